@@ -1,0 +1,92 @@
+//! The root of the app: loading stored data, the shared state, and the screen for each route.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::browser::page;
+use crate::components::shell::Shell;
+use crate::hooks::{use_hash_route, AppContext};
+use crate::pages::{AssessmentPage, GraderPage, HistoryPage, NotFoundPage};
+use crate::route::Route;
+use crate::state::{Action, AppState, Unreadable};
+use crate::storage::{self, Loaded};
+
+/// The state the app starts with, from whatever the browser had stored.
+fn initial_state(loaded: Loaded) -> AppState {
+    match loaded {
+        Loaded::FirstRun => AppState::default(),
+        Loaded::Document(doc) => AppState::with_document(doc),
+        Loaded::Unreadable { error, raw, backup } => AppState {
+            unreadable: Some(Unreadable {
+                explanation: error.explanation(),
+                raw: raw.into(),
+                backup,
+            }),
+            ..AppState::default()
+        },
+        Loaded::Unavailable(why) => AppState {
+            save_problem: Some(why),
+            ..AppState::default()
+        },
+    }
+}
+
+/// The app as the browser runs it: reads storage once and follows the URL fragment.
+#[component]
+pub fn App() -> Html {
+    let initial = use_memo((), |_| initial_state(storage::load()));
+    let route = use_hash_route();
+    let first_render = use_mut_ref(|| true);
+    use_effect_with(route, move |route| {
+        page::set_title(&route.title());
+        // On the first render the browser's own focus handling is right; on a route change,
+        // focus moves to the new heading so keyboard and screen reader users land on it.
+        if !std::mem::replace(&mut *first_render.borrow_mut(), false) {
+            page::focus_main_heading();
+        }
+    });
+    html! { <Root initial={initial} route={route} /> }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct RootProps {
+    /// The state to start from; later changes to this prop are ignored.
+    pub initial: Rc<AppState>,
+    pub route: Route,
+}
+
+/// Holds the app state, shares it with every component, and saves each change.
+#[component]
+pub fn Root(props: &RootProps) -> Html {
+    let initial = props.initial.clone();
+    let state = use_reducer(move || (*initial).clone());
+    {
+        let state = state.clone();
+        use_effect_with(state.revision, move |&revision| {
+            // Revision 0 is what was loaded: writing it back would gain nothing, and for an
+            // unreadable value it would replace the user's data with an empty document.
+            if revision > 0 {
+                match storage::save(&state.doc) {
+                    Ok(()) if state.save_problem.is_some() => state.dispatch(Action::SaveSucceeded),
+                    Ok(()) => {}
+                    Err(why) => state.dispatch(Action::SaveFailed(why)),
+                }
+            }
+        });
+    }
+    html! {
+        <ContextProvider<AppContext> context={state}>
+            <Shell route={props.route}>{ page_for(props.route) }</Shell>
+        </ContextProvider<AppContext>>
+    }
+}
+
+fn page_for(route: Route) -> Html {
+    match route {
+        Route::Grader => html! { <GraderPage /> },
+        Route::History => html! { <HistoryPage /> },
+        Route::Assessment(id) => html! { <AssessmentPage id={id} /> },
+        Route::NotFound => html! { <NotFoundPage /> },
+    }
+}

@@ -1,0 +1,5 @@
+//! Small wrappers over browser APIs that components call from event handlers and effects.
+
+pub mod clock;
+pub mod download;
+pub mod page;

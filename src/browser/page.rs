@@ -1,0 +1,28 @@
+//! The document around the app: its title and where keyboard focus is.
+
+use wasm_bindgen::JsCast;
+use web_sys::HtmlElement;
+
+pub fn set_title(title: &str) {
+    if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+        document.set_title(title);
+    }
+}
+
+/// Moves focus to the main heading of the screen (it has `tabindex="-1"`).
+pub fn focus_main_heading() {
+    let heading = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector("main h1").ok().flatten())
+        .and_then(|e| e.dyn_into::<HtmlElement>().ok());
+    if let Some(heading) = heading {
+        let _ = heading.focus();
+    }
+}
+
+/// Goes to another screen, adding a history entry so Back returns here.
+pub fn navigate(route: crate::route::Route) {
+    if let Some(window) = web_sys::window() {
+        let _ = window.location().set_hash(&route.href());
+    }
+}

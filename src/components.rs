@@ -1,0 +1,10 @@
+//! Reusable view pieces. They get data and callbacks as props, or read the app state.
+
+pub mod band_badge;
+pub mod change_summary;
+pub mod next_steps;
+pub mod practice_question;
+pub mod shell;
+pub mod storage_banner;
+pub mod trend_chart;
+pub mod undo_toast;

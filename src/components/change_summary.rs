@@ -1,0 +1,41 @@
+//! What changed since the previous assessment.
+
+use yew::prelude::*;
+
+use crate::domain::history::Change;
+use crate::domain::practices::PracticeId;
+
+#[derive(Properties, PartialEq)]
+pub struct ChangeSummaryProps {
+    pub change: Change,
+}
+
+fn titles(ids: &[PracticeId]) -> Html {
+    html! {
+        <ul>{ for ids.iter().map(|id| html! { <li key={id.number()}>{ id.practice().title }</li> }) }</ul>
+    }
+}
+
+#[component]
+pub fn ChangeSummary(props: &ChangeSummaryProps) -> Html {
+    let change = &props.change;
+    if change.is_empty() {
+        return html! { <p class="change change--none">{ "Same practices as the previous assessment." }</p> };
+    }
+    html! {
+        <div class="change">
+            if !change.gained.is_empty() {
+                <div class="change__gained">
+                    <p class="change__heading">{ format!("Gained {}", change.gained.len()) }</p>
+                    { titles(&change.gained) }
+                </div>
+            }
+            if !change.lost.is_empty() {
+                <div class="change__lost">
+                    <p class="change__heading">{ format!("Lost {}", change.lost.len()) }</p>
+                    { titles(&change.lost) }
+                </div>
+            }
+        </div>
+    }
+}

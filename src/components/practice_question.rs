@@ -1,0 +1,64 @@
+//! One practice of the grader with its two answers.
+
+use yew::prelude::*;
+
+use crate::domain::grader::Answer;
+use crate::domain::practices::PracticeId;
+
+#[derive(Properties, PartialEq)]
+pub struct PracticeQuestionProps {
+    pub id: PracticeId,
+    pub answer: Option<Answer>,
+    pub on_answer: Callback<(PracticeId, Answer)>,
+}
+
+#[component]
+pub fn PracticeQuestion(props: &PracticeQuestionProps) -> Html {
+    let id = props.id;
+    let practice = id.practice();
+    let number = id.number();
+    let option = |answer: Answer, text: &str| {
+        let input_id = format!("practice-{number}-{}", answer_slug(answer));
+        let on_change = {
+            let on_answer = props.on_answer.clone();
+            Callback::from(move |_: Event| on_answer.emit((id, answer)))
+        };
+        html! {
+            <label class={classes!("choice", format!("choice--{}", answer_slug(answer)))} for={input_id.clone()}>
+                <input type="radio" id={input_id} name={format!("practice-{number}")}
+                    checked={props.answer == Some(answer)} onchange={on_change} />
+                <span>{ text.to_string() }</span>
+            </label>
+        }
+    };
+    let state_class = props
+        .answer
+        .map(|a| format!("practice--{}", answer_slug(a)));
+    html! {
+        <li class={classes!("practice", state_class)}>
+            <fieldset>
+                <legend>
+                    <span class="practice__number">{ number }</span>
+                    <span class="practice__title">{ practice.title }</span>
+                </legend>
+                <p class="practice__summary">{ practice.summary }</p>
+                <div class="choices">
+                    { option(Answer::Yes, "We do this consistently") }
+                    { option(Answer::NotYet, "Not yet") }
+                </div>
+                <details class="practice__more">
+                    <summary>{ "Why it matters and where to start" }</summary>
+                    <p><strong>{ "Why it matters: " }</strong>{ practice.why }</p>
+                    <p><strong>{ "First step: " }</strong>{ practice.first_step }</p>
+                </details>
+            </fieldset>
+        </li>
+    }
+}
+
+fn answer_slug(answer: Answer) -> &'static str {
+    match answer {
+        Answer::Yes => "yes",
+        Answer::NotYet => "not-yet",
+    }
+}

@@ -1,0 +1,58 @@
+//! The frame around every screen: skip link, header with navigation, notices, footer.
+
+use yew::prelude::*;
+
+use super::storage_banner::StorageBanner;
+use super::undo_toast::UndoToast;
+use crate::route::Route;
+
+/// The app's version, shown in the footer.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
+#[derive(Properties, PartialEq)]
+pub struct ShellProps {
+    pub route: Route,
+    pub children: Html,
+}
+
+#[component]
+pub fn Shell(props: &ShellProps) -> Html {
+    let section = props.route.section();
+    let nav_link = |target: Route, label: &str| {
+        let current = (section == Some(target)).then_some("page");
+        html! {
+            <li><a href={target.href()} aria-current={current}>{ label.to_string() }</a></li>
+        }
+    };
+    html! {
+        <>
+            <a class="skip-link" href="#main">{ "Skip to content" }</a>
+            <header class="site-header">
+                <div class="site-header__inner">
+                    <a class="brand" href={Route::Grader.href()}>
+                        <svg class="brand__mark" viewBox="0 0 24 24" aria-hidden="true">
+                            <path d="M4 20V10M10 20V4M16 20v-7M22 20H2" />
+                        </svg>
+                        <span>{ "Account Grader" }</span>
+                    </a>
+                    <nav aria-label="Main">
+                        <ul class="nav-list">
+                            { nav_link(Route::Grader, "Grader") }
+                            { nav_link(Route::History, "History") }
+                        </ul>
+                    </nav>
+                </div>
+            </header>
+            <StorageBanner />
+            <main id="main" class="page">{ props.children.clone() }</main>
+            <UndoToast />
+            <footer class="site-footer">
+                <p>
+                    { format!("Account Grader {VERSION}") }
+                    <span aria-hidden="true">{ " · " }</span>
+                    { "Your data stays in this browser: nothing is sent anywhere." }
+                </p>
+            </footer>
+        </>
+    }
+}

@@ -1,0 +1,69 @@
+//! Tells the user when their stored data could not be read or could not be saved.
+
+use yew::prelude::*;
+
+use crate::browser::download::download_text;
+use crate::hooks::use_app_state;
+use crate::state::Action;
+
+#[component]
+pub fn StorageBanner() -> Html {
+    let state = use_app_state();
+    let download_error = use_state(|| None::<String>);
+
+    let unreadable = state.unreadable.as_ref().map(|u| {
+        let on_download = {
+            let raw = u.raw.clone();
+            let download_error = download_error.clone();
+            Callback::from(move |_| {
+                let result =
+                    download_text("account-grader-unreadable-data.txt", "text/plain", &raw);
+                download_error.set(result.err());
+            })
+        };
+        let on_dismiss = {
+            let state = state.clone();
+            Callback::from(move |_| state.dispatch(Action::DismissUnreadable))
+        };
+        let kept = match &u.backup {
+            Ok(key) => format!(
+                "Nothing has been deleted: the original text is still in this browser (also \
+                 copied to the storage key \"{key}\"). Account Grader has started with empty \
+                 data; it replaces the stored text only once you make a change here."
+            ),
+            Err(why) => format!(
+                "Nothing has been deleted, but a backup copy could not be made ({why}). \
+                 Download the text before you make any change here."
+            ),
+        };
+        html! {
+            <section class="banner banner--warning" role="alert" aria-labelledby="unreadable-title">
+                <h2 id="unreadable-title" class="banner__title">{ "Your saved data could not be read" }</h2>
+                <p>{ &u.explanation }</p>
+                <p>{ kept }</p>
+                if let Some(err) = &*download_error {
+                    <p class="banner__error">{ err }</p>
+                }
+                <div class="banner__actions">
+                    <button type="button" class="button" onclick={on_download}>
+                        { "Download the unreadable data" }
+                    </button>
+                    <button type="button" class="button button--quiet" onclick={on_dismiss}>
+                        { "Dismiss" }
+                    </button>
+                </div>
+            </section>
+        }
+    });
+
+    let save_problem = state.save_problem.as_ref().map(|why| {
+        html! {
+            <section class="banner banner--error" role="alert" aria-labelledby="save-problem-title">
+                <h2 id="save-problem-title" class="banner__title">{ "Changes are not being saved" }</h2>
+                <p>{ why }</p>
+            </section>
+        }
+    });
+
+    html! { <>{ for unreadable }{ for save_problem }</> }
+}

@@ -1,0 +1,32 @@
+//! A notice after a destructive action, with a button to take it back.
+
+use yew::prelude::*;
+
+use crate::hooks::use_app_state;
+use crate::state::Action;
+
+#[component]
+pub fn UndoToast() -> Html {
+    let state = use_app_state();
+    let dispatch = |action: Action| {
+        let state = state.clone();
+        Callback::from(move |_| state.dispatch(action.clone()))
+    };
+    // The live region stays in the document so screen readers announce what appears in it.
+    html! {
+        <div class="toast-region" role="status" aria-live="polite">
+            if let Some(undo) = &state.undo {
+                <div class="toast">
+                    <span>{ undo.description() }</span>
+                    <button type="button" class="button button--small" onclick={dispatch(Action::Undo)}>
+                        { "Undo" }
+                    </button>
+                    <button type="button" class="button button--small button--quiet"
+                        aria-label="Dismiss" onclick={dispatch(Action::DismissUndo)}>
+                        { "✕" }
+                    </button>
+                </div>
+            }
+        </div>
+    }
+}

@@ -1,0 +1,125 @@
+//! Saved assessments and how they compare over time.
+
+use serde::{Deserialize, Serialize};
+
+use super::grader::{grade, Answers, Grade};
+use super::practices::{PracticeId, PRACTICES};
+
+/// Identifies a saved assessment; never reused within one document.
+pub type AssessmentId = u64;
+
+/// One completed assessment, kept so that progress shows over time.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SavedAssessment {
+    pub id: AssessmentId,
+    /// RFC 3339 UTC timestamp of when it was saved.
+    pub saved_at: String,
+    /// Optional team or period name, such as "Sales team, Q3".
+    #[serde(default)]
+    pub label: String,
+    pub answers: Answers,
+}
+
+impl SavedAssessment {
+    pub fn grade(&self) -> Grade {
+        grade(&self.answers)
+    }
+}
+
+/// What changed between two assessments.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Change {
+    /// Practices done now that were not done before, in checklist order.
+    pub gained: Vec<PracticeId>,
+    /// Practices done before that are not done now, in checklist order.
+    pub lost: Vec<PracticeId>,
+}
+
+impl Change {
+    pub fn is_empty(&self) -> bool {
+        self.gained.is_empty() && self.lost.is_empty()
+    }
+}
+
+/// Compares a later set of answers with an earlier one.
+pub fn diff(earlier: &Answers, later: &Answers) -> Change {
+    let mut change = Change::default();
+    for p in &PRACTICES {
+        match (earlier.does(p.id), later.does(p.id)) {
+            (false, true) => change.gained.push(p.id),
+            (true, false) => change.lost.push(p.id),
+            _ => {}
+        }
+    }
+    change
+}
+
+/// Saved assessments ordered oldest first, the order of the trend chart.
+///
+/// Ties on the timestamp keep the order of saving (ids grow), so the result is stable.
+pub fn chronological(history: &[SavedAssessment]) -> Vec<&SavedAssessment> {
+    let mut sorted: Vec<_> = history.iter().collect();
+    sorted.sort_by(|a, b| a.saved_at.cmp(&b.saved_at).then(a.id.cmp(&b.id)));
+    sorted
+}
+
+/// The assessment saved just before the one with `id`, if any.
+pub fn previous_of(history: &[SavedAssessment], id: AssessmentId) -> Option<&SavedAssessment> {
+    let sorted = chronological(history);
+    let pos = sorted.iter().position(|a| a.id == id)?;
+    pos.checked_sub(1).map(|i| sorted[i])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use PracticeId::*;
+
+    fn saved(id: AssessmentId, at: &str, yes: &[PracticeId]) -> SavedAssessment {
+        SavedAssessment {
+            id,
+            saved_at: at.into(),
+            label: String::new(),
+            answers: Answers::all_answered_with_yes(yes),
+        }
+    }
+
+    #[test]
+    fn diff_lists_gained_and_lost_practices() {
+        let before = Answers::all_answered_with_yes(&[AssignedManager, NpsSurvey]);
+        let after = Answers::all_answered_with_yes(&[AssignedManager, GrowthGoals, ClientVision]);
+        let change = diff(&before, &after);
+        assert_eq!(change.gained, vec![GrowthGoals, ClientVision]);
+        assert_eq!(change.lost, vec![NpsSurvey]);
+    }
+
+    #[test]
+    fn unanswered_and_not_yet_are_the_same_for_the_diff() {
+        let mut before = Answers::default();
+        before.set(GrowthGoals, crate::domain::grader::Answer::NotYet);
+        assert!(diff(&before, &Answers::default()).is_empty());
+    }
+
+    #[test]
+    fn previous_is_by_date_not_by_position_in_the_list() {
+        let history = vec![
+            saved(3, "2026-09-01T10:00:00.000Z", &[]),
+            saved(1, "2026-03-01T10:00:00.000Z", &[]),
+            saved(2, "2026-06-01T10:00:00.000Z", &[]),
+        ];
+        assert_eq!(previous_of(&history, 3).map(|a| a.id), Some(2));
+        assert_eq!(previous_of(&history, 2).map(|a| a.id), Some(1));
+        assert_eq!(previous_of(&history, 1), None);
+        assert_eq!(previous_of(&history, 99), None);
+    }
+
+    #[test]
+    fn same_timestamp_keeps_saving_order() {
+        let history = vec![
+            saved(8, "2026-09-01T10:00:00.000Z", &[]),
+            saved(7, "2026-09-01T10:00:00.000Z", &[]),
+        ];
+        let ids: Vec<_> = chronological(&history).iter().map(|a| a.id).collect();
+        assert_eq!(ids, vec![7, 8]);
+    }
+}

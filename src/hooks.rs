@@ -1,0 +1,7 @@
+//! Hooks shared by components.
+
+pub mod use_app_state;
+pub mod use_hash_route;
+
+pub use use_app_state::{use_app_state, AppContext};
+pub use use_hash_route::use_hash_route;

@@ -1,0 +1,3 @@
+fn main() {
+    yew::Renderer::<account_grader::app::App>::new().render();
+}

@@ -1,0 +1,106 @@
+//! One saved assessment: its result, what changed since the one before, and its answers.
+
+use yew::prelude::*;
+
+use crate::browser::page::navigate;
+use crate::components::band_badge::BandBadge;
+use crate::components::change_summary::ChangeSummary;
+use crate::components::next_steps::NextSteps;
+use crate::domain::dates::readable_date;
+use crate::domain::history::{diff, previous_of, AssessmentId};
+use crate::domain::practices::PRACTICES;
+use crate::hooks::use_app_state;
+use crate::route::Route;
+use crate::state::Action;
+
+#[derive(Properties, PartialEq)]
+pub struct AssessmentPageProps {
+    pub id: AssessmentId,
+}
+
+#[component]
+pub fn AssessmentPage(props: &AssessmentPageProps) -> Html {
+    let state = use_app_state();
+    let history = &state.doc.grader.history;
+    let Some(assessment) = history.iter().find(|a| a.id == props.id) else {
+        return html! {
+            <div class="empty-state">
+                <h1 tabindex="-1">{ "Assessment not found" }</h1>
+                <p>{ "There is no saved assessment at this address. It may have been deleted." }</p>
+                <p><a class="button button--primary" href={Route::History.href()}>{ "Back to history" }</a></p>
+            </div>
+        };
+    };
+    let grade = assessment.grade();
+    let previous = previous_of(history, assessment.id);
+    let id = assessment.id;
+
+    let on_reuse = {
+        let state = state.clone();
+        Callback::from(move |_| {
+            state.dispatch(Action::ReuseAnswers(id));
+            navigate(Route::Grader);
+        })
+    };
+    let on_delete = {
+        let state = state.clone();
+        Callback::from(move |_| {
+            state.dispatch(Action::DeleteAssessment(id));
+            navigate(Route::History);
+        })
+    };
+
+    let date = readable_date(&assessment.saved_at);
+    html! {
+        <div class="assessment">
+            <p class="breadcrumb"><a href={Route::History.href()}>{ "← All assessments" }</a></p>
+            <header class="page-header">
+                <h1 tabindex="-1">
+                    { if assessment.label.is_empty() { format!("Assessment of {date}") }
+                      else { format!("{}: {date}", assessment.label) } }
+                </h1>
+            </header>
+            <div class="assessment__summary card">
+                <p class="score"><span class="score__value">{ grade.score }</span><span class="score__of">{ "/10" }</span></p>
+                <div>
+                    <BandBadge band={grade.band} />
+                    <p>{ grade.band.message() }</p>
+                </div>
+            </div>
+            <section class="card" aria-labelledby="change-title">
+                <h2 id="change-title">{ "Since the previous assessment" }</h2>
+                if let Some(previous) = previous {
+                    <p class="muted">{ format!("Compared with {} ({}/10).",
+                        readable_date(&previous.saved_at), previous.grade().score) }</p>
+                    <ChangeSummary change={diff(&previous.answers, &assessment.answers)} />
+                } else {
+                    <p>{ "This is the first saved assessment, so there is nothing to compare yet." }</p>
+                }
+            </section>
+            <section class="card" aria-labelledby="answers-title">
+                <h2 id="answers-title">{ "Answers" }</h2>
+                <ul class="answer-list">
+                    { for PRACTICES.iter().map(|p| {
+                        let yes = assessment.answers.does(p.id);
+                        html! {
+                            <li key={p.id.number()} class={if yes { "answer answer--yes" } else { "answer answer--not-yet" }}>
+                                <span class="answer__mark" aria-hidden="true">{ if yes { "✓" } else { "○" } }</span>
+                                <span class="answer__title">{ p.title }</span>
+                                <span class="answer__value">{ if yes { "Done consistently" } else { "Not yet" } }</span>
+                            </li>
+                        }
+                    }) }
+                </ul>
+            </section>
+            <NextSteps steps={grade.next_steps} />
+            <div class="page-actions">
+                <button type="button" class="button button--primary" onclick={on_reuse}>
+                    { "Start a new assessment from these answers" }
+                </button>
+                <button type="button" class="button button--danger" onclick={on_delete}>
+                    { "Delete this assessment" }
+                </button>
+            </div>
+        </div>
+    }
+}

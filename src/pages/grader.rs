@@ -1,0 +1,113 @@
+//! The grader: ten practices, a live score and band, next steps, and saving the result.
+
+use yew::prelude::*;
+
+use crate::browser::clock::now_iso;
+use crate::components::band_badge::BandBadge;
+use crate::components::next_steps::NextSteps;
+use crate::components::practice_question::PracticeQuestion;
+use crate::domain::grader::{grade, Answer};
+use crate::domain::practices::{PracticeId, PRACTICES};
+use crate::hooks::use_app_state;
+use crate::route::Route;
+use crate::state::Action;
+
+#[component]
+pub fn GraderPage() -> Html {
+    let state = use_app_state();
+    let grader = &state.doc.grader;
+    let result = grade(&grader.draft);
+
+    let on_answer = {
+        let state = state.clone();
+        Callback::from(move |(id, answer): (PracticeId, Answer)| {
+            state.dispatch(Action::Answer(id, answer))
+        })
+    };
+    let on_label = {
+        let state = state.clone();
+        Callback::from(move |e: InputEvent| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            state.dispatch(Action::SetDraftLabel(input.value()));
+        })
+    };
+    let on_save = {
+        let state = state.clone();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            state.dispatch(Action::SaveAssessment { at: now_iso() });
+        })
+    };
+    let on_clear = {
+        let state = state.clone();
+        Callback::from(move |_| state.dispatch(Action::ClearAnswers))
+    };
+
+    let unanswered = PRACTICES.len() - result.answered;
+    let saved = state
+        .just_saved
+        .and_then(|id| grader.history.iter().find(|a| a.id == id));
+
+    html! {
+        <div class="grader">
+            <header class="page-header">
+                <h1 tabindex="-1">{ "Grade your account management" }</h1>
+                <p class="lead">
+                    { "Good account management has two aims: keeping your clients and growing them. \
+                       Go through the ten practices below and mark the ones your team does \
+                       consistently, for every client that matters and not just now and then." }
+                </p>
+            </header>
+            <div class="grader__layout">
+                <ol class="practice-list">
+                    { for PRACTICES.iter().map(|p| html! {
+                        <PracticeQuestion key={p.id.number()} id={p.id} answer={grader.draft.get(p.id)}
+                            on_answer={on_answer.clone()} />
+                    }) }
+                </ol>
+                <aside class="grader__result" aria-labelledby="result-title">
+                    <section class={classes!("score-card", format!("score-card--{}", result.band.slug()))}>
+                        <h2 id="result-title" class="score-card__title">{ "Your score" }</h2>
+                        <p class="score" aria-live="polite" aria-atomic="true">
+                            <span class="score__value">{ result.score }</span>
+                            <span class="score__of">{ "/10" }</span>
+                            <span class="visually-hidden">{ format!(": {}", result.band.title()) }</span>
+                        </p>
+                        <p class="score-card__answered">
+                            { format!("{} of 10 practices answered", result.answered) }
+                        </p>
+                        <BandBadge band={result.band} />
+                        <p class="score-card__message">{ result.band.message() }</p>
+                    </section>
+                    <form class="save-form" onsubmit={on_save} aria-labelledby="save-title">
+                        <h2 id="save-title" class="save-form__title">{ "Save this assessment" }</h2>
+                        <label for="assessment-label">{ "Label (optional)" }</label>
+                        <input id="assessment-label" type="text" maxlength="80"
+                            placeholder="e.g. Sales team, Q4" autocomplete="off"
+                            value={grader.draft_label.clone()} oninput={on_label} />
+                        if unanswered > 0 {
+                            <p class="muted" id="unanswered-note">
+                                { format!("{unanswered} unanswered {} will count as \"not yet\".",
+                                    if unanswered == 1 { "practice" } else { "practices" }) }
+                            </p>
+                        }
+                        <div class="save-form__actions">
+                            <button type="submit" class="button button--primary">{ "Save assessment" }</button>
+                            <button type="button" class="button button--quiet" onclick={on_clear}
+                                disabled={grader.draft.is_empty() && grader.draft_label.is_empty()}>
+                                { "Clear answers" }
+                            </button>
+                        </div>
+                        if let Some(saved) = saved {
+                            <p class="save-form__saved" role="status">
+                                { format!("Saved with a score of {}/10. ", saved.grade().score) }
+                                <a href={Route::Assessment(saved.id).href()}>{ "View it in your history" }</a>
+                            </p>
+                        }
+                    </form>
+                </aside>
+            </div>
+            <NextSteps steps={result.next_steps} />
+        </div>
+    }
+}

@@ -1,0 +1,14 @@
+use yew::prelude::*;
+
+use crate::route::Route;
+
+#[component]
+pub fn NotFoundPage() -> Html {
+    html! {
+        <div class="empty-state">
+            <h1 tabindex="-1">{ "Page not found" }</h1>
+            <p>{ "This link does not lead to a screen of Account Grader. It may be mistyped or from a newer version." }</p>
+            <p><a class="button button--primary" href={Route::Grader.href()}>{ "Go to the grader" }</a></p>
+        </div>
+    }
+}

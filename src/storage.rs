@@ -1,0 +1,132 @@
+//! The only code that touches localStorage. It reads and writes one namespaced key holding
+//! the versioned document of `domain::schema`, and never overwrites a value it could not read.
+//!
+//! It talks to `web_sys::Storage` directly rather than through `gloo-storage`, whose accessor
+//! panics when storage is disabled (private modes, blocked cookies); here that is a message.
+
+use wasm_bindgen::JsValue;
+use web_sys::Storage;
+
+use crate::domain::schema::{decode, encode, Document, LoadError};
+
+/// The key holding the user's document.
+pub const KEY: &str = "account-grader";
+/// Unreadable values are copied to this key, or to `KEY.2`, `KEY.3`, ... when taken.
+pub const BACKUP_KEY: &str = "account-grader.unreadable-backup";
+
+/// What was found in the browser at start-up.
+pub enum Loaded {
+    /// Nothing stored yet: a first visit.
+    FirstRun,
+    Document(Document),
+    /// Something is stored but cannot be read. It has been left in place; `backup` says where
+    /// a copy was also put, or why that failed.
+    Unreadable {
+        error: LoadError,
+        raw: String,
+        backup: Result<String, String>,
+    },
+    /// The browser gives this page no storage at all.
+    Unavailable(String),
+}
+
+fn local_storage() -> Result<Storage, String> {
+    web_sys::window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .ok_or_else(|| {
+            "This browser does not let Account Grader store data (storage is blocked or \
+             disabled), so nothing you enter will be kept after you close the tab."
+                .to_string()
+        })
+}
+
+/// Reads the user's document.
+pub fn load() -> Loaded {
+    let storage = match local_storage() {
+        Ok(s) => s,
+        Err(why) => return Loaded::Unavailable(why),
+    };
+    let raw = match storage.get_item(KEY) {
+        Ok(Some(raw)) => raw,
+        Ok(None) => return Loaded::FirstRun,
+        Err(e) => return Loaded::Unavailable(describe(&e)),
+    };
+    match decode(&raw) {
+        Ok(doc) => Loaded::Document(doc),
+        Err(error) => {
+            let backup = back_up(&storage, &raw);
+            Loaded::Unreadable { error, raw, backup }
+        }
+    }
+}
+
+fn back_up(storage: &Storage, raw: &str) -> Result<String, String> {
+    let key = backup_slot(raw, |k| storage.get_item(k).ok().flatten());
+    storage
+        .set_item(&key, raw)
+        .map(|()| key)
+        .map_err(|e| describe(&e))
+}
+
+/// The first backup key that is free or already holds this very text, so an earlier backup of
+/// different text is never overwritten and the same text is not copied twice.
+fn backup_slot(raw: &str, stored: impl Fn(&str) -> Option<String>) -> String {
+    (1..)
+        .map(|n| match n {
+            1 => BACKUP_KEY.to_string(),
+            n => format!("{BACKUP_KEY}.{n}"),
+        })
+        .find(|key| stored(key).is_none_or(|existing| existing == raw))
+        .expect("the sequence of keys is endless")
+}
+
+/// Writes the user's document; on failure nothing already stored has changed.
+pub fn save(doc: &Document) -> Result<(), String> {
+    let storage = local_storage()?;
+    storage
+        .set_item(KEY, &encode(doc))
+        .map_err(|e| describe(&e))
+}
+
+fn describe(error: &JsValue) -> String {
+    let name = js_sys::Reflect::get(error, &JsValue::from_str("name"))
+        .ok()
+        .and_then(|n| n.as_string())
+        .unwrap_or_default();
+    if name == "QuotaExceededError" {
+        "This browser's storage for Account Grader is full, so your latest changes are kept only \
+         in this tab for now. Nothing saved earlier was changed. Free some space (for example \
+         by clearing other sites' data) and your next change will be saved again."
+            .to_string()
+    } else {
+        format!(
+            "The browser refused to store your data ({}). Your latest changes are kept only in \
+             this tab for now.",
+            if name.is_empty() {
+                "unknown error"
+            } else {
+                &name
+            }
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    #[test]
+    fn backups_never_overwrite_other_text() {
+        let mut stored = HashMap::new();
+        let slot = |stored: &HashMap<String, String>, raw: &str| {
+            backup_slot(raw, |k| stored.get(k).cloned())
+        };
+        assert_eq!(slot(&stored, "a"), BACKUP_KEY);
+        stored.insert(BACKUP_KEY.to_string(), "a".to_string());
+        assert_eq!(slot(&stored, "a"), BACKUP_KEY);
+        assert_eq!(slot(&stored, "b"), format!("{BACKUP_KEY}.2"));
+        stored.insert(format!("{BACKUP_KEY}.2"), "b".to_string());
+        assert_eq!(slot(&stored, "c"), format!("{BACKUP_KEY}.3"));
+    }
+}

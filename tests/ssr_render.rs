@@ -1,0 +1,113 @@
+//! Screens rendered to HTML natively with Yew's server renderer, as a user would first see them.
+
+use std::rc::Rc;
+
+use account_grader::app::{Root, RootProps};
+use account_grader::domain::grader::Answers;
+use account_grader::domain::history::SavedAssessment;
+use account_grader::domain::practices::{PracticeId, PRACTICES};
+use account_grader::domain::schema::Document;
+use account_grader::route::Route;
+use account_grader::state::{AppState, Unreadable};
+use yew::LocalServerRenderer;
+
+async fn render(state: AppState, route: Route) -> String {
+    LocalServerRenderer::<Root>::with_props(RootProps {
+        initial: Rc::new(state),
+        route,
+    })
+    .hydratable(false)
+    .render()
+    .await
+}
+
+fn state_with_draft(yes: &[PracticeId]) -> AppState {
+    let mut doc = Document::default();
+    doc.grader.draft = Answers::all_answered_with_yes(yes);
+    AppState::with_document(doc)
+}
+
+#[tokio::test]
+async fn grader_lists_all_ten_practices_with_both_answers() {
+    let html = render(AppState::default(), Route::Grader).await;
+    for p in &PRACTICES {
+        assert!(html.contains(p.title), "missing practice {:?}", p.id);
+    }
+    assert_eq!(html.matches("We do this consistently").count(), 10);
+    assert_eq!(html.matches(">Not yet<").count(), 10);
+    assert!(html.contains("0 of 10 practices answered"));
+    assert!(html.contains("Accounts at risk"));
+}
+
+#[tokio::test]
+async fn grader_shows_score_band_and_next_steps_for_the_answers() {
+    let yes: Vec<_> = PRACTICES.iter().take(8).map(|p| p.id).collect();
+    let html = render(state_with_draft(&yes), Route::Grader).await;
+    assert!(html.contains(r#"<span class="score__value">8</span>"#));
+    assert!(html.contains("Some areas to work on"));
+    assert!(html.contains("10 of 10 practices answered"));
+    // The two missing practices appear as next steps, in priority order (vision before NPS).
+    let steps = &html[html.find("Next steps, most urgent first").unwrap()..];
+    let vision = steps
+        .find(PracticeId::ClientVision.practice().title)
+        .unwrap();
+    let nps = steps.find(PracticeId::NpsSurvey.practice().title).unwrap();
+    assert!(vision < nps);
+    assert!(!steps.contains(PracticeId::AssignedManager.practice().title));
+}
+
+#[tokio::test]
+async fn checked_answers_are_rendered_checked() {
+    let html = render(state_with_draft(&[PracticeId::NpsSurvey]), Route::Grader).await;
+    assert!(html.contains(r#"<input checked type="radio" id="practice-10-yes""#));
+    assert!(html.contains(r#"<input type="radio" id="practice-10-not-yet""#));
+    assert!(html.contains(r#"<input checked type="radio" id="practice-1-not-yet""#));
+}
+
+#[tokio::test]
+async fn history_lists_saved_assessments_with_scores() {
+    let mut doc = Document::default();
+    doc.grader.history.push(SavedAssessment {
+        id: 5,
+        saved_at: "2026-10-01T10:00:00.000Z".into(),
+        label: "Sales <Q3>".into(),
+        answers: Answers::all_answered_with_yes(&[PracticeId::AssignedManager]),
+    });
+    let html = render(AppState::with_document(doc), Route::History).await;
+    assert!(html.contains("1 Oct 2026"));
+    assert!(html.contains("1/10"));
+    // Labels are text, never markup.
+    assert!(html.contains("Sales &lt;Q3&gt;"));
+    assert!(!html.contains("Sales <Q3>"));
+    assert!(html.contains("#/history/5"));
+}
+
+#[tokio::test]
+async fn empty_history_invites_a_first_assessment() {
+    let html = render(AppState::default(), Route::History).await;
+    assert!(html.contains("No saved assessments yet"));
+    assert!(!html.contains("<table"));
+}
+
+#[tokio::test]
+async fn unreadable_data_shows_the_banner_with_a_download() {
+    let state = AppState {
+        unreadable: Some(Unreadable {
+            explanation: "Damaged.".into(),
+            raw: Rc::from("garbage"),
+            backup: Ok("account-grader.unreadable-backup".into()),
+        }),
+        ..AppState::default()
+    };
+    let html = render(state, Route::Grader).await;
+    assert!(html.contains("Your saved data could not be read"));
+    assert!(html.contains("Download the unreadable data"));
+    assert!(html.contains("account-grader.unreadable-backup"));
+}
+
+#[tokio::test]
+async fn navigation_marks_the_current_section_and_the_footer_has_the_version() {
+    let html = render(AppState::default(), Route::History).await;
+    assert!(html.contains(r##"<a href="#/history" aria-current="page">History</a>"##));
+    assert!(html.contains(&format!("Account Grader {}", env!("CARGO_PKG_VERSION"))));
+}

@@ -1,0 +1,60 @@
+//! Every stored schema version the app has ever written must still load. Each version has a
+//! fixture in tests/fixtures/ written by that version.
+
+use account_grader::domain::grader::{grade, Band};
+use account_grader::domain::history::{diff, previous_of};
+use account_grader::domain::practices::PracticeId;
+use account_grader::domain::schema::{decode, encode, LoadError, CURRENT_VERSION};
+
+const V1: &str = include_str!("fixtures/v1.json");
+
+#[test]
+fn version_1_loads_with_draft_history_and_ids() {
+    let doc = decode(V1).expect("the v1 fixture loads");
+    assert_eq!(doc.next_id, 4);
+    assert_eq!(doc.grader.draft_label, "Next review");
+    assert_eq!(grade(&doc.grader.draft).score, 2);
+    assert_eq!(grade(&doc.grader.draft).answered, 3);
+
+    let history = &doc.grader.history;
+    assert_eq!(history.len(), 2);
+    assert_eq!(history[0].label, "Sales, Q1");
+    assert_eq!(history[0].grade().score, 4);
+    assert_eq!(history[0].grade().band, Band::AtRisk);
+    assert_eq!(history[1].grade().score, 8);
+    assert_eq!(history[1].grade().band, Band::AreasToWorkOn);
+
+    let previous = previous_of(history, 3).expect("the Q1 assessment came first");
+    let change = diff(&previous.answers, &history[1].answers);
+    assert_eq!(
+        change.gained,
+        vec![
+            PracticeId::GrowthGoals,
+            PracticeId::CheckInCadence,
+            PracticeId::RelationshipMatrix,
+            PracticeId::ClientVision
+        ]
+    );
+    assert!(change.lost.is_empty());
+}
+
+#[test]
+fn a_loaded_document_is_written_back_unchanged_at_the_current_version() {
+    let doc = decode(V1).unwrap();
+    let again = encode(&doc);
+    assert!(again.starts_with(&format!("{{\"version\":{CURRENT_VERSION},")));
+    assert_eq!(decode(&again).unwrap(), doc);
+}
+
+#[test]
+fn damaged_copies_of_the_fixture_are_refused_not_emptied() {
+    let truncated = &V1[..V1.len() / 2];
+    assert_eq!(decode(truncated), Err(LoadError::NotJson));
+    let newer = V1.replacen("\"version\":1", "\"version\":99", 1);
+    assert_eq!(decode(&newer), Err(LoadError::NewerVersion(99)));
+    let wrong_answer = V1.replacen("\"not-yet\"", "\"maybe\"", 1);
+    assert!(matches!(
+        decode(&wrong_answer),
+        Err(LoadError::WrongShape(_))
+    ));
+}
