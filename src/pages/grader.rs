@@ -108,6 +108,12 @@ pub fn GraderPage() -> Html {
                 </aside>
             </div>
             <NextSteps steps={result.next_steps} />
+            // A visual duplicate of the score card for small screens; the card itself is what
+            // assistive technology reads, so this is hidden from it.
+            <div class="score-strip" aria-hidden="true">
+                <span>{ format!("Score {}/10", result.score) }</span>
+                <BandBadge band={result.band} />
+            </div>
         </div>
     }
 }

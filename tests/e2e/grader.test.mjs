@@ -1,0 +1,107 @@
+import { after, before, test } from 'node:test';
+import { assert, setUp, stored } from './harness.mjs';
+
+let env;
+before(async () => { env = await setUp(); });
+after(async () => { await env.tearDown(); });
+
+test('answering eight practices yes scores 8/10 in the 7-8 band, and the saved result survives a reload', async () => {
+  const page = await env.newPage();
+  await env.open(page);
+  const yes = page.getByRole('radio', { name: 'We do this consistently' });
+  const notYet = page.getByRole('radio', { name: 'Not yet' });
+  assert.equal(await yes.count(), 10);
+
+  for (let i = 0; i < 8; i++) await yes.nth(i).check();
+  await notYet.nth(8).check();
+  await notYet.nth(9).check();
+
+  const scoreCard = page.locator('.score-card');
+  assert.equal(await scoreCard.locator('.score__value').textContent(), '8');
+  assert.match(await scoreCard.textContent(), /10 of 10 practices answered/);
+  const badge = await scoreCard.locator('.band-badge').textContent();
+  assert.match(badge, /Some areas to work on/);
+  assert.match(badge, /7–8/);
+  // The two missing practices are the next steps, vision (priority 8) before NPS (10).
+  const steps = await page.locator('.next-steps__title').allTextContents();
+  assert.deepEqual(steps, ["Each client's business vision written down", 'A yearly Net Promoter Score survey']);
+
+  await page.getByLabel('Label (optional)').fill('Sales team, Q4');
+  await page.getByRole('button', { name: 'Save assessment' }).click();
+  await page.getByText('Saved with a score of 8/10.').waitFor();
+
+  await page.reload();
+  await page.locator('main h1').waitFor();
+  assert.equal(await page.locator('.score__value').textContent(), '8', 'answers in progress survive a reload');
+  assert.ok(await yes.nth(0).isChecked());
+
+  await page.getByRole('link', { name: 'History' }).click();
+  await page.getByRole('heading', { name: 'Assessment history', level: 1 }).waitFor();
+  const rows = page.locator('.history-table tbody tr');
+  assert.equal(await rows.count(), 1);
+  const row = await rows.first().textContent();
+  assert.match(row, /Sales team, Q4/);
+  assert.match(row, /8\/10/);
+  assert.match(row, /Some areas to work on/);
+
+  const doc = JSON.parse(await stored(page));
+  assert.equal(doc.version, 1);
+  assert.equal(doc.grader.history.length, 1);
+});
+
+test('an answer changes the score live and moves the band at its edges', async () => {
+  const page = await env.newPage();
+  await env.open(page);
+  const yes = page.getByRole('radio', { name: 'We do this consistently' });
+  const score = page.locator('.score__value');
+  const badge = page.locator('.score-card .band-badge');
+  assert.equal(await score.textContent(), '0');
+  for (let i = 0; i < 6; i++) await yes.nth(i).check();
+  assert.match(await badge.textContent(), /Accounts at risk/);
+  await yes.nth(6).check();
+  assert.equal(await score.textContent(), '7');
+  assert.match(await badge.textContent(), /Some areas to work on/);
+  await yes.nth(7).check();
+  await yes.nth(8).check();
+  assert.equal(await score.textContent(), '9');
+  assert.match(await badge.textContent(), /Doing consistently well/);
+  // Changing one answer back lowers the score again.
+  await page.getByRole('radio', { name: 'Not yet' }).nth(8).check();
+  assert.equal(await score.textContent(), '8');
+});
+
+test('clearing the answers can be undone', async () => {
+  const page = await env.newPage();
+  await env.open(page);
+  await page.getByRole('radio', { name: 'We do this consistently' }).nth(2).check();
+  await page.getByRole('button', { name: 'Clear answers' }).click();
+  assert.equal(await page.locator('.score__value').textContent(), '0');
+  await page.getByRole('button', { name: 'Undo' }).click();
+  assert.equal(await page.locator('.score__value').textContent(), '1');
+});
+
+test('the grader works with the keyboard alone', async () => {
+  const page = await env.newPage();
+  await env.open(page);
+  for (let i = 0; i < 15; i++) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate(() => document.activeElement?.id) === 'practice-1-yes') break;
+  }
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'practice-1-yes');
+  await page.keyboard.press('Space');
+  assert.equal(await page.locator('.score__value').textContent(), '1');
+  // Arrow keys move within the practice's two answers.
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'practice-1-not-yet');
+  assert.equal(await page.locator('.score__value').textContent(), '0');
+  // The focused control shows a visible focus ring.
+  const outline = await page.evaluate(() => getComputedStyle(document.activeElement.closest('label')).outlineStyle);
+  assert.equal(outline, 'solid');
+});
+
+test('a phone-sized screen shows the grader without sideways scrolling', async () => {
+  const page = await env.newPage({ width: 375 });
+  await env.open(page);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `page is ${overflow}px wider than the screen`);
+});

@@ -1,0 +1,70 @@
+// Shared set-up for the browser tests: serves the release build in dist/ from a sub-path on
+// localhost, drives Debian's Chromium with playwright-core, and fails a test on any request
+// to another host and on any script error.
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { startServer } from '../../scripts/serve.mjs';
+
+const require = createRequire(import.meta.url);
+const { chromium } = require('playwright-core');
+
+export const STORAGE_KEY = 'account-grader';
+export const BACKUP_KEY = 'account-grader.unreadable-backup';
+export const BASE = '/some/sub/path/';
+
+export function fixture(name) {
+  return readFile(new URL(`../fixtures/${name}`, import.meta.url), 'utf8');
+}
+
+/** Starts the server and the browser once per test file. */
+export async function setUp() {
+  const server = await startServer({ root: new URL('../../dist/', import.meta.url).pathname, base: BASE });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+  const opened = [];
+
+  /** A fresh page with empty storage, watched for foreign requests and errors. */
+  async function newPage({ width = 1280, acceptDownloads = false } = {}) {
+    const context = await browser.newContext({ viewport: { width, height: 900 }, acceptDownloads });
+    const page = await context.newPage();
+    const problems = [];
+    const origin = new URL(server.url).origin;
+    page.on('request', r => {
+      const url = r.url();
+      if (!url.startsWith(origin) && !/^(data|blob):/.test(url)) problems.push(`request to another host: ${url}`);
+    });
+    page.on('pageerror', e => problems.push(`script error: ${e}`));
+    page.on('console', m => { if (m.type() === 'error') problems.push(`console error: ${m.text()}`); });
+    opened.push({ context, problems });
+    page.problems = problems;
+    return page;
+  }
+
+  /** Opens a route of the app and waits until the app has rendered it. */
+  async function open(page, hash = '#/grader') {
+    await page.goto(server.url + hash);
+    await page.locator('main h1').waitFor();
+  }
+
+  async function tearDown() {
+    const problems = opened.flatMap(o => o.problems);
+    await browser.close();
+    await server.close();
+    const foreignPaths = server.requests.filter(p => !p.startsWith(BASE));
+    assert.deepEqual(foreignPaths, [], 'every request stays under the sub-path');
+    assert.deepEqual(problems, [], 'no foreign requests or script errors');
+  }
+
+  return { server, newPage, open, tearDown };
+}
+
+/** Reads one localStorage key in the page. */
+export function stored(page, key = STORAGE_KEY) {
+  return page.evaluate(k => localStorage.getItem(k), key);
+}
+
+export { assert };

@@ -1,0 +1,60 @@
+import { readFile } from 'node:fs/promises';
+import { after, before, test } from 'node:test';
+import { assert, BACKUP_KEY, fixture, setUp, stored, STORAGE_KEY } from './harness.mjs';
+
+let env;
+before(async () => { env = await setUp(); });
+after(async () => { await env.tearDown(); });
+
+const GARBAGE = '{"version":1,"grader": this is not json';
+
+test('unreadable stored data gets a banner, a download, and is never overwritten', async () => {
+  const page = await env.newPage({ acceptDownloads: true });
+  await env.open(page);
+  await page.evaluate(([k, v]) => localStorage.setItem(k, v), [STORAGE_KEY, GARBAGE]);
+  await page.reload();
+
+  const banner = page.getByRole('alert').filter({ hasText: 'Your saved data could not be read' });
+  await banner.waitFor();
+  assert.equal(await stored(page), GARBAGE, 'the unreadable value is still in place');
+  assert.equal(await stored(page, BACKUP_KEY), GARBAGE, 'and a copy is in the backup key');
+  assert.equal(await page.locator('.score__value').textContent(), '0', 'the app starts empty');
+
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    banner.getByRole('button', { name: 'Download the unreadable data' }).click(),
+  ]);
+  assert.equal(await readFile(await download.path(), 'utf8'), GARBAGE);
+
+  // Reloading again does not lose anything either.
+  await page.reload();
+  await banner.waitFor();
+  assert.equal(await stored(page), GARBAGE);
+
+  // Only a change the user makes replaces the stored value; the backup stays.
+  await page.getByRole('radio', { name: 'We do this consistently' }).first().check();
+  const doc = JSON.parse(await stored(page));
+  assert.equal(doc.grader.draft['assigned-manager'], 'yes');
+  assert.equal(await stored(page, BACKUP_KEY), GARBAGE);
+});
+
+test('data from a newer version is kept and explained', async () => {
+  const page = await env.newPage();
+  await env.open(page);
+  const newer = JSON.stringify({ version: 99, grader: {} });
+  await page.evaluate(([k, v]) => localStorage.setItem(k, v), [STORAGE_KEY, newer]);
+  await page.reload();
+  await page.getByText('written by a newer version of Account Grader').waitFor();
+  assert.equal(await stored(page), newer);
+});
+
+test('saved data of schema version 1 opens with its history', async () => {
+  const page = await env.newPage();
+  await env.open(page);
+  await page.evaluate(([k, v]) => localStorage.setItem(k, v), [STORAGE_KEY, await fixture('v1.json')]);
+  await page.reload();
+  await page.locator('main h1').waitFor();
+  assert.equal(await page.getByLabel('Label (optional)').inputValue(), 'Next review');
+  assert.equal(await page.locator('.score__value').textContent(), '2');
+  assert.equal(await page.getByRole('alert').count(), 0, 'no warning for good data');
+});
