@@ -7,7 +7,10 @@ use yew::prelude::*;
 use crate::browser::page;
 use crate::components::shell::Shell;
 use crate::hooks::{use_hash_route, AppContext};
-use crate::pages::{AssessmentPage, GraderPage, HistoryPage, NotFoundPage};
+use crate::pages::{
+    AccountFormPage, AccountPage, AccountsPage, AssessmentPage, GraderPage, HistoryPage,
+    MatrixPage, NotFoundPage, SettingsPage,
+};
 use crate::route::Route;
 use crate::state::{Action, AppState, Unreadable};
 use crate::storage::{self, Loaded};
@@ -75,6 +78,15 @@ pub fn Root(props: &RootProps) -> Html {
             }
         });
     }
+    {
+        let state = state.clone();
+        use_effect_with((), move |_| {
+            let listener = storage::listen_to_other_tabs(move |doc| {
+                state.dispatch(Action::OtherTabSaved(Box::new(doc)))
+            });
+            move || drop(listener)
+        });
+    }
     html! {
         <ContextProvider<AppContext> context={state}>
             <Shell route={props.route}>{ page_for(props.route) }</Shell>
@@ -87,6 +99,13 @@ fn page_for(route: Route) -> Html {
         Route::Grader => html! { <GraderPage /> },
         Route::History => html! { <HistoryPage /> },
         Route::Assessment(id) => html! { <AssessmentPage id={id} /> },
+        Route::Accounts => html! { <AccountsPage /> },
+        Route::NewAccount => html! { <AccountFormPage id={None::<u64>} /> },
+        Route::Account(id) => html! { <AccountPage id={id} /> },
+        // Keyed so that switching between two accounts' forms starts from the right values.
+        Route::EditAccount(id) => html! { <AccountFormPage key={id} id={Some(id)} /> },
+        Route::Matrix => html! { <MatrixPage /> },
+        Route::Settings => html! { <SettingsPage /> },
         Route::NotFound => html! { <NotFoundPage /> },
     }
 }

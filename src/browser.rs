@@ -2,4 +2,5 @@
 
 pub mod clock;
 pub mod download;
+pub mod events;
 pub mod page;

@@ -2,8 +2,12 @@
 
 pub mod band_badge;
 pub mod change_summary;
+pub mod label_placement;
+pub mod matrix_chart;
 pub mod next_steps;
 pub mod practice_question;
+pub mod quadrant_badge;
+pub mod rating_input;
 pub mod shell;
 pub mod storage_banner;
 pub mod trend_chart;

@@ -1,7 +1,15 @@
 //! Pure domain logic: no yew, no web-sys, no I/O. Everything here is tested natively.
 
+pub mod accounts;
+pub mod bcg;
 pub mod dates;
+pub mod demo;
 pub mod grader;
 pub mod history;
+pub mod portfolio;
 pub mod practices;
+pub mod quadrant;
+pub mod rating;
 pub mod schema;
+pub mod settings;
+pub mod snapshots;

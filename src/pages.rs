@@ -1,11 +1,21 @@
 //! One module per screen.
 
+mod account;
+mod account_form;
+mod accounts;
 mod assessment;
 mod grader;
 mod history;
+mod matrix;
 mod not_found;
+mod settings;
 
+pub use account::AccountPage;
+pub use account_form::AccountFormPage;
+pub use accounts::AccountsPage;
 pub use assessment::AssessmentPage;
 pub use grader::GraderPage;
 pub use history::HistoryPage;
+pub use matrix::MatrixPage;
 pub use not_found::NotFoundPage;
+pub use settings::SettingsPage;

@@ -4,8 +4,9 @@
 //! It talks to `web_sys::Storage` directly rather than through `gloo-storage`, whose accessor
 //! panics when storage is disabled (private modes, blocked cookies); here that is a message.
 
-use wasm_bindgen::JsValue;
-use web_sys::Storage;
+use gloo_events::EventListener;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{Storage, StorageEvent};
 
 use crate::domain::schema::{decode, encode, Document, LoadError};
 
@@ -86,6 +87,25 @@ pub fn save(doc: &Document) -> Result<(), String> {
     storage
         .set_item(KEY, &encode(doc))
         .map_err(|e| describe(&e))
+}
+
+/// Calls `adopt` with the document whenever another tab of this app saves it, so this tab
+/// never writes an older copy over the other's changes. Dropping the listener stops it.
+pub fn listen_to_other_tabs(adopt: impl Fn(Document) + 'static) -> Option<EventListener> {
+    let window = web_sys::window()?;
+    Some(EventListener::new(&window, "storage", move |event| {
+        let Some(event) = event.dyn_ref::<StorageEvent>() else {
+            return;
+        };
+        if event.key().as_deref() != Some(KEY) {
+            return;
+        }
+        // Text this build cannot read (from a newer version, say) is left to the next
+        // start-up, which keeps it safe and explains it.
+        if let Some(Ok(doc)) = event.new_value().map(|text| decode(&text)) {
+            adopt(doc);
+        }
+    }))
 }
 
 fn describe(error: &JsValue) -> String {

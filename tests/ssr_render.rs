@@ -36,7 +36,10 @@ async fn grader_lists_all_ten_practices_with_both_answers() {
     assert_eq!(html.matches("We do this consistently").count(), 10);
     assert_eq!(html.matches(">Not yet<").count(), 10);
     assert!(html.contains("0 of 10 practices answered"));
-    assert!(html.contains("Accounts at risk"));
+    // No verdict before the first answer.
+    assert!(html.contains("Answer the practices to see which band your team is in"));
+    assert!(!html.contains("band-badge--at-risk"));
+    assert!(!html.contains("Next steps, most urgent first"));
 }
 
 #[tokio::test]

@@ -1,12 +1,62 @@
 //! Every stored schema version the app has ever written must still load. Each version has a
 //! fixture in tests/fixtures/ written by that version.
 
+use account_grader::domain::accounts::Tier;
 use account_grader::domain::grader::{grade, Band};
 use account_grader::domain::history::{diff, previous_of};
 use account_grader::domain::practices::PracticeId;
+use account_grader::domain::quadrant::{classify, Quadrant};
+use account_grader::domain::rating::{CriterionId, Position};
 use account_grader::domain::schema::{decode, encode, LoadError, CURRENT_VERSION};
 
 const V1: &str = include_str!("fixtures/v1.json");
+const V2: &str = include_str!("fixtures/v2.json");
+
+#[test]
+fn version_1_is_migrated_to_an_empty_portfolio_with_default_settings() {
+    let doc = decode(V1).unwrap();
+    assert!(doc.portfolio.accounts.is_empty());
+    assert!(doc.portfolio.snapshots.is_empty());
+    assert_eq!(doc.settings, Default::default());
+}
+
+#[test]
+fn version_2_loads_accounts_settings_and_snapshots() {
+    let doc = decode(V2).expect("the v2 fixture loads");
+    let s = &doc.settings;
+    assert_eq!(s.currency, "EUR");
+    assert_eq!(s.weights.get(CriterionId::DecisionMakerAccess), 3);
+    assert_eq!(s.thresholds.relationship, 60);
+
+    let accounts = &doc.portfolio.accounts;
+    assert_eq!(accounts.len(), 3);
+    let acme = &accounts[0];
+    assert_eq!((acme.name.as_str(), acme.tier), ("Acme Freight", Tier::A));
+    // Relationship: (100*3 + 75 + 100) / 5 = 95; potential: (75 + 100 + 50*2) / 4 = 68.75 → 69.
+    let p = acme.position(&s.weights).unwrap();
+    assert_eq!(
+        p,
+        Position {
+            relationship: 95,
+            potential: 69
+        }
+    );
+    assert_eq!(classify(p, s.thresholds), Quadrant::ManageKeyAccount);
+    assert_eq!(accounts[1].revenue, None);
+    assert_eq!(accounts[2].revenue, Some(90_000.5));
+    assert_eq!(accounts[2].position(&s.weights), None);
+
+    let snap = &doc.portfolio.snapshots[0];
+    assert_eq!(
+        snap.positions[&2],
+        Position {
+            relationship: 70,
+            potential: 60
+        }
+    );
+    assert_eq!(doc.next_id, 6);
+    assert_eq!(decode(&encode(&doc)).unwrap(), doc);
+}
 
 #[test]
 fn version_1_loads_with_draft_history_and_ids() {

@@ -1,4 +1,17 @@
-/// The current time as an RFC 3339 UTC timestamp, the form `domain` stores.
+use crate::domain::dates::format_local;
+
+/// The current local time as an RFC 3339 timestamp with the browser's UTC offset.
 pub fn now_iso() -> String {
-    String::from(js_sys::Date::new_0().to_iso_string())
+    let d = js_sys::Date::new_0();
+    // getTimezoneOffset is minutes *behind* UTC (UTC+1 gives -60).
+    let offset = -(d.get_timezone_offset() as i32);
+    format_local(
+        d.get_full_year() as i32,
+        d.get_month() + 1,
+        d.get_date(),
+        d.get_hours(),
+        d.get_minutes(),
+        d.get_seconds(),
+        offset,
+    )
 }

@@ -21,3 +21,9 @@ pub fn download_text(filename: &str, mime: &str, text: &str) -> Result<(), Strin
     let _ = Url::revoke_object_url(&url);
     Ok(())
 }
+
+/// The markup of an element on the page (such as a chart's `<svg>`), for exporting it.
+pub fn element_markup(id: &str) -> Option<String> {
+    let element = web_sys::window()?.document()?.get_element_by_id(id)?;
+    Some(element.outer_html())
+}

@@ -26,3 +26,14 @@ pub fn navigate(route: crate::route::Route) {
         let _ = window.location().set_hash(&route.href());
     }
 }
+
+/// Moves focus to the element with this `id`, such as the first field with an error.
+pub fn focus_element(id: &str) {
+    let element = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<HtmlElement>().ok());
+    if let Some(element) = element {
+        let _ = element.focus();
+    }
+}

@@ -20,7 +20,7 @@ fn titles(ids: &[PracticeId]) -> Html {
 pub fn ChangeSummary(props: &ChangeSummaryProps) -> Html {
     let change = &props.change;
     if change.is_empty() {
-        return html! { <p class="change change--none">{ "Same practices as the previous assessment." }</p> };
+        return html! { <p class="change change--none">{ "Same practices as the previous assessment: nothing gained or lost." }</p> };
     }
     html! {
         <div class="change">

@@ -4,6 +4,7 @@ use yew::prelude::*;
 
 use super::storage_banner::StorageBanner;
 use super::undo_toast::UndoToast;
+use crate::browser::page;
 use crate::route::Route;
 
 /// The app's version, shown in the footer.
@@ -26,7 +27,12 @@ pub fn Shell(props: &ShellProps) -> Html {
     };
     html! {
         <>
-            <a class="skip-link" href="#main">{ "Skip to content" }</a>
+            // Not a plain `#main` link: the fragment holds the route, so a jump there would
+            // leave the screen. Focusing the main region does what the link promises.
+            <a class="skip-link" href="#main" onclick={Callback::from(|e: MouseEvent| {
+                e.prevent_default();
+                page::focus_element("main");
+            })}>{ "Skip to content" }</a>
             <header class="site-header">
                 <div class="site-header__inner">
                     <a class="brand" href={Route::Grader.href()}>
@@ -39,12 +45,15 @@ pub fn Shell(props: &ShellProps) -> Html {
                         <ul class="nav-list">
                             { nav_link(Route::Grader, "Grader") }
                             { nav_link(Route::History, "History") }
+                            { nav_link(Route::Accounts, "Accounts") }
+                            { nav_link(Route::Matrix, "Matrix") }
+                            { nav_link(Route::Settings, "Settings") }
                         </ul>
                     </nav>
                 </div>
             </header>
             <StorageBanner />
-            <main id="main" class="page">{ props.children.clone() }</main>
+            <main id="main" class="page" tabindex="-1">{ props.children.clone() }</main>
             <UndoToast />
             <footer class="site-footer">
                 <p>

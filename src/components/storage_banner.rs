@@ -65,5 +65,19 @@ pub fn StorageBanner() -> Html {
         }
     });
 
-    html! { <>{ for unreadable }{ for save_problem }</> }
+    let synced = state.synced_from_other_tab.then(|| {
+        let state = state.clone();
+        let on_dismiss = Callback::from(move |_| state.dispatch(Action::DismissSyncNotice));
+        html! {
+            <section class="banner banner--info" role="status" aria-labelledby="synced-title">
+                <h2 id="synced-title" class="banner__title">{ "Updated from another tab" }</h2>
+                <p>{ "Account Grader is open in another tab or window, and changes saved there are now shown here too." }</p>
+                <div class="banner__actions">
+                    <button type="button" class="button button--quiet" onclick={on_dismiss}>{ "Dismiss" }</button>
+                </div>
+            </section>
+        }
+    });
+
+    html! { <>{ for unreadable }{ for save_problem }{ for synced }</> }
 }

@@ -50,6 +50,16 @@ fn dated_indices(count: usize) -> Vec<usize> {
         .collect()
 }
 
+/// Dates under the first and last points are aligned inward so they are not cut off.
+fn end_anchor(index: usize, count: usize) -> &'static str {
+    match index {
+        _ if count == 1 => "middle",
+        0 => "start",
+        i if i + 1 == count => "end",
+        _ => "middle",
+    }
+}
+
 fn describe(points: &[TrendPoint]) -> String {
     match (points.first(), points.last()) {
         (Some(first), Some(last)) if points.len() > 1 => format!(
@@ -114,14 +124,14 @@ pub fn TrendChart(props: &TrendChartProps) -> Html {
                             </circle>
                             if show_date {
                                 <text class="trend__axis" x={format!("{x:.1}")} y={(HEIGHT - 10.0).to_string()}
-                                    text-anchor="middle">{ readable_date(&p.saved_at) }</text>
+                                    text-anchor={end_anchor(i, count)}>{ readable_date(&p.saved_at) }</text>
                             }
                         </g>
                     }
                 }) }
             </svg>
             <figcaption class="muted">
-                { "Shaded bands: 0–6 accounts at risk, 7–8 areas to work on, 9–10 doing well." }
+                { "Shaded bands: 0–6 accounts at risk, 7–8 some areas to work on, 9–10 doing consistently well." }
             </figcaption>
         </figure>
     }

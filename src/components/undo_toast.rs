@@ -2,12 +2,20 @@
 
 use yew::prelude::*;
 
+use crate::browser::page::focus_element;
 use crate::hooks::use_app_state;
 use crate::state::Action;
 
 #[component]
 pub fn UndoToast() -> Html {
     let state = use_app_state();
+    // When an undo appears, focus its button: the control the user pressed (a Delete button,
+    // say) may have just disappeared, and Undo is the likeliest next step.
+    use_effect_with(state.undo.clone(), |undo| {
+        if undo.is_some() {
+            focus_element("undo-button");
+        }
+    });
     let dispatch = |action: Action| {
         let state = state.clone();
         Callback::from(move |_| state.dispatch(action.clone()))
@@ -18,7 +26,7 @@ pub fn UndoToast() -> Html {
             if let Some(undo) = &state.undo {
                 <div class="toast">
                     <span>{ undo.description() }</span>
-                    <button type="button" class="button button--small" onclick={dispatch(Action::Undo)}>
+                    <button type="button" id="undo-button" class="button button--small" onclick={dispatch(Action::Undo)}>
                         { "Undo" }
                     </button>
                     <button type="button" class="button button--small button--quiet"

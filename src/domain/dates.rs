@@ -1,26 +1,120 @@
-//! Timestamps are kept as RFC 3339 text in UTC (what `Date.toISOString()` gives), which sorts
-//! correctly as plain text; these helpers read the parts the app shows.
+//! Timestamps are kept as RFC 3339 text with the user's local offset
+//! (`2026-11-23T09:15:00+01:00`), so the date and time shown are the ones the user saw on
+//! their clock; [`instant`] turns them into one comparable number for ordering.
 
-/// The calendar date of a timestamp, `2026-11-23T08:43:45.000Z` → `2026-11-23`.
+const MONTHS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
+/// The calendar date of a timestamp, `2026-11-23T08:43:45+01:00` → `2026-11-23`.
 pub fn date_part(timestamp: &str) -> &str {
     timestamp.get(..10).unwrap_or(timestamp)
 }
 
-/// A readable date, `2026-11-23T08:43:45.000Z` → `23 Nov 2026`. Text that is not a timestamp is
-/// returned unchanged rather than hidden.
-pub fn readable_date(timestamp: &str) -> String {
-    const MONTHS: [&str; 12] = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ];
+fn number<T: std::str::FromStr>(s: &str, range: std::ops::RangeInclusive<i64>) -> Option<T> {
+    let v: i64 = s.parse().ok()?;
+    range.contains(&v).then(|| s.parse().ok())?
+}
+
+/// Year, month and day of a timestamp's date.
+fn ymd(timestamp: &str) -> Option<(i64, usize, i64)> {
     let date = date_part(timestamp);
-    let mut parts = date.split('-');
-    let (Some(y), Some(m), Some(d)) = (parts.next(), parts.next(), parts.next()) else {
-        return timestamp.to_string();
-    };
-    match (y.parse::<u32>(), m.parse::<usize>(), d.parse::<u32>()) {
-        (Ok(y), Ok(m @ 1..=12), Ok(d @ 1..=31)) => format!("{d} {} {y}", MONTHS[m - 1]),
-        _ => timestamp.to_string(),
+    if date.len() != 10 || &date[4..5] != "-" || &date[7..8] != "-" {
+        return None;
     }
+    Some((
+        number(&date[..4], 1..=9999)?,
+        number(&date[5..7], 1..=12)?,
+        number(&date[8..10], 1..=31)?,
+    ))
+}
+
+/// A readable date, `2026-11-23T08:43:45+01:00` → `23 Nov 2026`. Text that is not a timestamp
+/// is returned unchanged rather than hidden.
+pub fn readable_date(timestamp: &str) -> String {
+    match ymd(timestamp) {
+        Some((y, m, d)) => format!("{d} {} {y}", MONTHS[m - 1]),
+        None => timestamp.to_string(),
+    }
+}
+
+/// The date with the clock time, `23 Nov 2026, 08:43`, to tell apart saves of the same day.
+pub fn readable_date_time(timestamp: &str) -> String {
+    let time = timestamp.get(11..16).filter(|t| {
+        &t[2..3] == ":" && t[..2].parse::<u8>().is_ok() && t[3..].parse::<u8>().is_ok()
+    });
+    match (ymd(timestamp), time) {
+        (Some(_), Some(t)) => format!("{}, {t}", readable_date(timestamp)),
+        _ => readable_date(timestamp),
+    }
+}
+
+/// Days since 1970-01-01 of a civil date (Howard Hinnant's algorithm).
+fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// Seconds since the Unix epoch of an RFC 3339 timestamp (`Z` or `±hh:mm` offset; a date alone
+/// counts as midnight UTC). `None` for anything else.
+pub fn instant(timestamp: &str) -> Option<i64> {
+    let (y, m, d) = ymd(timestamp)?;
+    let days = days_from_civil(y, m as i64, d);
+    if timestamp.len() == 10 {
+        return Some(days * 86_400);
+    }
+    let rest = timestamp.get(10..)?;
+    let (sep, time) = (rest.get(..1)?, rest.get(1..)?);
+    if sep != "T" && sep != " " {
+        return None;
+    }
+    let hh: i64 = number(time.get(..2)?, 0..=23)?;
+    let mm: i64 = number(time.get(3..5)?, 0..=59)?;
+    let ss: i64 = number(time.get(6..8)?, 0..=60)?;
+    // Skip fractional seconds to reach the offset.
+    let zone = time[8..].trim_start_matches(|c: char| c == '.' || c.is_ascii_digit());
+    let offset = match zone {
+        "Z" | "z" => 0,
+        z if z.len() == 6 && (z.starts_with('+') || z.starts_with('-')) => {
+            let oh: i64 = number(&z[1..3], 0..=23)?;
+            let om: i64 = number(&z[4..6], 0..=59)?;
+            let sign = if z.starts_with('-') { -1 } else { 1 };
+            sign * (oh * 3600 + om * 60)
+        }
+        _ => return None,
+    };
+    Some(days * 86_400 + hh * 3600 + mm * 60 + ss - offset)
+}
+
+/// Whole days from `earlier` to `later`, or `None` if either is not a timestamp.
+pub fn days_between(earlier: &str, later: &str) -> Option<i64> {
+    Some((instant(later)? - instant(earlier)?).div_euclid(86_400))
+}
+
+/// Formats a local time as stored: the parts from the browser's clock and its offset from
+/// UTC in minutes east (so UTC+1 is 60).
+#[allow(clippy::too_many_arguments)]
+pub fn format_local(
+    y: i32,
+    mo: u32,
+    d: u32,
+    h: u32,
+    mi: u32,
+    s: u32,
+    offset_minutes: i32,
+) -> String {
+    let sign = if offset_minutes < 0 { '-' } else { '+' };
+    let off = offset_minutes.unsigned_abs();
+    format!(
+        "{y:04}-{mo:02}-{d:02}T{h:02}:{mi:02}:{s:02}{sign}{:02}:{:02}",
+        off / 60,
+        off % 60
+    )
 }
 
 #[cfg(test)]
@@ -28,16 +122,59 @@ mod tests {
     use super::*;
 
     #[test]
-    fn reads_iso_timestamps() {
+    fn reads_timestamps() {
         assert_eq!(date_part("2026-11-23T08:43:45.000Z"), "2026-11-23");
         assert_eq!(readable_date("2026-11-03T08:43:45.000Z"), "3 Nov 2026");
         assert_eq!(readable_date("2026-01-31"), "31 Jan 2026");
+        assert_eq!(
+            readable_date_time("2026-11-22T23:07:00-10:00"),
+            "22 Nov 2026, 23:07"
+        );
+        assert_eq!(readable_date_time("2026-01-31"), "31 Jan 2026");
     }
 
     #[test]
     fn leaves_other_text_alone() {
         assert_eq!(readable_date("yesterday"), "yesterday");
         assert_eq!(readable_date("2026-13-01"), "2026-13-01");
+        assert_eq!(readable_date_time("x"), "x");
         assert_eq!(date_part("short"), "short");
+    }
+
+    #[test]
+    fn instants_account_for_the_offset() {
+        assert_eq!(instant("1970-01-01T00:00:00Z"), Some(0));
+        assert_eq!(instant("1970-01-02"), Some(86_400));
+        assert_eq!(instant("2000-03-01T00:00:00.000Z"), Some(951_868_800));
+        // The same moment written in two zones.
+        assert_eq!(
+            instant("2026-11-22T23:07:00-10:00"),
+            instant("2026-11-23T09:07:00.000Z")
+        );
+        assert_eq!(instant("2026-11-23T09:07:00+25:00"), None);
+        assert_eq!(instant("not a date"), None);
+    }
+
+    #[test]
+    fn days_between_counts_whole_days() {
+        assert_eq!(
+            days_between("2026-01-01T10:00:00Z", "2026-04-01T09:00:00Z"),
+            Some(89)
+        );
+        assert_eq!(days_between("x", "2026-04-01"), None);
+    }
+
+    #[test]
+    fn local_times_are_written_with_their_offset() {
+        assert_eq!(
+            format_local(2026, 11, 22, 23, 7, 5, -600),
+            "2026-11-22T23:07:05-10:00"
+        );
+        assert_eq!(
+            format_local(2026, 1, 2, 3, 4, 5, 330),
+            "2026-01-02T03:04:05+05:30"
+        );
+        let ts = format_local(2026, 11, 23, 10, 7, 0, 60);
+        assert_eq!(instant(&ts), instant("2026-11-23T09:07:00Z"));
     }
 }

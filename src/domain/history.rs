@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::dates::instant;
 use super::grader::{grade, Answers, Grade};
 use super::practices::{PracticeId, PRACTICES};
 
@@ -56,10 +57,11 @@ pub fn diff(earlier: &Answers, later: &Answers) -> Change {
 
 /// Saved assessments ordered oldest first, the order of the trend chart.
 ///
-/// Ties on the timestamp keep the order of saving (ids grow), so the result is stable.
+/// Ordered by the moment saved, whatever time zone each was saved in; ties keep the order of
+/// saving (ids grow). A damaged timestamp sorts first rather than hiding the assessment.
 pub fn chronological(history: &[SavedAssessment]) -> Vec<&SavedAssessment> {
     let mut sorted: Vec<_> = history.iter().collect();
-    sorted.sort_by(|a, b| a.saved_at.cmp(&b.saved_at).then(a.id.cmp(&b.id)));
+    sorted.sort_by_key(|a| (instant(&a.saved_at), a.id));
     sorted
 }
 
@@ -111,6 +113,17 @@ mod tests {
         assert_eq!(previous_of(&history, 2).map(|a| a.id), Some(1));
         assert_eq!(previous_of(&history, 1), None);
         assert_eq!(previous_of(&history, 99), None);
+    }
+
+    #[test]
+    fn order_follows_the_moment_not_the_text() {
+        // 23:00 in Honolulu is later than 08:00 UTC the next day... by an hour.
+        let history = vec![
+            saved(1, "2026-11-23T08:00:00Z", &[]),
+            saved(2, "2026-11-22T23:00:00-10:00", &[]),
+        ];
+        let ids: Vec<_> = chronological(&history).iter().map(|a| a.id).collect();
+        assert_eq!(ids, vec![1, 2]);
     }
 
     #[test]

@@ -4,17 +4,24 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use super::accounts::Account;
 use super::grader::Answers;
 use super::history::{AssessmentId, SavedAssessment};
+use super::settings::Settings;
+use super::snapshots::Snapshot;
 
 /// The schema version this build writes.
-pub const CURRENT_VERSION: u64 = 1;
+pub const CURRENT_VERSION: u64 = 2;
 
 /// Everything the app keeps about the user.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Document {
     #[serde(default)]
     pub grader: GraderData,
+    #[serde(default)]
+    pub portfolio: Portfolio,
+    #[serde(default)]
+    pub settings: Settings,
     /// The next id to hand out; ids are never reused, so links to deleted items stay dead.
     #[serde(default = "first_id")]
     pub next_id: AssessmentId,
@@ -37,10 +44,21 @@ pub struct GraderData {
     pub history: Vec<SavedAssessment>,
 }
 
+/// The user's client accounts and the snapshots of their positions.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Portfolio {
+    #[serde(default)]
+    pub accounts: Vec<Account>,
+    #[serde(default)]
+    pub snapshots: Vec<Snapshot>,
+}
+
 impl Default for Document {
     fn default() -> Self {
         Self {
             grader: GraderData::default(),
+            portfolio: Portfolio::default(),
+            settings: Settings::default(),
             next_id: first_id(),
         }
     }
@@ -76,10 +94,25 @@ impl LoadError {
 /// One migration step: turns a document of version `n` into version `n + 1`, in place.
 type Migration = fn(&mut Value) -> Result<(), String>;
 
-/// `MIGRATIONS[i]` upgrades version `i + 1` to `i + 2`. Version 1 is the first schema, so
-/// there are none yet; each later schema adds its step here and a fixture under
-/// `tests/fixtures/`.
-const MIGRATIONS: [Migration; (CURRENT_VERSION - 1) as usize] = [];
+/// `MIGRATIONS[i]` upgrades version `i + 1` to `i + 2`. Each schema version adds its step here
+/// and a fixture under `tests/fixtures/`.
+const MIGRATIONS: [Migration; (CURRENT_VERSION - 1) as usize] = [v1_to_v2];
+
+/// Version 2 added the portfolio and its settings. Writing them out explicitly (rather than
+/// leaning on serde defaults) keeps each version's shape visible in the stored document; the
+/// version bump itself stops an older build from loading, and then overwriting, accounts it
+/// does not know about.
+fn v1_to_v2(doc: &mut Value) -> Result<(), String> {
+    let object = doc.as_object_mut().ok_or("not an object")?;
+    object
+        .entry("portfolio")
+        .or_insert_with(|| serde_json::json!({ "accounts": [], "snapshots": [] }));
+    if !object.contains_key("settings") {
+        let settings = serde_json::to_value(Settings::default()).map_err(|e| e.to_string())?;
+        object.insert("settings".into(), settings);
+    }
+    Ok(())
+}
 
 /// Reads a stored document, migrating older versions.
 pub fn decode(text: &str) -> Result<Document, LoadError> {
@@ -100,7 +133,23 @@ pub fn decode(text: &str) -> Result<Document, LoadError> {
     for step in &MIGRATIONS[(version - 1) as usize..] {
         step(&mut value).map_err(LoadError::WrongShape)?;
     }
-    serde_json::from_value(value).map_err(|e| LoadError::WrongShape(e.to_string()))
+    let mut doc: Document =
+        serde_json::from_value(value).map_err(|e| LoadError::WrongShape(e.to_string()))?;
+    for account in &mut doc.portfolio.accounts {
+        account.ratings = std::mem::take(&mut account.ratings).sanitized();
+    }
+    // A hand-edited or damaged counter must never hand out an id that is already in use.
+    let highest = doc
+        .grader
+        .history
+        .iter()
+        .map(|a| a.id)
+        .chain(doc.portfolio.accounts.iter().map(|a| a.id))
+        .chain(doc.portfolio.snapshots.iter().map(|s| s.id))
+        .max()
+        .unwrap_or(0);
+    doc.next_id = doc.next_id.max(highest + 1);
+    Ok(doc)
 }
 
 /// Writes a document with the current version number first.
@@ -131,7 +180,7 @@ mod tests {
         doc.grader.draft_label = "Q3 <team>".into();
         doc.next_id = 7;
         let text = encode(&doc);
-        assert!(text.starts_with("{\"version\":1,"));
+        assert!(text.starts_with("{\"version\":2,"));
         assert_eq!(decode(&text), Ok(doc));
     }
 
@@ -155,7 +204,14 @@ mod tests {
             decode("{\"version\":1,\"grader\":{\"draft\":{\"no-such-practice\":\"yes\"}}}"),
             Err(LoadError::WrongShape(_))
         ));
-        assert_eq!(decode("{\"version\":2}"), Err(LoadError::NewerVersion(2)));
+        assert_eq!(decode("{\"version\":3}"), Err(LoadError::NewerVersion(3)));
+    }
+
+    #[test]
+    fn a_stale_id_counter_is_moved_past_every_id_in_use() {
+        let text = r#"{"version":1,"next_id":1,"grader":{"history":[
+            {"id":5,"saved_at":"2026-01-01","answers":{}}]}}"#;
+        assert_eq!(decode(text).unwrap().next_id, 6);
     }
 
     #[test]

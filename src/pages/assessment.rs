@@ -6,7 +6,7 @@ use crate::browser::page::navigate;
 use crate::components::band_badge::BandBadge;
 use crate::components::change_summary::ChangeSummary;
 use crate::components::next_steps::NextSteps;
-use crate::domain::dates::readable_date;
+use crate::domain::dates::{readable_date, readable_date_time};
 use crate::domain::history::{diff, previous_of, AssessmentId};
 use crate::domain::practices::PRACTICES;
 use crate::hooks::use_app_state;
@@ -50,7 +50,7 @@ pub fn AssessmentPage(props: &AssessmentPageProps) -> Html {
         })
     };
 
-    let date = readable_date(&assessment.saved_at);
+    let date = readable_date_time(&assessment.saved_at);
     html! {
         <div class="assessment">
             <p class="breadcrumb"><a href={Route::History.href()}>{ "← All assessments" }</a></p>

@@ -66,18 +66,26 @@ pub fn GraderPage() -> Html {
                     }) }
                 </ol>
                 <aside class="grader__result" aria-labelledby="result-title">
-                    <section class={classes!("score-card", format!("score-card--{}", result.band.slug()))}>
+                    <section class={classes!("score-card", (result.answered > 0).then(|| format!("score-card--{}", result.band.slug())))}>
                         <h2 id="result-title" class="score-card__title">{ "Your score" }</h2>
                         <p class="score" aria-live="polite" aria-atomic="true">
                             <span class="score__value">{ result.score }</span>
                             <span class="score__of">{ "/10" }</span>
-                            <span class="visually-hidden">{ format!(": {}", result.band.title()) }</span>
+                            if result.answered > 0 {
+                                <span class="visually-hidden">{ format!(": {}", result.band.title()) }</span>
+                            }
                         </p>
                         <p class="score-card__answered">
                             { format!("{} of 10 practices answered", result.answered) }
                         </p>
-                        <BandBadge band={result.band} />
-                        <p class="score-card__message">{ result.band.message() }</p>
+                        if result.answered == 0 {
+                            <p class="score-card__message">
+                                { "Answer the practices to see which band your team is in: 9–10 doing                                    consistently well, 7–8 some areas to work on, 0–6 accounts at risk." }
+                            </p>
+                        } else {
+                            <BandBadge band={result.band} />
+                            <p class="score-card__message">{ result.band.message() }</p>
+                        }
                     </section>
                     <form class="save-form" onsubmit={on_save} aria-labelledby="save-title">
                         <h2 id="save-title" class="save-form__title">{ "Save this assessment" }</h2>
@@ -92,7 +100,9 @@ pub fn GraderPage() -> Html {
                             </p>
                         }
                         <div class="save-form__actions">
-                            <button type="submit" class="button button--primary">{ "Save assessment" }</button>
+                            <button type="submit" class="button button--primary" disabled={saved.is_some()}>
+                                { if saved.is_some() { "Saved" } else { "Save assessment" } }
+                            </button>
                             <button type="button" class="button button--quiet" onclick={on_clear}
                                 disabled={grader.draft.is_empty() && grader.draft_label.is_empty()}>
                                 { "Clear answers" }
@@ -107,12 +117,18 @@ pub fn GraderPage() -> Html {
                     </form>
                 </aside>
             </div>
-            <NextSteps steps={result.next_steps} />
+            if result.answered > 0 {
+                <NextSteps steps={result.next_steps} />
+            }
             // A visual duplicate of the score card for small screens; the card itself is what
             // assistive technology reads, so this is hidden from it.
             <div class="score-strip" aria-hidden="true">
                 <span>{ format!("Score {}/10", result.score) }</span>
-                <BandBadge band={result.band} />
+                if result.answered > 0 {
+                    <BandBadge band={result.band} />
+                } else {
+                    <span class="muted">{ "Not answered yet" }</span>
+                }
             </div>
         </div>
     }

@@ -4,7 +4,7 @@ use yew::prelude::*;
 
 use crate::components::band_badge::BandBadge;
 use crate::components::trend_chart::{TrendChart, TrendPoint};
-use crate::domain::dates::readable_date;
+use crate::domain::dates::readable_date_time;
 use crate::domain::history::{chronological, diff};
 use crate::hooks::use_app_state;
 use crate::route::Route;
@@ -40,15 +40,20 @@ pub fn HistoryPage() -> Html {
         let change = i.checked_sub(1).map(|p| diff(&oldest_first[p].answers, &a.answers));
         let change_text = match change {
             None => "First assessment".to_string(),
-            Some(c) if c.is_empty() => "No change".to_string(),
-            Some(c) => format!("+{} gained, −{} lost", c.gained.len(), c.lost.len()),
+            Some(c) if c.is_empty() => "Same practices".to_string(),
+            Some(c) => [(c.gained.len(), "gained"), (c.lost.len(), "lost")]
+                .iter()
+                .filter(|(n, _)| *n > 0)
+                .map(|(n, what)| format!("{n} {what}"))
+                .collect::<Vec<_>>()
+                .join(", "),
         };
         let on_delete = {
             let state = state.clone();
             let id = a.id;
             Callback::from(move |_| state.dispatch(Action::DeleteAssessment(id)))
         };
-        let date = readable_date(&a.saved_at);
+        let date = readable_date_time(&a.saved_at);
         let name = if a.label.is_empty() { date.clone() } else { format!("{} ({date})", a.label) };
         html! {
             <tr key={a.id}>
@@ -56,7 +61,7 @@ pub fn HistoryPage() -> Html {
                 <td data-label="Label">{ if a.label.is_empty() { "—" } else { &a.label } }</td>
                 <td data-label="Score" class="num">{ format!("{}/10", grade.score) }</td>
                 <td data-label="Band"><BandBadge band={grade.band} /></td>
-                <td data-label="Change">{ change_text }</td>
+                <td data-label="Since previous">{ change_text }</td>
                 <td class="actions">
                     <a class="button button--small" href={Route::Assessment(a.id).href()}
                         aria-label={format!("Open assessment {name}")}>{ "Open" }</a>

@@ -23,11 +23,11 @@ test('history shows the trend and each assessment with its change since the prev
 
   const rows = page.locator('.history-table tbody tr');
   assert.equal(await rows.count(), 2);
-  assert.match(await rows.nth(0).textContent(), /14 Sep 2026.*8\/10.*\+4 gained, −0 lost/);
+  assert.match(await rows.nth(0).textContent(), /14 Sep 2026, 16:40.*8\/10.*4 gained(?!, 0)/);
   assert.match(await rows.nth(1).textContent(), /Sales, Q1.*4\/10.*First assessment/);
 
-  await page.getByRole('link', { name: 'Open assessment 14 Sep 2026' }).click();
-  await page.getByRole('heading', { name: 'Assessment of 14 Sep 2026', level: 1 }).waitFor();
+  await page.getByRole('link', { name: 'Open assessment 14 Sep 2026, 16:40' }).click();
+  await page.getByRole('heading', { name: 'Assessment of 14 Sep 2026, 16:40', level: 1 }).waitFor();
   const change = await page.locator('.change').textContent();
   assert.match(change, /Gained 4/);
   assert.match(change, /A relationship matrix for each account/);
@@ -39,9 +39,11 @@ test('history shows the trend and each assessment with its change since the prev
 test('deleting an assessment can be undone, and the deletion is stored', async () => {
   const page = await withFixture();
   const rows = page.locator('.history-table tbody tr');
-  await page.getByRole('button', { name: 'Delete assessment Sales, Q1 (2 Mar 2026)' }).click();
+  await page.getByRole('button', { name: 'Delete assessment Sales, Q1 (2 Mar 2026, 09:15)' }).click();
   assert.equal(await rows.count(), 1);
   assert.equal(JSON.parse(await stored(page)).grader.history.length, 1);
+  // Focus moves to Undo, since the pressed Delete button is gone.
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Undo');
 
   await page.getByRole('status').getByRole('button', { name: 'Undo' }).click();
   assert.equal(await rows.count(), 2);

@@ -32,3 +32,14 @@ test('the app loads only its own files from the sub-path', async () => {
   assert.ok(urls.some(u => u.endsWith('.wasm')), 'the wasm module came from the sub-path');
   for (const u of urls) assert.ok(u.startsWith(env.server.url), `${u} is under ${env.server.url}`);
 });
+
+test('the skip link moves focus to the content and stays on the screen', async () => {
+  const page = await env.newPage();
+  await env.open(page, '#/history');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Skip to content');
+  await page.keyboard.press('Enter');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'main');
+  assert.equal(await page.locator('main h1').textContent(), 'Assessment history');
+  assert.match(page.url(), /#\/history$/);
+});

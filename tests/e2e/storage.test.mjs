@@ -58,3 +58,24 @@ test('saved data of schema version 1 opens with its history', async () => {
   assert.equal(await page.locator('.score__value').textContent(), '2');
   assert.equal(await page.getByRole('alert').count(), 0, 'no warning for good data');
 });
+
+test('two tabs never overwrite each other: each picks up what the other saved', async () => {
+  const first = await env.newPage();
+  await env.open(first);
+  const second = await first.context().newPage();
+  await second.goto(first.url());
+  await second.locator('main h1').waitFor();
+
+  // Save in the first tab.
+  await first.getByRole('radio', { name: 'We do this consistently' }).nth(0).check();
+  await first.getByRole('button', { name: 'Save assessment' }).click();
+  // The second tab, opened earlier, learns about it...
+  await second.getByText('Updated from another tab').waitFor();
+  assert.equal(await second.locator('.score__value').textContent(), '1');
+  // ...so a change made there keeps the first tab's saved assessment.
+  await second.getByRole('radio', { name: 'We do this consistently' }).nth(1).check();
+  const doc = JSON.parse(await stored(second));
+  assert.equal(doc.grader.history.length, 1);
+  assert.equal(doc.grader.draft['manageable-load'], 'yes');
+  assert.equal(await first.locator('.score__value').textContent(), '2');
+});

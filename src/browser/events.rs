@@ -1,0 +1,31 @@
+//! Reading the value of the form control an event came from.
+
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
+use yew::prelude::*;
+
+/// The current value of the input, select or textarea that fired `event`.
+pub fn value_of(event: &Event) -> String {
+    let Some(target) = event.target() else {
+        return String::new();
+    };
+    if let Some(input) = target.dyn_ref::<HtmlInputElement>() {
+        input.value()
+    } else if let Some(select) = target.dyn_ref::<HtmlSelectElement>() {
+        select.value()
+    } else if let Some(area) = target.dyn_ref::<HtmlTextAreaElement>() {
+        area.value()
+    } else {
+        String::new()
+    }
+}
+
+/// A callback that passes the control's new value on.
+pub fn on_value(f: impl Fn(String) + 'static) -> Callback<Event> {
+    Callback::from(move |e: Event| f(value_of(&e)))
+}
+
+/// The same for `input` events, which fire on every keystroke.
+pub fn on_input_value(f: impl Fn(String) + 'static) -> Callback<InputEvent> {
+    Callback::from(move |e: InputEvent| f(value_of(&e)))
+}

@@ -1,0 +1,232 @@
+//! A 2x2 portfolio chart in SVG: named quadrants, threshold lines, one focusable point per
+//! account (area by revenue, colour by tier) and optional arrows showing moves.
+//!
+//! Colours are SVG presentation attributes rather than CSS classes so that an exported file
+//! looks the same as the page; the stylesheet overrides them for dark mode.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::label_placement::{place_labels, Marker};
+use crate::domain::accounts::{AccountId, Tier};
+use crate::route::Route;
+
+/// One account on the chart; coordinates are 0-100 on each axis.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ChartPoint {
+    pub id: AccountId,
+    pub name: String,
+    pub x: f64,
+    pub y: f64,
+    /// Radius in chart units.
+    pub r: f64,
+    pub tier: Tier,
+    /// The point's accessible name, e.g. "Acme: relationship 72, potential 40, Transition".
+    pub label: String,
+    /// Lines shown in the details box while the point is hovered or focused.
+    pub details: Vec<String>,
+    /// Where the account was in the compared snapshot, if it moved.
+    pub from: Option<(f64, f64)>,
+}
+
+/// A quadrant's name and colour key, in the order top-left, top-right, bottom-left,
+/// bottom-right.
+pub type Quadrants = [(&'static str, &'static str); 4];
+
+#[derive(Properties, PartialEq)]
+pub struct MatrixChartProps {
+    /// The `id` of the `<svg>`, used to export it.
+    pub svg_id: AttrValue,
+    /// Describes the chart as a whole for assistive technology.
+    pub description: AttrValue,
+    pub points: Rc<Vec<ChartPoint>>,
+    pub x_title: AttrValue,
+    pub y_title: AttrValue,
+    /// Tick marks on each axis: position 0-100 and the text shown.
+    pub x_ticks: Vec<(f64, String)>,
+    pub y_ticks: Vec<(f64, String)>,
+    /// Where the threshold lines are, 0-100.
+    pub x_split: f64,
+    pub y_split: f64,
+    pub quadrants: Quadrants,
+}
+
+const W: f64 = 640.0;
+const H: f64 = 560.0;
+const LEFT: f64 = 56.0;
+const TOP: f64 = 16.0;
+const RIGHT: f64 = 624.0;
+const BOTTOM: f64 = 500.0;
+
+fn sx(v: f64) -> f64 {
+    LEFT + v.clamp(0.0, 100.0) / 100.0 * (RIGHT - LEFT)
+}
+
+fn sy(v: f64) -> f64 {
+    BOTTOM - v.clamp(0.0, 100.0) / 100.0 * (BOTTOM - TOP)
+}
+
+/// Fill of a quadrant's background by colour key.
+fn quadrant_fill(key: &str) -> &'static str {
+    match key {
+        "key" | "star" => "#e0e7ff",
+        "invest" | "question-mark" => "#dcfce7",
+        "transition" | "cash-cow" => "#fef3c7",
+        _ => "#fee2e2",
+    }
+}
+
+pub fn tier_fill(tier: Tier) -> &'static str {
+    match tier {
+        Tier::A => "#3730a3",
+        Tier::B => "#0f766e",
+        Tier::C => "#b45309",
+    }
+}
+
+fn n(v: f64) -> String {
+    format!("{v:.1}")
+}
+
+#[component]
+pub fn MatrixChart(props: &MatrixChartProps) -> Html {
+    let active = use_state(|| None::<AccountId>);
+    let points = &props.points;
+    let markers: Vec<Marker> = points
+        .iter()
+        .map(|p| Marker {
+            x: sx(p.x),
+            y: sy(p.y),
+            r: p.r,
+            text: &p.name,
+        })
+        .collect();
+    let (xs, ys) = (sx(props.x_split), sy(props.y_split));
+    let arrow_id = format!("{}-arrow", props.svg_id);
+
+    let regions = [
+        (LEFT, TOP, xs, ys),
+        (xs, TOP, RIGHT, ys),
+        (LEFT, ys, xs, BOTTOM),
+        (xs, ys, RIGHT, BOTTOM),
+    ];
+    // Quadrant names sit in the plot's corners; labels must not cover them.
+    let title_boxes: Vec<(f64, f64, f64, f64)> = props
+        .quadrants
+        .iter()
+        .zip([
+            (LEFT, TOP, true, true),
+            (RIGHT, TOP, false, true),
+            (LEFT, BOTTOM, true, false),
+            (RIGHT, BOTTOM, false, false),
+        ])
+        .map(|((name, _), (x, y, left, top))| {
+            let w = name.chars().count() as f64 * 7.4 + 12.0;
+            let (x0, x1) = if left { (x, x + w) } else { (x - w, x) };
+            let (y0, y1) = if top { (y, y + 24.0) } else { (y - 24.0, y) };
+            (x0, y0, x1, y1)
+        })
+        .collect();
+    let labels = place_labels(&markers, (LEFT, TOP, RIGHT, BOTTOM), &title_boxes);
+    let backgrounds = regions.iter().zip(props.quadrants).map(|(&(x0, y0, x1, y1), (name, key))| {
+        let label_x = if x0 == LEFT { x0 + 8.0 } else { x1 - 8.0 };
+        let anchor = if x0 == LEFT { "start" } else { "end" };
+        let label_y = if y0 == TOP { y0 + 18.0 } else { y1 - 8.0 };
+        html! {
+            <g class={format!("matrix__quadrant matrix__quadrant--{key}")}>
+                <rect x={n(x0)} y={n(y0)} width={n((x1 - x0).max(0.0))} height={n((y1 - y0).max(0.0))}
+                    fill={quadrant_fill(key)} />
+                <text x={n(label_x)} y={n(label_y)} text-anchor={anchor} font-size="13" font-weight="700"
+                    fill="#334155" class="matrix__quadrant-name">{ name }</text>
+            </g>
+        }
+    });
+
+    let arrows = points.iter().filter_map(|p| {
+        let (fx, fy) = p.from?;
+        Some(html! {
+            <line class="matrix__move" x1={n(sx(fx))} y1={n(sy(fy))} x2={n(sx(p.x))} y2={n(sy(p.y))}
+                stroke="#475569" stroke-width="1.5" stroke-dasharray="4 3"
+                marker-end={format!("url(#{arrow_id})")} />
+        })
+    });
+
+    let dots = points.iter().zip(&labels).map(|(p, label)| {
+        let id = p.id;
+        let set = |value: Option<AccountId>| {
+            let active = active.clone();
+            Callback::from(move |_: FocusEvent| active.set(value))
+        };
+        let hover = |value: Option<AccountId>| {
+            let active = active.clone();
+            Callback::from(move |_: MouseEvent| active.set(value))
+        };
+        let is_active = *active == Some(id);
+        html! {
+            <a key={id} href={Route::Account(id).href()} aria-label={p.label.clone()}
+                class={classes!("matrix__point", is_active.then_some("matrix__point--active"))}
+                onfocus={set(Some(id))} onblur={set(None)}
+                onmouseenter={hover(Some(id))} onmouseleave={hover(None)}>
+                <circle cx={n(sx(p.x))} cy={n(sy(p.y))} r={n(p.r)} fill={tier_fill(p.tier)}
+                    fill-opacity="0.82" stroke="#ffffff" stroke-width="1.5" />
+                if let Some(l) = label {
+                    <text x={n(l.x)} y={n(l.y)} text-anchor={l.anchor} font-size="12"
+                        fill="#0f172a" class="matrix__label">{ &p.name }</text>
+                }
+            </a>
+        }
+    });
+
+    let details = active
+        .and_then(|id| points.iter().find(|p| p.id == id))
+        .map(|p| {
+            html! {
+                <div class="matrix__details" aria-hidden="true">
+                    <strong>{ &p.name }</strong>
+                    { for p.details.iter().map(|line| html! { <span>{ line }</span> }) }
+                    <span class="muted">{ "Press Enter or click to open" }</span>
+                </div>
+            }
+        });
+
+    html! {
+        <div class="matrix">
+            { for details }
+            <svg id={props.svg_id.clone()} class="matrix__chart" xmlns="http://www.w3.org/2000/svg"
+                viewBox={format!("0 0 {W} {H}")} role="group" aria-label={props.description.clone()}
+                font-family="system-ui, -apple-system, Segoe UI, Roboto, sans-serif">
+                <defs>
+                    <marker id={arrow_id.clone()} viewBox="0 0 10 10" refX="9" refY="5"
+                        markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+                        <path d="M0,0 L10,5 L0,10 z" fill="#475569" />
+                    </marker>
+                </defs>
+                { for backgrounds }
+                <line class="matrix__threshold" x1={n(xs)} y1={n(TOP)} x2={n(xs)} y2={n(BOTTOM)}
+                    stroke="#64748b" stroke-width="1.5" stroke-dasharray="6 4" />
+                <line class="matrix__threshold" x1={n(LEFT)} y1={n(ys)} x2={n(RIGHT)} y2={n(ys)}
+                    stroke="#64748b" stroke-width="1.5" stroke-dasharray="6 4" />
+                <rect x={n(LEFT)} y={n(TOP)} width={n(RIGHT - LEFT)} height={n(BOTTOM - TOP)}
+                    fill="none" stroke="#94a3b8" />
+                { for props.x_ticks.iter().map(|(v, text)| html! {
+                    <text class="matrix__tick" x={n(sx(*v))} y={n(BOTTOM + 16.0)} text-anchor="middle"
+                        font-size="11" fill="#475569">{ text }</text>
+                }) }
+                { for props.y_ticks.iter().map(|(v, text)| html! {
+                    <text class="matrix__tick" x={n(LEFT - 6.0)} y={n(sy(*v) + 4.0)} text-anchor="end"
+                        font-size="11" fill="#475569">{ text }</text>
+                }) }
+                <text class="matrix__axis-title" x={n((LEFT + RIGHT) / 2.0)} y={n(H - 22.0)}
+                    text-anchor="middle" font-size="14" font-weight="700" fill="#1e293b">
+                    { format!("{} →", props.x_title) }
+                </text>
+                <text class="matrix__axis-title" x={n(-(TOP + BOTTOM) / 2.0)} y="18"
+                    transform="rotate(-90)" text-anchor="middle" font-size="14" font-weight="700"
+                    fill="#1e293b">{ format!("{} →", props.y_title) }</text>
+                { for arrows }
+                { for dots }
+            </svg>
+        </div>
+    }
+}

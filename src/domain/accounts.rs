@@ -1,0 +1,296 @@
+//! Client accounts: what is kept about each one, and validating the account form.
+
+use serde::{Deserialize, Serialize};
+
+use super::bcg::MarketPosition;
+use super::rating::{position, Position, Ratings, Weights};
+
+/// Identifies an account; drawn from the same never-reused counter as assessments.
+pub type AccountId = u64;
+
+/// A simple A-B-C profile of how much attention an account gets.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+pub enum Tier {
+    A,
+    B,
+    #[default]
+    C,
+}
+
+impl Tier {
+    pub const ALL: [Tier; 3] = [Tier::A, Tier::B, Tier::C];
+
+    pub fn letter(self) -> &'static str {
+        match self {
+            Tier::A => "A",
+            Tier::B => "B",
+            Tier::C => "C",
+        }
+    }
+
+    pub fn from_letter(s: &str) -> Option<Tier> {
+        Tier::ALL.into_iter().find(|t| t.letter() == s)
+    }
+}
+
+/// One client account.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Account {
+    pub id: AccountId,
+    pub name: String,
+    #[serde(default)]
+    pub industry: String,
+    #[serde(default)]
+    pub manager: String,
+    /// Annual revenue in the currency chosen in settings; `None` when not known.
+    #[serde(default)]
+    pub revenue: Option<f64>,
+    #[serde(default)]
+    pub tier: Tier,
+    #[serde(default)]
+    pub notes: String,
+    #[serde(default)]
+    pub ratings: Ratings,
+    /// Optional figures for the BCG lens.
+    #[serde(default)]
+    pub market: MarketPosition,
+    /// RFC 3339 timestamps.
+    pub created_at: String,
+    pub updated_at: String,
+    /// When the ratings were last changed, if ever.
+    #[serde(default)]
+    pub reviewed_at: Option<String>,
+}
+
+impl Account {
+    pub fn position(&self, weights: &Weights) -> Option<Position> {
+        position(&self.ratings, weights)
+    }
+}
+
+/// The account form as typed.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct AccountForm {
+    pub name: String,
+    pub industry: String,
+    pub manager: String,
+    pub revenue: String,
+    pub tier: Tier,
+    pub notes: String,
+}
+
+/// The form's fields, to place each problem next to its field.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Field {
+    Name,
+    Revenue,
+}
+
+/// A form that passed validation: trimmed text and a parsed revenue.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ValidAccount {
+    pub name: String,
+    pub industry: String,
+    pub manager: String,
+    pub revenue: Option<f64>,
+    pub tier: Tier,
+    pub notes: String,
+}
+
+pub const MAX_NAME: usize = 120;
+
+impl AccountForm {
+    pub fn from_account(a: &Account) -> Self {
+        Self {
+            name: a.name.clone(),
+            industry: a.industry.clone(),
+            manager: a.manager.clone(),
+            revenue: a.revenue.map(format_plain).unwrap_or_default(),
+            tier: a.tier,
+            notes: a.notes.clone(),
+        }
+    }
+
+    /// Checks the form against the other accounts. `editing` is the account being changed,
+    /// so it does not collide with its own name.
+    pub fn validate(
+        &self,
+        others: &[Account],
+        editing: Option<AccountId>,
+    ) -> Result<ValidAccount, Vec<(Field, String)>> {
+        let mut problems = Vec::new();
+        let name = self.name.trim();
+        if name.is_empty() {
+            problems.push((Field::Name, "Enter the account's name.".to_string()));
+        } else if name.chars().count() > MAX_NAME {
+            problems.push((
+                Field::Name,
+                format!("Keep the name to {MAX_NAME} characters or fewer."),
+            ));
+        } else if others
+            .iter()
+            .any(|a| Some(a.id) != editing && same_name(&a.name, name))
+        {
+            problems.push((
+                Field::Name,
+                format!("There is already an account called \"{name}\"."),
+            ));
+        }
+        let revenue = match parse_revenue(&self.revenue) {
+            Ok(r) => r,
+            Err(why) => {
+                problems.push((Field::Revenue, why));
+                None
+            }
+        };
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        Ok(ValidAccount {
+            name: name.to_string(),
+            industry: self.industry.trim().to_string(),
+            manager: self.manager.trim().to_string(),
+            revenue,
+            tier: self.tier,
+            notes: self.notes.trim().to_string(),
+        })
+    }
+}
+
+/// Names are compared ignoring case and surrounding or repeated spaces.
+fn same_name(a: &str, b: &str) -> bool {
+    let norm = |s: &str| {
+        s.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    };
+    norm(a) == norm(b)
+}
+
+/// Reads a revenue figure: digits with optional thousands separators (`,`, `'`, `_` or
+/// spaces) and an optional decimal point. Empty means unknown.
+pub fn parse_revenue(text: &str) -> Result<Option<f64>, String> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    if text.starts_with('-') {
+        return Err("Revenue cannot be negative.".to_string());
+    }
+    let cleaned: String = text
+        .chars()
+        .filter(|c| !matches!(c, ',' | '\'' | '_' | ' ' | '\u{a0}'))
+        .collect();
+    let valid_chars = cleaned.chars().all(|c| c.is_ascii_digit() || c == '.')
+        && cleaned.chars().filter(|&c| c == '.').count() <= 1
+        && cleaned.chars().any(|c| c.is_ascii_digit());
+    match cleaned.parse::<f64>() {
+        Ok(v) if valid_chars && v.is_finite() && v < 1e15 => Ok(Some(v)),
+        Ok(_) if valid_chars => Err("That revenue is too large.".to_string()),
+        _ => Err("Enter revenue as a plain number, such as 250000.".to_string()),
+    }
+}
+
+/// A number without grouping, as the form shows it for editing.
+pub fn format_plain(v: f64) -> String {
+    if v.fract() == 0.0 {
+        format!("{v:.0}")
+    } else {
+        format!("{v:.2}")
+    }
+}
+
+/// A number with thousands separators, as lists show it: `1234567` → `1,234,567`.
+pub fn format_grouped(v: f64) -> String {
+    let whole = format!("{:.0}", v.abs());
+    let mut out = String::new();
+    for (i, c) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if v < 0.0 {
+        out.insert(0, '-');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn account(id: AccountId, name: &str) -> Account {
+        Account {
+            id,
+            name: name.into(),
+            industry: String::new(),
+            manager: String::new(),
+            revenue: None,
+            tier: Tier::B,
+            notes: String::new(),
+            ratings: Ratings::default(),
+            market: MarketPosition::default(),
+            created_at: String::new(),
+            updated_at: String::new(),
+            reviewed_at: None,
+        }
+    }
+
+    fn form(name: &str, revenue: &str) -> AccountForm {
+        AccountForm {
+            name: name.into(),
+            revenue: revenue.into(),
+            ..AccountForm::default()
+        }
+    }
+
+    #[test]
+    fn a_good_form_is_trimmed_and_parsed() {
+        let v = form("  Acme Ltd ", "1,250,000")
+            .validate(&[], None)
+            .unwrap();
+        assert_eq!(v.name, "Acme Ltd");
+        assert_eq!(v.revenue, Some(1_250_000.0));
+        assert_eq!(form("Acme", "").validate(&[], None).unwrap().revenue, None);
+    }
+
+    #[test]
+    fn empty_and_duplicate_names_are_refused() {
+        let others = [account(1, "Acme Ltd")];
+        let err = form("   ", "").validate(&others, None).unwrap_err();
+        assert_eq!(err[0].0, Field::Name);
+        let err = form("acme  ltd", "").validate(&others, None).unwrap_err();
+        assert!(err[0].1.contains("already"));
+        // Editing an account may keep its own name.
+        assert!(form("Acme Ltd", "").validate(&others, Some(1)).is_ok());
+    }
+
+    #[test]
+    fn bad_revenue_is_refused_with_a_reason() {
+        for bad in ["-5", "ten", "1.2.3", "12abc", "1e5", "."] {
+            let err = form("X", bad).validate(&[], None).unwrap_err();
+            assert_eq!(err[0].0, Field::Revenue, "{bad} should be refused");
+        }
+        assert!(parse_revenue("-5").unwrap_err().contains("negative"));
+        assert_eq!(parse_revenue("99 500.50"), Ok(Some(99_500.5)));
+    }
+
+    #[test]
+    fn every_problem_is_reported_at_once() {
+        let err = form("", "abc").validate(&[], None).unwrap_err();
+        assert_eq!(err.len(), 2);
+    }
+
+    #[test]
+    fn numbers_are_grouped_for_reading() {
+        assert_eq!(format_grouped(1_234_567.0), "1,234,567");
+        assert_eq!(format_grouped(999.0), "999");
+        assert_eq!(format_grouped(0.0), "0");
+        assert_eq!(format_plain(1500.0), "1500");
+        assert_eq!(format_plain(1500.5), "1500.50");
+    }
+}

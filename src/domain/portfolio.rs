@@ -1,0 +1,433 @@
+//! The portfolio as a whole: the filtered, sorted account list and the resourcing guidelines.
+
+use std::cmp::Ordering;
+use std::collections::BTreeMap;
+
+use super::accounts::{Account, Tier};
+use super::quadrant::{classify, Quadrant};
+use super::rating::Position;
+use super::settings::Settings;
+
+/// An account with its place on the matrix worked out.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Row<'a> {
+    pub account: &'a Account,
+    pub position: Option<Position>,
+    pub quadrant: Option<Quadrant>,
+}
+
+pub fn row<'a>(account: &'a Account, settings: &Settings) -> Row<'a> {
+    let position = account.position(&settings.weights);
+    Row {
+        account,
+        position,
+        quadrant: position.map(|p| classify(p, settings.thresholds)),
+    }
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum SortKey {
+    #[default]
+    Name,
+    Revenue,
+    Relationship,
+    Potential,
+    Quadrant,
+    LastReviewed,
+}
+
+impl SortKey {
+    pub const ALL: [SortKey; 6] = [
+        SortKey::Name,
+        SortKey::Revenue,
+        SortKey::Relationship,
+        SortKey::Potential,
+        SortKey::Quadrant,
+        SortKey::LastReviewed,
+    ];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            SortKey::Name => "Name",
+            SortKey::Revenue => "Revenue",
+            SortKey::Relationship => "Relationship",
+            SortKey::Potential => "Potential",
+            SortKey::Quadrant => "Quadrant",
+            SortKey::LastReviewed => "Last reviewed",
+        }
+    }
+
+    pub fn slug(self) -> &'static str {
+        match self {
+            SortKey::Name => "name",
+            SortKey::Revenue => "revenue",
+            SortKey::Relationship => "relationship",
+            SortKey::Potential => "potential",
+            SortKey::Quadrant => "quadrant",
+            SortKey::LastReviewed => "reviewed",
+        }
+    }
+
+    pub fn from_slug(s: &str) -> Option<SortKey> {
+        SortKey::ALL.into_iter().find(|k| k.slug() == s)
+    }
+}
+
+/// Which quadrant the list is narrowed to.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum QuadrantFilter {
+    #[default]
+    All,
+    Unrated,
+    Only(Quadrant),
+}
+
+/// How the user has narrowed and ordered the list.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ListQuery {
+    pub search: String,
+    pub quadrant: QuadrantFilter,
+    pub tier: Option<Tier>,
+    /// `Some("")` selects accounts without a manager.
+    pub manager: Option<String>,
+    pub sort: SortKey,
+    pub descending: bool,
+}
+
+/// The accounts the query selects, in its order. Missing values (no revenue, unrated) sort
+/// last whichever the direction, so the list starts with what can be compared.
+pub fn list<'a>(accounts: &'a [Account], settings: &Settings, query: &ListQuery) -> Vec<Row<'a>> {
+    let needle = query.search.trim().to_lowercase();
+    let mut rows: Vec<Row> = accounts
+        .iter()
+        .filter(|a| needle.is_empty() || a.name.to_lowercase().contains(&needle))
+        .filter(|a| query.tier.is_none_or(|t| a.tier == t))
+        .filter(|a| query.manager.as_deref().is_none_or(|m| a.manager == m))
+        .map(|a| row(a, settings))
+        .filter(|r| match query.quadrant {
+            QuadrantFilter::All => true,
+            QuadrantFilter::Unrated => r.quadrant.is_none(),
+            QuadrantFilter::Only(q) => r.quadrant == Some(q),
+        })
+        .collect();
+    let by_name = |a: &Row, b: &Row| {
+        a.account
+            .name
+            .to_lowercase()
+            .cmp(&b.account.name.to_lowercase())
+    };
+    let compare = |a: &Row, b: &Row| -> Ordering {
+        let keyed = match query.sort {
+            SortKey::Name => Some(by_name(a, b)),
+            SortKey::Revenue => {
+                option_cmp(a.account.revenue, b.account.revenue, |x, y| x.total_cmp(&y))
+            }
+            SortKey::Relationship => option_cmp(
+                a.position.map(|p| p.relationship),
+                b.position.map(|p| p.relationship),
+                |x, y| x.cmp(&y),
+            ),
+            SortKey::Potential => option_cmp(
+                a.position.map(|p| p.potential),
+                b.position.map(|p| p.potential),
+                |x, y| x.cmp(&y),
+            ),
+            SortKey::Quadrant => option_cmp(a.quadrant, b.quadrant, |x, y| x.cmp(&y)),
+            SortKey::LastReviewed => option_cmp(
+                a.account.reviewed_at.as_deref(),
+                b.account.reviewed_at.as_deref(),
+                |x, y| x.cmp(y),
+            ),
+        };
+        match keyed {
+            // Both present: the chosen direction, then by name for a stable order.
+            Some(o) => {
+                let o = if query.descending { o.reverse() } else { o };
+                o.then_with(|| by_name(a, b))
+            }
+            None => missing_last(a, b, query.sort).then_with(|| by_name(a, b)),
+        }
+    };
+    rows.sort_by(compare);
+    rows
+}
+
+/// Compares two optional values; `None` when either is missing.
+fn option_cmp<T>(a: Option<T>, b: Option<T>, cmp: impl Fn(T, T) -> Ordering) -> Option<Ordering> {
+    Some(cmp(a?, b?))
+}
+
+fn missing_last(a: &Row, b: &Row, key: SortKey) -> Ordering {
+    let has = |r: &Row| match key {
+        SortKey::Name => true,
+        SortKey::Revenue => r.account.revenue.is_some(),
+        SortKey::Relationship | SortKey::Potential | SortKey::Quadrant => r.position.is_some(),
+        SortKey::LastReviewed => r.account.reviewed_at.is_some(),
+    };
+    has(b).cmp(&has(a))
+}
+
+/// The distinct account managers, sorted; accounts without one are not listed here.
+pub fn managers(accounts: &[Account]) -> Vec<String> {
+    let mut names: Vec<String> = accounts
+        .iter()
+        .map(|a| a.manager.clone())
+        .filter(|m| !m.is_empty())
+        .collect();
+    names.sort_by_key(|m| m.to_lowercase());
+    names.dedup();
+    names
+}
+
+/// Counts behind the guidelines.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Summary {
+    pub total: usize,
+    pub per_quadrant: BTreeMap<Quadrant, usize>,
+    pub revenue_per_quadrant: BTreeMap<Quadrant, f64>,
+    pub unrated: usize,
+    pub without_manager: usize,
+    /// Accounts per manager, busiest first.
+    pub manager_loads: Vec<(String, usize)>,
+}
+
+pub fn summarize(accounts: &[Account], settings: &Settings) -> Summary {
+    let mut s = Summary {
+        total: accounts.len(),
+        ..Summary::default()
+    };
+    let mut loads: BTreeMap<&str, usize> = BTreeMap::new();
+    for a in accounts {
+        match row(a, settings).quadrant {
+            Some(q) => {
+                *s.per_quadrant.entry(q).or_default() += 1;
+                *s.revenue_per_quadrant.entry(q).or_default() += a.revenue.unwrap_or(0.0);
+            }
+            None => s.unrated += 1,
+        }
+        if a.manager.is_empty() {
+            s.without_manager += 1;
+        } else {
+            *loads.entry(&a.manager).or_default() += 1;
+        }
+    }
+    s.manager_loads = loads.into_iter().map(|(m, n)| (m.to_string(), n)).collect();
+    s.manager_loads
+        .sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    s
+}
+
+/// How loud a guideline is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Level {
+    Info,
+    Warning,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Guideline {
+    pub level: Level,
+    pub text: String,
+}
+
+/// Most accounts one manager can look after well.
+pub const MAX_ACCOUNTS_PER_MANAGER: usize = 10;
+/// A small firm's realistic number of strategic accounts.
+pub const SMALL_FIRM_KEY_ACCOUNTS: usize = 5;
+
+/// Advice on how to spread effort across the portfolio, drawn from its counts.
+pub fn guidelines(s: &Summary) -> Vec<Guideline> {
+    let count = |q| s.per_quadrant.get(&q).copied().unwrap_or(0);
+    let key = count(Quadrant::ManageKeyAccount);
+    let mut out = Vec::new();
+    let info = |text: String| Guideline {
+        level: Level::Info,
+        text,
+    };
+    let warn = |text: String| Guideline {
+        level: Level::Warning,
+        text,
+    };
+    out.push(info(format!(
+        "Put about 60% of your marketing time and money into the {key} {} to manage as key \
+         accounts, and spread the rest over the other clients.",
+        plural(key, "account", "accounts")
+    )));
+    if key > SMALL_FIRM_KEY_ACCOUNTS {
+        out.push(warn(format!(
+            "{key} key accounts is a lot to serve well. A small firm can usually carry about \
+             {SMALL_FIRM_KEY_ACCOUNTS}, a mid-sized one about 25, and even the largest rarely \
+             more than 100. Start with fewer and add as you learn."
+        )));
+    }
+    for (manager, n) in &s.manager_loads {
+        if *n > MAX_ACCOUNTS_PER_MANAGER {
+            out.push(warn(format!(
+                "{manager} manages {n} accounts. Five to ten per account manager is a load that \
+                 leaves time to plan, not just react."
+            )));
+        }
+    }
+    if s.without_manager > 0 {
+        out.push(warn(format!(
+            "{} {} no account manager. Every client worth keeping needs a named owner.",
+            s.without_manager,
+            plural(s.without_manager, "account has", "accounts have")
+        )));
+    }
+    let invest = count(Quadrant::InvestInRelationship);
+    if invest > 0 {
+        out.push(info(format!(
+            "{invest} {} in \"Invest in the relationship\" could become your next key accounts: \
+             plan introductions to their decision makers.",
+            plural(invest, "account", "accounts")
+        )));
+    }
+    let rethink = count(Quadrant::Rethink);
+    if rethink > 0 {
+        out.push(info(format!(
+            "{rethink} {} in \"Rethink\": decide whether to reduce the effort or step back.",
+            plural(rethink, "account is", "accounts are")
+        )));
+    }
+    if s.unrated > 0 {
+        out.push(warn(format!(
+            "{} {} not rated on both axes yet and so {} not on the matrix.",
+            s.unrated,
+            plural(s.unrated, "account is", "accounts are"),
+            plural(s.unrated, "is", "are")
+        )));
+    }
+    out.push(info(
+        "A classification is a picture of today. Review the ratings regularly, for example \
+         every quarter, and record a snapshot to see how accounts move."
+            .into(),
+    ));
+    out
+}
+
+fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
+    if n == 1 {
+        one
+    } else {
+        many
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::demo::demo_accounts;
+
+    fn names(rows: &[Row]) -> Vec<String> {
+        rows.iter().map(|r| r.account.name.clone()).collect()
+    }
+
+    fn demo() -> Vec<Account> {
+        demo_accounts(1, "2026-11-01T00:00:00.000Z")
+    }
+
+    #[test]
+    fn search_is_by_name_and_ignores_case() {
+        let accounts = demo();
+        let q = ListQuery {
+            search: "  HEALTH ".into(),
+            ..ListQuery::default()
+        };
+        assert_eq!(
+            names(&list(&accounts, &Settings::default(), &q)),
+            vec!["Harbor Health Group"]
+        );
+    }
+
+    #[test]
+    fn filters_combine() {
+        let accounts = demo();
+        let s = Settings::default();
+        let q = ListQuery {
+            tier: Some(Tier::A),
+            manager: Some("Priya Shah".into()),
+            ..ListQuery::default()
+        };
+        assert_eq!(
+            names(&list(&accounts, &s, &q)),
+            vec!["Harbor Health Group", "Northwind Logistics"]
+        );
+        let q = ListQuery {
+            quadrant: QuadrantFilter::Unrated,
+            ..ListQuery::default()
+        };
+        assert_eq!(names(&list(&accounts, &s, &q)), vec!["Sable Biotech"]);
+        let q = ListQuery {
+            manager: Some(String::new()),
+            ..ListQuery::default()
+        };
+        assert_eq!(names(&list(&accounts, &s, &q)), vec!["Lumen Media"]);
+    }
+
+    #[test]
+    fn sorting_puts_missing_values_last_in_both_directions() {
+        let accounts = demo();
+        let s = Settings::default();
+        for descending in [false, true] {
+            let q = ListQuery {
+                sort: SortKey::Relationship,
+                descending,
+                ..ListQuery::default()
+            };
+            let rows = list(&accounts, &s, &q);
+            assert_eq!(rows.last().unwrap().account.name, "Sable Biotech");
+            let scores: Vec<u8> = rows
+                .iter()
+                .filter_map(|r| r.position)
+                .map(|p| p.relationship)
+                .collect();
+            let mut sorted = scores.clone();
+            sorted.sort();
+            if descending {
+                sorted.reverse();
+            }
+            assert_eq!(scores, sorted);
+        }
+    }
+
+    #[test]
+    fn revenue_sorts_numerically() {
+        let accounts = demo();
+        let q = ListQuery {
+            sort: SortKey::Revenue,
+            descending: true,
+            ..ListQuery::default()
+        };
+        let rows = list(&accounts, &Settings::default(), &q);
+        assert_eq!(rows[0].account.name, "Northwind Logistics");
+        assert_eq!(rows.last().unwrap().account.name, "Lumen Media");
+    }
+
+    #[test]
+    fn guidelines_warn_about_overloaded_managers_and_missing_owners() {
+        let mut accounts = demo();
+        for a in accounts.iter_mut() {
+            a.manager = "Priya Shah".into();
+        }
+        accounts[0].manager.clear();
+        let s = summarize(&accounts, &Settings::default());
+        assert_eq!(s.manager_loads, vec![("Priya Shah".to_string(), 11)]);
+        let g = guidelines(&s);
+        assert!(g
+            .iter()
+            .any(|g| g.level == Level::Warning && g.text.contains("Priya Shah manages 11")));
+        assert!(g
+            .iter()
+            .any(|g| g.text.contains("1 account has no account manager")));
+        assert!(g[0].text.contains("60%"));
+    }
+
+    #[test]
+    fn summary_counts_each_quadrant_and_the_unrated() {
+        let s = summarize(&demo(), &Settings::default());
+        assert_eq!(s.total, 12);
+        assert_eq!(s.unrated, 1);
+        assert_eq!(s.per_quadrant.values().sum::<usize>(), 11);
+    }
+}

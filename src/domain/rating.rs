@@ -1,0 +1,326 @@
+//! The criteria an account is rated on, their weights, and the two axis scores they give.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+/// The two axes of the portfolio matrix.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Axis {
+    /// Strength of the existing relationship.
+    Relationship,
+    /// Potential for mutual gain.
+    Potential,
+}
+
+impl Axis {
+    pub const BOTH: [Axis; 2] = [Axis::Relationship, Axis::Potential];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Axis::Relationship => "Relationship strength",
+            Axis::Potential => "Potential for mutual gain",
+        }
+    }
+
+    /// The short word used in compact labels ("relationship 72, potential 40").
+    pub fn short(self) -> &'static str {
+        match self {
+            Axis::Relationship => "relationship",
+            Axis::Potential => "potential",
+        }
+    }
+}
+
+/// A stable identifier for one rating criterion; part of the storage schema.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum CriterionId {
+    DecisionMakerAccess,
+    ShareOfOrganization,
+    PromisesDelivered,
+    ContactCadence,
+    ShareOfThought,
+    LongTermPotential,
+    NeedsFit,
+    Profitability,
+    PortfolioHeadroom,
+    StrategicValue,
+}
+
+/// What a criterion measures and what its ends of the 1-5 scale mean.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Criterion {
+    pub id: CriterionId,
+    pub axis: Axis,
+    pub title: &'static str,
+    pub low: &'static str,
+    pub high: &'static str,
+}
+
+/// Every criterion, grouped by axis.
+pub const CRITERIA: [Criterion; 10] = [
+    Criterion {
+        id: CriterionId::DecisionMakerAccess,
+        axis: Axis::Relationship,
+        title: "Access to decision makers",
+        low: "We only know the people who use our work day to day.",
+        high: "We meet the people who decide, and they take our calls.",
+    },
+    Criterion {
+        id: CriterionId::ShareOfOrganization,
+        axis: Axis::Relationship,
+        title: "Breadth across their business units",
+        low: "One department knows us.",
+        high: "We have relationships in most of their business units.",
+    },
+    Criterion {
+        id: CriterionId::PromisesDelivered,
+        axis: Axis::Relationship,
+        title: "Promises delivered, trust earned",
+        low: "We have missed commitments they remember.",
+        high: "We deliver what we promise, and they rely on it.",
+    },
+    Criterion {
+        id: CriterionId::ContactCadence,
+        axis: Axis::Relationship,
+        title: "Contact rhythm kept",
+        low: "We talk only when something breaks or renews.",
+        high: "Check-ins and reviews happen on schedule.",
+    },
+    Criterion {
+        id: CriterionId::ShareOfThought,
+        axis: Axis::Relationship,
+        title: "Share of thought",
+        low: "We never bring them ideas of our own.",
+        high: "We regularly bring insight that shapes their decisions.",
+    },
+    Criterion {
+        id: CriterionId::LongTermPotential,
+        axis: Axis::Potential,
+        title: "Long-term relationship potential",
+        low: "A one-off or short-term buyer.",
+        high: "Years of benefit to both sides ahead.",
+    },
+    Criterion {
+        id: CriterionId::NeedsFit,
+        axis: Axis::Potential,
+        title: "Their needs fit our capabilities",
+        low: "What they will need next is not what we do.",
+        high: "Their long-term needs match what we do best.",
+    },
+    Criterion {
+        id: CriterionId::Profitability,
+        axis: Axis::Potential,
+        title: "Profitability, past and forecast",
+        low: "The work has not paid and is not likely to.",
+        high: "Past and expected business clearly justify investing.",
+    },
+    Criterion {
+        id: CriterionId::PortfolioHeadroom,
+        axis: Axis::Potential,
+        title: "Room to offer more of our portfolio",
+        low: "They already use everything of ours that applies.",
+        high: "Much of what we offer applies to them and is not in use yet.",
+    },
+    Criterion {
+        id: CriterionId::StrategicValue,
+        axis: Axis::Potential,
+        title: "Strategic value beyond revenue",
+        low: "Revenue is the only thing they bring.",
+        high: "They inspire new offerings, open markets, or we move their key metrics.",
+    },
+];
+
+impl CriterionId {
+    pub fn criterion(self) -> &'static Criterion {
+        CRITERIA
+            .iter()
+            .find(|c| c.id == self)
+            .expect("every criterion id is listed in CRITERIA")
+    }
+}
+
+/// The criteria of one axis, in display order.
+pub fn criteria_of(axis: Axis) -> impl Iterator<Item = &'static Criterion> {
+    CRITERIA.iter().filter(move |c| c.axis == axis)
+}
+
+/// Ratings 1-5 per criterion; a criterion that is absent is unrated, not zero.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Ratings(BTreeMap<CriterionId, u8>);
+
+impl Ratings {
+    pub fn get(&self, id: CriterionId) -> Option<u8> {
+        self.0.get(&id).copied()
+    }
+
+    /// Sets a rating, clamped to 1-5; `None` makes the criterion unrated again.
+    pub fn set(&mut self, id: CriterionId, rating: Option<u8>) {
+        match rating {
+            Some(r) => {
+                self.0.insert(id, r.clamp(1, 5));
+            }
+            None => {
+                self.0.remove(&id);
+            }
+        }
+    }
+
+    pub fn rated_count(&self) -> usize {
+        self.0.len()
+    }
+
+    /// Builds ratings from pairs, for demo data and tests.
+    pub fn from_pairs(pairs: &[(CriterionId, u8)]) -> Self {
+        let mut r = Self::default();
+        for &(id, v) in pairs {
+            r.set(id, Some(v));
+        }
+        r
+    }
+
+    /// Ratings outside 1-5 can only come from edited storage or imports; they are dropped.
+    pub fn sanitized(mut self) -> Self {
+        self.0.retain(|_, v| (1..=5).contains(v));
+        self
+    }
+}
+
+/// How much each criterion counts within its axis, 0 (ignored) to 5.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Weights(BTreeMap<CriterionId, u8>);
+
+/// The weight every criterion starts with.
+pub const DEFAULT_WEIGHT: u8 = 1;
+pub const MAX_WEIGHT: u8 = 5;
+
+impl Default for Weights {
+    fn default() -> Self {
+        Self(CRITERIA.iter().map(|c| (c.id, DEFAULT_WEIGHT)).collect())
+    }
+}
+
+impl Weights {
+    pub fn get(&self, id: CriterionId) -> u8 {
+        self.0.get(&id).copied().unwrap_or(DEFAULT_WEIGHT)
+    }
+
+    pub fn set(&mut self, id: CriterionId, weight: u8) {
+        self.0.insert(id, weight.min(MAX_WEIGHT));
+    }
+}
+
+/// The score of one axis, 0-100: the weighted mean of its rated criteria, where a rating of 1
+/// is 0 and a rating of 5 is 100. `None` when no criterion with a weight above 0 is rated.
+pub fn axis_score(ratings: &Ratings, weights: &Weights, axis: Axis) -> Option<u8> {
+    let (sum, total_weight) = criteria_of(axis)
+        .filter_map(|c| Some((ratings.get(c.id)?, weights.get(c.id))))
+        .filter(|&(_, w)| w > 0)
+        .fold((0u32, 0u32), |(sum, tw), (r, w)| {
+            (
+                sum + u32::from(r - 1) * 25 * u32::from(w),
+                tw + u32::from(w),
+            )
+        });
+    // Rounded to the nearest whole point, halves up.
+    (total_weight > 0).then(|| ((sum * 2 + total_weight) / (total_weight * 2)) as u8)
+}
+
+/// Both axis scores of an account.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Position {
+    pub relationship: u8,
+    pub potential: u8,
+}
+
+/// Where an account sits on the matrix, or `None` while either axis has no rating.
+pub fn position(ratings: &Ratings, weights: &Weights) -> Option<Position> {
+    Some(Position {
+        relationship: axis_score(ratings, weights, Axis::Relationship)?,
+        potential: axis_score(ratings, weights, Axis::Potential)?,
+    })
+}
+
+impl Position {
+    pub fn on(self, axis: Axis) -> u8 {
+        match axis {
+            Axis::Relationship => self.relationship,
+            Axis::Potential => self.potential,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use CriterionId::*;
+
+    #[test]
+    fn five_criteria_on_each_axis() {
+        assert_eq!(criteria_of(Axis::Relationship).count(), 5);
+        assert_eq!(criteria_of(Axis::Potential).count(), 5);
+    }
+
+    #[test]
+    fn axis_score_maps_one_to_zero_and_five_to_hundred() {
+        let w = Weights::default();
+        let all = |v| Ratings::from_pairs(&CRITERIA.iter().map(|c| (c.id, v)).collect::<Vec<_>>());
+        assert_eq!(axis_score(&all(1), &w, Axis::Relationship), Some(0));
+        assert_eq!(axis_score(&all(3), &w, Axis::Relationship), Some(50));
+        assert_eq!(axis_score(&all(5), &w, Axis::Potential), Some(100));
+    }
+
+    #[test]
+    fn unrated_criteria_are_left_out_not_counted_as_zero() {
+        let r = Ratings::from_pairs(&[(DecisionMakerAccess, 5)]);
+        assert_eq!(
+            axis_score(&r, &Weights::default(), Axis::Relationship),
+            Some(100)
+        );
+        assert_eq!(axis_score(&r, &Weights::default(), Axis::Potential), None);
+        assert_eq!(position(&r, &Weights::default()), None);
+    }
+
+    #[test]
+    fn weights_shift_the_score() {
+        let r = Ratings::from_pairs(&[(DecisionMakerAccess, 5), (ContactCadence, 1)]);
+        let mut w = Weights::default();
+        assert_eq!(axis_score(&r, &w, Axis::Relationship), Some(50));
+        w.set(DecisionMakerAccess, 3);
+        assert_eq!(axis_score(&r, &w, Axis::Relationship), Some(75));
+        w.set(DecisionMakerAccess, 0);
+        assert_eq!(axis_score(&r, &w, Axis::Relationship), Some(0));
+        w.set(ContactCadence, 0);
+        assert_eq!(axis_score(&r, &w, Axis::Relationship), None);
+    }
+
+    #[test]
+    fn scores_round_halves_up() {
+        // (4-1)*25 = 75 and (1-1)*25 = 0 with weights 1 and 2: 75/3 = 25.
+        let r = Ratings::from_pairs(&[(NeedsFit, 4), (Profitability, 1)]);
+        let mut w = Weights::default();
+        w.set(Profitability, 2);
+        assert_eq!(axis_score(&r, &w, Axis::Potential), Some(25));
+        // 25 + 0 over 2 = 12.5 → 13.
+        let r = Ratings::from_pairs(&[(NeedsFit, 2), (Profitability, 1)]);
+        assert_eq!(
+            axis_score(&r, &Weights::default(), Axis::Potential),
+            Some(13)
+        );
+    }
+
+    #[test]
+    fn ratings_are_clamped_and_sanitized() {
+        let mut r = Ratings::default();
+        r.set(NeedsFit, Some(9));
+        assert_eq!(r.get(NeedsFit), Some(5));
+        r.set(NeedsFit, None);
+        assert_eq!(r.get(NeedsFit), None);
+        let raw: Ratings = serde_json::from_str(r#"{"needs-fit":0,"profitability":4}"#).unwrap();
+        assert_eq!(raw.sanitized().rated_count(), 1);
+    }
+}

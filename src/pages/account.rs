@@ -1,0 +1,247 @@
+//! One account: its details, its ratings, where it sits on the matrix and why.
+
+use yew::prelude::*;
+
+use crate::browser::clock::now_iso;
+use crate::browser::events::on_input_value;
+use crate::browser::page::navigate;
+use crate::components::quadrant_badge::QuadrantBadge;
+use crate::components::rating_input::RatingInput;
+use crate::domain::accounts::{Account, AccountId};
+use crate::domain::bcg::{categorize, parse_figure, MarketPosition};
+use crate::domain::dates::readable_date;
+use crate::domain::quadrant::{classify, explain};
+use crate::domain::rating::{axis_score, criteria_of, Axis, CriterionId};
+use crate::domain::settings::format_money;
+use crate::hooks::use_app_state;
+use crate::route::Route;
+use crate::state::Action;
+
+#[derive(Properties, PartialEq)]
+pub struct AccountPageProps {
+    pub id: AccountId,
+}
+
+#[component]
+pub fn AccountPage(props: &AccountPageProps) -> Html {
+    let state = use_app_state();
+    let Some(account) = state.account(props.id) else {
+        return html! {
+            <div class="empty-state">
+                <h1 tabindex="-1">{ "Account not found" }</h1>
+                <p>{ "There is no account at this address. It may have been deleted." }</p>
+                <p><a class="button button--primary" href={Route::Accounts.href()}>{ "Back to accounts" }</a></p>
+            </div>
+        };
+    };
+    let settings = &state.doc.settings;
+    let id = account.id;
+    let on_rate = {
+        let state = state.clone();
+        Callback::from(move |(criterion, rating): (CriterionId, Option<u8>)| {
+            state.dispatch(Action::Rate {
+                id,
+                criterion,
+                rating,
+                at: now_iso(),
+            })
+        })
+    };
+    let on_delete = {
+        let state = state.clone();
+        Callback::from(move |_| {
+            state.dispatch(Action::DeleteAccount(id));
+            navigate(Route::Accounts);
+        })
+    };
+
+    let detail = |label: &str, value: String| {
+        html! {
+            <div><dt>{ label.to_string() }</dt><dd>{ value }</dd></div>
+        }
+    };
+    let or_dash = |s: &str| {
+        if s.is_empty() {
+            "—".to_string()
+        } else {
+            s.to_string()
+        }
+    };
+
+    html! {
+        <div class="account">
+            <p class="breadcrumb"><a href={Route::Accounts.href()}>{ "← All accounts" }</a></p>
+            <header class="page-header page-header--with-actions">
+                <div>
+                    <h1 tabindex="-1">{ &account.name }</h1>
+                    <p class="muted">{ format!("Tier {} · {}", account.tier.letter(), or_dash(&account.industry)) }</p>
+                </div>
+                <div class="page-header__actions">
+                    <a class="button" href={Route::EditAccount(id).href()}>{ "Edit details" }</a>
+                    <a class="button" href={Route::Matrix.href()}>{ "View on matrix" }</a>
+                </div>
+            </header>
+            <Classification account={account.clone()} />
+            <section class="card" aria-labelledby="details-title">
+                <h2 id="details-title">{ "Details" }</h2>
+                <dl class="details-list">
+                    { detail("Account manager", or_dash(&account.manager)) }
+                    { detail("Annual revenue", account.revenue.map_or("—".into(), |v| format_money(v, &settings.currency))) }
+                    { detail("Added", readable_date(&account.created_at)) }
+                    { detail("Last changed", readable_date(&account.updated_at)) }
+                    { detail("Ratings last reviewed", account.reviewed_at.as_deref().map_or("Never".into(), readable_date)) }
+                </dl>
+                if !account.notes.is_empty() {
+                    <h3>{ "Notes" }</h3>
+                    <p class="notes">{ &account.notes }</p>
+                }
+            </section>
+            { for Axis::BOTH.iter().map(|&axis| {
+                let score = axis_score(&account.ratings, &settings.weights, axis);
+                html! {
+                    <section class="card ratings" aria-labelledby={format!("axis-{}", axis.short())}>
+                        <h2 id={format!("axis-{}", axis.short())}>
+                            { axis.title() }
+                            <span class="ratings__score">{ score.map_or("not rated".to_string(), |s| format!("{s} / 100")) }</span>
+                        </h2>
+                        { for criteria_of(axis).map(|c| html! {
+                            <RatingInput key={format!("{:?}", c.id)} criterion={c.id} rating={account.ratings.get(c.id)}
+                                weight={settings.weights.get(c.id)} on_rate={on_rate.clone()} />
+                        }) }
+                    </section>
+                }
+            }) }
+            <MarketForm key={id} account={account.clone()} />
+            <div class="page-actions">
+                <button type="button" class="button button--danger" onclick={on_delete}>{ "Delete this account" }</button>
+            </div>
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct AccountProps {
+    account: Account,
+}
+
+/// The account's quadrant, what to do about it, and the criteria that put it there.
+#[component]
+fn Classification(props: &AccountProps) -> Html {
+    let state = use_app_state();
+    let settings = &state.doc.settings;
+    let a = &props.account;
+    let Some(position) = a.position(&settings.weights) else {
+        return html! {
+            <section class="card classification" aria-labelledby="classification-title">
+                <h2 id="classification-title">{ "Where it belongs" }</h2>
+                <QuadrantBadge quadrant={None} />
+                <p>{ "Rate at least one criterion on each axis below to place this account on the matrix." }</p>
+            </section>
+        };
+    };
+    let quadrant = classify(position, settings.thresholds);
+    let reasons = explain(&a.ratings, &settings.weights, position, settings.thresholds);
+    html! {
+        <section class={classes!("card", "classification", format!("classification--{}", quadrant.slug()))}
+            aria-labelledby="classification-title">
+            <h2 id="classification-title">{ "Where it belongs" }</h2>
+            <p><QuadrantBadge quadrant={Some(quadrant)} /></p>
+            <p class="classification__action">{ quadrant.action() }</p>
+            <h3>{ "Why" }</h3>
+            <ul class="reasons">
+                { for reasons.iter().map(|r| {
+                    let side = match (r.axis, r.high) {
+                        (Axis::Relationship, true) => "strong",
+                        (Axis::Relationship, false) => "weak",
+                        (Axis::Potential, true) => "high",
+                        (Axis::Potential, false) => "low",
+                    };
+                    let verb = if r.high { "lifted by" } else { "held back by" };
+                    let drivers: Vec<String> = r.drivers.iter()
+                        .map(|(c, rating)| format!("{} ({rating}/5)", c.criterion().title))
+                        .collect();
+                    html! {
+                        <li>
+                            <strong>{ format!("{} {} / 100: {side}", r.axis.title(), r.score) }</strong>
+                            { format!(" (threshold {}).", settings.thresholds.on(r.axis)) }
+                            if !drivers.is_empty() {
+                                { format!(" Mostly {verb}: {}.", drivers.join(", ")) }
+                            }
+                        </li>
+                    }
+                }) }
+            </ul>
+        </section>
+    }
+}
+
+/// The optional market figures for the BCG lens, saved when a field is left.
+#[component]
+fn MarketForm(props: &AccountProps) -> Html {
+    let state = use_app_state();
+    let a = &props.account;
+    let fmt = |v: Option<f64>| v.map(|v| v.to_string()).unwrap_or_default();
+    let growth = use_state(|| fmt(a.market.growth_pct));
+    let share = use_state(|| fmt(a.market.relative_share));
+    let problem = use_state(|| None::<String>);
+
+    let on_commit = {
+        let state = state.clone();
+        let (growth, share, problem) = (growth.clone(), share.clone(), problem.clone());
+        let (id, current) = (a.id, a.market);
+        Callback::from(move |_: FocusEvent| {
+            let parsed =
+                parse_figure(&growth, -100.0).and_then(|g| Ok((g, parse_figure(&share, 0.0)?)));
+            match parsed {
+                Ok((growth_pct, relative_share)) => {
+                    problem.set(None);
+                    let market = MarketPosition {
+                        growth_pct,
+                        relative_share,
+                    };
+                    if market != current {
+                        state.dispatch(Action::SetMarket {
+                            id,
+                            market,
+                            at: now_iso(),
+                        });
+                    }
+                }
+                Err(why) => problem.set(Some(why)),
+            }
+        })
+    };
+    let set = |handle: &UseStateHandle<String>| {
+        let handle = handle.clone();
+        on_input_value(move |v| handle.set(v))
+    };
+    let category = categorize(a.market, state.doc.settings.bcg);
+    html! {
+        <section class="card" aria-labelledby="market-title">
+            <h2 id="market-title">{ "Market position (optional)" }</h2>
+            <p class="muted">{ "Used by the growth-share (BCG) lens of the matrix. Leave empty if you do not know." }</p>
+            <div class="form__grid">
+                <div class="field">
+                    <label for="market-growth">{ "Client's market growth (% a year)" }</label>
+                    <input id="market-growth" type="text" inputmode="decimal" value={(*growth).clone()}
+                        oninput={set(&growth)} onblur={on_commit.clone()} />
+                </div>
+                <div class="field">
+                    <label for="market-share">{ "Relative market share (1 = as big as the leader)" }</label>
+                    <input id="market-share" type="text" inputmode="decimal" value={(*share).clone()}
+                        oninput={set(&share)} onblur={on_commit} />
+                </div>
+            </div>
+            if let Some(p) = &*problem {
+                <p class="field__error" role="alert">{ format!("Not saved: {p}") }</p>
+            }
+            <p>
+                { "Growth-share category: " }
+                <strong>{ category.map_or("needs both figures", |c| c.title()) }</strong>
+                if let Some(c) = category {
+                    { format!(". {}", c.guidance()) }
+                }
+            </p>
+        </section>
+    }
+}

@@ -1,0 +1,176 @@
+//! Adding or editing an account's details. Nothing is saved until every field is valid.
+
+use yew::prelude::*;
+
+use crate::browser::clock::now_iso;
+use crate::browser::events::{on_input_value, on_value};
+use crate::browser::page::{focus_element, navigate};
+use crate::domain::accounts::{AccountForm, AccountId, Field, Tier};
+use crate::domain::portfolio::managers;
+use crate::hooks::use_app_state;
+use crate::route::Route;
+use crate::state::Action;
+
+#[derive(Properties, PartialEq)]
+pub struct AccountFormPageProps {
+    /// The account to edit, or `None` to add one.
+    pub id: Option<AccountId>,
+}
+
+fn field_id(field: Field) -> &'static str {
+    match field {
+        Field::Name => "account-name",
+        Field::Revenue => "account-revenue",
+    }
+}
+
+#[component]
+pub fn AccountFormPage(props: &AccountFormPageProps) -> Html {
+    let state = use_app_state();
+    let existing = props.id.and_then(|id| state.account(id)).cloned();
+    let form = {
+        let existing = existing.clone();
+        use_state(move || {
+            existing
+                .as_ref()
+                .map(AccountForm::from_account)
+                .unwrap_or_default()
+        })
+    };
+    let problems = use_state(Vec::<(Field, String)>::new);
+
+    if props.id.is_some() && existing.is_none() {
+        return html! {
+            <div class="empty-state">
+                <h1 tabindex="-1">{ "Account not found" }</h1>
+                <p>{ "There is no account at this address. It may have been deleted." }</p>
+                <p><a class="button button--primary" href={Route::Accounts.href()}>{ "Back to accounts" }</a></p>
+            </div>
+        };
+    }
+
+    let edit = |f: fn(&mut AccountForm, String)| {
+        let form = form.clone();
+        move |value: String| {
+            let mut next = (*form).clone();
+            f(&mut next, value);
+            form.set(next);
+        }
+    };
+    let on_submit = {
+        let state = state.clone();
+        let form = form.clone();
+        let problems = problems.clone();
+        let editing = props.id;
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            match form.validate(&state.doc.portfolio.accounts, editing) {
+                Err(found) => {
+                    if let Some((field, _)) = found.first() {
+                        focus_element(field_id(*field));
+                    }
+                    problems.set(found);
+                }
+                Ok(account) => {
+                    let at = now_iso();
+                    let id = match editing {
+                        Some(id) => {
+                            state.dispatch(Action::UpdateAccount { id, account, at });
+                            id
+                        }
+                        None => {
+                            let id = state.doc.next_id;
+                            state.dispatch(Action::AddAccount { account, at });
+                            id
+                        }
+                    };
+                    navigate(Route::Account(id));
+                }
+            }
+        })
+    };
+    let problem = |field: Field| {
+        problems
+            .iter()
+            .find(|(f, _)| *f == field)
+            .map(|(_, p)| p.clone())
+    };
+    let error_id = |field: Field| format!("{}-error", field_id(field));
+    let name_problem = problem(Field::Name);
+    let revenue_problem = problem(Field::Revenue);
+    let cancel = props.id.map_or(Route::Accounts, Route::Account);
+    let title = match &existing {
+        Some(a) => format!("Edit {}", a.name),
+        None => "Add an account".to_string(),
+    };
+
+    html! {
+        <div class="account-form">
+            <p class="breadcrumb"><a href={cancel.href()}>{ "← Back" }</a></p>
+            <h1 tabindex="-1">{ title }</h1>
+            <form class="card form" onsubmit={on_submit} novalidate=true>
+                if !problems.is_empty() {
+                    <p class="form__summary" role="alert">
+                        { format!("Please fix {} before saving; nothing has been saved yet.",
+                            if problems.len() == 1 { "the field marked below" } else { "the fields marked below" }) }
+                    </p>
+                }
+                <div class="field">
+                    <label for="account-name">{ "Name" }<span class="required">{ " (required)" }</span></label>
+                    <input id="account-name" type="text" maxlength="200" value={form.name.clone()} autocomplete="off"
+                        aria-invalid={name_problem.is_some().then_some("true")}
+                        aria-describedby={name_problem.is_some().then(|| error_id(Field::Name))}
+                        oninput={on_input_value(edit(|f, v| f.name = v))} />
+                    if let Some(p) = name_problem {
+                        <p class="field__error" id={error_id(Field::Name)}>{ p }</p>
+                    }
+                </div>
+                <div class="form__grid">
+                    <div class="field">
+                        <label for="account-industry">{ "Industry" }</label>
+                        <input id="account-industry" type="text" value={form.industry.clone()}
+                            oninput={on_input_value(edit(|f, v| f.industry = v))} />
+                    </div>
+                    <div class="field">
+                        <label for="account-manager">{ "Account manager" }</label>
+                        <input id="account-manager" type="text" list="known-managers" value={form.manager.clone()}
+                            oninput={on_input_value(edit(|f, v| f.manager = v))} />
+                        <datalist id="known-managers">
+                            { for managers(&state.doc.portfolio.accounts).into_iter().map(|m| html! { <option value={m} /> }) }
+                        </datalist>
+                    </div>
+                    <div class="field">
+                        <label for="account-revenue">{ format!("Annual revenue ({})", state.doc.settings.currency) }</label>
+                        <input id="account-revenue" type="text" inputmode="decimal" value={form.revenue.clone()}
+                            placeholder="e.g. 250000"
+                            aria-invalid={revenue_problem.is_some().then_some("true")}
+                            aria-describedby={revenue_problem.is_some().then(|| error_id(Field::Revenue))}
+                            oninput={on_input_value(edit(|f, v| f.revenue = v))} />
+                        if let Some(p) = revenue_problem {
+                            <p class="field__error" id={error_id(Field::Revenue)}>{ p }</p>
+                        }
+                    </div>
+                    <div class="field">
+                        <label for="account-tier">{ "Tier" }</label>
+                        <select id="account-tier" onchange={on_value(edit(|f, v| f.tier = Tier::from_letter(&v).unwrap_or_default()))}>
+                            { for Tier::ALL.iter().map(|t| html! {
+                                <option value={t.letter()} selected={form.tier == *t}>{ t.letter() }</option>
+                            }) }
+                        </select>
+                    </div>
+                </div>
+                <div class="field">
+                    <label for="account-notes">{ "Notes" }</label>
+                    <textarea id="account-notes" rows="4" value={form.notes.clone()}
+                        oninput={on_input_value(edit(|f, v| f.notes = v))} />
+                </div>
+                <div class="form__actions">
+                    <button type="submit" class="button button--primary">
+                        { if existing.is_some() { "Save changes" } else { "Add account" } }
+                    </button>
+                    <a class="button button--quiet" href={cancel.href()}>{ "Cancel" }</a>
+                </div>
+            </form>
+        </div>
+    }
+}

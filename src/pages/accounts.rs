@@ -1,0 +1,243 @@
+//! The accounts list: search, filters, sorting, and the way in for a first-time user.
+
+use yew::prelude::*;
+
+use crate::browser::clock::now_iso;
+use crate::browser::events::{on_input_value, on_value};
+use crate::components::quadrant_badge::QuadrantBadge;
+use crate::domain::accounts::Tier;
+use crate::domain::dates::readable_date;
+use crate::domain::demo::DEMO_SIZE;
+use crate::domain::portfolio::{list, managers, ListQuery, QuadrantFilter, SortKey};
+use crate::domain::quadrant::Quadrant;
+use crate::domain::settings::format_money;
+use crate::hooks::use_app_state;
+use crate::route::Route;
+use crate::state::Action;
+
+fn quadrant_filter_from(value: &str) -> QuadrantFilter {
+    match value {
+        "unrated" => QuadrantFilter::Unrated,
+        v => Quadrant::ALL
+            .into_iter()
+            .find(|q| q.slug() == v)
+            .map_or(QuadrantFilter::All, QuadrantFilter::Only),
+    }
+}
+
+/// Shows the demo-portfolio offer on an empty list.
+#[component]
+fn EmptyAccounts() -> Html {
+    let state = use_app_state();
+    let on_demo =
+        Callback::from(move |_| state.dispatch(Action::LoadDemoPortfolio { at: now_iso() }));
+    html! {
+        <div class="empty-state">
+            <h1 tabindex="-1">{ "Accounts" }</h1>
+            <p>{ "List the clients you manage, rate each one on relationship strength and \
+                  potential for mutual gain, and see where your effort should go." }</p>
+            <div class="empty-state__actions">
+                <a class="button button--primary" href={Route::NewAccount.href()}>{ "Add your first account" }</a>
+                <button type="button" class="button" onclick={on_demo}>
+                    { format!("Explore a demo portfolio ({DEMO_SIZE} invented accounts)") }
+                </button>
+            </div>
+        </div>
+    }
+}
+
+#[component]
+pub fn AccountsPage() -> Html {
+    let state = use_app_state();
+    let accounts = &state.doc.portfolio.accounts;
+    if accounts.is_empty() {
+        return html! { <EmptyAccounts /> };
+    }
+    let settings = &state.doc.settings;
+    let query = state.list_query.clone();
+    let rows = list(accounts, settings, &query);
+
+    let update = |f: fn(&mut ListQuery, String)| {
+        let state = state.clone();
+        let query = query.clone();
+        move |value: String| {
+            let mut q = query.clone();
+            f(&mut q, value);
+            state.dispatch(Action::SetListQuery(q));
+        }
+    };
+    let on_search = on_input_value(update(|q, v| q.search = v));
+    let on_quadrant = on_value(update(|q, v| q.quadrant = quadrant_filter_from(&v)));
+    let on_tier = on_value(update(|q, v| q.tier = Tier::from_letter(&v)));
+    let on_manager = on_value(update(|q, v| {
+        q.manager = match v.as_str() {
+            "" => None,
+            "\u{0}none" => Some(String::new()),
+            m => Some(m.to_string()),
+        }
+    }));
+    let on_sort = on_value(update(|q, v| {
+        q.sort = SortKey::from_slug(&v).unwrap_or_default()
+    }));
+    let on_direction = {
+        let state = state.clone();
+        let query = query.clone();
+        Callback::from(move |_| {
+            let mut q = query.clone();
+            q.descending = !q.descending;
+            state.dispatch(Action::SetListQuery(q));
+        })
+    };
+    let on_reset = {
+        let state = state.clone();
+        Callback::from(move |_| state.dispatch(Action::SetListQuery(ListQuery::default())))
+    };
+    let header = |key: SortKey, class: &'static str| {
+        let sorted = query.sort == key;
+        let aria_sort = sorted.then_some(if query.descending {
+            "descending"
+        } else {
+            "ascending"
+        });
+        let state = state.clone();
+        let query = query.clone();
+        let onclick = Callback::from(move |_| {
+            let mut q = query.clone();
+            q.descending = if q.sort == key { !q.descending } else { false };
+            q.sort = key;
+            state.dispatch(Action::SetListQuery(q));
+        });
+        let arrow = match aria_sort {
+            Some("ascending") => " ▲",
+            Some(_) => " ▼",
+            None => "",
+        };
+        html! {
+            <th scope="col" class={class} aria-sort={aria_sort}>
+                <button type="button" class="sort-button" {onclick}>
+                    { key.title() }<span aria-hidden="true">{ arrow }</span>
+                </button>
+            </th>
+        }
+    };
+    let manager_value = match &query.manager {
+        None => String::new(),
+        Some(m) if m.is_empty() => "\u{0}none".into(),
+        Some(m) => m.clone(),
+    };
+    let filtered = query
+        != ListQuery {
+            sort: query.sort,
+            descending: query.descending,
+            ..ListQuery::default()
+        };
+
+    html! {
+        <div class="accounts">
+            <header class="page-header page-header--with-actions">
+                <div>
+                    <h1 tabindex="-1">{ "Accounts" }</h1>
+                    <p class="lead">{ "Your client accounts with their ratings and where they sit on the matrix." }</p>
+                </div>
+                <div class="page-header__actions">
+                    <a class="button button--primary" href={Route::NewAccount.href()}>{ "Add account" }</a>
+                    <a class="button" href={Route::Matrix.href()}>{ "View matrix" }</a>
+                </div>
+            </header>
+            <form class="toolbar card" role="search" aria-label="Find accounts" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
+                <div class="field field--grow">
+                    <label for="account-search">{ "Search by name" }</label>
+                    <input id="account-search" type="search" value={query.search.clone()} oninput={on_search} autocomplete="off" />
+                </div>
+                <div class="field">
+                    <label for="filter-quadrant">{ "Quadrant" }</label>
+                    <select id="filter-quadrant" onchange={on_quadrant}>
+                        <option value="" selected={query.quadrant == QuadrantFilter::All}>{ "All" }</option>
+                        { for Quadrant::ALL.iter().map(|q| html! {
+                            <option value={q.slug()} selected={query.quadrant == QuadrantFilter::Only(*q)}>{ q.title() }</option>
+                        }) }
+                        <option value="unrated" selected={query.quadrant == QuadrantFilter::Unrated}>{ "Not rated" }</option>
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="filter-tier">{ "Tier" }</label>
+                    <select id="filter-tier" onchange={on_tier}>
+                        <option value="" selected={query.tier.is_none()}>{ "All" }</option>
+                        { for Tier::ALL.iter().map(|t| html! {
+                            <option value={t.letter()} selected={query.tier == Some(*t)}>{ t.letter() }</option>
+                        }) }
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="filter-manager">{ "Account manager" }</label>
+                    <select id="filter-manager" onchange={on_manager}>
+                        <option value="" selected={manager_value.is_empty()}>{ "All" }</option>
+                        { for managers(accounts).into_iter().map(|m| html! {
+                            <option value={m.clone()} selected={manager_value == m}>{ m.clone() }</option>
+                        }) }
+                        <option value={"\u{0}none"} selected={manager_value == "\u{0}none"}>{ "No manager" }</option>
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="sort-by">{ "Sort by" }</label>
+                    <div class="field__row">
+                        <select id="sort-by" onchange={on_sort}>
+                            { for SortKey::ALL.iter().map(|k| html! {
+                                <option value={k.slug()} selected={query.sort == *k}>{ k.title() }</option>
+                            }) }
+                        </select>
+                        <button type="button" class="button button--small" onclick={on_direction}
+                            aria-label={if query.descending { "Sorted descending; switch to ascending" } else { "Sorted ascending; switch to descending" }}>
+                            { if query.descending { "↓" } else { "↑" } }
+                        </button>
+                    </div>
+                </div>
+            </form>
+            <p class="result-count" role="status">
+                { format!("Showing {} of {} accounts", rows.len(), accounts.len()) }
+                if filtered {
+                    { " · " }
+                    <button type="button" class="link-button" onclick={on_reset}>{ "Clear filters" }</button>
+                }
+            </p>
+            if rows.is_empty() {
+                <p class="card">{ "No account matches these filters." }</p>
+            } else {
+                <div class="table-scroll card card--flush">
+                    <table class="accounts-table">
+                        <thead>
+                            <tr>
+                                { header(SortKey::Name, "") }
+                                <th scope="col">{ "Tier" }</th>
+                                <th scope="col">{ "Manager" }</th>
+                                { header(SortKey::Revenue, "num") }
+                                { header(SortKey::Relationship, "num") }
+                                { header(SortKey::Potential, "num") }
+                                { header(SortKey::Quadrant, "") }
+                                { header(SortKey::LastReviewed, "") }
+                            </tr>
+                        </thead>
+                        <tbody>
+                            { for rows.iter().map(|r| {
+                                let a = r.account;
+                                let score = |v: Option<u8>| v.map_or("—".to_string(), |v| v.to_string());
+                                html! {
+                                    <tr key={a.id}>
+                                        <td data-label="Name"><a href={Route::Account(a.id).href()}>{ &a.name }</a></td>
+                                        <td data-label="Tier"><span class={format!("tier tier--{}", a.tier.letter().to_lowercase())}>{ a.tier.letter() }</span></td>
+                                        <td data-label="Manager">{ if a.manager.is_empty() { "—" } else { &a.manager } }</td>
+                                        <td data-label="Revenue" class="num">{ a.revenue.map_or("—".to_string(), |v| format_money(v, &settings.currency)) }</td>
+                                        <td data-label="Relationship" class="num">{ score(r.position.map(|p| p.relationship)) }</td>
+                                        <td data-label="Potential" class="num">{ score(r.position.map(|p| p.potential)) }</td>
+                                        <td data-label="Quadrant"><QuadrantBadge quadrant={r.quadrant} /></td>
+                                        <td data-label="Last reviewed">{ a.reviewed_at.as_deref().map_or("Never".to_string(), readable_date) }</td>
+                                    </tr>
+                                }
+                            }) }
+                        </tbody>
+                    </table>
+                </div>
+            }
+        </div>
+    }
+}

@@ -1,0 +1,441 @@
+//! The portfolio on a 2x2 matrix, with a second (growth-share) lens, snapshots of how
+//! accounts move, and guidelines on where to spend effort.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::browser::clock::now_iso;
+use crate::browser::download::{download_text, element_markup};
+use crate::browser::events::on_value;
+use crate::components::matrix_chart::{tier_fill, ChartPoint, MatrixChart, Quadrants};
+use crate::components::quadrant_badge::QuadrantBadge;
+use crate::domain::accounts::{Account, Tier};
+use crate::domain::bcg::{categorize, BcgCategory};
+use crate::domain::dates::readable_date;
+use crate::domain::portfolio::{guidelines, row, summarize, Level};
+use crate::domain::quadrant::Quadrant;
+use crate::domain::schema::Document;
+use crate::domain::settings::format_money;
+use crate::domain::snapshots::SnapshotId;
+use crate::hooks::use_app_state;
+use crate::route::Route;
+use crate::state::Action;
+
+const SVG_ID: &str = "portfolio-matrix";
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Lens {
+    Quadrants,
+    GrowthShare,
+}
+
+/// Point radius: area grows with revenue; accounts without revenue get the smallest dot.
+fn radius(revenue: Option<f64>, max_revenue: f64) -> f64 {
+    match revenue {
+        Some(r) if max_revenue > 0.0 => 6.0 + 16.0 * (r / max_revenue).sqrt(),
+        _ => 6.0,
+    }
+}
+
+fn money_line(a: &Account, currency: &str) -> String {
+    let revenue = a
+        .revenue
+        .map_or("revenue not set".to_string(), |v| format_money(v, currency));
+    format!("Tier {} · {revenue}", a.tier.letter())
+}
+
+struct ChartSpec {
+    points: Vec<ChartPoint>,
+    description: String,
+    x_title: &'static str,
+    y_title: &'static str,
+    x_ticks: Vec<(f64, String)>,
+    y_ticks: Vec<(f64, String)>,
+    x_split: f64,
+    y_split: f64,
+    quadrants: Quadrants,
+}
+
+fn quadrant_chart(doc: &Document, compare: Option<SnapshotId>) -> ChartSpec {
+    let settings = &doc.settings;
+    let accounts = &doc.portfolio.accounts;
+    let max_revenue = accounts
+        .iter()
+        .filter_map(|a| a.revenue)
+        .fold(0.0, f64::max);
+    let snapshot = compare.and_then(|id| doc.portfolio.snapshots.iter().find(|s| s.id == id));
+    let mut points: Vec<ChartPoint> = accounts
+        .iter()
+        .filter_map(|a| {
+            let r = row(a, settings);
+            let (p, q) = (r.position?, r.quadrant?);
+            let from = snapshot
+                .and_then(|s| s.positions.get(&a.id))
+                .filter(|old| **old != p)
+                .map(|old| (f64::from(old.relationship), f64::from(old.potential)));
+            Some(ChartPoint {
+                id: a.id,
+                name: a.name.clone(),
+                x: f64::from(p.relationship),
+                y: f64::from(p.potential),
+                r: radius(a.revenue, max_revenue),
+                tier: a.tier,
+                label: format!(
+                    "{}: relationship {}, potential {}, {}, tier {}",
+                    a.name,
+                    p.relationship,
+                    p.potential,
+                    q.short(),
+                    a.tier.letter()
+                ),
+                details: vec![
+                    format!(
+                        "Relationship {} · Potential {}",
+                        p.relationship, p.potential
+                    ),
+                    q.title().to_string(),
+                    money_line(a, &settings.currency),
+                ],
+                from,
+            })
+        })
+        .collect();
+    // Big dots first so small ones stay visible and clickable on top.
+    points.sort_by(|a, b| b.r.total_cmp(&a.r));
+    let ticks = || {
+        vec![
+            (0.0, "0".into()),
+            (50.0, "50".into()),
+            (100.0, "100".into()),
+        ]
+    };
+    ChartSpec {
+        description: format!(
+            "Portfolio matrix of {} rated accounts: relationship strength across, potential for \
+             mutual gain up. Each account is a link.",
+            points.len()
+        ),
+        points,
+        x_title: "Relationship strength",
+        y_title: "Potential for mutual gain",
+        x_ticks: ticks(),
+        y_ticks: ticks(),
+        x_split: f64::from(settings.thresholds.relationship),
+        y_split: f64::from(settings.thresholds.potential),
+        quadrants: [
+            (Quadrant::InvestInRelationship.title(), "invest"),
+            (Quadrant::ManageKeyAccount.title(), "key"),
+            (Quadrant::Rethink.title(), "rethink"),
+            (Quadrant::TransitionOfferings.title(), "transition"),
+        ],
+    }
+}
+
+fn growth_share_chart(doc: &Document) -> ChartSpec {
+    let settings = &doc.settings;
+    let t = settings.bcg;
+    let with_figures: Vec<(&Account, f64, f64, BcgCategory)> = doc
+        .portfolio
+        .accounts
+        .iter()
+        .filter_map(|a| {
+            let c = categorize(a.market, t)?;
+            Some((a, a.market.relative_share?, a.market.growth_pct?, c))
+        })
+        .collect();
+    let share_max = with_figures
+        .iter()
+        .map(|x| x.1 * 1.1)
+        .fold(t.relative_share * 2.0, f64::max)
+        .max(0.1);
+    let growth_min = with_figures
+        .iter()
+        .map(|x| x.2 - 2.0)
+        .fold(0.0_f64.min(t.growth_pct - 10.0), f64::min);
+    let growth_max = with_figures
+        .iter()
+        .map(|x| x.2 + 2.0)
+        .fold(t.growth_pct * 2.0, f64::max)
+        .max(growth_min + 1.0);
+    let to_x = |share: f64| share / share_max * 100.0;
+    let to_y = |growth: f64| (growth - growth_min) / (growth_max - growth_min) * 100.0;
+    let max_revenue = with_figures
+        .iter()
+        .filter_map(|x| x.0.revenue)
+        .fold(0.0, f64::max);
+    let mut points: Vec<ChartPoint> = with_figures
+        .iter()
+        .map(|&(a, share, growth, c)| ChartPoint {
+            id: a.id,
+            name: a.name.clone(),
+            x: to_x(share),
+            y: to_y(growth),
+            r: radius(a.revenue, max_revenue),
+            tier: a.tier,
+            label: format!(
+                "{}: market growth {growth}%, relative share {share}, {}, tier {}",
+                a.name,
+                c.title(),
+                a.tier.letter()
+            ),
+            details: vec![
+                format!("Growth {growth}% · Relative share {share}"),
+                c.title().to_string(),
+                money_line(a, &settings.currency),
+            ],
+            from: None,
+        })
+        .collect();
+    points.sort_by(|a, b| b.r.total_cmp(&a.r));
+    let fmt = |v: f64| format!("{}", (v * 10.0).round() / 10.0);
+    ChartSpec {
+        description: format!(
+            "Growth-share matrix of {} accounts: relative market share across, market growth up. \
+             Each account is a link.",
+            points.len()
+        ),
+        points,
+        x_title: "Relative market share",
+        y_title: "Market growth (% a year)",
+        x_ticks: vec![
+            (0.0, "0".into()),
+            (to_x(t.relative_share), fmt(t.relative_share)),
+            (100.0, fmt(share_max)),
+        ],
+        y_ticks: vec![
+            (0.0, fmt(growth_min)),
+            (to_y(t.growth_pct), format!("{}%", fmt(t.growth_pct))),
+            (100.0, fmt(growth_max)),
+        ],
+        x_split: to_x(t.relative_share),
+        y_split: to_y(t.growth_pct),
+        quadrants: [
+            (BcgCategory::QuestionMark.title(), "question-mark"),
+            (BcgCategory::Star.title(), "star"),
+            (BcgCategory::Dog.title(), "dog"),
+            (BcgCategory::CashCow.title(), "cash-cow"),
+        ],
+    }
+}
+
+#[component]
+pub fn MatrixPage() -> Html {
+    let state = use_app_state();
+    let lens = use_state(|| Lens::Quadrants);
+    let compare = use_state(|| None::<SnapshotId>);
+    let export_problem = use_state(|| None::<String>);
+    let doc = &state.doc;
+    let accounts = &doc.portfolio.accounts;
+
+    if accounts.is_empty() {
+        return html! {
+            <div class="empty-state">
+                <h1 tabindex="-1">{ "Portfolio matrix" }</h1>
+                <p>{ "Add and rate accounts, and they appear here on a matrix of relationship \
+                      strength against potential for mutual gain." }</p>
+                <p><a class="button button--primary" href={Route::Accounts.href()}>{ "Go to accounts" }</a></p>
+            </div>
+        };
+    }
+
+    let spec = match *lens {
+        Lens::Quadrants => quadrant_chart(doc, *compare),
+        Lens::GrowthShare => growth_share_chart(doc),
+    };
+    let summary = summarize(accounts, &doc.settings);
+    let set_lens = |value: Lens| {
+        let lens = lens.clone();
+        Callback::from(move |_: Event| lens.set(value))
+    };
+    let on_compare = {
+        let compare = compare.clone();
+        on_value(move |v| compare.set(v.parse().ok()))
+    };
+    let on_snapshot = {
+        let state = state.clone();
+        Callback::from(move |_| state.dispatch(Action::RecordSnapshot { at: now_iso() }))
+    };
+    let on_export = {
+        let export_problem = export_problem.clone();
+        Callback::from(move |_| {
+            let result = element_markup(SVG_ID)
+                .ok_or_else(|| "The chart could not be found on the page.".to_string())
+                .and_then(|svg| {
+                    let file = format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n{svg}\n");
+                    download_text("portfolio-matrix.svg", "image/svg+xml", &file)
+                });
+            export_problem.set(result.err());
+        })
+    };
+    let unrated: Vec<&Account> = accounts
+        .iter()
+        .filter(|a| a.position(&doc.settings.weights).is_none())
+        .collect();
+    let missing_market = accounts.len() - spec.points.len();
+
+    html! {
+        <div class="matrix-page">
+            <header class="page-header">
+                <h1 tabindex="-1">{ "Portfolio matrix" }</h1>
+                <p class="lead">{ "Where each client sits, and so where your effort should go. \
+                                   Hover or focus a point for details; press Enter or click to open the account." }</p>
+            </header>
+            <div class="matrix-layout">
+                <section class="card matrix-card" aria-labelledby="chart-title">
+                    <h2 id="chart-title" class="visually-hidden">{ "Chart" }</h2>
+                    <div class="matrix-controls">
+                        <fieldset class="segmented">
+                            <legend>{ "Lens" }</legend>
+                            <label>
+                                <input type="radio" name="lens" checked={*lens == Lens::Quadrants} onchange={set_lens(Lens::Quadrants)} />
+                                <span>{ "Relationship × potential" }</span>
+                            </label>
+                            <label>
+                                <input type="radio" name="lens" checked={*lens == Lens::GrowthShare} onchange={set_lens(Lens::GrowthShare)} />
+                                <span>{ "Growth × share (BCG)" }</span>
+                            </label>
+                        </fieldset>
+                        if *lens == Lens::Quadrants {
+                            <div class="field">
+                                <label for="compare-snapshot">{ "Show moves since" }</label>
+                                <select id="compare-snapshot" onchange={on_compare} disabled={doc.portfolio.snapshots.is_empty()}>
+                                    <option value="" selected={compare.is_none()}>
+                                        { if doc.portfolio.snapshots.is_empty() { "No snapshots yet" } else { "Do not show moves" } }
+                                    </option>
+                                    { for doc.portfolio.snapshots.iter().rev().map(|s| html! {
+                                        <option value={s.id.to_string()} selected={*compare == Some(s.id)}>
+                                            { format!("Snapshot of {}", readable_date(&s.taken_at)) }
+                                        </option>
+                                    }) }
+                                </select>
+                            </div>
+                        }
+                        <div class="matrix-controls__buttons">
+                            <button type="button" class="button button--small" onclick={on_snapshot}>{ "Record snapshot" }</button>
+                            <button type="button" class="button button--small" onclick={on_export}>{ "Export SVG" }</button>
+                        </div>
+                    </div>
+                    if let Some(p) = &*export_problem {
+                        <p class="field__error" role="alert">{ p }</p>
+                    }
+                    <MatrixChart svg_id={SVG_ID} description={spec.description} points={Rc::new(spec.points)}
+                        x_title={spec.x_title} y_title={spec.y_title} x_ticks={spec.x_ticks} y_ticks={spec.y_ticks}
+                        x_split={spec.x_split} y_split={spec.y_split} quadrants={spec.quadrants} />
+                    <ul class="legend" aria-label="Legend">
+                        { for Tier::ALL.iter().map(|t| html! {
+                            <li><span class="legend__dot" style={format!("background:{}", tier_fill(*t))}></span>{ format!("Tier {}", t.letter()) }</li>
+                        }) }
+                        <li>{ "Larger dot: more revenue" }</li>
+                        if *lens == Lens::Quadrants && compare.is_some() {
+                            <li>{ "Dashed arrow: move since the snapshot" }</li>
+                        }
+                    </ul>
+                    if *lens == Lens::GrowthShare && missing_market > 0 {
+                        <p class="muted">{ format!("{missing_market} {} no market figures and {} not shown; add them on the account's page.",
+                            if missing_market == 1 { "account has" } else { "accounts have" },
+                            if missing_market == 1 { "is" } else { "are" }) }</p>
+                    }
+                    if *lens == Lens::Quadrants && !unrated.is_empty() {
+                        <p class="muted">
+                            { "Not on the matrix until rated on both axes: " }
+                            { for unrated.iter().enumerate().map(|(i, a)| html! {
+                                <>{ if i > 0 { ", " } else { "" } }<a href={Route::Account(a.id).href()}>{ &a.name }</a></>
+                            }) }
+                        </p>
+                    }
+                </section>
+                <section class="card" aria-labelledby="guidelines-title">
+                    <h2 id="guidelines-title">{ "Guidelines for this portfolio" }</h2>
+                    <ul class="guidelines">
+                        { for guidelines(&summary).into_iter().map(|g| html! {
+                            <li class={if g.level == Level::Warning { "guideline guideline--warning" } else { "guideline" }}>
+                                if g.level == Level::Warning { <span class="visually-hidden">{ "Warning: " }</span> }
+                                { g.text }
+                            </li>
+                        }) }
+                    </ul>
+                </section>
+            </div>
+            if *lens == Lens::Quadrants {
+                <section aria-labelledby="quadrants-title">
+                    <h2 id="quadrants-title">{ "The four groups" }</h2>
+                    <div class="quadrant-cards">
+                        { for Quadrant::ALL.iter().map(|&q| {
+                            let members: Vec<&Account> = accounts.iter()
+                                .filter(|a| row(a, &doc.settings).quadrant == Some(q)).collect();
+                            let revenue = summary.revenue_per_quadrant.get(&q).copied().unwrap_or(0.0);
+                            html! {
+                                <article class={classes!("card", "quadrant-card", format!("quadrant-card--{}", q.slug()))}>
+                                    <h3><QuadrantBadge quadrant={Some(q)} /></h3>
+                                    <p class="quadrant-card__count">
+                                        { format!("{} {} · {}", members.len(), if members.len() == 1 { "account" } else { "accounts" },
+                                            format_money(revenue, &doc.settings.currency)) }
+                                    </p>
+                                    <p>{ q.action() }</p>
+                                    if !members.is_empty() {
+                                        <ul class="quadrant-card__members">
+                                            { for members.iter().map(|a| html! {
+                                                <li key={a.id}><a href={Route::Account(a.id).href()}>{ &a.name }</a></li>
+                                            }) }
+                                        </ul>
+                                    }
+                                </article>
+                            }
+                        }) }
+                    </div>
+                </section>
+            } else {
+                <section aria-labelledby="bcg-title">
+                    <h2 id="bcg-title">{ "Growth-share guidance" }</h2>
+                    <div class="quadrant-cards">
+                        { for BcgCategory::ALL.iter().map(|&c| {
+                            let count = accounts.iter().filter(|a| categorize(a.market, doc.settings.bcg) == Some(c)).count();
+                            html! {
+                                <article class={classes!("card", "quadrant-card", format!("quadrant-card--{}", c.slug()))}>
+                                    <h3>{ c.title() }</h3>
+                                    <p class="quadrant-card__count">{ format!("{count} {}", if count == 1 { "account" } else { "accounts" }) }</p>
+                                    <p>{ c.guidance() }</p>
+                                </article>
+                            }
+                        }) }
+                    </div>
+                </section>
+            }
+            <Snapshots />
+        </div>
+    }
+}
+
+/// The recorded snapshots, with a way to delete each.
+#[component]
+fn Snapshots() -> Html {
+    let state = use_app_state();
+    let snapshots = &state.doc.portfolio.snapshots;
+    html! {
+        <section class="card" aria-labelledby="snapshots-title">
+            <h2 id="snapshots-title">{ "Snapshots" }</h2>
+            if snapshots.is_empty() {
+                <p class="muted">{ "A snapshot records where every rated account sits today. Record one \
+                                   now, review your ratings next quarter, and the matrix can show how \
+                                   each account moved." }</p>
+            } else {
+                <ul class="snapshot-list">
+                    { for snapshots.iter().rev().map(|s| {
+                        let id = s.id;
+                        let state = state.clone();
+                        let date = readable_date(&s.taken_at);
+                        let on_delete = Callback::from(move |_| state.dispatch(Action::DeleteSnapshot(id)));
+                        html! {
+                            <li key={id}>
+                                <span>{ format!("{date}: {} rated accounts", s.positions.len()) }</span>
+                                <button type="button" class="button button--small button--danger" onclick={on_delete}
+                                    aria-label={format!("Delete snapshot of {date}")}>{ "Delete" }</button>
+                            </li>
+                        }
+                    }) }
+                </ul>
+            }
+        </section>
+    }
+}

@@ -1,0 +1,182 @@
+import { readFile } from 'node:fs/promises';
+import { after, before, test } from 'node:test';
+import { assert, fixture, setUp, stored, STORAGE_KEY } from './harness.mjs';
+
+let env;
+before(async () => { env = await setUp(); });
+after(async () => { await env.tearDown(); });
+
+async function withDemo(options) {
+  const page = await env.newPage(options);
+  await env.open(page, '#/accounts');
+  await page.getByRole('button', { name: /Explore a demo portfolio/ }).click();
+  await page.getByText('Showing 12 of 12 accounts').waitFor();
+  return page;
+}
+
+const names = page => page.locator('.accounts-table tbody td[data-label="Name"]').allTextContents();
+
+test('an empty portfolio offers a demo; the list searches, filters and sorts it', async () => {
+  const page = await withDemo();
+  await page.getByLabel('Search by name').fill('health');
+  assert.deepEqual(await names(page), ['Harbor Health Group']);
+  await page.getByLabel('Search by name').fill('');
+
+  await page.getByLabel('Quadrant').selectOption({ label: 'Rethink' });
+  assert.deepEqual(await names(page), ['Granite Construction', 'Lumen Media']);
+  await page.getByLabel('Quadrant').selectOption({ label: 'Not rated' });
+  assert.deepEqual(await names(page), ['Sable Biotech']);
+  await page.getByRole('button', { name: 'Clear filters' }).click();
+
+  await page.getByLabel('Tier').selectOption('A');
+  await page.getByLabel('Account manager').selectOption('Priya Shah');
+  assert.deepEqual(await names(page), ['Harbor Health Group', 'Northwind Logistics']);
+  await page.getByRole('button', { name: 'Clear filters' }).click();
+
+  // Sorting by a column header, twice for descending.
+  await page.getByRole('button', { name: 'Revenue' }).click();
+  await page.getByRole('button', { name: 'Revenue' }).click();
+  assert.equal(await page.locator('th[aria-sort="descending"]').textContent(), 'Revenue ▼');
+  const sorted = await names(page);
+  assert.equal(sorted[0], 'Northwind Logistics');
+  assert.equal(sorted.at(-1), 'Lumen Media');
+  // The filters survive a visit to an account and back.
+  await page.getByRole('link', { name: 'Northwind Logistics' }).click();
+  await page.getByRole('link', { name: '← All accounts' }).click();
+  assert.equal((await names(page))[0], 'Northwind Logistics');
+});
+
+test('the account form refuses bad input next to the field and saves nothing half-way', async () => {
+  const page = await withDemo();
+  await page.getByRole('link', { name: 'Add account' }).click();
+  await page.getByRole('heading', { name: 'Add an account' }).waitFor();
+  const save = page.getByRole('button', { name: 'Add account' });
+
+  await page.getByLabel('Annual revenue (USD)').fill('-5');
+  await save.click();
+  assert.match(await page.locator('#account-name-error').textContent(), /Enter the account's name/);
+  assert.match(await page.locator('#account-revenue-error').textContent(), /cannot be negative/);
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'account-name');
+
+  await page.getByLabel(/^Name/).fill('  lumen media ');
+  await page.getByLabel('Annual revenue (USD)').fill('twelve');
+  await save.click();
+  assert.match(await page.locator('#account-name-error').textContent(), /already an account called/);
+  assert.match(await page.locator('#account-revenue-error').textContent(), /plain number/);
+  assert.equal(JSON.parse(await stored(page)).portfolio.accounts.length, 12, 'nothing saved');
+
+  await page.getByLabel(/^Name/).fill('Zephyr Analytics');
+  await page.getByLabel('Annual revenue (USD)').fill('75,000');
+  await page.getByLabel('Account manager').fill('Mei Chen');
+  await page.getByLabel('Tier').selectOption('B');
+  await save.click();
+  await page.getByRole('heading', { name: 'Zephyr Analytics', level: 1 }).waitFor();
+  assert.match(await page.locator('.details-list').textContent(), /\$75,000/);
+  assert.match(await page.locator('.classification').textContent(), /Not rated/);
+});
+
+test('rating an account places it in a quadrant with the reasons, and it survives a reload', async () => {
+  const page = await withDemo();
+  await env.open(page, '#/accounts/12');
+  await page.getByRole('heading', { name: 'Sable Biotech' }).waitFor();
+  const rate = (criterion, value) => page.getByRole('group', { name: criterion }).getByRole('radio', { name: value, exact: true }).check();
+  await rate('Access to decision makers', '1');
+  await rate('Promises delivered, trust earned', '2');
+  await rate('Long-term relationship potential', '5');
+  await rate('Their needs fit our capabilities', '4');
+
+  const card = page.locator('.classification');
+  assert.match(await card.textContent(), /Invest in the relationship/);
+  assert.match(await card.textContent(), /Relationship strength 13 \/ 100: weak/);
+  assert.match(await card.textContent(), /held back by: Access to decision makers \(1\/5\), Promises delivered, trust earned \(2\/5\)/);
+  assert.match(await card.textContent(), /Potential for mutual gain 88 \/ 100: high/);
+
+  // Unrated stays unrated, not zero.
+  assert.ok(await page.getByRole('group', { name: 'Share of thought' }).getByRole('radio', { name: 'Not rated' }).isChecked());
+  await page.reload();
+  await page.locator('main h1').waitFor();
+  assert.match(await page.locator('.classification').textContent(), /Invest in the relationship/);
+});
+
+test('the matrix shows each rated account as a focusable point that opens it', async () => {
+  const page = await withDemo({ acceptDownloads: true });
+  await env.open(page, '#/matrix');
+  const points = page.locator('a.matrix__point');
+  assert.equal(await points.count(), 11, 'every rated account, not the unrated one');
+  const northwind = page.getByRole('link', { name: 'Northwind Logistics: relationship 85, potential 75, Key account, tier A' });
+  await northwind.focus();
+  assert.match(await page.locator('.matrix__details').textContent(), /Relationship 85 · Potential 75/);
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { name: 'Northwind Logistics', level: 1 }).waitFor();
+
+  await page.goBack();
+  await page.locator('.matrix__chart').waitFor();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export SVG' }).click(),
+  ]);
+  assert.equal(download.suggestedFilename(), 'portfolio-matrix.svg');
+  const svg = await readFile(await download.path(), 'utf8');
+  assert.match(svg, /^<\?xml/);
+  assert.match(svg, /<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+  assert.match(svg, /Northwind Logistics/);
+  assert.match(svg, /Manage as a key account/);
+
+  // The growth-share lens.
+  await page.getByRole('radio', { name: 'Growth × share (BCG)' }).check();
+  assert.match(await page.locator('.matrix__chart').textContent(), /Question mark/);
+  await page.getByRole('link', { name: /^Northwind Logistics: market growth 12%, relative share 1.4, Star/ }).waitFor();
+  assert.match(await page.locator('.quadrant-cards').textContent(), /Star/);
+});
+
+test('a snapshot shows how accounts moved since it was taken', async () => {
+  const page = await withDemo();
+  await env.open(page, '#/matrix');
+  await page.getByRole('button', { name: 'Record snapshot' }).click();
+  assert.match(await page.locator('.snapshot-list').textContent(), /11 rated accounts/);
+  await env.open(page, '#/accounts/10');
+  await page.getByRole('group', { name: 'Access to decision makers' }).getByRole('radio', { name: '5', exact: true }).check();
+  await env.open(page, '#/matrix');
+  assert.equal(await page.locator('.matrix__move').count(), 0);
+  await page.getByLabel('Show moves since').selectOption({ index: 1 });
+  assert.equal(await page.locator('.matrix__move').count(), 1, 'one arrow for the one account that moved');
+});
+
+test('settings change the currency, thresholds and weights everywhere', async () => {
+  const page = await withDemo();
+  await env.open(page, '#/settings');
+  await page.getByLabel('Revenue is entered in').selectOption('EUR');
+  await page.getByLabel('Relationship strength threshold').fill('80');
+  await page.getByLabel('Relationship strength threshold').press('Tab');
+  await env.open(page, '#/accounts');
+  await page.getByLabel('Quadrant').selectOption({ label: 'Manage as a key account' });
+  assert.deepEqual(await names(page), ['Northwind Logistics'], 'only 85 is at or above 80');
+  assert.match(await page.locator('.accounts-table').textContent(), /€480,000/);
+
+  await env.open(page, '#/settings');
+  await page.getByRole('button', { name: 'Reset weights and thresholds to defaults' }).click();
+  assert.equal(await page.getByLabel('Relationship strength threshold').inputValue(), '50');
+  const doc = JSON.parse(await stored(page));
+  assert.equal(doc.settings.currency, 'EUR');
+  assert.equal(doc.settings.thresholds.relationship, 50);
+});
+
+test('deleting an account can be undone', async () => {
+  const page = await withDemo();
+  await env.open(page, '#/accounts/1');
+  await page.getByRole('button', { name: 'Delete this account' }).click();
+  await page.getByText('Showing 11 of 11 accounts').waitFor();
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await page.getByText('Showing 12 of 12 accounts').waitFor();
+});
+
+test('portfolio data of schema version 2 opens as it was saved', async () => {
+  const page = await env.newPage();
+  await env.open(page);
+  await page.evaluate(([k, v]) => localStorage.setItem(k, v), [STORAGE_KEY, await fixture('v2.json')]);
+  await env.open(page, '#/accounts');
+  await page.reload();
+  await page.getByText('Showing 3 of 3 accounts').waitFor();
+  assert.match(await page.locator('.accounts-table').textContent(), /€420,000/);
+  assert.match(await page.locator('.accounts-table').textContent(), /Manage as a key account/);
+});
