@@ -11,7 +11,7 @@ const YES = ['assigned-manager', 'manageable-load', 'growth-goals', 'tiered-prof
 const ALL = [...YES, 'technology-roadmap', 'nps-survey'];
 const answers = yes => Object.fromEntries(ALL.map(p => [p, yes.includes(p) ? 'yes' : 'not-yet']));
 const demo = {
-  version: 1,
+  version: 2,
   next_id: 4,
   grader: {
     draft: answers(YES),
@@ -34,7 +34,10 @@ for (const scheme of ['light', 'dark']) {
   const page = await browser.newPage({ viewport: { width: 1280, height: 820 }, colorScheme: scheme });
   await page.goto(server.url);
   await page.evaluate(doc => localStorage.setItem('account-grader', JSON.stringify(doc)), demo);
-  for (const [name, hash] of [['grader', '#/grader'], ['history', '#/history']]) {
+  await page.goto(server.url + '#/accounts');
+  await page.reload();
+  await page.getByRole('button', { name: /Explore a demo portfolio/ }).click();
+  for (const [name, hash] of [['grader', '#/grader'], ['history', '#/history'], ['matrix', '#/matrix'], ['account', '#/accounts/5']]) {
     await page.goto(server.url + hash);
     await page.reload();
     await page.locator('main h1').waitFor();

@@ -30,9 +30,9 @@ pub struct ChartPoint {
     pub from: Option<(f64, f64)>,
 }
 
-/// A quadrant's name and colour key, in the order top-left, top-right, bottom-left,
-/// bottom-right.
-pub type Quadrants = [(&'static str, &'static str); 4];
+/// A quadrant's name, its short name for small screens, and its colour key, in the order
+/// top-left, top-right, bottom-left, bottom-right.
+pub type Quadrants = [(&'static str, &'static str, &'static str); 4];
 
 #[derive(Properties, PartialEq)]
 pub struct MatrixChartProps {
@@ -121,7 +121,7 @@ pub fn MatrixChart(props: &MatrixChartProps) -> Html {
             (LEFT, BOTTOM, true, false),
             (RIGHT, BOTTOM, false, false),
         ])
-        .map(|((name, _), (x, y, left, top))| {
+        .map(|((name, _, _), (x, y, left, top))| {
             let w = name.chars().count() as f64 * 7.4 + 12.0;
             let (x0, x1) = if left { (x, x + w) } else { (x - w, x) };
             let (y0, y1) = if top { (y, y + 24.0) } else { (y - 24.0, y) };
@@ -129,16 +129,23 @@ pub fn MatrixChart(props: &MatrixChartProps) -> Html {
         })
         .collect();
     let labels = place_labels(&markers, (LEFT, TOP, RIGHT, BOTTOM), &title_boxes);
-    let backgrounds = regions.iter().zip(props.quadrants).map(|(&(x0, y0, x1, y1), (name, key))| {
+    let backgrounds = regions.iter().zip(props.quadrants).map(|(&(x0, y0, x1, y1), (_, _, key))| {
+        html! {
+            <rect class={format!("matrix__quadrant matrix__quadrant--{key}")} x={n(x0)} y={n(y0)}
+                width={n((x1 - x0).max(0.0))} height={n((y1 - y0).max(0.0))} fill={quadrant_fill(key)} />
+        }
+    });
+    // Names are drawn after the points, with a halo, so a point near a corner cannot hide them.
+    // Each has a long and a short form; the stylesheet shows the short one on small screens.
+    let names = regions.iter().zip(props.quadrants).map(|(&(x0, y0, x1, y1), (name, short, _))| {
         let label_x = if x0 == LEFT { x0 + 8.0 } else { x1 - 8.0 };
         let anchor = if x0 == LEFT { "start" } else { "end" };
         let label_y = if y0 == TOP { y0 + 18.0 } else { y1 - 8.0 };
         html! {
-            <g class={format!("matrix__quadrant matrix__quadrant--{key}")}>
-                <rect x={n(x0)} y={n(y0)} width={n((x1 - x0).max(0.0))} height={n((y1 - y0).max(0.0))}
-                    fill={quadrant_fill(key)} />
-                <text x={n(label_x)} y={n(label_y)} text-anchor={anchor} font-size="13" font-weight="700"
-                    fill="#334155" class="matrix__quadrant-name">{ name }</text>
+            <g class="matrix__quadrant-name" font-weight="700" fill="#1e293b" stroke="#ffffff"
+                stroke-width="3" paint-order="stroke" stroke-linejoin="round" pointer-events="none">
+                <text class="matrix__quadrant-name--long" x={n(label_x)} y={n(label_y)} text-anchor={anchor} font-size="13">{ name }</text>
+                <text class="matrix__quadrant-name--short" x={n(label_x)} y={n(label_y)} text-anchor={anchor} font-size="13" display="none">{ short }</text>
             </g>
         }
     });
@@ -168,7 +175,8 @@ pub fn MatrixChart(props: &MatrixChartProps) -> Html {
                 class={classes!("matrix__point", is_active.then_some("matrix__point--active"))}
                 onfocus={set(Some(id))} onblur={set(None)}
                 onmouseenter={hover(Some(id))} onmouseleave={hover(None)}>
-                <circle cx={n(sx(p.x))} cy={n(sy(p.y))} r={n(p.r)} fill={tier_fill(p.tier)}
+                <circle class={format!("matrix__dot matrix__dot--{}", p.tier.letter().to_lowercase())}
+                    cx={n(sx(p.x))} cy={n(sy(p.y))} r={n(p.r)} fill={tier_fill(p.tier)}
                     fill-opacity="0.82" stroke="#ffffff" stroke-width="1.5" />
                 if let Some(l) = label {
                     <text x={n(l.x)} y={n(l.y)} text-anchor={l.anchor} font-size="12"
@@ -210,7 +218,9 @@ pub fn MatrixChart(props: &MatrixChartProps) -> Html {
                 <rect x={n(LEFT)} y={n(TOP)} width={n(RIGHT - LEFT)} height={n(BOTTOM - TOP)}
                     fill="none" stroke="#94a3b8" />
                 { for props.x_ticks.iter().map(|(v, text)| html! {
-                    <text class="matrix__tick" x={n(sx(*v))} y={n(BOTTOM + 16.0)} text-anchor="middle"
+                    // The last tick ends at the plot's edge so larger phone text is not cut off.
+                    <text class="matrix__tick" x={n(sx(*v))} y={n(BOTTOM + 16.0)}
+                        text-anchor={if *v >= 100.0 { "end" } else { "middle" }}
                         font-size="11" fill="#475569">{ text }</text>
                 }) }
                 { for props.y_ticks.iter().map(|(v, text)| html! {
@@ -226,6 +236,7 @@ pub fn MatrixChart(props: &MatrixChartProps) -> Html {
                     fill="#1e293b">{ format!("{} →", props.y_title) }</text>
                 { for arrows }
                 { for dots }
+                { for names }
             </svg>
         </div>
     }

@@ -8,7 +8,7 @@ use yew::prelude::*;
 use crate::browser::clock::now_iso;
 use crate::browser::download::{download_text, element_markup};
 use crate::browser::events::on_value;
-use crate::components::matrix_chart::{tier_fill, ChartPoint, MatrixChart, Quadrants};
+use crate::components::matrix_chart::{ChartPoint, MatrixChart, Quadrants};
 use crate::components::quadrant_badge::QuadrantBadge;
 use crate::domain::accounts::{Account, Tier};
 use crate::domain::bcg::{categorize, BcgCategory};
@@ -124,10 +124,26 @@ fn quadrant_chart(doc: &Document, compare: Option<SnapshotId>) -> ChartSpec {
         x_split: f64::from(settings.thresholds.relationship),
         y_split: f64::from(settings.thresholds.potential),
         quadrants: [
-            (Quadrant::InvestInRelationship.title(), "invest"),
-            (Quadrant::ManageKeyAccount.title(), "key"),
-            (Quadrant::Rethink.title(), "rethink"),
-            (Quadrant::TransitionOfferings.title(), "transition"),
+            (
+                Quadrant::InvestInRelationship.title(),
+                Quadrant::InvestInRelationship.short(),
+                "invest",
+            ),
+            (
+                Quadrant::ManageKeyAccount.title(),
+                Quadrant::ManageKeyAccount.short(),
+                "key",
+            ),
+            (
+                Quadrant::Rethink.title(),
+                Quadrant::Rethink.short(),
+                "rethink",
+            ),
+            (
+                Quadrant::TransitionOfferings.title(),
+                Quadrant::TransitionOfferings.short(),
+                "transition",
+            ),
         ],
     }
 }
@@ -211,10 +227,18 @@ fn growth_share_chart(doc: &Document) -> ChartSpec {
         x_split: to_x(t.relative_share),
         y_split: to_y(t.growth_pct),
         quadrants: [
-            (BcgCategory::QuestionMark.title(), "question-mark"),
-            (BcgCategory::Star.title(), "star"),
-            (BcgCategory::Dog.title(), "dog"),
-            (BcgCategory::CashCow.title(), "cash-cow"),
+            (
+                BcgCategory::QuestionMark.title(),
+                BcgCategory::QuestionMark.title(),
+                "question-mark",
+            ),
+            (BcgCategory::Star.title(), BcgCategory::Star.title(), "star"),
+            (BcgCategory::Dog.title(), BcgCategory::Dog.title(), "dog"),
+            (
+                BcgCategory::CashCow.title(),
+                BcgCategory::CashCow.title(),
+                "cash-cow",
+            ),
         ],
     }
 }
@@ -324,7 +348,7 @@ pub fn MatrixPage() -> Html {
                         x_split={spec.x_split} y_split={spec.y_split} quadrants={spec.quadrants} />
                     <ul class="legend" aria-label="Legend">
                         { for Tier::ALL.iter().map(|t| html! {
-                            <li><span class="legend__dot" style={format!("background:{}", tier_fill(*t))}></span>{ format!("Tier {}", t.letter()) }</li>
+                            <li><span class={format!("legend__dot legend__dot--{}", t.letter().to_lowercase())}></span>{ format!("Tier {}", t.letter()) }</li>
                         }) }
                         <li>{ "Larger dot: more revenue" }</li>
                         if *lens == Lens::Quadrants && compare.is_some() {
