@@ -9,7 +9,7 @@ use crate::components::shell::Shell;
 use crate::hooks::{use_hash_route, AppContext};
 use crate::pages::{
     AccountFormPage, AccountPage, AccountsPage, AssessmentPage, GraderPage, HistoryPage,
-    MatrixPage, NotFoundPage, SettingsPage,
+    MatrixPage, NotFoundPage, PlanPage, PlanViewPage, PlansPage, SettingsPage, TemplatePage,
 };
 use crate::route::Route;
 use crate::state::{Action, AppState, Unreadable};
@@ -105,6 +105,10 @@ fn page_for(route: Route) -> Html {
         // Keyed so that switching between two accounts' forms starts from the right values.
         Route::EditAccount(id) => html! { <AccountFormPage key={id} id={Some(id)} /> },
         Route::Matrix => html! { <MatrixPage /> },
+        Route::Plans => html! { <PlansPage /> },
+        Route::Plan(id) => html! { <PlanPage account={id} /> },
+        Route::PlanView(id) => html! { <PlanViewPage account={id} /> },
+        Route::Template(id) => html! { <TemplatePage key={id} id={id} /> },
         Route::Settings => html! { <SettingsPage /> },
         Route::NotFound => html! { <NotFoundPage /> },
     }

@@ -6,6 +6,8 @@ pub mod dates;
 pub mod demo;
 pub mod grader;
 pub mod history;
+pub mod plan_export;
+pub mod plans;
 pub mod portfolio;
 pub mod practices;
 pub mod quadrant;

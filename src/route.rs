@@ -3,6 +3,7 @@
 
 use crate::domain::accounts::AccountId;
 use crate::domain::history::AssessmentId;
+use crate::domain::plans::TemplateId;
 
 /// A screen of the app.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -14,7 +15,13 @@ pub enum Route {
     NewAccount,
     Account(AccountId),
     EditAccount(AccountId),
+    /// The plan editor of an account.
+    Plan(AccountId),
+    /// The printable read view of an account's plan.
+    PlanView(AccountId),
     Matrix,
+    Plans,
+    Template(TemplateId),
     Settings,
     NotFound,
 }
@@ -28,20 +35,23 @@ impl Route {
             .next()
             .unwrap_or("")
             .trim_end_matches('/');
-        let mut parts = path.split('/');
+        let parts: Vec<&str> = path.split('/').collect();
         let id = |s: &str| s.parse::<u64>().ok();
-        match (parts.next(), parts.next(), parts.next(), parts.next()) {
-            (Some("") | Some("grader"), None, _, _) => Route::Grader,
-            (Some("history"), None, _, _) => Route::History,
-            (Some("history"), Some(n), None, _) => id(n).map_or(Route::NotFound, Route::Assessment),
-            (Some("accounts"), None, _, _) => Route::Accounts,
-            (Some("accounts"), Some("new"), None, _) => Route::NewAccount,
-            (Some("accounts"), Some(n), None, _) => id(n).map_or(Route::NotFound, Route::Account),
-            (Some("accounts"), Some(n), Some("edit"), None) => {
-                id(n).map_or(Route::NotFound, Route::EditAccount)
-            }
-            (Some("matrix"), None, _, _) => Route::Matrix,
-            (Some("settings"), None, _, _) => Route::Settings,
+        let with_id = |s: &str, make: fn(u64) -> Route| id(s).map_or(Route::NotFound, make);
+        match parts.as_slice() {
+            [""] | ["grader"] => Route::Grader,
+            ["history"] => Route::History,
+            ["history", n] => with_id(n, Route::Assessment),
+            ["accounts"] => Route::Accounts,
+            ["accounts", "new"] => Route::NewAccount,
+            ["accounts", n] => with_id(n, Route::Account),
+            ["accounts", n, "edit"] => with_id(n, Route::EditAccount),
+            ["accounts", n, "plan"] => with_id(n, Route::Plan),
+            ["accounts", n, "plan", "view"] => with_id(n, Route::PlanView),
+            ["matrix"] => Route::Matrix,
+            ["plans"] => Route::Plans,
+            ["templates", n] => with_id(n, Route::Template),
+            ["settings"] => Route::Settings,
             _ => Route::NotFound,
         }
     }
@@ -56,7 +66,11 @@ impl Route {
             Route::NewAccount => "#/accounts/new".into(),
             Route::Account(id) => format!("#/accounts/{id}"),
             Route::EditAccount(id) => format!("#/accounts/{id}/edit"),
+            Route::Plan(id) => format!("#/accounts/{id}/plan"),
+            Route::PlanView(id) => format!("#/accounts/{id}/plan/view"),
             Route::Matrix => "#/matrix".into(),
+            Route::Plans => "#/plans".into(),
+            Route::Template(id) => format!("#/templates/{id}"),
             Route::Settings => "#/settings".into(),
         }
     }
@@ -71,7 +85,11 @@ impl Route {
             Route::NewAccount => "New account",
             Route::Account(_) => "Account",
             Route::EditAccount(_) => "Edit account",
+            Route::Plan(_) => "Account plan",
+            Route::PlanView(_) => "Account plan (read view)",
             Route::Matrix => "Portfolio matrix",
+            Route::Plans => "Account plans",
+            Route::Template(_) => "Plan template",
             Route::Settings => "Settings",
             Route::NotFound => "Page not found",
         };
@@ -85,6 +103,9 @@ impl Route {
             Route::History | Route::Assessment(_) => Some(Route::History),
             Route::Accounts | Route::NewAccount | Route::Account(_) | Route::EditAccount(_) => {
                 Some(Route::Accounts)
+            }
+            Route::Plans | Route::Plan(_) | Route::PlanView(_) | Route::Template(_) => {
+                Some(Route::Plans)
             }
             Route::Matrix => Some(Route::Matrix),
             Route::Settings => Some(Route::Settings),
@@ -111,6 +132,15 @@ mod tests {
         assert_eq!(Route::from_hash("#/accounts/new"), Route::NewAccount);
         assert_eq!(Route::from_hash("#/accounts/7/edit"), Route::EditAccount(7));
         assert_eq!(Route::from_hash("#/accounts/7/delete"), Route::NotFound);
+        assert_eq!(
+            Route::from_hash("#/accounts/7/plan/view"),
+            Route::PlanView(7)
+        );
+        assert_eq!(
+            Route::from_hash("#/accounts/7/plan/view/x"),
+            Route::NotFound
+        );
+        assert_eq!(Route::from_hash("#/templates/0"), Route::Template(0));
     }
 
     #[test]
@@ -123,6 +153,10 @@ mod tests {
             Route::NewAccount,
             Route::Account(3),
             Route::EditAccount(3),
+            Route::Plan(3),
+            Route::PlanView(3),
+            Route::Template(4),
+            Route::Plans,
             Route::Matrix,
             Route::Settings,
         ] {

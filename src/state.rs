@@ -10,6 +10,10 @@ use crate::domain::bcg::{BcgThresholds, MarketPosition};
 use crate::domain::demo::demo_accounts;
 use crate::domain::grader::{Answer, Answers};
 use crate::domain::history::{AssessmentId, SavedAssessment};
+use crate::domain::plans::{
+    can_change_kind, Consensus, Content, Plan, PlanId, SectionDef, SectionKind, Template,
+    TemplateId, BUILT_IN_TEMPLATE,
+};
 use crate::domain::portfolio::ListQuery;
 use crate::domain::practices::PracticeId;
 use crate::domain::rating::{Axis, CriterionId};
@@ -44,9 +48,24 @@ pub enum Undo {
     DeletedAccount {
         account: Box<Account>,
         position: usize,
+        /// The account's plan, deleted with it.
+        plan: Option<Box<Plan>>,
     },
     DeletedSnapshot {
         snapshot: Snapshot,
+        position: usize,
+    },
+    DeletedTemplate {
+        template: Template,
+        position: usize,
+    },
+    RemovedSection {
+        template: TemplateId,
+        section: SectionDef,
+        position: usize,
+    },
+    DeletedPlan {
+        plan: Box<Plan>,
         position: usize,
     },
 }
@@ -59,6 +78,9 @@ impl Undo {
             Undo::ReplacedAnswers { .. } => "Grader answers replaced.",
             Undo::DeletedAccount { .. } => "Account deleted.",
             Undo::DeletedSnapshot { .. } => "Snapshot deleted.",
+            Undo::DeletedTemplate { .. } => "Template deleted.",
+            Undo::RemovedSection { .. } => "Section removed.",
+            Undo::DeletedPlan { .. } => "Plan deleted.",
         }
     }
 }
@@ -133,6 +155,63 @@ pub enum Action {
     DismissUnreadable,
     SaveFailed(String),
     SaveSucceeded,
+    /// A new template: a copy of `from`, or blank. Its id is `doc.next_id` at dispatch.
+    CreateTemplate {
+        from: Option<TemplateId>,
+        name: String,
+    },
+    RenameTemplate(TemplateId, String),
+    DeleteTemplate(TemplateId),
+    /// Adds a section at the end; its key comes from `doc.next_id` at dispatch.
+    AddSection {
+        template: TemplateId,
+        title: String,
+        kind: SectionKind,
+    },
+    EditSection {
+        template: TemplateId,
+        key: String,
+        title: String,
+        guidance: String,
+    },
+    ChangeSectionKind {
+        template: TemplateId,
+        key: String,
+        kind: SectionKind,
+    },
+    MoveSection {
+        template: TemplateId,
+        key: String,
+        up: bool,
+    },
+    RemoveSection {
+        template: TemplateId,
+        key: String,
+    },
+    /// A plan for an account; its id is `doc.next_id` at dispatch.
+    CreatePlan {
+        account: AccountId,
+        template: TemplateId,
+        at: String,
+    },
+    WritePlan {
+        plan: PlanId,
+        key: String,
+        title: String,
+        content: Content,
+        at: String,
+    },
+    MarkPlanReviewed {
+        plan: PlanId,
+        at: String,
+    },
+    SetConsensus {
+        plan: PlanId,
+        consensus: Consensus,
+        at: String,
+    },
+    DeletePlan(PlanId),
+    SetStaleDays(u32),
     /// Another tab saved this document; adopt it (it is already stored, so it is not saved
     /// again from here).
     OtherTabSaved(Box<Document>),
@@ -160,6 +239,24 @@ impl AppState {
     fn edit_account(&mut self, id: AccountId, edit: impl FnOnce(&mut Account)) {
         if let Some(account) = self.doc.portfolio.accounts.iter_mut().find(|a| a.id == id) {
             edit(account);
+            self.changed();
+        }
+    }
+
+    /// Edits a stored template; the built-in one cannot change.
+    fn edit_template(&mut self, id: TemplateId, edit: impl FnOnce(&mut Template)) {
+        if id == BUILT_IN_TEMPLATE {
+            return;
+        }
+        if let Some(t) = self.doc.plans.templates.iter_mut().find(|t| t.id == id) {
+            edit(t);
+            self.changed();
+        }
+    }
+
+    fn edit_plan(&mut self, id: PlanId, edit: impl FnOnce(&mut Plan)) {
+        if let Some(p) = self.doc.plans.plans.iter_mut().find(|p| p.id == id) {
+            edit(p);
             self.changed();
         }
     }
@@ -271,7 +368,16 @@ impl AppState {
                 let accounts = &mut self.doc.portfolio.accounts;
                 if let Some(position) = accounts.iter().position(|a| a.id == id) {
                     let account = Box::new(accounts.remove(position));
-                    self.undo = Some(Undo::DeletedAccount { account, position });
+                    let plans = &mut self.doc.plans.plans;
+                    let plan = plans
+                        .iter()
+                        .position(|p| p.account == id)
+                        .map(|i| Box::new(plans.remove(i)));
+                    self.undo = Some(Undo::DeletedAccount {
+                        account,
+                        position,
+                        plan,
+                    });
                     self.changed();
                 }
             }
@@ -322,6 +428,167 @@ impl AppState {
                     self.changed();
                 }
             }
+            Action::CreateTemplate { from, name } => {
+                let id = self.take_id();
+                let plans = &mut self.doc.plans;
+                let sections = match from {
+                    Some(source) => plans
+                        .template(source)
+                        .map(|t| t.sections)
+                        .unwrap_or_default(),
+                    None => Vec::new(),
+                };
+                let name = if name.trim().is_empty() {
+                    "Untitled template".to_string()
+                } else {
+                    name.trim().to_string()
+                };
+                plans.templates.push(Template { id, name, sections });
+                self.changed();
+            }
+            Action::RenameTemplate(id, name) => self.edit_template(id, |t| t.name = name),
+            Action::DeleteTemplate(id) => {
+                let in_use = self.doc.plans.plans.iter().any(|p| p.template == id);
+                let templates = &mut self.doc.plans.templates;
+                if let (false, Some(position)) = (in_use, templates.iter().position(|t| t.id == id))
+                {
+                    let template = templates.remove(position);
+                    self.undo = Some(Undo::DeletedTemplate { template, position });
+                    self.changed();
+                }
+            }
+            Action::AddSection {
+                template,
+                title,
+                kind,
+            } => {
+                let key = format!("s{}", self.take_id());
+                let title = if title.trim().is_empty() {
+                    "New section".to_string()
+                } else {
+                    title.trim().to_string()
+                };
+                self.edit_template(template, |t| {
+                    t.sections.push(SectionDef {
+                        key,
+                        title,
+                        guidance: String::new(),
+                        kind,
+                    })
+                });
+            }
+            Action::EditSection {
+                template,
+                key,
+                title,
+                guidance,
+            } => self.edit_template(template, |t| {
+                if let Some(s) = t.sections.iter_mut().find(|s| s.key == key) {
+                    s.title = title;
+                    s.guidance = guidance;
+                }
+            }),
+            Action::ChangeSectionKind {
+                template,
+                key,
+                kind,
+            } => {
+                let plans: Vec<&Plan> = self
+                    .doc
+                    .plans
+                    .plans
+                    .iter()
+                    .filter(|p| p.template == template)
+                    .collect();
+                let allowed = self
+                    .doc
+                    .plans
+                    .template(template)
+                    .and_then(|t| t.sections.into_iter().find(|s| s.key == key))
+                    .is_some_and(|s| can_change_kind(&key, s.kind, kind, &plans));
+                if allowed {
+                    self.edit_template(template, |t| {
+                        if let Some(s) = t.sections.iter_mut().find(|s| s.key == key) {
+                            s.kind = kind;
+                        }
+                    });
+                }
+            }
+            Action::MoveSection { template, key, up } => self.edit_template(template, |t| {
+                if let Some(i) = t.sections.iter().position(|s| s.key == key) {
+                    let j = if up {
+                        i.checked_sub(1)
+                    } else {
+                        Some(i + 1).filter(|&j| j < t.sections.len())
+                    };
+                    if let Some(j) = j {
+                        t.sections.swap(i, j);
+                    }
+                }
+            }),
+            Action::RemoveSection { template, key } => {
+                let mut removed = None;
+                self.edit_template(template, |t| {
+                    if let Some(position) = t.sections.iter().position(|s| s.key == key) {
+                        removed = Some((t.sections.remove(position), position));
+                    }
+                });
+                if let Some((section, position)) = removed {
+                    self.undo = Some(Undo::RemovedSection {
+                        template,
+                        section,
+                        position,
+                    });
+                }
+            }
+            Action::CreatePlan {
+                account,
+                template,
+                at,
+            } => {
+                let exists = self.doc.plans.plan_for(account).is_some();
+                let valid =
+                    self.account(account).is_some() && self.doc.plans.template(template).is_some();
+                if !exists && valid {
+                    let id = self.take_id();
+                    self.doc
+                        .plans
+                        .plans
+                        .push(Plan::new(id, account, template, &at));
+                    self.changed();
+                }
+            }
+            Action::WritePlan {
+                plan,
+                key,
+                title,
+                content,
+                at,
+            } => self.edit_plan(plan, |p| p.write(&key, &title, content, &at)),
+            Action::MarkPlanReviewed { plan, at } => self.edit_plan(plan, |p| {
+                p.reviewed_at = Some(at.clone());
+                p.updated_at = at;
+            }),
+            Action::SetConsensus {
+                plan,
+                consensus,
+                at,
+            } => self.edit_plan(plan, |p| {
+                p.consensus = consensus;
+                p.updated_at = at;
+            }),
+            Action::DeletePlan(id) => {
+                let plans = &mut self.doc.plans.plans;
+                if let Some(position) = plans.iter().position(|p| p.id == id) {
+                    let plan = Box::new(plans.remove(position));
+                    self.undo = Some(Undo::DeletedPlan { plan, position });
+                    self.changed();
+                }
+            }
+            Action::SetStaleDays(days) => {
+                self.doc.settings.plan_stale_days = days.clamp(1, 3650);
+                self.changed();
+            }
             Action::SetListQuery(query) => self.list_query = query,
             Action::SetCurrency(code) => {
                 self.doc.settings.currency = code;
@@ -369,16 +636,40 @@ impl AppState {
                     grader.draft_label = label;
                     self.changed();
                 }
+                Some(Undo::DeletedTemplate { template, position }) => {
+                    let templates = &mut self.doc.plans.templates;
+                    templates.insert(position.min(templates.len()), template);
+                    self.changed();
+                }
+                Some(Undo::RemovedSection {
+                    template,
+                    section,
+                    position,
+                }) => {
+                    self.edit_template(template, |t| {
+                        t.sections.insert(position.min(t.sections.len()), section)
+                    });
+                }
+                Some(Undo::DeletedPlan { plan, position }) => {
+                    let plans = &mut self.doc.plans.plans;
+                    plans.insert(position.min(plans.len()), *plan);
+                    self.changed();
+                }
                 Some(Undo::DeletedSnapshot { snapshot, position }) => {
                     let snapshots = &mut self.doc.portfolio.snapshots;
                     let position = position.min(snapshots.len());
                     snapshots.insert(position, snapshot);
                     self.changed();
                 }
-                Some(Undo::DeletedAccount { account, position }) => {
+                Some(Undo::DeletedAccount {
+                    account,
+                    position,
+                    plan,
+                }) => {
                     let accounts = &mut self.doc.portfolio.accounts;
                     let position = position.min(accounts.len());
                     accounts.insert(position, *account);
+                    self.doc.plans.plans.extend(plan.map(|p| *p));
                     self.changed();
                 }
                 None => {}
@@ -611,6 +902,118 @@ mod tests {
         assert_eq!(s.doc, theirs);
         assert_eq!(s.revision, 0);
         assert!(s.synced_from_other_tab);
+    }
+
+    #[test]
+    fn templates_are_copied_edited_and_reordered_but_the_built_in_one_never_changes() {
+        let s = reduce(
+            AppState::default(),
+            [
+                Action::CreateTemplate {
+                    from: Some(BUILT_IN_TEMPLATE),
+                    name: " Mine ".into(),
+                },
+                Action::AddSection {
+                    template: 1,
+                    title: "Risks".into(),
+                    kind: SectionKind::Checklist,
+                },
+                Action::MoveSection {
+                    template: 1,
+                    key: "s2".into(),
+                    up: true,
+                },
+                Action::RenameTemplate(BUILT_IN_TEMPLATE, "Hacked".into()),
+            ],
+        );
+        let t = s.doc.plans.template(1).unwrap();
+        assert_eq!(t.name, "Mine");
+        let n = t.sections.len();
+        assert_eq!(
+            n,
+            crate::domain::plans::built_in_template().sections.len() + 1
+        );
+        assert_eq!(t.sections[n - 2].key, "s2");
+        assert_eq!(
+            s.doc.plans.template(0).unwrap().name,
+            "Key account plan (built in)"
+        );
+        let s = reduce(
+            s,
+            [
+                Action::RemoveSection {
+                    template: 1,
+                    key: "vision".into(),
+                },
+                Action::Undo,
+            ],
+        );
+        assert_eq!(s.doc.plans.template(1).unwrap().sections[0].key, "vision");
+    }
+
+    #[test]
+    fn plans_keep_content_and_block_what_would_lose_it() {
+        let s = reduce(
+            AppState::default(),
+            [
+                Action::AddAccount {
+                    account: valid("Acme"),
+                    at: AT.into(),
+                },
+                Action::CreateTemplate {
+                    from: Some(BUILT_IN_TEMPLATE),
+                    name: "Mine".into(),
+                },
+                Action::CreatePlan {
+                    account: 1,
+                    template: 2,
+                    at: AT.into(),
+                },
+                Action::WritePlan {
+                    plan: 3,
+                    key: "budget".into(),
+                    title: "Budget".into(),
+                    content: Content::Budget(crate::domain::plans::Budget {
+                        hours: Some(5.0),
+                        ..Default::default()
+                    }),
+                    at: AT.into(),
+                },
+                Action::ChangeSectionKind {
+                    template: 2,
+                    key: "budget".into(),
+                    kind: SectionKind::Text,
+                },
+                Action::DeleteTemplate(2),
+            ],
+        );
+        let t = s
+            .doc
+            .plans
+            .template(2)
+            .expect("a template in use is not deleted");
+        let budget = t.sections.iter().find(|d| d.key == "budget").unwrap();
+        assert_eq!(
+            budget.kind,
+            SectionKind::Budget,
+            "kind change refused: it would lose content"
+        );
+        assert_eq!(s.doc.plans.plan_for(1).unwrap().completeness(&t).0, 1);
+        // A second plan for the same account is not created.
+        let s = reduce(
+            s,
+            [Action::CreatePlan {
+                account: 1,
+                template: 0,
+                at: AT.into(),
+            }],
+        );
+        assert_eq!(s.doc.plans.plans.len(), 1);
+        // Deleting the account takes its plan along, and undo brings both back.
+        let s = reduce(s, [Action::DeleteAccount(1)]);
+        assert!(s.doc.plans.plans.is_empty());
+        let s = reduce(s, [Action::Undo]);
+        assert_eq!(s.doc.plans.plans.len(), 1);
     }
 
     #[test]

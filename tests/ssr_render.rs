@@ -114,3 +114,104 @@ async fn navigation_marks_the_current_section_and_the_footer_has_the_version() {
     assert!(html.contains(r##"<a href="#/history" aria-current="page">History</a>"##));
     assert!(html.contains(&format!("Account Grader {}", env!("CARGO_PKG_VERSION"))));
 }
+
+mod plans {
+    use super::*;
+    use account_grader::domain::accounts::AccountForm;
+    use account_grader::domain::plans::{Content, Plan, Stakeholder};
+    use account_grader::state::Action;
+    use yew::Reducible;
+
+    const AT: &str = "2026-11-01T09:00:00Z";
+
+    /// An account (id 1) with a plan (id 2) holding two issues and one stakeholder.
+    fn state_with_plan() -> AppState {
+        let account = AccountForm {
+            name: "Acme <Freight>".into(),
+            ..Default::default()
+        }
+        .validate(&[], None)
+        .unwrap();
+        let mut state = Rc::new(AppState::default());
+        for action in [
+            Action::AddAccount {
+                account,
+                at: AT.into(),
+            },
+            Action::CreatePlan {
+                account: 1,
+                template: 0,
+                at: AT.into(),
+            },
+            Action::WritePlan {
+                plan: 2,
+                key: "top-issues".into(),
+                title: "Top".into(),
+                content: Content::List(vec!["Late deliveries".into(), "New CFO".into()]),
+                at: AT.into(),
+            },
+            Action::WritePlan {
+                plan: 2,
+                key: "relationships".into(),
+                title: "Rel".into(),
+                content: Content::Stakeholders(vec![Stakeholder {
+                    name: "Ann Lee".into(),
+                    ..Default::default()
+                }]),
+                at: AT.into(),
+            },
+        ] {
+            state = state.reduce(action);
+        }
+        (*state).clone()
+    }
+
+    #[tokio::test]
+    async fn the_editor_shows_every_section_with_its_content() {
+        let html = render(state_with_plan(), Route::Plan(1)).await;
+        assert!(html.contains("Account plan: Acme &lt;Freight&gt;"));
+        for title in [
+            "Client's business vision (1-3 years)",
+            "The client's top five issues",
+            "Client consensus",
+        ] {
+            assert!(
+                html.contains(&title.replace('\'', "&#39;")) || html.contains(title),
+                "missing {title}"
+            );
+        }
+        assert!(html.contains(r#"value="Late deliveries""#));
+        assert!(html.contains(r#"value="Ann Lee""#));
+        assert!(html.contains("2 of 5 used"));
+        assert!(html.contains("2 of 13 sections filled in"));
+    }
+
+    #[tokio::test]
+    async fn an_account_without_a_plan_is_offered_one() {
+        let mut state = state_with_plan();
+        state.doc.plans.plans.clear();
+        let html = render(state, Route::Plan(1)).await;
+        assert!(html.contains("Create the plan"));
+        assert!(html.contains("Key account plan (built in) (13 sections)"));
+    }
+
+    #[tokio::test]
+    async fn the_read_view_shows_content_and_kept_sections() {
+        let mut state = state_with_plan();
+        // A plan written under a template that later lost a section.
+        let mut orphan = Plan::new(9, 1, 0, AT);
+        orphan.write(
+            "gone",
+            "Old risks",
+            Content::Text("Currency swings".into()),
+            AT,
+        );
+        state.doc.plans.plans[0].sections.extend(orphan.sections);
+        let html = render(state, Route::PlanView(1)).await;
+        assert!(html.contains("<li>Late deliveries</li>"));
+        assert!(html.contains("<td>Ann Lee</td>"));
+        assert!(html.contains("Other sections"));
+        assert!(html.contains("Currency swings"));
+        assert!(html.contains("Export Markdown"));
+    }
+}

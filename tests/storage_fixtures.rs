@@ -11,6 +11,41 @@ use account_grader::domain::schema::{decode, encode, LoadError, CURRENT_VERSION}
 
 const V1: &str = include_str!("fixtures/v1.json");
 const V2: &str = include_str!("fixtures/v2.json");
+const V3: &str = include_str!("fixtures/v3.json");
+
+#[test]
+fn version_2_is_migrated_to_no_plans() {
+    let doc = decode(V2).unwrap();
+    assert!(doc.plans.plans.is_empty() && doc.plans.templates.is_empty());
+    assert_eq!(doc.settings.plan_stale_days, 90);
+}
+
+#[test]
+fn version_3_loads_templates_and_plans() {
+    use account_grader::domain::plans::{Content, SectionKind};
+    let doc = decode(V3).expect("the v3 fixture loads");
+    let template = &doc.plans.templates[0];
+    assert_eq!(template.name, "My key account plan");
+    assert_eq!(template.sections.len(), 12);
+    assert!(!template.sections.iter().any(|s| s.key == "differentiation"));
+    assert_eq!(
+        template.sections[1].kind,
+        SectionKind::List { max: Some(5) }
+    );
+
+    let plan = &doc.plans.plans[0];
+    assert_eq!(plan.account, 1);
+    assert_eq!(plan.template, template.id);
+    assert!(plan.reviewed_at.is_some());
+    let shown = plan.shown(template);
+    let issues = shown.iter().find(|s| s.key == "top-issues").unwrap();
+    assert_eq!(
+        issues.content,
+        Content::List(vec!["Late deliveries in the north".into()])
+    );
+    assert_eq!(plan.completeness(template), (4, 12));
+    assert_eq!(decode(&encode(&doc)).unwrap(), doc);
+}
 
 #[test]
 fn version_1_is_migrated_to_an_empty_portfolio_with_default_settings() {

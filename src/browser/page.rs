@@ -37,3 +37,16 @@ pub fn focus_element(id: &str) {
         let _ = element.focus();
     }
 }
+
+/// Focuses an element once the current update has been rendered, for controls that appear
+/// or move as a result of the click that is still being handled.
+pub fn focus_later(id: String) {
+    gloo_timers::callback::Timeout::new(0, move || focus_element(&id)).forget();
+}
+
+/// Opens the browser's print dialog.
+pub fn print() {
+    if let Some(window) = web_sys::window() {
+        let _ = window.print();
+    }
+}

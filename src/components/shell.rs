@@ -47,6 +47,7 @@ pub fn Shell(props: &ShellProps) -> Html {
                             { nav_link(Route::History, "History") }
                             { nav_link(Route::Accounts, "Accounts") }
                             { nav_link(Route::Matrix, "Matrix") }
+                            { nav_link(Route::Plans, "Plans") }
                             { nav_link(Route::Settings, "Settings") }
                         </ul>
                     </nav>

@@ -91,6 +91,48 @@ pub fn instant(timestamp: &str) -> Option<i64> {
     Some(days * 86_400 + hh * 3600 + mm * 60 + ss - offset)
 }
 
+/// The civil date of a day count since 1970-01-01 (inverse of `days_from_civil`).
+fn civil_from_days(z: i64) -> (i64, u32, u32) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    (yoe + era * 400 + i64::from(m <= 2), m, d)
+}
+
+/// A `YYYY-MM-DD` date in iCalendar's basic form, and the day after it: `2026-12-31` →
+/// (`20261231`, `20270101`). `None` if it is not a valid date.
+pub fn ical_day_and_next(date: &str) -> Option<(String, String)> {
+    let (y, m, d) = ymd(date)?;
+    let days = days_from_civil(y, m as i64, d);
+    // Reject dates like 2026-02-31 that the arithmetic would roll into March.
+    if civil_from_days(days) != (y, m as u32, d as u32) {
+        return None;
+    }
+    let (ny, nm, nd) = civil_from_days(days + 1);
+    Some((
+        format!("{y:04}{m:02}{d:02}"),
+        format!("{ny:04}{nm:02}{nd:02}"),
+    ))
+}
+
+/// A timestamp as iCalendar UTC date-time: `2026-11-23T10:15:00+01:00` → `20261123T091500Z`.
+pub fn ical_utc(timestamp: &str) -> Option<String> {
+    let t = instant(timestamp)?;
+    let (y, m, d) = civil_from_days(t.div_euclid(86_400));
+    let s = t.rem_euclid(86_400);
+    Some(format!(
+        "{y:04}{m:02}{d:02}T{:02}{:02}{:02}Z",
+        s / 3600,
+        s / 60 % 60,
+        s % 60
+    ))
+}
+
 /// Whole days from `earlier` to `later`, or `None` if either is not a timestamp.
 pub fn days_between(earlier: &str, later: &str) -> Option<i64> {
     Some((instant(later)? - instant(earlier)?).div_euclid(86_400))
@@ -162,6 +204,24 @@ mod tests {
             Some(89)
         );
         assert_eq!(days_between("x", "2026-04-01"), None);
+    }
+
+    #[test]
+    fn ical_dates_roll_over_months_and_years() {
+        assert_eq!(
+            ical_day_and_next("2026-12-31"),
+            Some(("20261231".into(), "20270101".into()))
+        );
+        assert_eq!(
+            ical_day_and_next("2028-02-28"),
+            Some(("20280228".into(), "20280229".into()))
+        );
+        assert_eq!(ical_day_and_next("2026-02-31"), None);
+        assert_eq!(ical_day_and_next("soon"), None);
+        assert_eq!(
+            ical_utc("2026-11-23T10:15:00+01:00").as_deref(),
+            Some("20261123T091500Z")
+        );
     }
 
     #[test]

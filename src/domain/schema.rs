@@ -7,11 +7,12 @@ use serde_json::Value;
 use super::accounts::Account;
 use super::grader::Answers;
 use super::history::{AssessmentId, SavedAssessment};
+use super::plans::{Plan, Template};
 use super::settings::Settings;
 use super::snapshots::Snapshot;
 
 /// The schema version this build writes.
-pub const CURRENT_VERSION: u64 = 2;
+pub const CURRENT_VERSION: u64 = 3;
 
 /// Everything the app keeps about the user.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -22,6 +23,8 @@ pub struct Document {
     pub portfolio: Portfolio,
     #[serde(default)]
     pub settings: Settings,
+    #[serde(default)]
+    pub plans: PlanData,
     /// The next id to hand out; ids are never reused, so links to deleted items stay dead.
     #[serde(default = "first_id")]
     pub next_id: AssessmentId,
@@ -53,12 +56,43 @@ pub struct Portfolio {
     pub snapshots: Vec<Snapshot>,
 }
 
+/// The user's plan templates (the built-in one is not stored) and account plans.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct PlanData {
+    #[serde(default)]
+    pub templates: Vec<Template>,
+    #[serde(default)]
+    pub plans: Vec<Plan>,
+}
+
+impl PlanData {
+    /// A template by id; id 0 is the built-in one.
+    pub fn template(&self, id: super::plans::TemplateId) -> Option<Template> {
+        if id == super::plans::BUILT_IN_TEMPLATE {
+            return Some(super::plans::built_in_template());
+        }
+        self.templates.iter().find(|t| t.id == id).cloned()
+    }
+
+    /// Every template, the built-in one first.
+    pub fn all_templates(&self) -> Vec<Template> {
+        std::iter::once(super::plans::built_in_template())
+            .chain(self.templates.iter().cloned())
+            .collect()
+    }
+
+    pub fn plan_for(&self, account: super::accounts::AccountId) -> Option<&Plan> {
+        self.plans.iter().find(|p| p.account == account)
+    }
+}
+
 impl Default for Document {
     fn default() -> Self {
         Self {
             grader: GraderData::default(),
             portfolio: Portfolio::default(),
             settings: Settings::default(),
+            plans: PlanData::default(),
             next_id: first_id(),
         }
     }
@@ -96,7 +130,7 @@ type Migration = fn(&mut Value) -> Result<(), String>;
 
 /// `MIGRATIONS[i]` upgrades version `i + 1` to `i + 2`. Each schema version adds its step here
 /// and a fixture under `tests/fixtures/`.
-const MIGRATIONS: [Migration; (CURRENT_VERSION - 1) as usize] = [v1_to_v2];
+const MIGRATIONS: [Migration; (CURRENT_VERSION - 1) as usize] = [v1_to_v2, v2_to_v3];
 
 /// Version 2 added the portfolio and its settings. Writing them out explicitly (rather than
 /// leaning on serde defaults) keeps each version's shape visible in the stored document; the
@@ -111,6 +145,16 @@ fn v1_to_v2(doc: &mut Value) -> Result<(), String> {
         let settings = serde_json::to_value(Settings::default()).map_err(|e| e.to_string())?;
         object.insert("settings".into(), settings);
     }
+    Ok(())
+}
+
+/// Version 3 added account plans and templates. As with version 2, the bump keeps older
+/// builds from overwriting plans they cannot see.
+fn v2_to_v3(doc: &mut Value) -> Result<(), String> {
+    let object = doc.as_object_mut().ok_or("not an object")?;
+    object
+        .entry("plans")
+        .or_insert_with(|| serde_json::json!({ "templates": [], "plans": [] }));
     Ok(())
 }
 
@@ -146,6 +190,8 @@ pub fn decode(text: &str) -> Result<Document, LoadError> {
         .map(|a| a.id)
         .chain(doc.portfolio.accounts.iter().map(|a| a.id))
         .chain(doc.portfolio.snapshots.iter().map(|s| s.id))
+        .chain(doc.plans.templates.iter().map(|t| t.id))
+        .chain(doc.plans.plans.iter().map(|p| p.id))
         .max()
         .unwrap_or(0);
     doc.next_id = doc.next_id.max(highest + 1);
@@ -180,7 +226,7 @@ mod tests {
         doc.grader.draft_label = "Q3 <team>".into();
         doc.next_id = 7;
         let text = encode(&doc);
-        assert!(text.starts_with("{\"version\":2,"));
+        assert!(text.starts_with("{\"version\":3,"));
         assert_eq!(decode(&text), Ok(doc));
     }
 
@@ -204,7 +250,7 @@ mod tests {
             decode("{\"version\":1,\"grader\":{\"draft\":{\"no-such-practice\":\"yes\"}}}"),
             Err(LoadError::WrongShape(_))
         ));
-        assert_eq!(decode("{\"version\":3}"), Err(LoadError::NewerVersion(3)));
+        assert_eq!(decode("{\"version\":4}"), Err(LoadError::NewerVersion(4)));
     }
 
     #[test]

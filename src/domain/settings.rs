@@ -18,6 +18,13 @@ pub struct Settings {
     pub thresholds: Thresholds,
     #[serde(default)]
     pub bcg: BcgThresholds,
+    /// Days after its last review when a plan is flagged as stale.
+    #[serde(default = "default_stale_days")]
+    pub plan_stale_days: u32,
+}
+
+fn default_stale_days() -> u32 {
+    super::plans::DEFAULT_STALE_DAYS
 }
 
 fn default_currency() -> String {
@@ -31,6 +38,7 @@ impl Default for Settings {
             weights: Weights::default(),
             thresholds: Thresholds::default(),
             bcg: BcgThresholds::default(),
+            plan_stale_days: default_stale_days(),
         }
     }
 }

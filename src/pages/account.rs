@@ -82,6 +82,7 @@ pub fn AccountPage(props: &AccountPageProps) -> Html {
                 </div>
             </header>
             <Classification account={account.clone()} />
+            <PlanCard account={id} />
             <section class="card" aria-labelledby="details-title">
                 <h2 id="details-title">{ "Details" }</h2>
                 <dl class="details-list">
@@ -122,6 +123,45 @@ pub fn AccountPage(props: &AccountPageProps) -> Html {
 #[derive(Properties, PartialEq)]
 struct AccountProps {
     account: Account,
+}
+
+#[derive(Properties, PartialEq)]
+struct PlanCardProps {
+    account: AccountId,
+}
+
+/// Whether the account has a plan, how complete it is, and the way to it.
+#[component]
+fn PlanCard(props: &PlanCardProps) -> Html {
+    let state = use_app_state();
+    let plans = &state.doc.plans;
+    let plan = plans.plan_for(props.account);
+    let summary = plan
+        .and_then(|p| Some((p, plans.template(p.template)?)))
+        .map(|(p, t)| {
+            let (filled, total) = p.completeness(&t);
+            format!(
+                "{filled} of {total} sections filled in; last reviewed {}.",
+                p.reviewed_at
+                    .as_deref()
+                    .map_or("never".to_string(), readable_date)
+            )
+        });
+    html! {
+        <section class="card" aria-labelledby="plan-card-title">
+            <h2 id="plan-card-title">{ "Account plan" }</h2>
+            if let Some(summary) = summary {
+                <p>{ summary }</p>
+                <div class="editor-actions">
+                    <a class="button button--primary" href={Route::Plan(props.account).href()}>{ "Edit the plan" }</a>
+                    <a class="button" href={Route::PlanView(props.account).href()}>{ "Read view and exports" }</a>
+                </div>
+            } else {
+                <p>{ "No plan yet. Key accounts deserve a written development plan, agreed with the client." }</p>
+                <a class="button" href={Route::Plan(props.account).href()}>{ "Create a plan" }</a>
+            }
+        </section>
+    }
 }
 
 /// The account's quadrant, what to do about it, and the criteria that put it there.

@@ -46,9 +46,37 @@ fn EmptyAccounts() -> Html {
     }
 }
 
+/// The plan column: completeness and staleness, linked to the plan.
+fn plan_cell(
+    state: &crate::hooks::AppContext,
+    account: crate::domain::accounts::AccountId,
+    today: Option<&str>,
+) -> Html {
+    let plans = &state.doc.plans;
+    let Some((plan, template)) = plans
+        .plan_for(account)
+        .and_then(|p| Some((p, plans.template(p.template)?)))
+    else {
+        return html! { <span class="muted">{ "None" }</span> };
+    };
+    let (filled, total) = plan.completeness(&template);
+    let stale = today.is_some_and(|t| plan.is_stale(t, state.doc.settings.plan_stale_days));
+    html! {
+        <>
+            <a href={Route::Plan(account).href()}>{ format!("{filled}/{total}") }</a>
+            if stale { { " " }<span class="status-badge status-badge--stale">{ "Stale" }</span> }
+        </>
+    }
+}
+
 #[component]
 pub fn AccountsPage() -> Html {
     let state = use_app_state();
+    let today = use_state(|| None::<String>);
+    {
+        let today = today.clone();
+        use_effect_with((), move |_| today.set(Some(now_iso())));
+    }
     let accounts = &state.doc.portfolio.accounts;
     if accounts.is_empty() {
         return html! { <EmptyAccounts /> };
@@ -215,6 +243,7 @@ pub fn AccountsPage() -> Html {
                                 { header(SortKey::Potential, "num") }
                                 { header(SortKey::Quadrant, "") }
                                 { header(SortKey::LastReviewed, "") }
+                                <th scope="col">{ "Plan" }</th>
                             </tr>
                         </thead>
                         <tbody>
@@ -231,6 +260,7 @@ pub fn AccountsPage() -> Html {
                                         <td data-label="Potential" class="num">{ score(r.position.map(|p| p.potential)) }</td>
                                         <td data-label="Quadrant"><QuadrantBadge quadrant={r.quadrant} /></td>
                                         <td data-label="Last reviewed">{ a.reviewed_at.as_deref().map_or("Never".to_string(), readable_date) }</td>
+                                        <td data-label="Plan">{ plan_cell(&state, a.id, today.as_deref()) }</td>
                                     </tr>
                                 }
                             }) }

@@ -101,6 +101,14 @@ pub fn SettingsPage() -> Html {
                 </div>
             </section>
             <BcgSettings thresholds={settings.bcg} />
+            <section class="card" aria-labelledby="plans-settings-title">
+                <h2 id="plans-settings-title">{ "Account plans" }</h2>
+                <div class="field field--narrow">
+                    <label for="stale-days">{ "Flag a plan as stale after (days without review)" }</label>
+                    <input id="stale-days" type="number" min="1" max="3650" value={settings.plan_stale_days.to_string()}
+                        onchange={dispatch(|v| v.trim().parse::<u32>().ok().filter(|d| *d > 0).map(Action::SetStaleDays))} />
+                </div>
+            </section>
             <div class="page-actions">
                 <button type="button" class="button" onclick={on_reset}>{ "Reset weights and thresholds to defaults" }</button>
             </div>

@@ -1,0 +1,139 @@
+//! Editors for each kind of plan section. Each gets the section's content and reports every
+//! change at once, so the plan autosaves as the user types.
+
+mod budget;
+mod checklist;
+mod kpis;
+mod list;
+mod schedule;
+mod stakeholders;
+
+use yew::prelude::*;
+
+use crate::browser::events::{on_input_value, on_value};
+use crate::domain::plans::{Content, SectionKind};
+
+#[derive(Properties, PartialEq)]
+pub struct SectionEditorProps {
+    /// Unique per section on the page; prefixes element ids.
+    pub id: AttrValue,
+    /// The section's title, used to label its controls.
+    pub title: AttrValue,
+    pub kind: SectionKind,
+    pub content: Content,
+    pub currency: AttrValue,
+    pub on_change: Callback<Content>,
+}
+
+/// The editor for a section's kind.
+#[component]
+pub fn SectionEditor(props: &SectionEditorProps) -> Html {
+    let id = props.id.clone();
+    let title = props.title.clone();
+    let on_change = props.on_change.clone();
+    match (&props.content, props.kind) {
+        (Content::Text(text), _) => {
+            let oninput = on_input_value(move |v| on_change.emit(Content::Text(v)));
+            html! {
+                <textarea id={format!("{id}-text")} class="plan-text" rows="5" aria-label={title} value={text.clone()} {oninput} />
+            }
+        }
+        (Content::List(items), kind) => {
+            let max = match kind {
+                SectionKind::List { max } => max,
+                _ => None,
+            };
+            let on_change = Callback::from(move |items| on_change.emit(Content::List(items)));
+            html! { <list::ListEditor {id} {title} items={items.clone()} {max} {on_change} /> }
+        }
+        (Content::Checklist(items), _) => {
+            let on_change = Callback::from(move |items| on_change.emit(Content::Checklist(items)));
+            html! { <checklist::ChecklistEditor {id} {title} items={items.clone()} {on_change} /> }
+        }
+        (Content::Stakeholders(rows), _) => {
+            let on_change = Callback::from(move |rows| on_change.emit(Content::Stakeholders(rows)));
+            html! { <stakeholders::StakeholdersEditor {id} rows={rows.clone()} {on_change} /> }
+        }
+        (Content::Kpis(rows), _) => {
+            let on_change = Callback::from(move |rows| on_change.emit(Content::Kpis(rows)));
+            html! { <kpis::KpisEditor {id} rows={rows.clone()} {on_change} /> }
+        }
+        (Content::Budget(budget), _) => {
+            let on_change = Callback::from(move |b| on_change.emit(Content::Budget(b)));
+            html! { <budget::BudgetEditor {id} budget={budget.clone()} currency={props.currency.clone()} {on_change} /> }
+        }
+        (Content::Schedule(schedule), _) => {
+            let on_change = Callback::from(move |s| on_change.emit(Content::Schedule(s)));
+            html! { <schedule::ScheduleEditor {id} schedule={schedule.clone()} {on_change} /> }
+        }
+    }
+}
+
+/// A click that emits a changed copy of a list of rows.
+fn on_click_edit<T: Clone + 'static>(
+    rows: &[T],
+    on_change: &Callback<Vec<T>>,
+    edit: impl Fn(&mut Vec<T>) + 'static,
+) -> Callback<MouseEvent> {
+    let (rows, on_change) = (rows.to_vec(), on_change.clone());
+    Callback::from(move |_| {
+        let mut next = rows.clone();
+        edit(&mut next);
+        on_change.emit(next);
+    })
+}
+
+/// Typing in a field of row `i`.
+fn on_row_input<T: Clone + 'static>(
+    rows: &[T],
+    i: usize,
+    on_change: &Callback<Vec<T>>,
+    set: fn(&mut T, String),
+) -> Callback<InputEvent> {
+    let (rows, on_change) = (rows.to_vec(), on_change.clone());
+    on_input_value(move |value| {
+        let mut next = rows.clone();
+        set(&mut next[i], value);
+        on_change.emit(next);
+    })
+}
+
+/// Choosing a value (select, date) in row `i`.
+fn on_row_change<T: Clone + 'static>(
+    rows: &[T],
+    i: usize,
+    on_change: &Callback<Vec<T>>,
+    set: fn(&mut T, String),
+) -> Callback<Event> {
+    let (rows, on_change) = (rows.to_vec(), on_change.clone());
+    on_value(move |value| {
+        let mut next = rows.clone();
+        set(&mut next[i], value);
+        on_change.emit(next);
+    })
+}
+
+/// A row's "Remove" button, named after what it removes.
+fn remove_button(label: String, onclick: Callback<MouseEvent>) -> Html {
+    html! {
+        <button type="button" class="button button--small button--danger" aria-label={label} {onclick}>
+            { "Remove" }
+        </button>
+    }
+}
+
+/// An "Add" button that adds a row and moves focus into it.
+fn add_button<T: Clone + Default + 'static>(
+    text: &str,
+    rows: &[T],
+    on_change: &Callback<Vec<T>>,
+    focus_id: String,
+    disabled: bool,
+) -> Html {
+    let add = on_click_edit(rows, on_change, |v| v.push(T::default()));
+    let onclick = Callback::from(move |e| {
+        add.emit(e);
+        crate::browser::page::focus_later(focus_id.clone());
+    });
+    html! { <button type="button" class="button button--small" {onclick} {disabled}>{ text.to_string() }</button> }
+}

@@ -1,0 +1,422 @@
+//! A plan written out for people and calendars: Markdown and iCalendar (RFC 5545).
+
+use super::accounts::Account;
+use super::dates::{date_part, ical_day_and_next, ical_utc, readable_date};
+use super::plans::{Content, MeetingKind, Plan, ShownSection, Template};
+use super::settings::format_money;
+
+/// A table cell: pipes escaped and line breaks folded so the table stays one row per line.
+fn cell(s: &str) -> String {
+    s.replace('\\', "\\\\")
+        .replace('|', "\\|")
+        .replace(['\r', '\n'], " ")
+}
+
+fn number(v: Option<f64>) -> String {
+    v.map_or("—".into(), |v| {
+        if v.fract() == 0.0 {
+            format!("{v:.0}")
+        } else {
+            format!("{v}")
+        }
+    })
+}
+
+fn table(out: &mut String, head: &[&str], rows: Vec<Vec<String>>) {
+    out.push_str(&format!("| {} |\n", head.join(" | ")));
+    out.push_str(&format!("|{}\n", " --- |".repeat(head.len())));
+    for r in rows {
+        let cells: Vec<String> = r.iter().map(|c| cell(c)).collect();
+        out.push_str(&format!("| {} |\n", cells.join(" | ")));
+    }
+}
+
+fn section_markdown(out: &mut String, s: &ShownSection, currency: &str) {
+    out.push_str(&format!("## {}\n\n", s.title.trim()));
+    if !s.content.is_filled() {
+        out.push_str("_Not filled in yet._\n\n");
+        return;
+    }
+    match &s.content {
+        Content::Text(t) => out.push_str(&format!("{}\n", t.trim())),
+        Content::List(items) => {
+            for i in items.iter().filter(|i| !i.trim().is_empty()) {
+                out.push_str(&format!("- {}\n", i.trim()));
+            }
+        }
+        Content::Checklist(items) => {
+            for i in items.iter().filter(|i| !i.text.trim().is_empty()) {
+                out.push_str(&format!(
+                    "- [{}] {}\n",
+                    if i.done { "x" } else { " " },
+                    i.text.trim()
+                ));
+            }
+        }
+        Content::Stakeholders(rows) => table(
+            out,
+            &[
+                "Name",
+                "Title",
+                "Level",
+                "Role",
+                "Strength",
+                "Owner",
+                "Next step",
+            ],
+            rows.iter()
+                .filter(|r| !r.name.trim().is_empty())
+                .map(|r| {
+                    vec![
+                        r.name.clone(),
+                        r.title.clone(),
+                        r.level.clone(),
+                        r.role.map_or(String::new(), |x| x.title().into()),
+                        r.strength.map_or(String::new(), |x| format!("{x}/5")),
+                        r.owner.clone(),
+                        r.next_step.clone(),
+                    ]
+                })
+                .collect(),
+        ),
+        Content::Kpis(rows) => table(
+            out,
+            &["Metric", "Baseline", "Target", "Actual", "Due"],
+            rows.iter()
+                .filter(|k| !k.metric.trim().is_empty())
+                .map(|k| {
+                    vec![
+                        k.metric.clone(),
+                        k.baseline.clone(),
+                        k.target.clone(),
+                        k.actual.clone(),
+                        k.due.clone(),
+                    ]
+                })
+                .collect(),
+        ),
+        Content::Budget(b) => {
+            out.push_str(&format!("- Hours: {}\n", number(b.hours)));
+            out.push_str(&format!(
+                "- Money: {}\n",
+                b.money.map_or("—".into(), |m| format_money(m, currency))
+            ));
+            out.push_str(&format!(
+                "- Share of the total marketing budget: {}\n",
+                b.share_pct
+                    .map_or("—".into(), |p| format!("{}%", number(Some(p))))
+            ));
+        }
+        Content::Schedule(sch) => {
+            if !sch.cadence.trim().is_empty() {
+                out.push_str(&format!("Check-in rhythm: {}\n\n", sch.cadence.trim()));
+            }
+            let mut meetings: Vec<_> = sch.meetings.iter().collect();
+            meetings.sort_by(|a, b| a.date.cmp(&b.date));
+            for m in meetings {
+                let note = if m.note.trim().is_empty() {
+                    String::new()
+                } else {
+                    format!(": {}", m.note.trim())
+                };
+                out.push_str(&format!(
+                    "- {} — {}{note}\n",
+                    readable_date(&m.date),
+                    m.kind.title()
+                ));
+            }
+        }
+    }
+    out.push('\n');
+}
+
+/// The whole plan as Markdown, for sharing by e-mail or pasting into documents.
+pub fn markdown(plan: &Plan, template: &Template, account: &Account, currency: &str) -> String {
+    let shown = plan.shown(template);
+    let (filled, total) = plan.completeness(template);
+    let mut out = format!("# Account Development Plan: {}\n\n", account.name.trim());
+    out.push_str(&format!("- Template: {}\n", template.name));
+    out.push_str(&format!(
+        "- Last updated: {}\n",
+        readable_date(&plan.updated_at)
+    ));
+    out.push_str(&format!(
+        "- Last reviewed: {}\n",
+        plan.reviewed_at
+            .as_deref()
+            .map_or("never".into(), readable_date)
+    ));
+    out.push_str(&format!(
+        "- Client consensus: {}\n",
+        match (
+            &plan.consensus.reviewed_with_client,
+            plan.consensus.client_agreed
+        ) {
+            (Some(d), true) => format!(
+                "reviewed with the client on {} and agreed",
+                readable_date(d)
+            ),
+            (Some(d), false) => format!("reviewed with the client on {}", readable_date(d)),
+            (None, _) => "not yet reviewed with the client".into(),
+        }
+    ));
+    out.push_str(&format!("- Completeness: {filled} of {total} sections\n\n"));
+    for s in shown.iter().filter(|s| !s.orphaned) {
+        section_markdown(&mut out, s, currency);
+    }
+    let other: Vec<_> = shown.iter().filter(|s| s.orphaned).collect();
+    if !other.is_empty() {
+        out.push_str("# Other sections\n\nKept from sections the template no longer has.\n\n");
+        for s in other {
+            section_markdown(&mut out, s, currency);
+        }
+    }
+    out
+}
+
+/// One plan as a JSON file, with its account and template so it can be read on its own.
+pub fn json(plan: &Plan, template: &Template, account: &Account, now: &str) -> String {
+    let value = serde_json::json!({
+        "app": "account-grader",
+        "kind": "account-plan",
+        "version": super::schema::CURRENT_VERSION,
+        "exported_at": now,
+        "account": account,
+        "template": template,
+        "plan": plan,
+    });
+    serde_json::to_string_pretty(&value).expect("plans always serialize")
+}
+
+/// A file name made from an account's name: letters, digits and dashes only.
+pub fn file_stem(name: &str) -> String {
+    let stem: String = name
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect::<String>()
+        .split('-')
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
+    if stem.is_empty() {
+        "account".into()
+    } else {
+        stem
+    }
+}
+
+/// Escapes text for an iCalendar TEXT value.
+fn ical_text(s: &str) -> String {
+    s.replace('\\', "\\\\")
+        .replace(';', "\\;")
+        .replace(',', "\\,")
+        .replace("\r\n", "\\n")
+        .replace(['\n', '\r'], "\\n")
+}
+
+/// Folds a content line to at most 75 octets per line, never inside a UTF-8 character;
+/// continuation lines start with a space (RFC 5545 section 3.1).
+fn fold(line: &str) -> String {
+    let mut out = String::new();
+    let mut width = 0;
+    for c in line.chars() {
+        let len = c.len_utf8();
+        if width + len > 75 {
+            out.push_str("\r\n ");
+            width = 1;
+        }
+        out.push(c);
+        width += len;
+    }
+    out.push_str("\r\n");
+    out
+}
+
+/// The plan's business reviews and check-ins as an iCalendar file of all-day events.
+/// Meetings with a date that is not valid are left out. `now` stamps the file (DTSTAMP).
+pub fn ics(plan: &Plan, template: &Template, account: &Account, now: &str) -> String {
+    let stamp = ical_utc(now).unwrap_or_else(|| "19700101T000000Z".into());
+    let mut lines = vec![
+        "BEGIN:VCALENDAR".to_string(),
+        "VERSION:2.0".into(),
+        "PRODID:-//Account Grader//Account Development Plan//EN".into(),
+        "CALSCALE:GREGORIAN".into(),
+        "METHOD:PUBLISH".into(),
+    ];
+    for s in plan.shown(template) {
+        let Content::Schedule(schedule) = &s.content else {
+            continue;
+        };
+        for (i, m) in schedule.meetings.iter().enumerate() {
+            let Some((day, next)) = ical_day_and_next(date_part(&m.date)) else {
+                continue;
+            };
+            let what = match m.kind {
+                MeetingKind::BusinessReview => "Business review",
+                MeetingKind::CheckIn => "Check-in",
+            };
+            lines.push("BEGIN:VEVENT".into());
+            lines.push(format!(
+                "UID:plan-{}-{}-{i}-{day}@account-grader",
+                plan.id, s.key
+            ));
+            lines.push(format!("DTSTAMP:{stamp}"));
+            lines.push(format!("DTSTART;VALUE=DATE:{day}"));
+            lines.push(format!("DTEND;VALUE=DATE:{next}"));
+            lines.push(format!(
+                "SUMMARY:{}",
+                ical_text(&format!("{what}: {}", account.name.trim()))
+            ));
+            if !m.note.trim().is_empty() {
+                lines.push(format!("DESCRIPTION:{}", ical_text(m.note.trim())));
+            }
+            lines.push("END:VEVENT".into());
+        }
+    }
+    lines.push("END:VCALENDAR".into());
+    lines.iter().map(|l| fold(l)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::accounts::Tier;
+    use crate::domain::plans::*;
+
+    const AT: &str = "2026-11-01T09:00:00Z";
+
+    fn account(name: &str) -> Account {
+        Account {
+            id: 7,
+            name: name.into(),
+            industry: String::new(),
+            manager: String::new(),
+            revenue: None,
+            tier: Tier::A,
+            notes: String::new(),
+            ratings: Default::default(),
+            market: Default::default(),
+            created_at: AT.into(),
+            updated_at: AT.into(),
+            reviewed_at: None,
+        }
+    }
+
+    fn plan_with_content() -> Plan {
+        let mut p = Plan::new(3, 7, 0, AT);
+        p.write(
+            "top-issues",
+            "Top",
+            Content::List(vec!["Churn in Q3".into(), "".into(), "New CFO".into()]),
+            AT,
+        );
+        p.write(
+            "relationships",
+            "Rel",
+            Content::Stakeholders(vec![Stakeholder {
+                name: "Ann | Lee".into(),
+                title: "CFO".into(),
+                role: Some(DecisionRole::DecisionMaker),
+                strength: Some(4),
+                ..Default::default()
+            }]),
+            AT,
+        );
+        p.write("review-plan", "Reviews", Content::Schedule(Schedule {
+            cadence: "Monthly".into(),
+            meetings: vec![
+                Meeting { date: "2026-12-31".into(), kind: MeetingKind::BusinessReview, note: "Q4 review; bring NPS, results, and the roadmap — ünïcödé to pad the line past seventy-five octets".into() },
+                Meeting { date: "2026-02-31".into(), kind: MeetingKind::CheckIn, note: String::new() },
+                Meeting { date: "2027-01-15".into(), kind: MeetingKind::CheckIn, note: String::new() },
+            ],
+        }), AT);
+        p
+    }
+
+    #[test]
+    fn markdown_has_every_section_in_order_with_its_content() {
+        let t = built_in_template();
+        let md = markdown(&plan_with_content(), &t, &account("Acme"), "USD");
+        assert!(md.starts_with("# Account Development Plan: Acme\n"));
+        assert!(md.contains("- Completeness: 3 of 13 sections"));
+        assert!(md.contains("## The client's top five issues\n\n- Churn in Q3\n- New CFO\n"));
+        assert!(md.contains("| Ann \\| Lee | CFO |  | Decision maker | 4/5 |  |  |"));
+        assert!(md.contains("- 31 Dec 2026 — Quarterly business review: Q4 review"));
+        assert!(md.contains("_Not filled in yet._"));
+        let vision = md.find("## Client's business vision").unwrap();
+        let issues = md.find("## The client's top five issues").unwrap();
+        assert!(vision < issues);
+        assert!(!md.contains("# Other sections"));
+    }
+
+    #[test]
+    fn markdown_lists_kept_sections_at_the_end() {
+        let mut t = built_in_template();
+        t.sections.retain(|s| s.key != "top-issues");
+        let md = markdown(&plan_with_content(), &t, &account("Acme"), "USD");
+        let other = md.find("# Other sections").unwrap();
+        assert!(md[other..].contains("- Churn in Q3"));
+    }
+
+    #[test]
+    fn ics_follows_the_rfc_5545_line_rules() {
+        let t = built_in_template();
+        let text = ics(
+            &plan_with_content(),
+            &t,
+            &account("Acme, Inc; \"Global\""),
+            "2026-11-23T10:00:00+01:00",
+        );
+        assert!(text.ends_with("END:VCALENDAR\r\n"));
+        // Every line ends in CRLF, no bare LF, at most 75 octets each.
+        assert!(!text.replace("\r\n", "").contains('\n'));
+        for line in text.split("\r\n") {
+            assert!(line.len() <= 75, "line too long: {line:?}");
+        }
+        // Unfolding restores the long description, escaped.
+        let unfolded = text.replace("\r\n ", "");
+        assert!(unfolded.contains(
+            "DESCRIPTION:Q4 review\\; bring NPS\\, results\\, and the roadmap — ünïcödé"
+        ));
+        assert!(unfolded.contains("SUMMARY:Business review: Acme\\, Inc\\; \"Global\""));
+        assert!(unfolded.contains("DTSTART;VALUE=DATE:20261231\r\nDTEND;VALUE=DATE:20270101"));
+        assert!(unfolded.contains("DTSTAMP:20261123T090000Z"));
+        // The invalid 31 February is left out; the other two remain.
+        assert_eq!(unfolded.matches("BEGIN:VEVENT").count(), 2);
+        assert!(unfolded.starts_with("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:"));
+    }
+
+    #[test]
+    fn json_export_carries_the_plan_with_its_account_and_template() {
+        let t = built_in_template();
+        let text = json(&plan_with_content(), &t, &account("Acme"), AT);
+        let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(v["kind"], "account-plan");
+        assert_eq!(v["account"]["name"], "Acme");
+        assert_eq!(v["plan"]["id"], 3);
+        let plan: Plan = serde_json::from_value(v["plan"].clone()).unwrap();
+        assert_eq!(plan, plan_with_content());
+    }
+
+    #[test]
+    fn file_names_are_safe() {
+        assert_eq!(file_stem("Acme, Inc. / EMEA"), "acme-inc-emea");
+        assert_eq!(file_stem("***"), "account");
+    }
+
+    #[test]
+    fn folding_never_splits_a_character() {
+        let long = "DESCRIPTION:".to_string() + &"é".repeat(100);
+        let folded = fold(&long);
+        for line in folded.split("\r\n") {
+            assert!(line.len() <= 75);
+        }
+        assert_eq!(folded.replace("\r\n ", "").trim_end(), long);
+    }
+}

@@ -1,0 +1,750 @@
+//! Account Development Plans: templates made of typed sections, and one plan per account
+//! that keeps all its content when its template changes later.
+
+use serde::{Deserialize, Serialize};
+
+use super::accounts::AccountId;
+use super::dates::days_between;
+
+/// Identifies a template. `0` is the built-in template, which is not stored.
+pub type TemplateId = u64;
+pub const BUILT_IN_TEMPLATE: TemplateId = 0;
+
+pub type PlanId = u64;
+
+/// Identifies a section within a template and its copies, so plan content follows a section
+/// through renames and moves.
+pub type SectionKey = String;
+
+/// What a section holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum SectionKind {
+    Text,
+    /// A bullet list, optionally capped (the client's top five issues).
+    List {
+        #[serde(default)]
+        max: Option<u8>,
+    },
+    Stakeholders,
+    Kpis,
+    Budget,
+    Schedule,
+    Checklist,
+}
+
+impl SectionKind {
+    pub const CHOICES: [SectionKind; 7] = [
+        SectionKind::Text,
+        SectionKind::List { max: None },
+        SectionKind::Stakeholders,
+        SectionKind::Kpis,
+        SectionKind::Budget,
+        SectionKind::Schedule,
+        SectionKind::Checklist,
+    ];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            SectionKind::Text => "Free text",
+            SectionKind::List { .. } => "Bullet list",
+            SectionKind::Stakeholders => "Stakeholder table",
+            SectionKind::Kpis => "KPI table",
+            SectionKind::Budget => "Budget",
+            SectionKind::Schedule => "Schedule",
+            SectionKind::Checklist => "Checklist",
+        }
+    }
+
+    pub fn slug(self) -> &'static str {
+        match self {
+            SectionKind::Text => "text",
+            SectionKind::List { .. } => "list",
+            SectionKind::Stakeholders => "stakeholders",
+            SectionKind::Kpis => "kpis",
+            SectionKind::Budget => "budget",
+            SectionKind::Schedule => "schedule",
+            SectionKind::Checklist => "checklist",
+        }
+    }
+
+    pub fn from_slug(s: &str) -> Option<SectionKind> {
+        SectionKind::CHOICES.into_iter().find(|k| k.slug() == s)
+    }
+
+    /// Kinds whose content is lines of text, which convert into one another without loss.
+    fn is_textual(self) -> bool {
+        matches!(
+            self,
+            SectionKind::Text | SectionKind::List { .. } | SectionKind::Checklist
+        )
+    }
+
+    fn same_family(self, other: SectionKind) -> bool {
+        self.slug() == other.slug() || (self.is_textual() && other.is_textual())
+    }
+}
+
+/// One section of a template.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SectionDef {
+    pub key: SectionKey,
+    pub title: String,
+    #[serde(default)]
+    pub guidance: String,
+    #[serde(flatten)]
+    pub kind: SectionKind,
+}
+
+/// An ordered list of sections a plan is written in.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Template {
+    pub id: TemplateId,
+    pub name: String,
+    pub sections: Vec<SectionDef>,
+}
+
+fn def(key: &str, title: &str, guidance: &str, kind: SectionKind) -> SectionDef {
+    SectionDef {
+        key: key.into(),
+        title: title.into(),
+        guidance: guidance.into(),
+        kind,
+    }
+}
+
+/// The read-only template every user starts with: the eight elements of a key-account
+/// strategy, plus vision, technology roadmap, review plan, communication and client consensus.
+pub fn built_in_template() -> Template {
+    use SectionKind::*;
+    Template {
+        id: BUILT_IN_TEMPLATE,
+        name: "Key account plan (built in)".into(),
+        sections: vec![
+            def("vision", "Client's business vision (1-3 years)", "Where the client wants its business to be in one to three years; five years for your largest clients. Ask them, in their words.", Text),
+            def("top-issues", "The client's top five issues", "The five problems or goals that matter most to the client right now, as they would put them.", List { max: Some(5) }),
+            def("how-we-help", "How we can help", "For each issue, what we can do about it.", List { max: None }),
+            def("differentiation", "How we stand out", "Why the client should choose us over the alternatives, including doing nothing.", Text),
+            def("relationships", "Key relationships today", "Who decides, who influences, who uses our work, and how strong our relationship is with each.", Stakeholders),
+            def("relationships-to-build", "Relationships to build or strengthen", "The people we need to know better, and how we will reach them.", List { max: None }),
+            def("tactics", "Marketing tactics for decision makers and influencers", "Events, content, introductions and meetings that will position us with the people who matter.", List { max: None }),
+            def("technology-roadmap", "Technology roadmap", "What they have in place; what of ours they do not use yet but could buy; what else they could use; what they will need to reach their vision.", Checklist),
+            def("budget", "Budget for this client", "Time and money we will invest in this client this year, and its share of our total marketing budget.", Budget),
+            def("success-measures", "How success is measured", "A few KPIs with a baseline and a target: repeat business, satisfaction (CSAT), Net Promoter Score, revenue. Start with few.", Kpis),
+            def("review-plan", "Business reviews and check-ins", "Quarterly business reviews (or twice a year) to present progress, metrics, wins and challenges, and the check-in rhythm for the account's tier.", Schedule),
+            def("communication", "Communication plan", "Who talks to whom on each side, how often, and how we reach the C-level.", Text),
+            def("consensus", "Client consensus", "A plan the client has not seen is wishful thinking. Note when you reviewed it with them and what they changed.", Text),
+        ],
+    }
+}
+
+/// A person in the client's organisation and where we stand with them.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Stakeholder {
+    pub name: String,
+    #[serde(default)]
+    pub title: String,
+    /// Management level, e.g. executive, manager, staff.
+    #[serde(default)]
+    pub level: String,
+    #[serde(default)]
+    pub role: Option<DecisionRole>,
+    /// Our relationship strength with them, 1-5.
+    #[serde(default)]
+    pub strength: Option<u8>,
+    /// Who on our side owns the relationship.
+    #[serde(default)]
+    pub owner: String,
+    #[serde(default)]
+    pub next_step: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum DecisionRole {
+    DecisionMaker,
+    Influencer,
+    User,
+    Champion,
+    Blocker,
+}
+
+impl DecisionRole {
+    pub const ALL: [DecisionRole; 5] = [
+        DecisionRole::DecisionMaker,
+        DecisionRole::Influencer,
+        DecisionRole::User,
+        DecisionRole::Champion,
+        DecisionRole::Blocker,
+    ];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            DecisionRole::DecisionMaker => "Decision maker",
+            DecisionRole::Influencer => "Influencer",
+            DecisionRole::User => "User",
+            DecisionRole::Champion => "Champion",
+            DecisionRole::Blocker => "Blocker",
+        }
+    }
+
+    pub fn slug(self) -> &'static str {
+        match self {
+            DecisionRole::DecisionMaker => "decision-maker",
+            DecisionRole::Influencer => "influencer",
+            DecisionRole::User => "user",
+            DecisionRole::Champion => "champion",
+            DecisionRole::Blocker => "blocker",
+        }
+    }
+
+    pub fn from_slug(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|r| r.slug() == s)
+    }
+}
+
+/// One measure of success.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Kpi {
+    pub metric: String,
+    #[serde(default)]
+    pub baseline: String,
+    #[serde(default)]
+    pub target: String,
+    #[serde(default)]
+    pub actual: String,
+    /// `YYYY-MM-DD`, or empty.
+    #[serde(default)]
+    pub due: String,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Budget {
+    #[serde(default)]
+    pub hours: Option<f64>,
+    #[serde(default)]
+    pub money: Option<f64>,
+    /// Share of the total marketing budget, in percent.
+    #[serde(default)]
+    pub share_pct: Option<f64>,
+}
+
+/// A dated meeting in the plan's calendar.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Meeting {
+    /// `YYYY-MM-DD`.
+    pub date: String,
+    pub kind: MeetingKind,
+    #[serde(default)]
+    pub note: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum MeetingKind {
+    BusinessReview,
+    CheckIn,
+}
+
+impl MeetingKind {
+    pub fn title(self) -> &'static str {
+        match self {
+            MeetingKind::BusinessReview => "Quarterly business review",
+            MeetingKind::CheckIn => "Relationship check-in",
+        }
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Schedule {
+    /// How often to check in, e.g. "Monthly (tier A)".
+    #[serde(default)]
+    pub cadence: String,
+    #[serde(default)]
+    pub meetings: Vec<Meeting>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CheckItem {
+    pub text: String,
+    #[serde(default)]
+    pub done: bool,
+}
+
+/// What a plan holds for one section.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", content = "value", rename_all = "kebab-case")]
+pub enum Content {
+    Text(String),
+    List(Vec<String>),
+    Stakeholders(Vec<Stakeholder>),
+    Kpis(Vec<Kpi>),
+    Budget(Budget),
+    Schedule(Schedule),
+    Checklist(Vec<CheckItem>),
+}
+
+impl Content {
+    /// Empty content of a kind.
+    pub fn empty(kind: SectionKind) -> Content {
+        match kind {
+            SectionKind::Text => Content::Text(String::new()),
+            SectionKind::List { .. } => Content::List(Vec::new()),
+            SectionKind::Stakeholders => Content::Stakeholders(Vec::new()),
+            SectionKind::Kpis => Content::Kpis(Vec::new()),
+            SectionKind::Budget => Content::Budget(Budget::default()),
+            SectionKind::Schedule => Content::Schedule(Schedule::default()),
+            SectionKind::Checklist => Content::Checklist(Vec::new()),
+        }
+    }
+
+    pub fn is_filled(&self) -> bool {
+        match self {
+            Content::Text(t) => !t.trim().is_empty(),
+            Content::List(items) => items.iter().any(|i| !i.trim().is_empty()),
+            Content::Stakeholders(rows) => rows.iter().any(|s| !s.name.trim().is_empty()),
+            Content::Kpis(rows) => rows.iter().any(|k| !k.metric.trim().is_empty()),
+            Content::Budget(b) => b.hours.is_some() || b.money.is_some() || b.share_pct.is_some(),
+            Content::Schedule(s) => !s.cadence.trim().is_empty() || !s.meetings.is_empty(),
+            Content::Checklist(items) => items.iter().any(|i| !i.text.trim().is_empty()),
+        }
+    }
+
+    fn lines(&self) -> Option<Vec<String>> {
+        let keep = |v: Vec<String>| v.into_iter().filter(|l| !l.trim().is_empty()).collect();
+        match self {
+            Content::Text(t) => Some(keep(t.lines().map(str::to_string).collect())),
+            Content::List(items) => Some(keep(items.clone())),
+            Content::Checklist(items) => Some(keep(items.iter().map(|i| i.text.clone()).collect())),
+            _ => None,
+        }
+    }
+
+    /// This content as the given kind: converted between text, list and checklist (one line
+    /// per item), unchanged when the kind already matches, `None` when it cannot be.
+    pub fn converted(&self, kind: SectionKind) -> Option<Content> {
+        if self.kind_slug() == kind.slug() {
+            return Some(self.clone());
+        }
+        if !self.is_filled() {
+            return Some(Content::empty(kind));
+        }
+        let lines = self.lines()?;
+        match kind {
+            SectionKind::Text => Some(Content::Text(lines.join("\n"))),
+            SectionKind::List { .. } => Some(Content::List(lines)),
+            SectionKind::Checklist => Some(Content::Checklist(
+                lines
+                    .into_iter()
+                    .map(|text| CheckItem { text, done: false })
+                    .collect(),
+            )),
+            _ => None,
+        }
+    }
+
+    fn kind_slug(&self) -> &'static str {
+        match self {
+            Content::Text(_) => "text",
+            Content::List(_) => "list",
+            Content::Stakeholders(_) => "stakeholders",
+            Content::Kpis(_) => "kpis",
+            Content::Budget(_) => "budget",
+            Content::Schedule(_) => "schedule",
+            Content::Checklist(_) => "checklist",
+        }
+    }
+}
+
+/// A plan's content for one section, with the title and kind it had when last written, so a
+/// section later removed from the template can still be shown.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PlanSection {
+    pub key: SectionKey,
+    pub title: String,
+    pub content: Content,
+}
+
+/// The client's agreement with the plan.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Consensus {
+    /// `YYYY-MM-DD` of the last review with the client, if any.
+    #[serde(default)]
+    pub reviewed_with_client: Option<String>,
+    #[serde(default)]
+    pub client_agreed: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Plan {
+    pub id: PlanId,
+    pub account: AccountId,
+    pub template: TemplateId,
+    pub created_at: String,
+    pub updated_at: String,
+    /// When the plan was last reviewed as a whole (marked by the user).
+    #[serde(default)]
+    pub reviewed_at: Option<String>,
+    #[serde(default)]
+    pub consensus: Consensus,
+    #[serde(default)]
+    pub sections: Vec<PlanSection>,
+}
+
+/// A section as the plan shows it: the template's definition with the plan's content.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ShownSection {
+    pub key: SectionKey,
+    pub title: String,
+    pub guidance: String,
+    pub kind: SectionKind,
+    pub content: Content,
+    /// True for content kept from a section the template no longer has.
+    pub orphaned: bool,
+}
+
+impl Plan {
+    pub fn new(id: PlanId, account: AccountId, template: TemplateId, at: &str) -> Self {
+        Plan {
+            id,
+            account,
+            template,
+            created_at: at.into(),
+            updated_at: at.into(),
+            reviewed_at: None,
+            consensus: Consensus::default(),
+            sections: Vec::new(),
+        }
+    }
+
+    fn stored(&self, key: &str) -> Option<&PlanSection> {
+        self.sections.iter().find(|s| s.key == key)
+    }
+
+    /// The plan's sections in the template's order, then any content whose section the
+    /// template no longer has ("other sections"), so nothing is ever dropped.
+    pub fn shown(&self, template: &Template) -> Vec<ShownSection> {
+        let mut out: Vec<ShownSection> = template
+            .sections
+            .iter()
+            .map(|d| {
+                let content = self
+                    .stored(&d.key)
+                    .and_then(|s| s.content.converted(d.kind))
+                    .unwrap_or_else(|| Content::empty(d.kind));
+                ShownSection {
+                    key: d.key.clone(),
+                    title: d.title.clone(),
+                    guidance: d.guidance.clone(),
+                    kind: d.kind,
+                    content,
+                    orphaned: false,
+                }
+            })
+            .collect();
+        for s in &self.sections {
+            let in_template = template
+                .sections
+                .iter()
+                .any(|d| d.key == s.key && s.content.converted(d.kind).is_some());
+            if !in_template && s.content.is_filled() {
+                out.push(ShownSection {
+                    key: s.key.clone(),
+                    title: s.title.clone(),
+                    guidance: String::new(),
+                    kind: kind_of(&s.content),
+                    content: s.content.clone(),
+                    orphaned: true,
+                });
+            }
+        }
+        out
+    }
+
+    /// Stores content for a section. Content of another kind already stored under the key
+    /// (left from before a kind change) is moved aside rather than overwritten.
+    pub fn write(&mut self, key: &str, title: &str, content: Content, at: &str) {
+        let clashes = |s: &PlanSection| {
+            s.key == key
+                && s.content.is_filled()
+                && !kind_of(&s.content).same_family(kind_of(&content))
+        };
+        if let Some(i) = self.sections.iter().position(clashes) {
+            let aside = (2..)
+                .map(|n| format!("{key}~{n}"))
+                .find(|k| self.stored(k).is_none())
+                .expect("the sequence of keys is endless");
+            self.sections[i].key = aside;
+        }
+        match self.sections.iter_mut().find(|s| s.key == key) {
+            Some(s) => {
+                s.title = title.to_string();
+                s.content = content;
+            }
+            None => self.sections.push(PlanSection {
+                key: key.to_string(),
+                title: title.to_string(),
+                content,
+            }),
+        }
+        self.updated_at = at.to_string();
+    }
+
+    /// Sections of the template with content, and how many the template has.
+    pub fn completeness(&self, template: &Template) -> (usize, usize) {
+        let shown = self.shown(template);
+        let in_template: Vec<_> = shown.iter().filter(|s| !s.orphaned).collect();
+        let filled = in_template.iter().filter(|s| s.content.is_filled()).count();
+        (filled, in_template.len())
+    }
+
+    /// True when the plan was last reviewed (or, never reviewed, created) more than
+    /// `max_days` before `today`.
+    pub fn is_stale(&self, today: &str, max_days: u32) -> bool {
+        let since = self.reviewed_at.as_deref().unwrap_or(&self.created_at);
+        days_between(since, today).is_some_and(|d| d > i64::from(max_days))
+    }
+}
+
+/// The kind a piece of content was written as.
+pub fn kind_of(content: &Content) -> SectionKind {
+    match content {
+        Content::Text(_) => SectionKind::Text,
+        Content::List(_) => SectionKind::List { max: None },
+        Content::Stakeholders(_) => SectionKind::Stakeholders,
+        Content::Kpis(_) => SectionKind::Kpis,
+        Content::Budget(_) => SectionKind::Budget,
+        Content::Schedule(_) => SectionKind::Schedule,
+        Content::Checklist(_) => SectionKind::Checklist,
+    }
+}
+
+/// Whether a template's section may change to `to`: always within text, list and checklist,
+/// and otherwise only while no plan has content in it.
+pub fn can_change_kind(key: &str, from: SectionKind, to: SectionKind, plans: &[&Plan]) -> bool {
+    from.same_family(to)
+        || plans
+            .iter()
+            .filter_map(|p| p.stored(key))
+            .all(|s| !s.content.is_filled())
+}
+
+/// Default number of days after which a plan counts as stale.
+pub const DEFAULT_STALE_DAYS: u32 = 90;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const AT: &str = "2026-11-01T09:00:00Z";
+
+    fn list(items: &[&str]) -> Content {
+        Content::List(items.iter().map(|s| s.to_string()).collect())
+    }
+
+    #[test]
+    fn the_built_in_template_covers_the_key_account_elements() {
+        let t = built_in_template();
+        let keys: Vec<_> = t.sections.iter().map(|s| s.key.as_str()).collect();
+        for k in [
+            "top-issues",
+            "how-we-help",
+            "differentiation",
+            "relationships",
+            "relationships-to-build",
+            "tactics",
+            "budget",
+            "success-measures",
+            "vision",
+            "technology-roadmap",
+            "review-plan",
+            "communication",
+            "consensus",
+        ] {
+            assert!(keys.contains(&k), "missing {k}");
+        }
+        let mut unique = keys.clone();
+        unique.sort();
+        unique.dedup();
+        assert_eq!(unique.len(), keys.len());
+        assert_eq!(t.sections[1].kind, SectionKind::List { max: Some(5) });
+    }
+
+    #[test]
+    fn a_new_plan_shows_every_section_empty() {
+        let t = built_in_template();
+        let p = Plan::new(1, 2, 0, AT);
+        let shown = p.shown(&t);
+        assert_eq!(shown.len(), t.sections.len());
+        assert!(shown.iter().all(|s| !s.content.is_filled() && !s.orphaned));
+        assert_eq!(p.completeness(&t), (0, 13));
+    }
+
+    #[test]
+    fn content_of_removed_sections_is_kept_under_other_sections() {
+        let mut t = built_in_template();
+        let mut p = Plan::new(1, 2, 0, AT);
+        p.write(
+            "top-issues",
+            "The client's top five issues",
+            list(&["Churn"]),
+            AT,
+        );
+        p.write("vision", "Vision", Content::Text("Grow to Asia".into()), AT);
+        t.sections.retain(|s| s.key != "top-issues");
+        let shown = p.shown(&t);
+        let other: Vec<_> = shown.iter().filter(|s| s.orphaned).collect();
+        assert_eq!(other.len(), 1);
+        assert_eq!(other[0].title, "The client's top five issues");
+        assert_eq!(other[0].content, list(&["Churn"]));
+        // Completeness counts only the template's own sections.
+        assert_eq!(p.completeness(&t), (1, 12));
+    }
+
+    #[test]
+    fn renamed_and_moved_sections_keep_their_content() {
+        let mut t = built_in_template();
+        let mut p = Plan::new(1, 2, 0, AT);
+        p.write("vision", "Vision", Content::Text("Grow".into()), AT);
+        t.sections[0].title = "Where they are heading".into();
+        t.sections.rotate_left(1);
+        let shown = p.shown(&t);
+        let vision = shown.iter().find(|s| s.key == "vision").unwrap();
+        assert_eq!(vision.title, "Where they are heading");
+        assert_eq!(vision.content, Content::Text("Grow".into()));
+        assert!(shown.iter().all(|s| !s.orphaned));
+    }
+
+    #[test]
+    fn text_list_and_checklist_convert_into_each_other() {
+        let c = Content::Text("One\n\nTwo".into());
+        assert_eq!(
+            c.converted(SectionKind::List { max: None }),
+            Some(list(&["One", "Two"]))
+        );
+        let checklist = list(&["A"]).converted(SectionKind::Checklist).unwrap();
+        assert_eq!(
+            checklist,
+            Content::Checklist(vec![CheckItem {
+                text: "A".into(),
+                done: false
+            }])
+        );
+        assert_eq!(
+            checklist.converted(SectionKind::Text),
+            Some(Content::Text("A".into()))
+        );
+        assert_eq!(list(&["A"]).converted(SectionKind::Kpis), None);
+        assert_eq!(
+            list(&[]).converted(SectionKind::Kpis),
+            Some(Content::Kpis(vec![]))
+        );
+    }
+
+    #[test]
+    fn a_kind_change_that_would_lose_content_is_refused() {
+        let mut p = Plan::new(1, 2, 0, AT);
+        p.write(
+            "budget",
+            "Budget",
+            Content::Budget(Budget {
+                hours: Some(10.0),
+                ..Budget::default()
+            }),
+            AT,
+        );
+        let plans = [&p];
+        assert!(!can_change_kind(
+            "budget",
+            SectionKind::Budget,
+            SectionKind::Text,
+            &plans
+        ));
+        assert!(can_change_kind(
+            "vision",
+            SectionKind::Text,
+            SectionKind::Kpis,
+            &plans
+        ));
+        assert!(can_change_kind(
+            "tactics",
+            SectionKind::List { max: None },
+            SectionKind::Checklist,
+            &plans
+        ));
+    }
+
+    #[test]
+    fn a_section_whose_kind_changed_incompatibly_keeps_its_content_aside() {
+        let mut t = built_in_template();
+        let mut p = Plan::new(1, 2, 0, AT);
+        p.write(
+            "budget",
+            "Budget",
+            Content::Budget(Budget {
+                hours: Some(10.0),
+                ..Budget::default()
+            }),
+            AT,
+        );
+        let budget = t.sections.iter_mut().find(|s| s.key == "budget").unwrap();
+        budget.kind = SectionKind::Text;
+        let shown = p.shown(&t);
+        assert!(shown
+            .iter()
+            .any(|s| s.orphaned && matches!(s.content, Content::Budget(_))));
+    }
+
+    #[test]
+    fn writing_a_new_kind_moves_old_content_aside_instead_of_overwriting_it() {
+        let mut p = Plan::new(1, 2, 0, AT);
+        p.write(
+            "budget",
+            "Budget",
+            Content::Budget(Budget {
+                hours: Some(10.0),
+                ..Budget::default()
+            }),
+            AT,
+        );
+        p.write(
+            "budget",
+            "Budget notes",
+            Content::Text("Ask finance".into()),
+            AT,
+        );
+        assert_eq!(p.sections.len(), 2);
+        assert!(p
+            .sections
+            .iter()
+            .any(|s| s.key == "budget~2" && matches!(s.content, Content::Budget(_))));
+    }
+
+    #[test]
+    fn staleness_counts_days_since_the_last_review() {
+        let mut p = Plan::new(1, 2, 0, "2026-01-01T09:00:00Z");
+        assert!(p.is_stale("2026-04-15T09:00:00Z", 90));
+        assert!(!p.is_stale("2026-03-01T09:00:00Z", 90));
+        p.reviewed_at = Some("2026-04-01T09:00:00Z".into());
+        assert!(!p.is_stale("2026-04-15T09:00:00Z", 90));
+    }
+
+    #[test]
+    fn completeness_counts_filled_sections() {
+        let t = built_in_template();
+        let mut p = Plan::new(1, 2, 0, AT);
+        p.write("top-issues", "x", list(&["", "  "]), AT);
+        assert_eq!(p.completeness(&t).0, 0);
+        p.write("top-issues", "x", list(&["Churn"]), AT);
+        p.write(
+            "relationships",
+            "x",
+            Content::Stakeholders(vec![Stakeholder {
+                name: "Ann".into(),
+                ..Default::default()
+            }]),
+            AT,
+        );
+        assert_eq!(p.completeness(&t), (2, 13));
+    }
+}

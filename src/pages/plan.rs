@@ -1,0 +1,167 @@
+//! An account's plan: created from a template, edited section by section with autosave.
+
+use yew::prelude::*;
+
+use crate::browser::clock::now_iso;
+use crate::browser::events::on_value;
+use crate::browser::page::navigate;
+use crate::components::plan_editors::SectionEditor;
+use crate::components::plan_section_view::PlanSectionView;
+use crate::components::plan_status::PlanStatus;
+use crate::domain::accounts::AccountId;
+use crate::domain::plans::{Content, Template, BUILT_IN_TEMPLATE};
+use crate::hooks::use_app_state;
+use crate::route::Route;
+use crate::state::Action;
+
+#[derive(Properties, PartialEq)]
+pub struct PlanPageProps {
+    pub account: AccountId,
+}
+
+fn not_found(what: &str) -> Html {
+    html! {
+        <div class="empty-state">
+            <h1 tabindex="-1">{ format!("{what} not found") }</h1>
+            <p>{ "There is nothing at this address. It may have been deleted." }</p>
+            <p><a class="button button--primary" href={Route::Plans.href()}>{ "Back to plans" }</a></p>
+        </div>
+    }
+}
+
+#[component]
+pub fn PlanPage(props: &PlanPageProps) -> Html {
+    let state = use_app_state();
+    let Some(account) = state.account(props.account) else {
+        return not_found("Account");
+    };
+    let plans = &state.doc.plans;
+    let Some(plan) = plans.plan_for(account.id) else {
+        return html! { <CreatePlan account={account.id} /> };
+    };
+    let template = plans
+        .template(plan.template)
+        .unwrap_or_else(crate::domain::plans::built_in_template);
+    let shown = plan.shown(&template);
+    let currency = state.doc.settings.currency.clone();
+    let plan_id = plan.id;
+    let on_delete = {
+        let state = state.clone();
+        let account = account.id;
+        Callback::from(move |_| {
+            state.dispatch(Action::DeletePlan(plan_id));
+            navigate(Route::Account(account));
+        })
+    };
+
+    html! {
+        <div class="plan">
+            <p class="breadcrumb"><a href={Route::Account(account.id).href()}>{ format!("← {}", account.name) }</a></p>
+            <header class="page-header page-header--with-actions">
+                <div>
+                    <h1 tabindex="-1">{ format!("Account plan: {}", account.name) }</h1>
+                    <p class="muted">{ format!("Template: {}. Changes are saved as you type.", template.name) }</p>
+                </div>
+                <div class="page-header__actions">
+                    <a class="button button--primary" href={Route::PlanView(account.id).href()}>{ "Read view, print and export" }</a>
+                </div>
+            </header>
+            <PlanStatus plan={plan.clone()} template={template.clone()} editable=true />
+            { for shown.iter().filter(|s| !s.orphaned).map(|s| {
+                let on_change = {
+                    let state = state.clone();
+                    let (key, title) = (s.key.clone(), s.title.clone());
+                    Callback::from(move |content: Content| state.dispatch(Action::WritePlan {
+                        plan: plan_id, key: key.clone(), title: title.clone(), content, at: now_iso(),
+                    }))
+                };
+                let id = format!("section-{}", s.key);
+                html! {
+                    <section key={s.key.clone()} class="card plan-section" aria-labelledby={format!("{id}-title")}>
+                        <h2 id={format!("{id}-title")}>
+                            { &s.title }
+                            if s.content.is_filled() {
+                                <span class="plan-section__filled">{ " ✓" }<span class="visually-hidden">{ " filled in" }</span></span>
+                            }
+                        </h2>
+                        if !s.guidance.is_empty() {
+                            <p class="muted plan-section__guidance">{ &s.guidance }</p>
+                        }
+                        <SectionEditor {id} title={s.title.clone()} kind={s.kind} content={s.content.clone()}
+                            currency={currency.clone()} {on_change} />
+                    </section>
+                }
+            }) }
+            if shown.iter().any(|s| s.orphaned) {
+                <section class="card plan-other" aria-labelledby="other-sections-title">
+                    <h2 id="other-sections-title">{ "Other sections" }</h2>
+                    <p class="muted">{ "Content from sections the template no longer has (or no longer has in this form). \
+                        It is kept so nothing you wrote is lost." }</p>
+                    { for shown.iter().filter(|s| s.orphaned).map(|s| html! {
+                        <PlanSectionView section={s.clone()} currency={currency.clone()} heading="h3" />
+                    }) }
+                </section>
+            }
+            <div class="page-actions">
+                <button type="button" class="button button--danger" onclick={on_delete}>{ "Delete this plan" }</button>
+            </div>
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct CreatePlanProps {
+    account: AccountId,
+}
+
+/// Offered when an account has no plan yet: pick a template and start.
+#[component]
+fn CreatePlan(props: &CreatePlanProps) -> Html {
+    let state = use_app_state();
+    let chosen = use_state(|| BUILT_IN_TEMPLATE);
+    let templates: Vec<Template> = state.doc.plans.all_templates();
+    let name = state
+        .account(props.account)
+        .map(|a| a.name.clone())
+        .unwrap_or_default();
+    let on_choose = {
+        let chosen = chosen.clone();
+        on_value(move |v| chosen.set(v.parse().unwrap_or(BUILT_IN_TEMPLATE)))
+    };
+    let on_create = {
+        let (state, chosen, account) = (state.clone(), chosen.clone(), props.account);
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            state.dispatch(Action::CreatePlan {
+                account,
+                template: *chosen,
+                at: now_iso(),
+            });
+        })
+    };
+    html! {
+        <div class="plan">
+            <p class="breadcrumb"><a href={Route::Account(props.account).href()}>{ format!("← {name}") }</a></p>
+            <h1 tabindex="-1">{ format!("Account plan: {name}") }</h1>
+            <form class="card form" onsubmit={on_create}>
+                <p>{ "An account development plan is your roadmap for growing this client: their needs, the goals you \
+                      share, what you will do, and how you will measure it. Review it with the client at your \
+                      business reviews." }</p>
+                <div class="field field--narrow">
+                    <label for="plan-template">{ "Template" }</label>
+                    <select id="plan-template" onchange={on_choose}>
+                        { for templates.iter().map(|t| html! {
+                            <option value={t.id.to_string()} selected={*chosen == t.id}>
+                                { format!("{} ({} sections)", t.name, t.sections.len()) }
+                            </option>
+                        }) }
+                    </select>
+                </div>
+                <div class="form__actions">
+                    <button type="submit" class="button button--primary">{ "Create the plan" }</button>
+                    <a class="button button--quiet" href={Route::Plans.href()}>{ "Manage templates" }</a>
+                </div>
+            </form>
+        </div>
+    }
+}

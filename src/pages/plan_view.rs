@@ -1,0 +1,117 @@
+//! A plan as a clean document: to read, print on A4 or Letter, and export.
+
+use yew::prelude::*;
+
+use crate::browser::clock::now_iso;
+use crate::browser::download::download_text;
+use crate::browser::page::print;
+use crate::components::plan_section_view::PlanSectionView;
+use crate::components::plan_status::PlanStatus;
+use crate::domain::accounts::AccountId;
+use crate::domain::plan_export::{file_stem, ics, json, markdown};
+use crate::domain::plans::built_in_template;
+use crate::hooks::use_app_state;
+use crate::route::Route;
+
+#[derive(Properties, PartialEq)]
+pub struct PlanViewPageProps {
+    pub account: AccountId,
+}
+
+#[component]
+pub fn PlanViewPage(props: &PlanViewPageProps) -> Html {
+    let state = use_app_state();
+    let problem = use_state(|| None::<String>);
+    let found = state
+        .account(props.account)
+        .and_then(|a| Some((a, state.doc.plans.plan_for(a.id)?)));
+    let Some((account, plan)) = found else {
+        return html! {
+            <div class="empty-state">
+                <h1 tabindex="-1">{ "Plan not found" }</h1>
+                <p>{ "This account has no plan yet, or the account no longer exists." }</p>
+                <p><a class="button button--primary" href={Route::Plans.href()}>{ "Back to plans" }</a></p>
+            </div>
+        };
+    };
+    let template = state
+        .doc
+        .plans
+        .template(plan.template)
+        .unwrap_or_else(built_in_template);
+    let shown = plan.shown(&template);
+    let currency = state.doc.settings.currency.clone();
+    let stem = file_stem(&account.name);
+
+    let export = |kind: &'static str| {
+        let (plan, template, account) = (plan.clone(), template.clone(), account.clone());
+        let (currency, stem, problem) = (currency.clone(), stem.clone(), problem.clone());
+        Callback::from(move |_| {
+            let now = now_iso();
+            let (name, mime, text) = match kind {
+                "md" => (
+                    format!("{stem}-plan.md"),
+                    "text/markdown",
+                    markdown(&plan, &template, &account, &currency),
+                ),
+                "json" => (
+                    format!("{stem}-plan.json"),
+                    "application/json",
+                    json(&plan, &template, &account, &now),
+                ),
+                _ => (
+                    format!("{stem}-reviews.ics"),
+                    "text/calendar",
+                    ics(&plan, &template, &account, &now),
+                ),
+            };
+            problem.set(download_text(&name, mime, &text).err());
+        })
+    };
+    let meetings: usize = shown
+        .iter()
+        .map(|s| match &s.content {
+            crate::domain::plans::Content::Schedule(sch) => {
+                sch.meetings.iter().filter(|m| !m.date.is_empty()).count()
+            }
+            _ => 0,
+        })
+        .sum();
+
+    html! {
+        <article class="plan-view">
+            <div class="plan-view__toolbar">
+                <a class="button" href={Route::Plan(account.id).href()}>{ "Edit plan" }</a>
+                <button type="button" class="button" onclick={Callback::from(|_| print())}>{ "Print" }</button>
+                <button type="button" class="button" onclick={export("md")}>{ "Export Markdown" }</button>
+                <button type="button" class="button" onclick={export("json")}>{ "Export JSON" }</button>
+                <button type="button" class="button" onclick={export("ics")} disabled={meetings == 0}
+                    title={if meetings == 0 { "Add dated reviews or check-ins to the plan first" } else { "" }}>
+                    { format!("Export calendar ({meetings} {})", if meetings == 1 { "date" } else { "dates" }) }
+                </button>
+            </div>
+            if let Some(p) = &*problem {
+                <p class="field__error" role="alert">{ p }</p>
+            }
+            <header class="plan-view__header">
+                <p class="plan-view__kicker">{ "Account Development Plan" }</p>
+                <h1 tabindex="-1">{ &account.name }</h1>
+                <p class="muted">{ format!("Tier {} · {} · Template: {}", account.tier.letter(),
+                    if account.manager.is_empty() { "no account manager" } else { &account.manager }, template.name) }</p>
+            </header>
+            <PlanStatus plan={plan.clone()} template={template.clone()} />
+            { for shown.iter().filter(|s| !s.orphaned).map(|s| html! {
+                <PlanSectionView key={s.key.clone()} section={s.clone()} currency={currency.clone()} />
+            }) }
+            if shown.iter().any(|s| s.orphaned) {
+                <section class="plan-view__other">
+                    <h2>{ "Other sections" }</h2>
+                    <p class="muted">{ "Kept from sections the template no longer has." }</p>
+                    { for shown.iter().filter(|s| s.orphaned).map(|s| html! {
+                        <PlanSectionView key={s.key.clone()} section={s.clone()} currency={currency.clone()} heading="h3" />
+                    }) }
+                </section>
+            }
+        </article>
+    }
+}

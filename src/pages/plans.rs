@@ -1,0 +1,168 @@
+//! Every account's plan status, and the templates plans are written from.
+
+use yew::prelude::*;
+
+use crate::browser::clock::now_iso;
+use crate::browser::page::navigate;
+use crate::components::quadrant_badge::QuadrantBadge;
+use crate::domain::dates::readable_date;
+use crate::domain::plans::BUILT_IN_TEMPLATE;
+use crate::domain::portfolio::row;
+use crate::hooks::use_app_state;
+use crate::route::Route;
+use crate::state::Action;
+
+#[component]
+pub fn PlansPage() -> Html {
+    let state = use_app_state();
+    let doc = &state.doc;
+    let today = use_state(|| None::<String>);
+    {
+        let today = today.clone();
+        use_effect_with((), move |_| today.set(Some(now_iso())));
+    }
+    let mut accounts: Vec<_> = doc
+        .portfolio
+        .accounts
+        .iter()
+        .map(|a| row(a, &doc.settings))
+        .collect();
+    // Accounts that most need a plan first: tier, then quadrant, then name.
+    accounts.sort_by(|a, b| {
+        (
+            a.account.tier,
+            a.quadrant.is_none(),
+            a.quadrant,
+            a.account.name.to_lowercase(),
+        )
+            .cmp(&(
+                b.account.tier,
+                b.quadrant.is_none(),
+                b.quadrant,
+                b.account.name.to_lowercase(),
+            ))
+    });
+    let new_template = |from: Option<u64>, name: &'static str| {
+        let state = state.clone();
+        Callback::from(move |_| {
+            let id = state.doc.next_id;
+            state.dispatch(Action::CreateTemplate {
+                from,
+                name: name.into(),
+            });
+            navigate(Route::Template(id));
+        })
+    };
+
+    html! {
+        <div class="plans">
+            <header class="page-header">
+                <h1 tabindex="-1">{ "Account plans" }</h1>
+                <p class="lead">{ "A development plan per key account: the client's needs, shared goals and planned \
+                    actions, reviewed with the client at each business review." }</p>
+            </header>
+            <section class="card" aria-labelledby="plan-list-title">
+                <h2 id="plan-list-title">{ "Plans by account" }</h2>
+                if accounts.is_empty() {
+                    <p>{ "Add accounts first; each can then have a plan." }
+                        <a href={Route::Accounts.href()}>{ " Go to accounts" }</a></p>
+                } else {
+                    <div class="table-scroll">
+                        <table class="plans-table">
+                            <thead><tr>
+                                <th scope="col">{ "Account" }</th>
+                                <th scope="col">{ "Tier" }</th>
+                                <th scope="col">{ "Quadrant" }</th>
+                                <th scope="col">{ "Plan" }</th>
+                                <th scope="col">{ "Last reviewed" }</th>
+                                <th scope="col">{ "Client consensus" }</th>
+                            </tr></thead>
+                            <tbody>
+                                { for accounts.iter().map(|r| {
+                                    let a = r.account;
+                                    let plan = doc.plans.plan_for(a.id);
+                                    let template = plan.and_then(|p| doc.plans.template(p.template));
+                                    let status = match (plan, &template) {
+                                        (Some(p), Some(t)) => {
+                                            let (filled, total) = p.completeness(t);
+                                            html! { <a href={Route::Plan(a.id).href()}>{ format!("{filled} of {total} sections") }</a> }
+                                        }
+                                        _ => html! { <a class="muted-link" href={Route::Plan(a.id).href()}
+                                            aria-label={format!("Create a plan for {}", a.name)}>{ "Create plan" }</a> },
+                                    };
+                                    let stale = plan.zip(today.as_deref()).is_some_and(|(p, t)| p.is_stale(t, doc.settings.plan_stale_days));
+                                    html! {
+                                        <tr key={a.id}>
+                                            <td data-label="Account"><a href={Route::Account(a.id).href()}>{ &a.name }</a></td>
+                                            <td data-label="Tier">{ a.tier.letter() }</td>
+                                            <td data-label="Quadrant"><QuadrantBadge quadrant={r.quadrant} /></td>
+                                            <td data-label="Plan">{ status }</td>
+                                            <td data-label="Last reviewed">
+                                                { plan.map_or("—".to_string(), |p| p.reviewed_at.as_deref().map_or("Never".into(), readable_date)) }
+                                                if stale { <span class="status-badge status-badge--stale">{ "Stale" }</span> }
+                                            </td>
+                                            <td data-label="Client consensus">
+                                                { plan.map_or("—".to_string(), |p| match (&p.consensus.reviewed_with_client, p.consensus.client_agreed) {
+                                                    (Some(_), true) => "Agreed".into(),
+                                                    (Some(d), false) => format!("Reviewed {}", readable_date(d)),
+                                                    (None, _) => "Not yet".into(),
+                                                }) }
+                                            </td>
+                                        </tr>
+                                    }
+                                }) }
+                            </tbody>
+                        </table>
+                    </div>
+                }
+            </section>
+            <section class="card" aria-labelledby="templates-title">
+                <h2 id="templates-title">{ "Templates" }</h2>
+                <p class="muted">{ "A template is the list of sections a plan is written in. The built-in one covers the \
+                    elements of a key-account strategy; copy it to shape your own." }</p>
+                <ul class="template-list">
+                    { for doc.plans.all_templates().iter().map(|t| {
+                        let used = doc.plans.plans.iter().filter(|p| p.template == t.id).count();
+                        let id = t.id;
+                        let state = state.clone();
+                        let on_duplicate = {
+                            let state = state.clone();
+                            Callback::from(move |_| {
+                                let new_id = state.doc.next_id;
+                                let name = state.doc.plans.template(id).map(|t| format!("Copy of {}", t.name)).unwrap_or_default();
+                                state.dispatch(Action::CreateTemplate { from: Some(id), name });
+                                navigate(Route::Template(new_id));
+                            })
+                        };
+                        let on_delete = Callback::from(move |_| state.dispatch(Action::DeleteTemplate(id)));
+                        html! {
+                            <li key={t.id} class="template-list__item">
+                                <div>
+                                    <a href={Route::Template(t.id).href()} class="template-list__name">{ &t.name }</a>
+                                    <span class="muted">{ format!(" · {} sections · used by {used} {}", t.sections.len(),
+                                        if used == 1 { "plan" } else { "plans" }) }</span>
+                                </div>
+                                <div class="template-list__actions">
+                                    <button type="button" class="button button--small" onclick={on_duplicate}
+                                        aria-label={format!("Duplicate {}", t.name)}>{ "Duplicate" }</button>
+                                    if t.id != BUILT_IN_TEMPLATE {
+                                        <button type="button" class="button button--small button--danger" onclick={on_delete}
+                                            disabled={used > 0} aria-label={format!("Delete {}", t.name)}
+                                            title={if used > 0 { "In use by a plan" } else { "" }}>{ "Delete" }</button>
+                                    }
+                                </div>
+                            </li>
+                        }
+                    }) }
+                </ul>
+                <div class="editor-actions">
+                    <button type="button" class="button" onclick={new_template(Some(BUILT_IN_TEMPLATE), "My key account plan")}>
+                        { "New template from the built-in one" }
+                    </button>
+                    <button type="button" class="button" onclick={new_template(None, "Blank template")}>{ "New blank template" }</button>
+                </div>
+                <p class="muted">{ "A template used by a plan cannot be deleted; its plans would lose their structure." }</p>
+            </section>
+        </div>
+    }
+}
