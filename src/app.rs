@@ -45,7 +45,11 @@ pub fn App() -> Html {
         page::set_title(&route.title());
         // On the first render the browser's own focus handling is right; on a route change,
         // focus moves to the new heading so keyboard and screen reader users land on it.
-        if !std::mem::replace(&mut *first_render.borrow_mut(), false) {
+        // An action that deleted something and moved to another screen offers Undo, which
+        // has taken focus already; it keeps it.
+        if !std::mem::replace(&mut *first_render.borrow_mut(), false)
+            && !page::focus_is_on("undo-button")
+        {
             page::focus_main_heading();
         }
     });

@@ -1,6 +1,7 @@
 //! Pure domain logic: no yew, no web-sys, no I/O. Everything here is tested natively.
 
 pub mod accounts;
+pub mod backup;
 pub mod bcg;
 pub mod dates;
 pub mod demo;

@@ -68,19 +68,28 @@ pub enum Undo {
         plan: Box<Plan>,
         position: usize,
     },
+    /// A change to many things at once (removing the demo, importing a backup): undone by
+    /// going back to the whole document as it was.
+    Restore {
+        doc: Box<Document>,
+        what: String,
+    },
 }
 
 impl Undo {
-    pub fn description(&self) -> &'static str {
+    pub fn description(&self) -> String {
         match self {
-            Undo::DeletedAssessment { .. } => "Assessment deleted.",
-            Undo::ClearedAnswers { .. } => "Answers cleared.",
-            Undo::ReplacedAnswers { .. } => "Grader answers replaced.",
-            Undo::DeletedAccount { .. } => "Account deleted.",
-            Undo::DeletedSnapshot { .. } => "Snapshot deleted.",
-            Undo::DeletedTemplate { .. } => "Template deleted.",
-            Undo::RemovedSection { .. } => "Section removed.",
-            Undo::DeletedPlan { .. } => "Plan deleted.",
+            Undo::DeletedAssessment { .. } => "Assessment deleted.".into(),
+            Undo::ClearedAnswers { .. } => "Answers cleared.".into(),
+            Undo::ReplacedAnswers { .. } => "Grader answers replaced.".into(),
+            Undo::DeletedAccount { account, .. } => format!("Deleted {}.", account.name),
+            Undo::DeletedSnapshot { .. } => "Snapshot deleted.".into(),
+            Undo::DeletedTemplate { template, .. } => {
+                format!("Deleted template {}.", template.name)
+            }
+            Undo::RemovedSection { section, .. } => format!("Removed section {}.", section.title),
+            Undo::DeletedPlan { .. } => "Plan deleted.".into(),
+            Undo::Restore { what, .. } => what.clone(),
         }
     }
 }
@@ -126,6 +135,8 @@ pub enum Action {
         at: String,
     },
     DeleteAccount(AccountId),
+    /// Removes every account of the demo portfolio, with their plans.
+    RemoveDemoAccounts,
     Rate {
         id: AccountId,
         criterion: CriterionId,
@@ -352,6 +363,7 @@ impl AppState {
                     created_at: at.clone(),
                     updated_at: at,
                     reviewed_at: None,
+                    demo: false,
                 });
                 self.changed();
             }
@@ -377,6 +389,29 @@ impl AppState {
                         account,
                         position,
                         plan,
+                    });
+                    self.changed();
+                }
+            }
+            Action::RemoveDemoAccounts => {
+                let before = self.doc.clone();
+                let demo: Vec<AccountId> = self
+                    .doc
+                    .portfolio
+                    .accounts
+                    .iter()
+                    .filter(|a| a.demo)
+                    .map(|a| a.id)
+                    .collect();
+                if !demo.is_empty() {
+                    self.doc.portfolio.accounts.retain(|a| !a.demo);
+                    self.doc.plans.plans.retain(|p| !demo.contains(&p.account));
+                    for s in &mut self.doc.portfolio.snapshots {
+                        s.positions.retain(|id, _| !demo.contains(id));
+                    }
+                    self.undo = Some(Undo::Restore {
+                        doc: Box::new(before),
+                        what: format!("Removed {} demo accounts.", demo.len()),
                     });
                     self.changed();
                 }
@@ -413,12 +448,17 @@ impl AppState {
                 self.changed();
             }
             Action::RecordSnapshot { at } => {
-                let id = self.take_id();
-                let portfolio = &mut self.doc.portfolio;
-                let snapshot =
-                    snapshots::take(id, &at, &portfolio.accounts, &self.doc.settings.weights);
-                portfolio.snapshots.push(snapshot);
-                self.changed();
+                let weights = &self.doc.settings.weights;
+                let snapshot = snapshots::take(0, &at, &self.doc.portfolio.accounts, weights);
+                // A snapshot of no rated account would show nothing, ever.
+                if !snapshot.positions.is_empty() {
+                    let id = self.take_id();
+                    self.doc
+                        .portfolio
+                        .snapshots
+                        .push(Snapshot { id, ..snapshot });
+                    self.changed();
+                }
             }
             Action::DeleteSnapshot(id) => {
                 let snapshots = &mut self.doc.portfolio.snapshots;
@@ -649,6 +689,10 @@ impl AppState {
                     self.edit_template(template, |t| {
                         t.sections.insert(position.min(t.sections.len()), section)
                     });
+                }
+                Some(Undo::Restore { doc, .. }) => {
+                    self.doc = *doc;
+                    self.changed();
                 }
                 Some(Undo::DeletedPlan { plan, position }) => {
                     let plans = &mut self.doc.plans.plans;

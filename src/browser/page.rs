@@ -9,6 +9,19 @@ pub fn set_title(title: &str) {
     }
 }
 
+/// True when keyboard focus is on the element with this `id`.
+pub fn focus_is_on(id: &str) -> bool {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.active_element())
+        .is_some_and(|e| e.id() == id)
+}
+
+/// Moves focus to the main heading once the current update has been rendered.
+pub fn focus_main_heading_later() {
+    gloo_timers::callback::Timeout::new(0, focus_main_heading).forget();
+}
+
 /// Moves focus to the main heading of the screen (it has `tabindex="-1"`).
 pub fn focus_main_heading() {
     let heading = web_sys::window()

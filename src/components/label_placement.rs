@@ -36,9 +36,18 @@ impl Rect {
     }
 }
 
-/// Roughly how wide text is at the chart's label size (12 units, proportional font).
+/// Roughly how wide text is at the chart's label size (12 units, proportional font), erring
+/// wide: capitals and wide letters count more, so estimates do not let labels collide.
 fn text_width(text: &str) -> f64 {
-    text.chars().count() as f64 * 6.4 + 2.0
+    text.chars()
+        .map(|c| match c {
+            'M' | 'W' | 'm' | 'w' => 10.5,
+            c if c.is_uppercase() || c.is_ascii_digit() => 8.2,
+            'i' | 'l' | 'j' | 'f' | 't' | 'r' | '.' | ',' | ' ' | '\'' => 4.0,
+            _ => 7.0,
+        })
+        .sum::<f64>()
+        + 2.0
 }
 
 const LINE: f64 = 13.0;

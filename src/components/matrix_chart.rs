@@ -129,6 +129,8 @@ pub fn MatrixChart(props: &MatrixChartProps) -> Html {
         })
         .collect();
     let labels = place_labels(&markers, (LEFT, TOP, RIGHT, BOTTOM), &title_boxes);
+    // A region too thin for its name (a threshold at 0 or 100) shows none: names would pile up.
+    let roomy = |&(x0, y0, x1, y1): &(f64, f64, f64, f64)| x1 - x0 >= 60.0 && y1 - y0 >= 40.0;
     let backgrounds = regions.iter().zip(props.quadrants).map(|(&(x0, y0, x1, y1), (_, _, key))| {
         html! {
             <rect class={format!("matrix__quadrant matrix__quadrant--{key}")} x={n(x0)} y={n(y0)}
@@ -137,7 +139,7 @@ pub fn MatrixChart(props: &MatrixChartProps) -> Html {
     });
     // Names are drawn after the points, with a halo, so a point near a corner cannot hide them.
     // Each has a long and a short form; the stylesheet shows the short one on small screens.
-    let names = regions.iter().zip(props.quadrants).map(|(&(x0, y0, x1, y1), (name, short, _))| {
+    let names = regions.iter().zip(props.quadrants).filter(|(r, _)| roomy(r)).map(|(&(x0, y0, x1, y1), (name, short, _))| {
         let label_x = if x0 == LEFT { x0 + 8.0 } else { x1 - 8.0 };
         let anchor = if x0 == LEFT { "start" } else { "end" };
         let label_y = if y0 == TOP { y0 + 18.0 } else { y1 - 8.0 };
@@ -152,10 +154,21 @@ pub fn MatrixChart(props: &MatrixChartProps) -> Html {
 
     let arrows = points.iter().filter_map(|p| {
         let (fx, fy) = p.from?;
+        let (x0, y0, x1, y1) = (sx(fx), sy(fy), sx(p.x), sy(p.y));
+        // Stop the arrow at the edge of the destination dot so its head stays visible.
+        let len = ((x1 - x0).powi(2) + (y1 - y0).powi(2)).sqrt();
+        let cut = if len > 0.0 {
+            ((len - p.r - 2.0) / len).max(0.0)
+        } else {
+            0.0
+        };
+        let (xe, ye) = (x0 + (x1 - x0) * cut, y0 + (y1 - y0) * cut);
         Some(html! {
-            <line class="matrix__move" x1={n(sx(fx))} y1={n(sy(fy))} x2={n(sx(p.x))} y2={n(sy(p.y))}
-                stroke="#475569" stroke-width="1.5" stroke-dasharray="4 3"
-                marker-end={format!("url(#{arrow_id})")} />
+            <g class="matrix__move" stroke="#7c3aed" fill="#7c3aed">
+                <circle cx={n(x0)} cy={n(y0)} r="3.5" fill="none" stroke-width="1.5" />
+                <line x1={n(x0)} y1={n(y0)} x2={n(xe)} y2={n(ye)} stroke-width="2"
+                    marker-end={format!("url(#{arrow_id})")} />
+            </g>
         })
     });
 
@@ -175,6 +188,8 @@ pub fn MatrixChart(props: &MatrixChartProps) -> Html {
                 class={classes!("matrix__point", is_active.then_some("matrix__point--active"))}
                 onfocus={set(Some(id))} onblur={set(None)}
                 onmouseenter={hover(Some(id))} onmouseleave={hover(None)}>
+                // An invisible larger target, so small dots are easy to hit with a finger.
+                <circle class="matrix__hit" cx={n(sx(p.x))} cy={n(sy(p.y))} r={n(p.r.max(14.0))} fill="transparent" />
                 <circle class={format!("matrix__dot matrix__dot--{}", p.tier.letter().to_lowercase())}
                     cx={n(sx(p.x))} cy={n(sy(p.y))} r={n(p.r)} fill={tier_fill(p.tier)}
                     fill-opacity="0.82" stroke="#ffffff" stroke-width="1.5" />
@@ -186,28 +201,36 @@ pub fn MatrixChart(props: &MatrixChartProps) -> Html {
         }
     });
 
-    let details = active
-        .and_then(|id| points.iter().find(|p| p.id == id))
-        .map(|p| {
-            html! {
-                <div class="matrix__details" aria-hidden="true">
-                    <strong>{ &p.name }</strong>
-                    { for p.details.iter().map(|line| html! { <span>{ line }</span> }) }
-                    <span class="muted">{ "Press Enter or click to open" }</span>
-                </div>
-            }
-        });
+    // Below the chart rather than over it, so it never hides the point it describes. Screen
+    // readers get the same facts from each point's name.
+    let details = match active.and_then(|id| points.iter().find(|p| p.id == id)) {
+        Some(p) => html! {
+            <div class="matrix__details" aria-hidden="true">
+                <strong>{ &p.name }</strong>
+                { for p.details.iter().map(|line| html! { <span>{ line }</span> }) }
+                <span class="muted">{ "Press Enter or click to open" }</span>
+            </div>
+        },
+        None => html! {
+            <div class="matrix__details matrix__details--empty" aria-hidden="true">
+                <span class="muted">{ "Hover over or focus a point to see its details here." }</span>
+            </div>
+        },
+    };
 
     html! {
         <div class="matrix">
-            { for details }
             <svg id={props.svg_id.clone()} class="matrix__chart" xmlns="http://www.w3.org/2000/svg"
-                viewBox={format!("0 0 {W} {H}")} role="group" aria-label={props.description.clone()}
+                viewBox={format!("0 0 {W} {H}")} width={W.to_string()} height={H.to_string()}
+                role="group" aria-label={props.description.clone()}
                 font-family="system-ui, -apple-system, Segoe UI, Roboto, sans-serif">
+                <title>{ props.description.clone() }</title>
+                // A white sheet behind the chart, so an exported file reads on any background.
+                <rect class="matrix__sheet" x="0" y="0" width={W.to_string()} height={H.to_string()} fill="#ffffff" />
                 <defs>
                     <marker id={arrow_id.clone()} viewBox="0 0 10 10" refX="9" refY="5"
                         markerWidth="7" markerHeight="7" orient="auto-start-reverse">
-                        <path d="M0,0 L10,5 L0,10 z" fill="#475569" />
+                        <path d="M0,0 L10,5 L0,10 z" fill="#7c3aed" class="matrix__arrowhead" />
                     </marker>
                 </defs>
                 { for backgrounds }
@@ -238,6 +261,7 @@ pub fn MatrixChart(props: &MatrixChartProps) -> Html {
                 { for dots }
                 { for names }
             </svg>
+            { details }
         </div>
     }
 }

@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use crate::browser::page::focus_element;
+use crate::browser::page::{focus_element, focus_main_heading_later};
 use crate::hooks::use_app_state;
 use crate::state::Action;
 
@@ -16,9 +16,13 @@ pub fn UndoToast() -> Html {
             focus_element("undo-button");
         }
     });
+    // After Undo or Dismiss the toast's buttons vanish; focus goes back to the screen.
     let dispatch = |action: Action| {
         let state = state.clone();
-        Callback::from(move |_| state.dispatch(action.clone()))
+        Callback::from(move |_| {
+            state.dispatch(action.clone());
+            focus_main_heading_later();
+        })
     };
     // The live region stays in the document so screen readers announce what appears in it.
     html! {

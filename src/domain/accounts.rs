@@ -62,6 +62,9 @@ pub struct Account {
     /// When the ratings were last changed, if ever.
     #[serde(default)]
     pub reviewed_at: Option<String>,
+    /// Part of the invented demo portfolio, which can be removed in one go.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub demo: bool,
 }
 
 impl Account {
@@ -170,8 +173,10 @@ fn same_name(a: &str, b: &str) -> bool {
     norm(a) == norm(b)
 }
 
-/// Reads a revenue figure: digits with optional thousands separators (`,`, `'`, `_` or
-/// spaces) and an optional decimal point. Empty means unknown.
+/// Reads a revenue figure. Empty means unknown. Accepted: whole digits, optionally grouped in
+/// threes by `,`, `'` or spaces (`1,250,000`), and optionally a decimal point with one or two
+/// digits (`99500.50`). Anything else is refused rather than guessed at: in `250.000` the dot
+/// could be a decimal point or a thousands separator, and a wrong guess is off by a thousand.
 pub fn parse_revenue(text: &str) -> Result<Option<f64>, String> {
     let text = text.trim();
     if text.is_empty() {
@@ -180,17 +185,29 @@ pub fn parse_revenue(text: &str) -> Result<Option<f64>, String> {
     if text.starts_with('-') {
         return Err("Revenue cannot be negative.".to_string());
     }
-    let cleaned: String = text
-        .chars()
-        .filter(|c| !matches!(c, ',' | '\'' | '_' | ' ' | '\u{a0}'))
-        .collect();
-    let valid_chars = cleaned.chars().all(|c| c.is_ascii_digit() || c == '.')
-        && cleaned.chars().filter(|&c| c == '.').count() <= 1
-        && cleaned.chars().any(|c| c.is_ascii_digit());
-    match cleaned.parse::<f64>() {
-        Ok(v) if valid_chars && v.is_finite() && v < 1e15 => Ok(Some(v)),
-        Ok(_) if valid_chars => Err("That revenue is too large.".to_string()),
-        _ => Err("Enter revenue as a plain number, such as 250000.".to_string()),
+    let plain = "Enter revenue as a plain number, such as 250000 or 250000.50 (a dot for \
+                 decimals, no other punctuation)."
+        .to_string();
+    let (whole, cents) = match text.split_once('.') {
+        Some((w, c)) if (1..=2).contains(&c.len()) && c.chars().all(|d| d.is_ascii_digit()) => {
+            (w, Some(c))
+        }
+        Some(_) => return Err(plain),
+        None => (text, None),
+    };
+    let groups: Vec<&str> = whole.split([',', '\'', ' ', '\u{a0}']).collect();
+    let grouped_well = groups
+        .iter()
+        .all(|g| !g.is_empty() && g.chars().all(|d| d.is_ascii_digit()))
+        && groups.iter().skip(1).all(|g| g.len() == 3)
+        && (groups.len() == 1 || groups[0].len() <= 3);
+    if !grouped_well {
+        return Err(plain);
+    }
+    let number = format!("{}.{}", groups.concat(), cents.unwrap_or("0"));
+    match number.parse::<f64>() {
+        Ok(v) if v < 1e15 => Ok(Some(v)),
+        _ => Err("That revenue is too large.".to_string()),
     }
 }
 
@@ -237,6 +254,7 @@ mod tests {
             created_at: String::new(),
             updated_at: String::new(),
             reviewed_at: None,
+            demo: false,
         }
     }
 
@@ -271,12 +289,30 @@ mod tests {
 
     #[test]
     fn bad_revenue_is_refused_with_a_reason() {
-        for bad in ["-5", "ten", "1.2.3", "12abc", "1e5", "."] {
+        for bad in [
+            "-5",
+            "ten",
+            "1.2.3",
+            "12abc",
+            "1e5",
+            ".",
+            "250.000",
+            "1.234,56",
+            "1,2,3",
+            "1,250.000",
+            "12345,678",
+        ] {
             let err = form("X", bad).validate(&[], None).unwrap_err();
             assert_eq!(err[0].0, Field::Revenue, "{bad} should be refused");
         }
         assert!(parse_revenue("-5").unwrap_err().contains("negative"));
         assert_eq!(parse_revenue("99 500.50"), Ok(Some(99_500.5)));
+        assert_eq!(parse_revenue("1,250,000"), Ok(Some(1_250_000.0)));
+        assert_eq!(parse_revenue("1'250'000.5"), Ok(Some(1_250_000.5)));
+        assert_eq!(parse_revenue("250000"), Ok(Some(250_000.0)));
+        assert!(parse_revenue("250.000")
+            .unwrap_err()
+            .contains("plain number"));
     }
 
     #[test]

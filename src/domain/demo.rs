@@ -164,6 +164,7 @@ pub fn demo_accounts(first_id: AccountId, at: &str) -> Vec<Account> {
                 created_at: at.into(),
                 updated_at: at.into(),
                 reviewed_at: Some(at.into()),
+                demo: true,
             }
         })
         .collect()

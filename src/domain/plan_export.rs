@@ -305,6 +305,7 @@ mod tests {
             created_at: AT.into(),
             updated_at: AT.into(),
             reviewed_at: None,
+            demo: false,
         }
     }
 

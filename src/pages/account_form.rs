@@ -49,11 +49,17 @@ pub fn AccountFormPage(props: &AccountFormPageProps) -> Html {
         };
     }
 
+    // Once problems are shown, each edit checks again, so a fixed field loses its message.
     let edit = |f: fn(&mut AccountForm, String)| {
-        let form = form.clone();
+        let (form, problems, state, editing) =
+            (form.clone(), problems.clone(), state.clone(), props.id);
         move |value: String| {
             let mut next = (*form).clone();
             f(&mut next, value);
+            if !problems.is_empty() {
+                let found = next.validate(&state.doc.portfolio.accounts, editing).err();
+                problems.set(found.unwrap_or_default());
+            }
             form.set(next);
         }
     };

@@ -29,8 +29,11 @@ fn quadrant_filter_from(value: &str) -> QuadrantFilter {
 #[component]
 fn EmptyAccounts() -> Html {
     let state = use_app_state();
-    let on_demo =
-        Callback::from(move |_| state.dispatch(Action::LoadDemoPortfolio { at: now_iso() }));
+    let on_demo = Callback::from(move |_| {
+        state.dispatch(Action::LoadDemoPortfolio { at: now_iso() });
+        // The button disappears with the empty state; the list's search field takes focus.
+        crate::browser::page::focus_later("account-search".into());
+    });
     html! {
         <div class="empty-state">
             <h1 tabindex="-1">{ "Accounts" }</h1>
@@ -116,9 +119,17 @@ pub fn AccountsPage() -> Html {
             state.dispatch(Action::SetListQuery(q));
         })
     };
+    let demo_count = accounts.iter().filter(|a| a.demo).count();
+    let on_remove_demo = {
+        let state = state.clone();
+        Callback::from(move |_| state.dispatch(Action::RemoveDemoAccounts))
+    };
     let on_reset = {
         let state = state.clone();
-        Callback::from(move |_| state.dispatch(Action::SetListQuery(ListQuery::default())))
+        Callback::from(move |_| {
+            state.dispatch(Action::SetListQuery(ListQuery::default()));
+            crate::browser::page::focus_later("account-search".into());
+        })
     };
     let header = |key: SortKey, class: &'static str| {
         let sorted = query.sort == key;
@@ -172,6 +183,12 @@ pub fn AccountsPage() -> Html {
                     <a class="button" href={Route::Matrix.href()}>{ "View matrix" }</a>
                 </div>
             </header>
+            if demo_count > 0 {
+                <p class="notice">
+                    { format!("{demo_count} of these accounts are invented demo accounts. ") }
+                    <button type="button" class="link-button" onclick={on_remove_demo}>{ "Remove the demo accounts" }</button>
+                </p>
+            }
             <form class="toolbar card" role="search" aria-label="Find accounts" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
                 <div class="field field--grow">
                     <label for="account-search">{ "Search by name" }</label>

@@ -12,7 +12,7 @@ use crate::components::matrix_chart::{ChartPoint, MatrixChart, Quadrants};
 use crate::components::quadrant_badge::QuadrantBadge;
 use crate::domain::accounts::{Account, Tier};
 use crate::domain::bcg::{categorize, BcgCategory};
-use crate::domain::dates::readable_date;
+use crate::domain::dates::readable_date_time;
 use crate::domain::portfolio::{guidelines, row, summarize, Level};
 use crate::domain::quadrant::Quadrant;
 use crate::domain::schema::Document;
@@ -33,8 +33,8 @@ enum Lens {
 /// Point radius: area grows with revenue; accounts without revenue get the smallest dot.
 fn radius(revenue: Option<f64>, max_revenue: f64) -> f64 {
     match revenue {
-        Some(r) if max_revenue > 0.0 => 6.0 + 16.0 * (r / max_revenue).sqrt(),
-        _ => 6.0,
+        Some(r) if max_revenue > 0.0 => 7.0 + 15.0 * (r / max_revenue).sqrt(),
+        _ => 7.0,
     }
 }
 
@@ -263,6 +263,8 @@ pub fn MatrixPage() -> Html {
         };
     }
 
+    let compare_valid =
+        compare.is_some_and(|id| doc.portfolio.snapshots.iter().any(|s| s.id == id));
     let spec = match *lens {
         Lens::Quadrants => quadrant_chart(doc, *compare),
         Lens::GrowthShare => growth_share_chart(doc),
@@ -280,6 +282,10 @@ pub fn MatrixPage() -> Html {
         let state = state.clone();
         Callback::from(move |_| state.dispatch(Action::RecordSnapshot { at: now_iso() }))
     };
+    let file_name = match *lens {
+        Lens::Quadrants => "portfolio-matrix.svg",
+        Lens::GrowthShare => "portfolio-growth-share.svg",
+    };
     let on_export = {
         let export_problem = export_problem.clone();
         Callback::from(move |_| {
@@ -287,7 +293,7 @@ pub fn MatrixPage() -> Html {
                 .ok_or_else(|| "The chart could not be found on the page.".to_string())
                 .and_then(|svg| {
                     let file = format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n{svg}\n");
-                    download_text("portfolio-matrix.svg", "image/svg+xml", &file)
+                    download_text(file_name, "image/svg+xml", &file)
                 });
             export_problem.set(result.err());
         })
@@ -297,6 +303,7 @@ pub fn MatrixPage() -> Html {
         .filter(|a| a.position(&doc.settings.weights).is_none())
         .collect();
     let missing_market = accounts.len() - spec.points.len();
+    let moved = spec.points.iter().filter(|p| p.from.is_some()).count();
 
     html! {
         <div class="matrix-page">
@@ -329,14 +336,16 @@ pub fn MatrixPage() -> Html {
                                     </option>
                                     { for doc.portfolio.snapshots.iter().rev().map(|s| html! {
                                         <option value={s.id.to_string()} selected={*compare == Some(s.id)}>
-                                            { format!("Snapshot of {}", readable_date(&s.taken_at)) }
+                                            { format!("Snapshot of {}", readable_date_time(&s.taken_at)) }
                                         </option>
                                     }) }
                                 </select>
                             </div>
                         }
                         <div class="matrix-controls__buttons">
-                            <button type="button" class="button button--small" onclick={on_snapshot}>{ "Record snapshot" }</button>
+                            if *lens == Lens::Quadrants {
+                                <button type="button" class="button button--small" onclick={on_snapshot}>{ "Record snapshot" }</button>
+                            }
                             <button type="button" class="button button--small" onclick={on_export}>{ "Export SVG" }</button>
                         </div>
                     </div>
@@ -351,10 +360,15 @@ pub fn MatrixPage() -> Html {
                             <li><span class={format!("legend__dot legend__dot--{}", t.letter().to_lowercase())}></span>{ format!("Tier {}", t.letter()) }</li>
                         }) }
                         <li>{ "Larger dot: more revenue" }</li>
-                        if *lens == Lens::Quadrants && compare.is_some() {
-                            <li>{ "Dashed arrow: move since the snapshot" }</li>
+                        if *lens == Lens::Quadrants && compare_valid {
+                            <li>{ "Purple arrow: move since the snapshot, from the small ring to the dot" }</li>
                         }
                     </ul>
+                    if *lens == Lens::Quadrants && compare_valid {
+                        <p class="muted">{ format!("{moved} {} moved since the snapshot. Arrows compare today's scores with the \
+                            recorded ones: a change of weights or ratings both move accounts.",
+                            if moved == 1 { "account has" } else { "accounts have" }) }</p>
+                    }
                     if *lens == Lens::GrowthShare && missing_market > 0 {
                         <p class="muted">{ format!("{missing_market} {} no market figures and {} not shown; add them on the account's page.",
                             if missing_market == 1 { "account has" } else { "accounts have" },
@@ -448,7 +462,7 @@ fn Snapshots() -> Html {
                     { for snapshots.iter().rev().map(|s| {
                         let id = s.id;
                         let state = state.clone();
-                        let date = readable_date(&s.taken_at);
+                        let date = readable_date_time(&s.taken_at);
                         let on_delete = Callback::from(move |_| state.dispatch(Action::DeleteSnapshot(id)));
                         html! {
                             <li key={id}>

@@ -50,21 +50,8 @@ pub fn SettingsPage() -> Html {
                 <p class="muted">{ format!("Each axis scores 0 to 100. An account at or above the threshold counts as high on that axis \
                     (so a score exactly on the line is high). The usual threshold is {DEFAULT_THRESHOLD}.") }</p>
                 <div class="form__grid">
-                    { for Axis::BOTH.iter().map(|&axis| {
-                        let state = state.clone();
-                        let onchange = on_value(move |v| {
-                            if let Ok(t) = v.trim().parse::<u8>() {
-                                state.dispatch(Action::SetThreshold(axis, t.min(100)));
-                            }
-                        });
-                        let id = format!("threshold-{}", axis.short());
-                        html! {
-                            <div class="field">
-                                <label for={id.clone()}>{ format!("{} threshold", axis.title()) }</label>
-                                <input id={id} type="number" min="0" max="100" step="1"
-                                    value={settings.thresholds.on(axis).to_string()} {onchange} />
-                            </div>
-                        }
+                    { for Axis::BOTH.iter().map(|&axis| html! {
+                        <ThresholdField key={axis.short()} {axis} value={settings.thresholds.on(axis)} />
                     }) }
                 </div>
             </section>
@@ -72,6 +59,13 @@ pub fn SettingsPage() -> Html {
                 <h2 id="weights-title">{ "Criterion weights" }</h2>
                 <p class="muted">{ format!("How much each criterion counts within its axis, from 0 (ignored) to {MAX_WEIGHT}. \
                     All start at {DEFAULT_WEIGHT}, so each counts equally.") }</p>
+                { for Axis::BOTH.iter().filter(|&&axis| criteria_of(axis).all(|c| settings.weights.get(c.id) == 0)).map(|axis| html! {
+                    <p class="field__error" role="alert">
+                        { format!("Every criterion of {} has weight 0, so no account can be scored on it \
+                            and none can be placed on the matrix. Give at least one a weight above 0.",
+                            axis.title().to_lowercase()) }
+                    </p>
+                }) }
                 <div class="weights">
                     { for Axis::BOTH.iter().map(|&axis| html! {
                         <fieldset class="weights__axis">
@@ -112,6 +106,58 @@ pub fn SettingsPage() -> Html {
             <div class="page-actions">
                 <button type="button" class="button" onclick={on_reset}>{ "Reset weights and thresholds to defaults" }</button>
             </div>
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct ThresholdFieldProps {
+    axis: Axis,
+    value: u8,
+}
+
+/// One axis threshold: whole numbers 0-100; anything else is shown as not saved.
+#[component]
+fn ThresholdField(props: &ThresholdFieldProps) -> Html {
+    let state = use_app_state();
+    let text = use_state(|| props.value.to_string());
+    let problem = use_state(|| None::<String>);
+    {
+        // Follow changes made elsewhere (reset, another tab) while the field is valid.
+        let (text, problem, value) = (text.clone(), problem.clone(), props.value);
+        use_effect_with(value, move |v| {
+            if problem.is_none() {
+                text.set(v.to_string());
+            }
+        });
+    }
+    let axis = props.axis;
+    let oninput = {
+        let (text, problem, state) = (text.clone(), problem.clone(), state.clone());
+        crate::browser::events::on_input_value(move |v| {
+            text.set(v.clone());
+            match v.trim().parse::<u8>() {
+                Ok(t) if t <= 100 => {
+                    problem.set(None);
+                    state.dispatch(Action::SetThreshold(axis, t));
+                }
+                _ => problem.set(Some(
+                    "Not saved: enter a whole number from 0 to 100.".into(),
+                )),
+            }
+        })
+    };
+    let id = format!("threshold-{}", axis.short());
+    let error_id = format!("{id}-error");
+    html! {
+        <div class="field">
+            <label for={id.clone()}>{ format!("{} threshold", axis.title()) }</label>
+            <input {id} type="text" inputmode="numeric" value={(*text).clone()} {oninput}
+                aria-invalid={problem.is_some().then_some("true")}
+                aria-describedby={problem.is_some().then(|| error_id.clone())} />
+            if let Some(p) = &*problem {
+                <p class="field__error" id={error_id}>{ p }</p>
+            }
         </div>
     }
 }

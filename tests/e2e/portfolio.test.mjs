@@ -59,7 +59,7 @@ test('the account form refuses bad input next to the field and saves nothing hal
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'account-name');
 
   await page.getByLabel(/^Name/).fill('  lumen media ');
-  await page.getByLabel('Annual revenue (USD)').fill('twelve');
+  await page.getByLabel('Annual revenue (USD)').fill('250.000');
   await save.click();
   assert.match(await page.locator('#account-name-error').textContent(), /already an account called/);
   assert.match(await page.locator('#account-revenue-error').textContent(), /plain number/);
@@ -161,11 +161,20 @@ test('settings change the currency, thresholds and weights everywhere', async ()
   assert.equal(doc.settings.thresholds.relationship, 50);
 });
 
-test('deleting an account can be undone', async () => {
+test('deleting an account can be undone from the keyboard, and the demo goes in one step', async () => {
   const page = await withDemo();
   await env.open(page, '#/accounts/1');
   await page.getByRole('button', { name: 'Delete this account' }).click();
   await page.getByText('Showing 11 of 11 accounts').waitFor();
+  assert.match(await page.getByRole('status').filter({ hasText: 'Deleted' }).textContent(), /Deleted Northwind Logistics\./);
+  await page.waitForTimeout(100);
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'undo-button', 'Undo has focus');
+  await page.keyboard.press('Enter');
+  await page.getByText('Showing 12 of 12 accounts').waitFor();
+
+  await page.getByRole('button', { name: 'Remove the demo accounts' }).click();
+  await page.getByRole('heading', { name: 'Accounts' }).waitFor();
+  await page.getByRole('button', { name: /Explore a demo portfolio/ }).waitFor();
   await page.getByRole('button', { name: 'Undo' }).click();
   await page.getByText('Showing 12 of 12 accounts').waitFor();
 });
