@@ -128,7 +128,6 @@ pub fn apply(current: &Document, incoming: &Document, mode: Mode) -> (Document, 
     };
     // Accounts, remembering where each incoming id went.
     let mut account_ids: BTreeMap<AccountId, AccountId> = BTreeMap::new();
-    let mut new_accounts = Vec::new();
     for a in &incoming.portfolio.accounts {
         match current
             .portfolio
@@ -143,7 +142,6 @@ pub fn apply(current: &Document, incoming: &Document, mode: Mode) -> (Document, 
             None => {
                 let id = fresh();
                 account_ids.insert(a.id, id);
-                new_accounts.push(id);
                 p.accounts_added += 1;
             }
         }
@@ -201,7 +199,6 @@ pub fn apply(current: &Document, incoming: &Document, mode: Mode) -> (Document, 
         .iter()
         .map(|_| fresh())
         .collect();
-    drop(fresh);
 
     for a in &incoming.portfolio.accounts {
         let mut a = a.clone();
@@ -254,7 +251,6 @@ pub fn apply(current: &Document, incoming: &Document, mode: Mode) -> (Document, 
             .collect();
         doc.portfolio.snapshots.push(s);
     }
-    let _ = new_accounts;
     (doc, p)
 }
 
