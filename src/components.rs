@@ -1,5 +1,6 @@
 //! Reusable view pieces. They get data and callbacks as props, or read the app state.
 
+pub mod backup_panel;
 pub mod band_badge;
 pub mod change_summary;
 pub mod label_placement;

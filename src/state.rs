@@ -135,6 +135,14 @@ pub enum Action {
         at: String,
     },
     DeleteAccount(AccountId),
+    /// Brings in a backup (already read and checked), undoable in one step.
+    ImportBackup {
+        doc: Box<Document>,
+        mode: crate::domain::backup::Mode,
+    },
+    BackupExported {
+        at: String,
+    },
     /// Removes every account of the demo portfolio, with their plans.
     RemoveDemoAccounts,
     Rate {
@@ -392,6 +400,23 @@ impl AppState {
                     });
                     self.changed();
                 }
+            }
+            Action::ImportBackup { doc, mode } => {
+                let before = self.doc.clone();
+                let (mut next, _) = crate::domain::backup::apply(&before, &doc, mode);
+                // The backup's own date of export says nothing about this browser's backups.
+                next.settings.last_backup_at = before.settings.last_backup_at.clone();
+                self.doc = next;
+                self.undo = Some(Undo::Restore {
+                    doc: Box::new(before),
+                    what: "Backup imported.".into(),
+                });
+                self.just_saved = None;
+                self.changed();
+            }
+            Action::BackupExported { at } => {
+                self.doc.settings.last_backup_at = Some(at);
+                self.changed();
             }
             Action::RemoveDemoAccounts => {
                 let before = self.doc.clone();

@@ -79,5 +79,47 @@ pub fn StorageBanner() -> Html {
         }
     });
 
-    html! { <>{ for unreadable }{ for save_problem }{ for synced }</> }
+    html! { <>{ for unreadable }{ for save_problem }{ for synced }<BackupReminder /></> }
+}
+
+/// A gentle suggestion to export a backup when none was made for a month.
+#[component]
+fn BackupReminder() -> Html {
+    let state = use_app_state();
+    let dismissed = use_state(|| false);
+    // The clock is read in the browser only, after the first render.
+    let today = use_state(|| None::<String>);
+    {
+        let today = today.clone();
+        use_effect_with((), move |_| {
+            today.set(Some(crate::browser::clock::now_iso()))
+        });
+    }
+    let due = today
+        .as_deref()
+        .is_some_and(|t| crate::domain::backup::backup_due(&state.doc, t));
+    if !due || *dismissed {
+        return html! {};
+    }
+    let on_export = {
+        let state = state.clone();
+        Callback::from(move |_| {
+            let _ = crate::components::backup_panel::export_all(&state);
+        })
+    };
+    let on_later = {
+        let dismissed = dismissed.clone();
+        Callback::from(move |_| dismissed.set(true))
+    };
+    html! {
+        <section class="banner banner--info" role="status" aria-labelledby="backup-reminder-title">
+            <h2 id="backup-reminder-title" class="banner__title">{ "Time for a backup" }</h2>
+            <p>{ "Your data has not been exported for over a month. It lives only in this browser; a backup file \
+                  keeps it safe if the browser's data is cleared." }</p>
+            <div class="banner__actions">
+                <button type="button" class="button button--primary" onclick={on_export}>{ "Export all data" }</button>
+                <button type="button" class="button button--quiet" onclick={on_later}>{ "Not now" }</button>
+            </div>
+        </section>
+    }
 }

@@ -27,6 +27,26 @@ pub fn export(doc: &Document, now: &str) -> String {
     serde_json::to_string_pretty(&file).expect("a backup always serializes")
 }
 
+/// Days without a backup after which the app suggests one.
+pub const REMIND_AFTER_DAYS: i64 = 30;
+
+/// True when there is data worth keeping that has not been backed up for a month: never
+/// exported while the oldest item is over a month old, or last exported over a month ago.
+pub fn backup_due(doc: &Document, today: &str) -> bool {
+    let older_than_limit =
+        |t: &str| super::dates::days_between(t, today).is_some_and(|d| d > REMIND_AFTER_DAYS);
+    match &doc.settings.last_backup_at {
+        Some(last) => older_than_limit(last),
+        None => doc
+            .portfolio
+            .accounts
+            .iter()
+            .map(|a| a.created_at.as_str())
+            .chain(doc.grader.history.iter().map(|a| a.saved_at.as_str()))
+            .any(older_than_limit),
+    }
+}
+
 /// Why a file could not be imported. Nothing has changed when this is returned.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ImportError {
@@ -357,6 +377,17 @@ mod tests {
         ids.dedup();
         assert_eq!(ids.len(), 3);
         assert!(merged.next_id > *ids.last().unwrap());
+    }
+
+    #[test]
+    fn a_backup_is_due_a_month_after_the_last_or_after_a_month_of_data() {
+        let mut doc = doc_with(&["Acme"], 1);
+        assert!(!backup_due(&doc, "2026-11-20T09:00:00Z"));
+        assert!(backup_due(&doc, "2026-12-15T09:00:00Z"));
+        doc.settings.last_backup_at = Some("2026-12-10T09:00:00Z".into());
+        assert!(!backup_due(&doc, "2026-12-15T09:00:00Z"));
+        assert!(backup_due(&doc, "2027-01-20T09:00:00Z"));
+        assert!(!backup_due(&Document::default(), "2030-01-01T00:00:00Z"));
     }
 
     #[test]

@@ -21,6 +21,9 @@ pub struct Settings {
     /// Days after its last review when a plan is flagged as stale.
     #[serde(default = "default_stale_days")]
     pub plan_stale_days: u32,
+    /// When all data was last exported as a backup, if ever.
+    #[serde(default)]
+    pub last_backup_at: Option<String>,
 }
 
 fn default_stale_days() -> u32 {
@@ -39,6 +42,7 @@ impl Default for Settings {
             thresholds: Thresholds::default(),
             bcg: BcgThresholds::default(),
             plan_stale_days: default_stale_days(),
+            last_backup_at: None,
         }
     }
 }

@@ -3,6 +3,7 @@
 use yew::prelude::*;
 
 use crate::browser::events::on_value;
+use crate::components::backup_panel::BackupPanel;
 use crate::domain::bcg::{parse_figure, BcgThresholds};
 use crate::domain::quadrant::DEFAULT_THRESHOLD;
 use crate::domain::rating::{criteria_of, Axis, DEFAULT_WEIGHT, MAX_WEIGHT};
@@ -31,8 +32,9 @@ pub fn SettingsPage() -> Html {
         <div class="settings">
             <header class="page-header">
                 <h1 tabindex="-1">{ "Settings" }</h1>
-                <p class="lead">{ "How accounts are scored and placed on the matrix. Changes apply at once to every account." }</p>
+                <p class="lead">{ "Your data, and how accounts are scored and placed on the matrix. Changes apply at once." }</p>
             </header>
+            <BackupPanel />
             <section class="card" aria-labelledby="currency-title">
                 <h2 id="currency-title">{ "Currency" }</h2>
                 <div class="field field--narrow">
