@@ -43,3 +43,21 @@ test('the skip link moves focus to the content and stays on the screen', async (
   assert.equal(await page.locator('main h1').textContent(), 'Assessment history');
   assert.match(page.url(), /#\/history$/);
 });
+
+test('the app starts under a strict Content-Security-Policy with no violation', async () => {
+  const page = await env.newPage();
+  await page.addInitScript(() => {
+    window.cspViolations = [];
+    document.addEventListener('securitypolicyviolation', e => window.cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  await env.open(page, '#/matrix');
+  const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+  assert.match(policy, /script-src 'self' 'wasm-unsafe-eval'/);
+  assert.doesNotMatch(policy, /unsafe-inline/);
+  assert.equal(await page.locator('script:not([src])').count(), 0, 'no inline script left');
+  await env.open(page, '#/accounts');
+  await page.getByRole('button', { name: /Explore a demo portfolio/ }).click();
+  await env.open(page, '#/matrix');
+  await page.locator('a.matrix__point').first().focus();
+  assert.deepEqual(await page.evaluate(() => window.cspViolations), []);
+});
