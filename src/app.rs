@@ -41,8 +41,7 @@ pub fn App() -> Html {
     let initial = use_memo((), |_| initial_state(storage::load()));
     let route = use_hash_route();
     let first_render = use_mut_ref(|| true);
-    use_effect_with(route, move |route| {
-        page::set_title(&route.title());
+    use_effect_with(route, move |_| {
         // On the first render the browser's own focus handling is right; on a route change,
         // focus moves to the new heading so keyboard and screen reader users land on it.
         // An action that deleted something and moved to another screen offers Undo, which
@@ -82,6 +81,9 @@ pub fn Root(props: &RootProps) -> Html {
             }
         });
     }
+    // The tab title (and a printout's header) names the account on its screens.
+    let title = page_title(props.route, &state.doc);
+    use_effect_with(title, |title| page::set_title(title));
     {
         let state = state.clone();
         use_effect_with((), move |_| {
@@ -95,6 +97,26 @@ pub fn Root(props: &RootProps) -> Html {
         <ContextProvider<AppContext> context={state}>
             <Shell route={props.route}>{ page_for(props.route) }</Shell>
         </ContextProvider<AppContext>>
+    }
+}
+
+fn page_title(route: Route, doc: &crate::domain::schema::Document) -> String {
+    let account = |id| {
+        doc.portfolio
+            .accounts
+            .iter()
+            .find(|a| a.id == id)
+            .map(|a| a.name.clone())
+    };
+    let named = match route {
+        Route::Account(id) => account(id),
+        Route::EditAccount(id) => account(id).map(|n| format!("Edit {n}")),
+        Route::Plan(id) | Route::PlanView(id) => account(id).map(|n| format!("{n}: account plan")),
+        _ => None,
+    };
+    match named {
+        Some(name) => format!("{name} · Account Grader"),
+        None => route.title(),
     }
 }
 

@@ -11,8 +11,8 @@ use crate::domain::demo::demo_accounts;
 use crate::domain::grader::{Answer, Answers};
 use crate::domain::history::{AssessmentId, SavedAssessment};
 use crate::domain::plans::{
-    can_change_kind, Consensus, Content, Plan, PlanId, SectionDef, SectionKind, Template,
-    TemplateId, BUILT_IN_TEMPLATE,
+    can_change_kind, unique_name, Consensus, Content, Plan, PlanId, SectionDef, SectionKind,
+    Template, TemplateId, BUILT_IN_TEMPLATE,
 };
 use crate::domain::portfolio::ListQuery;
 use crate::domain::practices::PracticeId;
@@ -219,6 +219,13 @@ pub enum Action {
         title: String,
         content: Content,
         at: String,
+        /// Set when the change removes a row (a person, an item): it can then be undone.
+        removes_row: bool,
+    },
+    /// Discards content kept from a section the template no longer has (undoable).
+    DropPlanSection {
+        plan: PlanId,
+        key: String,
     },
     MarkPlanReviewed {
         plan: PlanId,
@@ -503,11 +510,13 @@ impl AppState {
                         .unwrap_or_default(),
                     None => Vec::new(),
                 };
-                let name = if name.trim().is_empty() {
-                    "Untitled template".to_string()
+                let base = if name.trim().is_empty() {
+                    "Untitled template"
                 } else {
-                    name.trim().to_string()
+                    name.trim()
                 };
+                let existing: Vec<&str> = plans.templates.iter().map(|t| t.name.as_str()).collect();
+                let name = unique_name(base, &existing);
                 plans.templates.push(Template { id, name, sections });
                 self.changed();
             }
@@ -629,7 +638,23 @@ impl AppState {
                 title,
                 content,
                 at,
-            } => self.edit_plan(plan, |p| p.write(&key, &title, content, &at)),
+                removes_row,
+            } => {
+                let before = removes_row.then(|| Box::new(self.doc.clone()));
+                self.edit_plan(plan, |p| p.write(&key, &title, content, &at));
+                if let Some(doc) = before {
+                    let what = format!("Removed an entry from {title}.");
+                    self.undo = Some(Undo::Restore { doc, what });
+                }
+            }
+            Action::DropPlanSection { plan, key } => {
+                let before = Box::new(self.doc.clone());
+                self.edit_plan(plan, |p| p.sections.retain(|s| s.key != key));
+                self.undo = Some(Undo::Restore {
+                    doc: before,
+                    what: "Kept section removed.".into(),
+                });
+            }
             Action::MarkPlanReviewed { plan, at } => self.edit_plan(plan, |p| {
                 p.reviewed_at = Some(at.clone());
                 p.updated_at = at;
@@ -677,9 +702,12 @@ impl AppState {
                 self.changed();
             }
             Action::ResetPortfolioSettings => {
-                let currency = self.doc.settings.currency.clone();
-                self.doc.settings = Settings {
-                    currency,
+                // Only what the reset button names: weights and thresholds.
+                let s = &mut self.doc.settings;
+                *s = Settings {
+                    currency: s.currency.clone(),
+                    plan_stale_days: s.plan_stale_days,
+                    last_backup_at: s.last_backup_at.clone(),
                     ..Settings::default()
                 };
                 self.changed();
@@ -1003,10 +1031,7 @@ mod tests {
             crate::domain::plans::built_in_template().sections.len() + 1
         );
         assert_eq!(t.sections[n - 2].key, "s2");
-        assert_eq!(
-            s.doc.plans.template(0).unwrap().name,
-            "Key account plan (built in)"
-        );
+        assert_eq!(s.doc.plans.template(0).unwrap().name, "Key account plan");
         let s = reduce(
             s,
             [
@@ -1047,6 +1072,7 @@ mod tests {
                         ..Default::default()
                     }),
                     at: AT.into(),
+                    removes_row: false,
                 },
                 Action::ChangeSectionKind {
                     template: 2,

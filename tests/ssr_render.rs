@@ -149,6 +149,7 @@ mod plans {
                 title: "Top".into(),
                 content: Content::List(vec!["Late deliveries".into(), "New CFO".into()]),
                 at: AT.into(),
+                removes_row: false,
             },
             Action::WritePlan {
                 plan: 2,
@@ -159,6 +160,7 @@ mod plans {
                     ..Default::default()
                 }]),
                 at: AT.into(),
+                removes_row: false,
             },
         ] {
             state = state.reduce(action);
@@ -192,7 +194,7 @@ mod plans {
         state.doc.plans.plans.clear();
         let html = render(state, Route::Plan(1)).await;
         assert!(html.contains("Create the plan"));
-        assert!(html.contains("Key account plan (built in) (13 sections)"));
+        assert!(html.contains("Key account plan (built in): 13 sections"));
     }
 
     #[tokio::test]

@@ -15,3 +15,10 @@ pub fn now_iso() -> String {
         offset,
     )
 }
+
+/// A token unique to this moment and browser, for identifiers that must stay stable once made
+/// (such as a calendar event's UID).
+pub fn unique_token() -> String {
+    let random = (js_sys::Math::random() * 1e9) as u64;
+    format!("{}-{random}", js_sys::Date::now() as u64)
+}

@@ -54,7 +54,19 @@ pub fn focus_element(id: &str) {
 /// Focuses an element once the current update has been rendered, for controls that appear
 /// or move as a result of the click that is still being handled.
 pub fn focus_later(id: String) {
-    gloo_timers::callback::Timeout::new(0, move || focus_element(&id)).forget();
+    gloo_timers::callback::Timeout::new(0, move || {
+        focus_element(&id);
+        // Focusing an element that already had focus does not scroll; a moved one must.
+        let element = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id(&id));
+        if let Some(e) = element {
+            let options = web_sys::ScrollIntoViewOptions::new();
+            options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+            e.scroll_into_view_with_scroll_into_view_options(&options);
+        }
+    })
+    .forget();
 }
 
 /// Opens the browser's print dialog.

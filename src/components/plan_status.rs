@@ -70,17 +70,7 @@ pub fn PlanStatus(props: &PlanStatusProps) -> Html {
         .reviewed_at
         .as_deref()
         .map_or("never".to_string(), readable_date);
-    let consensus = match (
-        &plan.consensus.reviewed_with_client,
-        plan.consensus.client_agreed,
-    ) {
-        (Some(d), true) => format!(
-            "Reviewed with the client on {} and agreed",
-            readable_date(d)
-        ),
-        (Some(d), false) => format!("Reviewed with the client on {}", readable_date(d)),
-        (None, _) => "Not yet reviewed with the client".to_string(),
-    };
+    let consensus = plan.consensus.summary();
     html! {
         <section class="card plan-status" aria-label="Plan status">
             <div class="plan-status__item">

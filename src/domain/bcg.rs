@@ -90,7 +90,12 @@ pub fn parse_figure(text: &str, min: f64) -> Result<Option<f64>, String> {
     if text.is_empty() {
         return Ok(None);
     }
-    match text.replace(',', ".").parse::<f64>() {
+    if text.contains(',') {
+        return Err(
+            "Use a dot for decimals and no thousands separators, such as 12.5.".to_string(),
+        );
+    }
+    match text.parse::<f64>() {
         Ok(v) if v.is_finite() && v >= min && v.abs() < 1e6 => Ok(Some(v)),
         Ok(v) if v < min => Err(format!("Enter a number of at least {min}.")),
         _ => Err("Enter a number, such as 12.5.".to_string()),
@@ -133,7 +138,11 @@ mod tests {
     #[test]
     fn figures_are_parsed_with_limits() {
         assert_eq!(parse_figure("", 0.0), Ok(None));
-        assert_eq!(parse_figure(" 12,5 % ", -100.0), Ok(Some(12.5)));
+        assert_eq!(parse_figure(" 12.5 % ", -100.0), Ok(Some(12.5)));
+        assert!(
+            parse_figure("12,5", -100.0).is_err(),
+            "a comma is ambiguous: refused"
+        );
         assert_eq!(parse_figure("-3", -100.0), Ok(Some(-3.0)));
         assert!(parse_figure("-0.5", 0.0).is_err());
         assert!(parse_figure("lots", 0.0).is_err());

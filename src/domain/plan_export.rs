@@ -5,11 +5,43 @@ use super::dates::{date_part, ical_day_and_next, ical_utc, readable_date};
 use super::plans::{Content, MeetingKind, Plan, ShownSection, Template};
 use super::settings::format_money;
 
-/// A table cell: pipes escaped and line breaks folded so the table stays one row per line.
+/// User text made literal in Markdown: characters that would start emphasis, links, code,
+/// tables or HTML are escaped, so a reader sees what the user typed.
+fn md_inline(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if matches!(c, '\\' | '*' | '_' | '[' | ']' | '<' | '>' | '`' | '|') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A block of user text: each line literal (a leading `#`, `-`, `+` or `1.` would otherwise
+/// make a heading or a list), with the user's line breaks kept as hard breaks.
+fn md_block(s: &str) -> String {
+    s.trim()
+        .lines()
+        .map(|line| {
+            let line = md_inline(line.trim_end());
+            let trimmed = line.trim_start();
+            let numbered = trimmed
+                .split_once('.')
+                .is_some_and(|(n, _)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()));
+            if trimmed.starts_with(['#', '-', '+']) || numbered {
+                format!("\\{trimmed}")
+            } else {
+                line
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\\\n")
+}
+
+/// A table cell: literal text, with line breaks folded so the table keeps one row per line.
 fn cell(s: &str) -> String {
-    s.replace('\\', "\\\\")
-        .replace('|', "\\|")
-        .replace(['\r', '\n'], " ")
+    md_inline(s).replace(['\r', '\n'], " ")
 }
 
 fn number(v: Option<f64>) -> String {
@@ -38,10 +70,10 @@ fn section_markdown(out: &mut String, s: &ShownSection, currency: &str) {
         return;
     }
     match &s.content {
-        Content::Text(t) => out.push_str(&format!("{}\n", t.trim())),
+        Content::Text(t) => out.push_str(&format!("{}\n", md_block(t))),
         Content::List(items) => {
             for i in items.iter().filter(|i| !i.trim().is_empty()) {
-                out.push_str(&format!("- {}\n", i.trim()));
+                out.push_str(&format!("- {}\n", md_block(i)));
             }
         }
         Content::Checklist(items) => {
@@ -49,7 +81,7 @@ fn section_markdown(out: &mut String, s: &ShownSection, currency: &str) {
                 out.push_str(&format!(
                     "- [{}] {}\n",
                     if i.done { "x" } else { " " },
-                    i.text.trim()
+                    md_block(&i.text)
                 ));
             }
         }
@@ -135,7 +167,7 @@ pub fn markdown(plan: &Plan, template: &Template, account: &Account, currency: &
     let shown = plan.shown(template);
     let (filled, total) = plan.completeness(template);
     let mut out = format!("# Account Development Plan: {}\n\n", account.name.trim());
-    out.push_str(&format!("- Template: {}\n", template.name));
+    out.push_str(&format!("- Template: {}\n", template.display_name()));
     out.push_str(&format!(
         "- Last updated: {}\n",
         readable_date(&plan.updated_at)
@@ -148,17 +180,7 @@ pub fn markdown(plan: &Plan, template: &Template, account: &Account, currency: &
     ));
     out.push_str(&format!(
         "- Client consensus: {}\n",
-        match (
-            &plan.consensus.reviewed_with_client,
-            plan.consensus.client_agreed
-        ) {
-            (Some(d), true) => format!(
-                "reviewed with the client on {} and agreed",
-                readable_date(d)
-            ),
-            (Some(d), false) => format!("reviewed with the client on {}", readable_date(d)),
-            (None, _) => "not yet reviewed with the client".into(),
-        }
+        plan.consensus.summary()
     ));
     out.push_str(&format!("- Completeness: {filled} of {total} sections\n\n"));
     for s in shown.iter().filter(|s| !s.orphaned) {
@@ -262,10 +284,12 @@ pub fn ics(plan: &Plan, template: &Template, account: &Account, now: &str) -> St
                 MeetingKind::CheckIn => "Check-in",
             };
             lines.push("BEGIN:VEVENT".into());
-            lines.push(format!(
-                "UID:plan-{}-{}-{i}-{day}@account-grader",
-                plan.id, s.key
-            ));
+            let uid = if m.uid.is_empty() {
+                format!("plan-{}-{}-{i}-{day}@account-grader", plan.id, s.key)
+            } else {
+                format!("plan-{}-{}@account-grader", plan.id, m.uid)
+            };
+            lines.push(format!("UID:{uid}"));
             lines.push(format!("DTSTAMP:{stamp}"));
             lines.push(format!("DTSTART;VALUE=DATE:{day}"));
             lines.push(format!("DTEND;VALUE=DATE:{next}"));
@@ -332,9 +356,9 @@ mod tests {
         p.write("review-plan", "Reviews", Content::Schedule(Schedule {
             cadence: "Monthly".into(),
             meetings: vec![
-                Meeting { date: "2026-12-31".into(), kind: MeetingKind::BusinessReview, note: "Q4 review; bring NPS, results, and the roadmap — ünïcödé to pad the line past seventy-five octets".into() },
-                Meeting { date: "2026-02-31".into(), kind: MeetingKind::CheckIn, note: String::new() },
-                Meeting { date: "2027-01-15".into(), kind: MeetingKind::CheckIn, note: String::new() },
+                Meeting { uid: "a1".into(), date: "2026-12-31".into(), kind: MeetingKind::BusinessReview, note: "Q4 review; bring NPS, results, and the roadmap — ünïcödé to pad the line past seventy-five octets".into() },
+                Meeting { uid: "b2".into(), date: "2026-02-31".into(), kind: MeetingKind::CheckIn, note: String::new() },
+                Meeting { uid: String::new(), date: "2027-01-15".into(), kind: MeetingKind::CheckIn, note: String::new() },
             ],
         }), AT);
         p
@@ -354,6 +378,17 @@ mod tests {
         let issues = md.find("## The client's top five issues").unwrap();
         assert!(vision < issues);
         assert!(!md.contains("# Other sections"));
+    }
+
+    #[test]
+    fn user_text_stays_literal_in_markdown() {
+        assert_eq!(md_block("# not a heading"), "\\# not a heading");
+        assert_eq!(
+            md_block("1. not a list\nsecond *line*"),
+            "\\1. not a list\\\nsecond \\*line\\*"
+        );
+        assert_eq!(md_inline("<b>x</b>"), "\\<b\\>x\\</b\\>");
+        assert_eq!(cell("a|b\nc"), "a\\|b c");
     }
 
     #[test]
@@ -388,6 +423,8 @@ mod tests {
         assert!(unfolded.contains("SUMMARY:Business review: Acme\\, Inc\\; \"Global\""));
         assert!(unfolded.contains("DTSTART;VALUE=DATE:20261231\r\nDTEND;VALUE=DATE:20270101"));
         assert!(unfolded.contains("DTSTAMP:20261123T090000Z"));
+        // A meeting's UID is its own, not its position: re-exports update the same event.
+        assert!(unfolded.contains("UID:plan-3-a1@account-grader"));
         // The invalid 31 February is left out; the other two remain.
         assert_eq!(unfolded.matches("BEGIN:VEVENT").count(), 2);
         assert!(unfolded.starts_with("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:"));

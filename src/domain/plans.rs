@@ -119,7 +119,7 @@ pub fn built_in_template() -> Template {
     use SectionKind::*;
     Template {
         id: BUILT_IN_TEMPLATE,
-        name: "Key account plan (built in)".into(),
+        name: "Key account plan".into(),
         sections: vec![
             def("vision", "Client's business vision (1-3 years)", "Where the client wants its business to be in one to three years; five years for your largest clients. Ask them, in their words.", Text),
             def("top-issues", "The client's top five issues", "The five problems or goals that matter most to the client right now, as they would put them.", List { max: Some(5) }),
@@ -232,6 +232,9 @@ pub struct Budget {
 /// A dated meeting in the plan's calendar.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Meeting {
+    /// Stable identity for calendar files, so a re-exported event updates the same entry.
+    #[serde(default)]
+    pub uid: String,
     /// `YYYY-MM-DD`.
     pub date: String,
     pub kind: MeetingKind,
@@ -310,6 +313,18 @@ impl Content {
         }
     }
 
+    /// How many rows (items, people, measures, meetings) the content has; text has none.
+    pub fn row_count(&self) -> usize {
+        match self {
+            Content::Text(_) | Content::Budget(_) => 0,
+            Content::List(v) => v.len(),
+            Content::Checklist(v) => v.len(),
+            Content::Stakeholders(v) => v.len(),
+            Content::Kpis(v) => v.len(),
+            Content::Schedule(s) => s.meetings.len(),
+        }
+    }
+
     fn lines(&self) -> Option<Vec<String>> {
         let keep = |v: Vec<String>| v.into_iter().filter(|l| !l.trim().is_empty()).collect();
         match self {
@@ -356,6 +371,34 @@ impl Content {
     }
 }
 
+impl Template {
+    /// The name to show: never empty, and marked when built in.
+    pub fn display_name(&self) -> String {
+        let name = if self.name.trim().is_empty() {
+            "Untitled template"
+        } else {
+            self.name.trim()
+        };
+        if self.id == BUILT_IN_TEMPLATE {
+            format!("{name} (built in)")
+        } else {
+            name.to_string()
+        }
+    }
+}
+
+/// `base`, or `base 2`, `base 3`... whichever no existing name takes.
+pub fn unique_name(base: &str, existing: &[&str]) -> String {
+    let taken = |n: &str| existing.iter().any(|e| e.trim().eq_ignore_ascii_case(n));
+    if !taken(base) {
+        return base.to_string();
+    }
+    (2..)
+        .map(|i| format!("{base} {i}"))
+        .find(|n| !taken(n))
+        .expect("the sequence of names is endless")
+}
+
 /// A plan's content for one section, with the title and kind it had when last written, so a
 /// section later removed from the template can still be shown.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -373,6 +416,22 @@ pub struct Consensus {
     pub reviewed_with_client: Option<String>,
     #[serde(default)]
     pub client_agreed: bool,
+}
+
+impl Consensus {
+    /// One sentence on where the client stands with the plan.
+    pub fn summary(&self) -> String {
+        use super::dates::readable_date;
+        match (&self.reviewed_with_client, self.client_agreed) {
+            (Some(d), true) => format!(
+                "Reviewed with the client on {} and agreed",
+                readable_date(d)
+            ),
+            (Some(d), false) => format!("Reviewed with the client on {}", readable_date(d)),
+            (None, true) => "The client agreed (no review date recorded)".to_string(),
+            (None, false) => "Not yet reviewed with the client".to_string(),
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -434,7 +493,11 @@ impl Plan {
                     .unwrap_or_else(|| Content::empty(d.kind));
                 ShownSection {
                     key: d.key.clone(),
-                    title: d.title.clone(),
+                    title: if d.title.trim().is_empty() {
+                        "Untitled section".into()
+                    } else {
+                        d.title.clone()
+                    },
                     guidance: d.guidance.clone(),
                     kind: d.kind,
                     content,
@@ -568,6 +631,17 @@ mod tests {
         unique.dedup();
         assert_eq!(unique.len(), keys.len());
         assert_eq!(t.sections[1].kind, SectionKind::List { max: Some(5) });
+    }
+
+    #[test]
+    fn names_are_never_empty_and_copies_get_their_own() {
+        let mut t = built_in_template();
+        assert_eq!(t.display_name(), "Key account plan (built in)");
+        t.id = 5;
+        t.name = "  ".into();
+        assert_eq!(t.display_name(), "Untitled template");
+        assert_eq!(unique_name("Mine", &["Other"]), "Mine");
+        assert_eq!(unique_name("Mine", &["mine", "Mine 2"]), "Mine 3");
     }
 
     #[test]

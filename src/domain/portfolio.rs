@@ -53,7 +53,7 @@ impl SortKey {
             SortKey::Relationship => "Relationship",
             SortKey::Potential => "Potential",
             SortKey::Quadrant => "Quadrant",
-            SortKey::LastReviewed => "Last reviewed",
+            SortKey::LastReviewed => "Ratings reviewed",
         }
     }
 

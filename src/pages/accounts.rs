@@ -52,21 +52,27 @@ fn EmptyAccounts() -> Html {
 /// The plan column: completeness and staleness, linked to the plan.
 fn plan_cell(
     state: &crate::hooks::AppContext,
-    account: crate::domain::accounts::AccountId,
+    account: &crate::domain::accounts::Account,
     today: Option<&str>,
 ) -> Html {
+    let (name, account) = (&account.name, account.id);
     let plans = &state.doc.plans;
     let Some((plan, template)) = plans
         .plan_for(account)
         .and_then(|p| Some((p, plans.template(p.template)?)))
     else {
-        return html! { <span class="muted">{ "None" }</span> };
+        return html! {
+            <a class="muted-link" href={Route::Plan(account).href()} aria-label={format!("Create a plan for {name}")}>{ "Create" }</a>
+        };
     };
     let (filled, total) = plan.completeness(&template);
     let stale = today.is_some_and(|t| plan.is_stale(t, state.doc.settings.plan_stale_days));
     html! {
         <>
-            <a href={Route::Plan(account).href()}>{ format!("{filled}/{total}") }</a>
+            <a href={Route::Plan(account).href()}
+                aria-label={format!("Plan for {name}: {filled} of {total} sections{}", if stale { ", stale" } else { "" })}>
+                { format!("{filled}/{total}") }
+            </a>
             if stale { { " " }<span class="status-badge status-badge--stale">{ "Stale" }</span> }
         </>
     }
@@ -277,7 +283,7 @@ pub fn AccountsPage() -> Html {
                                         <td data-label="Potential" class="num">{ score(r.position.map(|p| p.potential)) }</td>
                                         <td data-label="Quadrant"><QuadrantBadge quadrant={r.quadrant} /></td>
                                         <td data-label="Last reviewed">{ a.reviewed_at.as_deref().map_or("Never".to_string(), readable_date) }</td>
-                                        <td data-label="Plan">{ plan_cell(&state, a.id, today.as_deref()) }</td>
+                                        <td data-label="Plan">{ plan_cell(&state, a, today.as_deref()) }</td>
                                     </tr>
                                 }
                             }) }

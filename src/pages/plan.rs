@@ -60,7 +60,13 @@ pub fn PlanPage(props: &PlanPageProps) -> Html {
             <header class="page-header page-header--with-actions">
                 <div>
                     <h1 tabindex="-1">{ format!("Account plan: {}", account.name) }</h1>
-                    <p class="muted">{ format!("Template: {}. Changes are saved as you type.", template.name) }</p>
+                    <p class="muted">
+                        { "Template: " }<a href={Route::Template(template.id).href()}>{ template.display_name() }</a>
+                        { ". Changes are saved as you type." }
+                    </p>
+                    if template.sections.is_empty() {
+                        <p class="notice">{ "This plan's template has no sections yet. Add some in the template, and they appear here." }</p>
+                    }
                 </div>
                 <div class="page-header__actions">
                     <a class="button button--primary" href={Route::PlanView(account.id).href()}>{ "Read view, print and export" }</a>
@@ -70,10 +76,13 @@ pub fn PlanPage(props: &PlanPageProps) -> Html {
             { for shown.iter().filter(|s| !s.orphaned).map(|s| {
                 let on_change = {
                     let state = state.clone();
-                    let (key, title) = (s.key.clone(), s.title.clone());
-                    Callback::from(move |content: Content| state.dispatch(Action::WritePlan {
-                        plan: plan_id, key: key.clone(), title: title.clone(), content, at: now_iso(),
-                    }))
+                    let (key, title, rows) = (s.key.clone(), s.title.clone(), s.content.row_count());
+                    Callback::from(move |content: Content| {
+                        let removes_row = content.row_count() < rows;
+                        state.dispatch(Action::WritePlan {
+                            plan: plan_id, key: key.clone(), title: title.clone(), content, at: now_iso(), removes_row,
+                        })
+                    })
                 };
                 let id = format!("section-{}", s.key);
                 html! {
@@ -97,8 +106,18 @@ pub fn PlanPage(props: &PlanPageProps) -> Html {
                     <h2 id="other-sections-title">{ "Other sections" }</h2>
                     <p class="muted">{ "Content from sections the template no longer has (or no longer has in this form). \
                         It is kept so nothing you wrote is lost." }</p>
-                    { for shown.iter().filter(|s| s.orphaned).map(|s| html! {
-                        <PlanSectionView section={s.clone()} currency={currency.clone()} heading="h3" />
+                    { for shown.iter().filter(|s| s.orphaned).map(|s| {
+                        let on_drop = {
+                            let (state, key) = (state.clone(), s.key.clone());
+                            Callback::from(move |_| state.dispatch(Action::DropPlanSection { plan: plan_id, key: key.clone() }))
+                        };
+                        html! {
+                            <div key={s.key.clone()} class="plan-other__item">
+                                <PlanSectionView section={s.clone()} currency={currency.clone()} heading="h3" />
+                                <button type="button" class="button button--small button--danger" onclick={on_drop}
+                                    aria-label={format!("Discard kept section {}", s.title)}>{ "Discard" }</button>
+                            </div>
+                        }
                     }) }
                 </section>
             }
@@ -152,7 +171,7 @@ fn CreatePlan(props: &CreatePlanProps) -> Html {
                     <select id="plan-template" onchange={on_choose}>
                         { for templates.iter().map(|t| html! {
                             <option value={t.id.to_string()} selected={*chosen == t.id}>
-                                { format!("{} ({} sections)", t.name, t.sections.len()) }
+                                { format!("{}: {} sections", t.display_name(), t.sections.len()) }
                             </option>
                         }) }
                     </select>

@@ -97,7 +97,7 @@ pub fn PlanViewPage(props: &PlanViewPageProps) -> Html {
                 <p class="plan-view__kicker">{ "Account Development Plan" }</p>
                 <h1 tabindex="-1">{ &account.name }</h1>
                 <p class="muted">{ format!("Tier {} · {} · Template: {}", account.tier.letter(),
-                    if account.manager.is_empty() { "no account manager" } else { &account.manager }, template.name) }</p>
+                    if account.manager.is_empty() { "no account manager" } else { &account.manager }, template.display_name()) }</p>
             </header>
             <PlanStatus plan={plan.clone()} template={template.clone()} />
             { for shown.iter().filter(|s| !s.orphaned).map(|s| html! {

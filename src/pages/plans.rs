@@ -102,11 +102,7 @@ pub fn PlansPage() -> Html {
                                                 if stale { <span class="status-badge status-badge--stale">{ "Stale" }</span> }
                                             </td>
                                             <td data-label="Client consensus">
-                                                { plan.map_or("—".to_string(), |p| match (&p.consensus.reviewed_with_client, p.consensus.client_agreed) {
-                                                    (Some(_), true) => "Agreed".into(),
-                                                    (Some(d), false) => format!("Reviewed {}", readable_date(d)),
-                                                    (None, _) => "Not yet".into(),
-                                                }) }
+                                                { plan.map_or("—".to_string(), |p| p.consensus.summary()) }
                                             </td>
                                         </tr>
                                     }
@@ -129,7 +125,7 @@ pub fn PlansPage() -> Html {
                             let state = state.clone();
                             Callback::from(move |_| {
                                 let new_id = state.doc.next_id;
-                                let name = state.doc.plans.template(id).map(|t| format!("Copy of {}", t.name)).unwrap_or_default();
+                                let name = state.doc.plans.template(id).map(|t| format!("Copy of {}", t.name.trim())).unwrap_or_default();
                                 state.dispatch(Action::CreateTemplate { from: Some(id), name });
                                 navigate(Route::Template(new_id));
                             })
@@ -138,16 +134,16 @@ pub fn PlansPage() -> Html {
                         html! {
                             <li key={t.id} class="template-list__item">
                                 <div>
-                                    <a href={Route::Template(t.id).href()} class="template-list__name">{ &t.name }</a>
+                                    <a href={Route::Template(t.id).href()} class="template-list__name">{ t.display_name() }</a>
                                     <span class="muted">{ format!(" · {} sections · used by {used} {}", t.sections.len(),
                                         if used == 1 { "plan" } else { "plans" }) }</span>
                                 </div>
                                 <div class="template-list__actions">
                                     <button type="button" class="button button--small" onclick={on_duplicate}
-                                        aria-label={format!("Duplicate {}", t.name)}>{ "Duplicate" }</button>
+                                        aria-label={format!("Duplicate {}", t.display_name())}>{ "Duplicate" }</button>
                                     if t.id != BUILT_IN_TEMPLATE {
                                         <button type="button" class="button button--small button--danger" onclick={on_delete}
-                                            disabled={used > 0} aria-label={format!("Delete {}", t.name)}
+                                            disabled={used > 0} aria-label={format!("Delete {}", t.display_name())}
                                             title={if used > 0 { "In use by a plan" } else { "" }}>{ "Delete" }</button>
                                     }
                                 </div>

@@ -99,11 +99,7 @@ pub fn SettingsPage() -> Html {
             <BcgSettings thresholds={settings.bcg} />
             <section class="card" aria-labelledby="plans-settings-title">
                 <h2 id="plans-settings-title">{ "Account plans" }</h2>
-                <div class="field field--narrow">
-                    <label for="stale-days">{ "Flag a plan as stale after (days without review)" }</label>
-                    <input id="stale-days" type="number" min="1" max="3650" value={settings.plan_stale_days.to_string()}
-                        onchange={dispatch(|v| v.trim().parse::<u32>().ok().filter(|d| *d > 0).map(Action::SetStaleDays))} />
-                </div>
+                <StaleDaysField value={settings.plan_stale_days} />
             </section>
             <div class="page-actions">
                 <button type="button" class="button" onclick={on_reset}>{ "Reset weights and thresholds to defaults" }</button>
@@ -159,6 +155,45 @@ fn ThresholdField(props: &ThresholdFieldProps) -> Html {
                 aria-describedby={problem.is_some().then(|| error_id.clone())} />
             if let Some(p) = &*problem {
                 <p class="field__error" id={error_id}>{ p }</p>
+            }
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct StaleDaysFieldProps {
+    value: u32,
+}
+
+/// Days after which a plan counts as stale: whole numbers 1-3650, anything else not saved.
+#[component]
+fn StaleDaysField(props: &StaleDaysFieldProps) -> Html {
+    let state = use_app_state();
+    let text = use_state(|| props.value.to_string());
+    let problem = use_state(|| None::<String>);
+    let oninput = {
+        let (text, problem) = (text.clone(), problem.clone());
+        crate::browser::events::on_input_value(move |v| {
+            text.set(v.clone());
+            match v.trim().parse::<u32>() {
+                Ok(d) if (1..=3650).contains(&d) => {
+                    problem.set(None);
+                    state.dispatch(Action::SetStaleDays(d));
+                }
+                _ => problem.set(Some(
+                    "Not saved: enter a whole number of days from 1 to 3650.".into(),
+                )),
+            }
+        })
+    };
+    html! {
+        <div class="field field--narrow">
+            <label for="stale-days">{ "Flag a plan as stale after (days without review)" }</label>
+            <input id="stale-days" type="text" inputmode="numeric" value={(*text).clone()} {oninput}
+                aria-invalid={problem.is_some().then_some("true")}
+                aria-describedby={problem.is_some().then_some("stale-days-error")} />
+            if let Some(p) = &*problem {
+                <p class="field__error" id="stale-days-error">{ p }</p>
             }
         </div>
     }

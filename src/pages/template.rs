@@ -19,6 +19,7 @@ pub struct TemplatePageProps {
 #[component]
 pub fn TemplatePage(props: &TemplatePageProps) -> Html {
     let state = use_app_state();
+    let announcement = use_state(String::new);
     let Some(template) = state.doc.plans.template(props.id) else {
         return html! {
             <div class="empty-state">
@@ -54,7 +55,7 @@ pub fn TemplatePage(props: &TemplatePageProps) -> Html {
                 <p class="breadcrumb"><a href={Route::Plans.href()}>{ "← Plans and templates" }</a></p>
                 <header class="page-header page-header--with-actions">
                     <div>
-                        <h1 tabindex="-1">{ &template.name }</h1>
+                        <h1 tabindex="-1">{ template.display_name() }</h1>
                         <p class="muted">{ "This template is built in and read-only. Copy it to change it." }</p>
                     </div>
                     <div class="page-header__actions">
@@ -78,11 +79,15 @@ pub fn TemplatePage(props: &TemplatePageProps) -> Html {
         let state = state.clone();
         on_input_value(move |name| state.dispatch(Action::RenameTemplate(id, name)))
     };
+    let on_moved = {
+        let announcement = announcement.clone();
+        Callback::from(move |text: String| announcement.set(text))
+    };
     let count = template.sections.len();
     html! {
         <div class="template">
             <p class="breadcrumb"><a href={Route::Plans.href()}>{ "← Plans and templates" }</a></p>
-            <h1 tabindex="-1">{ format!("Template: {}", template.name) }</h1>
+            <h1 tabindex="-1">{ format!("Template: {}", template.display_name()) }</h1>
             <p class="muted">{ format!("Used by {} {}. Changes apply to them at once; content of removed sections \
                 is kept in each plan under \"Other sections\".", plans.len(), if plans.len() == 1 { "plan" } else { "plans" }) }</p>
             <div class="card field field--narrow-wide">
@@ -95,11 +100,12 @@ pub fn TemplatePage(props: &TemplatePageProps) -> Html {
             }
             <ol class="template-sections">
                 { for template.sections.iter().enumerate().map(|(i, s)| html! {
-                    <SectionRow key={s.key.clone()} template={id} section={s.clone()} position={i} {count}
+                    <SectionRow key={s.key.clone()} template={id} section={s.clone()} position={i} {count} on_moved={on_moved.clone()}
                         plans={plans.iter().map(|p| (*p).clone()).collect::<Vec<_>>()} />
                 }) }
             </ol>
             <AddSection template={id} />
+            <p class="visually-hidden" role="status" aria-live="polite">{ (*announcement).clone() }</p>
         </div>
     }
 }
@@ -118,6 +124,8 @@ struct SectionRowProps {
     position: usize,
     count: usize,
     plans: Vec<Plan>,
+    /// Announces a section's new position after a move.
+    on_moved: Callback<String>,
 }
 
 /// One section's fields and its move and remove buttons.
@@ -145,15 +153,30 @@ fn SectionRow(props: &SectionRowProps) -> Html {
     };
     let mover = |up: bool| {
         let (state, key, base) = (state.clone(), key.clone(), base.clone());
+        let (position, count, title) = (props.position, props.count, s.title.clone());
+        let on_moved = props.on_moved.clone();
         Callback::from(move |_| {
             state.dispatch(Action::MoveSection {
                 template,
                 key: key.clone(),
                 up,
             });
+            let new_position = if up { position } else { position + 2 };
             // Keep the keyboard on the same button as the section moves, so repeated presses
-            // keep moving it.
-            focus_later(format!("{base}-{}", if up { "up" } else { "down" }));
+            // keep moving it; at either end that button is disabled, so the other one.
+            let at_end = if up {
+                new_position == 1
+            } else {
+                new_position == count
+            };
+            let button = match (up, at_end) {
+                (true, false) | (false, true) => "up",
+                _ => "down",
+            };
+            focus_later(format!("{base}-{button}"));
+            on_moved.emit(format!(
+                "{title} moved to position {new_position} of {count}."
+            ));
         })
     };
     let on_remove = {
@@ -213,7 +236,7 @@ fn SectionRow(props: &SectionRowProps) -> Html {
                 </div>
                 <div class="field">
                     <label for={format!("{base}-guidance")}>{ "Guidance" }</label>
-                    <textarea id={format!("{base}-guidance")} rows="2" value={s.guidance.clone()} oninput={edit(false)} />
+                    <textarea id={format!("{base}-guidance")} rows="3" value={s.guidance.clone()} oninput={edit(false)} />
                 </div>
                 <div class="form__grid">
                     <div class="field">

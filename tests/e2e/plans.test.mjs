@@ -115,7 +115,7 @@ test('removing a section from a template keeps plans\' content under other secti
   await page.getByRole('heading', { name: 'Template: My key account plan' }).waitFor();
   const templateUrl = page.url();
   await env.open(page, '#/accounts/2/plan');
-  await page.getByLabel('Template').selectOption({ label: 'My key account plan (13 sections)' });
+  await page.getByLabel('Template').selectOption({ label: 'My key account plan: 13 sections' });
   await page.getByRole('button', { name: 'Create the plan' }).click();
   await page.getByRole('textbox', { name: "The client's top five issues item 1" }).fill('Budget freeze');
 

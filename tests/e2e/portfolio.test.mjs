@@ -41,7 +41,7 @@ test('an empty portfolio offers a demo; the list searches, filters and sorts it'
   assert.equal(sorted[0], 'Northwind Logistics');
   assert.equal(sorted.at(-1), 'Lumen Media');
   // The filters survive a visit to an account and back.
-  await page.getByRole('link', { name: 'Northwind Logistics' }).click();
+  await page.getByRole('link', { name: 'Northwind Logistics', exact: true }).click();
   await page.getByRole('link', { name: '← All accounts' }).click();
   assert.equal((await names(page))[0], 'Northwind Logistics');
 });

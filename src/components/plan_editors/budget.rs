@@ -1,6 +1,7 @@
 use yew::prelude::*;
 
 use crate::browser::events::on_input_value;
+use crate::domain::accounts::parse_revenue;
 use crate::domain::bcg::parse_figure;
 use crate::domain::plans::Budget;
 
@@ -25,6 +26,22 @@ pub fn BudgetEditor(props: &BudgetEditorProps) -> Html {
         use_state(move || [shown(b.hours), shown(b.money), shown(b.share_pct)])
     };
     let problems = use_state(|| [None::<String>, None, None]);
+    {
+        // Follow changes saved elsewhere (another tab, undo) in fields without a problem.
+        let (texts, problems, b) = (texts.clone(), problems.clone(), props.budget.clone());
+        use_effect_with(b, move |b| {
+            let fresh = [shown(b.hours), shown(b.money), shown(b.share_pct)];
+            let mut next = (*texts).clone();
+            for i in 0..3 {
+                if problems[i].is_none() {
+                    next[i] = fresh[i].clone();
+                }
+            }
+            if next != *texts {
+                texts.set(next);
+            }
+        });
+    }
     let labels = [
         "Hours this year".to_string(),
         format!("Money this year ({})", props.currency),
@@ -44,11 +61,17 @@ pub fn BudgetEditor(props: &BudgetEditorProps) -> Html {
                         t[i] = value.clone();
                         texts.set(t);
                         let mut p = (*problems).clone();
-                        let max = if i == 2 { 100.0 } else { f64::MAX };
-                        match parse_figure(&value, 0.0).and_then(|v| match v {
-                            Some(v) if v > max => Err("A share cannot be more than 100%.".to_string()),
-                            v => Ok(v),
-                        }) {
+                        // Amounts follow the revenue rules (grouping allowed, nothing ambiguous);
+                        // the share is a percentage.
+                        let parsed = if i == 2 {
+                            parse_figure(&value, 0.0).and_then(|v| match v {
+                                Some(v) if v > 100.0 => Err("A share cannot be more than 100%.".to_string()),
+                                v => Ok(v),
+                            })
+                        } else {
+                            parse_revenue(&value).map_err(|e| e.replace("revenue", "an amount").replace("Revenue", "An amount"))
+                        };
+                        match parsed {
                             Ok(v) => {
                                 p[i] = None;
                                 let mut next = budget.clone();

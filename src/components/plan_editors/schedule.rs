@@ -37,6 +37,7 @@ pub fn ScheduleEditor(props: &ScheduleEditorProps) -> Html {
     let add = |kind: MeetingKind, text: &str| {
         let add = on_click_edit(&meetings, &on_meetings, move |v| {
             v.push(Meeting {
+                uid: crate::browser::clock::unique_token(),
                 date: String::new(),
                 kind,
                 note: String::new(),
