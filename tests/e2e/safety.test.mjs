@@ -1,0 +1,103 @@
+import { readFile } from 'node:fs/promises';
+import { after, before, test } from 'node:test';
+import { assert, setUp, stored, STORAGE_KEY } from './harness.mjs';
+
+let env;
+before(async () => { env = await setUp(); });
+after(async () => { await env.tearDown(); });
+
+test('a full storage quota keeps the work in the tab, damages nothing, and export still works', async () => {
+  const page = await env.newPage({ acceptDownloads: true });
+  await page.addInitScript(() => {
+    const setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (key, value) {
+      if (window.storageFull && key === 'account-grader') throw new DOMException('quota', 'QuotaExceededError');
+      return setItem.call(this, key, value);
+    };
+  });
+  await env.open(page);
+  const yes = page.getByRole('radio', { name: 'We do this consistently' });
+  await yes.nth(0).check();
+  const before = await stored(page);
+
+  await page.evaluate(() => { window.storageFull = true; });
+  await yes.nth(1).check();
+  const banner = page.getByRole('alert').filter({ hasText: 'Changes are not being saved' });
+  assert.match(await banner.textContent(), /storage for Account Grader is full/);
+  assert.equal(await stored(page), before, 'what was stored before is intact');
+  assert.equal(await page.locator('.score__value').textContent(), '2', 'the tab keeps the change');
+
+  await env.open(page, '#/settings');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export all data' }).click(),
+  ]);
+  const backup = JSON.parse(await readFile(await download.path(), 'utf8'));
+  assert.equal(backup.data.grader.draft['manageable-load'], 'yes', 'the export has the unsaved change');
+
+  // Once there is room again, the next change saves everything and the warning goes.
+  await page.evaluate(() => { window.storageFull = false; });
+  await env.open(page);
+  await yes.nth(2).check();
+  await banner.waitFor({ state: 'detached' });
+  assert.equal(JSON.parse(await stored(page)).grader.draft['growth-goals'], 'yes');
+});
+
+const PAYLOADS = ['<script>window.pwned = 1</script>', '<img src="x" onerror="window.pwned = 1">'];
+
+test('markup typed, imported or stored is shown as text and never run', async () => {
+  const page = await env.newPage();
+  await env.open(page, '#/accounts/new');
+  // Typed into a form.
+  await page.getByLabel(/^Name/).fill(PAYLOADS[0]);
+  await page.getByLabel('Notes').fill(PAYLOADS[1]);
+  await page.getByRole('button', { name: 'Add account' }).click();
+  await page.getByRole('heading', { name: PAYLOADS[0] }).waitFor();
+  assert.match(await page.locator('.notes').textContent(), /<img src="x" onerror/);
+
+  // Read from storage: a saved assessment label and an account name.
+  const doc = JSON.parse(await stored(page));
+  doc.grader.history = [{ id: 90, saved_at: '2026-11-01T10:00:00Z', label: PAYLOADS[1], answers: {} }];
+  doc.portfolio.accounts.push({ ...doc.portfolio.accounts[0], id: 91, name: PAYLOADS[1] });
+  doc.next_id = 92;
+  await page.evaluate(([k, v]) => localStorage.setItem(k, v), [STORAGE_KEY, JSON.stringify(doc)]);
+  await page.reload();
+  for (const hash of ['#/history', '#/history/90', '#/accounts', '#/matrix', '#/accounts/91', '#/plans']) {
+    await env.open(page, hash);
+  }
+  // Imported from a backup file.
+  await env.open(page, '#/settings');
+  const backup = { app: 'account-grader', kind: 'backup', version: 3, data: { ...doc, version: 3 } };
+  backup.data.portfolio.accounts = [{ ...doc.portfolio.accounts[0], id: 5, name: `${PAYLOADS[0]} imported` }];
+  await page.locator('#import-file').setInputFiles({ name: 'b.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(backup)) });
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await env.open(page, '#/accounts');
+  assert.match(await page.locator('.accounts-table').textContent(), /<script>window.pwned = 1<\/script> imported/);
+
+  assert.equal(await page.evaluate(() => window.pwned), undefined, 'no payload ran');
+  assert.equal(await page.locator('main img, main script').count(), 0, 'no element was created from text');
+});
+
+test('every screen loads with no request to any other host', async () => {
+  const page = await env.newPage();
+  const outside = [];
+  await page.route('**/*', route => {
+    const url = new URL(route.request().url());
+    if (url.origin !== new URL(env.server.url).origin) { outside.push(url.href); return route.abort(); }
+    return route.continue();
+  });
+  await env.open(page, '#/accounts');
+  await page.getByRole('button', { name: /Explore a demo portfolio/ }).click();
+  await env.open(page, '#/accounts/1/plan');
+  await page.getByRole('button', { name: 'Create the plan' }).click();
+  await env.open(page);
+  await page.getByRole('button', { name: 'Save assessment' }).click();
+  for (const hash of ['#/grader', '#/history', '#/history/13', '#/accounts', '#/accounts/new', '#/accounts/1',
+    '#/accounts/1/edit', '#/accounts/1/plan', '#/accounts/1/plan/view', '#/matrix', '#/plans', '#/templates/0',
+    '#/settings', '#/no-such-screen']) {
+    await env.open(page, hash);
+  }
+  await page.getByRole('link', { name: 'Matrix' }).click();
+  await page.getByRole('radio', { name: 'Growth × share (BCG)' }).check();
+  assert.deepEqual(outside, []);
+});
