@@ -9,7 +9,8 @@ use crate::components::shell::Shell;
 use crate::hooks::{use_hash_route, AppContext};
 use crate::pages::{
     AccountFormPage, AccountPage, AccountsPage, AssessmentPage, GraderPage, HistoryPage,
-    MatrixPage, NotFoundPage, PlanPage, PlanViewPage, PlansPage, SettingsPage, TemplatePage,
+    InvitationBanner, MatrixPage, NotFoundPage, PlanPage, PlanViewPage, PlansPage, SettingsPage,
+    SharedAccountPage, SharedResultPage, TemplatePage,
 };
 use crate::route::Route;
 use crate::state::{Action, AppState, Unreadable};
@@ -132,6 +133,9 @@ fn page_for(route: Route) -> Html {
         Route::EditAccount(id) => html! { <AccountFormPage key={id} id={Some(id)} /> },
         Route::Matrix => html! { <MatrixPage /> },
         Route::Plans => html! { <PlansPage /> },
+        Route::SharedResult => html! { <SharedResultPage /> },
+        Route::SharedAccount => html! { <SharedAccountPage /> },
+        Route::Invitation => html! { <><InvitationBanner /><GraderPage /></> },
         Route::Plan(id) => html! { <PlanPage account={id} /> },
         Route::PlanView(id) => html! { <PlanViewPage account={id} /> },
         Route::Template(id) => html! { <TemplatePage key={id} id={id} /> },

@@ -12,6 +12,8 @@ pub mod plan_status;
 pub mod practice_question;
 pub mod quadrant_badge;
 pub mod rating_input;
+pub mod share_link;
+pub mod share_panels;
 pub mod shell;
 pub mod storage_banner;
 pub mod trend_chart;

@@ -15,4 +15,5 @@ pub mod quadrant;
 pub mod rating;
 pub mod schema;
 pub mod settings;
+pub mod share;
 pub mod snapshots;

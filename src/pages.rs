@@ -12,6 +12,7 @@ mod plan;
 mod plan_view;
 mod plans;
 mod settings;
+mod shared;
 mod template;
 
 pub use account::AccountPage;
@@ -26,4 +27,5 @@ pub use plan::PlanPage;
 pub use plan_view::PlanViewPage;
 pub use plans::PlansPage;
 pub use settings::SettingsPage;
+pub use shared::{InvitationBanner, SharedAccountPage, SharedResultPage};
 pub use template::TemplatePage;

@@ -22,11 +22,28 @@ pub enum Route {
     Matrix,
     Plans,
     Template(TemplateId),
+    /// A shared assessment result; the payload is the rest of the fragment.
+    SharedResult,
+    /// The grader, opened from an invitation link.
+    Invitation,
+    /// A shared account with its plan.
+    SharedAccount,
     Settings,
     NotFound,
 }
 
 impl Route {
+    /// The payload of a share link's fragment: `#/r/AbC` → `AbC`.
+    pub fn payload(hash: &str) -> &str {
+        let path = hash.trim_start_matches('#').trim_start_matches('/');
+        path.split_once('/').map_or("", |(_, rest)| rest)
+    }
+
+    /// The fragment of a share link.
+    pub fn share_hash(kind: &str, payload: &str) -> String {
+        format!("#/{kind}/{payload}")
+    }
+
     /// Reads a `location.hash` such as `#/history/3`. An empty hash is the start screen.
     pub fn from_hash(hash: &str) -> Self {
         let path = hash.trim_start_matches('#').trim_start_matches('/');
@@ -52,6 +69,9 @@ impl Route {
             ["plans"] => Route::Plans,
             ["templates", n] => with_id(n, Route::Template),
             ["settings"] => Route::Settings,
+            ["r", _] => Route::SharedResult,
+            ["invite", _] => Route::Invitation,
+            ["a", _] => Route::SharedAccount,
             _ => Route::NotFound,
         }
     }
@@ -71,6 +91,7 @@ impl Route {
             Route::Matrix => "#/matrix".into(),
             Route::Plans => "#/plans".into(),
             Route::Template(id) => format!("#/templates/{id}"),
+            Route::SharedResult | Route::Invitation | Route::SharedAccount => "#/grader".into(),
             Route::Settings => "#/settings".into(),
         }
     }
@@ -90,6 +111,9 @@ impl Route {
             Route::Matrix => "Portfolio matrix",
             Route::Plans => "Account plans",
             Route::Template(_) => "Plan template",
+            Route::SharedResult => "Shared assessment",
+            Route::Invitation => "Grade your account management",
+            Route::SharedAccount => "Shared account",
             Route::Settings => "Settings",
             Route::NotFound => "Page not found",
         };
@@ -108,6 +132,8 @@ impl Route {
                 Some(Route::Plans)
             }
             Route::Matrix => Some(Route::Matrix),
+            Route::Invitation => Some(Route::Grader),
+            Route::SharedResult | Route::SharedAccount => None,
             Route::Settings => Some(Route::Settings),
             Route::NotFound => None,
         }
@@ -141,6 +167,10 @@ mod tests {
             Route::NotFound
         );
         assert_eq!(Route::from_hash("#/templates/0"), Route::Template(0));
+        assert_eq!(Route::from_hash("#/r/AbC-_1"), Route::SharedResult);
+        assert_eq!(Route::payload("#/r/AbC-_1"), "AbC-_1");
+        assert_eq!(Route::from_hash("#/invite/x"), Route::Invitation);
+        assert_eq!(Route::from_hash("#/a/x"), Route::SharedAccount);
     }
 
     #[test]

@@ -143,6 +143,13 @@ pub enum Action {
     BackupExported {
         at: String,
     },
+    /// Keeps a copy of an assessment someone shared; its id is `doc.next_id` at dispatch.
+    SaveSharedAssessment(crate::domain::share::SharedResult),
+    /// Keeps a copy of a shared account (and its plan); its id is `doc.next_id` at dispatch.
+    ImportSharedAccount {
+        shared: Box<crate::domain::share::SharedAccount>,
+        at: String,
+    },
     /// Removes every account of the demo portfolio, with their plans.
     RemoveDemoAccounts,
     Rate {
@@ -423,6 +430,77 @@ impl AppState {
             }
             Action::BackupExported { at } => {
                 self.doc.settings.last_backup_at = Some(at);
+                self.changed();
+            }
+            Action::SaveSharedAssessment(result) => {
+                let id = self.take_id();
+                let label = match result.label.trim() {
+                    "" => "Shared with me".to_string(),
+                    l => format!("{l} (shared)"),
+                };
+                self.doc.grader.history.push(SavedAssessment {
+                    id,
+                    saved_at: result.date,
+                    label,
+                    answers: result.answers,
+                });
+                self.changed();
+            }
+            Action::ImportSharedAccount { shared, at } => {
+                let id = self.take_id();
+                let names: Vec<&str> = self
+                    .doc
+                    .portfolio
+                    .accounts
+                    .iter()
+                    .map(|a| a.name.as_str())
+                    .collect();
+                let name = unique_name(shared.name.trim(), &names);
+                let mut ratings = shared.ratings.clone();
+                ratings = std::mem::take(&mut ratings).sanitized();
+                self.doc.portfolio.accounts.push(Account {
+                    id,
+                    name,
+                    industry: shared.industry.clone(),
+                    manager: String::new(),
+                    revenue: shared.revenue,
+                    tier: shared.tier,
+                    notes: shared.notes.clone(),
+                    ratings,
+                    market: MarketPosition::default(),
+                    created_at: at.clone(),
+                    updated_at: at.clone(),
+                    reviewed_at: None,
+                    demo: false,
+                });
+                if let Some((template, plan)) = shared.plan.clone() {
+                    let template_id = if template.id == BUILT_IN_TEMPLATE {
+                        BUILT_IN_TEMPLATE
+                    } else {
+                        let tid = self.take_id();
+                        let names: Vec<&str> = self
+                            .doc
+                            .plans
+                            .templates
+                            .iter()
+                            .map(|t| t.name.as_str())
+                            .collect();
+                        let name = unique_name(template.name.trim(), &names);
+                        self.doc.plans.templates.push(Template {
+                            id: tid,
+                            name,
+                            ..template
+                        });
+                        tid
+                    };
+                    let plan_id = self.take_id();
+                    self.doc.plans.plans.push(Plan {
+                        id: plan_id,
+                        account: id,
+                        template: template_id,
+                        ..plan
+                    });
+                }
                 self.changed();
             }
             Action::RemoveDemoAccounts => {

@@ -75,3 +75,33 @@ pub fn print() {
         let _ = window.print();
     }
 }
+
+/// The page's fragment, such as `#/r/AbC`.
+pub fn current_hash() -> String {
+    if !cfg!(target_arch = "wasm32") {
+        return String::new();
+    }
+    web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default()
+}
+
+/// A full link to this app with the given fragment, for sharing. (Rendered on the server,
+/// as in the native render tests, there is no page address: the fragment alone.)
+pub fn link_to(hash: &str) -> String {
+    if !cfg!(target_arch = "wasm32") {
+        return hash.to_string();
+    }
+    let href = web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .unwrap_or_default();
+    let base = href.split('#').next().unwrap_or_default();
+    format!("{base}{hash}")
+}
+
+/// Puts text on the clipboard; the browser may refuse (then the user copies by hand).
+pub fn copy_to_clipboard(text: &str) {
+    if let Some(window) = web_sys::window() {
+        let _ = window.navigator().clipboard().write_text(text);
+    }
+}

@@ -133,6 +133,18 @@ pub fn ical_utc(timestamp: &str) -> Option<String> {
     ))
 }
 
+/// Days since 2000-01-01 of a timestamp's calendar date (as written, in its own zone).
+pub fn day_number(timestamp: &str) -> Option<i64> {
+    let (y, m, d) = ymd(timestamp)?;
+    Some(days_from_civil(y, m as i64, d) - days_from_civil(2000, 1, 1))
+}
+
+/// The `YYYY-MM-DD` date of a day number from [`day_number`].
+pub fn date_of_day_number(n: i64) -> String {
+    let (y, m, d) = civil_from_days(n + days_from_civil(2000, 1, 1));
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
 /// Whole days from `earlier` to `later`, or `None` if either is not a timestamp.
 pub fn days_between(earlier: &str, later: &str) -> Option<i64> {
     Some((instant(later)? - instant(earlier)?).div_euclid(86_400))

@@ -7,6 +7,7 @@ use crate::browser::events::on_input_value;
 use crate::browser::page::navigate;
 use crate::components::quadrant_badge::QuadrantBadge;
 use crate::components::rating_input::RatingInput;
+use crate::components::share_panels::ShareAccount;
 use crate::domain::accounts::{Account, AccountId};
 use crate::domain::bcg::{categorize, parse_figure, MarketPosition};
 use crate::domain::dates::readable_date;
@@ -113,6 +114,7 @@ pub fn AccountPage(props: &AccountPageProps) -> Html {
                 }
             }) }
             <MarketForm key={id} account={account.clone()} />
+            <ShareAccount account={id} />
             <div class="page-actions">
                 <button type="button" class="button button--danger" onclick={on_delete}>{ "Delete this account" }</button>
             </div>

@@ -6,6 +6,7 @@ use crate::browser::page::navigate;
 use crate::components::band_badge::BandBadge;
 use crate::components::change_summary::ChangeSummary;
 use crate::components::next_steps::NextSteps;
+use crate::components::share_panels::ShareResult;
 use crate::domain::dates::{readable_date, readable_date_time};
 use crate::domain::history::{diff, previous_of, AssessmentId};
 use crate::domain::practices::PRACTICES;
@@ -93,6 +94,7 @@ pub fn AssessmentPage(props: &AssessmentPageProps) -> Html {
                 </ul>
             </section>
             <NextSteps steps={grade.next_steps} />
+            <ShareResult assessment={assessment.clone()} />
             <div class="page-actions">
                 <button type="button" class="button button--primary" onclick={on_reuse}>
                     { "Start a new assessment from these answers" }

@@ -6,6 +6,7 @@ use crate::browser::clock::now_iso;
 use crate::components::band_badge::BandBadge;
 use crate::components::next_steps::NextSteps;
 use crate::components::practice_question::PracticeQuestion;
+use crate::components::share_panels::ShareInvitation;
 use crate::domain::grader::{grade, Answer};
 use crate::domain::practices::{PracticeId, PRACTICES};
 use crate::hooks::use_app_state;
@@ -120,6 +121,7 @@ pub fn GraderPage() -> Html {
             if result.answered > 0 {
                 <NextSteps steps={result.next_steps} />
             }
+            <ShareInvitation />
             // A visual duplicate of the score card for small screens; the card itself is what
             // assistive technology reads, so this is hidden from it.
             <div class="score-strip" aria-hidden="true">

@@ -1,0 +1,41 @@
+//! A link ready to share: shown in full, selectable, with a copy button.
+
+use yew::prelude::*;
+
+use crate::browser::page::copy_to_clipboard;
+
+#[derive(Properties, PartialEq)]
+pub struct ShareLinkProps {
+    pub id: AttrValue,
+    pub link: AttrValue,
+    /// What the link opens, for its label.
+    pub label: AttrValue,
+}
+
+#[component]
+pub fn ShareLink(props: &ShareLinkProps) -> Html {
+    let copied = use_state(|| false);
+    let on_copy = {
+        let (copied, link) = (copied.clone(), props.link.clone());
+        Callback::from(move |_| {
+            copy_to_clipboard(&link);
+            copied.set(true);
+        })
+    };
+    html! {
+        <div class="share-link">
+            <label for={props.id.clone()}>{ props.label.clone() }</label>
+            <div class="share-link__row">
+                <input id={props.id.clone()} type="text" readonly=true value={props.link.clone()}
+                    onfocus={Callback::from(|e: FocusEvent| {
+                        if let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() { input.select(); }
+                    })} />
+                <button type="button" class="button button--small" onclick={on_copy}>{ "Copy link" }</button>
+            </div>
+            <p class="muted" role="status">
+                { if *copied { "Copied. " } else { "" } }
+                { format!("{} characters. Everything is inside the link itself: nothing is uploaded anywhere.", props.link.len()) }
+            </p>
+        </div>
+    }
+}

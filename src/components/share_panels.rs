@@ -1,0 +1,126 @@
+//! The "share" sections of the assessment, account and grader screens: each builds a link
+//! from data already on the page and shows it with a copy button.
+
+use yew::prelude::*;
+
+use super::share_link::ShareLink;
+use crate::browser::events::{on_input_value, on_value};
+use crate::browser::page::link_to;
+use crate::domain::accounts::AccountId;
+use crate::domain::history::SavedAssessment;
+use crate::domain::share::{
+    encode_account, encode_invitation, encode_result, shared_account, Invitation, Privacy,
+};
+use crate::hooks::use_app_state;
+use crate::route::Route;
+
+#[derive(Properties, PartialEq)]
+pub struct ShareResultProps {
+    pub assessment: SavedAssessment,
+}
+
+/// A link to a read-only copy of one saved assessment.
+#[component]
+pub fn ShareResult(props: &ShareResultProps) -> Html {
+    let link = link_to(&Route::share_hash("r", &encode_result(&props.assessment)));
+    html! {
+        <details class="card share-panel">
+            <summary>{ "Share this result" }</summary>
+            <p class="muted">{ "The link carries the date, the label and the ten answers, and opens as a read-only report." }</p>
+            <ShareLink id="share-result-link" {link} label="Link to this result" />
+        </details>
+    }
+}
+
+/// An invitation for someone else to grade their own team.
+#[component]
+pub fn ShareInvitation() -> Html {
+    let invitation = use_state(Invitation::default);
+    let set = |f: fn(&mut Invitation, String)| {
+        let invitation = invitation.clone();
+        on_input_value(move |v| {
+            let mut next = (*invitation).clone();
+            f(&mut next, v);
+            invitation.set(next);
+        })
+    };
+    let link = link_to(&Route::share_hash(
+        "invite",
+        &encode_invitation(&invitation),
+    ));
+    html! {
+        <details class="card share-panel">
+            <summary>{ "Invite someone to grade their team" }</summary>
+            <div class="form__grid">
+                <div class="field">
+                    <label for="invite-sender">{ "Your name (optional)" }</label>
+                    <input id="invite-sender" type="text" maxlength="60" value={invitation.sender.clone()}
+                        oninput={set(|i, v| i.sender = v)} />
+                </div>
+                <div class="field">
+                    <label for="invite-message">{ "A short message (optional)" }</label>
+                    <input id="invite-message" type="text" maxlength="280" value={invitation.message.clone()}
+                        oninput={set(|i, v| i.message = v)} />
+                </div>
+            </div>
+            <ShareLink id="invite-link" {link} label="Invitation link" />
+        </details>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ShareAccountProps {
+    pub account: AccountId,
+}
+
+/// A link to one account's ratings, place on the matrix and plan, minus what the user omits.
+#[component]
+pub fn ShareAccount(props: &ShareAccountProps) -> Html {
+    let state = use_app_state();
+    let privacy = use_state(|| Privacy {
+        without_revenue: true,
+        without_notes: true,
+        without_stakeholder_names: true,
+    });
+    let Some(account) = state.account(props.account) else {
+        return html! {};
+    };
+    let doc = &state.doc;
+    let plan = doc
+        .plans
+        .plan_for(account.id)
+        .and_then(|p| Some((doc.plans.template(p.template)?, p.clone())));
+    let shared = shared_account(
+        account,
+        &doc.settings.currency,
+        &doc.settings.weights,
+        doc.settings.thresholds,
+        plan,
+        *privacy,
+    );
+    let link = link_to(&Route::share_hash("a", &encode_account(&shared)));
+    let toggle = |f: fn(&mut Privacy)| {
+        let privacy = privacy.clone();
+        on_value(move |_| {
+            let mut next = *privacy;
+            f(&mut next);
+            privacy.set(next);
+        })
+    };
+    html! {
+        <details class="card share-panel">
+            <summary>{ "Share this account" }</summary>
+            <p class="muted">{ "The link carries the account's name, tier, ratings, place on the matrix and plan. Leave out what is private:" }</p>
+            <fieldset class="share-panel__options">
+                <legend class="visually-hidden">{ "Leave out" }</legend>
+                <label class="checkbox"><input type="checkbox" checked={privacy.without_revenue}
+                    onchange={toggle(|p| p.without_revenue = !p.without_revenue)} />{ "Leave out revenue" }</label>
+                <label class="checkbox"><input type="checkbox" checked={privacy.without_notes}
+                    onchange={toggle(|p| p.without_notes = !p.without_notes)} />{ "Leave out notes" }</label>
+                <label class="checkbox"><input type="checkbox" checked={privacy.without_stakeholder_names}
+                    onchange={toggle(|p| p.without_stakeholder_names = !p.without_stakeholder_names)} />{ "Leave out stakeholder names" }</label>
+            </fieldset>
+            <ShareLink id="share-account-link" {link} label="Link to this account" />
+        </details>
+    }
+}

@@ -1,0 +1,479 @@
+//! Share links: data carried in the URL fragment itself, never sent to a server.
+//!
+//! A payload is `kind byte · body · 2-byte checksum`, in unpadded base64url. The kind byte
+//! names what the link holds and its format version; the checksum catches truncated links and
+//! changed characters. Result links are packed by hand to stay short; account links are JSON,
+//! deflated. Every decoder refuses bad input with a reason and never panics.
+
+use serde::{Deserialize, Serialize};
+
+use super::accounts::{Account, Tier};
+use super::dates::{date_of_day_number, day_number};
+use super::grader::{Answer, Answers};
+use super::history::SavedAssessment;
+use super::plans::{Content, Plan, Template};
+use super::practices::PRACTICES;
+use super::quadrant::Thresholds;
+use super::rating::{Ratings, Weights};
+
+const RESULT_V1: u8 = 0x11;
+const INVITATION_V1: u8 = 0x21;
+const ACCOUNT_V1: u8 = 0x31;
+/// Deflated account payloads may not inflate past this, so a crafted link cannot exhaust
+/// memory.
+pub const MAX_INFLATED: usize = 1024 * 1024;
+/// Longer fragments are refused before decoding.
+pub const MAX_PAYLOAD_CHARS: usize = 200_000;
+pub const MAX_LABEL_BYTES: usize = 40;
+pub const MAX_SENDER_BYTES: usize = 60;
+pub const MAX_MESSAGE_BYTES: usize = 280;
+
+/// Why a link could not be opened. Local data is never touched by a bad link.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ShareError {
+    Empty,
+    TooLong,
+    NotALink,
+    Damaged,
+    WrongKind,
+    UnknownVersion,
+    TooLarge,
+}
+
+impl ShareError {
+    pub fn explanation(&self) -> &'static str {
+        match self {
+            ShareError::Empty => "This link has no data in it. Ask the sender for the whole link.",
+            ShareError::TooLong => "This link is far longer than any link Account Grader makes.",
+            ShareError::NotALink => "This link contains characters Account Grader never puts in its links; it may have been changed or mangled by an e-mail program.",
+            ShareError::Damaged => "This link is incomplete or has been changed, so its content cannot be trusted. Ask the sender to copy it again, in full.",
+            ShareError::WrongKind => "This link holds a different kind of content than its address says.",
+            ShareError::UnknownVersion => "This link was made by a newer version of Account Grader.",
+            ShareError::TooLarge => "This link's content would unpack to far more data than any real share holds, so it was not opened.",
+        }
+    }
+}
+
+const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+fn b64_encode(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len() * 4 / 3 + 3);
+    for chunk in bytes.chunks(3) {
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |n, (i, &b)| n | u32::from(b) << (16 - 8 * i));
+        for i in 0..=chunk.len() {
+            out.push(ALPHABET[(n >> (18 - 6 * i) & 63) as usize] as char);
+        }
+    }
+    out
+}
+
+fn b64_decode(text: &str) -> Result<Vec<u8>, ShareError> {
+    let values: Vec<u32> = text
+        .bytes()
+        .map(|c| ALPHABET.iter().position(|&a| a == c).map(|p| p as u32))
+        .collect::<Option<_>>()
+        .ok_or(ShareError::NotALink)?;
+    if values.len() % 4 == 1 {
+        return Err(ShareError::Damaged);
+    }
+    let mut out = Vec::with_capacity(values.len() * 3 / 4);
+    for chunk in values.chunks(4) {
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |n, (i, &v)| n | v << (18 - 6 * i));
+        for i in 0..chunk.len() - 1 {
+            out.push((n >> (16 - 8 * i)) as u8);
+        }
+    }
+    Ok(out)
+}
+
+/// FNV-1a, folded to 16 bits: enough to catch a changed character or a cut-off link.
+fn checksum(bytes: &[u8]) -> [u8; 2] {
+    let h = bytes.iter().fold(0x811c_9dc5u32, |h, &b| {
+        (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
+    });
+    (((h >> 16) ^ h) as u16).to_le_bytes()
+}
+
+fn seal(kind: u8, body: &[u8]) -> String {
+    let mut bytes = Vec::with_capacity(body.len() + 3);
+    bytes.push(kind);
+    bytes.extend_from_slice(body);
+    let sum = checksum(&bytes);
+    bytes.extend_from_slice(&sum);
+    b64_encode(&bytes)
+}
+
+/// Checks a payload's encoding, checksum and kind; returns its body.
+fn open(payload: &str, kind: u8) -> Result<Vec<u8>, ShareError> {
+    let payload = payload.trim();
+    if payload.is_empty() {
+        return Err(ShareError::Empty);
+    }
+    if payload.len() > MAX_PAYLOAD_CHARS {
+        return Err(ShareError::TooLong);
+    }
+    let mut bytes = b64_decode(payload)?;
+    if bytes.len() < 3 {
+        return Err(ShareError::Damaged);
+    }
+    let sum = bytes.split_off(bytes.len() - 2);
+    if sum != checksum(&bytes) {
+        return Err(ShareError::Damaged);
+    }
+    match bytes[0] {
+        k if k == kind => Ok(bytes.split_off(1)),
+        k if k >> 4 == kind >> 4 => Err(ShareError::UnknownVersion),
+        _ => Err(ShareError::WrongKind),
+    }
+}
+
+/// Cuts text to at most `max` bytes at a character boundary.
+fn clip(s: &str, max: usize) -> &str {
+    let s = s.trim();
+    let mut end = s.len().min(max);
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
+}
+
+/// A saved assessment as a link carries it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SharedResult {
+    pub answers: Answers,
+    /// `YYYY-MM-DD`.
+    pub date: String,
+    pub label: String,
+}
+
+/// The payload of a result link (at most 67 characters: 10 answers in 4 bytes, the date in
+/// 2, the label cut to 40 bytes).
+pub fn encode_result(a: &SavedAssessment) -> String {
+    let (mut yes, mut answered) = (0u16, 0u16);
+    for (i, p) in PRACTICES.iter().enumerate() {
+        match a.answers.get(p.id) {
+            Some(Answer::Yes) => {
+                yes |= 1 << i;
+                answered |= 1 << i;
+            }
+            Some(Answer::NotYet) => answered |= 1 << i,
+            None => {}
+        }
+    }
+    let day = day_number(&a.saved_at)
+        .unwrap_or(0)
+        .clamp(0, i64::from(u16::MAX)) as u16;
+    let mut body = Vec::new();
+    body.extend_from_slice(&yes.to_le_bytes());
+    body.extend_from_slice(&answered.to_le_bytes());
+    body.extend_from_slice(&day.to_le_bytes());
+    body.extend_from_slice(clip(&a.label, MAX_LABEL_BYTES).as_bytes());
+    seal(RESULT_V1, &body)
+}
+
+pub fn decode_result(payload: &str) -> Result<SharedResult, ShareError> {
+    let body = open(payload, RESULT_V1)?;
+    if body.len() < 6 || body.len() > 6 + MAX_LABEL_BYTES {
+        return Err(ShareError::Damaged);
+    }
+    let word = |i: usize| u16::from_le_bytes([body[i], body[i + 1]]);
+    let (yes, answered, day) = (word(0), word(2), word(4));
+    if yes & !answered != 0 || answered >> PRACTICES.len() != 0 {
+        return Err(ShareError::Damaged);
+    }
+    let mut answers = Answers::default();
+    for (i, p) in PRACTICES.iter().enumerate() {
+        if answered & (1 << i) != 0 {
+            let answer = if yes & (1 << i) != 0 {
+                Answer::Yes
+            } else {
+                Answer::NotYet
+            };
+            answers.set(p.id, answer);
+        }
+    }
+    let label = String::from_utf8(body[6..].to_vec()).map_err(|_| ShareError::Damaged)?;
+    Ok(SharedResult {
+        answers,
+        date: date_of_day_number(i64::from(day)),
+        label,
+    })
+}
+
+/// An invitation to take the grader, with who sent it and why.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Invitation {
+    pub sender: String,
+    pub message: String,
+}
+
+pub fn encode_invitation(inv: &Invitation) -> String {
+    let sender = clip(&inv.sender, MAX_SENDER_BYTES);
+    let message = clip(&inv.message, MAX_MESSAGE_BYTES);
+    let mut body = vec![sender.len() as u8];
+    body.extend_from_slice(sender.as_bytes());
+    body.extend_from_slice(message.as_bytes());
+    seal(INVITATION_V1, &body)
+}
+
+pub fn decode_invitation(payload: &str) -> Result<Invitation, ShareError> {
+    let body = open(payload, INVITATION_V1)?;
+    let n = usize::from(*body.first().ok_or(ShareError::Damaged)?);
+    if n > MAX_SENDER_BYTES || body.len() < 1 + n || body.len() > 1 + n + MAX_MESSAGE_BYTES {
+        return Err(ShareError::Damaged);
+    }
+    let text = |b: &[u8]| String::from_utf8(b.to_vec()).map_err(|_| ShareError::Damaged);
+    Ok(Invitation {
+        sender: text(&body[1..1 + n])?,
+        message: text(&body[1 + n..])?,
+    })
+}
+
+/// One account as an account link carries it: enough to show its place on the matrix and its
+/// plan, without the sender's other data.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SharedAccount {
+    pub name: String,
+    #[serde(default)]
+    pub industry: String,
+    pub tier: Tier,
+    #[serde(default)]
+    pub revenue: Option<f64>,
+    #[serde(default)]
+    pub currency: String,
+    #[serde(default)]
+    pub notes: String,
+    pub ratings: Ratings,
+    pub weights: Weights,
+    pub thresholds: Thresholds,
+    #[serde(default)]
+    pub plan: Option<(Template, Plan)>,
+}
+
+/// What to leave out of an account link.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Privacy {
+    pub without_revenue: bool,
+    pub without_notes: bool,
+    pub without_stakeholder_names: bool,
+}
+
+/// Builds the shared form of an account, leaving out what `privacy` asks.
+#[allow(clippy::too_many_arguments)]
+pub fn shared_account(
+    account: &Account,
+    currency: &str,
+    weights: &Weights,
+    thresholds: Thresholds,
+    plan: Option<(Template, Plan)>,
+    privacy: Privacy,
+) -> SharedAccount {
+    let plan = plan.map(|(t, mut p)| {
+        if privacy.without_stakeholder_names {
+            for s in &mut p.sections {
+                if let Content::Stakeholders(rows) = &mut s.content {
+                    for (i, r) in rows.iter_mut().enumerate() {
+                        r.name = format!("Person {}", i + 1);
+                    }
+                }
+            }
+        }
+        (t, p)
+    });
+    SharedAccount {
+        name: account.name.clone(),
+        industry: account.industry.clone(),
+        tier: account.tier,
+        revenue: if privacy.without_revenue {
+            None
+        } else {
+            account.revenue
+        },
+        currency: currency.to_string(),
+        notes: if privacy.without_notes {
+            String::new()
+        } else {
+            account.notes.clone()
+        },
+        ratings: account.ratings.clone(),
+        weights: weights.clone(),
+        thresholds,
+        plan,
+    }
+}
+
+pub fn encode_account(a: &SharedAccount) -> String {
+    let json = serde_json::to_vec(a).expect("shared accounts always serialize");
+    seal(ACCOUNT_V1, &miniz_oxide::deflate::compress_to_vec(&json, 9))
+}
+
+pub fn decode_account(payload: &str) -> Result<SharedAccount, ShareError> {
+    let body = open(payload, ACCOUNT_V1)?;
+    let json = miniz_oxide::inflate::decompress_to_vec_with_limit(&body, MAX_INFLATED).map_err(
+        |e| match e.status {
+            miniz_oxide::inflate::TINFLStatus::HasMoreOutput => ShareError::TooLarge,
+            _ => ShareError::Damaged,
+        },
+    )?;
+    let mut shared: SharedAccount =
+        serde_json::from_slice(&json).map_err(|_| ShareError::Damaged)?;
+    shared.ratings = std::mem::take(&mut shared.ratings).sanitized();
+    Ok(shared)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::demo::demo_accounts;
+    use crate::domain::plans::{built_in_template, Stakeholder};
+    use crate::domain::practices::PracticeId;
+    use proptest::prelude::*;
+
+    fn assessment(yes: &[PracticeId], label: &str) -> SavedAssessment {
+        SavedAssessment {
+            id: 4,
+            saved_at: "2026-11-23T10:15:00+01:00".into(),
+            label: label.into(),
+            answers: Answers::all_answered_with_yes(yes),
+        }
+    }
+
+    #[test]
+    fn a_graded_result_fits_in_120_characters_even_with_a_long_label() {
+        let a = assessment(
+            &[PracticeId::GrowthGoals],
+            &"Ünïcödé team label that goes on and on and on".repeat(3),
+        );
+        let link = encode_result(&a);
+        assert!(link.len() <= 120 - "/r/".len(), "{} characters", link.len());
+        let back = decode_result(&link).unwrap();
+        assert_eq!(back.answers, a.answers);
+        assert_eq!(back.date, "2026-11-23");
+        assert!(back.label.len() <= MAX_LABEL_BYTES && a.label.starts_with(&back.label));
+    }
+
+    #[test]
+    fn bad_links_are_refused_with_a_reason() {
+        let link = encode_result(&assessment(&[], "Q4"));
+        assert_eq!(decode_result(""), Err(ShareError::Empty));
+        assert_eq!(decode_result("not a link!"), Err(ShareError::NotALink));
+        assert_eq!(
+            decode_result(&link[..link.len() - 3]),
+            Err(ShareError::Damaged)
+        );
+        let mut changed = link.clone().into_bytes();
+        changed[5] = if changed[5] == b'A' { b'B' } else { b'A' };
+        assert_eq!(
+            decode_result(std::str::from_utf8(&changed).unwrap()),
+            Err(ShareError::Damaged)
+        );
+        let invitation = encode_invitation(&Invitation {
+            sender: "Ann".into(),
+            message: "Hi".into(),
+        });
+        assert_eq!(decode_result(&invitation), Err(ShareError::WrongKind));
+        assert_eq!(
+            decode_result(&seal(0x12, &[0; 6])),
+            Err(ShareError::UnknownVersion)
+        );
+        assert_eq!(
+            decode_result(&"A".repeat(MAX_PAYLOAD_CHARS + 1)),
+            Err(ShareError::TooLong)
+        );
+    }
+
+    #[test]
+    fn a_payload_that_inflates_past_the_limit_is_refused() {
+        let bomb = miniz_oxide::deflate::compress_to_vec(&vec![b' '; MAX_INFLATED + 10], 9);
+        assert!(bomb.len() < 10_000);
+        assert_eq!(
+            decode_account(&seal(ACCOUNT_V1, &bomb)),
+            Err(ShareError::TooLarge)
+        );
+    }
+
+    #[test]
+    fn account_links_leave_out_what_the_sender_chose() {
+        let account = &demo_accounts(1, "2026-11-01T00:00:00Z")[0];
+        let mut plan = Plan::new(9, 1, 0, "2026-11-01T00:00:00Z");
+        plan.write(
+            "relationships",
+            "Rel",
+            Content::Stakeholders(vec![Stakeholder {
+                name: "Ann Lee".into(),
+                ..Default::default()
+            }]),
+            "2026-11-01T00:00:00Z",
+        );
+        let privacy = Privacy {
+            without_revenue: true,
+            without_notes: true,
+            without_stakeholder_names: true,
+        };
+        let shared = shared_account(
+            account,
+            "EUR",
+            &Weights::default(),
+            Thresholds::default(),
+            Some((built_in_template(), plan)),
+            privacy,
+        );
+        let link = encode_account(&shared);
+        assert!(!link.is_empty());
+        let back = decode_account(&link).unwrap();
+        assert_eq!(back, shared);
+        assert_eq!(back.revenue, None);
+        assert!(back.notes.is_empty());
+        let text = serde_json::to_string(&back).unwrap();
+        assert!(!text.contains("Ann Lee") && text.contains("Person 1"));
+    }
+
+    proptest! {
+        #[test]
+        fn base64url_round_trips(bytes in proptest::collection::vec(any::<u8>(), 0..200)) {
+            prop_assert_eq!(b64_decode(&b64_encode(&bytes)).unwrap(), bytes);
+        }
+
+        #[test]
+        fn result_links_round_trip(mask in 0u16..1024, answered_extra in 0u16..1024, label in ".{0,30}", day in 0i64..60000) {
+            let mut answers = Answers::default();
+            for (i, p) in PRACTICES.iter().enumerate() {
+                if mask & (1 << i) != 0 { answers.set(p.id, Answer::Yes) }
+                else if answered_extra & (1 << i) != 0 { answers.set(p.id, Answer::NotYet) }
+            }
+            let date = date_of_day_number(day);
+            let a = SavedAssessment { id: 1, saved_at: date.clone(), label: label.clone(), answers: answers.clone() };
+            let back = decode_result(&encode_result(&a)).unwrap();
+            prop_assert_eq!(back.answers, answers);
+            prop_assert_eq!(back.date, date);
+            prop_assert!(label.trim().starts_with(&back.label));
+        }
+
+        #[test]
+        fn invitations_round_trip(sender in ".{0,20}", message in ".{0,100}") {
+            let inv = Invitation { sender: sender.trim().to_string(), message: message.trim().to_string() };
+            prop_assert_eq!(decode_invitation(&encode_invitation(&inv)).unwrap(), inv);
+        }
+
+        #[test]
+        fn decoders_never_panic_on_arbitrary_text(text in "\\PC{0,300}") {
+            let _ = decode_result(&text);
+            let _ = decode_invitation(&text);
+            let _ = decode_account(&text);
+        }
+
+        #[test]
+        fn decoders_never_panic_on_arbitrary_bytes(kind in any::<u8>(), body in proptest::collection::vec(any::<u8>(), 0..400)) {
+            let link = seal(kind, &body);
+            let _ = decode_result(&link);
+            let _ = decode_invitation(&link);
+            let _ = decode_account(&link);
+        }
+    }
+}

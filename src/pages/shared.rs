@@ -1,0 +1,189 @@
+//! Screens opened from share links: a shared result, a shared account, an invitation.
+//! They read only the link; nothing local changes unless the user saves a copy.
+
+use yew::prelude::*;
+
+use crate::browser::clock::now_iso;
+use crate::browser::page::{current_hash, navigate};
+use crate::components::band_badge::BandBadge;
+use crate::components::next_steps::NextSteps;
+use crate::components::plan_section_view::PlanSectionView;
+use crate::components::quadrant_badge::QuadrantBadge;
+use crate::domain::dates::readable_date;
+use crate::domain::grader::grade;
+use crate::domain::practices::PRACTICES;
+use crate::domain::quadrant::{classify, explain};
+use crate::domain::rating::position;
+use crate::domain::settings::format_money;
+use crate::domain::share::{decode_account, decode_invitation, decode_result, ShareError};
+use crate::hooks::use_app_state;
+use crate::route::Route;
+use crate::state::Action;
+
+/// The payload of the link this page was opened with; read once, on first render.
+#[hook]
+fn use_payload() -> String {
+    (*use_state(|| Route::payload(&current_hash()).to_string())).clone()
+}
+
+fn bad_link(error: &ShareError) -> Html {
+    html! {
+        <div class="empty-state">
+            <h1 tabindex="-1">{ "This link cannot be opened" }</h1>
+            <p>{ error.explanation() }</p>
+            <p class="muted">{ "Nothing in your own data has changed." }</p>
+            <p><a class="button button--primary" href={Route::Grader.href()}>{ "Go to the grader" }</a></p>
+        </div>
+    }
+}
+
+#[component]
+pub fn SharedResultPage() -> Html {
+    let state = use_app_state();
+    let payload = use_payload();
+    let result = match decode_result(&payload) {
+        Ok(r) => r,
+        Err(e) => return bad_link(&e),
+    };
+    let g = grade(&result.answers);
+    let on_save = {
+        let (state, result) = (state.clone(), result.clone());
+        Callback::from(move |_| {
+            let id = state.doc.next_id;
+            state.dispatch(Action::SaveSharedAssessment(result.clone()));
+            navigate(Route::Assessment(id));
+        })
+    };
+    let title = if result.label.is_empty() {
+        "Shared assessment".to_string()
+    } else {
+        format!("Shared assessment: {}", result.label)
+    };
+    html! {
+        <div class="assessment">
+            <header class="page-header">
+                <h1 tabindex="-1">{ title }</h1>
+                <p class="muted">{ format!("Graded on {}. This is a read-only copy from a link.", readable_date(&result.date)) }</p>
+            </header>
+            <div class="assessment__summary card">
+                <p class="score"><span class="score__value">{ g.score }</span><span class="score__of">{ "/10" }</span></p>
+                <div>
+                    <BandBadge band={g.band} />
+                    <p>{ g.band.message() }</p>
+                </div>
+            </div>
+            <section class="card" aria-labelledby="shared-answers-title">
+                <h2 id="shared-answers-title">{ "Answers" }</h2>
+                <ul class="answer-list">
+                    { for PRACTICES.iter().map(|p| {
+                        let yes = result.answers.does(p.id);
+                        html! {
+                            <li key={p.id.number()} class={if yes { "answer answer--yes" } else { "answer answer--not-yet" }}>
+                                <span class="answer__mark" aria-hidden="true">{ if yes { "✓" } else { "○" } }</span>
+                                <span class="answer__title">{ p.title }</span>
+                                <span class="answer__value">{ if yes { "Done consistently" } else { "Not yet" } }</span>
+                            </li>
+                        }
+                    }) }
+                </ul>
+            </section>
+            <NextSteps steps={g.next_steps} />
+            <div class="page-actions">
+                <button type="button" class="button button--primary" onclick={on_save}>{ "Save a copy to my data" }</button>
+                <a class="button" href={Route::Grader.href()}>{ "Grade my own team" }</a>
+            </div>
+        </div>
+    }
+}
+
+#[component]
+pub fn SharedAccountPage() -> Html {
+    let state = use_app_state();
+    let payload = use_payload();
+    let shared = match decode_account(&payload) {
+        Ok(s) => s,
+        Err(e) => return bad_link(&e),
+    };
+    let pos = position(&shared.ratings, &shared.weights);
+    let on_save = {
+        let (state, shared) = (state.clone(), shared.clone());
+        Callback::from(move |_| {
+            let id = state.doc.next_id;
+            state.dispatch(Action::ImportSharedAccount {
+                shared: Box::new(shared.clone()),
+                at: now_iso(),
+            });
+            navigate(Route::Account(id));
+        })
+    };
+    let currency = if shared.currency.is_empty() {
+        "USD".to_string()
+    } else {
+        shared.currency.clone()
+    };
+    html! {
+        <div class="account">
+            <header class="page-header">
+                <p class="plan-view__kicker">{ "Shared account" }</p>
+                <h1 tabindex="-1">{ &shared.name }</h1>
+                <p class="muted">{ format!("Tier {}{}{}", shared.tier.letter(),
+                    if shared.industry.is_empty() { String::new() } else { format!(" · {}", shared.industry) },
+                    shared.revenue.map_or(String::new(), |r| format!(" · {} a year", format_money(r, &currency)))) }</p>
+            </header>
+            <section class="card classification" aria-labelledby="shared-class-title">
+                <h2 id="shared-class-title">{ "Where it belongs" }</h2>
+                if let Some(p) = pos {
+                    <p><QuadrantBadge quadrant={Some(classify(p, shared.thresholds))} /></p>
+                    <p>{ classify(p, shared.thresholds).action() }</p>
+                    <ul class="reasons">
+                        { for explain(&shared.ratings, &shared.weights, p, shared.thresholds).iter().map(|r| html! {
+                            <li><strong>{ format!("{} {} / 100", r.axis.title(), r.score) }</strong>
+                                { format!(" ({}).", r.drivers.iter().map(|(c, v)| format!("{} {v}/5", c.criterion().title)).collect::<Vec<_>>().join(", ")) }</li>
+                        }) }
+                    </ul>
+                } else {
+                    <QuadrantBadge quadrant={None} />
+                }
+            </section>
+            if !shared.notes.is_empty() {
+                <section class="card"><h2>{ "Notes" }</h2><p class="notes">{ &shared.notes }</p></section>
+            }
+            if let Some((template, plan)) = &shared.plan {
+                <section class="card plan-view" aria-labelledby="shared-plan-title">
+                    <h2 id="shared-plan-title">{ "Account plan" }</h2>
+                    { for plan.shown(template).into_iter().filter(|s| s.content.is_filled()).map(|s| html! {
+                        <PlanSectionView key={s.key.clone()} section={s.clone()} currency={currency.clone()} heading="h3" />
+                    }) }
+                </section>
+            }
+            <div class="page-actions">
+                <button type="button" class="button button--primary" onclick={on_save}>{ "Save a copy to my data" }</button>
+            </div>
+        </div>
+    }
+}
+
+/// Above the grader when it was opened from an invitation.
+#[component]
+pub fn InvitationBanner() -> Html {
+    let payload = use_payload();
+    match decode_invitation(&payload) {
+        Ok(inv) => html! {
+            <section class="banner banner--info invitation" aria-labelledby="invitation-title">
+                <h2 id="invitation-title" class="banner__title">
+                    { if inv.sender.is_empty() { "You are invited to grade your account management".to_string() }
+                      else { format!("{} invites you to grade your account management", inv.sender) } }
+                </h2>
+                if !inv.message.is_empty() {
+                    <p class="invitation__message">{ &inv.message }</p>
+                }
+                <p class="muted">{ "Your answers stay in this browser. Nothing is sent to the sender or anyone else unless you share a link yourself." }</p>
+            </section>
+        },
+        Err(e) => html! {
+            <section class="banner banner--warning" role="alert">
+                <p>{ format!("The invitation in this link could not be read. {}", e.explanation()) }</p>
+            </section>
+        },
+    }
+}

@@ -1,0 +1,91 @@
+import { after, before, test } from 'node:test';
+import { assert, setUp, stored } from './harness.mjs';
+
+let env;
+before(async () => { env = await setUp(); });
+after(async () => { await env.tearDown(); });
+
+/** Opens a share link in a fresh browser context, as the recipient would. */
+async function openAsRecipient(link) {
+  const page = await env.newPage();
+  await page.goto(link);
+  await page.locator('main h1').waitFor();
+  return page;
+}
+
+test('a saved result travels in a short link and opens read-only, with a copy to keep', async () => {
+  const page = await env.newPage();
+  await env.open(page);
+  const yes = page.getByRole('radio', { name: 'We do this consistently' });
+  for (let i = 0; i < 7; i++) await yes.nth(i).check();
+  await page.getByLabel('Label (optional)').fill('Sales <team>, Q4');
+  await page.getByRole('button', { name: 'Save assessment' }).click();
+  await page.getByRole('link', { name: 'View it in your history' }).click();
+  await page.getByText('Share this result').click();
+  const link = await page.getByLabel('Link to this result').inputValue();
+  const fragment = link.split('#')[1];
+  assert.ok(fragment.length <= 120, `${fragment.length} characters after the #`);
+
+  const recipient = await openAsRecipient(link);
+  assert.equal(await recipient.locator('main h1').textContent(), 'Shared assessment: Sales <team>, Q4');
+  assert.equal(await recipient.locator('.score__value').textContent(), '7');
+  assert.equal(await stored(recipient), null, 'opening a link stores nothing');
+  await recipient.getByRole('button', { name: 'Save a copy to my data' }).click();
+  await recipient.getByRole('heading', { name: /Sales <team>, Q4 \(shared\)/ }).waitFor();
+  assert.equal(JSON.parse(await stored(recipient)).grader.history.length, 1);
+});
+
+test('an invitation opens the grader with the sender and message', async () => {
+  const page = await env.newPage();
+  await env.open(page);
+  await page.getByText('Invite someone to grade their team').click();
+  await page.getByLabel('Your name (optional)').fill('Dana from Acme');
+  await page.getByLabel('A short message (optional)').fill('Worth 5 minutes, promise.');
+  const link = await page.getByLabel('Invitation link').inputValue();
+  const recipient = await openAsRecipient(link);
+  await recipient.getByRole('heading', { name: 'Dana from Acme invites you to grade your account management' }).waitFor();
+  assert.match(await recipient.locator('.invitation__message').textContent(), /Worth 5 minutes, promise\./);
+  await recipient.getByRole('radio', { name: 'We do this consistently' }).first().check();
+  assert.equal(await recipient.locator('.score__value').textContent(), '1');
+});
+
+test('an account link leaves out private fields and can be kept by the recipient', async () => {
+  const page = await env.newPage();
+  await env.open(page, '#/accounts');
+  await page.getByRole('button', { name: /Explore a demo portfolio/ }).click();
+  await env.open(page, '#/accounts/1/plan');
+  await page.getByRole('button', { name: 'Create the plan' }).click();
+  await page.getByRole('button', { name: 'Add person' }).click();
+  await page.locator('#section-relationships-1-name').fill('Ann Lee');
+  await page.locator('#section-relationships-1-title').fill('CFO');
+  await env.open(page, '#/accounts/1');
+  await page.getByText('Share this account').click();
+  const link = await page.getByLabel('Link to this account').inputValue();
+
+  const recipient = await openAsRecipient(link);
+  await recipient.getByRole('heading', { name: 'Northwind Logistics', level: 1 }).waitFor();
+  const text = await recipient.locator('main').textContent();
+  assert.match(text, /Manage as a key account/);
+  assert.match(text, /Person 1/);
+  assert.match(text, /CFO/);
+  assert.doesNotMatch(text, /Ann Lee/);
+  assert.doesNotMatch(text, /480,000/);
+  assert.doesNotMatch(text, /CFO sponsors the programme/, 'notes left out');
+  await recipient.getByRole('button', { name: 'Save a copy to my data' }).click();
+  await recipient.getByRole('heading', { name: 'Northwind Logistics', level: 1 }).waitFor();
+  const doc = JSON.parse(await stored(recipient));
+  assert.equal(doc.portfolio.accounts.length, 1);
+  assert.equal(doc.plans.plans.length, 1);
+});
+
+test('a damaged link explains itself and changes nothing', async () => {
+  const page = await env.newPage();
+  await env.open(page);
+  await page.getByRole('radio', { name: 'We do this consistently' }).first().check();
+  const before = await stored(page);
+  for (const hash of ['#/r/AAAA', '#/r/not*valid', '#/a/Zm9v', '#/r/']) {
+    await env.open(page, hash);
+    assert.equal(await page.locator('main h1').textContent(), hash === '#/r/' ? 'Page not found' : 'This link cannot be opened');
+  }
+  assert.equal(await stored(page), before);
+});
