@@ -1,5 +1,6 @@
 //! Reusable view pieces. They get data and callbacks as props, or read the app state.
 
+pub mod answer_list;
 pub mod backup_panel;
 pub mod band_badge;
 pub mod change_summary;

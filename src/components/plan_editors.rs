@@ -113,6 +113,22 @@ fn on_row_change<T: Clone + 'static>(
     })
 }
 
+/// A labelled text field for one column of row `i`; its id is `{prefix}-{i + 1}-{name}`.
+fn row_text_field<T: Clone + 'static>(
+    prefix: &str,
+    (rows, i, on_change): (&[T], usize, &Callback<Vec<T>>),
+    (name, label, value): (&str, &str, &str),
+    set: fn(&mut T, String),
+) -> Html {
+    let id = format!("{prefix}-{}-{name}", i + 1);
+    html! {
+        <div class="field">
+            <label for={id.clone()}>{ label.to_string() }</label>
+            <input {id} type="text" value={value.to_string()} oninput={on_row_input(rows, i, on_change, set)} />
+        </div>
+    }
+}
+
 /// A row's "Remove" button, named after what it removes.
 fn remove_button(label: String, onclick: Callback<MouseEvent>) -> Html {
     html! {

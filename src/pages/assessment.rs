@@ -3,13 +3,13 @@
 use yew::prelude::*;
 
 use crate::browser::page::navigate;
+use crate::components::answer_list::AnswerList;
 use crate::components::band_badge::BandBadge;
 use crate::components::change_summary::ChangeSummary;
 use crate::components::next_steps::NextSteps;
 use crate::components::share_panels::ShareResult;
 use crate::domain::dates::{readable_date, readable_date_time};
 use crate::domain::history::{diff, previous_of, AssessmentId};
-use crate::domain::practices::PRACTICES;
 use crate::hooks::use_app_state;
 use crate::route::Route;
 use crate::state::Action;
@@ -80,18 +80,7 @@ pub fn AssessmentPage(props: &AssessmentPageProps) -> Html {
             </section>
             <section class="card" aria-labelledby="answers-title">
                 <h2 id="answers-title">{ "Answers" }</h2>
-                <ul class="answer-list">
-                    { for PRACTICES.iter().map(|p| {
-                        let yes = assessment.answers.does(p.id);
-                        html! {
-                            <li key={p.id.number()} class={if yes { "answer answer--yes" } else { "answer answer--not-yet" }}>
-                                <span class="answer__mark" aria-hidden="true">{ if yes { "✓" } else { "○" } }</span>
-                                <span class="answer__title">{ p.title }</span>
-                                <span class="answer__value">{ if yes { "Done consistently" } else { "Not yet" } }</span>
-                            </li>
-                        }
-                    }) }
-                </ul>
+                <AnswerList answers={assessment.answers.clone()} />
             </section>
             <NextSteps steps={grade.next_steps} />
             <ShareResult assessment={assessment.clone()} />

@@ -5,13 +5,13 @@ use yew::prelude::*;
 
 use crate::browser::clock::now_iso;
 use crate::browser::page::{current_hash, navigate};
+use crate::components::answer_list::AnswerList;
 use crate::components::band_badge::BandBadge;
 use crate::components::next_steps::NextSteps;
 use crate::components::plan_section_view::PlanSectionView;
 use crate::components::quadrant_badge::QuadrantBadge;
 use crate::domain::dates::readable_date;
 use crate::domain::grader::grade;
-use crate::domain::practices::PRACTICES;
 use crate::domain::quadrant::{classify, explain};
 use crate::domain::rating::position;
 use crate::domain::settings::format_money;
@@ -74,18 +74,7 @@ pub fn SharedResultPage() -> Html {
             </div>
             <section class="card" aria-labelledby="shared-answers-title">
                 <h2 id="shared-answers-title">{ "Answers" }</h2>
-                <ul class="answer-list">
-                    { for PRACTICES.iter().map(|p| {
-                        let yes = result.answers.does(p.id);
-                        html! {
-                            <li key={p.id.number()} class={if yes { "answer answer--yes" } else { "answer answer--not-yet" }}>
-                                <span class="answer__mark" aria-hidden="true">{ if yes { "✓" } else { "○" } }</span>
-                                <span class="answer__title">{ p.title }</span>
-                                <span class="answer__value">{ if yes { "Done consistently" } else { "Not yet" } }</span>
-                            </li>
-                        }
-                    }) }
-                </ul>
+                <AnswerList answers={result.answers.clone()} />
             </section>
             <NextSteps steps={g.next_steps} />
             <div class="page-actions">

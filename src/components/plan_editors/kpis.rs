@@ -1,6 +1,6 @@
 use yew::prelude::*;
 
-use super::{add_button, on_click_edit, on_row_change, on_row_input, remove_button};
+use super::{add_button, on_click_edit, on_row_change, remove_button, row_text_field};
 use crate::domain::plans::Kpi;
 
 #[derive(Properties, PartialEq)]
@@ -16,13 +16,7 @@ pub fn KpisEditor(props: &KpisEditorProps) -> Html {
     let rows = &props.rows;
     let on_change = &props.on_change;
     let field = |i: usize, name: &str, label: &str, value: &str, set: fn(&mut Kpi, String)| {
-        let id = format!("{}-{}-{name}", props.id, i + 1);
-        html! {
-            <div class="field">
-                <label for={id.clone()}>{ label.to_string() }</label>
-                <input {id} type="text" value={value.to_string()} oninput={on_row_input(rows, i, on_change, set)} />
-            </div>
-        }
+        row_text_field(&props.id, (rows, i, on_change), (name, label, value), set)
     };
     html! {
         <div class="table-editor">

@@ -1,6 +1,6 @@
 use yew::prelude::*;
 
-use super::{add_button, on_click_edit, on_row_change, on_row_input, remove_button};
+use super::{add_button, on_click_edit, on_row_change, remove_button, row_text_field};
 use crate::domain::plans::{DecisionRole, Stakeholder};
 
 #[derive(Properties, PartialEq)]
@@ -15,19 +15,10 @@ pub struct StakeholdersEditorProps {
 pub fn StakeholdersEditor(props: &StakeholdersEditorProps) -> Html {
     let rows = &props.rows;
     let on_change = &props.on_change;
-    let field = |i: usize,
-                 name: &str,
-                 label: &str,
-                 value: &str,
-                 set: fn(&mut Stakeholder, String)| {
-        let id = format!("{}-{}-{name}", props.id, i + 1);
-        html! {
-            <div class="field">
-                <label for={id.clone()}>{ label.to_string() }</label>
-                <input {id} type="text" value={value.to_string()} oninput={on_row_input(rows, i, on_change, set)} />
-            </div>
-        }
-    };
+    let field =
+        |i: usize, name: &str, label: &str, value: &str, set: fn(&mut Stakeholder, String)| {
+            row_text_field(&props.id, (rows, i, on_change), (name, label, value), set)
+        };
     html! {
         <div class="table-editor">
             if rows.is_empty() {
