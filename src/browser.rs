@@ -1,6 +1,7 @@
 //! Small wrappers over browser APIs that components call from event handlers and effects.
 
 pub mod clock;
+pub mod crypto;
 pub mod download;
 pub mod events;
 pub mod page;

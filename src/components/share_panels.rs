@@ -4,12 +4,14 @@
 use yew::prelude::*;
 
 use super::share_link::ShareLink;
+use crate::browser::crypto::lock;
 use crate::browser::events::{on_input_value, on_value};
 use crate::browser::page::link_to;
 use crate::domain::accounts::AccountId;
 use crate::domain::history::SavedAssessment;
 use crate::domain::share::{
-    encode_account, encode_invitation, encode_result, shared_account, Invitation, Privacy,
+    account_bytes, encode_account, encode_invitation, encode_locked, encode_result, shared_account,
+    Invitation, Privacy,
 };
 use crate::hooks::use_app_state;
 use crate::route::Route;
@@ -73,7 +75,8 @@ pub struct ShareAccountProps {
     pub account: AccountId,
 }
 
-/// A link to one account's ratings, place on the matrix and plan, minus what the user omits.
+/// A link to one account's ratings, place on the matrix and plan, minus what the user omits,
+/// optionally encrypted with a passphrase.
 #[component]
 pub fn ShareAccount(props: &ShareAccountProps) -> Html {
     let state = use_app_state();
@@ -82,23 +85,51 @@ pub fn ShareAccount(props: &ShareAccountProps) -> Html {
         without_notes: true,
         without_stakeholder_names: true,
     });
-    let Some(account) = state.account(props.account) else {
+    let passphrase = use_state(String::new);
+    let locked_link = use_state(|| None::<Result<String, String>>);
+    let doc = &state.doc;
+    let shared = state.account(props.account).map(|account| {
+        let plan = doc
+            .plans
+            .plan_for(account.id)
+            .and_then(|p| Some((doc.plans.template(p.template)?, p.clone())));
+        shared_account(
+            account,
+            &doc.settings.currency,
+            &doc.settings.weights,
+            doc.settings.thresholds,
+            plan,
+            *privacy,
+        )
+    });
+    {
+        // Encryption is asynchronous in the browser; the protected link appears when ready.
+        let locked_link = locked_link.clone();
+        let bytes = shared.as_ref().map(account_bytes);
+        use_effect_with(
+            (bytes, (*passphrase).clone()),
+            move |(bytes, passphrase)| {
+                locked_link.set(None);
+                if let (Some(bytes), false) = (bytes.clone(), passphrase.is_empty()) {
+                    let passphrase = passphrase.clone();
+                    wasm_bindgen_futures::spawn_local(async move {
+                        let result = lock(&passphrase, &bytes)
+                            .await
+                            .map(|l| link_to(&Route::share_hash("a", &encode_locked(&l))));
+                        locked_link.set(Some(result));
+                    });
+                }
+            },
+        );
+    }
+    let Some(shared) = shared else {
         return html! {};
     };
-    let doc = &state.doc;
-    let plan = doc
-        .plans
-        .plan_for(account.id)
-        .and_then(|p| Some((doc.plans.template(p.template)?, p.clone())));
-    let shared = shared_account(
-        account,
-        &doc.settings.currency,
-        &doc.settings.weights,
-        doc.settings.thresholds,
-        plan,
-        *privacy,
-    );
-    let link = link_to(&Route::share_hash("a", &encode_account(&shared)));
+    let plain_link = link_to(&Route::share_hash("a", &encode_account(&shared)));
+    let on_passphrase = {
+        let passphrase = passphrase.clone();
+        on_input_value(move |v| passphrase.set(v))
+    };
     let toggle = |f: fn(&mut Privacy)| {
         let privacy = privacy.clone();
         on_value(move |_| {
@@ -120,7 +151,22 @@ pub fn ShareAccount(props: &ShareAccountProps) -> Html {
                 <label class="checkbox"><input type="checkbox" checked={privacy.without_stakeholder_names}
                     onchange={toggle(|p| p.without_stakeholder_names = !p.without_stakeholder_names)} />{ "Leave out stakeholder names" }</label>
             </fieldset>
-            <ShareLink id="share-account-link" {link} label="Link to this account" />
+            <div class="field field--narrow-wide">
+                <label for="share-passphrase">{ "Passphrase (optional)" }</label>
+                <input id="share-passphrase" type="text" autocomplete="off" value={(*passphrase).clone()} oninput={on_passphrase}
+                    aria-describedby="share-passphrase-help" />
+                <p class="muted" id="share-passphrase-help">{ "With a passphrase the link is encrypted (AES-GCM) and opens only \
+                    for someone who knows it. Tell them the passphrase another way, not in the same message." }</p>
+            </div>
+            if passphrase.is_empty() {
+                <ShareLink id="share-account-link" link={plain_link} label="Link to this account" />
+            } else {
+                { match &*locked_link {
+                    None => html! { <p class="muted" role="status">{ "Encrypting…" }</p> },
+                    Some(Ok(link)) => html! { <ShareLink id="share-account-link" link={link.clone()} label="Protected link to this account" /> },
+                    Some(Err(why)) => html! { <p class="field__error" role="alert">{ why }</p> },
+                } }
+            }
         </details>
     }
 }

@@ -19,6 +19,14 @@ use super::rating::{Ratings, Weights};
 const RESULT_V1: u8 = 0x11;
 const INVITATION_V1: u8 = 0x21;
 const ACCOUNT_V1: u8 = 0x31;
+/// An account link encrypted with a passphrase: salt, IV, then the AES-GCM ciphertext of the
+/// deflated JSON.
+const ACCOUNT_LOCKED_V1: u8 = 0x32;
+pub const SALT_LEN: usize = 16;
+pub const IV_LEN: usize = 12;
+/// PBKDF2 rounds: slow enough to make guessing costly, quick enough (well under a second)
+/// on a phone.
+pub const PBKDF2_ITERATIONS: u32 = 250_000;
 /// Deflated account payloads may not inflate past this, so a crafted link cannot exhaust
 /// memory.
 pub const MAX_INFLATED: usize = 1024 * 1024;
@@ -38,6 +46,9 @@ pub enum ShareError {
     WrongKind,
     UnknownVersion,
     TooLarge,
+    /// The account link is encrypted: ask for the passphrase.
+    NeedsPassphrase,
+    WrongPassphrase,
 }
 
 impl ShareError {
@@ -50,6 +61,10 @@ impl ShareError {
             ShareError::WrongKind => "This link holds a different kind of content than its address says.",
             ShareError::UnknownVersion => "This link was made by a newer version of Account Grader.",
             ShareError::TooLarge => "This link's content would unpack to far more data than any real share holds, so it was not opened.",
+            ShareError::NeedsPassphrase => "This link is protected with a passphrase.",
+            ShareError::WrongPassphrase => {
+                "That passphrase does not open this link (or the link was changed). Check it with the sender."
+            }
         }
     }
 }
@@ -308,14 +323,55 @@ pub fn shared_account(
     }
 }
 
-pub fn encode_account(a: &SharedAccount) -> String {
+/// A shared account as deflated JSON: the body of a plain account link, and what a
+/// passphrase link encrypts.
+pub fn account_bytes(a: &SharedAccount) -> Vec<u8> {
     let json = serde_json::to_vec(a).expect("shared accounts always serialize");
-    seal(ACCOUNT_V1, &miniz_oxide::deflate::compress_to_vec(&json, 9))
+    miniz_oxide::deflate::compress_to_vec(&json, 9)
 }
 
+pub fn encode_account(a: &SharedAccount) -> String {
+    seal(ACCOUNT_V1, &account_bytes(a))
+}
+
+/// The parts of a passphrase-protected account link.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Locked {
+    pub salt: Vec<u8>,
+    pub iv: Vec<u8>,
+    pub ciphertext: Vec<u8>,
+}
+
+pub fn encode_locked(locked: &Locked) -> String {
+    let body = [locked.salt.as_slice(), &locked.iv, &locked.ciphertext].concat();
+    seal(ACCOUNT_LOCKED_V1, &body)
+}
+
+pub fn decode_locked(payload: &str) -> Result<Locked, ShareError> {
+    let body = open(payload, ACCOUNT_LOCKED_V1)?;
+    // AES-GCM adds a 16-byte tag, so shorter bodies cannot be real.
+    if body.len() < SALT_LEN + IV_LEN + 16 {
+        return Err(ShareError::Damaged);
+    }
+    Ok(Locked {
+        salt: body[..SALT_LEN].to_vec(),
+        iv: body[SALT_LEN..SALT_LEN + IV_LEN].to_vec(),
+        ciphertext: body[SALT_LEN + IV_LEN..].to_vec(),
+    })
+}
+
+/// Reads a plain account link; a protected one gives [`ShareError::NeedsPassphrase`] (its
+/// parts come from [`decode_locked`], and once decrypted, [`account_from_bytes`]).
 pub fn decode_account(payload: &str) -> Result<SharedAccount, ShareError> {
-    let body = open(payload, ACCOUNT_V1)?;
-    let json = miniz_oxide::inflate::decompress_to_vec_with_limit(&body, MAX_INFLATED).map_err(
+    if decode_locked(payload).is_ok() {
+        return Err(ShareError::NeedsPassphrase);
+    }
+    account_from_bytes(&open(payload, ACCOUNT_V1)?)
+}
+
+/// A shared account from deflated JSON, inflated no further than [`MAX_INFLATED`].
+pub fn account_from_bytes(body: &[u8]) -> Result<SharedAccount, ShareError> {
+    let json = miniz_oxide::inflate::decompress_to_vec_with_limit(body, MAX_INFLATED).map_err(
         |e| match e.status {
             miniz_oxide::inflate::TINFLStatus::HasMoreOutput => ShareError::TooLarge,
             _ => ShareError::Damaged,
@@ -399,6 +455,35 @@ mod tests {
     }
 
     #[test]
+    fn protected_links_ask_for_the_passphrase_and_keep_their_parts() {
+        let locked = Locked {
+            salt: vec![1; SALT_LEN],
+            iv: vec![2; IV_LEN],
+            ciphertext: vec![3; 40],
+        };
+        let link = encode_locked(&locked);
+        assert_eq!(decode_locked(&link), Ok(locked));
+        assert_eq!(decode_account(&link), Err(ShareError::NeedsPassphrase));
+        let short = encode_locked(&Locked {
+            salt: vec![1; SALT_LEN],
+            iv: vec![2; IV_LEN],
+            ciphertext: vec![3; 4],
+        });
+        assert_eq!(decode_locked(&short), Err(ShareError::Damaged));
+        // A plain account link is not a protected one.
+        let account = &demo_accounts(1, "2026-11-01T00:00:00Z")[0];
+        let plain = encode_account(&shared_account(
+            account,
+            "USD",
+            &Weights::default(),
+            Thresholds::default(),
+            None,
+            Privacy::default(),
+        ));
+        assert_eq!(decode_locked(&plain), Err(ShareError::UnknownVersion));
+    }
+
+    #[test]
     fn account_links_leave_out_what_the_sender_chose() {
         let account = &demo_accounts(1, "2026-11-01T00:00:00Z")[0];
         let mut plan = Plan::new(9, 1, 0, "2026-11-01T00:00:00Z");
@@ -474,6 +559,8 @@ mod tests {
             let _ = decode_result(&link);
             let _ = decode_invitation(&link);
             let _ = decode_account(&link);
+            let _ = decode_locked(&link);
+            let _ = account_from_bytes(&body);
         }
     }
 }

@@ -4,6 +4,7 @@
 use yew::prelude::*;
 
 use crate::browser::clock::now_iso;
+use crate::browser::crypto::unlock;
 use crate::browser::page::{current_hash, navigate};
 use crate::components::answer_list::AnswerList;
 use crate::components::band_badge::BandBadge;
@@ -15,7 +16,10 @@ use crate::domain::grader::grade;
 use crate::domain::quadrant::{classify, explain};
 use crate::domain::rating::position;
 use crate::domain::settings::format_money;
-use crate::domain::share::{decode_account, decode_invitation, decode_result, ShareError};
+use crate::domain::share::{
+    account_from_bytes, decode_account, decode_invitation, decode_locked, decode_result,
+    ShareError, SharedAccount,
+};
 use crate::hooks::use_app_state;
 use crate::route::Route;
 use crate::state::Action;
@@ -89,9 +93,15 @@ pub fn SharedResultPage() -> Html {
 pub fn SharedAccountPage() -> Html {
     let state = use_app_state();
     let payload = use_payload();
-    let shared = match decode_account(&payload) {
-        Ok(s) => s,
-        Err(e) => return bad_link(&e),
+    let unlocked = use_state(|| None::<SharedAccount>);
+    let shared = match (&*unlocked, decode_account(&payload)) {
+        (Some(s), _) => s.clone(),
+        (None, Ok(s)) => s,
+        (None, Err(ShareError::NeedsPassphrase)) => {
+            let on_unlock = Callback::from(move |s| unlocked.set(Some(s)));
+            return html! { <Unlock payload={payload.clone()} {on_unlock} /> };
+        }
+        (None, Err(e)) => return bad_link(&e),
     };
     let pos = position(&shared.ratings, &shared.weights);
     let on_save = {
@@ -148,6 +158,70 @@ pub fn SharedAccountPage() -> Html {
             <div class="page-actions">
                 <button type="button" class="button button--primary" onclick={on_save}>{ "Save a copy to my data" }</button>
             </div>
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct UnlockProps {
+    payload: String,
+    on_unlock: Callback<SharedAccount>,
+}
+
+/// Asks for the passphrase of a protected account link and decrypts it in the browser.
+#[component]
+fn Unlock(props: &UnlockProps) -> Html {
+    let passphrase = use_state(String::new);
+    let problem = use_state(|| None::<&'static str>);
+    let busy = use_state(|| false);
+    let on_input = {
+        let passphrase = passphrase.clone();
+        crate::browser::events::on_input_value(move |v| passphrase.set(v))
+    };
+    let on_submit = {
+        let (passphrase, problem, busy) = (passphrase.clone(), problem.clone(), busy.clone());
+        let (payload, on_unlock) = (props.payload.clone(), props.on_unlock.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let locked = match decode_locked(&payload) {
+                Ok(l) => l,
+                Err(e) => return problem.set(Some(e.explanation())),
+            };
+            let passphrase = (*passphrase).clone();
+            let (problem, busy, on_unlock) = (problem.clone(), busy.clone(), on_unlock.clone());
+            busy.set(true);
+            wasm_bindgen_futures::spawn_local(async move {
+                let opened = unlock(&passphrase, &locked)
+                    .await
+                    .ok_or(ShareError::WrongPassphrase);
+                busy.set(false);
+                match opened.and_then(|bytes| account_from_bytes(&bytes)) {
+                    Ok(shared) => on_unlock.emit(shared),
+                    Err(e) => problem.set(Some(e.explanation())),
+                }
+            });
+        })
+    };
+    html! {
+        <div class="empty-state">
+            <h1 tabindex="-1">{ "Protected account link" }</h1>
+            <p>{ "The sender protected this link with a passphrase. Enter it to open the account; it is checked here, in your browser." }</p>
+            <form class="card form unlock" onsubmit={on_submit}>
+                <div class="field">
+                    <label for="unlock-passphrase">{ "Passphrase" }</label>
+                    <input id="unlock-passphrase" type="password" autocomplete="off" value={(*passphrase).clone()} oninput={on_input}
+                        aria-invalid={problem.is_some().then_some("true")}
+                        aria-describedby={problem.is_some().then_some("unlock-error")} />
+                    if let Some(p) = *problem {
+                        <p class="field__error" id="unlock-error" role="alert">{ p }</p>
+                    }
+                </div>
+                <div class="form__actions">
+                    <button type="submit" class="button button--primary" disabled={*busy}>
+                        { if *busy { "Opening…" } else { "Open" } }
+                    </button>
+                </div>
+            </form>
         </div>
     }
 }

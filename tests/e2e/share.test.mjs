@@ -89,3 +89,49 @@ test('a damaged link explains itself and changes nothing', async () => {
   }
   assert.equal(await stored(page), before);
 });
+
+test('a passphrase-protected account link opens only with the passphrase', async () => {
+  const page = await env.newPage();
+  await env.open(page, '#/accounts');
+  await page.getByRole('button', { name: /Explore a demo portfolio/ }).click();
+  await env.open(page, '#/accounts/2');
+  await page.getByText('Share this account').click();
+  await page.getByLabel('Passphrase (optional)').fill('blue harbour 42');
+  const linkField = page.getByLabel('Protected link to this account');
+  await linkField.waitFor();
+  const link = await linkField.inputValue();
+  assert.doesNotMatch(link, /blue|harbour/);
+
+  const recipient = await openAsRecipient(link);
+  assert.equal(await recipient.locator('main h1').textContent(), 'Protected account link');
+  assert.doesNotMatch(await recipient.locator('main').textContent(), /Harbor Health Group/);
+  await recipient.getByLabel('Passphrase').fill('wrong guess');
+  await recipient.getByRole('button', { name: 'Open' }).click();
+  await recipient.getByText('That passphrase does not open this link').waitFor();
+  await recipient.getByLabel('Passphrase').fill('blue harbour 42');
+  await recipient.getByRole('button', { name: 'Open' }).click();
+  await recipient.getByRole('heading', { name: 'Harbor Health Group', level: 1 }).waitFor();
+  assert.equal(await stored(recipient), null, 'nothing stored until the recipient saves a copy');
+});
+
+test('markup inside links is shown as text and never run', async () => {
+  const page = await env.newPage();
+  await env.open(page);
+  await page.getByLabel('Label (optional)').fill('<img src="x" onerror="window.pwned=1">');
+  await page.getByRole('button', { name: 'Save assessment' }).click();
+  await page.getByRole('link', { name: 'View it in your history' }).click();
+  await page.getByText('Share this result').click();
+  const resultLink = await page.getByLabel('Link to this result').inputValue();
+  await env.open(page);
+  await page.getByText('Invite someone to grade their team').click();
+  await page.getByLabel('Your name (optional)').fill('<script>window.pwned=1</script>');
+  await page.getByLabel('A short message (optional)').fill('<img src="x" onerror="window.pwned=1">');
+  const inviteLink = await page.getByLabel('Invitation link').inputValue();
+
+  for (const link of [resultLink, inviteLink]) {
+    const recipient = await openAsRecipient(link);
+    assert.match(await recipient.locator('main').textContent(), /<(img|script)/);
+    assert.equal(await recipient.evaluate(() => window.pwned), undefined);
+    assert.equal(await recipient.locator('main img, main script').count(), 0);
+  }
+});
