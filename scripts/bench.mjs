@@ -1,0 +1,200 @@
+// Performance and footprint benchmark: builds nothing itself (run `trunk build --release`, or
+// scripts/run.sh, first), then prints figures and writes them to bench-results/<time>.json.
+//   node scripts/bench.mjs [RUNS]        (default 5 runs per timing; median, min and max)
+import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+import { startServer } from './serve.mjs';
+
+const require = createRequire(import.meta.url);
+const { chromium } = require('playwright-core');
+const RUNS = Number(process.argv[2] ?? 5);
+const results = { date: new Date().toISOString(), runs: RUNS };
+
+const stats = xs => {
+  const s = [...xs].sort((a, b) => a - b);
+  return { median: s[Math.floor(s.length / 2)], min: s[0], max: s.at(-1) };
+};
+const fmt = ({ median, min, max }, unit = 'ms') => `${median.toFixed(1)} ${unit} (min ${min.toFixed(1)}, max ${max.toFixed(1)})`;
+
+// 1. Bytes of what a visitor downloads.
+const files = (await readdir('dist')).filter(f => /\.(wasm|js|css)$/.test(f));
+const sizes = { wasm: [0, 0, 0], js: [0, 0, 0], css: [0, 0, 0] };
+for (const f of files) {
+  const body = await readFile(`dist/${f}`);
+  const kind = f.split('.').pop();
+  sizes[kind][0] += body.length;
+  sizes[kind][1] += gzipSync(body, { level: 9 }).length;
+  sizes[kind][2] += brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+}
+results.bytes = Object.fromEntries(Object.entries(sizes).map(([k, [raw, gzip, brotli]]) => [k, { raw, gzip, brotli }]));
+results.bytes.total = ['raw', 'gzip', 'brotli'].reduce((o, m) => ({ ...o, [m]: Object.values(sizes).reduce((s, v) => s + v[['raw', 'gzip', 'brotli'].indexOf(m)], 0) }), {});
+console.log('Bytes (raw / gzip / brotli):');
+for (const [k, v] of Object.entries(results.bytes)) console.log(`  ${k.padEnd(5)} ${v.raw} / ${v.gzip} / ${v.brotli}`);
+
+// Generated data: accounts with ratings and, optionally, full plans.
+const SECTIONS = {
+  vision: { type: 'text', value: 'Double revenue in three years by expanding into two new regions and launching a subscription service.' },
+  'top-issues': { type: 'list', value: ['Late deliveries in the north', 'New CFO wants lower costs', 'Churn among small customers', 'ERP migration next year', 'Hiring freeze'] },
+  'how-we-help': { type: 'list', value: ['Route planning workshop', 'Cost review with finance', 'Retention programme'] },
+  differentiation: { type: 'text', value: 'Ten years in their industry, a named team, and results we measure with them every quarter.' },
+  relationships: { type: 'stakeholders', value: [1, 2, 3, 4].map(i => ({ name: `Person ${i}`, title: 'Director', level: 'Executive', role: 'influencer', strength: 3, owner: 'Priya', next_step: 'Lunch in March' })) },
+  'relationships-to-build': { type: 'list', value: ['Head of procurement', 'Regional managers'] },
+  tactics: { type: 'list', value: ['Invite to our client day', 'Share the benchmark report'] },
+  'technology-roadmap': { type: 'checklist', value: [{ text: 'Reporting suite in place', done: true }, { text: 'Offer analytics add-on', done: false }] },
+  budget: { type: 'budget', value: { hours: 120, money: 15000, share_pct: 8 } },
+  'success-measures': { type: 'kpis', value: [{ metric: 'NPS', baseline: '32', target: '45', actual: '38', due: '2027-06-30' }, { metric: 'Revenue', baseline: '480k', target: '550k', actual: '', due: '2027-12-31' }] },
+  'review-plan': { type: 'schedule', value: { cadence: 'Monthly', meetings: [{ uid: 'a', date: '2027-03-15', kind: 'business-review', note: 'Q1' }, { uid: 'b', date: '2027-06-15', kind: 'business-review', note: 'Q2' }] } },
+  communication: { type: 'text', value: 'Priya meets the COO monthly; our CEO meets theirs twice a year.' },
+  consensus: { type: 'text', value: 'Reviewed with the COO on 12 March; she asked for a cost section.' },
+};
+const CRITERIA = ['decision-maker-access', 'share-of-organization', 'promises-delivered', 'contact-cadence', 'share-of-thought',
+  'long-term-potential', 'needs-fit', 'profitability', 'portfolio-headroom', 'strategic-value'];
+function documentWith(n, plans) {
+  const at = '2026-11-01T09:00:00Z';
+  const accounts = Array.from({ length: n }, (_, i) => ({
+    id: i + 1, name: `Account ${String(i + 1).padStart(5, '0')}`, industry: 'Services', manager: `Manager ${i % 40}`,
+    revenue: 10000 + (i * 7919) % 900000, tier: 'ABC'[i % 3], notes: '',
+    ratings: Object.fromEntries(CRITERIA.map((c, j) => [c, 1 + ((i * 31 + j * 7) % 5)])),
+    market: { growth_pct: (i % 30) - 5, relative_share: ((i % 20) + 1) / 10 },
+    created_at: at, updated_at: at, reviewed_at: at,
+  }));
+  const planList = plans ? accounts.map((a, i) => ({
+    id: n + i + 1, account: a.id, template: 0, created_at: at, updated_at: at,
+    sections: Object.entries(SECTIONS).map(([key, content]) => ({ key, title: key, content })),
+  })) : [];
+  return JSON.stringify({ version: 3, next_id: 2 * n + 2, portfolio: { accounts, snapshots: [] }, plans: { templates: [], plans: planList } });
+}
+
+const server = await startServer({ root: 'dist', base: '/app/' });
+const baseline = await startServer({ root: 'benches/baseline' });
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+});
+
+/** A fresh context (cold cache, empty storage), optionally with stored data. */
+async function freshPage(data) {
+  const context = await browser.newContext();
+  if (data) await context.addInitScript(d => { if (!sessionStorage.getItem('seeded')) { localStorage.setItem('account-grader', d); sessionStorage.setItem('seeded', '1'); } }, data);
+  const page = await context.newPage();
+  return { page, close: () => context.close() };
+}
+
+// 2. First render and interactivity of the grader, against the vanilla baseline.
+async function firstRender(url) {
+  const { page, close } = await freshPage();
+  await page.goto(url);
+  await page.locator('input[type=radio]').first().waitFor();
+  const rendered = await page.evaluate(() => performance.now());
+  await page.locator('input[type=radio]').first().check();
+  await page.waitForFunction(() => document.querySelector('.score__value')?.textContent === '1');
+  const interactive = await page.evaluate(() => performance.now());
+  await close();
+  return { rendered, interactive };
+}
+const app = [], base = [];
+for (let i = 0; i < RUNS; i++) {
+  app.push(await firstRender(server.url + '#/grader'));
+  base.push(await firstRender(baseline.url));
+}
+results.first_render = {
+  app: stats(app.map(r => r.rendered)), baseline: stats(base.map(r => r.rendered)),
+  app_interactive: stats(app.map(r => r.interactive)), baseline_interactive: stats(base.map(r => r.interactive)),
+};
+results.first_render.ratio = results.first_render.app.median / results.first_render.baseline.median;
+console.log(`First render: app ${fmt(results.first_render.app)}, baseline ${fmt(results.first_render.baseline)}, ratio ${results.first_render.ratio.toFixed(2)}`);
+console.log(`Interactive: app ${fmt(results.first_render.app_interactive)}, baseline ${fmt(results.first_render.baseline_interactive)}`);
+
+// 3. Rendering the accounts list and the matrix with many accounts: time from the route
+// change to the rows or points being in the page.
+async function routeRender(page, hash, selector, count) {
+  await page.evaluate(() => { location.hash = '#/grader'; });
+  await page.locator('main h1', { hasText: 'Grade' }).waitFor();
+  const start = await page.evaluate(() => performance.now());
+  await page.evaluate(h => { location.hash = h; }, hash);
+  await page.waitForFunction(([s, n]) => document.querySelectorAll(s).length >= n, [selector, count], { timeout: 120000, polling: 'raf' });
+  return (await page.evaluate(() => performance.now())) - start;
+}
+results.render = {};
+for (const n of [100, 1000, 10000]) {
+  const { page, close } = await freshPage(documentWith(n, false));
+  await page.goto(server.url + '#/grader');
+  await page.locator('main h1').waitFor();
+  const list = [], matrix = [];
+  for (let i = 0; i < Math.min(RUNS, n >= 10000 ? 3 : RUNS); i++) {
+    list.push(await routeRender(page, '#/accounts', '.accounts-table tbody tr', n));
+    matrix.push(await routeRender(page, '#/matrix', 'a.matrix__point', n));
+  }
+  results.render[n] = { list: stats(list), matrix: stats(matrix) };
+  console.log(`${String(n).padStart(5)} accounts: list ${fmt(results.render[n].list)}, matrix ${fmt(results.render[n].matrix)}`);
+  await close();
+}
+
+// 4. Storage with 1000 accounts and full plans: load (start-up read and decode, measured as
+// the start-up time above an empty start) and save (a change until localStorage is written).
+{
+  const data = documentWith(1000, true);
+  results.storage = { document_bytes: data.length };
+  const loads = [], saves = [];
+  for (let i = 0; i < RUNS; i++) {
+    const { page, close } = await freshPage(data);
+    await page.addInitScript(() => {
+      const setItem = Storage.prototype.setItem;
+      Storage.prototype.setItem = function (k, v) { const r = setItem.call(this, k, v); if (k === 'account-grader') window.lastSave = performance.now(); return r; };
+    });
+    await page.goto(server.url + '#/grader');
+    await page.locator('input[type=radio]').first().waitFor();
+    loads.push(await page.evaluate(() => performance.now()));
+    const clicked = await page.evaluate(() => { const t = performance.now(); document.querySelector('input[type=radio]').click(); return t; });
+    await page.waitForFunction(() => window.lastSave);
+    saves.push((await page.evaluate(() => window.lastSave)) - clicked);
+    await close();
+  }
+  results.storage.start_with_data = stats(loads);
+  results.storage.load = stats(loads.map(l => l - results.first_render.app.median));
+  results.storage.save = stats(saves);
+  console.log(`Storage, 1000 accounts with full plans (${data.length} bytes): load ≈ ${fmt(results.storage.load)} over an empty start, save ${fmt(results.storage.save)}`);
+}
+
+// 5. Share link lengths.
+{
+  const { page, close } = await freshPage(documentWith(1, true));
+  await page.goto(server.url + '#/grader');
+  const yes = page.getByRole('radio', { name: 'We do this consistently' });
+  for (let i = 0; i < 7; i++) await yes.nth(i).check();
+  await page.getByLabel('Label (optional)').fill('Sales team, Q4');
+  await page.getByRole('button', { name: 'Save assessment' }).click();
+  await page.getByRole('link', { name: 'View it in your history' }).click();
+  await page.getByText('Share this result').click();
+  const result = (await page.getByLabel('Link to this result').inputValue()).split('#')[1];
+  await page.goto(server.url + '#/accounts/1');
+  await page.getByText('Share this account').click();
+  const account = (await page.getByLabel('Link to this account').inputValue()).split('#')[1];
+  results.links = { graded_assessment: result.length, account_with_full_plan: account.length };
+  console.log(`Link lengths after the #: graded assessment ${result.length}, account with full plan ${account.length}`);
+  await close();
+}
+
+await browser.close();
+await server.close();
+await baseline.close();
+
+// Budgets of issue 6, reported, not enforced here.
+const budgets = [
+  ['total transfer gzip ≤ 200 KB', results.bytes.total.gzip <= 200 * 1024],
+  ['first render ≤ 1.3 × baseline', results.first_render.ratio <= 1.3],
+  ['1000 accounts: list ≤ 100 ms', results.render[1000].list.median <= 100],
+  ['1000 accounts: matrix ≤ 100 ms', results.render[1000].matrix.median <= 100],
+  ['10 000 accounts: list and matrix < 1 s', results.render[10000].list.median < 1000 && results.render[10000].matrix.median < 1000],
+  ['1000 accounts with plans: save ≤ 50 ms', results.storage.save.median <= 50],
+  ['1000 accounts with plans: load ≤ 50 ms', results.storage.load.median <= 50],
+  ['graded assessment link ≤ 120 characters', results.links.graded_assessment <= 120],
+];
+results.budgets = Object.fromEntries(budgets);
+console.log('Budgets:');
+for (const [name, ok] of budgets) console.log(`  ${ok ? 'met   ' : 'MISSED'} ${name}`);
+await mkdir('bench-results', { recursive: true });
+const out = `bench-results/${results.date.replace(/[:.]/g, '-')}.json`;
+await writeFile(out, JSON.stringify(results, null, 2));
+console.log(`Figures written to ${out}`);
