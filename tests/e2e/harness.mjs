@@ -28,8 +28,8 @@ export async function setUp() {
   const opened = [];
 
   /** A fresh page with empty storage, watched for foreign requests and errors. */
-  async function newPage({ width = 1280, acceptDownloads = false } = {}) {
-    const context = await browser.newContext({ viewport: { width, height: 900 }, acceptDownloads });
+  async function newPage({ width = 1280, acceptDownloads = false, colorScheme = 'light', bypassCSP = false } = {}) {
+    const context = await browser.newContext({ viewport: { width, height: 900 }, acceptDownloads, colorScheme, bypassCSP });
     const page = await context.newPage();
     const problems = [];
     const origin = new URL(server.url).origin;

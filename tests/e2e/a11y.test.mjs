@@ -1,0 +1,82 @@
+// axe-core (from npm) checks every screen in its empty and filled states, with errors,
+// banners, dialogs and notices showing, in light and dark colours. The page's CSP forbids
+// injected scripts, so these pages bypass it; the CSP itself is tested in routes.test.mjs.
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { after, before, test } from 'node:test';
+import { assert, setUp, STORAGE_KEY } from './harness.mjs';
+
+const require = createRequire(import.meta.url);
+const AXE = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+let env;
+before(async () => { env = await setUp(); });
+after(async () => { await env.tearDown(); });
+
+async function violations(page, state) {
+  await page.locator('main h1').waitFor();
+  await page.addScriptTag({ content: AXE });
+  const found = await page.evaluate(async () => (await window.axe.run(document)).violations
+    .map(v => `${v.id}: ${v.nodes.map(n => n.target.join(' ')).slice(0, 3).join(', ')}`));
+  return found.map(v => `${state}: ${v}`);
+}
+
+for (const colorScheme of ['light', 'dark']) {
+  test(`no accessibility violations on any screen (${colorScheme})`, async () => {
+    const page = await env.newPage({ colorScheme, bypassCSP: true });
+    const found = [];
+    const visit = async (hash, state = hash) => { await env.open(page, hash); found.push(...await violations(page, state)); };
+
+    for (const hash of ['#/grader', '#/history', '#/accounts', '#/matrix', '#/plans', '#/settings', '#/nowhere']) {
+      await visit(hash, `empty ${hash}`);
+    }
+    await env.open(page, '#/accounts');
+    await page.getByRole('button', { name: /Explore a demo portfolio/ }).click();
+    await env.open(page, '#/accounts/1/plan');
+    await page.getByRole('button', { name: 'Create the plan' }).click();
+    await page.getByRole('button', { name: 'Add person' }).click();
+    await page.getByRole('button', { name: 'Add measure' }).click();
+    await page.getByRole('button', { name: 'Add business review' }).click();
+    found.push(...await violations(page, 'plan editor with rows'));
+    await env.open(page);
+    for (let i = 0; i < 8; i++) await page.getByRole('radio', { name: 'We do this consistently' }).nth(i).check();
+    await page.getByRole('button', { name: 'Save assessment' }).click();
+    found.push(...await violations(page, 'grader filled and saved'));
+    for (const hash of ['#/history', '#/accounts', '#/accounts/1', '#/accounts/1/edit', '#/accounts/1/plan/view',
+      '#/matrix', '#/plans', '#/templates/0', '#/settings']) {
+      await visit(hash, `filled ${hash}`);
+    }
+    // Share and import panels open, a notice after deleting, form errors.
+    await env.open(page, '#/accounts/1');
+    await page.getByText('Share this account').click();
+    await page.getByRole('button', { name: 'Delete this account' }).click();
+    found.push(...await violations(page, 'undo notice'));
+    await env.open(page, '#/accounts/new');
+    await page.getByRole('button', { name: 'Add account' }).click();
+    found.push(...await violations(page, 'form errors'));
+    await env.open(page, '#/settings');
+    await page.locator('#import-file').setInputFiles({ name: 'x.json', mimeType: 'application/json', buffer: Buffer.from('nope') });
+    await page.getByText('This file is not a JSON file').waitFor();
+    found.push(...await violations(page, 'import error'));
+    // The unreadable-data banner.
+    await page.evaluate(k => localStorage.setItem(k, 'garbage'), STORAGE_KEY);
+    await page.reload();
+    await page.getByText('Your saved data could not be read').waitFor();
+    found.push(...await violations(page, 'unreadable data banner'));
+
+    assert.deepEqual(found, []);
+  });
+}
+
+test('on a phone-sized screen no page scrolls sideways', async () => {
+  const page = await env.newPage({ width: 360 });
+  await env.open(page, '#/accounts');
+  await page.getByRole('button', { name: /Explore a demo portfolio/ }).click();
+  const wide = [];
+  for (const hash of ['#/grader', '#/history', '#/accounts', '#/accounts/1', '#/matrix', '#/plans', '#/settings', '#/accounts/1/plan']) {
+    await env.open(page, hash);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    if (overflow > 0) wide.push(`${hash}: ${overflow}px`);
+  }
+  assert.deepEqual(wide, []);
+});
