@@ -11,8 +11,10 @@ const YES = ['assigned-manager', 'manageable-load', 'growth-goals', 'tiered-prof
 const ALL = [...YES, 'technology-roadmap', 'nps-survey'];
 const answers = yes => Object.fromEntries(ALL.map(p => [p, yes.includes(p) ? 'yes' : 'not-yet']));
 const demo = {
-  version: 2,
+  version: 3,
   next_id: 4,
+  // A recent backup, so the screenshots show the screens rather than the backup reminder.
+  settings: { last_backup_at: new Date().toISOString() },
   grader: {
     draft: answers(YES),
     draft_label: 'Client services, Q4',
