@@ -27,12 +27,13 @@ export async function setUp() {
   });
   const opened = [];
 
-  /** A fresh page with empty storage, watched for foreign requests and errors. */
-  async function newPage({ width = 1280, acceptDownloads = false, colorScheme = 'light', bypassCSP = false } = {}) {
+  /** A fresh page with empty storage, watched for foreign requests and errors. `origin` is
+   *  the app's own origin, for tests that serve a build of their own. */
+  async function newPage({ width = 1280, acceptDownloads = false, colorScheme = 'light', bypassCSP = false, origin: own } = {}) {
     const context = await browser.newContext({ viewport: { width, height: 900 }, acceptDownloads, colorScheme, bypassCSP });
     const page = await context.newPage();
     const problems = [];
-    const origin = new URL(server.url).origin;
+    const origin = own ?? new URL(server.url).origin;
     page.on('request', r => {
       const url = r.url();
       if (!url.startsWith(origin) && !/^(data|blob):/.test(url)) problems.push(`request to another host: ${url}`);

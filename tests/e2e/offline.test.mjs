@@ -1,4 +1,8 @@
+import { appendFile, cp, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, test } from 'node:test';
+import { startServer } from '../../scripts/serve.mjs';
 import { assert, setUp } from './harness.mjs';
 
 let env;
@@ -32,4 +36,29 @@ test('the app can be installed: a manifest with name, start page and icon', asyn
   assert.ok(manifest.icons.length > 0);
   const icon = await page.evaluate(async h => (await fetch(h)).status, manifest.icons[0].src);
   assert.equal(icon, 200);
+});
+
+test('a newer build is noticed on the next visit and the user is told', async () => {
+  // A copy of the build, so this test can publish a "new version" of it.
+  const dir = await mkdtemp(join(tmpdir(), 'account-grader-update-'));
+  await cp(new URL('../../dist/', import.meta.url).pathname, dir, { recursive: true });
+  const server = await startServer({ root: dir, base: '/app/' });
+  try {
+    const page = await env.newPage({ origin: new URL(server.url).origin });
+    await page.goto(server.url + '#/grader');
+    await page.locator('main h1').waitFor();
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    assert.equal(await page.locator('.update-notice').count(), 0, 'no notice without an update');
+
+    await appendFile(join(dir, 'sw.js'), '\n// a new build\n');
+    await page.reload();
+    const notice = page.getByRole('status').filter({ hasText: 'A new version of Account Grader is ready.' });
+    await notice.waitFor();
+    await Promise.all([page.waitForEvent('load'), notice.getByRole('button', { name: 'Reload to update' }).click()]);
+    await page.locator('main h1').waitFor();
+    assert.equal(await page.locator('.update-notice').count(), 0);
+  } finally {
+    await server.close();
+    await rm(dir, { recursive: true, force: true });
+  }
 });
