@@ -5,6 +5,7 @@ use yew::prelude::*;
 use crate::browser::clock::now_iso;
 use crate::browser::events::on_input_value;
 use crate::browser::page::navigate;
+use crate::components::missing::Missing;
 use crate::components::quadrant_badge::QuadrantBadge;
 use crate::components::rating_input::RatingInput;
 use crate::components::share_panels::ShareAccount;
@@ -28,11 +29,7 @@ pub fn AccountPage(props: &AccountPageProps) -> Html {
     let state = use_app_state();
     let Some(account) = state.account(props.id) else {
         return html! {
-            <div class="empty-state">
-                <h1 tabindex="-1">{ "Account not found" }</h1>
-                <p>{ "There is no account at this address. It may have been deleted." }</p>
-                <p><a class="button button--primary" href={Route::Accounts.href()}>{ "Back to accounts" }</a></p>
-            </div>
+            <Missing title="Account not found" text="There is no account at this address. It may have been deleted." back={Route::Accounts} back_label="Back to accounts" />
         };
     };
     let settings = &state.doc.settings;

@@ -6,6 +6,7 @@ use crate::browser::page::navigate;
 use crate::components::answer_list::AnswerList;
 use crate::components::band_badge::BandBadge;
 use crate::components::change_summary::ChangeSummary;
+use crate::components::missing::Missing;
 use crate::components::next_steps::NextSteps;
 use crate::components::share_panels::ShareResult;
 use crate::domain::dates::{readable_date, readable_date_time};
@@ -25,11 +26,7 @@ pub fn AssessmentPage(props: &AssessmentPageProps) -> Html {
     let history = &state.doc.grader.history;
     let Some(assessment) = history.iter().find(|a| a.id == props.id) else {
         return html! {
-            <div class="empty-state">
-                <h1 tabindex="-1">{ "Assessment not found" }</h1>
-                <p>{ "There is no saved assessment at this address. It may have been deleted." }</p>
-                <p><a class="button button--primary" href={Route::History.href()}>{ "Back to history" }</a></p>
-            </div>
+            <Missing title="Assessment not found" text="There is no saved assessment at this address. It may have been deleted." back={Route::History} back_label="Back to history" />
         };
     };
     let grade = assessment.grade();

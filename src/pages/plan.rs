@@ -5,6 +5,7 @@ use yew::prelude::*;
 use crate::browser::clock::now_iso;
 use crate::browser::events::on_value;
 use crate::browser::page::navigate;
+use crate::components::missing::Missing;
 use crate::components::plan_editors::SectionEditor;
 use crate::components::plan_section_view::PlanSectionView;
 use crate::components::plan_status::PlanStatus;
@@ -21,11 +22,7 @@ pub struct PlanPageProps {
 
 fn not_found(what: &str) -> Html {
     html! {
-        <div class="empty-state">
-            <h1 tabindex="-1">{ format!("{what} not found") }</h1>
-            <p>{ "There is nothing at this address. It may have been deleted." }</p>
-            <p><a class="button button--primary" href={Route::Plans.href()}>{ "Back to plans" }</a></p>
-        </div>
+        <Missing title={format!("{what} not found")} text="There is nothing at this address. It may have been deleted." back={Route::Plans} back_label="Back to plans" />
     }
 }
 

@@ -5,6 +5,7 @@ use yew::prelude::*;
 use crate::browser::clock::now_iso;
 use crate::browser::download::download_text;
 use crate::browser::page::print;
+use crate::components::missing::Missing;
 use crate::components::plan_section_view::PlanSectionView;
 use crate::components::plan_status::PlanStatus;
 use crate::domain::accounts::AccountId;
@@ -27,11 +28,7 @@ pub fn PlanViewPage(props: &PlanViewPageProps) -> Html {
         .and_then(|a| Some((a, state.doc.plans.plan_for(a.id)?)));
     let Some((account, plan)) = found else {
         return html! {
-            <div class="empty-state">
-                <h1 tabindex="-1">{ "Plan not found" }</h1>
-                <p>{ "This account has no plan yet, or the account no longer exists." }</p>
-                <p><a class="button button--primary" href={Route::Plans.href()}>{ "Back to plans" }</a></p>
-            </div>
+            <Missing title="Plan not found" text="This account has no plan yet, or the account no longer exists." back={Route::Plans} back_label="Back to plans" />
         };
     };
     let template = state

@@ -4,6 +4,7 @@ use yew::prelude::*;
 
 use crate::browser::events::{on_input_value, on_value};
 use crate::browser::page::{focus_later, navigate};
+use crate::components::missing::Missing;
 use crate::domain::plans::{
     can_change_kind, Plan, SectionDef, SectionKind, TemplateId, BUILT_IN_TEMPLATE,
 };
@@ -22,11 +23,7 @@ pub fn TemplatePage(props: &TemplatePageProps) -> Html {
     let announcement = use_state(String::new);
     let Some(template) = state.doc.plans.template(props.id) else {
         return html! {
-            <div class="empty-state">
-                <h1 tabindex="-1">{ "Template not found" }</h1>
-                <p>{ "It may have been deleted." }</p>
-                <p><a class="button button--primary" href={Route::Plans.href()}>{ "Back to plans" }</a></p>
-            </div>
+            <Missing title="Template not found" text="It may have been deleted." back={Route::Plans} back_label="Back to plans" />
         };
     };
     let id = template.id;
