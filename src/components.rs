@@ -4,6 +4,7 @@ pub mod answer_list;
 pub mod backup_panel;
 pub mod band_badge;
 pub mod change_summary;
+pub mod grade_summary;
 pub mod label_placement;
 pub mod matrix_chart;
 pub mod missing;

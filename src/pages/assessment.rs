@@ -4,8 +4,8 @@ use yew::prelude::*;
 
 use crate::browser::page::navigate;
 use crate::components::answer_list::AnswerList;
-use crate::components::band_badge::BandBadge;
 use crate::components::change_summary::ChangeSummary;
+use crate::components::grade_summary::GradeSummary;
 use crate::components::missing::Missing;
 use crate::components::next_steps::NextSteps;
 use crate::components::share_panels::ShareResult;
@@ -58,13 +58,7 @@ pub fn AssessmentPage(props: &AssessmentPageProps) -> Html {
                       else { format!("{}: {date}", assessment.label) } }
                 </h1>
             </header>
-            <div class="assessment__summary card">
-                <p class="score"><span class="score__value">{ grade.score }</span><span class="score__of">{ "/10" }</span></p>
-                <div>
-                    <BandBadge band={grade.band} />
-                    <p>{ grade.band.message() }</p>
-                </div>
-            </div>
+            <GradeSummary grade={grade.clone()} />
             <section class="card" aria-labelledby="change-title">
                 <h2 id="change-title">{ "Since the previous assessment" }</h2>
                 if let Some(previous) = previous {

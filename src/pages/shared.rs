@@ -7,7 +7,7 @@ use crate::browser::clock::now_iso;
 use crate::browser::crypto::unlock;
 use crate::browser::page::{current_hash, navigate};
 use crate::components::answer_list::AnswerList;
-use crate::components::band_badge::BandBadge;
+use crate::components::grade_summary::GradeSummary;
 use crate::components::next_steps::NextSteps;
 use crate::components::plan_section_view::PlanSectionView;
 use crate::components::quadrant_badge::QuadrantBadge;
@@ -69,13 +69,7 @@ pub fn SharedResultPage() -> Html {
                 <h1 tabindex="-1">{ title }</h1>
                 <p class="muted">{ format!("Graded on {}. This is a read-only copy from a link.", readable_date(&result.date)) }</p>
             </header>
-            <div class="assessment__summary card">
-                <p class="score"><span class="score__value">{ g.score }</span><span class="score__of">{ "/10" }</span></p>
-                <div>
-                    <BandBadge band={g.band} />
-                    <p>{ g.band.message() }</p>
-                </div>
-            </div>
+            <GradeSummary grade={g.clone()} />
             <section class="card" aria-labelledby="shared-answers-title">
                 <h2 id="shared-answers-title">{ "Answers" }</h2>
                 <AnswerList answers={result.answers.clone()} />
