@@ -9,6 +9,7 @@ pub mod label_placement;
 pub mod matrix_chart;
 pub mod missing;
 pub mod next_steps;
+pub mod pager;
 pub mod plan_editors;
 pub mod plan_section_view;
 pub mod plan_status;

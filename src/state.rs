@@ -49,7 +49,7 @@ pub enum Undo {
         account: Box<Account>,
         position: usize,
         /// The account's plan, deleted with it.
-        plan: Option<Box<Plan>>,
+        plan: Option<Rc<Plan>>,
     },
     DeletedSnapshot {
         snapshot: Snapshot,
@@ -65,7 +65,7 @@ pub enum Undo {
         position: usize,
     },
     DeletedPlan {
-        plan: Box<Plan>,
+        plan: Rc<Plan>,
         position: usize,
     },
     /// A change to many things at once (removing the demo, importing a backup): undone by
@@ -270,8 +270,8 @@ impl AppState {
     }
 
     fn edit_account(&mut self, id: AccountId, edit: impl FnOnce(&mut Account)) {
-        if let Some(account) = self.doc.portfolio.accounts.iter_mut().find(|a| a.id == id) {
-            edit(account);
+        if let Some(i) = self.doc.portfolio.accounts.iter().position(|a| a.id == id) {
+            edit(&mut Rc::make_mut(&mut self.doc.portfolio.accounts)[i]);
             self.changed();
         }
     }
@@ -289,7 +289,7 @@ impl AppState {
 
     fn edit_plan(&mut self, id: PlanId, edit: impl FnOnce(&mut Plan)) {
         if let Some(p) = self.doc.plans.plans.iter_mut().find(|p| p.id == id) {
-            edit(p);
+            edit(Rc::make_mut(p));
             self.changed();
         }
     }
@@ -372,7 +372,7 @@ impl AppState {
             }
             Action::AddAccount { account, at } => {
                 let id = self.take_id();
-                self.doc.portfolio.accounts.push(Account {
+                Rc::make_mut(&mut self.doc.portfolio.accounts).push(Account {
                     id,
                     name: account.name,
                     industry: account.industry,
@@ -399,14 +399,15 @@ impl AppState {
                 a.updated_at = at;
             }),
             Action::DeleteAccount(id) => {
-                let accounts = &mut self.doc.portfolio.accounts;
-                if let Some(position) = accounts.iter().position(|a| a.id == id) {
+                if let Some(position) = self.doc.portfolio.accounts.iter().position(|a| a.id == id)
+                {
+                    let accounts = Rc::make_mut(&mut self.doc.portfolio.accounts);
                     let account = Box::new(accounts.remove(position));
                     let plans = &mut self.doc.plans.plans;
                     let plan = plans
                         .iter()
                         .position(|p| p.account == id)
-                        .map(|i| Box::new(plans.remove(i)));
+                        .map(|i| plans.remove(i));
                     self.undo = Some(Undo::DeletedAccount {
                         account,
                         position,
@@ -458,7 +459,7 @@ impl AppState {
                 let name = unique_name(shared.name.trim(), &names);
                 let mut ratings = shared.ratings.clone();
                 ratings = std::mem::take(&mut ratings).sanitized();
-                self.doc.portfolio.accounts.push(Account {
+                Rc::make_mut(&mut self.doc.portfolio.accounts).push(Account {
                     id,
                     name,
                     industry: shared.industry.clone(),
@@ -494,12 +495,12 @@ impl AppState {
                         tid
                     };
                     let plan_id = self.take_id();
-                    self.doc.plans.plans.push(Plan {
+                    self.doc.plans.plans.push(Rc::new(Plan {
                         id: plan_id,
                         account: id,
                         template: template_id,
                         ..plan
-                    });
+                    }));
                 }
                 self.changed();
             }
@@ -514,9 +515,9 @@ impl AppState {
                     .map(|a| a.id)
                     .collect();
                 if !demo.is_empty() {
-                    self.doc.portfolio.accounts.retain(|a| !a.demo);
+                    Rc::make_mut(&mut self.doc.portfolio.accounts).retain(|a| !a.demo);
                     self.doc.plans.plans.retain(|p| !demo.contains(&p.account));
-                    for s in &mut self.doc.portfolio.snapshots {
+                    for s in Rc::make_mut(&mut self.doc.portfolio.snapshots) {
                         s.positions.retain(|id, _| !demo.contains(id));
                     }
                     self.undo = Some(Undo::Restore {
@@ -554,7 +555,7 @@ impl AppState {
                     .filter(|a| !existing.contains(&a.name.to_lowercase()))
                     .collect();
                 self.doc.next_id = demo.last().map_or(first, |a| a.id + 1);
-                self.doc.portfolio.accounts.extend(demo);
+                Rc::make_mut(&mut self.doc.portfolio.accounts).extend(demo);
                 self.changed();
             }
             Action::RecordSnapshot { at } => {
@@ -563,17 +564,15 @@ impl AppState {
                 // A snapshot of no rated account would show nothing, ever.
                 if !snapshot.positions.is_empty() {
                     let id = self.take_id();
-                    self.doc
-                        .portfolio
-                        .snapshots
+                    Rc::make_mut(&mut self.doc.portfolio.snapshots)
                         .push(Snapshot { id, ..snapshot });
                     self.changed();
                 }
             }
             Action::DeleteSnapshot(id) => {
-                let snapshots = &mut self.doc.portfolio.snapshots;
-                if let Some(position) = snapshots.iter().position(|s| s.id == id) {
-                    let snapshot = snapshots.remove(position);
+                if let Some(position) = self.doc.portfolio.snapshots.iter().position(|s| s.id == id)
+                {
+                    let snapshot = Rc::make_mut(&mut self.doc.portfolio.snapshots).remove(position);
                     self.undo = Some(Undo::DeletedSnapshot { snapshot, position });
                     self.changed();
                 }
@@ -651,6 +650,7 @@ impl AppState {
                     .plans
                     .iter()
                     .filter(|p| p.template == template)
+                    .map(|p| &**p)
                     .collect();
                 let allowed = self
                     .doc
@@ -706,7 +706,7 @@ impl AppState {
                     self.doc
                         .plans
                         .plans
-                        .push(Plan::new(id, account, template, &at));
+                        .push(Rc::new(Plan::new(id, account, template, &at)));
                     self.changed();
                 }
             }
@@ -748,7 +748,7 @@ impl AppState {
             Action::DeletePlan(id) => {
                 let plans = &mut self.doc.plans.plans;
                 if let Some(position) = plans.iter().position(|p| p.id == id) {
-                    let plan = Box::new(plans.remove(position));
+                    let plan = plans.remove(position);
                     self.undo = Some(Undo::DeletedPlan { plan, position });
                     self.changed();
                 }
@@ -827,11 +827,11 @@ impl AppState {
                 }
                 Some(Undo::DeletedPlan { plan, position }) => {
                     let plans = &mut self.doc.plans.plans;
-                    plans.insert(position.min(plans.len()), *plan);
+                    plans.insert(position.min(plans.len()), plan);
                     self.changed();
                 }
                 Some(Undo::DeletedSnapshot { snapshot, position }) => {
-                    let snapshots = &mut self.doc.portfolio.snapshots;
+                    let snapshots = Rc::make_mut(&mut self.doc.portfolio.snapshots);
                     let position = position.min(snapshots.len());
                     snapshots.insert(position, snapshot);
                     self.changed();
@@ -841,10 +841,10 @@ impl AppState {
                     position,
                     plan,
                 }) => {
-                    let accounts = &mut self.doc.portfolio.accounts;
+                    let accounts = Rc::make_mut(&mut self.doc.portfolio.accounts);
                     let position = position.min(accounts.len());
                     accounts.insert(position, *account);
-                    self.doc.plans.plans.extend(plan.map(|p| *p));
+                    self.doc.plans.plans.extend(plan);
                     self.changed();
                 }
                 None => {}

@@ -208,7 +208,9 @@ mod plans {
             Content::Text("Currency swings".into()),
             AT,
         );
-        state.doc.plans.plans[0].sections.extend(orphan.sections);
+        std::rc::Rc::make_mut(&mut state.doc.plans.plans[0])
+            .sections
+            .extend(orphan.sections);
         let html = render(state, Route::PlanView(1)).await;
         assert!(html.contains("<li>Late deliveries</li>"));
         assert!(html.contains("<td>Ann Lee</td>"));

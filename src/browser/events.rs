@@ -1,4 +1,5 @@
-//! Reading the value of the form control an event came from.
+//! Reading what an event is about: the value of the form control it came from, or the item
+//! of a chart it happened in.
 
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
@@ -28,4 +29,18 @@ pub fn on_value(f: impl Fn(String) + 'static) -> Callback<Event> {
 /// The same for `input` events, which fire on every keystroke.
 pub fn on_input_value(f: impl Fn(String) + 'static) -> Callback<InputEvent> {
     Callback::from(move |e: InputEvent| f(value_of(&e)))
+}
+
+/// The number in the `data-id` of the nearest element matching `selector` that `event`
+/// happened in: one listener on a chart can then tell which of its thousands of points is
+/// meant, instead of each point carrying listeners of its own.
+pub fn data_id_within(event: &Event, selector: &str) -> Option<u64> {
+    event
+        .target()?
+        .dyn_ref::<web_sys::Element>()?
+        .closest(selector)
+        .ok()??
+        .get_attribute("data-id")?
+        .parse()
+        .ok()
 }

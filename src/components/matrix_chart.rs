@@ -8,7 +8,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::label_placement::{place_labels, Marker};
+use super::label_placement::{place_labels, Marker, Placed};
+use crate::browser::events::data_id_within;
 use crate::domain::accounts::{AccountId, Tier};
 use crate::route::Route;
 
@@ -128,7 +129,11 @@ pub fn MatrixChart(props: &MatrixChartProps) -> Html {
             (x0, y0, x1, y1)
         })
         .collect();
-    let labels = place_labels(&markers, (LEFT, TOP, RIGHT, BOTTOM), &title_boxes);
+    let labels = Rc::new(place_labels(
+        &markers,
+        (LEFT, TOP, RIGHT, BOTTOM),
+        &title_boxes,
+    ));
     // A region too thin for its name (a threshold at 0 or 100) shows none: names would pile up.
     let roomy = |&(x0, y0, x1, y1): &(f64, f64, f64, f64)| x1 - x0 >= 60.0 && y1 - y0 >= 40.0;
     let backgrounds = regions.iter().zip(props.quadrants).map(|(&(x0, y0, x1, y1), (_, _, key))| {
@@ -172,34 +177,22 @@ pub fn MatrixChart(props: &MatrixChartProps) -> Html {
         })
     });
 
-    let dots = points.iter().zip(&labels).map(|(p, label)| {
-        let id = p.id;
-        let set = |value: Option<AccountId>| {
-            let active = active.clone();
-            Callback::from(move |_: FocusEvent| active.set(value))
-        };
-        let hover = |value: Option<AccountId>| {
-            let active = active.clone();
-            Callback::from(move |_: MouseEvent| active.set(value))
-        };
-        let is_active = *active == Some(id);
-        html! {
-            <a key={id} href={Route::Account(id).href()} aria-label={p.label.clone()}
-                class={classes!("matrix__point", is_active.then_some("matrix__point--active"))}
-                onfocus={set(Some(id))} onblur={set(None)}
-                onmouseenter={hover(Some(id))} onmouseleave={hover(None)}>
-                // An invisible larger target, so small dots are easy to hit with a finger.
-                <circle class="matrix__hit" cx={n(sx(p.x))} cy={n(sy(p.y))} r={n(p.r.max(14.0))} fill="transparent" />
-                <circle class={format!("matrix__dot matrix__dot--{}", p.tier.letter().to_lowercase())}
-                    cx={n(sx(p.x))} cy={n(sy(p.y))} r={n(p.r)} fill={tier_fill(p.tier)}
-                    fill-opacity="0.82" stroke="#ffffff" stroke-width="1.5" />
-                if let Some(l) = label {
-                    <text x={n(l.x)} y={n(l.y)} text-anchor={l.anchor} font-size="12"
-                        fill="#0f172a" class="matrix__label">{ &p.name }</text>
-                }
-            </a>
+    // One set of listeners for the whole chart: which point is meant comes from its data-id.
+    let track = |entering: bool| {
+        let active = active.clone();
+        move |e: &Event| {
+            let id = data_id_within(e, "a.matrix__point");
+            if entering || id.is_some() {
+                active.set(id.filter(|_| entering));
+            }
         }
-    });
+    };
+    let (enter, leave) = (track(true), track(false));
+    let on_focus_in = Callback::from(move |e: FocusEvent| enter(&e));
+    let on_focus_out = Callback::from(move |e: FocusEvent| leave(&e));
+    let (enter, leave) = (track(true), track(false));
+    let on_mouse_over = Callback::from(move |e: MouseEvent| enter(&e));
+    let on_mouse_out = Callback::from(move |e: MouseEvent| leave(&e));
 
     // Below the chart rather than over it, so it never hides the point it describes. Screen
     // readers get the same facts from each point's name.
@@ -223,6 +216,8 @@ pub fn MatrixChart(props: &MatrixChartProps) -> Html {
             <svg id={props.svg_id.clone()} class="matrix__chart" xmlns="http://www.w3.org/2000/svg"
                 viewBox={format!("0 0 {W} {H}")} width={W.to_string()} height={H.to_string()}
                 role="group" aria-label={props.description.clone()}
+                onfocusin={on_focus_in} onfocusout={on_focus_out}
+                onmouseover={on_mouse_over} onmouseout={on_mouse_out}
                 font-family="system-ui, -apple-system, Segoe UI, Roboto, sans-serif">
                 <title>{ props.description.clone() }</title>
                 // A white sheet behind the chart, so an exported file reads on any background.
@@ -258,10 +253,41 @@ pub fn MatrixChart(props: &MatrixChartProps) -> Html {
                     transform="rotate(-90)" text-anchor="middle" font-size="14" font-weight="700"
                     fill="#1e293b">{ format!("{} →", props.y_title) }</text>
                 { for arrows }
-                { for dots }
+                <Dots points={points.clone()} labels={labels} />
                 { for names }
             </svg>
             { details }
         </div>
     }
+}
+
+#[derive(Properties, PartialEq)]
+struct DotsProps {
+    points: Rc<Vec<ChartPoint>>,
+    labels: Rc<Vec<Option<Placed>>>,
+}
+
+/// The points, each a link with its name beside it where there is room. A component of its
+/// own so that hovering, which re-renders the chart's details box, leaves thousands of points
+/// alone: their props have not changed.
+#[component]
+fn Dots(props: &DotsProps) -> Html {
+    let dots = props.points.iter().zip(props.labels.iter()).map(|(p, label)| {
+        let id = p.id;
+        html! {
+            <a key={id} href={Route::Account(id).href()} aria-label={p.label.clone()}
+                class="matrix__point" data-id={id.to_string()}>
+                // An invisible larger target, so small dots are easy to hit with a finger.
+                <circle class="matrix__hit" cx={n(sx(p.x))} cy={n(sy(p.y))} r={n(p.r.max(14.0))} fill="transparent" />
+                <circle class={format!("matrix__dot matrix__dot--{}", p.tier.letter().to_lowercase())}
+                    cx={n(sx(p.x))} cy={n(sy(p.y))} r={n(p.r)} fill={tier_fill(p.tier)}
+                    fill-opacity="0.82" stroke="#ffffff" stroke-width="1.5" />
+                if let Some(l) = label {
+                    <text x={n(l.x)} y={n(l.y)} text-anchor={l.anchor} font-size="12"
+                        fill="#0f172a" class="matrix__label">{ &p.name }</text>
+                }
+            </a>
+        }
+    });
+    html! { <g class="matrix__points">{ for dots }</g> }
 }

@@ -2,10 +2,12 @@
 //! already here or replacing it.
 
 use std::collections::BTreeMap;
+use std::rc::Rc;
 
 use serde_json::Value;
 
 use super::accounts::AccountId;
+use super::plans::Plan;
 use super::schema::{decode, encode, Document, LoadError, CURRENT_VERSION};
 
 const APP: &str = "account-grader";
@@ -148,7 +150,7 @@ pub fn apply(current: &Document, incoming: &Document, mode: Mode) -> (Document, 
     };
     // Accounts, remembering where each incoming id went.
     let mut account_ids: BTreeMap<AccountId, AccountId> = BTreeMap::new();
-    for a in &incoming.portfolio.accounts {
+    for a in incoming.portfolio.accounts.iter() {
         match current
             .portfolio
             .accounts
@@ -220,12 +222,13 @@ pub fn apply(current: &Document, incoming: &Document, mode: Mode) -> (Document, 
         .map(|_| fresh())
         .collect();
 
-    for a in &incoming.portfolio.accounts {
+    let accounts = Rc::make_mut(&mut doc.portfolio.accounts);
+    for a in incoming.portfolio.accounts.iter() {
         let mut a = a.clone();
         a.id = account_ids[&a.id];
-        match doc.portfolio.accounts.iter_mut().find(|c| c.id == a.id) {
+        match accounts.iter_mut().find(|c| c.id == a.id) {
             Some(slot) => *slot = a,
-            None => doc.portfolio.accounts.push(a),
+            None => accounts.push(a),
         }
     }
     for t in &incoming.plans.templates {
@@ -248,7 +251,7 @@ pub fn apply(current: &Document, incoming: &Document, mode: Mode) -> (Document, 
         let Some(&account) = account_ids.get(&pl.account) else {
             continue;
         };
-        let mut pl = pl.clone();
+        let mut pl = Plan::clone(pl);
         pl.id = id;
         pl.account = account;
         // The built-in template (0) keeps its id; others follow their template.
@@ -257,8 +260,8 @@ pub fn apply(current: &Document, incoming: &Document, mode: Mode) -> (Document, 
             .copied()
             .unwrap_or(pl.template);
         match doc.plans.plans.iter_mut().find(|c| c.id == id) {
-            Some(slot) => *slot = pl,
-            None => doc.plans.plans.push(pl),
+            Some(slot) => *slot = Rc::new(pl),
+            None => doc.plans.plans.push(Rc::new(pl)),
         }
     }
     for (s, id) in incoming.portfolio.snapshots.iter().zip(snapshot_ids) {
@@ -269,7 +272,7 @@ pub fn apply(current: &Document, incoming: &Document, mode: Mode) -> (Document, 
             .iter()
             .filter_map(|(a, pos)| Some((*account_ids.get(a)?, *pos)))
             .collect();
-        doc.portfolio.snapshots.push(s);
+        Rc::make_mut(&mut doc.portfolio.snapshots).push(s);
     }
     (doc, p)
 }
@@ -290,7 +293,7 @@ mod tests {
             a.name = n.to_string();
         }
         doc.next_id = first_id + names.len() as u64;
-        doc.portfolio.accounts = accounts;
+        doc.portfolio.accounts = Rc::new(accounts);
         doc
     }
 
@@ -340,10 +343,10 @@ mod tests {
         let here = doc_with(&["Acme", "Birch"], 1);
         // The other browser used the same ids for different accounts.
         let mut there = doc_with(&["acme ", "Cedar"], 1);
-        there.portfolio.accounts[0].notes = "from the backup".into();
+        Rc::make_mut(&mut there.portfolio.accounts)[0].notes = "from the backup".into();
         let mut plan = Plan::new(50, 2, 0, AT);
         plan.write("vision", "Vision", Content::Text("Grow".into()), AT);
-        there.plans.plans.push(plan);
+        there.plans.plans.push(Rc::new(plan));
 
         let (merged, p) = apply(&here, &there, Mode::Merge);
         assert_eq!(

@@ -3,6 +3,7 @@
 use super::accounts::Account;
 use super::dates::{date_part, ical_day_and_next, ical_utc, readable_date};
 use super::plans::{Content, MeetingKind, Plan, ShownSection, Template};
+use super::schema::as_value;
 use super::settings::format_money;
 
 /// User text made literal in Markdown: characters that would start emphasis, links, code,
@@ -203,9 +204,9 @@ pub fn json(plan: &Plan, template: &Template, account: &Account, now: &str) -> S
         "kind": "account-plan",
         "version": super::schema::CURRENT_VERSION,
         "exported_at": now,
-        "account": account,
-        "template": template,
-        "plan": plan,
+        "account": as_value(account),
+        "template": as_value(template),
+        "plan": as_value(plan),
     });
     serde_json::to_string_pretty(&value).expect("plans always serialize")
 }

@@ -1,6 +1,8 @@
 //! The stored document: its schema version, how it is decoded and encoded, and the migrations
 //! that bring older versions up to date. Pure functions; `storage` does the I/O.
 
+use std::rc::Rc;
+
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
@@ -48,12 +50,16 @@ pub struct GraderData {
 }
 
 /// The user's client accounts and the snapshots of their positions.
+///
+/// The large collections of the document sit behind `Rc`: every change to the app state starts
+/// from a copy of the document, and with thousands of accounts and plans a deep copy took
+/// longer than the change itself. A change copies only what it touches (`Rc::make_mut`).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Portfolio {
     #[serde(default)]
-    pub accounts: Vec<Account>,
+    pub accounts: Rc<Vec<Account>>,
     #[serde(default)]
-    pub snapshots: Vec<Snapshot>,
+    pub snapshots: Rc<Vec<Snapshot>>,
 }
 
 /// The user's plan templates (the built-in one is not stored) and account plans.
@@ -61,8 +67,9 @@ pub struct Portfolio {
 pub struct PlanData {
     #[serde(default)]
     pub templates: Vec<Template>,
+    /// Each plan behind its own `Rc` as well: typing in one plan copies that plan only.
     #[serde(default)]
-    pub plans: Vec<Plan>,
+    pub plans: Vec<Rc<Plan>>,
 }
 
 impl PlanData {
@@ -82,7 +89,10 @@ impl PlanData {
     }
 
     pub fn plan_for(&self, account: super::accounts::AccountId) -> Option<&Plan> {
-        self.plans.iter().find(|p| p.account == account)
+        self.plans
+            .iter()
+            .find(|p| p.account == account)
+            .map(Rc::as_ref)
     }
 }
 
@@ -142,7 +152,7 @@ fn v1_to_v2(doc: &mut Value) -> Result<(), String> {
         .entry("portfolio")
         .or_insert_with(|| serde_json::json!({ "accounts": [], "snapshots": [] }));
     if !object.contains_key("settings") {
-        let settings = serde_json::to_value(Settings::default()).map_err(|e| e.to_string())?;
+        let settings = as_value(&Settings::default());
         object.insert("settings".into(), settings);
     }
     Ok(())
@@ -159,12 +169,26 @@ fn v2_to_v3(doc: &mut Value) -> Result<(), String> {
 }
 
 /// Reads a stored document, migrating older versions.
+///
+/// A document of the current version is read straight into its types; only an older one goes
+/// through a `Value` for its migrations, and is then read from text the same way. Reading
+/// through one path only keeps the typed decoding code in the wasm binary once, and skips the
+/// tree of a `Value` for the common case, which is what makes start-up with a large portfolio
+/// fast.
 pub fn decode(text: &str) -> Result<Document, LoadError> {
-    let mut value: Value = serde_json::from_str(text).map_err(|_| LoadError::NotJson)?;
-    let Some(object) = value.as_object_mut() else {
-        return Err(LoadError::WrongShape("not an object".into()));
-    };
-    let version = match object.remove("version") {
+    // A JSON array would pass the probe below (serde reads structs from sequences too).
+    if !text.trim_start().starts_with('{') {
+        return Err(match serde_json::from_str::<serde::de::IgnoredAny>(text) {
+            Ok(_) => LoadError::WrongShape("not an object".into()),
+            Err(_) => LoadError::NotJson,
+        });
+    }
+    #[derive(Deserialize)]
+    struct VersionProbe {
+        version: Option<Value>,
+    }
+    let probe: VersionProbe = serde_json::from_str(text).map_err(|_| LoadError::NotJson)?;
+    let version = match probe.version {
         Some(v) => v
             .as_u64()
             .filter(|&v| v >= 1)
@@ -174,12 +198,20 @@ pub fn decode(text: &str) -> Result<Document, LoadError> {
     if version > CURRENT_VERSION {
         return Err(LoadError::NewerVersion(version));
     }
-    for step in &MIGRATIONS[(version - 1) as usize..] {
-        step(&mut value).map_err(LoadError::WrongShape)?;
-    }
+    let migrated;
+    let current_text = if version == CURRENT_VERSION {
+        text
+    } else {
+        let mut value: Value = serde_json::from_str(text).map_err(|_| LoadError::NotJson)?;
+        for step in &MIGRATIONS[(version - 1) as usize..] {
+            step(&mut value).map_err(LoadError::WrongShape)?;
+        }
+        migrated = value.to_string();
+        &migrated
+    };
     let mut doc: Document =
-        serde_json::from_value(value).map_err(|e| LoadError::WrongShape(e.to_string()))?;
-    for account in &mut doc.portfolio.accounts {
+        serde_json::from_str(current_text).map_err(|e| LoadError::WrongShape(e.to_string()))?;
+    for account in Rc::make_mut(&mut doc.portfolio.accounts) {
         account.ratings = std::mem::take(&mut account.ratings).sanitized();
     }
     // A hand-edited or damaged counter must never hand out an id that is already in use.
@@ -196,6 +228,13 @@ pub fn decode(text: &str) -> Result<Document, LoadError> {
         .unwrap_or(0);
     doc.next_id = doc.next_id.max(highest + 1);
     Ok(doc)
+}
+
+/// A value as a JSON tree, made by way of its text: serde_json's own `to_value` would add a
+/// second serializer for every stored type to the wasm binary.
+pub fn as_value<T: Serialize>(value: &T) -> Value {
+    let text = serde_json::to_string(value).expect("stored types always serialize");
+    serde_json::from_str(&text).expect("serde_json reads what it writes")
 }
 
 /// Writes a document with the current version number first.

@@ -377,8 +377,9 @@ pub fn account_from_bytes(body: &[u8]) -> Result<SharedAccount, ShareError> {
             _ => ShareError::Damaged,
         },
     )?;
-    let mut shared: SharedAccount =
-        serde_json::from_slice(&json).map_err(|_| ShareError::Damaged)?;
+    // Read as text, like every other JSON in the app, so the typed decoder exists once.
+    let json = std::str::from_utf8(&json).map_err(|_| ShareError::Damaged)?;
+    let mut shared: SharedAccount = serde_json::from_str(json).map_err(|_| ShareError::Damaged)?;
     shared.ratings = std::mem::take(&mut shared.ratings).sanitized();
     Ok(shared)
 }

@@ -4,11 +4,12 @@ use yew::prelude::*;
 
 use crate::browser::clock::now_iso;
 use crate::browser::events::{on_input_value, on_value};
+use crate::components::pager::Pager;
 use crate::components::quadrant_badge::QuadrantBadge;
 use crate::domain::accounts::Tier;
 use crate::domain::dates::readable_date;
 use crate::domain::demo::DEMO_SIZE;
-use crate::domain::portfolio::{list, managers, ListQuery, QuadrantFilter, SortKey};
+use crate::domain::portfolio::{list, managers, ListQuery, Page, QuadrantFilter, SortKey};
 use crate::domain::quadrant::Quadrant;
 use crate::domain::settings::format_money;
 use crate::hooks::use_app_state;
@@ -52,6 +53,7 @@ fn EmptyAccounts() -> Html {
 /// The plan column: completeness and staleness, linked to the plan.
 fn plan_cell(
     state: &crate::hooks::AppContext,
+    templates: &[crate::domain::plans::Template],
     account: &crate::domain::accounts::Account,
     today: Option<&str>,
 ) -> Html {
@@ -59,13 +61,13 @@ fn plan_cell(
     let plans = &state.doc.plans;
     let Some((plan, template)) = plans
         .plan_for(account)
-        .and_then(|p| Some((p, plans.template(p.template)?)))
+        .and_then(|p| Some((p, templates.iter().find(|t| t.id == p.template)?)))
     else {
         return html! {
             <a class="muted-link" href={Route::Plan(account).href()} aria-label={format!("Create a plan for {name}")}>{ "Create" }</a>
         };
     };
-    let (filled, total) = plan.completeness(&template);
+    let (filled, total) = plan.completeness(template);
     let stale = today.is_some_and(|t| plan.is_stale(t, state.doc.settings.plan_stale_days));
     html! {
         <>
@@ -100,6 +102,7 @@ pub fn AccountsPage() -> Html {
         move |value: String| {
             let mut q = query.clone();
             f(&mut q, value);
+            q.page = 0;
             state.dispatch(Action::SetListQuery(q));
         }
     };
@@ -122,6 +125,7 @@ pub fn AccountsPage() -> Html {
         Callback::from(move |_| {
             let mut q = query.clone();
             q.descending = !q.descending;
+            q.page = 0;
             state.dispatch(Action::SetListQuery(q));
         })
     };
@@ -150,6 +154,7 @@ pub fn AccountsPage() -> Html {
             let mut q = query.clone();
             q.descending = if q.sort == key { !q.descending } else { false };
             q.sort = key;
+            q.page = 0;
             state.dispatch(Action::SetListQuery(q));
         });
         let arrow = match aria_sort {
@@ -174,8 +179,37 @@ pub fn AccountsPage() -> Html {
         != ListQuery {
             sort: query.sort,
             descending: query.descending,
+            page: query.page,
             ..ListQuery::default()
         };
+    let page = Page::of(rows.len(), query.page);
+    let on_page = {
+        let state = state.clone();
+        let query = query.clone();
+        Callback::from(move |index: usize| {
+            let mut q = query.clone();
+            q.page = index;
+            state.dispatch(Action::SetListQuery(q));
+            // The new rows start at the top of the table; the count above it says which.
+            crate::browser::page::focus_later("account-count".into());
+        })
+    };
+    let templates = state.doc.plans.all_templates();
+    let count = if page.count > 1 {
+        format!(
+            "Showing {}–{} of {} accounts",
+            page.rows.start + 1,
+            page.rows.end,
+            rows.len()
+        )
+    } else {
+        format!("Showing {} of {} accounts", rows.len(), accounts.len())
+    };
+    let count = if page.count > 1 && rows.len() < accounts.len() {
+        format!("{count} (filtered from {})", accounts.len())
+    } else {
+        count
+    };
 
     html! {
         <div class="accounts">
@@ -244,8 +278,8 @@ pub fn AccountsPage() -> Html {
                     </div>
                 </div>
             </form>
-            <p class="result-count" role="status">
-                { format!("Showing {} of {} accounts", rows.len(), accounts.len()) }
+            <p class="result-count" id="account-count" role="status" tabindex="-1">
+                { count }
                 if filtered {
                     { " · " }
                     <button type="button" class="link-button" onclick={on_reset}>{ "Clear filters" }</button>
@@ -270,7 +304,7 @@ pub fn AccountsPage() -> Html {
                             </tr>
                         </thead>
                         <tbody>
-                            { for rows.iter().map(|r| {
+                            { for rows[page.rows.clone()].iter().map(|r| {
                                 let a = r.account;
                                 let score = |v: Option<u8>| v.map_or("—".to_string(), |v| v.to_string());
                                 html! {
@@ -283,13 +317,14 @@ pub fn AccountsPage() -> Html {
                                         <td data-label="Potential" class="num">{ score(r.position.map(|p| p.potential)) }</td>
                                         <td data-label="Quadrant"><QuadrantBadge quadrant={r.quadrant} /></td>
                                         <td data-label="Last reviewed">{ a.reviewed_at.as_deref().map_or("Never".to_string(), readable_date) }</td>
-                                        <td data-label="Plan">{ plan_cell(&state, a, today.as_deref()) }</td>
+                                        <td data-label="Plan">{ plan_cell(&state, &templates, a, today.as_deref()) }</td>
                                     </tr>
                                 }
                             }) }
                         </tbody>
                     </table>
                 </div>
+                <Pager page={page} on_go={on_page} />
             }
         </div>
     }

@@ -13,10 +13,12 @@ use crate::components::quadrant_badge::QuadrantBadge;
 use crate::domain::accounts::{Account, Tier};
 use crate::domain::bcg::{categorize, BcgCategory};
 use crate::domain::dates::readable_date_time;
-use crate::domain::portfolio::{guidelines, row, summarize, Level};
+use crate::domain::portfolio::{
+    guidelines, row, summarize, Level, ListQuery, QuadrantFilter, SortKey,
+};
 use crate::domain::quadrant::Quadrant;
 use crate::domain::schema::Document;
-use crate::domain::settings::format_money;
+use crate::domain::settings::{format_money, Settings};
 use crate::domain::snapshots::SnapshotId;
 use crate::hooks::use_app_state;
 use crate::route::Route;
@@ -43,6 +45,26 @@ fn money_line(a: &Account, currency: &str) -> String {
         .revenue
         .map_or("revenue not set".to_string(), |v| format_money(v, currency));
     format!("Tier {} · {revenue}", a.tier.letter())
+}
+
+/// Names listed under each group and under "not on the matrix"; longer lists link to the
+/// accounts list instead, where thousands of names can be paged, searched and sorted.
+const MEMBERS_SHOWN: usize = 20;
+
+/// The accounts of each quadrant, in the order of `Quadrant::ALL`, largest revenue first.
+fn quadrant_members<'a>(accounts: &'a [Account], settings: &Settings) -> [Vec<&'a Account>; 4] {
+    let mut members: [Vec<&Account>; 4] = Default::default();
+    for a in accounts {
+        if let Some(q) = row(a, settings).quadrant {
+            let i = Quadrant::ALL.iter().position(|&x| x == q).unwrap_or(0);
+            members[i].push(a);
+        }
+    }
+    for list in &mut members {
+        let revenue = |a: &Account| a.revenue.unwrap_or(f64::NEG_INFINITY);
+        list.sort_unstable_by(|a, b| revenue(b).total_cmp(&revenue(a)).then(a.id.cmp(&b.id)));
+    }
+    members
 }
 
 struct ChartSpec {
@@ -303,6 +325,19 @@ pub fn MatrixPage() -> Html {
         .filter(|a| a.position(&doc.settings.weights).is_none())
         .collect();
     let missing_market = accounts.len() - spec.points.len();
+    let members = quadrant_members(accounts, &doc.settings);
+    let show_in_list = |quadrant: QuadrantFilter| {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| {
+            state.dispatch(Action::SetListQuery(ListQuery {
+                quadrant,
+                sort: SortKey::Revenue,
+                descending: true,
+                ..ListQuery::default()
+            }));
+            crate::browser::page::navigate(Route::Accounts);
+        })
+    };
     let moved = spec.points.iter().filter(|p| p.from.is_some()).count();
 
     html! {
@@ -377,9 +412,15 @@ pub fn MatrixPage() -> Html {
                     if *lens == Lens::Quadrants && !unrated.is_empty() {
                         <p class="muted">
                             { "Not on the matrix until rated on both axes: " }
-                            { for unrated.iter().enumerate().map(|(i, a)| html! {
+                            { for unrated.iter().take(MEMBERS_SHOWN).enumerate().map(|(i, a)| html! {
                                 <>{ if i > 0 { ", " } else { "" } }<a href={Route::Account(a.id).href()}>{ &a.name }</a></>
                             }) }
+                            if unrated.len() > MEMBERS_SHOWN {
+                                { format!(" and {} more. ", unrated.len() - MEMBERS_SHOWN) }
+                                <button type="button" class="link-button" onclick={show_in_list(QuadrantFilter::Unrated)}>
+                                    { format!("See all {} unrated accounts", unrated.len()) }
+                                </button>
+                            }
                         </p>
                     }
                 </section>
@@ -399,9 +440,7 @@ pub fn MatrixPage() -> Html {
                 <section aria-labelledby="quadrants-title">
                     <h2 id="quadrants-title">{ "The four groups" }</h2>
                     <div class="quadrant-cards">
-                        { for Quadrant::ALL.iter().map(|&q| {
-                            let members: Vec<&Account> = accounts.iter()
-                                .filter(|a| row(a, &doc.settings).quadrant == Some(q)).collect();
+                        { for Quadrant::ALL.iter().zip(members).map(|(&q, members)| {
                             let revenue = summary.revenue_per_quadrant.get(&q).copied().unwrap_or(0.0);
                             html! {
                                 <article class={classes!("card", "quadrant-card", format!("quadrant-card--{}", q.slug()))}>
@@ -413,10 +452,18 @@ pub fn MatrixPage() -> Html {
                                     <p>{ q.action() }</p>
                                     if !members.is_empty() {
                                         <ul class="quadrant-card__members">
-                                            { for members.iter().map(|a| html! {
+                                            { for members.iter().take(MEMBERS_SHOWN).map(|a| html! {
                                                 <li key={a.id}><a href={Route::Account(a.id).href()}>{ &a.name }</a></li>
                                             }) }
                                         </ul>
+                                    }
+                                    if members.len() > MEMBERS_SHOWN {
+                                        <p class="quadrant-card__more">
+                                            { format!("The {MEMBERS_SHOWN} largest by revenue. ") }
+                                            <button type="button" class="link-button" onclick={show_in_list(QuadrantFilter::Only(q))}>
+                                                { format!("See all {} in the accounts list", members.len()) }
+                                            </button>
+                                        </p>
                                     }
                                 </article>
                             }

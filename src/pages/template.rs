@@ -33,6 +33,7 @@ pub fn TemplatePage(props: &TemplatePageProps) -> Html {
         .plans
         .iter()
         .filter(|p| p.template == id)
+        .map(|p| &**p)
         .collect();
 
     if id == BUILT_IN_TEMPLATE {

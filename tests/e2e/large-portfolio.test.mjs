@@ -1,0 +1,117 @@
+// A portfolio larger than one page: the accounts list pages through it, and the matrix keeps
+// its group lists short, pointing to the list for the rest.
+import { after, before, test } from 'node:test';
+import { assert, setUp, STORAGE_KEY } from './harness.mjs';
+
+let env;
+before(async () => { env = await setUp(); });
+after(async () => { await env.tearDown(); });
+
+const CRITERIA = ['decision-maker-access', 'share-of-organization', 'promises-delivered', 'contact-cadence',
+  'share-of-thought', 'long-term-potential', 'needs-fit', 'profitability', 'portfolio-headroom', 'strategic-value'];
+
+/** A stored document of `n` rated accounts named "Client 001" and on, with revenue growing
+ *  with the number, and every fourth account unrated. */
+function portfolio(n) {
+  const at = '2026-11-01T09:00:00Z';
+  const accounts = Array.from({ length: n }, (_, i) => ({
+    id: i + 1, name: `Client ${String(i + 1).padStart(3, '0')}`, industry: '', manager: '',
+    revenue: 1000 * (i + 1), tier: 'ABC'[i % 3], notes: '',
+    // The first five criteria make the relationship axis, the last five the potential axis.
+    ratings: i % 4 === 3 ? {} : Object.fromEntries(CRITERIA.map((c, j) => [c, 1 + (j < 5 ? i % 5 : (i * 3 + 1) % 5)])),
+    created_at: at, updated_at: at,
+  }));
+  return JSON.stringify({ version: 3, next_id: n + 1, portfolio: { accounts, snapshots: [] } });
+}
+
+/** A page showing `hash` with a stored portfolio of `n` accounts. */
+async function withPortfolio(n, hash) {
+  const page = await env.newPage();
+  await env.open(page);
+  await page.evaluate(([k, v]) => localStorage.setItem(k, v), [STORAGE_KEY, portfolio(n)]);
+  await page.evaluate(h => { location.hash = h; }, hash);
+  await page.reload();
+  await page.locator('main h1').waitFor();
+  return page;
+}
+
+const rowNames = page => page.locator('.accounts-table tbody tr td:first-child').allTextContents();
+
+test('the accounts list shows 100 at a time and pages through the rest', async () => {
+  const page = await withPortfolio(250, '#/accounts');
+  const count = page.locator('#account-count');
+  assert.equal(await count.textContent(), 'Showing 1–100 of 250 accounts');
+  let names = await rowNames(page);
+  assert.equal(names.length, 100);
+  assert.equal(names[0], 'Client 001');
+
+  const pager = page.getByRole('navigation', { name: 'Pages of the list' });
+  assert.equal(await pager.getByRole('button', { name: '← Previous' }).isDisabled(), true);
+  await pager.getByRole('button', { name: 'Next →' }).click();
+  assert.equal(await count.textContent(), 'Showing 101–200 of 250 accounts');
+  assert.equal((await rowNames(page))[0], 'Client 101');
+  // Focus goes to the count above the new rows, so the next Tab walks them from the top.
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'account-count');
+
+  await pager.getByRole('combobox').selectOption('3');
+  names = await rowNames(page);
+  assert.equal(names.length, 50);
+  assert.equal(names.at(-1), 'Client 250');
+  assert.equal(await pager.getByRole('button', { name: 'Next →' }).isDisabled(), true);
+
+  // The page is kept while visiting an account and coming back.
+  await page.getByRole('link', { name: 'Client 201', exact: true }).click();
+  await page.locator('main h1', { hasText: 'Client 201' }).waitFor();
+  await page.goBack();
+  assert.equal(await count.textContent(), 'Showing 201–250 of 250 accounts');
+
+  // Reordering starts again from the first page.
+  await page.getByRole('button', { name: 'Revenue' }).click();
+  await page.getByRole('button', { name: 'Revenue' }).click();
+  assert.equal(await count.textContent(), 'Showing 1–100 of 250 accounts');
+  assert.equal((await rowNames(page))[0], 'Client 250', 'highest revenue first');
+
+  // Narrowing to fewer than a page hides the pager.
+  await page.getByLabel('Search by name').fill('Client 1');
+  assert.match(await count.textContent(), /^Showing 100 of 250 accounts/);
+  assert.equal(await pager.count(), 0, '100 matches fit on one page');
+  await page.getByLabel('Search by name').fill('Client 12');
+  assert.match(await count.textContent(), /^Showing 10 of 250 accounts/);
+  assert.equal(await pager.count(), 0);
+});
+
+test('the matrix draws every point but lists only the largest of each group', async () => {
+  const page = await withPortfolio(250, '#/matrix');
+  assert.equal(await page.locator('a.matrix__point').count(), 250 - 62, 'every rated account');
+
+  const cards = page.locator('.quadrant-card');
+  let linked = 0;
+  for (const card of await cards.all()) {
+    const names = await card.locator('.quadrant-card__members li').count();
+    assert.ok(names <= 20, `at most 20 names in a group, got ${names}`);
+    linked += names;
+  }
+  assert.ok(linked > 20, 'the groups do list names');
+
+  // Hovering a point shows its details below the chart.
+  await page.locator('a.matrix__point').first().hover();
+  assert.match(await page.locator('.matrix__details').textContent(), /Relationship \d+ · Potential \d+/);
+
+  // A long group links to the accounts list, filtered to it and largest first.
+  const more = page.getByRole('button', { name: /^See all \d+ in the accounts list$/ }).first();
+  const total = Number((await more.textContent()).match(/\d+/)[0]);
+  await more.click();
+  await page.locator('main h1', { hasText: 'Accounts' }).waitFor();
+  const count = await page.locator('#account-count').textContent();
+  assert.ok(count.includes(`of ${total} accounts`) || count.startsWith(`Showing ${total} of 250 accounts`), count);
+  const revenues = await page.locator('.accounts-table tbody tr td[data-label="Revenue"]').allTextContents();
+  const numbers = revenues.map(r => Number(r.replace(/[^0-9]/g, '')));
+  assert.deepEqual(numbers, [...numbers].sort((a, b) => b - a), 'largest revenue first');
+
+  // The unrated ones are named up to the same limit, with a way to see them all.
+  await page.evaluate(() => { location.hash = '#/matrix'; });
+  await page.getByRole('button', { name: 'See all 62 unrated accounts' }).click();
+  await page.locator('main h1', { hasText: 'Accounts' }).waitFor();
+  assert.match(await page.locator('#account-count').textContent(), /^Showing 62 of 250 accounts/);
+  assert.equal(await page.getByLabel('Quadrant').inputValue(), 'unrated');
+});
