@@ -5,6 +5,7 @@ pub mod backup;
 pub mod bcg;
 pub mod dates;
 pub mod demo;
+pub mod document_encoder;
 pub mod grader;
 pub mod history;
 pub mod plan_export;

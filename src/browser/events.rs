@@ -5,6 +5,9 @@ use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
+use crate::domain::accounts::AccountId;
+use crate::route::Route;
+
 /// The current value of the input, select or textarea that fired `event`.
 pub fn value_of(event: &Event) -> String {
     let Some(target) = event.target() else {
@@ -31,16 +34,18 @@ pub fn on_input_value(f: impl Fn(String) + 'static) -> Callback<InputEvent> {
     Callback::from(move |e: InputEvent| f(value_of(&e)))
 }
 
-/// The number in the `data-id` of the nearest element matching `selector` that `event`
-/// happened in: one listener on a chart can then tell which of its thousands of points is
-/// meant, instead of each point carrying listeners of its own.
-pub fn data_id_within(event: &Event, selector: &str) -> Option<u64> {
-    event
+/// The account that the nearest element matching `selector` links to, for an event that
+/// happened inside it: one listener on a chart can then tell which of its thousands of points
+/// is meant, instead of each point carrying listeners of its own.
+pub fn account_link_within(event: &Event, selector: &str) -> Option<AccountId> {
+    let href = event
         .target()?
         .dyn_ref::<web_sys::Element>()?
         .closest(selector)
         .ok()??
-        .get_attribute("data-id")?
-        .parse()
-        .ok()
+        .get_attribute("href")?;
+    match Route::from_hash(&href) {
+        Route::Account(id) => Some(id),
+        _ => None,
+    }
 }

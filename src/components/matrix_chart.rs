@@ -9,7 +9,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::label_placement::{place_labels, Marker, Placed};
-use crate::browser::events::data_id_within;
+use crate::browser::events::account_link_within;
 use crate::domain::accounts::{AccountId, Tier};
 use crate::route::Route;
 
@@ -181,7 +181,7 @@ pub fn MatrixChart(props: &MatrixChartProps) -> Html {
     let track = |entering: bool| {
         let active = active.clone();
         move |e: &Event| {
-            let id = data_id_within(e, "a.matrix__point");
+            let id = account_link_within(e, "a.matrix__point");
             if entering || id.is_some() {
                 active.set(id.filter(|_| entering));
             }
@@ -272,22 +272,83 @@ struct DotsProps {
 /// alone: their props have not changed.
 #[component]
 fn Dots(props: &DotsProps) -> Html {
+    // Few attributes a point: with thousands of points, handing each attribute's text to the
+    // browser was most of the time the chart took to draw. Position is one transform, and the
+    // look comes from the stylesheet (and from `EXPORT_STYLE` in an exported file).
     let dots = props.points.iter().zip(props.labels.iter()).map(|(p, label)| {
-        let id = p.id;
+        let (x, y) = (sx(p.x), sy(p.y));
         html! {
-            <a key={id} href={Route::Account(id).href()} aria-label={p.label.clone()}
-                class="matrix__point" data-id={id.to_string()}>
+            <a key={p.id} href={Route::Account(p.id).href()} aria-label={p.label.clone()}
+                class="matrix__point" transform={format!("translate({} {})", n(x), n(y))}>
                 // An invisible larger target, so small dots are easy to hit with a finger.
-                <circle class="matrix__hit" cx={n(sx(p.x))} cy={n(sy(p.y))} r={n(p.r.max(14.0))} fill="transparent" />
-                <circle class={format!("matrix__dot matrix__dot--{}", p.tier.letter().to_lowercase())}
-                    cx={n(sx(p.x))} cy={n(sy(p.y))} r={n(p.r)} fill={tier_fill(p.tier)}
-                    fill-opacity="0.82" stroke="#ffffff" stroke-width="1.5" />
+                <circle class="matrix__hit" r={n(p.r.max(14.0))} />
+                <circle class={dot_class(p.tier)} r={n(p.r)} />
                 if let Some(l) = label {
-                    <text x={n(l.x)} y={n(l.y)} text-anchor={l.anchor} font-size="12"
-                        fill="#0f172a" class="matrix__label">{ &p.name }</text>
+                    <text class="matrix__label" x={n(l.x - x)} y={n(l.y - y)} text-anchor={l.anchor}>{ &p.name }</text>
                 }
             </a>
         }
     });
     html! { <g class="matrix__points">{ for dots }</g> }
+}
+
+fn dot_class(tier: Tier) -> &'static str {
+    match tier {
+        Tier::A => "matrix__dot matrix__dot--a",
+        Tier::B => "matrix__dot matrix__dot--b",
+        Tier::C => "matrix__dot matrix__dot--c",
+    }
+}
+
+/// How points look in an exported file, which has no stylesheet: the light scheme of the
+/// rules for `.matrix__hit`, `.matrix__dot` and `.matrix__label` in `style/portfolio.css`.
+pub fn export_style() -> String {
+    let fill = |t| tier_fill(t);
+    format!(
+        ".matrix__hit{{fill:transparent}}\
+         .matrix__dot{{fill-opacity:0.82;stroke:#ffffff;stroke-width:1.5}}\
+         .matrix__dot--a{{fill:{}}}.matrix__dot--b{{fill:{}}}.matrix__dot--c{{fill:{}}}\
+         .matrix__label{{fill:#0f172a;font-size:12px}}",
+        fill(Tier::A),
+        fill(Tier::B),
+        fill(Tier::C)
+    )
+}
+
+/// The chart's markup as a file of its own: its point styles go inside it.
+pub fn standalone_svg(markup: &str) -> String {
+    let style = format!("<style>{}</style>", export_style());
+    match markup.find('>') {
+        Some(end) if markup.starts_with("<svg") => {
+            format!("{}{style}{}", &markup[..=end], &markup[end + 1..])
+        }
+        _ => markup.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_exported_chart_carries_its_point_styles() {
+        let svg = standalone_svg("<svg viewBox=\"0 0 1 1\"><a class=\"matrix__point\"></a></svg>");
+        assert!(svg.starts_with("<svg viewBox=\"0 0 1 1\"><style>.matrix__hit{fill:transparent}"));
+        assert!(svg.contains(".matrix__dot--a{fill:#3730a3}"));
+        assert!(svg.ends_with("</style><a class=\"matrix__point\"></a></svg>"));
+    }
+
+    #[test]
+    fn the_page_stylesheet_draws_points_as_an_export_does() {
+        let css = include_str!("../../style/portfolio.css");
+        for tier in Tier::ALL {
+            let rule = format!(
+                ".matrix__dot--{} {{ fill: {}; }}",
+                tier.letter().to_lowercase(),
+                tier_fill(tier)
+            );
+            assert!(css.contains(&rule), "missing {rule}");
+        }
+        assert!(css.contains(".matrix__hit { fill: transparent; }"));
+    }
 }

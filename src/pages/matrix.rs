@@ -8,7 +8,7 @@ use yew::prelude::*;
 use crate::browser::clock::now_iso;
 use crate::browser::download::{download_text, element_markup};
 use crate::browser::events::on_value;
-use crate::components::matrix_chart::{ChartPoint, MatrixChart, Quadrants};
+use crate::components::matrix_chart::{standalone_svg, ChartPoint, MatrixChart, Quadrants};
 use crate::components::quadrant_badge::QuadrantBadge;
 use crate::domain::accounts::{Account, Tier};
 use crate::domain::bcg::{categorize, BcgCategory};
@@ -314,6 +314,7 @@ pub fn MatrixPage() -> Html {
             let result = element_markup(SVG_ID)
                 .ok_or_else(|| "The chart could not be found on the page.".to_string())
                 .and_then(|svg| {
+                    let svg = standalone_svg(&svg);
                     let file = format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n{svg}\n");
                     download_text(file_name, "image/svg+xml", &file)
                 });

@@ -121,6 +121,8 @@ test('the matrix shows each rated account as a focusable point that opens it', a
   assert.match(svg, /<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
   assert.match(svg, /Northwind Logistics/);
   assert.match(svg, /Manage as a key account/);
+  // The file has no stylesheet: the points' colours travel inside it.
+  assert.match(svg, /<style>[^<]*\.matrix__dot--a\{fill:#3730a3\}/);
 
   // The growth-share lens.
   await page.getByRole('radio', { name: 'Growth × share (BCG)' }).check();
