@@ -82,6 +82,9 @@ pub fn Root(props: &RootProps) -> Html {
             }
         });
     }
+    // Colours follow the theme setting from the first render on (effects run before the
+    // browser paints), and again whenever it changes here or in another tab.
+    use_effect_with(state.doc.settings.theme, |&theme| page::set_theme(theme));
     // The tab title (and a printout's header) names the account on its screens.
     let title = page_title(props.route, &state.doc);
     use_effect_with(title, |title| page::set_title(title));

@@ -20,5 +20,6 @@ pub mod share_link;
 pub mod share_panels;
 pub mod shell;
 pub mod storage_banner;
+pub mod theme_picker;
 pub mod trend_chart;
 pub mod undo_toast;

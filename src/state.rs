@@ -18,7 +18,7 @@ use crate::domain::portfolio::ListQuery;
 use crate::domain::practices::PracticeId;
 use crate::domain::rating::{Axis, CriterionId};
 use crate::domain::schema::Document;
-use crate::domain::settings::Settings;
+use crate::domain::settings::{Settings, SettingsSection, Theme};
 use crate::domain::snapshots::{self, Snapshot, SnapshotId};
 
 /// Stored data that could not be read at start-up, kept so the user can take it away.
@@ -68,6 +68,11 @@ pub enum Undo {
         plan: Rc<Plan>,
         position: usize,
     },
+    /// Settings put back to their defaults: undone by restoring the settings alone.
+    ResetSettings {
+        settings: Box<Settings>,
+        what: String,
+    },
     /// A change to many things at once (removing the demo, importing a backup): undone by
     /// going back to the whole document as it was.
     Restore {
@@ -89,7 +94,7 @@ impl Undo {
             }
             Undo::RemovedSection { section, .. } => format!("Removed section {}.", section.title),
             Undo::DeletedPlan { .. } => "Plan deleted.".into(),
-            Undo::Restore { what, .. } => what.clone(),
+            Undo::Restore { what, .. } | Undo::ResetSettings { what, .. } => what.clone(),
         }
     }
 }
@@ -175,7 +180,10 @@ pub enum Action {
     SetWeight(CriterionId, u8),
     SetThreshold(Axis, u8),
     SetBcgThresholds(BcgThresholds),
-    ResetPortfolioSettings,
+    SetTheme(Theme),
+    /// Puts one section of the settings, or all of them with `None`, back to the defaults,
+    /// undoably. The user's data, and the date of the last backup, stay as they are.
+    ResetSettings(Option<SettingsSection>),
     Undo,
     DismissUndo,
     DismissUnreadable,
@@ -779,16 +787,22 @@ impl AppState {
                 self.doc.settings.bcg = bcg;
                 self.changed();
             }
-            Action::ResetPortfolioSettings => {
-                // Only what the reset button names: weights and thresholds.
-                let s = &mut self.doc.settings;
-                *s = Settings {
-                    currency: s.currency.clone(),
-                    plan_stale_days: s.plan_stale_days,
-                    last_backup_at: s.last_backup_at.clone(),
-                    ..Settings::default()
-                };
+            Action::SetTheme(theme) => {
+                self.doc.settings.theme = theme;
                 self.changed();
+            }
+            Action::ResetSettings(section) => {
+                // Already the defaults: nothing to change, and nothing to offer to undo.
+                if !self.doc.settings.is_reset(section) {
+                    let settings = Box::new(self.doc.settings.clone());
+                    self.doc.settings.reset(section);
+                    let what = match section {
+                        Some(one) => format!("{} reset to defaults.", one.name()),
+                        None => "All settings reset to defaults.".into(),
+                    };
+                    self.undo = Some(Undo::ResetSettings { settings, what });
+                    self.changed();
+                }
             }
             Action::Undo => match self.undo.take() {
                 Some(Undo::DeletedAssessment {
@@ -823,6 +837,10 @@ impl AppState {
                 }
                 Some(Undo::Restore { doc, .. }) => {
                     self.doc = *doc;
+                    self.changed();
+                }
+                Some(Undo::ResetSettings { settings, .. }) => {
+                    self.doc.settings = *settings;
                     self.changed();
                 }
                 Some(Undo::DeletedPlan { plan, position }) => {
@@ -1017,19 +1035,106 @@ mod tests {
     }
 
     #[test]
-    fn resetting_settings_keeps_the_currency() {
+    fn resetting_one_section_changes_only_that_section_and_can_be_undone() {
         let s = reduce(
             AppState::default(),
             [
                 Action::SetCurrency("EUR".into()),
                 Action::SetWeight(CriterionId::NeedsFit, 4),
                 Action::SetThreshold(Axis::Potential, 70),
-                Action::ResetPortfolioSettings,
+                Action::ResetSettings(Some(SettingsSection::Weights)),
             ],
         );
         assert_eq!(s.doc.settings.currency, "EUR");
-        assert_eq!(s.doc.settings.thresholds, Default::default());
+        assert_eq!(s.doc.settings.thresholds.potential, 70);
         assert_eq!(s.doc.settings.weights.get(CriterionId::NeedsFit), 1);
+        assert_eq!(
+            s.undo.as_ref().map(Undo::description).as_deref(),
+            Some("Criterion weights reset to defaults.")
+        );
+        let s = reduce(s, [Action::Undo]);
+        assert_eq!(s.doc.settings.weights.get(CriterionId::NeedsFit), 4);
+    }
+
+    #[test]
+    fn resetting_all_settings_keeps_the_data_and_undo_brings_the_settings_back() {
+        let s = reduce(
+            AppState::default(),
+            [
+                Action::LoadDemoPortfolio { at: AT.into() },
+                Action::SaveAssessment { at: AT.into() },
+                Action::CreatePlan {
+                    account: 1,
+                    template: BUILT_IN_TEMPLATE,
+                    at: AT.into(),
+                },
+                Action::BackupExported { at: AT.into() },
+                Action::SetTheme(Theme::Dark),
+                Action::SetCurrency("EUR".into()),
+                Action::SetWeight(CriterionId::NeedsFit, 4),
+                Action::SetThreshold(Axis::Relationship, 65),
+                Action::SetBcgThresholds(BcgThresholds {
+                    growth_pct: 4.0,
+                    relative_share: 0.5,
+                }),
+                Action::SetStaleDays(30),
+            ],
+        );
+        let changed = s.doc.clone();
+        let s = reduce(s, [Action::ResetSettings(None)]);
+        assert_eq!(
+            s.doc.settings,
+            Settings {
+                last_backup_at: Some(AT.into()),
+                ..Settings::default()
+            }
+        );
+        // Everything but the settings is as it was.
+        assert_eq!(
+            Document {
+                settings: changed.settings.clone(),
+                ..s.doc.clone()
+            },
+            changed
+        );
+        assert_eq!(
+            s.undo.as_ref().map(Undo::description).as_deref(),
+            Some("All settings reset to defaults.")
+        );
+        let s = reduce(s, [Action::Undo]);
+        assert_eq!(s.doc, changed);
+    }
+
+    #[test]
+    fn resetting_settings_that_are_already_the_defaults_does_nothing() {
+        let s = reduce(
+            AppState::default(),
+            [
+                Action::SetCurrency("EUR".into()),
+                Action::ResetSettings(Some(SettingsSection::Weights)),
+            ],
+        );
+        assert_eq!(s.revision, 1);
+        assert_eq!(s.undo, None);
+        let s = reduce(
+            s,
+            [
+                Action::SetCurrency("USD".into()),
+                Action::ResetSettings(None),
+            ],
+        );
+        assert_eq!(s.revision, 2);
+        assert_eq!(s.undo, None);
+    }
+
+    #[test]
+    fn the_theme_is_a_setting_that_resets_with_the_others() {
+        let s = reduce(AppState::default(), [Action::SetTheme(Theme::Light)]);
+        assert_eq!(s.doc.settings.theme, Theme::Light);
+        let s = reduce(s, [Action::ResetSettings(Some(SettingsSection::Theme))]);
+        assert_eq!(s.doc.settings.theme, Theme::System);
+        let s = reduce(s, [Action::Undo]);
+        assert_eq!(s.doc.settings.theme, Theme::Light);
     }
 
     #[test]

@@ -219,3 +219,35 @@ mod plans {
         assert!(html.contains("Export Markdown"));
     }
 }
+
+#[tokio::test]
+async fn settings_offer_a_reset_only_where_something_differs_from_the_defaults() {
+    use account_grader::domain::rating::CriterionId;
+    use account_grader::domain::settings::Theme;
+
+    let html = render(AppState::default(), Route::Settings).await;
+    let disabled = |html: &str| {
+        html.matches(r#"disabled="disabled" class="button button--small""#)
+            .count()
+    };
+    assert_eq!(html.matches(">Reset ").count(), 7);
+    assert_eq!(disabled(&html), 7);
+    assert!(html.contains(r#"<input value="system" checked type="radio" name="theme">"#));
+
+    let mut doc = Document::default();
+    doc.settings.theme = Theme::Dark;
+    doc.settings.weights.set(CriterionId::NeedsFit, 3);
+    let html = render(AppState::with_document(doc), Route::Settings).await;
+    assert!(html.contains(r#"<input value="dark" checked type="radio" name="theme">"#));
+    // Theme, weights and "all" can be reset; the four other sections cannot.
+    assert_eq!(disabled(&html), 4);
+    for enabled in [
+        "Reset theme to default",
+        "Reset weights to defaults",
+        "Reset all settings to defaults",
+    ] {
+        let at = html.find(enabled).unwrap();
+        let tag = &html[html[..at].rfind("<button").unwrap()..at];
+        assert!(!tag.contains("disabled"), "{enabled} is disabled");
+    }
+}

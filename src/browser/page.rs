@@ -1,4 +1,4 @@
-//! The document around the app: its title and where keyboard focus is.
+//! The document around the app: its title, its colours and where keyboard focus is.
 
 use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
@@ -6,6 +6,20 @@ use web_sys::HtmlElement;
 pub fn set_title(title: &str) {
     if let Some(document) = web_sys::window().and_then(|w| w.document()) {
         document.set_title(title);
+    }
+}
+
+/// Forces light or dark colours with `data-theme` on `<html>`, which the stylesheets read;
+/// without the attribute they follow the system's preference.
+pub fn set_theme(theme: crate::domain::settings::Theme) {
+    let root = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element());
+    if let Some(root) = root {
+        let _ = match theme.attribute() {
+            Some(value) => root.set_attribute("data-theme", value),
+            None => root.remove_attribute("data-theme"),
+        };
     }
 }
 

@@ -3,6 +3,7 @@
 use yew::prelude::*;
 
 use super::storage_banner::StorageBanner;
+use super::theme_picker::ThemePicker;
 use super::undo_toast::UndoToast;
 use crate::browser::page;
 use crate::route::Route;
@@ -51,6 +52,7 @@ pub fn Shell(props: &ShellProps) -> Html {
                             { nav_link(Route::Settings, "Settings") }
                         </ul>
                     </nav>
+                    <ThemePicker />
                 </div>
             </header>
             <StorageBanner />

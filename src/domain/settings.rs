@@ -1,4 +1,5 @@
-//! What the user can configure once for the whole portfolio.
+//! What the user can configure once for the whole portfolio, and how each part goes back to
+//! its defaults.
 
 use serde::{Deserialize, Serialize};
 
@@ -21,9 +22,143 @@ pub struct Settings {
     /// Days after its last review when a plan is flagged as stale.
     #[serde(default = "default_stale_days")]
     pub plan_stale_days: u32,
-    /// When all data was last exported as a backup, if ever.
+    /// When all data was last exported as a backup, if ever. A fact about the user's data,
+    /// not a preference: resetting settings keeps it.
     #[serde(default)]
     pub last_backup_at: Option<String>,
+    /// Light or dark colours. Added without a new schema version: documents written before it
+    /// load with the default, and older builds ignore it (and so drop it if they save).
+    #[serde(default)]
+    pub theme: Theme,
+}
+
+/// Light or dark colours: the system's choice unless the user picked one.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Theme {
+    #[default]
+    System,
+    Light,
+    Dark,
+}
+
+impl Theme {
+    pub const ALL: [Theme; 3] = [Theme::System, Theme::Light, Theme::Dark];
+
+    /// The stored name, also used as a form value.
+    pub fn key(self) -> &'static str {
+        match self {
+            Theme::System => "system",
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Theme> {
+        Theme::ALL.into_iter().find(|t| t.key() == key)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Theme::System => "Match the system",
+            Theme::Light => "Light",
+            Theme::Dark => "Dark",
+        }
+    }
+
+    /// The label where space is short, as in the header.
+    pub fn short_label(self) -> &'static str {
+        match self {
+            Theme::System => "System",
+            Theme::Light => "Light",
+            Theme::Dark => "Dark",
+        }
+    }
+
+    /// The page's `data-theme` value; none when the system decides.
+    pub fn attribute(self) -> Option<&'static str> {
+        match self {
+            Theme::System => None,
+            Theme::Light => Some("light"),
+            Theme::Dark => Some("dark"),
+        }
+    }
+}
+
+/// A part of the settings screen that can be reset to its defaults on its own.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SettingsSection {
+    Theme,
+    Currency,
+    Thresholds,
+    Weights,
+    Bcg,
+    Plans,
+}
+
+impl SettingsSection {
+    pub const ALL: [SettingsSection; 6] = [
+        SettingsSection::Theme,
+        SettingsSection::Currency,
+        SettingsSection::Thresholds,
+        SettingsSection::Weights,
+        SettingsSection::Bcg,
+        SettingsSection::Plans,
+    ];
+
+    /// What the section holds, as it starts a sentence.
+    pub fn name(self) -> &'static str {
+        match self {
+            SettingsSection::Theme => "Theme",
+            SettingsSection::Currency => "Currency",
+            SettingsSection::Thresholds => "Matrix thresholds",
+            SettingsSection::Weights => "Criterion weights",
+            SettingsSection::Bcg => "Growth-share thresholds",
+            SettingsSection::Plans => "Plan review period",
+        }
+    }
+}
+
+impl Settings {
+    /// True when this part of the settings has its default values.
+    pub fn is_default(&self, section: SettingsSection) -> bool {
+        let d = Settings::default();
+        match section {
+            SettingsSection::Theme => self.theme == d.theme,
+            SettingsSection::Currency => self.currency == d.currency,
+            SettingsSection::Thresholds => self.thresholds == d.thresholds,
+            SettingsSection::Weights => self.weights == d.weights,
+            SettingsSection::Bcg => self.bcg == d.bcg,
+            SettingsSection::Plans => self.plan_stale_days == d.plan_stale_days,
+        }
+    }
+
+    /// Puts one part of the settings, or all of them with `None`, back to the defaults.
+    pub fn reset(&mut self, section: Option<SettingsSection>) {
+        let d = Settings::default();
+        let sections = match section {
+            Some(one) => vec![one],
+            None => SettingsSection::ALL.to_vec(),
+        };
+        for section in sections {
+            match section {
+                SettingsSection::Theme => self.theme = d.theme,
+                SettingsSection::Currency => self.currency = d.currency.clone(),
+                SettingsSection::Thresholds => self.thresholds = d.thresholds,
+                SettingsSection::Weights => self.weights = d.weights.clone(),
+                SettingsSection::Bcg => self.bcg = d.bcg,
+                SettingsSection::Plans => self.plan_stale_days = d.plan_stale_days,
+            }
+        }
+    }
+
+    /// True when resetting `section` (or everything, with `None`) would change nothing.
+    pub fn is_reset(&self, section: Option<SettingsSection>) -> bool {
+        match section {
+            Some(one) => self.is_default(one),
+            None => SettingsSection::ALL.iter().all(|&s| self.is_default(s)),
+        }
+    }
 }
 
 fn default_stale_days() -> u32 {
@@ -43,6 +178,7 @@ impl Default for Settings {
             bcg: BcgThresholds::default(),
             plan_stale_days: default_stale_days(),
             last_backup_at: None,
+            theme: Theme::default(),
         }
     }
 }
@@ -74,11 +210,81 @@ pub fn format_money(amount: f64, currency: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::rating::CriterionId;
 
     #[test]
     fn money_reads_naturally() {
         assert_eq!(format_money(1_250_000.0, "USD"), "$1,250,000");
         assert_eq!(format_money(980.0, "CHF"), "CHF 980");
         assert_eq!(format_money(5.0, "XYZ"), "XYZ 5");
+    }
+
+    #[test]
+    fn settings_stored_before_the_theme_existed_follow_the_system() {
+        let old = r#"{"currency":"EUR","plan_stale_days":30,"last_backup_at":"2026-11-01T10:00:00.000Z"}"#;
+        let s: Settings = serde_json::from_str(old).unwrap();
+        assert_eq!(s.theme, Theme::System);
+        assert_eq!(s.currency, "EUR");
+        assert_eq!(s.plan_stale_days, 30);
+    }
+
+    #[test]
+    fn the_theme_is_stored_by_name_and_read_back() {
+        for theme in Theme::ALL {
+            let s = Settings {
+                theme,
+                ..Settings::default()
+            };
+            let json = serde_json::to_string(&s).unwrap();
+            assert!(json.contains(&format!(r#""theme":"{}""#, theme.key())));
+            assert_eq!(serde_json::from_str::<Settings>(&json).unwrap(), s);
+            assert_eq!(Theme::from_key(theme.key()), Some(theme));
+        }
+        assert_eq!(Theme::System.attribute(), None);
+        assert_eq!(Theme::Dark.attribute(), Some("dark"));
+    }
+
+    #[test]
+    fn each_section_resets_alone_and_all_keep_the_backup_date() {
+        let changed = Settings {
+            currency: "EUR".into(),
+            thresholds: Thresholds {
+                relationship: 60,
+                potential: 40,
+            },
+            weights: {
+                let mut w = Weights::default();
+                w.set(CriterionId::NeedsFit, 3);
+                w
+            },
+            bcg: BcgThresholds {
+                growth_pct: 5.0,
+                relative_share: 2.0,
+            },
+            plan_stale_days: 30,
+            last_backup_at: Some("2026-11-01T10:00:00.000Z".into()),
+            theme: Theme::Dark,
+        };
+        for section in SettingsSection::ALL {
+            assert!(!changed.is_default(section), "{section:?}");
+            let mut s = changed.clone();
+            s.reset(Some(section));
+            assert!(s.is_reset(Some(section)));
+            // Only that section changed.
+            for other in SettingsSection::ALL.into_iter().filter(|&o| o != section) {
+                assert!(!s.is_default(other), "{section:?} reset {other:?}");
+            }
+        }
+        let mut s = changed.clone();
+        assert!(!s.is_reset(None));
+        s.reset(None);
+        assert!(s.is_reset(None));
+        assert_eq!(
+            s,
+            Settings {
+                last_backup_at: changed.last_backup_at,
+                ..Settings::default()
+            }
+        );
     }
 }

@@ -1,4 +1,5 @@
-//! Settings for the portfolio: currency, criterion weights and the matrix thresholds.
+//! Settings: the theme, currency, criterion weights, matrix and growth-share thresholds and
+//! the plan review period, each with a way back to its defaults.
 
 use yew::prelude::*;
 
@@ -6,15 +7,16 @@ use crate::browser::events::on_value;
 use crate::components::backup_panel::BackupPanel;
 use crate::domain::bcg::{parse_figure, BcgThresholds};
 use crate::domain::quadrant::DEFAULT_THRESHOLD;
-use crate::domain::rating::{criteria_of, Axis, DEFAULT_WEIGHT, MAX_WEIGHT};
-use crate::domain::settings::CURRENCIES;
-use crate::hooks::use_app_state;
+use crate::domain::rating::{criteria_of, Axis, CriterionId, DEFAULT_WEIGHT, MAX_WEIGHT};
+use crate::domain::settings::{SettingsSection, Theme, CURRENCIES};
+use crate::hooks::{use_app_state, use_select_value};
 use crate::state::Action;
 
 #[component]
 pub fn SettingsPage() -> Html {
     let state = use_app_state();
     let settings = &state.doc.settings;
+    let currency = use_select_value(settings.currency.clone());
     let dispatch = |make: fn(String) -> Option<Action>| {
         let state = state.clone();
         on_value(move |v| {
@@ -22,10 +24,6 @@ pub fn SettingsPage() -> Html {
                 state.dispatch(action);
             }
         })
-    };
-    let on_reset = {
-        let state = state.clone();
-        Callback::from(move |_| state.dispatch(Action::ResetPortfolioSettings))
     };
 
     html! {
@@ -35,17 +33,23 @@ pub fn SettingsPage() -> Html {
                 <p class="lead">{ "Your data, and how accounts are scored and placed on the matrix. Changes apply at once." }</p>
             </header>
             <BackupPanel />
+            <section class="card" aria-labelledby="theme-title">
+                <h2 id="theme-title">{ "Appearance" }</h2>
+                <ThemeChoice />
+                <ResetButton section={SettingsSection::Theme} label="Reset theme to default" />
+            </section>
             <section class="card" aria-labelledby="currency-title">
                 <h2 id="currency-title">{ "Currency" }</h2>
                 <div class="field field--narrow">
                     <label for="currency">{ "Revenue is entered in" }</label>
-                    <select id="currency" onchange={dispatch(|v| Some(Action::SetCurrency(v)))}>
+                    <select id="currency" ref={currency} onchange={dispatch(|v| Some(Action::SetCurrency(v)))}>
                         { for CURRENCIES.iter().map(|(code, symbol)| html! {
                             <option value={*code} selected={settings.currency == *code}>{ format!("{code} ({})", symbol.trim()) }</option>
                         }) }
                     </select>
                 </div>
                 <p class="muted">{ "Only the label changes: amounts are not converted." }</p>
+                <ResetButton section={SettingsSection::Currency} label="Reset currency to default" />
             </section>
             <section class="card" aria-labelledby="thresholds-title">
                 <h2 id="thresholds-title">{ "Matrix thresholds" }</h2>
@@ -56,6 +60,7 @@ pub fn SettingsPage() -> Html {
                         <ThresholdField key={axis.short()} {axis} value={settings.thresholds.on(axis)} />
                     }) }
                 </div>
+                <ResetButton section={SettingsSection::Thresholds} label="Reset thresholds to defaults" />
             </section>
             <section class="card" aria-labelledby="weights-title">
                 <h2 id="weights-title">{ "Criterion weights" }</h2>
@@ -72,38 +77,57 @@ pub fn SettingsPage() -> Html {
                     { for Axis::BOTH.iter().map(|&axis| html! {
                         <fieldset class="weights__axis">
                             <legend>{ axis.title() }</legend>
-                            { for criteria_of(axis).map(|c| {
-                                let state = state.clone();
-                                let criterion = c.id;
-                                let onchange = on_value(move |v| {
-                                    if let Ok(w) = v.parse::<u8>() {
-                                        state.dispatch(Action::SetWeight(criterion, w));
-                                    }
-                                });
-                                let id = format!("weight-{:?}", c.id).to_lowercase();
-                                html! {
-                                    <div class="weights__row">
-                                        <label for={id.clone()}>{ c.title }</label>
-                                        <select id={id} {onchange}>
-                                            { for (0..=MAX_WEIGHT).map(|w| html! {
-                                                <option value={w.to_string()} selected={settings.weights.get(c.id) == w}>{ w }</option>
-                                            }) }
-                                        </select>
-                                    </div>
-                                }
+                            { for criteria_of(axis).map(|c| html! {
+                                <WeightRow key={c.title} criterion={c.id} title={c.title} weight={settings.weights.get(c.id)} />
                             }) }
                         </fieldset>
                     }) }
                 </div>
+                <ResetButton section={SettingsSection::Weights} label="Reset weights to defaults" />
             </section>
             <BcgSettings thresholds={settings.bcg} />
             <section class="card" aria-labelledby="plans-settings-title">
                 <h2 id="plans-settings-title">{ "Account plans" }</h2>
                 <StaleDaysField value={settings.plan_stale_days} />
+                <ResetButton section={SettingsSection::Plans} label="Reset review period to default" />
             </section>
-            <div class="page-actions">
-                <button type="button" class="button" onclick={on_reset}>{ "Reset weights and thresholds to defaults" }</button>
-            </div>
+            <section class="card" aria-labelledby="reset-all-title">
+                <h2 id="reset-all-title">{ "All settings" }</h2>
+                <p class="muted" id="reset-all-note">{ "Puts every setting on this page back to its default. Your accounts, plans, \
+                    assessments and backup date are not touched, and you can undo it." }</p>
+                <ResetButton label="Reset all settings to defaults" described_by="reset-all-note" />
+            </section>
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct WeightRowProps {
+    criterion: CriterionId,
+    title: &'static str,
+    weight: u8,
+}
+
+/// One criterion's weight, 0 to the maximum.
+#[component]
+fn WeightRow(props: &WeightRowProps) -> Html {
+    let state = use_app_state();
+    let select = use_select_value(props.weight.to_string());
+    let criterion = props.criterion;
+    let onchange = on_value(move |v| {
+        if let Ok(w) = v.parse::<u8>() {
+            state.dispatch(Action::SetWeight(criterion, w));
+        }
+    });
+    let id = format!("weight-{criterion:?}").to_lowercase();
+    html! {
+        <div class="weights__row">
+            <label for={id.clone()}>{ props.title }</label>
+            <select {id} ref={select} {onchange}>
+                { for (0..=MAX_WEIGHT).map(|w| html! {
+                    <option value={w.to_string()} selected={props.weight == w}>{ w }</option>
+                }) }
+            </select>
         </div>
     }
 }
@@ -121,12 +145,13 @@ fn ThresholdField(props: &ThresholdFieldProps) -> Html {
     let text = use_state(|| props.value.to_string());
     let problem = use_state(|| None::<String>);
     {
-        // Follow changes made elsewhere (reset, another tab) while the field is valid.
+        // Follow changes made elsewhere (a reset, undo, another tab). Typing never triggers
+        // this with text that was not saved, since the value only changes when it is valid;
+        // text left unsaved is replaced, or a reset would sit beside an old error.
         let (text, problem, value) = (text.clone(), problem.clone(), props.value);
         use_effect_with(value, move |v| {
-            if problem.is_none() {
-                text.set(v.to_string());
-            }
+            text.set(v.to_string());
+            problem.set(None);
         });
     }
     let axis = props.axis;
@@ -171,6 +196,16 @@ fn StaleDaysField(props: &StaleDaysFieldProps) -> Html {
     let state = use_app_state();
     let text = use_state(|| props.value.to_string());
     let problem = use_state(|| None::<String>);
+    {
+        // Follow changes made elsewhere (a reset, undo, another tab). Typing never triggers
+        // this with text that was not saved, since the value only changes when it is valid;
+        // text left unsaved is replaced, or a reset would sit beside an old error.
+        let (text, problem, value) = (text.clone(), problem.clone(), props.value);
+        use_effect_with(value, move |v| {
+            text.set(v.to_string());
+            problem.set(None);
+        });
+    }
     let oninput = {
         let (text, problem) = (text.clone(), problem.clone());
         crate::browser::events::on_input_value(move |v| {
@@ -209,6 +244,11 @@ fn BcgSettings(props: &BcgSettingsProps) -> Html {
     let state = use_app_state();
     let problem = use_state(|| None::<String>);
     let t = props.thresholds;
+    {
+        // A change made elsewhere (a reset, undo) replaces what the fields show.
+        let problem = problem.clone();
+        use_effect_with(t, move |_| problem.set(None));
+    }
     let make = |is_growth: bool| {
         let state = state.clone();
         let problem = problem.clone();
@@ -247,6 +287,60 @@ fn BcgSettings(props: &BcgSettingsProps) -> Html {
             if let Some(p) = &*problem {
                 <p class="field__error" role="alert">{ format!("Not saved: {p}") }</p>
             }
+            <ResetButton section={SettingsSection::Bcg} label="Reset growth-share thresholds to defaults" />
         </section>
+    }
+}
+
+/// The three theme choices as radio buttons; the header's quick picker sets the same setting.
+#[component]
+fn ThemeChoice() -> Html {
+    let state = use_app_state();
+    let current = state.doc.settings.theme;
+    html! {
+        <fieldset class="segmented">
+            <legend>{ "Theme" }</legend>
+            { for Theme::ALL.iter().map(|&theme| {
+                let state = state.clone();
+                let onchange = Callback::from(move |_: Event| state.dispatch(Action::SetTheme(theme)));
+                html! {
+                    <label>
+                        <input type="radio" name="theme" value={theme.key()} checked={current == theme} {onchange} />
+                        <span>{ theme.label() }</span>
+                    </label>
+                }
+            }) }
+        </fieldset>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct ResetButtonProps {
+    /// The section it resets; none for every setting.
+    #[prop_or_default]
+    section: Option<SettingsSection>,
+    label: AttrValue,
+    #[prop_or_default]
+    described_by: Option<AttrValue>,
+}
+
+/// Puts settings back to their defaults (undoable from the notice that follows). Disabled
+/// while they already are, so it never offers a change that would do nothing.
+#[component]
+fn ResetButton(props: &ResetButtonProps) -> Html {
+    let state = use_app_state();
+    let section = props.section;
+    let done = state.doc.settings.is_reset(section);
+    let onclick = {
+        let state = state.clone();
+        Callback::from(move |_| state.dispatch(Action::ResetSettings(section)))
+    };
+    html! {
+        <div class="card__actions">
+            <button type="button" class="button button--small" disabled={done} {onclick}
+                aria-describedby={props.described_by.clone()}>
+                { props.label.clone() }
+            </button>
+        </div>
     }
 }

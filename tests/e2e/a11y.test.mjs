@@ -1,6 +1,7 @@
 // axe-core (from npm) checks every screen in its empty and filled states, with errors,
-// banners, dialogs and notices showing, in light and dark colours. The page's CSP forbids
-// injected scripts, so these pages bypass it; the CSP itself is tested in routes.test.mjs.
+// banners, dialogs and notices showing, in light and dark colours, whether the system or the
+// theme chosen in Settings picks them. The page's CSP forbids injected scripts, so these pages
+// bypass it; the CSP itself is tested in routes.test.mjs.
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { after, before, test } from 'node:test';
@@ -46,6 +47,14 @@ for (const colorScheme of ['light', 'dark']) {
       '#/matrix', '#/plans', '#/templates/0', '#/settings']) {
       await visit(hash, `filled ${hash}`);
     }
+    // The theme chosen in Settings against the system's: forced dark on a light system, forced
+    // light on a dark one. Then back to following the system for the rest.
+    const forced = colorScheme === 'light' ? 'Dark' : 'Light';
+    await page.getByRole('radio', { name: forced }).check();
+    for (const hash of ['#/settings', '#/matrix', '#/accounts/1']) await visit(hash, `forced ${forced} ${hash}`);
+    await env.open(page, '#/settings');
+    await page.getByRole('button', { name: 'Reset theme to default' }).click();
+    found.push(...await violations(page, 'theme reset notice'));
     // Share and import panels open, a notice after deleting, form errors.
     await env.open(page, '#/accounts/1');
     await page.getByText('Share this account').click();

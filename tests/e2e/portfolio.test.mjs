@@ -156,7 +156,7 @@ test('settings change the currency, thresholds and weights everywhere', async ()
   assert.match(await page.locator('.accounts-table').textContent(), /€480,000/);
 
   await env.open(page, '#/settings');
-  await page.getByRole('button', { name: 'Reset weights and thresholds to defaults' }).click();
+  await page.getByRole('button', { name: 'Reset thresholds to defaults' }).click();
   assert.equal(await page.getByLabel('Relationship strength threshold').inputValue(), '50');
   const doc = JSON.parse(await stored(page));
   assert.equal(doc.settings.currency, 'EUR');
