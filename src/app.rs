@@ -39,7 +39,10 @@ fn initial_state(loaded: Loaded) -> AppState {
 /// The app as the browser runs it: reads storage once and follows the URL fragment.
 #[component]
 pub fn App() -> Html {
-    let initial = use_memo((), |_| initial_state(storage::load()));
+    let initial = use_memo((), |_| {
+        crate::browser::interned::intern_common_strings();
+        initial_state(storage::load())
+    });
     let route = use_hash_route();
     let first_render = use_mut_ref(|| true);
     use_effect_with(route, move |_| {
@@ -85,6 +88,16 @@ pub fn Root(props: &RootProps) -> Html {
     // Colours follow the theme setting from the first render on (effects run before the
     // browser paints), and again whenever it changes here or in another tab.
     use_effect_with(state.doc.settings.theme, |&theme| page::set_theme(theme));
+    {
+        // After the first screen is drawn, while the user reads it.
+        let state = state.clone();
+        use_effect_with((), move |_| {
+            let timeout = gloo_timers::callback::Timeout::new(0, move || {
+                storage::prepare_to_save(&state.doc)
+            });
+            move || drop(timeout)
+        });
+    }
     // The tab title (and a printout's header) names the account on its screens.
     let title = page_title(props.route, &state.doc);
     use_effect_with(title, |title| page::set_title(title));

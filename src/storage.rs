@@ -117,6 +117,12 @@ thread_local! {
     static ENCODER: RefCell<DocumentEncoder> = RefCell::new(DocumentEncoder::default());
 }
 
+/// Encodes the document once, off the path of any change, so that the first save after
+/// start-up already re-encodes only what changed.
+pub fn prepare_to_save(doc: &Document) {
+    ENCODER.with(|encoder| encoder.borrow_mut().encode(doc));
+}
+
 /// Writes the user's document; on failure nothing already stored has changed.
 pub fn save(doc: &Document) -> Result<(), String> {
     let storage = local_storage()?;

@@ -71,7 +71,7 @@ fn rect(a: Area) -> Rect {
 pub fn place_labels(markers: &[Marker], bounds: Area, obstacles: &[Area]) -> Vec<Option<Placed>> {
     let bounds = rect(bounds);
     let mut order: Vec<usize> = (0..markers.len()).collect();
-    order.sort_by(|&a, &b| markers[b].r.total_cmp(&markers[a].r).then(a.cmp(&b)));
+    order.sort_unstable_by(|&a, &b| markers[b].r.total_cmp(&markers[a].r).then(a.cmp(&b)));
     let circle = |m: &Marker| rect((m.x - m.r, m.y - m.r, m.x + m.r, m.y + m.r));
     let mut circles = Grid::new(bounds);
     for (j, m) in markers.iter().enumerate() {

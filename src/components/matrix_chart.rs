@@ -275,13 +275,18 @@ fn Dots(props: &DotsProps) -> Html {
     // Few attributes a point: with thousands of points, handing each attribute's text to the
     // browser was most of the time the chart took to draw. Position is one transform, and the
     // look comes from the stylesheet (and from `EXPORT_STYLE` in an exported file).
+    // On a crowded chart the enlarged targets would only cover one another, and they are a
+    // quarter of the elements drawn.
+    let hit_targets = props.points.len() <= MAX_POINTS_WITH_TARGETS;
     let dots = props.points.iter().zip(props.labels.iter()).map(|(p, label)| {
         let (x, y) = (sx(p.x), sy(p.y));
         html! {
             <a key={p.id} href={Route::Account(p.id).href()} aria-label={p.label.clone()}
                 class="matrix__point" transform={format!("translate({} {})", n(x), n(y))}>
-                // An invisible larger target, so small dots are easy to hit with a finger.
-                <circle class="matrix__hit" r={n(p.r.max(14.0))} />
+                if hit_targets {
+                    // An invisible larger target, so small dots are easy to hit with a finger.
+                    <circle class="matrix__hit" r={n(p.r.max(14.0))} />
+                }
                 <circle class={dot_class(p.tier)} r={n(p.r)} />
                 if let Some(l) = label {
                     <text class="matrix__label" x={n(l.x - x)} y={n(l.y - y)} text-anchor={l.anchor}>{ &p.name }</text>
@@ -291,6 +296,9 @@ fn Dots(props: &DotsProps) -> Html {
     });
     html! { <g class="matrix__points">{ for dots }</g> }
 }
+
+/// Up to this many points, each gets an invisible target larger than its dot.
+const MAX_POINTS_WITH_TARGETS: usize = 400;
 
 fn dot_class(tier: Tier) -> &'static str {
     match tier {

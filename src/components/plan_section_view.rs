@@ -97,8 +97,7 @@ pub fn PlanSectionView(props: &PlanSectionViewProps) -> Html {
                 </dl>
             },
             Content::Schedule(sch) => {
-                let mut meetings: Vec<_> = sch.meetings.iter().collect();
-                meetings.sort_by(|a, b| a.date.cmp(&b.date));
+                let meetings = sch.by_date();
                 html! {
                     <>
                         if !sch.cadence.trim().is_empty() {

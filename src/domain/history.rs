@@ -61,7 +61,7 @@ pub fn diff(earlier: &Answers, later: &Answers) -> Change {
 /// saving (ids grow). A damaged timestamp sorts first rather than hiding the assessment.
 pub fn chronological(history: &[SavedAssessment]) -> Vec<&SavedAssessment> {
     let mut sorted: Vec<_> = history.iter().collect();
-    sorted.sort_by_key(|a| (instant(&a.saved_at), a.id));
+    sorted.sort_unstable_by_key(|a| (instant(&a.saved_at), a.id));
     sorted
 }
 

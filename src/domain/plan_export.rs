@@ -144,9 +144,7 @@ fn section_markdown(out: &mut String, s: &ShownSection, currency: &str) {
             if !sch.cadence.trim().is_empty() {
                 out.push_str(&format!("Check-in rhythm: {}\n\n", sch.cadence.trim()));
             }
-            let mut meetings: Vec<_> = sch.meetings.iter().collect();
-            meetings.sort_by(|a, b| a.date.cmp(&b.date));
-            for m in meetings {
+            for m in sch.by_date() {
                 let note = if m.note.trim().is_empty() {
                     String::new()
                 } else {

@@ -267,6 +267,15 @@ pub struct Schedule {
     pub meetings: Vec<Meeting>,
 }
 
+impl Schedule {
+    /// The meetings by date; meetings on one day keep the order they were entered in.
+    pub fn by_date(&self) -> Vec<&Meeting> {
+        let mut meetings: Vec<(usize, &Meeting)> = self.meetings.iter().enumerate().collect();
+        meetings.sort_unstable_by(|(i, a), (j, b)| a.date.cmp(&b.date).then(i.cmp(j)));
+        meetings.into_iter().map(|(_, m)| m).collect()
+    }
+}
+
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CheckItem {
     pub text: String,

@@ -206,7 +206,7 @@ pub fn managers(accounts: &[Account]) -> Vec<String> {
         .map(|a| a.manager.clone())
         .filter(|m| !m.is_empty())
         .collect();
-    names.sort_by_key(|m| m.to_lowercase());
+    names.sort_unstable_by(|a, b| a.to_lowercase().cmp(&b.to_lowercase()).then(a.cmp(b)));
     names.dedup();
     names
 }
@@ -245,7 +245,7 @@ pub fn summarize(accounts: &[Account], settings: &Settings) -> Summary {
     }
     s.manager_loads = loads.into_iter().map(|(m, n)| (m.to_string(), n)).collect();
     s.manager_loads
-        .sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        .sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     s
 }
 

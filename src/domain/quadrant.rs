@@ -165,7 +165,8 @@ pub fn explain(
                 (pull > 0 || (pull == 0 && high && weight > 0)).then_some((c.id, rating, pull))
             })
             .collect();
-        drivers.sort_by_key(|d| std::cmp::Reverse(d.2));
+        // Criteria pulling equally keep the order they are listed in.
+        drivers.sort_unstable_by_key(|d| (std::cmp::Reverse(d.2), d.0));
         AxisReason {
             axis,
             score,

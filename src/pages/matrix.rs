@@ -124,7 +124,7 @@ fn quadrant_chart(doc: &Document, compare: Option<SnapshotId>) -> ChartSpec {
         })
         .collect();
     // Big dots first so small ones stay visible and clickable on top.
-    points.sort_by(|a, b| b.r.total_cmp(&a.r));
+    points.sort_unstable_by(|a, b| b.r.total_cmp(&a.r).then(a.id.cmp(&b.id)));
     let ticks = || {
         vec![
             (0.0, "0".into()),
@@ -225,7 +225,7 @@ fn growth_share_chart(doc: &Document) -> ChartSpec {
             from: None,
         })
         .collect();
-    points.sort_by(|a, b| b.r.total_cmp(&a.r));
+    points.sort_unstable_by(|a, b| b.r.total_cmp(&a.r).then(a.id.cmp(&b.id)));
     let fmt = |v: f64| format!("{}", (v * 10.0).round() / 10.0);
     ChartSpec {
         description: format!(

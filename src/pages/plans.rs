@@ -28,19 +28,14 @@ pub fn PlansPage() -> Html {
         .map(|a| row(a, &doc.settings))
         .collect();
     // Accounts that most need a plan first: tier, then quadrant, then name.
-    accounts.sort_by(|a, b| {
+    accounts.sort_by_cached_key(|r| {
         (
-            a.account.tier,
-            a.quadrant.is_none(),
-            a.quadrant,
-            a.account.name.to_lowercase(),
+            r.account.tier,
+            r.quadrant.is_none(),
+            r.quadrant,
+            r.account.name.to_lowercase(),
+            r.account.id,
         )
-            .cmp(&(
-                b.account.tier,
-                b.quadrant.is_none(),
-                b.quadrant,
-                b.account.name.to_lowercase(),
-            ))
     });
     let new_template = |from: Option<u64>, name: &'static str| {
         let state = state.clone();
