@@ -39,7 +39,7 @@ for (const scheme of ['light', 'dark']) {
   await page.goto(server.url + '#/accounts');
   await page.reload();
   await page.getByRole('button', { name: /Explore a demo portfolio/ }).click();
-  for (const [name, hash] of [['grader', '#/grader'], ['history', '#/history'], ['matrix', '#/matrix'], ['account', '#/accounts/5']]) {
+  for (const [name, hash] of [['grader', '#/grader'], ['history', '#/history'], ['matrix', '#/matrix'], ['account', '#/accounts/5'], ['settings', '#/settings']]) {
     await page.goto(server.url + hash);
     await page.reload();
     await page.locator('main h1').waitFor();

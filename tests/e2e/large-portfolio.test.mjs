@@ -1,7 +1,12 @@
 // A portfolio larger than one page: the accounts list pages through it, and the matrix keeps
 // its group lists short, pointing to the list for the rest.
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { after, before, test } from 'node:test';
 import { assert, setUp, STORAGE_KEY } from './harness.mjs';
+
+const require = createRequire(import.meta.url);
+const AXE = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 let env;
 before(async () => { env = await setUp(); });
@@ -25,8 +30,8 @@ function portfolio(n) {
 }
 
 /** A page showing `hash` with a stored portfolio of `n` accounts. */
-async function withPortfolio(n, hash) {
-  const page = await env.newPage();
+async function withPortfolio(n, hash, options = {}) {
+  const page = await env.newPage(options);
   await env.open(page);
   await page.evaluate(([k, v]) => localStorage.setItem(k, v), [STORAGE_KEY, portfolio(n)]);
   await page.evaluate(h => { location.hash = h; }, hash);
@@ -115,3 +120,22 @@ test('the matrix draws every point but lists only the largest of each group', as
   assert.match(await page.locator('#account-count').textContent(), /^Showing 62 of 250 accounts/);
   assert.equal(await page.getByLabel('Quadrant').inputValue(), 'unrated');
 });
+
+for (const colorScheme of ['light', 'dark']) {
+  test(`the pager and the shortened group lists pass axe-core (${colorScheme})`, async () => {
+    // axe is injected, which the page's CSP forbids; routes.test.mjs tests the CSP itself.
+    const page = await withPortfolio(250, '#/accounts', { colorScheme, bypassCSP: true, width: 375 });
+    const found = [];
+    for (const hash of ['#/accounts', '#/matrix']) {
+      await page.evaluate(h => { location.hash = h; }, hash);
+      await page.locator('main h1').waitFor();
+      if (hash === '#/accounts') await page.getByRole('button', { name: 'Next →' }).click();
+      await page.addScriptTag({ content: AXE });
+      found.push(...await page.evaluate(async () => (await window.axe.run(document)).violations
+        .map(v => `${v.id}: ${v.nodes.map(n => n.target.join(' ')).slice(0, 3).join(', ')}`)));
+    }
+    assert.deepEqual(found, []);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `no sideways scroll at 375 px (${overflow} px)`);
+  });
+}
