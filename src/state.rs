@@ -909,6 +909,59 @@ mod tests {
     const AT: &str = "2026-11-23T09:00:00.000Z";
 
     #[test]
+    fn the_incremental_encoder_matches_a_full_encode_after_every_change() {
+        use crate::domain::document_encoder::DocumentEncoder;
+        use crate::domain::plans::Content;
+        use crate::domain::schema::encode;
+
+        let mut encoder = DocumentEncoder::default();
+        let mut state = Rc::new(AppState::default());
+        let steps = vec![
+            Action::LoadDemoPortfolio { at: AT.into() },
+            Action::CreatePlan {
+                account: 1,
+                template: BUILT_IN_TEMPLATE,
+                at: AT.into(),
+            },
+            Action::RecordSnapshot { at: AT.into() },
+            Action::SetCurrency("EUR".into()),
+            Action::Answer(PracticeId::GrowthGoals, Answer::Yes),
+            Action::SaveAssessment { at: AT.into() },
+            Action::Rate {
+                id: 2,
+                criterion: CriterionId::NeedsFit,
+                rating: Some(1),
+                at: AT.into(),
+            },
+            Action::DeleteAccount(1),
+            Action::Undo,
+            Action::RemoveDemoAccounts,
+            Action::Undo,
+        ];
+        for step in steps {
+            let described = format!("{step:?}");
+            state = state.reduce(step);
+            assert_eq!(
+                encoder.encode(&state.doc),
+                encode(&state.doc),
+                "after {described}"
+            );
+        }
+        let plan = state.doc.plans.plans[0].id;
+        state = state.reduce(Action::WritePlan {
+            plan,
+            key: "vision".into(),
+            title: "Vision".into(),
+            content: Content::Text("Twice the size by 2028".into()),
+            at: AT.into(),
+            removes_row: false,
+        });
+        let text = encoder.encode(&state.doc);
+        assert_eq!(text, encode(&state.doc));
+        assert!(text.contains("Twice the size by 2028"));
+    }
+
+    #[test]
     fn saving_keeps_answers_and_records_date_and_label() {
         let s = reduce(
             AppState::default(),

@@ -72,6 +72,14 @@ extern "C" {
     type RawStorage;
     #[wasm_bindgen(method, catch, js_name = getItem)]
     fn get_item(this: &RawStorage, key: &str) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(method, catch, js_name = setItem)]
+    fn set_item(this: &RawStorage, key: &str, value: &JsValue) -> Result<(), JsValue>;
+
+    type TextDecoder;
+    #[wasm_bindgen(constructor)]
+    fn new() -> TextDecoder;
+    #[wasm_bindgen(method)]
+    fn decode(this: &TextDecoder, bytes: &Uint8Array) -> JsValue;
 
     type TextEncoder;
     #[wasm_bindgen(constructor)]
@@ -89,8 +97,16 @@ fn read(storage: &Storage, key: &str) -> Result<Option<String>, JsValue> {
         return Ok(None);
     }
     let bytes = TextEncoder::new().encode(&value).to_vec();
-    // TextEncoder writes UTF-8 (lone surrogates become U+FFFD), so this cannot fail.
-    Ok(Some(String::from_utf8(bytes).unwrap_or_default()))
+    // TextEncoder writes UTF-8 (lone surrogates become U+FFFD), so nothing is ever replaced.
+    Ok(Some(String::from_utf8_lossy(&bytes).into_owned()))
+}
+
+/// `Storage::set_item`, the mirror of [`read`]: the text goes across as bytes and the browser
+/// decodes it, rather than passing through wasm-bindgen's string conversion (which, with
+/// interning on, also hashes the whole text to look for it in the intern table).
+fn write(storage: &Storage, key: &str, text: &str) -> Result<(), JsValue> {
+    let value = TextDecoder::new().decode(&Uint8Array::from(text.as_bytes()));
+    storage.unchecked_ref::<RawStorage>().set_item(key, &value)
 }
 
 fn back_up(storage: &Storage, raw: &str) -> Result<String, String> {
@@ -127,7 +143,7 @@ pub fn prepare_to_save(doc: &Document) {
 pub fn save(doc: &Document) -> Result<(), String> {
     let storage = local_storage()?;
     let text = ENCODER.with(|encoder| encoder.borrow_mut().encode(doc));
-    storage.set_item(KEY, &text).map_err(|e| describe(&e))
+    write(&storage, KEY, &text).map_err(|e| describe(&e))
 }
 
 /// Calls `adopt` with the document whenever another tab of this app saves it, so this tab

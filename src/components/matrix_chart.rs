@@ -1,8 +1,10 @@
 //! A 2x2 portfolio chart in SVG: named quadrants, threshold lines, one focusable point per
 //! account (area by revenue, colour by tier) and optional arrows showing moves.
 //!
-//! Colours are SVG presentation attributes rather than CSS classes so that an exported file
-//! looks the same as the page; the stylesheet overrides them for dark mode.
+//! The chart's frame (quadrants, lines, ticks, titles) is coloured with SVG presentation
+//! attributes, so an exported file looks like the page; the stylesheet overrides them for
+//! dark mode. The points, drawn by the thousand, are styled by class instead, and an exported
+//! file carries those rules in a `<style>` of its own (`standalone_svg`).
 
 use std::rc::Rc;
 
@@ -94,15 +96,6 @@ fn n(v: f64) -> String {
 pub fn MatrixChart(props: &MatrixChartProps) -> Html {
     let active = use_state(|| None::<AccountId>);
     let points = &props.points;
-    let markers: Vec<Marker> = points
-        .iter()
-        .map(|p| Marker {
-            x: sx(p.x),
-            y: sy(p.y),
-            r: p.r,
-            text: &p.name,
-        })
-        .collect();
     let (xs, ys) = (sx(props.x_split), sy(props.y_split));
     let arrow_id = format!("{}-arrow", props.svg_id);
 
@@ -112,28 +105,13 @@ pub fn MatrixChart(props: &MatrixChartProps) -> Html {
         (LEFT, ys, xs, BOTTOM),
         (xs, ys, RIGHT, BOTTOM),
     ];
-    // Quadrant names sit in the plot's corners; labels must not cover them.
-    let title_boxes: Vec<(f64, f64, f64, f64)> = props
-        .quadrants
-        .iter()
-        .zip([
-            (LEFT, TOP, true, true),
-            (RIGHT, TOP, false, true),
-            (LEFT, BOTTOM, true, false),
-            (RIGHT, BOTTOM, false, false),
-        ])
-        .map(|((name, _, _), (x, y, left, top))| {
-            let w = name.chars().count() as f64 * 7.4 + 12.0;
-            let (x0, x1) = if left { (x, x + w) } else { (x - w, x) };
-            let (y0, y1) = if top { (y, y + 24.0) } else { (y - 24.0, y) };
-            (x0, y0, x1, y1)
-        })
-        .collect();
-    let labels = Rc::new(place_labels(
-        &markers,
-        (LEFT, TOP, RIGHT, BOTTOM),
-        &title_boxes,
-    ));
+    // Placing labels is the costly part of drawing the chart; hovering and focusing, which
+    // re-render it for the details box, must not redo it.
+    let labels = use_memo(
+        (props.points.clone(), props.quadrants),
+        |(points, quadrants)| labels_for(points, quadrants),
+    );
+
     // A region too thin for its name (a threshold at 0 or 100) shows none: names would pile up.
     let roomy = |&(x0, y0, x1, y1): &(f64, f64, f64, f64)| x1 - x0 >= 60.0 && y1 - y0 >= 40.0;
     let backgrounds = regions.iter().zip(props.quadrants).map(|(&(x0, y0, x1, y1), (_, _, key))| {
@@ -261,6 +239,36 @@ pub fn MatrixChart(props: &MatrixChartProps) -> Html {
     }
 }
 
+/// Where each point's name goes, clear of other points, other names and the quadrant names.
+fn labels_for(points: &[ChartPoint], quadrants: &Quadrants) -> Vec<Option<Placed>> {
+    let markers: Vec<Marker> = points
+        .iter()
+        .map(|p| Marker {
+            x: sx(p.x),
+            y: sy(p.y),
+            r: p.r,
+            text: &p.name,
+        })
+        .collect();
+    // Quadrant names sit in the plot's corners; labels must not cover them.
+    let title_boxes: Vec<(f64, f64, f64, f64)> = quadrants
+        .iter()
+        .zip([
+            (LEFT, TOP, true, true),
+            (RIGHT, TOP, false, true),
+            (LEFT, BOTTOM, true, false),
+            (RIGHT, BOTTOM, false, false),
+        ])
+        .map(|((name, _, _), (x, y, left, top))| {
+            let w = name.chars().count() as f64 * 7.4 + 12.0;
+            let (x0, x1) = if left { (x, x + w) } else { (x - w, x) };
+            let (y0, y1) = if top { (y, y + 24.0) } else { (y - 24.0, y) };
+            (x0, y0, x1, y1)
+        })
+        .collect();
+    place_labels(&markers, (LEFT, TOP, RIGHT, BOTTOM), &title_boxes)
+}
+
 #[derive(Properties, PartialEq)]
 struct DotsProps {
     points: Rc<Vec<ChartPoint>>,
@@ -274,7 +282,7 @@ struct DotsProps {
 fn Dots(props: &DotsProps) -> Html {
     // Few attributes a point: with thousands of points, handing each attribute's text to the
     // browser was most of the time the chart took to draw. Position is one transform, and the
-    // look comes from the stylesheet (and from `EXPORT_STYLE` in an exported file).
+    // look comes from the stylesheet (and from `export_style` in an exported file).
     // On a crowded chart the enlarged targets would only cover one another, and they are a
     // quarter of the elements drawn.
     let hit_targets = props.points.len() <= MAX_POINTS_WITH_TARGETS;
@@ -357,6 +365,19 @@ mod tests {
             );
             assert!(css.contains(&rule), "missing {rule}");
         }
-        assert!(css.contains(".matrix__hit { fill: transparent; }"));
+        for rule in [
+            ".matrix__hit { fill: transparent; }",
+            ".matrix__dot { fill-opacity: 0.82; stroke: #ffffff; stroke-width: 1.5; }",
+            ".matrix__label { fill: #0f172a; font-size: 12px; }",
+        ] {
+            assert!(css.contains(rule), "missing {rule}");
+        }
+        let exported = export_style();
+        for rule in [
+            ".matrix__dot{fill-opacity:0.82;stroke:#ffffff;stroke-width:1.5}",
+            ".matrix__label{fill:#0f172a;font-size:12px}",
+        ] {
+            assert!(exported.contains(rule), "the export lacks {rule}");
+        }
     }
 }

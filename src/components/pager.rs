@@ -10,6 +10,8 @@ pub struct PagerProps {
     pub page: Page,
     /// Called with the page to show, counted from 0.
     pub on_go: Callback<usize>,
+    /// The element that takes focus after Previous or Next, at the top of the new rows.
+    pub focus_after: AttrValue,
 }
 
 /// Hidden when everything fits on one page.
@@ -21,8 +23,13 @@ pub fn Pager(props: &PagerProps) -> Html {
     }
     let go = |to: usize| {
         let on_go = props.on_go.clone();
-        Callback::from(move |_: MouseEvent| on_go.emit(to))
+        let focus_after = props.focus_after.to_string();
+        Callback::from(move |_: MouseEvent| {
+            on_go.emit(to);
+            crate::browser::page::focus_later(focus_after.clone());
+        })
     };
+    // The select keeps focus: arrow keys change its value, and each change shows that page.
     let on_pick = {
         let on_go = props.on_go.clone();
         on_value(move |v| {

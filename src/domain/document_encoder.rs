@@ -13,7 +13,10 @@ use super::plans::Plan;
 use super::schema::{Document, CURRENT_VERSION};
 
 /// The JSON of one value behind an `Rc`, and which allocation it was made from. Holding the
-/// `Weak` keeps that allocation's address from being reused by another value while cached.
+/// `Weak` keeps that allocation's address from being reused by another value while cached,
+/// and makes `Rc::make_mut` move a value it changes to a new allocation even when no other
+/// `Rc` shares it: so an unchanged address means unchanged content. That holds only while the
+/// stored types have no interior mutability (no `Cell` or `RefCell` in them).
 struct Cached<T> {
     source: Weak<T>,
     json: String,

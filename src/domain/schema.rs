@@ -53,7 +53,8 @@ pub struct GraderData {
 ///
 /// The large collections of the document sit behind `Rc`: every change to the app state starts
 /// from a copy of the document, and with thousands of accounts and plans a deep copy took
-/// longer than the change itself. A change copies only what it touches (`Rc::make_mut`).
+/// longer than the change itself. A change copies only the collection it touches
+/// (`Rc::make_mut`): the account list, the snapshots, or one plan.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Portfolio {
     #[serde(default)]
@@ -194,9 +195,14 @@ pub fn decode(text: &str) -> Result<Document, LoadError> {
         migrated = value.to_string();
         &migrated
     };
-    let mut doc: Document = serde_json::from_str(current_text).map_err(|e| match e.classify() {
-        serde_json::error::Category::Data => LoadError::WrongShape(e.to_string()),
-        _ => LoadError::NotJson,
+    // A document that fails to decode is damaged text or valid JSON of the wrong shape; only
+    // a second look at the syntax alone tells which (the typed decoder stops at the first
+    // problem of either kind).
+    let mut doc: Document = serde_json::from_str(current_text).map_err(|e| {
+        match serde_json::from_str::<serde::de::IgnoredAny>(current_text) {
+            Ok(_) => LoadError::WrongShape(e.to_string()),
+            Err(_) => LoadError::NotJson,
+        }
     })?;
     for account in Rc::make_mut(&mut doc.portfolio.accounts) {
         account.ratings = std::mem::take(&mut account.ratings).sanitized();

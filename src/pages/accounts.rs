@@ -190,8 +190,6 @@ pub fn AccountsPage() -> Html {
             let mut q = query.clone();
             q.page = index;
             state.dispatch(Action::SetListQuery(q));
-            // The new rows start at the top of the table; the count above it says which.
-            crate::browser::page::focus_later("account-count".into());
         })
     };
     let templates = state.doc.plans.all_templates();
@@ -324,7 +322,7 @@ pub fn AccountsPage() -> Html {
                         </tbody>
                     </table>
                 </div>
-                <Pager page={page} on_go={on_page} />
+                <Pager page={page} on_go={on_page} focus_after="account-count" />
             }
         </div>
     }

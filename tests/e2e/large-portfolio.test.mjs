@@ -58,7 +58,10 @@ test('the accounts list shows 100 at a time and pages through the rest', async (
   // Focus goes to the count above the new rows, so the next Tab walks them from the top.
   assert.equal(await page.evaluate(() => document.activeElement.id), 'account-count');
 
+  await pager.getByRole('combobox').focus();
   await pager.getByRole('combobox').selectOption('3');
+  // Choosing a page keeps focus on the select, so arrow keys can go on through the pages.
+  assert.equal(await page.evaluate(() => document.activeElement.tagName), 'SELECT');
   names = await rowNames(page);
   assert.equal(names.length, 50);
   assert.equal(names.at(-1), 'Client 250');
