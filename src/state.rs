@@ -765,7 +765,7 @@ impl AppState {
                 self.doc.settings.plan_stale_days = days.clamp(1, 3650);
                 self.changed();
             }
-            Action::SetListQuery(query) => self.list_query = query,
+            Action::SetListQuery(query) => self.list_query = self.list_query.followed_by(query),
             Action::SetCurrency(code) => {
                 self.doc.settings.currency = code;
                 self.changed();

@@ -155,22 +155,17 @@ pub fn MatrixChart(props: &MatrixChartProps) -> Html {
         })
     });
 
-    // One set of listeners for the whole chart: which point is meant comes from its data-id.
+    // One set of listeners for the whole chart: which point is meant comes from its link.
     let track = |entering: bool| {
         let active = active.clone();
-        move |e: &Event| {
-            let id = account_link_within(e, "a.matrix__point");
+        Callback::from(move |e: Event| {
+            let id = account_link_within(&e, "a.matrix__point");
             if entering || id.is_some() {
                 active.set(id.filter(|_| entering));
             }
-        }
+        })
     };
     let (enter, leave) = (track(true), track(false));
-    let on_focus_in = Callback::from(move |e: FocusEvent| enter(&e));
-    let on_focus_out = Callback::from(move |e: FocusEvent| leave(&e));
-    let (enter, leave) = (track(true), track(false));
-    let on_mouse_over = Callback::from(move |e: MouseEvent| enter(&e));
-    let on_mouse_out = Callback::from(move |e: MouseEvent| leave(&e));
 
     // Below the chart rather than over it, so it never hides the point it describes. Screen
     // readers get the same facts from each point's name.
@@ -194,8 +189,10 @@ pub fn MatrixChart(props: &MatrixChartProps) -> Html {
             <svg id={props.svg_id.clone()} class="matrix__chart" xmlns="http://www.w3.org/2000/svg"
                 viewBox={format!("0 0 {W} {H}")} width={W.to_string()} height={H.to_string()}
                 role="group" aria-label={props.description.clone()}
-                onfocusin={on_focus_in} onfocusout={on_focus_out}
-                onmouseover={on_mouse_over} onmouseout={on_mouse_out}
+                onfocusin={enter.reform(|e: FocusEvent| e.into())}
+                onfocusout={leave.reform(|e: FocusEvent| e.into())}
+                onmouseover={enter.reform(|e: MouseEvent| e.into())}
+                onmouseout={leave.reform(|e: MouseEvent| e.into())}
                 font-family="system-ui, -apple-system, Segoe UI, Roboto, sans-serif">
                 <title>{ props.description.clone() }</title>
                 // A white sheet behind the chart, so an exported file reads on any background.
@@ -319,15 +316,14 @@ fn dot_class(tier: Tier) -> &'static str {
 /// How points look in an exported file, which has no stylesheet: the light scheme of the
 /// rules for `.matrix__hit`, `.matrix__dot` and `.matrix__label` in `style/portfolio.css`.
 pub fn export_style() -> String {
-    let fill = |t| tier_fill(t);
     format!(
         ".matrix__hit{{fill:transparent}}\
          .matrix__dot{{fill-opacity:0.82;stroke:#ffffff;stroke-width:1.5}}\
          .matrix__dot--a{{fill:{}}}.matrix__dot--b{{fill:{}}}.matrix__dot--c{{fill:{}}}\
          .matrix__label{{fill:#0f172a;font-size:12px}}",
-        fill(Tier::A),
-        fill(Tier::B),
-        fill(Tier::C)
+        tier_fill(Tier::A),
+        tier_fill(Tier::B),
+        tier_fill(Tier::C)
     )
 }
 

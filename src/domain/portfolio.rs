@@ -96,6 +96,22 @@ pub struct ListQuery {
     pub page: usize,
 }
 
+impl ListQuery {
+    /// `next` as the list's new query: a new page keeps the rest, and anything that narrows
+    /// or reorders the list starts again from its first page.
+    pub fn followed_by(&self, next: ListQuery) -> ListQuery {
+        let same_list = ListQuery {
+            page: next.page,
+            ..self.clone()
+        } == next;
+        if same_list {
+            next
+        } else {
+            ListQuery { page: 0, ..next }
+        }
+    }
+}
+
 /// Rows shown on one page of the accounts list. A page is what a person scans at once, and it
 /// keeps the list as quick to draw with 10 000 accounts as with 100.
 pub const PAGE_SIZE: usize = 100;
@@ -112,6 +128,24 @@ pub struct Page {
 }
 
 impl Page {
+    /// The line above the list: which rows are shown of how many matches, of how many
+    /// accounts in all.
+    pub fn summary(&self, matching: usize, all: usize) -> String {
+        if self.count <= 1 {
+            return format!("Showing {matching} of {all} accounts");
+        }
+        let range = format!(
+            "Showing {}–{} of {matching} accounts",
+            self.rows.start + 1,
+            self.rows.end
+        );
+        if matching < all {
+            format!("{range} (filtered from {all})")
+        } else {
+            range
+        }
+    }
+
     pub fn of(total: usize, requested: usize) -> Page {
         let count = total.div_ceil(PAGE_SIZE).max(1);
         let index = requested.min(count - 1);
@@ -197,6 +231,26 @@ fn missing_last(a: &Row, b: &Row, key: SortKey) -> Ordering {
         SortKey::LastReviewed => r.account.reviewed_at.is_some(),
     };
     has(b).cmp(&has(a))
+}
+
+/// The accounts of each quadrant, in the order of `Quadrant::ALL`, largest revenue first
+/// (accounts without revenue last).
+pub fn members_by_quadrant<'a>(
+    accounts: &'a [Account],
+    settings: &Settings,
+) -> [Vec<&'a Account>; 4] {
+    let mut members: [Vec<&Account>; 4] = Default::default();
+    for a in accounts {
+        if let Some(q) = row(a, settings).quadrant {
+            let i = Quadrant::ALL.iter().position(|&x| x == q).unwrap_or(0);
+            members[i].push(a);
+        }
+    }
+    for list in &mut members {
+        let revenue = |a: &Account| a.revenue.unwrap_or(f64::NEG_INFINITY);
+        list.sort_unstable_by(|a, b| revenue(b).total_cmp(&revenue(a)).then(a.id.cmp(&b.id)));
+    }
+    members
 }
 
 /// The distinct account managers, sorted; accounts without one are not listed here.
@@ -375,6 +429,66 @@ mod tests {
         assert_eq!(last.rows, 2 * PAGE_SIZE..2 * PAGE_SIZE + 5);
         // A filter shortened the list while page 7 was shown: the last page is shown instead.
         assert_eq!(Page::of(PAGE_SIZE + 1, 7).rows, PAGE_SIZE..PAGE_SIZE + 1);
+    }
+
+    #[test]
+    fn narrowing_or_reordering_goes_back_to_the_first_page() {
+        let on_third = ListQuery {
+            page: 2,
+            ..ListQuery::default()
+        };
+        let next_page = ListQuery {
+            page: 3,
+            ..ListQuery::default()
+        };
+        assert_eq!(on_third.followed_by(next_page.clone()), next_page);
+        let searched = ListQuery {
+            search: "acme".into(),
+            page: 2,
+            ..ListQuery::default()
+        };
+        assert_eq!(on_third.followed_by(searched).page, 0);
+        let resorted = ListQuery {
+            descending: true,
+            page: 2,
+            ..ListQuery::default()
+        };
+        assert_eq!(on_third.followed_by(resorted).page, 0);
+    }
+
+    #[test]
+    fn the_summary_names_the_rows_shown() {
+        assert_eq!(Page::of(12, 0).summary(12, 40), "Showing 12 of 40 accounts");
+        assert_eq!(
+            Page::of(250, 1).summary(250, 250),
+            "Showing 101–200 of 250 accounts"
+        );
+        assert_eq!(
+            Page::of(150, 1).summary(150, 900),
+            "Showing 101–150 of 150 accounts (filtered from 900)"
+        );
+    }
+
+    #[test]
+    fn groups_list_their_largest_accounts_first() {
+        let accounts = demo();
+        let members = members_by_quadrant(&accounts, &Settings::default());
+        let listed: usize = members.iter().map(Vec::len).sum();
+        let rated = accounts
+            .iter()
+            .filter(|a| row(a, &Settings::default()).quadrant.is_some())
+            .count();
+        assert_eq!(listed, rated);
+        for (q, list) in Quadrant::ALL.iter().zip(&members) {
+            assert!(list
+                .iter()
+                .all(|a| row(a, &Settings::default()).quadrant == Some(*q)));
+            let revenues: Vec<f64> = list
+                .iter()
+                .map(|a| a.revenue.unwrap_or(f64::NEG_INFINITY))
+                .collect();
+            assert!(revenues.windows(2).all(|w| w[0] >= w[1]), "{q:?}");
+        }
     }
 
     #[test]

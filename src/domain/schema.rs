@@ -195,15 +195,8 @@ pub fn decode(text: &str) -> Result<Document, LoadError> {
         migrated = value.to_string();
         &migrated
     };
-    // A document that fails to decode is damaged text or valid JSON of the wrong shape; only
-    // a second look at the syntax alone tells which (the typed decoder stops at the first
-    // problem of either kind).
-    let mut doc: Document = serde_json::from_str(current_text).map_err(|e| {
-        match serde_json::from_str::<serde::de::IgnoredAny>(current_text) {
-            Ok(_) => LoadError::WrongShape(e.to_string()),
-            Err(_) => LoadError::NotJson,
-        }
-    })?;
+    let mut doc: Document = serde_json::from_str(current_text)
+        .map_err(|e| unreadable(current_text, || e.to_string()))?;
     for account in Rc::make_mut(&mut doc.portfolio.accounts) {
         account.ratings = std::mem::take(&mut account.ratings).sanitized();
     }
@@ -230,20 +223,28 @@ pub fn as_value<T: Serialize>(value: &T) -> Value {
     serde_json::from_str(&text).expect("serde_json reads what it writes")
 }
 
+/// Why `text` could not be read: damaged text, or valid JSON of another shape (described by
+/// `shape`). A typed decoder stops at the first problem of either kind, so only a second look
+/// at the syntax alone tells which.
+fn unreadable(text: &str, shape: impl FnOnce() -> String) -> LoadError {
+    match serde_json::from_str::<serde::de::IgnoredAny>(text) {
+        Ok(_) => LoadError::WrongShape(shape()),
+        Err(_) => LoadError::NotJson,
+    }
+}
+
 /// The version number of a stored document, read without decoding the rest.
 fn stored_version(text: &str) -> Result<u64, LoadError> {
     // A JSON array would pass the probe below (serde reads structs from sequences too).
     if !text.trim_start().starts_with('{') {
-        return Err(match serde_json::from_str::<serde::de::IgnoredAny>(text) {
-            Ok(_) => LoadError::WrongShape("not an object".into()),
-            Err(_) => LoadError::NotJson,
-        });
+        return Err(unreadable(text, || "not an object".into()));
     }
     #[derive(Deserialize)]
     struct VersionProbe {
         version: Option<Value>,
     }
-    let probe: VersionProbe = serde_json::from_str(text).map_err(|_| LoadError::NotJson)?;
+    let probe: VersionProbe =
+        serde_json::from_str(text).map_err(|e| unreadable(text, || e.to_string()))?;
     let version = match probe.version {
         Some(v) => v
             .as_u64()

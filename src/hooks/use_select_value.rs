@@ -1,3 +1,5 @@
+//! Keeping a `<select>` in step with a value that can change without the user touching it.
+
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 

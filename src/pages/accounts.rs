@@ -102,7 +102,6 @@ pub fn AccountsPage() -> Html {
         move |value: String| {
             let mut q = query.clone();
             f(&mut q, value);
-            q.page = 0;
             state.dispatch(Action::SetListQuery(q));
         }
     };
@@ -125,7 +124,6 @@ pub fn AccountsPage() -> Html {
         Callback::from(move |_| {
             let mut q = query.clone();
             q.descending = !q.descending;
-            q.page = 0;
             state.dispatch(Action::SetListQuery(q));
         })
     };
@@ -154,7 +152,6 @@ pub fn AccountsPage() -> Html {
             let mut q = query.clone();
             q.descending = if q.sort == key { !q.descending } else { false };
             q.sort = key;
-            q.page = 0;
             state.dispatch(Action::SetListQuery(q));
         });
         let arrow = match aria_sort {
@@ -193,21 +190,7 @@ pub fn AccountsPage() -> Html {
         })
     };
     let templates = state.doc.plans.all_templates();
-    let count = if page.count > 1 {
-        format!(
-            "Showing {}–{} of {} accounts",
-            page.rows.start + 1,
-            page.rows.end,
-            rows.len()
-        )
-    } else {
-        format!("Showing {} of {} accounts", rows.len(), accounts.len())
-    };
-    let count = if page.count > 1 && rows.len() < accounts.len() {
-        format!("{count} (filtered from {})", accounts.len())
-    } else {
-        count
-    };
+    let count = page.summary(rows.len(), accounts.len());
 
     html! {
         <div class="accounts">

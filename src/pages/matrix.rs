@@ -14,11 +14,11 @@ use crate::domain::accounts::{Account, Tier};
 use crate::domain::bcg::{categorize, BcgCategory};
 use crate::domain::dates::readable_date_time;
 use crate::domain::portfolio::{
-    guidelines, row, summarize, Level, ListQuery, QuadrantFilter, SortKey,
+    guidelines, members_by_quadrant, row, summarize, Level, ListQuery, QuadrantFilter, SortKey,
 };
 use crate::domain::quadrant::Quadrant;
 use crate::domain::schema::Document;
-use crate::domain::settings::{format_money, Settings};
+use crate::domain::settings::format_money;
 use crate::domain::snapshots::SnapshotId;
 use crate::hooks::use_app_state;
 use crate::route::Route;
@@ -50,22 +50,6 @@ fn money_line(a: &Account, currency: &str) -> String {
 /// Names listed under each group and under "not on the matrix"; longer lists link to the
 /// accounts list instead, where thousands of names can be paged, searched and sorted.
 const MEMBERS_SHOWN: usize = 20;
-
-/// The accounts of each quadrant, in the order of `Quadrant::ALL`, largest revenue first.
-fn quadrant_members<'a>(accounts: &'a [Account], settings: &Settings) -> [Vec<&'a Account>; 4] {
-    let mut members: [Vec<&Account>; 4] = Default::default();
-    for a in accounts {
-        if let Some(q) = row(a, settings).quadrant {
-            let i = Quadrant::ALL.iter().position(|&x| x == q).unwrap_or(0);
-            members[i].push(a);
-        }
-    }
-    for list in &mut members {
-        let revenue = |a: &Account| a.revenue.unwrap_or(f64::NEG_INFINITY);
-        list.sort_unstable_by(|a, b| revenue(b).total_cmp(&revenue(a)).then(a.id.cmp(&b.id)));
-    }
-    members
-}
 
 struct ChartSpec {
     points: Vec<ChartPoint>,
@@ -326,7 +310,7 @@ pub fn MatrixPage() -> Html {
         .filter(|a| a.position(&doc.settings.weights).is_none())
         .collect();
     let missing_market = accounts.len() - spec.points.len();
-    let members = quadrant_members(accounts, &doc.settings);
+    let members = members_by_quadrant(accounts, &doc.settings);
     let show_in_list = |quadrant: QuadrantFilter| {
         let state = state.clone();
         Callback::from(move |_: MouseEvent| {

@@ -101,6 +101,26 @@ pub fn SettingsPage() -> Html {
     }
 }
 
+/// The text of a number field and why it was not saved, if it was not. Both follow the stored
+/// value when it changes elsewhere (a reset, undo, another tab). Typing never triggers that
+/// with unsaved text, since the value only changes when the text is valid; text left unsaved
+/// is replaced, or a reset would sit beside an old error.
+#[hook]
+fn use_number_text<T: ToString + PartialEq + Clone + 'static>(
+    value: T,
+) -> (UseStateHandle<String>, UseStateHandle<Option<String>>) {
+    let text = use_state(|| value.to_string());
+    let problem = use_state(|| None::<String>);
+    {
+        let (text, problem) = (text.clone(), problem.clone());
+        use_effect_with(value, move |v| {
+            text.set(v.to_string());
+            problem.set(None);
+        });
+    }
+    (text, problem)
+}
+
 #[derive(Properties, PartialEq)]
 struct WeightRowProps {
     criterion: CriterionId,
@@ -142,18 +162,7 @@ struct ThresholdFieldProps {
 #[component]
 fn ThresholdField(props: &ThresholdFieldProps) -> Html {
     let state = use_app_state();
-    let text = use_state(|| props.value.to_string());
-    let problem = use_state(|| None::<String>);
-    {
-        // Follow changes made elsewhere (a reset, undo, another tab). Typing never triggers
-        // this with text that was not saved, since the value only changes when it is valid;
-        // text left unsaved is replaced, or a reset would sit beside an old error.
-        let (text, problem, value) = (text.clone(), problem.clone(), props.value);
-        use_effect_with(value, move |v| {
-            text.set(v.to_string());
-            problem.set(None);
-        });
-    }
+    let (text, problem) = use_number_text(props.value);
     let axis = props.axis;
     let oninput = {
         let (text, problem, state) = (text.clone(), problem.clone(), state.clone());
@@ -194,18 +203,7 @@ struct StaleDaysFieldProps {
 #[component]
 fn StaleDaysField(props: &StaleDaysFieldProps) -> Html {
     let state = use_app_state();
-    let text = use_state(|| props.value.to_string());
-    let problem = use_state(|| None::<String>);
-    {
-        // Follow changes made elsewhere (a reset, undo, another tab). Typing never triggers
-        // this with text that was not saved, since the value only changes when it is valid;
-        // text left unsaved is replaced, or a reset would sit beside an old error.
-        let (text, problem, value) = (text.clone(), problem.clone(), props.value);
-        use_effect_with(value, move |v| {
-            text.set(v.to_string());
-            problem.set(None);
-        });
-    }
+    let (text, problem) = use_number_text(props.value);
     let oninput = {
         let (text, problem) = (text.clone(), problem.clone());
         crate::browser::events::on_input_value(move |v| {
