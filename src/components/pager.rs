@@ -4,6 +4,7 @@ use yew::prelude::*;
 
 use crate::browser::events::on_value;
 use crate::domain::portfolio::Page;
+use crate::hooks::use_select_value;
 
 #[derive(Properties, PartialEq)]
 pub struct PagerProps {
@@ -18,6 +19,8 @@ pub struct PagerProps {
 #[component]
 pub fn Pager(props: &PagerProps) -> Html {
     let Page { index, count, .. } = props.page;
+    // Previous and Next change the page too; the select must then show it.
+    let select = use_select_value((index + 1).to_string());
     if count <= 1 {
         return Html::default();
     }
@@ -44,7 +47,7 @@ pub fn Pager(props: &PagerProps) -> Html {
                 onclick={go(index.saturating_sub(1))}>{ "← Previous" }</button>
             <label class="pager__jump">
                 { "Page " }
-                <select onchange={on_pick} aria-label={format!("Page, {} of {count}", index + 1)}>
+                <select ref={select} onchange={on_pick} aria-label={format!("Page, {} of {count}", index + 1)}>
                     { for (1..=count).map(|n| html! {
                         <option value={n.to_string()} selected={n == index + 1}>{ n }</option>
                     }) }

@@ -12,7 +12,7 @@ use crate::domain::demo::DEMO_SIZE;
 use crate::domain::portfolio::{list, managers, ListQuery, Page, QuadrantFilter, SortKey};
 use crate::domain::quadrant::Quadrant;
 use crate::domain::settings::format_money;
-use crate::hooks::use_app_state;
+use crate::hooks::{use_app_state, use_select_value};
 use crate::route::Route;
 use crate::state::Action;
 
@@ -23,6 +23,24 @@ fn quadrant_filter_from(value: &str) -> QuadrantFilter {
             .into_iter()
             .find(|q| q.slug() == v)
             .map_or(QuadrantFilter::All, QuadrantFilter::Only),
+    }
+}
+
+/// The quadrant select's value for a filter: the reverse of `quadrant_filter_from`.
+fn quadrant_value(filter: QuadrantFilter) -> &'static str {
+    match filter {
+        QuadrantFilter::All => "",
+        QuadrantFilter::Unrated => "unrated",
+        QuadrantFilter::Only(q) => q.slug(),
+    }
+}
+
+/// The manager select's value: empty for everyone, a marker no name can be for "no manager".
+fn manager_value(manager: &Option<String>) -> String {
+    match manager {
+        None => String::new(),
+        Some(m) if m.is_empty() => "\u{0}none".into(),
+        Some(m) => m.clone(),
     }
 }
 
@@ -88,12 +106,19 @@ pub fn AccountsPage() -> Html {
         let today = today.clone();
         use_effect_with((), move |_| today.set(Some(now_iso())));
     }
+    let query = state.list_query.clone();
+    // The selects show the query even when it changes without them: Clear filters, or the
+    // matrix's "See all" buttons.
+    let quadrant_select = use_select_value(quadrant_value(query.quadrant).to_string());
+    let tier_select = use_select_value(query.tier.map_or("", |t| t.letter()).to_string());
+    let manager_value = manager_value(&query.manager);
+    let manager_select = use_select_value(manager_value.clone());
+    let sort_select = use_select_value(query.sort.slug().to_string());
     let accounts = &state.doc.portfolio.accounts;
     if accounts.is_empty() {
         return html! { <EmptyAccounts /> };
     }
     let settings = &state.doc.settings;
-    let query = state.list_query.clone();
     let rows = list(accounts, settings, &query);
 
     let update = |f: fn(&mut ListQuery, String)| {
@@ -167,11 +192,6 @@ pub fn AccountsPage() -> Html {
             </th>
         }
     };
-    let manager_value = match &query.manager {
-        None => String::new(),
-        Some(m) if m.is_empty() => "\u{0}none".into(),
-        Some(m) => m.clone(),
-    };
     let filtered = query
         != ListQuery {
             sort: query.sort,
@@ -217,7 +237,7 @@ pub fn AccountsPage() -> Html {
                 </div>
                 <div class="field">
                     <label for="filter-quadrant">{ "Quadrant" }</label>
-                    <select id="filter-quadrant" onchange={on_quadrant}>
+                    <select id="filter-quadrant" ref={quadrant_select} onchange={on_quadrant}>
                         <option value="" selected={query.quadrant == QuadrantFilter::All}>{ "All" }</option>
                         { for Quadrant::ALL.iter().map(|q| html! {
                             <option value={q.slug()} selected={query.quadrant == QuadrantFilter::Only(*q)}>{ q.title() }</option>
@@ -227,7 +247,7 @@ pub fn AccountsPage() -> Html {
                 </div>
                 <div class="field">
                     <label for="filter-tier">{ "Tier" }</label>
-                    <select id="filter-tier" onchange={on_tier}>
+                    <select id="filter-tier" ref={tier_select} onchange={on_tier}>
                         <option value="" selected={query.tier.is_none()}>{ "All" }</option>
                         { for Tier::ALL.iter().map(|t| html! {
                             <option value={t.letter()} selected={query.tier == Some(*t)}>{ t.letter() }</option>
@@ -236,7 +256,7 @@ pub fn AccountsPage() -> Html {
                 </div>
                 <div class="field">
                     <label for="filter-manager">{ "Account manager" }</label>
-                    <select id="filter-manager" onchange={on_manager}>
+                    <select id="filter-manager" ref={manager_select} onchange={on_manager}>
                         <option value="" selected={manager_value.is_empty()}>{ "All" }</option>
                         { for managers(accounts).into_iter().map(|m| html! {
                             <option value={m.clone()} selected={manager_value == m}>{ m.clone() }</option>
@@ -247,7 +267,7 @@ pub fn AccountsPage() -> Html {
                 <div class="field">
                     <label for="sort-by">{ "Sort by" }</label>
                     <div class="field__row">
-                        <select id="sort-by" onchange={on_sort}>
+                        <select id="sort-by" ref={sort_select} onchange={on_sort}>
                             { for SortKey::ALL.iter().map(|k| html! {
                                 <option value={k.slug()} selected={query.sort == *k}>{ k.title() }</option>
                             }) }

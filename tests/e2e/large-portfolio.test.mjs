@@ -66,6 +66,11 @@ test('the accounts list shows 100 at a time and pages through the rest', async (
   assert.equal(names.length, 50);
   assert.equal(names.at(-1), 'Client 250');
   assert.equal(await pager.getByRole('button', { name: 'Next →' }).isDisabled(), true);
+  // The select follows the buttons too, even after the user picked from it.
+  await pager.getByRole('button', { name: '← Previous' }).click();
+  assert.equal(await pager.getByRole('combobox').inputValue(), '2');
+  await pager.getByRole('button', { name: 'Next →' }).click();
+  assert.equal(await pager.getByRole('combobox').inputValue(), '3');
 
   // The page is kept while visiting an account and coming back.
   await page.getByRole('link', { name: 'Client 201', exact: true }).click();
@@ -78,6 +83,11 @@ test('the accounts list shows 100 at a time and pages through the rest', async (
   await page.getByRole('button', { name: 'Revenue' }).click();
   assert.equal(await count.textContent(), 'Showing 1–100 of 250 accounts');
   assert.equal((await rowNames(page))[0], 'Client 250', 'highest revenue first');
+
+  // Clearing filters shows "All" again in a filter the user had picked from.
+  await page.getByLabel('Tier').selectOption('B');
+  await page.getByRole('button', { name: 'Clear filters' }).click();
+  assert.equal(await page.getByLabel('Tier').inputValue(), '');
 
   // Narrowing to fewer than a page hides the pager.
   await page.getByLabel('Search by name').fill('Client 1');
