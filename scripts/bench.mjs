@@ -115,14 +115,18 @@ async function routeRender(page, hash, selector, count) {
   await page.locator('main h1', { hasText: 'Grade' }).waitFor();
   await page.waitForTimeout(50);
   // Timed inside the page, so no round trip to the test driver is counted: from the route
-  // change until the elements are there and the browser starts the next frame.
+  // change until the frame that shows the new elements has been painted. A mutation observer
+  // sees the elements as soon as they are in the document; the animation frame callback it
+  // asks for runs just before that frame's style, layout and paint, and a task posted from it
+  // runs once they are done. (Polling with timers instead waited for one more frame.)
   return page.evaluate(([h, s, n]) => new Promise(done => {
     const start = performance.now();
+    const painted = () => requestAnimationFrame(() => setTimeout(() => done(performance.now() - start), 0));
+    const observer = new MutationObserver(() => {
+      if (document.querySelectorAll(s).length >= n) { observer.disconnect(); painted(); }
+    });
+    observer.observe(document.body, { childList: true, subtree: true });
     location.hash = h;
-    const poll = () => document.querySelectorAll(s).length >= n
-      ? requestAnimationFrame(() => done(performance.now() - start))
-      : setTimeout(poll, 0);
-    poll();
   }), [hash, selector, count]);
 }
 results.render = {};

@@ -6,6 +6,7 @@ pub mod band_badge;
 pub mod change_summary;
 pub mod grade_summary;
 pub mod label_placement;
+pub mod markup;
 pub mod matrix_chart;
 pub mod missing;
 pub mod next_steps;

@@ -10,8 +10,6 @@ use wasm_bindgen::intern;
 /// Tag names, the SVG namespace and the class names repeated on large screens.
 const COMMON: &[&str] = &[
     "http://www.w3.org/2000/svg",
-    "a",
-    "circle",
     "text",
     "g",
     "tr",
@@ -21,12 +19,6 @@ const COMMON: &[&str] = &[
     "start",
     "end",
     "middle",
-    "matrix__point",
-    "matrix__hit",
-    "matrix__label",
-    "matrix__dot matrix__dot--a",
-    "matrix__dot matrix__dot--b",
-    "matrix__dot matrix__dot--c",
     "num",
     "—",
 ];
