@@ -81,15 +81,35 @@ async function freshPage(data) {
   return { page, close: () => context.close() };
 }
 
-// 2. First render and interactivity of the grader, against the vanilla baseline.
+// 2. First render and interactivity of the grader, against the vanilla baseline, both timed
+// inside the page from navigation. First render: the end of the first frame painted with a
+// visible answer button in it (found by a mutation observer from the start of the page, then
+// an animation frame and a task, as for the list and matrix below). Interactive: the first
+// time a click on an answer shows in the score; the page is tried once a frame until then.
 async function firstRender(url) {
   const { page, close } = await freshPage();
-  await page.goto(url);
-  await page.locator('input[type=radio]').first().waitFor();
-  const rendered = await page.evaluate(() => performance.now());
-  await page.locator('input[type=radio]').first().check();
-  await page.waitForFunction(() => document.querySelector('.score__value')?.textContent === '1');
-  const interactive = await page.evaluate(() => performance.now());
+  await page.addInitScript(() => {
+    window.firstRender = new Promise(done => {
+      const observer = new MutationObserver(() => {
+        if (document.querySelector('input[type=radio]')?.checkVisibility()) {
+          observer.disconnect();
+          requestAnimationFrame(() => setTimeout(() => done(performance.now()), 0));
+        }
+      });
+      observer.observe(document, { childList: true, subtree: true });
+    });
+  });
+  await page.goto(url, { waitUntil: 'commit' });
+  const rendered = await page.evaluate(() => window.firstRender);
+  const interactive = await page.evaluate(() => new Promise(done => {
+    const tryOnce = () => {
+      if (document.querySelector('.score__value')?.textContent === '1') return done(performance.now());
+      const answer = document.querySelector('input[type=radio]');
+      if (answer && !answer.checked) answer.click();
+      requestAnimationFrame(tryOnce);
+    };
+    tryOnce();
+  }));
   await close();
   return { rendered, interactive };
 }
@@ -152,20 +172,30 @@ for (const n of [100, 1000, 10000]) {
   const data = documentWith(1000, true);
   results.storage = { document_bytes: data.length };
   const empty = [], full = [], firstSaves = [], nextSaves = [];
+  // The end of the first frame painted with the app's own grader in it (the build's
+  // prerendered copy, which a first-time visitor sees earlier, has been removed by then).
   const timedReload = async page => {
-    await page.reload();
-    await page.locator('input[type=radio]').first().waitFor();
-    return page.evaluate(() => performance.now());
+    await page.reload({ waitUntil: 'commit' });
+    return page.evaluate(() => window.appRendered);
   };
   for (let i = 0; i < RUNS; i++) {
     for (const stored of [null, data]) {
       const { page, close } = await freshPage();
       await page.addInitScript(() => {
+        window.appRendered = new Promise(done => {
+          const observer = new MutationObserver(() => {
+            if (!document.getElementById('prerendered') && document.querySelector('input[type=radio]')) {
+              observer.disconnect();
+              requestAnimationFrame(() => setTimeout(() => done(performance.now()), 0));
+            }
+          });
+          observer.observe(document, { childList: true, subtree: true });
+        });
         const setItem = Storage.prototype.setItem;
         Storage.prototype.setItem = function (k, v) { const r = setItem.call(this, k, v); if (k === 'account-grader') window.lastSave = performance.now(); return r; };
       });
-      await page.goto(server.url + '#/grader');
-      await page.locator('input[type=radio]').first().waitFor();
+      await page.goto(server.url + '#/grader', { waitUntil: 'commit' });
+      await page.evaluate(() => window.appRendered);
       if (stored) await page.evaluate(d => localStorage.setItem('account-grader', d), stored);
       await timedReload(page); // warms the HTTP cache as the empty run's did
       (stored ? full : empty).push(await timedReload(page));

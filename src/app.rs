@@ -44,6 +44,7 @@ pub fn App() -> Html {
         initial_state(storage::load())
     });
     let route = use_hash_route();
+    use_effect_with((), |_| page::remove_prerendered());
     let first_render = use_mut_ref(|| true);
     use_effect_with(route, move |_| {
         // On the first render the browser's own focus handling is right; on a route change,

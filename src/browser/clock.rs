@@ -16,6 +16,12 @@ pub fn now_iso() -> String {
     )
 }
 
+/// The current time where there is a browser clock; none in native renders (the render tests
+/// and the build's prerendered first screen), which have no JavaScript `Date`.
+pub fn now_iso_in_browser() -> Option<String> {
+    cfg!(target_arch = "wasm32").then(now_iso)
+}
+
 /// A token unique to this moment and browser, for identifiers that must stay stable once made
 /// (such as a calendar event's UID).
 pub fn unique_token() -> String {

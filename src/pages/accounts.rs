@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use crate::browser::clock::now_iso;
+use crate::browser::clock::{now_iso, now_iso_in_browser};
 use crate::browser::events::{on_input_value, on_value};
 use crate::components::pager::Pager;
 use crate::components::quadrant_badge::QuadrantBadge;
@@ -101,11 +101,8 @@ fn plan_cell(
 #[component]
 pub fn AccountsPage() -> Html {
     let state = use_app_state();
-    let today = use_state(|| None::<String>);
-    {
-        let today = today.clone();
-        use_effect_with((), move |_| today.set(Some(now_iso())));
-    }
+    // Read once when the screen opens, with the first render: staleness needs no second one.
+    let today = use_memo((), |_| now_iso_in_browser());
     let query = state.list_query.clone();
     // The selects show the query even when it changes without them: Clear filters, or the
     // matrix's "See all" buttons.

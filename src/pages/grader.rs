@@ -81,7 +81,7 @@ pub fn GraderPage() -> Html {
                         </p>
                         if result.answered == 0 {
                             <p class="score-card__message">
-                                { "Answer the practices to see which band your team is in: 9–10 doing                                    consistently well, 7–8 some areas to work on, 0–6 accounts at risk." }
+                                { "Answer the practices to see which band your team is in: 9–10 doing consistently well, 7–8 some areas to work on, 0–6 accounts at risk." }
                             </p>
                         } else {
                             <BandBadge band={result.band} />

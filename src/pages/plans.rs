@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use crate::browser::clock::now_iso;
+use crate::browser::clock::now_iso_in_browser;
 use crate::browser::page::navigate;
 use crate::components::quadrant_badge::QuadrantBadge;
 use crate::domain::dates::readable_date;
@@ -16,11 +16,8 @@ use crate::state::Action;
 pub fn PlansPage() -> Html {
     let state = use_app_state();
     let doc = &state.doc;
-    let today = use_state(|| None::<String>);
-    {
-        let today = today.clone();
-        use_effect_with((), move |_| today.set(Some(now_iso())));
-    }
+    // Read once when the screen opens, with the first render: staleness needs no second one.
+    let today = use_memo((), |_| now_iso_in_browser());
     let mut accounts: Vec<_> = doc
         .portfolio
         .accounts

@@ -42,6 +42,17 @@ export async function setUp() {
     page.on('console', m => { if (m.type() === 'error') problems.push(`console error: ${m.text()}`); });
     opened.push({ context, problems });
     page.problems = problems;
+    // A first-time visitor's page shows the build's inert copy of the Grader until the app
+    // replaces it; tests act on the app, so every load waits for that (first-screen.test.mjs
+    // tests the copy itself).
+    for (const navigation of ['goto', 'reload']) {
+      const navigate = page[navigation].bind(page);
+      page[navigation] = async (...args) => {
+        const response = await navigate(...args);
+        await appStarted(page);
+        return response;
+      };
+    }
     return page;
   }
 
@@ -61,6 +72,11 @@ export async function setUp() {
   }
 
   return { server, newPage, open, tearDown };
+}
+
+/** Waits until the app has replaced the build's prerendered first screen (if there was one). */
+export function appStarted(page) {
+  return page.waitForFunction(() => !document.getElementById('prerendered'));
 }
 
 /** Reads one localStorage key in the page. */

@@ -1,17 +1,28 @@
-// Trunk post-build hook. Three jobs on the staged build, all needed for the page to work
-// under a strict Content-Security-Policy and offline:
-// 1. moves Trunk's inline loader script into loader.js (Trunk 0.21 always inlines it, and a
+// Trunk post-build hook. Its jobs on the staged build, for a page that shows something at
+// once and works under a strict Content-Security-Policy and offline:
+// 1. puts the Grader's first screen, rendered by src/bin/prerender.rs, into the page, with a
+//    small script that shows it only to a first-time visitor on the Grader (see SHOW_PRERENDERED);
+// 2. joins the stylesheets into one file, so the first paint waits for one request, not seven;
+// 3. moves Trunk's inline loader script into loader.js (Trunk 0.21 always inlines it, and a
 //    policy without 'unsafe-inline' would block it), adding service worker registration;
-// 2. adds the Content-Security-Policy meta tag: only the app's own files, plus WebAssembly
-//    compilation;
-// 3. writes sw.js, a service worker that caches exactly this build's files.
+// 4. adds the Content-Security-Policy meta tag: only the app's own files, WebAssembly
+//    compilation, and the one inline script, named by its hash;
+// 5. writes sw.js, a service worker that caches exactly this build's files.
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+
+// Anyone with stored data, or opening another screen, would see the wrong screen until the
+// app starts, so for them nothing is shown until then, as before. Storage that cannot be
+// read counts as stored data.
+export const SHOW_PRERENDERED = "try{if(!localStorage.length&&/^#?\\/?(grader\\/?)?$/.test(location.hash))document.documentElement.classList.add('show-prerendered')}catch(e){}";
+
+const sha256 = text => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
 
 export const POLICY = [
   "default-src 'self'",
-  "script-src 'self' 'wasm-unsafe-eval'",
+  `script-src 'self' 'wasm-unsafe-eval' ${sha256(SHOW_PRERENDERED)}`,
   "style-src 'self'",
   "img-src 'self' data: blob:",
   "connect-src 'self'",
@@ -58,22 +69,52 @@ if ('serviceWorker' in navigator) {
 }
 `;
 
-export function rewrite(html) {
+const PLACEHOLDER = '<div id="prerendered" class="prerendered" inert></div>';
+
+/** The page with the loader moved out, the policy added and `markup` as its first screen. */
+export function rewrite(html, markup) {
   const inline = /<script type="module">([\s\S]*?)<\/script>/;
   const match = html.match(inline);
-  if (!match) throw new Error('csp.mjs: no inline module script found in index.html');
+  if (!match) throw new Error('post-build.mjs: no inline module script found in index.html');
+  if (!html.includes(PLACEHOLDER)) throw new Error('post-build.mjs: the prerendered placeholder is missing from index.html');
   const meta = `<meta http-equiv="Content-Security-Policy" content="${POLICY}">`;
   const page = html
     .replace(inline, '<script type="module" src="./loader.js"></script>')
-    .replace('<meta charset="utf-8">', `<meta charset="utf-8">\n  ${meta}`);
-  if (!page.includes(meta)) throw new Error('csp.mjs: <meta charset="utf-8"> not found');
+    .replace('<meta charset="utf-8">', `<meta charset="utf-8">\n  ${meta}\n  <script>${SHOW_PRERENDERED}</script>`)
+    .replace(PLACEHOLDER, () => PLACEHOLDER.replace('></div>', `>${markup}</div>`));
+  if (!page.includes(meta)) throw new Error('post-build.mjs: <meta charset="utf-8"> not found');
   return { page, loader: match[1].trim() + '\n' + REGISTER };
+}
+
+/** Replaces the page's stylesheet links with one link to their contents joined in order. */
+export async function joinStyles(dir, html) {
+  const link = /<link rel="stylesheet" href="\.\/([^"]+\.css)"[^>]*>\s*/g;
+  const names = [...html.matchAll(link)].map(m => m[1]);
+  if (names.length === 0) throw new Error('post-build.mjs: no stylesheets found in index.html');
+  const css = (await Promise.all(names.map(n => readFile(join(dir, n), 'utf8')))).join('\n');
+  const name = `style-${createHash('sha256').update(css).digest('hex').slice(0, 16)}.css`;
+  const integrity = `sha384-${createHash('sha384').update(css).digest('base64')}`;
+  await writeFile(join(dir, name), css);
+  await Promise.all(names.map(n => rm(join(dir, n))));
+  let first = true;
+  return html.replace(link, () => {
+    const replacement = first ? `<link rel="stylesheet" href="./${name}" integrity="${integrity}"/>\n  ` : '';
+    first = false;
+    return replacement;
+  });
+}
+
+/** The Grader's first screen as HTML, from the native renderer in src/bin/prerender.rs. */
+function prerendered() {
+  return execFileSync('cargo', ['run', '--quiet', '--features', 'prerender', '--bin', 'prerender'], {
+    encoding: 'utf8', maxBuffer: 16 * 1024 * 1024, stdio: ['ignore', 'pipe', 'inherit'],
+  });
 }
 
 function serviceWorker(files, contents) {
   // Named after the build's contents, so any change at all makes a new worker and cache.
   const version = createHash('sha256').update(contents).digest('hex').slice(0, 16);
-  return `// Generated by scripts/csp.mjs for one build: caches exactly its files.
+  return `// Generated by scripts/post-build.mjs for one build: caches exactly its files.
 const CACHE = 'account-grader-${version}';
 const FILES = ${JSON.stringify(['./', ...files.map(f => './' + f)])};
 self.addEventListener('install', event => {
@@ -101,7 +142,8 @@ self.addEventListener('fetch', event => {
 const dir = process.env.TRUNK_STAGING_DIR;
 if (dir) {
   const file = join(dir, 'index.html');
-  const { page, loader } = rewrite(await readFile(file, 'utf8'));
+  const joined = await joinStyles(dir, await readFile(file, 'utf8'));
+  const { page, loader } = rewrite(joined, prerendered());
   await writeFile(join(dir, 'loader.js'), loader);
   await writeFile(file, page);
   const files = (await readdir(dir)).filter(f => f !== 'sw.js' && !f.startsWith('.')).sort();
