@@ -8,7 +8,7 @@ source scripts/env.sh
 
 say() { printf '\n==> %s\n' "$*"; }
 say "Formatting";             cargo fmt --check
-say "Lints (native)";         cargo clippy --all-targets -- -D warnings
+say "Lints (native)";         cargo clippy --all-targets --features prerender -- -D warnings
 say "Lints (wasm32)";         cargo clippy --target wasm32-unknown-unknown --lib --bins -- -D warnings
 say "Native tests";           cargo test
 say "Release build";          trunk build --release

@@ -1,5 +1,6 @@
 //! Reusable view pieces. They get data and callbacks as props, or read the app state.
 
+pub mod account_rows;
 pub mod answer_list;
 pub mod backup_panel;
 pub mod band_badge;
@@ -17,6 +18,7 @@ pub mod plan_status;
 pub mod practice_question;
 pub mod quadrant_badge;
 pub mod rating_input;
+pub mod raw_table_body;
 pub mod share_link;
 pub mod share_panels;
 pub mod shell;

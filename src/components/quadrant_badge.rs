@@ -8,15 +8,42 @@ pub struct QuadrantBadgeProps {
     pub quadrant: Option<Quadrant>,
 }
 
+/// The badge's classes and text, shared with the accounts table's rows, written as markup.
+pub fn badge_parts(quadrant: Option<Quadrant>) -> (&'static str, &'static str) {
+    match quadrant {
+        Some(q) => {
+            let class = match q {
+                Quadrant::ManageKeyAccount => "quadrant-badge quadrant-badge--key",
+                Quadrant::InvestInRelationship => "quadrant-badge quadrant-badge--invest",
+                Quadrant::TransitionOfferings => "quadrant-badge quadrant-badge--transition",
+                Quadrant::Rethink => "quadrant-badge quadrant-badge--rethink",
+            };
+            (class, q.title())
+        }
+        None => ("quadrant-badge quadrant-badge--unrated", "Not rated"),
+    }
+}
+
 /// The account's quadrant as a coloured label, or "Not rated".
 #[component]
 pub fn QuadrantBadge(props: &QuadrantBadgeProps) -> Html {
-    match props.quadrant {
-        Some(q) => html! {
-            <span class={classes!("quadrant-badge", format!("quadrant-badge--{}", q.slug()))}>{ q.title() }</span>
-        },
-        None => {
-            html! { <span class="quadrant-badge quadrant-badge--unrated">{ "Not rated" }</span> }
+    let (class, text) = badge_parts(props.quadrant);
+    html! { <span class={class}>{ text }</span> }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_quadrant_has_the_class_its_slug_names() {
+        for q in Quadrant::ALL {
+            let (class, text) = badge_parts(Some(q));
+            assert_eq!(
+                class,
+                format!("quadrant-badge quadrant-badge--{}", q.slug())
+            );
+            assert_eq!(text, q.title());
         }
     }
 }

@@ -4,14 +4,13 @@ use yew::prelude::*;
 
 use crate::browser::clock::{now_iso, now_iso_in_browser};
 use crate::browser::events::{on_input_value, on_value};
+use crate::components::account_rows::rows_markup;
 use crate::components::pager::Pager;
-use crate::components::quadrant_badge::QuadrantBadge;
+use crate::components::raw_table_body::RawTableBody;
 use crate::domain::accounts::Tier;
-use crate::domain::dates::readable_date;
 use crate::domain::demo::DEMO_SIZE;
 use crate::domain::portfolio::{list, managers, ListQuery, Page, QuadrantFilter, SortKey};
 use crate::domain::quadrant::Quadrant;
-use crate::domain::settings::format_money;
 use crate::hooks::{use_app_state, use_select_value};
 use crate::route::Route;
 use crate::state::Action;
@@ -65,36 +64,6 @@ fn EmptyAccounts() -> Html {
                 </button>
             </div>
         </div>
-    }
-}
-
-/// The plan column: completeness and staleness, linked to the plan.
-fn plan_cell(
-    state: &crate::hooks::AppContext,
-    templates: &[crate::domain::plans::Template],
-    account: &crate::domain::accounts::Account,
-    today: Option<&str>,
-) -> Html {
-    let (name, account) = (&account.name, account.id);
-    let plans = &state.doc.plans;
-    let Some((plan, template)) = plans
-        .plan_for(account)
-        .and_then(|p| Some((p, templates.iter().find(|t| t.id == p.template)?)))
-    else {
-        return html! {
-            <a class="muted-link" href={Route::Plan(account).href()} aria-label={format!("Create a plan for {name}")}>{ "Create" }</a>
-        };
-    };
-    let (filled, total) = plan.completeness(template);
-    let stale = today.is_some_and(|t| plan.is_stale(t, state.doc.settings.plan_stale_days));
-    html! {
-        <>
-            <a href={Route::Plan(account).href()}
-                aria-label={format!("Plan for {name}: {filled} of {total} sections{}", if stale { ", stale" } else { "" })}>
-                { format!("{filled}/{total}") }
-            </a>
-            if stale { { " " }<span class="status-badge status-badge--stale">{ "Stale" }</span> }
-        </>
     }
 }
 
@@ -301,25 +270,7 @@ pub fn AccountsPage() -> Html {
                                 <th scope="col">{ "Plan" }</th>
                             </tr>
                         </thead>
-                        <tbody>
-                            { for rows[page.rows.clone()].iter().map(|r| {
-                                let a = r.account;
-                                let score = |v: Option<u8>| v.map_or("—".to_string(), |v| v.to_string());
-                                html! {
-                                    <tr key={a.id}>
-                                        <td data-label="Name"><a href={Route::Account(a.id).href()}>{ &a.name }</a></td>
-                                        <td data-label="Tier"><span class={format!("tier tier--{}", a.tier.letter().to_lowercase())}>{ a.tier.letter() }</span></td>
-                                        <td data-label="Manager">{ if a.manager.is_empty() { "—" } else { &a.manager } }</td>
-                                        <td data-label="Revenue" class="num">{ a.revenue.map_or("—".to_string(), |v| format_money(v, &settings.currency)) }</td>
-                                        <td data-label="Relationship" class="num">{ score(r.position.map(|p| p.relationship)) }</td>
-                                        <td data-label="Potential" class="num">{ score(r.position.map(|p| p.potential)) }</td>
-                                        <td data-label="Quadrant"><QuadrantBadge quadrant={r.quadrant} /></td>
-                                        <td data-label="Last reviewed">{ a.reviewed_at.as_deref().map_or("Never".to_string(), readable_date) }</td>
-                                        <td data-label="Plan">{ plan_cell(&state, &templates, a, today.as_deref()) }</td>
-                                    </tr>
-                                }
-                            }) }
-                        </tbody>
+                        <RawTableBody rows={rows_markup(&rows[page.rows.clone()], &state.doc, &templates, today.as_deref())} />
                     </table>
                 </div>
                 <Pager page={page} on_go={on_page} focus_after="account-count" />
