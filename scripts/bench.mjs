@@ -17,9 +17,11 @@ const stats = xs => {
 };
 const fmt = ({ median, min, max }, unit = 'ms') => `${median.toFixed(1)} ${unit} (min ${min.toFixed(1)}, max ${max.toFixed(1)})`;
 
-// 1. Bytes of what a visitor downloads.
-const files = (await readdir('dist')).filter(f => /\.(wasm|js|css)$/.test(f));
-const sizes = { wasm: [0, 0, 0], js: [0, 0, 0], css: [0, 0, 0] };
+// 1. Bytes of what a visitor downloads. The stylesheets are inside index.html (with the
+// prerendered first screen), so the page itself counts too. sw.js is fetched by the browser
+// in the background after the page has loaded, and is left out.
+const files = (await readdir('dist')).filter(f => /\.(wasm|js|css|html)$/.test(f) && f !== 'sw.js');
+const sizes = { wasm: [0, 0, 0], js: [0, 0, 0], css: [0, 0, 0], html: [0, 0, 0] };
 for (const f of files) {
   const body = await readFile(`dist/${f}`);
   const kind = f.split('.').pop();
@@ -244,7 +246,7 @@ await baseline.close();
 
 // Budgets of issue 6, reported, not enforced here.
 const budgets = [
-  ['total transfer gzip ≤ 200 KB', results.bytes.total.gzip <= 200 * 1024],
+  ['total transfer (wasm, JS, CSS and the page) gzip ≤ 200 KB', results.bytes.total.gzip <= 200 * 1024],
   ['first render ≤ 1.3 × baseline', results.first_render.ratio <= 1.3],
   ['1000 accounts: list ≤ 100 ms', results.render[1000].list.median <= 100],
   ['1000 accounts: matrix ≤ 100 ms', results.render[1000].matrix.median <= 100],

@@ -2,16 +2,17 @@
 // once and works under a strict Content-Security-Policy and offline:
 // 1. puts the Grader's first screen, rendered by src/bin/prerender.rs, into the page, with a
 //    small script that shows it only to a first-time visitor on the Grader (see SHOW_PRERENDERED);
-// 2. joins the stylesheets into one file, so the first paint waits for one request, not seven;
+// 2. puts the stylesheets into the page, so the first paint waits for no other request;
 // 3. moves Trunk's inline loader script into loader.js (Trunk 0.21 always inlines it, and a
 //    policy without 'unsafe-inline' would block it), adding service worker registration;
 // 4. adds the Content-Security-Policy meta tag: only the app's own files, WebAssembly
-//    compilation, and the one inline script, named by its hash;
+//    compilation, and the page's one inline script and one inline style, named by hash;
 // 5. writes sw.js, a service worker that caches exactly this build's files.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+
 
 // Anyone with stored data, or opening another screen, would see the wrong screen until the
 // app starts, so for them nothing is shown until then, as before. Storage that cannot be
@@ -20,16 +21,19 @@ export const SHOW_PRERENDERED = "try{if(!localStorage.length&&/^#?\\/?(grader\\/
 
 const sha256 = text => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
 
-export const POLICY = [
-  "default-src 'self'",
-  `script-src 'self' 'wasm-unsafe-eval' ${sha256(SHOW_PRERENDERED)}`,
-  "style-src 'self'",
-  "img-src 'self' data: blob:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-].join('; ');
+/** Only the app's own files, WebAssembly compilation, and the two inline elements by hash. */
+export function policy(styles) {
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'wasm-unsafe-eval' ${sha256(SHOW_PRERENDERED)}`,
+    `style-src 'self' ${sha256(styles)}`,
+    "img-src 'self' data: blob:",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join('; ');
+}
 
 // Registers the service worker and, when a newer version has been installed in the
 // background, tells the user and reloads on request. Plain DOM: it must work even when the
@@ -71,37 +75,42 @@ if ('serviceWorker' in navigator) {
 
 const PLACEHOLDER = '<div id="prerendered" class="prerendered" inert></div>';
 
-/** The page with the loader moved out, the policy added and `markup` as its first screen. */
-export function rewrite(html, markup) {
+/** The page with the loader moved out, `styles` inlined, the policy added and `markup` as
+ *  its first screen. */
+export function rewrite(html, styles, markup) {
   const inline = /<script type="module">([\s\S]*?)<\/script>/;
   const match = html.match(inline);
   if (!match) throw new Error('post-build.mjs: no inline module script found in index.html');
   if (!html.includes(PLACEHOLDER)) throw new Error('post-build.mjs: the prerendered placeholder is missing from index.html');
-  const meta = `<meta http-equiv="Content-Security-Policy" content="${POLICY}">`;
+  if (!html.includes(STYLES)) throw new Error('post-build.mjs: the stylesheets were not found');
+  const meta = `<meta http-equiv="Content-Security-Policy" content="${policy(styles)}">`;
   const page = html
     .replace(inline, '<script type="module" src="./loader.js"></script>')
     .replace('<meta charset="utf-8">', `<meta charset="utf-8">\n  ${meta}\n  <script>${SHOW_PRERENDERED}</script>`)
+    .replace(STYLES, () => `<style>${styles}</style>\n  `)
     .replace(PLACEHOLDER, () => PLACEHOLDER.replace('></div>', `>${markup}</div>`));
   if (!page.includes(meta)) throw new Error('post-build.mjs: <meta charset="utf-8"> not found');
   return { page, loader: match[1].trim() + '\n' + REGISTER };
 }
 
-/** Replaces the page's stylesheet links with one link to their contents joined in order. */
-export async function joinStyles(dir, html) {
+const STYLES = '<!-- styles -->';
+
+/** Takes the page's stylesheets out of it and out of the build, leaving a marker where the
+ *  first was; returns the page and their contents joined in order. In the page itself they
+ *  need no request of their own before the first paint. */
+export async function takeStyles(dir, html) {
   const link = /<link rel="stylesheet" href="\.\/([^"]+\.css)"[^>]*>\s*/g;
   const names = [...html.matchAll(link)].map(m => m[1]);
   if (names.length === 0) throw new Error('post-build.mjs: no stylesheets found in index.html');
-  const css = (await Promise.all(names.map(n => readFile(join(dir, n), 'utf8')))).join('\n');
-  const name = `style-${createHash('sha256').update(css).digest('hex').slice(0, 16)}.css`;
-  const integrity = `sha384-${createHash('sha384').update(css).digest('base64')}`;
-  await writeFile(join(dir, name), css);
+  const styles = (await Promise.all(names.map(n => readFile(join(dir, n), 'utf8')))).join('\n');
   await Promise.all(names.map(n => rm(join(dir, n))));
   let first = true;
-  return html.replace(link, () => {
-    const replacement = first ? `<link rel="stylesheet" href="./${name}" integrity="${integrity}"/>\n  ` : '';
+  const page = html.replace(link, () => {
+    const marker = first ? STYLES : '';
     first = false;
-    return replacement;
+    return marker;
   });
+  return { page, styles };
 }
 
 /** The Grader's first screen as HTML, from the native renderer in src/bin/prerender.rs. */
@@ -142,8 +151,8 @@ self.addEventListener('fetch', event => {
 const dir = process.env.TRUNK_STAGING_DIR;
 if (dir) {
   const file = join(dir, 'index.html');
-  const joined = await joinStyles(dir, await readFile(file, 'utf8'));
-  const { page, loader } = rewrite(joined, prerendered());
+  const taken = await takeStyles(dir, await readFile(file, 'utf8'));
+  const { page, loader } = rewrite(taken.page, taken.styles, prerendered());
   await writeFile(join(dir, 'loader.js'), loader);
   await writeFile(file, page);
   const files = (await readdir(dir)).filter(f => f !== 'sw.js' && !f.startsWith('.')).sort();
