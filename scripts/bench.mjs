@@ -88,21 +88,28 @@ async function freshPage(data) {
 // visible answer button in it (found by a mutation observer from the start of the page, then
 // an animation frame and a task, as for the list and matrix below). Interactive: the first
 // time a click on an answer shows in the score; the page is tried once a frame until then.
+// For a first-time visitor the app's first frame shows the copy of the grader that the build
+// put into the page (scripts/post-build.mjs); the app's own render, which replaces it, is
+// timed as well ("own render"; for the baseline it is the same frame).
 async function firstRender(url) {
   const { page, close } = await freshPage();
   await page.addInitScript(() => {
-    window.firstRender = new Promise(done => {
+    const frameWhen = test => new Promise(done => {
       const observer = new MutationObserver(() => {
-        if (document.querySelector('input[type=radio]')?.checkVisibility()) {
+        if (test()) {
           observer.disconnect();
           requestAnimationFrame(() => setTimeout(() => done(performance.now()), 0));
         }
       });
       observer.observe(document, { childList: true, subtree: true });
     });
+    const answer = () => document.querySelector('input[type=radio]')?.checkVisibility();
+    window.firstRender = frameWhen(answer);
+    window.ownRender = frameWhen(() => answer() && !document.getElementById('prerendered'));
   });
   await page.goto(url, { waitUntil: 'commit' });
   const rendered = await page.evaluate(() => window.firstRender);
+  const own = await page.evaluate(() => window.ownRender);
   const interactive = await page.evaluate(() => new Promise(done => {
     const tryOnce = () => {
       if (document.querySelector('.score__value')?.textContent === '1') return done(performance.now());
@@ -113,7 +120,7 @@ async function firstRender(url) {
     tryOnce();
   }));
   await close();
-  return { rendered, interactive };
+  return { rendered, own, interactive };
 }
 const app = [], base = [];
 for (let i = 0; i < RUNS; i++) {
@@ -122,11 +129,13 @@ for (let i = 0; i < RUNS; i++) {
 }
 results.first_render = {
   app: stats(app.map(r => r.rendered)), baseline: stats(base.map(r => r.rendered)),
+  app_own_render: stats(app.map(r => r.own)),
   app_interactive: stats(app.map(r => r.interactive)), baseline_interactive: stats(base.map(r => r.interactive)),
 };
 results.first_render.ratio = results.first_render.app.median / results.first_render.baseline.median;
 console.log(`First render: app ${fmt(results.first_render.app)}, baseline ${fmt(results.first_render.baseline)}, ratio ${results.first_render.ratio.toFixed(2)}`);
-console.log(`Interactive: app ${fmt(results.first_render.app_interactive)}, baseline ${fmt(results.first_render.baseline_interactive)}`);
+console.log(`The app's own render (replacing the copy): ${fmt(results.first_render.app_own_render)}, ratio ${(results.first_render.app_own_render.median / results.first_render.baseline.median).toFixed(2)}`);
+console.log(`Interactive: app ${fmt(results.first_render.app_interactive)}, baseline ${fmt(results.first_render.baseline_interactive)}, ratio ${(results.first_render.app_interactive.median / results.first_render.baseline_interactive.median).toFixed(2)}`);
 
 // 3. Rendering the accounts list and the matrix with many accounts: time from the route
 // change to the rows or points being in the page. The list shows one page of PAGE_SIZE rows
@@ -184,6 +193,9 @@ for (const n of [100, 1000, 10000]) {
     for (const stored of [null, data]) {
       const { page, close } = await freshPage();
       await page.addInitScript(() => {
+        // Any stored key keeps the build's copy of the grader hidden, so both starts draw the
+        // app's screen only and their difference is the loading of the data.
+        localStorage.setItem('bench-marker', '1');
         window.appRendered = new Promise(done => {
           const observer = new MutationObserver(() => {
             if (!document.getElementById('prerendered') && document.querySelector('input[type=radio]')) {

@@ -86,11 +86,35 @@ export function rewrite(html, styles, markup) {
   const meta = `<meta http-equiv="Content-Security-Policy" content="${policy(styles)}">`;
   const page = html
     .replace(inline, '<script type="module" src="./loader.js"></script>')
-    .replace('<meta charset="utf-8">', `<meta charset="utf-8">\n  ${meta}\n  <script>${SHOW_PRERENDERED}</script>`)
+    .replace('<meta charset="utf-8">', () => `<meta charset="utf-8">\n  ${meta}\n  <script>${SHOW_PRERENDERED}</script>`)
     .replace(STYLES, () => `<style>${styles}</style>\n  `)
     .replace(PLACEHOLDER, () => PLACEHOLDER.replace('></div>', `>${markup}</div>`));
   if (!page.includes(meta)) throw new Error('post-build.mjs: <meta charset="utf-8"> not found');
-  return { page, loader: match[1].trim() + '\n' + REGISTER };
+  return { page, loader: guarded(match[1].trim()) + '\n' + REGISTER };
+}
+
+// When the app cannot start (no WebAssembly, a failed download, an error while starting), the
+// prerendered copy must not stay on screen as a form that ignores every click: it is
+// replaced by a message. Trunk's loader imports the bindings statically, and a failed static
+// import cannot be caught, so the import is made dynamic inside the guard.
+function guarded(loader) {
+  const staticImport = /^import init, \* as bindings from '([^']+)';$/m;
+  const found = loader.match(staticImport);
+  if (!found) throw new Error('post-build.mjs: Trunk\'s loader no longer starts with the expected import');
+  const body = loader.replace(staticImport, '').trim();
+  return `try {
+  const bindings = await import('${found[1]}');
+  const init = bindings.default;
+  ${body.split('\n').join('\n  ')}
+} catch (error) {
+  document.getElementById('prerendered')?.remove();
+  const message = document.createElement('p');
+  message.className = 'start-failed';
+  message.setAttribute('role', 'alert');
+  message.textContent = 'Account Grader could not start in this browser. It needs JavaScript and WebAssembly: try reloading the page, or another browser. Your stored data is untouched.';
+  document.body.append(message);
+  console.error(error);
+}`;
 }
 
 const STYLES = '<!-- styles -->';

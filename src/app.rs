@@ -39,10 +39,7 @@ fn initial_state(loaded: Loaded) -> AppState {
 /// The app as the browser runs it: reads storage once and follows the URL fragment.
 #[component]
 pub fn App() -> Html {
-    let initial = use_memo((), |_| {
-        crate::browser::interned::intern_common_strings();
-        initial_state(storage::load())
-    });
+    let initial = use_memo((), |_| initial_state(storage::load()));
     let route = use_hash_route();
     use_effect_with((), |_| page::remove_prerendered());
     let first_render = use_mut_ref(|| true);

@@ -4,5 +4,4 @@ pub mod clock;
 pub mod crypto;
 pub mod download;
 pub mod events;
-pub mod interned;
 pub mod page;

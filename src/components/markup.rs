@@ -1,6 +1,6 @@
 //! Markup written as text, for the few places where the browser parsing one string is much
-//! faster than building thousands of elements one call at a time (the matrix's points).
-//! Everything taken from user data goes through `escape`.
+//! faster than Yew building the elements one call at a time: the matrix's points and a page
+//! of the accounts table's rows. Everything taken from user data goes through `escape`.
 
 use std::fmt::Write;
 

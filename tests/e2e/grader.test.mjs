@@ -105,15 +105,3 @@ test('a phone-sized screen shows the grader without sideways scrolling', async (
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `page is ${overflow}px wider than the screen`);
 });
-
-test('practices far below the window are drawn when needed, and all of them are printed', async () => {
-  const page = await env.newPage();
-  await env.open(page);
-  const undrawn = () => page.evaluate(() => [...document.querySelectorAll('.practice__title')]
-    .filter(t => !t.checkVisibility({ contentVisibilityAuto: true })).length);
-  assert.ok(await undrawn() > 0, 'the last practices wait until scrolled to');
-  await page.getByRole('radio', { name: 'Not yet' }).last().check();
-  assert.equal(await page.locator('.score-card__answered').textContent(), '1 of 10 practices answered');
-  await page.emulateMedia({ media: 'print' });
-  assert.equal(await undrawn(), 0, 'a printout has every practice');
-});
