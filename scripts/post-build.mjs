@@ -14,10 +14,13 @@ import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 
-// Anyone with stored data, or opening another screen, would see the wrong screen until the
-// app starts, so for them nothing is shown until then, as before. Storage that cannot be
-// read counts as stored data.
-export const SHOW_PRERENDERED = "try{if(!localStorage.length&&/^#?\\/?(grader\\/?)?$/.test(location.hash))document.documentElement.classList.add('show-prerendered')}catch(e){}";
+// Shown only where the app will show the same: on the Grader, to a visitor with nothing
+// stored. Anyone else would see the wrong screen until the app starts, so they see nothing
+// until then, as before. A page the service worker already controls is a returning visitor's
+// and is decided without reading storage: the first read of localStorage makes the browser
+// load everything stored before the page is parsed, about 30 ms for a large portfolio.
+// Storage that cannot be read counts as stored data.
+export const SHOW_PRERENDERED = "try{if(!navigator.serviceWorker?.controller&&!localStorage.length&&/^#?\\/?(grader\\/?)?$/.test(location.hash))document.documentElement.classList.add('show-prerendered')}catch(e){}";
 
 const sha256 = text => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
 

@@ -88,6 +88,21 @@ test('a visitor with stored data, or on another screen, sees nothing until the a
   assert.equal(await page.locator('main h1').textContent(), 'Grade your account management');
 });
 
+test('a returning visitor, whose page the service worker controls, is not shown the copy', async () => {
+  const page = await env.newPage();
+  await env.open(page);
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.reload();
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  assert.equal(await page.evaluate(() => document.documentElement.classList.contains('show-prerendered')), false);
+  // Without the worker the same empty storage gets it: the check above is what decided.
+  const fresh = await env.newPage();
+  await fresh.goto(env.server.url + '#/grader');
+  assert.equal(await fresh.evaluate(() => document.documentElement.classList.contains('show-prerendered')), true);
+});
+
 test('when the app cannot start, the copy gives way to a message saying why', async () => {
   const page = await env.newPage();
   await page.route(/\.wasm$/, route => route.abort());
