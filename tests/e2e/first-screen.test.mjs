@@ -90,10 +90,7 @@ test('a visitor with stored data, or on another screen, sees nothing until the a
 
 test('a returning visitor, whose page the service worker controls, is not shown the copy', async () => {
   const page = await env.newPage();
-  await env.open(page);
-  await page.evaluate(() => navigator.serviceWorker.ready);
-  await page.reload();
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  await env.openReturning(page);
   await page.evaluate(() => localStorage.clear());
   await page.reload();
   assert.equal(await page.evaluate(() => document.documentElement.classList.contains('show-prerendered')), false);

@@ -62,6 +62,14 @@ export async function setUp() {
     await page.locator('main h1').waitFor();
   }
 
+  /** Opens the app, then reloads it under its service worker, as on a return visit. */
+  async function openReturning(page, hash = '#/grader') {
+    await open(page, hash);
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    await page.reload();
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  }
+
   async function tearDown() {
     const problems = opened.flatMap(o => o.problems);
     await browser.close();
@@ -71,7 +79,7 @@ export async function setUp() {
     assert.deepEqual(problems, [], 'no foreign requests or script errors');
   }
 
-  return { server, newPage, open, tearDown };
+  return { server, newPage, open, openReturning, tearDown };
 }
 
 /** Waits until the app has replaced the build's prerendered first screen (if there was one). */

@@ -11,10 +11,7 @@ after(async () => { await env.tearDown(); });
 
 test('after one visit the app opens and works with the network off', async () => {
   const page = await env.newPage();
-  await env.open(page);
-  await page.evaluate(() => navigator.serviceWorker.ready);
-  await page.reload();
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  await env.openReturning(page);
 
   await page.context().setOffline(true);
   await page.reload();
