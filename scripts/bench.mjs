@@ -75,26 +75,15 @@ const browser = await chromium.launch({
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
 });
 
-/** A fresh context (cold cache, empty storage), optionally with stored data. */
+/** A fresh context (cold cache, empty storage), optionally with stored data. Its pages have
+ *  `frameWhen(test)`: it resolves to the time at the end of the first frame painted once
+ *  `test()` holds. A mutation observer notices the change as soon as it is in the document;
+ *  the animation frame callback it asks for runs just before that frame's style, layout and
+ *  paint, and a task posted from that callback runs once they are done. */
 async function freshPage(data) {
   const context = await browser.newContext();
-  if (data) await context.addInitScript(d => { if (!sessionStorage.getItem('seeded')) { localStorage.setItem('account-grader', d); sessionStorage.setItem('seeded', '1'); } }, data);
-  const page = await context.newPage();
-  return { page, close: () => context.close() };
-}
-
-// 2. First render and interactivity of the grader, against the vanilla baseline, both timed
-// inside the page from navigation. First render: the end of the first frame painted with a
-// visible answer button in it (found by a mutation observer from the start of the page, then
-// an animation frame and a task, as for the list and matrix below). Interactive: the first
-// time a click on an answer shows in the score; the page is tried once a frame until then.
-// For a first-time visitor the app's first frame shows the copy of the grader that the build
-// put into the page (scripts/post-build.mjs); the app's own render, which replaces it, is
-// timed as well ("own render"; for the baseline it is the same frame).
-async function firstRender(url) {
-  const { page, close } = await freshPage();
-  await page.addInitScript(() => {
-    const frameWhen = test => new Promise(done => {
+  await context.addInitScript(() => {
+    window.frameWhen = test => new Promise(done => {
       const observer = new MutationObserver(() => {
         if (test()) {
           observer.disconnect();
@@ -103,9 +92,25 @@ async function firstRender(url) {
       });
       observer.observe(document, { childList: true, subtree: true });
     });
+  });
+  if (data) await context.addInitScript(d => { if (!sessionStorage.getItem('seeded')) { localStorage.setItem('account-grader', d); sessionStorage.setItem('seeded', '1'); } }, data);
+  const page = await context.newPage();
+  return { page, close: () => context.close() };
+}
+
+// 2. First render and interactivity of the grader, against the vanilla baseline, both timed
+// inside the page from navigation. First render: the end of the first frame painted with a
+// visible answer button in it (see freshPage). Interactive: the first
+// time a click on an answer shows in the score; the page is tried once a frame until then.
+// For a first-time visitor the app's first frame shows the copy of the grader that the build
+// put into the page (scripts/post-build.mjs); the app's own render, which replaces it, is
+// timed as well ("own render"; for the baseline it is the same frame).
+async function firstRender(url) {
+  const { page, close } = await freshPage();
+  await page.addInitScript(() => {
     const answer = () => document.querySelector('input[type=radio]')?.checkVisibility();
-    window.firstRender = frameWhen(answer);
-    window.ownRender = frameWhen(() => answer() && !document.getElementById('prerendered'));
+    window.firstRender = window.frameWhen(answer);
+    window.ownRender = window.frameWhen(() => answer() && !document.getElementById('prerendered'));
   });
   await page.goto(url, { waitUntil: 'commit' });
   const rendered = await page.evaluate(() => window.firstRender);
@@ -146,19 +151,14 @@ async function routeRender(page, hash, selector, count) {
   await page.locator('main h1', { hasText: 'Grade' }).waitFor();
   await page.waitForTimeout(50);
   // Timed inside the page, so no round trip to the test driver is counted: from the route
-  // change until the frame that shows the new elements has been painted. A mutation observer
-  // sees the elements as soon as they are in the document; the animation frame callback it
-  // asks for runs just before that frame's style, layout and paint, and a task posted from it
-  // runs once they are done. (Polling with timers instead waited for one more frame.)
-  return page.evaluate(([h, s, n]) => new Promise(done => {
+  // change until the frame that shows the new elements has been painted. (Polling with
+  // timers instead waited for one more frame.)
+  return page.evaluate(([h, s, n]) => {
     const start = performance.now();
-    const painted = () => requestAnimationFrame(() => setTimeout(() => done(performance.now() - start), 0));
-    const observer = new MutationObserver(() => {
-      if (document.querySelectorAll(s).length >= n) { observer.disconnect(); painted(); }
-    });
-    observer.observe(document.body, { childList: true, subtree: true });
+    const painted = window.frameWhen(() => document.querySelectorAll(s).length >= n);
     location.hash = h;
-  }), [hash, selector, count]);
+    return painted.then(end => end - start);
+  }, [hash, selector, count]);
 }
 results.render = {};
 for (const n of [100, 1000, 10000]) {
@@ -193,15 +193,7 @@ for (const n of [100, 1000, 10000]) {
     for (const stored of [null, data]) {
       const { page, close } = await freshPage();
       await page.addInitScript(() => {
-        window.appRendered = new Promise(done => {
-          const observer = new MutationObserver(() => {
-            if (!document.getElementById('prerendered') && document.querySelector('input[type=radio]')) {
-              observer.disconnect();
-              requestAnimationFrame(() => setTimeout(() => done(performance.now()), 0));
-            }
-          });
-          observer.observe(document, { childList: true, subtree: true });
-        });
+        window.appRendered = window.frameWhen(() => !document.getElementById('prerendered') && document.querySelector('input[type=radio]'));
         const setItem = Storage.prototype.setItem;
         Storage.prototype.setItem = function (k, v) { const r = setItem.call(this, k, v); if (k === 'account-grader') window.lastSave = performance.now(); return r; };
       });

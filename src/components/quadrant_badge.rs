@@ -9,19 +9,10 @@ pub struct QuadrantBadgeProps {
 }
 
 /// The badge's classes and text, shared with the accounts table's rows, written as markup.
-pub fn badge_parts(quadrant: Option<Quadrant>) -> (&'static str, &'static str) {
-    match quadrant {
-        Some(q) => {
-            let class = match q {
-                Quadrant::ManageKeyAccount => "quadrant-badge quadrant-badge--key",
-                Quadrant::InvestInRelationship => "quadrant-badge quadrant-badge--invest",
-                Quadrant::TransitionOfferings => "quadrant-badge quadrant-badge--transition",
-                Quadrant::Rethink => "quadrant-badge quadrant-badge--rethink",
-            };
-            (class, q.title())
-        }
-        None => ("quadrant-badge quadrant-badge--unrated", "Not rated"),
-    }
+pub fn badge_parts(quadrant: Option<Quadrant>) -> (String, &'static str) {
+    let modifier = quadrant.map_or("unrated", Quadrant::slug);
+    let text = quadrant.map_or("Not rated", Quadrant::title);
+    (format!("quadrant-badge quadrant-badge--{modifier}"), text)
 }
 
 /// The account's quadrant as a coloured label, or "Not rated".
