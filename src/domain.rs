@@ -18,3 +18,4 @@ pub mod schema;
 pub mod settings;
 pub mod share;
 pub mod snapshots;
+pub mod sorting;

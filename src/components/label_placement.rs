@@ -1,6 +1,8 @@
 //! Places name labels beside chart points so that they do not overlap one another.
 //! Pure geometry, in chart units, tested natively.
 
+use crate::domain::sorting::sort_by;
+
 /// A point to label: its centre, radius and label text.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Marker<'a> {
@@ -71,7 +73,7 @@ fn rect(a: Area) -> Rect {
 pub fn place_labels(markers: &[Marker], bounds: Area, obstacles: &[Area]) -> Vec<Option<Placed>> {
     let bounds = rect(bounds);
     let mut order: Vec<usize> = (0..markers.len()).collect();
-    order.sort_unstable_by(|&a, &b| markers[b].r.total_cmp(&markers[a].r).then(a.cmp(&b)));
+    sort_by(&mut order, |&a, &b| markers[b].r.total_cmp(&markers[a].r));
     let circle = |m: &Marker| rect((m.x - m.r, m.y - m.r, m.x + m.r, m.y + m.r));
     let mut circles = Grid::new(bounds);
     for (j, m) in markers.iter().enumerate() {

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 use super::dates::instant;
 use super::grader::{grade, Answers, Grade};
 use super::practices::{PracticeId, PRACTICES};
+use super::sorting::sort_by_key;
 
 /// Identifies a saved assessment; never reused within one document.
 pub type AssessmentId = u64;
@@ -61,7 +62,7 @@ pub fn diff(earlier: &Answers, later: &Answers) -> Change {
 /// saving (ids grow). A damaged timestamp sorts first rather than hiding the assessment.
 pub fn chronological(history: &[SavedAssessment]) -> Vec<&SavedAssessment> {
     let mut sorted: Vec<_> = history.iter().collect();
-    sorted.sort_unstable_by_key(|a| (instant(&a.saved_at), a.id));
+    sort_by_key(&mut sorted, |a| (instant(&a.saved_at), a.id));
     sorted
 }
 

@@ -5,6 +5,9 @@ use serde::{Deserialize, Serialize};
 
 use super::accounts::AccountId;
 use super::dates::days_between;
+use super::sorting::sort_by;
+
+mod stored_form;
 
 /// Identifies a template. `0` is the built-in template, which is not stored.
 pub type TemplateId = u64;
@@ -16,14 +19,12 @@ pub type PlanId = u64;
 /// through renames and moves.
 pub type SectionKey = String;
 
-/// What a section holds.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "kebab-case")]
+/// What a section holds. Stored as its slug, with a list's cap beside it (see stored_form).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SectionKind {
     Text,
     /// A bullet list, optionally capped (the client's top five issues).
     List {
-        #[serde(default)]
         max: Option<u8>,
     },
     Stakeholders,
@@ -87,12 +88,14 @@ impl SectionKind {
 
 /// One section of a template.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(
+    into = "stored_form::StoredSectionDef",
+    try_from = "stored_form::StoredSectionDef"
+)]
 pub struct SectionDef {
     pub key: SectionKey,
     pub title: String,
-    #[serde(default)]
     pub guidance: String,
-    #[serde(flatten)]
     pub kind: SectionKind,
 }
 
@@ -270,9 +273,9 @@ pub struct Schedule {
 impl Schedule {
     /// The meetings by date; meetings on one day keep the order they were entered in.
     pub fn by_date(&self) -> Vec<&Meeting> {
-        let mut meetings: Vec<(usize, &Meeting)> = self.meetings.iter().enumerate().collect();
-        meetings.sort_unstable_by(|(i, a), (j, b)| a.date.cmp(&b.date).then(i.cmp(j)));
-        meetings.into_iter().map(|(_, m)| m).collect()
+        let mut meetings: Vec<&Meeting> = self.meetings.iter().collect();
+        sort_by(&mut meetings, |a, b| a.date.cmp(&b.date));
+        meetings
     }
 }
 
@@ -283,8 +286,8 @@ pub struct CheckItem {
     pub done: bool,
 }
 
-/// What a plan holds for one section.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// What a plan holds for one section. Read by hand (stored_form).
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(tag = "type", content = "value", rename_all = "kebab-case")]
 pub enum Content {
     Text(String),

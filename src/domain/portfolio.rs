@@ -7,6 +7,7 @@ use super::accounts::{Account, Tier};
 use super::quadrant::{classify, Quadrant};
 use super::rating::Position;
 use super::settings::Settings;
+use super::sorting::{sort_by, sort_by_cached_key};
 
 /// An account with its place on the matrix worked out.
 #[derive(Clone, Debug, PartialEq)]
@@ -213,8 +214,7 @@ pub fn list<'a>(accounts: &'a [Account], settings: &Settings, query: &ListQuery)
             None => missing_last(a, b, query.sort).then_with(by_name),
         }
     };
-    // Ties are broken down to the id, so an unstable sort gives one order every time.
-    keyed.sort_unstable_by(compare);
+    sort_by(&mut keyed, compare);
     keyed.into_iter().map(|(_, r)| r).collect()
 }
 
@@ -248,7 +248,9 @@ pub fn members_by_quadrant<'a>(
     }
     for list in &mut members {
         let revenue = |a: &Account| a.revenue.unwrap_or(f64::NEG_INFINITY);
-        list.sort_unstable_by(|a, b| revenue(b).total_cmp(&revenue(a)).then(a.id.cmp(&b.id)));
+        sort_by(list, |a, b| {
+            revenue(b).total_cmp(&revenue(a)).then(a.id.cmp(&b.id))
+        });
     }
     members
 }
@@ -260,7 +262,7 @@ pub fn managers(accounts: &[Account]) -> Vec<String> {
         .map(|a| a.manager.clone())
         .filter(|m| !m.is_empty())
         .collect();
-    names.sort_unstable_by(|a, b| a.to_lowercase().cmp(&b.to_lowercase()).then(a.cmp(b)));
+    sort_by_cached_key(&mut names, |m| (m.to_lowercase(), m.clone()));
     names.dedup();
     names
 }
@@ -298,8 +300,9 @@ pub fn summarize(accounts: &[Account], settings: &Settings) -> Summary {
         }
     }
     s.manager_loads = loads.into_iter().map(|(m, n)| (m.to_string(), n)).collect();
-    s.manager_loads
-        .sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    sort_by(&mut s.manager_loads, |a, b| {
+        b.1.cmp(&a.1).then(a.0.cmp(&b.0))
+    });
     s
 }
 

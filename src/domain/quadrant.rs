@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::rating::{criteria_of, Axis, CriterionId, Position, Ratings, Weights};
+use super::sorting::sort_by_key;
 
 /// The score dividing low from high on each axis.
 ///
@@ -166,7 +167,7 @@ pub fn explain(
             })
             .collect();
         // Criteria pulling equally keep the order they are listed in.
-        drivers.sort_unstable_by_key(|d| (std::cmp::Reverse(d.2), d.0));
+        sort_by_key(&mut drivers, |d| (std::cmp::Reverse(d.2), d.0));
         AxisReason {
             axis,
             score,

@@ -20,6 +20,7 @@ use crate::domain::quadrant::Quadrant;
 use crate::domain::schema::Document;
 use crate::domain::settings::format_money;
 use crate::domain::snapshots::SnapshotId;
+use crate::domain::sorting::sort_by;
 use crate::hooks::use_app_state;
 use crate::route::Route;
 use crate::state::Action;
@@ -108,7 +109,9 @@ fn quadrant_chart(doc: &Document, compare: Option<SnapshotId>) -> ChartSpec {
         })
         .collect();
     // Big dots first so small ones stay visible and clickable on top.
-    points.sort_unstable_by(|a, b| b.r.total_cmp(&a.r).then(a.id.cmp(&b.id)));
+    sort_by(&mut points, |a, b| {
+        b.r.total_cmp(&a.r).then(a.id.cmp(&b.id))
+    });
     let ticks = || {
         vec![
             (0.0, "0".into()),
@@ -209,7 +212,9 @@ fn growth_share_chart(doc: &Document) -> ChartSpec {
             from: None,
         })
         .collect();
-    points.sort_unstable_by(|a, b| b.r.total_cmp(&a.r).then(a.id.cmp(&b.id)));
+    sort_by(&mut points, |a, b| {
+        b.r.total_cmp(&a.r).then(a.id.cmp(&b.id))
+    });
     let fmt = |v: f64| format!("{}", (v * 10.0).round() / 10.0);
     ChartSpec {
         description: format!(

@@ -8,6 +8,7 @@ use crate::components::quadrant_badge::QuadrantBadge;
 use crate::domain::dates::readable_date;
 use crate::domain::plans::BUILT_IN_TEMPLATE;
 use crate::domain::portfolio::row;
+use crate::domain::sorting::sort_by_cached_key;
 use crate::hooks::use_app_state;
 use crate::route::Route;
 use crate::state::Action;
@@ -25,7 +26,7 @@ pub fn PlansPage() -> Html {
         .map(|a| row(a, &doc.settings))
         .collect();
     // Accounts that most need a plan first: tier, then quadrant, then name.
-    accounts.sort_by_cached_key(|r| {
+    sort_by_cached_key(&mut accounts, |r| {
         (
             r.account.tier,
             r.quadrant.is_none(),
