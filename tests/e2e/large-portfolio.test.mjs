@@ -98,6 +98,27 @@ test('the accounts list shows 100 at a time and pages through the rest', async (
   assert.equal(await pager.count(), 0);
 });
 
+test('a long list is painted with its rows, never as an empty table first', async () => {
+  const page = await withPortfolio(2000, '#/grader');
+  // Every frame from the route change until the rows are in: does it show the table empty?
+  // (A frame's animation callback sees the page as that frame will paint it.)
+  await page.evaluate(() => {
+    window.frames_ = [];
+    const sample = () => {
+      const table = document.querySelector('.accounts-table');
+      const rows = table ? table.querySelectorAll('tbody tr').length : -1;
+      window.frames_.push(rows);
+      if (rows <= 0) requestAnimationFrame(sample);
+    };
+    requestAnimationFrame(sample);
+    location.hash = '#/accounts';
+  });
+  await page.locator('.accounts-table tbody tr').first().waitFor();
+  const frames = await page.evaluate(() => window.frames_);
+  assert.equal(frames.at(-1), 100, 'the last frame sampled shows the first page of rows');
+  assert.ok(!frames.includes(0), `no frame shows the table without rows (rows per frame: ${frames.join(', ')})`);
+});
+
 test('the matrix draws every point but lists only the largest of each group', async () => {
   const page = await withPortfolio(250, '#/matrix');
   assert.equal(await page.locator('a.matrix__point').count(), 250 - 62, 'every rated account');
