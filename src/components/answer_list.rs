@@ -5,17 +5,11 @@ use yew::prelude::*;
 use crate::domain::grader::Answers;
 use crate::domain::practices::PRACTICES;
 
-#[derive(Properties, PartialEq)]
-pub struct AnswerListProps {
-    pub answers: Answers,
-}
-
-#[component]
-pub fn AnswerList(props: &AnswerListProps) -> Html {
+pub fn answer_list(answers: &Answers) -> Html {
     html! {
         <ul class="answer-list">
             { for PRACTICES.iter().map(|p| {
-                let yes = props.answers.does(p.id);
+                let yes = answers.does(p.id);
                 html! {
                     <li key={p.id.number()} class={if yes { "answer answer--yes" } else { "answer answer--not-yet" }}>
                         <span class="answer__mark" aria-hidden="true">{ if yes { "✓" } else { "○" } }</span>

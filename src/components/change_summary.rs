@@ -5,20 +5,13 @@ use yew::prelude::*;
 use crate::domain::history::Change;
 use crate::domain::practices::PracticeId;
 
-#[derive(Properties, PartialEq)]
-pub struct ChangeSummaryProps {
-    pub change: Change,
-}
-
 fn titles(ids: &[PracticeId]) -> Html {
     html! {
         <ul>{ for ids.iter().map(|id| html! { <li key={id.number()}>{ id.practice().title }</li> }) }</ul>
     }
 }
 
-#[component]
-pub fn ChangeSummary(props: &ChangeSummaryProps) -> Html {
-    let change = &props.change;
+pub fn change_summary(change: &Change) -> Html {
     if change.is_empty() {
         return html! { <p class="change change--none">{ "Same practices as the previous assessment: nothing gained or lost." }</p> };
     }

@@ -2,22 +2,15 @@
 
 use yew::prelude::*;
 
-use super::band_badge::BandBadge;
+use super::band_badge::band_badge;
 use crate::domain::grader::Grade;
 
-#[derive(Properties, PartialEq)]
-pub struct GradeSummaryProps {
-    pub grade: Grade,
-}
-
-#[component]
-pub fn GradeSummary(props: &GradeSummaryProps) -> Html {
-    let g = &props.grade;
+pub fn grade_summary(g: &Grade) -> Html {
     html! {
         <div class="assessment__summary card">
             <p class="score"><span class="score__value">{ g.score }</span><span class="score__of">{ "/10" }</span></p>
             <div>
-                <BandBadge band={g.band} />
+                { band_badge(g.band) }
                 <p>{ g.band.message() }</p>
             </div>
         </div>

@@ -4,22 +4,13 @@ use yew::prelude::*;
 
 use crate::route::Route;
 
-#[derive(Properties, PartialEq)]
-pub struct MissingProps {
-    pub title: AttrValue,
-    pub text: AttrValue,
-    /// Where the way out leads, and its label.
-    pub back: Route,
-    pub back_label: AttrValue,
-}
-
-#[component]
-pub fn Missing(props: &MissingProps) -> Html {
+/// The screen's title and text, and where the way out leads with its label.
+pub fn missing(title: &str, text: &str, back: Route, back_label: &str) -> Html {
     html! {
         <div class="empty-state">
-            <h1 tabindex="-1">{ props.title.clone() }</h1>
-            <p>{ props.text.clone() }</p>
-            <p><a class="button button--primary" href={props.back.href()}>{ props.back_label.clone() }</a></p>
+            <h1 tabindex="-1">{ title }</h1>
+            <p>{ text }</p>
+            <p><a class="button button--primary" href={back.href()}>{ back_label }</a></p>
         </div>
     }
 }

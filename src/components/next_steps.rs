@@ -4,32 +4,22 @@ use yew::prelude::*;
 
 use crate::domain::practices::{PracticeId, PRIORITY_RATIONALE};
 
-#[derive(Properties, PartialEq)]
-pub struct NextStepsProps {
-    /// Missing practices in priority order.
-    pub steps: Vec<PracticeId>,
-    /// The heading level's tag, so the list fits the page's outline.
-    #[prop_or(AttrValue::Static("h2"))]
-    pub heading: AttrValue,
-}
-
-#[component]
-pub fn NextSteps(props: &NextStepsProps) -> Html {
-    let heading = props.heading.to_string();
-    if props.steps.is_empty() {
+/// `steps`: the missing practices in priority order.
+pub fn next_steps(steps: &[PracticeId]) -> Html {
+    if steps.is_empty() {
         return html! {
             <section class="next-steps" aria-label="Next steps">
-                <@{heading}>{ "Next steps" }</@>
+                <h2>{ "Next steps" }</h2>
                 <p>{ "All ten practices are in place. Keep them up and grade again next quarter." }</p>
             </section>
         };
     }
     html! {
         <section class="next-steps" aria-label="Next steps">
-            <@{heading}>{ "Next steps, most urgent first" }</@>
+            <h2>{ "Next steps, most urgent first" }</h2>
             <p class="muted">{ PRIORITY_RATIONALE }</p>
             <ol class="next-steps__list">
-                { for props.steps.iter().map(|id| {
+                { for steps.iter().map(|id| {
                     let p = id.practice();
                     html! {
                         <li key={id.number()}>

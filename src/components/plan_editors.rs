@@ -44,19 +44,42 @@ pub fn SectionEditor(props: &SectionEditorProps) -> Html {
                 _ => None,
             };
             let on_change = Callback::from(move |items| on_change.emit(Content::List(items)));
-            html! { <list::ListEditor {id} {title} items={items.clone()} {max} {on_change} /> }
+            list::ListEditor {
+                id,
+                title,
+                items: items.clone(),
+                max,
+                on_change,
+            }
+            .view()
         }
         (Content::Checklist(items), _) => {
             let on_change = Callback::from(move |items| on_change.emit(Content::Checklist(items)));
-            html! { <checklist::ChecklistEditor {id} {title} items={items.clone()} {on_change} /> }
+            checklist::ChecklistEditor {
+                id,
+                title,
+                items: items.clone(),
+                on_change,
+            }
+            .view()
         }
         (Content::Stakeholders(rows), _) => {
             let on_change = Callback::from(move |rows| on_change.emit(Content::Stakeholders(rows)));
-            html! { <stakeholders::StakeholdersEditor {id} rows={rows.clone()} {on_change} /> }
+            stakeholders::StakeholdersEditor {
+                id,
+                rows: rows.clone(),
+                on_change,
+            }
+            .view()
         }
         (Content::Kpis(rows), _) => {
             let on_change = Callback::from(move |rows| on_change.emit(Content::Kpis(rows)));
-            html! { <kpis::KpisEditor {id} rows={rows.clone()} {on_change} /> }
+            kpis::KpisEditor {
+                id,
+                rows: rows.clone(),
+                on_change,
+            }
+            .view()
         }
         (Content::Budget(budget), _) => {
             let on_change = Callback::from(move |b| on_change.emit(Content::Budget(b)));
@@ -64,7 +87,12 @@ pub fn SectionEditor(props: &SectionEditorProps) -> Html {
         }
         (Content::Schedule(schedule), _) => {
             let on_change = Callback::from(move |s| on_change.emit(Content::Schedule(s)));
-            html! { <schedule::ScheduleEditor {id} schedule={schedule.clone()} {on_change} /> }
+            schedule::ScheduleEditor {
+                id,
+                schedule: schedule.clone(),
+                on_change,
+            }
+            .view()
         }
     }
 }

@@ -6,15 +6,6 @@ use crate::domain::dates::readable_date;
 use crate::domain::plans::{Content, ShownSection};
 use crate::domain::settings::format_money;
 
-#[derive(Properties, PartialEq)]
-pub struct PlanSectionViewProps {
-    pub section: ShownSection,
-    pub currency: AttrValue,
-    /// The heading's tag, to fit the page's outline.
-    #[prop_or(AttrValue::Static("h2"))]
-    pub heading: AttrValue,
-}
-
 fn or_dash(s: &str) -> String {
     if s.trim().is_empty() {
         "—".into()
@@ -27,9 +18,9 @@ fn number(v: Option<f64>) -> String {
     v.map_or("—".into(), |v| v.to_string())
 }
 
-#[component]
-pub fn PlanSectionView(props: &PlanSectionViewProps) -> Html {
-    let s = &props.section;
+/// One section of a plan, read-only, under a heading of the tag `heading` (such as "h2"),
+/// to fit the page's outline.
+pub fn plan_section_view(s: &ShownSection, currency: &str, heading: &str) -> Html {
     let body = if !s.content.is_filled() {
         html! { <p class="muted">{ "Not filled in yet." }</p> }
     } else {
@@ -92,7 +83,7 @@ pub fn PlanSectionView(props: &PlanSectionViewProps) -> Html {
             Content::Budget(b) => html! {
                 <dl class="details-list">
                     <div><dt>{ "Hours" }</dt><dd>{ number(b.hours) }</dd></div>
-                    <div><dt>{ "Money" }</dt><dd>{ b.money.map_or("—".into(), |m| format_money(m, &props.currency)) }</dd></div>
+                    <div><dt>{ "Money" }</dt><dd>{ b.money.map_or("—".into(), |m| format_money(m, currency)) }</dd></div>
                     <div><dt>{ "Share of marketing budget" }</dt><dd>{ b.share_pct.map_or("—".into(), |p| format!("{p}%")) }</dd></div>
                 </dl>
             },
@@ -117,7 +108,7 @@ pub fn PlanSectionView(props: &PlanSectionViewProps) -> Html {
             }
         }
     };
-    let heading = props.heading.to_string();
+    let heading = heading.to_string();
     html! {
         <section class="plan-view__section">
             <@{heading}>{ &s.title }</@>

@@ -2,12 +2,6 @@ use yew::prelude::*;
 
 use crate::domain::quadrant::Quadrant;
 
-#[derive(Properties, PartialEq)]
-pub struct QuadrantBadgeProps {
-    /// `None` for an account not rated on both axes.
-    pub quadrant: Option<Quadrant>,
-}
-
 /// The badge's classes and text, shared with the accounts table's rows, written as markup.
 pub fn badge_parts(quadrant: Option<Quadrant>) -> (String, &'static str) {
     let modifier = quadrant.map_or("unrated", Quadrant::slug);
@@ -15,10 +9,10 @@ pub fn badge_parts(quadrant: Option<Quadrant>) -> (String, &'static str) {
     (format!("quadrant-badge quadrant-badge--{modifier}"), text)
 }
 
-/// The account's quadrant as a coloured label, or "Not rated".
-#[component]
-pub fn QuadrantBadge(props: &QuadrantBadgeProps) -> Html {
-    let (class, text) = badge_parts(props.quadrant);
+/// The account's quadrant as a coloured label, or "Not rated" for `None` (an account not
+/// rated on both axes).
+pub fn quadrant_badge(quadrant: Option<Quadrant>) -> Html {
+    let (class, text) = badge_parts(quadrant);
     html! { <span class={class}>{ text }</span> }
 }
 

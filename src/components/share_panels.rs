@@ -16,15 +16,9 @@ use crate::domain::share::{
 use crate::hooks::use_app_state;
 use crate::route::Route;
 
-#[derive(Properties, PartialEq)]
-pub struct ShareResultProps {
-    pub assessment: SavedAssessment,
-}
-
 /// A link to a read-only copy of one saved assessment.
-#[component]
-pub fn ShareResult(props: &ShareResultProps) -> Html {
-    let link = link_to(&Route::share_hash("r", &encode_result(&props.assessment)));
+pub fn share_result(assessment: &SavedAssessment) -> Html {
+    let link = link_to(&Route::share_hash("r", &encode_result(assessment)));
     html! {
         <details class="card share-panel">
             <summary>{ "Share this result" }</summary>

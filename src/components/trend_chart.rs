@@ -12,12 +12,6 @@ pub struct TrendPoint {
     pub score: usize,
 }
 
-#[derive(Properties, PartialEq)]
-pub struct TrendChartProps {
-    /// Oldest first.
-    pub points: Vec<TrendPoint>,
-}
-
 const WIDTH: f64 = 640.0;
 const HEIGHT: f64 = 220.0;
 const LEFT: f64 = 36.0;
@@ -79,9 +73,8 @@ fn describe(points: &[TrendPoint]) -> String {
     }
 }
 
-#[component]
-pub fn TrendChart(props: &TrendChartProps) -> Html {
-    let points = &props.points;
+/// The chart of `points`, oldest first.
+pub fn trend_chart(points: &[TrendPoint]) -> Html {
     let count = points.len();
     // Bands as score ranges drawn from their lower to upper edge, half a point out so each
     // whole score sits inside its band.

@@ -5,8 +5,8 @@ use yew::prelude::*;
 use crate::browser::clock::now_iso;
 use crate::browser::events::on_input_value;
 use crate::browser::page::navigate;
-use crate::components::missing::Missing;
-use crate::components::quadrant_badge::QuadrantBadge;
+use crate::components::missing::missing;
+use crate::components::quadrant_badge::quadrant_badge;
 use crate::components::rating_input::RatingInput;
 use crate::components::share_panels::ShareAccount;
 use crate::domain::accounts::{Account, AccountId};
@@ -29,7 +29,7 @@ pub fn AccountPage(props: &AccountPageProps) -> Html {
     let state = use_app_state();
     let Some(account) = state.account(props.id) else {
         return html! {
-            <Missing title="Account not found" text="There is no account at this address. It may have been deleted." back={Route::Accounts} back_label="Back to accounts" />
+            { missing("Account not found", "There is no account at this address. It may have been deleted.", Route::Accounts, "Back to accounts") }
         };
     };
     let settings = &state.doc.settings;
@@ -173,7 +173,7 @@ fn Classification(props: &AccountProps) -> Html {
         return html! {
             <section class="card classification" aria-labelledby="classification-title">
                 <h2 id="classification-title">{ "Where it belongs" }</h2>
-                <QuadrantBadge quadrant={None} />
+                { quadrant_badge(None) }
                 <p>{ "Rate at least one criterion on each axis below to place this account on the matrix." }</p>
             </section>
         };
@@ -184,7 +184,7 @@ fn Classification(props: &AccountProps) -> Html {
         <section class={classes!("card", "classification", format!("classification--{}", quadrant.slug()))}
             aria-labelledby="classification-title">
             <h2 id="classification-title">{ "Where it belongs" }</h2>
-            <p><QuadrantBadge quadrant={Some(quadrant)} /></p>
+            <p>{ quadrant_badge(Some(quadrant)) }</p>
             <p class="classification__action">{ quadrant.action() }</p>
             <h3>{ "Why" }</h3>
             <ul class="reasons">

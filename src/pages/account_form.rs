@@ -5,7 +5,7 @@ use yew::prelude::*;
 use crate::browser::clock::now_iso;
 use crate::browser::events::{on_input_value, on_value};
 use crate::browser::page::{focus_element, navigate};
-use crate::components::missing::Missing;
+use crate::components::missing::missing;
 use crate::domain::accounts::{AccountForm, AccountId, Field, Tier};
 use crate::domain::portfolio::managers;
 use crate::hooks::use_app_state;
@@ -42,7 +42,7 @@ pub fn AccountFormPage(props: &AccountFormPageProps) -> Html {
 
     if props.id.is_some() && existing.is_none() {
         return html! {
-            <Missing title="Account not found" text="There is no account at this address. It may have been deleted." back={Route::Accounts} back_label="Back to accounts" />
+            { missing("Account not found", "There is no account at this address. It may have been deleted.", Route::Accounts, "Back to accounts") }
         };
     }
 

@@ -3,12 +3,12 @@
 use yew::prelude::*;
 
 use crate::browser::page::navigate;
-use crate::components::answer_list::AnswerList;
-use crate::components::change_summary::ChangeSummary;
-use crate::components::grade_summary::GradeSummary;
-use crate::components::missing::Missing;
-use crate::components::next_steps::NextSteps;
-use crate::components::share_panels::ShareResult;
+use crate::components::answer_list::answer_list;
+use crate::components::change_summary::change_summary;
+use crate::components::grade_summary::grade_summary;
+use crate::components::missing::missing;
+use crate::components::next_steps::next_steps;
+use crate::components::share_panels::share_result;
 use crate::domain::dates::{readable_date, readable_date_time};
 use crate::domain::history::{diff, previous_of, AssessmentId};
 use crate::hooks::use_app_state;
@@ -26,7 +26,7 @@ pub fn AssessmentPage(props: &AssessmentPageProps) -> Html {
     let history = &state.doc.grader.history;
     let Some(assessment) = history.iter().find(|a| a.id == props.id) else {
         return html! {
-            <Missing title="Assessment not found" text="There is no saved assessment at this address. It may have been deleted." back={Route::History} back_label="Back to history" />
+            { missing("Assessment not found", "There is no saved assessment at this address. It may have been deleted.", Route::History, "Back to history") }
         };
     };
     let grade = assessment.grade();
@@ -58,23 +58,23 @@ pub fn AssessmentPage(props: &AssessmentPageProps) -> Html {
                       else { format!("{}: {date}", assessment.label) } }
                 </h1>
             </header>
-            <GradeSummary grade={grade.clone()} />
+            { grade_summary(&grade) }
             <section class="card" aria-labelledby="change-title">
                 <h2 id="change-title">{ "Since the previous assessment" }</h2>
                 if let Some(previous) = previous {
                     <p class="muted">{ format!("Compared with {} ({}/10).",
                         readable_date(&previous.saved_at), previous.grade().score) }</p>
-                    <ChangeSummary change={diff(&previous.answers, &assessment.answers)} />
+                    { change_summary(&diff(&previous.answers, &assessment.answers)) }
                 } else {
                     <p>{ "This is the first saved assessment, so there is nothing to compare yet." }</p>
                 }
             </section>
             <section class="card" aria-labelledby="answers-title">
                 <h2 id="answers-title">{ "Answers" }</h2>
-                <AnswerList answers={assessment.answers.clone()} />
+                { answer_list(&assessment.answers) }
             </section>
-            <NextSteps steps={grade.next_steps} />
-            <ShareResult assessment={assessment.clone()} />
+            { next_steps(&grade.next_steps) }
+            { share_result(assessment) }
             <div class="page-actions">
                 <button type="button" class="button button--primary" onclick={on_reuse}>
                     { "Start a new assessment from these answers" }

@@ -3,8 +3,8 @@
 use yew::prelude::*;
 
 use crate::browser::clock::now_iso;
-use crate::components::band_badge::BandBadge;
-use crate::components::next_steps::NextSteps;
+use crate::components::band_badge::band_badge;
+use crate::components::next_steps::next_steps;
 use crate::components::practice_question::PracticeQuestion;
 use crate::components::share_panels::ShareInvitation;
 use crate::domain::grader::{grade, Answer};
@@ -84,7 +84,7 @@ pub fn GraderPage() -> Html {
                                 { "Answer the practices to see which band your team is in: 9–10 doing consistently well, 7–8 some areas to work on, 0–6 accounts at risk." }
                             </p>
                         } else {
-                            <BandBadge band={result.band} />
+                            { band_badge(result.band) }
                             <p class="score-card__message">{ result.band.message() }</p>
                         }
                     </section>
@@ -119,7 +119,7 @@ pub fn GraderPage() -> Html {
                 </aside>
             </div>
             if result.answered > 0 {
-                <NextSteps steps={result.next_steps} />
+                { next_steps(&result.next_steps) }
             }
             <ShareInvitation />
             // A visual duplicate of the score card for small screens; the card itself is what
@@ -127,7 +127,7 @@ pub fn GraderPage() -> Html {
             <div class="score-strip" aria-hidden="true">
                 <span>{ format!("Score {}/10", result.score) }</span>
                 if result.answered > 0 {
-                    <BandBadge band={result.band} />
+                    { band_badge(result.band) }
                 } else {
                     <span class="muted">{ "Not answered yet" }</span>
                 }

@@ -2,8 +2,8 @@
 
 use yew::prelude::*;
 
-use crate::components::band_badge::BandBadge;
-use crate::components::trend_chart::{TrendChart, TrendPoint};
+use crate::components::band_badge::band_badge;
+use crate::components::trend_chart::{trend_chart, TrendPoint};
 use crate::domain::dates::readable_date_time;
 use crate::domain::history::{chronological, diff};
 use crate::hooks::use_app_state;
@@ -60,7 +60,7 @@ pub fn HistoryPage() -> Html {
                 <td data-label="Date">{ &date }</td>
                 <td data-label="Label">{ if a.label.is_empty() { "—" } else { &a.label } }</td>
                 <td data-label="Score" class="num">{ format!("{}/10", grade.score) }</td>
-                <td data-label="Band"><BandBadge band={grade.band} /></td>
+                <td data-label="Band">{ band_badge(grade.band) }</td>
                 <td data-label="Since previous">{ change_text }</td>
                 <td class="actions">
                     <a class="button button--small" href={Route::Assessment(a.id).href()}
@@ -81,7 +81,7 @@ pub fn HistoryPage() -> Html {
             </header>
             <section aria-labelledby="trend-title" class="card">
                 <h2 id="trend-title">{ "Score over time" }</h2>
-                <TrendChart points={points} />
+                { trend_chart(&points) }
             </section>
             <section aria-labelledby="saved-title" class="card">
                 <h2 id="saved-title">{ "Saved assessments" }</h2>

@@ -9,7 +9,7 @@ use crate::browser::clock::now_iso;
 use crate::browser::download::{download_text, element_markup};
 use crate::browser::events::on_value;
 use crate::components::matrix_chart::{standalone_svg, ChartPoint, MatrixChart, Quadrants};
-use crate::components::quadrant_badge::QuadrantBadge;
+use crate::components::quadrant_badge::quadrant_badge;
 use crate::domain::accounts::{Account, Tier};
 use crate::domain::bcg::{categorize, BcgCategory};
 use crate::domain::dates::readable_date_time;
@@ -434,7 +434,7 @@ pub fn MatrixPage() -> Html {
                             let revenue = summary.revenue_per_quadrant.get(&q).copied().unwrap_or(0.0);
                             html! {
                                 <article class={classes!("card", "quadrant-card", format!("quadrant-card--{}", q.slug()))}>
-                                    <h3><QuadrantBadge quadrant={Some(q)} /></h3>
+                                    <h3>{ quadrant_badge(Some(q)) }</h3>
                                     <p class="quadrant-card__count">
                                         { format!("{} {} · {}", members.len(), if members.len() == 1 { "account" } else { "accounts" },
                                             format_money(revenue, &doc.settings.currency)) }

@@ -5,9 +5,9 @@ use yew::prelude::*;
 use crate::browser::clock::now_iso;
 use crate::browser::events::on_value;
 use crate::browser::page::navigate;
-use crate::components::missing::Missing;
+use crate::components::missing::missing;
 use crate::components::plan_editors::SectionEditor;
-use crate::components::plan_section_view::PlanSectionView;
+use crate::components::plan_section_view::plan_section_view;
 use crate::components::plan_status::PlanStatus;
 use crate::domain::accounts::AccountId;
 use crate::domain::plans::{Content, Template, BUILT_IN_TEMPLATE};
@@ -21,9 +21,12 @@ pub struct PlanPageProps {
 }
 
 fn not_found(what: &str) -> Html {
-    html! {
-        <Missing title={format!("{what} not found")} text="There is nothing at this address. It may have been deleted." back={Route::Plans} back_label="Back to plans" />
-    }
+    missing(
+        &format!("{what} not found"),
+        "There is nothing at this address. It may have been deleted.",
+        Route::Plans,
+        "Back to plans",
+    )
 }
 
 #[component]
@@ -110,7 +113,7 @@ pub fn PlanPage(props: &PlanPageProps) -> Html {
                         };
                         html! {
                             <div key={s.key.clone()} class="plan-other__item">
-                                <PlanSectionView section={s.clone()} currency={currency.clone()} heading="h3" />
+                                { plan_section_view(s, &currency, "h3") }
                                 <button type="button" class="button button--small button--danger" onclick={on_drop}
                                     aria-label={format!("Discard kept section {}", s.title)}>{ "Discard" }</button>
                             </div>

@@ -5,8 +5,8 @@ use yew::prelude::*;
 use crate::browser::clock::now_iso;
 use crate::browser::download::download_text;
 use crate::browser::page::print;
-use crate::components::missing::Missing;
-use crate::components::plan_section_view::PlanSectionView;
+use crate::components::missing::missing;
+use crate::components::plan_section_view::plan_section_view;
 use crate::components::plan_status::PlanStatus;
 use crate::domain::accounts::AccountId;
 use crate::domain::plan_export::{file_stem, ics, json, markdown};
@@ -28,7 +28,7 @@ pub fn PlanViewPage(props: &PlanViewPageProps) -> Html {
         .and_then(|a| Some((a, state.doc.plans.plan_for(a.id)?)));
     let Some((account, plan)) = found else {
         return html! {
-            <Missing title="Plan not found" text="This account has no plan yet, or the account no longer exists." back={Route::Plans} back_label="Back to plans" />
+            { missing("Plan not found", "This account has no plan yet, or the account no longer exists.", Route::Plans, "Back to plans") }
         };
     };
     let template = state
@@ -98,14 +98,14 @@ pub fn PlanViewPage(props: &PlanViewPageProps) -> Html {
             </header>
             <PlanStatus plan={plan.clone()} template={template.clone()} />
             { for shown.iter().filter(|s| !s.orphaned).map(|s| html! {
-                <PlanSectionView key={s.key.clone()} section={s.clone()} currency={currency.clone()} />
+                { plan_section_view(s, &currency, "h2") }
             }) }
             if shown.iter().any(|s| s.orphaned) {
                 <section class="plan-view__other">
                     <h2>{ "Other sections" }</h2>
                     <p class="muted">{ "Kept from sections the template no longer has." }</p>
                     { for shown.iter().filter(|s| s.orphaned).map(|s| html! {
-                        <PlanSectionView key={s.key.clone()} section={s.clone()} currency={currency.clone()} heading="h3" />
+                        { plan_section_view(s, &currency, "h3") }
                     }) }
                 </section>
             }

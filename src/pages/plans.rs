@@ -4,7 +4,7 @@ use yew::prelude::*;
 
 use crate::browser::clock::now_iso_in_browser;
 use crate::browser::page::navigate;
-use crate::components::quadrant_badge::QuadrantBadge;
+use crate::components::quadrant_badge::quadrant_badge;
 use crate::domain::dates::readable_date;
 use crate::domain::plans::BUILT_IN_TEMPLATE;
 use crate::domain::portfolio::row;
@@ -88,7 +88,7 @@ pub fn PlansPage() -> Html {
                                         <tr key={a.id}>
                                             <td data-label="Account"><a href={Route::Account(a.id).href()}>{ &a.name }</a></td>
                                             <td data-label="Tier">{ a.tier.letter() }</td>
-                                            <td data-label="Quadrant"><QuadrantBadge quadrant={r.quadrant} /></td>
+                                            <td data-label="Quadrant">{ quadrant_badge(r.quadrant) }</td>
                                             <td data-label="Plan">{ status }</td>
                                             <td data-label="Last reviewed">
                                                 { plan.map_or("—".to_string(), |p| p.reviewed_at.as_deref().map_or("Never".into(), readable_date)) }

@@ -6,11 +6,11 @@ use yew::prelude::*;
 use crate::browser::clock::now_iso;
 use crate::browser::crypto::unlock;
 use crate::browser::page::{current_hash, navigate};
-use crate::components::answer_list::AnswerList;
-use crate::components::grade_summary::GradeSummary;
-use crate::components::next_steps::NextSteps;
-use crate::components::plan_section_view::PlanSectionView;
-use crate::components::quadrant_badge::QuadrantBadge;
+use crate::components::answer_list::answer_list;
+use crate::components::grade_summary::grade_summary;
+use crate::components::next_steps::next_steps;
+use crate::components::plan_section_view::plan_section_view;
+use crate::components::quadrant_badge::quadrant_badge;
 use crate::domain::dates::readable_date;
 use crate::domain::grader::grade;
 use crate::domain::quadrant::{classify, explain};
@@ -69,12 +69,12 @@ pub fn SharedResultPage() -> Html {
                 <h1 tabindex="-1">{ title }</h1>
                 <p class="muted">{ format!("Graded on {}. This is a read-only copy from a link.", readable_date(&result.date)) }</p>
             </header>
-            <GradeSummary grade={g.clone()} />
+            { grade_summary(&g) }
             <section class="card" aria-labelledby="shared-answers-title">
                 <h2 id="shared-answers-title">{ "Answers" }</h2>
-                <AnswerList answers={result.answers.clone()} />
+                { answer_list(&result.answers) }
             </section>
-            <NextSteps steps={g.next_steps} />
+            { next_steps(&g.next_steps) }
             <div class="page-actions">
                 <button type="button" class="button button--primary" onclick={on_save}>{ "Save a copy to my data" }</button>
                 <a class="button" href={Route::Grader.href()}>{ "Grade my own team" }</a>
@@ -126,7 +126,7 @@ pub fn SharedAccountPage() -> Html {
             <section class="card classification" aria-labelledby="shared-class-title">
                 <h2 id="shared-class-title">{ "Where it belongs" }</h2>
                 if let Some(p) = pos {
-                    <p><QuadrantBadge quadrant={Some(classify(p, shared.thresholds))} /></p>
+                    <p>{ quadrant_badge(Some(classify(p, shared.thresholds))) }</p>
                     <p>{ classify(p, shared.thresholds).action() }</p>
                     <ul class="reasons">
                         { for explain(&shared.ratings, &shared.weights, p, shared.thresholds).iter().map(|r| html! {
@@ -135,7 +135,7 @@ pub fn SharedAccountPage() -> Html {
                         }) }
                     </ul>
                 } else {
-                    <QuadrantBadge quadrant={None} />
+                    { quadrant_badge(None) }
                 }
             </section>
             if !shared.notes.is_empty() {
@@ -145,7 +145,7 @@ pub fn SharedAccountPage() -> Html {
                 <section class="card plan-view" aria-labelledby="shared-plan-title">
                     <h2 id="shared-plan-title">{ "Account plan" }</h2>
                     { for plan.shown(template).into_iter().filter(|s| s.content.is_filled()).map(|s| html! {
-                        <PlanSectionView key={s.key.clone()} section={s.clone()} currency={currency.clone()} heading="h3" />
+                        { plan_section_view(&s, &currency, "h3") }
                     }) }
                 </section>
             }

@@ -4,7 +4,7 @@ use yew::prelude::*;
 
 use crate::browser::events::{on_input_value, on_value};
 use crate::browser::page::{focus_later, navigate};
-use crate::components::missing::Missing;
+use crate::components::missing::missing;
 use crate::domain::plans::{
     can_change_kind, Plan, SectionDef, SectionKind, TemplateId, BUILT_IN_TEMPLATE,
 };
@@ -23,7 +23,7 @@ pub fn TemplatePage(props: &TemplatePageProps) -> Html {
     let announcement = use_state(String::new);
     let Some(template) = state.doc.plans.template(props.id) else {
         return html! {
-            <Missing title="Template not found" text="It may have been deleted." back={Route::Plans} back_label="Back to plans" />
+            { missing("Template not found", "It may have been deleted.", Route::Plans, "Back to plans") }
         };
     };
     let id = template.id;
