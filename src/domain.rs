@@ -4,6 +4,7 @@ pub mod accounts;
 pub mod backup;
 pub mod bcg;
 pub mod dates;
+pub mod decimal;
 pub mod demo;
 pub mod document_encoder;
 pub mod grader;

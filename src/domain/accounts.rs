@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::bcg::MarketPosition;
+use super::decimal::parse_decimal;
 use super::rating::{position, Position, Ratings, Weights};
 
 /// Identifies an account; drawn from the same never-reused counter as assessments.
@@ -205,8 +206,8 @@ pub fn parse_revenue(text: &str) -> Result<Option<f64>, String> {
         return Err(plain);
     }
     let number = format!("{}.{}", groups.concat(), cents.unwrap_or("0"));
-    match number.parse::<f64>() {
-        Ok(v) if v < 1e15 => Ok(Some(v)),
+    match parse_decimal(&number) {
+        Some(v) if v < 1e15 => Ok(Some(v)),
         _ => Err("That revenue is too large.".to_string()),
     }
 }

@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::decimal::parse_decimal;
+
 /// Optional market figures for one account.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct MarketPosition {
@@ -95,9 +97,9 @@ pub fn parse_figure(text: &str, min: f64) -> Result<Option<f64>, String> {
             "Use a dot for decimals and no thousands separators, such as 12.5.".to_string(),
         );
     }
-    match text.parse::<f64>() {
-        Ok(v) if v.is_finite() && v >= min && v.abs() < 1e6 => Ok(Some(v)),
-        Ok(v) if v < min => Err(format!("Enter a number of at least {min}.")),
+    match parse_decimal(text) {
+        Some(v) if v >= min && v.abs() < 1e6 => Ok(Some(v)),
+        Some(v) if v < min => Err(format!("Enter a number of at least {min}.")),
         _ => Err("Enter a number, such as 12.5.".to_string()),
     }
 }
