@@ -2,7 +2,7 @@
 //! faster than Yew building the elements one call at a time: the matrix's points and a page
 //! of the accounts table's rows. Everything taken from user data goes through `escape`.
 
-use std::fmt::Write;
+use crate::domain::decimal::push_fixed;
 
 /// `text` made safe inside an element or a double- or single-quoted attribute value.
 pub fn escape(text: &str) -> std::borrow::Cow<'_, str> {
@@ -25,8 +25,7 @@ pub fn escape(text: &str) -> std::borrow::Cow<'_, str> {
 
 /// Appends `v` with one decimal, as the chart's other coordinates are written.
 pub fn push_number(out: &mut String, v: f64) {
-    // Writing to a String cannot fail.
-    let _ = write!(out, "{v:.1}");
+    push_fixed(out, v, 1);
 }
 
 #[cfg(test)]

@@ -14,6 +14,7 @@ use super::label_placement::{place_labels, Marker, Placed};
 use super::markup::{escape, push_number};
 use crate::browser::events::account_link_within;
 use crate::domain::accounts::{AccountId, Tier};
+use crate::domain::decimal::fixed;
 use crate::route::Route;
 
 /// One account on the chart; coordinates are 0-100 on each axis.
@@ -90,7 +91,7 @@ pub fn tier_fill(tier: Tier) -> &'static str {
 }
 
 fn n(v: f64) -> String {
-    format!("{v:.1}")
+    fixed(v, 1)
 }
 
 #[component]
@@ -188,7 +189,7 @@ pub fn MatrixChart(props: &MatrixChartProps) -> Html {
     html! {
         <div class="matrix">
             <svg id={props.svg_id.clone()} class="matrix__chart" xmlns="http://www.w3.org/2000/svg"
-                viewBox={format!("0 0 {W} {H}")} width={W.to_string()} height={H.to_string()}
+                viewBox={format!("0 0 {} {}", n(W), n(H))} width={n(W)} height={n(H)}
                 role="group" aria-label={props.description.clone()}
                 onfocusin={enter.reform(|e: FocusEvent| e.into())}
                 onfocusout={leave.reform(|e: FocusEvent| e.into())}
@@ -197,7 +198,7 @@ pub fn MatrixChart(props: &MatrixChartProps) -> Html {
                 font-family="system-ui, -apple-system, Segoe UI, Roboto, sans-serif">
                 <title>{ props.description.clone() }</title>
                 // A white sheet behind the chart, so an exported file reads on any background.
-                <rect class="matrix__sheet" x="0" y="0" width={W.to_string()} height={H.to_string()} fill="#ffffff" />
+                <rect class="matrix__sheet" x="0" y="0" width={n(W)} height={n(H)} fill="#ffffff" />
                 <defs>
                     <marker id={arrow_id.clone()} viewBox="0 0 10 10" refX="9" refY="5"
                         markerWidth="7" markerHeight="7" orient="auto-start-reverse">

@@ -2,6 +2,8 @@
 
 use yew::prelude::*;
 
+use crate::domain::decimal::trimmed;
+
 use crate::domain::dates::readable_date;
 use crate::domain::plans::{Content, ShownSection};
 use crate::domain::settings::format_money;
@@ -15,7 +17,7 @@ fn or_dash(s: &str) -> String {
 }
 
 fn number(v: Option<f64>) -> String {
-    v.map_or("—".into(), |v| v.to_string())
+    v.map_or("—".into(), |v| trimmed(v, 6))
 }
 
 /// One section of a plan, read-only, under a heading of the tag `heading` (such as "h2"),
@@ -84,7 +86,7 @@ pub fn plan_section_view(s: &ShownSection, currency: &str, heading: &str) -> Htm
                 <dl class="details-list">
                     <div><dt>{ "Hours" }</dt><dd>{ number(b.hours) }</dd></div>
                     <div><dt>{ "Money" }</dt><dd>{ b.money.map_or("—".into(), |m| format_money(m, currency)) }</dd></div>
-                    <div><dt>{ "Share of marketing budget" }</dt><dd>{ b.share_pct.map_or("—".into(), |p| format!("{p}%")) }</dd></div>
+                    <div><dt>{ "Share of marketing budget" }</dt><dd>{ b.share_pct.map_or("—".into(), |p| format!("{}%", trimmed(p, 6))) }</dd></div>
                 </dl>
             },
             Content::Schedule(sch) => {

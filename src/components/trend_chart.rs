@@ -3,6 +3,7 @@
 use yew::prelude::*;
 
 use crate::domain::dates::readable_date;
+use crate::domain::decimal::fixed;
 
 /// One saved assessment as the chart shows it.
 #[derive(Clone, Debug, PartialEq)]
@@ -86,21 +87,27 @@ pub fn trend_chart(points: &[TrendPoint]) -> Html {
     let line: String = points
         .iter()
         .enumerate()
-        .map(|(i, p)| format!("{:.1},{:.1}", x_at(i, count), y_at(p.score as f64)))
+        .map(|(i, p)| {
+            format!(
+                "{},{}",
+                fixed(x_at(i, count), 1),
+                fixed(y_at(p.score as f64), 1)
+            )
+        })
         .collect::<Vec<_>>()
         .join(" ");
     let dated = dated_indices(count);
     html! {
         <figure class="trend">
-            <svg class="trend__chart" viewBox={format!("0 0 {WIDTH} {HEIGHT}")} role="img"
+            <svg class="trend__chart" viewBox={format!("0 0 {} {}", fixed(WIDTH, 0), fixed(HEIGHT, 0))} role="img"
                 aria-label={describe(points)} preserveAspectRatio="xMidYMid meet">
                 { for bands.iter().map(|(slug, low, high)| html! {
                     <rect class={format!("trend__band trend__band--{slug}")}
-                        x={LEFT.to_string()} width={(WIDTH - LEFT - RIGHT).to_string()}
-                        y={format!("{:.1}", y_at(*high))} height={format!("{:.1}", y_at(*low) - y_at(*high))} />
+                        x={fixed(LEFT, 0)} width={fixed(WIDTH - LEFT - RIGHT, 0)}
+                        y={fixed(y_at(*high), 1)} height={fixed(y_at(*low) - y_at(*high), 1)} />
                 }) }
                 { for [0, 5, 7, 9, 10].iter().map(|s| html! {
-                    <text class="trend__axis" x={(LEFT - 8.0).to_string()} y={format!("{:.1}", y_at(*s as f64) + 4.0)}
+                    <text class="trend__axis" x={fixed(LEFT - 8.0, 0)} y={fixed(y_at(*s as f64) + 4.0, 1)}
                         text-anchor="end">{ s }</text>
                 }) }
                 if count > 1 {
@@ -112,11 +119,11 @@ pub fn trend_chart(points: &[TrendPoint]) -> Html {
                     let show_date = dated.contains(&i);
                     html! {
                         <g class="trend__point">
-                            <circle cx={format!("{x:.1}")} cy={format!("{:.1}", y_at(p.score as f64))} r="5">
+                            <circle cx={fixed(x, 1)} cy={fixed(y_at(p.score as f64), 1)} r="5">
                                 <title>{ format!("{}{label}: {}/10", readable_date(&p.saved_at), p.score) }</title>
                             </circle>
                             if show_date {
-                                <text class="trend__axis" x={format!("{x:.1}")} y={(HEIGHT - 10.0).to_string()}
+                                <text class="trend__axis" x={fixed(x, 1)} y={fixed(HEIGHT - 10.0, 0)}
                                     text-anchor={end_anchor(i, count)}>{ readable_date(&p.saved_at) }</text>
                             }
                         </g>

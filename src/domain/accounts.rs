@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::bcg::MarketPosition;
-use super::decimal::parse_decimal;
+use super::decimal::{fixed, parse_decimal};
 use super::rating::{position, Position, Ratings, Weights};
 
 /// Identifies an account; drawn from the same never-reused counter as assessments.
@@ -215,15 +215,15 @@ pub fn parse_revenue(text: &str) -> Result<Option<f64>, String> {
 /// A number without grouping, as the form shows it for editing.
 pub fn format_plain(v: f64) -> String {
     if v.fract() == 0.0 {
-        format!("{v:.0}")
+        fixed(v, 0)
     } else {
-        format!("{v:.2}")
+        fixed(v, 2)
     }
 }
 
 /// A number with thousands separators, as lists show it: `1234567` → `1,234,567`.
 pub fn format_grouped(v: f64) -> String {
-    let whole = format!("{:.0}", v.abs());
+    let whole = fixed(v.abs(), 0);
     let mut out = String::new();
     for (i, c) in whole.chars().enumerate() {
         if i > 0 && (whole.len() - i) % 3 == 0 {

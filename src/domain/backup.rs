@@ -6,6 +6,8 @@ use std::rc::Rc;
 
 use serde_json::Value;
 
+use super::decimal::fixed;
+
 use super::accounts::AccountId;
 use super::plans::Plan;
 use super::schema::{decode, encode, Document, LoadError, CURRENT_VERSION};
@@ -62,9 +64,9 @@ impl ImportError {
     pub fn explanation(&self) -> String {
         match self {
             ImportError::TooLarge(bytes) => format!(
-                "This file is {:.1} MB, far larger than any Account Grader backup (at most {} MB). \
+                "This file is {} MB, far larger than any Account Grader backup (at most {} MB). \
                  Nothing was imported.",
-                *bytes as f64 / 1_048_576.0,
+                fixed(*bytes as f64 / 1_048_576.0, 1),
                 MAX_IMPORT_BYTES / 1_048_576
             ),
             ImportError::NotJson => {

@@ -2,6 +2,7 @@
 
 use super::accounts::Account;
 use super::dates::{date_part, ical_day_and_next, ical_utc, readable_date};
+use super::decimal::trimmed;
 use super::plans::{Content, MeetingKind, Plan, ShownSection, Template};
 use super::schema::as_value;
 use super::settings::format_money;
@@ -46,13 +47,7 @@ fn cell(s: &str) -> String {
 }
 
 fn number(v: Option<f64>) -> String {
-    v.map_or("—".into(), |v| {
-        if v.fract() == 0.0 {
-            format!("{v:.0}")
-        } else {
-            format!("{v}")
-        }
-    })
+    v.map_or("—".into(), |v| trimmed(v, 6))
 }
 
 fn table(out: &mut String, head: &[&str], rows: Vec<Vec<String>>) {

@@ -13,6 +13,7 @@ use crate::components::quadrant_badge::quadrant_badge;
 use crate::domain::accounts::{Account, Tier};
 use crate::domain::bcg::{categorize, BcgCategory};
 use crate::domain::dates::readable_date_time;
+use crate::domain::decimal::trimmed;
 use crate::domain::portfolio::{
     guidelines, members_by_quadrant, row, summarize, Level, ListQuery, QuadrantFilter, SortKey,
 };
@@ -191,31 +192,34 @@ fn growth_share_chart(doc: &Document) -> ChartSpec {
         .fold(0.0, f64::max);
     let mut points: Vec<ChartPoint> = with_figures
         .iter()
-        .map(|&(a, share, growth, c)| ChartPoint {
-            id: a.id,
-            name: a.name.clone(),
-            x: to_x(share),
-            y: to_y(growth),
-            r: radius(a.revenue, max_revenue),
-            tier: a.tier,
-            label: format!(
-                "{}: market growth {growth}%, relative share {share}, {}, tier {}",
-                a.name,
-                c.title(),
-                a.tier.letter()
-            ),
-            details: vec![
-                format!("Growth {growth}% · Relative share {share}"),
-                c.title().to_string(),
-                money_line(a, &settings.currency),
-            ],
-            from: None,
+        .map(|&(a, share, growth, c)| {
+            let (growth_text, share_text) = (trimmed(growth, 6), trimmed(share, 6));
+            ChartPoint {
+                id: a.id,
+                name: a.name.clone(),
+                x: to_x(share),
+                y: to_y(growth),
+                r: radius(a.revenue, max_revenue),
+                tier: a.tier,
+                label: format!(
+                    "{}: market growth {growth_text}%, relative share {share_text}, {}, tier {}",
+                    a.name,
+                    c.title(),
+                    a.tier.letter()
+                ),
+                details: vec![
+                    format!("Growth {growth_text}% · Relative share {share_text}"),
+                    c.title().to_string(),
+                    money_line(a, &settings.currency),
+                ],
+                from: None,
+            }
         })
         .collect();
     sort_by(&mut points, |a, b| {
         b.r.total_cmp(&a.r).then(a.id.cmp(&b.id))
     });
-    let fmt = |v: f64| format!("{}", (v * 10.0).round() / 10.0);
+    let fmt = |v: f64| trimmed(v, 1);
     ChartSpec {
         description: format!(
             "Growth-share matrix of {} accounts: relative market share across, market growth up. \
