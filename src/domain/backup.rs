@@ -7,6 +7,7 @@ use std::rc::Rc;
 use serde_json::Value;
 
 use super::decimal::fixed;
+use super::snapshots::positions_by_id;
 
 use super::accounts::AccountId;
 use super::plans::Plan;
@@ -269,11 +270,11 @@ pub fn apply(current: &Document, incoming: &Document, mode: Mode) -> (Document, 
     for (s, id) in incoming.portfolio.snapshots.iter().zip(snapshot_ids) {
         let mut s = s.clone();
         s.id = id;
-        s.positions = s
-            .positions
-            .iter()
-            .filter_map(|(a, pos)| Some((*account_ids.get(a)?, *pos)))
-            .collect();
+        s.positions = positions_by_id(
+            s.positions
+                .iter()
+                .filter_map(|(a, pos)| Some((*account_ids.get(a)?, *pos))),
+        );
         Rc::make_mut(&mut doc.portfolio.snapshots).push(s);
     }
     (doc, p)

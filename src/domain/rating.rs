@@ -200,7 +200,12 @@ pub const MAX_WEIGHT: u8 = 5;
 
 impl Default for Weights {
     fn default() -> Self {
-        Self(CRITERIA.iter().map(|c| (c.id, DEFAULT_WEIGHT)).collect())
+        // Inserted rather than collected, which would sort (see snapshots::positions_by_id).
+        let mut weights = BTreeMap::new();
+        for c in &CRITERIA {
+            weights.insert(c.id, DEFAULT_WEIGHT);
+        }
+        Self(weights)
     }
 }
 
