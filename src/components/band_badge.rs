@@ -3,7 +3,7 @@ use yew::prelude::*;
 use crate::domain::grader::Band;
 
 /// The band's name in its colour, with its score range. A plain view function: it has no
-/// state, and each component costs about 1.5 KB of wasm in Yew's per-component code.
+/// state, and each component costs about 2 KB of wasm in Yew's per-component code.
 pub fn band_badge(band: Band) -> Html {
     html! {
         <span class={classes!("band-badge", format!("band-badge--{}", band.slug()))}>

@@ -189,7 +189,7 @@ pub fn MatrixChart(props: &MatrixChartProps) -> Html {
     html! {
         <div class="matrix">
             <svg id={props.svg_id.clone()} class="matrix__chart" xmlns="http://www.w3.org/2000/svg"
-                viewBox={format!("0 0 {} {}", n(W), n(H))} width={n(W)} height={n(H)}
+                viewBox={format!("0 0 {} {}", fixed(W, 0), fixed(H, 0))} width={fixed(W, 0)} height={fixed(H, 0)}
                 role="group" aria-label={props.description.clone()}
                 onfocusin={enter.reform(|e: FocusEvent| e.into())}
                 onfocusout={leave.reform(|e: FocusEvent| e.into())}
@@ -198,7 +198,7 @@ pub fn MatrixChart(props: &MatrixChartProps) -> Html {
                 font-family="system-ui, -apple-system, Segoe UI, Roboto, sans-serif">
                 <title>{ props.description.clone() }</title>
                 // A white sheet behind the chart, so an exported file reads on any background.
-                <rect class="matrix__sheet" x="0" y="0" width={n(W)} height={n(H)} fill="#ffffff" />
+                <rect class="matrix__sheet" x="0" y="0" width={fixed(W, 0)} height={fixed(H, 0)} fill="#ffffff" />
                 <defs>
                     <marker id={arrow_id.clone()} viewBox="0 0 10 10" refX="9" refY="5"
                         markerWidth="7" markerHeight="7" orient="auto-start-reverse">

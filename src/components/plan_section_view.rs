@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use crate::domain::decimal::trimmed;
+use crate::domain::decimal::shortest;
 
 use crate::domain::dates::readable_date;
 use crate::domain::plans::{Content, ShownSection};
@@ -17,11 +17,11 @@ fn or_dash(s: &str) -> String {
 }
 
 fn number(v: Option<f64>) -> String {
-    v.map_or("—".into(), |v| trimmed(v, 6))
+    v.map_or("—".into(), shortest)
 }
 
 /// One section of a plan, read-only, under a heading of the tag `heading` (such as "h2"),
-/// to fit the page's outline.
+/// to fit the page's outline. Keyed by the section's key, for lists of sections.
 pub fn plan_section_view(s: &ShownSection, currency: &str, heading: &str) -> Html {
     let body = if !s.content.is_filled() {
         html! { <p class="muted">{ "Not filled in yet." }</p> }
@@ -86,7 +86,7 @@ pub fn plan_section_view(s: &ShownSection, currency: &str, heading: &str) -> Htm
                 <dl class="details-list">
                     <div><dt>{ "Hours" }</dt><dd>{ number(b.hours) }</dd></div>
                     <div><dt>{ "Money" }</dt><dd>{ b.money.map_or("—".into(), |m| format_money(m, currency)) }</dd></div>
-                    <div><dt>{ "Share of marketing budget" }</dt><dd>{ b.share_pct.map_or("—".into(), |p| format!("{}%", trimmed(p, 6))) }</dd></div>
+                    <div><dt>{ "Share of marketing budget" }</dt><dd>{ b.share_pct.map_or("—".into(), |p| format!("{}%", shortest(p))) }</dd></div>
                 </dl>
             },
             Content::Schedule(sch) => {
@@ -112,7 +112,7 @@ pub fn plan_section_view(s: &ShownSection, currency: &str, heading: &str) -> Htm
     };
     let heading = heading.to_string();
     html! {
-        <section class="plan-view__section">
+        <section key={s.key.clone()} class="plan-view__section">
             <@{heading}>{ &s.title }</@>
             { body }
         </section>

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::decimal::{parse_decimal, trimmed};
+use super::decimal::{parse_decimal, shortest};
 
 /// Optional market figures for one account.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -99,7 +99,7 @@ pub fn parse_figure(text: &str, min: f64) -> Result<Option<f64>, String> {
     }
     match parse_decimal(text) {
         Some(v) if v >= min && v.abs() < 1e6 => Ok(Some(v)),
-        Some(v) if v < min => Err(format!("Enter a number of at least {}.", trimmed(min, 6))),
+        Some(v) if v < min => Err(format!("Enter a number of at least {}.", shortest(min))),
         _ => Err("Enter a number, such as 12.5.".to_string()),
     }
 }

@@ -2,7 +2,7 @@
 
 use super::accounts::Account;
 use super::dates::{date_part, ical_day_and_next, ical_utc, readable_date};
-use super::decimal::trimmed;
+use super::decimal::shortest;
 use super::plans::{Content, MeetingKind, Plan, ShownSection, Template};
 use super::schema::as_value;
 use super::settings::format_money;
@@ -47,7 +47,7 @@ fn cell(s: &str) -> String {
 }
 
 fn number(v: Option<f64>) -> String {
-    v.map_or("—".into(), |v| trimmed(v, 6))
+    v.map_or("—".into(), shortest)
 }
 
 fn table(out: &mut String, head: &[&str], rows: Vec<Vec<String>>) {

@@ -12,7 +12,7 @@ use crate::components::share_panels::ShareAccount;
 use crate::domain::accounts::{Account, AccountId};
 use crate::domain::bcg::{categorize, parse_figure, MarketPosition};
 use crate::domain::dates::readable_date;
-use crate::domain::decimal::trimmed;
+use crate::domain::decimal::shortest;
 use crate::domain::quadrant::{classify, explain};
 use crate::domain::rating::{axis_score, criteria_of, Axis, CriterionId};
 use crate::domain::settings::format_money;
@@ -220,7 +220,7 @@ fn Classification(props: &AccountProps) -> Html {
 fn MarketForm(props: &AccountProps) -> Html {
     let state = use_app_state();
     let a = &props.account;
-    let fmt = |v: Option<f64>| v.map(|v| trimmed(v, 6)).unwrap_or_default();
+    let fmt = |v: Option<f64>| v.map(shortest).unwrap_or_default();
     let growth = use_state(|| fmt(a.market.growth_pct));
     let share = use_state(|| fmt(a.market.relative_share));
     let problem = use_state(|| None::<String>);

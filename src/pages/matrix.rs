@@ -13,7 +13,7 @@ use crate::components::quadrant_badge::quadrant_badge;
 use crate::domain::accounts::{Account, Tier};
 use crate::domain::bcg::{categorize, BcgCategory};
 use crate::domain::dates::readable_date_time;
-use crate::domain::decimal::trimmed;
+use crate::domain::decimal::{shortest, trimmed};
 use crate::domain::portfolio::{
     guidelines, members_by_quadrant, row, summarize, Level, ListQuery, QuadrantFilter, SortKey,
 };
@@ -193,7 +193,7 @@ fn growth_share_chart(doc: &Document) -> ChartSpec {
     let mut points: Vec<ChartPoint> = with_figures
         .iter()
         .map(|&(a, share, growth, c)| {
-            let (growth_text, share_text) = (trimmed(growth, 6), trimmed(share, 6));
+            let (growth_text, share_text) = (shortest(growth), shortest(share));
             ChartPoint {
                 id: a.id,
                 name: a.name.clone(),

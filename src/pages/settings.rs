@@ -6,7 +6,7 @@ use yew::prelude::*;
 use crate::browser::events::on_value;
 use crate::components::backup_panel::BackupPanel;
 use crate::domain::bcg::{parse_figure, BcgThresholds};
-use crate::domain::decimal::trimmed;
+use crate::domain::decimal::shortest;
 use crate::domain::quadrant::DEFAULT_THRESHOLD;
 use crate::domain::rating::{criteria_of, Axis, CriterionId, DEFAULT_WEIGHT, MAX_WEIGHT};
 use crate::domain::settings::{SettingsSection, Theme, CURRENCIES};
@@ -276,11 +276,11 @@ fn BcgSettings(props: &BcgSettingsProps) -> Html {
             <div class="form__grid">
                 <div class="field">
                     <label for="bcg-growth">{ "High market growth from (% a year)" }</label>
-                    <input id="bcg-growth" type="text" inputmode="decimal" value={trimmed(t.growth_pct, 6)} onchange={make(true)} />
+                    <input id="bcg-growth" type="text" inputmode="decimal" value={shortest(t.growth_pct)} onchange={make(true)} />
                 </div>
                 <div class="field">
                     <label for="bcg-share">{ "High relative share from" }</label>
-                    <input id="bcg-share" type="text" inputmode="decimal" value={trimmed(t.relative_share, 6)} onchange={make(false)} />
+                    <input id="bcg-share" type="text" inputmode="decimal" value={shortest(t.relative_share)} onchange={make(false)} />
                 </div>
             </div>
             if let Some(p) = &*problem {

@@ -3,7 +3,7 @@ use yew::prelude::*;
 use crate::browser::events::on_input_value;
 use crate::domain::accounts::parse_revenue;
 use crate::domain::bcg::parse_figure;
-use crate::domain::decimal::trimmed;
+use crate::domain::decimal::shortest;
 use crate::domain::plans::Budget;
 
 #[derive(Properties, PartialEq)]
@@ -15,7 +15,7 @@ pub struct BudgetEditorProps {
 }
 
 fn shown(v: Option<f64>) -> String {
-    v.map(|v| trimmed(v, 6)).unwrap_or_default()
+    v.map(shortest).unwrap_or_default()
 }
 
 /// Time and money for the client, and their share of the whole marketing budget. Each field

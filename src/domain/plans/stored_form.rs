@@ -1,10 +1,10 @@
 //! How section definitions and section content are read from and written to JSON.
 //!
-//! The stored shapes are the ones serde derives for `#[serde(flatten)]` over the tagged
-//! section kind and for an adjacently tagged `Content`. The derived readers for those two
-//! buffer each value into serde's generic `Content` tree first, so that keys may come in any
-//! order; that machinery was about 35 KB of the 1.1 MB wasm. Here the kind is a plain field of
-//! a flat struct, and content is read in one pass.
+//! The stored shapes are exactly the ones serde derives for `#[serde(flatten)]` over the
+//! tagged section kind and for an adjacently tagged `Content`. The derived readers for those
+//! two buffer each value into serde's generic `Content` tree first, so that keys may come in
+//! any order; that machinery was about 35 KB of the 1.1 MB wasm. Here the kind is a plain field
+//! of a flat struct, and content is read in one pass, which needs `"type"` before `"value"`.
 
 use std::fmt;
 
@@ -21,15 +21,15 @@ pub(super) struct StoredSectionDef {
     #[serde(default)]
     guidance: String,
     kind: String,
-    /// Only lists have it; older versions wrote `null` for an uncapped list.
+    /// Lists have it, `null` when uncapped; other kinds do not.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    max: Option<u8>,
+    max: Option<Option<u8>>,
 }
 
 impl From<SectionDef> for StoredSectionDef {
     fn from(def: SectionDef) -> Self {
         let max = match def.kind {
-            SectionKind::List { max } => max,
+            SectionKind::List { max } => Some(max),
             _ => None,
         };
         StoredSectionDef {
@@ -47,7 +47,9 @@ impl TryFrom<StoredSectionDef> for SectionDef {
 
     fn try_from(stored: StoredSectionDef) -> Result<Self, String> {
         let kind = match SectionKind::from_slug(&stored.kind) {
-            Some(SectionKind::List { .. }) => SectionKind::List { max: stored.max },
+            Some(SectionKind::List { .. }) => SectionKind::List {
+                max: stored.max.flatten(),
+            },
             Some(kind) => kind,
             None => return Err(format!("unknown section kind \"{}\"", stored.kind)),
         };
@@ -79,8 +81,9 @@ impl<'de> Deserialize<'de> for Content {
     }
 }
 
-/// Reads `{"type": …, "value": …}` with the type first. The app always writes it that way,
-/// and so does serde_json's `Value` (its maps are sorted), which migrations go through.
+/// Reads `{"type": …, "value": …}`, skipping any other keys. The type must come before the
+/// value: the app always writes it that way, and so does serde_json's `Value` (its maps are
+/// sorted), which migrations go through.
 struct ContentVisitor;
 
 impl<'de> Visitor<'de> for ContentVisitor {
@@ -91,14 +94,28 @@ impl<'de> Visitor<'de> for ContentVisitor {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Content, A::Error> {
-        if map.next_key::<String>()?.as_deref() != Some("type") {
-            return Err(de::Error::custom(
-                "section content must start with its \"type\"",
-            ));
-        }
-        let kind: ContentType = map.next_value()?;
-        if map.next_key::<String>()?.as_deref() != Some("value") {
-            return Err(de::Error::missing_field("value"));
+        let kind: ContentType = loop {
+            match map.next_key::<String>()?.as_deref() {
+                Some("type") => break map.next_value()?,
+                Some("value") => {
+                    return Err(de::Error::custom(
+                        "section content must give its \"type\" before its \"value\"",
+                    ))
+                }
+                Some(_) => {
+                    map.next_value::<IgnoredAny>()?;
+                }
+                None => return Err(de::Error::missing_field("type")),
+            }
+        };
+        loop {
+            match map.next_key::<String>()?.as_deref() {
+                Some("value") => break,
+                Some(_) => {
+                    map.next_value::<IgnoredAny>()?;
+                }
+                None => return Err(de::Error::missing_field("value")),
+            }
         }
         let content = match kind {
             ContentType::Text => Content::Text(map.next_value()?),
@@ -141,6 +158,11 @@ mod tests {
         assert_eq!(
             text,
             r#"{"key":"k","title":"T","guidance":"g","kind":"text"}"#
+        );
+        let uncapped = serde_json::to_string(&def(SectionKind::List { max: None })).unwrap();
+        assert_eq!(
+            uncapped,
+            r#"{"key":"k","title":"T","guidance":"g","kind":"list","max":null}"#
         );
     }
 
@@ -203,11 +225,16 @@ mod tests {
 
     #[test]
     fn content_tolerates_extra_keys_and_rejects_bad_shapes() {
-        let extra = r#"{"type":"text","value":"x","note":1}"#;
-        assert_eq!(
-            serde_json::from_str::<Content>(extra).unwrap(),
-            Content::Text("x".into())
-        );
+        for extra in [
+            r#"{"type":"text","value":"x","note":1}"#,
+            r#"{"note":[1],"type":"text","value":"x"}"#,
+            r#"{"type":"text","note":{"a":1},"value":"x"}"#,
+        ] {
+            assert_eq!(
+                serde_json::from_str::<Content>(extra).unwrap(),
+                Content::Text("x".into())
+            );
+        }
         for bad in [
             r#"{"value":"x","type":"text"}"#,
             r#"{"type":"text"}"#,
