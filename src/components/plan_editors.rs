@@ -13,16 +13,30 @@ use yew::prelude::*;
 use crate::browser::events::{on_input_value, on_value};
 use crate::domain::plans::{Content, SectionKind};
 
+/// A section's new content, as the editor reports it.
+pub struct SectionChange {
+    /// The section's key in the template.
+    pub section: AttrValue,
+    pub title: AttrValue,
+    pub content: Content,
+    /// The change removes a row (a person, an item), so it is worth offering to undo.
+    pub removes_row: bool,
+}
+
 #[derive(Properties, PartialEq)]
 pub struct SectionEditorProps {
     /// Unique per section on the page; prefixes element ids.
     pub id: AttrValue,
+    /// The section's key in the template, reported with each change.
+    pub section: AttrValue,
     /// The section's title, used to label its controls.
     pub title: AttrValue,
     pub kind: SectionKind,
     pub content: Content,
     pub currency: AttrValue,
-    pub on_change: Callback<Content>,
+    /// The same callback for every section and every render, so that typing in one section
+    /// re-renders that section's editor only: the others' props stay equal.
+    pub on_change: Callback<SectionChange>,
 }
 
 /// The editor for a section's kind.
@@ -30,7 +44,22 @@ pub struct SectionEditorProps {
 pub fn SectionEditor(props: &SectionEditorProps) -> Html {
     let id = props.id.clone();
     let title = props.title.clone();
-    let on_change = props.on_change.clone();
+    let on_change = {
+        let (on_change, section, title) = (
+            props.on_change.clone(),
+            props.section.clone(),
+            props.title.clone(),
+        );
+        let rows = props.content.row_count();
+        Callback::from(move |content: Content| {
+            on_change.emit(SectionChange {
+                section: section.clone(),
+                title: title.clone(),
+                removes_row: content.row_count() < rows,
+                content,
+            })
+        })
+    };
     match (&props.content, props.kind) {
         (Content::Text(text), _) => {
             let oninput = on_input_value(move |v| on_change.emit(Content::Text(v)));

@@ -6,11 +6,11 @@ use crate::browser::clock::now_iso;
 use crate::browser::events::on_value;
 use crate::browser::page::navigate;
 use crate::components::missing::missing;
-use crate::components::plan_editors::SectionEditor;
+use crate::components::plan_editors::{SectionChange, SectionEditor};
 use crate::components::plan_section_view::plan_section_view;
 use crate::components::plan_status::PlanStatus;
 use crate::domain::accounts::AccountId;
-use crate::domain::plans::{Content, Template, BUILT_IN_TEMPLATE};
+use crate::domain::plans::{Template, BUILT_IN_TEMPLATE};
 use crate::hooks::use_app_state;
 use crate::route::Route;
 use crate::state::Action;
@@ -32,6 +32,26 @@ fn not_found(what: &str) -> Html {
 #[component]
 pub fn PlanPage(props: &PlanPageProps) -> Html {
     let state = use_app_state();
+    let plan_id = state
+        .account(props.account)
+        .and_then(|a| state.doc.plans.plan_for(a.id))
+        .map(|p| p.id);
+    // One callback for all sections, made again only when the plan changes (see SectionEditor).
+    let on_section_change = use_callback(
+        (state.dispatcher(), plan_id),
+        |change: SectionChange, (dispatcher, plan_id)| {
+            if let Some(plan) = *plan_id {
+                dispatcher.dispatch(Action::WritePlan {
+                    plan,
+                    key: change.section.to_string(),
+                    title: change.title.to_string(),
+                    content: change.content,
+                    at: now_iso(),
+                    removes_row: change.removes_row,
+                })
+            }
+        },
+    );
     let Some(account) = state.account(props.account) else {
         return not_found("Account");
     };
@@ -74,16 +94,6 @@ pub fn PlanPage(props: &PlanPageProps) -> Html {
             </header>
             <PlanStatus plan={plan.clone()} template={template.clone()} editable=true />
             { for shown.iter().filter(|s| !s.orphaned).map(|s| {
-                let on_change = {
-                    let state = state.clone();
-                    let (key, title, rows) = (s.key.clone(), s.title.clone(), s.content.row_count());
-                    Callback::from(move |content: Content| {
-                        let removes_row = content.row_count() < rows;
-                        state.dispatch(Action::WritePlan {
-                            plan: plan_id, key: key.clone(), title: title.clone(), content, at: now_iso(), removes_row,
-                        })
-                    })
-                };
                 let id = format!("section-{}", s.key);
                 html! {
                     <section key={s.key.clone()} class="card plan-section" aria-labelledby={format!("{id}-title")}>
@@ -96,8 +106,8 @@ pub fn PlanPage(props: &PlanPageProps) -> Html {
                         if !s.guidance.is_empty() {
                             <p class="muted plan-section__guidance">{ &s.guidance }</p>
                         }
-                        <SectionEditor {id} title={s.title.clone()} kind={s.kind} content={s.content.clone()}
-                            currency={currency.clone()} {on_change} />
+                        <SectionEditor {id} section={s.key.clone()} title={s.title.clone()} kind={s.kind}
+                            content={s.content.clone()} currency={currency.clone()} on_change={on_section_change.clone()} />
                     </section>
                 }
             }) }
