@@ -317,6 +317,14 @@ mod tests {
         assert_eq!(trimmed(1.0 / 3.0, 6), "0.333333");
     }
 
+    /// `digits` written with `width` digits, `decimals` of them after the point: a figure as
+    /// someone might type it, leading zeros and all.
+    fn typed(digits: u64, width: usize, decimals: usize, negative: bool) -> String {
+        let text = format!("{digits:0width$}");
+        let (whole, fraction) = text.split_at(width - decimals);
+        format!("{}{whole}.{fraction}", if negative { "-" } else { "" })
+    }
+
     proptest::proptest! {
         #[test]
         fn shortest_reads_back_as_the_figure_typed(
@@ -324,10 +332,7 @@ mod tests {
             decimals in 0usize..15,
             negative: bool,
         ) {
-            let text = format!("{digits:015}");
-            let (whole, fraction) = text.split_at(15 - decimals);
-            let text = format!("{}{whole}.{fraction}", if negative { "-" } else { "" });
-            let value = parse_decimal(&text).unwrap();
+            let value = parse_decimal(&typed(digits, 15, decimals, negative)).unwrap();
             proptest::prop_assert_eq!(shortest(value), value.to_string());
         }
 
@@ -351,9 +356,7 @@ mod tests {
             decimals in 0usize..18,
             negative: bool,
         ) {
-            let text = format!("{digits:018}");
-            let (whole, fraction) = text.split_at(18 - decimals);
-            let text = format!("{}{whole}.{fraction}", if negative { "-" } else { "" });
+            let text = typed(digits, 18, decimals, negative);
             let ours = parse_decimal(&text).unwrap();
             let standard = text.parse::<f64>().unwrap();
             if digits < 1_000_000_000_000_000 {
