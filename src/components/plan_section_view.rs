@@ -2,9 +2,9 @@
 
 use yew::prelude::*;
 
-use crate::domain::decimal::shortest;
-
 use crate::domain::dates::readable_date;
+use crate::domain::decimal::shortest;
+use crate::domain::plan_export::figure_or_dash;
 use crate::domain::plans::{Content, ShownSection};
 use crate::domain::settings::format_money;
 
@@ -14,10 +14,6 @@ fn or_dash(s: &str) -> String {
     } else {
         s.to_string()
     }
-}
-
-fn number(v: Option<f64>) -> String {
-    v.map_or("—".into(), shortest)
 }
 
 /// One section of a plan, read-only, under a heading of the tag `heading` (such as "h2"),
@@ -84,7 +80,7 @@ pub fn plan_section_view(s: &ShownSection, currency: &str, heading: &str) -> Htm
             },
             Content::Budget(b) => html! {
                 <dl class="details-list">
-                    <div><dt>{ "Hours" }</dt><dd>{ number(b.hours) }</dd></div>
+                    <div><dt>{ "Hours" }</dt><dd>{ figure_or_dash(b.hours) }</dd></div>
                     <div><dt>{ "Money" }</dt><dd>{ b.money.map_or("—".into(), |m| format_money(m, currency)) }</dd></div>
                     <div><dt>{ "Share of marketing budget" }</dt><dd>{ b.share_pct.map_or("—".into(), |p| format!("{}%", shortest(p))) }</dd></div>
                 </dl>

@@ -7,7 +7,7 @@ use std::rc::Rc;
 use serde_json::Value;
 
 use super::decimal::fixed;
-use super::snapshots::positions_by_id;
+use super::sorting::map_from;
 
 use super::accounts::AccountId;
 use super::plans::Plan;
@@ -270,7 +270,7 @@ pub fn apply(current: &Document, incoming: &Document, mode: Mode) -> (Document, 
     for (s, id) in incoming.portfolio.snapshots.iter().zip(snapshot_ids) {
         let mut s = s.clone();
         s.id = id;
-        s.positions = positions_by_id(
+        s.positions = map_from(
             s.positions
                 .iter()
                 .filter_map(|(a, pos)| Some((*account_ids.get(a)?, *pos))),

@@ -46,7 +46,8 @@ fn cell(s: &str) -> String {
     md_inline(s).replace(['\r', '\n'], " ")
 }
 
-fn number(v: Option<f64>) -> String {
+/// A figure as plans show it, or a dash when it is not set.
+pub fn figure_or_dash(v: Option<f64>) -> String {
     v.map_or("—".into(), shortest)
 }
 
@@ -124,7 +125,7 @@ fn section_markdown(out: &mut String, s: &ShownSection, currency: &str) {
                 .collect(),
         ),
         Content::Budget(b) => {
-            out.push_str(&format!("- Hours: {}\n", number(b.hours)));
+            out.push_str(&format!("- Hours: {}\n", figure_or_dash(b.hours)));
             out.push_str(&format!(
                 "- Money: {}\n",
                 b.money.map_or("—".into(), |m| format_money(m, currency))
@@ -132,7 +133,7 @@ fn section_markdown(out: &mut String, s: &ShownSection, currency: &str) {
             out.push_str(&format!(
                 "- Share of the total marketing budget: {}\n",
                 b.share_pct
-                    .map_or("—".into(), |p| format!("{}%", number(Some(p))))
+                    .map_or("—".into(), |p| format!("{}%", figure_or_dash(Some(p))))
             ));
         }
         Content::Schedule(sch) => {

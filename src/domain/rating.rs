@@ -4,6 +4,8 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use super::sorting::map_from;
+
 /// The two axes of the portfolio matrix.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -200,12 +202,7 @@ pub const MAX_WEIGHT: u8 = 5;
 
 impl Default for Weights {
     fn default() -> Self {
-        // Inserted rather than collected, which would sort (see snapshots::positions_by_id).
-        let mut weights = BTreeMap::new();
-        for c in &CRITERIA {
-            weights.insert(c.id, DEFAULT_WEIGHT);
-        }
-        Self(weights)
+        Self(map_from(CRITERIA.iter().map(|c| (c.id, DEFAULT_WEIGHT))))
     }
 }
 

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::accounts::{Account, AccountId};
 use super::rating::{Position, Weights};
+use super::sorting::map_from;
 
 pub type SnapshotId = u64;
 
@@ -18,24 +19,12 @@ pub struct Snapshot {
     pub positions: BTreeMap<AccountId, Position>,
 }
 
-/// A map built by inserting, not by `collect`: collecting into a `BTreeMap` sorts the entries
-/// first, and that sort is another copy of the standard sort in the wasm (see `sorting`).
-pub fn positions_by_id(
-    positions: impl Iterator<Item = (AccountId, Position)>,
-) -> BTreeMap<AccountId, Position> {
-    let mut map = BTreeMap::new();
-    for (id, position) in positions {
-        map.insert(id, position);
-    }
-    map
-}
-
 /// Records where each rated account is now.
 pub fn take(id: SnapshotId, at: &str, accounts: &[Account], weights: &Weights) -> Snapshot {
     Snapshot {
         id,
         taken_at: at.to_string(),
-        positions: positions_by_id(
+        positions: map_from(
             accounts
                 .iter()
                 .filter_map(|a| Some((a.id, a.position(weights)?))),

@@ -65,6 +65,11 @@ struct ChartSpec {
     quadrants: Quadrants,
 }
 
+/// Big dots first, so small ones stay visible and clickable on top of them.
+fn big_first(points: &mut Vec<ChartPoint>) {
+    sort_by(points, |a, b| b.r.total_cmp(&a.r).then(a.id.cmp(&b.id)));
+}
+
 fn quadrant_chart(doc: &Document, compare: Option<SnapshotId>) -> ChartSpec {
     let settings = &doc.settings;
     let accounts = &doc.portfolio.accounts;
@@ -109,10 +114,7 @@ fn quadrant_chart(doc: &Document, compare: Option<SnapshotId>) -> ChartSpec {
             })
         })
         .collect();
-    // Big dots first so small ones stay visible and clickable on top.
-    sort_by(&mut points, |a, b| {
-        b.r.total_cmp(&a.r).then(a.id.cmp(&b.id))
-    });
+    big_first(&mut points);
     let ticks = || {
         vec![
             (0.0, "0".into()),
@@ -216,9 +218,7 @@ fn growth_share_chart(doc: &Document) -> ChartSpec {
             }
         })
         .collect();
-    sort_by(&mut points, |a, b| {
-        b.r.total_cmp(&a.r).then(a.id.cmp(&b.id))
-    });
+    big_first(&mut points);
     let fmt = |v: f64| trimmed(v, 1);
     ChartSpec {
         description: format!(

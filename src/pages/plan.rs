@@ -32,13 +32,12 @@ fn not_found(what: &str) -> Html {
 #[component]
 pub fn PlanPage(props: &PlanPageProps) -> Html {
     let state = use_app_state();
-    let plan_id = state
-        .account(props.account)
-        .and_then(|a| state.doc.plans.plan_for(a.id))
-        .map(|p| p.id);
+    let plans = &state.doc.plans;
+    let account = state.account(props.account);
+    let plan = account.and_then(|a| plans.plan_for(a.id));
     // One callback for all sections, made again only when the plan changes (see SectionEditor).
     let on_section_change = use_callback(
-        (state.dispatcher(), plan_id),
+        (state.dispatcher(), plan.map(|p| p.id)),
         |change: SectionChange, (dispatcher, plan_id)| {
             if let Some(plan) = *plan_id {
                 dispatcher.dispatch(Action::WritePlan {
@@ -52,11 +51,10 @@ pub fn PlanPage(props: &PlanPageProps) -> Html {
             }
         },
     );
-    let Some(account) = state.account(props.account) else {
+    let Some(account) = account else {
         return not_found("Account");
     };
-    let plans = &state.doc.plans;
-    let Some(plan) = plans.plan_for(account.id) else {
+    let Some(plan) = plan else {
         return html! { <CreatePlan account={account.id} /> };
     };
     let template = plans
