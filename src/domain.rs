@@ -9,6 +9,7 @@ pub mod demo;
 pub mod document_encoder;
 pub mod grader;
 pub mod history;
+pub mod json;
 pub mod plan_export;
 pub mod plans;
 pub mod portfolio;

@@ -1,18 +1,17 @@
 //! Client accounts: what is kept about each one, and validating the account form.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::bcg::MarketPosition;
 use super::decimal::{fixed, parse_decimal};
+use super::json::{self, read_named, required, FromJson, Reader};
 use super::rating::{position, Position, Ratings, Weights};
 
 /// Identifies an account; drawn from the same never-reused counter as assessments.
 pub type AccountId = u64;
 
 /// A simple A-B-C profile of how much attention an account gets.
-#[derive(
-    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
-)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub enum Tier {
     A,
     B,
@@ -37,34 +36,26 @@ impl Tier {
 }
 
 /// One client account.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Account {
     pub id: AccountId,
     pub name: String,
-    #[serde(default)]
     pub industry: String,
-    #[serde(default)]
     pub manager: String,
     /// Annual revenue in the currency chosen in settings; `None` when not known.
-    #[serde(default)]
     pub revenue: Option<f64>,
-    #[serde(default)]
     pub tier: Tier,
-    #[serde(default)]
     pub notes: String,
-    #[serde(default)]
     pub ratings: Ratings,
     /// Optional figures for the BCG lens.
-    #[serde(default)]
     pub market: MarketPosition,
     /// RFC 3339 timestamps.
     pub created_at: String,
     pub updated_at: String,
     /// When the ratings were last changed, if ever.
-    #[serde(default)]
     pub reviewed_at: Option<String>,
     /// Part of the invented demo portfolio, which can be removed in one go.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub demo: bool,
 }
 
@@ -235,6 +226,57 @@ pub fn format_grouped(v: f64) -> String {
         out.insert(0, '-');
     }
     out
+}
+
+impl FromJson for Tier {
+    fn read(r: &mut Reader) -> json::Result<Self> {
+        read_named(r, &Tier::ALL, Tier::letter)
+    }
+}
+
+impl FromJson for Account {
+    fn read(r: &mut Reader) -> json::Result<Self> {
+        let (mut id, mut name, mut created_at, mut updated_at) = (None, None, None, None);
+        let mut a = Account {
+            id: 0,
+            name: String::new(),
+            industry: String::new(),
+            manager: String::new(),
+            revenue: None,
+            tier: Tier::default(),
+            notes: String::new(),
+            ratings: Ratings::default(),
+            market: MarketPosition::default(),
+            created_at: String::new(),
+            updated_at: String::new(),
+            reviewed_at: None,
+            demo: false,
+        };
+        r.object(&mut |r, key| {
+            match key {
+                "id" => id = Some(r.u64()?),
+                "name" => name = Some(r.string()?),
+                "industry" => a.industry = r.string()?,
+                "manager" => a.manager = r.string()?,
+                "revenue" => a.revenue = Option::read(r)?,
+                "tier" => a.tier = Tier::read(r)?,
+                "notes" => a.notes = r.string()?,
+                "ratings" => a.ratings = Ratings::read(r)?,
+                "market" => a.market = MarketPosition::read(r)?,
+                "created_at" => created_at = Some(r.string()?),
+                "updated_at" => updated_at = Some(r.string()?),
+                "reviewed_at" => a.reviewed_at = Option::read(r)?,
+                "demo" => a.demo = r.bool()?,
+                _ => r.skip()?,
+            }
+            Ok(())
+        })?;
+        a.id = required(id, "id")?;
+        a.name = required(name, "name")?;
+        a.created_at = required(created_at, "created_at")?;
+        a.updated_at = required(updated_at, "updated_at")?;
+        Ok(a)
+    }
 }
 
 #[cfg(test)]

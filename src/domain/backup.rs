@@ -4,12 +4,11 @@
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
-use serde_json::Value;
-
 use super::decimal::fixed;
 use super::sorting::map_from;
 
 use super::accounts::AccountId;
+use super::json::{export_file, string, FromJson, Json, JsonError, Reader};
 use super::plans::Plan;
 use super::schema::{decode, encode, Document, LoadError, CURRENT_VERSION};
 
@@ -21,15 +20,13 @@ pub const MAX_IMPORT_BYTES: usize = 20 * 1024 * 1024;
 
 /// The whole document as a backup file.
 pub fn export(doc: &Document, now: &str) -> String {
-    let data: Value = serde_json::from_str(&encode(doc)).expect("encode writes JSON");
-    let file = serde_json::json!({
-        "app": APP,
-        "kind": KIND,
-        "version": CURRENT_VERSION,
-        "exported_at": now,
-        "data": data,
-    });
-    serde_json::to_string_pretty(&file).expect("a backup always serializes")
+    export_file(&[
+        ("app", &string(APP)),
+        ("kind", &string(KIND)),
+        ("version", &CURRENT_VERSION.to_string()),
+        ("exported_at", &string(now)),
+        ("data", &encode(doc)),
+    ])
 }
 
 /// Days without a backup after which the app suggests one.
@@ -94,14 +91,31 @@ pub fn parse(text: &str) -> Result<Document, ImportError> {
     if text.len() > MAX_IMPORT_BYTES {
         return Err(ImportError::TooLarge(text.len()));
     }
-    let value: Value = serde_json::from_str(text).map_err(|_| ImportError::NotJson)?;
-    if value.get("app").and_then(Value::as_str) != Some(APP)
-        || value.get("kind").and_then(Value::as_str) != Some(KIND)
-    {
-        return Err(ImportError::NotABackup);
+    let (mut app, mut kind, mut data) = (None, None, None);
+    let mut reader = Reader::new(text);
+    let envelope = reader
+        .object(&mut |r, key| {
+            match key {
+                "app" => app = Some(Json::read(r)?),
+                "kind" => kind = Some(Json::read(r)?),
+                "data" => data = Some(r.raw()?),
+                _ => r.skip()?,
+            }
+            Ok(())
+        })
+        .and_then(|()| reader.end());
+    match envelope {
+        Err(JsonError::Syntax(_)) => return Err(ImportError::NotJson),
+        Err(JsonError::Shape(_)) if !Reader::is_json(text) => return Err(ImportError::NotJson),
+        _ => {}
     }
-    let data = value.get("data").ok_or(ImportError::NotABackup)?;
-    decode(&data.to_string()).map_err(ImportError::Unreadable)
+    let is = |field: Option<Json>, name: &str| field == Some(Json::String(name.into()));
+    match data {
+        Some(data) if is(app, APP) && is(kind, KIND) => {
+            decode(data).map_err(ImportError::Unreadable)
+        }
+        _ => Err(ImportError::NotABackup),
+    }
 }
 
 /// How to bring a backup in.

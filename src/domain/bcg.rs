@@ -1,11 +1,12 @@
 //! The second lens on the portfolio: the growth-share (BCG) matrix.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::decimal::{parse_decimal, shortest};
+use super::json::{self, required, FromJson, Reader};
 
 /// Optional market figures for one account.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
 pub struct MarketPosition {
     /// Yearly growth of the client's market, in percent.
     pub growth_pct: Option<f64>,
@@ -15,7 +16,7 @@ pub struct MarketPosition {
 }
 
 /// Where "high" begins on each BCG axis. On the line counts as high, as in the main matrix.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 pub struct BcgThresholds {
     pub growth_pct: f64,
     pub relative_share: f64,
@@ -114,6 +115,39 @@ pub fn categorize(market: MarketPosition, t: BcgThresholds) -> Option<BcgCategor
         (true, false) => BcgCategory::QuestionMark,
         (false, false) => BcgCategory::Dog,
     })
+}
+
+impl FromJson for MarketPosition {
+    fn read(r: &mut Reader) -> json::Result<Self> {
+        let mut market = MarketPosition::default();
+        r.object(&mut |r, key| {
+            match key {
+                "growth_pct" => market.growth_pct = Option::read(r)?,
+                "relative_share" => market.relative_share = Option::read(r)?,
+                _ => r.skip()?,
+            }
+            Ok(())
+        })?;
+        Ok(market)
+    }
+}
+
+impl FromJson for BcgThresholds {
+    fn read(r: &mut Reader) -> json::Result<Self> {
+        let (mut growth_pct, mut relative_share) = (None, None);
+        r.object(&mut |r, key| {
+            match key {
+                "growth_pct" => growth_pct = Some(r.f64()?),
+                "relative_share" => relative_share = Some(r.f64()?),
+                _ => r.skip()?,
+            }
+            Ok(())
+        })?;
+        Ok(BcgThresholds {
+            growth_pct: required(growth_pct, "growth_pct")?,
+            relative_share: required(relative_share, "relative_share")?,
+        })
+    }
 }
 
 #[cfg(test)]

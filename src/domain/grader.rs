@@ -2,12 +2,13 @@
 
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
+use super::json::{self, read_named, FromJson, Reader};
 use super::practices::{PracticeId, PRACTICES, PRIORITY_ORDER};
 
 /// How a team answered one practice.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Answer {
     /// "We do this consistently."
@@ -16,9 +17,19 @@ pub enum Answer {
 }
 
 /// Answers per practice; a practice that is absent has not been answered yet.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 #[serde(transparent)]
 pub struct Answers(BTreeMap<PracticeId, Answer>);
+
+impl Answer {
+    /// The stored name, as serde writes the variant.
+    pub fn key(self) -> &'static str {
+        match self {
+            Answer::Yes => "yes",
+            Answer::NotYet => "not-yet",
+        }
+    }
+}
 
 impl Answers {
     pub fn get(&self, id: PracticeId) -> Option<Answer> {
@@ -144,6 +155,18 @@ pub fn grade(answers: &Answers) -> Grade {
             .copied()
             .filter(|&id| !answers.does(id))
             .collect(),
+    }
+}
+
+impl FromJson for Answer {
+    fn read(r: &mut Reader) -> json::Result<Self> {
+        read_named(r, &[Answer::Yes, Answer::NotYet], Answer::key)
+    }
+}
+
+impl FromJson for Answers {
+    fn read(r: &mut Reader) -> json::Result<Self> {
+        BTreeMap::read(r).map(Answers)
     }
 }
 

@@ -1,9 +1,10 @@
 //! Saved assessments and how they compare over time.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::dates::instant;
 use super::grader::{grade, Answers, Grade};
+use super::json::{self, required, FromJson, Reader};
 use super::practices::{PracticeId, PRACTICES};
 use super::sorting::sort_by_key;
 
@@ -11,13 +12,12 @@ use super::sorting::sort_by_key;
 pub type AssessmentId = u64;
 
 /// One completed assessment, kept so that progress shows over time.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct SavedAssessment {
     pub id: AssessmentId,
     /// RFC 3339 UTC timestamp of when it was saved.
     pub saved_at: String,
     /// Optional team or period name, such as "Sales team, Q3".
-    #[serde(default)]
     pub label: String,
     pub answers: Answers,
 }
@@ -71,6 +71,28 @@ pub fn previous_of(history: &[SavedAssessment], id: AssessmentId) -> Option<&Sav
     let sorted = chronological(history);
     let pos = sorted.iter().position(|a| a.id == id)?;
     pos.checked_sub(1).map(|i| sorted[i])
+}
+
+impl FromJson for SavedAssessment {
+    fn read(r: &mut Reader) -> json::Result<Self> {
+        let (mut id, mut saved_at, mut answers, mut label) = (None, None, None, String::new());
+        r.object(&mut |r, key| {
+            match key {
+                "id" => id = Some(r.u64()?),
+                "saved_at" => saved_at = Some(r.string()?),
+                "label" => label = r.string()?,
+                "answers" => answers = Some(Answers::read(r)?),
+                _ => r.skip()?,
+            }
+            Ok(())
+        })?;
+        Ok(SavedAssessment {
+            id: required(id, "id")?,
+            saved_at: required(saved_at, "saved_at")?,
+            label,
+            answers: required(answers, "answers")?,
+        })
+    }
 }
 
 #[cfg(test)]

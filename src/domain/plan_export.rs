@@ -3,8 +3,8 @@
 use super::accounts::Account;
 use super::dates::{date_part, ical_day_and_next, ical_utc, readable_date};
 use super::decimal::shortest;
+use super::json::{export_file, string};
 use super::plans::{Content, MeetingKind, Plan, ShownSection, Template};
-use super::schema::as_value;
 use super::settings::format_money;
 
 /// User text made literal in Markdown: characters that would start emphasis, links, code,
@@ -193,16 +193,16 @@ pub fn markdown(plan: &Plan, template: &Template, account: &Account, currency: &
 
 /// One plan as a JSON file, with its account and template so it can be read on its own.
 pub fn json(plan: &Plan, template: &Template, account: &Account, now: &str) -> String {
-    let value = serde_json::json!({
-        "app": "account-grader",
-        "kind": "account-plan",
-        "version": super::schema::CURRENT_VERSION,
-        "exported_at": now,
-        "account": as_value(account),
-        "template": as_value(template),
-        "plan": as_value(plan),
-    });
-    serde_json::to_string_pretty(&value).expect("plans always serialize")
+    let compact = |value: Result<String, serde_json::Error>| value.expect("plans serialize");
+    export_file(&[
+        ("app", &string("account-grader")),
+        ("kind", &string("account-plan")),
+        ("version", &super::schema::CURRENT_VERSION.to_string()),
+        ("exported_at", &string(now)),
+        ("account", &compact(serde_json::to_string(account))),
+        ("template", &compact(serde_json::to_string(template))),
+        ("plan", &compact(serde_json::to_string(plan))),
+    ])
 }
 
 /// A file name made from an account's name: letters, digits and dashes only.
@@ -433,7 +433,9 @@ mod tests {
         assert_eq!(v["kind"], "account-plan");
         assert_eq!(v["account"]["name"], "Acme");
         assert_eq!(v["plan"]["id"], 3);
-        let plan: Plan = serde_json::from_value(v["plan"].clone()).unwrap();
+        let plan: Plan = serde_json::to_string(&v["plan"])
+            .map(|text| crate::domain::json::Reader::read_all(&text).unwrap())
+            .unwrap();
         assert_eq!(plan, plan_with_content());
     }
 

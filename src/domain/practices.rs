@@ -1,10 +1,11 @@
 //! The ten practices of the Account Management Grader, in our own words.
 
-use serde::{Deserialize, Serialize};
+use super::json::{self, named, FromKey};
+use serde::Serialize;
 
 /// A stable identifier for one practice. The serialized names are part of the storage schema:
 /// renaming one needs a migration.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum PracticeId {
     AssignedManager,
@@ -171,11 +172,43 @@ impl PracticeId {
             .expect("every practice id is listed in PRACTICES")
     }
 
+    /// The stored name, as serde writes the variant.
+    pub fn key(self) -> &'static str {
+        match self {
+            PracticeId::AssignedManager => "assigned-manager",
+            PracticeId::ManageableLoad => "manageable-load",
+            PracticeId::GrowthGoals => "growth-goals",
+            PracticeId::TieredProfiles => "tiered-profiles",
+            PracticeId::CheckInCadence => "check-in-cadence",
+            PracticeId::BusinessReviews => "business-reviews",
+            PracticeId::RelationshipMatrix => "relationship-matrix",
+            PracticeId::TechnologyRoadmap => "technology-roadmap",
+            PracticeId::ClientVision => "client-vision",
+            PracticeId::NpsSurvey => "nps-survey",
+        }
+    }
+
     /// Position in the checklist, counting from 1.
     pub fn number(self) -> usize {
         PRACTICES.iter().position(|p| p.id == self).unwrap_or(0) + 1
     }
 }
+
+impl FromKey for PracticeId {
+    fn from_key(key: &str) -> json::Result<Self> {
+        named(key, &PRACTICE_IDS, PracticeId::key)
+    }
+}
+
+const PRACTICE_IDS: [PracticeId; 10] = {
+    let mut ids = [PracticeId::AssignedManager; 10];
+    let mut i = 0;
+    while i < 10 {
+        ids[i] = PRACTICES[i].id;
+        i += 1;
+    }
+    ids
+};
 
 #[cfg(test)]
 mod tests {

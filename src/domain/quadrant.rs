@@ -1,15 +1,16 @@
 //! The four action categories of the portfolio matrix, and why an account falls in one.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
-use super::rating::{criteria_of, Axis, CriterionId, Position, Ratings, Weights};
+use super::json::{self, FromJson, Reader};
+use super::rating::{criteria_of, read_axes, Axis, CriterionId, Position, Ratings, Weights};
 use super::sorting::sort_by_key;
 
 /// The score dividing low from high on each axis.
 ///
 /// A score exactly on the threshold counts as **high**: an account at 50 with a threshold of
 /// 50 is treated as having a strong relationship. Reaching the line is enough.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub struct Thresholds {
     pub relationship: u8,
     pub potential: u8,
@@ -41,7 +42,7 @@ impl Thresholds {
 }
 
 /// Where an account belongs and what to do with it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Quadrant {
     /// Strong relationship, high potential.
@@ -179,6 +180,16 @@ pub fn explain(
                 .collect(),
         }
     })
+}
+
+impl FromJson for Thresholds {
+    fn read(r: &mut Reader) -> json::Result<Self> {
+        let (relationship, potential) = read_axes(r)?;
+        Ok(Thresholds {
+            relationship,
+            potential,
+        })
+    }
 }
 
 #[cfg(test)]

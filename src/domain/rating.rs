@@ -2,12 +2,13 @@
 
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
+use super::json::{self, named, required, FromJson, FromKey, Reader};
 use super::sorting::map_from;
 
 /// The two axes of the portfolio matrix.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Axis {
     /// Strength of the existing relationship.
@@ -36,7 +37,7 @@ impl Axis {
 }
 
 /// A stable identifier for one rating criterion; part of the storage schema.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum CriterionId {
     DecisionMakerAccess,
@@ -136,6 +137,22 @@ pub const CRITERIA: [Criterion; 10] = [
 ];
 
 impl CriterionId {
+    /// The stored name, as serde writes the variant.
+    pub fn key(self) -> &'static str {
+        match self {
+            CriterionId::DecisionMakerAccess => "decision-maker-access",
+            CriterionId::ShareOfOrganization => "share-of-organization",
+            CriterionId::PromisesDelivered => "promises-delivered",
+            CriterionId::ContactCadence => "contact-cadence",
+            CriterionId::ShareOfThought => "share-of-thought",
+            CriterionId::LongTermPotential => "long-term-potential",
+            CriterionId::NeedsFit => "needs-fit",
+            CriterionId::Profitability => "profitability",
+            CriterionId::PortfolioHeadroom => "portfolio-headroom",
+            CriterionId::StrategicValue => "strategic-value",
+        }
+    }
+
     pub fn criterion(self) -> &'static Criterion {
         CRITERIA
             .iter()
@@ -150,7 +167,7 @@ pub fn criteria_of(axis: Axis) -> impl Iterator<Item = &'static Criterion> {
 }
 
 /// Ratings 1-5 per criterion; a criterion that is absent is unrated, not zero.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 #[serde(transparent)]
 pub struct Ratings(BTreeMap<CriterionId, u8>);
 
@@ -192,7 +209,7 @@ impl Ratings {
 }
 
 /// How much each criterion counts within its axis, 0 (ignored) to 5.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(transparent)]
 pub struct Weights(BTreeMap<CriterionId, u8>);
 
@@ -233,7 +250,7 @@ pub fn axis_score(ratings: &Ratings, weights: &Weights, axis: Axis) -> Option<u8
 }
 
 /// Both axis scores of an account.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub struct Position {
     pub relationship: u8,
     pub potential: u8,
@@ -254,6 +271,53 @@ impl Position {
             Axis::Potential => self.potential,
         }
     }
+}
+
+impl FromKey for CriterionId {
+    fn from_key(key: &str) -> json::Result<Self> {
+        let ids: [CriterionId; 10] = std::array::from_fn(|i| CRITERIA[i].id);
+        named(key, &ids, CriterionId::key)
+    }
+}
+
+impl FromJson for Ratings {
+    fn read(r: &mut Reader) -> json::Result<Self> {
+        BTreeMap::read(r).map(Ratings)
+    }
+}
+
+impl FromJson for Weights {
+    fn read(r: &mut Reader) -> json::Result<Self> {
+        BTreeMap::read(r).map(Weights)
+    }
+}
+
+impl FromJson for Position {
+    fn read(r: &mut Reader) -> json::Result<Self> {
+        let (relationship, potential) = read_axes(r)?;
+        Ok(Position {
+            relationship,
+            potential,
+        })
+    }
+}
+
+/// `{"relationship": …, "potential": …}`, both whole numbers to 255: positions and the
+/// matrix thresholds are stored alike.
+pub fn read_axes(r: &mut Reader) -> json::Result<(u8, u8)> {
+    let (mut relationship, mut potential) = (None, None);
+    r.object(&mut |r, key| {
+        match key {
+            "relationship" => relationship = Some(r.u8()?),
+            "potential" => potential = Some(r.u8()?),
+            _ => r.skip()?,
+        }
+        Ok(())
+    })?;
+    Ok((
+        required(relationship, "relationship")?,
+        required(potential, "potential")?,
+    ))
 }
 
 #[cfg(test)]
@@ -322,7 +386,8 @@ mod tests {
         assert_eq!(r.get(NeedsFit), Some(5));
         r.set(NeedsFit, None);
         assert_eq!(r.get(NeedsFit), None);
-        let raw: Ratings = serde_json::from_str(r#"{"needs-fit":0,"profitability":4}"#).unwrap();
+        let raw: Ratings =
+            crate::domain::json::Reader::read_all(r#"{"needs-fit":0,"profitability":4}"#).unwrap();
         assert_eq!(raw.sanitized().rated_count(), 1);
     }
 }

@@ -3,12 +3,12 @@
 
 use std::rc::Rc;
 
-use serde::{Deserialize, Serialize};
-use serde_json::Value;
+use serde::Serialize;
 
 use super::accounts::Account;
 use super::grader::Answers;
 use super::history::{AssessmentId, SavedAssessment};
+use super::json::{self, FromJson, Json, JsonError, Reader};
 use super::plans::{Plan, Template};
 use super::settings::Settings;
 use super::snapshots::Snapshot;
@@ -17,18 +17,13 @@ use super::snapshots::Snapshot;
 pub const CURRENT_VERSION: u64 = 3;
 
 /// Everything the app keeps about the user.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Document {
-    #[serde(default)]
     pub grader: GraderData,
-    #[serde(default)]
     pub portfolio: Portfolio,
-    #[serde(default)]
     pub settings: Settings,
-    #[serde(default)]
     pub plans: PlanData,
     /// The next id to hand out; ids are never reused, so links to deleted items stay dead.
-    #[serde(default = "first_id")]
     pub next_id: AssessmentId,
 }
 
@@ -37,15 +32,12 @@ fn first_id() -> AssessmentId {
 }
 
 /// The grader's answers in progress and its saved assessments.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct GraderData {
     /// Answers of the assessment being filled in, kept so nothing is lost on reload.
-    #[serde(default)]
     pub draft: Answers,
     /// The label typed for the assessment being filled in.
-    #[serde(default)]
     pub draft_label: String,
-    #[serde(default)]
     pub history: Vec<SavedAssessment>,
 }
 
@@ -55,21 +47,17 @@ pub struct GraderData {
 /// from a copy of the document, and with thousands of accounts and plans a deep copy took
 /// longer than the change itself. A change copies only the collection it touches
 /// (`Rc::make_mut`): the account list, the snapshots, or one plan.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Portfolio {
-    #[serde(default)]
     pub accounts: Rc<Vec<Account>>,
-    #[serde(default)]
     pub snapshots: Rc<Vec<Snapshot>>,
 }
 
 /// The user's plan templates (the built-in one is not stored) and account plans.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct PlanData {
-    #[serde(default)]
     pub templates: Vec<Template>,
     /// Each plan behind its own `Rc` as well: typing in one plan copies that plan only.
-    #[serde(default)]
     pub plans: Vec<Rc<Plan>>,
 }
 
@@ -137,45 +125,45 @@ impl LoadError {
 }
 
 /// One migration step: turns a document of version `n` into version `n + 1`, in place.
-type Migration = fn(&mut Value) -> Result<(), String>;
+type Migration = fn(&mut Json) -> json::Result<()>;
 
 /// `MIGRATIONS[i]` upgrades version `i + 1` to `i + 2`. Each schema version adds its step here
 /// and a fixture under `tests/fixtures/`.
 const MIGRATIONS: [Migration; (CURRENT_VERSION - 1) as usize] = [v1_to_v2, v2_to_v3];
 
 /// Version 2 added the portfolio and its settings. Writing them out explicitly (rather than
-/// leaning on serde defaults) keeps each version's shape visible in the stored document; the
-/// version bump itself stops an older build from loading, and then overwriting, accounts it
-/// does not know about.
-fn v1_to_v2(doc: &mut Value) -> Result<(), String> {
-    let object = doc.as_object_mut().ok_or("not an object")?;
-    object
-        .entry("portfolio")
-        .or_insert_with(|| serde_json::json!({ "accounts": [], "snapshots": [] }));
-    if !object.contains_key("settings") {
-        let settings = as_value(&Settings::default());
-        object.insert("settings".into(), settings);
-    }
-    Ok(())
+/// leaning on the readers' defaults) keeps each version's shape visible in the stored
+/// document; the version bump itself stops an older build from loading, and then
+/// overwriting, accounts it does not know about.
+fn v1_to_v2(doc: &mut Json) -> json::Result<()> {
+    doc.insert_missing("portfolio", || {
+        Json::Object(vec![
+            ("accounts".into(), Json::Array(vec![])),
+            ("snapshots".into(), Json::Array(vec![])),
+        ])
+    })?;
+    doc.insert_missing("settings", || {
+        let text = serde_json::to_string(&Settings::default()).expect("settings serialize");
+        Reader::read_all(&text).expect("serde writes JSON")
+    })
 }
 
 /// Version 3 added account plans and templates. As with version 2, the bump keeps older
 /// builds from overwriting plans they cannot see.
-fn v2_to_v3(doc: &mut Value) -> Result<(), String> {
-    let object = doc.as_object_mut().ok_or("not an object")?;
-    object
-        .entry("plans")
-        .or_insert_with(|| serde_json::json!({ "templates": [], "plans": [] }));
-    Ok(())
+fn v2_to_v3(doc: &mut Json) -> json::Result<()> {
+    doc.insert_missing("plans", || {
+        Json::Object(vec![
+            ("templates".into(), Json::Array(vec![])),
+            ("plans".into(), Json::Array(vec![])),
+        ])
+    })
 }
 
 /// Reads a stored document, migrating older versions.
 ///
 /// A document of the current version is read straight into its types; only an older one goes
-/// through a `Value` for its migrations, and is then read from text the same way. Reading
-/// through one path only keeps the typed decoding code in the wasm binary once, and skips the
-/// tree of a `Value` for the common case, which is what makes start-up with a large portfolio
-/// fast.
+/// through a tree for its migrations, and is then read from text the same way. Skipping the
+/// tree in the common case is what makes start-up with a large portfolio fast.
 pub fn decode(text: &str) -> Result<Document, LoadError> {
     // What `encode` writes starts with the version: the common case needs no separate pass
     // to find it, which would read every byte of a large document twice.
@@ -188,15 +176,15 @@ pub fn decode(text: &str) -> Result<Document, LoadError> {
     let current_text = if version == CURRENT_VERSION {
         text
     } else {
-        let mut value: Value = serde_json::from_str(text).map_err(|_| LoadError::NotJson)?;
+        let mut tree: Json = Reader::read_all(text).map_err(|_| LoadError::NotJson)?;
         for step in &MIGRATIONS[(version - 1) as usize..] {
-            step(&mut value).map_err(LoadError::WrongShape)?;
+            step(&mut tree).map_err(|e| LoadError::WrongShape(e.to_string()))?;
         }
-        migrated = value.to_string();
+        migrated = tree.to_text();
         &migrated
     };
-    let mut doc: Document = serde_json::from_str(current_text)
-        .map_err(|e| unreadable(current_text, || e.to_string()))?;
+    let mut doc: Document =
+        Reader::read_all(current_text).map_err(|e| unreadable(current_text, e))?;
     for account in Rc::make_mut(&mut doc.portfolio.accounts) {
         account.ratings = std::mem::take(&mut account.ratings).sanitized();
     }
@@ -216,40 +204,41 @@ pub fn decode(text: &str) -> Result<Document, LoadError> {
     Ok(doc)
 }
 
-/// A value as a JSON tree, made by way of its text: serde_json's own `to_value` would add a
-/// second serializer for every stored type to the wasm binary.
-pub fn as_value<T: Serialize>(value: &T) -> Value {
-    let text = serde_json::to_string(value).expect("stored types always serialize");
-    serde_json::from_str(&text).expect("serde_json reads what it writes")
-}
-
-/// Why `text` could not be read: damaged text, or valid JSON of another shape (described by
-/// `shape`). A typed decoder stops at the first problem of either kind, so only a second look
-/// at the syntax alone tells which.
-fn unreadable(text: &str, shape: impl FnOnce() -> String) -> LoadError {
-    match serde_json::from_str::<serde::de::IgnoredAny>(text) {
-        Ok(_) => LoadError::WrongShape(shape()),
-        Err(_) => LoadError::NotJson,
+/// Why `text` could not be read: damaged text, or valid JSON of another shape. A reader
+/// stops at the first problem of either kind, so a shape problem found before damage further
+/// on needs a second look at the syntax alone to tell which.
+fn unreadable(text: &str, error: JsonError) -> LoadError {
+    match error {
+        JsonError::Shape(shape) if Reader::is_json(text) => LoadError::WrongShape(shape),
+        _ => LoadError::NotJson,
     }
 }
 
-/// The version number of a stored document, read without decoding the rest.
+/// The version number of a stored document, read without reading the rest into types.
 fn stored_version(text: &str) -> Result<u64, LoadError> {
-    // A JSON array would pass the probe below (serde reads structs from sequences too).
-    if !text.trim_start().starts_with('{') {
-        return Err(unreadable(text, || "not an object".into()));
-    }
-    #[derive(Deserialize)]
-    struct VersionProbe {
-        version: Option<Value>,
-    }
-    let probe: VersionProbe =
-        serde_json::from_str(text).map_err(|e| unreadable(text, || e.to_string()))?;
-    let version = match probe.version {
-        Some(v) => v
-            .as_u64()
-            .filter(|&v| v >= 1)
-            .ok_or_else(|| LoadError::WrongShape("the version is not a positive number".into()))?,
+    let mut version = None;
+    let mut probe = Reader::new(text);
+    probe
+        .object(&mut |r, key| match key {
+            "version" => {
+                version = Some(Json::read(r)?);
+                Ok(())
+            }
+            _ => r.skip(),
+        })
+        .and_then(|()| probe.end())
+        .map_err(|e| unreadable(text, e))?;
+    let version = match version {
+        Some(Json::Number(n)) => {
+            n.parse::<u64>().ok().filter(|&v| v >= 1).ok_or_else(|| {
+                LoadError::WrongShape("the version is not a positive number".into())
+            })?
+        }
+        Some(_) => {
+            return Err(LoadError::WrongShape(
+                "the version is not a positive number".into(),
+            ))
+        }
         None => return Err(LoadError::WrongShape("no version number".into())),
     };
     if version > CURRENT_VERSION {
@@ -271,6 +260,70 @@ pub fn encode(doc: &Document) -> String {
         doc,
     })
     .expect("a document always serializes")
+}
+
+impl FromJson for Document {
+    fn read(r: &mut Reader) -> json::Result<Self> {
+        let mut doc = Document::default();
+        r.object(&mut |r, key| {
+            match key {
+                "grader" => doc.grader = GraderData::read(r)?,
+                "portfolio" => doc.portfolio = Portfolio::read(r)?,
+                "settings" => doc.settings = Settings::read(r)?,
+                "plans" => doc.plans = PlanData::read(r)?,
+                "next_id" => doc.next_id = r.u64()?,
+                _ => r.skip()?,
+            }
+            Ok(())
+        })?;
+        Ok(doc)
+    }
+}
+
+impl FromJson for GraderData {
+    fn read(r: &mut Reader) -> json::Result<Self> {
+        let mut grader = GraderData::default();
+        r.object(&mut |r, key| {
+            match key {
+                "draft" => grader.draft = Answers::read(r)?,
+                "draft_label" => grader.draft_label = r.string()?,
+                "history" => grader.history = Vec::read(r)?,
+                _ => r.skip()?,
+            }
+            Ok(())
+        })?;
+        Ok(grader)
+    }
+}
+
+impl FromJson for Portfolio {
+    fn read(r: &mut Reader) -> json::Result<Self> {
+        let mut portfolio = Portfolio::default();
+        r.object(&mut |r, key| {
+            match key {
+                "accounts" => portfolio.accounts = Rc::read(r)?,
+                "snapshots" => portfolio.snapshots = Rc::read(r)?,
+                _ => r.skip()?,
+            }
+            Ok(())
+        })?;
+        Ok(portfolio)
+    }
+}
+
+impl FromJson for PlanData {
+    fn read(r: &mut Reader) -> json::Result<Self> {
+        let mut plans = PlanData::default();
+        r.object(&mut |r, key| {
+            match key {
+                "templates" => plans.templates = Vec::read(r)?,
+                "plans" => plans.plans = Vec::read(r)?,
+                _ => r.skip()?,
+            }
+            Ok(())
+        })?;
+        Ok(plans)
+    }
 }
 
 #[cfg(test)]
@@ -337,5 +390,137 @@ mod tests {
         ] {
             assert!(e.explanation().len() > 40);
         }
+    }
+
+    /// Every stored type with every field set away from its default, written by serde and
+    /// read back by the hand-written readers.
+    #[test]
+    fn every_field_of_every_stored_type_reads_back_as_written() {
+        use crate::domain::grader::Answer;
+        use crate::domain::history::SavedAssessment;
+        use crate::domain::plans::{
+            built_in_template, Budget, CheckItem, Consensus, Content, DecisionRole, Kpi, Meeting,
+            MeetingKind, Schedule, SectionDef, SectionKind, Stakeholder,
+        };
+        use crate::domain::rating::CriterionId;
+        use crate::domain::settings::Theme;
+        const AT: &str = "2026-11-24T09:30:00.000Z";
+
+        let mut doc = Document::default();
+        doc.grader.draft.set(PracticeId::NpsSurvey, Answer::NotYet);
+        doc.grader.draft_label = "Q4 \"east\" team\n".into();
+        doc.grader.history.push(SavedAssessment {
+            id: 2,
+            saved_at: AT.into(),
+            label: "Sales, Q3".into(),
+            answers: crate::domain::grader::Answers::all_answered_with_yes(&[
+                PracticeId::GrowthGoals,
+            ]),
+        });
+        let mut accounts = crate::domain::demo::demo_accounts(10, AT);
+        accounts[0].reviewed_at = Some(AT.into());
+        accounts[0].revenue = Some(1234.5);
+        accounts[1].revenue = None;
+        accounts[1].market.growth_pct = Some(-2.25);
+        accounts[2].demo = false;
+        accounts[2].notes = "Café, 😀 & <b>".into();
+        let weights = doc.settings.weights.clone();
+        let snapshot = crate::domain::snapshots::take(3, AT, &accounts, &weights);
+        assert!(!snapshot.positions.is_empty());
+        doc.portfolio.accounts = Rc::new(accounts);
+        doc.portfolio.snapshots = Rc::new(vec![snapshot]);
+
+        let mut template = built_in_template();
+        template.id = 4;
+        template.name = "Ours".into();
+        template.sections.push(SectionDef {
+            key: "capped".into(),
+            title: "Capped".into(),
+            guidance: String::new(),
+            kind: SectionKind::List { max: Some(3) },
+        });
+        template.sections.push(SectionDef {
+            key: "open".into(),
+            title: "Open".into(),
+            guidance: "Any length".into(),
+            kind: SectionKind::List { max: None },
+        });
+        let mut plan = Plan::new(5, 10, 4, AT);
+        plan.reviewed_at = Some(AT.into());
+        plan.consensus = Consensus {
+            reviewed_with_client: Some("2026-11-20".into()),
+            client_agreed: true,
+        };
+        let contents = [
+            Content::Text("Grow together".into()),
+            Content::List(vec!["One".into(), "Two".into()]),
+            Content::Stakeholders(vec![Stakeholder {
+                name: "Ana".into(),
+                title: "COO".into(),
+                level: "Executive".into(),
+                role: Some(DecisionRole::DecisionMaker),
+                strength: Some(4),
+                owner: "Priya".into(),
+                next_step: "Lunch".into(),
+            }]),
+            Content::Kpis(vec![Kpi {
+                metric: "NPS".into(),
+                baseline: "30".into(),
+                target: "45".into(),
+                actual: "38".into(),
+                due: "2027-06-30".into(),
+            }]),
+            Content::Budget(Budget {
+                hours: Some(12.5),
+                money: Some(15000.0),
+                share_pct: Some(8.25),
+            }),
+            Content::Schedule(Schedule {
+                cadence: "Monthly".into(),
+                meetings: vec![Meeting {
+                    uid: "a1".into(),
+                    date: "2027-03-15".into(),
+                    kind: MeetingKind::CheckIn,
+                    note: "Q1".into(),
+                }],
+            }),
+            Content::Checklist(vec![CheckItem {
+                text: "Roadmap".into(),
+                done: true,
+            }]),
+        ];
+        for (i, content) in contents.into_iter().enumerate() {
+            plan.write(&format!("s{i}"), &format!("Section {i}"), content, AT);
+        }
+        doc.plans.templates.push(template);
+        doc.plans.plans.push(Rc::new(plan));
+
+        doc.settings.currency = "CHF".into();
+        doc.settings.weights.set(CriterionId::NeedsFit, 3);
+        doc.settings.thresholds.relationship = 60;
+        doc.settings.bcg.growth_pct = 7.5;
+        doc.settings.plan_stale_days = 45;
+        doc.settings.last_backup_at = Some(AT.into());
+        doc.settings.theme = Theme::Dark;
+        doc.next_id = 11 + doc.portfolio.accounts.len() as u64;
+
+        assert_eq!(decode(&encode(&doc)), Ok(doc.clone()));
+        let shared = crate::domain::share::SharedAccount {
+            name: "Acme".into(),
+            industry: "Logistics".into(),
+            tier: crate::domain::accounts::Tier::B,
+            revenue: Some(99.5),
+            currency: "EUR".into(),
+            notes: "n".into(),
+            ratings: doc.portfolio.accounts[0].ratings.clone(),
+            weights: doc.settings.weights.clone(),
+            thresholds: doc.settings.thresholds,
+            plan: Some((
+                doc.plans.templates[0].clone(),
+                (*doc.plans.plans[0]).clone(),
+            )),
+        };
+        let text = serde_json::to_string(&shared).unwrap();
+        assert_eq!(Reader::read_all(&text), Ok(shared));
     }
 }

@@ -1,39 +1,33 @@
 //! What the user can configure once for the whole portfolio, and how each part goes back to
 //! its defaults.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::accounts::format_grouped;
 use super::bcg::BcgThresholds;
+use super::json::{self, read_named, FromJson, Reader};
 use super::quadrant::Thresholds;
 use super::rating::Weights;
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Settings {
     /// ISO 4217 code of the currency revenue is entered in.
-    #[serde(default = "default_currency")]
     pub currency: String,
-    #[serde(default)]
     pub weights: Weights,
-    #[serde(default)]
     pub thresholds: Thresholds,
-    #[serde(default)]
     pub bcg: BcgThresholds,
     /// Days after its last review when a plan is flagged as stale.
-    #[serde(default = "default_stale_days")]
     pub plan_stale_days: u32,
     /// When all data was last exported as a backup, if ever. A fact about the user's data,
     /// not a preference: resetting settings keeps it.
-    #[serde(default)]
     pub last_backup_at: Option<String>,
     /// Light or dark colours. Added without a new schema version: documents written before it
     /// load with the default, and older builds ignore it (and so drop it if they save).
-    #[serde(default)]
     pub theme: Theme,
 }
 
 /// Light or dark colours: the system's choice unless the user picked one.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Theme {
     #[default]
@@ -207,6 +201,27 @@ pub fn format_money(amount: f64, currency: &str) -> String {
     format!("{symbol}{}", format_grouped(amount))
 }
 
+impl FromJson for Settings {
+    fn read(r: &mut Reader) -> json::Result<Self> {
+        let mut settings = Settings::default();
+        r.object(&mut |r, key| {
+            let s = &mut settings;
+            match key {
+                "currency" => s.currency = r.string()?,
+                "weights" => s.weights = Weights::read(r)?,
+                "thresholds" => s.thresholds = Thresholds::read(r)?,
+                "bcg" => s.bcg = BcgThresholds::read(r)?,
+                "plan_stale_days" => s.plan_stale_days = r.u32()?,
+                "last_backup_at" => s.last_backup_at = Option::read(r)?,
+                "theme" => s.theme = read_named(r, &Theme::ALL, Theme::key)?,
+                _ => r.skip()?,
+            }
+            Ok(())
+        })?;
+        Ok(settings)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -222,7 +237,7 @@ mod tests {
     #[test]
     fn settings_stored_before_the_theme_existed_follow_the_system() {
         let old = r#"{"currency":"EUR","plan_stale_days":30,"last_backup_at":"2026-11-01T10:00:00.000Z"}"#;
-        let s: Settings = serde_json::from_str(old).unwrap();
+        let s: Settings = crate::domain::json::Reader::read_all(old).unwrap();
         assert_eq!(s.theme, Theme::System);
         assert_eq!(s.currency, "EUR");
         assert_eq!(s.plan_stale_days, 30);
@@ -237,7 +252,10 @@ mod tests {
             };
             let json = serde_json::to_string(&s).unwrap();
             assert!(json.contains(&format!(r#""theme":"{}""#, theme.key())));
-            assert_eq!(serde_json::from_str::<Settings>(&json).unwrap(), s);
+            assert_eq!(
+                crate::domain::json::Reader::read_all::<Settings>(&json).unwrap(),
+                s
+            );
             assert_eq!(Theme::from_key(theme.key()), Some(theme));
         }
         assert_eq!(Theme::System.attribute(), None);

@@ -5,12 +5,13 @@
 //! changed characters. Result links are packed by hand to stay short; account links are JSON,
 //! deflated. Every decoder refuses bad input with a reason and never panics.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::accounts::{Account, Tier};
 use super::dates::{date_of_day_number, day_number};
 use super::grader::{Answer, Answers};
 use super::history::SavedAssessment;
+use super::json::{self, required, FromJson, Reader};
 use super::plans::{Content, Plan, Template};
 use super::practices::PRACTICES;
 use super::quadrant::Thresholds;
@@ -252,22 +253,17 @@ pub fn decode_invitation(payload: &str) -> Result<Invitation, ShareError> {
 
 /// One account as an account link carries it: enough to show its place on the matrix and its
 /// plan, without the sender's other data.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct SharedAccount {
     pub name: String,
-    #[serde(default)]
     pub industry: String,
     pub tier: Tier,
-    #[serde(default)]
     pub revenue: Option<f64>,
-    #[serde(default)]
     pub currency: String,
-    #[serde(default)]
     pub notes: String,
     pub ratings: Ratings,
     pub weights: Weights,
     pub thresholds: Thresholds,
-    #[serde(default)]
     pub plan: Option<(Template, Plan)>,
 }
 
@@ -379,9 +375,46 @@ pub fn account_from_bytes(body: &[u8]) -> Result<SharedAccount, ShareError> {
     )?;
     // Read as text, like every other JSON in the app, so the typed decoder exists once.
     let json = std::str::from_utf8(&json).map_err(|_| ShareError::Damaged)?;
-    let mut shared: SharedAccount = serde_json::from_str(json).map_err(|_| ShareError::Damaged)?;
+    let mut shared: SharedAccount = Reader::read_all(json).map_err(|_| ShareError::Damaged)?;
     shared.ratings = std::mem::take(&mut shared.ratings).sanitized();
     Ok(shared)
+}
+
+impl FromJson for SharedAccount {
+    fn read(r: &mut Reader) -> json::Result<Self> {
+        let (mut name, mut tier, mut ratings, mut weights, mut thresholds) =
+            (None, None, None, None, None);
+        let (mut industry, mut currency, mut notes) = (String::new(), String::new(), String::new());
+        let (mut revenue, mut plan) = (None, None);
+        r.object(&mut |r, key| {
+            match key {
+                "name" => name = Some(r.string()?),
+                "industry" => industry = r.string()?,
+                "tier" => tier = Some(Tier::read(r)?),
+                "revenue" => revenue = Option::read(r)?,
+                "currency" => currency = r.string()?,
+                "notes" => notes = r.string()?,
+                "ratings" => ratings = Some(Ratings::read(r)?),
+                "weights" => weights = Some(Weights::read(r)?),
+                "thresholds" => thresholds = Some(Thresholds::read(r)?),
+                "plan" => plan = Option::read(r)?,
+                _ => r.skip()?,
+            }
+            Ok(())
+        })?;
+        Ok(SharedAccount {
+            name: required(name, "name")?,
+            industry,
+            tier: required(tier, "tier")?,
+            revenue,
+            currency,
+            notes,
+            ratings: required(ratings, "ratings")?,
+            weights: required(weights, "weights")?,
+            thresholds: required(thresholds, "thresholds")?,
+            plan,
+        })
+    }
 }
 
 #[cfg(test)]

@@ -2,16 +2,17 @@
 
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::accounts::{Account, AccountId};
+use super::json::{self, required, FromJson, Reader};
 use super::rating::{Position, Weights};
 use super::sorting::map_from;
 
 pub type SnapshotId = u64;
 
 /// Every rated account's position at one moment.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Snapshot {
     pub id: SnapshotId,
     /// RFC 3339 timestamp.
@@ -54,6 +55,26 @@ pub fn moves(snapshot: &Snapshot, accounts: &[Account], weights: &Weights) -> Ve
             })
         })
         .collect()
+}
+
+impl FromJson for Snapshot {
+    fn read(r: &mut Reader) -> json::Result<Self> {
+        let (mut id, mut taken_at, mut positions) = (None, None, None);
+        r.object(&mut |r, key| {
+            match key {
+                "id" => id = Some(r.u64()?),
+                "taken_at" => taken_at = Some(r.string()?),
+                "positions" => positions = Some(BTreeMap::read(r)?),
+                _ => r.skip()?,
+            }
+            Ok(())
+        })?;
+        Ok(Snapshot {
+            id: required(id, "id")?,
+            taken_at: required(taken_at, "taken_at")?,
+            positions: required(positions, "positions")?,
+        })
+    }
 }
 
 #[cfg(test)]

@@ -1,28 +1,24 @@
 //! How section definitions and section content are read from and written to JSON.
 //!
-//! The stored shapes are exactly the ones serde derives for `#[serde(flatten)]` over the
-//! tagged section kind and for an adjacently tagged `Content`. The derived readers for those
-//! two buffer each value into serde's generic `Content` tree first, so that keys may come in
-//! any order; that machinery was about 35 KB of the 1.1 MB wasm. Here the kind is a plain field
-//! of a flat struct, and content is read in one pass, which needs `"type"` before `"value"`.
+//! The stored shapes are the ones serde derives for `#[serde(flatten)]` over the tagged
+//! section kind and for an adjacently tagged `Content`: a definition is a flat object whose
+//! `"kind"` is the kind's slug (lists add `"max"`), and content is `{"type", "value"}`.
+//! Writing goes through a flat struct; reading is by hand (see `json`).
 
-use std::fmt;
+use serde::Serialize;
 
-use serde::de::{self, IgnoredAny, MapAccess, Visitor};
-use serde::{Deserialize, Deserializer, Serialize};
-
-use super::{Content, SectionDef, SectionKey, SectionKind};
+use super::super::json::{self, missing, read_named, required, FromJson, JsonError, Reader};
+use super::{Budget, Content, Schedule, SectionDef, SectionKey, SectionKind};
 
 /// A section definition as stored: `{"key", "title", "guidance", "kind", "max"}`.
-#[derive(Serialize, Deserialize)]
+#[derive(Serialize)]
 pub(super) struct StoredSectionDef {
     key: SectionKey,
     title: String,
-    #[serde(default)]
     guidance: String,
     kind: String,
     /// Lists have it, `null` when uncapped; other kinds do not.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     max: Option<Option<u8>>,
 }
 
@@ -42,95 +38,72 @@ impl From<SectionDef> for StoredSectionDef {
     }
 }
 
-impl TryFrom<StoredSectionDef> for SectionDef {
-    type Error = String;
-
-    fn try_from(stored: StoredSectionDef) -> Result<Self, String> {
-        let kind = match SectionKind::from_slug(&stored.kind) {
-            Some(SectionKind::List { .. }) => SectionKind::List {
-                max: stored.max.flatten(),
-            },
+impl FromJson for SectionDef {
+    fn read(r: &mut Reader) -> json::Result<Self> {
+        let (mut key, mut title, mut kind) = (None, None, None);
+        let (mut guidance, mut max) = (String::new(), None);
+        r.object(&mut |r, field| {
+            match field {
+                "key" => key = Some(r.string()?),
+                "title" => title = Some(r.string()?),
+                "guidance" => guidance = r.string()?,
+                "kind" => kind = Some(r.string()?),
+                "max" => max = Option::<u8>::read(r)?,
+                _ => r.skip()?,
+            }
+            Ok(())
+        })?;
+        let kind = required(kind, "kind")?;
+        let kind = match SectionKind::from_slug(&kind) {
+            Some(SectionKind::List { .. }) => SectionKind::List { max },
             Some(kind) => kind,
-            None => return Err(format!("unknown section kind \"{}\"", stored.kind)),
+            None => return Err(JsonError::shape(format!("unknown section kind \"{kind}\""))),
         };
         Ok(SectionDef {
-            key: stored.key,
-            title: stored.title,
-            guidance: stored.guidance,
+            key: required(key, "key")?,
+            title: required(title, "title")?,
+            guidance,
             kind,
         })
     }
 }
 
-/// The `"type"` of stored content.
-#[derive(Deserialize)]
-#[serde(rename_all = "kebab-case")]
-enum ContentType {
-    Text,
-    List,
-    Stakeholders,
-    Kpis,
-    Budget,
-    Schedule,
-    Checklist,
+/// Reads `{"type": …, "value": …}`, skipping any other keys. A value that comes before its
+/// type is kept as text until the type is known.
+impl FromJson for Content {
+    fn read(r: &mut Reader) -> json::Result<Self> {
+        let (mut kind, mut value, mut early) = (None, None, None);
+        r.object(&mut |r, field| {
+            match (field, kind) {
+                ("type", _) => {
+                    kind = Some(read_named(r, &SectionKind::CHOICES, SectionKind::slug)?);
+                }
+                ("value", Some(kind)) => value = Some(content_of(kind, r)?),
+                ("value", None) => early = Some(r.raw()?),
+                _ => r.skip()?,
+            }
+            Ok(())
+        })?;
+        let kind = required(kind, "type")?;
+        match (value, early) {
+            (Some(content), _) => Ok(content),
+            (None, Some(text)) => content_of(kind, &mut Reader::new(text))
+                .map_err(|e| JsonError::shape(format!("value: {e}"))),
+            (None, None) => Err(missing("value")),
+        }
+    }
 }
 
-impl<'de> Deserialize<'de> for Content {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_map(ContentVisitor)
-    }
-}
-
-/// Reads `{"type": …, "value": …}`, skipping any other keys. The type must come before the
-/// value: the app always writes it that way, and so does serde_json's `Value` (its maps are
-/// sorted), which migrations go through.
-struct ContentVisitor;
-
-impl<'de> Visitor<'de> for ContentVisitor {
-    type Value = Content;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("section content: {\"type\": …, \"value\": …}")
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Content, A::Error> {
-        let kind: ContentType = loop {
-            match map.next_key::<String>()?.as_deref() {
-                Some("type") => break map.next_value()?,
-                Some("value") => {
-                    return Err(de::Error::custom(
-                        "section content must give its \"type\" before its \"value\"",
-                    ))
-                }
-                Some(_) => {
-                    map.next_value::<IgnoredAny>()?;
-                }
-                None => return Err(de::Error::missing_field("type")),
-            }
-        };
-        loop {
-            match map.next_key::<String>()?.as_deref() {
-                Some("value") => break,
-                Some(_) => {
-                    map.next_value::<IgnoredAny>()?;
-                }
-                None => return Err(de::Error::missing_field("value")),
-            }
-        }
-        let content = match kind {
-            ContentType::Text => Content::Text(map.next_value()?),
-            ContentType::List => Content::List(map.next_value()?),
-            ContentType::Stakeholders => Content::Stakeholders(map.next_value()?),
-            ContentType::Kpis => Content::Kpis(map.next_value()?),
-            ContentType::Budget => Content::Budget(map.next_value()?),
-            ContentType::Schedule => Content::Schedule(map.next_value()?),
-            ContentType::Checklist => Content::Checklist(map.next_value()?),
-        };
-        while map.next_key::<IgnoredAny>()?.is_some() {
-            map.next_value::<IgnoredAny>()?;
-        }
-        Ok(content)
-    }
+fn content_of(kind: SectionKind, r: &mut Reader) -> json::Result<Content> {
+    Ok(match kind {
+        SectionKind::Text => Content::Text(r.string()?),
+        SectionKind::List { .. } => Content::List(Vec::read(r)?),
+        SectionKind::Stakeholders => Content::Stakeholders(Vec::read(r)?),
+        SectionKind::Kpis => Content::Kpis(Vec::read(r)?),
+        SectionKind::Budget => Content::Budget(Budget::read(r)?),
+        SectionKind::Schedule => Content::Schedule(Schedule::read(r)?),
+        SectionKind::Checklist => Content::Checklist(Vec::read(r)?),
+    })
 }
 
 #[cfg(test)]
@@ -171,23 +144,23 @@ mod tests {
         for kind in SectionKind::CHOICES {
             let json = serde_json::to_string(&def(kind)).unwrap();
             assert_eq!(
-                serde_json::from_str::<SectionDef>(&json).unwrap(),
+                crate::domain::json::Reader::read_all::<SectionDef>(&json).unwrap(),
                 def(kind)
             );
         }
         let older = r#"{"key":"k","title":"T","kind":"list","max":null}"#;
-        let read: SectionDef = serde_json::from_str(older).unwrap();
+        let read: SectionDef = crate::domain::json::Reader::read_all(older).unwrap();
         assert_eq!(read.kind, SectionKind::List { max: None });
         assert_eq!(read.guidance, "");
         let capped = r#"{"key":"k","title":"T","kind":"list","max":3}"#;
-        let read: SectionDef = serde_json::from_str(capped).unwrap();
+        let read: SectionDef = crate::domain::json::Reader::read_all(capped).unwrap();
         assert_eq!(read.kind, SectionKind::List { max: Some(3) });
     }
 
     #[test]
     fn an_unknown_section_kind_is_an_error() {
         let json = r#"{"key":"k","title":"T","kind":"poem"}"#;
-        let err = serde_json::from_str::<SectionDef>(json).unwrap_err();
+        let err = crate::domain::json::Reader::read_all::<SectionDef>(json).unwrap_err();
         assert!(
             err.to_string().contains("unknown section kind \"poem\""),
             "{err}"
@@ -215,34 +188,44 @@ mod tests {
         for content in all {
             let json = serde_json::to_string(&content).unwrap();
             assert!(json.starts_with(r#"{"type":""#), "{json}");
-            assert_eq!(serde_json::from_str::<Content>(&json).unwrap(), content);
+            assert_eq!(
+                crate::domain::json::Reader::read_all::<Content>(&json).unwrap(),
+                content
+            );
             let value: serde_json::Value = serde_json::from_str(&json).unwrap();
-            assert_eq!(serde_json::from_value::<Content>(value).unwrap(), content);
+            assert_eq!(
+                crate::domain::json::Reader::read_all::<Content>(&value.to_string()).unwrap(),
+                content
+            );
         }
         let text = serde_json::to_string(&Content::Text("x".into())).unwrap();
         assert_eq!(text, r#"{"type":"text","value":"x"}"#);
     }
 
     #[test]
-    fn content_tolerates_extra_keys_and_rejects_bad_shapes() {
+    fn content_tolerates_extra_keys_and_any_order_and_rejects_bad_shapes() {
         for extra in [
             r#"{"type":"text","value":"x","note":1}"#,
             r#"{"note":[1],"type":"text","value":"x"}"#,
             r#"{"type":"text","note":{"a":1},"value":"x"}"#,
+            r#"{"value":"x","type":"text"}"#,
         ] {
             assert_eq!(
-                serde_json::from_str::<Content>(extra).unwrap(),
+                crate::domain::json::Reader::read_all::<Content>(extra).unwrap(),
                 Content::Text("x".into())
             );
         }
         for bad in [
-            r#"{"value":"x","type":"text"}"#,
+            r#"{"value":1,"type":"text"}"#,
             r#"{"type":"text"}"#,
             r#"{"type":"poem","value":"x"}"#,
             r#"{"type":"list","value":"x"}"#,
             r#""text""#,
         ] {
-            assert!(serde_json::from_str::<Content>(bad).is_err(), "{bad}");
+            assert!(
+                crate::domain::json::Reader::read_all::<Content>(bad).is_err(),
+                "{bad}"
+            );
         }
     }
 }
