@@ -234,10 +234,10 @@ impl FromJson for Tier {
     }
 }
 
-impl FromJson for Account {
-    fn read(r: &mut Reader) -> json::Result<Self> {
-        let (mut id, mut name, mut created_at, mut updated_at) = (None, None, None, None);
-        let mut a = Account {
+impl Account {
+    /// An account of defaults only, to fill in field by field.
+    fn blank() -> Account {
+        Account {
             id: 0,
             name: String::new(),
             industry: String::new(),
@@ -251,7 +251,14 @@ impl FromJson for Account {
             updated_at: String::new(),
             reviewed_at: None,
             demo: false,
-        };
+        }
+    }
+}
+
+impl FromJson for Account {
+    fn read(r: &mut Reader) -> json::Result<Self> {
+        let (mut id, mut name, mut created_at, mut updated_at) = (None, None, None, None);
+        let mut a = Account::blank();
         r.object(&mut |r, key| {
             match key {
                 "id" => id = Some(r.u64()?),
@@ -287,17 +294,8 @@ mod tests {
         Account {
             id,
             name: name.into(),
-            industry: String::new(),
-            manager: String::new(),
-            revenue: None,
             tier: Tier::B,
-            notes: String::new(),
-            ratings: Ratings::default(),
-            market: MarketPosition::default(),
-            created_at: String::new(),
-            updated_at: String::new(),
-            reviewed_at: None,
-            demo: false,
+            ..Account::blank()
         }
     }
 
