@@ -8,7 +8,7 @@ use super::decimal::fixed;
 use super::sorting::map_from;
 
 use super::accounts::AccountId;
-use super::json::{export_file, string, FromJson, Json, JsonError, Reader};
+use super::json::{export_file, to_text, FromJson, Json, Reader};
 use super::plans::Plan;
 use super::schema::{decode, encode, Document, LoadError, CURRENT_VERSION};
 
@@ -21,10 +21,10 @@ pub const MAX_IMPORT_BYTES: usize = 20 * 1024 * 1024;
 /// The whole document as a backup file.
 pub fn export(doc: &Document, now: &str) -> String {
     export_file(&[
-        ("app", &string(APP)),
-        ("kind", &string(KIND)),
+        ("app", &to_text(APP)),
+        ("kind", &to_text(KIND)),
         ("version", &CURRENT_VERSION.to_string()),
-        ("exported_at", &string(now)),
+        ("exported_at", &to_text(now)),
         ("data", &encode(doc)),
     ])
 }
@@ -104,10 +104,8 @@ pub fn parse(text: &str) -> Result<Document, ImportError> {
             Ok(())
         })
         .and_then(|()| reader.end());
-    match envelope {
-        Err(JsonError::Syntax(_)) => return Err(ImportError::NotJson),
-        Err(JsonError::Shape(_)) if !Reader::is_json(text) => return Err(ImportError::NotJson),
-        _ => {}
+    if envelope.is_err_and(|e| e.is_damage_in(text)) {
+        return Err(ImportError::NotJson);
     }
     let is = |field: Option<Json>, name: &str| field == Some(Json::String(name.into()));
     match data {

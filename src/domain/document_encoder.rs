@@ -9,6 +9,7 @@ use std::rc::{Rc, Weak};
 
 use serde::Serialize;
 
+use super::json::to_text;
 use super::plans::Plan;
 use super::schema::{Document, CURRENT_VERSION};
 
@@ -26,17 +27,13 @@ impl<T: Serialize> Cached<T> {
     fn of(value: &Rc<T>) -> Self {
         Cached {
             source: Rc::downgrade(value),
-            json: to_json(&**value),
+            json: to_text(&**value),
         }
     }
 
     fn is_of(&self, value: &Rc<T>) -> bool {
         std::ptr::eq(self.source.as_ptr(), Rc::as_ptr(value))
     }
-}
-
-fn to_json<T: Serialize + ?Sized>(value: &T) -> String {
-    serde_json::to_string(value).expect("stored types always serialize")
 }
 
 /// Encodes documents as `schema::encode` does, remembering the JSON of the large parts.
@@ -75,15 +72,15 @@ impl DocumentEncoder {
                 + 4096,
         );
         out.push_str(&format!("{{\"version\":{CURRENT_VERSION},\"grader\":"));
-        out.push_str(&to_json(&doc.grader));
+        out.push_str(&to_text(&doc.grader));
         out.push_str(",\"portfolio\":{\"accounts\":");
         out.push_str(reuse(&mut self.accounts, &doc.portfolio.accounts));
         out.push_str(",\"snapshots\":");
         out.push_str(reuse(&mut self.snapshots, &doc.portfolio.snapshots));
         out.push_str("},\"settings\":");
-        out.push_str(&to_json(&doc.settings));
+        out.push_str(&to_text(&doc.settings));
         out.push_str(",\"plans\":{\"templates\":");
-        out.push_str(&to_json(&doc.plans.templates));
+        out.push_str(&to_text(&doc.plans.templates));
         out.push_str(",\"plans\":[");
         for (i, plan) in doc.plans.plans.iter().enumerate() {
             if i > 0 {

@@ -22,6 +22,8 @@ pub enum Answer {
 pub struct Answers(BTreeMap<PracticeId, Answer>);
 
 impl Answer {
+    pub const ALL: [Answer; 2] = [Answer::Yes, Answer::NotYet];
+
     /// The stored name, as serde writes the variant.
     pub fn key(self) -> &'static str {
         match self {
@@ -160,7 +162,7 @@ pub fn grade(answers: &Answers) -> Grade {
 
 impl FromJson for Answer {
     fn read(r: &mut Reader) -> json::Result<Self> {
-        read_named(r, &[Answer::Yes, Answer::NotYet], Answer::key)
+        read_named(r, &Answer::ALL, Answer::key)
     }
 }
 

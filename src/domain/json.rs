@@ -1,16 +1,19 @@
-//! Reading the app's JSON (stored documents, backups, shared accounts), and laying out the
-//! files it exports.
+//! The app's JSON: reading stored documents, backups and shared accounts, writing them, and
+//! laying out the files it exports.
 //!
-//! Writing still goes through serde's derived `Serialize`; reading does not. Serde's derived
-//! readers and serde_json's generic parser behind them were about 62 KB of the wasm binary
-//! (24 KB gzip), the largest part of it that was neither the app's screens nor yew. Here one parser, with no
-//! generic instantiations per type, reads values on request: each stored type says in a few
-//! lines (`FromJson`) which keys it has, which of them it needs, and what the others default
-//! to. `tests` in each domain module compare this with what serde writes.
+//! Writing goes through serde's derived `Serialize` ([`to_text`]); reading does not. Serde's
+//! derived readers and serde_json's generic parser behind them were about 62 KB of the wasm
+//! binary (24 KB gzip), the largest part of it that was neither the app's screens nor yew.
+//! Here one parser, with no generic instantiations per type, reads values on request: each
+//! stored type says in a few lines (`FromJson`) which keys it has, which of them it needs,
+//! and what the others default to. `schema`'s tests write every stored type with serde and
+//! read it back.
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::rc::Rc;
+
+use serde::Serialize;
 
 /// What went wrong, and whether the text was JSON at all.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -24,6 +27,13 @@ pub enum JsonError {
 impl JsonError {
     pub fn shape(message: impl Into<String>) -> Self {
         JsonError::Shape(message.into())
+    }
+
+    /// Whether `text`, which gave this error, is damaged rather than JSON of another shape.
+    /// A reader stops at the first problem of either kind, so a shape problem found before
+    /// damage further on needs a second look at the syntax alone.
+    pub fn is_damage_in(&self, text: &str) -> bool {
+        matches!(self, JsonError::Syntax(_)) || !Reader::is_json(text)
     }
 }
 
@@ -117,7 +127,7 @@ impl<'a> Reader<'a> {
     }
 
     /// Reads `null` if it comes next.
-    pub fn null(&mut self) -> Result<bool> {
+    fn null(&mut self) -> Result<bool> {
         if self.peek()? == b'n' {
             self.literal("null")?;
             return Ok(true);
@@ -295,7 +305,7 @@ impl<'a> Reader<'a> {
     }
 
     /// A whole number from 0 to `max`.
-    pub fn unsigned(&mut self, max: u64) -> Result<u64> {
+    fn unsigned(&mut self, max: u64) -> Result<u64> {
         let text = self.number_text()?;
         text.parse::<u64>()
             .ok()
@@ -610,18 +620,18 @@ impl<K: FromKey, V: FromJson> FromJson for BTreeMap<K, V> {
     }
 }
 
-/// One of a fixed set of names, such as an enum written by serde as a string.
-pub fn named<T: Copy>(name: &str, all: &[T], name_of: fn(T) -> &'static str) -> Result<T> {
+/// A name that is none of those expected, such as an enum variant this build does not have.
+pub fn unknown(name: &str) -> JsonError {
+    JsonError::shape(format!("unknown value \"{name}\""))
+}
+
+/// Reads a string that must be one of `all`'s names, such as an enum written by serde.
+pub fn read_named<T: Copy>(r: &mut Reader, all: &[T], name_of: fn(T) -> &'static str) -> Result<T> {
+    let name = r.str()?;
     all.iter()
         .copied()
         .find(|&v| name_of(v) == name)
-        .ok_or_else(|| JsonError::shape(format!("unknown value \"{name}\"")))
-}
-
-/// Reads a string that must be one of `all`'s names.
-pub fn read_named<T: Copy>(r: &mut Reader, all: &[T], name_of: fn(T) -> &'static str) -> Result<T> {
-    let name = r.str()?;
-    named(&name, all, name_of)
+        .ok_or_else(|| unknown(&name))
 }
 
 /// A required field that was not there.
@@ -647,14 +657,6 @@ pub enum Json {
 }
 
 impl Json {
-    /// The value under `key` of an object.
-    pub fn get(&self, key: &str) -> Option<&Json> {
-        match self {
-            Json::Object(fields) => fields.iter().find(|(k, _)| k == key).map(|(_, v)| v),
-            _ => None,
-        }
-    }
-
     /// Adds `key` to an object unless it has it. `Err` when this is not an object.
     pub fn insert_missing(&mut self, key: &str, value: impl FnOnce() -> Json) -> Result<()> {
         match self {
@@ -730,27 +732,13 @@ impl FromJson for Json {
     }
 }
 
-/// `text` as a JSON string, escaped as serde_json escapes it.
-pub fn push_string(out: &mut String, text: &str) {
-    out.push('"');
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            '\u{8}' => out.push_str("\\b"),
-            '\u{c}' => out.push_str("\\f"),
-            c if u32::from(c) < 0x20 => {
-                out.push_str("\\u00");
-                out.push(char::from_digit(u32::from(c) >> 4, 16).unwrap_or('0'));
-                out.push(char::from_digit(u32::from(c) & 15, 16).unwrap_or('0'));
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
+/// A value as compact JSON text, as serde writes it.
+pub fn to_text<T: Serialize + ?Sized>(value: &T) -> String {
+    serde_json::to_string(value).expect("the app's types and strings always serialize")
+}
+
+fn push_string(out: &mut String, text: &str) {
+    out.push_str(&to_text(text));
 }
 
 /// A file for people to open as well as for the app to read back: an object of the given
@@ -767,13 +755,6 @@ pub fn export_file(members: &[(&str, &str)]) -> String {
     }
     compact.push('}');
     pretty(&compact)
-}
-
-/// `text` as a JSON string value.
-pub fn string(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 2);
-    push_string(&mut out, text);
-    out
 }
 
 /// Compact JSON text laid out for people to read, as serde_json's pretty printer does it:
@@ -1008,20 +989,6 @@ mod tests {
             r#"{"b":1.50,"a":[true,null,"x\"y\n"],"c":{},"d":[]}"#
         );
         assert!(Json::Null.insert_missing("a", || Json::Null).is_err());
-    }
-
-    #[test]
-    fn strings_are_escaped_as_serde_escapes_them() {
-        for text in [
-            "plain",
-            "q\"b\\s/",
-            "\n\r\t\u{8}\u{c}\u{1}\u{1f}",
-            "café 😀",
-        ] {
-            let mut out = String::new();
-            push_string(&mut out, text);
-            assert_eq!(out, serde_json::to_string(text).unwrap());
-        }
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! The ten practices of the Account Management Grader, in our own words.
 
-use super::json::{self, named, FromKey};
+use super::json::{self, unknown, FromKey};
 use serde::Serialize;
 
 /// A stable identifier for one practice. The serialized names are part of the storage schema:
@@ -196,19 +196,13 @@ impl PracticeId {
 
 impl FromKey for PracticeId {
     fn from_key(key: &str) -> json::Result<Self> {
-        named(key, &PRACTICE_IDS, PracticeId::key)
+        PRACTICES
+            .iter()
+            .map(|p| p.id)
+            .find(|id| id.key() == key)
+            .ok_or_else(|| unknown(key))
     }
 }
-
-const PRACTICE_IDS: [PracticeId; 10] = {
-    let mut ids = [PracticeId::AssignedManager; 10];
-    let mut i = 0;
-    while i < 10 {
-        ids[i] = PRACTICES[i].id;
-        i += 1;
-    }
-    ids
-};
 
 #[cfg(test)]
 mod tests {

@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use super::json::{self, named, required, FromJson, FromKey, Reader};
+use super::json::{self, required, unknown, FromJson, FromKey, Reader};
 use super::sorting::map_from;
 
 /// The two axes of the portfolio matrix.
@@ -275,8 +275,11 @@ impl Position {
 
 impl FromKey for CriterionId {
     fn from_key(key: &str) -> json::Result<Self> {
-        let ids: [CriterionId; 10] = std::array::from_fn(|i| CRITERIA[i].id);
-        named(key, &ids, CriterionId::key)
+        CRITERIA
+            .iter()
+            .map(|c| c.id)
+            .find(|id| id.key() == key)
+            .ok_or_else(|| unknown(key))
     }
 }
 
@@ -386,8 +389,7 @@ mod tests {
         assert_eq!(r.get(NeedsFit), Some(5));
         r.set(NeedsFit, None);
         assert_eq!(r.get(NeedsFit), None);
-        let raw: Ratings =
-            crate::domain::json::Reader::read_all(r#"{"needs-fit":0,"profitability":4}"#).unwrap();
+        let raw: Ratings = Reader::read_all(r#"{"needs-fit":0,"profitability":4}"#).unwrap();
         assert_eq!(raw.sanitized().rated_count(), 1);
     }
 }

@@ -143,8 +143,7 @@ fn v1_to_v2(doc: &mut Json) -> json::Result<()> {
         ])
     })?;
     doc.insert_missing("settings", || {
-        let text = serde_json::to_string(&Settings::default()).expect("settings serialize");
-        Reader::read_all(&text).expect("serde writes JSON")
+        Reader::read_all(&json::to_text(&Settings::default())).expect("serde writes JSON")
     })
 }
 
@@ -204,14 +203,12 @@ pub fn decode(text: &str) -> Result<Document, LoadError> {
     Ok(doc)
 }
 
-/// Why `text` could not be read: damaged text, or valid JSON of another shape. A reader
-/// stops at the first problem of either kind, so a shape problem found before damage further
-/// on needs a second look at the syntax alone to tell which.
+/// Why `text` could not be read: damaged text, or valid JSON of another shape.
 fn unreadable(text: &str, error: JsonError) -> LoadError {
-    match error {
-        JsonError::Shape(shape) if Reader::is_json(text) => LoadError::WrongShape(shape),
-        _ => LoadError::NotJson,
+    if error.is_damage_in(text) {
+        return LoadError::NotJson;
     }
+    LoadError::WrongShape(error.to_string())
 }
 
 /// The version number of a stored document, read without reading the rest into types.
@@ -255,11 +252,10 @@ pub fn encode(doc: &Document) -> String {
         #[serde(flatten)]
         doc: &'a Document,
     }
-    serde_json::to_string(&Envelope {
+    json::to_text(&Envelope {
         version: CURRENT_VERSION,
         doc,
     })
-    .expect("a document always serializes")
 }
 
 impl FromJson for Document {
@@ -522,5 +518,39 @@ mod tests {
         };
         let text = serde_json::to_string(&shared).unwrap();
         assert_eq!(Reader::read_all(&text), Ok(shared));
+    }
+
+    /// The names the readers accept for enums are the ones serde writes, for every variant.
+    #[test]
+    fn every_enum_variant_is_read_by_the_name_serde_writes() {
+        use crate::domain::accounts::Tier;
+        use crate::domain::plans::{DecisionRole, MeetingKind};
+        use crate::domain::practices::PRACTICES;
+        use crate::domain::rating::CRITERIA;
+        use crate::domain::settings::Theme;
+        fn check<T: Serialize>(value: T, name: &str) {
+            assert_eq!(json::to_text(&value), format!("\"{name}\""));
+        }
+        for p in &PRACTICES {
+            check(p.id, p.id.key());
+        }
+        for c in &CRITERIA {
+            check(c.id, c.id.key());
+        }
+        for a in Answer::ALL {
+            check(a, a.key());
+        }
+        for t in Tier::ALL {
+            check(t, t.letter());
+        }
+        for t in Theme::ALL {
+            check(t, t.key());
+        }
+        for r in DecisionRole::ALL {
+            check(r, r.slug());
+        }
+        for k in MeetingKind::ALL {
+            check(k, k.key());
+        }
     }
 }

@@ -322,8 +322,7 @@ pub fn shared_account(
 /// A shared account as deflated JSON: the body of a plain account link, and what a
 /// passphrase link encrypts.
 pub fn account_bytes(a: &SharedAccount) -> Vec<u8> {
-    let json = serde_json::to_vec(a).expect("shared accounts always serialize");
-    miniz_oxide::deflate::compress_to_vec(&json, 9)
+    miniz_oxide::deflate::compress_to_vec(json::to_text(a).as_bytes(), 9)
 }
 
 pub fn encode_account(a: &SharedAccount) -> String {

@@ -143,24 +143,21 @@ mod tests {
     fn section_defs_read_every_kind_and_the_older_null_cap() {
         for kind in SectionKind::CHOICES {
             let json = serde_json::to_string(&def(kind)).unwrap();
-            assert_eq!(
-                crate::domain::json::Reader::read_all::<SectionDef>(&json).unwrap(),
-                def(kind)
-            );
+            assert_eq!(Reader::read_all::<SectionDef>(&json).unwrap(), def(kind));
         }
         let older = r#"{"key":"k","title":"T","kind":"list","max":null}"#;
-        let read: SectionDef = crate::domain::json::Reader::read_all(older).unwrap();
+        let read: SectionDef = Reader::read_all(older).unwrap();
         assert_eq!(read.kind, SectionKind::List { max: None });
         assert_eq!(read.guidance, "");
         let capped = r#"{"key":"k","title":"T","kind":"list","max":3}"#;
-        let read: SectionDef = crate::domain::json::Reader::read_all(capped).unwrap();
+        let read: SectionDef = Reader::read_all(capped).unwrap();
         assert_eq!(read.kind, SectionKind::List { max: Some(3) });
     }
 
     #[test]
     fn an_unknown_section_kind_is_an_error() {
         let json = r#"{"key":"k","title":"T","kind":"poem"}"#;
-        let err = crate::domain::json::Reader::read_all::<SectionDef>(json).unwrap_err();
+        let err = Reader::read_all::<SectionDef>(json).unwrap_err();
         assert!(
             err.to_string().contains("unknown section kind \"poem\""),
             "{err}"
@@ -188,13 +185,10 @@ mod tests {
         for content in all {
             let json = serde_json::to_string(&content).unwrap();
             assert!(json.starts_with(r#"{"type":""#), "{json}");
-            assert_eq!(
-                crate::domain::json::Reader::read_all::<Content>(&json).unwrap(),
-                content
-            );
+            assert_eq!(Reader::read_all::<Content>(&json).unwrap(), content);
             let value: serde_json::Value = serde_json::from_str(&json).unwrap();
             assert_eq!(
-                crate::domain::json::Reader::read_all::<Content>(&value.to_string()).unwrap(),
+                Reader::read_all::<Content>(&value.to_string()).unwrap(),
                 content
             );
         }
@@ -211,7 +205,7 @@ mod tests {
             r#"{"value":"x","type":"text"}"#,
         ] {
             assert_eq!(
-                crate::domain::json::Reader::read_all::<Content>(extra).unwrap(),
+                Reader::read_all::<Content>(extra).unwrap(),
                 Content::Text("x".into())
             );
         }
@@ -222,10 +216,7 @@ mod tests {
             r#"{"type":"list","value":"x"}"#,
             r#""text""#,
         ] {
-            assert!(
-                crate::domain::json::Reader::read_all::<Content>(bad).is_err(),
-                "{bad}"
-            );
+            assert!(Reader::read_all::<Content>(bad).is_err(), "{bad}");
         }
     }
 }
