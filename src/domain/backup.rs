@@ -81,7 +81,13 @@ impl ImportError {
                 "This backup comes from a newer version of Account Grader (data version {v}; this \
                  version reads up to {CURRENT_VERSION}). Nothing was imported."
             ),
-            ImportError::Unreadable(e) => format!("{} Nothing was imported.", e.explanation()),
+            ImportError::Unreadable(LoadError::WrongShape(detail)) => format!(
+                "This backup's data is not in the shape Account Grader expects ({detail}); the \
+                 file may have been edited or damaged. Nothing was imported."
+            ),
+            ImportError::Unreadable(LoadError::NotJson) => {
+                "This backup's data is damaged and cannot be read. Nothing was imported.".into()
+            }
         }
     }
 }
@@ -297,6 +303,25 @@ mod tests {
     use super::*;
     use crate::domain::demo::demo_accounts;
     use crate::domain::plans::{Content, Plan};
+
+    #[test]
+    fn import_errors_speak_of_the_file_not_of_this_browser() {
+        let errors = [
+            ImportError::TooLarge(30 << 20),
+            ImportError::NotJson,
+            ImportError::NotABackup,
+            ImportError::Unreadable(LoadError::NotJson),
+            ImportError::Unreadable(LoadError::WrongShape("grader: expected an object".into())),
+            ImportError::Unreadable(LoadError::NewerVersion(9)),
+        ];
+        for e in errors {
+            let text = e.explanation();
+            assert!(!text.contains("browser"), "{text}");
+            assert!(text.ends_with("Nothing was imported."), "{text}");
+        }
+        let shape = ImportError::Unreadable(LoadError::WrongShape("grader: x".into()));
+        assert!(shape.explanation().contains("(grader: x)"));
+    }
 
     const AT: &str = "2026-11-01T09:00:00Z";
 
