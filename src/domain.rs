@@ -20,4 +20,5 @@ pub mod schema;
 pub mod settings;
 pub mod share;
 pub mod snapshots;
+pub mod sorted_map;
 pub mod sorting;

@@ -1,11 +1,10 @@
 //! Backing up all data to one JSON file and reading such a file back, merged into the data
 //! already here or replacing it.
 
-use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use super::decimal::fixed;
-use super::sorting::map_from;
+use super::sorted_map::SortedMap;
 
 use super::accounts::AccountId;
 use super::json::{export_file, to_text, FromJson, Json, Reader};
@@ -170,7 +169,7 @@ pub fn apply(current: &Document, incoming: &Document, mode: Mode) -> (Document, 
         id
     };
     // Accounts, remembering where each incoming id went.
-    let mut account_ids: BTreeMap<AccountId, AccountId> = BTreeMap::new();
+    let mut account_ids = Vec::new();
     for a in incoming.portfolio.accounts.iter() {
         match current
             .portfolio
@@ -179,18 +178,19 @@ pub fn apply(current: &Document, incoming: &Document, mode: Mode) -> (Document, 
             .find(|c| same_name(&c.name, &a.name))
         {
             Some(existing) => {
-                account_ids.insert(a.id, existing.id);
+                account_ids.push((a.id, existing.id));
                 p.accounts_replaced += 1;
             }
             None => {
                 let id = fresh();
-                account_ids.insert(a.id, id);
+                account_ids.push((a.id, id));
                 p.accounts_added += 1;
             }
         }
     }
+    let account_ids: SortedMap<AccountId, AccountId> = account_ids.into_iter().collect();
     // Templates by name.
-    let mut template_ids = BTreeMap::new();
+    let mut template_ids = Vec::new();
     for t in &incoming.plans.templates {
         let id = current
             .plans
@@ -198,8 +198,9 @@ pub fn apply(current: &Document, incoming: &Document, mode: Mode) -> (Document, 
             .iter()
             .find(|c| same_name(&c.name, &t.name))
             .map_or_else(&mut fresh, |c| c.id);
-        template_ids.insert(t.id, id);
+        template_ids.push((t.id, id));
     }
+    let template_ids: SortedMap<_, _> = template_ids.into_iter().collect();
     let mut assessment_ids = Vec::new();
     for a in &incoming.grader.history {
         match current
@@ -288,11 +289,11 @@ pub fn apply(current: &Document, incoming: &Document, mode: Mode) -> (Document, 
     for (s, id) in incoming.portfolio.snapshots.iter().zip(snapshot_ids) {
         let mut s = s.clone();
         s.id = id;
-        s.positions = map_from(
-            s.positions
-                .iter()
-                .filter_map(|(a, pos)| Some((*account_ids.get(a)?, *pos))),
-        );
+        s.positions = s
+            .positions
+            .iter()
+            .filter_map(|(a, pos)| Some((*account_ids.get(a)?, *pos)))
+            .collect();
         Rc::make_mut(&mut doc.portfolio.snapshots).push(s);
     }
     (doc, p)

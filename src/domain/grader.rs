@@ -1,11 +1,10 @@
 //! Scoring a set of answers into a score, a band and a list of next steps.
 
-use std::collections::BTreeMap;
-
 use serde::Serialize;
 
 use super::json::{self, read_named, FromJson, Reader};
 use super::practices::{PracticeId, PRACTICES, PRIORITY_ORDER};
+use super::sorted_map::SortedMap;
 
 /// How a team answered one practice.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -19,7 +18,7 @@ pub enum Answer {
 /// Answers per practice; a practice that is absent has not been answered yet.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 #[serde(transparent)]
-pub struct Answers(BTreeMap<PracticeId, Answer>);
+pub struct Answers(SortedMap<PracticeId, Answer>);
 
 impl Answer {
     pub const ALL: [Answer; 2] = [Answer::Yes, Answer::NotYet];
@@ -168,7 +167,7 @@ impl FromJson for Answer {
 
 impl FromJson for Answers {
     fn read(r: &mut Reader) -> json::Result<Self> {
-        BTreeMap::read(r).map(Answers)
+        SortedMap::read(r).map(Answers)
     }
 }
 

@@ -10,7 +10,6 @@
 //! read it back.
 
 use std::borrow::Cow;
-use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use serde::Serialize;
@@ -609,17 +608,6 @@ impl FromKey for u64 {
     }
 }
 
-impl<K: FromKey, V: FromJson> FromJson for BTreeMap<K, V> {
-    fn read(r: &mut Reader) -> Result<Self> {
-        let mut map = BTreeMap::new();
-        r.object(&mut |r, key| {
-            map.insert(K::from_key(key)?, V::read(r)?);
-            Ok(())
-        })?;
-        Ok(map)
-    }
-}
-
 /// A name that is none of those expected, such as an enum variant this build does not have.
 pub fn unknown(name: &str) -> JsonError {
     JsonError::shape(format!("unknown value \"{name}\""))
@@ -822,6 +810,7 @@ pub fn pretty(compact: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::sorted_map::SortedMap;
 
     #[test]
     fn reads_strings_with_every_escape() {
@@ -951,14 +940,14 @@ mod tests {
 
     #[test]
     fn maps_pairs_and_options() {
-        let map: BTreeMap<u64, Option<bool>> = Reader::read_all(r#"{"2":true,"1":null}"#).unwrap();
-        assert_eq!(map, BTreeMap::from([(1, None), (2, Some(true))]));
+        let map: SortedMap<u64, Option<bool>> = Reader::read_all(r#"{"2":true,"1":null}"#).unwrap();
+        assert_eq!(map, [(1, None), (2, Some(true))].into_iter().collect());
         assert_eq!(
             Reader::read_all::<(u8, String)>(r#"[1,"a"]"#),
             Ok((1, "a".into()))
         );
         assert!(Reader::read_all::<(u8, String)>("[1]").is_err());
-        assert!(Reader::read_all::<BTreeMap<u64, bool>>(r#"{"x":true}"#).is_err());
+        assert!(Reader::read_all::<SortedMap<u64, bool>>(r#"{"x":true}"#).is_err());
     }
 
     #[test]

@@ -1,12 +1,12 @@
 //! The portfolio as a whole: the filtered, sorted account list and the resourcing guidelines.
 
 use std::cmp::Ordering;
-use std::collections::BTreeMap;
 
 use super::accounts::{Account, Tier};
 use super::quadrant::{classify, Quadrant};
 use super::rating::Position;
 use super::settings::Settings;
+use super::sorted_map::SortedMap;
 use super::sorting::{sort_by, sort_by_cached_key};
 
 /// An account with its place on the matrix worked out.
@@ -271,8 +271,8 @@ pub fn managers(accounts: &[Account]) -> Vec<String> {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Summary {
     pub total: usize,
-    pub per_quadrant: BTreeMap<Quadrant, usize>,
-    pub revenue_per_quadrant: BTreeMap<Quadrant, f64>,
+    pub per_quadrant: SortedMap<Quadrant, usize>,
+    pub revenue_per_quadrant: SortedMap<Quadrant, f64>,
     pub unrated: usize,
     pub without_manager: usize,
     /// Accounts per manager, busiest first.
@@ -284,22 +284,28 @@ pub fn summarize(accounts: &[Account], settings: &Settings) -> Summary {
         total: accounts.len(),
         ..Summary::default()
     };
-    let mut loads: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut managers: Vec<&str> = Vec::new();
     for a in accounts {
         match row(a, settings).quadrant {
             Some(q) => {
-                *s.per_quadrant.entry(q).or_default() += 1;
-                *s.revenue_per_quadrant.entry(q).or_default() += a.revenue.unwrap_or(0.0);
+                *s.per_quadrant.value_mut(q) += 1;
+                *s.revenue_per_quadrant.value_mut(q) += a.revenue.unwrap_or(0.0);
             }
             None => s.unrated += 1,
         }
         if a.manager.is_empty() {
             s.without_manager += 1;
         } else {
-            *loads.entry(&a.manager).or_default() += 1;
+            managers.push(&a.manager);
         }
     }
-    s.manager_loads = loads.into_iter().map(|(m, n)| (m.to_string(), n)).collect();
+    sort_by(&mut managers, |a, b| a.cmp(b));
+    for manager in managers {
+        match s.manager_loads.last_mut() {
+            Some((m, n)) if m == manager => *n += 1,
+            _ => s.manager_loads.push((manager.to_string(), 1)),
+        }
+    }
     sort_by(&mut s.manager_loads, |a, b| {
         b.1.cmp(&a.1).then(a.0.cmp(&b.0))
     });

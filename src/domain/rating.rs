@@ -1,11 +1,9 @@
 //! The criteria an account is rated on, their weights, and the two axis scores they give.
 
-use std::collections::BTreeMap;
-
 use serde::Serialize;
 
 use super::json::{self, required, unknown, FromJson, FromKey, Reader};
-use super::sorting::map_from;
+use super::sorted_map::SortedMap;
 
 /// The two axes of the portfolio matrix.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -169,7 +167,7 @@ pub fn criteria_of(axis: Axis) -> impl Iterator<Item = &'static Criterion> {
 /// Ratings 1-5 per criterion; a criterion that is absent is unrated, not zero.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 #[serde(transparent)]
-pub struct Ratings(BTreeMap<CriterionId, u8>);
+pub struct Ratings(SortedMap<CriterionId, u8>);
 
 impl Ratings {
     pub fn get(&self, id: CriterionId) -> Option<u8> {
@@ -211,7 +209,7 @@ impl Ratings {
 /// How much each criterion counts within its axis, 0 (ignored) to 5.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(transparent)]
-pub struct Weights(BTreeMap<CriterionId, u8>);
+pub struct Weights(SortedMap<CriterionId, u8>);
 
 /// The weight every criterion starts with.
 pub const DEFAULT_WEIGHT: u8 = 1;
@@ -219,7 +217,7 @@ pub const MAX_WEIGHT: u8 = 5;
 
 impl Default for Weights {
     fn default() -> Self {
-        Self(map_from(CRITERIA.iter().map(|c| (c.id, DEFAULT_WEIGHT))))
+        Self(CRITERIA.iter().map(|c| (c.id, DEFAULT_WEIGHT)).collect())
     }
 }
 
@@ -285,13 +283,13 @@ impl FromKey for CriterionId {
 
 impl FromJson for Ratings {
     fn read(r: &mut Reader) -> json::Result<Self> {
-        BTreeMap::read(r).map(Ratings)
+        SortedMap::read(r).map(Ratings)
     }
 }
 
 impl FromJson for Weights {
     fn read(r: &mut Reader) -> json::Result<Self> {
-        BTreeMap::read(r).map(Weights)
+        SortedMap::read(r).map(Weights)
     }
 }
 

@@ -1,13 +1,11 @@
 //! Snapshots of every account's position, so the matrix can show how accounts moved.
 
-use std::collections::BTreeMap;
-
 use serde::Serialize;
 
 use super::accounts::{Account, AccountId};
 use super::json::{self, required, FromJson, Reader};
 use super::rating::{Position, Weights};
-use super::sorting::map_from;
+use super::sorted_map::SortedMap;
 
 pub type SnapshotId = u64;
 
@@ -17,7 +15,7 @@ pub struct Snapshot {
     pub id: SnapshotId,
     /// RFC 3339 timestamp.
     pub taken_at: String,
-    pub positions: BTreeMap<AccountId, Position>,
+    pub positions: SortedMap<AccountId, Position>,
 }
 
 /// Records where each rated account is now.
@@ -25,11 +23,10 @@ pub fn take(id: SnapshotId, at: &str, accounts: &[Account], weights: &Weights) -
     Snapshot {
         id,
         taken_at: at.to_string(),
-        positions: map_from(
-            accounts
-                .iter()
-                .filter_map(|a| Some((a.id, a.position(weights)?))),
-        ),
+        positions: accounts
+            .iter()
+            .filter_map(|a| Some((a.id, a.position(weights)?)))
+            .collect(),
     }
 }
 
@@ -64,7 +61,7 @@ impl FromJson for Snapshot {
             match key {
                 "id" => id = Some(r.u64()?),
                 "taken_at" => taken_at = Some(r.string()?),
-                "positions" => positions = Some(BTreeMap::read(r)?),
+                "positions" => positions = Some(SortedMap::read(r)?),
                 _ => r.skip()?,
             }
             Ok(())

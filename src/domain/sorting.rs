@@ -2,13 +2,12 @@
 //!
 //! Every `sort_by` call with its own closure makes the compiler emit another copy of the
 //! standard library's sort, 2 to 4 KB of wasm each: the app's eleven sorts had linked
-//! thirteen copies, about 45 KB. Collecting into a `BTreeMap` sorts too, hence `map_from`.
+//! thirteen copies, about 45 KB. `SortedMap` sorts its entries with these too.
 //! These helpers sort a list of positions with a comparator behind `dyn`, so all callers
 //! share one copy, and then move the items into that order. All of them are stable: equal
 //! items keep their order.
 
 use std::cmp::Ordering;
-use std::collections::BTreeMap;
 
 /// Sorts `items` by `compare`.
 pub fn sort_by<T>(items: &mut Vec<T>, compare: impl Fn(&T, &T) -> Ordering) {
@@ -26,16 +25,6 @@ pub fn sort_by_cached_key<T, K: Ord>(items: &mut Vec<T>, key: impl Fn(&T) -> K) 
     let keys: Vec<K> = items.iter().map(key).collect();
     let order = sorted_positions(keys.len(), &|a, b| keys[a].cmp(&keys[b]));
     reorder(items, order);
-}
-
-/// A map of `entries`, built by inserting them: `collect` would sort them first, with
-/// another copy of the standard sort. A later entry replaces an earlier one with its key.
-pub fn map_from<K: Ord, V>(entries: impl IntoIterator<Item = (K, V)>) -> BTreeMap<K, V> {
-    let mut map = BTreeMap::new();
-    for (key, value) in entries {
-        map.insert(key, value);
-    }
-    map
 }
 
 fn sorted_positions(len: usize, compare: &dyn Fn(usize, usize) -> Ordering) -> Vec<usize> {
@@ -63,18 +52,6 @@ mod tests {
         assert_eq!(words, ["apple", "pear", "kiwi", "date", "Fig", "fig"]);
         sort_by_cached_key(&mut words, |w| w.to_lowercase());
         assert_eq!(words, ["apple", "date", "Fig", "fig", "kiwi", "pear"]);
-    }
-
-    #[test]
-    fn maps_are_built_like_collect_builds_them() {
-        let entries = [(3, "c"), (1, "a"), (3, "z"), (2, "b")];
-        let collected: BTreeMap<_, _> = entries.into_iter().collect();
-        assert_eq!(map_from(entries), collected);
-        assert_eq!(
-            map_from(entries)[&3],
-            "z",
-            "a later entry replaces an earlier one"
-        );
     }
 
     #[test]
