@@ -5,11 +5,11 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::browser::page;
-use crate::components::shell::Shell;
+use crate::components::shell::shell;
 use crate::hooks::{use_hash_route, AppContext};
 use crate::pages::{
-    AccountFormPage, AccountPage, AccountsPage, AssessmentPage, GraderPage, HistoryPage,
-    InvitationBanner, MatrixPage, NotFoundPage, PlanPage, PlanViewPage, PlansPage, SettingsPage,
+    not_found_page, AccountFormPage, AccountPage, AccountsPage, AssessmentPage, GraderPage,
+    HistoryPage, InvitationBanner, MatrixPage, PlanPage, PlanViewPage, PlansPage, SettingsPage,
     SharedAccountPage, SharedResultPage, TemplatePage,
 };
 use crate::route::Route;
@@ -110,7 +110,7 @@ pub fn Root(props: &RootProps) -> Html {
     }
     html! {
         <ContextProvider<AppContext> context={state}>
-            <Shell route={props.route}>{ page_for(props.route) }</Shell>
+            { shell(props.route, page_for(props.route)) }
         </ContextProvider<AppContext>>
     }
 }
@@ -154,6 +154,6 @@ fn page_for(route: Route) -> Html {
         Route::PlanView(id) => html! { <PlanViewPage account={id} /> },
         Route::Template(id) => html! { <TemplatePage key={id} id={id} /> },
         Route::Settings => html! { <SettingsPage /> },
-        Route::NotFound => html! { <NotFoundPage /> },
+        Route::NotFound => not_found_page(),
     }
 }

@@ -22,7 +22,7 @@ pub use assessment::AssessmentPage;
 pub use grader::GraderPage;
 pub use history::HistoryPage;
 pub use matrix::MatrixPage;
-pub use not_found::NotFoundPage;
+pub use not_found::not_found_page;
 pub use plan::PlanPage;
 pub use plan_view::PlanViewPage;
 pub use plans::PlansPage;

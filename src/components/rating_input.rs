@@ -1,43 +1,42 @@
 //! One criterion rated 1 to 5, or left unrated.
+//!
+//! A view function rather than a component, for the reason given in `practice_question`.
 
 use yew::prelude::*;
 
 use crate::domain::rating::CriterionId;
 
-#[derive(Properties, PartialEq)]
-pub struct RatingInputProps {
-    pub criterion: CriterionId,
-    pub rating: Option<u8>,
-    pub weight: u8,
-    pub on_rate: Callback<(CriterionId, Option<u8>)>,
-}
-
-#[component]
-pub fn RatingInput(props: &RatingInputProps) -> Html {
-    let c = props.criterion.criterion();
-    let name = format!("rating-{:?}", props.criterion).to_lowercase();
+/// The scale for `criterion`, rated `rating` so far, with the criterion's weight shown when
+/// it is not the default.
+pub fn rating_input(
+    criterion: CriterionId,
+    rating: Option<u8>,
+    weight: u8,
+    on_rate: &Callback<(CriterionId, Option<u8>)>,
+) -> Html {
+    let c = criterion.criterion();
+    let name = format!("rating-{:?}", criterion).to_lowercase();
     let option = |value: Option<u8>| {
         let id = format!(
             "{name}-{}",
             value.map_or("none".to_string(), |v| v.to_string())
         );
-        let on_rate = props.on_rate.clone();
-        let criterion = props.criterion;
+        let on_rate = on_rate.clone();
         let onchange = Callback::from(move |_: Event| on_rate.emit((criterion, value)));
         let text = value.map_or("Not rated".to_string(), |v| v.to_string());
         html! {
             <label class={classes!("rating__option", value.is_none().then_some("rating__option--none"))} for={id.clone()}>
-                <input type="radio" id={id} name={name.clone()} checked={props.rating == value} {onchange} />
+                <input type="radio" id={id} name={name.clone()} checked={rating == value} {onchange} />
                 <span>{ text }</span>
             </label>
         }
     };
     html! {
-        <fieldset class="rating">
+        <fieldset key={name.clone()} class="rating">
             <legend class="rating__title">
                 { c.title }
-                if props.weight != 1 {
-                    <span class="rating__weight">{ format!(" (weight {})", props.weight) }</span>
+                if weight != 1 {
+                    <span class="rating__weight">{ format!(" (weight {weight})") }</span>
                 }
             </legend>
             <div class="rating__scale">

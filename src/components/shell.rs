@@ -11,15 +11,10 @@ use crate::route::Route;
 /// The app's version, shown in the footer.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 
-#[derive(Properties, PartialEq)]
-pub struct ShellProps {
-    pub route: Route,
-    pub children: Html,
-}
-
-#[component]
-pub fn Shell(props: &ShellProps) -> Html {
-    let section = props.route.section();
+/// The frame for the screen at `route`, around `screen`. A view function: it has no state,
+/// and re-renders with the app anyway (see `practice_question` for why).
+pub fn shell(route: Route, screen: Html) -> Html {
+    let section = route.section();
     let nav_link = |target: Route, label: &str| {
         let current = (section == Some(target)).then_some("page");
         html! {
@@ -56,7 +51,7 @@ pub fn Shell(props: &ShellProps) -> Html {
                 </div>
             </header>
             <StorageBanner />
-            <main id="main" class="page" tabindex="-1">{ props.children.clone() }</main>
+            <main id="main" class="page" tabindex="-1">{ screen }</main>
             <UndoToast />
             <footer class="site-footer">
                 <p>

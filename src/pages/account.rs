@@ -7,7 +7,7 @@ use crate::browser::events::on_input_value;
 use crate::browser::page::navigate;
 use crate::components::missing::missing;
 use crate::components::quadrant_badge::quadrant_badge;
-use crate::components::rating_input::RatingInput;
+use crate::components::rating_input::rating_input;
 use crate::components::share_panels::ShareAccount;
 use crate::domain::accounts::{Account, AccountId};
 use crate::domain::bcg::{categorize, parse_figure, MarketPosition};
@@ -104,10 +104,8 @@ pub fn AccountPage(props: &AccountPageProps) -> Html {
                             { axis.title() }
                             <span class="ratings__score">{ score.map_or("not rated".to_string(), |s| format!("{s} / 100")) }</span>
                         </h2>
-                        { for criteria_of(axis).map(|c| html! {
-                            <RatingInput key={format!("{:?}", c.id)} criterion={c.id} rating={account.ratings.get(c.id)}
-                                weight={settings.weights.get(c.id)} on_rate={on_rate.clone()} />
-                        }) }
+                        { for criteria_of(axis).map(|c| rating_input(c.id, account.ratings.get(c.id),
+                            settings.weights.get(c.id), &on_rate)) }
                     </section>
                 }
             }) }

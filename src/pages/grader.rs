@@ -5,7 +5,7 @@ use yew::prelude::*;
 use crate::browser::clock::now_iso;
 use crate::components::band_badge::band_badge;
 use crate::components::next_steps::next_steps;
-use crate::components::practice_question::PracticeQuestion;
+use crate::components::practice_question::practice_question;
 use crate::components::share_panels::ShareInvitation;
 use crate::domain::grader::{grade, Answer};
 use crate::domain::practices::{PracticeId, PRACTICES};
@@ -61,10 +61,7 @@ pub fn GraderPage() -> Html {
             </header>
             <div class="grader__layout">
                 <ol class="practice-list">
-                    { for PRACTICES.iter().map(|p| html! {
-                        <PracticeQuestion key={p.id.number()} id={p.id} answer={grader.draft.get(p.id)}
-                            on_answer={on_answer.clone()} />
-                    }) }
+                    { for PRACTICES.iter().map(|p| practice_question(p.id, grader.draft.get(p.id), &on_answer)) }
                 </ol>
                 <aside class="grader__result" aria-labelledby="result-title">
                     <section class={classes!("score-card", (result.answered > 0).then(|| format!("score-card--{}", result.band.slug())))}>

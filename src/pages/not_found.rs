@@ -2,8 +2,8 @@ use yew::prelude::*;
 
 use crate::route::Route;
 
-#[component]
-pub fn NotFoundPage() -> Html {
+/// A view function: the screen has no state of its own (see `practice_question` for why).
+pub fn not_found_page() -> Html {
     html! {
         <div class="empty-state">
             <h1 tabindex="-1">{ "Page not found" }</h1>
