@@ -2,6 +2,7 @@
 
 pub mod clock;
 pub mod crypto;
+pub mod deflate;
 pub mod download;
 pub mod events;
 pub mod page;

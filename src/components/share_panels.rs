@@ -5,12 +5,13 @@ use yew::prelude::*;
 
 use super::share_link::ShareLink;
 use crate::browser::crypto::lock;
+use crate::browser::deflate::deflate;
 use crate::browser::events::{on_input_value, on_value};
 use crate::browser::page::link_to;
 use crate::domain::accounts::AccountId;
 use crate::domain::history::SavedAssessment;
 use crate::domain::share::{
-    account_bytes, encode_account, encode_invitation, encode_locked, encode_result, shared_account,
+    account_json, encode_account, encode_invitation, encode_locked, encode_result, shared_account,
     Invitation, Privacy,
 };
 use crate::hooks::use_app_state;
@@ -80,7 +81,10 @@ pub fn ShareAccount(props: &ShareAccountProps) -> Html {
         without_stakeholder_names: true,
     });
     let passphrase = use_state(String::new);
-    let locked_link = use_state(|| None::<Result<String, String>>);
+    // The link for the current choices, once made; `None` while it is being made.
+    let link = use_state(|| None::<Result<String, String>>);
+    // Counts the links asked for, so one that finishes after a newer request is dropped.
+    let requests = use_mut_ref(|| 0u32);
     let doc = &state.doc;
     let shared = state.account(props.account).map(|account| {
         let plan = doc
@@ -97,29 +101,31 @@ pub fn ShareAccount(props: &ShareAccountProps) -> Html {
         )
     });
     {
-        // Encryption is asynchronous in the browser; the protected link appears when ready.
-        let locked_link = locked_link.clone();
-        let bytes = shared.as_ref().map(account_bytes);
-        use_effect_with(
-            (bytes, (*passphrase).clone()),
-            move |(bytes, passphrase)| {
-                locked_link.set(None);
-                if let (Some(bytes), false) = (bytes.clone(), passphrase.is_empty()) {
-                    let passphrase = passphrase.clone();
-                    wasm_bindgen_futures::spawn_local(async move {
-                        let result = lock(&passphrase, &bytes)
-                            .await
-                            .map(|l| link_to(&Route::share_hash("a", &encode_locked(&l))));
-                        locked_link.set(Some(result));
-                    });
-                }
-            },
-        );
+        // Compression and encryption are asynchronous in the browser; the link appears when
+        // ready.
+        let link = link.clone();
+        let json = shared.as_ref().map(account_json);
+        use_effect_with((json, (*passphrase).clone()), move |(json, passphrase)| {
+            link.set(None);
+            let request = {
+                let mut requests = requests.borrow_mut();
+                *requests += 1;
+                *requests
+            };
+            if let Some(json) = json.clone() {
+                let passphrase = passphrase.clone();
+                wasm_bindgen_futures::spawn_local(async move {
+                    let made = account_link(&json, &passphrase).await;
+                    if *requests.borrow() == request {
+                        link.set(Some(made));
+                    }
+                });
+            }
+        });
     }
-    let Some(shared) = shared else {
+    if shared.is_none() {
         return html! {};
-    };
-    let plain_link = link_to(&Route::share_hash("a", &encode_account(&shared)));
+    }
     let on_passphrase = {
         let passphrase = passphrase.clone();
         on_input_value(move |v| passphrase.set(v))
@@ -152,15 +158,28 @@ pub fn ShareAccount(props: &ShareAccountProps) -> Html {
                 <p class="muted" id="share-passphrase-help">{ "With a passphrase the link is encrypted (AES-GCM) and opens only \
                     for someone who knows it. Tell them the passphrase another way, not in the same message." }</p>
             </div>
-            if passphrase.is_empty() {
-                <ShareLink id="share-account-link" link={plain_link} label="Link to this account" />
-            } else {
-                { match &*locked_link {
-                    None => html! { <p class="muted" role="status">{ "Encrypting…" }</p> },
-                    Some(Ok(link)) => html! { <ShareLink id="share-account-link" link={link.clone()} label="Protected link to this account" /> },
-                    Some(Err(why)) => html! { <p class="field__error" role="alert">{ why }</p> },
-                } }
-            }
+            { match (&*link, passphrase.is_empty()) {
+                (None, true) => html! { <p class="muted" role="status">{ "Making the link…" }</p> },
+                (None, false) => html! { <p class="muted" role="status">{ "Encrypting…" }</p> },
+                (Some(Ok(link)), true) => html! { <ShareLink id="share-account-link" link={link.clone()} label="Link to this account" /> },
+                (Some(Ok(link)), false) => html! { <ShareLink id="share-account-link" link={link.clone()} label="Protected link to this account" /> },
+                (Some(Err(why)), _) => html! { <p class="field__error" role="alert">{ why }</p> },
+            } }
         </details>
     }
+}
+
+/// The link to a shared account's JSON: deflated, then encrypted if there is a passphrase.
+async fn account_link(json: &[u8], passphrase: &str) -> Result<String, String> {
+    let deflated = deflate(json).await.map_err(|_| {
+        "This browser cannot make account links. Use a current version of Chrome, Edge, \
+         Firefox or Safari."
+            .to_string()
+    })?;
+    let payload = if passphrase.is_empty() {
+        encode_account(&deflated)
+    } else {
+        encode_locked(&lock(passphrase, &deflated).await?)
+    };
+    Ok(link_to(&Route::share_hash("a", &payload)))
 }

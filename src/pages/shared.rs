@@ -5,6 +5,7 @@ use yew::prelude::*;
 
 use crate::browser::clock::now_iso;
 use crate::browser::crypto::unlock;
+use crate::browser::deflate::{inflate, StreamError};
 use crate::browser::page::{current_hash, navigate};
 use crate::components::answer_list::answer_list;
 use crate::components::grade_summary::grade_summary;
@@ -17,8 +18,8 @@ use crate::domain::quadrant::{classify, explain};
 use crate::domain::rating::position;
 use crate::domain::settings::format_money;
 use crate::domain::share::{
-    account_from_bytes, decode_account, decode_invitation, decode_locked, decode_result,
-    ShareError, SharedAccount,
+    account_from_json, decode_account, decode_invitation, decode_locked, decode_result, ShareError,
+    SharedAccount, MAX_INFLATED,
 };
 use crate::hooks::use_app_state;
 use crate::route::Route;
@@ -83,19 +84,43 @@ pub fn SharedResultPage() -> Html {
     }
 }
 
+/// The account in a link's deflated JSON. Inflating is asynchronous in the browser.
+async fn open_account(deflated: &[u8]) -> Result<SharedAccount, ShareError> {
+    let json = inflate(deflated, MAX_INFLATED).await.map_err(|e| match e {
+        StreamError::Unsupported => ShareError::Unsupported,
+        StreamError::Invalid => ShareError::Damaged,
+        StreamError::TooLarge => ShareError::TooLarge,
+    })?;
+    account_from_json(&json)
+}
+
 #[component]
 pub fn SharedAccountPage() -> Html {
     let state = use_app_state();
     let payload = use_payload();
-    let unlocked = use_state(|| None::<SharedAccount>);
-    let shared = match (&*unlocked, decode_account(&payload)) {
-        (Some(s), _) => s.clone(),
-        (None, Ok(s)) => s,
+    // The account once unpacked (or unlocked), or why it could not be.
+    let opened = use_state(|| None::<Result<SharedAccount, ShareError>>);
+    {
+        let opened = opened.clone();
+        use_effect_with(payload.clone(), move |payload| {
+            if let Ok(deflated) = decode_account(payload) {
+                wasm_bindgen_futures::spawn_local(async move {
+                    opened.set(Some(open_account(&deflated).await));
+                });
+            }
+        });
+    }
+    let shared = match (&*opened, decode_account(&payload)) {
+        (Some(Ok(s)), _) => s.clone(),
+        (Some(Err(e)), _) => return bad_link(e),
         (None, Err(ShareError::NeedsPassphrase)) => {
-            let on_unlock = Callback::from(move |s| unlocked.set(Some(s)));
+            let on_unlock = Callback::from(move |s| opened.set(Some(Ok(s))));
             return html! { <Unlock payload={payload.clone()} {on_unlock} /> };
         }
         (None, Err(e)) => return bad_link(&e),
+        (None, Ok(_)) => {
+            return html! { <p class="muted" role="status">{ "Opening the link…" }</p> };
+        }
     };
     let pos = position(&shared.ratings, &shared.weights);
     let on_save = {
@@ -185,11 +210,12 @@ fn Unlock(props: &UnlockProps) -> Html {
             let (problem, busy, on_unlock) = (problem.clone(), busy.clone(), on_unlock.clone());
             busy.set(true);
             wasm_bindgen_futures::spawn_local(async move {
-                let opened = unlock(&passphrase, &locked)
-                    .await
-                    .ok_or(ShareError::WrongPassphrase);
+                let opened = match unlock(&passphrase, &locked).await {
+                    Some(deflated) => open_account(&deflated).await,
+                    None => Err(ShareError::WrongPassphrase),
+                };
                 busy.set(false);
-                match opened.and_then(|bytes| account_from_bytes(&bytes)) {
+                match opened {
                     Ok(shared) => on_unlock.emit(shared),
                     Err(e) => problem.set(Some(e.explanation())),
                 }

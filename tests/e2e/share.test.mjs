@@ -1,4 +1,5 @@
 import { after, before, test } from 'node:test';
+import { deflateRawSync } from 'node:zlib';
 import { assert, setUp, stored } from './harness.mjs';
 
 let env;
@@ -134,4 +135,35 @@ test('markup inside links is shown as text and never run', async () => {
     assert.equal(await recipient.evaluate(() => window.pwned), undefined);
     assert.equal(await recipient.locator('main img, main script').count(), 0);
   }
+});
+
+// Made by version 0.1.0 of 23 November 2026, which deflated account links with a library
+// compiled into the app rather than with the browser's CompressionStream.
+const OLDER_ACCOUNT_LINK = '#/a/MX2SUU7DMAyGr4Ly3EhEYy97A3ECEAcIiddapHbluENj2t1xM2nSRMdbbP-_7c_KyVEcwe3ci2A_aEGChzfQiMV1DinPVeVo5WtOEcTiZ3sKHIBmM9NcSufSLAKUFvXH-6vViRWqRYs0KlJvwcllSFiRyY_xC8THlKBa4alzdYgCnveepY-EP-ZhcrtN5ybhEStUn6HgAQRyMyQmjUl9itkGw20THXg2ouYvTL1XkNFPthMpxtLEBJCr36O2yKbYM35iQT1eMiy654LsB4hZmMfWzm4SFXpM_hDLcoDNuXPfsBzwP8RwFzGsI4YVxLCGGO4ghhvE8AcxrCOGFcRgiDoI1IFLbpQCpa1fB5zcbvu49LpO3j6afiqRLr_j_AuBYA';
+
+test('account links made by the earlier version still open', async () => {
+  const recipient = await openAsRecipient(env.server.url + OLDER_ACCOUNT_LINK);
+  await recipient.getByRole('heading', { name: 'Brightline Retail', level: 1 }).waitFor();
+  assert.match(await recipient.locator('main').textContent(), /Where it belongs/);
+});
+
+/** A payload as src/domain/share.rs seals one: kind byte, body, 2-byte checksum, base64url. */
+function seal(kind, body) {
+  const bytes = Buffer.concat([Buffer.from([kind]), body]);
+  let h = 0x811c9dc5;
+  for (const b of bytes) h = Math.imul(h ^ b, 0x01000193) >>> 0;
+  const sum = ((h >>> 16) ^ h) & 0xffff;
+  return Buffer.concat([bytes, Buffer.from([sum & 0xff, sum >> 8])]).toString('base64url');
+}
+
+test('an account link that would unpack to a huge amount of data is refused', async () => {
+  // 8 MB of spaces deflate to about 8 KB: a link that small must not make the browser unpack it all.
+  const bomb = deflateRawSync(Buffer.alloc(8 * 1024 * 1024, 32), { level: 9 });
+  const recipient = await openAsRecipient(`${env.server.url}#/a/${seal(0x31, bomb)}`);
+  assert.equal(await recipient.locator('main h1').textContent(), 'This link cannot be opened');
+  assert.match(await recipient.locator('main').textContent(), /unpack to far more data/);
+  // Deflate data that is not whole is damaged, not a crash.
+  const account = deflateRawSync(Buffer.from(JSON.stringify({ name: 'X' })));
+  const cut = await openAsRecipient(`${env.server.url}#/a/${seal(0x31, account.subarray(0, account.length - 3))}`);
+  assert.match(await cut.locator('main').textContent(), /This link is incomplete or has been changed/);
 });
