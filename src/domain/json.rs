@@ -722,7 +722,12 @@ impl FromJson for Json {
 
 /// A value as compact JSON text, as serde writes it.
 pub fn to_text<T: Serialize + ?Sized>(value: &T) -> String {
-    serde_json::to_string(value).expect("the app's types and strings always serialize")
+    match serde_json::to_string(value) {
+        Ok(text) => text,
+        // The error is not formatted: that would link serde_json's messages for a case that
+        // cannot happen.
+        Err(_) => unreachable!("the app's types and strings always serialize"),
+    }
 }
 
 fn push_string(out: &mut String, text: &str) {
