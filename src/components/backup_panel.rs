@@ -13,7 +13,7 @@ use crate::browser::download::download_text;
 use crate::domain::backup::{apply, export, parse, Mode, Preview, MAX_IMPORT_BYTES};
 use crate::domain::dates::{date_part, readable_date_time};
 use crate::domain::schema::Document;
-use crate::hooks::{use_app_state, AppContext};
+use crate::hooks::{use_app_state, use_local, AppContext};
 use crate::state::Action;
 
 /// Downloads every piece of data as one file and records the date.
@@ -60,9 +60,9 @@ fn describe(p: &Preview, mode: Mode) -> Vec<String> {
 #[component]
 pub fn BackupPanel() -> Html {
     let state = use_app_state();
-    let incoming = use_state(|| None::<Rc<Document>>);
-    let mode = use_state(|| Mode::Merge);
-    let message = use_state(|| None::<(bool, String)>);
+    let incoming = use_local(|| None::<Rc<Document>>);
+    let mode = use_local(|| Mode::Merge);
+    let message = use_local(|| None::<(bool, String)>);
     // Keeps the file reader alive until it has finished.
     let reader: Rc<RefCell<Option<FileReader>>> = use_mut_ref(|| None);
 

@@ -15,6 +15,7 @@ use super::markup::{escape, push_number};
 use crate::browser::events::account_link_within;
 use crate::domain::accounts::{AccountId, Tier};
 use crate::domain::decimal::fixed;
+use crate::hooks::use_local;
 use crate::route::Route;
 
 /// One account on the chart; coordinates are 0-100 on each axis.
@@ -96,7 +97,7 @@ fn n(v: f64) -> String {
 
 #[component]
 pub fn MatrixChart(props: &MatrixChartProps) -> Html {
-    let active = use_state(|| None::<AccountId>);
+    let active = use_local(|| None::<AccountId>);
     let points = &props.points;
     let (xs, ys) = (sx(props.x_split), sy(props.y_split));
     let arrow_id = format!("{}-arrow", props.svg_id);

@@ -7,7 +7,7 @@ use crate::browser::clock::now_iso;
 use crate::browser::events::on_value;
 use crate::domain::dates::{date_part, readable_date};
 use crate::domain::plans::{Consensus, Plan, Template};
-use crate::hooks::use_app_state;
+use crate::hooks::{use_app_state, use_local};
 use crate::state::Action;
 
 #[derive(Properties, PartialEq)]
@@ -25,7 +25,7 @@ pub fn PlanStatus(props: &PlanStatusProps) -> Html {
     let (filled, total) = plan.completeness(&props.template);
     let stale_days = state.doc.settings.plan_stale_days;
     // The clock is read in the browser only; server-side renders have no "today".
-    let today = use_state(|| None::<String>);
+    let today = use_local(|| None::<String>);
     {
         let today = today.clone();
         use_effect_with((), move |_| today.set(Some(now_iso())));

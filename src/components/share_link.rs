@@ -3,6 +3,7 @@
 use yew::prelude::*;
 
 use crate::browser::page::copy_to_clipboard;
+use crate::hooks::use_local;
 
 #[derive(Properties, PartialEq)]
 pub struct ShareLinkProps {
@@ -14,7 +15,7 @@ pub struct ShareLinkProps {
 
 #[component]
 pub fn ShareLink(props: &ShareLinkProps) -> Html {
-    let copied = use_state(|| false);
+    let copied = use_local(|| false);
     let on_copy = {
         let (copied, link) = (copied.clone(), props.link.clone());
         Callback::from(move |_| {

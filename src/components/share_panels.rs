@@ -14,7 +14,7 @@ use crate::domain::share::{
     account_json, encode_account, encode_invitation, encode_locked, encode_result, shared_account,
     Invitation, Privacy,
 };
-use crate::hooks::use_app_state;
+use crate::hooks::{use_app_state, use_local};
 use crate::route::Route;
 
 /// A link to a read-only copy of one saved assessment.
@@ -32,7 +32,7 @@ pub fn share_result(assessment: &SavedAssessment) -> Html {
 /// An invitation for someone else to grade their own team.
 #[component]
 pub fn ShareInvitation() -> Html {
-    let invitation = use_state(Invitation::default);
+    let invitation = use_local(Invitation::default);
     let set = |f: fn(&mut Invitation, String)| {
         let invitation = invitation.clone();
         on_input_value(move |v| {
@@ -75,14 +75,14 @@ pub struct ShareAccountProps {
 #[component]
 pub fn ShareAccount(props: &ShareAccountProps) -> Html {
     let state = use_app_state();
-    let privacy = use_state(|| Privacy {
+    let privacy = use_local(|| Privacy {
         without_revenue: true,
         without_notes: true,
         without_stakeholder_names: true,
     });
-    let passphrase = use_state(String::new);
+    let passphrase = use_local(String::new);
     // The link for the current choices, once made; `None` while it is being made.
-    let link = use_state(|| None::<Result<String, String>>);
+    let link = use_local(|| None::<Result<String, String>>);
     // Counts the links asked for, so one that finishes after a newer request is dropped.
     let requests = use_mut_ref(|| 0u32);
     let doc = &state.doc;

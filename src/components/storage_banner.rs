@@ -3,13 +3,13 @@
 use yew::prelude::*;
 
 use crate::browser::download::download_text;
-use crate::hooks::use_app_state;
+use crate::hooks::{use_app_state, use_local};
 use crate::state::Action;
 
 #[component]
 pub fn StorageBanner() -> Html {
     let state = use_app_state();
-    let download_error = use_state(|| None::<String>);
+    let download_error = use_local(|| None::<String>);
 
     let unreadable = state.unreadable.as_ref().map(|u| {
         let on_download = {
@@ -86,9 +86,9 @@ pub fn StorageBanner() -> Html {
 #[component]
 fn BackupReminder() -> Html {
     let state = use_app_state();
-    let dismissed = use_state(|| false);
+    let dismissed = use_local(|| false);
     // The clock is read in the browser only, after the first render.
-    let today = use_state(|| None::<String>);
+    let today = use_local(|| None::<String>);
     {
         let today = today.clone();
         use_effect_with((), move |_| {

@@ -1,6 +1,7 @@
 use gloo_events::EventListener;
 use yew::prelude::*;
 
+use super::use_local;
 use crate::route::Route;
 
 fn current_route() -> Route {
@@ -13,7 +14,7 @@ fn current_route() -> Route {
 /// The route in the URL fragment, updated on every `hashchange` (links, back and forward).
 #[hook]
 pub fn use_hash_route() -> Route {
-    let route = use_state(current_route);
+    let route = use_local(current_route);
     {
         let route = route.clone();
         use_effect_with((), move |_| {

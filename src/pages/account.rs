@@ -16,7 +16,7 @@ use crate::domain::decimal::shortest;
 use crate::domain::quadrant::{classify, explain};
 use crate::domain::rating::{axis_score, criteria_of, Axis, CriterionId};
 use crate::domain::settings::format_money;
-use crate::hooks::use_app_state;
+use crate::hooks::{use_app_state, use_local, LocalHandle};
 use crate::route::Route;
 use crate::state::Action;
 
@@ -219,9 +219,9 @@ fn MarketForm(props: &AccountProps) -> Html {
     let state = use_app_state();
     let a = &props.account;
     let fmt = |v: Option<f64>| v.map(shortest).unwrap_or_default();
-    let growth = use_state(|| fmt(a.market.growth_pct));
-    let share = use_state(|| fmt(a.market.relative_share));
-    let problem = use_state(|| None::<String>);
+    let growth = use_local(|| fmt(a.market.growth_pct));
+    let share = use_local(|| fmt(a.market.relative_share));
+    let problem = use_local(|| None::<String>);
 
     let on_commit = {
         let state = state.clone();
@@ -249,7 +249,7 @@ fn MarketForm(props: &AccountProps) -> Html {
             }
         })
     };
-    let set = |handle: &UseStateHandle<String>| {
+    let set = |handle: &LocalHandle<String>| {
         let handle = handle.clone();
         on_input_value(move |v| handle.set(v))
     };

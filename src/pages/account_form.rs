@@ -8,7 +8,7 @@ use crate::browser::page::{focus_element, navigate};
 use crate::components::missing::missing;
 use crate::domain::accounts::{AccountForm, AccountId, Field, Tier};
 use crate::domain::portfolio::managers;
-use crate::hooks::use_app_state;
+use crate::hooks::{use_app_state, use_local};
 use crate::route::Route;
 use crate::state::Action;
 
@@ -31,14 +31,14 @@ pub fn AccountFormPage(props: &AccountFormPageProps) -> Html {
     let existing = props.id.and_then(|id| state.account(id)).cloned();
     let form = {
         let existing = existing.clone();
-        use_state(move || {
+        use_local(move || {
             existing
                 .as_ref()
                 .map(AccountForm::from_account)
                 .unwrap_or_default()
         })
     };
-    let problems = use_state(Vec::<(Field, String)>::new);
+    let problems = use_local(Vec::<(Field, String)>::new);
 
     if props.id.is_some() && existing.is_none() {
         return html! {

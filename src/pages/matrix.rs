@@ -22,7 +22,7 @@ use crate::domain::schema::Document;
 use crate::domain::settings::format_money;
 use crate::domain::snapshots::SnapshotId;
 use crate::domain::sorting::sort_by;
-use crate::hooks::use_app_state;
+use crate::hooks::{use_app_state, use_local};
 use crate::route::Route;
 use crate::state::Action;
 
@@ -261,9 +261,9 @@ fn growth_share_chart(doc: &Document) -> ChartSpec {
 #[component]
 pub fn MatrixPage() -> Html {
     let state = use_app_state();
-    let lens = use_state(|| Lens::Quadrants);
-    let compare = use_state(|| None::<SnapshotId>);
-    let export_problem = use_state(|| None::<String>);
+    let lens = use_local(|| Lens::Quadrants);
+    let compare = use_local(|| None::<SnapshotId>);
+    let export_problem = use_local(|| None::<String>);
     let doc = &state.doc;
     let accounts = &doc.portfolio.accounts;
 

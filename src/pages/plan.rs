@@ -11,7 +11,7 @@ use crate::components::plan_section_view::plan_section_view;
 use crate::components::plan_status::PlanStatus;
 use crate::domain::accounts::AccountId;
 use crate::domain::plans::{Template, BUILT_IN_TEMPLATE};
-use crate::hooks::use_app_state;
+use crate::hooks::{use_app_state, use_local};
 use crate::route::Route;
 use crate::state::Action;
 
@@ -145,7 +145,7 @@ struct CreatePlanProps {
 #[component]
 fn CreatePlan(props: &CreatePlanProps) -> Html {
     let state = use_app_state();
-    let chosen = use_state(|| BUILT_IN_TEMPLATE);
+    let chosen = use_local(|| BUILT_IN_TEMPLATE);
     let templates: Vec<Template> = state.doc.plans.all_templates();
     let name = state
         .account(props.account)

@@ -11,7 +11,7 @@ use crate::components::plan_status::PlanStatus;
 use crate::domain::accounts::AccountId;
 use crate::domain::plan_export::{file_stem, ics, json, markdown};
 use crate::domain::plans::built_in_template;
-use crate::hooks::use_app_state;
+use crate::hooks::{use_app_state, use_local};
 use crate::route::Route;
 
 #[derive(Properties, PartialEq)]
@@ -22,7 +22,7 @@ pub struct PlanViewPageProps {
 #[component]
 pub fn PlanViewPage(props: &PlanViewPageProps) -> Html {
     let state = use_app_state();
-    let problem = use_state(|| None::<String>);
+    let problem = use_local(|| None::<String>);
     let found = state
         .account(props.account)
         .and_then(|a| Some((a, state.doc.plans.plan_for(a.id)?)));

@@ -10,7 +10,7 @@ use crate::domain::decimal::shortest;
 use crate::domain::quadrant::DEFAULT_THRESHOLD;
 use crate::domain::rating::{criteria_of, Axis, CriterionId, DEFAULT_WEIGHT, MAX_WEIGHT};
 use crate::domain::settings::{SettingsSection, Theme, CURRENCIES};
-use crate::hooks::{use_app_state, use_select_value};
+use crate::hooks::{use_app_state, use_local, use_select_value, LocalHandle};
 use crate::state::Action;
 
 #[component]
@@ -109,9 +109,9 @@ pub fn SettingsPage() -> Html {
 #[hook]
 fn use_number_text<T: ToString + PartialEq + Clone + 'static>(
     value: T,
-) -> (UseStateHandle<String>, UseStateHandle<Option<String>>) {
-    let text = use_state(|| value.to_string());
-    let problem = use_state(|| None::<String>);
+) -> (LocalHandle<String>, LocalHandle<Option<String>>) {
+    let text = use_local(|| value.to_string());
+    let problem = use_local(|| None::<String>);
     {
         let (text, problem) = (text.clone(), problem.clone());
         use_effect_with(value, move |v| {
@@ -241,7 +241,7 @@ struct BcgSettingsProps {
 #[component]
 fn BcgSettings(props: &BcgSettingsProps) -> Html {
     let state = use_app_state();
-    let problem = use_state(|| None::<String>);
+    let problem = use_local(|| None::<String>);
     let t = props.thresholds;
     {
         // A change made elsewhere (a reset, undo) replaces what the fields show.

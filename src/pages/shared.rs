@@ -21,14 +21,14 @@ use crate::domain::share::{
     account_from_json, decode_account, decode_invitation, decode_locked, decode_result, ShareError,
     SharedAccount, MAX_INFLATED,
 };
-use crate::hooks::use_app_state;
+use crate::hooks::{use_app_state, use_local};
 use crate::route::Route;
 use crate::state::Action;
 
 /// The payload of the link this page was opened with; read once, on first render.
 #[hook]
 fn use_payload() -> String {
-    (*use_state(|| Route::payload(&current_hash()).to_string())).clone()
+    (*use_local(|| Route::payload(&current_hash()).to_string())).clone()
 }
 
 fn bad_link(error: &ShareError) -> Html {
@@ -99,7 +99,7 @@ pub fn SharedAccountPage() -> Html {
     let state = use_app_state();
     let payload = use_payload();
     // The account once unpacked (or unlocked), or why it could not be.
-    let opened = use_state(|| None::<Result<SharedAccount, ShareError>>);
+    let opened = use_local(|| None::<Result<SharedAccount, ShareError>>);
     {
         let opened = opened.clone();
         use_effect_with(payload.clone(), move |payload| {
@@ -190,9 +190,9 @@ struct UnlockProps {
 /// Asks for the passphrase of a protected account link and decrypts it in the browser.
 #[component]
 fn Unlock(props: &UnlockProps) -> Html {
-    let passphrase = use_state(String::new);
-    let problem = use_state(|| None::<&'static str>);
-    let busy = use_state(|| false);
+    let passphrase = use_local(String::new);
+    let problem = use_local(|| None::<&'static str>);
+    let busy = use_local(|| false);
     let on_input = {
         let passphrase = passphrase.clone();
         crate::browser::events::on_input_value(move |v| passphrase.set(v))

@@ -8,7 +8,7 @@ use crate::components::missing::missing;
 use crate::domain::plans::{
     can_change_kind, Plan, SectionDef, SectionKind, TemplateId, BUILT_IN_TEMPLATE,
 };
-use crate::hooks::use_app_state;
+use crate::hooks::{use_app_state, use_local};
 use crate::route::Route;
 use crate::state::Action;
 
@@ -20,7 +20,7 @@ pub struct TemplatePageProps {
 #[component]
 pub fn TemplatePage(props: &TemplatePageProps) -> Html {
     let state = use_app_state();
-    let announcement = use_state(String::new);
+    let announcement = use_local(String::new);
     let Some(template) = state.doc.plans.template(props.id) else {
         return html! {
             { missing("Template not found", "It may have been deleted.", Route::Plans, "Back to plans") }
@@ -281,8 +281,8 @@ struct AddSectionProps {
 #[component]
 fn AddSection(props: &AddSectionProps) -> Html {
     let state = use_app_state();
-    let title = use_state(String::new);
-    let kind = use_state(|| SectionKind::Text);
+    let title = use_local(String::new);
+    let kind = use_local(|| SectionKind::Text);
     let on_title = {
         let title = title.clone();
         on_input_value(move |v| title.set(v))

@@ -5,6 +5,7 @@ use crate::domain::accounts::parse_revenue;
 use crate::domain::bcg::parse_figure;
 use crate::domain::decimal::shortest;
 use crate::domain::plans::Budget;
+use crate::hooks::use_local;
 
 #[derive(Properties, PartialEq)]
 pub struct BudgetEditorProps {
@@ -24,9 +25,9 @@ fn shown(v: Option<f64>) -> String {
 pub fn BudgetEditor(props: &BudgetEditorProps) -> Html {
     let texts = {
         let b = props.budget.clone();
-        use_state(move || [shown(b.hours), shown(b.money), shown(b.share_pct)])
+        use_local(move || [shown(b.hours), shown(b.money), shown(b.share_pct)])
     };
-    let problems = use_state(|| [None::<String>, None, None]);
+    let problems = use_local(|| [None::<String>, None, None]);
     {
         // Follow changes saved elsewhere (another tab, undo) in fields without a problem.
         let (texts, problems, b) = (texts.clone(), problems.clone(), props.budget.clone());
