@@ -47,18 +47,41 @@ pub struct GraderData {
 /// from a copy of the document, and with thousands of accounts and plans a deep copy took
 /// longer than the change itself. A change copies only the collection it touches
 /// (`Rc::make_mut`): the account list, the snapshots, or one plan.
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+///
+/// For the same reason, comparing two states (which yew does whenever the screen changes)
+/// takes a part that is still the same `Rc` as equal without looking inside it.
+#[derive(Clone, Debug, Default, Serialize)]
 pub struct Portfolio {
     pub accounts: Rc<Vec<Account>>,
     pub snapshots: Rc<Vec<Snapshot>>,
 }
 
 /// The user's plan templates (the built-in one is not stored) and account plans.
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, Serialize)]
 pub struct PlanData {
     pub templates: Vec<Template>,
     /// Each plan behind its own `Rc` as well: typing in one plan copies that plan only.
     pub plans: Vec<Rc<Plan>>,
+}
+
+/// Equal values, looked at only when they are not the same allocation. (`Rc`'s own `==`
+/// takes that shortcut only for types that are `Eq`, and accounts and plans hold numbers.)
+fn same<T: PartialEq>(a: &Rc<T>, b: &Rc<T>) -> bool {
+    Rc::ptr_eq(a, b) || a == b
+}
+
+impl PartialEq for Portfolio {
+    fn eq(&self, other: &Self) -> bool {
+        same(&self.accounts, &other.accounts) && same(&self.snapshots, &other.snapshots)
+    }
+}
+
+impl PartialEq for PlanData {
+    fn eq(&self, other: &Self) -> bool {
+        self.templates == other.templates
+            && self.plans.len() == other.plans.len()
+            && self.plans.iter().zip(&other.plans).all(|(a, b)| same(a, b))
+    }
 }
 
 impl PlanData {
@@ -327,6 +350,27 @@ mod tests {
     use super::*;
     use crate::domain::grader::Answer;
     use crate::domain::practices::PracticeId;
+
+    #[test]
+    fn parts_still_shared_compare_equal_without_being_read() {
+        let demo = crate::domain::demo::demo_accounts(3, "2026-11-01T00:00:00Z");
+        let mut doc = Document::default();
+        doc.portfolio.accounts = Rc::new(demo);
+        doc.plans.plans = vec![Rc::new(Plan::new(9, 1, 0, "2026-11-01T00:00:00Z"))];
+        // NaN is unequal to itself, so only the shortcut can find these two equal.
+        Rc::make_mut(&mut doc.portfolio.accounts)[0].revenue = Some(f64::NAN);
+        let copy = doc.clone();
+        assert_eq!(copy, doc, "a clone shares every Rc");
+        let mut changed = doc.clone();
+        Rc::make_mut(&mut changed.portfolio.accounts)[1].name = "Other".into();
+        assert_ne!(changed, doc);
+        let mut rebuilt = doc.clone();
+        rebuilt.plans.plans = vec![Rc::new(Plan::new(9, 1, 0, "2026-11-01T00:00:00Z"))];
+        assert_eq!(
+            rebuilt, doc,
+            "equal plans in new allocations are still equal"
+        );
+    }
 
     #[test]
     fn round_trips_a_document() {
