@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use super::share_link::ShareLink;
 use crate::browser::crypto::lock;
-use crate::browser::deflate::deflate;
+use crate::browser::deflate::{deflate, StreamError};
 use crate::browser::events::{on_input_value, on_value};
 use crate::browser::page::link_to;
 use crate::domain::accounts::AccountId;
@@ -171,10 +171,13 @@ pub fn ShareAccount(props: &ShareAccountProps) -> Html {
 
 /// The link to a shared account's JSON: deflated, then encrypted if there is a passphrase.
 async fn account_link(json: &[u8], passphrase: &str) -> Result<String, String> {
-    let deflated = deflate(json).await.map_err(|_| {
-        "This browser cannot make account links. Use a current version of Chrome, Edge, \
-         Firefox or Safari."
-            .to_string()
+    let deflated = deflate(json).await.map_err(|e| match e {
+        StreamError::Unsupported => "This browser cannot make account links. Use a current \
+                                     version of Chrome, Edge, Firefox or Safari."
+            .to_string(),
+        _ => {
+            "The link could not be made in this browser. Try again, or reload the page.".to_string()
+        }
     })?;
     let payload = if passphrase.is_empty() {
         encode_account(&deflated)

@@ -353,23 +353,25 @@ mod tests {
 
     #[test]
     fn parts_still_shared_compare_equal_without_being_read() {
-        let demo = crate::domain::demo::demo_accounts(3, "2026-11-01T00:00:00Z");
         let mut doc = Document::default();
-        doc.portfolio.accounts = Rc::new(demo);
+        doc.portfolio.accounts = Rc::new(crate::domain::demo::demo_accounts(
+            3,
+            "2026-11-01T00:00:00Z",
+        ));
         doc.plans.plans = vec![Rc::new(Plan::new(9, 1, 0, "2026-11-01T00:00:00Z"))];
-        // NaN is unequal to itself, so only the shortcut can find these two equal.
-        Rc::make_mut(&mut doc.portfolio.accounts)[0].revenue = Some(f64::NAN);
-        let copy = doc.clone();
-        assert_eq!(copy, doc, "a clone shares every Rc");
         let mut changed = doc.clone();
         Rc::make_mut(&mut changed.portfolio.accounts)[1].name = "Other".into();
-        assert_ne!(changed, doc);
+        assert_ne!(changed, doc, "a changed account");
         let mut rebuilt = doc.clone();
+        rebuilt.portfolio.accounts = Rc::new((*doc.portfolio.accounts).clone());
         rebuilt.plans.plans = vec![Rc::new(Plan::new(9, 1, 0, "2026-11-01T00:00:00Z"))];
-        assert_eq!(
-            rebuilt, doc,
-            "equal plans in new allocations are still equal"
-        );
+        assert_eq!(rebuilt, doc, "equal accounts and plans in new allocations");
+        let mut other_plan = doc.clone();
+        other_plan.plans.plans = vec![Rc::new(Plan::new(9, 2, 0, "2026-11-01T00:00:00Z"))];
+        assert_ne!(other_plan, doc, "a plan for another account");
+        // NaN is unequal to itself, so only the shortcut can find these two equal.
+        Rc::make_mut(&mut doc.portfolio.accounts)[0].revenue = Some(f64::NAN);
+        assert_eq!(doc.clone(), doc, "a clone shares every Rc");
     }
 
     #[test]

@@ -12,8 +12,12 @@ use std::rc::Rc;
 use yew::functional::UseForceUpdateHandle;
 use yew::prelude::*;
 
-/// A component's state: reads give the value as of the current render, as `use_state`'s
-/// handle does; `set` stores a new value and renders the component again.
+/// A component's state: `set` stores a new value and renders the component again.
+///
+/// Unlike `use_state`'s handle, which reads the latest value, reads give the value as of the
+/// render that made this handle: a handler that sets the state and then reads it in the same
+/// call sees the old value. The app's handlers are made anew by each render, and the ones
+/// kept longer (listeners, futures) only set state.
 pub struct LocalHandle<T> {
     value: Rc<T>,
     cell: Rc<RefCell<Rc<T>>>,

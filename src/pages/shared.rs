@@ -119,7 +119,19 @@ pub fn SharedAccountPage() -> Html {
         }
         (None, Err(e)) => return bad_link(&e),
         (None, Ok(_)) => {
-            return html! { <p class="muted" role="status">{ "Opening the link…" }</p> };
+            // Laid out like the account below, child for child (yew matches unkeyed children
+            // from the end), so that the heading a screen change focuses is the same element
+            // that then names the account, and keeps the focus.
+            return html! {
+                <div class="account">
+                    <header class="page-header">
+                        <p class="plan-view__kicker">{ "Shared account" }</p>
+                        <h1 tabindex="-1">{ "Opening the link…" }</h1>
+                        <p class="muted">{ "Unpacking what the link carries, here in your browser." }</p>
+                    </header>
+                    <></>
+                </div>
+            };
         }
     };
     let pos = position(&shared.ratings, &shared.weights);
@@ -148,35 +160,38 @@ pub fn SharedAccountPage() -> Html {
                     if shared.industry.is_empty() { String::new() } else { format!(" · {}", shared.industry) },
                     shared.revenue.map_or(String::new(), |r| format!(" · {} a year", format_money(r, &currency)))) }</p>
             </header>
-            <section class="card classification" aria-labelledby="shared-class-title">
-                <h2 id="shared-class-title">{ "Where it belongs" }</h2>
-                if let Some(p) = pos {
-                    <p>{ quadrant_badge(Some(classify(p, shared.thresholds))) }</p>
-                    <p>{ classify(p, shared.thresholds).action() }</p>
-                    <ul class="reasons">
-                        { for explain(&shared.ratings, &shared.weights, p, shared.thresholds).iter().map(|r| html! {
-                            <li><strong>{ format!("{} {} / 100", r.axis.title(), r.score) }</strong>
-                                { format!(" ({}).", r.drivers.iter().map(|(c, v)| format!("{} {v}/5", c.criterion().title)).collect::<Vec<_>>().join(", ")) }</li>
-                        }) }
-                    </ul>
-                } else {
-                    { quadrant_badge(None) }
-                }
-            </section>
-            if !shared.notes.is_empty() {
-                <section class="card"><h2>{ "Notes" }</h2><p class="notes">{ &shared.notes }</p></section>
-            }
-            if let Some((template, plan)) = &shared.plan {
-                <section class="card plan-view" aria-labelledby="shared-plan-title">
-                    <h2 id="shared-plan-title">{ "Account plan" }</h2>
-                    { for plan.shown(template).into_iter().filter(|s| s.content.is_filled()).map(|s| html! {
-                        { plan_section_view(&s, &currency, "h3") }
-                    }) }
+            // One child, as in the screen shown while the link is unpacked.
+            <>
+                <section class="card classification" aria-labelledby="shared-class-title">
+                    <h2 id="shared-class-title">{ "Where it belongs" }</h2>
+                    if let Some(p) = pos {
+                        <p>{ quadrant_badge(Some(classify(p, shared.thresholds))) }</p>
+                        <p>{ classify(p, shared.thresholds).action() }</p>
+                        <ul class="reasons">
+                            { for explain(&shared.ratings, &shared.weights, p, shared.thresholds).iter().map(|r| html! {
+                                <li><strong>{ format!("{} {} / 100", r.axis.title(), r.score) }</strong>
+                                    { format!(" ({}).", r.drivers.iter().map(|(c, v)| format!("{} {v}/5", c.criterion().title)).collect::<Vec<_>>().join(", ")) }</li>
+                            }) }
+                        </ul>
+                    } else {
+                        { quadrant_badge(None) }
+                    }
                 </section>
-            }
-            <div class="page-actions">
-                <button type="button" class="button button--primary" onclick={on_save}>{ "Save a copy to my data" }</button>
-            </div>
+                if !shared.notes.is_empty() {
+                    <section class="card"><h2>{ "Notes" }</h2><p class="notes">{ &shared.notes }</p></section>
+                }
+                if let Some((template, plan)) = &shared.plan {
+                    <section class="card plan-view" aria-labelledby="shared-plan-title">
+                        <h2 id="shared-plan-title">{ "Account plan" }</h2>
+                        { for plan.shown(template).into_iter().filter(|s| s.content.is_filled()).map(|s| html! {
+                            { plan_section_view(&s, &currency, "h3") }
+                        }) }
+                    </section>
+                }
+                <div class="page-actions">
+                    <button type="button" class="button button--primary" onclick={on_save}>{ "Save a copy to my data" }</button>
+                </div>
+            </>
         </div>
     }
 }
