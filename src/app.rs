@@ -41,9 +41,16 @@ fn initial_state(loaded: Loaded) -> AppState {
 pub fn App() -> Html {
     let initial = use_memo((), |_| initial_state(storage::load()));
     let route = use_hash_route();
+    // A share link's screen is made afresh for each link: a second link pasted into the same
+    // tab keeps the route but must not show the first link's content.
+    let link = AttrValue::from(if route.is_share() {
+        Route::payload(&page::current_hash()).to_string()
+    } else {
+        String::new()
+    });
     use_effect_with((), |_| page::remove_prerendered());
     let first_render = use_mut_ref(|| true);
-    use_effect_with(route, move |_| {
+    use_effect_with((route, link.clone()), move |_| {
         // On the first render the browser's own focus handling is right; on a route change,
         // focus moves to the new heading so keyboard and screen reader users land on it.
         // An action that deleted something and moved to another screen offers Undo, which
@@ -54,7 +61,7 @@ pub fn App() -> Html {
             page::focus_main_heading();
         }
     });
-    html! { <Root initial={initial} route={route} /> }
+    html! { <Root initial={initial} route={route} link={link} /> }
 }
 
 #[derive(Properties, PartialEq)]
@@ -62,6 +69,8 @@ pub struct RootProps {
     /// The state to start from; later changes to this prop are ignored.
     pub initial: Rc<AppState>,
     pub route: Route,
+    /// What the share link holds on the screens that show one, else empty.
+    pub link: AttrValue,
 }
 
 /// Holds the app state, shares it with every component, and saves each change.
@@ -110,7 +119,7 @@ pub fn Root(props: &RootProps) -> Html {
     }
     html! {
         <ContextProvider<AppContext> context={state}>
-            { shell(props.route, page_for(props.route)) }
+            { shell(props.route, page_for(props.route, &props.link)) }
         </ContextProvider<AppContext>>
     }
 }
@@ -135,7 +144,8 @@ fn page_title(route: Route, doc: &crate::domain::schema::Document) -> String {
     }
 }
 
-fn page_for(route: Route) -> Html {
+/// The screen for `route`; the screens of share links are keyed by the `link` they show.
+fn page_for(route: Route, link: &AttrValue) -> Html {
     match route {
         Route::Grader => html! { <GraderPage /> },
         Route::History => html! { <HistoryPage /> },
@@ -147,9 +157,11 @@ fn page_for(route: Route) -> Html {
         Route::EditAccount(id) => html! { <AccountFormPage key={id} id={Some(id)} /> },
         Route::Matrix => html! { <MatrixPage /> },
         Route::Plans => html! { <PlansPage /> },
-        Route::SharedResult => html! { <SharedResultPage /> },
-        Route::SharedAccount => html! { <SharedAccountPage /> },
-        Route::Invitation => html! { <><InvitationBanner /><GraderPage /></> },
+        Route::SharedResult => html! { <SharedResultPage key={link.to_string()} /> },
+        Route::SharedAccount => html! { <SharedAccountPage key={link.to_string()} /> },
+        Route::Invitation => {
+            html! { <><InvitationBanner key={link.to_string()} /><GraderPage key="grader" /></> }
+        }
         Route::Plan(id) => html! { <PlanPage account={id} /> },
         Route::PlanView(id) => html! { <PlanViewPage account={id} /> },
         Route::Template(id) => html! { <TemplatePage key={id} id={id} /> },

@@ -39,6 +39,14 @@ impl Route {
         path.split_once('/').map_or("", |(_, rest)| rest)
     }
 
+    /// Whether the screen shows what a share link carries.
+    pub fn is_share(self) -> bool {
+        matches!(
+            self,
+            Route::SharedResult | Route::Invitation | Route::SharedAccount
+        )
+    }
+
     /// The fragment of a share link.
     pub fn share_hash(kind: &str, payload: &str) -> String {
         format!("#/{kind}/{payload}")
@@ -169,6 +177,12 @@ mod tests {
         assert_eq!(Route::from_hash("#/templates/0"), Route::Template(0));
         assert_eq!(Route::from_hash("#/r/AbC-_1"), Route::SharedResult);
         assert_eq!(Route::payload("#/r/AbC-_1"), "AbC-_1");
+        for hash in ["#/r/x", "#/invite/x", "#/a/x"] {
+            assert!(Route::from_hash(hash).is_share(), "{hash}");
+        }
+        for hash in ["#/grader", "#/history/3", "#/accounts/7", "#/settings"] {
+            assert!(!Route::from_hash(hash).is_share(), "{hash}");
+        }
         assert_eq!(Route::from_hash("#/invite/x"), Route::Invitation);
         assert_eq!(Route::from_hash("#/a/x"), Route::SharedAccount);
     }

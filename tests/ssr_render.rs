@@ -9,12 +9,13 @@ use account_grader::domain::practices::{PracticeId, PRACTICES};
 use account_grader::domain::schema::Document;
 use account_grader::route::Route;
 use account_grader::state::{AppState, Unreadable};
-use yew::LocalServerRenderer;
+use yew::{AttrValue, LocalServerRenderer};
 
 async fn render(state: AppState, route: Route) -> String {
     LocalServerRenderer::<Root>::with_props(RootProps {
         initial: Rc::new(state),
         route,
+        link: AttrValue::default(),
     })
     .hydratable(false)
     .render()

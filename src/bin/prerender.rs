@@ -9,12 +9,13 @@ use std::rc::Rc;
 use account_grader::app::{Root, RootProps};
 use account_grader::route::Route;
 use account_grader::state::AppState;
-use yew::LocalServerRenderer;
+use yew::{AttrValue, LocalServerRenderer};
 
 fn main() {
     let renderer = LocalServerRenderer::<Root>::with_props(RootProps {
         initial: Rc::new(AppState::default()),
         route: Route::Grader,
+        link: AttrValue::default(),
     })
     .hydratable(false);
     let html = tokio::runtime::Builder::new_current_thread()

@@ -173,3 +173,24 @@ test('an account link that would unpack to a huge amount of data is refused', as
   await cut.getByRole('heading', { name: 'This link cannot be opened', level: 1 }).waitFor();
   assert.match(await cut.locator('main').textContent(), /This link is incomplete or has been changed/);
 });
+
+test('a second link opened in the same tab shows its own content', async () => {
+  const page = await env.newPage();
+  await env.open(page);
+  const yes = page.getByRole('radio', { name: 'We do this consistently' });
+  const links = [];
+  for (const count of [1, 3]) {
+    await env.open(page);
+    for (let i = 0; i < count; i++) await yes.nth(i).check();
+    await page.getByRole('button', { name: 'Save assessment' }).click();
+    await page.getByRole('link', { name: 'View it in your history' }).click();
+    await page.getByText('Share this result').click();
+    links.push((await page.getByLabel('Link to this result').inputValue()).split('#')[1]);
+  }
+  const recipient = await openAsRecipient(`${env.server.url}#${links[0]}`);
+  assert.equal(await recipient.locator('.score__value').textContent(), '1');
+  // Pasted into the address bar of the same tab, only the fragment changes.
+  await recipient.evaluate(hash => { location.hash = hash; }, links[1]);
+  await recipient.locator('.score__value', { hasText: '3' }).waitFor();
+  assert.equal(await recipient.evaluate(() => document.activeElement?.tagName), 'H1', 'focus moves to the new heading');
+});
