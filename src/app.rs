@@ -157,10 +157,14 @@ fn page_for(route: Route, link: &AttrValue) -> Html {
         Route::EditAccount(id) => html! { <AccountFormPage key={id} id={Some(id)} /> },
         Route::Matrix => html! { <MatrixPage /> },
         Route::Plans => html! { <PlansPage /> },
-        Route::SharedResult => html! { <SharedResultPage key={link.to_string()} /> },
-        Route::SharedAccount => html! { <SharedAccountPage key={link.to_string()} /> },
+        Route::SharedResult => {
+            html! { <SharedResultPage key={link.to_string()} link={link.clone()} /> }
+        }
+        Route::SharedAccount => {
+            html! { <SharedAccountPage key={link.to_string()} link={link.clone()} /> }
+        }
         Route::Invitation => {
-            html! { <><InvitationBanner key={link.to_string()} /><GraderPage key="grader" /></> }
+            html! { <><InvitationBanner key={link.to_string()} link={link.clone()} /><GraderPage key="grader" /></> }
         }
         Route::Plan(id) => html! { <PlanPage account={id} /> },
         Route::PlanView(id) => html! { <PlanViewPage account={id} /> },

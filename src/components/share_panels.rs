@@ -126,6 +126,7 @@ pub fn ShareAccount(props: &ShareAccountProps) -> Html {
     if shared.is_none() {
         return html! {};
     }
+    let plain = passphrase.is_empty();
     let on_passphrase = {
         let passphrase = passphrase.clone();
         on_input_value(move |v| passphrase.set(v))
@@ -158,12 +159,11 @@ pub fn ShareAccount(props: &ShareAccountProps) -> Html {
                 <p class="muted" id="share-passphrase-help">{ "With a passphrase the link is encrypted (AES-GCM) and opens only \
                     for someone who knows it. Tell them the passphrase another way, not in the same message." }</p>
             </div>
-            { match (&*link, passphrase.is_empty()) {
-                (None, true) => html! { <p class="muted" role="status">{ "Making the link…" }</p> },
-                (None, false) => html! { <p class="muted" role="status">{ "Encrypting…" }</p> },
-                (Some(Ok(link)), true) => html! { <ShareLink id="share-account-link" link={link.clone()} label="Link to this account" /> },
-                (Some(Ok(link)), false) => html! { <ShareLink id="share-account-link" link={link.clone()} label="Protected link to this account" /> },
-                (Some(Err(why)), _) => html! { <p class="field__error" role="alert">{ why }</p> },
+            { match &*link {
+                None => html! { <p class="muted" role="status">{ if plain { "Making the link…" } else { "Encrypting…" } }</p> },
+                Some(Ok(link)) => html! { <ShareLink id="share-account-link" link={link.clone()}
+                    label={if plain { "Link to this account" } else { "Protected link to this account" }} /> },
+                Some(Err(why)) => html! { <p class="field__error" role="alert">{ why }</p> },
             } }
         </details>
     }

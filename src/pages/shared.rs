@@ -6,7 +6,7 @@ use yew::prelude::*;
 use crate::browser::clock::now_iso;
 use crate::browser::crypto::unlock;
 use crate::browser::deflate::{inflate, StreamError};
-use crate::browser::page::{current_hash, navigate};
+use crate::browser::page::navigate;
 use crate::components::answer_list::answer_list;
 use crate::components::grade_summary::grade_summary;
 use crate::components::next_steps::next_steps;
@@ -25,10 +25,12 @@ use crate::hooks::{use_app_state, use_local};
 use crate::route::Route;
 use crate::state::Action;
 
-/// The payload of the link this page was opened with; read once, on first render.
-#[hook]
-fn use_payload() -> String {
-    (*use_local(|| Route::payload(&current_hash()).to_string())).clone()
+/// The screens below show what the share link in the URL fragment carries; the app keys
+/// each by its link, so a second link opened in the same tab gets a fresh screen.
+#[derive(Properties, PartialEq)]
+pub struct LinkProps {
+    /// The link's payload: the fragment after `#/r/`, `#/a/` or `#/invite/`.
+    pub link: AttrValue,
 }
 
 fn bad_link(error: &ShareError) -> Html {
@@ -43,10 +45,9 @@ fn bad_link(error: &ShareError) -> Html {
 }
 
 #[component]
-pub fn SharedResultPage() -> Html {
+pub fn SharedResultPage(props: &LinkProps) -> Html {
     let state = use_app_state();
-    let payload = use_payload();
-    let result = match decode_result(&payload) {
+    let result = match decode_result(&props.link) {
         Ok(r) => r,
         Err(e) => return bad_link(&e),
     };
@@ -95,29 +96,30 @@ async fn open_account(deflated: &[u8]) -> Result<SharedAccount, ShareError> {
 }
 
 #[component]
-pub fn SharedAccountPage() -> Html {
+pub fn SharedAccountPage(props: &LinkProps) -> Html {
     let state = use_app_state();
-    let payload = use_payload();
+    // The link's deflated JSON, checked once: a link can be 200 000 characters long.
+    let deflated = use_memo(props.link.clone(), |link| decode_account(link));
     // The account once unpacked (or unlocked), or why it could not be.
     let opened = use_local(|| None::<Result<SharedAccount, ShareError>>);
     {
         let opened = opened.clone();
-        use_effect_with(payload.clone(), move |payload| {
-            if let Ok(deflated) = decode_account(payload) {
+        use_effect_with(deflated.clone(), move |deflated| {
+            if let Ok(deflated) = (**deflated).clone() {
                 wasm_bindgen_futures::spawn_local(async move {
                     opened.set(Some(open_account(&deflated).await));
                 });
             }
         });
     }
-    let shared = match (&*opened, decode_account(&payload)) {
+    let shared = match (&*opened, &*deflated) {
         (Some(Ok(s)), _) => s.clone(),
         (Some(Err(e)), _) => return bad_link(e),
         (None, Err(ShareError::NeedsPassphrase)) => {
             let on_unlock = Callback::from(move |s| opened.set(Some(Ok(s))));
-            return html! { <Unlock payload={payload.clone()} {on_unlock} /> };
+            return html! { <Unlock payload={props.link.to_string()} {on_unlock} /> };
         }
-        (None, Err(e)) => return bad_link(&e),
+        (None, Err(e)) => return bad_link(e),
         (None, Ok(_)) => {
             // Laid out like the account below, child for child (yew matches unkeyed children
             // from the end), so that the heading a screen change focuses is the same element
@@ -263,9 +265,8 @@ fn Unlock(props: &UnlockProps) -> Html {
 
 /// Above the grader when it was opened from an invitation.
 #[component]
-pub fn InvitationBanner() -> Html {
-    let payload = use_payload();
-    match decode_invitation(&payload) {
+pub fn InvitationBanner(props: &LinkProps) -> Html {
+    match decode_invitation(&props.link) {
         Ok(inv) => html! {
             <section class="banner banner--info invitation" aria-labelledby="invitation-title">
                 <h2 id="invitation-title" class="banner__title">
