@@ -1,5 +1,7 @@
 //! Client accounts: what is kept about each one, and validating the account form.
 
+use std::ops::RangeInclusive;
+
 use serde::Serialize;
 
 use super::bcg::MarketPosition;
@@ -165,6 +167,12 @@ fn same_name(a: &str, b: &str) -> bool {
     norm(a) == norm(b)
 }
 
+/// The largest revenue or budget figure a form accepts.
+pub const MAX_AMOUNT: f64 = 999_999_999_999_999.99;
+/// The amounts the forms accept, for reading them back from a file or link.
+pub const AMOUNTS: RangeInclusive<f64> = 0.0..=MAX_AMOUNT;
+pub const AN_AMOUNT: &str = "an amount of 0 or more";
+
 /// Reads a revenue figure. Empty means unknown. Accepted: whole digits, optionally grouped in
 /// threes by `,`, `'` or spaces (`1,250,000`), and optionally a decimal point with one or two
 /// digits (`99500.50`). Anything else is refused rather than guessed at: in `250.000` the dot
@@ -198,7 +206,7 @@ pub fn parse_revenue(text: &str) -> Result<Option<f64>, String> {
     }
     let number = format!("{}.{}", groups.concat(), cents.unwrap_or("0"));
     match parse_decimal(&number) {
-        Some(v) if v < 1e15 => Ok(Some(v)),
+        Some(v) if v <= MAX_AMOUNT => Ok(Some(v)),
         _ => Err("That revenue is too large.".to_string()),
     }
 }
@@ -265,7 +273,7 @@ impl FromJson for Account {
                 "name" => name = Some(r.string()?),
                 "industry" => a.industry = r.string()?,
                 "manager" => a.manager = r.string()?,
-                "revenue" => a.revenue = Option::read(r)?,
+                "revenue" => a.revenue = r.optional_f64_in(AMOUNTS, AN_AMOUNT)?,
                 "tier" => a.tier = Tier::read(r)?,
                 "notes" => a.notes = r.string()?,
                 "ratings" => a.ratings = Ratings::read(r)?,
@@ -354,6 +362,27 @@ mod tests {
         assert!(parse_revenue("250.000")
             .unwrap_err()
             .contains("plain number"));
+    }
+
+    #[test]
+    fn a_stored_revenue_must_be_one_the_form_accepts() {
+        let with = |revenue: &str| {
+            Reader::read_all::<Account>(&format!(
+                r#"{{"id":1,"name":"Acme","revenue":{revenue},"created_at":"x","updated_at":"x"}}"#
+            ))
+            .map(|a| a.revenue)
+        };
+        assert_eq!(with("250000.5"), Ok(Some(250_000.5)));
+        assert_eq!(with("null"), Ok(None));
+        assert_eq!(with("0"), Ok(Some(0.0)));
+        // A negative revenue once gave a dot of radius NaN on the matrix.
+        assert_eq!(
+            with("-5"),
+            Err(json::JsonError::shape(
+                "revenue: expected an amount of 0 or more, found -5"
+            ))
+        );
+        assert!(with("1e16").is_err());
     }
 
     #[test]

@@ -1,5 +1,7 @@
 //! The second lens on the portfolio: the growth-share (BCG) matrix.
 
+use std::ops::RangeInclusive;
+
 use serde::Serialize;
 
 use super::decimal::{parse_decimal, shortest};
@@ -87,6 +89,12 @@ impl BcgCategory {
     }
 }
 
+/// The figures the account form accepts: a market cannot shrink by more than all of it, and
+/// a share is not negative. The same ranges apply when a file or link is read.
+pub const GROWTH_RATES: RangeInclusive<f64> = -100.0..=MAX_FIGURE;
+pub const SHARES: RangeInclusive<f64> = 0.0..=MAX_FIGURE;
+const MAX_FIGURE: f64 = 1e6;
+
 /// Reads a typed market figure: empty is unknown; `min` is the smallest value allowed.
 pub fn parse_figure(text: &str, min: f64) -> Result<Option<f64>, String> {
     let text = text.trim().trim_end_matches('%').trim();
@@ -122,8 +130,14 @@ impl FromJson for MarketPosition {
         let mut market = MarketPosition::default();
         r.object(&mut |r, key| {
             match key {
-                "growth_pct" => market.growth_pct = Option::read(r)?,
-                "relative_share" => market.relative_share = Option::read(r)?,
+                "growth_pct" => {
+                    market.growth_pct =
+                        r.optional_f64_in(GROWTH_RATES, "a growth rate of -100 or more")?
+                }
+                "relative_share" => {
+                    market.relative_share =
+                        r.optional_f64_in(SHARES, "a relative share of 0 or more")?
+                }
                 _ => r.skip()?,
             }
             Ok(())
@@ -169,6 +183,26 @@ mod tests {
         assert_eq!(categorize(m(15.0, 0.4), t), Some(BcgCategory::QuestionMark));
         assert_eq!(categorize(m(2.0, 0.4), t), Some(BcgCategory::Dog));
         assert_eq!(categorize(m(10.0, 1.0), t), Some(BcgCategory::Star));
+    }
+
+    #[test]
+    fn stored_figures_must_be_ones_the_form_accepts() {
+        use crate::domain::json::Reader;
+        let read = |text: &str| Reader::read_all::<MarketPosition>(text);
+        assert_eq!(
+            read(r#"{"growth_pct":-100,"relative_share":0}"#),
+            Ok(m(-100.0, 0.0))
+        );
+        let shrank_past_nothing = read(r#"{"growth_pct":-150,"relative_share":1}"#);
+        assert!(shrank_past_nothing
+            .unwrap_err()
+            .to_string()
+            .starts_with("growth_pct:"));
+        let negative_share = read(r#"{"growth_pct":5,"relative_share":-1}"#);
+        assert!(negative_share
+            .unwrap_err()
+            .to_string()
+            .starts_with("relative_share:"));
     }
 
     #[test]

@@ -10,6 +10,7 @@
 //! read it back.
 
 use std::borrow::Cow;
+use std::ops::RangeInclusive;
 use std::rc::Rc;
 
 use serde::Serialize;
@@ -303,27 +304,54 @@ impl<'a> Reader<'a> {
             .ok_or_else(|| JsonError::shape(format!("the number {text} is out of range")))
     }
 
-    /// A whole number from 0 to `max`.
-    fn unsigned(&mut self, max: u64) -> Result<u64> {
+    /// A number within `range`, which `what` describes for the error ("an amount of 0 or
+    /// more"). The app's forms refuse figures outside these ranges, so a file or link that
+    /// holds one was not written by them, and later arithmetic (a dot's radius from revenue)
+    /// may rely on the range.
+    pub fn f64_in(&mut self, range: RangeInclusive<f64>, what: &str) -> Result<f64> {
+        let text = self.number_text()?;
+        number_value(text)
+            .filter(|v| range.contains(v))
+            .ok_or_else(|| JsonError::shape(format!("expected {what}, found {text}")))
+    }
+
+    /// `null`, or a number within `range` as for `f64_in`.
+    pub fn optional_f64_in(
+        &mut self,
+        range: RangeInclusive<f64>,
+        what: &str,
+    ) -> Result<Option<f64>> {
+        if self.null()? {
+            return Ok(None);
+        }
+        self.f64_in(range, what).map(Some)
+    }
+
+    /// A whole number from `min` to `max`.
+    pub fn whole_in(&mut self, min: u64, max: u64) -> Result<u64> {
         let text = self.number_text()?;
         text.parse::<u64>()
             .ok()
-            .filter(|&n| n <= max)
+            .filter(|n| (min..=max).contains(n))
             .ok_or_else(|| {
-                JsonError::shape(format!("expected a whole number up to {max}, found {text}"))
+                JsonError::shape(if min == 0 {
+                    format!("expected a whole number up to {max}, found {text}")
+                } else {
+                    format!("expected a whole number from {min} to {max}, found {text}")
+                })
             })
     }
 
     pub fn u8(&mut self) -> Result<u8> {
-        self.unsigned(u8::MAX.into()).map(|n| n as u8)
+        self.whole_in(0, u8::MAX.into()).map(|n| n as u8)
     }
 
     pub fn u32(&mut self) -> Result<u32> {
-        self.unsigned(u32::MAX.into()).map(|n| n as u32)
+        self.whole_in(0, u32::MAX.into()).map(|n| n as u32)
     }
 
     pub fn u64(&mut self) -> Result<u64> {
-        self.unsigned(u64::MAX)
+        self.whole_in(0, u64::MAX)
     }
 
     /// Reads an object, calling `field` with each key; it must read or `skip` the value.
@@ -893,6 +921,31 @@ mod tests {
                 "{bad}"
             );
         }
+    }
+
+    #[test]
+    fn ranged_numbers_name_what_was_expected() {
+        let read = |text: &str| {
+            Reader::new(text).optional_f64_in(0.0..=100.0, "a percentage from 0 to 100")
+        };
+        assert_eq!(read("null"), Ok(None));
+        assert_eq!(read("0"), Ok(Some(0.0)));
+        assert_eq!(read("100"), Ok(Some(100.0)));
+        assert_eq!(
+            read("-5"),
+            Err(JsonError::shape(
+                "expected a percentage from 0 to 100, found -5"
+            ))
+        );
+        assert!(read("100.5").is_err());
+        assert!(read("1e999").is_err(), "infinity is out of every range");
+        assert_eq!(
+            Reader::new("9").whole_in(1, 5),
+            Err(JsonError::shape(
+                "expected a whole number from 1 to 5, found 9"
+            ))
+        );
+        assert_eq!(Reader::new("3").whole_in(1, 5), Ok(3));
     }
 
     #[test]

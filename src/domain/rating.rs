@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use super::json::{self, required, unknown, FromJson, FromKey, Reader};
+use super::json::{self, required, FromJson, FromKey, JsonError, Reader};
 use super::sorted_map::SortedMap;
 
 /// The two axes of the portfolio matrix.
@@ -277,7 +277,7 @@ impl FromKey for CriterionId {
             .iter()
             .map(|c| c.id)
             .find(|id| id.key() == key)
-            .ok_or_else(|| unknown(key))
+            .ok_or_else(|| JsonError::shape("not a criterion this version knows"))
     }
 }
 

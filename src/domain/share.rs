@@ -9,7 +9,7 @@
 
 use serde::Serialize;
 
-use super::accounts::{Account, Tier};
+use super::accounts::{Account, Tier, AMOUNTS, AN_AMOUNT};
 use super::dates::{date_of_day_number, day_number};
 use super::grader::{Answer, Answers};
 use super::history::SavedAssessment;
@@ -391,7 +391,7 @@ impl FromJson for SharedAccount {
                 "name" => name = Some(r.string()?),
                 "industry" => industry = r.string()?,
                 "tier" => tier = Some(Tier::read(r)?),
-                "revenue" => revenue = Option::read(r)?,
+                "revenue" => revenue = r.optional_f64_in(AMOUNTS, AN_AMOUNT)?,
                 "currency" => currency = r.string()?,
                 "notes" => notes = r.string()?,
                 "ratings" => ratings = Some(Ratings::read(r)?),

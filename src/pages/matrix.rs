@@ -37,7 +37,7 @@ enum Lens {
 /// Point radius: area grows with revenue; accounts without revenue get the smallest dot.
 fn radius(revenue: Option<f64>, max_revenue: f64) -> f64 {
     match revenue {
-        Some(r) if max_revenue > 0.0 => 7.0 + 15.0 * (r / max_revenue).sqrt(),
+        Some(r) if max_revenue > 0.0 => 7.0 + 15.0 * (r / max_revenue).clamp(0.0, 1.0).sqrt(),
         _ => 7.0,
     }
 }
