@@ -228,6 +228,13 @@ pub struct Meeting {
     pub note: String,
 }
 
+impl Meeting {
+    /// Added but not filled in: its kind alone says nothing about when or what.
+    pub fn is_blank(&self) -> bool {
+        self.date.trim().is_empty() && self.note.trim().is_empty()
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum MeetingKind {
@@ -262,9 +269,10 @@ pub struct Schedule {
 }
 
 impl Schedule {
-    /// The meetings by date; meetings on one day keep the order they were entered in.
+    /// The meetings to show, by date; meetings on one day keep the order they were entered
+    /// in. A row added but never filled in (no date, no note) is left out.
     pub fn by_date(&self) -> Vec<&Meeting> {
-        let mut meetings: Vec<&Meeting> = self.meetings.iter().collect();
+        let mut meetings: Vec<&Meeting> = self.meetings.iter().filter(|m| !m.is_blank()).collect();
         sort_by(&mut meetings, |a, b| a.date.cmp(&b.date));
         meetings
     }
@@ -310,7 +318,9 @@ impl Content {
             Content::Stakeholders(rows) => rows.iter().any(|s| !s.name.trim().is_empty()),
             Content::Kpis(rows) => rows.iter().any(|k| !k.metric.trim().is_empty()),
             Content::Budget(b) => b.hours.is_some() || b.money.is_some() || b.share_pct.is_some(),
-            Content::Schedule(s) => !s.cadence.trim().is_empty() || !s.meetings.is_empty(),
+            Content::Schedule(s) => {
+                !s.cadence.trim().is_empty() || s.meetings.iter().any(|m| !m.is_blank())
+            }
             Content::Checklist(items) => items.iter().any(|i| !i.text.trim().is_empty()),
         }
     }
@@ -804,6 +814,30 @@ impl FromJson for Plan {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_meeting_added_but_not_filled_in_counts_for_nothing() {
+        let meeting = |date: &str, note: &str| Meeting {
+            uid: "u".into(),
+            date: date.into(),
+            kind: MeetingKind::BusinessReview,
+            note: note.into(),
+        };
+        let mut schedule = Schedule {
+            cadence: String::new(),
+            meetings: vec![meeting("", " ")],
+        };
+        assert!(!Content::Schedule(schedule.clone()).is_filled());
+        assert!(
+            schedule.by_date().is_empty(),
+            "not shown or exported either"
+        );
+        schedule.meetings.push(meeting("", "Agenda to follow"));
+        schedule.meetings.push(meeting("2027-01-15", ""));
+        assert!(Content::Schedule(schedule.clone()).is_filled());
+        let shown: Vec<_> = schedule.by_date().iter().map(|m| m.date.as_str()).collect();
+        assert_eq!(shown, ["", "2027-01-15"]);
+    }
 
     #[test]
     fn a_stored_budget_must_be_one_the_form_accepts() {

@@ -294,7 +294,9 @@ pub fn shared_account(
         if privacy.without_stakeholder_names {
             for s in &mut p.sections {
                 if let Content::Stakeholders(rows) = &mut s.content {
-                    for (i, r) in rows.iter_mut().enumerate() {
+                    // A row without a name stays without one, so it stays unfilled.
+                    let named = rows.iter_mut().filter(|r| !r.name.trim().is_empty());
+                    for (i, r) in named.enumerate() {
                         r.name = format!("Person {}", i + 1);
                     }
                 }
@@ -531,10 +533,13 @@ mod tests {
         plan.write(
             "relationships",
             "Rel",
-            Content::Stakeholders(vec![Stakeholder {
-                name: "Ann Lee".into(),
-                ..Default::default()
-            }]),
+            Content::Stakeholders(vec![
+                Stakeholder::default(),
+                Stakeholder {
+                    name: "Ann Lee".into(),
+                    ..Default::default()
+                },
+            ]),
             "2026-11-01T00:00:00Z",
         );
         let privacy = Privacy {
@@ -558,6 +563,21 @@ mod tests {
         assert!(back.notes.is_empty());
         let text = serde_json::to_string(&back).unwrap();
         assert!(!text.contains("Ann Lee") && text.contains("Person 1"));
+        // The row added but never filled in is not given a name.
+        let people = back
+            .plan
+            .as_ref()
+            .unwrap()
+            .1
+            .sections
+            .iter()
+            .find_map(|s| match &s.content {
+                Content::Stakeholders(rows) => {
+                    Some(rows.iter().map(|r| r.name.as_str()).collect::<Vec<_>>())
+                }
+                _ => None,
+            });
+        assert_eq!(people, Some(vec!["", "Person 1"]));
     }
 
     proptest! {

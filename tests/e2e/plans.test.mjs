@@ -69,6 +69,8 @@ test('a plan is created, filled in, kept across a reload, and exported', async (
   await page.locator('#section-relationships-1-title').fill('Chief Financial Officer');
   await page.locator('#section-relationships-1-role').selectOption('decision-maker');
   await page.getByRole('button', { name: 'Add business review' }).click();
+  // A meeting added but not filled in does not count as a filled-in section.
+  assert.match(await page.locator('.plan-status').textContent(), /2 of 13 sections filled in/);
   await page.locator('#section-review-plan-1-date').fill('2026-12-15');
   await page.locator('#section-review-plan-1-note').fill('Q4 review, with NPS results');
   assert.match(await page.locator('.plan-status').textContent(), /3 of 13 sections filled in/);
