@@ -4,7 +4,7 @@ use std::cmp::Ordering;
 
 use super::accounts::{Account, Tier};
 use super::quadrant::{classify, Quadrant};
-use super::rating::Position;
+use super::rating::{Axis, Position};
 use super::settings::Settings;
 use super::sorted_map::SortedMap;
 use super::sorting::{sort_by, sort_by_cached_key};
@@ -277,11 +277,14 @@ pub struct Summary {
     pub without_manager: usize,
     /// Accounts per manager, busiest first.
     pub manager_loads: Vec<(String, usize)>,
+    /// Axes on which no criterion has a weight, so that no account is on the matrix.
+    pub unweighted_axes: Vec<Axis>,
 }
 
 pub fn summarize(accounts: &[Account], settings: &Settings) -> Summary {
     let mut s = Summary {
         total: accounts.len(),
+        unweighted_axes: settings.weights.unweighted_axes(),
         ..Summary::default()
     };
     let mut managers: Vec<&str> = Vec::new();
@@ -343,11 +346,18 @@ pub fn guidelines(s: &Summary) -> Vec<Guideline> {
         level: Level::Warning,
         text,
     };
-    out.push(info(format!(
-        "Put about 60% of your marketing time and money into the {key} {} to manage as key \
-         accounts, and spread the rest over the other clients.",
-        plural(key, "account", "accounts")
-    )));
+    out.push(info(match key {
+        0 => "None of your accounts is in \"Manage as a key account\" yet. Once some are, put \
+              about 60% of your marketing time and money into them."
+            .to_string(),
+        1 => "Put about 60% of your marketing time and money into your key account, and \
+              spread the rest over the other clients."
+            .to_string(),
+        _ => format!(
+            "Put about 60% of your marketing time and money into your {key} key accounts, and \
+             spread the rest over the other clients."
+        ),
+    }));
     if key > SMALL_FIRM_KEY_ACCOUNTS {
         out.push(warn(format!(
             "{key} key accounts is a lot to serve well. A small firm can usually carry about \
@@ -385,7 +395,9 @@ pub fn guidelines(s: &Summary) -> Vec<Guideline> {
             plural(rethink, "account is", "accounts are")
         )));
     }
-    if s.unrated > 0 {
+    if let Some(&axis) = s.unweighted_axes.first() {
+        out.push(warn(unweighted_axis_message(axis)));
+    } else if s.unrated > 0 {
         out.push(warn(format!(
             "{} {} not rated on both axes yet and so {} not on the matrix.",
             s.unrated,
@@ -399,6 +411,15 @@ pub fn guidelines(s: &Summary) -> Vec<Guideline> {
             .into(),
     ));
     out
+}
+
+/// Why no account can be placed while every criterion of `axis` has weight 0, and the fix.
+pub fn unweighted_axis_message(axis: Axis) -> String {
+    format!(
+        "Every criterion of {} has weight 0 in Settings, so no account can be scored on it \
+         and none can be placed on the matrix. Give at least one a weight above 0.",
+        axis.title().to_lowercase()
+    )
 }
 
 fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
@@ -592,6 +613,24 @@ mod tests {
         let rows = list(&accounts, &Settings::default(), &q);
         assert_eq!(rows[0].account.name, "Northwind Logistics");
         assert_eq!(rows.last().unwrap().account.name, "Lumen Media");
+    }
+
+    #[test]
+    fn guidelines_name_the_real_reason_nothing_is_on_the_matrix() {
+        let mut settings = Settings::default();
+        for c in crate::domain::rating::criteria_of(Axis::Potential) {
+            settings.weights.set(c.id, 0);
+        }
+        let g = guidelines(&summarize(&demo(), &settings));
+        assert!(
+            g[0].text.starts_with("None of your accounts is in"),
+            "{}",
+            g[0].text
+        );
+        assert!(g.iter().any(|g| g.level == Level::Warning
+            && g.text
+                .contains("potential for mutual gain has weight 0 in Settings")));
+        assert!(!g.iter().any(|g| g.text.contains("not rated on both axes")));
     }
 
     #[test]

@@ -229,6 +229,15 @@ impl Weights {
     pub fn set(&mut self, id: CriterionId, weight: u8) {
         self.0.insert(id, weight.min(MAX_WEIGHT));
     }
+
+    /// The axes on which every criterion has weight 0: no account can be scored on them,
+    /// however it is rated.
+    pub fn unweighted_axes(&self) -> Vec<Axis> {
+        Axis::BOTH
+            .into_iter()
+            .filter(|&axis| criteria_of(axis).all(|c| self.get(c.id) == 0))
+            .collect()
+    }
 }
 
 /// The score of one axis, 0-100: the weighted mean of its rated criteria, where a rating of 1
@@ -378,6 +387,18 @@ mod tests {
             axis_score(&r, &Weights::default(), Axis::Potential),
             Some(13)
         );
+    }
+
+    #[test]
+    fn an_axis_whose_criteria_all_weigh_nothing_is_named() {
+        let mut w = Weights::default();
+        assert!(w.unweighted_axes().is_empty());
+        for c in criteria_of(Axis::Relationship) {
+            w.set(c.id, 0);
+        }
+        assert_eq!(w.unweighted_axes(), [Axis::Relationship]);
+        w.set(DecisionMakerAccess, 1);
+        assert!(w.unweighted_axes().is_empty());
     }
 
     #[test]

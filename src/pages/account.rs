@@ -13,6 +13,7 @@ use crate::domain::accounts::{Account, AccountId};
 use crate::domain::bcg::{categorize, parse_figure, MarketPosition};
 use crate::domain::dates::readable_date;
 use crate::domain::decimal::shortest;
+use crate::domain::portfolio::unweighted_axis_message;
 use crate::domain::quadrant::{classify, explain};
 use crate::domain::rating::{axis_score, criteria_of, Axis, CriterionId};
 use crate::domain::settings::format_money;
@@ -169,11 +170,19 @@ fn Classification(props: &AccountProps) -> Html {
     let settings = &state.doc.settings;
     let a = &props.account;
     let Some(position) = a.position(&settings.weights) else {
+        let why = match settings.weights.unweighted_axes().first() {
+            Some(&axis) => html! {
+                <p>{ unweighted_axis_message(axis) }{ " " }<a href={Route::Settings.href()}>{ "Open Settings" }</a></p>
+            },
+            None => html! {
+                <p>{ "Rate at least one criterion on each axis below to place this account on the matrix." }</p>
+            },
+        };
         return html! {
             <section class="card classification" aria-labelledby="classification-title">
                 <h2 id="classification-title">{ "Where it belongs" }</h2>
                 { quadrant_badge(None) }
-                <p>{ "Rate at least one criterion on each axis below to place this account on the matrix." }</p>
+                { why }
             </section>
         };
     };
