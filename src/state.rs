@@ -87,6 +87,11 @@ impl Undo {
             Undo::DeletedAssessment { .. } => "Assessment deleted.".into(),
             Undo::ClearedAnswers { .. } => "Answers cleared.".into(),
             Undo::ReplacedAnswers { .. } => "Grader answers replaced.".into(),
+            Undo::DeletedAccount {
+                account,
+                plan: Some(_),
+                ..
+            } => format!("Deleted {} and its plan.", account.name),
             Undo::DeletedAccount { account, .. } => format!("Deleted {}.", account.name),
             Undo::DeletedSnapshot { .. } => "Snapshot deleted.".into(),
             Undo::DeletedTemplate { template, .. } => {
@@ -524,13 +529,19 @@ impl AppState {
                     .collect();
                 if !demo.is_empty() {
                     Rc::make_mut(&mut self.doc.portfolio.accounts).retain(|a| !a.demo);
+                    let plans_before = self.doc.plans.plans.len();
                     self.doc.plans.plans.retain(|p| !demo.contains(&p.account));
+                    let plans = plans_before - self.doc.plans.plans.len();
                     for s in Rc::make_mut(&mut self.doc.portfolio.snapshots) {
                         s.positions.retain(|id, _| !demo.contains(id));
                     }
                     self.undo = Some(Undo::Restore {
                         doc: Box::new(before),
-                        what: format!("Removed {} demo accounts.", demo.len()),
+                        what: match plans {
+                            0 => format!("Removed {} demo accounts.", demo.len()),
+                            1 => format!("Removed {} demo accounts and 1 plan.", demo.len()),
+                            n => format!("Removed {} demo accounts and {n} plans.", demo.len()),
+                        },
                     });
                     self.changed();
                 }
@@ -1340,9 +1351,15 @@ mod tests {
             }],
         );
         assert_eq!(s.doc.plans.plans.len(), 1);
-        // Deleting the account takes its plan along, and undo brings both back.
+        // Deleting the account takes its plan along, says so, and undo brings both back.
         let s = reduce(s, [Action::DeleteAccount(1)]);
         assert!(s.doc.plans.plans.is_empty());
+        assert!(s
+            .undo
+            .as_ref()
+            .unwrap()
+            .description()
+            .ends_with(" and its plan."));
         let s = reduce(s, [Action::Undo]);
         assert_eq!(s.doc.plans.plans.len(), 1);
     }

@@ -6,7 +6,7 @@ use crate::browser::clock::now_iso;
 use crate::browser::events::{on_input_value, on_value};
 use crate::browser::page::{focus_element, navigate};
 use crate::components::missing::missing;
-use crate::domain::accounts::{AccountForm, AccountId, Field, Tier};
+use crate::domain::accounts::{AccountForm, AccountId, Field, Tier, MAX_NAME};
 use crate::domain::portfolio::managers;
 use crate::hooks::{use_app_state, use_local};
 use crate::route::Route;
@@ -119,7 +119,9 @@ pub fn AccountFormPage(props: &AccountFormPageProps) -> Html {
                     </p>
                 }
                 <div class="field">
-                    <label for="account-name">{ "Name" }<span class="required">{ " (required)" }</span></label>
+                    <label for="account-name">{ "Name" }<span class="required">{ format!(" (required, up to {MAX_NAME} characters)") }</span></label>
+                    // Longer than the limit, so that a pasted name over it is refused with a
+                    // message rather than cut short without one.
                     <input id="account-name" type="text" maxlength="200" value={form.name.clone()} autocomplete="off"
                         aria-invalid={name_problem.is_some().then_some("true")}
                         aria-describedby={name_problem.is_some().then(|| error_id(Field::Name))}
