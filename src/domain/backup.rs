@@ -8,6 +8,7 @@ use super::sorted_map::SortedMap;
 
 use super::accounts::AccountId;
 use super::json::{export_file, to_text, FromJson, Json, Reader};
+use super::plan_export;
 use super::plans::Plan;
 use super::schema::{decode, encode, Document, LoadError, CURRENT_VERSION};
 
@@ -54,6 +55,8 @@ pub enum ImportError {
     TooLarge(usize),
     NotJson,
     NotABackup,
+    /// One plan's "Export JSON" file, which holds no portfolio to import.
+    SinglePlan,
     Unreadable(LoadError),
 }
 
@@ -74,6 +77,13 @@ impl ImportError {
             ImportError::NotABackup => {
                 "This JSON file was not exported by Account Grader's \"Export all \
                                         data\". Nothing was imported."
+                    .into()
+            }
+            ImportError::SinglePlan => {
+                "This file holds a single account plan, exported from the plan's read view for \
+                 reading in other tools. Only a file from \"Export all data\" can be imported \
+                 here; to pass a plan to someone who uses Account Grader, share the account \
+                 with its plan. Nothing was imported."
                     .into()
             }
             ImportError::Unreadable(LoadError::NewerVersion(v)) => format!(
@@ -112,11 +122,12 @@ pub fn parse(text: &str) -> Result<Document, ImportError> {
     if envelope.is_err_and(|e| e.is_damage_in(text)) {
         return Err(ImportError::NotJson);
     }
-    let is = |field: Option<Json>, name: &str| field == Some(Json::String(name.into()));
+    let is = |field: &Option<Json>, name: &str| matches!(field, Some(Json::String(s)) if s == name);
     match data {
-        Some(data) if is(app, APP) && is(kind, KIND) => {
+        Some(data) if is(&app, APP) && is(&kind, KIND) => {
             decode(data).map_err(ImportError::Unreadable)
         }
+        _ if is(&app, APP) && is(&kind, plan_export::KIND) => Err(ImportError::SinglePlan),
         _ => Err(ImportError::NotABackup),
     }
 }
@@ -351,9 +362,10 @@ mod tests {
             parse(r#"{"name":"other app"}"#),
             Err(ImportError::NotABackup)
         );
+        // A plan's own JSON file is named for what it is.
         assert_eq!(
             parse(r#"{"app":"account-grader","kind":"account-plan"}"#),
-            Err(ImportError::NotABackup)
+            Err(ImportError::SinglePlan)
         );
         let newer =
             r#"{"app":"account-grader","kind":"backup","version":99,"data":{"version":99}}"#;
@@ -366,6 +378,7 @@ mod tests {
         for e in [
             ImportError::NotJson,
             ImportError::NotABackup,
+            ImportError::SinglePlan,
             ImportError::TooLarge(1 << 30),
         ] {
             assert!(e.explanation().contains("Nothing was imported"));

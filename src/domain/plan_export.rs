@@ -191,11 +191,14 @@ pub fn markdown(plan: &Plan, template: &Template, account: &Account, currency: &
     out
 }
 
+/// What a plan's JSON file says it is, so that importing one as a backup can say what it is.
+pub const KIND: &str = "account-plan";
+
 /// One plan as a JSON file, with its account and template so it can be read on its own.
 pub fn json(plan: &Plan, template: &Template, account: &Account, now: &str) -> String {
     export_file(&[
         ("app", &to_text("account-grader")),
-        ("kind", &to_text("account-plan")),
+        ("kind", &to_text(KIND)),
         ("version", &super::schema::CURRENT_VERSION.to_string()),
         ("exported_at", &to_text(now)),
         ("account", &to_text(account)),
