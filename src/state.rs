@@ -461,6 +461,7 @@ impl AppState {
                 self.changed();
             }
             Action::ImportSharedAccount { shared, at } => {
+                let before = self.doc.clone();
                 let id = self.take_id();
                 let names: Vec<&str> = self
                     .doc
@@ -472,6 +473,11 @@ impl AppState {
                 let name = unique_name(shared.name.trim(), &names);
                 let mut ratings = shared.ratings.clone();
                 ratings = std::mem::take(&mut ratings).sanitized();
+                // Says the name it was saved under, which differs when the name was taken.
+                self.undo = Some(Undo::Restore {
+                    doc: Box::new(before),
+                    what: format!("Saved a copy as {name}."),
+                });
                 Rc::make_mut(&mut self.doc.portfolio.accounts).push(Account {
                     id,
                     name,

@@ -157,7 +157,7 @@ impl AccountForm {
 }
 
 /// Names are compared ignoring case and surrounding or repeated spaces.
-fn same_name(a: &str, b: &str) -> bool {
+pub fn same_name(a: &str, b: &str) -> bool {
     let norm = |s: &str| {
         s.split_whitespace()
             .collect::<Vec<_>>()

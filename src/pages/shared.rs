@@ -12,6 +12,7 @@ use crate::components::grade_summary::grade_summary;
 use crate::components::next_steps::next_steps;
 use crate::components::plan_section_view::plan_section_view;
 use crate::components::quadrant_badge::quadrant_badge;
+use crate::domain::accounts::same_name;
 use crate::domain::dates::readable_date;
 use crate::domain::grader::grade;
 use crate::domain::quadrant::{classify, explain};
@@ -148,6 +149,12 @@ pub fn SharedAccountPage(props: &LinkProps) -> Html {
             navigate(Route::Account(id));
         })
     };
+    let taken = state
+        .doc
+        .portfolio
+        .accounts
+        .iter()
+        .find(|a| same_name(&a.name, &shared.name));
     let currency = if shared.currency.is_empty() {
         "USD".to_string()
     } else {
@@ -190,8 +197,15 @@ pub fn SharedAccountPage(props: &LinkProps) -> Html {
                         }) }
                     </section>
                 }
+                if let Some(mine) = taken {
+                    <p id="shared-account-taken">
+                        { "You already have an account named " }<a href={Route::Account(mine.id).href()}>{ &mine.name }</a>
+                        { ". Saving adds a separate copy with a number after its name; yours stays as it is." }
+                    </p>
+                }
                 <div class="page-actions">
-                    <button type="button" class="button button--primary" onclick={on_save}>{ "Save a copy to my data" }</button>
+                    <button type="button" class="button button--primary" onclick={on_save}
+                        aria-describedby={taken.is_some().then_some("shared-account-taken")}>{ "Save a copy to my data" }</button>
                 </div>
             </>
         </div>

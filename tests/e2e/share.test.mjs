@@ -74,9 +74,20 @@ test('an account link leaves out private fields and can be kept by the recipient
   assert.doesNotMatch(text, /CFO sponsors the programme/, 'notes left out');
   await recipient.getByRole('button', { name: 'Save a copy to my data' }).click();
   await recipient.getByRole('heading', { name: 'Northwind Logistics', level: 1 }).waitFor();
+  await recipient.getByRole('status').filter({ hasText: 'Saved a copy as Northwind Logistics.' }).waitFor();
   const doc = JSON.parse(await stored(recipient));
   assert.equal(doc.portfolio.accounts.length, 1);
   assert.equal(doc.plans.plans.length, 1);
+
+  // Opened again, the link says the name is taken before a second copy is saved.
+  await recipient.goBack();
+  const save = recipient.getByRole('button', { name: 'Save a copy to my data' });
+  await save.waitFor();
+  assert.match(await recipient.locator('#shared-account-taken').textContent(),
+    /You already have an account named Northwind Logistics\. Saving adds a separate copy/);
+  assert.equal(await save.getAttribute('aria-describedby'), 'shared-account-taken');
+  await save.click();
+  await recipient.getByRole('status').filter({ hasText: 'Saved a copy as Northwind Logistics 2.' }).waitFor();
 });
 
 test('a damaged link explains itself and changes nothing', async () => {
