@@ -34,6 +34,8 @@ pub struct ChartPoint {
     pub details: Vec<String>,
     /// Where the account was in the compared snapshot, if it moved.
     pub from: Option<(f64, f64)>,
+    /// Placed from some of its ratings only: drawn pale, as a first impression.
+    pub partial: bool,
 }
 
 /// A quadrant's name, its short name for small screens, and its colour key, in the order
@@ -306,7 +308,7 @@ fn dots_markup(points: &[ChartPoint], labels: &[Option<Placed>]) -> String {
             // An invisible larger target, so small dots are easy to hit with a finger.
             circle(&mut out, "matrix__hit", x, y, p.r.max(14.0));
         }
-        circle(&mut out, dot_class(p.tier), x, y, p.r);
+        circle(&mut out, dot_class(p.tier, p.partial), x, y, p.r);
         if let Some(l) = label {
             out.push_str(r#"<text class="matrix__label" x=""#);
             push_number(&mut out, l.x);
@@ -339,11 +341,14 @@ fn circle(out: &mut String, class: &str, x: f64, y: f64, r: f64) {
 /// Up to this many points, each gets an invisible target larger than its dot.
 const MAX_POINTS_WITH_TARGETS: usize = 400;
 
-fn dot_class(tier: Tier) -> &'static str {
-    match tier {
-        Tier::A => "matrix__dot matrix__dot--a",
-        Tier::B => "matrix__dot matrix__dot--b",
-        Tier::C => "matrix__dot matrix__dot--c",
+fn dot_class(tier: Tier, partial: bool) -> &'static str {
+    match (tier, partial) {
+        (Tier::A, false) => "matrix__dot matrix__dot--a",
+        (Tier::B, false) => "matrix__dot matrix__dot--b",
+        (Tier::C, false) => "matrix__dot matrix__dot--c",
+        (Tier::A, true) => "matrix__dot matrix__dot--a matrix__dot--partial",
+        (Tier::B, true) => "matrix__dot matrix__dot--b matrix__dot--partial",
+        (Tier::C, true) => "matrix__dot matrix__dot--c matrix__dot--partial",
     }
 }
 
@@ -354,6 +359,7 @@ pub fn export_style() -> String {
         ".matrix__hit{{fill:transparent}}\
          .matrix__dot{{fill-opacity:0.82;stroke:#ffffff;stroke-width:1.5}}\
          .matrix__dot--a{{fill:{}}}.matrix__dot--b{{fill:{}}}.matrix__dot--c{{fill:{}}}\
+         .matrix__dot--partial{{fill-opacity:0.3}}\
          .matrix__label{{fill:#0f172a;font-size:12px}}",
         tier_fill(Tier::A),
         tier_fill(Tier::B),
@@ -395,6 +401,7 @@ mod tests {
             label: format!("{name}: relationship 50, potential 25"),
             details: vec![],
             from: None,
+            partial: false,
         }
     }
 
@@ -414,6 +421,20 @@ mod tests {
         assert!(markup.ends_with(r#"<circle class="matrix__dot matrix__dot--b" cx="340.0" cy="379.0" r="6.0"/></a></g>"#), "{markup}");
         assert_eq!(markup.matches("<a ").count(), 2);
         assert!(!markup.contains("<Sons>"));
+    }
+
+    #[test]
+    fn a_point_placed_from_some_ratings_is_drawn_pale() {
+        let partial = ChartPoint {
+            partial: true,
+            ..point(7, "Half rated")
+        };
+        let markup = dots_markup(&[partial, point(8, "Rated")], &[None, None]);
+        assert_eq!(markup.matches("matrix__dot--partial").count(), 1);
+        assert!(markup.contains(
+            r#"<circle class="matrix__dot matrix__dot--b matrix__dot--partial" cx="340.0""#
+        ));
+        assert!(export_style().contains(".matrix__dot--partial{fill-opacity:0.3}"));
     }
 
     #[test]

@@ -256,6 +256,24 @@ pub fn axis_score(ratings: &Ratings, weights: &Weights, axis: Axis) -> Option<u8
     (total_weight > 0).then(|| ((sum * 2 + total_weight) / (total_weight * 2)) as u8)
 }
 
+/// How many of the criteria that count on `axis` (weight above 0) are rated, and how many
+/// count. A score from one rating of five is a first impression, and the screens say so.
+pub fn rated_of(ratings: &Ratings, weights: &Weights, axis: Axis) -> (usize, usize) {
+    criteria_of(axis)
+        .filter(|c| weights.get(c.id) > 0)
+        .fold((0, 0), |(rated, all), c| {
+            (rated + usize::from(ratings.get(c.id).is_some()), all + 1)
+        })
+}
+
+/// Whether every criterion that counts, on both axes, is rated.
+pub fn fully_rated(ratings: &Ratings, weights: &Weights) -> bool {
+    Axis::BOTH.into_iter().all(|axis| {
+        let (rated, all) = rated_of(ratings, weights, axis);
+        rated == all
+    })
+}
+
 /// Both axis scores of an account.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub struct Position {
@@ -387,6 +405,24 @@ mod tests {
             axis_score(&r, &Weights::default(), Axis::Potential),
             Some(13)
         );
+    }
+
+    #[test]
+    fn counts_the_rated_criteria_among_those_that_count() {
+        let mut r = Ratings::from_pairs(&[(NeedsFit, 5)]);
+        let mut w = Weights::default();
+        assert_eq!(rated_of(&r, &w, Axis::Potential), (1, 5));
+        assert_eq!(rated_of(&r, &w, Axis::Relationship), (0, 5));
+        assert!(!fully_rated(&r, &w));
+        for c in CRITERIA.iter().filter(|c| c.id != NeedsFit) {
+            r.set(c.id, Some(3));
+        }
+        assert!(fully_rated(&r, &w));
+        // A criterion with weight 0 neither needs a rating nor counts one.
+        r.set(Profitability, None);
+        w.set(Profitability, 0);
+        assert_eq!(rated_of(&r, &w, Axis::Potential), (4, 4));
+        assert!(fully_rated(&r, &w));
     }
 
     #[test]

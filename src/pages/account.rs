@@ -15,7 +15,7 @@ use crate::domain::dates::readable_date;
 use crate::domain::decimal::shortest;
 use crate::domain::portfolio::unweighted_axis_message;
 use crate::domain::quadrant::{classify, explain};
-use crate::domain::rating::{axis_score, criteria_of, Axis, CriterionId};
+use crate::domain::rating::{axis_score, criteria_of, fully_rated, rated_of, Axis, CriterionId};
 use crate::domain::settings::format_money;
 use crate::hooks::{use_app_state, use_local, LocalHandle};
 use crate::route::Route;
@@ -99,11 +99,17 @@ pub fn AccountPage(props: &AccountPageProps) -> Html {
             </section>
             { for Axis::BOTH.iter().map(|&axis| {
                 let score = axis_score(&account.ratings, &settings.weights, axis);
+                let (rated, all) = rated_of(&account.ratings, &settings.weights, axis);
+                let score = match score {
+                    None => "not rated".to_string(),
+                    Some(s) if rated == all => format!("{s} / 100"),
+                    Some(s) => format!("{s} / 100 · {rated} of {all} rated"),
+                };
                 html! {
                     <section class="card ratings" aria-labelledby={format!("axis-{}", axis.short())}>
                         <h2 id={format!("axis-{}", axis.short())}>
                             { axis.title() }
-                            <span class="ratings__score">{ score.map_or("not rated".to_string(), |s| format!("{s} / 100")) }</span>
+                            <span class="ratings__score">{ score }</span>
                         </h2>
                         { for criteria_of(axis).map(|c| rating_input(c.id, account.ratings.get(c.id),
                             settings.weights.get(c.id), &on_rate)) }
@@ -194,6 +200,11 @@ fn Classification(props: &AccountProps) -> Html {
             <h2 id="classification-title">{ "Where it belongs" }</h2>
             <p>{ quadrant_badge(Some(quadrant)) }</p>
             <p class="classification__action">{ quadrant.action() }</p>
+            if !fully_rated(&a.ratings, &settings.weights) {
+                <p class="classification__partial">
+                    { "A first placement: not every criterion is rated yet. Rate the rest below for a firmer one." }
+                </p>
+            }
             <h3>{ "Why" }</h3>
             <ul class="reasons">
                 { for reasons.iter().map(|r| {

@@ -18,6 +18,7 @@ use crate::domain::portfolio::{
     guidelines, members_by_quadrant, row, summarize, Level, ListQuery, QuadrantFilter, SortKey,
 };
 use crate::domain::quadrant::Quadrant;
+use crate::domain::rating::fully_rated;
 use crate::domain::schema::Document;
 use crate::domain::settings::format_money;
 use crate::domain::snapshots::SnapshotId;
@@ -33,6 +34,9 @@ enum Lens {
     Quadrants,
     GrowthShare,
 }
+
+/// The line a pale point's details end with.
+const NOT_FULLY_RATED: &str = "Not every criterion rated yet";
 
 /// Point radius: area grows with revenue; accounts without revenue get the smallest dot.
 fn radius(revenue: Option<f64>, max_revenue: f64) -> f64 {
@@ -87,6 +91,18 @@ fn quadrant_chart(doc: &Document, compare: Option<SnapshotId>) -> ChartSpec {
                 .and_then(|s| s.positions.get(&a.id))
                 .filter(|old| **old != p)
                 .map(|old| (f64::from(old.relationship), f64::from(old.potential)));
+            let partial = !fully_rated(&a.ratings, &settings.weights);
+            let mut details = vec![
+                format!(
+                    "Relationship {} · Potential {}",
+                    p.relationship, p.potential
+                ),
+                q.title().to_string(),
+                money_line(a, &settings.currency),
+            ];
+            if partial {
+                details.push(NOT_FULLY_RATED.to_string());
+            }
             Some(ChartPoint {
                 id: a.id,
                 name: a.name.clone(),
@@ -95,22 +111,21 @@ fn quadrant_chart(doc: &Document, compare: Option<SnapshotId>) -> ChartSpec {
                 r: radius(a.revenue, max_revenue),
                 tier: a.tier,
                 label: format!(
-                    "{}: relationship {}, potential {}, {}, tier {}",
+                    "{}: relationship {}, potential {}, {}, tier {}{}",
                     a.name,
                     p.relationship,
                     p.potential,
                     q.short(),
-                    a.tier.letter()
+                    a.tier.letter(),
+                    if partial {
+                        ", not every criterion rated yet"
+                    } else {
+                        ""
+                    }
                 ),
-                details: vec![
-                    format!(
-                        "Relationship {} · Potential {}",
-                        p.relationship, p.potential
-                    ),
-                    q.title().to_string(),
-                    money_line(a, &settings.currency),
-                ],
+                details,
                 from,
+                partial,
             })
         })
         .collect();
@@ -215,6 +230,7 @@ fn growth_share_chart(doc: &Document) -> ChartSpec {
                     money_line(a, &settings.currency),
                 ],
                 from: None,
+                partial: false,
             }
         })
         .collect();
@@ -284,6 +300,7 @@ pub fn MatrixPage() -> Html {
         Lens::Quadrants => quadrant_chart(doc, *compare),
         Lens::GrowthShare => growth_share_chart(doc),
     };
+    let any_partial = spec.points.iter().any(|p| p.partial);
     let summary = summarize(accounts, &doc.settings);
     let set_lens = |value: Lens| {
         let lens = lens.clone();
@@ -389,6 +406,9 @@ pub fn MatrixPage() -> Html {
                             <li><span class={format!("legend__dot legend__dot--{}", t.letter().to_lowercase())}></span>{ format!("Tier {}", t.letter()) }</li>
                         }) }
                         <li>{ "Larger dot: more revenue" }</li>
+                        if any_partial {
+                            <li><span class="legend__dot legend__dot--partial"></span>{ "Pale dot: not every criterion rated yet" }</li>
+                        }
                         if *lens == Lens::Quadrants && compare_valid {
                             <li>{ "Purple arrow: move since the snapshot, from the small ring to the dot" }</li>
                         }

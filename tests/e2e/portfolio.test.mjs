@@ -90,6 +90,9 @@ test('rating an account places it in a quadrant with the reasons, and it survive
   assert.match(await card.textContent(), /Relationship strength 13 \/ 100: weak/);
   assert.match(await card.textContent(), /held back by: Access to decision makers \(1\/5\), Promises delivered, trust earned \(2\/5\)/);
   assert.match(await card.textContent(), /Potential for mutual gain 88 \/ 100: high/);
+  // Two ratings of five per axis make a first placement, and the screen says so.
+  assert.match(await card.textContent(), /A first placement: not every criterion is rated yet/);
+  assert.equal(await page.locator('#axis-relationship .ratings__score').textContent(), '13 / 100 · 2 of 5 rated');
 
   // Unrated stays unrated, not zero.
   assert.ok(await page.getByRole('group', { name: 'Share of thought' }).getByRole('radio', { name: 'Not rated' }).isChecked());
