@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use yew::Reducible;
 
-use crate::domain::accounts::{Account, AccountId, ValidAccount};
+use crate::domain::accounts::{Account, AccountForm, AccountId, ValidAccount};
 use crate::domain::bcg::{BcgThresholds, MarketPosition};
 use crate::domain::demo::demo_accounts;
 use crate::domain::grader::{Answer, Answers};
@@ -119,6 +119,9 @@ pub struct AppState {
     pub list_query: ListQuery,
     /// Set when another tab's changes were loaded into this one.
     pub synced_from_other_tab: bool,
+    /// Account forms left with unsaved typing, by the account they edit (`None`: a new
+    /// one), so that coming back finds the typing. Not part of the document.
+    pub account_drafts: Vec<(Option<AccountId>, AccountForm)>,
 }
 
 /// Every change the app can make to its state.
@@ -194,6 +197,11 @@ pub enum Action {
     DismissUnreadable,
     SaveFailed(String),
     SaveSucceeded,
+    /// Keeps an account form's unsaved typing, or with `None` forgets it.
+    KeepAccountDraft {
+        target: Option<AccountId>,
+        form: Option<AccountForm>,
+    },
     /// A new template: a copy of `from`, or blank. Its id is `doc.next_id` at dispatch.
     CreateTemplate {
         from: Option<TemplateId>,
@@ -323,6 +331,7 @@ impl AppState {
                 | Action::SaveSucceeded
                 | Action::SetListQuery(_)
                 | Action::DismissSyncNotice
+                | Action::KeepAccountDraft { .. }
         );
         if !keeps_undo {
             self.undo = None;
@@ -896,6 +905,12 @@ impl AppState {
                 }
             }
             Action::DismissSyncNotice => self.synced_from_other_tab = false,
+            Action::KeepAccountDraft { target, form } => {
+                self.account_drafts.retain(|(t, _)| *t != target);
+                if let Some(form) = form {
+                    self.account_drafts.push((target, form));
+                }
+            }
         }
     }
 }
@@ -1368,6 +1383,33 @@ mod tests {
             .ends_with(" and its plan."));
         let s = reduce(s, [Action::Undo]);
         assert_eq!(s.doc.plans.plans.len(), 1);
+    }
+
+    #[test]
+    fn account_drafts_are_kept_per_form_and_are_not_changes_to_save() {
+        let form = |name: &str| AccountForm {
+            name: name.into(),
+            ..AccountForm::default()
+        };
+        let keep = |target, name: Option<&str>| Action::KeepAccountDraft {
+            target,
+            form: name.map(form),
+        };
+        let s = reduce(
+            AppState::default(),
+            [
+                keep(None, Some("New one")),
+                keep(Some(3), Some("Renamed")),
+                keep(None, Some("New one, more")),
+            ],
+        );
+        assert_eq!(
+            s.account_drafts,
+            vec![(Some(3), form("Renamed")), (None, form("New one, more"))]
+        );
+        assert_eq!(s.revision, 0, "a draft is not saved to the browser");
+        let s = reduce(s, [keep(Some(3), None)]);
+        assert_eq!(s.account_drafts, vec![(None, form("New one, more"))]);
     }
 
     #[test]

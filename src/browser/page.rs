@@ -1,5 +1,6 @@
-//! The document around the app: its title, its colours and where keyboard focus is.
+//! The document around the app: its title, its colours, where keyboard focus is, and leaving it.
 
+use gloo_events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
 
@@ -129,4 +130,21 @@ pub fn copy_to_clipboard(text: &str) {
     if let Some(window) = web_sys::window() {
         let _ = window.navigator().clipboard().write_text(text);
     }
+}
+
+/// While the returned listener lives, reloading or closing the page asks the user first
+/// whenever `unsaved()` is true. Moving within the app does not unload the page.
+pub fn ask_before_unloading(unsaved: impl Fn() -> bool + 'static) -> Option<EventListener> {
+    let window = web_sys::window()?;
+    let options = EventListenerOptions::enable_prevent_default();
+    Some(EventListener::new_with_options(
+        &window,
+        "beforeunload",
+        options,
+        move |event| {
+            if unsaved() {
+                event.prevent_default();
+            }
+        },
+    ))
 }

@@ -29,6 +29,12 @@ impl<T> LocalHandle<T> {
         *self.cell.borrow_mut() = Rc::new(value);
         self.rerender.force_update();
     }
+
+    /// The value as last set, which may be newer than this handle's render: for a cleanup
+    /// or listener that outlives the render it was made in.
+    pub fn latest(&self) -> Rc<T> {
+        self.cell.borrow().clone()
+    }
 }
 
 impl<T> Deref for LocalHandle<T> {

@@ -1,10 +1,12 @@
 //! Adding or editing an account's details. Nothing is saved until every field is valid.
 
+use std::rc::Rc;
+
 use yew::prelude::*;
 
 use crate::browser::clock::now_iso;
 use crate::browser::events::{on_input_value, on_value};
-use crate::browser::page::{focus_element, navigate};
+use crate::browser::page::{ask_before_unloading, focus_element, navigate};
 use crate::components::missing::missing;
 use crate::domain::accounts::{AccountForm, AccountId, Field, Tier, MAX_NAME};
 use crate::domain::portfolio::managers;
@@ -29,16 +31,48 @@ fn field_id(field: Field) -> &'static str {
 pub fn AccountFormPage(props: &AccountFormPageProps) -> Html {
     let state = use_app_state();
     let existing = props.id.and_then(|id| state.account(id)).cloned();
+    let saved = existing
+        .as_ref()
+        .map(AccountForm::from_account)
+        .unwrap_or_default();
+    let draft = state
+        .account_drafts
+        .iter()
+        .find(|(target, _)| *target == props.id)
+        .map(|(_, form)| form.clone());
+    let restored = use_local(|| draft.is_some());
     let form = {
-        let existing = existing.clone();
-        use_local(move || {
-            existing
-                .as_ref()
-                .map(AccountForm::from_account)
-                .unwrap_or_default()
-        })
+        let saved = saved.clone();
+        use_local(move || draft.unwrap_or(saved))
     };
     let problems = use_local(Vec::<(Field, String)>::new);
+    let submitted = use_mut_ref(|| false);
+    // Typing not yet saved is kept when the form is left, for when it is opened again, and a
+    // reload or closing the tab asks first: the other screens save as they go, so people
+    // expect this one to lose nothing either.
+    {
+        let (state, form, submitted, saved) = (
+            state.clone(),
+            form.clone(),
+            submitted.clone(),
+            saved.clone(),
+        );
+        use_effect_with(props.id, move |&target| {
+            let unsaved = Rc::new(move || {
+                let form = form.latest();
+                (!*submitted.borrow() && *form != saved).then_some(form)
+            });
+            let asking = ask_before_unloading({
+                let unsaved = unsaved.clone();
+                move || unsaved().is_some()
+            });
+            move || {
+                drop(asking);
+                let form = unsaved().map(|form| (*form).clone());
+                state.dispatch(Action::KeepAccountDraft { target, form });
+            }
+        });
+    }
 
     if props.id.is_some() && existing.is_none() {
         return html! {
@@ -64,6 +98,7 @@ pub fn AccountFormPage(props: &AccountFormPageProps) -> Html {
         let state = state.clone();
         let form = form.clone();
         let problems = problems.clone();
+        let submitted = submitted.clone();
         let editing = props.id;
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
@@ -75,6 +110,7 @@ pub fn AccountFormPage(props: &AccountFormPageProps) -> Html {
                     problems.set(found);
                 }
                 Ok(account) => {
+                    *submitted.borrow_mut() = true;
                     let at = now_iso();
                     let id = match editing {
                         Some(id) => {
@@ -90,6 +126,22 @@ pub fn AccountFormPage(props: &AccountFormPageProps) -> Html {
                     navigate(Route::Account(id));
                 }
             }
+        })
+    };
+    let on_discard = {
+        let (state, form, problems, restored) = (
+            state.clone(),
+            form.clone(),
+            problems.clone(),
+            restored.clone(),
+        );
+        let target = props.id;
+        Callback::from(move |_| {
+            form.set(saved.clone());
+            problems.set(Vec::new());
+            restored.set(false);
+            state.dispatch(Action::KeepAccountDraft { target, form: None });
+            focus_element(field_id(Field::Name));
         })
     };
     let problem = |field: Field| {
@@ -111,6 +163,12 @@ pub fn AccountFormPage(props: &AccountFormPageProps) -> Html {
         <div class="account-form">
             <p class="breadcrumb"><a href={cancel.href()}>{ "← Back" }</a></p>
             <h1 tabindex="-1">{ title }</h1>
+            if *restored {
+                <p class="notice draft-notice">
+                    { "Your unsaved changes from last time are back in the form. " }
+                    <button type="button" class="button button--small" onclick={on_discard}>{ "Discard them" }</button>
+                </p>
+            }
             <form class="card form" onsubmit={on_submit} novalidate=true>
                 if !problems.is_empty() {
                     <p class="form__summary" role="alert">

@@ -75,6 +75,42 @@ test('the account form refuses bad input next to the field and saves nothing hal
   assert.match(await page.locator('.classification').textContent(), /Not rated/);
 });
 
+test('typing left in the account form is kept for later, and a reload asks first', async () => {
+  const page = await withDemo();
+  await page.getByRole('link', { name: 'Add account' }).click();
+  await page.getByRole('heading', { name: 'Add an account' }).waitFor();
+  await page.getByLabel(/^Name/).fill('Half-typed Holdings');
+  await page.getByLabel('Notes').fill('Met at the trade fair');
+
+  // A reload asks before the typing is lost; staying keeps it.
+  const asked = new Promise(resolve => page.once('dialog', dialog => { resolve(dialog.type()); dialog.dismiss(); }));
+  page.reload().catch(() => {});
+  assert.equal(await asked, 'beforeunload');
+  assert.equal(await page.getByLabel(/^Name/).inputValue(), 'Half-typed Holdings');
+
+  // Leaving for another screen and coming back finds the typing, with a way to drop it.
+  await page.getByRole('link', { name: 'Matrix' }).click();
+  await page.getByRole('heading', { name: 'Portfolio matrix' }).waitFor();
+  await page.goBack();
+  await page.getByRole('heading', { name: 'Add an account' }).waitFor();
+  assert.equal(await page.getByLabel(/^Name/).inputValue(), 'Half-typed Holdings');
+  assert.equal(await page.getByLabel('Notes').inputValue(), 'Met at the trade fair');
+  await page.getByRole('button', { name: 'Discard them' }).click();
+  assert.equal(await page.getByLabel(/^Name/).inputValue(), '');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'account-name');
+  assert.equal(JSON.parse(await stored(page)).portfolio.accounts.length, 12, 'nothing saved');
+
+  // A saved form leaves no draft behind.
+  await page.getByLabel(/^Name/).fill('Zephyr Analytics');
+  await page.getByRole('button', { name: 'Add account' }).click();
+  await page.getByRole('heading', { name: 'Zephyr Analytics', level: 1 }).waitFor();
+  await page.getByRole('link', { name: 'Accounts' }).first().click();
+  await page.getByRole('link', { name: 'Add account' }).click();
+  await page.getByRole('heading', { name: 'Add an account' }).waitFor();
+  assert.equal(await page.getByLabel(/^Name/).inputValue(), '');
+  assert.equal(await page.getByRole('button', { name: 'Discard them' }).count(), 0);
+});
+
 test('rating an account places it in a quadrant with the reasons, and it survives a reload', async () => {
   const page = await withDemo();
   await env.open(page, '#/accounts/12');
