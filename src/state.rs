@@ -597,9 +597,19 @@ impl AppState {
                 let snapshot = snapshots::take(0, &at, &self.doc.portfolio.accounts, weights);
                 // A snapshot of no rated account would show nothing, ever.
                 if !snapshot.positions.is_empty() {
+                    let before = self.doc.clone();
                     let id = self.take_id();
+                    let n = snapshot.positions.len();
                     Rc::make_mut(&mut self.doc.portfolio.snapshots)
                         .push(Snapshot { id, ..snapshot });
+                    // The toast confirms it; the snapshot appears only in a list further down.
+                    self.undo = Some(Undo::Restore {
+                        doc: Box::new(before),
+                        what: format!(
+                            "Recorded a snapshot of {n} {}.",
+                            if n == 1 { "account" } else { "accounts" }
+                        ),
+                    });
                     self.changed();
                 }
             }

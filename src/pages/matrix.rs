@@ -252,7 +252,7 @@ fn growth_share_chart(doc: &Document) -> ChartSpec {
         ],
         y_ticks: vec![
             (0.0, fmt(growth_min)),
-            (to_y(t.growth_pct), format!("{}%", fmt(t.growth_pct))),
+            (to_y(t.growth_pct), fmt(t.growth_pct)),
             (100.0, fmt(growth_max)),
         ],
         x_split: to_x(t.relative_share),

@@ -174,6 +174,7 @@ test('a snapshot shows how accounts moved since it was taken', async () => {
   const page = await withDemo();
   await env.open(page, '#/matrix');
   await page.getByRole('button', { name: 'Record snapshot' }).click();
+  await page.getByRole('status').filter({ hasText: 'Recorded a snapshot of 11 accounts.' }).waitFor();
   assert.match(await page.locator('.snapshot-list').textContent(), /11 rated accounts/);
   await env.open(page, '#/accounts/10');
   await page.getByRole('group', { name: 'Access to decision makers' }).getByRole('radio', { name: '5', exact: true }).check();
