@@ -67,12 +67,16 @@ const TOP: f64 = 16.0;
 const RIGHT: f64 = 624.0;
 const BOTTOM: f64 = 500.0;
 
+/// Room between the plot's edges and the ends of its scales, so that the largest dot at 0
+/// or 100 stays whole inside the plot.
+const PAD: f64 = 24.0;
+
 fn sx(v: f64) -> f64 {
-    LEFT + v.clamp(0.0, 100.0) / 100.0 * (RIGHT - LEFT)
+    LEFT + PAD + v.clamp(0.0, 100.0) / 100.0 * (RIGHT - LEFT - 2.0 * PAD)
 }
 
 fn sy(v: f64) -> f64 {
-    BOTTOM - v.clamp(0.0, 100.0) / 100.0 * (BOTTOM - TOP)
+    BOTTOM - PAD - v.clamp(0.0, 100.0) / 100.0 * (BOTTOM - TOP - 2.0 * PAD)
 }
 
 /// Fill of a quadrant's background by colour key.
@@ -417,8 +421,8 @@ mod tests {
             None,
         ];
         let markup = dots_markup(&points, &labels);
-        assert!(markup.starts_with(r##"<g class="matrix__points"><a class="matrix__point" href="#/accounts/7" aria-label="Smith &amp; &lt;Sons&gt;: relationship 50, potential 25"><circle class="matrix__hit" cx="340.0" cy="379.0" r="14.0"/><circle class="matrix__dot matrix__dot--b" cx="340.0" cy="379.0" r="6.0"/><text class="matrix__label" x="349.0" y="383.0" text-anchor="start">Smith &amp; &lt;Sons&gt;</text></a>"##), "{markup}");
-        assert!(markup.ends_with(r#"<circle class="matrix__dot matrix__dot--b" cx="340.0" cy="379.0" r="6.0"/></a></g>"#), "{markup}");
+        assert!(markup.starts_with(r##"<g class="matrix__points"><a class="matrix__point" href="#/accounts/7" aria-label="Smith &amp; &lt;Sons&gt;: relationship 50, potential 25"><circle class="matrix__hit" cx="340.0" cy="367.0" r="14.0"/><circle class="matrix__dot matrix__dot--b" cx="340.0" cy="367.0" r="6.0"/><text class="matrix__label" x="349.0" y="371.0" text-anchor="start">Smith &amp; &lt;Sons&gt;</text></a>"##), "{markup}");
+        assert!(markup.ends_with(r#"<circle class="matrix__dot matrix__dot--b" cx="340.0" cy="367.0" r="6.0"/></a></g>"#), "{markup}");
         assert_eq!(markup.matches("<a ").count(), 2);
         assert!(!markup.contains("<Sons>"));
     }
