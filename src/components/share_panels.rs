@@ -154,7 +154,10 @@ pub fn ShareAccount(props: &ShareAccountProps) -> Html {
             </fieldset>
             <div class="field field--narrow-wide">
                 <label for="share-passphrase">{ "Passphrase (optional)" }</label>
-                <input id="share-passphrase" type="text" autocomplete="off" value={(*passphrase).clone()} oninput={on_passphrase}
+                // Shown as typed, since the sender has to pass it on exactly; never sent to a
+                // spelling service, never capitalised by a phone keyboard.
+                <input id="share-passphrase" type="text" autocomplete="off" spellcheck="false" autocapitalize="off"
+                    value={(*passphrase).clone()} oninput={on_passphrase}
                     aria-describedby="share-passphrase-help" />
                 <p class="muted" id="share-passphrase-help">{ "With a passphrase the link is encrypted (AES-GCM) and opens only \
                     for someone who knows it. Tell them the passphrase another way, not in the same message." }</p>
