@@ -67,16 +67,18 @@ const TOP: f64 = 16.0;
 const RIGHT: f64 = 624.0;
 const BOTTOM: f64 = 500.0;
 
-/// Room between the plot's edges and the ends of its scales, so that the largest dot at 0
-/// or 100 stays whole inside the plot.
-const PAD: f64 = 24.0;
+/// Room between the plot's edges and the ends of its scales: across, the largest dot's
+/// radius, so a dot at 0 or 100 stays whole inside the plot; up and down, also the height
+/// of the quadrant names in the corners, so that dots at the ends do not cover them.
+const PAD_X: f64 = 24.0;
+const PAD_Y: f64 = 40.0;
 
 fn sx(v: f64) -> f64 {
-    LEFT + PAD + v.clamp(0.0, 100.0) / 100.0 * (RIGHT - LEFT - 2.0 * PAD)
+    LEFT + PAD_X + v.clamp(0.0, 100.0) / 100.0 * (RIGHT - LEFT - 2.0 * PAD_X)
 }
 
 fn sy(v: f64) -> f64 {
-    BOTTOM - PAD - v.clamp(0.0, 100.0) / 100.0 * (BOTTOM - TOP - 2.0 * PAD)
+    BOTTOM - PAD_Y - v.clamp(0.0, 100.0) / 100.0 * (BOTTOM - TOP - 2.0 * PAD_Y)
 }
 
 /// Fill of a quadrant's background by colour key.
@@ -421,8 +423,8 @@ mod tests {
             None,
         ];
         let markup = dots_markup(&points, &labels);
-        assert!(markup.starts_with(r##"<g class="matrix__points"><a class="matrix__point" href="#/accounts/7" aria-label="Smith &amp; &lt;Sons&gt;: relationship 50, potential 25"><circle class="matrix__hit" cx="340.0" cy="367.0" r="14.0"/><circle class="matrix__dot matrix__dot--b" cx="340.0" cy="367.0" r="6.0"/><text class="matrix__label" x="349.0" y="371.0" text-anchor="start">Smith &amp; &lt;Sons&gt;</text></a>"##), "{markup}");
-        assert!(markup.ends_with(r#"<circle class="matrix__dot matrix__dot--b" cx="340.0" cy="367.0" r="6.0"/></a></g>"#), "{markup}");
+        assert!(markup.starts_with(r##"<g class="matrix__points"><a class="matrix__point" href="#/accounts/7" aria-label="Smith &amp; &lt;Sons&gt;: relationship 50, potential 25"><circle class="matrix__hit" cx="340.0" cy="359.0" r="14.0"/><circle class="matrix__dot matrix__dot--b" cx="340.0" cy="359.0" r="6.0"/><text class="matrix__label" x="349.0" y="363.0" text-anchor="start">Smith &amp; &lt;Sons&gt;</text></a>"##), "{markup}");
+        assert!(markup.ends_with(r#"<circle class="matrix__dot matrix__dot--b" cx="340.0" cy="359.0" r="6.0"/></a></g>"#), "{markup}");
         assert_eq!(markup.matches("<a ").count(), 2);
         assert!(!markup.contains("<Sons>"));
     }

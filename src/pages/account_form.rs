@@ -46,21 +46,18 @@ pub fn AccountFormPage(props: &AccountFormPageProps) -> Html {
         use_local(move || draft.unwrap_or(saved))
     };
     let problems = use_local(Vec::<(Field, String)>::new);
-    let submitted = use_mut_ref(|| false);
+    // Saved or cancelled: the typing is done with, and nothing is kept.
+    let settled = use_mut_ref(|| false);
     // Typing not yet saved is kept when the form is left, for when it is opened again, and a
     // reload or closing the tab asks first: the other screens save as they go, so people
     // expect this one to lose nothing either.
     {
-        let (state, form, submitted, saved) = (
-            state.clone(),
-            form.clone(),
-            submitted.clone(),
-            saved.clone(),
-        );
+        let (state, form, settled, saved) =
+            (state.clone(), form.clone(), settled.clone(), saved.clone());
         use_effect_with(props.id, move |&target| {
             let unsaved = Rc::new(move || {
                 let form = form.latest();
-                (!*submitted.borrow() && *form != saved).then_some(form)
+                (!*settled.borrow() && *form != saved).then_some(form)
             });
             let asking = ask_before_unloading({
                 let unsaved = unsaved.clone();
@@ -98,7 +95,7 @@ pub fn AccountFormPage(props: &AccountFormPageProps) -> Html {
         let state = state.clone();
         let form = form.clone();
         let problems = problems.clone();
-        let submitted = submitted.clone();
+        let settled = settled.clone();
         let editing = props.id;
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
@@ -110,7 +107,7 @@ pub fn AccountFormPage(props: &AccountFormPageProps) -> Html {
                     problems.set(found);
                 }
                 Ok(account) => {
-                    *submitted.borrow_mut() = true;
+                    *settled.borrow_mut() = true;
                     let at = now_iso();
                     let id = match editing {
                         Some(id) => {
@@ -143,6 +140,10 @@ pub fn AccountFormPage(props: &AccountFormPageProps) -> Html {
             state.dispatch(Action::KeepAccountDraft { target, form: None });
             focus_element(field_id(Field::Name));
         })
+    };
+    let on_cancel = {
+        let settled = settled.clone();
+        Callback::from(move |_: MouseEvent| *settled.borrow_mut() = true)
     };
     let problem = |field: Field| {
         problems
@@ -231,7 +232,7 @@ pub fn AccountFormPage(props: &AccountFormPageProps) -> Html {
                     <button type="submit" class="button button--primary">
                         { if existing.is_some() { "Save changes" } else { "Add account" } }
                     </button>
-                    <a class="button button--quiet" href={cancel.href()}>{ "Cancel" }</a>
+                    <a class="button button--quiet" href={cancel.href()} onclick={on_cancel}>{ "Cancel" }</a>
                 </div>
             </form>
         </div>

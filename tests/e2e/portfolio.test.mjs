@@ -100,6 +100,14 @@ test('typing left in the account form is kept for later, and a reload asks first
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'account-name');
   assert.equal(JSON.parse(await stored(page)).portfolio.accounts.length, 12, 'nothing saved');
 
+  // Cancel means the typing is not wanted.
+  await page.getByLabel(/^Name/).fill('Not wanted');
+  await page.getByRole('link', { name: 'Cancel' }).click();
+  await page.getByRole('heading', { name: 'Accounts', level: 1 }).waitFor();
+  await page.getByRole('link', { name: 'Add account' }).click();
+  await page.getByRole('heading', { name: 'Add an account' }).waitFor();
+  assert.equal(await page.getByLabel(/^Name/).inputValue(), '');
+
   // A saved form leaves no draft behind.
   await page.getByLabel(/^Name/).fill('Zephyr Analytics');
   await page.getByRole('button', { name: 'Add account' }).click();
