@@ -430,6 +430,8 @@ impl AppState {
                         .iter()
                         .position(|p| p.account == id)
                         .map(|i| plans.remove(i));
+                    self.account_drafts
+                        .retain(|(target, _)| *target != Some(id));
                     self.undo = Some(Undo::DeletedAccount {
                         account,
                         position,
@@ -1419,6 +1421,16 @@ mod tests {
         );
         assert_eq!(s.revision, 0, "a draft is not saved to the browser");
         let s = reduce(s, [keep(Some(3), None)]);
+        assert_eq!(s.account_drafts, vec![(None, form("New one, more"))]);
+        // An account's draft goes with the account.
+        let s = reduce(
+            s,
+            [
+                Action::LoadDemoPortfolio { at: AT.into() },
+                keep(Some(1), Some("Renamed")),
+                Action::DeleteAccount(1),
+            ],
+        );
         assert_eq!(s.account_drafts, vec![(None, form("New one, more"))]);
     }
 
