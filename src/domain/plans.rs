@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::accounts::{AccountId, AMOUNTS, AN_AMOUNT};
+use super::accounts::{AccountId, AMOUNTS};
 use super::dates::days_between;
 use super::json::{self, read_named, required, FromJson, Reader};
 use super::sorting::sort_by;
@@ -675,11 +675,9 @@ impl FromJson for Budget {
         let mut b = Budget::default();
         r.object(&mut |r, key| {
             match key {
-                "hours" => b.hours = r.optional_f64_in(AMOUNTS, AN_AMOUNT)?,
-                "money" => b.money = r.optional_f64_in(AMOUNTS, AN_AMOUNT)?,
-                "share_pct" => {
-                    b.share_pct = r.optional_f64_in(0.0..=100.0, "a percentage from 0 to 100")?
-                }
+                "hours" => b.hours = r.optional_f64_in(AMOUNTS)?,
+                "money" => b.money = r.optional_f64_in(AMOUNTS)?,
+                "share_pct" => b.share_pct = r.optional_f64_in(0.0..=100.0)?,
                 _ => r.skip()?,
             }
             Ok(())
@@ -840,21 +838,15 @@ mod tests {
     }
 
     #[test]
-    fn a_stored_budget_must_be_one_the_form_accepts() {
-        let read = |text: &str| Reader::read_all::<Budget>(text);
-        let ok = read(r#"{"hours":12.5,"money":null,"share_pct":100}"#).unwrap();
+    fn a_stored_budget_figure_the_form_would_refuse_reads_as_not_known() {
+        let read = |text: &str| Reader::read_all::<Budget>(text).unwrap();
+        let ok = read(r#"{"hours":12.5,"money":null,"share_pct":100}"#);
         assert_eq!(
             (ok.hours, ok.money, ok.share_pct),
             (Some(12.5), None, Some(100.0))
         );
-        for (bad, field) in [
-            (r#"{"hours":-1}"#, "hours"),
-            (r#"{"money":-0.01}"#, "money"),
-            (r#"{"share_pct":101}"#, "share_pct"),
-        ] {
-            let err = read(bad).unwrap_err().to_string();
-            assert!(err.starts_with(field), "{err}");
-        }
+        let bad = read(r#"{"hours":-1,"money":-0.01,"share_pct":101}"#);
+        assert_eq!((bad.hours, bad.money, bad.share_pct), (None, None, None));
     }
 
     const AT: &str = "2026-11-01T09:00:00Z";

@@ -9,7 +9,7 @@
 
 use serde::Serialize;
 
-use super::accounts::{Account, Tier, AMOUNTS, AN_AMOUNT};
+use super::accounts::{Account, Tier, AMOUNTS};
 use super::dates::{date_of_day_number, day_number};
 use super::grader::{Answer, Answers};
 use super::history::SavedAssessment;
@@ -393,7 +393,7 @@ impl FromJson for SharedAccount {
                 "name" => name = Some(r.string()?),
                 "industry" => industry = r.string()?,
                 "tier" => tier = Some(Tier::read(r)?),
-                "revenue" => revenue = r.optional_f64_in(AMOUNTS, AN_AMOUNT)?,
+                "revenue" => revenue = r.optional_f64_in(AMOUNTS)?,
                 "currency" => currency = r.string()?,
                 "notes" => notes = r.string()?,
                 "ratings" => ratings = Some(Ratings::read(r)?),
