@@ -874,7 +874,11 @@ impl AppState {
                     });
                 }
                 Some(Undo::Restore { doc, .. }) => {
+                    // Ids handed out since stay used: something may still refer to them (an
+                    // address, a history entry), and ids are never reused.
+                    let next_id = self.doc.next_id.max(doc.next_id);
                     self.doc = *doc;
+                    self.doc.next_id = next_id;
                     self.changed();
                 }
                 Some(Undo::ResetSettings { settings, .. }) => {
@@ -1395,6 +1399,23 @@ mod tests {
             .ends_with(" and its plan."));
         let s = reduce(s, [Action::Undo]);
         assert_eq!(s.doc.plans.plans.len(), 1);
+    }
+
+    #[test]
+    fn undoing_a_whole_change_does_not_hand_out_its_ids_again() {
+        let s = reduce(
+            AppState::default(),
+            [Action::LoadDemoPortfolio { at: AT.into() }],
+        );
+        let taken = s.doc.next_id;
+        let s = reduce(s, [Action::RecordSnapshot { at: AT.into() }]);
+        assert_eq!(s.doc.portfolio.snapshots[0].id, taken);
+        let s = reduce(s, [Action::Undo]);
+        assert!(s.doc.portfolio.snapshots.is_empty());
+        assert!(
+            s.doc.next_id > taken,
+            "the undone snapshot's id is not given again"
+        );
     }
 
     #[test]

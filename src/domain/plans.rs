@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::accounts::{AccountId, AMOUNTS};
+use super::accounts::{same_name, AccountId, AMOUNTS};
 use super::dates::days_between;
 use super::json::{self, read_named, required, FromJson, Reader};
 use super::sorting::sort_by;
@@ -401,7 +401,9 @@ impl Template {
 
 /// `base`, or `base 2`, `base 3`... whichever no existing name takes.
 pub fn unique_name(base: &str, existing: &[&str]) -> String {
-    let taken = |n: &str| existing.iter().any(|e| e.trim().eq_ignore_ascii_case(n));
+    // Taken as the account form judges it, so that a copy saved under this name is never
+    // refused by that form later.
+    let taken = |n: &str| existing.iter().any(|e| same_name(e, n));
     if !taken(base) {
         return base.to_string();
     }
@@ -892,6 +894,12 @@ mod tests {
         assert_eq!(t.display_name(), "Untitled template");
         assert_eq!(unique_name("Mine", &["Other"]), "Mine");
         assert_eq!(unique_name("Mine", &["mine", "Mine 2"]), "Mine 3");
+        // Case beyond ASCII and repeated spaces count as the same name.
+        assert_eq!(
+            unique_name("MÜLLER GMBH", &["Müller GmbH"]),
+            "MÜLLER GMBH 2"
+        );
+        assert_eq!(unique_name("Acme  Corp", &["Acme Corp"]), "Acme  Corp 2");
     }
 
     #[test]
