@@ -119,9 +119,20 @@ pub struct AppState {
     pub list_query: ListQuery,
     /// Set when another tab's changes were loaded into this one.
     pub synced_from_other_tab: bool,
-    /// Account forms left with unsaved typing, by the account they edit (`None`: a new
-    /// one), so that coming back finds the typing. Not part of the document.
-    pub account_drafts: Vec<(Option<AccountId>, AccountForm)>,
+    /// Account forms left with unsaved typing, so that coming back finds the typing. Not
+    /// part of the document.
+    pub account_drafts: Vec<AccountDraft>,
+}
+
+/// Typing left unsaved in an account form.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AccountDraft {
+    /// The account the form edits; `None` for a new one.
+    pub target: Option<AccountId>,
+    /// The saved details the typing started from. Once they change (in another tab, by an
+    /// import that reuses the id), the typing no longer applies to them and is not offered.
+    pub base: AccountForm,
+    pub form: AccountForm,
 }
 
 /// Every change the app can make to its state.
@@ -197,11 +208,10 @@ pub enum Action {
     DismissUnreadable,
     SaveFailed(String),
     SaveSucceeded,
-    /// Keeps an account form's unsaved typing, or with `None` forgets it.
-    KeepAccountDraft {
-        target: Option<AccountId>,
-        form: Option<AccountForm>,
-    },
+    /// Keeps an account form's unsaved typing, replacing any kept before for that form.
+    KeepAccountDraft(Box<AccountDraft>),
+    /// Forgets the unsaved typing of the form for this account (`None`: a new one).
+    DropAccountDraft(Option<AccountId>),
     /// A new template: a copy of `from`, or blank. Its id is `doc.next_id` at dispatch.
     CreateTemplate {
         from: Option<TemplateId>,
@@ -319,6 +329,19 @@ impl AppState {
         self.doc.portfolio.accounts.iter().find(|a| a.id == id)
     }
 
+    /// The unsaved typing of the form for `target`, if it started from the details saved
+    /// now.
+    pub fn account_draft(
+        &self,
+        target: Option<AccountId>,
+        saved: &AccountForm,
+    ) -> Option<&AccountForm> {
+        self.account_drafts
+            .iter()
+            .find(|d| d.target == target && d.base == *saved)
+            .map(|d| &d.form)
+    }
+
     fn apply(&mut self, action: Action) {
         // An undo is offered only until the next change: undoing after later edits would
         // silently throw those edits away.
@@ -331,7 +354,8 @@ impl AppState {
                 | Action::SaveSucceeded
                 | Action::SetListQuery(_)
                 | Action::DismissSyncNotice
-                | Action::KeepAccountDraft { .. }
+                | Action::KeepAccountDraft(_)
+                | Action::DropAccountDraft(_)
         );
         if !keeps_undo {
             self.undo = None;
@@ -430,8 +454,6 @@ impl AppState {
                         .iter()
                         .position(|p| p.account == id)
                         .map(|i| plans.remove(i));
-                    self.account_drafts
-                        .retain(|(target, _)| *target != Some(id));
                     self.undo = Some(Undo::DeletedAccount {
                         account,
                         position,
@@ -921,11 +943,12 @@ impl AppState {
                 }
             }
             Action::DismissSyncNotice => self.synced_from_other_tab = false,
-            Action::KeepAccountDraft { target, form } => {
-                self.account_drafts.retain(|(t, _)| *t != target);
-                if let Some(form) = form {
-                    self.account_drafts.push((target, form));
-                }
+            Action::KeepAccountDraft(draft) => {
+                self.account_drafts.retain(|d| d.target != draft.target);
+                self.account_drafts.push(*draft);
+            }
+            Action::DropAccountDraft(target) => {
+                self.account_drafts.retain(|d| d.target != target);
             }
         }
     }
@@ -1424,35 +1447,36 @@ mod tests {
             name: name.into(),
             ..AccountForm::default()
         };
-        let keep = |target, name: Option<&str>| Action::KeepAccountDraft {
-            target,
-            form: name.map(form),
+        let keep = |target, base: &str, name: &str| {
+            Action::KeepAccountDraft(Box::new(AccountDraft {
+                target,
+                base: form(base),
+                form: form(name),
+            }))
         };
         let s = reduce(
             AppState::default(),
             [
-                keep(None, Some("New one")),
-                keep(Some(3), Some("Renamed")),
-                keep(None, Some("New one, more")),
+                keep(None, "", "New one"),
+                keep(Some(3), "Acme", "Acme Ltd"),
+                keep(None, "", "New one, more"),
             ],
-        );
-        assert_eq!(
-            s.account_drafts,
-            vec![(Some(3), form("Renamed")), (None, form("New one, more"))]
         );
         assert_eq!(s.revision, 0, "a draft is not saved to the browser");
-        let s = reduce(s, [keep(Some(3), None)]);
-        assert_eq!(s.account_drafts, vec![(None, form("New one, more"))]);
-        // An account's draft goes with the account.
-        let s = reduce(
-            s,
-            [
-                Action::LoadDemoPortfolio { at: AT.into() },
-                keep(Some(1), Some("Renamed")),
-                Action::DeleteAccount(1),
-            ],
+        assert_eq!(
+            s.account_draft(None, &form("")),
+            Some(&form("New one, more"))
         );
-        assert_eq!(s.account_drafts, vec![(None, form("New one, more"))]);
+        assert_eq!(
+            s.account_draft(Some(3), &form("Acme")),
+            Some(&form("Acme Ltd"))
+        );
+        // Typing started from other saved details (say, before an import reused the id) is
+        // not offered for the details saved now.
+        assert_eq!(s.account_draft(Some(3), &form("Globex")), None);
+        let s = reduce(s, [Action::DropAccountDraft(Some(3))]);
+        assert_eq!(s.account_draft(Some(3), &form("Acme")), None);
+        assert_eq!(s.account_drafts.len(), 1);
     }
 
     #[test]

@@ -12,7 +12,7 @@ use crate::domain::accounts::{AccountForm, AccountId, Field, Tier, MAX_NAME};
 use crate::domain::portfolio::managers;
 use crate::hooks::{use_app_state, use_local};
 use crate::route::Route;
-use crate::state::Action;
+use crate::state::{AccountDraft, Action};
 
 #[derive(Properties, PartialEq)]
 pub struct AccountFormPageProps {
@@ -35,11 +35,7 @@ pub fn AccountFormPage(props: &AccountFormPageProps) -> Html {
         .as_ref()
         .map(AccountForm::from_account)
         .unwrap_or_default();
-    let draft = state
-        .account_drafts
-        .iter()
-        .find(|(target, _)| *target == props.id)
-        .map(|(_, form)| form.clone());
+    let draft = state.account_draft(props.id, &saved).cloned();
     let restored = use_local(|| draft.is_some());
     let form = {
         let saved = saved.clone();
@@ -48,16 +44,25 @@ pub fn AccountFormPage(props: &AccountFormPageProps) -> Html {
     let problems = use_local(Vec::<(Field, String)>::new);
     // Saved or cancelled: the typing is done with, and nothing is kept.
     let settled = use_mut_ref(|| false);
+    // The details as saved now, which another tab can change while the form is open.
+    let saved_now = use_mut_ref(AccountForm::default);
+    *saved_now.borrow_mut() = saved.clone();
     // Typing not yet saved is kept when the form is left, for when it is opened again, and a
     // reload or closing the tab asks first: the other screens save as they go, so people
     // expect this one to lose nothing either.
     {
-        let (state, form, settled, saved) =
-            (state.clone(), form.clone(), settled.clone(), saved.clone());
+        let (state, form, settled, saved_now) = (
+            state.clone(),
+            form.clone(),
+            settled.clone(),
+            saved_now.clone(),
+        );
         use_effect_with(props.id, move |&target| {
+            let had_draft = state.account_drafts.iter().any(|d| d.target == target);
             let unsaved = Rc::new(move || {
                 let form = form.latest();
-                (!*settled.borrow() && *form != saved).then_some(form)
+                let base = saved_now.borrow().clone();
+                (!*settled.borrow() && *form != base).then(|| (base, (*form).clone()))
             });
             let asking = ask_before_unloading({
                 let unsaved = unsaved.clone();
@@ -65,8 +70,18 @@ pub fn AccountFormPage(props: &AccountFormPageProps) -> Html {
             });
             move || {
                 drop(asking);
-                let form = unsaved().map(|form| (*form).clone());
-                state.dispatch(Action::KeepAccountDraft { target, form });
+                match unsaved() {
+                    Some((base, form)) => {
+                        state.dispatch(Action::KeepAccountDraft(Box::new(AccountDraft {
+                            target,
+                            base,
+                            form,
+                        })))
+                    }
+                    // Nothing to keep: forget what was kept before, if anything.
+                    None if had_draft => state.dispatch(Action::DropAccountDraft(target)),
+                    None => {}
+                }
             }
         });
     }
@@ -137,13 +152,18 @@ pub fn AccountFormPage(props: &AccountFormPageProps) -> Html {
             form.set(saved.clone());
             problems.set(Vec::new());
             restored.set(false);
-            state.dispatch(Action::KeepAccountDraft { target, form: None });
+            state.dispatch(Action::DropAccountDraft(target));
             focus_element(field_id(Field::Name));
         })
     };
     let on_cancel = {
         let settled = settled.clone();
-        Callback::from(move |_: MouseEvent| *settled.borrow_mut() = true)
+        Callback::from(move |e: MouseEvent| {
+            // A click that opens the link elsewhere (a new tab) leaves this form open.
+            if !(e.ctrl_key() || e.meta_key() || e.shift_key() || e.alt_key()) {
+                *settled.borrow_mut() = true;
+            }
+        })
     };
     let problem = |field: Field| {
         problems

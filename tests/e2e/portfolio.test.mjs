@@ -117,6 +117,16 @@ test('typing left in the account form is kept for later, and a reload asks first
   await page.getByRole('heading', { name: 'Add an account' }).waitFor();
   assert.equal(await page.getByLabel(/^Name/).inputValue(), '');
   assert.equal(await page.getByRole('button', { name: 'Discard them' }).count(), 0);
+
+  // Editing an existing account keeps its typing the same way.
+  await env.open(page, '#/accounts/1/edit');
+  await page.getByLabel(/^Name/).fill('Northwind Logistics Group');
+  await page.getByRole('link', { name: 'Matrix' }).click();
+  await page.getByRole('heading', { name: 'Portfolio matrix' }).waitFor();
+  await page.goBack();
+  await page.getByRole('heading', { name: 'Edit Northwind Logistics' }).waitFor();
+  assert.equal(await page.getByLabel(/^Name/).inputValue(), 'Northwind Logistics Group');
+  await page.getByRole('button', { name: 'Discard them' }).waitFor();
 });
 
 test('rating an account places it in a quadrant with the reasons, and it survives a reload', async () => {
