@@ -576,11 +576,20 @@ impl AppState {
                     }
                     self.undo = Some(Undo::Restore {
                         doc: Box::new(before),
-                        what: match plans {
-                            0 => format!("Removed {} demo accounts.", demo.len()),
-                            1 => format!("Removed {} demo accounts and 1 plan.", demo.len()),
-                            n => format!("Removed {} demo accounts and {n} plans.", demo.len()),
-                        },
+                        what: format!(
+                            "Removed {} demo {}{}.",
+                            demo.len(),
+                            if demo.len() == 1 {
+                                "account"
+                            } else {
+                                "accounts"
+                            },
+                            match plans {
+                                0 => String::new(),
+                                1 => " and 1 plan".to_string(),
+                                n => format!(" and {n} plans"),
+                            }
+                        ),
                     });
                     self.changed();
                 }

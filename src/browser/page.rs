@@ -1,7 +1,7 @@
 //! The document around the app: its title, its colours, where keyboard focus is, and leaving it.
 
 use gloo_events::{EventListener, EventListenerOptions};
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use web_sys::HtmlElement;
 
 pub fn set_title(title: &str) {
@@ -144,6 +144,8 @@ pub fn ask_before_unloading(unsaved: impl Fn() -> bool + 'static) -> Option<Even
         move |event| {
             if unsaved() {
                 event.prevent_default();
+                // Browsers from before `preventDefault` asked only when this was set.
+                let _ = js_sys::Reflect::set(event, &"returnValue".into(), &JsValue::TRUE);
             }
         },
     ))

@@ -34,7 +34,7 @@ pub struct ChartPoint {
     pub details: Vec<String>,
     /// Where the account was in the compared snapshot, if it moved.
     pub from: Option<(f64, f64)>,
-    /// Placed from some of its ratings only: drawn pale, as a first impression.
+    /// Placed from some of its ratings only: drawn as a dashed ring, a first impression.
     pub partial: bool,
 }
 
@@ -123,8 +123,9 @@ pub fn MatrixChart(props: &MatrixChartProps) -> Html {
         |(points, quadrants)| labels_for(points, quadrants),
     );
 
-    // A region too thin for its name (a threshold at 0 or 100) shows none: names would pile up.
-    let roomy = |&(x0, y0, x1, y1): &(f64, f64, f64, f64)| x1 - x0 >= 60.0 && y1 - y0 >= 40.0;
+    // A region too thin for its name (a threshold at 0 or 100, which leaves only the padding
+    // beyond the scale) shows none: names would pile up.
+    let roomy = |&(x0, y0, x1, y1): &(f64, f64, f64, f64)| x1 - x0 >= 60.0 && y1 - y0 > PAD_Y;
     let backgrounds = regions.iter().zip(props.quadrants).map(|(&(x0, y0, x1, y1), (_, _, key))| {
         html! {
             <rect class={format!("matrix__quadrant matrix__quadrant--{key}")} x={n(x0)} y={n(y0)}
@@ -222,9 +223,9 @@ pub fn MatrixChart(props: &MatrixChartProps) -> Html {
                 <rect x={n(LEFT)} y={n(TOP)} width={n(RIGHT - LEFT)} height={n(BOTTOM - TOP)}
                     fill="none" stroke="#94a3b8" />
                 { for props.x_ticks.iter().map(|(v, text)| html! {
-                    // The last tick ends at the plot's edge so larger phone text is not cut off.
-                    <text class="matrix__tick" x={n(sx(*v))} y={n(BOTTOM + 16.0)}
-                        text-anchor={if *v >= 100.0 { "end" } else { "middle" }}
+                    // Centred on its tick: the scale ends inside the plot, so even the larger
+                    // text on phones has room at the right.
+                    <text class="matrix__tick" x={n(sx(*v))} y={n(BOTTOM + 16.0)} text-anchor="middle"
                         font-size="11" fill="#475569">{ text }</text>
                 }) }
                 { for props.y_ticks.iter().map(|(v, text)| html! {
@@ -365,8 +366,13 @@ pub fn export_style() -> String {
         ".matrix__hit{{fill:transparent}}\
          .matrix__dot{{fill-opacity:0.82;stroke:#ffffff;stroke-width:1.5}}\
          .matrix__dot--a{{fill:{}}}.matrix__dot--b{{fill:{}}}.matrix__dot--c{{fill:{}}}\
-         .matrix__dot--partial{{fill-opacity:0.3}}\
+         .matrix__dot--partial{{fill-opacity:0.3;stroke-width:2.5;stroke-dasharray:4 3}}\
+         .matrix__dot--partial.matrix__dot--a{{stroke:{}}}.matrix__dot--partial.matrix__dot--b{{stroke:{}}}\
+         .matrix__dot--partial.matrix__dot--c{{stroke:{}}}\
          .matrix__label{{fill:#0f172a;font-size:12px}}",
+        tier_fill(Tier::A),
+        tier_fill(Tier::B),
+        tier_fill(Tier::C),
         tier_fill(Tier::A),
         tier_fill(Tier::B),
         tier_fill(Tier::C)
@@ -430,7 +436,7 @@ mod tests {
     }
 
     #[test]
-    fn a_point_placed_from_some_ratings_is_drawn_pale() {
+    fn a_point_placed_from_some_ratings_is_drawn_as_a_dashed_ring() {
         let partial = ChartPoint {
             partial: true,
             ..point(7, "Half rated")
@@ -440,7 +446,9 @@ mod tests {
         assert!(markup.contains(
             r#"<circle class="matrix__dot matrix__dot--b matrix__dot--partial" cx="340.0""#
         ));
-        assert!(export_style().contains(".matrix__dot--partial{fill-opacity:0.3}"));
+        assert!(export_style().contains(
+            ".matrix__dot--partial{fill-opacity:0.3;stroke-width:2.5;stroke-dasharray:4 3}"
+        ));
     }
 
     #[test]

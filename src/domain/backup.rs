@@ -80,8 +80,8 @@ impl ImportError {
                     .into()
             }
             ImportError::SinglePlan => {
-                "This file holds a single account plan, exported from the plan's read view for \
-                 reading in other tools. Only a file from \"Export all data\" can be imported \
+                "This file holds a single account plan, made by \"Export JSON\" on the plan's read \
+                 view for reading in other tools. Only a file from \"Export all data\" can be imported \
                  here; to pass a plan to someone who uses Account Grader, share the account \
                  with its plan. Nothing was imported."
                     .into()

@@ -395,8 +395,8 @@ pub fn guidelines(s: &Summary) -> Vec<Guideline> {
             plural(rethink, "account is", "accounts are")
         )));
     }
-    if let Some(&axis) = s.unweighted_axes.first() {
-        out.push(warn(unweighted_axis_message(axis)));
+    if !s.unweighted_axes.is_empty() {
+        out.push(warn(unweighted_axes_message(&s.unweighted_axes)));
     } else if s.unrated > 0 {
         out.push(warn(format!(
             "{} {} not rated on both axes yet and so {} not on the matrix.",
@@ -413,12 +413,14 @@ pub fn guidelines(s: &Summary) -> Vec<Guideline> {
     out
 }
 
-/// Why no account can be placed while every criterion of `axis` has weight 0, and the fix.
-pub fn unweighted_axis_message(axis: Axis) -> String {
+/// Why no account can be placed while every criterion of the `axes` has weight 0, and the
+/// fix, for screens other than Settings.
+pub fn unweighted_axes_message(axes: &[Axis]) -> String {
+    let names: Vec<String> = axes.iter().map(|a| a.title().to_lowercase()).collect();
     format!(
-        "Every criterion of {} has weight 0 in Settings, so no account can be scored on it \
-         and none can be placed on the matrix. Give at least one a weight above 0.",
-        axis.title().to_lowercase()
+        "Every criterion of {} has weight 0 in Settings, so no account can be placed on the \
+         matrix. Give at least one a weight above 0 there.",
+        names.join(" and of ")
     )
 }
 

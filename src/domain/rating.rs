@@ -257,7 +257,8 @@ pub fn axis_score(ratings: &Ratings, weights: &Weights, axis: Axis) -> Option<u8
 }
 
 /// How many of the criteria that count on `axis` (weight above 0) are rated, and how many
-/// count. A score from one rating of five is a first impression, and the screens say so.
+/// count. A score from one of an axis's five criteria is a first impression, and the
+/// screens say so.
 pub fn rated_of(ratings: &Ratings, weights: &Weights, axis: Axis) -> (usize, usize) {
     criteria_of(axis)
         .filter(|c| weights.get(c.id) > 0)

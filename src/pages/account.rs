@@ -13,7 +13,7 @@ use crate::domain::accounts::{Account, AccountId};
 use crate::domain::bcg::{categorize, parse_figure, MarketPosition};
 use crate::domain::dates::readable_date;
 use crate::domain::decimal::shortest;
-use crate::domain::portfolio::unweighted_axis_message;
+use crate::domain::portfolio::unweighted_axes_message;
 use crate::domain::quadrant::{classify, explain};
 use crate::domain::rating::{axis_score, criteria_of, fully_rated, rated_of, Axis, CriterionId};
 use crate::domain::settings::format_money;
@@ -176,13 +176,15 @@ fn Classification(props: &AccountProps) -> Html {
     let settings = &state.doc.settings;
     let a = &props.account;
     let Some(position) = a.position(&settings.weights) else {
-        let why = match settings.weights.unweighted_axes().first() {
-            Some(&axis) => html! {
-                <p>{ unweighted_axis_message(axis) }{ " " }<a href={Route::Settings.href()}>{ "Open Settings" }</a></p>
-            },
-            None => html! {
+        let unweighted = settings.weights.unweighted_axes();
+        let why = if unweighted.is_empty() {
+            html! {
                 <p>{ "Rate at least one criterion on each axis below to place this account on the matrix." }</p>
-            },
+            }
+        } else {
+            html! {
+                <p>{ unweighted_axes_message(&unweighted) }{ " " }<a href={Route::Settings.href()}>{ "Open Settings" }</a></p>
+            }
         };
         return html! {
             <section class="card classification" aria-labelledby="classification-title">

@@ -35,7 +35,7 @@ enum Lens {
     GrowthShare,
 }
 
-/// The line a pale point's details end with.
+/// The line the details of a point placed from some ratings end with.
 const NOT_FULLY_RATED: &str = "Not every criterion rated yet";
 
 /// Point radius: area grows with revenue; accounts without revenue get the smallest dot.
@@ -407,7 +407,7 @@ pub fn MatrixPage() -> Html {
                         }) }
                         <li>{ "Larger dot: more revenue" }</li>
                         if any_partial {
-                            <li><span class="legend__dot legend__dot--partial"></span>{ "Pale dot: not every criterion rated yet" }</li>
+                            <li><span class="legend__dot legend__dot--partial"></span>{ "Dashed ring: not every criterion rated yet" }</li>
                         }
                         if *lens == Lens::Quadrants && compare_valid {
                             <li>{ "Purple arrow: move since the snapshot, from the small ring to the dot" }</li>
