@@ -413,6 +413,22 @@ pub fn guidelines(s: &Summary) -> Vec<Guideline> {
     out
 }
 
+/// For each position, how many of `positions` are exactly there (itself included). Scores
+/// are whole numbers, so in a large portfolio many accounts share a spot on the matrix, where
+/// only the top one can be pointed at.
+pub fn same_spot_counts(positions: &[Position]) -> Vec<usize> {
+    let key = |p: &Position| (p.relationship, p.potential);
+    let mut sorted: Vec<(u8, u8)> = positions.iter().map(key).collect();
+    sort_by(&mut sorted, |a, b| a.cmp(b));
+    positions
+        .iter()
+        .map(|p| {
+            let k = key(p);
+            sorted.partition_point(|s| *s <= k) - sorted.partition_point(|s| *s < k)
+        })
+        .collect()
+}
+
 /// Why no account can be placed while every criterion of the `axes` has weight 0, and the
 /// fix, for screens other than Settings.
 pub fn unweighted_axes_message(axes: &[Axis]) -> String {
@@ -615,6 +631,19 @@ mod tests {
         let rows = list(&accounts, &Settings::default(), &q);
         assert_eq!(rows[0].account.name, "Northwind Logistics");
         assert_eq!(rows.last().unwrap().account.name, "Lumen Media");
+    }
+
+    #[test]
+    fn counts_the_accounts_that_share_each_spot() {
+        let at = |relationship, potential| Position {
+            relationship,
+            potential,
+        };
+        assert_eq!(
+            same_spot_counts(&[at(50, 75), at(25, 75), at(50, 75), at(50, 75), at(75, 50)]),
+            [3, 1, 3, 3, 1]
+        );
+        assert!(same_spot_counts(&[]).is_empty());
     }
 
     #[test]

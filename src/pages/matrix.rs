@@ -15,10 +15,11 @@ use crate::domain::bcg::{categorize, BcgCategory};
 use crate::domain::dates::readable_date_time;
 use crate::domain::decimal::{shortest, trimmed};
 use crate::domain::portfolio::{
-    guidelines, members_by_quadrant, row, summarize, Level, ListQuery, QuadrantFilter, SortKey,
+    guidelines, members_by_quadrant, row, same_spot_counts, summarize, Level, ListQuery,
+    QuadrantFilter, SortKey,
 };
 use crate::domain::quadrant::Quadrant;
-use crate::domain::rating::fully_rated;
+use crate::domain::rating::{fully_rated, Position};
 use crate::domain::schema::Document;
 use crate::domain::settings::format_money;
 use crate::domain::snapshots::SnapshotId;
@@ -129,6 +130,25 @@ fn quadrant_chart(doc: &Document, compare: Option<SnapshotId>) -> ChartSpec {
             })
         })
         .collect();
+    let spots: Vec<Position> = points
+        .iter()
+        .map(|p| Position {
+            relationship: p.x as u8,
+            potential: p.y as u8,
+        })
+        .collect();
+    for (p, n) in points.iter_mut().zip(same_spot_counts(&spots)) {
+        if n > 1 {
+            let others = n - 1;
+            let also = format!(
+                "{others} other {} at this same spot",
+                if others == 1 { "account" } else { "accounts" }
+            );
+            p.label.push_str(&format!(", {also}"));
+            p.details
+                .push(format!("{also}; the groups below the chart list them"));
+        }
+    }
     big_first(&mut points);
     let ticks = || {
         vec![
