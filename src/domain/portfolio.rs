@@ -396,7 +396,7 @@ pub fn guidelines(s: &Summary) -> Vec<Guideline> {
         )));
     }
     if !s.unweighted_axes.is_empty() {
-        out.push(warn(unweighted_axes_message(&s.unweighted_axes)));
+        out.push(warn(unweighted_axes_message(&s.unweighted_axes, false)));
     } else if s.unrated > 0 {
         out.push(warn(format!(
             "{} {} not rated on both axes yet and so {} not on the matrix.",
@@ -430,14 +430,21 @@ pub fn same_spot_counts(positions: &[Position]) -> Vec<usize> {
 }
 
 /// Why no account can be placed while every criterion of the `axes` has weight 0, and the
-/// fix, for screens other than Settings.
-pub fn unweighted_axes_message(axes: &[Axis]) -> String {
+/// fix: on the Settings page itself, or pointing there from elsewhere.
+pub fn unweighted_axes_message(axes: &[Axis], on_settings: bool) -> String {
     let names: Vec<String> = axes.iter().map(|a| a.title().to_lowercase()).collect();
-    format!(
-        "Every criterion of {} has weight 0 in Settings, so no account can be placed on the \
-         matrix. Give at least one a weight above 0 there.",
-        names.join(" and of ")
-    )
+    let names = names.join(" and of ");
+    if on_settings {
+        format!(
+            "Every criterion of {names} has weight 0, so no account can be scored on it and \
+             none can be placed on the matrix. Give at least one a weight above 0."
+        )
+    } else {
+        format!(
+            "Every criterion of {names} has weight 0 in Settings, so no account can be placed \
+             on the matrix. Give at least one a weight above 0 there."
+        )
+    }
 }
 
 fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {

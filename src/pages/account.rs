@@ -183,7 +183,7 @@ fn Classification(props: &AccountProps) -> Html {
             }
         } else {
             html! {
-                <p>{ unweighted_axes_message(&unweighted) }{ " " }<a href={Route::Settings.href()}>{ "Open Settings" }</a></p>
+                <p>{ unweighted_axes_message(&unweighted, false) }{ " " }<a href={Route::Settings.href()}>{ "Open Settings" }</a></p>
             }
         };
         return html! {

@@ -35,12 +35,14 @@ pub fn AccountFormPage(props: &AccountFormPageProps) -> Html {
         .as_ref()
         .map(AccountForm::from_account)
         .unwrap_or_default();
-    let draft = state.account_draft(props.id, &saved).cloned();
-    let restored = use_local(|| draft.is_some());
-    let form = {
-        let saved = saved.clone();
-        use_local(move || draft.unwrap_or(saved))
-    };
+    // Kept typing is looked for once, when the form opens.
+    let restored = use_local(|| state.account_draft(props.id, &saved).is_some());
+    let form = use_local(|| {
+        state
+            .account_draft(props.id, &saved)
+            .cloned()
+            .unwrap_or_else(|| saved.clone())
+    });
     let problems = use_local(Vec::<(Field, String)>::new);
     // Saved or cancelled: the typing is done with, and nothing is kept.
     let settled = use_mut_ref(|| false);

@@ -83,7 +83,7 @@ fn quadrant_chart(doc: &Document, compare: Option<SnapshotId>) -> ChartSpec {
         .filter_map(|a| a.revenue)
         .fold(0.0, f64::max);
     let snapshot = compare.and_then(|id| doc.portfolio.snapshots.iter().find(|s| s.id == id));
-    let mut points: Vec<ChartPoint> = accounts
+    let (mut points, spots): (Vec<ChartPoint>, Vec<Position>) = accounts
         .iter()
         .filter_map(|a| {
             let r = row(a, settings);
@@ -104,7 +104,7 @@ fn quadrant_chart(doc: &Document, compare: Option<SnapshotId>) -> ChartSpec {
             if partial {
                 details.push(NOT_FULLY_RATED.to_string());
             }
-            Some(ChartPoint {
+            let point = ChartPoint {
                 id: a.id,
                 name: a.name.clone(),
                 x: f64::from(p.relationship),
@@ -127,16 +127,10 @@ fn quadrant_chart(doc: &Document, compare: Option<SnapshotId>) -> ChartSpec {
                 details,
                 from,
                 partial,
-            })
+            };
+            Some((point, p))
         })
-        .collect();
-    let spots: Vec<Position> = points
-        .iter()
-        .map(|p| Position {
-            relationship: p.x as u8,
-            potential: p.y as u8,
-        })
-        .collect();
+        .unzip();
     for (p, n) in points.iter_mut().zip(same_spot_counts(&spots)) {
         if n > 1 {
             let others = n - 1;

@@ -7,6 +7,7 @@ use crate::browser::events::on_value;
 use crate::components::backup_panel::BackupPanel;
 use crate::domain::bcg::{parse_figure, BcgThresholds};
 use crate::domain::decimal::shortest;
+use crate::domain::portfolio::unweighted_axes_message;
 use crate::domain::quadrant::DEFAULT_THRESHOLD;
 use crate::domain::rating::{criteria_of, Axis, CriterionId, DEFAULT_WEIGHT, MAX_WEIGHT};
 use crate::domain::settings::{SettingsSection, Theme, CURRENCIES};
@@ -68,11 +69,7 @@ pub fn SettingsPage() -> Html {
                 <p class="muted">{ format!("How much each criterion counts within its axis, from 0 (ignored) to {MAX_WEIGHT}. \
                     All start at {DEFAULT_WEIGHT}, so each counts equally.") }</p>
                 { for settings.weights.unweighted_axes().into_iter().map(|axis| html! {
-                    <p class="field__error" role="alert">
-                        { format!("Every criterion of {} has weight 0, so no account can be scored on it \
-                            and none can be placed on the matrix. Give at least one a weight above 0.",
-                            axis.title().to_lowercase()) }
-                    </p>
+                    <p class="field__error" role="alert">{ unweighted_axes_message(&[axis], true) }</p>
                 }) }
                 <div class="weights">
                     { for Axis::BOTH.iter().map(|&axis| html! {
