@@ -14,7 +14,14 @@ use crate::pages::{
 };
 use crate::route::Route;
 use crate::state::{Action, AppState, Unreadable};
-use crate::storage::{self, Loaded};
+use crate::storage::{self, Loaded, OtherTabSaved, SaveError};
+
+fn joined(other: OtherTabSaved) -> Action {
+    Action::OtherTabSaved {
+        base: Box::new(other.base),
+        theirs: Box::new(other.theirs),
+    }
+}
 
 /// The state the app starts with, from whatever the browser had stored.
 fn initial_state(loaded: Loaded) -> AppState {
@@ -22,11 +29,7 @@ fn initial_state(loaded: Loaded) -> AppState {
         Loaded::FirstRun => AppState::default(),
         Loaded::Document(doc) => AppState::with_document(doc),
         Loaded::Unreadable { error, raw, backup } => AppState {
-            unreadable: Some(Unreadable {
-                explanation: error.explanation(),
-                raw: raw.into(),
-                backup,
-            }),
+            unreadable: Some(Unreadable::new(&error, raw.into(), backup)),
             ..AppState::default()
         },
         Loaded::Unavailable(why) => AppState {
@@ -83,11 +86,13 @@ pub fn Root(props: &RootProps) -> Html {
         use_effect_with(state.revision, move |&revision| {
             // Revision 0 is what was loaded: writing it back would gain nothing, and for an
             // unreadable value it would replace the user's data with an empty document.
-            if revision > 0 {
+            if revision > 0 && !state.saving_paused() {
                 match storage::save(&state.doc) {
                     Ok(()) if state.save_problem.is_some() => state.dispatch(Action::SaveSucceeded),
                     Ok(()) => {}
-                    Err(why) => state.dispatch(Action::SaveFailed(why)),
+                    Err(SaveError::Refused(why)) => state.dispatch(Action::SaveFailed(why)),
+                    Err(SaveError::OtherTabSaved(other)) => state.dispatch(joined(*other)),
+                    Err(SaveError::Stopped(why)) => state.dispatch(Action::StopSaving(why)),
                 }
             }
         });
@@ -111,10 +116,22 @@ pub fn Root(props: &RootProps) -> Html {
     {
         let state = state.clone();
         use_effect_with((), move |_| {
-            let listener = storage::listen_to_other_tabs(move |doc| {
-                state.dispatch(Action::OtherTabSaved(Box::new(doc)))
+            let listener = storage::listen_to_other_tabs(move |change| {
+                state.dispatch(match change {
+                    Ok(other) => joined(other),
+                    Err(why) => Action::StopSaving(why),
+                })
             });
             move || drop(listener)
+        });
+    }
+    {
+        // Closing or reloading the tab while changes exist only here asks first.
+        let unsaved = use_mut_ref(|| false);
+        *unsaved.borrow_mut() = state.has_unsaved_changes();
+        use_effect_with((), move |_| {
+            let asking = page::ask_before_unloading(move || *unsaved.borrow());
+            move || drop(asking)
         });
     }
     html! {

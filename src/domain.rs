@@ -22,3 +22,5 @@ pub mod share;
 pub mod snapshots;
 pub mod sorted_map;
 pub mod sorting;
+pub mod tab_merge;
+pub mod write_stamp;

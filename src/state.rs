@@ -17,9 +17,10 @@ use crate::domain::plans::{
 use crate::domain::portfolio::ListQuery;
 use crate::domain::practices::PracticeId;
 use crate::domain::rating::{Axis, CriterionId};
-use crate::domain::schema::Document;
+use crate::domain::schema::{Document, LoadError};
 use crate::domain::settings::{Settings, SettingsSection, Theme};
 use crate::domain::snapshots::{self, Snapshot, SnapshotId};
+use crate::domain::tab_merge;
 
 /// Stored data that could not be read at start-up, kept so the user can take it away.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -28,6 +29,28 @@ pub struct Unreadable {
     pub raw: Rc<str>,
     /// Where a copy was put, or why no copy could be made.
     pub backup: Result<String, String>,
+    /// True while the stored text exists nowhere else, or belongs to a newer version: then
+    /// nothing is saved over it until the user chooses to discard it.
+    pub keep_original: bool,
+}
+
+impl Unreadable {
+    pub fn new(error: &LoadError, raw: Rc<str>, backup: Result<String, String>) -> Self {
+        Self {
+            explanation: error.explanation(),
+            keep_original: backup.is_err() || matches!(error, LoadError::NewerVersion(_)),
+            raw,
+            backup,
+        }
+    }
+}
+
+/// Another tab stored what this tab must not overwrite, so this tab stopped saving.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SavingStopped {
+    pub why: LoadError,
+    /// The revision at the moment saving stopped: any later one is held in this tab only.
+    pub at_revision: u64,
 }
 
 /// Something the user can take back right after doing it.
@@ -119,6 +142,9 @@ pub struct AppState {
     pub list_query: ListQuery,
     /// Set when another tab's changes were loaded into this one.
     pub synced_from_other_tab: bool,
+    /// Set when another tab stored a value this build cannot read; never cleared but by a
+    /// reload.
+    pub saving_stopped: Option<SavingStopped>,
     /// Account forms left with unsaved typing, so that coming back finds the typing. Not
     /// part of the document.
     pub account_drafts: Vec<AccountDraft>,
@@ -276,9 +302,16 @@ pub enum Action {
     },
     DeletePlan(PlanId),
     SetStaleDays(u32),
-    /// Another tab saved this document; adopt it (it is already stored, so it is not saved
-    /// again from here).
-    OtherTabSaved(Box<Document>),
+    /// Another tab saved `theirs`, starting from `base`: join it with this tab's changes
+    /// since `base`. What `theirs` already holds is stored and is not saved again.
+    OtherTabSaved {
+        base: Box<Document>,
+        theirs: Box<Document>,
+    },
+    /// Another tab stored a value this build cannot read: stop saving for good.
+    StopSaving(LoadError),
+    /// The user chose to let the unreadable stored value go; saving starts again.
+    DiscardUnreadable,
     DismissSyncNotice,
 }
 
@@ -288,6 +321,22 @@ impl AppState {
             doc,
             ..Self::default()
         }
+    }
+
+    /// True while nothing may be written to storage: another tab stored what this build
+    /// cannot read, or the unreadable value found at start-up exists nowhere else.
+    pub fn saving_paused(&self) -> bool {
+        self.saving_stopped.is_some() || self.unreadable.as_ref().is_some_and(|u| u.keep_original)
+    }
+
+    /// True when this tab holds changes that are not in storage, which a reload would lose.
+    pub fn has_unsaved_changes(&self) -> bool {
+        let paused_since = match (&self.saving_stopped, &self.unreadable) {
+            (Some(stopped), _) => Some(stopped.at_revision),
+            (None, Some(u)) if u.keep_original => Some(0),
+            _ => None,
+        };
+        self.save_problem.is_some() || paused_since.is_some_and(|at| self.revision > at)
     }
 
     fn changed(&mut self) {
@@ -354,6 +403,7 @@ impl AppState {
                 | Action::SaveSucceeded
                 | Action::SetListQuery(_)
                 | Action::DismissSyncNotice
+                | Action::StopSaving(_)
                 | Action::KeepAccountDraft(_)
                 | Action::DropAccountDraft(_)
         );
@@ -941,15 +991,37 @@ impl AppState {
                 None => {}
             },
             Action::DismissUndo => self.undo = None,
-            Action::DismissUnreadable => self.unreadable = None,
+            // While the original is kept, the notice is what says that nothing is saved.
+            Action::DismissUnreadable => {
+                if self.unreadable.as_ref().is_some_and(|u| !u.keep_original) {
+                    self.unreadable = None;
+                }
+            }
             Action::SaveFailed(why) => self.save_problem = Some(why),
             Action::SaveSucceeded => self.save_problem = None,
-            Action::OtherTabSaved(doc) => {
-                if *doc != self.doc {
-                    self.doc = *doc;
+            Action::OtherTabSaved { base, theirs } => {
+                let merged = tab_merge::merge(&base, &self.doc, &theirs);
+                if merged != self.doc {
                     self.synced_from_other_tab = true;
                     self.just_saved = None;
                 }
+                let keeps_changes_of_ours = merged != *theirs;
+                self.doc = merged;
+                if keeps_changes_of_ours {
+                    self.changed();
+                }
+            }
+            Action::StopSaving(why) => {
+                if self.saving_stopped.is_none() {
+                    self.saving_stopped = Some(SavingStopped {
+                        why,
+                        at_revision: self.revision,
+                    });
+                }
+            }
+            Action::DiscardUnreadable => {
+                self.unreadable = None;
+                self.changed();
             }
             Action::DismissSyncNotice => self.synced_from_other_tab = false,
             Action::KeepAccountDraft(draft) => {
@@ -1310,11 +1382,84 @@ mod tests {
         theirs.grader.draft_label = "from the other tab".into();
         let s = reduce(
             AppState::default(),
-            [Action::OtherTabSaved(Box::new(theirs.clone()))],
+            [Action::OtherTabSaved {
+                base: Box::default(),
+                theirs: Box::new(theirs.clone()),
+            }],
         );
         assert_eq!(s.doc, theirs);
         assert_eq!(s.revision, 0);
         assert!(s.synced_from_other_tab);
+    }
+
+    #[test]
+    fn another_tabs_document_is_joined_with_changes_made_here_which_are_saved() {
+        let mut theirs = Document::default();
+        theirs.grader.draft_label = "from the other tab".into();
+        let s = reduce(
+            AppState::default(),
+            [
+                Action::Answer(PracticeId::GrowthGoals, Answer::Yes),
+                Action::SetCurrency("EUR".into()),
+                Action::OtherTabSaved {
+                    base: Box::default(),
+                    theirs: Box::new(theirs),
+                },
+            ],
+        );
+        assert_eq!(s.doc.grader.draft_label, "from the other tab");
+        assert_eq!(s.doc.settings.currency, "EUR");
+        // The joined document holds changes the stored one lacks, so it is saved again.
+        assert_eq!(s.revision, 3);
+    }
+
+    #[test]
+    fn saving_stops_for_good_once_another_tab_stored_a_newer_version() {
+        let s = reduce(
+            AppState::default(),
+            [
+                Action::Answer(PracticeId::GrowthGoals, Answer::Yes),
+                Action::StopSaving(LoadError::NewerVersion(9)),
+            ],
+        );
+        assert!(s.saving_paused());
+        assert!(!s.has_unsaved_changes());
+        let s = reduce(s, [Action::Answer(PracticeId::GrowthGoals, Answer::NotYet)]);
+        assert!(s.saving_paused());
+        assert!(s.has_unsaved_changes());
+        let s = reduce(s, [Action::StopSaving(LoadError::NotJson)]);
+        assert_eq!(s.saving_stopped.unwrap().why, LoadError::NewerVersion(9));
+    }
+
+    #[test]
+    fn unreadable_data_that_exists_nowhere_else_pauses_saving_until_discarded() {
+        let backed_up = Unreadable::new(&LoadError::NotJson, "x".into(), Ok("k".into()));
+        assert!(!backed_up.keep_original);
+        let newer = Unreadable::new(&LoadError::NewerVersion(9), "x".into(), Ok("k".into()));
+        assert!(newer.keep_original);
+
+        let only_copy = Unreadable::new(&LoadError::NotJson, "x".into(), Err("full".into()));
+        let s = AppState {
+            unreadable: Some(only_copy),
+            ..AppState::default()
+        };
+        assert!(s.saving_paused());
+        let s = reduce(
+            s,
+            [
+                Action::Answer(PracticeId::GrowthGoals, Answer::Yes),
+                Action::DismissUnreadable,
+            ],
+        );
+        assert!(
+            s.saving_paused(),
+            "dismissing does not let it be overwritten"
+        );
+        assert!(s.has_unsaved_changes());
+        let s = reduce(s, [Action::DiscardUnreadable]);
+        assert!(!s.saving_paused());
+        assert!(s.unreadable.is_none());
+        assert_eq!(s.revision, 2, "the discard itself saves");
     }
 
     #[test]

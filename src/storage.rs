@@ -5,6 +5,7 @@
 //! panics when storage is disabled (private modes, blocked cookies); here that is a message.
 
 use std::cell::RefCell;
+use std::collections::VecDeque;
 
 use gloo_events::EventListener;
 use js_sys::Uint8Array;
@@ -14,6 +15,7 @@ use web_sys::{Storage, StorageEvent};
 
 use crate::domain::document_encoder::DocumentEncoder;
 use crate::domain::schema::{decode, Document, LoadError};
+use crate::domain::write_stamp::{stamp_of, stamped, WriteStamp};
 
 /// The key holding the user's document.
 pub const KEY: &str = "account-grader";
@@ -58,9 +60,13 @@ pub fn load() -> Loaded {
         Err(e) => return Loaded::Unavailable(describe(&e)),
     };
     match decode(&raw) {
-        Ok(doc) => Loaded::Document(doc),
+        Ok(doc) => {
+            KNOWN.with(|known| known.borrow_mut().remember(raw, &doc));
+            Loaded::Document(doc)
+        }
         Err(error) => {
             let backup = back_up(&storage, &raw);
+            KNOWN.with(|known| known.borrow_mut().text = Some(raw.clone()));
             Loaded::Unreadable { error, raw, backup }
         }
     }
@@ -135,8 +141,76 @@ fn backup_slot(raw: &str, stored: impl Fn(&str) -> Option<String>) -> String {
         .expect("the sequence of keys is endless")
 }
 
+/// What this tab knows of the stored value: the text last read or written under `KEY`, and
+/// the documents of the last few writes by id, so that another tab's write can be joined
+/// with this tab's changes from the document that write started from.
+#[derive(Default)]
+struct Known {
+    text: Option<String>,
+    stamp: WriteStamp,
+    documents: VecDeque<(String, Document)>,
+    /// This tab's name in write ids, and how many writes it made.
+    tab: String,
+    writes: u64,
+    /// Set once another tab stored what this one must not overwrite; never cleared.
+    stopped: Option<LoadError>,
+}
+
+/// How many earlier documents are kept to join with: another tab's write starts from one of
+/// the last few, since each tab picks up the others' writes within milliseconds.
+const DOCUMENTS_KEPT: usize = 8;
+
+impl Known {
+    fn remember(&mut self, text: String, doc: &Document) {
+        let stamp = stamp_of(&text).unwrap_or_default();
+        self.documents.push_front((stamp.id.clone(), doc.clone()));
+        self.documents.truncate(DOCUMENTS_KEPT);
+        self.text = Some(text);
+        self.stamp = stamp;
+    }
+
+    /// The document another tab's write started from: the one it names when this tab knows
+    /// it, else the latest this tab knows (the other tab is then of a build without stamps).
+    fn base_of(&self, stamp: &Option<WriteStamp>) -> Document {
+        stamp
+            .as_ref()
+            .filter(|s| !s.after.is_empty())
+            .and_then(|s| self.documents.iter().find(|(id, _)| *id == s.after))
+            .or(self.documents.front())
+            .map(|(_, doc)| doc.clone())
+            .unwrap_or_default()
+    }
+
+    /// Reads what another tab stored: its document with the one to join it from, or why
+    /// this tab must stop saving.
+    fn other_tabs_value(&mut self, text: String) -> Result<OtherTabSaved, LoadError> {
+        match decode(&text) {
+            Ok(theirs) => {
+                let stamp = stamp_of(&text);
+                let base = self.base_of(&stamp);
+                self.remember(text, &theirs);
+                Ok(OtherTabSaved { base, theirs })
+            }
+            Err(why) => {
+                self.stopped = Some(why.clone());
+                Err(why)
+            }
+        }
+    }
+}
+
 thread_local! {
     static ENCODER: RefCell<DocumentEncoder> = RefCell::new(DocumentEncoder::default());
+    static KNOWN: RefCell<Known> = RefCell::new(Known {
+        tab: tab_name(),
+        ..Known::default()
+    });
+}
+
+/// A short random name, so that the write ids of two tabs never meet.
+fn tab_name() -> String {
+    let n = (js_sys::Math::random() * 2f64.powi(48)) as u64;
+    format!("{n:x}")
 }
 
 /// Encodes the document once, off the path of any change, so that the first save after
@@ -145,30 +219,80 @@ pub fn prepare_to_save(doc: &Document) {
     ENCODER.with(|encoder| encoder.borrow_mut().encode(doc));
 }
 
-/// Writes the user's document; on failure nothing already stored has changed.
-pub fn save(doc: &Document) -> Result<(), String> {
-    let storage = local_storage()?;
-    let text = ENCODER.with(|encoder| encoder.borrow_mut().encode(doc));
-    write(&storage, KEY, &text).map_err(|e| describe(&e))
+/// A document another tab saved, and the one of this tab's that its changes started from.
+pub struct OtherTabSaved {
+    pub base: Document,
+    pub theirs: Document,
 }
 
-/// Calls `adopt` with the document whenever another tab of this app saves it, so this tab
-/// never writes an older copy over the other's changes. Dropping the listener stops it.
-pub fn listen_to_other_tabs(adopt: impl Fn(Document) + 'static) -> Option<EventListener> {
+/// Why a save did not happen.
+pub enum SaveError {
+    /// The browser refused; nothing already stored has changed.
+    Refused(String),
+    /// Another tab saved since this one last looked: join its document with this tab's
+    /// changes, then save again.
+    OtherTabSaved(Box<OtherTabSaved>),
+    /// Another tab stored a value this build cannot read (a newer version, or damage): this
+    /// tab no longer saves at all.
+    Stopped(LoadError),
+}
+
+/// Writes the user's document, unless another tab stored something since this tab last
+/// looked; on any error nothing stored has changed.
+pub fn save(doc: &Document) -> Result<(), SaveError> {
+    let storage = local_storage().map_err(SaveError::Refused)?;
+    KNOWN.with(|known| {
+        let mut known = known.borrow_mut();
+        if let Some(why) = &known.stopped {
+            return Err(SaveError::Stopped(why.clone()));
+        }
+        // Checked right before writing, because the storage event that tells of another
+        // tab's write may still be on its way.
+        let stored = read(&storage, KEY).map_err(|e| SaveError::Refused(describe(&e)))?;
+        if let Some(stored) = stored.filter(|s| Some(s) != known.text.as_ref()) {
+            return match known.other_tabs_value(stored) {
+                Ok(theirs) => Err(SaveError::OtherTabSaved(Box::new(theirs))),
+                Err(why) => Err(SaveError::Stopped(why)),
+            };
+        }
+        known.writes += 1;
+        let stamp = WriteStamp {
+            id: format!("{}-{}", known.tab, known.writes),
+            after: known.stamp.id.clone(),
+        };
+        let text = ENCODER.with(|encoder| stamped(&encoder.borrow_mut().encode(doc), &stamp));
+        write(&storage, KEY, &text).map_err(|e| SaveError::Refused(describe(&e)))?;
+        known.remember(text, doc);
+        Ok(())
+    })
+}
+
+/// Calls `changed` whenever another tab of this app stores a new value: with its document
+/// to join, or with why this tab must stop saving. Dropping the listener stops it.
+pub fn listen_to_other_tabs(
+    changed: impl Fn(Result<OtherTabSaved, LoadError>) + 'static,
+) -> Option<EventListener> {
     let window = web_sys::window()?;
     Some(EventListener::new(&window, "storage", move |event| {
         let Some(event) = event.dyn_ref::<StorageEvent>() else {
             return;
         };
-        if event.key().as_deref() != Some(KEY) {
+        // No key: another tab cleared all of this site's storage.
+        if event.key().is_some_and(|k| k != KEY) {
             return;
         }
-        // Text this build cannot read (from a newer version, say) is left to the next
-        // start-up, which keeps it safe and explains it.
-        // `newValue` is the whole stored document: read it the fast way, as at start-up.
-        let new_value = js_sys::Reflect::get(event, &JsValue::from_str("newValue"));
-        if let Some(Ok(doc)) = new_value.ok().and_then(text_of).map(|text| decode(&text)) {
-            adopt(doc);
+        // What is stored now, rather than the event's value: events can arrive after this
+        // tab has already read (and joined) the value they carry.
+        let Some(Some(stored)) = local_storage().ok().map(|s| read(&s, KEY).ok().flatten()) else {
+            return;
+        };
+        let change = KNOWN.with(|known| {
+            let mut known = known.borrow_mut();
+            (known.stopped.is_none() && Some(&stored) != known.text.as_ref())
+                .then(|| known.other_tabs_value(stored))
+        });
+        if let Some(change) = change {
+            changed(change);
         }
     }))
 }

@@ -6,9 +6,9 @@ use account_grader::app::{Root, RootProps};
 use account_grader::domain::grader::Answers;
 use account_grader::domain::history::SavedAssessment;
 use account_grader::domain::practices::{PracticeId, PRACTICES};
-use account_grader::domain::schema::Document;
+use account_grader::domain::schema::{Document, LoadError};
 use account_grader::route::Route;
-use account_grader::state::{AppState, Unreadable};
+use account_grader::state::{AppState, SavingStopped, Unreadable};
 use yew::{AttrValue, LocalServerRenderer};
 
 async fn render(state: AppState, route: Route) -> String {
@@ -100,6 +100,7 @@ async fn unreadable_data_shows_the_banner_with_a_download() {
             explanation: "Damaged.".into(),
             raw: Rc::from("garbage"),
             backup: Ok("account-grader.unreadable-backup".into()),
+            keep_original: false,
         }),
         ..AppState::default()
     };
@@ -107,6 +108,21 @@ async fn unreadable_data_shows_the_banner_with_a_download() {
     assert!(html.contains("Your saved data could not be read"));
     assert!(html.contains("Download the unreadable data"));
     assert!(html.contains("account-grader.unreadable-backup"));
+}
+
+#[tokio::test]
+async fn another_tab_with_a_newer_version_stops_saving_with_a_reload() {
+    let state = AppState {
+        saving_stopped: Some(SavingStopped {
+            why: LoadError::NewerVersion(9),
+            at_revision: 0,
+        }),
+        ..AppState::default()
+    };
+    let html = render(state, Route::Grader).await;
+    assert!(html.contains("Account Grader was updated in another tab"));
+    assert!(html.contains("data version 9"));
+    assert!(html.contains(">Reload</button>"));
 }
 
 #[tokio::test]

@@ -132,6 +132,13 @@ pub fn copy_to_clipboard(text: &str) {
     }
 }
 
+/// Loads the page again, picking up a newer version of the app if one is served.
+pub fn reload() {
+    if let Some(window) = web_sys::window() {
+        let _ = window.location().reload();
+    }
+}
+
 /// While the returned listener lives, reloading or closing the page asks the user first
 /// whenever `unsaved()` is true. Moving within the app does not unload the page.
 pub fn ask_before_unloading(unsaved: impl Fn() -> bool + 'static) -> Option<EventListener> {

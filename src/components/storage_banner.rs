@@ -3,64 +3,71 @@
 use yew::prelude::*;
 
 use crate::browser::download::download_text;
+use crate::browser::page;
+use crate::domain::schema::{LoadError, CURRENT_VERSION};
 use crate::hooks::{use_app_state, use_local};
-use crate::state::Action;
+use crate::state::{Action, Unreadable};
 
 #[component]
 pub fn StorageBanner() -> Html {
     let state = use_app_state();
-    let download_error = use_local(|| None::<String>);
-
-    let unreadable = state.unreadable.as_ref().map(|u| {
-        let on_download = {
-            let raw = u.raw.clone();
-            let download_error = download_error.clone();
-            Callback::from(move |_| {
-                let result =
-                    download_text("account-grader-unreadable-data.txt", "text/plain", &raw);
-                download_error.set(result.err());
-            })
-        };
-        let on_dismiss = {
-            let state = state.clone();
-            Callback::from(move |_| state.dispatch(Action::DismissUnreadable))
-        };
-        let kept = match &u.backup {
-            Ok(key) => format!(
-                "Nothing has been deleted: the original text is still in this browser (also \
-                 copied to the storage key \"{key}\"). Account Grader has started with empty \
-                 data; it replaces the stored text only once you make a change here."
-            ),
-            Err(why) => format!(
-                "Nothing has been deleted, but a backup copy could not be made ({why}). \
-                 Download the text before you make any change here."
-            ),
-        };
-        html! {
-            <section class="banner banner--warning" role="alert" aria-labelledby="unreadable-title">
-                <h2 id="unreadable-title" class="banner__title">{ "Your saved data could not be read" }</h2>
-                <p>{ &u.explanation }</p>
-                <p>{ kept }</p>
-                if let Some(err) = &*download_error {
-                    <p class="banner__error">{ err }</p>
-                }
-                <div class="banner__actions">
-                    <button type="button" class="button" onclick={on_download}>
-                        { "Download the unreadable data" }
-                    </button>
-                    <button type="button" class="button button--quiet" onclick={on_dismiss}>
-                        { "Dismiss" }
-                    </button>
-                </div>
-            </section>
-        }
-    });
+    let unreadable = state
+        .unreadable
+        .as_ref()
+        .map(|u| html! { <UnreadableNotice unreadable={u.clone()} /> });
 
     let save_problem = state.save_problem.as_ref().map(|why| {
         html! {
             <section class="banner banner--error" role="alert" aria-labelledby="save-problem-title">
                 <h2 id="save-problem-title" class="banner__title">{ "Changes are not being saved" }</h2>
                 <p>{ why }</p>
+                <p>{ "Closing or reloading this tab will ask first, since those changes exist only here." }</p>
+            </section>
+        }
+    });
+
+    let stopped = state.saving_stopped.as_ref().map(|stopped| {
+        let (title, what) = match &stopped.why {
+            LoadError::NewerVersion(v) => (
+                "Account Grader was updated in another tab",
+                format!(
+                    "Another tab saved your data with a newer version of Account Grader (data \
+                     version {v}; this tab reads up to {CURRENT_VERSION}). So that this older \
+                     version never writes over it, this tab has stopped saving. Reload to use \
+                     the new version."
+                ),
+            ),
+            why => (
+                "Another tab stored data this tab cannot read",
+                format!(
+                    "{} So that it is not written over, this tab has stopped saving. Reload to \
+                     see what the other tab left.",
+                    why.explanation()
+                ),
+            ),
+        };
+        let unsaved = state.revision > stopped.at_revision;
+        let on_reload = Callback::from(|_| page::reload());
+        let on_export = {
+            let state = state.clone();
+            Callback::from(move |_| {
+                let _ = crate::components::backup_panel::export_all(&state);
+            })
+        };
+        html! {
+            <section class="banner banner--error" role="alert" aria-labelledby="stopped-title">
+                <h2 id="stopped-title" class="banner__title">{ title }</h2>
+                <p>{ what }</p>
+                if unsaved {
+                    <p>{ "Changes made in this tab since then are not saved. Export them first \
+                          if you want to keep them; the new version can import the file." }</p>
+                }
+                <div class="banner__actions">
+                    <button type="button" class="button button--primary" onclick={on_reload}>{ "Reload" }</button>
+                    if unsaved {
+                        <button type="button" class="button" onclick={on_export}>{ "Export this tab's data" }</button>
+                    }
+                </div>
             </section>
         }
     });
@@ -79,7 +86,103 @@ pub fn StorageBanner() -> Html {
         }
     });
 
-    html! { <>{ for unreadable }{ for save_problem }{ for synced }<BackupReminder /></> }
+    html! { <>{ for stopped }{ for unreadable }{ for save_problem }{ for synced }<BackupReminder /></> }
+}
+
+#[derive(Properties, PartialEq)]
+struct UnreadableProps {
+    unreadable: Unreadable,
+}
+
+/// Says that the stored data could not be read, where it is kept, and what the user can do.
+#[component]
+fn UnreadableNotice(props: &UnreadableProps) -> Html {
+    let state = use_app_state();
+    let download_error = use_local(|| None::<String>);
+    let confirming_discard = use_local(|| false);
+    let u = &props.unreadable;
+
+    let on_download = {
+        let raw = u.raw.clone();
+        let download_error = download_error.clone();
+        Callback::from(move |_| {
+            let result = download_text("account-grader-unreadable-data.txt", "text/plain", &raw);
+            download_error.set(result.err());
+        })
+    };
+    let on_dismiss = {
+        let state = state.clone();
+        Callback::from(move |_| state.dispatch(Action::DismissUnreadable))
+    };
+    let on_discard = {
+        let confirming_discard = confirming_discard.clone();
+        Callback::from(move |_| confirming_discard.set(true))
+    };
+    let on_confirm_discard = {
+        let state = state.clone();
+        Callback::from(move |_| state.dispatch(Action::DiscardUnreadable))
+    };
+    let on_cancel_discard = {
+        let confirming_discard = confirming_discard.clone();
+        Callback::from(move |_| confirming_discard.set(false))
+    };
+    let restore = "To get your data back, download it, then import the file under Settings \
+                   → Backup: whatever can still be read comes back.";
+    let kept = match (&u.backup, u.keep_original) {
+        (Ok(key), false) => format!(
+            "Nothing has been deleted: the original text is still in this browser (also \
+             copied to the storage key \"{key}\"). Account Grader has started with empty \
+             data; it replaces the stored text only once you make a change here."
+        ),
+        (Ok(_), true) => "Nothing has been deleted, and Account Grader will not save over it: \
+                          what you do in this tab is kept in this tab only until you reload a \
+                          newer version or choose to discard the stored data."
+            .to_string(),
+        (Err(why), _) => format!(
+            "Nothing has been deleted. It could not be copied elsewhere in this browser \
+             ({why}), so Account Grader leaves it exactly where it is and saves nothing: what \
+             you do in this tab is kept in this tab only until you download it or choose to \
+             discard it."
+        ),
+    };
+    html! {
+        <section class="banner banner--warning" role="alert" aria-labelledby="unreadable-title">
+            <h2 id="unreadable-title" class="banner__title">{ "Your saved data could not be read" }</h2>
+            <p>{ &u.explanation }</p>
+            <p>{ kept }</p>
+            <p>{ restore }</p>
+            if let Some(err) = &*download_error {
+                <p class="banner__error">{ err }</p>
+            }
+            if *confirming_discard {
+                <p><strong>{ "Discard the stored data for good? It cannot be brought back \
+                                 unless you downloaded it." }</strong></p>
+                <div class="banner__actions">
+                    <button type="button" class="button button--danger" onclick={on_confirm_discard}>
+                        { "Discard it and start again" }
+                    </button>
+                    <button type="button" class="button button--quiet" onclick={on_cancel_discard}>
+                        { "Keep it" }
+                    </button>
+                </div>
+            } else {
+                <div class="banner__actions">
+                    <button type="button" class="button" onclick={on_download}>
+                        { "Download the unreadable data" }
+                    </button>
+                    if u.keep_original {
+                        <button type="button" class="button button--quiet" onclick={on_discard}>
+                            { "Discard it and start again…" }
+                        </button>
+                    } else {
+                        <button type="button" class="button button--quiet" onclick={on_dismiss}>
+                            { "Dismiss" }
+                        </button>
+                    }
+                </div>
+            }
+        </section>
+    }
 }
 
 /// A gentle suggestion to export a backup when none was made for a month.

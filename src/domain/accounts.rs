@@ -245,7 +245,7 @@ impl FromJson for Tier {
 
 impl Account {
     /// An account of defaults only, to fill in field by field.
-    fn blank() -> Account {
+    pub(crate) fn blank() -> Account {
         Account {
             id: 0,
             name: String::new(),

@@ -46,6 +46,10 @@ test('data from a newer version is kept and explained', async () => {
   await page.reload();
   await page.getByText('written by a newer version of Account Grader').waitFor();
   assert.equal(await stored(page), newer);
+  // The newer version owns that data: changes here stay in this tab, even with a backup made.
+  await page.getByRole('radio', { name: 'We do this consistently' }).first().check();
+  assert.equal(await page.locator('.score__value').textContent(), '1');
+  assert.equal(await stored(page), newer);
 });
 
 test('saved data of schema version 1 opens with its history', async () => {

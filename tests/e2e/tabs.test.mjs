@@ -1,0 +1,147 @@
+// Nothing stored is ever lost to another tab, an older build, or a value too big to copy.
+import { after, before, test } from 'node:test';
+import { assert, BACKUP_KEY, setUp, stored, STORAGE_KEY } from './harness.mjs';
+
+let env;
+before(async () => { env = await setUp(); });
+after(async () => { await env.tearDown(); });
+
+const NEWER = JSON.stringify({ version: 99, grader: { draft: {} }, something_new: [1, 2, 3] });
+const yes = (page, n = 0) => page.getByRole('radio', { name: 'We do this consistently' }).nth(n);
+
+/** Two tabs of the app on one browser profile, the second opened after the first. */
+async function twoTabs(hash = '#/grader') {
+  const first = await env.newPage();
+  await env.open(first, hash);
+  const second = await first.context().newPage();
+  await second.goto(first.url());
+  await second.locator('main h1').waitFor();
+  return [first, second];
+}
+
+test('a tab that sees a newer version stored by another tab stops saving and offers a reload', async () => {
+  const [older, newer] = await twoTabs();
+  await yes(older, 0).check();
+  await newer.evaluate(([k, v]) => localStorage.setItem(k, v), [STORAGE_KEY, NEWER]);
+
+  const banner = older.getByRole('alert').filter({ hasText: 'Account Grader was updated in another tab' });
+  await banner.waitFor();
+  assert.ok(await banner.getByRole('button', { name: 'Reload' }).isVisible());
+
+  // Its next change stays in the tab: the newer document is untouched, and the change can be
+  // taken away as a file.
+  await yes(older, 1).check();
+  assert.equal(await older.locator('.score__value').textContent(), '2');
+  assert.equal(await stored(older), NEWER);
+  await banner.getByRole('button', { name: "Export this tab's data" }).waitFor();
+});
+
+test('the version is checked again right before each write, even with no event', async () => {
+  const page = await env.newPage();
+  await env.open(page);
+  await yes(page, 0).check();
+  // A write from this very page fires no storage event here: only the check before the next
+  // write can notice it.
+  await page.evaluate(([k, v]) => localStorage.setItem(k, v), [STORAGE_KEY, NEWER]);
+  await yes(page, 1).check();
+  await page.getByRole('alert').filter({ hasText: 'Account Grader was updated in another tab' }).waitFor();
+  assert.equal(await stored(page), NEWER);
+  await yes(page, 2).check();
+  assert.equal(await stored(page), NEWER);
+});
+
+test('a value another tab stored that cannot be read at all also stops saving', async () => {
+  const [first, second] = await twoTabs();
+  const garbage = '{"version":3, this is not JSON';
+  await second.evaluate(([k, v]) => localStorage.setItem(k, v), [STORAGE_KEY, garbage]);
+  await first.getByRole('alert').filter({ hasText: 'Another tab stored data this tab cannot read' }).waitFor();
+  await yes(first, 0).check();
+  assert.equal(await stored(first), garbage);
+});
+
+test('unreadable data too big to copy is never written over; discarding it is an explicit choice', async () => {
+  const page = await env.newPage();
+  await env.open(page);
+  // About half the browser's quota: a second copy under the backup key does not fit.
+  const big = '{"version":3,"grader": damaged ' + 'x'.repeat(2_700_000);
+  await page.evaluate(([k, v]) => localStorage.setItem(k, v), [STORAGE_KEY, big]);
+  await page.reload();
+
+  const banner = page.getByRole('alert').filter({ hasText: 'Your saved data could not be read' });
+  await banner.waitFor();
+  assert.match(await banner.textContent(), /could not be copied elsewhere/);
+  assert.equal(await stored(page, BACKUP_KEY), null, 'the copy really failed');
+  assert.equal(await banner.getByRole('button', { name: 'Dismiss' }).count(), 0);
+
+  // Working goes on in memory, and the only copy stays as it was.
+  await yes(page, 0).check();
+  await yes(page, 1).check();
+  assert.equal(await page.locator('.score__value').textContent(), '2');
+  assert.ok((await stored(page)) === big, 'the stored value is unchanged');
+
+  // With changes held only in this tab, a reload asks first.
+  const asked = new Promise(resolve => page.once('dialog', dialog => { resolve(dialog.type()); dialog.dismiss(); }));
+  page.reload().catch(() => {});
+  assert.equal(await asked, 'beforeunload');
+  assert.equal(await page.locator('.score__value').textContent(), '2');
+
+  await banner.getByRole('button', { name: 'Discard it and start again…' }).click();
+  await banner.getByRole('button', { name: 'Keep it' }).click();
+  assert.ok((await stored(page)) === big);
+  await banner.getByRole('button', { name: 'Discard it and start again…' }).click();
+  await banner.getByRole('button', { name: 'Discard it and start again' }).click();
+  await banner.waitFor({ state: 'detached' });
+  const doc = JSON.parse(await stored(page));
+  assert.equal(Object.keys(doc.grader.draft).length, 2, 'what was done in memory is saved now');
+});
+
+test('a reload asks first while saving keeps failing', async () => {
+  const page = await env.newPage();
+  await page.addInitScript(() => {
+    const setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (key, value) {
+      if (window.storageFull && key === 'account-grader') throw new DOMException('quota', 'QuotaExceededError');
+      return setItem.call(this, key, value);
+    };
+  });
+  await env.open(page);
+  await yes(page, 0).check();
+  await page.evaluate(() => { window.storageFull = true; });
+  await yes(page, 1).check();
+  await page.getByRole('alert').filter({ hasText: 'Changes are not being saved' }).waitFor();
+  const asked = new Promise(resolve => page.once('dialog', dialog => { resolve(dialog.type()); dialog.dismiss(); }));
+  page.reload().catch(() => {});
+  assert.equal(await asked, 'beforeunload');
+  assert.equal(await page.locator('.score__value').textContent(), '2');
+});
+
+test('changes made in two tabs at the same moment to different records both survive', async () => {
+  const [first, second] = await twoTabs('#/accounts');
+  await first.getByRole('button', { name: /Explore a demo portfolio/ }).click();
+  await second.getByText('Showing 12 of 12 accounts').waitFor();
+  await first.goto(first.url().replace(/#.*/, '#/grader'));
+  await first.locator('main h1').waitFor();
+  await second.getByRole('link', { name: 'Harbor Health Group', exact: true }).click();
+  await second.getByRole('heading', { name: 'Harbor Health Group', level: 1 }).waitFor();
+
+  const rating = n => second.getByRole('group', { name: 'Access to decision makers' }).getByRole('radio', { name: String(n), exact: true });
+  // Each round, both tabs change their record within the same millisecond.
+  for (const round of [0, 1, 2]) {
+    const at = Date.now() + 300;
+    const clickAt = (el, t) => setTimeout(() => el.click(), t - Date.now());
+    await Promise.all([
+      yes(first, round).evaluate(clickAt, at),
+      rating(round + 2).evaluate(clickAt, at),
+    ]);
+    await first.waitForFunction(([k, round]) => {
+      const doc = JSON.parse(localStorage.getItem(k));
+      const harbor = doc.portfolio.accounts.find(a => a.name === 'Harbor Health Group');
+      return Object.keys(doc.grader.draft).length === round + 1
+        && harbor.ratings['decision-maker-access'] === round + 2;
+    }, [STORAGE_KEY, round], { timeout: 5000 });
+    await first.locator('.score__value').filter({ hasText: String(round + 1) }).waitFor();
+    assert.ok(await rating(round + 2).isChecked(), `round ${round}: the rating stays in its tab`);
+  }
+  await second.getByRole('link', { name: 'Grader' }).first().click();
+  await second.locator('.score__value').filter({ hasText: '3' }).waitFor();
+});
