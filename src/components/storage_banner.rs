@@ -127,7 +127,7 @@ fn UnreadableNotice(props: &UnreadableProps) -> Html {
         Callback::from(move |_| confirming_discard.set(false))
     };
     let restore = "To get your data back, download it, then import the file under Settings \
-                   → Backup: whatever can still be read comes back.";
+                   → Backup and restore: whatever can still be read comes back.";
     let kept = match (&u.backup, u.keep_original) {
         (Ok(key), false) => format!(
             "Nothing has been deleted: the original text is still in this browser (also \
