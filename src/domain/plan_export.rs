@@ -230,13 +230,45 @@ pub fn file_stem(name: &str) -> String {
     }
 }
 
-/// Escapes text for an iCalendar TEXT value.
+/// Escapes text for an iCalendar TEXT value (RFC 5545 section 3.3.11): backslash, semicolon,
+/// comma and line breaks. Other control characters are not allowed in a value at all and are
+/// dropped; a tab is kept.
 fn ical_text(s: &str) -> String {
-    s.replace('\\', "\\\\")
-        .replace(';', "\\;")
-        .replace(',', "\\,")
-        .replace("\r\n", "\\n")
-        .replace(['\n', '\r'], "\\n")
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            ';' => out.push_str("\\;"),
+            ',' => out.push_str("\\,"),
+            '\r' | '\n' => {
+                if c == '\r' && chars.peek() == Some(&'\n') {
+                    chars.next();
+                }
+                out.push_str("\\n");
+            }
+            '\t' => out.push(c),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A part of an event's UID (a plan's section key, a meeting's own id) as it goes in the
+/// file. The parts come from stored data and shared links, so anything outside the letters,
+/// digits and `-._~` the app itself uses is percent-encoded: a crafted id can neither break
+/// the line nor need TEXT escaping, and two different ids still give two different UIDs.
+fn uid_part(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
 }
 
 /// Folds a content line to at most 75 octets per line, never inside a UTF-8 character;
@@ -282,9 +314,13 @@ pub fn ics(plan: &Plan, template: &Template, account: &Account, now: &str) -> St
             };
             lines.push("BEGIN:VEVENT".into());
             let uid = if m.uid.is_empty() {
-                format!("plan-{}-{}-{i}-{day}@account-grader", plan.id, s.key)
+                format!(
+                    "plan-{}-{}-{i}-{day}@account-grader",
+                    plan.id,
+                    uid_part(&s.key)
+                )
             } else {
-                format!("plan-{}-{}@account-grader", plan.id, m.uid)
+                format!("plan-{}-{}@account-grader", plan.id, uid_part(&m.uid))
             };
             lines.push(format!("UID:{uid}"));
             lines.push(format!("DTSTAMP:{stamp}"));
@@ -425,6 +461,113 @@ mod tests {
         // The invalid 31 February is left out; the other two remain.
         assert_eq!(unfolded.matches("BEGIN:VEVENT").count(), 2);
         assert!(unfolded.starts_with("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:"));
+    }
+
+    /// Holds `text` to RFC 5545's line rules and returns its content lines, unfolded: every
+    /// line at most 75 octets and ended by CRLF, continuation lines starting with a space, no
+    /// control character but a tab, and no property the app does not write.
+    fn ical_content_lines(text: &str) -> Vec<String> {
+        assert!(text.ends_with("\r\n"));
+        assert!(!text.replace("\r\n", "").contains(['\r', '\n']));
+        for line in text.split("\r\n") {
+            assert!(line.len() <= 75, "line too long: {line:?}");
+            assert!(
+                !line.chars().any(|c| c.is_control() && c != '\t'),
+                "control character in {line:?}"
+            );
+        }
+        let unfolded = text.replace("\r\n ", "");
+        let lines: Vec<String> = unfolded
+            .trim_end()
+            .split("\r\n")
+            .map(String::from)
+            .collect();
+        const WRITTEN: [&str; 12] = [
+            "BEGIN",
+            "END",
+            "VERSION",
+            "PRODID",
+            "CALSCALE",
+            "METHOD",
+            "UID",
+            "DTSTAMP",
+            "DTSTART",
+            "DTEND",
+            "SUMMARY",
+            "DESCRIPTION",
+        ];
+        for line in &lines {
+            let name = line.split([':', ';']).next().unwrap();
+            assert!(WRITTEN.contains(&name), "unexpected property in {line:?}");
+        }
+        lines
+    }
+
+    #[test]
+    fn crafted_ids_and_text_cannot_add_calendar_properties() {
+        let mut p = Plan::new(3, 7, 0, AT);
+        let meeting = |uid: &str, note: &str| Meeting {
+            uid: uid.into(),
+            date: "2026-12-01".into(),
+            kind: MeetingKind::CheckIn,
+            note: note.into(),
+        };
+        p.write(
+            "review-plan",
+            "Reviews",
+            Content::Schedule(Schedule {
+                cadence: String::new(),
+                meetings: vec![
+                    meeting("x\r\nATTENDEE:mailto:evil@example.com", "fine"),
+                    meeting(
+                        "y\nORGANIZER:mailto:evil@example.com",
+                        "a\rLOCATION:x\u{0}\u{7f}",
+                    ),
+                ],
+            }),
+            AT,
+        );
+        // A section kept from an older template, under a key no template has: its meetings,
+        // without ids of their own, take their UID from the key.
+        p.write(
+            "gone\r\nATTENDEE:mailto:evil@example.com",
+            "Gone",
+            Content::Schedule(Schedule {
+                cadence: String::new(),
+                meetings: vec![meeting("", "")],
+            }),
+            AT,
+        );
+        let text = ics(&p, &built_in_template(), &account("Acme\r\nURL:x"), AT);
+        let lines = ical_content_lines(&text);
+        assert_eq!(lines.iter().filter(|l| *l == "BEGIN:VEVENT").count(), 3);
+        assert!(lines.contains(
+            &"UID:plan-3-x%0D%0AATTENDEE%3Amailto%3Aevil%40example.com@account-grader".to_string()
+        ));
+        assert!(lines.contains(&"SUMMARY:Check-in: Acme\\nURL:x".to_string()));
+        assert!(lines.contains(&"DESCRIPTION:a\\nLOCATION:x".to_string()));
+        assert!(lines
+            .iter()
+            .any(|l| l.starts_with("UID:plan-3-gone%0D%0AATTENDEE%3A")));
+    }
+
+    #[test]
+    fn ids_the_app_makes_stay_as_they_are_in_uids() {
+        assert_eq!(
+            uid_part("1732000000000-123456789"),
+            "1732000000000-123456789"
+        );
+        assert_eq!(uid_part("budget~2"), "budget~2");
+        // Percent signs are encoded too, so distinct ids never meet.
+        assert_ne!(uid_part("a%0A"), uid_part("a\n"));
+    }
+
+    #[test]
+    fn text_values_escape_what_rfc_5545_asks() {
+        assert_eq!(
+            ical_text("a\\b;c,d\r\ne\nf\rg\th\u{1b}"),
+            "a\\\\b\\;c\\,d\\ne\\nf\\ng\th"
+        );
     }
 
     #[test]
