@@ -7,12 +7,24 @@ use super::json::{export_file, to_text};
 use super::plans::{Content, MeetingKind, Plan, ShownSection, Template};
 use super::settings::format_money;
 
-/// User text made literal in Markdown: characters that would start emphasis, links, code,
-/// tables or HTML are escaped, so a reader sees what the user typed.
+/// User text made literal in Markdown: characters that would start emphasis, strikethrough,
+/// links, code, tables, HTML or a character reference are escaped, so a reader sees what the
+/// user typed.
 fn md_inline(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        if matches!(c, '\\' | '*' | '_' | '[' | ']' | '<' | '>' | '`' | '|') {
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        // `&amp;` or `&#60;` would show as another character; a lone `&` is left readable.
+        let reference = c == '&'
+            && chars
+                .peek()
+                .is_some_and(|n| n.is_alphanumeric() || *n == '#');
+        if reference
+            || matches!(
+                c,
+                '\\' | '*' | '_' | '[' | ']' | '<' | '>' | '`' | '|' | '~'
+            )
+        {
             out.push('\\');
         }
         out.push(c);
@@ -20,18 +32,33 @@ fn md_inline(s: &str) -> String {
     out
 }
 
-/// A block of user text: each line literal (a leading `#`, `-`, `+` or `1.` would otherwise
-/// make a heading or a list), with the user's line breaks kept as hard breaks.
+/// User text on one line of its own (a title, a name, a date): literal, with any line breaks
+/// folded, so that text from a shared link cannot start a heading or list of its own.
+fn md_line(s: &str) -> String {
+    md_inline(s.trim()).replace(['\r', '\n'], " ")
+}
+
+/// A heading's text: as [`md_line`], and with `#` escaped, which at the end of a heading
+/// would otherwise be taken for its closing sequence and dropped.
+fn md_heading(s: &str) -> String {
+    md_line(s).replace('#', "\\#")
+}
+
+/// A block of user text: each line literal (a leading `#`, `-`, `+`, `=`, `1.` or `1)` would
+/// otherwise make a heading or a list), with the user's line breaks kept as hard breaks.
 fn md_block(s: &str) -> String {
+    // A lone CR ends a line in Markdown too, though `str::lines` keeps it.
     s.trim()
-        .lines()
+        .replace("\r\n", "\n")
+        .split(['\r', '\n'])
         .map(|line| {
             let line = md_inline(line.trim_end());
             let trimmed = line.trim_start();
             let numbered = trimmed
-                .split_once('.')
+                .split_once(['.', ')'])
                 .is_some_and(|(n, _)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()));
-            if trimmed.starts_with(['#', '-', '+']) || numbered {
+            // `=` and `-` lines would also turn the line above into a heading.
+            if trimmed.starts_with(['#', '-', '+', '=']) || numbered {
                 format!("\\{trimmed}")
             } else {
                 line
@@ -61,7 +88,7 @@ fn table(out: &mut String, head: &[&str], rows: Vec<Vec<String>>) {
 }
 
 fn section_markdown(out: &mut String, s: &ShownSection, currency: &str) {
-    out.push_str(&format!("## {}\n\n", s.title.trim()));
+    out.push_str(&format!("## {}\n\n", md_heading(&s.title)));
     if !s.content.is_filled() {
         out.push_str("_Not filled in yet._\n\n");
         return;
@@ -128,7 +155,9 @@ fn section_markdown(out: &mut String, s: &ShownSection, currency: &str) {
             out.push_str(&format!("- Hours: {}\n", figure_or_dash(b.hours)));
             out.push_str(&format!(
                 "- Money: {}\n",
-                b.money.map_or("—".into(), |m| format_money(m, currency))
+                // The currency code is whatever the settings hold, which a backup can set.
+                b.money
+                    .map_or("—".into(), |m| md_line(&format_money(m, currency)))
             ));
             out.push_str(&format!(
                 "- Share of the total marketing budget: {}\n",
@@ -138,17 +167,17 @@ fn section_markdown(out: &mut String, s: &ShownSection, currency: &str) {
         }
         Content::Schedule(sch) => {
             if !sch.cadence.trim().is_empty() {
-                out.push_str(&format!("Check-in rhythm: {}\n\n", sch.cadence.trim()));
+                out.push_str(&format!("Check-in rhythm: {}\n\n", md_block(&sch.cadence)));
             }
             for m in sch.by_date() {
                 let note = if m.note.trim().is_empty() {
                     String::new()
                 } else {
-                    format!(": {}", m.note.trim())
+                    format!(": {}", md_block(&m.note))
                 };
                 out.push_str(&format!(
                     "- {} — {}{note}\n",
-                    readable_date(&m.date),
+                    md_line(&readable_date(&m.date)),
                     m.kind.title()
                 ));
             }
@@ -161,21 +190,29 @@ fn section_markdown(out: &mut String, s: &ShownSection, currency: &str) {
 pub fn markdown(plan: &Plan, template: &Template, account: &Account, currency: &str) -> String {
     let shown = plan.shown(template);
     let (filled, total) = plan.completeness(template);
-    let mut out = format!("# Account Development Plan: {}\n\n", account.name.trim());
-    out.push_str(&format!("- Template: {}\n", template.display_name()));
+    // Every field below can come from a shared link, dates included: a date that does not
+    // parse is shown as it was written.
+    let mut out = format!(
+        "# Account Development Plan: {}\n\n",
+        md_heading(&account.name)
+    );
+    out.push_str(&format!(
+        "- Template: {}\n",
+        md_line(&template.display_name())
+    ));
     out.push_str(&format!(
         "- Last updated: {}\n",
-        readable_date(&plan.updated_at)
+        md_line(&readable_date(&plan.updated_at))
     ));
     out.push_str(&format!(
         "- Last reviewed: {}\n",
         plan.reviewed_at
             .as_deref()
-            .map_or("never".into(), readable_date)
+            .map_or("never".into(), |d| md_line(&readable_date(d)))
     ));
     out.push_str(&format!(
         "- Client consensus: {}\n",
-        plan.consensus.summary()
+        md_line(&plan.consensus.summary())
     ));
     out.push_str(&format!("- Completeness: {filled} of {total} sections\n\n"));
     for s in shown.iter().filter(|s| !s.orphaned) {
@@ -416,6 +453,10 @@ mod tests {
     #[test]
     fn user_text_stays_literal_in_markdown() {
         assert_eq!(md_block("# not a heading"), "\\# not a heading");
+        assert_eq!(md_block("a\n==="), "a\\\n\\===");
+        assert_eq!(md_block("a\r# b\r\nc"), "a\\\n\\# b\\\nc");
+        assert_eq!(md_block("2) not a list"), "\\2) not a list");
+        assert_eq!(md_inline("Smith & Co &amp;"), "Smith & Co \\&amp;");
         assert_eq!(
             md_block("1. not a list\nsecond *line*"),
             "\\1. not a list\\\nsecond \\*line\\*"
@@ -568,6 +609,47 @@ mod tests {
             ical_text("a\\b;c,d\r\ne\nf\rg\th\u{1b}"),
             "a\\\\b\\;c\\,d\\ne\\nf\\ng\th"
         );
+    }
+
+    #[test]
+    fn markdown_keeps_every_user_field_literal() {
+        let mut t = built_in_template();
+        t.id = 40;
+        t.name = "<script>alert(1)</script>\n# Owned".into();
+        t.sections[0].title = "**Vision** [click](javascript:alert(1)) #".into();
+        let mut p = plan_with_content();
+        p.write(
+            "review-plan",
+            "Reviews",
+            Content::Schedule(Schedule {
+                cadence: "Monthly\n# Heading".into(),
+                meetings: vec![Meeting {
+                    uid: "a1".into(),
+                    date: "2026-12-31".into(),
+                    kind: MeetingKind::CheckIn,
+                    note: "bring &lt;notes&gt;\n- not a list item".into(),
+                }],
+            }),
+            AT,
+        );
+        // Written after the content, which stamps it.
+        p.updated_at = "soon\n<img src=x onerror=alert(1)>".into();
+        let md = markdown(&p, &t, &account("Acme ~~Corp~~\n## Injected"), "USD");
+        assert!(
+            md.starts_with("# Account Development Plan: Acme \\~\\~Corp\\~\\~ \\#\\# Injected\n")
+        );
+        assert!(md.contains("- Template: \\<script\\>alert(1)\\</script\\> # Owned\n"));
+        assert!(md.contains("- Last updated: soon \\<img src=x onerror=alert(1)\\>\n"));
+        assert!(md.contains("## \\*\\*Vision\\*\\* \\[click\\](javascript:alert(1)) \\#\n"));
+        assert!(md.contains("Check-in rhythm: Monthly\\\n\\# Heading\n"));
+        assert!(md.contains(": bring \\&lt;notes\\&gt;\\\n\\- not a list item\n"));
+        // The only headings are the export's own.
+        for line in md.lines().filter(|l| l.starts_with('#')) {
+            assert!(
+                line.starts_with("# Account Development Plan: ") || line.starts_with("## "),
+                "{line:?}"
+            );
+        }
     }
 
     #[test]
