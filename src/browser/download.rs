@@ -22,8 +22,13 @@ pub fn download_text(filename: &str, mime: &str, text: &str) -> Result<(), Strin
     Ok(())
 }
 
-/// The markup of an element on the page (such as a chart's `<svg>`), for exporting it.
-pub fn element_markup(id: &str) -> Option<String> {
+/// An element on the page (such as a chart's `<svg>`) written as XML, for a file of its own.
+/// Not its `outerHTML`: the HTML serializer writes a no-break space as `&nbsp;` and may leave
+/// `<` in attribute values, and XML readers refuse both.
+pub fn element_xml(id: &str) -> Option<String> {
     let element = web_sys::window()?.document()?.get_element_by_id(id)?;
-    Some(element.outer_html())
+    web_sys::XmlSerializer::new()
+        .ok()?
+        .serialize_to_string(&element)
+        .ok()
 }

@@ -379,8 +379,17 @@ pub fn export_style() -> String {
     )
 }
 
-/// The chart's markup as a file of its own: its point styles go inside it.
-pub fn standalone_svg(markup: &str) -> String {
+/// The chart's `<svg>`, serialized as XML, as a file of its own: an XML declaration, and its
+/// point styles inside it.
+pub fn svg_file(svg: &str) -> String {
+    format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n{}\n",
+        standalone_svg(svg)
+    )
+}
+
+/// The chart's markup with its point styles inside it.
+fn standalone_svg(markup: &str) -> String {
     let style = format!("<style>{}</style>", export_style());
     match markup.find('>') {
         Some(end) if markup.starts_with("<svg") => {
@@ -433,6 +442,73 @@ mod tests {
         assert!(markup.ends_with(r#"<circle class="matrix__dot matrix__dot--b" cx="340.0" cy="359.0" r="6.0"/></a></g>"#), "{markup}");
         assert_eq!(markup.matches("<a ").count(), 2);
         assert!(!markup.contains("<Sons>"));
+    }
+
+    /// Names an XML reader is strict about: a no-break space (which HTML writes as `&nbsp;`,
+    /// unknown to XML), markup, quotes, and what ends a CDATA section.
+    const AWKWARD_NAMES: [&str; 3] = [
+        "Acme\u{a0}Corp",
+        "Smith & <Sons> \"Ltd\" 'UK'",
+        "]]> &nbsp;",
+    ];
+
+    #[tokio::test]
+    async fn an_exported_chart_is_well_formed_xml_whatever_the_names() {
+        let points: Vec<ChartPoint> = AWKWARD_NAMES
+            .iter()
+            .zip(1..)
+            .map(|(name, i)| ChartPoint {
+                x: 30.0 * i as f64,
+                y: 20.0 * i as f64,
+                from: Some((10.0, 10.0)),
+                ..point(i, name)
+            })
+            .collect();
+        let props = MatrixChartProps {
+            svg_id: "chart".into(),
+            description: "Accounts & <their> \u{a0}places".into(),
+            points: Rc::new(points),
+            x_title: "Relationship".into(),
+            y_title: "Potential".into(),
+            x_ticks: vec![(0.0, "0".into()), (100.0, "100\u{a0}%".into())],
+            y_ticks: vec![(50.0, "50".into())],
+            x_split: 50.0,
+            y_split: 50.0,
+            quadrants: [
+                ("Invest", "Inv", "invest"),
+                ("Key <accounts>", "Key", "key"),
+                ("Rethink", "Re", "rethink"),
+                ("Transition", "Tr", "transition"),
+            ],
+        };
+        let html = yew::LocalServerRenderer::<MatrixChart>::with_props(props)
+            .hydratable(false)
+            .render()
+            .await;
+        let svg = &html[html.find("<svg").unwrap()..html.rfind("</svg>").unwrap() + 6];
+        let file = svg_file(svg);
+        let doc = roxmltree::Document::parse(&file).unwrap_or_else(|e| panic!("{e}:\n{file}"));
+        let root = doc.root_element();
+        assert_eq!(root.tag_name().name(), "svg");
+        assert_eq!(
+            root.tag_name().namespace(),
+            Some("http://www.w3.org/2000/svg")
+        );
+        let labels: Vec<&str> = doc
+            .descendants()
+            .filter(|n| n.attribute("class") == Some("matrix__label"))
+            .filter_map(|n| n.text())
+            .collect();
+        let names: Vec<&str> = doc
+            .descendants()
+            .filter_map(|n| n.attribute("aria-label"))
+            .collect();
+        for name in AWKWARD_NAMES {
+            assert!(labels.contains(&name), "{name:?} not among {labels:?}");
+            assert!(names.iter().any(|n| n.starts_with(name)));
+        }
+        let style = doc.descendants().find(|n| n.has_tag_name("style")).unwrap();
+        assert_eq!(style.text(), Some(export_style().as_str()));
     }
 
     #[test]

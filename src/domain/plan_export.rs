@@ -7,12 +7,24 @@ use super::json::{export_file, to_text};
 use super::plans::{Content, MeetingKind, Plan, ShownSection, Template};
 use super::settings::format_money;
 
-/// User text made literal in Markdown: characters that would start emphasis, links, code,
-/// tables or HTML are escaped, so a reader sees what the user typed.
+/// User text made literal in Markdown: characters that would start emphasis, strikethrough,
+/// links, code, tables, HTML or a character reference are escaped, so a reader sees what the
+/// user typed.
 fn md_inline(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        if matches!(c, '\\' | '*' | '_' | '[' | ']' | '<' | '>' | '`' | '|') {
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        // `&amp;` or `&#60;` would show as another character; a lone `&` is left readable.
+        let reference = c == '&'
+            && chars
+                .peek()
+                .is_some_and(|n| n.is_alphanumeric() || *n == '#');
+        if reference
+            || matches!(
+                c,
+                '\\' | '*' | '_' | '[' | ']' | '<' | '>' | '`' | '|' | '~'
+            )
+        {
             out.push('\\');
         }
         out.push(c);
@@ -20,18 +32,33 @@ fn md_inline(s: &str) -> String {
     out
 }
 
-/// A block of user text: each line literal (a leading `#`, `-`, `+` or `1.` would otherwise
-/// make a heading or a list), with the user's line breaks kept as hard breaks.
+/// User text on one line of its own (a title, a name, a date): literal, with any line breaks
+/// folded, so that text from a shared link cannot start a heading or list of its own.
+fn md_line(s: &str) -> String {
+    md_inline(s.trim()).replace(['\r', '\n'], " ")
+}
+
+/// A heading's text: as [`md_line`], and with `#` escaped, which at the end of a heading
+/// would otherwise be taken for its closing sequence and dropped.
+fn md_heading(s: &str) -> String {
+    md_line(s).replace('#', "\\#")
+}
+
+/// A block of user text: each line literal (a leading `#`, `-`, `+`, `=`, `1.` or `1)` would
+/// otherwise make a heading or a list), with the user's line breaks kept as hard breaks.
 fn md_block(s: &str) -> String {
+    // A lone CR ends a line in Markdown too, though `str::lines` keeps it.
     s.trim()
-        .lines()
+        .replace("\r\n", "\n")
+        .split(['\r', '\n'])
         .map(|line| {
             let line = md_inline(line.trim_end());
             let trimmed = line.trim_start();
             let numbered = trimmed
-                .split_once('.')
+                .split_once(['.', ')'])
                 .is_some_and(|(n, _)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()));
-            if trimmed.starts_with(['#', '-', '+']) || numbered {
+            // `=` and `-` lines would also turn the line above into a heading.
+            if trimmed.starts_with(['#', '-', '+', '=']) || numbered {
                 format!("\\{trimmed}")
             } else {
                 line
@@ -61,7 +88,7 @@ fn table(out: &mut String, head: &[&str], rows: Vec<Vec<String>>) {
 }
 
 fn section_markdown(out: &mut String, s: &ShownSection, currency: &str) {
-    out.push_str(&format!("## {}\n\n", s.title.trim()));
+    out.push_str(&format!("## {}\n\n", md_heading(&s.title)));
     if !s.content.is_filled() {
         out.push_str("_Not filled in yet._\n\n");
         return;
@@ -128,7 +155,9 @@ fn section_markdown(out: &mut String, s: &ShownSection, currency: &str) {
             out.push_str(&format!("- Hours: {}\n", figure_or_dash(b.hours)));
             out.push_str(&format!(
                 "- Money: {}\n",
-                b.money.map_or("—".into(), |m| format_money(m, currency))
+                // The currency code is whatever the settings hold, which a backup can set.
+                b.money
+                    .map_or("—".into(), |m| md_line(&format_money(m, currency)))
             ));
             out.push_str(&format!(
                 "- Share of the total marketing budget: {}\n",
@@ -138,17 +167,17 @@ fn section_markdown(out: &mut String, s: &ShownSection, currency: &str) {
         }
         Content::Schedule(sch) => {
             if !sch.cadence.trim().is_empty() {
-                out.push_str(&format!("Check-in rhythm: {}\n\n", sch.cadence.trim()));
+                out.push_str(&format!("Check-in rhythm: {}\n\n", md_block(&sch.cadence)));
             }
             for m in sch.by_date() {
                 let note = if m.note.trim().is_empty() {
                     String::new()
                 } else {
-                    format!(": {}", m.note.trim())
+                    format!(": {}", md_block(&m.note))
                 };
                 out.push_str(&format!(
                     "- {} — {}{note}\n",
-                    readable_date(&m.date),
+                    md_line(&readable_date(&m.date)),
                     m.kind.title()
                 ));
             }
@@ -161,21 +190,29 @@ fn section_markdown(out: &mut String, s: &ShownSection, currency: &str) {
 pub fn markdown(plan: &Plan, template: &Template, account: &Account, currency: &str) -> String {
     let shown = plan.shown(template);
     let (filled, total) = plan.completeness(template);
-    let mut out = format!("# Account Development Plan: {}\n\n", account.name.trim());
-    out.push_str(&format!("- Template: {}\n", template.display_name()));
+    // Every field below can come from a shared link, dates included: a date that does not
+    // parse is shown as it was written.
+    let mut out = format!(
+        "# Account Development Plan: {}\n\n",
+        md_heading(&account.name)
+    );
+    out.push_str(&format!(
+        "- Template: {}\n",
+        md_line(&template.display_name())
+    ));
     out.push_str(&format!(
         "- Last updated: {}\n",
-        readable_date(&plan.updated_at)
+        md_line(&readable_date(&plan.updated_at))
     ));
     out.push_str(&format!(
         "- Last reviewed: {}\n",
         plan.reviewed_at
             .as_deref()
-            .map_or("never".into(), readable_date)
+            .map_or("never".into(), |d| md_line(&readable_date(d)))
     ));
     out.push_str(&format!(
         "- Client consensus: {}\n",
-        plan.consensus.summary()
+        md_line(&plan.consensus.summary())
     ));
     out.push_str(&format!("- Completeness: {filled} of {total} sections\n\n"));
     for s in shown.iter().filter(|s| !s.orphaned) {
@@ -230,13 +267,45 @@ pub fn file_stem(name: &str) -> String {
     }
 }
 
-/// Escapes text for an iCalendar TEXT value.
+/// Escapes text for an iCalendar TEXT value (RFC 5545 section 3.3.11): backslash, semicolon,
+/// comma and line breaks. Other control characters are not allowed in a value at all and are
+/// dropped; a tab is kept.
 fn ical_text(s: &str) -> String {
-    s.replace('\\', "\\\\")
-        .replace(';', "\\;")
-        .replace(',', "\\,")
-        .replace("\r\n", "\\n")
-        .replace(['\n', '\r'], "\\n")
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            ';' => out.push_str("\\;"),
+            ',' => out.push_str("\\,"),
+            '\r' | '\n' => {
+                if c == '\r' && chars.peek() == Some(&'\n') {
+                    chars.next();
+                }
+                out.push_str("\\n");
+            }
+            '\t' => out.push(c),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A part of an event's UID (a plan's section key, a meeting's own id) as it goes in the
+/// file. The parts come from stored data and shared links, so anything outside the letters,
+/// digits and `-._~` the app itself uses is percent-encoded: a crafted id can neither break
+/// the line nor need TEXT escaping, and two different ids still give two different UIDs.
+fn uid_part(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
 }
 
 /// Folds a content line to at most 75 octets per line, never inside a UTF-8 character;
@@ -282,9 +351,13 @@ pub fn ics(plan: &Plan, template: &Template, account: &Account, now: &str) -> St
             };
             lines.push("BEGIN:VEVENT".into());
             let uid = if m.uid.is_empty() {
-                format!("plan-{}-{}-{i}-{day}@account-grader", plan.id, s.key)
+                format!(
+                    "plan-{}-{}-{i}-{day}@account-grader",
+                    plan.id,
+                    uid_part(&s.key)
+                )
             } else {
-                format!("plan-{}-{}@account-grader", plan.id, m.uid)
+                format!("plan-{}-{}@account-grader", plan.id, uid_part(&m.uid))
             };
             lines.push(format!("UID:{uid}"));
             lines.push(format!("DTSTAMP:{stamp}"));
@@ -380,6 +453,10 @@ mod tests {
     #[test]
     fn user_text_stays_literal_in_markdown() {
         assert_eq!(md_block("# not a heading"), "\\# not a heading");
+        assert_eq!(md_block("a\n==="), "a\\\n\\===");
+        assert_eq!(md_block("a\r# b\r\nc"), "a\\\n\\# b\\\nc");
+        assert_eq!(md_block("2) not a list"), "\\2) not a list");
+        assert_eq!(md_inline("Smith & Co &amp;"), "Smith & Co \\&amp;");
         assert_eq!(
             md_block("1. not a list\nsecond *line*"),
             "\\1. not a list\\\nsecond \\*line\\*"
@@ -425,6 +502,154 @@ mod tests {
         // The invalid 31 February is left out; the other two remain.
         assert_eq!(unfolded.matches("BEGIN:VEVENT").count(), 2);
         assert!(unfolded.starts_with("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:"));
+    }
+
+    /// Holds `text` to RFC 5545's line rules and returns its content lines, unfolded: every
+    /// line at most 75 octets and ended by CRLF, continuation lines starting with a space, no
+    /// control character but a tab, and no property the app does not write.
+    fn ical_content_lines(text: &str) -> Vec<String> {
+        assert!(text.ends_with("\r\n"));
+        assert!(!text.replace("\r\n", "").contains(['\r', '\n']));
+        for line in text.split("\r\n") {
+            assert!(line.len() <= 75, "line too long: {line:?}");
+            assert!(
+                !line.chars().any(|c| c.is_control() && c != '\t'),
+                "control character in {line:?}"
+            );
+        }
+        let unfolded = text.replace("\r\n ", "");
+        let lines: Vec<String> = unfolded
+            .trim_end()
+            .split("\r\n")
+            .map(String::from)
+            .collect();
+        const WRITTEN: [&str; 12] = [
+            "BEGIN",
+            "END",
+            "VERSION",
+            "PRODID",
+            "CALSCALE",
+            "METHOD",
+            "UID",
+            "DTSTAMP",
+            "DTSTART",
+            "DTEND",
+            "SUMMARY",
+            "DESCRIPTION",
+        ];
+        for line in &lines {
+            let name = line.split([':', ';']).next().unwrap();
+            assert!(WRITTEN.contains(&name), "unexpected property in {line:?}");
+        }
+        lines
+    }
+
+    #[test]
+    fn crafted_ids_and_text_cannot_add_calendar_properties() {
+        let mut p = Plan::new(3, 7, 0, AT);
+        let meeting = |uid: &str, note: &str| Meeting {
+            uid: uid.into(),
+            date: "2026-12-01".into(),
+            kind: MeetingKind::CheckIn,
+            note: note.into(),
+        };
+        p.write(
+            "review-plan",
+            "Reviews",
+            Content::Schedule(Schedule {
+                cadence: String::new(),
+                meetings: vec![
+                    meeting("x\r\nATTENDEE:mailto:evil@example.com", "fine"),
+                    meeting(
+                        "y\nORGANIZER:mailto:evil@example.com",
+                        "a\rLOCATION:x\u{0}\u{7f}",
+                    ),
+                ],
+            }),
+            AT,
+        );
+        // A section kept from an older template, under a key no template has: its meetings,
+        // without ids of their own, take their UID from the key.
+        p.write(
+            "gone\r\nATTENDEE:mailto:evil@example.com",
+            "Gone",
+            Content::Schedule(Schedule {
+                cadence: String::new(),
+                meetings: vec![meeting("", "")],
+            }),
+            AT,
+        );
+        let text = ics(&p, &built_in_template(), &account("Acme\r\nURL:x"), AT);
+        let lines = ical_content_lines(&text);
+        assert_eq!(lines.iter().filter(|l| *l == "BEGIN:VEVENT").count(), 3);
+        assert!(lines.contains(
+            &"UID:plan-3-x%0D%0AATTENDEE%3Amailto%3Aevil%40example.com@account-grader".to_string()
+        ));
+        assert!(lines.contains(&"SUMMARY:Check-in: Acme\\nURL:x".to_string()));
+        assert!(lines.contains(&"DESCRIPTION:a\\nLOCATION:x".to_string()));
+        assert!(lines
+            .iter()
+            .any(|l| l.starts_with("UID:plan-3-gone%0D%0AATTENDEE%3A")));
+    }
+
+    #[test]
+    fn ids_the_app_makes_stay_as_they_are_in_uids() {
+        assert_eq!(
+            uid_part("1732000000000-123456789"),
+            "1732000000000-123456789"
+        );
+        assert_eq!(uid_part("budget~2"), "budget~2");
+        // Percent signs are encoded too, so distinct ids never meet.
+        assert_ne!(uid_part("a%0A"), uid_part("a\n"));
+    }
+
+    #[test]
+    fn text_values_escape_what_rfc_5545_asks() {
+        assert_eq!(
+            ical_text("a\\b;c,d\r\ne\nf\rg\th\u{1b}"),
+            "a\\\\b\\;c\\,d\\ne\\nf\\ng\th"
+        );
+    }
+
+    #[test]
+    fn markdown_keeps_every_user_field_literal() {
+        let mut t = built_in_template();
+        t.id = 40;
+        t.name = "<script>alert(1)</script>\n# Owned".into();
+        t.sections[0].title = "**Vision** [click](javascript:alert(1)) #".into();
+        let mut p = plan_with_content();
+        p.write(
+            "review-plan",
+            "Reviews",
+            Content::Schedule(Schedule {
+                cadence: "Monthly\n# Heading".into(),
+                meetings: vec![Meeting {
+                    uid: "a1".into(),
+                    date: "2026-12-31".into(),
+                    kind: MeetingKind::CheckIn,
+                    note: "bring &lt;notes&gt;\n- not a list item".into(),
+                }],
+            }),
+            AT,
+        );
+        // Written after the content, which stamps it.
+        p.updated_at = "soon\n<img src=x onerror=alert(1)>".into();
+        let md = markdown(&p, &t, &account("Acme ~~Corp~~\n## Injected"), "USD");
+        assert!(
+            md.starts_with("# Account Development Plan: Acme \\~\\~Corp\\~\\~ \\#\\# Injected\n")
+        );
+        assert!(md.contains("- Template: \\<script\\>alert(1)\\</script\\> # Owned\n"));
+        assert!(md.contains("- Last updated: soon \\<img src=x onerror=alert(1)\\>\n"));
+        assert!(md.contains("## \\*\\*Vision\\*\\* \\[click\\](javascript:alert(1)) \\#\n"));
+        assert!(md.contains("Check-in rhythm: Monthly\\\n\\# Heading\n"));
+        assert!(md.contains(": bring \\&lt;notes\\&gt;\\\n\\- not a list item\n"));
+        // The only headings are the export's own.
+        for line in md.lines().filter(|l| l.starts_with('#')) {
+            assert!(
+                line.starts_with("# Account Development Plan: ") || line.starts_with("## "),
+                "{line:?}"
+            );
+        }
     }
 
     #[test]

@@ -378,8 +378,44 @@ pub fn account_from_json(json: &[u8]) -> Result<SharedAccount, ShareError> {
     // Read as text, like every other JSON in the app, so the typed decoder exists once.
     let json = std::str::from_utf8(json).map_err(|_| ShareError::Damaged)?;
     let mut shared: SharedAccount = Reader::read_all(json).map_err(|_| ShareError::Damaged)?;
+    // The app never makes ids like these, so a link carrying one has been crafted: refused
+    // whole rather than mended, as any other changed link is.
+    if let Some((template, plan)) = &shared.plan {
+        if !plan_ids_are_plain(template, plan) {
+            return Err(ShareError::Damaged);
+        }
+    }
     shared.ratings = std::mem::take(&mut shared.ratings).sanitized();
     Ok(shared)
+}
+
+/// Longer section keys and meeting ids are refused; the app's own are far shorter.
+const MAX_ID_BYTES: usize = 64;
+
+/// Whether `id` is made only of what the app's section keys (`vision`, `s12`, `budget~2`) and
+/// meeting ids (`1732000000000-123456789`) are made of. These ids end up in calendar files
+/// and element ids, where a line break or markup would be read as structure.
+fn is_plain_id(id: &str) -> bool {
+    id.len() <= MAX_ID_BYTES
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~'))
+}
+
+/// Every section key in a shared template and plan is plain and not empty, and every
+/// meeting id plain (a meeting may have none).
+fn plan_ids_are_plain(template: &Template, plan: &Plan) -> bool {
+    let key = |k: &str| !k.is_empty() && is_plain_id(k);
+    template.sections.iter().all(|d| key(&d.key))
+        && plan.sections.iter().all(|s| {
+            key(&s.key)
+                && match &s.content {
+                    Content::Schedule(schedule) => {
+                        schedule.meetings.iter().all(|m| is_plain_id(&m.uid))
+                    }
+                    _ => true,
+                }
+        })
 }
 
 impl FromJson for SharedAccount {
@@ -423,7 +459,9 @@ impl FromJson for SharedAccount {
 mod tests {
     use super::*;
     use crate::domain::demo::demo_accounts;
-    use crate::domain::plans::{built_in_template, Stakeholder};
+    use crate::domain::plans::{
+        built_in_template, Meeting, MeetingKind, Schedule, SectionDef, Stakeholder,
+    };
     use crate::domain::practices::PracticeId;
     use proptest::prelude::*;
 
@@ -578,6 +616,73 @@ mod tests {
                 _ => None,
             });
         assert_eq!(people, Some(vec!["", "Person 1"]));
+    }
+
+    /// A link to the first demo account with `plan`, as the app would make it.
+    fn link_with_plan(template: Template, plan: Plan) -> String {
+        let account = &demo_accounts(1, "2026-11-01T00:00:00Z")[0];
+        account_link(&shared_account(
+            account,
+            "USD",
+            &Weights::default(),
+            Thresholds::default(),
+            Some((template, plan)),
+            Privacy::default(),
+        ))
+    }
+
+    fn plan_with_meeting(key: &str, uid: &str) -> Plan {
+        let mut plan = Plan::new(9, 1, 0, "2026-11-01T00:00:00Z");
+        plan.write(
+            key,
+            "Reviews",
+            Content::Schedule(Schedule {
+                cadence: String::new(),
+                meetings: vec![Meeting {
+                    uid: uid.into(),
+                    date: "2026-12-01".into(),
+                    kind: MeetingKind::CheckIn,
+                    note: String::new(),
+                }],
+            }),
+            "2026-11-01T00:00:00Z",
+        );
+        plan
+    }
+
+    #[test]
+    fn links_with_crafted_section_keys_or_meeting_ids_are_refused() {
+        let injected = "x\r\nATTENDEE:mailto:evil@example.com";
+        let t = built_in_template();
+        let refused = [
+            link_with_plan(t.clone(), plan_with_meeting("review-plan", injected)),
+            link_with_plan(t.clone(), plan_with_meeting(injected, "1")),
+            link_with_plan(t.clone(), plan_with_meeting("review-plan", &"1".repeat(65))),
+            link_with_plan(t.clone(), plan_with_meeting("", "1")),
+            link_with_plan(
+                Template {
+                    sections: vec![SectionDef {
+                        key: "<b>".into(),
+                        ..t.sections[0].clone()
+                    }],
+                    ..t.clone()
+                },
+                plan_with_meeting("review-plan", "1"),
+            ),
+        ];
+        for link in refused {
+            assert_eq!(open_account_link(&link), Err(ShareError::Damaged));
+        }
+        // Ids as the app makes them open.
+        for (key, uid) in [
+            ("review-plan", "1732000000000-123456789"),
+            ("s12", ""),
+            ("budget~2", "a1"),
+        ] {
+            let plan = plan_with_meeting(key, uid);
+            let opened = open_account_link(&link_with_plan(t.clone(), plan.clone())).unwrap();
+            assert_eq!(opened.plan.unwrap().1, plan);
+        }
     }
 
     proptest! {

@@ -6,9 +6,9 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::browser::clock::now_iso;
-use crate::browser::download::{download_text, element_markup};
+use crate::browser::download::{download_text, element_xml};
 use crate::browser::events::on_value;
-use crate::components::matrix_chart::{standalone_svg, ChartPoint, MatrixChart, Quadrants};
+use crate::components::matrix_chart::{svg_file, ChartPoint, MatrixChart, Quadrants};
 use crate::components::quadrant_badge::quadrant_badge;
 use crate::domain::accounts::{Account, Tier};
 use crate::domain::bcg::{categorize, BcgCategory};
@@ -335,13 +335,9 @@ pub fn MatrixPage() -> Html {
     let on_export = {
         let export_problem = export_problem.clone();
         Callback::from(move |_| {
-            let result = element_markup(SVG_ID)
+            let result = element_xml(SVG_ID)
                 .ok_or_else(|| "The chart could not be found on the page.".to_string())
-                .and_then(|svg| {
-                    let svg = standalone_svg(&svg);
-                    let file = format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n{svg}\n");
-                    download_text(file_name, "image/svg+xml", &file)
-                });
+                .and_then(|svg| download_text(file_name, "image/svg+xml", &svg_file(&svg)));
             export_problem.set(result.err());
         })
     };

@@ -188,6 +188,36 @@ test('the matrix shows each rated account as a focusable point that opens it', a
   assert.match(await page.locator('.quadrant-cards').textContent(), /Star/);
 });
 
+test('an exported chart is well-formed XML whatever the accounts are called', async () => {
+  const page = await withDemo({ acceptDownloads: true });
+  await env.open(page, '#/accounts/1/edit');
+  // The page's HTML serializer wrote the no-break space as `&nbsp;`, which XML does not know.
+  const name = 'Northwind\u00a0Logistics <EU> & "Co"';
+  await page.getByLabel(/^Name/).fill(name);
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await page.getByRole('heading', { name, level: 1 }).waitFor();
+  await env.open(page, '#/matrix');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export SVG' }).click(),
+  ]);
+  const svg = await readFile(await download.path(), 'utf8');
+  // Read as a file opened on its own would be: away from the app, whose security policy
+  // would refuse the file's own <style>.
+  await page.goto('about:blank');
+  const parsed = await page.evaluate(text => {
+    const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+    return {
+      error: doc.querySelector('parsererror')?.textContent ?? null,
+      root: `${doc.documentElement.namespaceURI} ${doc.documentElement.localName}`,
+      points: [...doc.querySelectorAll('a')].map(a => a.getAttribute('aria-label')),
+    };
+  }, svg);
+  assert.equal(parsed.error, null);
+  assert.equal(parsed.root, 'http://www.w3.org/2000/svg svg');
+  assert.ok(parsed.points.some(p => p.startsWith(`${name}: relationship`)), parsed.points.join('\n'));
+});
+
 test('a snapshot shows how accounts moved since it was taken', async () => {
   const page = await withDemo();
   await env.open(page, '#/matrix');
