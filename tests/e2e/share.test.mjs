@@ -1,5 +1,6 @@
 import { after, before, test } from 'node:test';
-import { deflateRawSync } from 'node:zlib';
+import { createCipheriv, pbkdf2Sync, randomBytes } from 'node:crypto';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { assert, setUp, stored } from './harness.mjs';
 
 let env;
@@ -206,4 +207,35 @@ test('a second link opened in the same tab shows its own content', async () => {
   await recipient.evaluate(hash => { location.hash = hash; }, links[1]);
   await recipient.locator('.score__value', { hasText: '3' }).waitFor();
   assert.equal(await recipient.evaluate(() => document.activeElement?.tagName), 'H1', 'focus moves to the new heading');
+});
+
+/** A protected account link as builds before 600 000 rounds made one: kind 0x32, then salt,
+ *  IV and the AES-GCM ciphertext of the deflated JSON, under a key of 250 000 PBKDF2-SHA256
+ *  rounds (no count in the link). */
+function olderProtectedLink(passphrase, deflated) {
+  const salt = randomBytes(16), iv = randomBytes(12);
+  const key = pbkdf2Sync(passphrase, salt, 250_000, 32, 'sha256');
+  const cipher = createCipheriv('aes-256-gcm', key, iv);
+  const sealed = Buffer.concat([cipher.update(deflated), cipher.final(), cipher.getAuthTag()]);
+  return `${env.server.url}#/a/${seal(0x32, Buffer.concat([salt, iv, sealed]))}`;
+}
+
+test('protected links made with 250 000 rounds, before the count was carried, still open', async () => {
+  // The account in the older plain link above, protected the older way.
+  const older = Buffer.from(OLDER_ACCOUNT_LINK.slice('#/a/'.length), 'base64url');
+  const json = inflateRawSync(older.subarray(1, older.length - 2));
+  const link = olderProtectedLink('quiet lantern 1987', deflateRawSync(json));
+  const recipient = await openAsRecipient(link);
+  assert.equal(await recipient.locator('main h1').textContent(), 'Protected account link');
+  await recipient.getByLabel('Passphrase').fill('quiet lantern 1987');
+  await recipient.getByRole('button', { name: 'Open' }).click();
+  await recipient.getByRole('heading', { name: 'Brightline Retail', level: 1 }).waitFor();
+});
+
+test('a link changed to ask for billions of rounds is refused at once, with a reason', async () => {
+  const body = Buffer.concat([Buffer.from([0xff, 0xff, 0xff, 0xff]), randomBytes(16 + 12 + 40)]);
+  const recipient = await openAsRecipient(`${env.server.url}#/a/${seal(0x33, body)}`);
+  await recipient.getByRole('heading', { name: 'This link cannot be opened', level: 1 }).waitFor();
+  assert.match(await recipient.locator('main').textContent(), /far more work to unlock it than any link Account Grader makes/);
+  assert.equal(await recipient.getByLabel('Passphrase').count(), 0, 'no passphrase is asked for');
 });
