@@ -209,6 +209,34 @@ test('a second link opened in the same tab shows its own content', async () => {
   assert.equal(await recipient.evaluate(() => document.activeElement?.tagName), 'H1', 'focus moves to the new heading');
 });
 
+test('a passphrase needs 12 characters, with a hint on its strength as it is typed', async () => {
+  const page = await env.newPage();
+  await env.open(page, '#/accounts');
+  await page.getByRole('button', { name: /Explore a demo portfolio/ }).click();
+  await env.open(page, '#/accounts/2');
+  await page.getByText('Share this account').click();
+  const field = page.getByLabel('Passphrase (optional)');
+  const hint = page.locator('#share-passphrase-strength');
+  await field.fill('harbour 42');
+  assert.equal(await hint.textContent(), 'Too short: 2 more characters before the link is made.');
+  assert.equal(await page.locator('#share-account-link').count(), 0, 'no link, plain or protected');
+  assert.match(await field.getAttribute('aria-describedby'), /share-passphrase-strength/);
+  await field.fill('121212121212');
+  await page.getByLabel('Protected link to this account').waitFor();
+  assert.match(await hint.textContent(), /^Easy to guess/);
+  await field.fill('blue harbour 42');
+  assert.match(await hint.textContent(), /^Fair\./);
+  await field.fill('blue harbour forty two swans');
+  assert.match(await hint.textContent(), /^Strong/);
+  assert.match(await page.locator('#share-passphrase-help').textContent(),
+    /shown as you type it, not hidden, because they must enter it exactly as you did/);
+  // New links say how many PBKDF2 rounds made their key: OWASP's 600 000 for 2023.
+  const link = await page.getByLabel('Protected link to this account').inputValue();
+  const bytes = Buffer.from(link.split('#/a/')[1], 'base64url');
+  assert.equal(bytes[0], 0x33);
+  assert.equal(bytes.readUInt32LE(1), 600_000);
+});
+
 /** A protected account link as builds before 600 000 rounds made one: kind 0x32, then salt,
  *  IV and the AES-GCM ciphertext of the deflated JSON, under a key of 250 000 PBKDF2-SHA256
  *  rounds (no count in the link). */
