@@ -97,6 +97,14 @@ pub fn Root(props: &RootProps) -> Html {
             }
         });
     }
+    // Once something has been saved there is data worth keeping, so the browser is asked not
+    // to clear it; asking on a first visit would prompt Firefox users before they have
+    // anything to lose.
+    use_effect_with(state.revision > 0, |&saved| {
+        if saved {
+            crate::browser::persistence::ask_to_keep_data();
+        }
+    });
     // Colours follow the theme setting from the first render on (effects run before the
     // browser paints), and again whenever it changes here or in another tab.
     use_effect_with(state.doc.settings.theme, |&theme| page::set_theme(theme));

@@ -6,3 +6,4 @@ pub mod deflate;
 pub mod download;
 pub mod events;
 pub mod page;
+pub mod persistence;

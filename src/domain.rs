@@ -10,6 +10,7 @@ pub mod document_encoder;
 pub mod grader;
 pub mod history;
 pub mod json;
+pub mod passphrase;
 pub mod plan_export;
 pub mod plans;
 pub mod portfolio;

@@ -1,13 +1,14 @@
 //! Passphrase encryption for share links, through the browser's Web Crypto API: a key derived
 //! from the passphrase with PBKDF2 (SHA-256), then AES-GCM, which also detects any change to
-//! the ciphertext. Nothing of the key goes into the link; only the random salt and IV do.
+//! the ciphertext. Nothing of the key goes into the link; only the random salt and IV, and the
+//! PBKDF2 round count, do.
 
 use js_sys::{Array, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{AesDerivedKeyParams, AesGcmParams, CryptoKey, Pbkdf2Params, SubtleCrypto};
 
-use crate::domain::share::{Locked, IV_LEN, PBKDF2_ITERATIONS, SALT_LEN};
+use crate::domain::share::{Locked, IV_LEN, MAX_PBKDF2_ITERATIONS, PBKDF2_ITERATIONS, SALT_LEN};
 
 fn crypto() -> Result<web_sys::Crypto, String> {
     web_sys::window()
@@ -15,7 +16,12 @@ fn crypto() -> Result<web_sys::Crypto, String> {
         .ok_or_else(|| "This browser offers no encryption (Web Crypto is unavailable).".to_string())
 }
 
-async fn key(subtle: &SubtleCrypto, passphrase: &str, salt: &[u8]) -> Result<CryptoKey, JsValue> {
+async fn key(
+    subtle: &SubtleCrypto,
+    passphrase: &str,
+    salt: &[u8],
+    iterations: u32,
+) -> Result<CryptoKey, JsValue> {
     let raw = Uint8Array::from(passphrase.as_bytes());
     let base = JsFuture::from(subtle.import_key_with_str(
         "raw",
@@ -25,12 +31,8 @@ async fn key(subtle: &SubtleCrypto, passphrase: &str, salt: &[u8]) -> Result<Cry
         &Array::of1(&"deriveKey".into()),
     )?)
     .await?;
-    let params = Pbkdf2Params::new_with_str(
-        "PBKDF2",
-        "SHA-256",
-        PBKDF2_ITERATIONS,
-        &Uint8Array::from(salt),
-    );
+    let params =
+        Pbkdf2Params::new_with_str("PBKDF2", "SHA-256", iterations, &Uint8Array::from(salt));
     let usages = Array::of2(&"encrypt".into(), &"decrypt".into());
     let key = JsFuture::from(subtle.derive_key_with_object_and_object(
         &params,
@@ -55,7 +57,9 @@ pub async fn lock(passphrase: &str, plain: &[u8]) -> Result<Locked, String> {
         .map_err(|_| "No random numbers available.")?;
     let subtle = crypto.subtle();
     let failed = |_| "Encryption failed in this browser.".to_string();
-    let key = key(&subtle, passphrase, &salt).await.map_err(failed)?;
+    let key = key(&subtle, passphrase, &salt, PBKDF2_ITERATIONS)
+        .await
+        .map_err(failed)?;
     let params = AesGcmParams::new_with_u8_array("AES-GCM", &Uint8Array::from(iv.as_slice()));
     let sealed = JsFuture::from(
         subtle
@@ -65,6 +69,7 @@ pub async fn lock(passphrase: &str, plain: &[u8]) -> Result<Locked, String> {
     .await
     .map_err(failed)?;
     Ok(Locked {
+        iterations: PBKDF2_ITERATIONS,
         salt,
         iv,
         ciphertext: Uint8Array::new(&sealed).to_vec(),
@@ -74,8 +79,15 @@ pub async fn lock(passphrase: &str, plain: &[u8]) -> Result<Locked, String> {
 /// Decrypts a locked payload; `None` for a wrong passphrase or a changed ciphertext (AES-GCM
 /// cannot tell the two apart, and neither matters more than the other).
 pub async fn unlock(passphrase: &str, locked: &Locked) -> Option<Vec<u8>> {
+    // `decode_locked` already refuses larger counts; this keeps a `Locked` built any other
+    // way from tying up the browser.
+    if locked.iterations > MAX_PBKDF2_ITERATIONS {
+        return None;
+    }
     let subtle = crypto().ok()?.subtle();
-    let key = key(&subtle, passphrase, &locked.salt).await.ok()?;
+    let key = key(&subtle, passphrase, &locked.salt, locked.iterations)
+        .await
+        .ok()?;
     let params =
         AesGcmParams::new_with_u8_array("AES-GCM", &Uint8Array::from(locked.iv.as_slice()));
     let plain = JsFuture::from(

@@ -10,6 +10,7 @@ use crate::browser::events::{on_input_value, on_value};
 use crate::browser::page::link_to;
 use crate::domain::accounts::AccountId;
 use crate::domain::history::SavedAssessment;
+use crate::domain::passphrase::{assess, Strength, TooShort, MIN_CHARS, STRONG_CHARS};
 use crate::domain::share::{
     account_json, encode_account, encode_invitation, encode_locked, encode_result, shared_account,
     Invitation, Privacy,
@@ -104,7 +105,12 @@ pub fn ShareAccount(props: &ShareAccountProps) -> Html {
         // Compression and encryption are asynchronous in the browser; the link appears when
         // ready.
         let link = link.clone();
-        let json = shared.as_ref().map(account_json);
+        // A passphrase too short to protect anything makes no link at all: a plain one would
+        // not be what the user asked for.
+        let json = shared
+            .as_ref()
+            .filter(|_| passphrase.is_empty() || assess(&passphrase).is_ok())
+            .map(account_json);
         use_effect_with((json, (*passphrase).clone()), move |(json, passphrase)| {
             link.set(None);
             let request = {
@@ -127,6 +133,7 @@ pub fn ShareAccount(props: &ShareAccountProps) -> Html {
         return html! {};
     }
     let plain = passphrase.is_empty();
+    let strength = (!plain).then(|| assess(&passphrase));
     let on_passphrase = {
         let passphrase = passphrase.clone();
         on_input_value(move |v| passphrase.set(v))
@@ -154,15 +161,20 @@ pub fn ShareAccount(props: &ShareAccountProps) -> Html {
             </fieldset>
             <div class="field field--narrow-wide">
                 <label for="share-passphrase">{ "Passphrase (optional)" }</label>
-                // Shown as typed, since the sender has to pass it on exactly; never sent to a
-                // spelling service, never capitalised by a phone keyboard.
+                // Never sent to a spelling service, never capitalised by a phone keyboard.
                 <input id="share-passphrase" type="text" autocomplete="off" spellcheck="false" autocapitalize="off"
                     value={(*passphrase).clone()} oninput={on_passphrase}
-                    aria-describedby="share-passphrase-help" />
-                <p class="muted" id="share-passphrase-help">{ "With a passphrase the link is encrypted (AES-GCM) and opens only \
-                    for someone who knows it. Tell them the passphrase another way, not in the same message." }</p>
+                    aria-describedby={if plain { "share-passphrase-help" } else { "share-passphrase-strength share-passphrase-help" }} />
+                if let Some(strength) = strength {
+                    <p class="passphrase-strength" id="share-passphrase-strength">{ strength_hint(strength) }</p>
+                }
+                <p class="muted" id="share-passphrase-help">{ format!("With a passphrase of {MIN_CHARS} characters or more, the link is \
+                    encrypted (AES-GCM) and opens only for someone who knows it. Tell them the passphrase another way, not in the \
+                    same message. It is shown as you type it, not hidden, because they must enter it exactly as you did: check \
+                    it before you pass it on, and mind who can see your screen.") }</p>
             </div>
             { match &*link {
+                _ if matches!(strength, Some(Err(_))) => html! {},
                 None => html! { <p class="muted" role="status">{ if plain { "Making the link…" } else { "Encrypting…" } }</p> },
                 Some(Ok(link)) => html! { <ShareLink id="share-account-link" link={link.clone()}
                     label={if plain { "Link to this account" } else { "Protected link to this account" }} /> },
@@ -170,6 +182,32 @@ pub fn ShareAccount(props: &ShareAccountProps) -> Html {
             } }
         </details>
     }
+}
+
+/// What the strength guide says about a passphrase being typed.
+fn strength_hint(strength: Result<Strength, TooShort>) -> Html {
+    let (level, advice) = match strength {
+        Err(TooShort { missing }) => (
+            "Too short: ".to_string(),
+            format!(
+                "{missing} more character{} before the link is made.",
+                if missing == 1 { "" } else { "s" }
+            ),
+        ),
+        Ok(Strength::Patterned) => (
+            "Easy to guess: ".into(),
+            "it repeats itself or runs in order, like aaaa, abab or 1234. Unrelated words work better.".into(),
+        ),
+        Ok(Strength::Fair) => (
+            "Fair. ".into(),
+            format!("Longer is much harder to guess: {STRONG_CHARS} characters or more, such as four unrelated words."),
+        ),
+        Ok(Strength::Strong) => (
+            "Strong, ".into(),
+            "as long as it is not a well-known phrase or quotation.".into(),
+        ),
+    };
+    html! { <><strong>{ level }</strong>{ advice }</> }
 }
 
 /// The link to a shared account's JSON: deflated, then encrypted if there is a passphrase.

@@ -23,13 +23,22 @@ const RESULT_V1: u8 = 0x11;
 const INVITATION_V1: u8 = 0x21;
 const ACCOUNT_V1: u8 = 0x31;
 /// An account link encrypted with a passphrase: salt, IV, then the AES-GCM ciphertext of the
-/// deflated JSON.
+/// deflated JSON. Its key took [`V1_PBKDF2_ITERATIONS`] rounds; links are no longer made so.
 const ACCOUNT_LOCKED_V1: u8 = 0x32;
+/// As V1, after a 4-byte little-endian PBKDF2 round count, so the count can rise again
+/// without making older links unreadable.
+const ACCOUNT_LOCKED_V2: u8 = 0x33;
 pub const SALT_LEN: usize = 16;
 pub const IV_LEN: usize = 12;
-/// PBKDF2 rounds: slow enough to make guessing costly, quick enough (well under a second)
-/// on a phone.
-pub const PBKDF2_ITERATIONS: u32 = 250_000;
+/// PBKDF2 rounds for new links: OWASP's 2023 figure for PBKDF2-HMAC-SHA256. Each guess at a
+/// passphrase costs an attacker that many hashes.
+pub const PBKDF2_ITERATIONS: u32 = 600_000;
+/// The rounds every V1 link used.
+pub const V1_PBKDF2_ITERATIONS: u32 = 250_000;
+/// The most rounds a link may ask for. The count comes from the link, so a changed one could
+/// otherwise keep the recipient's browser hashing for hours; this leaves room to raise
+/// [`PBKDF2_ITERATIONS`] a few times.
+pub const MAX_PBKDF2_ITERATIONS: u32 = 5_000_000;
 /// Deflated account payloads may not inflate past this, so a crafted link cannot exhaust
 /// memory. The browser side enforces it while inflating.
 pub const MAX_INFLATED: usize = 1024 * 1024;
@@ -54,6 +63,8 @@ pub enum ShareError {
     /// The account link is encrypted: ask for the passphrase.
     NeedsPassphrase,
     WrongPassphrase,
+    /// The link asks for more key-derivation rounds than [`MAX_PBKDF2_ITERATIONS`].
+    TooCostly,
 }
 
 impl ShareError {
@@ -71,6 +82,7 @@ impl ShareError {
             ShareError::WrongPassphrase => {
                 "That passphrase does not open this link (or the link was changed). Check it with the sender."
             }
+            ShareError::TooCostly => "This link asks your browser to do far more work to unlock it than any link Account Grader makes, enough to tie it up for minutes or hours, so it was not tried. The link may have been changed: ask the sender for a new one.",
         }
     }
 }
@@ -132,6 +144,12 @@ fn seal(kind: u8, body: &[u8]) -> String {
 
 /// Checks a payload's encoding, checksum and kind; returns its body.
 fn open(payload: &str, kind: u8) -> Result<Vec<u8>, ShareError> {
+    open_any(payload, &[kind]).map(|(_, body)| body)
+}
+
+/// As [`open`], for a payload that may be any of `kinds` (all of one family); returns which
+/// it is, with its body.
+fn open_any(payload: &str, kinds: &[u8]) -> Result<(u8, Vec<u8>), ShareError> {
     let payload = payload.trim();
     if payload.is_empty() {
         return Err(ShareError::Empty);
@@ -148,8 +166,8 @@ fn open(payload: &str, kind: u8) -> Result<Vec<u8>, ShareError> {
         return Err(ShareError::Damaged);
     }
     match bytes[0] {
-        k if k == kind => Ok(bytes.split_off(1)),
-        k if k >> 4 == kind >> 4 => Err(ShareError::UnknownVersion),
+        k if kinds.contains(&k) => Ok((k, bytes.split_off(1))),
+        k if kinds.iter().any(|kind| k >> 4 == kind >> 4) => Err(ShareError::UnknownVersion),
         _ => Err(ShareError::WrongKind),
     }
 }
@@ -340,23 +358,49 @@ pub fn encode_account(deflated: &[u8]) -> String {
 /// The parts of a passphrase-protected account link.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Locked {
+    /// PBKDF2 rounds that derive the key: at least 1, at most [`MAX_PBKDF2_ITERATIONS`].
+    pub iterations: u32,
     pub salt: Vec<u8>,
     pub iv: Vec<u8>,
     pub ciphertext: Vec<u8>,
 }
 
+/// A protected link, carrying its round count.
 pub fn encode_locked(locked: &Locked) -> String {
-    let body = [locked.salt.as_slice(), &locked.iv, &locked.ciphertext].concat();
-    seal(ACCOUNT_LOCKED_V1, &body)
+    let body = [
+        &locked.iterations.to_le_bytes()[..],
+        &locked.salt,
+        &locked.iv,
+        &locked.ciphertext,
+    ]
+    .concat();
+    seal(ACCOUNT_LOCKED_V2, &body)
 }
 
 pub fn decode_locked(payload: &str) -> Result<Locked, ShareError> {
-    let body = open(payload, ACCOUNT_LOCKED_V1)?;
+    let (kind, body) = open_any(payload, &[ACCOUNT_LOCKED_V1, ACCOUNT_LOCKED_V2])?;
+    locked_from(kind, &body)
+}
+
+fn locked_from(kind: u8, body: &[u8]) -> Result<Locked, ShareError> {
+    let (iterations, body) = if kind == ACCOUNT_LOCKED_V1 {
+        (V1_PBKDF2_ITERATIONS, body)
+    } else {
+        let (count, rest) = body.split_first_chunk::<4>().ok_or(ShareError::Damaged)?;
+        (u32::from_le_bytes(*count), rest)
+    };
+    if iterations == 0 {
+        return Err(ShareError::Damaged);
+    }
+    if iterations > MAX_PBKDF2_ITERATIONS {
+        return Err(ShareError::TooCostly);
+    }
     // AES-GCM adds a 16-byte tag, so shorter bodies cannot be real.
     if body.len() < SALT_LEN + IV_LEN + 16 {
         return Err(ShareError::Damaged);
     }
     Ok(Locked {
+        iterations,
         salt: body[..SALT_LEN].to_vec(),
         iv: body[SALT_LEN..SALT_LEN + IV_LEN].to_vec(),
         ciphertext: body[SALT_LEN + IV_LEN..].to_vec(),
@@ -365,12 +409,13 @@ pub fn decode_locked(payload: &str) -> Result<Locked, ShareError> {
 
 /// The deflated JSON in a plain account link; a protected one gives
 /// [`ShareError::NeedsPassphrase`] (its parts come from [`decode_locked`], and once decrypted,
-/// the same deflated JSON).
+/// the same deflated JSON), or why it cannot be opened even with the passphrase.
 pub fn decode_account(payload: &str) -> Result<Vec<u8>, ShareError> {
-    if decode_locked(payload).is_ok() {
-        return Err(ShareError::NeedsPassphrase);
+    let kinds = [ACCOUNT_V1, ACCOUNT_LOCKED_V1, ACCOUNT_LOCKED_V2];
+    match open_any(payload, &kinds)? {
+        (ACCOUNT_V1, body) => Ok(body),
+        (kind, body) => locked_from(kind, &body).and(Err(ShareError::NeedsPassphrase)),
     }
-    open(payload, ACCOUNT_V1)
 }
 
 /// A shared account from the (inflated) JSON of a link.
@@ -535,22 +580,23 @@ mod tests {
         );
     }
 
+    fn locked(iterations: u32, ciphertext_len: usize) -> Locked {
+        Locked {
+            iterations,
+            salt: vec![1; SALT_LEN],
+            iv: vec![2; IV_LEN],
+            ciphertext: vec![3; ciphertext_len],
+        }
+    }
+
     #[test]
     fn protected_links_ask_for_the_passphrase_and_keep_their_parts() {
-        let locked = Locked {
-            salt: vec![1; SALT_LEN],
-            iv: vec![2; IV_LEN],
-            ciphertext: vec![3; 40],
-        };
-        let link = encode_locked(&locked);
-        assert_eq!(decode_locked(&link), Ok(locked));
+        let link = encode_locked(&locked(PBKDF2_ITERATIONS, 40));
+        assert_eq!(decode_locked(&link), Ok(locked(PBKDF2_ITERATIONS, 40)));
         assert_eq!(decode_account(&link), Err(ShareError::NeedsPassphrase));
-        let short = encode_locked(&Locked {
-            salt: vec![1; SALT_LEN],
-            iv: vec![2; IV_LEN],
-            ciphertext: vec![3; 4],
-        });
+        let short = encode_locked(&locked(PBKDF2_ITERATIONS, 4));
         assert_eq!(decode_locked(&short), Err(ShareError::Damaged));
+        assert_eq!(decode_account(&short), Err(ShareError::Damaged));
         // A plain account link is not a protected one.
         let account = &demo_accounts(1, "2026-11-01T00:00:00Z")[0];
         let plain = account_link(&shared_account(
@@ -562,6 +608,40 @@ mod tests {
             Privacy::default(),
         ));
         assert_eq!(decode_locked(&plain), Err(ShareError::UnknownVersion));
+    }
+
+    #[test]
+    fn new_protected_links_carry_their_round_count_and_older_ones_keep_theirs() {
+        let link = encode_locked(&locked(PBKDF2_ITERATIONS, 40));
+        let bytes = b64_decode(&link).unwrap();
+        assert_eq!(bytes[0], ACCOUNT_LOCKED_V2);
+        // OWASP's 2023 figure for PBKDF2-HMAC-SHA256.
+        assert_eq!(bytes[1..5], 600_000u32.to_le_bytes());
+        // Links made before the count was carried used 250 000 rounds and no count.
+        let body = [vec![1; SALT_LEN], vec![2; IV_LEN], vec![3; 40]].concat();
+        let older = seal(ACCOUNT_LOCKED_V1, &body);
+        assert_eq!(decode_locked(&older), Ok(locked(250_000, 40)));
+        assert_eq!(decode_account(&older), Err(ShareError::NeedsPassphrase));
+    }
+
+    #[test]
+    fn a_link_asking_for_endless_rounds_is_refused_before_any_hashing() {
+        let at_most = encode_locked(&locked(MAX_PBKDF2_ITERATIONS, 40));
+        assert_eq!(
+            decode_locked(&at_most).unwrap().iterations,
+            MAX_PBKDF2_ITERATIONS
+        );
+        for count in [MAX_PBKDF2_ITERATIONS + 1, u32::MAX] {
+            let tampered = encode_locked(&locked(count, 40));
+            assert_eq!(decode_locked(&tampered), Err(ShareError::TooCostly));
+            assert_eq!(decode_account(&tampered), Err(ShareError::TooCostly));
+        }
+        let none = encode_locked(&locked(0, 40));
+        assert_eq!(decode_account(&none), Err(ShareError::Damaged));
+        assert_eq!(
+            decode_account(&seal(ACCOUNT_LOCKED_V2, &[0, 0, 9])),
+            Err(ShareError::Damaged)
+        );
     }
 
     #[test]

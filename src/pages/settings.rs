@@ -1,10 +1,12 @@
-//! Settings: the theme, currency, criterion weights, matrix and growth-share thresholds and
-//! the plan review period, each with a way back to its defaults.
+//! Settings: backups and how safe the data is in this browser; then the theme, currency,
+//! criterion weights, matrix and growth-share thresholds and the plan review period, each with
+//! a way back to its defaults.
 
 use yew::prelude::*;
 
 use crate::browser::events::on_value;
 use crate::components::backup_panel::BackupPanel;
+use crate::components::keeping_panel::KeepingPanel;
 use crate::domain::bcg::{parse_figure, BcgThresholds};
 use crate::domain::decimal::shortest;
 use crate::domain::portfolio::unweighted_axes_message;
@@ -35,6 +37,7 @@ pub fn SettingsPage() -> Html {
                 <p class="lead">{ "Your data, and how accounts are scored and placed on the matrix. Changes apply at once." }</p>
             </header>
             <BackupPanel />
+            <KeepingPanel />
             <section class="card" aria-labelledby="theme-title">
                 <h2 id="theme-title">{ "Appearance" }</h2>
                 <ThemeChoice />

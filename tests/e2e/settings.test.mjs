@@ -1,7 +1,7 @@
 // The theme setting (system, light or dark, remembered and shared between tabs) and putting
 // settings back to their defaults without touching the user's data.
 import { after, before, test } from 'node:test';
-import { assert, setUp, stored } from './harness.mjs';
+import { assert, setUp, stored, STORAGE_KEY } from './harness.mjs';
 
 let env;
 before(async () => { env = await setUp(); });
@@ -166,4 +166,62 @@ test('reset all brings back every default, keeps the data, and can be undone', a
   assert.equal(await page.getByLabel('Revenue is entered in').inputValue(), 'EUR');
   assert.equal(await background(page), DARK_BG);
   assert.deepEqual(await storedSettings(page), changed);
+});
+
+/** Bytes as the Settings screen writes them: 1 KB = 1024 bytes, one decimal under 10. */
+function bytes(n) {
+  const units = ['bytes', 'KB', 'MB', 'GB', 'TB'];
+  let unit = 0;
+  while (n >= 1024 && unit < units.length - 1) { n /= 1024; unit++; }
+  return unit === 0 ? `${Math.round(n)} bytes` : `${n < 10 ? n.toFixed(1) : n.toFixed(0)} ${units[unit]}`;
+}
+
+test('Settings says whether the browser keeps the data, how much room it takes, and what deletes it', async () => {
+  const page = await env.newPage();
+  await env.open(page);
+  await page.getByRole('radio', { name: 'We do this consistently' }).first().check();
+  await env.open(page, '#/settings');
+  const section = page.getByRole('region', { name: 'Keeping your data' });
+  const state = section.locator('#persistence-state');
+  await state.filter({ hasNotText: 'Asking the browser' }).waitFor();
+  const browser = await page.evaluate(async () =>
+    ({ persisted: await navigator.storage.persisted(), quota: (await navigator.storage.estimate()).quota }));
+  assert.match(await state.textContent(), browser.persisted ? /^Kept\. / : /^Not guaranteed\. /);
+  assert.equal(await section.getByRole('button', { name: 'Ask the browser to keep it' }).count(),
+    browser.persisted ? 0 : 1);
+  const saved = await page.evaluate(k => new TextEncoder().encode(localStorage.getItem(k)).length, STORAGE_KEY);
+  assert.equal(await section.locator('#stored-size').textContent(),
+    `Your data takes ${bytes(saved)} in the browser's local storage, which holds about 5 MB for each site.`);
+  // Usage moves as the service worker caches the app; the quota does not.
+  const usage = await section.locator('#storage-usage').textContent();
+  assert.match(usage, /^All told, this site uses \d+(\.\d)? (bytes|KB|MB|GB) of the /);
+  assert.ok(usage.includes(`of the ${bytes(browser.quota)} this browser allows it`), usage);
+  const text = await section.textContent();
+  assert.match(text, /Clearing this site's data, or all browsing data, .* deletes everything/);
+  assert.match(text, /Safari .* seven days .* Home Screen/);
+});
+
+test('the browser is asked to keep the data once there is some, not on a first visit', async () => {
+  const page = await env.newPage();
+  // Counts the requests, and answers as a browser that has not agreed yet would.
+  await page.addInitScript(() => {
+    window.persistRequests = 0;
+    navigator.storage.persisted = async () => false;
+    navigator.storage.persist = async () => { window.persistRequests++; return false; };
+  });
+  await env.open(page);
+  await page.waitForTimeout(300);
+  assert.equal(await page.evaluate(() => window.persistRequests), 0);
+  await page.getByRole('radio', { name: 'We do this consistently' }).first().check();
+  await page.waitForFunction(() => window.persistRequests === 1);
+  await page.getByRole('radio', { name: 'We do this consistently' }).nth(1).check();
+  await page.waitForTimeout(300);
+  assert.equal(await page.evaluate(() => window.persistRequests), 1, 'asked once, not on every save');
+
+  await env.open(page, '#/settings');
+  const section = page.getByRole('region', { name: 'Keeping your data' });
+  await section.locator('#persistence-state', { hasText: /^Not guaranteed\./ }).waitFor();
+  const asked = await page.evaluate(() => window.persistRequests);
+  await section.getByRole('button', { name: 'Ask the browser to keep it' }).click();
+  await page.waitForFunction(n => window.persistRequests === n + 1, asked);
 });

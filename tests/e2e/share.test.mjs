@@ -1,5 +1,6 @@
 import { after, before, test } from 'node:test';
-import { deflateRawSync } from 'node:zlib';
+import { createCipheriv, pbkdf2Sync, randomBytes } from 'node:crypto';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { assert, setUp, stored } from './harness.mjs';
 
 let env;
@@ -206,4 +207,63 @@ test('a second link opened in the same tab shows its own content', async () => {
   await recipient.evaluate(hash => { location.hash = hash; }, links[1]);
   await recipient.locator('.score__value', { hasText: '3' }).waitFor();
   assert.equal(await recipient.evaluate(() => document.activeElement?.tagName), 'H1', 'focus moves to the new heading');
+});
+
+test('a passphrase needs 12 characters, with a hint on its strength as it is typed', async () => {
+  const page = await env.newPage();
+  await env.open(page, '#/accounts');
+  await page.getByRole('button', { name: /Explore a demo portfolio/ }).click();
+  await env.open(page, '#/accounts/2');
+  await page.getByText('Share this account').click();
+  const field = page.getByLabel('Passphrase (optional)');
+  const hint = page.locator('#share-passphrase-strength');
+  await field.fill('harbour 42');
+  assert.equal(await hint.textContent(), 'Too short: 2 more characters before the link is made.');
+  assert.equal(await page.locator('#share-account-link').count(), 0, 'no link, plain or protected');
+  assert.match(await field.getAttribute('aria-describedby'), /share-passphrase-strength/);
+  await field.fill('121212121212');
+  await page.getByLabel('Protected link to this account').waitFor();
+  assert.match(await hint.textContent(), /^Easy to guess/);
+  await field.fill('blue harbour 42');
+  assert.match(await hint.textContent(), /^Fair\./);
+  await field.fill('blue harbour forty two swans');
+  assert.match(await hint.textContent(), /^Strong/);
+  assert.match(await page.locator('#share-passphrase-help').textContent(),
+    /shown as you type it, not hidden, because they must enter it exactly as you did/);
+  // New links say how many PBKDF2 rounds made their key: OWASP's 600 000 for 2023.
+  const link = await page.getByLabel('Protected link to this account').inputValue();
+  const bytes = Buffer.from(link.split('#/a/')[1], 'base64url');
+  assert.equal(bytes[0], 0x33);
+  assert.equal(bytes.readUInt32LE(1), 600_000);
+});
+
+/** A protected account link as builds before 600 000 rounds made one: kind 0x32, then salt,
+ *  IV and the AES-GCM ciphertext of the deflated JSON, under a key of 250 000 PBKDF2-SHA256
+ *  rounds (no count in the link). */
+function olderProtectedLink(passphrase, deflated) {
+  const salt = randomBytes(16), iv = randomBytes(12);
+  const key = pbkdf2Sync(passphrase, salt, 250_000, 32, 'sha256');
+  const cipher = createCipheriv('aes-256-gcm', key, iv);
+  const sealed = Buffer.concat([cipher.update(deflated), cipher.final(), cipher.getAuthTag()]);
+  return `${env.server.url}#/a/${seal(0x32, Buffer.concat([salt, iv, sealed]))}`;
+}
+
+test('protected links made with 250 000 rounds, before the count was carried, still open', async () => {
+  // The account in the older plain link above, protected the older way.
+  const older = Buffer.from(OLDER_ACCOUNT_LINK.slice('#/a/'.length), 'base64url');
+  const json = inflateRawSync(older.subarray(1, older.length - 2));
+  const link = olderProtectedLink('quiet lantern 1987', deflateRawSync(json));
+  const recipient = await openAsRecipient(link);
+  assert.equal(await recipient.locator('main h1').textContent(), 'Protected account link');
+  await recipient.getByLabel('Passphrase').fill('quiet lantern 1987');
+  await recipient.getByRole('button', { name: 'Open' }).click();
+  await recipient.getByRole('heading', { name: 'Brightline Retail', level: 1 }).waitFor();
+});
+
+test('a link changed to ask for billions of rounds is refused at once, with a reason', async () => {
+  const body = Buffer.concat([Buffer.from([0xff, 0xff, 0xff, 0xff]), randomBytes(16 + 12 + 40)]);
+  const recipient = await openAsRecipient(`${env.server.url}#/a/${seal(0x33, body)}`);
+  await recipient.getByRole('heading', { name: 'This link cannot be opened', level: 1 }).waitFor();
+  assert.match(await recipient.locator('main').textContent(), /far more work to unlock it than any link Account Grader makes/);
+  assert.equal(await recipient.getByLabel('Passphrase').count(), 0, 'no passphrase is asked for');
 });
