@@ -615,11 +615,11 @@ impl AppState {
                     .portfolio
                     .accounts
                     .iter()
-                    .map(|a| a.name.to_lowercase())
+                    .map(|a| crate::domain::accounts::name_key(&a.name))
                     .collect();
                 let demo: Vec<Account> = demo_accounts(first, &at)
                     .into_iter()
-                    .filter(|a| !existing.contains(&a.name.to_lowercase()))
+                    .filter(|a| !existing.contains(&crate::domain::accounts::name_key(&a.name)))
                     .collect();
                 self.doc.next_id = demo.last().map_or(first, |a| a.id + 1);
                 Rc::make_mut(&mut self.doc.portfolio.accounts).extend(demo);
