@@ -159,9 +159,9 @@ pub enum Action {
         at: String,
     },
     DeleteAccount(AccountId),
-    /// Brings in a backup (already read and checked), undoable in one step.
+    /// Brings in a backup (already read, checked and matched), undoable in one step.
     ImportBackup {
-        doc: Box<Document>,
+        import: Rc<crate::domain::backup::Prepared>,
         mode: crate::domain::backup::Mode,
     },
     BackupExported {
@@ -462,9 +462,9 @@ impl AppState {
                     self.changed();
                 }
             }
-            Action::ImportBackup { doc, mode } => {
+            Action::ImportBackup { import, mode } => {
                 let before = self.doc.clone();
-                let (mut next, _) = crate::domain::backup::apply(&before, &doc, mode);
+                let mut next = import.apply(&before, mode);
                 // The backup's own date of export says nothing about this browser's backups.
                 next.settings.last_backup_at = before.settings.last_backup_at.clone();
                 self.doc = next;
