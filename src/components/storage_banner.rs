@@ -41,6 +41,10 @@ pub fn StorageBanner() -> Html {
                 <h2 id="unreadable-title" class="banner__title">{ "Your saved data could not be read" }</h2>
                 <p>{ &u.explanation }</p>
                 <p>{ kept }</p>
+                <p>
+                    { "To bring back all of it that can still be read, download it and import the file in " }
+                    <a href={crate::route::Route::Settings.href()}>{ "Settings" }</a>{ ", under Backup and restore." }
+                </p>
                 if let Some(err) = &*download_error {
                     <p class="banner__error">{ err }</p>
                 }

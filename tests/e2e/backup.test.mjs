@@ -48,6 +48,7 @@ test('all data exports to one file that imports into another browser, previewed 
   assert.match(await preview.textContent(), /Accounts: 12 added, 1 removed/);
   await preview.getByText('Merge with my data').click();
   await preview.getByRole('button', { name: 'Import' }).click();
+  await target.getByText('Imported. Use Undo').waitFor();
   assert.equal(JSON.parse(await stored(target)).portfolio.accounts.length, 13);
 
   // One click restores the data as it was before the import.
@@ -98,7 +99,9 @@ test('data that could not be read at start-up comes back through Import, with wh
   ]);
   const text = await readFile(await download.path(), 'utf8');
 
-  await env.open(page, '#/settings');
+  // The banner says where to take the file.
+  await banner.getByRole('link', { name: 'Settings' }).click();
+  await page.getByRole('heading', { name: 'Backup and restore' }).waitFor();
   await page.locator('#import-file').setInputFiles({ name: download.suggestedFilename(), mimeType: 'text/plain', buffer: Buffer.from(text) });
   const preview = page.getByRole('region', { name: 'Import this saved data?' });
   await preview.waitFor();
