@@ -185,9 +185,9 @@ pub enum Action {
         at: String,
     },
     DeleteAccount(AccountId),
-    /// Brings in a backup (already read and checked), undoable in one step.
+    /// Brings in a backup (already read, checked and matched), undoable in one step.
     ImportBackup {
-        doc: Box<Document>,
+        import: Rc<crate::domain::backup::Prepared>,
         mode: crate::domain::backup::Mode,
     },
     BackupExported {
@@ -512,9 +512,9 @@ impl AppState {
                     self.changed();
                 }
             }
-            Action::ImportBackup { doc, mode } => {
+            Action::ImportBackup { import, mode } => {
                 let before = self.doc.clone();
-                let (mut next, _) = crate::domain::backup::apply(&before, &doc, mode);
+                let mut next = import.apply(&before, mode);
                 // The backup's own date of export says nothing about this browser's backups.
                 next.settings.last_backup_at = before.settings.last_backup_at.clone();
                 self.doc = next;
@@ -665,11 +665,11 @@ impl AppState {
                     .portfolio
                     .accounts
                     .iter()
-                    .map(|a| a.name.to_lowercase())
+                    .map(|a| crate::domain::accounts::name_key(&a.name))
                     .collect();
                 let demo: Vec<Account> = demo_accounts(first, &at)
                     .into_iter()
-                    .filter(|a| !existing.contains(&a.name.to_lowercase()))
+                    .filter(|a| !existing.contains(&crate::domain::accounts::name_key(&a.name)))
                     .collect();
                 self.doc.next_id = demo.last().map_or(first, |a| a.id + 1);
                 Rc::make_mut(&mut self.doc.portfolio.accounts).extend(demo);

@@ -10,9 +10,11 @@ use yew::prelude::*;
 
 use crate::browser::clock::now_iso;
 use crate::browser::download::download_text;
-use crate::domain::backup::{apply, export, parse, Mode, Preview, MAX_IMPORT_BYTES};
+use crate::browser::page::after_paint;
+use crate::domain::backup::{
+    export, parse, ImportError, Mode, Prepared, Preview, Source, MAX_IMPORT_BYTES,
+};
 use crate::domain::dates::{date_part, readable_date_time};
-use crate::domain::schema::Document;
 use crate::hooks::{use_app_state, use_local, AppContext};
 use crate::state::Action;
 
@@ -57,14 +59,41 @@ fn describe(p: &Preview, mode: Mode) -> Vec<String> {
     ]
 }
 
+/// How many collisions, and how many parts left out, the preview lists before summing up the
+/// rest: a damaged file can have thousands, and the list is for reading.
+const LISTED: usize = 100;
+
+/// A list of lines, the first [`LISTED`] of them and a count of the rest.
+fn listed(lines: impl ExactSizeIterator<Item = String>) -> Html {
+    let more = lines.len().saturating_sub(LISTED);
+    html! {
+        <ul class="import-preview__list">
+            { for lines.take(LISTED).map(|l| html! { <li>{ l }</li> }) }
+            if more > 0 {
+                <li>{ format!("…and {more} more.") }</li>
+            }
+        </ul>
+    }
+}
+
 #[component]
 pub fn BackupPanel() -> Html {
     let state = use_app_state();
-    let incoming = use_local(|| None::<Rc<Document>>);
+    let prepared = use_local(|| None::<Rc<Prepared>>);
     let mode = use_local(|| Mode::Merge);
     let message = use_local(|| None::<(bool, String)>);
+    // What is under way, said while the page waits for it.
+    let busy = use_local(|| None::<&'static str>);
     // Keeps the file reader alive until it has finished.
     let reader: Rc<RefCell<Option<FileReader>>> = use_mut_ref(|| None);
+
+    // Data changed since the file was matched against it (in another tab, say): match again,
+    // so that the preview says what Import will do.
+    if let Some(p) = &*prepared {
+        if !p.is_current(&state.doc) {
+            prepared.set(Some(Rc::new(p.matched_again(&state.doc))));
+        }
+    }
 
     let on_export = {
         let (state, message) = (state.clone(), message.clone());
@@ -74,7 +103,13 @@ pub fn BackupPanel() -> Html {
         })
     };
     let on_file = {
-        let (incoming, message, reader) = (incoming.clone(), message.clone(), reader.clone());
+        let (state, prepared, message, busy, reader) = (
+            state.clone(),
+            prepared.clone(),
+            message.clone(),
+            busy.clone(),
+            reader.clone(),
+        );
         Callback::from(move |e: Event| {
             let input: HtmlInputElement = e
                 .target()
@@ -85,30 +120,36 @@ pub fn BackupPanel() -> Html {
             };
             input.set_value("");
             let file = gloo_file::File::from(file);
+            prepared.set(None);
             if file.size() as usize > MAX_IMPORT_BYTES {
-                incoming.set(None);
-                let error = crate::domain::backup::ImportError::TooLarge(file.size() as usize);
+                let error = ImportError::TooLarge(file.size() as usize);
                 message.set(Some((false, error.explanation())));
                 return;
             }
-            let (incoming, message) = (incoming.clone(), message.clone());
-            *reader.borrow_mut() =
-                Some(gloo_file::callbacks::read_as_text(
-                    &file,
-                    move |text| match text
+            message.set(None);
+            busy.set(Some("Reading the file…"));
+            let (state, prepared, message, busy) = (
+                state.clone(),
+                prepared.clone(),
+                message.clone(),
+                busy.clone(),
+            );
+            *reader.borrow_mut() = Some(gloo_file::callbacks::read_as_text(&file, move |text| {
+                // Reading and matching a large file takes a while: the notice is painted
+                // first, so the page does not seem to hang.
+                after_paint(move || {
+                    let read = text
                         .map_err(|_| "The file could not be read.".to_string())
-                        .and_then(|t| parse(&t).map_err(|e| e.explanation()))
-                    {
-                        Ok(doc) => {
-                            message.set(None);
-                            incoming.set(Some(Rc::new(doc)));
+                        .and_then(|t| parse(&t).map_err(|e| e.explanation()));
+                    busy.set(None);
+                    match read {
+                        Ok(incoming) => {
+                            prepared.set(Some(Rc::new(Prepared::new(&state.doc, incoming))));
                         }
-                        Err(why) => {
-                            incoming.set(None);
-                            message.set(Some((false, why)));
-                        }
-                    },
-                ));
+                        Err(why) => message.set(Some((false, why))),
+                    }
+                });
+            }));
         })
     };
     let on_mode = |m: Mode| {
@@ -116,37 +157,106 @@ pub fn BackupPanel() -> Html {
         Callback::from(move |_: Event| mode.set(m))
     };
     let on_cancel = {
-        let incoming = incoming.clone();
-        Callback::from(move |_| incoming.set(None))
+        let prepared = prepared.clone();
+        Callback::from(move |_| prepared.set(None))
     };
     let on_confirm = {
-        let (state, incoming, mode, message) = (
+        let (state, prepared, mode, message, busy) = (
             state.clone(),
-            incoming.clone(),
+            prepared.clone(),
             mode.clone(),
             message.clone(),
+            busy.clone(),
         );
         Callback::from(move |_| {
-            if let Some(doc) = &*incoming {
-                state.dispatch(Action::ImportBackup {
-                    doc: Box::new((**doc).clone()),
-                    mode: *mode,
-                });
-                incoming.set(None);
+            let Some(import) = (*prepared).clone() else {
+                return;
+            };
+            busy.set(Some("Importing…"));
+            let (state, prepared, message, busy, mode) = (
+                state.clone(),
+                prepared.clone(),
+                message.clone(),
+                busy.clone(),
+                *mode,
+            );
+            after_paint(move || {
+                let left_out = import.incoming.dropped.len();
+                state.dispatch(Action::ImportBackup { import, mode });
+                prepared.set(None);
+                busy.set(None);
+                let done = if left_out == 0 {
+                    "Imported.".to_string()
+                } else {
+                    format!("Imported, without the {left_out} parts that could not be read.")
+                };
                 message.set(Some((
                     true,
-                    "Backup imported. Use Undo to go back to your data as it was.".into(),
+                    format!("{done} Use Undo to go back to your data as it was."),
                 )));
-            }
+            });
         })
     };
-    let preview = incoming.as_ref().map(|doc| apply(&state.doc, doc, *mode).1);
     let last = state
         .doc
         .settings
         .last_backup_at
         .as_deref()
         .map_or("never".to_string(), readable_date_time);
+
+    let preview = prepared.as_ref().map(|p| {
+        let mode = *mode;
+        let incoming = &p.incoming;
+        let title = match incoming.source {
+            Source::Backup => "Import this backup?",
+            Source::StoredData => "Import this saved data?",
+        };
+        let collisions = p.collisions();
+        html! {
+            <div class="import-preview" role="region" aria-labelledby="import-preview-title">
+                <h3 id="import-preview-title">{ title }</h3>
+                if incoming.source == Source::StoredData {
+                    <p>{ "This file is not a backup but Account Grader's saved data as a browser stored it, \
+                          such as \"Download the unreadable data\" gives. It imports as a backup does." }</p>
+                }
+                <fieldset class="segmented">
+                    <legend>{ "How" }</legend>
+                    <label>
+                        <input type="radio" name="import-mode" checked={mode == Mode::Merge} onchange={on_mode(Mode::Merge)} />
+                        <span>{ "Merge with my data" }</span>
+                    </label>
+                    <label>
+                        <input type="radio" name="import-mode" checked={mode == Mode::Replace} onchange={on_mode(Mode::Replace)} />
+                        <span>{ "Replace my data" }</span>
+                    </label>
+                </fieldset>
+                <ul>{ for describe(&p.preview(mode), mode).into_iter().map(|l| html! { <li>{ l }</li> }) }</ul>
+                <p class="muted">{ if mode == Mode::Merge {
+                    "Accounts and templates with the same name (capitals and spaces aside), and assessments saved at the same moment, are updated from the file; everything else is added."
+                } else {
+                    "Everything here is replaced by the file's contents."
+                } }</p>
+                if !collisions.is_empty() {
+                    <section aria-labelledby="import-collisions-title">
+                        <h4 id="import-collisions-title">{ format!("Names taken ({})", collisions.len()) }</h4>
+                        <p class="muted">{ "Two accounts, or two templates, never share a name. Where the file has a name twice, the first is imported under it and the others with a number added, so nothing in the file is lost." }</p>
+                        { listed(collisions.iter().map(|c| c.sentence(mode))) }
+                    </section>
+                }
+                if !incoming.dropped.is_empty() {
+                    <section aria-labelledby="import-dropped-title">
+                        <h4 id="import-dropped-title">{ format!("Left out: could not be read ({})", incoming.dropped.len()) }</h4>
+                        <p class="muted">{ "Everything else in the file can be imported. The file itself is not changed: keep it, in case these parts can be mended later." }</p>
+                        { listed(incoming.dropped.iter().map(|d| d.sentence())) }
+                    </section>
+                }
+                <div class="editor-actions">
+                    <button type="button" class="button button--primary" disabled={busy.is_some()} onclick={on_confirm}>{ "Import" }</button>
+                    <button type="button" class="button" disabled={busy.is_some()} onclick={on_cancel}>{ "Cancel" }</button>
+                </div>
+            </div>
+        }
+    });
 
     html! {
         <section class="card" aria-labelledby="backup-title">
@@ -157,37 +267,16 @@ pub fn BackupPanel() -> Html {
             <div class="editor-actions">
                 <button type="button" class="button button--primary" onclick={on_export}>{ "Export all data" }</button>
                 <label class="button" for="import-file">{ "Import a backup…" }</label>
-                <input id="import-file" class="visually-hidden" type="file" accept="application/json,.json" onchange={on_file} />
+                <input id="import-file" class="visually-hidden" type="file" accept="application/json,.json,text/plain,.txt" onchange={on_file} />
             </div>
+            <p class="muted">{ "Import also takes the file from \"Download the unreadable data\", and brings back all of it that can still be read." }</p>
+            if let Some(what) = *busy {
+                <p class="form-message" role="status">{ what }</p>
+            }
             if let Some((ok, text)) = &*message {
                 <p class={if *ok { "form-message form-message--ok" } else { "field__error" }} role={if *ok { "status" } else { "alert" }}>{ text }</p>
             }
-            if let Some(p) = preview {
-                <div class="import-preview" role="region" aria-labelledby="import-preview-title">
-                    <h3 id="import-preview-title">{ "Import this backup?" }</h3>
-                    <fieldset class="segmented">
-                        <legend>{ "How" }</legend>
-                        <label>
-                            <input type="radio" name="import-mode" checked={*mode == Mode::Merge} onchange={on_mode(Mode::Merge)} />
-                            <span>{ "Merge with my data" }</span>
-                        </label>
-                        <label>
-                            <input type="radio" name="import-mode" checked={*mode == Mode::Replace} onchange={on_mode(Mode::Replace)} />
-                            <span>{ "Replace my data" }</span>
-                        </label>
-                    </fieldset>
-                    <ul>{ for describe(&p, *mode).into_iter().map(|l| html! { <li>{ l }</li> }) }</ul>
-                    <p class="muted">{ if *mode == Mode::Merge {
-                        "Accounts and templates with the same name, and assessments saved at the same moment, are updated from the backup; everything else is added."
-                    } else {
-                        "Everything here is replaced by the backup's contents."
-                    } }</p>
-                    <div class="editor-actions">
-                        <button type="button" class="button button--primary" onclick={on_confirm}>{ "Import" }</button>
-                        <button type="button" class="button" onclick={on_cancel}>{ "Cancel" }</button>
-                    </div>
-                </div>
-            }
+            { for preview }
         </section>
     }
 }

@@ -126,8 +126,6 @@ fn UnreadableNotice(props: &UnreadableProps) -> Html {
         let confirming_discard = confirming_discard.clone();
         Callback::from(move |_| confirming_discard.set(false))
     };
-    let restore = "To get your data back, download it, then import the file under Settings \
-                   → Backup and restore: whatever can still be read comes back.";
     let kept = match (&u.backup, u.keep_original) {
         (Ok(key), false) => format!(
             "Nothing has been deleted: the original text is still in this browser (also \
@@ -150,7 +148,10 @@ fn UnreadableNotice(props: &UnreadableProps) -> Html {
             <h2 id="unreadable-title" class="banner__title">{ "Your saved data could not be read" }</h2>
             <p>{ &u.explanation }</p>
             <p>{ kept }</p>
-            <p>{ restore }</p>
+            <p>
+                { "To bring back all of it that can still be read, download it and import the file in " }
+                <a href={crate::route::Route::Settings.href()}>{ "Settings" }</a>{ ", under Backup and restore." }
+            </p>
             if let Some(err) = &*download_error {
                 <p class="banner__error">{ err }</p>
             }

@@ -156,15 +156,23 @@ impl AccountForm {
     }
 }
 
-/// Names are compared ignoring case and surrounding or repeated spaces.
+/// The one rule for when two account names are the same, used by the account form, by
+/// imports and by links: case and surrounding or repeated spaces do not count. Equal keys
+/// mean the same name, so a set or map of keys finds a name among thousands at once.
+pub fn name_key(name: &str) -> String {
+    let mut key = String::with_capacity(name.len());
+    for word in name.split_whitespace() {
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        key.push_str(word);
+    }
+    key.to_lowercase()
+}
+
+/// Whether two names are the same by [`name_key`]'s rule.
 pub fn same_name(a: &str, b: &str) -> bool {
-    let norm = |s: &str| {
-        s.split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-            .to_lowercase()
-    };
-    norm(a) == norm(b)
+    name_key(a) == name_key(b)
 }
 
 /// Revenue and budget figures must be below this (a thousand trillion): larger ones are
@@ -335,6 +343,24 @@ mod tests {
         assert!(err[0].1.contains("already"));
         // Editing an account may keep its own name.
         assert!(form("Acme Ltd", "").validate(&others, Some(1)).is_ok());
+    }
+
+    #[test]
+    fn one_name_rule_ignores_case_and_spacing_only() {
+        for (a, b) in [
+            ("ACME ", "acme"),
+            ("  Acme\tLtd", "acme ltd"),
+            ("Beta", "beta"),
+        ] {
+            assert!(same_name(a, b), "{a:?} and {b:?}");
+            assert_eq!(name_key(a), name_key(b));
+        }
+        for (a, b) in [("Acme", "Acme Ltd"), ("Acme", "Ac me"), ("Beta", "Béta")] {
+            assert!(!same_name(a, b), "{a:?} and {b:?}");
+        }
+        // The form refuses exactly what the key says is taken.
+        let others = [account(1, "Acme")];
+        assert!(form("ACME ", "").validate(&others, None).is_err());
     }
 
     #[test]

@@ -1,16 +1,17 @@
 //! Backing up all data to one JSON file and reading such a file back, merged into the data
 //! already here or replacing it.
 
+use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
+use super::accounts::{name_key, Account, AccountId};
 use super::decimal::fixed;
-use super::sorted_map::SortedMap;
-
-use super::accounts::AccountId;
-use super::json::{export_file, to_text, FromJson, Json, Reader};
+use super::history::AssessmentId;
+use super::json::{export_file, to_text, FromJson, Json, JsonError, Reader};
 use super::plan_export;
-use super::plans::Plan;
-use super::schema::{decode, encode, Document, LoadError, CURRENT_VERSION};
+use super::plans::{Plan, TemplateId};
+use super::salvage::{decode_lenient, Dropped, Salvaged};
+use super::schema::{encode, Document, LoadError, CURRENT_VERSION};
 
 const APP: &str = "account-grader";
 const KIND: &str = "backup";
@@ -54,6 +55,8 @@ pub fn backup_due(doc: &Document, today: &str) -> bool {
 pub enum ImportError {
     TooLarge(usize),
     NotJson,
+    /// JSON text that stops part-way, as a download or copy that was interrupted leaves it.
+    CutShort,
     NotABackup,
     /// One plan's "Export JSON" file, which holds no portfolio to import.
     SinglePlan,
@@ -69,14 +72,18 @@ impl ImportError {
                 fixed(*bytes as f64 / 1_048_576.0, 1),
                 MAX_IMPORT_BYTES / 1_048_576
             ),
-            ImportError::NotJson => {
-                "This file is not a JSON file, so it cannot be an Account Grader \
-                                     backup. Nothing was imported."
-                    .into()
-            }
+            ImportError::NotJson => "This file is not a JSON file, so it is neither an Account \
+                                     Grader backup nor its saved data, or it was damaged. \
+                                     Nothing was imported."
+                .into(),
+            ImportError::CutShort => "This file stops part-way through its data, as a download \
+                                      or copy that was interrupted leaves it, so it cannot be \
+                                      read. If you still have the original, import that. \
+                                      Nothing was imported."
+                .into(),
             ImportError::NotABackup => {
-                "This JSON file was not exported by Account Grader's \"Export all \
-                                        data\". Nothing was imported."
+                "This JSON file was not made by Account Grader: neither by \"Export all data\" \
+                 nor by \"Download the unreadable data\". Nothing was imported."
                     .into()
             }
             ImportError::SinglePlan => {
@@ -87,26 +94,45 @@ impl ImportError {
                     .into()
             }
             ImportError::Unreadable(LoadError::NewerVersion(v)) => format!(
-                "This backup comes from a newer version of Account Grader (data version {v}; this \
-                 version reads up to {CURRENT_VERSION}). Nothing was imported."
+                "This file comes from a newer version of Account Grader (data version {v}; this \
+                 version reads up to {CURRENT_VERSION}), and what its data means cannot be known \
+                 here. Open it in the newer version. Nothing was imported."
             ),
             ImportError::Unreadable(LoadError::WrongShape(detail)) => format!(
-                "This backup's data is not in the shape Account Grader expects ({detail}); the \
+                "This file's data is not in the shape Account Grader expects ({detail}); the \
                  file may have been edited or damaged. Nothing was imported."
             ),
             ImportError::Unreadable(LoadError::NotJson) => {
-                "This backup's data is damaged and cannot be read. Nothing was imported.".into()
+                "This file's data is damaged and cannot be read. Nothing was imported.".into()
             }
         }
     }
 }
 
-/// Reads a backup file, migrating older versions.
-pub fn parse(text: &str) -> Result<Document, ImportError> {
+/// What kind of file was read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Source {
+    /// A file from "Export all data".
+    Backup,
+    /// A stored document as it stands, such as the file "Download the unreadable data" gives.
+    StoredData,
+}
+
+/// A file read for importing: as much of its document as could be read, and what could not.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Incoming {
+    pub doc: Document,
+    pub dropped: Vec<Dropped>,
+    pub source: Source,
+}
+
+/// Reads a backup file, or a stored document's text, migrating older versions and leaving out
+/// (and listing) the parts that cannot be read.
+pub fn parse(text: &str) -> Result<Incoming, ImportError> {
     if text.len() > MAX_IMPORT_BYTES {
         return Err(ImportError::TooLarge(text.len()));
     }
-    let (mut app, mut kind, mut data) = (None, None, None);
+    let (mut app, mut kind, mut data, mut version) = (None, None, None, false);
     let mut reader = Reader::new(text);
     let envelope = reader
         .object(&mut |r, key| {
@@ -114,21 +140,45 @@ pub fn parse(text: &str) -> Result<Document, ImportError> {
                 "app" => app = Some(Json::read(r)?),
                 "kind" => kind = Some(Json::read(r)?),
                 "data" => data = Some(r.raw()?),
+                "version" => {
+                    version = true;
+                    r.skip()?;
+                }
                 _ => r.skip()?,
             }
             Ok(())
         })
         .and_then(|()| reader.end());
-    if envelope.is_err_and(|e| e.is_damage_in(text)) {
-        return Err(ImportError::NotJson);
+    if let Err(e) = envelope {
+        if e.is_damage_in(text) {
+            return Err(if cut_short(text) {
+                ImportError::CutShort
+            } else {
+                ImportError::NotJson
+            });
+        }
     }
     let is = |field: &Option<Json>, name: &str| matches!(field, Some(Json::String(s)) if s == name);
-    match data {
-        Some(data) if is(&app, APP) && is(&kind, KIND) => {
-            decode(data).map_err(ImportError::Unreadable)
-        }
-        _ if is(&app, APP) && is(&kind, plan_export::KIND) => Err(ImportError::SinglePlan),
-        _ => Err(ImportError::NotABackup),
+    let (data, source) = match data {
+        Some(data) if is(&app, APP) && is(&kind, KIND) => (data, Source::Backup),
+        _ if is(&app, APP) && is(&kind, plan_export::KIND) => return Err(ImportError::SinglePlan),
+        _ if app.is_none() && kind.is_none() && version => (text, Source::StoredData),
+        _ => return Err(ImportError::NotABackup),
+    };
+    let Salvaged { doc, dropped } = decode_lenient(data).map_err(ImportError::Unreadable)?;
+    Ok(Incoming {
+        doc,
+        dropped,
+        source,
+    })
+}
+
+/// Whether damaged JSON `text` is good as far as it goes and only ends too early.
+fn cut_short(text: &str) -> bool {
+    let mut reader = Reader::new(text);
+    match reader.skip() {
+        Err(JsonError::Syntax(at)) => at >= text.trim_end().len(),
+        _ => false,
     }
 }
 
@@ -155,23 +205,337 @@ pub struct Preview {
     pub assessments_removed: usize,
 }
 
-fn same_name(a: &str, b: &str) -> bool {
-    a.trim().to_lowercase() == b.trim().to_lowercase()
+/// An incoming account or template whose name is taken, by the name rule of the account form
+/// ([`name_key`]), and what the import does about it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Collision {
+    /// "Account" or "Template".
+    pub kind: &'static str,
+    /// Its name in the file.
+    pub incoming: String,
+    pub outcome: Outcome,
 }
 
-/// Applies a backup to the current document. Items are matched by what the user sees, not by
-/// id (two browsers hand out the same ids): accounts and templates by name, assessments by
-/// the moment saved. Incoming items get fresh ids where they are new.
-pub fn apply(current: &Document, incoming: &Document, mode: Mode) -> (Document, Preview) {
-    let mut p = Preview::default();
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    /// Its name is that of one here, which it updates when merging. Only listed where the
+    /// two are written differently; the same name, letter for letter, needs no explaining.
+    Updates { existing: String },
+    /// An earlier item in the file has the same name; this one is added under a new name,
+    /// so that nothing in the file is lost and no two names are the same.
+    AddedAs { first: String, name: String },
+}
+
+impl Collision {
+    /// One line for the preview.
+    pub fn sentence(&self, mode: Mode) -> String {
+        let kind = self.kind;
+        match (&self.outcome, mode) {
+            (Outcome::Updates { existing }, Mode::Merge) => format!(
+                "{kind} \"{}\" has the same name as \"{existing}\" here, and updates it.",
+                self.incoming
+            ),
+            (Outcome::Updates { existing }, Mode::Replace) => format!(
+                "{kind} \"{}\" has the same name as \"{existing}\" here, which is replaced \
+                 with everything else.",
+                self.incoming
+            ),
+            (Outcome::AddedAs { first, name }, _) => format!(
+                "{kind} \"{}\" has the same name as \"{first}\" earlier in the file; it is \
+                 added as \"{name}\".",
+                self.incoming
+            ),
+        }
+    }
+}
+
+/// Where an incoming item goes: over the item here with this id, or in as a new one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Target {
+    Existing(u64),
+    New,
+}
+
+/// What the plan was made against, to tell whether the data here has changed since (in
+/// another tab, say) and the plan must be made again.
+#[derive(Clone, Debug, PartialEq)]
+struct Basis {
+    /// Kept, not copied: an edit to the accounts here makes a new list, and the old one no
+    /// longer is the same allocation as this.
+    accounts: Rc<Vec<Account>>,
+    templates: Vec<(TemplateId, String)>,
+    assessments: usize,
+    plans: usize,
+    next_id: AssessmentId,
+}
+
+impl Basis {
+    fn of(doc: &Document) -> Self {
+        Basis {
+            accounts: doc.portfolio.accounts.clone(),
+            templates: doc
+                .plans
+                .templates
+                .iter()
+                .map(|t| (t.id, t.name.clone()))
+                .collect(),
+            assessments: doc.grader.history.len(),
+            plans: doc.plans.plans.len(),
+            next_id: doc.next_id,
+        }
+    }
+
+    fn fits(&self, doc: &Document) -> bool {
+        Rc::ptr_eq(&self.accounts, &doc.portfolio.accounts)
+            && self.next_id == doc.next_id
+            && self.assessments == doc.grader.history.len()
+            && self.plans == doc.plans.plans.len()
+            && self.templates.len() == doc.plans.templates.len()
+            && self
+                .templates
+                .iter()
+                .zip(&doc.plans.templates)
+                .all(|((id, name), t)| *id == t.id && *name == t.name)
+    }
+}
+
+/// Where each incoming item goes, worked out once when a file is read: the preview shows it,
+/// and the import follows it. Items are matched through indexes, so a file of thousands of
+/// accounts against thousands here takes time in proportion to their number, not its square.
+#[derive(Clone, Debug, PartialEq)]
+struct MergePlan {
+    basis: Basis,
+    /// By position in the incoming lists.
+    accounts: Vec<Target>,
+    /// New names for accounts that share a name with one earlier in the file.
+    account_names: Vec<(usize, String)>,
+    templates: Vec<Target>,
+    template_names: Vec<(usize, String)>,
+    assessments: Vec<Target>,
+    /// `None` for a plan whose account is not in the file.
+    plans: Vec<Option<Target>>,
+    collisions: Vec<Collision>,
+}
+
+/// Matches incoming named items to those here by [`name_key`]. The first incoming item of a
+/// name takes the item here of that name, if any; a later one of the same name is added under
+/// a numbered name that neither side uses.
+fn match_names<'a>(
+    kind: &'static str,
+    here: impl Iterator<Item = (u64, &'a str)>,
+    incoming: impl Iterator<Item = &'a str> + Clone,
+    collisions: &mut Vec<Collision>,
+) -> (Vec<Target>, Vec<(usize, String)>) {
+    let here: HashMap<String, (u64, &str)> = here.map(|(id, n)| (name_key(n), (id, n))).collect();
+    let mut taken: HashSet<String> = here.keys().cloned().collect();
+    taken.extend(incoming.clone().map(name_key));
+    let mut seen: HashMap<String, &str> = HashMap::new();
+    let (mut targets, mut renamed) = (Vec::new(), Vec::new());
+    for (i, name) in incoming.enumerate() {
+        let key = name_key(name);
+        if let Some(first) = seen.get(&key) {
+            let base = name.trim();
+            let new_name = (2..)
+                .map(|n| format!("{base} {n}"))
+                .find(|n| !taken.contains(&name_key(n)))
+                .expect("the sequence of names is endless");
+            taken.insert(name_key(&new_name));
+            collisions.push(Collision {
+                kind,
+                incoming: name.to_string(),
+                outcome: Outcome::AddedAs {
+                    first: first.to_string(),
+                    name: new_name.clone(),
+                },
+            });
+            renamed.push((i, new_name));
+            targets.push(Target::New);
+            continue;
+        }
+        seen.insert(key.clone(), name);
+        match here.get(&key) {
+            Some(&(id, existing)) => {
+                if existing != name {
+                    collisions.push(Collision {
+                        kind,
+                        incoming: name.to_string(),
+                        outcome: Outcome::Updates {
+                            existing: existing.to_string(),
+                        },
+                    });
+                }
+                targets.push(Target::Existing(id));
+            }
+            None => targets.push(Target::New),
+        }
+    }
+    (targets, renamed)
+}
+
+impl MergePlan {
+    /// Items are matched by what the user sees, not by id (two browsers hand out the same
+    /// ids): accounts and templates by name, assessments by the moment saved.
+    fn new(current: &Document, incoming: &Document) -> Self {
+        let mut collisions = Vec::new();
+        let (accounts, account_names) = match_names(
+            "Account",
+            current
+                .portfolio
+                .accounts
+                .iter()
+                .map(|a| (a.id, a.name.as_str())),
+            incoming.portfolio.accounts.iter().map(|a| a.name.as_str()),
+            &mut collisions,
+        );
+        let (templates, template_names) = match_names(
+            "Template",
+            current
+                .plans
+                .templates
+                .iter()
+                .map(|t| (t.id, t.name.as_str())),
+            incoming.plans.templates.iter().map(|t| t.name.as_str()),
+            &mut collisions,
+        );
+        let mut saved: HashMap<&str, AssessmentId> = current
+            .grader
+            .history
+            .iter()
+            .map(|a| (a.saved_at.as_str(), a.id))
+            .collect();
+        let assessments = incoming
+            .grader
+            .history
+            .iter()
+            // A second assessment of the same moment in the file is added, not written over
+            // the first.
+            .map(|a| {
+                saved
+                    .remove(a.saved_at.as_str())
+                    .map_or(Target::New, Target::Existing)
+            })
+            .collect();
+        let account_target: HashMap<AccountId, Target> = incoming
+            .portfolio
+            .accounts
+            .iter()
+            .zip(&accounts)
+            .map(|(a, t)| (a.id, *t))
+            .collect();
+        let plan_here: HashMap<AccountId, u64> = current
+            .plans
+            .plans
+            .iter()
+            .map(|p| (p.account, p.id))
+            .collect();
+        let plans = incoming
+            .plans
+            .plans
+            .iter()
+            .map(|p| match account_target.get(&p.account)? {
+                Target::Existing(account) => Some(
+                    plan_here
+                        .get(account)
+                        .map_or(Target::New, |&id| Target::Existing(id)),
+                ),
+                Target::New => Some(Target::New),
+            })
+            .collect();
+        MergePlan {
+            basis: Basis::of(current),
+            accounts,
+            account_names,
+            templates,
+            template_names,
+            assessments,
+            plans,
+            collisions,
+        }
+    }
+}
+
+/// A file read and matched against the data here, ready to preview and to import.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Prepared {
+    pub incoming: Incoming,
+    plan: MergePlan,
+}
+
+impl Prepared {
+    pub fn new(current: &Document, incoming: Incoming) -> Self {
+        let plan = MergePlan::new(current, &incoming.doc);
+        Prepared { incoming, plan }
+    }
+
+    /// Every name collision, in the order of the file.
+    pub fn collisions(&self) -> &[Collision] {
+        &self.plan.collisions
+    }
+
+    /// What importing would do.
+    pub fn preview(&self, mode: Mode) -> Preview {
+        let (current, incoming) = (&self.plan.basis, &self.incoming.doc);
+        if mode == Mode::Replace {
+            return Preview {
+                accounts_added: incoming.portfolio.accounts.len(),
+                accounts_removed: current.accounts.len(),
+                plans_added: incoming.plans.plans.len(),
+                plans_removed: current.plans,
+                assessments_added: incoming.grader.history.len(),
+                assessments_removed: current.assessments,
+                ..Preview::default()
+            };
+        }
+        let count = |targets: &mut dyn Iterator<Item = &Target>| {
+            targets.fold((0, 0), |(new, existing), t| match t {
+                Target::New => (new + 1, existing),
+                Target::Existing(_) => (new, existing + 1),
+            })
+        };
+        let (accounts_added, accounts_replaced) = count(&mut self.plan.accounts.iter());
+        let (plans_added, plans_replaced) = count(&mut self.plan.plans.iter().flatten());
+        let (assessments_added, assessments_replaced) = count(&mut self.plan.assessments.iter());
+        Preview {
+            accounts_added,
+            accounts_replaced,
+            plans_added,
+            plans_replaced,
+            assessments_added,
+            assessments_replaced,
+            ..Preview::default()
+        }
+    }
+
+    /// Whether this was matched against `current` as it is now.
+    pub fn is_current(&self, current: &Document) -> bool {
+        self.plan.basis.fits(current)
+    }
+
+    /// The same file matched again, against data that has changed since (in another tab).
+    pub fn matched_again(&self, current: &Document) -> Prepared {
+        Prepared::new(current, self.incoming.clone())
+    }
+
+    /// The data after importing into `current`. When `current` is no longer what the preview
+    /// was worked out against, the matching is done again, so that nothing is matched to an
+    /// account that has since gone.
+    pub fn apply(&self, current: &Document, mode: Mode) -> Document {
+        if self.is_current(current) {
+            apply(current, &self.incoming.doc, &self.plan, mode)
+        } else {
+            let plan = MergePlan::new(current, &self.incoming.doc);
+            apply(current, &self.incoming.doc, &plan, mode)
+        }
+    }
+}
+
+/// Applies a file to the current document following `plan`. Incoming items get fresh ids
+/// where they are new.
+fn apply(current: &Document, incoming: &Document, plan: &MergePlan, mode: Mode) -> Document {
     if mode == Mode::Replace {
-        p.accounts_added = incoming.portfolio.accounts.len();
-        p.accounts_removed = current.portfolio.accounts.len();
-        p.plans_added = incoming.plans.plans.len();
-        p.plans_removed = current.plans.plans.len();
-        p.assessments_added = incoming.grader.history.len();
-        p.assessments_removed = current.grader.history.len();
-        return (incoming.clone(), p);
+        let mut doc = incoming.clone();
+        rename(&mut doc, plan);
+        return doc;
     }
     let mut doc = current.clone();
     let mut fresh = || {
@@ -179,135 +543,148 @@ pub fn apply(current: &Document, incoming: &Document, mode: Mode) -> (Document, 
         doc.next_id += 1;
         id
     };
-    // Accounts, remembering where each incoming id went.
-    let mut account_ids = Vec::new();
-    for a in incoming.portfolio.accounts.iter() {
-        match current
-            .portfolio
-            .accounts
-            .iter()
-            .find(|c| same_name(&c.name, &a.name))
-        {
-            Some(existing) => {
-                account_ids.push((a.id, existing.id));
-                p.accounts_replaced += 1;
-            }
-            None => {
-                let id = fresh();
-                account_ids.push((a.id, id));
-                p.accounts_added += 1;
-            }
-        }
-    }
-    let account_ids: SortedMap<AccountId, AccountId> = account_ids.into_iter().collect();
-    // Templates by name.
-    let mut template_ids = Vec::new();
-    for t in &incoming.plans.templates {
-        let id = current
-            .plans
-            .templates
-            .iter()
-            .find(|c| same_name(&c.name, &t.name))
-            .map_or_else(&mut fresh, |c| c.id);
-        template_ids.push((t.id, id));
-    }
-    let template_ids: SortedMap<_, _> = template_ids.into_iter().collect();
-    let mut assessment_ids = Vec::new();
-    for a in &incoming.grader.history {
-        match current
-            .grader
-            .history
-            .iter()
-            .find(|c| c.saved_at == a.saved_at)
-        {
-            Some(c) => {
-                assessment_ids.push(c.id);
-                p.assessments_replaced += 1;
-            }
-            None => {
-                assessment_ids.push(fresh());
-                p.assessments_added += 1;
-            }
-        }
-    }
-    let plan_ids: Vec<_> = incoming
-        .plans
-        .plans
-        .iter()
-        .map(|pl| {
-            let account = account_ids.get(&pl.account).copied();
-            match account.and_then(|a| current.plans.plan_for(a)) {
-                Some(existing) => {
-                    p.plans_replaced += 1;
-                    existing.id
-                }
-                None => {
-                    p.plans_added += 1;
-                    fresh()
-                }
-            }
-        })
-        .collect();
-    let snapshot_ids: Vec<_> = incoming
+    let mut target_id = |t: Target| match t {
+        Target::Existing(id) => id,
+        Target::New => fresh(),
+    };
+    // Ids are handed out in this order, so the same file and data give the same ids.
+    let account_ids: Vec<AccountId> = plan.accounts.iter().map(|&t| target_id(t)).collect();
+    let template_ids: Vec<TemplateId> = plan.templates.iter().map(|&t| target_id(t)).collect();
+    let assessment_ids: Vec<AssessmentId> =
+        plan.assessments.iter().map(|&t| target_id(t)).collect();
+    let plan_ids: Vec<Option<u64>> = plan.plans.iter().map(|t| t.map(&mut target_id)).collect();
+    let snapshot_ids: Vec<u64> = incoming
         .portfolio
         .snapshots
         .iter()
-        .map(|_| fresh())
+        .map(|_| target_id(Target::New))
+        .collect();
+    let account_id: HashMap<AccountId, AccountId> = incoming
+        .portfolio
+        .accounts
+        .iter()
+        .map(|a| a.id)
+        .zip(account_ids.iter().copied())
+        .collect();
+    let template_id: HashMap<TemplateId, TemplateId> = incoming
+        .plans
+        .templates
+        .iter()
+        .map(|t| t.id)
+        .zip(template_ids.iter().copied())
         .collect();
 
+    let mut renamed = incoming.clone();
+    rename(&mut renamed, plan);
+    let incoming = &renamed;
+
     let accounts = Rc::make_mut(&mut doc.portfolio.accounts);
-    for a in incoming.portfolio.accounts.iter() {
-        let mut a = a.clone();
-        a.id = account_ids[&a.id];
-        match accounts.iter_mut().find(|c| c.id == a.id) {
-            Some(slot) => *slot = a,
-            None => accounts.push(a),
-        }
-    }
-    for t in &incoming.plans.templates {
-        let mut t = t.clone();
-        t.id = template_ids[&t.id];
-        match doc.plans.templates.iter_mut().find(|c| c.id == t.id) {
-            Some(slot) => *slot = t,
-            None => doc.plans.templates.push(t),
-        }
-    }
-    for (a, id) in incoming.grader.history.iter().zip(assessment_ids) {
-        let mut a = a.clone();
-        a.id = id;
-        match doc.grader.history.iter_mut().find(|c| c.id == id) {
-            Some(slot) => *slot = a,
-            None => doc.grader.history.push(a),
-        }
-    }
-    for (pl, id) in incoming.plans.plans.iter().zip(plan_ids) {
-        let Some(&account) = account_ids.get(&pl.account) else {
-            continue;
-        };
-        let mut pl = Plan::clone(pl);
-        pl.id = id;
-        pl.account = account;
-        // The built-in template (0) keeps its id; others follow their template.
-        pl.template = template_ids
-            .get(&pl.template)
-            .copied()
-            .unwrap_or(pl.template);
-        match doc.plans.plans.iter_mut().find(|c| c.id == id) {
-            Some(slot) => *slot = Rc::new(pl),
-            None => doc.plans.plans.push(Rc::new(pl)),
-        }
-    }
-    for (s, id) in incoming.portfolio.snapshots.iter().zip(snapshot_ids) {
+    put_all(
+        accounts,
+        |a| a.id,
+        incoming
+            .portfolio
+            .accounts
+            .iter()
+            .zip(&account_ids)
+            .map(|(a, &id)| {
+                let mut a = a.clone();
+                a.id = id;
+                a
+            }),
+    );
+    put_all(
+        &mut doc.plans.templates,
+        |t| t.id,
+        incoming
+            .plans
+            .templates
+            .iter()
+            .zip(&template_ids)
+            .map(|(t, &id)| {
+                let mut t = t.clone();
+                t.id = id;
+                t
+            }),
+    );
+    put_all(
+        &mut doc.grader.history,
+        |a| a.id,
+        incoming
+            .grader
+            .history
+            .iter()
+            .zip(&assessment_ids)
+            .map(|(a, &id)| {
+                let mut a = a.clone();
+                a.id = id;
+                a
+            }),
+    );
+    put_all(
+        &mut doc.plans.plans,
+        |p| p.id,
+        incoming
+            .plans
+            .plans
+            .iter()
+            .zip(&plan_ids)
+            .filter_map(|(p, id)| {
+                let mut p = Plan::clone(p);
+                p.id = (*id)?;
+                p.account = *account_id.get(&p.account)?;
+                // The built-in template (0) keeps its id; others follow their template.
+                p.template = template_id.get(&p.template).copied().unwrap_or(p.template);
+                Some(Rc::new(p))
+            }),
+    );
+    let snapshots = Rc::make_mut(&mut doc.portfolio.snapshots);
+    for (s, &id) in incoming.portfolio.snapshots.iter().zip(&snapshot_ids) {
         let mut s = s.clone();
         s.id = id;
         s.positions = s
             .positions
             .iter()
-            .filter_map(|(a, pos)| Some((*account_ids.get(a)?, *pos)))
+            .filter_map(|(a, pos)| Some((*account_id.get(a)?, *pos)))
             .collect();
-        Rc::make_mut(&mut doc.portfolio.snapshots).push(s);
+        snapshots.push(s);
     }
-    (doc, p)
+    doc
+}
+
+/// Puts each item over the one with its id, or at the end when there is none.
+fn put_all<T>(list: &mut Vec<T>, id: impl Fn(&T) -> u64, items: impl Iterator<Item = T>) {
+    let mut at: HashMap<u64, usize> = list.iter().enumerate().map(|(i, x)| (id(x), i)).collect();
+    for item in items {
+        match at.get(&id(&item)) {
+            Some(&i) => list[i] = item,
+            None => {
+                at.insert(id(&item), list.len());
+                list.push(item);
+            }
+        }
+    }
+}
+
+/// Gives incoming accounts and templates their names after import: trimmed, as the forms
+/// keep them, and numbered where the file holds the same name twice.
+fn rename(doc: &mut Document, plan: &MergePlan) {
+    let untidy = |name: &str| name.trim().len() != name.len();
+    if !plan.account_names.is_empty() || doc.portfolio.accounts.iter().any(|a| untidy(&a.name)) {
+        let accounts = Rc::make_mut(&mut doc.portfolio.accounts);
+        for a in accounts.iter_mut().filter(|a| untidy(&a.name)) {
+            a.name = a.name.trim().to_string();
+        }
+        for (i, name) in &plan.account_names {
+            accounts[*i].name = name.clone();
+        }
+    }
+    for t in doc.plans.templates.iter_mut().filter(|t| untidy(&t.name)) {
+        t.name = t.name.trim().to_string();
+    }
+    for (i, name) in &plan.template_names {
+        doc.plans.templates[*i].name = name.clone();
+    }
 }
 
 #[cfg(test)]
@@ -321,6 +698,7 @@ mod tests {
         let errors = [
             ImportError::TooLarge(30 << 20),
             ImportError::NotJson,
+            ImportError::CutShort,
             ImportError::NotABackup,
             ImportError::Unreadable(LoadError::NotJson),
             ImportError::Unreadable(LoadError::WrongShape("grader: expected an object".into())),
@@ -337,6 +715,19 @@ mod tests {
 
     const AT: &str = "2026-11-01T09:00:00Z";
 
+    /// Reads nothing from a file: `there` as if it had just been read, then imported.
+    fn import(here: &Document, there: &Document, mode: Mode) -> (Document, Preview) {
+        let prepared = Prepared::new(
+            here,
+            Incoming {
+                doc: there.clone(),
+                dropped: vec![],
+                source: Source::Backup,
+            },
+        );
+        (prepared.apply(here, mode), prepared.preview(mode))
+    }
+
     fn doc_with(names: &[&str], first_id: u64) -> Document {
         let mut doc = Document::default();
         let mut accounts = demo_accounts(first_id, AT);
@@ -352,7 +743,7 @@ mod tests {
     #[test]
     fn a_backup_round_trips() {
         let doc = doc_with(&["Acme", "Birch"], 1);
-        assert_eq!(parse(&export(&doc, AT)), Ok(doc));
+        assert_eq!(parse(&export(&doc, AT)).map(|i| i.doc), Ok(doc));
     }
 
     #[test]
@@ -389,7 +780,7 @@ mod tests {
     fn older_backups_are_migrated() {
         let v1 = include_str!("../../tests/fixtures/v1.json");
         let file = format!(r#"{{"app":"account-grader","kind":"backup","version":1,"data":{v1}}}"#);
-        assert_eq!(parse(&file).unwrap().grader.history.len(), 2);
+        assert_eq!(parse(&file).unwrap().doc.grader.history.len(), 2);
     }
 
     #[test]
@@ -402,7 +793,7 @@ mod tests {
         plan.write("vision", "Vision", Content::Text("Grow".into()), AT);
         there.plans.plans.push(Rc::new(plan));
 
-        let (merged, p) = apply(&here, &there, Mode::Merge);
+        let (merged, p) = import(&here, &there, Mode::Merge);
         assert_eq!(
             (p.accounts_added, p.accounts_replaced, p.plans_added),
             (1, 1, 1)
@@ -413,7 +804,8 @@ mod tests {
             .iter()
             .map(|a| a.name.as_str())
             .collect();
-        assert_eq!(names, vec!["acme ", "Birch", "Cedar"]);
+        // Trimmed, as the account form keeps names.
+        assert_eq!(names, vec!["acme", "Birch", "Cedar"]);
         assert_eq!(merged.portfolio.accounts[0].notes, "from the backup");
         let cedar = merged
             .portfolio
@@ -451,8 +843,147 @@ mod tests {
     fn replacing_reports_what_goes_and_what_comes() {
         let here = doc_with(&["Acme", "Birch"], 1);
         let there = doc_with(&["Cedar"], 1);
-        let (doc, p) = apply(&here, &there, Mode::Replace);
+        let (doc, p) = import(&here, &there, Mode::Replace);
         assert_eq!(doc, there);
         assert_eq!((p.accounts_added, p.accounts_removed), (1, 2));
+    }
+
+    fn names(doc: &Document) -> Vec<&str> {
+        doc.portfolio
+            .accounts
+            .iter()
+            .map(|a| a.name.as_str())
+            .collect()
+    }
+
+    #[test]
+    fn names_taken_twice_are_all_kept_and_each_listed() {
+        let here = doc_with(&["Acme"], 1);
+        let mut there = doc_with(&["ACME ", "acme", "Beta", "beta"], 1);
+        // The plan of the second "beta" follows it to its new name.
+        there.plans.plans.push(Rc::new(Plan::new(
+            50,
+            there.portfolio.accounts[3].id,
+            0,
+            AT,
+        )));
+        let prepared = Prepared::new(
+            &here,
+            Incoming {
+                doc: there.clone(),
+                dropped: vec![],
+                source: Source::Backup,
+            },
+        );
+        let lines: Vec<_> = prepared
+            .collisions()
+            .iter()
+            .map(|c| c.sentence(Mode::Merge))
+            .collect();
+        assert_eq!(
+            lines,
+            [
+                "Account \"ACME \" has the same name as \"Acme\" here, and updates it.",
+                "Account \"acme\" has the same name as \"ACME \" earlier in the file; it is added as \"acme 2\".",
+                "Account \"beta\" has the same name as \"Beta\" earlier in the file; it is added as \"beta 2\".",
+            ]
+        );
+        let p = prepared.preview(Mode::Merge);
+        assert_eq!((p.accounts_added, p.accounts_replaced), (3, 1));
+        let merged = prepared.apply(&here, Mode::Merge);
+        assert_eq!(names(&merged), ["ACME", "acme 2", "Beta", "beta 2"]);
+        let beta2 = &merged.portfolio.accounts[3];
+        assert_eq!(merged.plans.plans[0].account, beta2.id);
+        // No two names are the same by the account form's rule.
+        let keys: HashSet<_> = merged
+            .portfolio
+            .accounts
+            .iter()
+            .map(|a| name_key(&a.name))
+            .collect();
+        assert_eq!(keys.len(), 4);
+
+        // Replacing keeps every account of the file as well, under the same names.
+        let replaced = prepared.apply(&here, Mode::Replace);
+        assert_eq!(names(&replaced), ["ACME", "acme 2", "Beta", "beta 2"]);
+        assert_eq!(
+            replaced.plans.plans[0].account,
+            replaced.portfolio.accounts[3].id
+        );
+    }
+
+    #[test]
+    fn a_numbered_name_is_one_that_neither_side_uses() {
+        let here = doc_with(&["Acme 2"], 1);
+        let there = doc_with(&["Acme", "acme", "ACME 3"], 1);
+        let (merged, _) = import(&here, &there, Mode::Merge);
+        assert_eq!(names(&merged), ["Acme 2", "Acme", "acme 4", "ACME 3"]);
+    }
+
+    #[test]
+    fn data_changed_since_the_preview_is_matched_again() {
+        let here = doc_with(&["Acme", "Birch"], 1);
+        let there = doc_with(&["Acme"], 1);
+        let prepared = Prepared::new(
+            &here,
+            Incoming {
+                doc: there,
+                dropped: vec![],
+                source: Source::Backup,
+            },
+        );
+        // Acme is deleted here (in another tab, say) before the import.
+        let mut now = here.clone();
+        Rc::make_mut(&mut now.portfolio.accounts).remove(0);
+        assert!(!prepared.is_current(&now));
+        let merged = prepared.apply(&now, Mode::Merge);
+        assert_eq!(names(&merged), ["Birch", "Acme"]);
+        assert!(prepared.matched_again(&now).is_current(&now));
+    }
+
+    #[test]
+    fn a_stored_document_imports_as_a_backup_does_with_what_was_left_out() {
+        let doc = doc_with(&["Acme", "Birch"], 1);
+        let text = encode(&doc);
+        let read = parse(&text).unwrap();
+        assert_eq!(read.source, Source::StoredData);
+        assert_eq!(read.doc, doc);
+        let damaged = text.replacen(
+            "\"name\":\"Birch\",",
+            "\"name\":\"Birch\",\"revenue\":\"lots\",",
+            1,
+        );
+        assert_ne!(damaged, text);
+        let read = parse(&damaged).unwrap();
+        assert_eq!(names(&read.doc), ["Acme", "Birch"]);
+        assert_eq!(read.dropped.len(), 1);
+        assert_eq!(read.dropped[0].record, "Account \"Birch\"");
+        // Inside a backup file, the same.
+        let file =
+            format!(r#"{{"app":"account-grader","kind":"backup","version":3,"data":{damaged}}}"#);
+        assert_eq!(parse(&file).unwrap().dropped, read.dropped);
+    }
+
+    #[test]
+    fn damaged_cut_short_and_newer_files_are_refused_with_a_reason() {
+        let text = export(&doc_with(&["Acme", "Birch"], 1), AT);
+        assert_eq!(parse(&text[..text.len() - 40]), Err(ImportError::CutShort));
+        let stored = encode(&doc_with(&["Acme"], 1));
+        assert_eq!(
+            parse(&stored[..stored.len() / 2]),
+            Err(ImportError::CutShort)
+        );
+        assert_eq!(
+            parse("{\"version\":1,\"grader\": this is not json"),
+            Err(ImportError::NotJson)
+        );
+        assert_eq!(
+            parse("{\"version\":7,\"portfolio\":{\"accounts\":\"new\"}}"),
+            Err(ImportError::Unreadable(LoadError::NewerVersion(7)))
+        );
+        assert!(ImportError::CutShort.explanation().contains("part-way"));
+        assert!(ImportError::Unreadable(LoadError::NewerVersion(7))
+            .explanation()
+            .contains("newer version"));
     }
 }

@@ -199,14 +199,27 @@ pub fn decode(text: &str) -> Result<Document, LoadError> {
         text
     } else {
         let mut tree: Json = Reader::read_all(text).map_err(|_| LoadError::NotJson)?;
-        for step in &MIGRATIONS[(version - 1) as usize..] {
-            step(&mut tree).map_err(|e| LoadError::WrongShape(e.to_string()))?;
-        }
+        migrate(&mut tree, version)?;
         migrated = tree.to_text();
         &migrated
     };
     let mut doc: Document =
         Reader::read_all(current_text).map_err(|e| unreadable(current_text, e))?;
+    finish(&mut doc);
+    Ok(doc)
+}
+
+/// Brings a document of `version` up to the current version.
+pub(super) fn migrate(tree: &mut Json, version: u64) -> Result<(), LoadError> {
+    for step in &MIGRATIONS[(version - 1) as usize..] {
+        step(tree).map_err(|e| LoadError::WrongShape(e.to_string()))?;
+    }
+    Ok(())
+}
+
+/// What every document read gets, however it was read: ratings within their range, and an
+/// id counter past every id in use.
+pub(super) fn finish(doc: &mut Document) {
     for account in Rc::make_mut(&mut doc.portfolio.accounts) {
         account.ratings = std::mem::take(&mut account.ratings).sanitized();
     }
@@ -223,7 +236,6 @@ pub fn decode(text: &str) -> Result<Document, LoadError> {
         .max()
         .unwrap_or(0);
     doc.next_id = doc.next_id.max(highest + 1);
-    Ok(doc)
 }
 
 /// Why `text` could not be read: damaged text, or valid JSON of another shape.
@@ -235,7 +247,7 @@ fn unreadable(text: &str, error: JsonError) -> LoadError {
 }
 
 /// The version number of a stored document, read without reading the rest into types.
-fn stored_version(text: &str) -> Result<u64, LoadError> {
+pub(super) fn stored_version(text: &str) -> Result<u64, LoadError> {
     let mut version = None;
     let mut probe = Reader::new(text);
     probe

@@ -67,6 +67,13 @@ for (const colorScheme of ['light', 'dark']) {
     await page.locator('#import-file').setInputFiles({ name: 'x.json', mimeType: 'application/json', buffer: Buffer.from('nope') });
     await page.getByText('This file is not a JSON file').waitFor();
     found.push(...await violations(page, 'import error'));
+    // A preview with name collisions and parts left out.
+    const at = '2026-11-01T09:00:00Z';
+    const stored = { version: 3, portfolio: { accounts: ['Acme', 'acme', 7].map((name, i) => ({ id: i + 1, name, revenue: 'lots', created_at: at, updated_at: at })) } };
+    await page.locator('#import-file').setInputFiles({ name: 'data.txt', mimeType: 'text/plain', buffer: Buffer.from(JSON.stringify(stored)) });
+    await page.getByRole('region', { name: /Left out/ }).waitFor();
+    found.push(...await violations(page, 'import preview'));
+    await page.getByRole('button', { name: 'Cancel' }).click();
     // The unreadable-data banner.
     await page.evaluate(k => localStorage.setItem(k, 'garbage'), STORAGE_KEY);
     await page.reload();
