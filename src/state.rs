@@ -189,6 +189,9 @@ pub enum Action {
     ImportBackup {
         import: Rc<crate::domain::backup::Prepared>,
         mode: crate::domain::backup::Mode,
+        /// The file is the stored text found unreadable at start-up: importing it takes that
+        /// text's place, so it is no longer kept.
+        restores_unreadable: bool,
     },
     BackupExported {
         at: String,
@@ -512,7 +515,14 @@ impl AppState {
                     self.changed();
                 }
             }
-            Action::ImportBackup { import, mode } => {
+            Action::ImportBackup {
+                import,
+                mode,
+                restores_unreadable,
+            } => {
+                if restores_unreadable {
+                    self.unreadable = None;
+                }
                 let before = self.doc.clone();
                 let mut next = import.apply(&before, mode);
                 // The backup's own date of export says nothing about this browser's backups.

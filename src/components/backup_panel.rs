@@ -80,6 +80,9 @@ fn listed(lines: impl ExactSizeIterator<Item = String>) -> Html {
 pub fn BackupPanel() -> Html {
     let state = use_app_state();
     let prepared = use_local(|| None::<Rc<Prepared>>);
+    // The file holds the very text found unreadable in this browser: importing it settles
+    // what becomes of that text, so saving can start again.
+    let restores_unreadable = use_local(|| false);
     let mode = use_local(|| Mode::Merge);
     let message = use_local(|| None::<(bool, String)>);
     // What is under way, said while the page waits for it.
@@ -103,12 +106,13 @@ pub fn BackupPanel() -> Html {
         })
     };
     let on_file = {
-        let (state, prepared, message, busy, reader) = (
+        let (state, prepared, message, busy, reader, restores_unreadable) = (
             state.clone(),
             prepared.clone(),
             message.clone(),
             busy.clone(),
             reader.clone(),
+            restores_unreadable.clone(),
         );
         Callback::from(move |e: Event| {
             let input: HtmlInputElement = e
@@ -128,11 +132,12 @@ pub fn BackupPanel() -> Html {
             }
             message.set(None);
             busy.set(Some("Reading the file…"));
-            let (state, prepared, message, busy) = (
+            let (state, prepared, message, busy, restores_unreadable) = (
                 state.clone(),
                 prepared.clone(),
                 message.clone(),
                 busy.clone(),
+                restores_unreadable.clone(),
             );
             *reader.borrow_mut() = Some(gloo_file::callbacks::read_as_text(&file, move |text| {
                 // Reading and matching a large file takes a while: the notice is painted
@@ -140,7 +145,11 @@ pub fn BackupPanel() -> Html {
                 after_paint(move || {
                     let read = text
                         .map_err(|_| "The file could not be read.".to_string())
-                        .and_then(|t| parse(&t).map_err(|e| e.explanation()));
+                        .and_then(|t| {
+                            restores_unreadable
+                                .set(state.unreadable.as_ref().is_some_and(|u| *u.raw == *t));
+                            parse(&t).map_err(|e| e.explanation())
+                        });
                     busy.set(None);
                     match read {
                         Ok(incoming) => {
@@ -161,17 +170,19 @@ pub fn BackupPanel() -> Html {
         Callback::from(move |_| prepared.set(None))
     };
     let on_confirm = {
-        let (state, prepared, mode, message, busy) = (
+        let (state, prepared, mode, message, busy, restores_unreadable) = (
             state.clone(),
             prepared.clone(),
             mode.clone(),
             message.clone(),
             busy.clone(),
+            restores_unreadable.clone(),
         );
         Callback::from(move |_| {
             let Some(import) = (*prepared).clone() else {
                 return;
             };
+            let restores_unreadable = *restores_unreadable;
             busy.set(Some("Importing…"));
             let (state, prepared, message, busy, mode) = (
                 state.clone(),
@@ -182,7 +193,11 @@ pub fn BackupPanel() -> Html {
             );
             after_paint(move || {
                 let left_out = import.incoming.dropped.len();
-                state.dispatch(Action::ImportBackup { import, mode });
+                state.dispatch(Action::ImportBackup {
+                    import,
+                    mode,
+                    restores_unreadable,
+                });
                 prepared.set(None);
                 busy.set(None);
                 let done = if left_out == 0 {
@@ -215,7 +230,10 @@ pub fn BackupPanel() -> Html {
         html! {
             <div class="import-preview" role="region" aria-labelledby="import-preview-title">
                 <h3 id="import-preview-title">{ title }</h3>
-                if incoming.source == Source::StoredData {
+                if *restores_unreadable {
+                    <p>{ "This is the data this browser could not read. Importing it keeps what can be read \
+                          in place of the damaged text, and saving starts again." }</p>
+                } else if incoming.source == Source::StoredData {
                     <p>{ "This file is not a backup but Account Grader's saved data as a browser stored it, \
                           such as \"Download the unreadable data\" gives. It imports as a backup does." }</p>
                 }

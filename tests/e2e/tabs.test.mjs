@@ -151,3 +151,46 @@ test('changes made in two tabs at the same moment to different records both surv
   await second.getByRole('link', { name: 'Grader' }).first().click();
   await second.locator('.score__value').filter({ hasText: '3' }).waitFor();
 });
+
+test('unreadable data too big to copy comes back by importing its download, and saving starts again', async () => {
+  const page = await env.newPage({ acceptDownloads: true });
+  await env.open(page);
+  // One field the app cannot read, and enough text that no second copy fits.
+  const account = (id, name, extra = {}) => ({
+    id, name, industry: '', manager: '', revenue: null, tier: 'B', notes: '', ratings: {},
+    market: {}, created_at: '2026-01-01T00:00:00Z', updated_at: '2026-01-01T00:00:00Z', ...extra,
+  });
+  const doc = {
+    version: 3, next_id: 10,
+    grader: { draft: {}, draft_label: '', history: [] },
+    portfolio: {
+      accounts: [
+        account(1, 'Acme', { notes: 'n'.repeat(2_700_000) }),
+        account(2, 'Beta', { revenue: 'lots' }),
+      ],
+      snapshots: [],
+    },
+  };
+  const text = JSON.stringify(doc);
+  await page.evaluate(([k, v]) => localStorage.setItem(k, v), [STORAGE_KEY, text]);
+  await page.reload();
+  const banner = page.getByRole('alert').filter({ hasText: 'Your saved data could not be read' });
+  await banner.waitFor();
+
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    banner.getByRole('button', { name: 'Download the unreadable data' }).click(),
+  ]);
+  await banner.getByRole('link', { name: 'Settings' }).click();
+  await page.locator('#import-file').setInputFiles(await download.path());
+  const preview = page.getByRole('region', { name: 'Import this saved data?' });
+  await preview.getByText('This is the data this browser could not read').waitFor();
+  assert.match(await preview.textContent(), /revenue/);
+  assert.ok((await stored(page)) === text, 'nothing is written before the import');
+  await preview.getByRole('button', { name: 'Import' }).click();
+
+  await banner.waitFor({ state: 'detached' });
+  const saved = JSON.parse(await stored(page));
+  assert.deepEqual(saved.portfolio.accounts.map(a => a.name), ['Acme', 'Beta']);
+  assert.equal(saved.portfolio.accounts[1].revenue, null, 'only the bad field is left out');
+});
