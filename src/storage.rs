@@ -267,6 +267,11 @@ pub fn save(doc: &Document) -> Result<(), SaveError> {
     })
 }
 
+/// The size in bytes of the value stored under `KEY`, as this tab last read or wrote it.
+pub fn stored_size() -> Option<usize> {
+    KNOWN.with(|known| known.borrow().text.as_ref().map(String::len))
+}
+
 /// Calls `changed` whenever another tab of this app stores a new value: with its document
 /// to join, or with why this tab must stop saving. Dropping the listener stops it.
 pub fn listen_to_other_tabs(

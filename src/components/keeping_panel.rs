@@ -4,7 +4,6 @@
 use yew::prelude::*;
 
 use crate::browser::persistence::{persist, persisted, usage, Usage};
-use crate::domain::schema::encode;
 use crate::hooks::{use_app_state, use_local};
 
 /// What the browser reported; `None` inside while it has not answered yet.
@@ -25,7 +24,18 @@ async fn report() -> Report {
 pub fn KeepingPanel() -> Html {
     let state = use_app_state();
     // What the document takes as stored; browsers' estimates may leave local storage out.
-    let stored = *use_memo(state.revision, |_| encode(&state.doc).len());
+    // Looked up once the app's own effects (the save among them) have run.
+    let stored = use_local(|| None::<usize>);
+    {
+        let stored = stored.clone();
+        use_effect_with(state.revision, move |_| {
+            let timeout = gloo_timers::callback::Timeout::new(0, move || {
+                stored.set(crate::storage::stored_size())
+            });
+            move || drop(timeout)
+        });
+    }
+    let stored = stored.unwrap_or(0);
     let report_state = use_local(|| None::<Report>);
     {
         let report_state = report_state.clone();
