@@ -16,6 +16,15 @@ use crate::route::Route;
 use crate::state::{Action, AppState, Unreadable};
 use crate::storage::{self, Loaded, OtherTabSaved, SaveError};
 
+/// Saving stops; what was saved last is the storage module's to say, since the change that
+/// found the other tab's value was not saved.
+fn stop_saving(why: crate::domain::schema::LoadError) -> Action {
+    Action::StopSaving {
+        why,
+        saved_through: storage::saved_revision(),
+    }
+}
+
 fn joined(other: OtherTabSaved) -> Action {
     Action::OtherTabSaved {
         base: Box::new(other.base),
@@ -87,12 +96,12 @@ pub fn Root(props: &RootProps) -> Html {
             // Revision 0 is what was loaded: writing it back would gain nothing, and for an
             // unreadable value it would replace the user's data with an empty document.
             if revision > 0 && !state.saving_paused() {
-                match storage::save(&state.doc) {
+                match storage::save(&state.doc, revision) {
                     Ok(()) if state.save_problem.is_some() => state.dispatch(Action::SaveSucceeded),
                     Ok(()) => {}
                     Err(SaveError::Refused(why)) => state.dispatch(Action::SaveFailed(why)),
                     Err(SaveError::OtherTabSaved(other)) => state.dispatch(joined(*other)),
-                    Err(SaveError::Stopped(why)) => state.dispatch(Action::StopSaving(why)),
+                    Err(SaveError::Stopped(why)) => state.dispatch(stop_saving(why)),
                 }
             }
         });
@@ -118,6 +127,24 @@ pub fn Root(props: &RootProps) -> Html {
             move || drop(timeout)
         });
     }
+    {
+        // A screen showing an account that took a new id when joined with another tab's
+        // changes follows it there.
+        let route = props.route;
+        use_effect_with(state.moved_accounts.clone(), move |moved| {
+            let follow = |old: u64| moved.iter().find(|(from, _)| *from == old).map(|m| m.1);
+            let next = match route {
+                Route::Account(id) => follow(id).map(Route::Account),
+                Route::EditAccount(id) => follow(id).map(Route::EditAccount),
+                Route::Plan(id) => follow(id).map(Route::Plan),
+                Route::PlanView(id) => follow(id).map(Route::PlanView),
+                _ => None,
+            };
+            if let Some(next) = next {
+                page::navigate(next);
+            }
+        });
+    }
     // The tab title (and a printout's header) names the account on its screens.
     let title = page_title(props.route, &state.doc);
     use_effect_with(title, |title| page::set_title(title));
@@ -127,7 +154,7 @@ pub fn Root(props: &RootProps) -> Html {
             let listener = storage::listen_to_other_tabs(move |change| {
                 state.dispatch(match change {
                     Ok(other) => joined(other),
-                    Err(why) => Action::StopSaving(why),
+                    Err(why) => stop_saving(why),
                 })
             });
             move || drop(listener)

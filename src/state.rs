@@ -32,6 +32,8 @@ pub struct Unreadable {
     /// True while the stored text exists nowhere else, or belongs to a newer version: then
     /// nothing is saved over it until the user chooses to discard it.
     pub keep_original: bool,
+    /// Written by a newer version of the app, which owns it: it is never discarded from here.
+    pub newer_version: bool,
 }
 
 impl Unreadable {
@@ -39,6 +41,7 @@ impl Unreadable {
         Self {
             explanation: error.explanation(),
             keep_original: backup.is_err() || matches!(error, LoadError::NewerVersion(_)),
+            newer_version: matches!(error, LoadError::NewerVersion(_)),
             raw,
             backup,
         }
@@ -49,7 +52,7 @@ impl Unreadable {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SavingStopped {
     pub why: LoadError,
-    /// The revision at the moment saving stopped: any later one is held in this tab only.
+    /// The last revision saved: any later one is held in this tab only.
     pub at_revision: u64,
 }
 
@@ -145,6 +148,9 @@ pub struct AppState {
     /// Set when another tab stored a value this build cannot read; never cleared but by a
     /// reload.
     pub saving_stopped: Option<SavingStopped>,
+    /// Accounts of this tab's that took new ids when joined with another tab's (old, new),
+    /// so that a screen showing one follows it.
+    pub moved_accounts: Rc<Vec<(AccountId, AccountId)>>,
     /// Account forms left with unsaved typing, so that coming back finds the typing. Not
     /// part of the document.
     pub account_drafts: Vec<AccountDraft>,
@@ -311,8 +317,12 @@ pub enum Action {
         base: Box<Document>,
         theirs: Box<Document>,
     },
-    /// Another tab stored a value this build cannot read: stop saving for good.
-    StopSaving(LoadError),
+    /// Another tab stored a value this build cannot read: stop saving for good. Changes
+    /// after revision `saved_through` were not saved.
+    StopSaving {
+        why: LoadError,
+        saved_through: u64,
+    },
     /// The user chose to let the unreadable stored value go; saving starts again.
     DiscardUnreadable,
     DismissSyncNotice,
@@ -339,7 +349,8 @@ impl AppState {
             (None, Some(u)) if u.keep_original => Some(0),
             _ => None,
         };
-        self.save_problem.is_some() || paused_since.is_some_and(|at| self.revision > at)
+        (self.save_problem.is_some() && self.revision > 0)
+            || paused_since.is_some_and(|at| self.revision > at)
     }
 
     fn changed(&mut self) {
@@ -406,7 +417,7 @@ impl AppState {
                 | Action::SaveSucceeded
                 | Action::SetListQuery(_)
                 | Action::DismissSyncNotice
-                | Action::StopSaving(_)
+                | Action::StopSaving { .. }
                 | Action::KeepAccountDraft(_)
                 | Action::DropAccountDraft(_)
         );
@@ -1010,7 +1021,21 @@ impl AppState {
             Action::SaveFailed(why) => self.save_problem = Some(why),
             Action::SaveSucceeded => self.save_problem = None,
             Action::OtherTabSaved { base, theirs } => {
-                let merged = tab_merge::merge(&base, &self.doc, &theirs);
+                let tab_merge::Joined {
+                    doc: merged,
+                    moved_accounts,
+                } = tab_merge::join(&base, &self.doc, &theirs);
+                for draft in &mut self.account_drafts {
+                    let moved = moved_accounts
+                        .iter()
+                        .find(|(from, _)| Some(*from) == draft.target);
+                    if let Some(&(_, to)) = moved {
+                        draft.target = Some(to);
+                    }
+                }
+                if !moved_accounts.is_empty() {
+                    self.moved_accounts = Rc::new(moved_accounts);
+                }
                 if merged != self.doc {
                     self.synced_from_other_tab = true;
                     self.just_saved = None;
@@ -1019,19 +1044,29 @@ impl AppState {
                 self.doc = merged;
                 if keeps_changes_of_ours {
                     self.changed();
+                } else {
+                    // Everything this tab holds is stored now.
+                    self.save_problem = None;
+                }
+                // The other tab wrote over the text kept unread here: there is nothing left
+                // to keep, and saving can go on.
+                if self.unreadable.as_ref().is_some_and(|u| u.keep_original) {
+                    self.unreadable = None;
                 }
             }
-            Action::StopSaving(why) => {
+            Action::StopSaving { why, saved_through } => {
                 if self.saving_stopped.is_none() {
                     self.saving_stopped = Some(SavingStopped {
                         why,
-                        at_revision: self.revision,
+                        at_revision: saved_through,
                     });
                 }
             }
             Action::DiscardUnreadable => {
-                self.unreadable = None;
-                self.changed();
+                if self.unreadable.as_ref().is_some_and(|u| !u.newer_version) {
+                    self.unreadable = None;
+                    self.changed();
+                }
             }
             Action::DismissSyncNotice => self.synced_from_other_tab = false,
             Action::KeepAccountDraft(draft) => {
@@ -1429,7 +1464,10 @@ mod tests {
             AppState::default(),
             [
                 Action::Answer(PracticeId::GrowthGoals, Answer::Yes),
-                Action::StopSaving(LoadError::NewerVersion(9)),
+                Action::StopSaving {
+                    why: LoadError::NewerVersion(9),
+                    saved_through: 1,
+                },
             ],
         );
         assert!(s.saving_paused());
@@ -1437,8 +1475,40 @@ mod tests {
         let s = reduce(s, [Action::Answer(PracticeId::GrowthGoals, Answer::NotYet)]);
         assert!(s.saving_paused());
         assert!(s.has_unsaved_changes());
-        let s = reduce(s, [Action::StopSaving(LoadError::NotJson)]);
+        let s = reduce(
+            s,
+            [Action::StopSaving {
+                why: LoadError::NotJson,
+                saved_through: 2,
+            }],
+        );
         assert_eq!(s.saving_stopped.unwrap().why, LoadError::NewerVersion(9));
+    }
+
+    #[test]
+    fn the_change_whose_save_found_a_newer_version_counts_as_unsaved() {
+        let s = reduce(
+            AppState::default(),
+            [
+                Action::Answer(PracticeId::GrowthGoals, Answer::Yes),
+                Action::StopSaving {
+                    why: LoadError::NewerVersion(9),
+                    saved_through: 0,
+                },
+            ],
+        );
+        assert!(s.has_unsaved_changes());
+    }
+
+    #[test]
+    fn storage_that_is_blocked_asks_before_a_reload_only_once_something_changed() {
+        let s = AppState {
+            save_problem: Some("blocked".into()),
+            ..AppState::default()
+        };
+        assert!(!s.has_unsaved_changes());
+        let s = reduce(s, [Action::Answer(PracticeId::GrowthGoals, Answer::Yes)]);
+        assert!(s.has_unsaved_changes());
     }
 
     #[test]

@@ -5,7 +5,6 @@
 //! panics when storage is disabled (private modes, blocked cookies); here that is a message.
 
 use std::cell::RefCell;
-use std::collections::VecDeque;
 
 use gloo_events::EventListener;
 use js_sys::Uint8Array;
@@ -15,7 +14,7 @@ use web_sys::{Storage, StorageEvent};
 
 use crate::domain::document_encoder::DocumentEncoder;
 use crate::domain::schema::{decode, Document, LoadError};
-use crate::domain::write_stamp::{stamp_of, stamped, WriteStamp};
+use crate::domain::write_stamp::{stamp_of, stamped, WriteHistory, WriteStamp};
 
 /// The key holding the user's document.
 pub const KEY: &str = "account-grader";
@@ -54,19 +53,25 @@ pub fn load() -> Loaded {
         Ok(s) => s,
         Err(why) => return Loaded::Unavailable(why),
     };
-    let raw = match read(&storage, KEY) {
-        Ok(Some(raw)) => raw,
-        Ok(None) => return Loaded::FirstRun,
+    let value = match read_value(&storage, KEY) {
+        Ok(value) => value,
         Err(e) => return Loaded::Unavailable(describe(&e)),
+    };
+    let Some(raw) = text_of(value.clone()) else {
+        return Loaded::FirstRun;
     };
     match decode(&raw) {
         Ok(doc) => {
-            KNOWN.with(|known| known.borrow_mut().remember(raw, &doc));
+            KNOWN.with(|known| known.borrow_mut().remember(value, &raw, &doc));
             Loaded::Document(doc)
         }
         Err(error) => {
             let backup = back_up(&storage, &raw);
-            KNOWN.with(|known| known.borrow_mut().text = Some(raw.clone()));
+            KNOWN.with(|known| {
+                let mut known = known.borrow_mut();
+                known.value = value;
+                known.size = Some(raw.len());
+            });
             Loaded::Unreadable { error, raw, backup }
         }
     }
@@ -94,13 +99,11 @@ extern "C" {
     fn encode(this: &TextEncoder, text: &JsValue) -> Uint8Array;
 }
 
-/// `Storage::get_item`, made fast for large values. wasm-bindgen copies a returned string into
-/// the module one character at a time in JavaScript, which took about 90 ms for a document of
-/// 3 MB; the browser's own `TextEncoder` does it at memory speed.
-fn read(storage: &Storage, key: &str) -> Result<Option<String>, JsValue> {
-    Ok(text_of(
-        storage.unchecked_ref::<RawStorage>().get_item(key)?,
-    ))
+/// `Storage::get_item` for large values: wasm-bindgen copies a returned string into the module
+/// one character at a time in JavaScript, which took about 90 ms for a document of 3 MB; the
+/// browser's own `TextEncoder` ([`text_of`]) does it at memory speed, and only when needed.
+fn read_value(storage: &Storage, key: &str) -> Result<JsValue, JsValue> {
+    storage.unchecked_ref::<RawStorage>().get_item(key)
 }
 
 /// A JavaScript string (or null) as Rust text, copied at memory speed.
@@ -116,9 +119,12 @@ fn text_of(value: JsValue) -> Option<String> {
 /// `Storage::set_item`, the mirror of [`read`]: the text goes across as bytes and the browser
 /// decodes it, rather than passing through wasm-bindgen's string conversion (which, with
 /// interning on, also hashes the whole text to look for it in the intern table).
-fn write(storage: &Storage, key: &str, text: &str) -> Result<(), JsValue> {
+fn write(storage: &Storage, key: &str, text: &str) -> Result<JsValue, JsValue> {
     let value = TextDecoder::new().decode(&Uint8Array::from(text.as_bytes()));
-    storage.unchecked_ref::<RawStorage>().set_item(key, &value)
+    storage
+        .unchecked_ref::<RawStorage>()
+        .set_item(key, &value)
+        .map(|()| value)
 }
 
 fn back_up(storage: &Storage, raw: &str) -> Result<String, String> {
@@ -141,54 +147,44 @@ fn backup_slot(raw: &str, stored: impl Fn(&str) -> Option<String>) -> String {
         .expect("the sequence of keys is endless")
 }
 
-/// What this tab knows of the stored value: the text last read or written under `KEY`, and
-/// the documents of the last few writes by id, so that another tab's write can be joined
-/// with this tab's changes from the document that write started from.
+/// What this tab knows of the stored value: the value last read or written under `KEY`, kept
+/// as the browser's own string so that the check before each write is the engine's string
+/// comparison rather than a copy into the module, and the documents of the last few writes.
 #[derive(Default)]
 struct Known {
-    text: Option<String>,
-    stamp: WriteStamp,
-    documents: VecDeque<(String, Document)>,
+    value: JsValue,
+    /// The UTF-8 size of that value.
+    size: Option<usize>,
+    history: WriteHistory,
     /// This tab's name in write ids, and how many writes it made.
     tab: String,
     writes: u64,
+    /// The revision of the app state that was saved last.
+    saved_revision: u64,
     /// Set once another tab stored what this one must not overwrite; never cleared.
     stopped: Option<LoadError>,
 }
 
-/// How many earlier documents are kept to join with: another tab's write starts from one of
-/// the last few, since each tab picks up the others' writes within milliseconds.
-const DOCUMENTS_KEPT: usize = 8;
-
 impl Known {
-    fn remember(&mut self, text: String, doc: &Document) {
-        let stamp = stamp_of(&text).unwrap_or_default();
-        self.documents.push_front((stamp.id.clone(), doc.clone()));
-        self.documents.truncate(DOCUMENTS_KEPT);
-        self.text = Some(text);
-        self.stamp = stamp;
+    fn remember(&mut self, value: JsValue, text: &str, doc: &Document) {
+        self.history.remember(stamp_of(text), doc);
+        self.value = value;
+        self.size = Some(text.len());
     }
 
-    /// The document another tab's write started from: the one it names when this tab knows
-    /// it, else the latest this tab knows (the other tab is then of a build without stamps).
-    fn base_of(&self, stamp: &Option<WriteStamp>) -> Document {
-        stamp
-            .as_ref()
-            .filter(|s| !s.after.is_empty())
-            .and_then(|s| self.documents.iter().find(|(id, _)| *id == s.after))
-            .or(self.documents.front())
-            .map(|(_, doc)| doc.clone())
-            .unwrap_or_default()
+    /// True when `value` (what is stored now) is not what this tab last read or wrote.
+    fn is_news(&self, value: &JsValue) -> bool {
+        !value.is_null() && !value.is_undefined() && *value != self.value
     }
 
     /// Reads what another tab stored: its document with the one to join it from, or why
     /// this tab must stop saving.
-    fn other_tabs_value(&mut self, text: String) -> Result<OtherTabSaved, LoadError> {
+    fn other_tabs_value(&mut self, value: JsValue) -> Result<OtherTabSaved, LoadError> {
+        let text = text_of(value.clone()).unwrap_or_default();
         match decode(&text) {
             Ok(theirs) => {
-                let stamp = stamp_of(&text);
-                let base = self.base_of(&stamp);
-                self.remember(text, &theirs);
+                let base = self.history.base_of(stamp_of(&text).as_ref());
+                self.remember(value, &text, &theirs);
                 Ok(OtherTabSaved { base, theirs })
             }
             Err(why) => {
@@ -237,9 +233,9 @@ pub enum SaveError {
     Stopped(LoadError),
 }
 
-/// Writes the user's document, unless another tab stored something since this tab last
-/// looked; on any error nothing stored has changed.
-pub fn save(doc: &Document) -> Result<(), SaveError> {
+/// Writes the user's document (as of app revision `revision`), unless another tab stored
+/// something since this tab last looked; on any error nothing stored has changed.
+pub fn save(doc: &Document, revision: u64) -> Result<(), SaveError> {
     let storage = local_storage().map_err(SaveError::Refused)?;
     KNOWN.with(|known| {
         let mut known = known.borrow_mut();
@@ -248,8 +244,8 @@ pub fn save(doc: &Document) -> Result<(), SaveError> {
         }
         // Checked right before writing, because the storage event that tells of another
         // tab's write may still be on its way.
-        let stored = read(&storage, KEY).map_err(|e| SaveError::Refused(describe(&e)))?;
-        if let Some(stored) = stored.filter(|s| Some(s) != known.text.as_ref()) {
+        let stored = read_value(&storage, KEY).map_err(|e| SaveError::Refused(describe(&e)))?;
+        if known.is_news(&stored) {
             return match known.other_tabs_value(stored) {
                 Ok(theirs) => Err(SaveError::OtherTabSaved(Box::new(theirs))),
                 Err(why) => Err(SaveError::Stopped(why)),
@@ -258,18 +254,24 @@ pub fn save(doc: &Document) -> Result<(), SaveError> {
         known.writes += 1;
         let stamp = WriteStamp {
             id: format!("{}-{}", known.tab, known.writes),
-            after: known.stamp.id.clone(),
+            after: known.history.current.id.clone(),
         };
         let text = ENCODER.with(|encoder| stamped(&encoder.borrow_mut().encode(doc), &stamp));
-        write(&storage, KEY, &text).map_err(|e| SaveError::Refused(describe(&e)))?;
-        known.remember(text, doc);
+        let value = write(&storage, KEY, &text).map_err(|e| SaveError::Refused(describe(&e)))?;
+        known.remember(value, &text, doc);
+        known.saved_revision = revision;
         Ok(())
     })
 }
 
+/// The app revision this tab saved last.
+pub fn saved_revision() -> u64 {
+    KNOWN.with(|known| known.borrow().saved_revision)
+}
+
 /// The size in bytes of the value stored under `KEY`, as this tab last read or wrote it.
 pub fn stored_size() -> Option<usize> {
-    KNOWN.with(|known| known.borrow().text.as_ref().map(String::len))
+    KNOWN.with(|known| known.borrow().size)
 }
 
 /// Calls `changed` whenever another tab of this app stores a new value: with its document
@@ -288,12 +290,14 @@ pub fn listen_to_other_tabs(
         }
         // What is stored now, rather than the event's value: events can arrive after this
         // tab has already read (and joined) the value they carry.
-        let Some(Some(stored)) = local_storage().ok().map(|s| read(&s, KEY).ok().flatten()) else {
+        let Ok(stored) =
+            local_storage().and_then(|s| read_value(&s, KEY).map_err(|_| String::new()))
+        else {
             return;
         };
         let change = KNOWN.with(|known| {
             let mut known = known.borrow_mut();
-            (known.stopped.is_none() && Some(&stored) != known.text.as_ref())
+            (known.stopped.is_none() && known.is_news(&stored))
                 .then(|| known.other_tabs_value(stored))
         });
         if let Some(change) = change {

@@ -101,6 +101,7 @@ async fn unreadable_data_shows_the_banner_with_a_download() {
             raw: Rc::from("garbage"),
             backup: Ok("account-grader.unreadable-backup".into()),
             keep_original: false,
+            newer_version: false,
         }),
         ..AppState::default()
     };

@@ -132,10 +132,16 @@ fn UnreadableNotice(props: &UnreadableProps) -> Html {
              copied to the storage key \"{key}\"). Account Grader has started with empty \
              data; it replaces the stored text only once you make a change here."
         ),
-        (Ok(_), true) => "Nothing has been deleted, and Account Grader will not save over it: \
-                          what you do in this tab is kept in this tab only until you reload a \
-                          newer version or choose to discard the stored data."
+        (_, true) if u.newer_version => "Nothing has been deleted, and this version will not \
+                                           save over it: what you do in this tab is kept in this \
+                                           tab only. Reload once the newer version is available \
+                                           here."
             .to_string(),
+        (Ok(key), true) => format!(
+            "Nothing has been deleted: the original text is still in this browser (also \
+             copied to the storage key \"{key}\"), and Account Grader will not save over it \
+             until you choose to."
+        ),
         (Err(why), _) => format!(
             "Nothing has been deleted. It could not be copied elsewhere in this browser \
              ({why}), so Account Grader leaves it exactly where it is and saves nothing: what \
@@ -171,7 +177,11 @@ fn UnreadableNotice(props: &UnreadableProps) -> Html {
                     <button type="button" class="button" onclick={on_download}>
                         { "Download the unreadable data" }
                     </button>
-                    if u.keep_original {
+                    if u.newer_version {
+                        <button type="button" class="button button--quiet" onclick={Callback::from(|_| page::reload())}>
+                            { "Reload" }
+                        </button>
+                    } else if u.keep_original {
                         <button type="button" class="button button--quiet" onclick={on_discard}>
                             { "Discard it and start again…" }
                         </button>

@@ -11,14 +11,31 @@ use std::collections::{HashMap, HashSet};
 use std::hash::Hash;
 use std::rc::Rc;
 
-use super::accounts::Account;
+use super::accounts::{same_name, Account};
+use super::grader::Answers;
 use super::history::SavedAssessment;
-use super::plans::{Plan, Template};
+use super::json::{to_text, Json, Reader};
+use super::plans::{unique_name, Plan, Template, BUILT_IN_TEMPLATE};
+use super::practices::PRACTICES;
 use super::schema::Document;
+use super::settings::Settings;
 use super::snapshots::Snapshot;
+
+/// The joined document, and the accounts of ours that took a fresh id because the other tab
+/// gave theirs to a different account at the same moment (old id, new id).
+#[derive(Debug, PartialEq)]
+pub struct Joined {
+    pub doc: Document,
+    pub moved_accounts: Vec<(u64, u64)>,
+}
 
 /// `theirs` with every change made in `mine` since `base` carried over.
 pub fn merge(base: &Document, mine: &Document, theirs: &Document) -> Document {
+    join(base, mine, theirs).doc
+}
+
+/// [`merge`], also saying which of our accounts were given new ids.
+pub fn join(base: &Document, mine: &Document, theirs: &Document) -> Joined {
     let mut next_id = mine.next_id.max(theirs.next_id);
     let mut fresh_id = || {
         let id = next_id;
@@ -26,9 +43,26 @@ pub fn merge(base: &Document, mine: &Document, theirs: &Document) -> Document {
         id
     };
 
-    let draft_of = |d: &Document| (d.grader.draft.clone(), d.grader.draft_label.clone());
-    let (draft, draft_label) =
-        merge_value(&draft_of(base), &draft_of(mine), &draft_of(theirs)).clone();
+    // Each answer of the draft is a record of its own: two tabs answering different
+    // questions both keep their answer.
+    let mut draft = Answers::default();
+    for practice in &PRACTICES {
+        let id = practice.id;
+        let answer = *merge_value(
+            &base.grader.draft.get(id),
+            &mine.grader.draft.get(id),
+            &theirs.grader.draft.get(id),
+        );
+        if let Some(answer) = answer {
+            draft.set(id, answer);
+        }
+    }
+    let draft_label = merge_value(
+        &base.grader.draft_label,
+        &mine.grader.draft_label,
+        &theirs.grader.draft_label,
+    )
+    .clone();
 
     let history = merge_records(
         &base.grader.history,
@@ -57,13 +91,26 @@ pub fn merge(base: &Document, mine: &Document, theirs: &Document) -> Document {
     let snapshots = if Rc::ptr_eq(&mine.portfolio.snapshots, &base.portfolio.snapshots) {
         theirs.portfolio.snapshots.clone()
     } else {
-        let merged = merge_records(
+        let mut merged = merge_records(
             &base.portfolio.snapshots,
             &mine.portfolio.snapshots,
             &theirs.portfolio.snapshots,
             |s| s.id,
             |a, b| a == b,
         );
+        // A snapshot taken here names our accounts by the ids they had here.
+        for snapshot in merged.iter_mut().filter(|m| m.origin != Origin::Theirs) {
+            let positions = &mut snapshot.record.positions;
+            if positions
+                .iter()
+                .any(|(id, _)| moved_accounts.contains_key(id))
+            {
+                *positions = positions
+                    .iter()
+                    .map(|(id, p)| (*moved_accounts.get(id).unwrap_or(id), *p))
+                    .collect();
+            }
+        }
         Rc::new(renumbered(merged, &mut fresh_id, |s, id| s.id = id).0)
     };
 
@@ -95,7 +142,7 @@ pub fn merge(base: &Document, mine: &Document, theirs: &Document) -> Document {
     }
     let (plans, _) = renumbered(plans, &mut fresh_id, |p, id| Rc::make_mut(p).id = id);
 
-    let settings = merge_value(&base.settings, &mine.settings, &theirs.settings).clone();
+    let settings = merge_settings(&base.settings, &mine.settings, &theirs.settings);
 
     let mut doc = theirs.clone();
     doc.grader.draft = draft;
@@ -107,7 +154,114 @@ pub fn merge(base: &Document, mine: &Document, theirs: &Document) -> Document {
     doc.plans.plans = plans;
     doc.settings = settings;
     doc.next_id = next_id;
-    doc
+    keep_references_whole(&mut doc, [mine, theirs, base]);
+    keep_account_names_apart(&mut doc, theirs);
+    let mut moved_accounts: Vec<(u64, u64)> = moved_accounts.into_iter().collect();
+    moved_accounts.sort_unstable();
+    Joined {
+        doc,
+        moved_accounts,
+    }
+}
+
+/// Settings joined field by field, so a theme chosen in one tab and a currency in the other
+/// both hold. Going through the stored form keeps this right as fields are added.
+fn merge_settings(base: &Settings, mine: &Settings, theirs: &Settings) -> Settings {
+    let fields = |s: &Settings| match Reader::read_all::<Json>(&to_text(s)) {
+        Ok(Json::Object(fields)) => fields,
+        _ => Vec::new(),
+    };
+    let (base_fields, mine_fields) = (fields(base), fields(mine));
+    let field = |fields: &[(String, Json)], key: &str| {
+        fields
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.clone())
+    };
+    let joined = fields(theirs)
+        .into_iter()
+        .map(|(key, value)| {
+            let merged = merge_value(
+                &field(&base_fields, &key),
+                &field(&mine_fields, &key),
+                &Some(value.clone()),
+            )
+            .clone();
+            (key, merged.unwrap_or(value))
+        })
+        .collect();
+    Reader::read_all(&Json::Object(joined).to_text()).unwrap_or_else(|_| theirs.clone())
+}
+
+/// Every plan keeps its account and template, and an account has one plan: what one tab
+/// deleted while the other wrote a plan for it comes back, as an edit always beats a
+/// deletion.
+fn keep_references_whole(doc: &mut Document, sources: [&Document; 3]) {
+    let mut seen = HashSet::new();
+    let mut duplicates = Vec::new();
+    // Two tabs that each began a plan for one account: the one written last is kept.
+    let mut order: Vec<usize> = (0..doc.plans.plans.len()).collect();
+    order.sort_by(|&a, &b| {
+        let (a, b) = (&doc.plans.plans[a], &doc.plans.plans[b]);
+        b.updated_at.cmp(&a.updated_at)
+    });
+    for i in order {
+        if !seen.insert(doc.plans.plans[i].account) {
+            duplicates.push(doc.plans.plans[i].id);
+        }
+    }
+    doc.plans.plans.retain(|p| !duplicates.contains(&p.id));
+
+    for plan in &doc.plans.plans {
+        if !doc.portfolio.accounts.iter().any(|a| a.id == plan.account) {
+            let lost = sources
+                .iter()
+                .find_map(|d| d.portfolio.accounts.iter().find(|a| a.id == plan.account));
+            if let Some(account) = lost {
+                Rc::make_mut(&mut doc.portfolio.accounts).push(account.clone());
+            }
+        }
+        let template_missing = plan.template != BUILT_IN_TEMPLATE
+            && !doc.plans.templates.iter().any(|t| t.id == plan.template);
+        if template_missing {
+            let lost = sources
+                .iter()
+                .find_map(|d| d.plans.templates.iter().find(|t| t.id == plan.template));
+            if let Some(template) = lost {
+                doc.plans.templates.push(template.clone());
+            }
+        }
+    }
+}
+
+/// Two tabs that added an account of the same name at once: ours takes a numbered name, as
+/// the account form never lets two accounts share one.
+fn keep_account_names_apart(doc: &mut Document, theirs: &Document) {
+    let theirs_ids: HashSet<u64> = theirs.portfolio.accounts.iter().map(|a| a.id).collect();
+    let clashing: Vec<usize> =
+        doc.portfolio
+            .accounts
+            .iter()
+            .enumerate()
+            .filter(|(_, a)| !theirs_ids.contains(&a.id))
+            .filter(|(_, a)| {
+                doc.portfolio.accounts.iter().any(|b| {
+                    b.id != a.id && theirs_ids.contains(&b.id) && same_name(&a.name, &b.name)
+                })
+            })
+            .map(|(i, _)| i)
+            .collect();
+    for i in clashing {
+        let names: Vec<String> = doc
+            .portfolio
+            .accounts
+            .iter()
+            .map(|a| a.name.clone())
+            .collect();
+        let names: Vec<&str> = names.iter().map(String::as_str).collect();
+        let name = unique_name(&doc.portfolio.accounts[i].name, &names);
+        Rc::make_mut(&mut doc.portfolio.accounts)[i].name = name;
+    }
 }
 
 /// One value changed on at most one side keeps that change; changed on both, theirs wins.
@@ -149,7 +303,7 @@ fn merge_records<T: Clone, K: Eq + Hash + Copy>(
         origin,
     };
 
-    let mut merged = Vec::with_capacity(theirs.len().max(mine.len()));
+    let mut merged = Vec::with_capacity(theirs.len());
     let mut under_taken_ids = Vec::new();
     for t in theirs {
         let k = key(t);
@@ -166,20 +320,24 @@ fn merge_records<T: Clone, K: Eq + Hash + Copy>(
             _ => merged.push(from(t, Origin::Theirs)),
         }
     }
-    for (position, m) in mine.iter().enumerate() {
-        let k = key(m);
-        if theirs_keys.contains(&k) {
-            continue;
+    // Added here, or edited here while deleted there (an edit is kept); not deleted there
+    // while left alone here.
+    let mut added_here = mine
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| !theirs_keys.contains(&key(m)))
+        .filter(|(_, m)| !base_by_key.get(&key(m)).is_some_and(|b| same(m, b)))
+        .peekable();
+    let mut joined = Vec::with_capacity(merged.len() + under_taken_ids.len());
+    for record in merged {
+        while let Some((_, m)) = added_here.next_if(|(position, _)| *position <= joined.len()) {
+            joined.push(from(m, Origin::Mine));
         }
-        match base_by_key.get(&k) {
-            // Deleted there, left alone here.
-            Some(b) if same(m, b) => {}
-            // Added here, or edited here while deleted there: an edit is kept.
-            _ => merged.insert(position.min(merged.len()), from(m, Origin::Mine)),
-        }
+        joined.push(record);
     }
-    merged.extend(under_taken_ids);
-    merged
+    joined.extend(added_here.map(|(_, m)| from(m, Origin::Mine)));
+    joined.extend(under_taken_ids);
+    joined
 }
 
 /// The records, each one added under a taken id given a fresh id; also the ids so changed.
@@ -347,5 +505,98 @@ mod tests {
         Rc::make_mut(&mut mine.portfolio.accounts).insert(1, account(3, "New"));
         let merged = merge(&base, &mine, &base);
         assert_eq!(names(&merged), [(1, "A"), (3, "New"), (2, "B")]);
+    }
+
+    #[test]
+    fn different_answers_of_the_draft_and_different_settings_both_hold() {
+        let base = Document::default();
+        let mut mine = base.clone();
+        mine.grader.draft.set(PracticeId::GrowthGoals, Answer::Yes);
+        mine.settings.currency = "EUR".into();
+        let mut theirs = base.clone();
+        theirs
+            .grader
+            .draft
+            .set(PracticeId::AssignedManager, Answer::NotYet);
+        theirs.settings.plan_stale_days = 30;
+        let merged = merge(&base, &mine, &theirs);
+        assert_eq!(
+            merged.grader.draft.get(PracticeId::GrowthGoals),
+            Some(Answer::Yes)
+        );
+        assert_eq!(
+            merged.grader.draft.get(PracticeId::AssignedManager),
+            Some(Answer::NotYet)
+        );
+        assert_eq!(merged.settings.currency, "EUR");
+        assert_eq!(merged.settings.plan_stale_days, 30);
+    }
+
+    #[test]
+    fn a_snapshot_taken_here_follows_our_account_to_its_new_id() {
+        let base = with_accounts(vec![]);
+        let mut mine = base.clone();
+        Rc::make_mut(&mut mine.portfolio.accounts).push(account(1, "Ours"));
+        let mut snapshot = Snapshot {
+            id: 2,
+            taken_at: "2026-01-01".into(),
+            positions: Default::default(),
+        };
+        let here = crate::domain::rating::Position {
+            relationship: 10,
+            potential: 20,
+        };
+        snapshot.positions.insert(1, here);
+        Rc::make_mut(&mut mine.portfolio.snapshots).push(snapshot);
+        mine.next_id = 3;
+        let mut theirs = base.clone();
+        Rc::make_mut(&mut theirs.portfolio.accounts).push(account(1, "Theirs"));
+        theirs.next_id = 2;
+
+        let joined = join(&base, &mine, &theirs);
+        assert_eq!(joined.moved_accounts, [(1, 3)]);
+        let snapshots = &joined.doc.portfolio.snapshots;
+        assert_eq!(snapshots.len(), 1);
+        assert_eq!(snapshots[0].positions.get(&3), Some(&here));
+        assert_eq!(snapshots[0].positions.get(&1), None);
+    }
+
+    #[test]
+    fn an_account_has_one_plan_and_keeps_it_when_deleted_on_the_other_side() {
+        let base = with_accounts(vec![account(1, "Acme")]);
+        let mut mine = base.clone();
+        let mut ours = Plan::new(5, 1, 0, "2026-01-01T10:00:00Z");
+        ours.updated_at = "2026-01-01T10:00:01Z".into();
+        mine.plans.plans.push(Rc::new(ours));
+        mine.next_id = 6;
+        let mut theirs = base.clone();
+        theirs
+            .plans
+            .plans
+            .push(Rc::new(Plan::new(2, 1, 0, "2026-01-01T10:00:00Z")));
+        theirs.next_id = 3;
+        let merged = merge(&base, &mine, &theirs);
+        assert_eq!(merged.plans.plans.len(), 1, "one plan per account");
+        assert_eq!(merged.plans.plans[0].id, 5, "the one written last");
+
+        // The account deleted there while its plan was written here comes back.
+        let mut deleted = base.clone();
+        Rc::make_mut(&mut deleted.portfolio.accounts).clear();
+        let merged = merge(&base, &mine, &deleted);
+        assert_eq!(names(&merged), [(1, "Acme")]);
+        assert_eq!(merged.plans.plans.len(), 1);
+    }
+
+    #[test]
+    fn accounts_added_on_both_sides_under_one_name_are_told_apart() {
+        let base = with_accounts(vec![]);
+        let mut mine = base.clone();
+        Rc::make_mut(&mut mine.portfolio.accounts).push(account(1, "Acme"));
+        mine.next_id = 2;
+        let mut theirs = base.clone();
+        Rc::make_mut(&mut theirs.portfolio.accounts).push(account(1, "acme "));
+        theirs.next_id = 2;
+        let merged = merge(&base, &mine, &theirs);
+        assert_eq!(names(&merged), [(1, "acme "), (2, "Acme 2")]);
     }
 }

@@ -5,6 +5,45 @@
 //! The mark sits right after the version number, where it is found without reading the rest,
 //! and where older builds skip it as an unknown field.
 
+use std::collections::VecDeque;
+
+use super::schema::Document;
+
+/// The documents of the last few writes this tab saw, by write id: another tab's write names
+/// the one it replaced, and that is where its changes started.
+#[derive(Default)]
+pub struct WriteHistory {
+    /// The stamp of the value stored now, as far as this tab knows.
+    pub current: WriteStamp,
+    documents: VecDeque<(String, Document)>,
+}
+
+/// Another tab's write starts from one of the last few, since each tab picks up the others'
+/// writes within milliseconds; each kept document costs little, its big parts being shared.
+const DOCUMENTS_KEPT: usize = 4;
+
+impl WriteHistory {
+    /// Records that `doc` is stored now, written as `stamp` (none for text without one).
+    pub fn remember(&mut self, stamp: Option<WriteStamp>, doc: &Document) {
+        let stamp = stamp.unwrap_or_default();
+        self.documents.push_front((stamp.id.clone(), doc.clone()));
+        self.documents.truncate(DOCUMENTS_KEPT);
+        self.current = stamp;
+    }
+
+    /// The document another tab's write started from: the one it names when this tab knows
+    /// it, else the latest this tab knows (the write then comes from a build without stamps,
+    /// or replaced a write this tab never saw).
+    pub fn base_of(&self, stamp: Option<&WriteStamp>) -> Document {
+        stamp
+            .filter(|s| !s.after.is_empty())
+            .and_then(|s| self.documents.iter().find(|(id, _)| *id == s.after))
+            .or(self.documents.front())
+            .map(|(_, doc)| doc.clone())
+            .unwrap_or_default()
+    }
+}
+
 /// One write to storage.
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct WriteStamp {
@@ -80,6 +119,62 @@ mod tests {
         };
         let text = stamped(&encode(&Document::default()), &stamp);
         assert_eq!(stamp_of(&text), Some(stamp));
+    }
+
+    fn labelled(label: &str) -> Document {
+        let mut doc = Document::default();
+        doc.grader.draft_label = label.into();
+        doc
+    }
+
+    fn stamp(id: &str, after: &str) -> WriteStamp {
+        WriteStamp {
+            id: id.into(),
+            after: after.into(),
+        }
+    }
+
+    #[test]
+    fn another_write_is_joined_from_the_document_it_replaced() {
+        let mut history = WriteHistory::default();
+        history.remember(Some(stamp("a-1", "")), &labelled("loaded"));
+        history.remember(Some(stamp("a-2", "a-1")), &labelled("saved here"));
+        // The other tab had not yet seen "saved here" when it wrote: its changes start from
+        // the loaded document, so what this tab saved since is carried over, not undone.
+        assert_eq!(
+            history.base_of(Some(&stamp("b-1", "a-1"))),
+            labelled("loaded")
+        );
+        assert_eq!(
+            history.base_of(Some(&stamp("b-1", "a-2"))),
+            labelled("saved here")
+        );
+        assert_eq!(history.current, stamp("a-2", "a-1"));
+    }
+
+    #[test]
+    fn an_unknown_or_missing_stamp_joins_from_the_latest_document() {
+        let mut history = WriteHistory::default();
+        assert_eq!(history.base_of(None), Document::default());
+        history.remember(None, &labelled("loaded"));
+        history.remember(Some(stamp("a-1", "")), &labelled("saved here"));
+        for other in [None, Some(stamp("b-9", "b-8")), Some(stamp("b-1", ""))] {
+            assert_eq!(history.base_of(other.as_ref()), labelled("saved here"));
+        }
+    }
+
+    #[test]
+    fn only_the_last_few_documents_are_kept() {
+        let mut history = WriteHistory::default();
+        for n in 1..=10 {
+            history.remember(
+                Some(stamp(&format!("a-{n}"), "")),
+                &labelled(&n.to_string()),
+            );
+        }
+        assert_eq!(history.base_of(Some(&stamp("b", "a-10"))), labelled("10"));
+        assert_eq!(history.base_of(Some(&stamp("b", "a-7"))), labelled("7"));
+        assert_eq!(history.base_of(Some(&stamp("b", "a-2"))), labelled("10"));
     }
 
     #[test]

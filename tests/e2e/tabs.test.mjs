@@ -54,8 +54,12 @@ test('the version is checked again right before each write, even with no event',
   // write can notice it.
   await page.evaluate(([k, v]) => localStorage.setItem(k, v), [STORAGE_KEY, NEWER]);
   await yes(page, 1).check();
-  await page.getByRole('alert').filter({ hasText: 'Account Grader was updated in another tab' }).waitFor();
+  const banner = page.getByRole('alert').filter({ hasText: 'Account Grader was updated in another tab' });
+  await banner.waitFor();
   assert.equal(await stored(page), NEWER);
+  // The answer whose save found the newer version is held in this tab only, and says so.
+  await banner.getByRole('button', { name: "Export this tab's data" }).waitFor();
+  assert.ok(await reloadAsks(page), 'a reload asks first');
   await yes(page, 2).check();
   assert.equal(await stored(page), NEWER);
 });
