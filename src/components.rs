@@ -7,6 +7,7 @@ pub mod band_badge;
 pub mod change_summary;
 pub mod grade_summary;
 pub mod keeping_panel;
+pub mod kept_copies;
 pub mod label_placement;
 pub mod markup;
 pub mod matrix_chart;

@@ -3,6 +3,7 @@
 pub mod accounts;
 pub mod backup;
 pub mod bcg;
+pub mod damaged_text;
 pub mod dates;
 pub mod decimal;
 pub mod demo;

@@ -102,6 +102,10 @@ extern "C" {
 /// `Storage::get_item` for large values: wasm-bindgen copies a returned string into the module
 /// one character at a time in JavaScript, which took about 90 ms for a document of 3 MB; the
 /// browser's own `TextEncoder` ([`text_of`]) does it at memory speed, and only when needed.
+fn read(storage: &Storage, key: &str) -> Result<Option<String>, JsValue> {
+    Ok(text_of(read_value(storage, key)?))
+}
+
 fn read_value(storage: &Storage, key: &str) -> Result<JsValue, JsValue> {
     storage.unchecked_ref::<RawStorage>().get_item(key)
 }
@@ -129,10 +133,44 @@ fn write(storage: &Storage, key: &str, text: &str) -> Result<JsValue, JsValue> {
 
 fn back_up(storage: &Storage, raw: &str) -> Result<String, String> {
     let key = backup_slot(raw, |k| storage.get_item(k).ok().flatten());
-    storage
-        .set_item(&key, raw)
-        .map(|()| key)
-        .map_err(|e| describe(&e))
+    storage.set_item(&key, raw).map(|()| key).map_err(|e| {
+        if error_name(&e) == "QuotaExceededError" {
+            "there is not enough room left in this browser's storage for a second copy".into()
+        } else {
+            format!("the browser refused to store a copy: {}", error_name(&e))
+        }
+    })
+}
+
+/// The copies of unreadable data kept under the backup keys, with their size in bytes.
+pub fn kept_copies() -> Vec<(String, usize)> {
+    let Ok(storage) = local_storage() else {
+        return Vec::new();
+    };
+    let count = storage.length().unwrap_or(0);
+    let mut copies: Vec<(String, usize)> = (0..count)
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .filter(|key| key == BACKUP_KEY || key.starts_with(&format!("{BACKUP_KEY}.")))
+        .filter_map(|key| {
+            let size = read(&storage, &key).ok().flatten()?.len();
+            Some((key, size))
+        })
+        .collect();
+    // In the order they were made: the key, then its number.
+    copies.sort_by_key(|(key, _)| (key.len(), key.clone()));
+    copies
+}
+
+/// The text of one kept copy.
+pub fn kept_copy(key: &str) -> Option<String> {
+    local_storage()
+        .ok()
+        .and_then(|storage| read(&storage, key).ok().flatten())
+}
+
+/// Deletes one kept copy, at the user's explicit request.
+pub fn delete_kept_copy(key: &str) -> Result<(), String> {
+    local_storage()?.remove_item(key).map_err(|e| describe(&e))
 }
 
 /// The first backup key that is free or already holds this very text, so an earlier backup of
@@ -306,11 +344,15 @@ pub fn listen_to_other_tabs(
     }))
 }
 
-fn describe(error: &JsValue) -> String {
-    let name = js_sys::Reflect::get(error, &JsValue::from_str("name"))
+fn error_name(error: &JsValue) -> String {
+    js_sys::Reflect::get(error, &JsValue::from_str("name"))
         .ok()
         .and_then(|n| n.as_string())
-        .unwrap_or_default();
+        .unwrap_or_default()
+}
+
+fn describe(error: &JsValue) -> String {
+    let name = error_name(error);
     if name == "QuotaExceededError" {
         "This browser's storage for Account Grader is full, so your latest changes are kept only \
          in this tab for now. Nothing saved earlier was changed. Free some space (for example \

@@ -203,7 +203,10 @@ pub fn BackupPanel() -> Html {
                 let done = if left_out == 0 {
                     "Imported.".to_string()
                 } else {
-                    format!("Imported, without the {left_out} parts that could not be read.")
+                    format!(
+                        "Imported, without the {left_out} {} that could not be read.",
+                        if left_out == 1 { "part" } else { "parts" }
+                    )
                 };
                 message.set(Some((
                     true,

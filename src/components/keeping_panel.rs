@@ -124,7 +124,7 @@ fn usage_text(usage: Option<Usage>) -> String {
 
 /// A byte count in the units people read on their devices: 1 KB = 1024 bytes, one decimal
 /// under 10.
-fn bytes(n: f64) -> String {
+pub(crate) fn bytes(n: f64) -> String {
     const UNITS: [&str; 5] = ["bytes", "KB", "MB", "GB", "TB"];
     let mut value = n.max(0.0);
     let mut unit = 0;

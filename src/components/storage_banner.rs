@@ -72,7 +72,8 @@ pub fn StorageBanner() -> Html {
         }
     });
 
-    let synced = state.synced_from_other_tab.then(|| {
+    // Once saving has stopped, "shown here too" would mislead.
+    let synced = (state.synced_from_other_tab && state.saving_stopped.is_none()).then(|| {
         let state = state.clone();
         let on_dismiss = Callback::from(move |_| state.dispatch(Action::DismissSyncNotice));
         html! {
@@ -116,7 +117,10 @@ fn UnreadableNotice(props: &UnreadableProps) -> Html {
     };
     let on_discard = {
         let confirming_discard = confirming_discard.clone();
-        Callback::from(move |_| confirming_discard.set(true))
+        Callback::from(move |_| {
+            confirming_discard.set(true);
+            page::focus_later("confirm-discard".into());
+        })
     };
     let on_confirm_discard = {
         let state = state.clone();
@@ -127,31 +131,32 @@ fn UnreadableNotice(props: &UnreadableProps) -> Html {
         Callback::from(move |_| confirming_discard.set(false))
     };
     let kept = match (&u.backup, u.keep_original) {
-        (Ok(key), false) => format!(
-            "Nothing has been deleted: the original text is still in this browser (also \
-             copied to the storage key \"{key}\"). Account Grader has started with empty \
-             data; it replaces the stored text only once you make a change here."
-        ),
+        (Ok(_), false) => "Nothing has been deleted: the original text is still in this \
+                           browser, and a copy of it is kept apart (Settings lists it under \
+                           Backup and restore). Account Grader has started with empty data; it \
+                           replaces the stored text only once you make a change here."
+            .to_string(),
         (_, true) if u.newer_version => "Nothing has been deleted, and this version will not \
                                            save over it: what you do in this tab is kept in this \
                                            tab only. Reload once the newer version is available \
                                            here."
             .to_string(),
-        (Ok(key), true) => format!(
-            "Nothing has been deleted: the original text is still in this browser (also \
-             copied to the storage key \"{key}\"), and Account Grader will not save over it \
-             until you choose to."
-        ),
+        (Ok(_), true) => "Nothing has been deleted: the original text is still in this \
+                          browser, a copy of it is kept apart, and Account Grader will not save \
+                          over it until you choose to."
+            .to_string(),
         (Err(why), _) => format!(
             "Nothing has been deleted. It could not be copied elsewhere in this browser \
-             ({why}), so Account Grader leaves it exactly where it is and saves nothing: what \
-             you do in this tab is kept in this tab only until you download it or choose to \
-             discard it."
+             because {why}. So Account Grader leaves it exactly where it is and saves \
+             nothing: what you do in this tab is kept in this tab only until you download it \
+             or choose to discard it."
         ),
     };
     html! {
         <section class="banner banner--warning" role="alert" aria-labelledby="unreadable-title">
-            <h2 id="unreadable-title" class="banner__title">{ "Your saved data could not be read" }</h2>
+            <h2 id="unreadable-title" class="banner__title">{
+                if u.newer_version { "Your data is from a newer version of Account Grader" } else { "Your saved data could not be read" }
+            }</h2>
             <p>{ &u.explanation }</p>
             <p>{ kept }</p>
             <p>
@@ -162,11 +167,12 @@ fn UnreadableNotice(props: &UnreadableProps) -> Html {
                 <p class="banner__error">{ err }</p>
             }
             if *confirming_discard {
-                <p><strong>{ "Discard the stored data for good? It cannot be brought back \
-                                 unless you downloaded it." }</strong></p>
+                <p id="discard-question"><strong>{ "Discard the stored data for good? It cannot \
+                                 be brought back unless you downloaded it." }</strong></p>
                 <div class="banner__actions">
-                    <button type="button" class="button button--danger" onclick={on_confirm_discard}>
-                        { "Discard it and start again" }
+                    <button type="button" id="confirm-discard" class="button button--danger"
+                        aria-describedby="discard-question" onclick={on_confirm_discard}>
+                        { "Yes, discard it" }
                     </button>
                     <button type="button" class="button button--quiet" onclick={on_cancel_discard}>
                         { "Keep it" }

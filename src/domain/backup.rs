@@ -5,6 +5,7 @@ use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
 use super::accounts::{name_key, Account, AccountId};
+use super::damaged_text::readable_part;
 use super::decimal::fixed;
 use super::history::AssessmentId;
 use super::json::{export_file, to_text, FromJson, Json, JsonError, Reader};
@@ -151,11 +152,12 @@ pub fn parse(text: &str) -> Result<Incoming, ImportError> {
         .and_then(|()| reader.end());
     if let Err(e) = envelope {
         if e.is_damage_in(text) {
-            return Err(if cut_short(text) {
+            let refused = if cut_short(text) {
                 ImportError::CutShort
             } else {
                 ImportError::NotJson
-            });
+            };
+            return parse_readable_part(text).ok_or(refused);
         }
     }
     let is = |field: &Option<Json>, name: &str| matches!(field, Some(Json::String(s)) if s == name);
@@ -171,6 +173,35 @@ pub fn parse(text: &str) -> Result<Incoming, ImportError> {
         dropped,
         source,
     })
+}
+
+/// What a damaged file still holds before the damage, listed with the rest as left out;
+/// `None` when that is nothing at all.
+fn parse_readable_part(text: &str) -> Option<Incoming> {
+    let damage_at = match Reader::new(text).skip() {
+        Err(JsonError::Syntax(at)) => at,
+        _ => return None,
+    };
+    let mut incoming = parse(&readable_part(text, damage_at)?).ok()?;
+    let doc = &incoming.doc;
+    let holds_records = !doc.portfolio.accounts.is_empty()
+        || !doc.grader.history.is_empty()
+        || !doc.plans.plans.is_empty()
+        || !doc.plans.templates.is_empty();
+    if !holds_records {
+        return None;
+    }
+    let at = text[..damage_at.min(text.len())].chars().count();
+    incoming.dropped.push(Dropped {
+        record: "Everything after the damage".into(),
+        field: None,
+        why: if cut_short(text) {
+            format!("the file stops part-way, after {at} characters")
+        } else {
+            format!("the file is damaged at character {at}, so nothing after it can be read")
+        },
+    });
+    Some(incoming)
 }
 
 /// Whether damaged JSON `text` is good as far as it goes and only ends too early.
@@ -232,12 +263,13 @@ impl Collision {
         let kind = self.kind;
         match (&self.outcome, mode) {
             (Outcome::Updates { existing }, Mode::Merge) => format!(
-                "{kind} \"{}\" has the same name as \"{existing}\" here, and updates it.",
+                "{kind} \"{}\" has the same name as \"{existing}\" here: the file's details \
+                 replace the ones here.",
                 self.incoming
             ),
             (Outcome::Updates { existing }, Mode::Replace) => format!(
-                "{kind} \"{}\" has the same name as \"{existing}\" here, which is replaced \
-                 with everything else.",
+                "{kind} \"{}\" has the same name as \"{existing}\" here; like everything \
+                 here, \"{existing}\" gives way to the file's contents.",
                 self.incoming
             ),
             (Outcome::AddedAs { first, name }, _) => format!(
@@ -883,7 +915,8 @@ mod tests {
         assert_eq!(
             lines,
             [
-                "Account \"ACME \" has the same name as \"Acme\" here, and updates it.",
+                "Account \"ACME \" has the same name as \"Acme\" here: the file's details replace \
+                 the ones here.",
                 "Account \"acme\" has the same name as \"ACME \" earlier in the file; it is added as \"acme 2\".",
                 "Account \"beta\" has the same name as \"Beta\" earlier in the file; it is added as \"beta 2\".",
             ]
@@ -965,14 +998,31 @@ mod tests {
     }
 
     #[test]
+    fn a_cut_off_or_damaged_file_gives_back_what_comes_before_the_damage() {
+        let text = export(&doc_with(&["Acme", "Birch", "Cedar"], 1), AT);
+        let cut = text.find("\"Cedar\"").unwrap() + 3;
+        let read = parse(&text[..cut]).unwrap();
+        assert_eq!(names(&read.doc), ["Acme", "Birch"]);
+        let rest = read.dropped.last().unwrap();
+        assert_eq!(rest.record, "Everything after the damage");
+        assert!(rest.why.contains("stops part-way"), "{}", rest.why);
+
+        let mut damaged = text.clone();
+        damaged.replace_range(cut..cut + 1, "\u{0}oops");
+        let read = parse(&damaged).unwrap();
+        assert_eq!(names(&read.doc), ["Acme", "Birch"]);
+        assert!(read
+            .dropped
+            .last()
+            .unwrap()
+            .why
+            .contains("damaged at character"));
+    }
+
+    #[test]
     fn damaged_cut_short_and_newer_files_are_refused_with_a_reason() {
-        let text = export(&doc_with(&["Acme", "Birch"], 1), AT);
-        assert_eq!(parse(&text[..text.len() - 40]), Err(ImportError::CutShort));
         let stored = encode(&doc_with(&["Acme"], 1));
-        assert_eq!(
-            parse(&stored[..stored.len() / 2]),
-            Err(ImportError::CutShort)
-        );
+        assert_eq!(parse(&stored[..60]), Err(ImportError::CutShort));
         assert_eq!(
             parse("{\"version\":1,\"grader\": this is not json"),
             Err(ImportError::NotJson)

@@ -7,6 +7,7 @@ use yew::prelude::*;
 use crate::browser::events::on_value;
 use crate::components::backup_panel::BackupPanel;
 use crate::components::keeping_panel::KeepingPanel;
+use crate::components::kept_copies::KeptCopies;
 use crate::domain::bcg::{parse_figure, BcgThresholds};
 use crate::domain::decimal::shortest;
 use crate::domain::portfolio::unweighted_axes_message;
@@ -37,6 +38,7 @@ pub fn SettingsPage() -> Html {
                 <p class="lead">{ "Your data, and how accounts are scored and placed on the matrix. Changes apply at once." }</p>
             </header>
             <BackupPanel />
+            <KeptCopies />
             <KeepingPanel />
             <section class="card" aria-labelledby="theme-title">
                 <h2 id="theme-title">{ "Appearance" }</h2>

@@ -109,7 +109,7 @@ test('data that could not be read at start-up comes back through Import, with wh
   const left = preview.getByRole('region', { name: /Left out: could not be read \(1\)/ });
   assert.match(await left.textContent(), /Account "Birch Foods": "revenue" left out \(expected a number, found text\)/);
   await preview.getByRole('button', { name: 'Import', exact: true }).click();
-  await page.getByText('Imported, without the 1 parts that could not be read.').waitFor();
+  await page.getByText('Imported, without the 1 part that could not be read.').waitFor();
 
   const accounts = JSON.parse(await stored(page)).portfolio.accounts;
   assert.deepEqual(accounts.map(a => a.name), ['Acme Logistics', 'Birch Foods', 'Cedar Health']);
@@ -140,7 +140,7 @@ test('names that differ only in capitals or spaces are one name: every collision
   assert.match(await preview.textContent(), /Accounts: 3 added, 1 updated/);
   const names = await preview.getByRole('region', { name: /Names taken \(3\)/ }).getByRole('listitem').allTextContents();
   assert.deepEqual(names, [
-    'Account "ACME " has the same name as "Acme" here, and updates it.',
+    'Account "ACME " has the same name as "Acme" here: the file\'s details replace the ones here.',
     'Account "acme" has the same name as "ACME " earlier in the file; it is added as "acme 2".',
     'Account "beta" has the same name as "Beta" earlier in the file; it is added as "beta 2".',
   ]);

@@ -83,3 +83,27 @@ test('two tabs never overwrite each other: each picks up what the other saved', 
   assert.equal(doc.grader.draft['manageable-load'], 'yes');
   assert.equal(await first.locator('.score__value').textContent(), '2');
 });
+
+test('a copy of unreadable data set aside stays reachable from Settings after the notice is dismissed', async () => {
+  const page = await env.newPage({ acceptDownloads: true });
+  await env.open(page);
+  await page.evaluate(([k, v]) => localStorage.setItem(k, v), [STORAGE_KEY, GARBAGE]);
+  await page.reload();
+  const banner = page.getByRole('alert').filter({ hasText: 'Your saved data could not be read' });
+  await banner.getByRole('button', { name: 'Dismiss' }).click();
+  await page.getByRole('radio', { name: 'We do this consistently' }).first().check();
+  await page.reload();
+  assert.equal(await banner.count(), 0, 'the notice does not come back');
+
+  await env.open(page, '#/settings');
+  const kept = page.getByRole('region', { name: 'Unreadable data kept aside' });
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    kept.getByRole('button', { name: /^Download Copy 1/ }).click(),
+  ]);
+  assert.equal(await readFile(await download.path(), 'utf8'), GARBAGE);
+  await kept.getByRole('button', { name: /^Delete Copy 1/ }).click();
+  await kept.getByRole('button', { name: 'Yes, delete it' }).click();
+  await kept.waitFor({ state: 'detached' });
+  assert.equal(await stored(page, BACKUP_KEY), null);
+});
