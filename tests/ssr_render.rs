@@ -108,7 +108,9 @@ async fn unreadable_data_shows_the_banner_with_a_download() {
     let html = render(state, Route::Grader).await;
     assert!(html.contains("Your saved data could not be read"));
     assert!(html.contains("Download the unreadable data"));
-    assert!(html.contains("account-grader.unreadable-backup"));
+    // Where the copy went is said in the user's words, not as a storage key.
+    assert!(html.contains("a copy of it is kept apart (Settings lists it"));
+    assert!(!html.contains("account-grader.unreadable-backup"));
 }
 
 #[tokio::test]
