@@ -17,6 +17,7 @@ pub mod portfolio;
 pub mod practices;
 pub mod quadrant;
 pub mod rating;
+pub mod reclassification;
 pub mod salvage;
 pub mod schema;
 pub mod settings;

@@ -106,6 +106,13 @@ pub fn merge(base: &Document, mine: &Document, theirs: &Document) -> Document {
     doc.plans.templates = templates;
     doc.plans.plans = plans;
     doc.settings = settings;
+    // Dismissed in one tab stays dismissed, whichever tab saved last.
+    doc.classification_notice = merge_value(
+        &base.classification_notice,
+        &mine.classification_notice,
+        &theirs.classification_notice,
+    )
+    .clone();
     doc.next_id = next_id;
     doc
 }
