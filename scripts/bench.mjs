@@ -51,7 +51,7 @@ const SECTIONS = {
   consensus: { type: 'text', value: 'Reviewed with the COO on 12 March; she asked for a cost section.' },
 };
 const CRITERIA = ['decision-maker-access', 'share-of-organization', 'promises-delivered', 'contact-cadence', 'share-of-thought',
-  'long-term-potential', 'needs-fit', 'profitability', 'portfolio-headroom', 'strategic-value'];
+  'long-term-potential', 'needs-fit', 'profitability', 'share-of-portfolio', 'strategic-value'];
 function documentWith(n, plans) {
   const at = '2026-11-01T09:00:00Z';
   const accounts = Array.from({ length: n }, (_, i) => ({
@@ -65,7 +65,7 @@ function documentWith(n, plans) {
     id: n + i + 1, account: a.id, template: 0, created_at: at, updated_at: at,
     sections: Object.entries(SECTIONS).map(([key, content]) => ({ key, title: key, content })),
   })) : [];
-  return JSON.stringify({ version: 3, next_id: 2 * n + 2, portfolio: { accounts, snapshots: [] }, plans: { templates: [], plans: planList } });
+  return JSON.stringify({ version: 4, next_id: 2 * n + 2, portfolio: { accounts, snapshots: [] }, plans: { templates: [], plans: planList } });
 }
 
 const server = await startServer({ root: 'dist', base: '/app/' });
@@ -255,7 +255,7 @@ for (const n of [100, 1000, 10000]) {
   await page.locator('main h1').waitFor();
   const data = JSON.parse(documentWith(n, false));
   data.portfolio.accounts.forEach((a, i) => { if (i % 2) a.name = `Imported ${i}`; });
-  const backup = JSON.stringify({ app: 'account-grader', kind: 'backup', version: 3, exported_at: '2026-11-02T09:00:00Z', data });
+  const backup = JSON.stringify({ app: 'account-grader', kind: 'backup', version: 4, exported_at: '2026-11-02T09:00:00Z', data });
   const timed = (selector, text) => page.evaluate(([s, t]) => {
     window.started = new Promise(done => document.addEventListener(s ? 'change' : 'click', () => done(performance.now()), { capture: true, once: true }));
     window.shown = window.frameWhen(() => t ? document.body.textContent.includes(t) : document.querySelector('.import-preview'));

@@ -5,6 +5,7 @@ pub mod answer_list;
 pub mod backup_panel;
 pub mod band_badge;
 pub mod change_summary;
+pub mod classification_notice;
 pub mod grade_summary;
 pub mod keeping_panel;
 pub mod kept_copies;

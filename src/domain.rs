@@ -18,6 +18,7 @@ pub mod portfolio;
 pub mod practices;
 pub mod quadrant;
 pub mod rating;
+pub mod reclassification;
 pub mod salvage;
 pub mod schema;
 pub mod settings;

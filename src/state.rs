@@ -326,6 +326,8 @@ pub enum Action {
     /// The user chose to let the unreadable stored value go; saving starts again.
     DiscardUnreadable,
     DismissSyncNotice,
+    /// The user has read what the upgrade to schema version 4 changed.
+    DismissClassificationNotice,
 }
 
 impl AppState {
@@ -1069,6 +1071,10 @@ impl AppState {
                 }
             }
             Action::DismissSyncNotice => self.synced_from_other_tab = false,
+            Action::DismissClassificationNotice => {
+                self.doc.classification_notice = None;
+                self.changed();
+            }
             Action::KeepAccountDraft(draft) => {
                 self.account_drafts.retain(|d| d.target != draft.target);
                 self.account_drafts.push(*draft);

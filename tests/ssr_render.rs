@@ -271,3 +271,85 @@ async fn settings_offer_a_reset_only_where_something_differs_from_the_defaults()
         assert!(!tag.contains("disabled"), "{enabled} is disabled");
     }
 }
+
+mod classification {
+    use super::*;
+    use account_grader::domain::demo::demo_accounts;
+    use account_grader::domain::quadrant::Quadrant;
+    use account_grader::domain::rating::CRITERIA;
+    use account_grader::domain::reclassification::{ClassificationNotice, Moved};
+
+    fn state_with_demo() -> AppState {
+        let mut doc = Document::default();
+        doc.portfolio.accounts = Rc::new(demo_accounts(1, "2026-11-01T00:00:00.000Z"));
+        doc.next_id = 20;
+        AppState::with_document(doc)
+    }
+
+    #[tokio::test]
+    async fn the_account_page_names_the_three_share_measures_with_how_to_measure_them() {
+        let html = render(state_with_demo(), Route::Account(1)).await;
+        let relationship = &html[html.find(r#"id="axis-relationship""#).unwrap()
+            ..html.find(r#"id="axis-potential""#).unwrap()];
+        assert!(
+            relationship.contains("share of organization, share of portfolio and share of thought")
+        );
+        for c in CRITERIA.iter().filter(|c| c.measure.is_some()) {
+            assert!(relationship.contains(c.title), "{}", c.title);
+            assert!(relationship.contains(c.measure.unwrap()), "{}", c.title);
+        }
+        assert_eq!(relationship.matches("How to measure: ").count(), 3);
+        assert!(!html.contains("Room to offer more"));
+    }
+
+    #[tokio::test]
+    async fn a_borderline_account_says_so_on_its_page() {
+        // Pioneer Schools Trust: relationship 54, four points above the line.
+        let html = render(state_with_demo(), Route::Account(9)).await;
+        assert!(html.contains("Pioneer Schools Trust"));
+        assert!(html.contains("Borderline: "));
+        assert!(html.contains("relationship 54 is within 5 points of its threshold"));
+        assert!(html.contains("borderline, counted as strong"));
+        let html = render(state_with_demo(), Route::Account(1)).await;
+        assert!(!html.contains("Borderline: "));
+    }
+
+    #[tokio::test]
+    async fn the_matrix_shades_the_band_and_names_borderline_accounts() {
+        let html = render(state_with_demo(), Route::Matrix).await;
+        assert!(html.contains(r#"class="matrix__band""#));
+        assert!(html.contains(
+            "Pioneer Schools Trust: relationship 54, potential 25, Transition (borderline), tier C"
+        ));
+        let listed = &html[html.find("Borderline, close to a line").unwrap()..];
+        assert!(listed.contains(">Pioneer Schools Trust</a>"));
+    }
+
+    #[tokio::test]
+    async fn the_upgrade_notice_names_the_accounts_that_moved() {
+        let mut state = state_with_demo();
+        state.doc.classification_notice = Some(ClassificationNotice {
+            moved: vec![
+                Moved {
+                    account: 7,
+                    from: Some(Quadrant::ManageKeyAccount),
+                    to: Some(Quadrant::TransitionOfferings),
+                },
+                // Deleted since: not listed.
+                Moved {
+                    account: 99,
+                    from: None,
+                    to: Some(Quadrant::Rethink),
+                },
+            ],
+        });
+        let html = render(state, Route::Accounts).await;
+        assert!(html.contains("How accounts are classified has changed"));
+        assert!(html.contains("1 account changed group:"));
+        assert!(html.contains(
+            ">Cobalt Insurance</a>: Manage as a key account → Transition to higher-value offerings"
+        ));
+        let html = render(state_with_demo(), Route::Accounts).await;
+        assert!(!html.contains("How accounts are classified has changed"));
+    }
+}

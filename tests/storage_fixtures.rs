@@ -12,6 +12,56 @@ use account_grader::domain::schema::{decode, encode, LoadError, CURRENT_VERSION}
 const V1: &str = include_str!("fixtures/v1.json");
 const V2: &str = include_str!("fixtures/v2.json");
 const V3: &str = include_str!("fixtures/v3.json");
+const V4: &str = include_str!("fixtures/v4.json");
+
+#[test]
+fn version_3_ratings_of_room_to_offer_more_become_share_of_portfolio() {
+    let doc = decode(V3).unwrap();
+    let accounts = &doc.portfolio.accounts;
+    // Stored as room to offer more: 3 and 4; as share of portfolio in use: 3 and 2.
+    assert_eq!(
+        accounts[0].ratings.get(CriterionId::ShareOfPortfolio),
+        Some(3)
+    );
+    assert_eq!(
+        accounts[1].ratings.get(CriterionId::ShareOfPortfolio),
+        Some(2)
+    );
+    assert_eq!(doc.settings.weights.get(CriterionId::ShareOfPortfolio), 1);
+    // Both stay key accounts; the notice still says once what changed.
+    for a in accounts.iter() {
+        let p = a.position(&doc.settings.weights).unwrap();
+        assert_eq!(
+            classify(p, doc.settings.thresholds),
+            Quadrant::ManageKeyAccount
+        );
+    }
+    let notice = doc
+        .classification_notice
+        .as_ref()
+        .expect("a notice after the upgrade");
+    assert!(notice.moved.is_empty());
+    assert!(!encode(&doc).contains("portfolio-headroom"));
+}
+
+#[test]
+fn version_4_loads_share_of_portfolio_and_the_pending_notice() {
+    assert!(V4.starts_with("{\"version\":4,"));
+    let doc = decode(V4).expect("the v4 fixture loads");
+    assert_eq!(
+        doc.portfolio.accounts[1]
+            .ratings
+            .get(CriterionId::ShareOfPortfolio),
+        Some(2)
+    );
+    assert!(doc.classification_notice.is_some());
+    assert_eq!(doc, decode(V3).unwrap());
+    let mut dismissed = doc.clone();
+    dismissed.classification_notice = None;
+    let text = encode(&dismissed);
+    assert!(!text.contains("classification_notice"));
+    assert_eq!(decode(&text).unwrap(), dismissed);
+}
 
 #[test]
 fn version_2_is_migrated_to_no_plans() {

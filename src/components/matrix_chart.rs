@@ -57,6 +57,10 @@ pub struct MatrixChartProps {
     /// Where the threshold lines are, 0-100.
     pub x_split: f64,
     pub y_split: f64,
+    /// How far either side of each threshold line scores count as borderline, in chart
+    /// units; the chart shades that band. `None` where no such rule applies.
+    #[prop_or_default]
+    pub band: Option<f64>,
     pub quadrants: Quadrants,
 }
 
@@ -216,6 +220,16 @@ pub fn MatrixChart(props: &MatrixChartProps) -> Html {
                     </marker>
                 </defs>
                 { for backgrounds }
+                if let Some(band) = props.band {
+                    // Under the lines and points: it marks where a placement is close, and
+                    // must not hide anything.
+                    <g class="matrix__band" fill="#64748b" fill-opacity="0.14" pointer-events="none">
+                        <rect x={n(sx(props.x_split - band))} y={n(TOP)}
+                            width={n(sx(props.x_split + band) - sx(props.x_split - band))} height={n(BOTTOM - TOP)} />
+                        <rect x={n(LEFT)} y={n(sy(props.y_split + band))}
+                            width={n(RIGHT - LEFT)} height={n(sy(props.y_split - band) - sy(props.y_split + band))} />
+                    </g>
+                }
                 <line class="matrix__threshold" x1={n(xs)} y1={n(TOP)} x2={n(xs)} y2={n(BOTTOM)}
                     stroke="#64748b" stroke-width="1.5" stroke-dasharray="6 4" />
                 <line class="matrix__threshold" x1={n(LEFT)} y1={n(ys)} x2={n(RIGHT)} y2={n(ys)}
@@ -474,6 +488,7 @@ mod tests {
             y_ticks: vec![(50.0, "50".into())],
             x_split: 50.0,
             y_split: 50.0,
+            band: Some(5.0),
             quadrants: [
                 ("Invest", "Inv", "invest"),
                 ("Key <accounts>", "Key", "key"),

@@ -39,6 +39,9 @@ pub fn rating_input(
                     <span class="rating__weight">{ format!(" (weight {weight})") }</span>
                 }
             </legend>
+            if let Some(how) = c.measure {
+                <p class="rating__measure"><strong>{ "How to measure: " }</strong>{ how }</p>
+            }
             <div class="rating__scale">
                 { option(None) }
                 { for (1..=5).map(|v| option(Some(v))) }

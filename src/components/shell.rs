@@ -2,6 +2,7 @@
 
 use yew::prelude::*;
 
+use super::classification_notice::ClassificationNotice;
 use super::storage_banner::StorageBanner;
 use super::theme_picker::ThemePicker;
 use super::undo_toast::UndoToast;
@@ -51,6 +52,7 @@ pub fn shell(route: Route, screen: Html) -> Html {
                 </div>
             </header>
             <StorageBanner />
+            <ClassificationNotice />
             <main id="main" class="page" tabindex="-1">{ screen }</main>
             <UndoToast />
             <footer class="site-footer">

@@ -17,7 +17,9 @@ pub struct MarketPosition {
     pub relative_share: Option<f64>,
 }
 
-/// Where "high" begins on each BCG axis. On the line counts as high, as in the main matrix.
+/// Where "high" begins on each BCG axis. On the line counts as high: these are market
+/// figures, not 1-5 ratings, so no middle rating lands there by default as it does on the
+/// main matrix, where the line counts as low.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 pub struct BcgThresholds {
     pub growth_pct: f64,

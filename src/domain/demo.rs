@@ -23,7 +23,7 @@ const DEMO: [DemoAccount; 12] = [
         manager: "Priya Shah",
         revenue: 480_000.0,
         tier: Tier::A,
-        ratings: [5, 4, 5, 4, 4, 5, 4, 4, 3, 4],
+        ratings: [5, 4, 4, 4, 5, 4, 5, 4, 4, 4],
         market: (12.0, 1.4),
         notes: "Renewal in March; CFO sponsors the programme.",
     },
@@ -33,7 +33,7 @@ const DEMO: [DemoAccount; 12] = [
         manager: "Priya Shah",
         revenue: 390_000.0,
         tier: Tier::A,
-        ratings: [4, 4, 4, 5, 3, 5, 5, 3, 4, 4],
+        ratings: [4, 4, 4, 3, 4, 5, 5, 5, 3, 4],
         market: (8.0, 1.8),
         notes: "",
     },
@@ -43,7 +43,7 @@ const DEMO: [DemoAccount; 12] = [
         manager: "Tomás Rivera",
         revenue: 310_000.0,
         tier: Tier::A,
-        ratings: [4, 3, 4, 4, 3, 4, 4, 4, 3, 3],
+        ratings: [4, 3, 3, 3, 4, 4, 4, 4, 4, 3],
         market: (4.0, 1.1),
         notes: "",
     },
@@ -53,7 +53,7 @@ const DEMO: [DemoAccount; 12] = [
         manager: "Tomás Rivera",
         revenue: 95_000.0,
         tier: Tier::B,
-        ratings: [2, 1, 4, 2, 2, 5, 5, 4, 5, 5],
+        ratings: [2, 1, 1, 2, 4, 2, 5, 5, 4, 5],
         market: (25.0, 0.6),
         notes: "New CTO wants a roadmap workshop.",
     },
@@ -63,7 +63,7 @@ const DEMO: [DemoAccount; 12] = [
         manager: "Priya Shah",
         revenue: 140_000.0,
         tier: Tier::B,
-        ratings: [2, 2, 3, 3, 1, 4, 4, 4, 4, 3],
+        ratings: [2, 2, 2, 1, 3, 3, 4, 4, 4, 3],
         market: (18.0, 0.8),
         notes: "",
     },
@@ -73,7 +73,7 @@ const DEMO: [DemoAccount; 12] = [
         manager: "Mei Chen",
         revenue: 120_000.0,
         tier: Tier::B,
-        ratings: [3, 2, 3, 2, 2, 4, 3, 3, 5, 4],
+        ratings: [3, 2, 1, 2, 3, 2, 4, 3, 3, 4],
         market: (11.0, 0.5),
         notes: "",
     },
@@ -83,9 +83,9 @@ const DEMO: [DemoAccount; 12] = [
         manager: "Mei Chen",
         revenue: 260_000.0,
         tier: Tier::A,
-        ratings: [4, 4, 5, 4, 3, 2, 3, 2, 1, 2],
+        ratings: [4, 4, 2, 3, 5, 4, 2, 3, 2, 2],
         market: (2.0, 2.1),
-        notes: "Uses every service we sell them.",
+        notes: "Buys claims handling only; does not know we also run risk analytics.",
     },
     DemoAccount {
         name: "Meridian Hotels",
@@ -93,7 +93,7 @@ const DEMO: [DemoAccount; 12] = [
         manager: "Tomás Rivera",
         revenue: 170_000.0,
         tier: Tier::B,
-        ratings: [4, 3, 4, 5, 3, 3, 2, 2, 2, 1],
+        ratings: [4, 3, 3, 3, 4, 5, 3, 2, 2, 1],
         market: (3.0, 1.2),
         notes: "",
     },
@@ -103,7 +103,7 @@ const DEMO: [DemoAccount; 12] = [
         manager: "Mei Chen",
         revenue: 60_000.0,
         tier: Tier::C,
-        ratings: [3, 3, 4, 3, 3, 2, 3, 1, 2, 2],
+        ratings: [3, 3, 3, 3, 4, 3, 2, 3, 1, 2],
         market: (1.0, 0.9),
         notes: "",
     },
@@ -113,7 +113,7 @@ const DEMO: [DemoAccount; 12] = [
         manager: "Mei Chen",
         revenue: 35_000.0,
         tier: Tier::C,
-        ratings: [1, 1, 2, 1, 1, 2, 2, 1, 2, 1],
+        ratings: [1, 1, 1, 1, 2, 1, 2, 2, 1, 1],
         market: (-2.0, 0.3),
         notes: "Late payer.",
     },
@@ -123,7 +123,7 @@ const DEMO: [DemoAccount; 12] = [
         manager: "",
         revenue: 28_000.0,
         tier: Tier::C,
-        ratings: [2, 1, 3, 1, 1, 1, 3, 2, 2, 1],
+        ratings: [2, 1, 1, 1, 3, 1, 1, 3, 2, 1],
         market: (6.0, 0.4),
         notes: "",
     },
@@ -179,6 +179,44 @@ mod tests {
     use crate::domain::quadrant::{classify, Quadrant, Thresholds};
     use crate::domain::rating::Weights;
     use std::collections::BTreeSet;
+
+    /// The transition advice is to show the client more of what we do; it must not go to a
+    /// client the demo describes as using it all already.
+    #[test]
+    fn the_demo_notes_ratings_and_verdicts_agree() {
+        use crate::domain::rating::CriterionId::ShareOfPortfolio;
+        let accounts = demo_accounts(1, "2026-11-01T00:00:00.000Z");
+        let (w, t) = (Weights::default(), Thresholds::default());
+        let quadrant = |name: &str| {
+            let a = accounts.iter().find(|a| a.name == name).unwrap();
+            classify(a.position(&w).unwrap(), t)
+        };
+        for a in &accounts {
+            let Some(p) = a.position(&w) else { continue };
+            if classify(p, t) == Quadrant::TransitionOfferings {
+                assert!(a.ratings.get(ShareOfPortfolio).unwrap() <= 3, "{}", a.name);
+                assert!(!a.notes.contains("every"), "{}", a.name);
+            }
+        }
+        let cobalt = accounts
+            .iter()
+            .find(|a| a.name == "Cobalt Insurance")
+            .unwrap();
+        assert!(cobalt.notes.contains("does not know"));
+        assert_eq!(cobalt.ratings.get(ShareOfPortfolio), Some(2));
+        assert_eq!(quadrant("Cobalt Insurance"), Quadrant::TransitionOfferings);
+        assert_eq!(quadrant("Northwind Logistics"), Quadrant::ManageKeyAccount);
+        // One account close to a line shows what "borderline" looks like.
+        let borderline: Vec<&str> = accounts
+            .iter()
+            .filter(|a| {
+                a.position(&w)
+                    .is_some_and(|p| !t.borderline_axes(p).is_empty())
+            })
+            .map(|a| a.name.as_str())
+            .collect();
+        assert_eq!(borderline, ["Pioneer Schools Trust"]);
+    }
 
     #[test]
     fn the_demo_fills_every_quadrant_and_has_an_unrated_account() {

@@ -8,8 +8,9 @@ use super::sorting::sort_by_key;
 
 /// The score dividing low from high on each axis.
 ///
-/// A score exactly on the threshold counts as **high**: an account at 50 with a threshold of
-/// 50 is treated as having a strong relationship. Reaching the line is enough.
+/// High means strictly above the threshold. Every criterion rated 3, the middle of the scale,
+/// scores exactly 50: an average relationship is not a strong one, so with the default
+/// threshold such an account is not a key account.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub struct Thresholds {
     pub relationship: u8,
@@ -17,6 +18,16 @@ pub struct Thresholds {
 }
 
 pub const DEFAULT_THRESHOLD: u8 = 50;
+
+/// Scores this close to a threshold, on either side, are borderline: one rating a step
+/// higher or lower can be enough to change the side, so the screens say so rather than
+/// present the quadrant as settled.
+pub const BORDERLINE_BAND: u8 = 5;
+
+/// The rule in one sentence, for the screens that mark borderline accounts.
+pub const BORDERLINE_RULE: &str = "An account counts as high on an axis only when its score \
+     is above the threshold; within 5 points of a threshold, either side, it is marked \
+     borderline, because a single rating changed by one step can move it across.";
 
 impl Default for Thresholds {
     fn default() -> Self {
@@ -35,9 +46,22 @@ impl Thresholds {
         }
     }
 
-    /// True when `score` counts as high on `axis` (on the threshold is high).
+    /// True when `score` counts as high on `axis`: above the threshold, not on it.
     pub fn is_high(self, axis: Axis, score: u8) -> bool {
-        score >= self.on(axis)
+        score > self.on(axis)
+    }
+
+    /// True when `score` is within [`BORDERLINE_BAND`] points of the threshold of `axis`.
+    pub fn is_borderline(self, axis: Axis, score: u8) -> bool {
+        score.abs_diff(self.on(axis)) <= BORDERLINE_BAND
+    }
+
+    /// The axes on which `position` is borderline, relationship first.
+    pub fn borderline_axes(self, position: Position) -> Vec<Axis> {
+        Axis::BOTH
+            .into_iter()
+            .filter(|&axis| self.is_borderline(axis, position.on(axis)))
+            .collect()
     }
 }
 
@@ -104,6 +128,16 @@ impl Quadrant {
         }
     }
 
+    /// The stored name, as serde writes the variant.
+    pub fn key(self) -> &'static str {
+        match self {
+            Quadrant::ManageKeyAccount => "manage-key-account",
+            Quadrant::InvestInRelationship => "invest-in-relationship",
+            Quadrant::TransitionOfferings => "transition-offerings",
+            Quadrant::Rethink => "rethink",
+        }
+    }
+
     pub fn slug(self) -> &'static str {
         match self {
             Quadrant::ManageKeyAccount => "key",
@@ -164,7 +198,9 @@ pub fn explain(
                 } else {
                     threshold - points
                 } * weight;
-                (pull > 0 || (pull == 0 && high && weight > 0)).then_some((c.id, rating, pull))
+                // A criterion rated exactly on the threshold holds the score at the line, which
+                // is the low side.
+                (pull > 0 || (pull == 0 && !high && weight > 0)).then_some((c.id, rating, pull))
             })
             .collect();
         // Criteria pulling equally keep the order they are listed in.
@@ -180,6 +216,12 @@ pub fn explain(
                 .collect(),
         }
     })
+}
+
+impl FromJson for Quadrant {
+    fn read(r: &mut Reader) -> json::Result<Self> {
+        json::read_named(r, &Quadrant::ALL, Quadrant::key)
+    }
 }
 
 impl FromJson for Thresholds {
@@ -214,17 +256,80 @@ mod tests {
     }
 
     #[test]
-    fn exactly_on_the_threshold_counts_as_high() {
+    fn high_means_strictly_above_the_threshold() {
         let t = Thresholds::default();
-        assert_eq!(classify(at(50, 50), t), Quadrant::ManageKeyAccount);
-        assert_eq!(classify(at(49, 50), t), Quadrant::InvestInRelationship);
-        assert_eq!(classify(at(50, 49), t), Quadrant::TransitionOfferings);
+        assert_eq!(classify(at(50, 50), t), Quadrant::Rethink);
+        assert_eq!(classify(at(51, 51), t), Quadrant::ManageKeyAccount);
+        assert_eq!(classify(at(50, 51), t), Quadrant::InvestInRelationship);
+        assert_eq!(classify(at(51, 50), t), Quadrant::TransitionOfferings);
         let t = Thresholds {
             relationship: 70,
             potential: 30,
         };
-        assert_eq!(classify(at(69, 30), t), Quadrant::InvestInRelationship);
-        assert_eq!(classify(at(70, 29), t), Quadrant::TransitionOfferings);
+        assert_eq!(classify(at(70, 31), t), Quadrant::InvestInRelationship);
+        assert_eq!(classify(at(71, 30), t), Quadrant::TransitionOfferings);
+        assert_eq!(classify(at(71, 31), t), Quadrant::ManageKeyAccount);
+        // Nothing is above 100: a threshold there makes no account high.
+        let top = Thresholds {
+            relationship: 100,
+            potential: 100,
+        };
+        assert_eq!(classify(at(100, 100), top), Quadrant::Rethink);
+    }
+
+    #[test]
+    fn every_criterion_rated_three_is_not_a_key_account() {
+        let w = Weights::default();
+        let ratings = Ratings::from_pairs(
+            &super::super::rating::CRITERIA
+                .iter()
+                .map(|c| (c.id, 3))
+                .collect::<Vec<_>>(),
+        );
+        let p = super::super::rating::position(&ratings, &w).unwrap();
+        assert_eq!(p, at(50, 50));
+        let t = Thresholds::default();
+        assert_eq!(classify(p, t), Quadrant::Rethink);
+        assert_eq!(t.borderline_axes(p), Axis::BOTH);
+        // Every criterion sits on the line, so each one holds the score on the low side.
+        let [rel, pot] = explain(&ratings, &w, p, t);
+        assert!(!rel.high && !pot.high);
+        assert_eq!(rel.drivers.len(), 3);
+        assert_eq!(pot.drivers.len(), 3);
+    }
+
+    #[test]
+    fn borderline_is_within_five_points_either_side() {
+        let t = Thresholds::default();
+        for (score, borderline) in [
+            (44, false),
+            (45, true),
+            (50, true),
+            (55, true),
+            (56, false),
+            (0, false),
+            (100, false),
+        ] {
+            assert_eq!(
+                t.is_borderline(Axis::Relationship, score),
+                borderline,
+                "{score}"
+            );
+        }
+        assert_eq!(t.borderline_axes(at(55, 56)), [Axis::Relationship]);
+        assert_eq!(t.borderline_axes(at(44, 45)), [Axis::Potential]);
+        assert!(t.borderline_axes(at(80, 20)).is_empty());
+        // The band follows each axis's own threshold, and stops at the ends of the scale.
+        let t = Thresholds {
+            relationship: 70,
+            potential: 2,
+        };
+        assert!(t.is_borderline(Axis::Relationship, 75));
+        assert!(!t.is_borderline(Axis::Relationship, 64));
+        assert!(t.is_borderline(Axis::Potential, 0));
+        assert!(t.is_borderline(Axis::Potential, 7));
+        assert!(BORDERLINE_RULE.contains("within 5 points"));
+        assert_eq!(BORDERLINE_BAND, 5);
     }
 
     #[test]

@@ -40,13 +40,13 @@ impl Axis {
 pub enum CriterionId {
     DecisionMakerAccess,
     ShareOfOrganization,
+    ShareOfPortfolio,
+    ShareOfThought,
     PromisesDelivered,
     ContactCadence,
-    ShareOfThought,
     LongTermPotential,
     NeedsFit,
     Profitability,
-    PortfolioHeadroom,
     StrategicValue,
 }
 
@@ -56,6 +56,8 @@ pub struct Criterion {
     pub id: CriterionId,
     pub axis: Axis,
     pub title: &'static str,
+    /// How to arrive at the rating, for the criteria that are counted rather than judged.
+    pub measure: Option<&'static str>,
     pub low: &'static str,
     pub high: &'static str,
 }
@@ -66,20 +68,48 @@ pub const CRITERIA: [Criterion; 10] = [
         id: CriterionId::DecisionMakerAccess,
         axis: Axis::Relationship,
         title: "Access to decision makers",
+        measure: None,
         low: "We only know the people who use our work day to day.",
         high: "We meet the people who decide, and they take our calls.",
     },
     Criterion {
         id: CriterionId::ShareOfOrganization,
         axis: Axis::Relationship,
-        title: "Breadth across their business units",
+        title: "Share of organization",
+        measure: Some(
+            "List their business units worth serving; count those where we have relationships, \
+             interest or spend, out of all of them.",
+        ),
         low: "One department knows us.",
         high: "We have relationships in most of their business units.",
+    },
+    Criterion {
+        id: CriterionId::ShareOfPortfolio,
+        axis: Axis::Relationship,
+        title: "Share of portfolio",
+        measure: Some(
+            "List our offerings that could apply to them; count those they actually use, out of \
+             all that apply.",
+        ),
+        low: "They use one or two of the many offerings that fit them.",
+        high: "They use most of what we offer that fits their business.",
+    },
+    Criterion {
+        id: CriterionId::ShareOfThought,
+        axis: Axis::Relationship,
+        title: "Share of thought",
+        measure: Some(
+            "List the insight and ideas of ours that bear on their problems; count what we have \
+             presented to them, out of what we could.",
+        ),
+        low: "We never bring them ideas of our own.",
+        high: "We regularly bring insight that shapes their decisions.",
     },
     Criterion {
         id: CriterionId::PromisesDelivered,
         axis: Axis::Relationship,
         title: "Promises delivered, trust earned",
+        measure: None,
         low: "We have missed commitments they remember.",
         high: "We deliver what we promise, and they rely on it.",
     },
@@ -87,20 +117,15 @@ pub const CRITERIA: [Criterion; 10] = [
         id: CriterionId::ContactCadence,
         axis: Axis::Relationship,
         title: "Contact rhythm kept",
+        measure: None,
         low: "We talk only when something breaks or renews.",
         high: "Check-ins and reviews happen on schedule.",
-    },
-    Criterion {
-        id: CriterionId::ShareOfThought,
-        axis: Axis::Relationship,
-        title: "Share of thought",
-        low: "We never bring them ideas of our own.",
-        high: "We regularly bring insight that shapes their decisions.",
     },
     Criterion {
         id: CriterionId::LongTermPotential,
         axis: Axis::Potential,
         title: "Long-term relationship potential",
+        measure: None,
         low: "A one-off or short-term buyer.",
         high: "Years of benefit to both sides ahead.",
     },
@@ -108,6 +133,7 @@ pub const CRITERIA: [Criterion; 10] = [
         id: CriterionId::NeedsFit,
         axis: Axis::Potential,
         title: "Their needs fit our capabilities",
+        measure: None,
         low: "What they will need next is not what we do.",
         high: "Their long-term needs match what we do best.",
     },
@@ -115,24 +141,34 @@ pub const CRITERIA: [Criterion; 10] = [
         id: CriterionId::Profitability,
         axis: Axis::Potential,
         title: "Profitability, past and forecast",
+        measure: None,
         low: "The work has not paid and is not likely to.",
         high: "Past and expected business clearly justify investing.",
-    },
-    Criterion {
-        id: CriterionId::PortfolioHeadroom,
-        axis: Axis::Potential,
-        title: "Room to offer more of our portfolio",
-        low: "They already use everything of ours that applies.",
-        high: "Much of what we offer applies to them and is not in use yet.",
     },
     Criterion {
         id: CriterionId::StrategicValue,
         axis: Axis::Potential,
         title: "Strategic value beyond revenue",
+        measure: None,
         low: "Revenue is the only thing they bring.",
         high: "They inspire new offerings, open markets, or we move their key metrics.",
     },
 ];
+
+/// What the rating group of `axis` says before its criteria.
+pub fn axis_intro(axis: Axis) -> Option<&'static str> {
+    match axis {
+        Axis::Relationship => Some(SHARE_MEASURES),
+        Axis::Potential => None,
+    }
+}
+
+/// The three shares a strategic client is measured by, and why share of portfolio counts
+/// toward the relationship.
+pub const SHARE_MEASURES: &str = "Three of these are the share measures of a strategic client: \
+     share of organization, share of portfolio and share of thought. Share of portfolio is rated \
+     here, not under potential, because a client that already uses much of what we offer relies \
+     on us widely: that is strength in the relationship, not untapped upside.";
 
 impl CriterionId {
     /// The stored name, as serde writes the variant.
@@ -140,13 +176,13 @@ impl CriterionId {
         match self {
             CriterionId::DecisionMakerAccess => "decision-maker-access",
             CriterionId::ShareOfOrganization => "share-of-organization",
+            CriterionId::ShareOfPortfolio => "share-of-portfolio",
+            CriterionId::ShareOfThought => "share-of-thought",
             CriterionId::PromisesDelivered => "promises-delivered",
             CriterionId::ContactCadence => "contact-cadence",
-            CriterionId::ShareOfThought => "share-of-thought",
             CriterionId::LongTermPotential => "long-term-potential",
             CriterionId::NeedsFit => "needs-fit",
             CriterionId::Profitability => "profitability",
-            CriterionId::PortfolioHeadroom => "portfolio-headroom",
             CriterionId::StrategicValue => "strategic-value",
         }
     }
@@ -243,21 +279,27 @@ impl Weights {
 /// The score of one axis, 0-100: the weighted mean of its rated criteria, where a rating of 1
 /// is 0 and a rating of 5 is 100. `None` when no criterion with a weight above 0 is rated.
 pub fn axis_score(ratings: &Ratings, weights: &Weights, axis: Axis) -> Option<u8> {
-    let (sum, total_weight) = criteria_of(axis)
-        .filter_map(|c| Some((ratings.get(c.id)?, weights.get(c.id))))
-        .filter(|&(_, w)| w > 0)
-        .fold((0u32, 0u32), |(sum, tw), (r, w)| {
+    weighted_score(criteria_of(axis).filter_map(|c| Some((ratings.get(c.id)?, weights.get(c.id)))))
+}
+
+/// The 0-100 score of (rating, weight) pairs, as [`axis_score`] computes it. On its own so
+/// that the migration to schema version 4 scores the old axes exactly as the app did.
+pub(crate) fn weighted_score(rated: impl Iterator<Item = (u8, u8)>) -> Option<u8> {
+    let (sum, total_weight) = rated.filter(|&(r, w)| w > 0 && (1..=5).contains(&r)).fold(
+        (0u32, 0u32),
+        |(sum, tw), (r, w)| {
             (
                 sum + u32::from(r - 1) * 25 * u32::from(w),
                 tw + u32::from(w),
             )
-        });
+        },
+    );
     // Rounded to the nearest whole point, halves up.
     (total_weight > 0).then(|| ((sum * 2 + total_weight) / (total_weight * 2)) as u8)
 }
 
 /// How many of the criteria that count on `axis` (weight above 0) are rated, and how many
-/// count. A score from one of an axis's five criteria is a first impression, and the
+/// count. A score from one of an axis's criteria is a first impression, and the
 /// screens say so.
 pub fn rated_of(ratings: &Ratings, weights: &Weights, axis: Axis) -> (usize, usize) {
     criteria_of(axis)
@@ -355,9 +397,36 @@ mod tests {
     use CriterionId::*;
 
     #[test]
-    fn five_criteria_on_each_axis() {
-        assert_eq!(criteria_of(Axis::Relationship).count(), 5);
-        assert_eq!(criteria_of(Axis::Potential).count(), 5);
+    fn share_of_portfolio_counts_toward_the_relationship() {
+        assert_eq!(criteria_of(Axis::Relationship).count(), 6);
+        assert_eq!(criteria_of(Axis::Potential).count(), 4);
+        assert_eq!(ShareOfPortfolio.criterion().axis, Axis::Relationship);
+        assert_eq!(ShareOfPortfolio.key(), "share-of-portfolio");
+    }
+
+    #[test]
+    fn the_three_share_measures_are_named_with_how_to_measure_them() {
+        let measured: Vec<_> = CRITERIA.iter().filter(|c| c.measure.is_some()).collect();
+        assert_eq!(
+            measured.iter().map(|c| c.title).collect::<Vec<_>>(),
+            [
+                "Share of organization",
+                "Share of portfolio",
+                "Share of thought"
+            ]
+        );
+        let how = |id: CriterionId| id.criterion().measure.unwrap();
+        assert!(how(ShareOfOrganization).contains("business units worth serving"));
+        assert!(how(ShareOfPortfolio).contains("actually use, out of all that apply"));
+        assert!(how(ShareOfThought).contains("presented to them, out of what we could"));
+        let intro = axis_intro(Axis::Relationship).unwrap();
+        for c in &measured {
+            assert_eq!(c.axis, Axis::Relationship);
+            assert!(intro.contains(&c.title.to_lowercase()), "{}", c.title);
+        }
+        assert!(intro.contains("not under potential"));
+        // A high share of portfolio is a strong sign, so 5 must mean much in use.
+        assert!(ShareOfPortfolio.criterion().high.contains("use most"));
     }
 
     #[test]
@@ -412,8 +481,8 @@ mod tests {
     fn counts_the_rated_criteria_among_those_that_count() {
         let mut r = Ratings::from_pairs(&[(NeedsFit, 5)]);
         let mut w = Weights::default();
-        assert_eq!(rated_of(&r, &w, Axis::Potential), (1, 5));
-        assert_eq!(rated_of(&r, &w, Axis::Relationship), (0, 5));
+        assert_eq!(rated_of(&r, &w, Axis::Potential), (1, 4));
+        assert_eq!(rated_of(&r, &w, Axis::Relationship), (0, 6));
         assert!(!fully_rated(&r, &w));
         for c in CRITERIA.iter().filter(|c| c.id != NeedsFit) {
             r.set(c.id, Some(3));
@@ -422,7 +491,7 @@ mod tests {
         // A criterion with weight 0 neither needs a rating nor counts one.
         r.set(Profitability, None);
         w.set(Profitability, 0);
-        assert_eq!(rated_of(&r, &w, Axis::Potential), (4, 4));
+        assert_eq!(rated_of(&r, &w, Axis::Potential), (3, 3));
         assert!(fully_rated(&r, &w));
     }
 

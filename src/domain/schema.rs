@@ -10,11 +10,12 @@ use super::grader::Answers;
 use super::history::{AssessmentId, SavedAssessment};
 use super::json::{self, FromJson, Json, JsonError, Reader};
 use super::plans::{Plan, Template};
+use super::reclassification::{self, ClassificationNotice};
 use super::settings::Settings;
 use super::snapshots::Snapshot;
 
 /// The schema version this build writes.
-pub const CURRENT_VERSION: u64 = 3;
+pub const CURRENT_VERSION: u64 = 4;
 
 /// Everything the app keeps about the user.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -25,6 +26,10 @@ pub struct Document {
     pub plans: PlanData,
     /// The next id to hand out; ids are never reused, so links to deleted items stay dead.
     pub next_id: AssessmentId,
+    /// Set by the upgrade to version 4 and cleared when the user has read it: how the
+    /// classification changed and which accounts it moved.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub classification_notice: Option<ClassificationNotice>,
 }
 
 fn first_id() -> AssessmentId {
@@ -116,6 +121,7 @@ impl Default for Document {
             settings: Settings::default(),
             plans: PlanData::default(),
             next_id: first_id(),
+            classification_notice: None,
         }
     }
 }
@@ -152,7 +158,7 @@ type Migration = fn(&mut Json) -> json::Result<()>;
 
 /// `MIGRATIONS[i]` upgrades version `i + 1` to `i + 2`. Each schema version adds its step here
 /// and a fixture under `tests/fixtures/`.
-const MIGRATIONS: [Migration; (CURRENT_VERSION - 1) as usize] = [v1_to_v2, v2_to_v3];
+const MIGRATIONS: [Migration; (CURRENT_VERSION - 1) as usize] = [v1_to_v2, v2_to_v3, v3_to_v4];
 
 /// Version 2 added the portfolio and its settings. Writing them out explicitly (rather than
 /// leaning on the readers' defaults) keeps each version's shape visible in the stored
@@ -179,6 +185,13 @@ fn v2_to_v3(doc: &mut Json) -> json::Result<()> {
             ("plans".into(), Json::Array(vec![])),
         ])
     })
+}
+
+/// Version 4 replaced the "room to offer more" criterion with share of portfolio and made
+/// "high" mean above the threshold. The bump matters most here: an older build would refuse
+/// the new criterion's ratings, and with them the whole document.
+fn v3_to_v4(doc: &mut Json) -> json::Result<()> {
+    reclassification::upgrade(doc)
 }
 
 /// Reads a stored document, migrating older versions.
@@ -303,6 +316,7 @@ impl FromJson for Document {
                 "settings" => doc.settings = Settings::read(r)?,
                 "plans" => doc.plans = PlanData::read(r)?,
                 "next_id" => doc.next_id = r.u64()?,
+                "classification_notice" => doc.classification_notice = Option::read(r)?,
                 _ => r.skip()?,
             }
             Ok(())
@@ -393,7 +407,7 @@ mod tests {
         doc.grader.draft_label = "Q3 <team>".into();
         doc.next_id = 7;
         let text = encode(&doc);
-        assert!(text.starts_with("{\"version\":3,"));
+        assert!(text.starts_with("{\"version\":4,"));
         assert_eq!(decode(&text), Ok(doc));
     }
 
@@ -425,7 +439,7 @@ mod tests {
             decode("{\"version\":1,\"grader\":{\"draft\":{\"no-such-practice\":\"yes\"}}}"),
             Err(LoadError::WrongShape(_))
         ));
-        assert_eq!(decode("{\"version\":4}"), Err(LoadError::NewerVersion(4)));
+        assert_eq!(decode("{\"version\":5}"), Err(LoadError::NewerVersion(5)));
     }
 
     #[test]
@@ -557,6 +571,20 @@ mod tests {
         doc.settings.last_backup_at = Some(AT.into());
         doc.settings.theme = Theme::Dark;
         doc.next_id = 11 + doc.portfolio.accounts.len() as u64;
+        doc.classification_notice = Some(ClassificationNotice {
+            moved: vec![
+                crate::domain::reclassification::Moved {
+                    account: 11,
+                    from: Some(crate::domain::quadrant::Quadrant::ManageKeyAccount),
+                    to: None,
+                },
+                crate::domain::reclassification::Moved {
+                    account: 12,
+                    from: None,
+                    to: Some(crate::domain::quadrant::Quadrant::Rethink),
+                },
+            ],
+        });
 
         assert_eq!(decode(&encode(&doc)), Ok(doc.clone()));
         let shared = crate::domain::share::SharedAccount {
@@ -603,6 +631,9 @@ mod tests {
         }
         for t in Theme::ALL {
             check(t, t.key());
+        }
+        for q in crate::domain::quadrant::Quadrant::ALL {
+            check(q, q.key());
         }
         for r in DecisionRole::ALL {
             check(r, r.slug());

@@ -18,6 +18,7 @@ use super::plans::{Content, Plan, Template};
 use super::practices::PRACTICES;
 use super::quadrant::Thresholds;
 use super::rating::{Ratings, Weights};
+use super::reclassification::read_upgraded;
 
 const RESULT_V1: u8 = 0x11;
 const INVITATION_V1: u8 = 0x21;
@@ -477,8 +478,9 @@ impl FromJson for SharedAccount {
                 "revenue" => revenue = r.optional_f64_in(AMOUNTS)?,
                 "currency" => currency = r.string()?,
                 "notes" => notes = r.string()?,
-                "ratings" => ratings = Some(Ratings::read(r)?),
-                "weights" => weights = Some(Weights::read(r)?),
+                // Links made before schema version 4 carry the criterion it replaced.
+                "ratings" => ratings = Some(read_upgraded::<Ratings>(r, true)?),
+                "weights" => weights = Some(read_upgraded::<Weights>(r, false)?),
                 "thresholds" => thresholds = Some(Thresholds::read(r)?),
                 "plan" => plan = Option::read(r)?,
                 _ => r.skip()?,
@@ -608,6 +610,19 @@ mod tests {
             Privacy::default(),
         ));
         assert_eq!(decode_locked(&plain), Err(ShareError::UnknownVersion));
+    }
+
+    #[test]
+    fn a_link_made_before_share_of_portfolio_opens_with_the_rating_turned_round() {
+        let old = br#"{"name":"Acme","tier":"B","ratings":{"needs-fit":4,"portfolio-headroom":5},
+            "weights":{"portfolio-headroom":0,"needs-fit":2},
+            "thresholds":{"relationship":50,"potential":50}}"#;
+        let shared = account_from_json(old).unwrap();
+        use crate::domain::rating::CriterionId::{NeedsFit, ShareOfPortfolio};
+        assert_eq!(shared.ratings.get(ShareOfPortfolio), Some(1));
+        assert_eq!(shared.ratings.get(NeedsFit), Some(4));
+        assert_eq!(shared.weights.get(ShareOfPortfolio), 0);
+        assert_eq!(shared.weights.get(NeedsFit), 2);
     }
 
     #[test]

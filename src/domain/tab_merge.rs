@@ -153,6 +153,13 @@ pub fn join(base: &Document, mine: &Document, theirs: &Document) -> Joined {
     doc.plans.templates = templates;
     doc.plans.plans = plans;
     doc.settings = settings;
+    // Dismissed in one tab stays dismissed, whichever tab saved last.
+    doc.classification_notice = merge_value(
+        &base.classification_notice,
+        &mine.classification_notice,
+        &theirs.classification_notice,
+    )
+    .clone();
     doc.next_id = next_id;
     keep_references_whole(&mut doc, [mine, theirs, base]);
     keep_account_names_apart(&mut doc, theirs);

@@ -14,8 +14,10 @@ use crate::domain::bcg::{categorize, parse_figure, MarketPosition};
 use crate::domain::dates::readable_date;
 use crate::domain::decimal::shortest;
 use crate::domain::portfolio::unweighted_axes_message;
-use crate::domain::quadrant::{classify, explain};
-use crate::domain::rating::{axis_score, criteria_of, fully_rated, rated_of, Axis, CriterionId};
+use crate::domain::quadrant::{classify, explain, BORDERLINE_BAND, BORDERLINE_RULE};
+use crate::domain::rating::{
+    axis_intro, axis_score, criteria_of, fully_rated, rated_of, Axis, CriterionId,
+};
 use crate::domain::settings::format_money;
 use crate::hooks::{use_app_state, use_local, LocalHandle};
 use crate::route::Route;
@@ -111,6 +113,9 @@ pub fn AccountPage(props: &AccountPageProps) -> Html {
                             { axis.title() }
                             <span class="ratings__score">{ score }</span>
                         </h2>
+                        if let Some(intro) = axis_intro(axis) {
+                            <p class="ratings__intro">{ intro }</p>
+                        }
                         { for criteria_of(axis).map(|c| rating_input(c.id, account.ratings.get(c.id),
                             settings.weights.get(c.id), &on_rate)) }
                     </section>
@@ -196,12 +201,26 @@ fn Classification(props: &AccountProps) -> Html {
     };
     let quadrant = classify(position, settings.thresholds);
     let reasons = explain(&a.ratings, &settings.weights, position, settings.thresholds);
+    let borderline = settings.thresholds.borderline_axes(position);
     html! {
         <section class={classes!("card", "classification", format!("classification--{}", quadrant.slug()))}
             aria-labelledby="classification-title">
             <h2 id="classification-title">{ "Where it belongs" }</h2>
             <p>{ quadrant_badge(Some(quadrant)) }</p>
             <p class="classification__action">{ quadrant.action() }</p>
+            if !borderline.is_empty() {
+                <p class="classification__borderline">
+                    <strong>{ "Borderline: " }</strong>
+                    { format!("{} {} within {BORDERLINE_BAND} points of {}, so this placement could \
+                        go either way. Check the ratings nearest the line before acting on it. ",
+                        borderline.iter()
+                            .map(|&axis| format!("{} {}", axis.short(), position.on(axis)))
+                            .collect::<Vec<_>>().join(" and "),
+                        if borderline.len() == 1 { "is" } else { "are" },
+                        if borderline.len() == 1 { "its threshold" } else { "their thresholds" }) }
+                    <span class="muted">{ BORDERLINE_RULE }</span>
+                </p>
+            }
             if !fully_rated(&a.ratings, &settings.weights) {
                 <p class="classification__partial">
                     { "A first placement: not every criterion is rated yet. Rate the rest below for a firmer one." }
@@ -215,6 +234,11 @@ fn Classification(props: &AccountProps) -> Html {
                         (Axis::Relationship, false) => "weak",
                         (Axis::Potential, true) => "high",
                         (Axis::Potential, false) => "low",
+                    };
+                    let side = if settings.thresholds.is_borderline(r.axis, r.score) {
+                        format!("borderline, counted as {side}")
+                    } else {
+                        side.to_string()
                     };
                     let verb = if r.high { "lifted by" } else { "held back by" };
                     let drivers: Vec<String> = r.drivers.iter()

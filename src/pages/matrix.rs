@@ -18,7 +18,8 @@ use crate::domain::portfolio::{
     guidelines, members_by_quadrant, row, same_spot_counts, summarize, Level, ListQuery,
     QuadrantFilter, SortKey,
 };
-use crate::domain::quadrant::Quadrant;
+use crate::domain::quadrant::{Quadrant, BORDERLINE_BAND, BORDERLINE_RULE};
+use crate::domain::rating::Axis;
 use crate::domain::rating::{fully_rated, Position};
 use crate::domain::schema::Document;
 use crate::domain::settings::format_money;
@@ -68,6 +69,7 @@ struct ChartSpec {
     x_split: f64,
     y_split: f64,
     quadrants: Quadrants,
+    band: Option<f64>,
 }
 
 /// Big dots first, so small ones stay visible and clickable on top of them.
@@ -93,6 +95,19 @@ fn quadrant_chart(doc: &Document, compare: Option<SnapshotId>) -> ChartSpec {
                 .filter(|old| **old != p)
                 .map(|old| (f64::from(old.relationship), f64::from(old.potential)));
             let partial = !fully_rated(&a.ratings, &settings.weights);
+            let borderline: Vec<&str> = settings
+                .thresholds
+                .borderline_axes(p)
+                .into_iter()
+                .map(Axis::short)
+                .collect();
+            let borderline = (!borderline.is_empty()).then(|| {
+                format!(
+                    "within {BORDERLINE_BAND} points of the {} threshold{}",
+                    borderline.join(" and "),
+                    if borderline.len() > 1 { "s" } else { "" }
+                )
+            });
             let mut details = vec![
                 format!(
                     "Relationship {} · Potential {}",
@@ -101,6 +116,9 @@ fn quadrant_chart(doc: &Document, compare: Option<SnapshotId>) -> ChartSpec {
                 q.title().to_string(),
                 money_line(a, &settings.currency),
             ];
+            if let Some(b) = &borderline {
+                details.push(format!("Borderline: {b}"));
+            }
             if partial {
                 details.push(NOT_FULLY_RATED.to_string());
             }
@@ -112,11 +130,16 @@ fn quadrant_chart(doc: &Document, compare: Option<SnapshotId>) -> ChartSpec {
                 r: radius(a.revenue, max_revenue),
                 tier: a.tier,
                 label: format!(
-                    "{}: relationship {}, potential {}, {}, tier {}{}",
+                    "{}: relationship {}, potential {}, {}{}, tier {}{}",
                     a.name,
                     p.relationship,
                     p.potential,
                     q.short(),
+                    if borderline.is_some() {
+                        " (borderline)"
+                    } else {
+                        ""
+                    },
                     a.tier.letter(),
                     if partial {
                         ", not every criterion rated yet"
@@ -164,6 +187,7 @@ fn quadrant_chart(doc: &Document, compare: Option<SnapshotId>) -> ChartSpec {
         y_ticks: ticks(),
         x_split: f64::from(settings.thresholds.relationship),
         y_split: f64::from(settings.thresholds.potential),
+        band: Some(f64::from(BORDERLINE_BAND)),
         quadrants: [
             (
                 Quadrant::InvestInRelationship.title(),
@@ -271,6 +295,7 @@ fn growth_share_chart(doc: &Document) -> ChartSpec {
         ],
         x_split: to_x(t.relative_share),
         y_split: to_y(t.growth_pct),
+        band: None,
         quadrants: [
             (
                 BcgCategory::QuestionMark.title(),
@@ -346,6 +371,13 @@ pub fn MatrixPage() -> Html {
         .filter(|a| a.position(&doc.settings.weights).is_none())
         .collect();
     let missing_market = accounts.len() - spec.points.len();
+    let borderline: Vec<&Account> = accounts
+        .iter()
+        .filter(|a| {
+            a.position(&doc.settings.weights)
+                .is_some_and(|p| !doc.settings.thresholds.borderline_axes(p).is_empty())
+        })
+        .collect();
     let members = members_by_quadrant(accounts, &doc.settings);
     let show_in_list = |quadrant: QuadrantFilter| {
         let state = state.clone();
@@ -410,12 +442,15 @@ pub fn MatrixPage() -> Html {
                     }
                     <MatrixChart svg_id={SVG_ID} description={spec.description} points={Rc::new(spec.points)}
                         x_title={spec.x_title} y_title={spec.y_title} x_ticks={spec.x_ticks} y_ticks={spec.y_ticks}
-                        x_split={spec.x_split} y_split={spec.y_split} quadrants={spec.quadrants} />
+                        x_split={spec.x_split} y_split={spec.y_split} band={spec.band} quadrants={spec.quadrants} />
                     <ul class="legend" aria-label="Legend">
                         { for Tier::ALL.iter().map(|t| html! {
                             <li><span class={format!("legend__dot legend__dot--{}", t.letter().to_lowercase())}></span>{ format!("Tier {}", t.letter()) }</li>
                         }) }
                         <li>{ "Larger dot: more revenue" }</li>
+                        if *lens == Lens::Quadrants {
+                            <li><span class="legend__band"></span>{ format!("Grey band: within {BORDERLINE_BAND} points of a threshold (borderline)") }</li>
+                        }
                         if any_partial {
                             <li><span class="legend__dot legend__dot--partial"></span>{ "Dashed ring: not every criterion rated yet" }</li>
                         }
@@ -427,6 +462,18 @@ pub fn MatrixPage() -> Html {
                         <p class="muted">{ format!("{moved} {} moved since the snapshot. Arrows compare today's scores with the \
                             recorded ones: a change of weights or ratings both move accounts.",
                             if moved == 1 { "account has" } else { "accounts have" }) }</p>
+                    }
+                    if *lens == Lens::Quadrants && !borderline.is_empty() {
+                        <p class="matrix__borderline">
+                            <strong>{ "Borderline, close to a line: " }</strong>
+                            { for borderline.iter().take(MEMBERS_SHOWN).enumerate().map(|(i, a)| html! {
+                                <>{ if i > 0 { ", " } else { "" } }<a href={Route::Account(a.id).href()}>{ &a.name }</a></>
+                            }) }
+                            if borderline.len() > MEMBERS_SHOWN {
+                                { format!(" and {} more", borderline.len() - MEMBERS_SHOWN) }
+                            }
+                            { ". " }<span class="muted">{ BORDERLINE_RULE }</span>
+                        </p>
                     }
                     if *lens == Lens::GrowthShare && missing_market > 0 {
                         <p class="muted">{ format!("{missing_market} {} no market figures and {} not shown; add them on the account's page.",

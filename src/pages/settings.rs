@@ -60,8 +60,8 @@ pub fn SettingsPage() -> Html {
             </section>
             <section class="card" aria-labelledby="thresholds-title">
                 <h2 id="thresholds-title">{ "Matrix thresholds" }</h2>
-                <p class="muted">{ format!("Each axis scores 0 to 100. An account at or above the threshold counts as high on that axis \
-                    (so a score exactly on the line is high). The usual threshold is {DEFAULT_THRESHOLD}.") }</p>
+                <p class="muted">{ format!("Each axis scores 0 to 100. An account above the threshold counts as high on that axis \
+                    (a score exactly on the line is not). The usual threshold is {DEFAULT_THRESHOLD}.") }</p>
                 <div class="form__grid">
                     { for Axis::BOTH.iter().map(|&axis| html! {
                         <ThresholdField key={axis.short()} {axis} value={settings.thresholds.on(axis)} />

@@ -13,7 +13,7 @@ before(async () => { env = await setUp(); });
 after(async () => { await env.tearDown(); });
 
 const CRITERIA = ['decision-maker-access', 'share-of-organization', 'promises-delivered', 'contact-cadence',
-  'share-of-thought', 'long-term-potential', 'needs-fit', 'profitability', 'portfolio-headroom', 'strategic-value'];
+  'share-of-thought', 'long-term-potential', 'needs-fit', 'profitability', 'share-of-portfolio', 'strategic-value'];
 
 /** A stored document of `n` rated accounts named "Client 001" and on, with revenue growing
  *  with the number, and every fourth account unrated. */
@@ -26,7 +26,7 @@ function portfolio(n) {
     ratings: i % 4 === 3 ? {} : Object.fromEntries(CRITERIA.map((c, j) => [c, 1 + (j < 5 ? i % 5 : (i * 3 + 1) % 5)])),
     created_at: at, updated_at: at,
   }));
-  return JSON.stringify({ version: 3, next_id: n + 1, portfolio: { accounts, snapshots: [] } });
+  return JSON.stringify({ version: 4, next_id: n + 1, portfolio: { accounts, snapshots: [] } });
 }
 
 /** A page showing `hash` with a stored portfolio of `n` accounts. */

@@ -144,9 +144,9 @@ test('rating an account places it in a quadrant with the reasons, and it survive
   assert.match(await card.textContent(), /Relationship strength 13 \/ 100: weak/);
   assert.match(await card.textContent(), /held back by: Access to decision makers \(1\/5\), Promises delivered, trust earned \(2\/5\)/);
   assert.match(await card.textContent(), /Potential for mutual gain 88 \/ 100: high/);
-  // Two ratings of five per axis make a first placement, and the screen says so.
+  // Two ratings per axis make a first placement, and the screen says so.
   assert.match(await card.textContent(), /A first placement: not every criterion is rated yet/);
-  assert.equal(await page.locator('#axis-relationship .ratings__score').textContent(), '13 / 100 · 2 of 5 rated');
+  assert.equal(await page.locator('#axis-relationship .ratings__score').textContent(), '13 / 100 · 2 of 6 rated');
 
   // Unrated stays unrated, not zero.
   assert.ok(await page.getByRole('group', { name: 'Share of thought' }).getByRole('radio', { name: 'Not rated' }).isChecked());
@@ -160,9 +160,9 @@ test('the matrix shows each rated account as a focusable point that opens it', a
   await env.open(page, '#/matrix');
   const points = page.locator('a.matrix__point');
   assert.equal(await points.count(), 11, 'every rated account, not the unrated one');
-  const northwind = page.getByRole('link', { name: 'Northwind Logistics: relationship 85, potential 75, Key account, tier A' });
+  const northwind = page.getByRole('link', { name: 'Northwind Logistics: relationship 83, potential 81, Key account, tier A' });
   await northwind.focus();
-  assert.match(await page.locator('.matrix__details').textContent(), /Relationship 85 · Potential 75/);
+  assert.match(await page.locator('.matrix__details').textContent(), /Relationship 83 · Potential 81/);
   await page.keyboard.press('Enter');
   await page.getByRole('heading', { name: 'Northwind Logistics', level: 1 }).waitFor();
 
@@ -240,7 +240,7 @@ test('settings change the currency, thresholds and weights everywhere', async ()
   await page.getByLabel('Relationship strength threshold').press('Tab');
   await env.open(page, '#/accounts');
   await page.getByLabel('Quadrant').selectOption({ label: 'Manage as a key account' });
-  assert.deepEqual(await names(page), ['Northwind Logistics'], 'only 85 is at or above 80');
+  assert.deepEqual(await names(page), ['Northwind Logistics'], 'only 83 is above 80');
   assert.match(await page.locator('.accounts-table').textContent(), /€480,000/);
 
   await env.open(page, '#/settings');
