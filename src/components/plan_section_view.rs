@@ -5,7 +5,9 @@ use yew::prelude::*;
 use crate::domain::dates::readable_date;
 use crate::domain::decimal::shortest;
 use crate::domain::plan_export::figure_or_dash;
-use crate::domain::plans::{Content, ShownSection};
+use crate::domain::plans::{
+    reviews_latest_first, roadmap_columns, Content, ReviewEntry, RoadmapItem, ShownSection,
+};
 use crate::domain::settings::format_money;
 
 fn or_dash(s: &str) -> String {
@@ -13,6 +15,74 @@ fn or_dash(s: &str) -> String {
         "—".into()
     } else {
         s.to_string()
+    }
+}
+
+fn date_or_dash(d: &str) -> String {
+    if d.trim().is_empty() {
+        "—".into()
+    } else {
+        readable_date(d)
+    }
+}
+
+/// The heading tag one level below `heading`, for the parts of a section.
+fn sub_heading(heading: &str) -> String {
+    match heading {
+        "h1" => "h2",
+        "h2" => "h3",
+        "h3" => "h4",
+        "h4" => "h5",
+        _ => "h6",
+    }
+    .to_string()
+}
+
+/// The log, latest review first; each review's four parts only where written.
+fn review_log(entries: &[ReviewEntry], heading: &str) -> Html {
+    html! {
+        <div class="review-log">
+            { for reviews_latest_first(entries).into_iter().map(|e| {
+                let when = if e.date.trim().is_empty() { "Review (no date)".to_string() } else { format!("Review of {}", readable_date(&e.date)) };
+                html! {
+                    <div class="review-log__entry">
+                        <@{sub_heading(heading)} class="review-log__date">{ when }</@>
+                        <dl class="review-log__parts">
+                            { for [("Wins", &e.wins), ("Challenges", &e.challenges), ("Decisions", &e.decisions), ("Next steps", &e.next_steps)]
+                                .into_iter().filter(|(_, t)| !t.trim().is_empty()).map(|(label, t)| html! {
+                                    <div><dt>{ label }</dt><dd class="plan-view__text">{ t.trim() }</dd></div>
+                                }) }
+                        </dl>
+                    </div>
+                }
+            }) }
+        </div>
+    }
+}
+
+/// The roadmap's four columns side by side, stacked on narrow screens; items not sorted yet
+/// follow in a column of their own.
+fn roadmap(items: &[RoadmapItem], heading: &str) -> Html {
+    html! {
+        <div class="roadmap">
+            { for roadmap_columns(items).into_iter().map(|(stage, items)| html! {
+                <div class={classes!("roadmap__column", stage.is_none().then_some("roadmap__column--unsorted"))}>
+                    <@{sub_heading(heading)} class="roadmap__title">{ stage.map_or("Not sorted yet", |s| s.title()) }</@>
+                    if items.is_empty() {
+                        <p class="muted">{ "Nothing yet." }</p>
+                    } else {
+                        <ul>
+                            { for items.into_iter().map(|i| html! {
+                                <li>
+                                    { or_dash(&i.what) }
+                                    if !i.note.trim().is_empty() { <span class="muted">{ format!(" — {}", i.note.trim()) }</span> }
+                                </li>
+                            }) }
+                        </ul>
+                    }
+                </div>
+            }) }
+        </div>
     }
 }
 
@@ -104,6 +174,45 @@ pub fn plan_section_view(s: &ShownSection, currency: &str, heading: &str) -> Htm
                     </>
                 }
             }
+            Content::Actions(rows) => html! {
+                <div class="table-scroll">
+                    <table class="action-table">
+                        <thead><tr>
+                            <th scope="col">{ "Done" }</th><th scope="col">{ "What" }</th>
+                            <th scope="col">{ "Owner" }</th><th scope="col">{ "Due" }</th>
+                        </tr></thead>
+                        <tbody>
+                            { for rows.iter().filter(|a| !a.is_blank()).map(|a| html! {
+                                <tr class={classes!(a.done.then_some("action-table__done"))}>
+                                    <td>{ if a.done { "Yes" } else { "No" } }</td>
+                                    <td>{ or_dash(&a.what) }</td><td>{ or_dash(&a.owner) }</td><td>{ date_or_dash(&a.due) }</td>
+                                </tr>
+                            }) }
+                        </tbody>
+                    </table>
+                </div>
+            },
+            Content::ReviewLog(entries) => review_log(entries, heading),
+            Content::Risks(rows) => html! {
+                <div class="table-scroll">
+                    <table>
+                        <thead><tr>
+                            <th scope="col">{ "Competitor or risk" }</th><th scope="col">{ "Kind" }</th><th scope="col">{ "Severity" }</th>
+                            <th scope="col">{ "What is at stake" }</th><th scope="col">{ "Our response" }</th>
+                        </tr></thead>
+                        <tbody>
+                            { for rows.iter().filter(|t| !t.is_blank()).map(|t| html! {
+                                <tr>
+                                    <td>{ or_dash(&t.name) }</td><td>{ t.kind.title() }</td>
+                                    <td>{ t.severity.map_or("—", |x| x.title()) }</td>
+                                    <td>{ or_dash(&t.threat) }</td><td>{ or_dash(&t.response) }</td>
+                                </tr>
+                            }) }
+                        </tbody>
+                    </table>
+                </div>
+            },
+            Content::Roadmap(items) => roadmap(items, heading),
         }
     };
     let heading = heading.to_string();
