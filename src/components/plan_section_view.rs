@@ -6,7 +6,7 @@ use crate::domain::dates::readable_date;
 use crate::domain::decimal::shortest;
 use crate::domain::plan_export::figure_or_dash;
 use crate::domain::plans::{
-    reviews_latest_first, roadmap_columns, Content, ReviewEntry, RoadmapItem, ShownSection,
+    reviews_latest_first, roadmap_columns, Content, ReviewEntry, RoadmapItem, ShownSection, Threat,
 };
 use crate::domain::settings::format_money;
 
@@ -52,6 +52,28 @@ fn review_log(entries: &[ReviewEntry], heading: &str) -> Html {
                                 .into_iter().filter(|(_, t)| !t.trim().is_empty()).map(|(label, t)| html! {
                                     <div><dt>{ label }</dt><dd class="plan-view__text">{ t.trim() }</dd></div>
                                 }) }
+                        </dl>
+                    </div>
+                }
+            }) }
+        </div>
+    }
+}
+
+/// Each competitor or risk as a short block rather than a table row: its two sentences
+/// would leave a five-column table unreadable on a phone.
+fn risks(rows: &[Threat], heading: &str) -> Html {
+    html! {
+        <div class="risk-list">
+            { for rows.iter().filter(|t| !t.is_blank()).map(|t| {
+                let severity = t.severity.map_or("severity not judged".to_string(), |s| format!("{} severity", s.title()));
+                html! {
+                    <div class="risk-list__item">
+                        <@{sub_heading(heading)} class="risk-list__name">{ or_dash(&t.name) }</@>
+                        <p class="muted risk-list__kind">{ format!("{} · {severity}", t.kind.title()) }</p>
+                        <dl class="review-log__parts">
+                            <div><dt>{ "What is at stake" }</dt><dd class="plan-view__text">{ or_dash(t.threat.trim()) }</dd></div>
+                            <div><dt>{ "Our response" }</dt><dd class="plan-view__text">{ or_dash(t.response.trim()) }</dd></div>
                         </dl>
                     </div>
                 }
@@ -193,25 +215,7 @@ pub fn plan_section_view(s: &ShownSection, currency: &str, heading: &str) -> Htm
                 </div>
             },
             Content::ReviewLog(entries) => review_log(entries, heading),
-            Content::Risks(rows) => html! {
-                <div class="table-scroll">
-                    <table>
-                        <thead><tr>
-                            <th scope="col">{ "Competitor or risk" }</th><th scope="col">{ "Kind" }</th><th scope="col">{ "Severity" }</th>
-                            <th scope="col">{ "What is at stake" }</th><th scope="col">{ "Our response" }</th>
-                        </tr></thead>
-                        <tbody>
-                            { for rows.iter().filter(|t| !t.is_blank()).map(|t| html! {
-                                <tr>
-                                    <td>{ or_dash(&t.name) }</td><td>{ t.kind.title() }</td>
-                                    <td>{ t.severity.map_or("—", |x| x.title()) }</td>
-                                    <td>{ or_dash(&t.threat) }</td><td>{ or_dash(&t.response) }</td>
-                                </tr>
-                            }) }
-                        </tbody>
-                    </table>
-                </div>
-            },
+            Content::Risks(rows) => risks(rows, heading),
             Content::Roadmap(items) => roadmap(items, heading),
         }
     };

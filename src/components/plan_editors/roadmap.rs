@@ -29,7 +29,7 @@ impl RoadmapEditor {
                     html! {
                         <fieldset key={i} class="row-card">
                             <legend>{ format!("Item {n}") }</legend>
-                            <div class="row-card__grid">
+                            <div class="row-card__grid row-card__grid--item">
                                 { row_text_field(&self.id, at(i), ("what", "Product or service", &item.what), |r, v| r.what = v) }
                                 { row_select(&self.id, at(i), ("stage", "Column", item.stage.map_or("", |s| s.slug())), &columns,
                                     |r, v| r.stage = RoadmapStage::from_slug(&v)) }
