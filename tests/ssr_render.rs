@@ -319,6 +319,38 @@ mod plans {
             assert!(html.contains(&format!(r#"id="{id}""#)), "no field {id}");
         }
         assert!(html.contains(r#"value="Send the pilot offer""#));
+        assert!(!html.contains("waiting to be sorted"));
+    }
+
+    #[tokio::test]
+    async fn an_older_one_list_roadmap_opens_in_the_columns_with_a_note_to_sort_it() {
+        use account_grader::domain::plans::CheckItem;
+        let state = Rc::new(state_with_plan()).reduce(Action::WritePlan {
+            plan: 2,
+            key: "technology-roadmap".into(),
+            title: "Technology roadmap".into(),
+            content: Content::Checklist(vec![
+                CheckItem {
+                    text: "Route planning".into(),
+                    done: true,
+                },
+                CheckItem {
+                    text: "Cold-chain sensors".into(),
+                    done: false,
+                },
+            ]),
+            at: AT.into(),
+            removes_row: false,
+        });
+        let html = render((*state).clone(), Route::Plan(1)).await;
+        assert!(html.contains(r#"value="Route planning""#));
+        assert!(html.contains(r#"value="Cold-chain sensors""#));
+        assert!(html.contains("waiting to be sorted"));
+        assert!(!html.contains("Other sections"));
+        let html = render((*state).clone(), Route::PlanView(1)).await;
+        let unsorted = html.find("Not sorted yet").unwrap();
+        assert!(html[unsorted..].contains("Cold-chain sensors"));
+        assert!(html[..unsorted].contains("Route planning"));
     }
 
     #[tokio::test]

@@ -23,6 +23,10 @@ impl RoadmapEditor {
                 if rows.is_empty() {
                     <p class="muted">{ "Nothing on the roadmap yet." }</p>
                 }
+                if rows.iter().any(|r| r.stage.is_none() && !r.is_blank()) {
+                    <p class="notice">{ "Items without a column are waiting to be sorted: lines from the earlier \
+                        one-list roadmap arrive this way (ticked ones went to \"In place\"). Choose a column for each." }</p>
+                }
                 { for rows.iter().enumerate().map(|(i, item)| {
                     let n = i + 1;
                     let what = if item.what.trim().is_empty() { format!("item {n}") } else { item.what.clone() };
