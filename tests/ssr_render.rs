@@ -205,7 +205,7 @@ mod plans {
         assert!(html.contains(r#"value="Late deliveries""#));
         assert!(html.contains(r#"value="Ann Lee""#));
         assert!(html.contains("2 of 5 used"));
-        assert!(html.contains("2 of 13 sections filled in"));
+        assert!(html.contains("2 of 17 sections filled in"));
     }
 
     #[tokio::test]
@@ -214,7 +214,7 @@ mod plans {
         state.doc.plans.plans.clear();
         let html = render(state, Route::Plan(1)).await;
         assert!(html.contains("Create the plan"));
-        assert!(html.contains("Key account plan (built in): 13 sections"));
+        assert!(html.contains("Key account plan (built in): 17 sections"));
     }
 
     #[tokio::test]
@@ -237,6 +237,135 @@ mod plans {
         assert!(html.contains("Other sections"));
         assert!(html.contains("Currency swings"));
         assert!(html.contains("Export Markdown"));
+    }
+
+    /// The plan with one row in each of the action list, review log, risks and roadmap.
+    fn state_with_new_kinds() -> AppState {
+        use account_grader::domain::plans::{
+            ActionItem, ReviewEntry, RoadmapItem, RoadmapStage, Threat,
+        };
+        let mut state = Rc::new(state_with_plan());
+        let rows = [
+            (
+                "actions",
+                Content::Actions(vec![ActionItem {
+                    what: "Send the pilot offer".into(),
+                    owner: "Priya".into(),
+                    due: "2027-01-31".into(),
+                    done: false,
+                }]),
+            ),
+            (
+                "review-log",
+                Content::ReviewLog(vec![ReviewEntry {
+                    date: "2026-12-15".into(),
+                    wins: "Renewal signed".into(),
+                    ..Default::default()
+                }]),
+            ),
+            (
+                "competitors-risks",
+                Content::Risks(vec![Threat {
+                    name: "Rival Ltd".into(),
+                    ..Default::default()
+                }]),
+            ),
+            (
+                "technology-roadmap",
+                Content::Roadmap(vec![RoadmapItem {
+                    what: "Driver training".into(),
+                    stage: Some(RoadmapStage::CouldOffer),
+                    note: String::new(),
+                }]),
+            ),
+        ];
+        for (key, content) in rows {
+            state = state.reduce(Action::WritePlan {
+                plan: 2,
+                key: key.into(),
+                title: key.into(),
+                content,
+                at: AT.into(),
+                removes_row: false,
+            });
+        }
+        (*state).clone()
+    }
+
+    #[tokio::test]
+    async fn every_field_of_the_new_section_kinds_has_its_label() {
+        let html = render(state_with_new_kinds(), Route::Plan(1)).await;
+        assert!(html.contains("6 of 17 sections filled in"));
+        for id in [
+            "section-actions-1-what",
+            "section-actions-1-owner",
+            "section-actions-1-due",
+            "section-actions-1-done",
+            "section-review-log-1-date",
+            "section-review-log-1-wins",
+            "section-review-log-1-challenges",
+            "section-review-log-1-decisions",
+            "section-review-log-1-next",
+            "section-competitors-risks-1-name",
+            "section-competitors-risks-1-kind",
+            "section-competitors-risks-1-severity",
+            "section-competitors-risks-1-threat",
+            "section-competitors-risks-1-response",
+            "section-technology-roadmap-1-what",
+            "section-technology-roadmap-1-stage",
+            "section-technology-roadmap-1-note",
+        ] {
+            assert!(
+                html.contains(&format!(r#"for="{id}""#)),
+                "no label for {id}"
+            );
+            assert!(html.contains(&format!(r#"id="{id}""#)), "no field {id}");
+        }
+        assert!(html.contains(r#"value="Send the pilot offer""#));
+        assert!(!html.contains("waiting to be sorted"));
+    }
+
+    #[tokio::test]
+    async fn an_older_one_list_roadmap_opens_in_the_columns_with_a_note_to_sort_it() {
+        use account_grader::domain::plans::CheckItem;
+        let state = Rc::new(state_with_plan()).reduce(Action::WritePlan {
+            plan: 2,
+            key: "technology-roadmap".into(),
+            title: "Technology roadmap".into(),
+            content: Content::Checklist(vec![
+                CheckItem {
+                    text: "Route planning".into(),
+                    done: true,
+                },
+                CheckItem {
+                    text: "Cold-chain sensors".into(),
+                    done: false,
+                },
+            ]),
+            at: AT.into(),
+            removes_row: false,
+        });
+        let html = render((*state).clone(), Route::Plan(1)).await;
+        assert!(html.contains(r#"value="Route planning""#));
+        assert!(html.contains(r#"value="Cold-chain sensors""#));
+        assert!(html.contains("waiting to be sorted"));
+        assert!(!html.contains("Other sections"));
+        let html = render((*state).clone(), Route::PlanView(1)).await;
+        let unsorted = html.find("Not sorted yet").unwrap();
+        assert!(html[unsorted..].contains("Cold-chain sensors"));
+        assert!(html[..unsorted].contains("Route planning"));
+    }
+
+    #[tokio::test]
+    async fn the_read_view_shows_the_new_kinds() {
+        let html = render(state_with_new_kinds(), Route::PlanView(1)).await;
+        assert!(html.contains("<td>Send the pilot offer</td><td>Priya</td><td>31 Jan 2027</td>"));
+        assert!(html.contains("Review of 15 Dec 2026"));
+        assert!(html.contains("Renewal signed"));
+        assert!(html.contains("Rival Ltd"));
+        assert!(html.contains("Competitor · severity not judged"));
+        let offer = html.find("Not used but we could offer").unwrap();
+        assert!(html[offer..].contains("Driver training"));
     }
 }
 

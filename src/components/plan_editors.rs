@@ -1,10 +1,14 @@
 //! Editors for each kind of plan section. Each gets the section's content and reports every
 //! change at once, so the plan autosaves as the user types.
 
+mod actions;
 mod budget;
 mod checklist;
 mod kpis;
 mod list;
+mod review_log;
+mod risks;
+mod roadmap;
 mod schedule;
 mod stakeholders;
 
@@ -123,6 +127,42 @@ pub fn SectionEditor(props: &SectionEditorProps) -> Html {
             }
             .view()
         }
+        (Content::Actions(rows), _) => {
+            let on_change = Callback::from(move |rows| on_change.emit(Content::Actions(rows)));
+            actions::ActionsEditor {
+                id,
+                rows: rows.clone(),
+                on_change,
+            }
+            .view()
+        }
+        (Content::ReviewLog(rows), _) => {
+            let on_change = Callback::from(move |rows| on_change.emit(Content::ReviewLog(rows)));
+            review_log::ReviewLogEditor {
+                id,
+                rows: rows.clone(),
+                on_change,
+            }
+            .view()
+        }
+        (Content::Risks(rows), _) => {
+            let on_change = Callback::from(move |rows| on_change.emit(Content::Risks(rows)));
+            risks::RisksEditor {
+                id,
+                rows: rows.clone(),
+                on_change,
+            }
+            .view()
+        }
+        (Content::Roadmap(rows), _) => {
+            let on_change = Callback::from(move |rows| on_change.emit(Content::Roadmap(rows)));
+            roadmap::RoadmapEditor {
+                id,
+                rows: rows.clone(),
+                on_change,
+            }
+            .view()
+        }
     }
 }
 
@@ -182,6 +222,78 @@ fn row_text_field<T: Clone + 'static>(
         <div class="field">
             <label for={id.clone()}>{ label.to_string() }</label>
             <input {id} type="text" value={value.to_string()} oninput={on_row_input(rows, i, on_change, set)} />
+        </div>
+    }
+}
+
+/// A labelled date field for row `i`; its id is `{prefix}-{i + 1}-{name}`.
+fn row_date_field<T: Clone + 'static>(
+    prefix: &str,
+    (rows, i, on_change): (&[T], usize, &Callback<Vec<T>>),
+    (name, label, value): (&str, &str, &str),
+    set: fn(&mut T, String),
+) -> Html {
+    let id = format!("{prefix}-{}-{name}", i + 1);
+    html! {
+        <div class="field">
+            <label for={id.clone()}>{ label.to_string() }</label>
+            <input {id} type="date" value={value.to_string()} onchange={on_row_change(rows, i, on_change, set)} />
+        </div>
+    }
+}
+
+/// A labelled, full-width text area for row `i`, for answers longer than a line.
+fn row_text_area<T: Clone + 'static>(
+    prefix: &str,
+    (rows, i, on_change): (&[T], usize, &Callback<Vec<T>>),
+    (name, label, value): (&str, &str, &str),
+    set: fn(&mut T, String),
+) -> Html {
+    let id = format!("{prefix}-{}-{name}", i + 1);
+    html! {
+        <div class="field field--wide">
+            <label for={id.clone()}>{ label.to_string() }</label>
+            <textarea {id} rows="2" value={value.to_string()} oninput={on_row_input(rows, i, on_change, set)} />
+        </div>
+    }
+}
+
+/// A labelled select for row `i`: `choices` are (value, text) pairs, the first of them
+/// usually "not chosen" with an empty value.
+fn row_select<T: Clone + 'static>(
+    prefix: &str,
+    (rows, i, on_change): (&[T], usize, &Callback<Vec<T>>),
+    (name, label, current): (&str, &str, &str),
+    choices: &[(&str, &str)],
+    set: fn(&mut T, String),
+) -> Html {
+    let id = format!("{prefix}-{}-{name}", i + 1);
+    html! {
+        <div class="field">
+            <label for={id.clone()}>{ label.to_string() }</label>
+            <select {id} onchange={on_row_change(rows, i, on_change, set)}>
+                { for choices.iter().map(|(value, text)| html! {
+                    <option value={value.to_string()} selected={*value == current}>{ text.to_string() }</option>
+                }) }
+            </select>
+        </div>
+    }
+}
+
+/// A labelled checkbox for row `i` that flips `flag`.
+fn row_checkbox<T: Clone + 'static>(
+    prefix: &str,
+    (rows, i, on_change): (&[T], usize, &Callback<Vec<T>>),
+    (name, label, checked): (&str, &str, bool),
+    flip: fn(&mut T),
+) -> Html {
+    let id = format!("{prefix}-{}-{name}", i + 1);
+    html! {
+        <div class="field field--check">
+            <label class="checkbox" for={id.clone()}>
+                <input {id} type="checkbox" {checked} onclick={on_click_edit(rows, on_change, move |v| flip(&mut v[i]))} />
+                { label.to_string() }
+            </label>
         </div>
     }
 }

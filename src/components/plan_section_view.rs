@@ -5,7 +5,9 @@ use yew::prelude::*;
 use crate::domain::dates::readable_date;
 use crate::domain::decimal::shortest;
 use crate::domain::plan_export::figure_or_dash;
-use crate::domain::plans::{Content, ShownSection};
+use crate::domain::plans::{
+    reviews_latest_first, roadmap_columns, Content, ReviewEntry, RoadmapItem, ShownSection, Threat,
+};
 use crate::domain::settings::format_money;
 
 fn or_dash(s: &str) -> String {
@@ -13,6 +15,96 @@ fn or_dash(s: &str) -> String {
         "—".into()
     } else {
         s.to_string()
+    }
+}
+
+fn date_or_dash(d: &str) -> String {
+    if d.trim().is_empty() {
+        "—".into()
+    } else {
+        readable_date(d)
+    }
+}
+
+/// The heading tag one level below `heading`, for the parts of a section.
+fn sub_heading(heading: &str) -> String {
+    match heading {
+        "h1" => "h2",
+        "h2" => "h3",
+        "h3" => "h4",
+        "h4" => "h5",
+        _ => "h6",
+    }
+    .to_string()
+}
+
+/// The log, latest review first; each review's four parts only where written.
+fn review_log(entries: &[ReviewEntry], heading: &str) -> Html {
+    html! {
+        <div class="review-log">
+            { for reviews_latest_first(entries).into_iter().map(|e| {
+                let when = if e.date.trim().is_empty() { "Review (no date)".to_string() } else { format!("Review of {}", readable_date(&e.date)) };
+                html! {
+                    <div class="review-log__entry">
+                        <@{sub_heading(heading)} class="review-log__date">{ when }</@>
+                        <dl class="review-log__parts">
+                            { for [("Wins", &e.wins), ("Challenges", &e.challenges), ("Decisions", &e.decisions), ("Next steps", &e.next_steps)]
+                                .into_iter().filter(|(_, t)| !t.trim().is_empty()).map(|(label, t)| html! {
+                                    <div><dt>{ label }</dt><dd class="plan-view__text">{ t.trim() }</dd></div>
+                                }) }
+                        </dl>
+                    </div>
+                }
+            }) }
+        </div>
+    }
+}
+
+/// Each competitor or risk as a short block rather than a table row: its two sentences
+/// would leave a five-column table unreadable on a phone.
+fn risks(rows: &[Threat], heading: &str) -> Html {
+    html! {
+        <div class="risk-list">
+            { for rows.iter().filter(|t| !t.is_blank()).map(|t| {
+                let severity = t.severity.map_or("severity not judged".to_string(), |s| format!("{} severity", s.title()));
+                html! {
+                    <div class="risk-list__item">
+                        <@{sub_heading(heading)} class="risk-list__name">{ or_dash(&t.name) }</@>
+                        <p class="muted risk-list__kind">{ format!("{} · {severity}", t.kind.title()) }</p>
+                        <dl class="review-log__parts">
+                            <div><dt>{ "What is at stake" }</dt><dd class="plan-view__text">{ or_dash(t.threat.trim()) }</dd></div>
+                            <div><dt>{ "Our response" }</dt><dd class="plan-view__text">{ or_dash(t.response.trim()) }</dd></div>
+                        </dl>
+                    </div>
+                }
+            }) }
+        </div>
+    }
+}
+
+/// The roadmap's four columns side by side, stacked on narrow screens; items not sorted yet
+/// follow in a column of their own.
+fn roadmap(items: &[RoadmapItem], heading: &str) -> Html {
+    html! {
+        <div class="roadmap">
+            { for roadmap_columns(items).into_iter().map(|(stage, items)| html! {
+                <div class={classes!("roadmap__column", stage.is_none().then_some("roadmap__column--unsorted"))}>
+                    <@{sub_heading(heading)} class="roadmap__title">{ stage.map_or("Not sorted yet", |s| s.title()) }</@>
+                    if items.is_empty() {
+                        <p class="muted">{ "Nothing yet." }</p>
+                    } else {
+                        <ul>
+                            { for items.into_iter().map(|i| html! {
+                                <li>
+                                    { or_dash(&i.what) }
+                                    if !i.note.trim().is_empty() { <span class="muted">{ format!(" — {}", i.note.trim()) }</span> }
+                                </li>
+                            }) }
+                        </ul>
+                    }
+                </div>
+            }) }
+        </div>
     }
 }
 
@@ -104,6 +196,27 @@ pub fn plan_section_view(s: &ShownSection, currency: &str, heading: &str) -> Htm
                     </>
                 }
             }
+            Content::Actions(rows) => html! {
+                <div class="table-scroll">
+                    <table class="action-table">
+                        <thead><tr>
+                            <th scope="col">{ "Done" }</th><th scope="col">{ "What" }</th>
+                            <th scope="col">{ "Owner" }</th><th scope="col">{ "Due" }</th>
+                        </tr></thead>
+                        <tbody>
+                            { for rows.iter().filter(|a| !a.is_blank()).map(|a| html! {
+                                <tr class={classes!(a.done.then_some("action-table__done"))}>
+                                    <td>{ if a.done { "Yes" } else { "No" } }</td>
+                                    <td>{ or_dash(&a.what) }</td><td>{ or_dash(&a.owner) }</td><td>{ date_or_dash(&a.due) }</td>
+                                </tr>
+                            }) }
+                        </tbody>
+                    </table>
+                </div>
+            },
+            Content::ReviewLog(entries) => review_log(entries, heading),
+            Content::Risks(rows) => risks(rows, heading),
+            Content::Roadmap(items) => roadmap(items, heading),
         }
     };
     let heading = heading.to_string();

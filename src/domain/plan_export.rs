@@ -4,7 +4,9 @@ use super::accounts::Account;
 use super::dates::{date_part, ical_day_and_next, ical_utc, readable_date};
 use super::decimal::shortest;
 use super::json::{export_file, to_text};
-use super::plans::{Content, MeetingKind, Plan, ShownSection, Template};
+use super::plans::{
+    reviews_latest_first, roadmap_columns, Content, MeetingKind, Plan, ShownSection, Template,
+};
 use super::settings::format_money;
 
 /// User text made literal in Markdown: characters that would start emphasis, strikethrough,
@@ -71,6 +73,15 @@ fn md_block(s: &str) -> String {
 /// A table cell: literal text, with line breaks folded so the table keeps one row per line.
 fn cell(s: &str) -> String {
     md_inline(s).replace(['\r', '\n'], " ")
+}
+
+/// A date as plans show it, or nothing when there is none.
+fn date_or_empty(d: &str) -> String {
+    if d.trim().is_empty() {
+        String::new()
+    } else {
+        readable_date(d)
+    }
 }
 
 /// A figure as plans show it, or a dash when it is not set.
@@ -180,6 +191,83 @@ fn section_markdown(out: &mut String, s: &ShownSection, currency: &str) {
                     md_line(&readable_date(&m.date)),
                     m.kind.title()
                 ));
+            }
+        }
+        Content::Actions(rows) => table(
+            out,
+            &["Done", "What", "Owner", "Due"],
+            rows.iter()
+                .filter(|a| !a.is_blank())
+                .map(|a| {
+                    vec![
+                        if a.done { "yes" } else { "no" }.into(),
+                        a.what.clone(),
+                        a.owner.clone(),
+                        date_or_empty(&a.due),
+                    ]
+                })
+                .collect(),
+        ),
+        Content::ReviewLog(entries) => {
+            for e in reviews_latest_first(entries) {
+                // Bold rather than a heading: the export's outline is its own (see the tests).
+                let when = if e.date.trim().is_empty() {
+                    "Review (no date)".to_string()
+                } else {
+                    format!("Review of {}", md_line(&readable_date(&e.date)))
+                };
+                out.push_str(&format!("**{when}**\n\n"));
+                for (label, text) in [
+                    ("Wins", &e.wins),
+                    ("Challenges", &e.challenges),
+                    ("Decisions", &e.decisions),
+                    ("Next steps", &e.next_steps),
+                ] {
+                    if !text.trim().is_empty() {
+                        out.push_str(&format!("- {label}: {}\n", md_block(text)));
+                    }
+                }
+                out.push('\n');
+            }
+        }
+        Content::Risks(rows) => table(
+            out,
+            &[
+                "Competitor or risk",
+                "Kind",
+                "Severity",
+                "What is at stake",
+                "Our response",
+            ],
+            rows.iter()
+                .filter(|t| !t.is_blank())
+                .map(|t| {
+                    vec![
+                        t.name.clone(),
+                        t.kind.title().into(),
+                        t.severity.map_or(String::new(), |x| x.title().into()),
+                        t.threat.clone(),
+                        t.response.clone(),
+                    ]
+                })
+                .collect(),
+        ),
+        Content::Roadmap(items) => {
+            for (stage, items) in roadmap_columns(items) {
+                let title = stage.map_or("Not sorted into a column yet", |s| s.title());
+                out.push_str(&format!("**{title}**\n\n"));
+                if items.is_empty() {
+                    out.push_str("- —\n");
+                }
+                for i in items {
+                    let note = if i.note.trim().is_empty() {
+                        String::new()
+                    } else {
+                        format!(" — {}", md_block(&i.note))
+                    };
+                    out.push_str(&format!("- {}{note}\n", md_block(&i.what)));
+                }
+                out.push('\n');
             }
         }
     }
@@ -439,7 +527,7 @@ mod tests {
         let t = built_in_template();
         let md = markdown(&plan_with_content(), &t, &account("Acme"), "USD");
         assert!(md.starts_with("# Account Development Plan: Acme\n"));
-        assert!(md.contains("- Completeness: 3 of 13 sections"));
+        assert!(md.contains("- Completeness: 3 of 17 sections"));
         assert!(md.contains("## The client's top five issues\n\n- Churn in Q3\n- New CFO\n"));
         assert!(md.contains("| Ann \\| Lee | CFO |  | Decision maker | 4/5 |  |  |"));
         assert!(md.contains("- 31 Dec 2026 — Quarterly business review: Q4 review"));
@@ -644,6 +732,35 @@ mod tests {
         assert!(md.contains("Check-in rhythm: Monthly\\\n\\# Heading\n"));
         assert!(md.contains(": bring \\&lt;notes\\&gt;\\\n\\- not a list item\n"));
         // The only headings are the export's own.
+        for line in md.lines().filter(|l| l.starts_with('#')) {
+            assert!(
+                line.starts_with("# Account Development Plan: ") || line.starts_with("## "),
+                "{line:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_new_kinds_export_with_every_user_field_literal() {
+        let mut p = Plan::new(3, 7, 0, AT);
+        for (key, content) in crate::domain::plans::tests::sample_of_new_kinds() {
+            p.write(key, key, content, AT);
+        }
+        let md = markdown(&p, &built_in_template(), &account("Acme"), "USD");
+        assert!(md.contains("- Completeness: 5 of 17 sections"));
+        assert!(md.contains("## Goals we share with the client\n\n- Halve \\*returns\\*\n"));
+        assert!(md.contains("| Done | What | Owner | Due |"));
+        assert!(md.contains("| yes | Send \\| the offer | \\<b\\>Priya\\</b\\> | 31 Jan 2027 |"));
+        assert!(md.contains("**Review of 15 Dec 2026**\n\n- Wins: Renewal\\\n\\# signed\n"));
+        assert!(md.contains("- Challenges: \\- late trucks\n"));
+        assert!(md.contains("- Decisions: \\[weekly\\](javascript:x) calls\n"));
+        assert!(md.contains("- Next steps: \\1. visit the plant\n"));
+        assert!(md.contains(
+            "| Rival\\_Ltd | Competitor | High | Cheaper \\| support | Show \\`uptime\\` |"
+        ));
+        assert!(md.contains("**In place**\n\n- Fleet \\~\\~tracking\\~\\~ — since 2024\n"));
+        assert!(md.contains("**Not used but we could offer**\n\n- —\n"));
+        assert!(md.contains("**Not sorted into a column yet**\n\n- \\+ Training\n"));
         for line in md.lines().filter(|l| l.starts_with('#')) {
             assert!(
                 line.starts_with("# Account Development Plan: ") || line.starts_with("## "),

@@ -8,7 +8,13 @@ use super::dates::days_between;
 use super::json::{self, read_named, required, FromJson, Reader};
 use super::sorting::sort_by;
 
+mod row_kinds;
 mod stored_form;
+
+pub use row_kinds::{
+    reviews_latest_first, roadmap_columns, ActionItem, ReviewEntry, RoadmapItem, RoadmapStage,
+    Severity, Threat, ThreatKind,
+};
 
 /// Identifies a template. `0` is the built-in template, which is not stored.
 pub type TemplateId = u64;
@@ -33,10 +39,18 @@ pub enum SectionKind {
     Budget,
     Schedule,
     Checklist,
+    /// What will be done, by whom, by when, and whether it is.
+    Actions,
+    /// What each business review brought: wins, challenges, decisions, next steps.
+    ReviewLog,
+    /// Competitors and other threats to the account.
+    Risks,
+    /// The Grader's four roadmap columns, one row per product or service.
+    Roadmap,
 }
 
 impl SectionKind {
-    pub const CHOICES: [SectionKind; 7] = [
+    pub const CHOICES: [SectionKind; 11] = [
         SectionKind::Text,
         SectionKind::List { max: None },
         SectionKind::Stakeholders,
@@ -44,6 +58,10 @@ impl SectionKind {
         SectionKind::Budget,
         SectionKind::Schedule,
         SectionKind::Checklist,
+        SectionKind::Actions,
+        SectionKind::ReviewLog,
+        SectionKind::Risks,
+        SectionKind::Roadmap,
     ];
 
     pub fn title(self) -> &'static str {
@@ -55,6 +73,10 @@ impl SectionKind {
             SectionKind::Budget => "Budget",
             SectionKind::Schedule => "Schedule",
             SectionKind::Checklist => "Checklist",
+            SectionKind::Actions => "Action list",
+            SectionKind::ReviewLog => "Business-review log",
+            SectionKind::Risks => "Competitors and risks",
+            SectionKind::Roadmap => "Roadmap (four columns)",
         }
     }
 
@@ -67,6 +89,10 @@ impl SectionKind {
             SectionKind::Budget => "budget",
             SectionKind::Schedule => "schedule",
             SectionKind::Checklist => "checklist",
+            SectionKind::Actions => "actions",
+            SectionKind::ReviewLog => "review-log",
+            SectionKind::Risks => "risks",
+            SectionKind::Roadmap => "roadmap",
         }
     }
 
@@ -82,8 +108,13 @@ impl SectionKind {
         )
     }
 
-    fn same_family(self, other: SectionKind) -> bool {
-        self.slug() == other.slug() || (self.is_textual() && other.is_textual())
+    /// Whether content of this kind can be shown as `to` with every word kept: within text,
+    /// list and checklist both ways, and from those into an action list or roadmap (one row
+    /// per line). The way back would drop owners, dates and columns, so it is not offered.
+    fn converts_into(self, to: SectionKind) -> bool {
+        self.slug() == to.slug()
+            || (self.is_textual()
+                && (to.is_textual() || matches!(to, SectionKind::Actions | SectionKind::Roadmap)))
     }
 }
 
@@ -115,7 +146,11 @@ fn def(key: &str, title: &str, guidance: &str, kind: SectionKind) -> SectionDef 
 }
 
 /// The read-only template every user starts with: the eight elements of a key-account
-/// strategy, plus vision, technology roadmap, review plan, communication and client consensus.
+/// strategy, plus what a development plan adds (vision, mutual goals, risks, the roadmap,
+/// actions, reviews and their log, communication and client consensus).
+///
+/// Keys never change: plans find their content by key, so a new section here shows empty in
+/// existing plans, and the roadmap kept its key when it gained columns.
 pub fn built_in_template() -> Template {
     use SectionKind::*;
     Template {
@@ -124,15 +159,19 @@ pub fn built_in_template() -> Template {
         sections: vec![
             def("vision", "Client's business vision (1-3 years)", "Where the client wants its business to be in one to three years; five years for your largest clients. Ask them, in their words.", Text),
             def("top-issues", "The client's top five issues", "The five problems or goals that matter most to the client right now, as they would put them.", List { max: Some(5) }),
+            def("mutual-goals", "Goals we share with the client", "What the client and we both want from the next year together, agreed with them. Each goal should be one both sides can check.", List { max: None }),
             def("how-we-help", "How we can help", "For each issue, what we can do about it.", List { max: None }),
             def("differentiation", "How we stand out", "Why the client should choose us over the alternatives, including doing nothing.", Text),
+            def("competitors-risks", "Competitors and risks", "Who else wants this account and what else could cost it: a rival with a cheaper offer, a budget cut, our champion moving on. A competitor taking the client is the biggest risk of neglect; say how you keep them out.", Risks),
             def("relationships", "Key relationships today", "Who decides, who influences, who uses our work, and how strong our relationship is with each.", Stakeholders),
             def("relationships-to-build", "Relationships to build or strengthen", "The people we need to know better, and how we will reach them.", List { max: None }),
             def("tactics", "Marketing tactics for decision makers and influencers", "Events, content, introductions and meetings that will position us with the people who matter.", List { max: None }),
-            def("technology-roadmap", "Technology roadmap", "What they have in place; what of ours they do not use yet but could buy; what else they could use; what they will need to reach their vision.", Checklist),
+            def("technology-roadmap", "Roadmap of products and services", "The Grader's technology roadmap, for whatever you sell: software, equipment, services or advice. Put each item in one column: what they have in place, what of ours they do not use yet, what else could help them, what they will need for their plans. It shows what to propose next, and when, without pushing what they do not need.", Roadmap),
+            def("actions", "Action list", "The steps that move the shared goals forward: what, who owns it (on either side), and by when. Tick each off when done, and go through the list at every business review.", Actions),
             def("budget", "Budget for this client", "Time and money we will invest in this client this year, and its share of our total marketing budget.", Budget),
             def("success-measures", "How success is measured", "A few KPIs with a baseline and a target: repeat business, satisfaction (CSAT), Net Promoter Score, revenue. Start with few.", Kpis),
             def("review-plan", "Business reviews and check-ins", "Quarterly business reviews (or twice a year) to present progress, metrics, wins and challenges, and the check-in rhythm for the account's tier.", Schedule),
+            def("review-log", "Business-review log", "After each review with the client, note the wins, the challenges, what you decided together and the next steps, so the next review picks up where this one ended.", ReviewLog),
             def("communication", "Communication plan", "Who talks to whom on each side, how often, and how we reach the C-level.", Text),
             def("consensus", "Client consensus", "A plan the client has not seen is wishful thinking. Note when you reviewed it with them and what they changed.", Text),
         ],
@@ -295,6 +334,10 @@ pub enum Content {
     Budget(Budget),
     Schedule(Schedule),
     Checklist(Vec<CheckItem>),
+    Actions(Vec<ActionItem>),
+    ReviewLog(Vec<ReviewEntry>),
+    Risks(Vec<Threat>),
+    Roadmap(Vec<RoadmapItem>),
 }
 
 impl Content {
@@ -308,6 +351,10 @@ impl Content {
             SectionKind::Budget => Content::Budget(Budget::default()),
             SectionKind::Schedule => Content::Schedule(Schedule::default()),
             SectionKind::Checklist => Content::Checklist(Vec::new()),
+            SectionKind::Actions => Content::Actions(Vec::new()),
+            SectionKind::ReviewLog => Content::ReviewLog(Vec::new()),
+            SectionKind::Risks => Content::Risks(Vec::new()),
+            SectionKind::Roadmap => Content::Roadmap(Vec::new()),
         }
     }
 
@@ -322,6 +369,10 @@ impl Content {
                 !s.cadence.trim().is_empty() || s.meetings.iter().any(|m| !m.is_blank())
             }
             Content::Checklist(items) => items.iter().any(|i| !i.text.trim().is_empty()),
+            Content::Actions(rows) => rows.iter().any(|a| !a.is_blank()),
+            Content::ReviewLog(rows) => rows.iter().any(|e| !e.is_blank()),
+            Content::Risks(rows) => rows.iter().any(|t| !t.is_blank()),
+            Content::Roadmap(rows) => rows.iter().any(|i| !i.is_blank()),
         }
     }
 
@@ -334,21 +385,32 @@ impl Content {
             Content::Stakeholders(v) => v.len(),
             Content::Kpis(v) => v.len(),
             Content::Schedule(s) => s.meetings.len(),
+            Content::Actions(v) => v.len(),
+            Content::ReviewLog(v) => v.len(),
+            Content::Risks(v) => v.len(),
+            Content::Roadmap(v) => v.len(),
         }
     }
 
-    fn lines(&self) -> Option<Vec<String>> {
-        let keep = |v: Vec<String>| v.into_iter().filter(|l| !l.trim().is_empty()).collect();
+    /// Textual content as its non-empty lines, each with whether it was ticked off.
+    fn lines(&self) -> Option<Vec<(String, bool)>> {
+        let keep = |v: Vec<(String, bool)>| v.into_iter().filter(|(l, _)| !l.trim().is_empty());
+        let unticked = |l: &str| (l.to_string(), false);
         match self {
-            Content::Text(t) => Some(keep(t.lines().map(str::to_string).collect())),
-            Content::List(items) => Some(keep(items.clone())),
-            Content::Checklist(items) => Some(keep(items.iter().map(|i| i.text.clone()).collect())),
+            Content::Text(t) => Some(keep(t.lines().map(unticked).collect()).collect()),
+            Content::List(items) => {
+                Some(keep(items.iter().map(|i| unticked(i)).collect()).collect())
+            }
+            Content::Checklist(items) => {
+                Some(keep(items.iter().map(|i| (i.text.clone(), i.done)).collect()).collect())
+            }
             _ => None,
         }
     }
 
     /// This content as the given kind: converted between text, list and checklist (one line
-    /// per item), unchanged when the kind already matches, `None` when it cannot be.
+    /// per item), from those into an action list or roadmap, unchanged when the kind
+    /// already matches, `None` when it cannot be without losing something.
     pub fn converted(&self, kind: SectionKind) -> Option<Content> {
         if self.kind_slug() == kind.slug() {
             return Some(self.clone());
@@ -357,13 +419,39 @@ impl Content {
             return Some(Content::empty(kind));
         }
         let lines = self.lines()?;
+        let text = |lines: Vec<(String, bool)>| -> Vec<String> {
+            lines.into_iter().map(|(l, _)| l).collect()
+        };
         match kind {
-            SectionKind::Text => Some(Content::Text(lines.join("\n"))),
-            SectionKind::List { .. } => Some(Content::List(lines)),
+            SectionKind::Text => Some(Content::Text(text(lines).join("\n"))),
+            SectionKind::List { .. } => Some(Content::List(text(lines))),
             SectionKind::Checklist => Some(Content::Checklist(
                 lines
                     .into_iter()
-                    .map(|text| CheckItem { text, done: false })
+                    .map(|(text, done)| CheckItem { text, done })
+                    .collect(),
+            )),
+            SectionKind::Actions => Some(Content::Actions(
+                lines
+                    .into_iter()
+                    .map(|(what, done)| ActionItem {
+                        what,
+                        done,
+                        ..ActionItem::default()
+                    })
+                    .collect(),
+            )),
+            // The roadmap used to be one checklist under the four columns' guidance. A ticked
+            // line is read as in place; the others wait, unsorted, for the user to choose a
+            // column, since their text alone does not say which.
+            SectionKind::Roadmap => Some(Content::Roadmap(
+                lines
+                    .into_iter()
+                    .map(|(what, done)| RoadmapItem {
+                        what,
+                        stage: done.then_some(RoadmapStage::InPlace),
+                        note: String::new(),
+                    })
                     .collect(),
             )),
             _ => None,
@@ -379,6 +467,10 @@ impl Content {
             Content::Budget(_) => "budget",
             Content::Schedule(_) => "schedule",
             Content::Checklist(_) => "checklist",
+            Content::Actions(_) => "actions",
+            Content::ReviewLog(_) => "review-log",
+            Content::Risks(_) => "risks",
+            Content::Roadmap(_) => "roadmap",
         }
     }
 }
@@ -534,12 +626,14 @@ impl Plan {
     }
 
     /// Stores content for a section. Content of another kind already stored under the key
-    /// (left from before a kind change) is moved aside rather than overwritten.
+    /// (left from before a kind change) is moved aside rather than overwritten, unless it
+    /// converts into the new kind: then the editor was showing it converted, and what it
+    /// writes back holds it all.
     pub fn write(&mut self, key: &str, title: &str, content: Content, at: &str) {
         let clashes = |s: &PlanSection| {
             s.key == key
                 && s.content.is_filled()
-                && !kind_of(&s.content).same_family(kind_of(&content))
+                && !kind_of(&s.content).converts_into(kind_of(&content))
         };
         if let Some(i) = self.sections.iter().position(clashes) {
             let aside = (2..)
@@ -588,13 +682,17 @@ pub fn kind_of(content: &Content) -> SectionKind {
         Content::Budget(_) => SectionKind::Budget,
         Content::Schedule(_) => SectionKind::Schedule,
         Content::Checklist(_) => SectionKind::Checklist,
+        Content::Actions(_) => SectionKind::Actions,
+        Content::ReviewLog(_) => SectionKind::ReviewLog,
+        Content::Risks(_) => SectionKind::Risks,
+        Content::Roadmap(_) => SectionKind::Roadmap,
     }
 }
 
-/// Whether a template's section may change to `to`: always within text, list and checklist,
-/// and otherwise only while no plan has content in it.
+/// Whether a template's section may change to `to`: always when its content converts with
+/// every word kept (see `converts_into`), and otherwise only while no plan has content in it.
 pub fn can_change_kind(key: &str, from: SectionKind, to: SectionKind, plans: &[&Plan]) -> bool {
-    from.same_family(to)
+    from.converts_into(to)
         || plans
             .iter()
             .filter_map(|p| p.stored(key))
@@ -812,7 +910,7 @@ impl FromJson for Plan {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     #[test]
@@ -909,7 +1007,7 @@ mod tests {
         let shown = p.shown(&t);
         assert_eq!(shown.len(), t.sections.len());
         assert!(shown.iter().all(|s| !s.content.is_filled() && !s.orphaned));
-        assert_eq!(p.completeness(&t), (0, 13));
+        assert_eq!(p.completeness(&t), (0, 17));
     }
 
     #[test]
@@ -930,7 +1028,7 @@ mod tests {
         assert_eq!(other[0].title, "The client's top five issues");
         assert_eq!(other[0].content, list(&["Churn"]));
         // Completeness counts only the template's own sections.
-        assert_eq!(p.completeness(&t), (1, 12));
+        assert_eq!(p.completeness(&t), (1, 16));
     }
 
     #[test]
@@ -1077,6 +1175,360 @@ mod tests {
             }]),
             AT,
         );
-        assert_eq!(p.completeness(&t), (2, 13));
+        assert_eq!(p.completeness(&t), (2, 17));
+    }
+
+    #[test]
+    fn completeness_counts_the_new_kinds_once_something_is_typed() {
+        let t = built_in_template();
+        let mut p = Plan::new(1, 2, 0, AT);
+        // Rows added but left empty count for nothing, like an unfilled meeting.
+        p.write(
+            "actions",
+            "x",
+            Content::Actions(vec![ActionItem::default()]),
+            AT,
+        );
+        p.write(
+            "review-log",
+            "x",
+            Content::ReviewLog(vec![ReviewEntry::default()]),
+            AT,
+        );
+        p.write(
+            "competitors-risks",
+            "x",
+            Content::Risks(vec![Threat::default()]),
+            AT,
+        );
+        p.write(
+            "technology-roadmap",
+            "x",
+            Content::Roadmap(vec![RoadmapItem::default()]),
+            AT,
+        );
+        assert_eq!(p.completeness(&t), (0, 17));
+        p.write(
+            "actions",
+            "x",
+            Content::Actions(vec![ActionItem {
+                what: "Send the offer".into(),
+                ..Default::default()
+            }]),
+            AT,
+        );
+        p.write(
+            "review-log",
+            "x",
+            Content::ReviewLog(vec![ReviewEntry {
+                wins: "Renewal".into(),
+                ..Default::default()
+            }]),
+            AT,
+        );
+        p.write(
+            "competitors-risks",
+            "x",
+            Content::Risks(vec![Threat {
+                name: "Rival Ltd".into(),
+                ..Default::default()
+            }]),
+            AT,
+        );
+        p.write(
+            "technology-roadmap",
+            "x",
+            Content::Roadmap(vec![RoadmapItem {
+                what: "Training".into(),
+                ..Default::default()
+            }]),
+            AT,
+        );
+        p.write("mutual-goals", "x", list(&["Cut returns by half"]), AT);
+        assert_eq!(p.completeness(&t), (5, 17));
+    }
+
+    #[test]
+    fn the_built_in_template_has_the_development_plan_parts_in_their_places() {
+        let t = built_in_template();
+        let at = |key: &str| t.sections.iter().position(|s| s.key == key).unwrap();
+        let kind = |key: &str| t.sections[at(key)].kind;
+        assert_eq!(kind("mutual-goals"), SectionKind::List { max: None });
+        assert_eq!(kind("actions"), SectionKind::Actions);
+        assert_eq!(kind("review-log"), SectionKind::ReviewLog);
+        assert_eq!(kind("competitors-risks"), SectionKind::Risks);
+        assert_eq!(kind("technology-roadmap"), SectionKind::Roadmap);
+        // Goals follow the client's issues; risks sit by how we stand out; actions follow
+        // the roadmap they act on; the log follows the review schedule.
+        assert_eq!(at("mutual-goals"), at("top-issues") + 1);
+        assert_eq!(at("competitors-risks"), at("differentiation") + 1);
+        assert_eq!(at("actions"), at("technology-roadmap") + 1);
+        assert_eq!(at("review-log"), at("review-plan") + 1);
+        assert_eq!(t.sections.last().unwrap().key, "consensus");
+        for s in &t.sections {
+            assert!(!s.guidance.is_empty(), "{} has no guidance", s.key);
+        }
+    }
+
+    /// Every string in a JSON value, at any depth.
+    fn strings(v: &serde_json::Value, out: &mut Vec<String>) {
+        match v {
+            serde_json::Value::String(s) => out.push(s.clone()),
+            serde_json::Value::Array(a) => a.iter().for_each(|v| strings(v, out)),
+            serde_json::Value::Object(o) => o.values().for_each(|v| strings(v, out)),
+            _ => {}
+        }
+    }
+
+    /// Every user word in the stored sections of `plan_json` is shown by `template`.
+    fn assert_every_word_shown(plan_json: &str, template: &Template) -> Plan {
+        let plan: Plan = Reader::read_all(plan_json).unwrap();
+        let stored: serde_json::Value = serde_json::from_str(plan_json).unwrap();
+        let mut words = Vec::new();
+        for section in stored["sections"].as_array().unwrap() {
+            strings(&section["content"]["value"], &mut words);
+        }
+        let mut shown = Vec::new();
+        for s in plan.shown(template) {
+            strings(&serde_json::to_value(&s.content).unwrap(), &mut shown);
+        }
+        let shown = shown.join("\n");
+        for w in words.iter().filter(|w| !w.is_empty()) {
+            // Kind names and dates are values too; user text is what matters, and all of it
+            // must be there.
+            assert!(shown.contains(w.as_str()), "{w:?} is no longer shown");
+        }
+        plan
+    }
+
+    /// A plan on the built-in template as version 3 stored it, every older kind filled in,
+    /// the roadmap a checklist with one line ticked.
+    const STORED_BEFORE_ROADMAP_COLUMNS: &str = r#"{"id":3,"account":7,"template":0,
+        "created_at":"2026-11-01T09:00:00Z","updated_at":"2026-11-01T09:00:00Z",
+        "reviewed_at":null,"consensus":{"reviewed_with_client":null,"client_agreed":false},
+        "sections":[
+        {"key":"vision","title":"Vision","content":{"type":"text","value":"Grow to Asia\nand Africa"}},
+        {"key":"top-issues","title":"Issues","content":{"type":"list","value":["Churn","Costs"]}},
+        {"key":"relationships","title":"Rel","content":{"type":"stakeholders","value":[{"name":"Ann","title":"CFO","level":"Exec","role":"champion","strength":4,"owner":"Bo","next_step":"Lunch"}]}},
+        {"key":"technology-roadmap","title":"Technology roadmap","content":{"type":"checklist","value":[{"text":"Fleet tracking in place","done":true},{"text":"Could buy our training","done":false}]}},
+        {"key":"budget","title":"Budget","content":{"type":"budget","value":{"hours":40,"money":null,"share_pct":8}}},
+        {"key":"success-measures","title":"KPIs","content":{"type":"kpis","value":[{"metric":"NPS","baseline":"30","target":"45","actual":"","due":"2027-06-30"}]}},
+        {"key":"review-plan","title":"Reviews","content":{"type":"schedule","value":{"cadence":"Monthly","meetings":[{"uid":"a1","date":"2026-12-15","kind":"business-review","note":"Q4"}]}}}
+        ]}"#;
+
+    #[test]
+    fn plans_stored_before_the_new_kinds_keep_every_word_in_place() {
+        let t = built_in_template();
+        let plan = assert_every_word_shown(STORED_BEFORE_ROADMAP_COLUMNS, &t);
+        let shown = plan.shown(&t);
+        assert!(shown.iter().all(|s| !s.orphaned), "nothing moves aside");
+        let roadmap = shown
+            .iter()
+            .find(|s| s.key == "technology-roadmap")
+            .unwrap();
+        assert_eq!(
+            roadmap.content,
+            Content::Roadmap(vec![
+                RoadmapItem {
+                    what: "Fleet tracking in place".into(),
+                    stage: Some(RoadmapStage::InPlace),
+                    note: String::new(),
+                },
+                RoadmapItem {
+                    what: "Could buy our training".into(),
+                    stage: None,
+                    note: String::new(),
+                },
+            ])
+        );
+        assert_eq!(plan.completeness(&t), (7, 17));
+    }
+
+    #[test]
+    fn the_v3_fixtures_plans_keep_every_word_under_their_own_templates() {
+        let doc =
+            crate::domain::schema::decode(include_str!("../../tests/fixtures/v3.json")).unwrap();
+        let stored: serde_json::Value =
+            serde_json::from_str(include_str!("../../tests/fixtures/v3.json")).unwrap();
+        for (i, plan) in doc.plans.plans.iter().enumerate() {
+            let template = doc
+                .plans
+                .template(plan.template)
+                .unwrap_or_else(built_in_template);
+            let read = assert_every_word_shown(&stored["plans"]["plans"][i].to_string(), &template);
+            assert_eq!(&read, &**plan);
+        }
+    }
+
+    #[test]
+    fn editing_the_converted_roadmap_replaces_the_old_checklist_without_a_copy_aside() {
+        let t = built_in_template();
+        let mut p: Plan = Reader::read_all(STORED_BEFORE_ROADMAP_COLUMNS).unwrap();
+        let shown = p.shown(&t);
+        let Content::Roadmap(mut items) = shown
+            .iter()
+            .find(|s| s.key == "technology-roadmap")
+            .unwrap()
+            .content
+            .clone()
+        else {
+            panic!("not shown as a roadmap");
+        };
+        items[1].stage = Some(RoadmapStage::CouldOffer);
+        p.write(
+            "technology-roadmap",
+            "Roadmap",
+            Content::Roadmap(items.clone()),
+            AT,
+        );
+        assert!(p.shown(&t).iter().all(|s| !s.orphaned));
+        assert!(!p
+            .sections
+            .iter()
+            .any(|s| s.key.starts_with("technology-roadmap~")));
+        let json = serde_json::to_string(&p).unwrap();
+        let again: Plan = Reader::read_all(&json).unwrap();
+        assert_eq!(again, p);
+        assert!(json.contains(r#""stage":"could-offer""#), "{json}");
+    }
+
+    #[test]
+    fn text_converts_into_actions_and_a_roadmap_but_not_back() {
+        let c = Content::Checklist(vec![
+            CheckItem {
+                text: "Call Ann".into(),
+                done: true,
+            },
+            CheckItem {
+                text: "Visit".into(),
+                done: false,
+            },
+        ]);
+        let actions = c.converted(SectionKind::Actions).unwrap();
+        assert_eq!(
+            actions,
+            Content::Actions(vec![
+                ActionItem {
+                    what: "Call Ann".into(),
+                    done: true,
+                    ..Default::default()
+                },
+                ActionItem {
+                    what: "Visit".into(),
+                    ..Default::default()
+                },
+            ])
+        );
+        // Back to a checklist would drop owners and dates.
+        assert_eq!(actions.converted(SectionKind::Checklist), None);
+        assert_eq!(
+            Content::Text("One\n\nTwo".into())
+                .converted(SectionKind::Roadmap)
+                .unwrap()
+                .row_count(),
+            2
+        );
+        assert_eq!(c.converted(SectionKind::Risks), None);
+
+        let mut p = Plan::new(1, 2, 0, AT);
+        p.write("k", "K", c, AT);
+        let plans = [&p];
+        assert!(can_change_kind(
+            "k",
+            SectionKind::Checklist,
+            SectionKind::Roadmap,
+            &plans
+        ));
+        p.write("k", "K", actions, AT);
+        let plans = [&p];
+        assert!(!can_change_kind(
+            "k",
+            SectionKind::Actions,
+            SectionKind::List { max: None },
+            &plans
+        ));
+        assert!(can_change_kind(
+            "other",
+            SectionKind::Actions,
+            SectionKind::Text,
+            &plans
+        ));
+    }
+
+    #[test]
+    fn every_kind_has_a_slug_of_its_own_that_reads_back() {
+        for kind in SectionKind::CHOICES {
+            assert_eq!(
+                SectionKind::from_slug(kind.slug()).map(|k| k.slug()),
+                Some(kind.slug())
+            );
+            assert_eq!(kind_of(&Content::empty(kind)).slug(), kind.slug());
+            assert_eq!(Content::empty(kind).kind_slug(), kind.slug());
+        }
+    }
+
+    #[test]
+    fn the_new_kinds_round_trip_through_a_backup() {
+        use crate::domain::backup;
+        let mut doc = crate::domain::schema::Document::default();
+        let mut p = Plan::new(1, 2, 0, AT);
+        for (key, content) in sample_of_new_kinds() {
+            p.write(key, key, content, AT);
+        }
+        doc.plans.plans.push(std::rc::Rc::new(p.clone()));
+        let text = backup::export(&doc, AT);
+        let incoming = backup::parse(&text).unwrap();
+        assert_eq!(&*incoming.doc.plans.plans[0], &p);
+    }
+
+    /// One filled-in section of each new kind, with text a reader could take for markup.
+    pub(crate) fn sample_of_new_kinds() -> Vec<(&'static str, Content)> {
+        vec![
+            ("mutual-goals", list(&["Halve *returns*"])),
+            (
+                "actions",
+                Content::Actions(vec![ActionItem {
+                    what: "Send | the offer".into(),
+                    owner: "<b>Priya</b>".into(),
+                    due: "2027-01-31".into(),
+                    done: true,
+                }]),
+            ),
+            (
+                "review-log",
+                Content::ReviewLog(vec![ReviewEntry {
+                    date: "2026-12-15".into(),
+                    wins: "Renewal\n# signed".into(),
+                    challenges: "- late trucks".into(),
+                    decisions: "[weekly](javascript:x) calls".into(),
+                    next_steps: "1. visit the plant".into(),
+                }]),
+            ),
+            (
+                "competitors-risks",
+                Content::Risks(vec![Threat {
+                    name: "Rival_Ltd".into(),
+                    kind: ThreatKind::Competitor,
+                    severity: Some(Severity::High),
+                    threat: "Cheaper | support".into(),
+                    response: "Show `uptime`".into(),
+                }]),
+            ),
+            (
+                "technology-roadmap",
+                Content::Roadmap(vec![
+                    RoadmapItem {
+                        what: "Fleet ~~tracking~~".into(),
+                        stage: Some(RoadmapStage::InPlace),
+                        note: "since 2024".into(),
+                    },
+                    RoadmapItem {
+                        what: "+ Training".into(),
+                        stage: None,
+                        note: String::new(),
+                    },
+                ]),
+            ),
+        ]
     }
 }

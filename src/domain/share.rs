@@ -780,6 +780,16 @@ mod tests {
         }
     }
 
+    #[test]
+    fn the_plans_newer_section_kinds_travel_in_an_account_link() {
+        let mut plan = Plan::new(9, 1, 0, "2026-11-01T00:00:00Z");
+        for (key, content) in crate::domain::plans::tests::sample_of_new_kinds() {
+            plan.write(key, key, content, "2026-11-01T00:00:00Z");
+        }
+        let opened = open_account_link(&link_with_plan(built_in_template(), plan.clone())).unwrap();
+        assert_eq!(opened.plan, Some((built_in_template(), plan)));
+    }
+
     proptest! {
         #[test]
         fn base64url_round_trips(bytes in proptest::collection::vec(any::<u8>(), 0..200)) {

@@ -38,6 +38,13 @@ for (const colorScheme of ['light', 'dark']) {
     await page.getByRole('button', { name: 'Add person' }).click();
     await page.getByRole('button', { name: 'Add measure' }).click();
     await page.getByRole('button', { name: 'Add business review' }).click();
+    // A row of each newer kind, filled in so the read view below shows them too.
+    for (const [button, field] of [['Add action', 'actions-1-what'], ['Log a review', 'review-log-1-wins'],
+      ['Add competitor or risk', 'competitors-risks-1-name'], ['Add to the roadmap', 'technology-roadmap-1-what']]) {
+      await page.getByRole('button', { name: button }).click();
+      await page.locator(`#section-${field}`).fill('Something to say');
+    }
+    await page.locator('#section-technology-roadmap-1-stage').selectOption('could-use');
     found.push(...await violations(page, 'plan editor with rows'));
     await env.open(page);
     for (let i = 0; i < 8; i++) await page.getByRole('radio', { name: 'We do this consistently' }).nth(i).check();

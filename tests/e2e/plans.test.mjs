@@ -28,13 +28,13 @@ test('copy the built-in template, add a section and reorder it with the keyboard
   await page.getByRole('button', { name: 'Make an editable copy' }).click();
   await page.getByRole('heading', { name: 'Template: My key account plan' }).waitFor();
   const before = await sectionTitles(page);
-  assert.equal(before.length, 13);
+  assert.equal(before.length, 17);
 
   // Type a new section's title and press Enter; focus lands in the new section's title.
   await page.locator('#new-section-title').focus();
   await page.keyboard.type('Risks to the account');
   await page.keyboard.press('Enter');
-  await page.getByText('Section 14 of 14: Risks to the account').waitFor();
+  await page.getByText('Section 18 of 18: Risks to the account').waitFor();
 
   // Move it up twice with the keyboard: focus stays on the button between presses.
   await page.getByRole('button', { name: 'Move Risks to the account up' }).focus();
@@ -44,13 +44,13 @@ test('copy the built-in template, add a section and reorder it with the keyboard
   await page.keyboard.press('Space');
   await page.waitForTimeout(100);
   const after = await sectionTitles(page);
-  assert.equal(after[11], 'Section 12 of 14: Risks to the account');
-  assert.equal(after[13], 'Section 14 of 14: Client consensus');
+  assert.equal(after[15], 'Section 16 of 18: Risks to the account');
+  assert.equal(after[17], 'Section 18 of 18: Client consensus');
 
   // The built-in template itself is unchanged and read-only.
   await env.open(page, '#/templates/0');
   assert.equal(await page.getByRole('button', { name: /Move/ }).count(), 0);
-  assert.equal(await page.locator('.template-sections > li').count(), 13);
+  assert.equal(await page.locator('.template-sections > li').count(), 17);
 });
 
 test('a plan is created, filled in, kept across a reload, and exported', async () => {
@@ -70,10 +70,10 @@ test('a plan is created, filled in, kept across a reload, and exported', async (
   await page.locator('#section-relationships-1-role').selectOption('decision-maker');
   await page.getByRole('button', { name: 'Add business review' }).click();
   // A meeting added but not filled in does not count as a filled-in section.
-  assert.match(await page.locator('.plan-status').textContent(), /2 of 13 sections filled in/);
+  assert.match(await page.locator('.plan-status').textContent(), /2 of 17 sections filled in/);
   await page.locator('#section-review-plan-1-date').fill('2026-12-15');
   await page.locator('#section-review-plan-1-note').fill('Q4 review, with NPS results');
-  assert.match(await page.locator('.plan-status').textContent(), /3 of 13 sections filled in/);
+  assert.match(await page.locator('.plan-status').textContent(), /3 of 17 sections filled in/);
 
   // Reload straight after typing: nothing is lost.
   await page.reload();
@@ -107,7 +107,65 @@ test('a plan is created, filled in, kept across a reload, and exported', async (
 
   // The accounts list and the plans overview show the plan's completeness.
   await env.open(page, '#/plans');
-  assert.match(await page.locator('.plans-table').textContent(), /Northwind Logistics.*3 of 13 sections/);
+  assert.match(await page.locator('.plans-table').textContent(), /Northwind Logistics.*3 of 17 sections/);
+});
+
+test('an action and a business review are added by keyboard alone and kept', async () => {
+  const page = await withDemo();
+  await env.open(page, '#/accounts/1/plan');
+  await page.getByRole('button', { name: 'Create the plan' }).click();
+  await page.getByRole('heading', { name: 'Account plan: Northwind Logistics' }).waitFor();
+  const focused = () => page.evaluate(() => document.activeElement?.id);
+  // Chromium's date field takes a Tab of its own for its calendar button before focus leaves it.
+  const leaveDate = async () => {
+    const date = await focused();
+    for (let n = 0; n < 3 && await focused() === date; n++) await page.keyboard.press('Tab');
+  };
+
+  // "Add action" puts focus in the new action's first field; Tab walks owner, due date, done.
+  await page.getByRole('button', { name: 'Add action' }).focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.activeElement?.id === 'section-actions-1-what');
+  await page.keyboard.type('Send the cold-chain pilot offer');
+  await page.keyboard.press('Tab');
+  assert.equal(await focused(), 'section-actions-1-owner');
+  await page.keyboard.type('Priya (sales)');
+  await page.keyboard.press('Tab');
+  assert.equal(await focused(), 'section-actions-1-due');
+  await page.keyboard.type('01312027');
+  await leaveDate();
+  assert.equal(await focused(), 'section-actions-1-done');
+  await page.keyboard.press('Space');
+  assert.ok(await page.getByLabel('Done').isChecked());
+
+  await page.getByRole('button', { name: 'Log a review' }).focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.activeElement?.id === 'section-review-log-1-date');
+  await page.keyboard.type('12152026');
+  await leaveDate();
+  for (const [id, text] of [['wins', 'Renewal signed for two years'], ['challenges', 'Late deliveries in the north'],
+    ['decisions', 'Weekly call with the depot'], ['next', 'Visit the Hamburg plant']]) {
+    if (id !== 'wins') await page.keyboard.press('Tab');
+    assert.equal(await focused(), `section-review-log-1-${id}`);
+    await page.keyboard.type(text);
+  }
+  assert.match(await page.locator('.plan-status').textContent(), /2 of 17 sections filled in/);
+
+  await page.reload();
+  await page.locator('main h1').waitFor();
+  assert.equal(await page.getByLabel('What', { exact: true }).inputValue(), 'Send the cold-chain pilot offer');
+  assert.equal(await page.getByLabel('Owner', { exact: true }).inputValue(), 'Priya (sales)');
+  assert.equal(await page.getByLabel('Due', { exact: true }).inputValue(), '2027-01-31');
+  assert.ok(await page.getByLabel('Done').isChecked());
+  assert.equal(await page.locator('#section-review-log-1-date').inputValue(), '2026-12-15');
+  assert.equal(await page.getByLabel('Next steps').inputValue(), 'Visit the Hamburg plant');
+
+  await page.getByRole('link', { name: 'Read view, print and export' }).click();
+  await page.getByRole('heading', { name: 'Northwind Logistics', level: 1 }).waitFor();
+  const actions = await page.locator('.action-table tbody tr').textContent();
+  assert.match(actions, /Yes.*Send the cold-chain pilot offer.*Priya \(sales\).*31 Jan 2027/);
+  const log = await page.locator('.review-log').textContent();
+  assert.match(log, /Review of 15 Dec 2026.*Wins.*Renewal signed for two years.*Challenges.*Late deliveries in the north.*Decisions.*Weekly call with the depot.*Next steps.*Visit the Hamburg plant/);
 });
 
 test('removing a section from a template keeps plans\' content under other sections', async () => {
@@ -117,7 +175,7 @@ test('removing a section from a template keeps plans\' content under other secti
   await page.getByRole('heading', { name: 'Template: My key account plan' }).waitFor();
   const templateUrl = page.url();
   await env.open(page, '#/accounts/2/plan');
-  await page.getByLabel('Template').selectOption({ label: 'My key account plan: 13 sections' });
+  await page.getByLabel('Template').selectOption({ label: 'My key account plan: 17 sections' });
   await page.getByRole('button', { name: 'Create the plan' }).click();
   await page.getByRole('textbox', { name: "The client's top five issues item 1" }).fill('Budget freeze');
 
@@ -126,7 +184,7 @@ test('removing a section from a template keeps plans\' content under other secti
   await env.open(page, '#/accounts/2/plan');
   const other = page.locator('.plan-other');
   assert.match(await other.textContent(), /The client's top five issues.*Budget freeze/);
-  assert.match(await page.locator('.plan-status').textContent(), /0 of 12 sections/);
+  assert.match(await page.locator('.plan-status').textContent(), /0 of 16 sections/);
   const doc = JSON.parse(await stored(page));
   assert.equal(doc.plans.plans[0].sections[0].content.value[0], 'Budget freeze');
 });

@@ -103,6 +103,10 @@ fn content_of(kind: SectionKind, r: &mut Reader) -> json::Result<Content> {
         SectionKind::Budget => Content::Budget(Budget::read(r)?),
         SectionKind::Schedule => Content::Schedule(Schedule::read(r)?),
         SectionKind::Checklist => Content::Checklist(Vec::read(r)?),
+        SectionKind::Actions => Content::Actions(Vec::read(r)?),
+        SectionKind::ReviewLog => Content::ReviewLog(Vec::read(r)?),
+        SectionKind::Risks => Content::Risks(Vec::read(r)?),
+        SectionKind::Roadmap => Content::Roadmap(Vec::read(r)?),
     })
 }
 
