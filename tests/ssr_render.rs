@@ -50,13 +50,14 @@ async fn grader_shows_score_band_and_next_steps_for_the_answers() {
     assert!(html.contains(r#"<span class="score__value">8</span>"#));
     assert!(html.contains("Some areas to work on"));
     assert!(html.contains("10 of 10 practices answered"));
-    // The two missing practices appear as next steps, in priority order (vision before NPS).
+    // The two missing practices appear as next steps, in priority order: the survey, a quick
+    // early warning, before the client's vision.
     let steps = &html[html.find("Next steps, most urgent first").unwrap()..];
     let vision = steps
         .find(PracticeId::ClientVision.practice().title)
         .unwrap();
     let nps = steps.find(PracticeId::NpsSurvey.practice().title).unwrap();
-    assert!(vision < nps);
+    assert!(nps < vision);
     assert!(!steps.contains(PracticeId::AssignedManager.practice().title));
 }
 
