@@ -433,8 +433,10 @@ pub fn guidelines(s: &Summary) -> Vec<Guideline> {
     let rethink = count(Quadrant::Rethink);
     if rethink > 0 {
         out.push(info(format!(
-            "{rethink} {} in \"Rethink\": decide whether to reduce the effort or step back.",
-            plural(rethink, "account is", "accounts are")
+            "{rethink} {} in \"Rethink\": decide whether to reduce the effort or step back, \
+             with the test on each account's page. {}",
+            plural(rethink, "account is", "accounts are"),
+            super::guidance::RETENTION_FACTS
         )));
     }
     if !s.unweighted_axes.is_empty() {

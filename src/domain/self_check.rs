@@ -36,7 +36,15 @@ pub fn contradictions(
     has_plan: impl Fn(AccountId) -> bool,
 ) -> Vec<Contradiction> {
     let mut out = Vec::new();
-    let summary = summarize(accounts, settings);
+    // The portfolio is read only for answers it could contradict: the page asks on every
+    // click, and a portfolio can hold thousands of accounts.
+    let counts_needed =
+        answers.does(PracticeId::AssignedManager) || answers.does(PracticeId::ManageableLoad);
+    let summary = if counts_needed {
+        summarize(accounts, settings)
+    } else {
+        Default::default()
+    };
     if answers.does(PracticeId::AssignedManager) && summary.without_manager > 0 {
         let n = summary.without_manager;
         out.push(Contradiction {
@@ -68,6 +76,9 @@ pub fn contradictions(
                 ),
             });
         }
+    }
+    if !PLAN_PRACTICES.iter().any(|&p| answers.does(p)) {
+        return out;
     }
     let without_plan: Vec<String> = accounts
         .iter()
