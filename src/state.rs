@@ -311,6 +311,15 @@ pub enum Action {
     },
     DeletePlan(PlanId),
     SetStaleDays(u32),
+    SetFirmSize(crate::domain::guidance::FirmSize),
+    /// Days after which an account's ratings count as old.
+    SetRatingStaleDays(u32),
+    /// The user looked at an account's ratings and they still hold: they count as reviewed
+    /// at `at`, unchanged.
+    ConfirmRatings {
+        id: AccountId,
+        at: String,
+    },
     /// Another tab saved `theirs`, starting from `base`: join it with this tab's changes
     /// since `base`. What `theirs` already holds is stored and is not saved again.
     OtherTabSaved {
@@ -677,6 +686,10 @@ impl AppState {
                 a.reviewed_at = Some(at.clone());
                 a.updated_at = at;
             }),
+            Action::ConfirmRatings { id, at } => self.edit_account(id, |a| {
+                a.reviewed_at = Some(at.clone());
+                a.updated_at = at;
+            }),
             Action::SetMarket { id, market, at } => self.edit_account(id, |a| {
                 a.market = market;
                 a.updated_at = at;
@@ -905,6 +918,14 @@ impl AppState {
             }
             Action::SetStaleDays(days) => {
                 self.doc.settings.plan_stale_days = days.clamp(1, 3650);
+                self.changed();
+            }
+            Action::SetFirmSize(size) => {
+                self.doc.settings.firm_size = size;
+                self.changed();
+            }
+            Action::SetRatingStaleDays(days) => {
+                self.doc.settings.rating_stale_days = days.clamp(1, 3650);
                 self.changed();
             }
             Action::SetListQuery(query) => self.list_query = self.list_query.followed_by(query),
@@ -1268,6 +1289,39 @@ mod tests {
         assert!(s.account(1).is_none());
         let s = reduce(s, [Action::Undo]);
         assert_eq!(s.account(1).unwrap().ratings.rated_count(), 1);
+    }
+
+    #[test]
+    fn ratings_that_still_hold_count_as_reviewed_without_changing() {
+        let s = reduce(
+            AppState::default(),
+            [
+                Action::AddAccount {
+                    account: valid("Acme"),
+                    at: AT.into(),
+                },
+                Action::Rate {
+                    id: 1,
+                    criterion: CriterionId::NeedsFit,
+                    rating: Some(4),
+                    at: AT.into(),
+                },
+                Action::ConfirmRatings {
+                    id: 1,
+                    at: "2027-03-01T00:00:00.000Z".into(),
+                },
+                Action::SetRatingStaleDays(0),
+                Action::SetFirmSize(crate::domain::guidance::FirmSize::Large),
+            ],
+        );
+        let a = s.account(1).unwrap();
+        assert_eq!(a.reviewed_at.as_deref(), Some("2027-03-01T00:00:00.000Z"));
+        assert_eq!(a.ratings.get(CriterionId::NeedsFit), Some(4));
+        assert_eq!(s.doc.settings.rating_stale_days, 1);
+        assert_eq!(
+            s.doc.settings.firm_size,
+            crate::domain::guidance::FirmSize::Large
+        );
     }
 
     #[test]

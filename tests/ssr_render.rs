@@ -50,13 +50,14 @@ async fn grader_shows_score_band_and_next_steps_for_the_answers() {
     assert!(html.contains(r#"<span class="score__value">8</span>"#));
     assert!(html.contains("Some areas to work on"));
     assert!(html.contains("10 of 10 practices answered"));
-    // The two missing practices appear as next steps, in priority order (vision before NPS).
+    // The two missing practices appear as next steps, in priority order: the survey, a quick
+    // early warning, before the client's vision.
     let steps = &html[html.find("Next steps, most urgent first").unwrap()..];
     let vision = steps
         .find(PracticeId::ClientVision.practice().title)
         .unwrap();
     let nps = steps.find(PracticeId::NpsSurvey.practice().title).unwrap();
-    assert!(vision < nps);
+    assert!(nps < vision);
     assert!(!steps.contains(PracticeId::AssignedManager.practice().title));
 }
 
@@ -379,8 +380,8 @@ async fn settings_offer_a_reset_only_where_something_differs_from_the_defaults()
         html.matches(r#"disabled="disabled" class="button button--small""#)
             .count()
     };
-    assert_eq!(html.matches(">Reset ").count(), 7);
-    assert_eq!(disabled(&html), 7);
+    assert_eq!(html.matches(">Reset ").count(), 8);
+    assert_eq!(disabled(&html), 8);
     assert!(html.contains(r#"<input value="system" checked type="radio" name="theme">"#));
 
     let mut doc = Document::default();
@@ -388,8 +389,8 @@ async fn settings_offer_a_reset_only_where_something_differs_from_the_defaults()
     doc.settings.weights.set(CriterionId::NeedsFit, 3);
     let html = render(AppState::with_document(doc), Route::Settings).await;
     assert!(html.contains(r#"<input value="dark" checked type="radio" name="theme">"#));
-    // Theme, weights and "all" can be reset; the four other sections cannot.
-    assert_eq!(disabled(&html), 4);
+    // Theme, weights and "all" can be reset; the five other sections cannot.
+    assert_eq!(disabled(&html), 5);
     for enabled in [
         "Reset theme to default",
         "Reset weights to defaults",
@@ -480,5 +481,116 @@ mod classification {
         ));
         let html = render(state_with_demo(), Route::Accounts).await;
         assert!(!html.contains("How accounts are classified has changed"));
+    }
+}
+
+mod guidance {
+    use super::*;
+    use account_grader::domain::accounts::{Account, Tier};
+    use account_grader::domain::demo::demo_accounts;
+    use account_grader::domain::grader::Answer;
+    use account_grader::domain::guidance::FirmSize;
+    use account_grader::domain::rating::{Ratings, CRITERIA};
+
+    const AT: &str = "2026-11-01T00:00:00.000Z";
+
+    /// An account rated `rating` on every criterion.
+    fn rated(id: u64, name: &str, rating: u8, tier: Tier) -> Account {
+        let mut a = demo_accounts(1, AT).remove(0);
+        a.id = id;
+        a.name = name.into();
+        a.tier = tier;
+        a.demo = false;
+        a.ratings =
+            Ratings::from_pairs(&CRITERIA.iter().map(|c| (c.id, rating)).collect::<Vec<_>>());
+        a
+    }
+
+    fn doc_with(accounts: Vec<Account>) -> Document {
+        let mut doc = Document {
+            next_id: accounts.iter().map(|a| a.id).max().unwrap_or(0) + 1,
+            ..Document::default()
+        };
+        doc.portfolio.accounts = Rc::new(accounts);
+        doc
+    }
+
+    #[tokio::test]
+    async fn the_matrix_warns_of_too_many_key_accounts_for_the_firms_size() {
+        let six: Vec<Account> = (1..=6)
+            .map(|i| rated(i, &format!("Key {i}"), 5, Tier::A))
+            .collect();
+        let small = render(
+            AppState::with_document(doc_with(six.clone())),
+            Route::Matrix,
+        )
+        .await;
+        assert!(small
+            .contains("6 key accounts is more than a small firm can usually serve well: about 5."));
+        let mut doc = doc_with(six);
+        doc.settings.firm_size = FirmSize::MidSized;
+        let mid = render(AppState::with_document(doc), Route::Matrix).await;
+        assert!(!mid.contains("Start with fewer"));
+        // No plan records a budget share yet: the 60% check says how to get one.
+        assert!(mid.contains("plan records its share yet: fill in the budget section"));
+    }
+
+    #[tokio::test]
+    async fn an_account_page_gives_steps_from_the_weakest_criteria_and_flags_a_tier_mismatch() {
+        let doc = doc_with(vec![
+            rated(1, "Tiny Key", 5, Tier::C),
+            rated(2, "Faded", 1, Tier::A),
+        ]);
+        let state = AppState::with_document(doc);
+        let key = render(state.clone(), Route::Account(1)).await;
+        assert!(key.contains("Tier C, yet rated as a key account."));
+        assert!(key.contains("No criterion is rated 3 or below"));
+        assert!(key.contains("As a key account it needs a written development plan"));
+        assert!(key.contains(">Ratings still hold</button>"));
+        assert!(!key.contains("Before you cut back"));
+
+        let rethink = render(state, Route::Account(2)).await;
+        assert!(rethink.contains("Tier A, yet rated in Rethink."));
+        assert!(rethink.contains("Next steps this week"));
+        assert!(rethink.contains("Access to decision makers (1/5): "));
+        assert!(rethink.contains("Before you cut back"));
+        assert!(rethink.contains("three new ones"));
+        assert!(rethink.contains("No plan needed. First decide whether to keep investing here"));
+        assert!(!rethink.contains("Key accounts deserve a written development plan"));
+    }
+
+    #[tokio::test]
+    async fn the_grader_points_out_answers_the_portfolio_contradicts() {
+        let mut a = rated(1, "Orphan Ltd", 5, Tier::A);
+        a.manager.clear();
+        let mut doc = doc_with(vec![a]);
+        doc.grader
+            .draft
+            .set(PracticeId::AssignedManager, Answer::Yes);
+        doc.grader.draft.set(PracticeId::ClientVision, Answer::Yes);
+        doc.grader
+            .draft
+            .set(PracticeId::ManageableLoad, Answer::Yes);
+        let html = render(AppState::with_document(doc), Route::Grader).await;
+        assert_eq!(html.matches("Check this answer: ").count(), 2, "{html}");
+        assert!(html.contains("1 account has no account manager."));
+        assert!(html.contains("1 key account has no plan (Orphan Ltd)."));
+    }
+
+    #[tokio::test]
+    async fn settings_offer_the_firm_size_and_the_rating_review_period() {
+        let html = render(AppState::default(), Route::Settings).await;
+        assert!(
+            html.contains(r#"<option value="small" selected="selected">Small</option>"#),
+            "{html}"
+        );
+        assert!(html.contains("about 5 key accounts"));
+        assert!(html.contains(r#"id="rating-stale-days""#));
+        assert!(!html.contains(r#"id="firm-clients""#));
+        let mut doc = Document::default();
+        doc.settings.firm_size = FirmSize::Clients(240);
+        let html = render(AppState::with_document(doc), Route::Settings).await;
+        assert!(html.contains(r#"id="firm-clients""#));
+        assert!(html.contains("about 25 key accounts"));
     }
 }

@@ -5,6 +5,7 @@
 use super::markup::escape;
 use super::quadrant_badge::badge_parts;
 use crate::domain::dates::readable_date;
+use crate::domain::guidance::ratings_are_stale;
 use crate::domain::plans::Template;
 use crate::domain::portfolio::Row;
 use crate::domain::schema::Document;
@@ -83,10 +84,7 @@ fn push_row(
         (
             "Last reviewed",
             "",
-            a.reviewed_at.as_deref().map_or_else(
-                || "Never".into(),
-                |t| escape(&readable_date(t)).into_owned(),
-            ),
+            reviewed_cell(a, doc.settings.rating_stale_days, today),
         ),
         ("Plan", "", plan_cell(doc, templates, a, &name, today)),
     ];
@@ -103,6 +101,25 @@ fn push_row(
         out.push_str("</td>");
     }
     out.push_str("</tr>");
+}
+
+/// When the ratings were last reviewed, flagged when that is too long ago.
+fn reviewed_cell(
+    account: &crate::domain::accounts::Account,
+    stale_days: u32,
+    today: Option<&str>,
+) -> String {
+    let date = account.reviewed_at.as_deref().map_or_else(
+        || "Never".into(),
+        |t| escape(&readable_date(t)).into_owned(),
+    );
+    if today.is_some_and(|t| ratings_are_stale(account, t, stale_days)) {
+        format!(
+            r#"{date} <span class="status-badge status-badge--stale" title="Not reviewed for more than {stale_days} days">Ratings old</span>"#
+        )
+    } else {
+        date
+    }
 }
 
 /// The plan column: completeness and staleness, linked to the plan. `name` is escaped.
@@ -196,5 +213,23 @@ mod tests {
         );
         let stale = rows_markup(&rows, &doc, &templates, Some("2026-11-01T00:00:00.000Z"));
         assert!(stale.contains(&format!(r#"sections, stale">0/{total}</a> <span class="status-badge status-badge--stale">Stale</span></td>"#)), "{stale}");
+    }
+
+    #[test]
+    fn old_ratings_are_flagged_in_their_column() {
+        let mut accounts = demo_accounts(1, "2026-11-01T00:00:00.000Z");
+        let a = &mut accounts[0];
+        a.reviewed_at = Some("2026-08-03T10:00:00.000Z".into());
+        let doc = Document::default();
+        let templates = doc.plans.all_templates();
+        let rows = [row(&accounts[0], &doc.settings)];
+        let at = |today| rows_markup(&rows, &doc, &templates, Some(today));
+        assert!(
+            !at("2026-11-01T10:00:00.000Z").contains("Ratings old"),
+            "90 days"
+        );
+        assert!(at("2026-11-02T10:00:00.000Z").contains(
+            r#"<td data-label="Last reviewed">3 Aug 2026 <span class="status-badge status-badge--stale" title="Not reviewed for more than 90 days">Ratings old</span></td>"#
+        ));
     }
 }

@@ -9,10 +9,12 @@ use yew::prelude::*;
 use crate::domain::grader::Answer;
 use crate::domain::practices::PracticeId;
 
-/// The question for practice `id`, answered `answer` so far.
+/// The question for practice `id`, answered `answer` so far, with what the user's own
+/// accounts say against that answer, if anything.
 pub fn practice_question(
     id: PracticeId,
     answer: Option<Answer>,
+    contradiction: Option<&str>,
     on_answer: &Callback<(PracticeId, Answer)>,
 ) -> Html {
     let practice = id.practice();
@@ -45,6 +47,11 @@ pub fn practice_question(
                     { option(Answer::Yes, "We do this consistently") }
                     { option(Answer::NotYet, "Not yet") }
                 </div>
+                if let Some(note) = contradiction {
+                    <p class="practice__contradiction">
+                        <strong>{ "Check this answer: " }</strong>{ note.to_string() }
+                    </p>
+                }
                 <details class="practice__more">
                     <summary>{ "Why it matters and where to start" }</summary>
                     <p><strong>{ "Why it matters: " }</strong>{ practice.why }</p>

@@ -226,7 +226,7 @@ mod tests {
         ]);
         assert_eq!(
             grade(&answers).next_steps,
-            vec![TieredProfiles, ClientVision, TechnologyRoadmap, NpsSurvey]
+            vec![NpsSurvey, TieredProfiles, ClientVision, TechnologyRoadmap]
         );
     }
 

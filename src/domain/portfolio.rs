@@ -2,7 +2,11 @@
 
 use std::cmp::Ordering;
 
-use super::accounts::{Account, Tier};
+use super::accounts::{Account, AccountId, Tier};
+use super::guidance::{
+    budget_share, key_account_warning, ratings_are_stale, BudgetFit, BudgetShare, FirmSize,
+};
+use super::plans::Plan;
 use super::quadrant::{classify, Quadrant};
 use super::rating::{Axis, Position};
 use super::settings::Settings;
@@ -279,12 +283,21 @@ pub struct Summary {
     pub manager_loads: Vec<(String, usize)>,
     /// Axes on which no criterion has a weight, so that no account is on the matrix.
     pub unweighted_axes: Vec<Axis>,
+    pub firm_size: FirmSize,
+    pub rating_stale_days: u32,
+    /// What the key accounts' plans add up to; none until [`Summary::with_plans`] is given
+    /// the plans.
+    pub key_budget: Option<BudgetShare>,
+    /// Rated accounts whose ratings are older than `rating_stale_days`; 0 without a date.
+    pub stale_ratings: usize,
 }
 
 pub fn summarize(accounts: &[Account], settings: &Settings) -> Summary {
     let mut s = Summary {
         total: accounts.len(),
         unweighted_axes: settings.weights.unweighted_axes(),
+        firm_size: settings.firm_size,
+        rating_stale_days: settings.rating_stale_days,
         ..Summary::default()
     };
     let mut managers: Vec<&str> = Vec::new();
@@ -315,6 +328,31 @@ pub fn summarize(accounts: &[Account], settings: &Settings) -> Summary {
     s
 }
 
+impl Summary {
+    /// The summary with what needs the plans and today's date: the key accounts' budget
+    /// shares, and how many accounts' ratings have grown old (`today` is none where there is
+    /// no clock, as in server renders).
+    pub fn with_plans<'a>(
+        mut self,
+        accounts: &[Account],
+        settings: &Settings,
+        plan_for: impl Fn(AccountId) -> Option<&'a Plan>,
+        today: Option<&str>,
+    ) -> Summary {
+        let key_accounts = accounts
+            .iter()
+            .filter(|a| row(a, settings).quadrant == Some(Quadrant::ManageKeyAccount));
+        self.key_budget = Some(budget_share(key_accounts.map(|a| plan_for(a.id))));
+        if let Some(today) = today {
+            self.stale_ratings = accounts
+                .iter()
+                .filter(|a| ratings_are_stale(a, today, settings.rating_stale_days))
+                .count();
+        }
+        self
+    }
+}
+
 /// How loud a guideline is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Level {
@@ -330,8 +368,6 @@ pub struct Guideline {
 
 /// Most accounts one manager can look after well.
 pub const MAX_ACCOUNTS_PER_MANAGER: usize = 10;
-/// A small firm's realistic number of strategic accounts.
-pub const SMALL_FIRM_KEY_ACCOUNTS: usize = 5;
 
 /// Advice on how to spread effort across the portfolio, drawn from its counts.
 pub fn guidelines(s: &Summary) -> Vec<Guideline> {
@@ -346,24 +382,30 @@ pub fn guidelines(s: &Summary) -> Vec<Guideline> {
         level: Level::Warning,
         text,
     };
-    out.push(info(match key {
-        0 => "None of your accounts is in \"Manage as a key account\" yet. Once some are, put \
+    let budget = s.key_budget.as_ref().filter(|_| key > 0);
+    if let Some(budget) = budget {
+        let far_off = matches!(budget.fit(), BudgetFit::FarBelow | BudgetFit::FarAbove);
+        out.push(if far_off {
+            warn(budget.advice())
+        } else {
+            info(budget.advice())
+        });
+    } else {
+        out.push(info(match key {
+            0 => "None of your accounts is in \"Manage as a key account\" yet. Once some are, put \
               about 60% of your marketing time and money into them."
-            .to_string(),
-        1 => "Put about 60% of your marketing time and money into your key account, and \
+                .to_string(),
+            1 => "Put about 60% of your marketing time and money into your key account, and \
               spread the rest over the other clients."
-            .to_string(),
-        _ => format!(
-            "Put about 60% of your marketing time and money into your {key} key accounts, and \
+                .to_string(),
+            _ => format!(
+                "Put about 60% of your marketing time and money into your {key} key accounts, and \
              spread the rest over the other clients."
-        ),
-    }));
-    if key > SMALL_FIRM_KEY_ACCOUNTS {
-        out.push(warn(format!(
-            "{key} key accounts is a lot to serve well. A small firm can usually carry about \
-             {SMALL_FIRM_KEY_ACCOUNTS}, a mid-sized one about 25, and even the largest rarely \
-             more than 100. Start with fewer and add as you learn."
-        )));
+            ),
+        }));
+    }
+    if let Some(warning) = key_account_warning(key, s.firm_size) {
+        out.push(warn(warning));
     }
     for (manager, n) in &s.manager_loads {
         if *n > MAX_ACCOUNTS_PER_MANAGER {
@@ -391,8 +433,10 @@ pub fn guidelines(s: &Summary) -> Vec<Guideline> {
     let rethink = count(Quadrant::Rethink);
     if rethink > 0 {
         out.push(info(format!(
-            "{rethink} {} in \"Rethink\": decide whether to reduce the effort or step back.",
-            plural(rethink, "account is", "accounts are")
+            "{rethink} {} in \"Rethink\": decide whether to reduce the effort or step back, \
+             with the test on each account's page. {}",
+            plural(rethink, "account is", "accounts are"),
+            super::guidance::RETENTION_FACTS
         )));
     }
     if !s.unweighted_axes.is_empty() {
@@ -403,6 +447,20 @@ pub fn guidelines(s: &Summary) -> Vec<Guideline> {
             s.unrated,
             plural(s.unrated, "account is", "accounts are"),
             plural(s.unrated, "is", "are")
+        )));
+    }
+    if s.stale_ratings > 0 {
+        out.push(warn(format!(
+            "{} {} last reviewed more than {} days ago. Open {} from the accounts list \
+             (marked \"Ratings old\"), re-rate what changed, or confirm the ratings still hold.",
+            s.stale_ratings,
+            plural(
+                s.stale_ratings,
+                "account's ratings were",
+                "accounts' ratings were"
+            ),
+            s.rating_stale_days,
+            plural(s.stale_ratings, "it", "each"),
         )));
     }
     out.push(info(
@@ -688,6 +746,100 @@ mod tests {
             .iter()
             .any(|g| g.text.contains("1 account has no account manager")));
         assert!(g[0].text.contains("60%"));
+    }
+
+    /// `n` accounts rated high on every criterion, so all are key accounts.
+    fn key_accounts(n: usize) -> Vec<Account> {
+        let template = demo().remove(0);
+        (0..n)
+            .map(|i| {
+                let mut a = template.clone();
+                a.id = i as AccountId + 1;
+                a.name = format!("Key {i}");
+                a.tier = Tier::A;
+                a.ratings = crate::domain::rating::Ratings::from_pairs(
+                    &crate::domain::rating::CRITERIA
+                        .iter()
+                        .map(|c| (c.id, 5))
+                        .collect::<Vec<_>>(),
+                );
+                a
+            })
+            .collect()
+    }
+
+    fn warns_of_too_many(accounts: &[Account], settings: &Settings) -> bool {
+        guidelines(&summarize(accounts, settings))
+            .iter()
+            .any(|g| g.text.contains("Start with fewer"))
+    }
+
+    #[test]
+    fn the_key_account_warning_follows_the_firm_size() {
+        let mut settings = Settings::default();
+        assert!(!warns_of_too_many(&key_accounts(5), &settings));
+        assert!(warns_of_too_many(&key_accounts(6), &settings));
+        settings.firm_size = FirmSize::MidSized;
+        assert!(!warns_of_too_many(&key_accounts(25), &settings));
+        assert!(warns_of_too_many(&key_accounts(26), &settings));
+        settings.firm_size = FirmSize::Clients(5000);
+        assert!(!warns_of_too_many(&key_accounts(26), &settings));
+    }
+
+    #[test]
+    fn the_budget_guideline_adds_up_the_key_accounts_plans() {
+        use crate::domain::plans::{Budget, Content, PlanSection};
+        let accounts = key_accounts(3);
+        let settings = Settings::default();
+        let plans: Vec<Plan> = [50.0, 30.0]
+            .iter()
+            .zip(&accounts)
+            .map(|(&share, a)| {
+                let mut p = Plan::new(a.id + 100, a.id, 0, "2026-01-01T00:00:00Z");
+                p.sections.push(PlanSection {
+                    key: "budget".into(),
+                    title: "Budget".into(),
+                    content: Content::Budget(Budget {
+                        share_pct: Some(share),
+                        ..Budget::default()
+                    }),
+                });
+                p
+            })
+            .collect();
+        let s = summarize(&accounts, &settings).with_plans(
+            &accounts,
+            &settings,
+            |id| plans.iter().find(|p| p.account == id),
+            None,
+        );
+        let g = guidelines(&s);
+        assert_eq!(g[0].level, Level::Warning, "{}", g[0].text);
+        assert!(g[0].text.contains("add up to 80% of the marketing budget"));
+        assert!(g[0].text.contains("Far above"));
+        assert!(
+            g[0].text.contains("One key account has no share"),
+            "{}",
+            g[0].text
+        );
+    }
+
+    #[test]
+    fn old_ratings_are_counted_only_with_a_date() {
+        let accounts = key_accounts(2);
+        let settings = Settings::default();
+        let s = summarize(&accounts, &settings).with_plans(&accounts, &settings, |_| None, None);
+        assert_eq!(s.stale_ratings, 0);
+        let s = summarize(&accounts, &settings).with_plans(
+            &accounts,
+            &settings,
+            |_| None,
+            Some("2030-01-01T00:00:00Z"),
+        );
+        assert_eq!(s.stale_ratings, 2);
+        assert!(guidelines(&s).iter().any(|g| g
+            .text
+            .starts_with("2 accounts' ratings were last reviewed more than 90")));
     }
 
     #[test]

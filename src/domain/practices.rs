@@ -141,27 +141,29 @@ pub const PRACTICES: [Practice; 10] = [
 /// The order in which missing practices should be taken up, most urgent first.
 ///
 /// Ownership comes first because every other practice needs someone to carry it out; then
-/// capacity and incentives so that owner can and will do the work; then tiers, which decide
-/// where effort goes; then the rhythm of contact and reviews; then depth of knowledge about
-/// each client; and measurement last, since a survey is only useful once there is a
-/// relationship programme whose results it can measure.
+/// capacity and incentives so that owner can and will do the work. The survey comes next
+/// rather than last: it costs one question and a few days, and it is the early warning that
+/// shows which clients are unhappy before a competitor finds out, which matters most while
+/// the rest is still missing. Then tiers, which decide where effort goes; then the rhythm of
+/// contact and reviews; then depth of knowledge about each client.
 pub const PRIORITY_ORDER: [PracticeId; 10] = [
     PracticeId::AssignedManager,
     PracticeId::ManageableLoad,
     PracticeId::GrowthGoals,
+    PracticeId::NpsSurvey,
     PracticeId::TieredProfiles,
     PracticeId::CheckInCadence,
     PracticeId::BusinessReviews,
     PracticeId::RelationshipMatrix,
     PracticeId::ClientVision,
     PracticeId::TechnologyRoadmap,
-    PracticeId::NpsSurvey,
 ];
 
 /// One sentence a user can read to understand [`PRIORITY_ORDER`].
 pub const PRIORITY_RATIONALE: &str = "Ownership first, then the capacity and goals to act on \
-    it, then tiers that decide where effort goes, then a steady rhythm of contact, then deeper \
-    knowledge of each client, and measurement last.";
+    it; then the yearly survey, because it is quick and warns you which clients are unhappy \
+    before a competitor notices; then tiers that decide where effort goes, a steady rhythm of \
+    contact, and deeper knowledge of each client.";
 
 impl PracticeId {
     /// The practice's text. Every id has exactly one entry in [`PRACTICES`].
@@ -215,6 +217,15 @@ mod tests {
         let prioritised: BTreeSet<_> = PRIORITY_ORDER.iter().copied().collect();
         assert_eq!(listed.len(), 10);
         assert_eq!(listed, prioritised);
+    }
+
+    #[test]
+    fn the_quick_early_warning_comes_before_the_slower_groundwork() {
+        let at = |id| PRIORITY_ORDER.iter().position(|&p| p == id).unwrap();
+        assert_eq!(at(PracticeId::AssignedManager), 0);
+        assert!(at(PracticeId::NpsSurvey) < at(PracticeId::TieredProfiles));
+        assert!(at(PracticeId::NpsSurvey) > at(PracticeId::GrowthGoals));
+        assert!(PRIORITY_RATIONALE.contains("survey"));
     }
 
     #[test]

@@ -5,6 +5,7 @@ use serde::Serialize;
 
 use super::accounts::format_grouped;
 use super::bcg::BcgThresholds;
+use super::guidance::{FirmSize, DEFAULT_RATING_STALE_DAYS};
 use super::json::{self, read_named, FromJson, Reader};
 use super::quadrant::Thresholds;
 use super::rating::Weights;
@@ -24,6 +25,12 @@ pub struct Settings {
     /// Light or dark colours. Added without a new schema version: documents written before it
     /// load with the default, and older builds ignore it (and so drop it if they save).
     pub theme: Theme,
+    /// How big the firm is, for how many key accounts it can carry. Added without a new
+    /// schema version, like the theme: older documents read with the default.
+    pub firm_size: FirmSize,
+    /// Days after their last review when an account's ratings are flagged as old. Added
+    /// without a new schema version, like the theme.
+    pub rating_stale_days: u32,
 }
 
 /// Light or dark colours: the system's choice unless the user picked one.
@@ -88,16 +95,19 @@ pub enum SettingsSection {
     Weights,
     Bcg,
     Plans,
+    /// Firm size and how long ratings stay current.
+    Firm,
 }
 
 impl SettingsSection {
-    pub const ALL: [SettingsSection; 6] = [
+    pub const ALL: [SettingsSection; 7] = [
         SettingsSection::Theme,
         SettingsSection::Currency,
         SettingsSection::Thresholds,
         SettingsSection::Weights,
         SettingsSection::Bcg,
         SettingsSection::Plans,
+        SettingsSection::Firm,
     ];
 
     /// What the section holds, as it starts a sentence.
@@ -109,6 +119,7 @@ impl SettingsSection {
             SettingsSection::Weights => "Criterion weights",
             SettingsSection::Bcg => "Growth-share thresholds",
             SettingsSection::Plans => "Plan review period",
+            SettingsSection::Firm => "Firm size and rating review period",
         }
     }
 }
@@ -124,6 +135,9 @@ impl Settings {
             SettingsSection::Weights => self.weights == d.weights,
             SettingsSection::Bcg => self.bcg == d.bcg,
             SettingsSection::Plans => self.plan_stale_days == d.plan_stale_days,
+            SettingsSection::Firm => {
+                self.firm_size == d.firm_size && self.rating_stale_days == d.rating_stale_days
+            }
         }
     }
 
@@ -142,6 +156,10 @@ impl Settings {
                 SettingsSection::Weights => self.weights = d.weights.clone(),
                 SettingsSection::Bcg => self.bcg = d.bcg,
                 SettingsSection::Plans => self.plan_stale_days = d.plan_stale_days,
+                SettingsSection::Firm => {
+                    self.firm_size = d.firm_size;
+                    self.rating_stale_days = d.rating_stale_days;
+                }
             }
         }
     }
@@ -173,6 +191,8 @@ impl Default for Settings {
             plan_stale_days: default_stale_days(),
             last_backup_at: None,
             theme: Theme::default(),
+            firm_size: FirmSize::default(),
+            rating_stale_days: DEFAULT_RATING_STALE_DAYS,
         }
     }
 }
@@ -214,6 +234,8 @@ impl FromJson for Settings {
                 "plan_stale_days" => s.plan_stale_days = r.u32()?,
                 "last_backup_at" => s.last_backup_at = Option::read(r)?,
                 "theme" => s.theme = read_named(r, &Theme::ALL, Theme::key)?,
+                "firm_size" => s.firm_size = FirmSize::read(r)?,
+                "rating_stale_days" => s.rating_stale_days = r.whole_in(1, 3650)? as u32,
                 _ => r.skip()?,
             }
             Ok(())
@@ -241,6 +263,20 @@ mod tests {
         assert_eq!(s.theme, Theme::System);
         assert_eq!(s.currency, "EUR");
         assert_eq!(s.plan_stale_days, 30);
+        assert_eq!(s.firm_size, FirmSize::Small);
+        assert_eq!(s.rating_stale_days, DEFAULT_RATING_STALE_DAYS);
+    }
+
+    #[test]
+    fn firm_size_and_rating_review_period_are_stored_and_read_back() {
+        let s = Settings {
+            firm_size: FirmSize::Clients(240),
+            rating_stale_days: 45,
+            ..Settings::default()
+        };
+        let json = serde_json::to_string(&s).unwrap();
+        assert!(json.contains(r#""firm_size":240"#), "{json}");
+        assert_eq!(Reader::read_all::<Settings>(&json).unwrap(), s);
     }
 
     #[test]
@@ -279,6 +315,8 @@ mod tests {
             plan_stale_days: 30,
             last_backup_at: Some("2026-11-01T10:00:00.000Z".into()),
             theme: Theme::Dark,
+            firm_size: FirmSize::Large,
+            rating_stale_days: 30,
         };
         for section in SettingsSection::ALL {
             assert!(!changed.is_default(section), "{section:?}");

@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use crate::browser::clock::now_iso;
+use crate::browser::clock::{now_iso, now_iso_in_browser};
 use crate::browser::events::on_input_value;
 use crate::browser::page::navigate;
 use crate::components::missing::missing;
@@ -13,8 +13,12 @@ use crate::domain::accounts::{Account, AccountId};
 use crate::domain::bcg::{categorize, parse_figure, MarketPosition};
 use crate::domain::dates::readable_date;
 use crate::domain::decimal::shortest;
+use crate::domain::guidance::{
+    criterion_step, plan_prompt, ratings_are_stale, tier_mismatch, weakest_criteria,
+    RETENTION_FACTS, RETHINK_TEST, STEPS_SHOWN,
+};
 use crate::domain::portfolio::unweighted_axes_message;
-use crate::domain::quadrant::{classify, explain, BORDERLINE_BAND, BORDERLINE_RULE};
+use crate::domain::quadrant::{classify, explain, Quadrant, BORDERLINE_BAND, BORDERLINE_RULE};
 use crate::domain::rating::{
     axis_intro, axis_score, criteria_of, fully_rated, rated_of, Axis, CriterionId,
 };
@@ -84,6 +88,7 @@ pub fn AccountPage(props: &AccountPageProps) -> Html {
                 </div>
             </header>
             <Classification account={account.clone()} />
+            <RatingsReview account={account.clone()} />
             <PlanCard account={id} />
             <section class="card" aria-labelledby="details-title">
                 <h2 id="details-title">{ "Details" }</h2>
@@ -146,6 +151,11 @@ fn PlanCard(props: &PlanCardProps) -> Html {
     let state = use_app_state();
     let plans = &state.doc.plans;
     let plan = plans.plan_for(props.account);
+    let settings = &state.doc.settings;
+    let quadrant = state
+        .account(props.account)
+        .and_then(|a| a.position(&settings.weights))
+        .map(|p| classify(p, settings.thresholds));
     let summary = plan
         .and_then(|p| Some((p, plans.template(p.template)?)))
         .map(|(p, t)| {
@@ -167,7 +177,7 @@ fn PlanCard(props: &PlanCardProps) -> Html {
                     <a class="button" href={Route::PlanView(props.account).href()}>{ "Read view and exports" }</a>
                 </div>
             } else {
-                <p>{ "No plan yet. Key accounts deserve a written development plan, agreed with the client." }</p>
+                <p class="plan-card__prompt">{ plan_prompt(quadrant) }</p>
                 <a class="button" href={Route::Plan(props.account).href()}>{ "Create a plan" }</a>
             }
         </section>
@@ -200,6 +210,7 @@ fn Classification(props: &AccountProps) -> Html {
         };
     };
     let quadrant = classify(position, settings.thresholds);
+    let weakest = weakest_criteria(&a.ratings, &settings.weights, STEPS_SHOWN);
     let reasons = explain(&a.ratings, &settings.weights, position, settings.thresholds);
     let borderline = settings.thresholds.borderline_axes(position);
     html! {
@@ -221,10 +232,34 @@ fn Classification(props: &AccountProps) -> Html {
                     <span class="muted">{ BORDERLINE_RULE }</span>
                 </p>
             }
+            if let Some(question) = tier_mismatch(a.tier, quadrant) {
+                <p class="classification__mismatch"><strong>{ "Tier and matrix disagree. " }</strong>{ question }</p>
+            }
             if !fully_rated(&a.ratings, &settings.weights) {
                 <p class="classification__partial">
                     { "A first placement: not every criterion is rated yet. Rate the rest below for a firmer one." }
                 </p>
+            }
+            <h3>{ "Next steps this week" }</h3>
+            if weakest.is_empty() {
+                <p class="muted">{ "No criterion is rated 3 or below: keep to the plan and the contact rhythm, and look for the next weak spot at the next review." }</p>
+            } else {
+                <p class="muted">{ "From its weakest criteria:" }</p>
+                <ul class="next-account-steps">
+                    { for weakest.iter().map(|(c, rating)| html! {
+                        <li>
+                            <strong>{ format!("{} ({rating}/5): ", c.criterion().title) }</strong>
+                            { criterion_step(*c) }
+                        </li>
+                    }) }
+                </ul>
+            }
+            if quadrant == Quadrant::Rethink {
+                <h3>{ "Before you cut back" }</h3>
+                <ol class="rethink-test">
+                    { for RETHINK_TEST.iter().map(|q| html! { <li>{ *q }</li> }) }
+                </ol>
+                <p class="retention-facts">{ RETENTION_FACTS }</p>
             }
             <h3>{ "Why" }</h3>
             <ul class="reasons">
@@ -255,6 +290,50 @@ fn Classification(props: &AccountProps) -> Html {
                     }
                 }) }
             </ul>
+        </section>
+    }
+}
+
+/// When the ratings were last reviewed, whether that is too long ago, and a way to say they
+/// still hold without changing one.
+#[component]
+fn RatingsReview(props: &AccountProps) -> Html {
+    let state = use_app_state();
+    // The clock is read in the browser only; server renders have no "today".
+    let today = use_memo((), |_| now_iso_in_browser());
+    let a = &props.account;
+    if a.ratings.rated_count() == 0 {
+        return html! {};
+    }
+    let days = state.doc.settings.rating_stale_days;
+    let stale = (*today)
+        .as_deref()
+        .is_some_and(|t| ratings_are_stale(a, t, days));
+    let onclick = {
+        let state = state.clone();
+        let id = a.id;
+        Callback::from(move |_| state.dispatch(Action::ConfirmRatings { id, at: now_iso() }))
+    };
+    let last = a
+        .reviewed_at
+        .as_deref()
+        .map_or("never".to_string(), readable_date);
+    html! {
+        <section class={classes!("card", "ratings-review", stale.then_some("ratings-review--stale"))}
+            aria-labelledby="ratings-review-title">
+            <h2 id="ratings-review-title">{ "Are the ratings current?" }</h2>
+            <p>
+                { format!("Ratings last reviewed: {last}.") }
+                if stale {
+                    { " " }<span class="status-badge status-badge--stale">{ "Ratings old" }</span>
+                }
+            </p>
+            if stale {
+                <p>{ format!("That is more than {days} days ago. Re-rate what has changed below, or confirm that the ratings still hold.") }</p>
+            } else {
+                <p class="muted">{ format!("Ratings count as old after {days} days (set in Settings). Changing one, or confirming them, counts as a review.") }</p>
+            }
+            <button type="button" class="button button--small" {onclick}>{ "Ratings still hold" }</button>
         </section>
     }
 }

@@ -9,6 +9,7 @@ use crate::components::practice_question::practice_question;
 use crate::components::share_panels::ShareInvitation;
 use crate::domain::grader::{grade, Answer};
 use crate::domain::practices::{PracticeId, PRACTICES};
+use crate::domain::self_check::contradictions;
 use crate::hooks::use_app_state;
 use crate::route::Route;
 use crate::state::Action;
@@ -18,6 +19,19 @@ pub fn GraderPage() -> Html {
     let state = use_app_state();
     let grader = &state.doc.grader;
     let result = grade(&grader.draft);
+    let doc = &state.doc;
+    let contradicted = contradictions(
+        &grader.draft,
+        &doc.portfolio.accounts,
+        &doc.settings,
+        |id| doc.plans.plan_for(id).is_some(),
+    );
+    let contradiction = |id: PracticeId| {
+        contradicted
+            .iter()
+            .find(|c| c.practice == id)
+            .map(|c| c.note.as_str())
+    };
 
     let on_answer = {
         let state = state.clone();
@@ -61,7 +75,7 @@ pub fn GraderPage() -> Html {
             </header>
             <div class="grader__layout">
                 <ol class="practice-list">
-                    { for PRACTICES.iter().map(|p| practice_question(p.id, grader.draft.get(p.id), &on_answer)) }
+                    { for PRACTICES.iter().map(|p| practice_question(p.id, grader.draft.get(p.id), contradiction(p.id), &on_answer)) }
                 </ol>
                 <aside class="grader__result" aria-labelledby="result-title">
                     <section class={classes!("score-card", (result.answered > 0).then(|| format!("score-card--{}", result.band.slug())))}>

@@ -319,6 +319,8 @@ pub fn MatrixPage() -> Html {
     let lens = use_local(|| Lens::Quadrants);
     let compare = use_local(|| None::<SnapshotId>);
     let export_problem = use_local(|| None::<String>);
+    // The clock is read in the browser only; server renders have no "today".
+    let today = use_memo((), |_| crate::browser::clock::now_iso_in_browser());
     let doc = &state.doc;
     let accounts = &doc.portfolio.accounts;
 
@@ -340,7 +342,12 @@ pub fn MatrixPage() -> Html {
         Lens::GrowthShare => growth_share_chart(doc),
     };
     let any_partial = spec.points.iter().any(|p| p.partial);
-    let summary = summarize(accounts, &doc.settings);
+    let summary = summarize(accounts, &doc.settings).with_plans(
+        accounts,
+        &doc.settings,
+        |id| doc.plans.plan_for(id),
+        (*today).as_deref(),
+    );
     let set_lens = |value: Lens| {
         let lens = lens.clone();
         Callback::from(move |_: Event| lens.set(value))

@@ -10,6 +10,7 @@ use crate::components::keeping_panel::KeepingPanel;
 use crate::components::kept_copies::KeptCopies;
 use crate::domain::bcg::{parse_figure, BcgThresholds};
 use crate::domain::decimal::shortest;
+use crate::domain::guidance::{FirmSize, LARGE_FROM_CLIENTS, MID_SIZED_FROM_CLIENTS};
 use crate::domain::portfolio::unweighted_axes_message;
 use crate::domain::quadrant::DEFAULT_THRESHOLD;
 use crate::domain::rating::{criteria_of, Axis, CriterionId, DEFAULT_WEIGHT, MAX_WEIGHT};
@@ -91,8 +92,14 @@ pub fn SettingsPage() -> Html {
             <BcgSettings thresholds={settings.bcg} />
             <section class="card" aria-labelledby="plans-settings-title">
                 <h2 id="plans-settings-title">{ "Account plans" }</h2>
-                <StaleDaysField value={settings.plan_stale_days} />
+                <DaysField which={DaysSetting::Plans} value={settings.plan_stale_days} />
                 <ResetButton section={SettingsSection::Plans} label="Reset review period to default" />
+            </section>
+            <section class="card" aria-labelledby="firm-settings-title">
+                <h2 id="firm-settings-title">{ "Your firm" }</h2>
+                <FirmSizeField value={settings.firm_size} />
+                <DaysField which={DaysSetting::Ratings} value={settings.rating_stale_days} />
+                <ResetButton section={SettingsSection::Firm} label="Reset firm size and rating review period" />
             </section>
             <section class="card" aria-labelledby="reset-all-title">
                 <h2 id="reset-all-title">{ "All settings" }</h2>
@@ -197,16 +204,50 @@ fn ThresholdField(props: &ThresholdFieldProps) -> Html {
     }
 }
 
+/// Which period in days a [`DaysField`] sets.
+#[derive(Clone, Copy, PartialEq)]
+enum DaysSetting {
+    /// After how long a plan counts as stale.
+    Plans,
+    /// After how long an account's ratings count as old.
+    Ratings,
+}
+
+impl DaysSetting {
+    fn id(self) -> &'static str {
+        match self {
+            DaysSetting::Plans => "stale-days",
+            DaysSetting::Ratings => "rating-stale-days",
+        }
+    }
+
+    fn label(self) -> &'static str {
+        match self {
+            DaysSetting::Plans => "Flag a plan as stale after (days without review)",
+            DaysSetting::Ratings => "Flag an account's ratings as old after (days without review)",
+        }
+    }
+
+    fn action(self, days: u32) -> Action {
+        match self {
+            DaysSetting::Plans => Action::SetStaleDays(days),
+            DaysSetting::Ratings => Action::SetRatingStaleDays(days),
+        }
+    }
+}
+
 #[derive(Properties, PartialEq)]
-struct StaleDaysFieldProps {
+struct DaysFieldProps {
+    which: DaysSetting,
     value: u32,
 }
 
-/// Days after which a plan counts as stale: whole numbers 1-3650, anything else not saved.
+/// A number of days: whole numbers 1-3650, anything else not saved.
 #[component]
-fn StaleDaysField(props: &StaleDaysFieldProps) -> Html {
+fn DaysField(props: &DaysFieldProps) -> Html {
     let state = use_app_state();
     let (text, problem) = use_number_text(props.value);
+    let which = props.which;
     let oninput = {
         let (text, problem) = (text.clone(), problem.clone());
         crate::browser::events::on_input_value(move |v| {
@@ -214,7 +255,7 @@ fn StaleDaysField(props: &StaleDaysFieldProps) -> Html {
             match v.trim().parse::<u32>() {
                 Ok(d) if (1..=3650).contains(&d) => {
                     problem.set(None);
-                    state.dispatch(Action::SetStaleDays(d));
+                    state.dispatch(which.action(d));
                 }
                 _ => problem.set(Some(
                     "Not saved: enter a whole number of days from 1 to 3650.".into(),
@@ -222,16 +263,104 @@ fn StaleDaysField(props: &StaleDaysFieldProps) -> Html {
             }
         })
     };
+    let id = which.id();
+    let error_id = format!("{id}-error");
     html! {
         <div class="field field--narrow">
-            <label for="stale-days">{ "Flag a plan as stale after (days without review)" }</label>
-            <input id="stale-days" type="text" inputmode="numeric" value={(*text).clone()} {oninput}
+            <label for={id}>{ which.label() }</label>
+            <input {id} type="text" inputmode="numeric" value={(*text).clone()} {oninput}
                 aria-invalid={problem.is_some().then_some("true")}
-                aria-describedby={problem.is_some().then_some("stale-days-error")} />
+                aria-describedby={problem.is_some().then(|| error_id.clone())} />
             if let Some(p) = &*problem {
-                <p class="field__error" id="stale-days-error">{ p }</p>
+                <p class="field__error" id={error_id}>{ p }</p>
             }
         </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct FirmSizeFieldProps {
+    value: FirmSize,
+}
+
+/// The firm's size by name, or as a number of clients typed in.
+#[component]
+fn FirmSizeField(props: &FirmSizeFieldProps) -> Html {
+    let state = use_app_state();
+    let by_count = use_local(|| matches!(props.value, FirmSize::Clients(_)));
+    let select = use_select_value(if *by_count {
+        "clients".to_string()
+    } else {
+        props.value.key().to_string()
+    });
+    let count = match props.value {
+        FirmSize::Clients(n) => n.to_string(),
+        _ => String::new(),
+    };
+    let (text, problem) = use_number_text(count);
+    {
+        // A change made elsewhere (a reset, undo, another tab) decides which field shows.
+        let by_count = by_count.clone();
+        use_effect_with(props.value, move |v| {
+            by_count.set(matches!(v, FirmSize::Clients(_)))
+        });
+    }
+    let onchange = {
+        let (state, by_count, text) = (state.clone(), by_count.clone(), text.clone());
+        on_value(move |v| {
+            if v == "clients" {
+                by_count.set(true);
+                if let Ok(n) = text.trim().parse::<u32>() {
+                    state.dispatch(Action::SetFirmSize(FirmSize::Clients(n)));
+                }
+            } else if let Some(size) = FirmSize::NAMED.into_iter().find(|s| s.key() == v) {
+                by_count.set(false);
+                state.dispatch(Action::SetFirmSize(size));
+            }
+        })
+    };
+    let oninput = {
+        let (text, problem) = (text.clone(), problem.clone());
+        crate::browser::events::on_input_value(move |v| {
+            text.set(v.clone());
+            match v.trim().parse::<u32>() {
+                Ok(n) if n >= 1 => {
+                    problem.set(None);
+                    state.dispatch(Action::SetFirmSize(FirmSize::Clients(n)));
+                }
+                _ => problem.set(Some("Not saved: enter a whole number of clients.".into())),
+            }
+        })
+    };
+    let limit = props.value.key_account_limit();
+    html! {
+        <>
+            <div class="form__grid">
+                <div class="field">
+                    <label for="firm-size">{ "Firm size" }</label>
+                    <select id="firm-size" ref={select} {onchange} aria-describedby="firm-size-note">
+                        { for FirmSize::NAMED.iter().map(|s| html! {
+                            <option value={s.key()} selected={!*by_count && props.value == *s}>{ s.label() }</option>
+                        }) }
+                        <option value="clients" selected={*by_count}>{ FirmSize::Clients(0).label() }</option>
+                    </select>
+                </div>
+                if *by_count {
+                    <div class="field">
+                        <label for="firm-clients">{ "Number of clients" }</label>
+                        <input id="firm-clients" type="text" inputmode="numeric" value={(*text).clone()} {oninput}
+                            aria-invalid={problem.is_some().then_some("true")}
+                            aria-describedby={problem.is_some().then_some("firm-clients-error")} />
+                        if let Some(p) = &*problem {
+                            <p class="field__error" id="firm-clients-error">{ p }</p>
+                        }
+                    </div>
+                }
+            </div>
+            <p class="muted" id="firm-size-note">{ format!("A firm like yours can give real attention to about {limit} key accounts; the matrix warns \
+                above that. By number of clients: under {MID_SIZED_FROM_CLIENTS} counts as small, under {LARGE_FROM_CLIENTS} as mid-sized, \
+                and more as large.") }</p>
+        </>
     }
 }
 

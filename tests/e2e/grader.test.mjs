@@ -22,9 +22,10 @@ test('answering eight practices yes scores 8/10 in the 7-8 band, and the saved r
   const badge = await scoreCard.locator('.band-badge').textContent();
   assert.match(badge, /Some areas to work on/);
   assert.match(badge, /7–8/);
-  // The two missing practices are the next steps, vision (priority 8) before NPS (10).
+  // The two missing practices are the next steps: the survey, a quick early warning, before
+  // the client's vision.
   const steps = await page.locator('.next-steps__title').allTextContents();
-  assert.deepEqual(steps, ["Each client's business vision written down", 'A yearly Net Promoter Score survey']);
+  assert.deepEqual(steps, ['A yearly Net Promoter Score survey', "Each client's business vision written down"]);
 
   await page.getByLabel('Label (optional)').fill('Sales team, Q4');
   await page.getByRole('button', { name: 'Save assessment' }).click();
