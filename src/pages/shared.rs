@@ -224,6 +224,11 @@ fn Unlock(props: &UnlockProps) -> Html {
     let passphrase = use_local(String::new);
     let problem = use_local(|| None::<&'static str>);
     let busy = use_local(|| false);
+    let shown = use_local(|| false);
+    let on_show = {
+        let shown = shown.clone();
+        Callback::from(move |_: Event| shown.set(!*shown))
+    };
     let on_input = {
         let passphrase = passphrase.clone();
         crate::browser::events::on_input_value(move |v| passphrase.set(v))
@@ -241,7 +246,13 @@ fn Unlock(props: &UnlockProps) -> Html {
             let (problem, busy, on_unlock) = (problem.clone(), busy.clone(), on_unlock.clone());
             busy.set(true);
             wasm_bindgen_futures::spawn_local(async move {
-                let opened = match unlock(&passphrase, &locked).await {
+                let mut unlocked = unlock(&passphrase, &locked).await;
+                // A space picked up when copying the passphrase from a message is forgiven.
+                let trimmed = passphrase.trim();
+                if unlocked.is_none() && trimmed != passphrase && !trimmed.is_empty() {
+                    unlocked = unlock(trimmed, &locked).await;
+                }
+                let opened = match unlocked {
                     Some(deflated) => open_account(&deflated).await,
                     None => Err(ShareError::WrongPassphrase),
                 };
@@ -260,12 +271,17 @@ fn Unlock(props: &UnlockProps) -> Html {
             <form class="card form unlock" onsubmit={on_submit}>
                 <div class="field">
                     <label for="unlock-passphrase">{ "Passphrase" }</label>
-                    <input id="unlock-passphrase" type="password" autocomplete="off" value={(*passphrase).clone()} oninput={on_input}
+                    <input id="unlock-passphrase" type={if *shown { "text" } else { "password" }} autocomplete="off"
+                        spellcheck="false" autocapitalize="off" value={(*passphrase).clone()} oninput={on_input}
                         aria-invalid={problem.is_some().then_some("true")}
                         aria-describedby={problem.is_some().then_some("unlock-error")} />
                     if let Some(p) = *problem {
                         <p class="field__error" id="unlock-error" role="alert">{ p }</p>
                     }
+                    <label class="checkbox">
+                        <input type="checkbox" checked={*shown} onchange={on_show} />
+                        { " Show the passphrase as I type it" }
+                    </label>
                 </div>
                 <div class="form__actions">
                     <button type="submit" class="button button--primary" disabled={*busy}>
