@@ -280,7 +280,7 @@ fn Unlock(props: &UnlockProps) -> Html {
                     }
                     <label class="checkbox">
                         <input type="checkbox" checked={*shown} onchange={on_show} />
-                        { " Show the passphrase as I type it" }
+                        { " Show what I type" }
                     </label>
                 </div>
                 <div class="form__actions">

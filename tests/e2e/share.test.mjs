@@ -124,8 +124,8 @@ test('a passphrase-protected account link opens only with the passphrase', async
   await recipient.getByRole('button', { name: 'Open' }).click();
   await recipient.getByText('That passphrase does not open this link').waitFor();
   // The recipient can see what they type, and a space picked up when copying is forgiven.
-  await recipient.getByLabel('Show the passphrase as I type it').check();
-  assert.equal(await recipient.getByLabel('Passphrase').getAttribute('type'), 'text');
+  await recipient.getByLabel('Show what I type').check();
+  assert.equal(await recipient.getByRole('textbox', { name: 'Passphrase' }).getAttribute('type'), 'text');
   await recipient.getByLabel('Passphrase').fill('blue harbour 42 ');
   await recipient.getByRole('button', { name: 'Open' }).click();
   await recipient.getByRole('heading', { name: 'Harbor Health Group', level: 1 }).waitFor();
