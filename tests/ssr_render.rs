@@ -438,7 +438,7 @@ mod classification {
         let html = render(state_with_demo(), Route::Account(9)).await;
         assert!(html.contains("Pioneer Schools Trust"));
         assert!(html.contains("Borderline: "));
-        assert!(html.contains("relationship 54 is within 5 points of its threshold"));
+        assert!(html.contains("relationship 54 is within 7 points of its threshold"));
         assert!(html.contains("borderline, counted as strong"));
         let html = render(state_with_demo(), Route::Account(1)).await;
         assert!(!html.contains("Borderline: "));
@@ -573,7 +573,7 @@ mod guidance {
             .set(PracticeId::ManageableLoad, Answer::Yes);
         let html = render(AppState::with_document(doc), Route::Grader).await;
         assert_eq!(html.matches("Check this answer: ").count(), 2, "{html}");
-        assert!(html.contains("1 account has no account manager."));
+        assert!(html.contains("1 tier A or B account has no account manager"));
         assert!(html.contains("1 key account has no plan (Orphan Ltd)."));
     }
 

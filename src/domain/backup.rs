@@ -681,6 +681,22 @@ fn apply(current: &Document, incoming: &Document, plan: &MergePlan, mode: Mode) 
             .collect();
         snapshots.push(s);
     }
+    // A file from before version 4 was reclassified on reading: its accounts that changed
+    // group join the notice here, under the ids they take.
+    if let Some(notice) = &incoming.classification_notice {
+        let moved = notice.moved.iter().filter_map(|m| {
+            Some(crate::domain::reclassification::Moved {
+                account: *account_id.get(&m.account)?,
+                ..m.clone()
+            })
+        });
+        let here = doc
+            .classification_notice
+            .get_or_insert_with(Default::default);
+        here.moved
+            .retain(|m| !account_id.values().any(|&id| id == m.account));
+        here.moved.extend(moved);
+    }
     doc
 }
 
@@ -1017,6 +1033,34 @@ mod tests {
             .unwrap()
             .why
             .contains("damaged at character"));
+    }
+
+    #[test]
+    fn merging_a_file_from_before_version_4_keeps_its_reclassification_notice() {
+        use crate::domain::quadrant::Quadrant;
+        use crate::domain::reclassification::{ClassificationNotice, Moved};
+        let here = doc_with(&["Here"], 1);
+        let mut there = doc_with(&["There"], 1);
+        there.classification_notice = Some(ClassificationNotice {
+            moved: vec![Moved {
+                account: there.portfolio.accounts[0].id,
+                from: Some(Quadrant::ManageKeyAccount),
+                to: Some(Quadrant::TransitionOfferings),
+            }],
+        });
+        let (merged, _) = import(&here, &there, Mode::Merge);
+        let notice = merged
+            .classification_notice
+            .expect("the notice comes along");
+        let there_id = merged
+            .portfolio
+            .accounts
+            .iter()
+            .find(|a| a.name == "There")
+            .unwrap()
+            .id;
+        assert_eq!(notice.moved.len(), 1);
+        assert_eq!(notice.moved[0].account, there_id);
     }
 
     #[test]

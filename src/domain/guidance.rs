@@ -174,6 +174,9 @@ pub fn budget_share<'a>(
 pub enum BudgetFit {
     /// No plan records a share yet.
     Unknown,
+    /// Below the guideline while some key accounts' shares are still missing: the sum may
+    /// yet reach it, so it is not a warning.
+    Incomplete,
     FarBelow,
     Near,
     FarAbove,
@@ -184,7 +187,11 @@ impl BudgetShare {
         if self.recorded == 0 {
             BudgetFit::Unknown
         } else if self.total_pct < KEY_ACCOUNT_BUDGET_PCT - BUDGET_TOLERANCE_PCT {
-            BudgetFit::FarBelow
+            if self.unrecorded > 0 {
+                BudgetFit::Incomplete
+            } else {
+                BudgetFit::FarBelow
+            }
         } else if self.total_pct > KEY_ACCOUNT_BUDGET_PCT + BUDGET_TOLERANCE_PCT {
             BudgetFit::FarAbove
         } else {
@@ -214,7 +221,13 @@ impl BudgetShare {
                  and the sum appears here.",
                 KEY_ACCOUNT_BUDGET_PCT
             ),
-            BudgetFit::Near => format!("{sum} That is close enough.{missing}"),
+            BudgetFit::Incomplete => {
+                format!("{sum}{missing} Record the missing shares before judging the total.")
+            }
+            BudgetFit::Near => format!(
+                "{sum} That is close enough (within {BUDGET_TOLERANCE_PCT} points, a margin \
+                 this app allows since the guideline is a rough one).{missing}"
+            ),
             BudgetFit::FarBelow => format!(
                 "{sum} Far below: either move budget from the rest of the portfolio to the key \
                  accounts, or ask whether they are truly your key accounts.{missing}"
@@ -503,6 +516,14 @@ mod tests {
             unrecorded: 0,
         };
         assert!(below.advice().contains("Far below"));
+        // With shares still missing, a low sum is not yet a verdict.
+        let incomplete = BudgetShare {
+            unrecorded: 3,
+            ..below
+        };
+        assert_eq!(incomplete.fit(), BudgetFit::Incomplete);
+        assert!(!incomplete.advice().contains("Far below"));
+        assert!(incomplete.advice().contains("3 key accounts have no share"));
         assert!(budget_share([])
             .advice()
             .contains("fill in the budget section"));

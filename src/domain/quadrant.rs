@@ -21,13 +21,16 @@ pub const DEFAULT_THRESHOLD: u8 = 50;
 
 /// Scores this close to a threshold, on either side, are borderline: one rating a step
 /// higher or lower can be enough to change the side, so the screens say so rather than
-/// present the quadrant as settled.
-pub const BORDERLINE_BAND: u8 = 5;
+/// present the quadrant as settled. With equal weights one step moves the score by 25 points
+/// over the number of criteria on the axis: about 4 with six, about 6 with four, so the band
+/// takes in one step on either axis.
+pub const BORDERLINE_BAND: u8 = 7;
 
 /// The rule in one sentence, for the screens that mark borderline accounts.
 pub const BORDERLINE_RULE: &str = "An account counts as high on an axis only when its score \
-     is above the threshold; within 5 points of a threshold, either side, it is marked \
-     borderline, because a single rating changed by one step can move it across.";
+     is above the threshold; within 7 points of a threshold, either side, it is marked \
+     borderline, because with equal weights a single rating changed by one step can move it \
+     across.";
 
 impl Default for Thresholds {
     fn default() -> Self {
@@ -299,14 +302,14 @@ mod tests {
     }
 
     #[test]
-    fn borderline_is_within_five_points_either_side() {
+    fn borderline_is_within_seven_points_either_side() {
         let t = Thresholds::default();
         for (score, borderline) in [
-            (44, false),
-            (45, true),
+            (42, false),
+            (43, true),
             (50, true),
-            (55, true),
-            (56, false),
+            (57, true),
+            (58, false),
             (0, false),
             (100, false),
         ] {
@@ -316,20 +319,21 @@ mod tests {
                 "{score}"
             );
         }
-        assert_eq!(t.borderline_axes(at(55, 56)), [Axis::Relationship]);
-        assert_eq!(t.borderline_axes(at(44, 45)), [Axis::Potential]);
+        assert_eq!(t.borderline_axes(at(57, 58)), [Axis::Relationship]);
+        assert_eq!(t.borderline_axes(at(42, 43)), [Axis::Potential]);
+        // One step from 50 on four equally weighted criteria is 56.25: still borderline.
+        assert!(t.is_borderline(Axis::Potential, 56));
         assert!(t.borderline_axes(at(80, 20)).is_empty());
         // The band follows each axis's own threshold, and stops at the ends of the scale.
         let t = Thresholds {
             relationship: 70,
             potential: 2,
         };
-        assert!(t.is_borderline(Axis::Relationship, 75));
-        assert!(!t.is_borderline(Axis::Relationship, 64));
+        assert!(t.is_borderline(Axis::Relationship, 77));
+        assert!(!t.is_borderline(Axis::Relationship, 62));
         assert!(t.is_borderline(Axis::Potential, 0));
-        assert!(t.is_borderline(Axis::Potential, 7));
-        assert!(BORDERLINE_RULE.contains("within 5 points"));
-        assert_eq!(BORDERLINE_BAND, 5);
+        assert!(t.is_borderline(Axis::Potential, 9));
+        assert!(BORDERLINE_RULE.contains(&format!("within {BORDERLINE_BAND} points")));
     }
 
     #[test]

@@ -44,7 +44,7 @@ pub const WHAT_CHANGED: [&str; 3] = [
      in use.",
     "High now means above the threshold: an account scoring exactly on it, as one rated 3 on \
      everything does, no longer counts as high.",
-    "Accounts within 5 points of a threshold are marked borderline on the matrix and on their \
+    "Accounts within 7 points of a threshold are marked borderline on the matrix and on their \
      page.",
 ];
 
@@ -87,7 +87,7 @@ pub fn upgrade(doc: &mut Json) -> json::Result<()> {
             };
             let old = numbers(ratings);
             let new = upgraded(&old, share_from_headroom);
-            *ratings = object_of(&new);
+            move_legacy_member(ratings, share_from_headroom);
             let before = old_quadrant(&old, &old_weights, relationship_line, potential_line);
             let after = new_quadrant(&new, &new_weights, relationship_line, potential_line);
             if before != after {
@@ -102,7 +102,7 @@ pub fn upgrade(doc: &mut Json) -> json::Result<()> {
         }
     }
     if let Some(weights) = field_mut(doc, "settings").and_then(|s| field_mut(s, "weights")) {
-        *weights = object_of(&new_weights);
+        move_legacy_member(weights, |w| w);
     }
     // Someone without accounts has nothing whose meaning changed.
     if any_account {
@@ -110,6 +110,25 @@ pub fn upgrade(doc: &mut Json) -> json::Result<()> {
         doc.insert_missing("classification_notice", || to_json(&notice))?;
     }
     Ok(())
+}
+
+/// Renames the old criterion's member of a ratings or weights object to the new key, its
+/// value passed through `convert` when it is a whole number from 1 to 5. Every other member,
+/// and a value of any other kind, stays exactly as stored, for the readers to judge as they
+/// did before (the lenient import lists what it leaves out).
+fn move_legacy_member(object: &mut Json, convert: impl Fn(u8) -> u8) {
+    let Json::Object(members) = object else {
+        return;
+    };
+    for (key, value) in members.iter_mut() {
+        if key != LEGACY_HEADROOM {
+            continue;
+        }
+        *key = CriterionId::ShareOfPortfolio.key().to_string();
+        if let Some(v @ 1..=5) = number::<u8>(value) {
+            *value = Json::Number(convert(v).to_string());
+        }
+    }
 }
 
 /// `map` with the old criterion's entry moved to the new criterion's key, its value passed
@@ -323,6 +342,22 @@ mod tests {
             "decision-maker-access":1,"portfolio-headroom":4}}],"snapshots":[]},
         "settings":{"weights":{"portfolio-headroom":2,"needs-fit":1},
             "thresholds":{"relationship":50,"potential":50}}}"#;
+
+    #[test]
+    fn values_the_readers_would_refuse_are_left_for_them_not_dropped() {
+        let v3 = r#"{"version":3,"portfolio":{"accounts":[{"id":1,"name":"Acme",
+            "created_at":"x","updated_at":"x",
+            "ratings":{"needs-fit":"high","portfolio-headroom":2.5}}]}}"#;
+        assert!(
+            decode(v3).is_err(),
+            "the upgrade must not hide what the readers refuse"
+        );
+        let mut tree: Json = crate::domain::json::Reader::read_all(v3).unwrap();
+        upgrade(&mut tree).unwrap();
+        let ratings = tree.to_text();
+        assert!(ratings.contains(r#""needs-fit":"high""#), "{ratings}");
+        assert!(ratings.contains(r#""share-of-portfolio":2.5"#), "{ratings}");
+    }
 
     #[test]
     fn stored_ratings_keep_their_meaning_and_moves_are_listed() {

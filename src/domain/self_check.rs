@@ -1,6 +1,6 @@
 //! The Grader checked against the portfolio: answers the user's own data contradicts.
 
-use super::accounts::{Account, AccountId};
+use super::accounts::{Account, AccountId, Tier};
 use super::grader::Answers;
 use super::portfolio::{summarize, MAX_ACCOUNTS_PER_MANAGER};
 use super::practices::PracticeId;
@@ -38,23 +38,32 @@ pub fn contradictions(
     let mut out = Vec::new();
     // The portfolio is read only for answers it could contradict: the page asks on every
     // click, and a portfolio can hold thousands of accounts.
-    let counts_needed =
-        answers.does(PracticeId::AssignedManager) || answers.does(PracticeId::ManageableLoad);
-    let summary = if counts_needed {
+    let summary = if answers.does(PracticeId::ManageableLoad) {
         summarize(accounts, settings)
     } else {
         Default::default()
     };
-    if answers.does(PracticeId::AssignedManager) && summary.without_manager > 0 {
-        let n = summary.without_manager;
+    // Very small or irregular buyers may go without a manager (the practice allows it), so
+    // tier C accounts are left out of the count.
+    let unmanaged = if answers.does(PracticeId::AssignedManager) {
+        accounts
+            .iter()
+            .filter(|a| a.tier != Tier::C && a.manager.trim().is_empty())
+            .count()
+    } else {
+        0
+    };
+    if unmanaged > 0 {
+        let n = unmanaged;
         out.push(Contradiction {
             practice: PracticeId::AssignedManager,
             note: format!(
-                "Your accounts say otherwise: {n} {} no account manager.",
+                "Your accounts say otherwise: {n} {} no account manager (tier C accounts \
+                 aside, which may go without one).",
                 if n == 1 {
-                    "account has"
+                    "tier A or B account has"
                 } else {
-                    "accounts have"
+                    "tier A or B accounts have"
                 }
             ),
         });
@@ -158,7 +167,15 @@ mod tests {
         let accounts = vec![account(1, "", false), account(2, "", false)];
         let found = contradictions(&all_yes(), &accounts, &Settings::default(), |_| true);
         assert_eq!(practices(&found), vec![PracticeId::AssignedManager]);
-        assert!(found[0].note.contains("2 accounts have no account manager"));
+        assert!(found[0]
+            .note
+            .contains("2 tier A or B accounts have no account manager"));
+        // Small or irregular buyers (tier C) may go without one.
+        let mut small = accounts.clone();
+        for a in &mut small {
+            a.tier = Tier::C;
+        }
+        assert!(contradictions(&all_yes(), &small, &Settings::default(), |_| true).is_empty());
         // "Not yet" is already honest: nothing to point out.
         let not_yet = Answers::all_answered_with_yes(&[]);
         assert!(contradictions(&not_yet, &accounts, &Settings::default(), |_| true).is_empty());

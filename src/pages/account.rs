@@ -314,16 +314,19 @@ fn RatingsReview(props: &AccountProps) -> Html {
         let id = a.id;
         Callback::from(move |_| state.dispatch(Action::ConfirmRatings { id, at: now_iso() }))
     };
-    let last = a
-        .reviewed_at
-        .as_deref()
-        .map_or("never".to_string(), readable_date);
+    let last = match &a.reviewed_at {
+        Some(at) => format!("Ratings last reviewed: {}.", readable_date(at)),
+        None => format!(
+            "Added on {}; the ratings have not been reviewed since.",
+            readable_date(&a.created_at)
+        ),
+    };
     html! {
         <section class={classes!("card", "ratings-review", stale.then_some("ratings-review--stale"))}
             aria-labelledby="ratings-review-title">
             <h2 id="ratings-review-title">{ "Are the ratings current?" }</h2>
             <p>
-                { format!("Ratings last reviewed: {last}.") }
+                { last }
                 if stale {
                     { " " }<span class="status-badge status-badge--stale">{ "Ratings old" }</span>
                 }
@@ -331,7 +334,7 @@ fn RatingsReview(props: &AccountProps) -> Html {
             if stale {
                 <p>{ format!("That is more than {days} days ago. Re-rate what has changed below, or confirm that the ratings still hold.") }</p>
             } else {
-                <p class="muted">{ format!("Ratings count as old after {days} days (set in Settings). Changing one, or confirming them, counts as a review.") }</p>
+                <p class="muted">{ format!("Ratings count as old after {days} days (set in Settings; the default of 90 is a quarter, the rhythm of a business review). Changing one, or confirming them, counts as a review.") }</p>
             }
             <button type="button" class="button button--small" {onclick}>{ "Ratings still hold" }</button>
         </section>

@@ -359,7 +359,7 @@ fn FirmSizeField(props: &FirmSizeFieldProps) -> Html {
             </div>
             <p class="muted" id="firm-size-note">{ format!("A firm like yours can give real attention to about {limit} key accounts; the matrix warns \
                 above that. By number of clients: under {MID_SIZED_FROM_CLIENTS} counts as small, under {LARGE_FROM_CLIENTS} as mid-sized, \
-                and more as large.") }</p>
+                and {LARGE_FROM_CLIENTS} or more as large.") }</p>
         </>
     }
 }

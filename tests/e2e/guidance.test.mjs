@@ -75,13 +75,16 @@ test('old ratings are flagged in the list and on the account until they are conf
 });
 
 test('a "yes" the accounts contradict gets a note beside it', async () => {
-  // The demo's Lumen Media has no account manager.
-  const page = await demoEdited(() => {});
+  // The demo's Lumen Media has no account manager, but as a tier C client it may go without;
+  // Northwind Logistics (tier A) loses its manager here.
+  const page = await demoEdited(doc => {
+    doc.portfolio.accounts.find(a => a.name === 'Northwind Logistics').manager = '';
+  });
   await env.open(page, '#/grader');
   const first = page.locator('.practice').first();
   await first.getByLabel('We do this consistently').check();
   assert.match(await first.locator('.practice__contradiction').textContent(),
-    /Check this answer: Your accounts say otherwise: 1 account has no account manager\./);
+    /Check this answer: Your accounts say otherwise: 1 tier A or B account has no account manager/);
   await first.getByLabel('Not yet').check();
   assert.equal(await first.locator('.practice__contradiction').count(), 0);
 });

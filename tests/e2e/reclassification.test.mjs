@@ -53,7 +53,7 @@ test('a version 3 document is reclassified and says so once', async () => {
   await page.getByRole('heading', { name: 'Middle Co', level: 1 }).waitFor();
   const verdict = await page.locator('.classification').textContent();
   assert.match(verdict, /Rethink/);
-  assert.match(verdict, /Borderline: relationship 50 and potential 50 are within 5 points of their thresholds/);
+  assert.match(verdict, /Borderline: relationship 50 and potential 50 are within 7 points of their thresholds/);
 
   await notice.getByRole('button', { name: 'Got it' }).click();
   await notice.waitFor({ state: 'detached' });
