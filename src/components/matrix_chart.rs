@@ -183,8 +183,13 @@ pub fn MatrixChart(props: &MatrixChartProps) -> Html {
 
     // One set of listeners for the whole chart: which point is meant comes from its link.
     let track = |entering: bool| {
-        let active = active.clone();
+        let (active, pointer) = (active.clone(), pointer.clone());
         Callback::from(move |e: Event| {
+            // A tapped point keeps its details until another is tapped: the events a touch
+            // makes up for the mouse would otherwise hide them at once.
+            if !entering && pointer.borrow().as_str() == "touch" {
+                return;
+            }
             let id = account_link_within(&e, "a.matrix__point");
             if entering || id.is_some() {
                 active.set(id.filter(|_| entering));

@@ -158,6 +158,8 @@ test('on a touch screen a first tap shows the details and a second opens the acc
   const name = await touch.locator('a.matrix__point').last().getAttribute('aria-label');
   const at = await centre(touch, name);
   await touch.touchscreen.tap(at.x, at.y);
+  await touch.waitForTimeout(300);
+  assert.match(touch.url(), /#\/matrix$/, 'the first tap stays on the matrix');
   assert.match(await touch.locator('.matrix__details').textContent(), new RegExp(name.split(':')[0]));
   assert.match(touch.url(), /#\/matrix$/, 'still on the matrix');
   await touch.touchscreen.tap(at.x, at.y);
