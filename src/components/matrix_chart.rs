@@ -10,11 +10,14 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use wasm_bindgen::JsCast;
+
 use super::label_placement::{place_labels, Marker, Placed};
 use super::markup::{escape, push_number};
 use crate::browser::events::account_link_within;
 use crate::domain::accounts::{AccountId, Tier};
 use crate::domain::decimal::fixed;
+use crate::domain::sorting::sort_by;
 use crate::hooks::use_local;
 use crate::route::Route;
 
@@ -36,6 +39,8 @@ pub struct ChartPoint {
     pub from: Option<(f64, f64)>,
     /// Placed from some of its ratings only: drawn as a dashed ring, a first impression.
     pub partial: bool,
+    /// How many of the chart's points are at exactly this spot, itself included.
+    pub shared: usize,
 }
 
 /// A quadrant's name, its short name for small screens, and its colour key, in the order
@@ -64,11 +69,11 @@ pub struct MatrixChartProps {
     pub quadrants: Quadrants,
 }
 
-const W: f64 = 640.0;
+const W: f64 = 800.0;
 const H: f64 = 560.0;
 const LEFT: f64 = 56.0;
 const TOP: f64 = 16.0;
-const RIGHT: f64 = 624.0;
+const RIGHT: f64 = 784.0;
 const BOTTOM: f64 = 500.0;
 
 /// Room between the plot's edges and the ends of its scales: across, the largest dot's
@@ -110,6 +115,11 @@ fn n(v: f64) -> String {
 #[component]
 pub fn MatrixChart(props: &MatrixChartProps) -> Html {
     let active = use_local(|| None::<AccountId>);
+    // What last pressed on the chart ("mouse", "touch", "pen"), and the point a first tap
+    // showed: a finger cannot hover, so its first tap shows the details and a second opens.
+    let pointer = use_mut_ref(String::new);
+    let tapped = use_mut_ref(|| None::<AccountId>);
+    let details_ref = use_node_ref();
     let points = &props.points;
     let (xs, ys) = (sx(props.x_split), sy(props.y_split));
     let arrow_id = format!("{}-arrow", props.svg_id);
@@ -173,8 +183,13 @@ pub fn MatrixChart(props: &MatrixChartProps) -> Html {
 
     // One set of listeners for the whole chart: which point is meant comes from its link.
     let track = |entering: bool| {
-        let active = active.clone();
+        let (active, pointer) = (active.clone(), pointer.clone());
         Callback::from(move |e: Event| {
+            // A tapped point keeps its details until another is tapped: the events a touch
+            // makes up for the mouse would otherwise hide them at once.
+            if !entering && pointer.borrow().as_str() == "touch" {
+                return;
+            }
             let id = account_link_within(&e, "a.matrix__point");
             if entering || id.is_some() {
                 active.set(id.filter(|_| entering));
@@ -182,30 +197,103 @@ pub fn MatrixChart(props: &MatrixChartProps) -> Html {
         })
     };
     let (enter, leave) = (track(true), track(false));
+    let on_focus = {
+        let enter = enter.clone();
+        Callback::from(move |e: FocusEvent| {
+            // Whichever point has focus (by Tab, arrow, click or script) becomes the chart's
+            // one tab stop, so Tab leaves the chart and Shift+Tab comes back to it.
+            if let Some(point) = point_element(&e) {
+                make_tab_stop(&point);
+            }
+            enter.emit(e.into());
+        })
+    };
+    let on_pointer = {
+        let pointer = pointer.clone();
+        Callback::from(move |e: PointerEvent| *pointer.borrow_mut() = e.pointer_type())
+    };
+    let on_click = {
+        let (active, pointer, tapped) = (active.clone(), pointer.clone(), tapped.clone());
+        Callback::from(move |e: MouseEvent| {
+            let Some(id) = account_link_within(&e, "a.matrix__point") else {
+                return;
+            };
+            if pointer.borrow().as_str() == "touch" && *tapped.borrow() != Some(id) {
+                e.prevent_default();
+                *tapped.borrow_mut() = Some(id);
+                active.set(Some(id));
+            }
+        })
+    };
+    let on_key = {
+        let points = points.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            let Some(id) = account_link_within(&e, "a.matrix__point") else {
+                return;
+            };
+            let spots: Vec<(f64, f64)> = points.iter().map(|p| (p.x, p.y)).collect();
+            let Some(from) = points.iter().position(|p| p.id == id) else {
+                return;
+            };
+            let to = match e.key().as_str() {
+                "ArrowLeft" => nearest_in_direction(&spots, from, Direction::Left),
+                "ArrowRight" => nearest_in_direction(&spots, from, Direction::Right),
+                "ArrowUp" => nearest_in_direction(&spots, from, Direction::Up),
+                "ArrowDown" => nearest_in_direction(&spots, from, Direction::Down),
+                "Home" => ends(&spots).map(|(first, _)| first),
+                "End" => ends(&spots).map(|(_, last)| last),
+                _ => return,
+            };
+            // The page does not scroll, even where there is no point further that way.
+            e.prevent_default();
+            if let Some(to) = to {
+                focus_point(&e, points[to].id);
+            }
+        })
+    };
 
-    // Below the chart rather than over it, so it never hides the point it describes. Screen
-    // readers get the same facts from each point's name.
-    let details = match active.and_then(|id| points.iter().find(|p| p.id == id)) {
-        Some(p) => html! {
-            <div class="matrix__details" aria-hidden="true">
+    // Beside the point it describes, on the side with more room, so it is in view wherever
+    // the point is; it lets the pointer through, so it never takes a point's hover or tap.
+    // Screen readers get the same facts from each point's name.
+    let shown = active.and_then(|id| points.iter().find(|p| p.id == id));
+    let details = match shown.map(|p| {
+        let (x, y) = (sx(p.x), sy(p.y));
+        let side = match (x > W * 0.55, y > H * 0.5) {
+            (false, false) => "matrix__details--right-down",
+            (false, true) => "matrix__details--right-up",
+            (true, false) => "matrix__details--left-down",
+            (true, true) => "matrix__details--left-up",
+        };
+        html! {
+            <div class={classes!("matrix__details", side)} aria-hidden="true" ref={details_ref.clone()}
+                data-x={fixed(x / W * 100.0, 2)} data-y={fixed(y / H * 100.0, 2)}>
                 <strong>{ &p.name }</strong>
                 { for p.details.iter().map(|line| html! { <span>{ line }</span> }) }
-                <span class="muted">{ "Press Enter or click to open" }</span>
+                <span class="muted">{ "Enter, click or tap again to open" }</span>
             </div>
-        },
-        None => html! {
-            <div class="matrix__details matrix__details--empty" aria-hidden="true">
-                <span class="muted">{ "Hover over or focus a point to see its details here." }</span>
-            </div>
-        },
+        }
+    }) {
+        Some(d) => d,
+        // Always an element in the same place, so that showing the box changes no sibling.
+        None => html! { <div class="matrix__details matrix__details--none" aria-hidden="true"></div> },
     };
+    {
+        // The security policy refuses style attributes, so the box is placed through the
+        // style object once it is in the page.
+        let details_ref = details_ref.clone();
+        use_effect(move || place_details(&details_ref));
+    }
+    let tab_stop = ends(&points.iter().map(|p| (p.x, p.y)).collect::<Vec<_>>()).map(|e| e.0);
 
     html! {
         <div class="matrix">
             <svg id={props.svg_id.clone()} class="matrix__chart" xmlns="http://www.w3.org/2000/svg"
                 viewBox={format!("0 0 {} {}", fixed(W, 0), fixed(H, 0))} width={fixed(W, 0)} height={fixed(H, 0)}
                 role="group" aria-label={props.description.clone()}
-                onfocusin={enter.reform(|e: FocusEvent| e.into())}
+                onfocusin={on_focus}
+                onkeydown={on_key}
+                onpointerdown={on_pointer}
+                onclick={on_click}
                 onfocusout={leave.reform(|e: FocusEvent| e.into())}
                 onmouseover={enter.reform(|e: MouseEvent| e.into())}
                 onmouseout={leave.reform(|e: MouseEvent| e.into())}
@@ -254,7 +342,7 @@ pub fn MatrixChart(props: &MatrixChartProps) -> Html {
                     transform="rotate(-90)" text-anchor="middle" font-size="14" font-weight="700"
                     fill="#1e293b">{ format!("{} →", props.y_title) }</text>
                 { for arrows }
-                <Dots points={points.clone()} labels={labels} />
+                <Dots points={points.clone()} labels={labels} tab_stop={tab_stop} />
                 { for names }
             </svg>
             { details }
@@ -296,6 +384,7 @@ fn labels_for(points: &[ChartPoint], quadrants: &Quadrants) -> Vec<Option<Placed
 struct DotsProps {
     points: Rc<Vec<ChartPoint>>,
     labels: Rc<Vec<Option<Placed>>>,
+    tab_stop: Option<usize>,
 }
 
 /// The points, each a link with its name beside it where there is room. A component of its
@@ -305,22 +394,31 @@ struct DotsProps {
 fn Dots(props: &DotsProps) -> Html {
     // Handed to the browser as one piece of markup: building a point's elements and
     // attributes one call at a time was most of the time a large chart took to draw.
-    Html::from_html_unchecked(dots_markup(&props.points, &props.labels).into())
+    Html::from_html_unchecked(dots_markup(&props.points, &props.labels, props.tab_stop).into())
 }
 
 /// The markup of every point, in one `<g>` so the chart can remove it in one step. The look
 /// comes from the stylesheet (and from `export_style` in an exported file). Points are placed
 /// by their coordinates, not by a transform each: a thousand transforms made the browser's
 /// paint step several times slower. Names come from user data and are escaped.
-fn dots_markup(points: &[ChartPoint], labels: &[Option<Placed>]) -> String {
+/// The point at `tab_stop` is the chart's one stop for Tab; arrow keys move from it.
+fn dots_markup(
+    points: &[ChartPoint],
+    labels: &[Option<Placed>],
+    tab_stop: Option<usize>,
+) -> String {
     // On a crowded chart the enlarged targets would only cover one another, and they are a
     // quarter of the elements drawn.
     let hit_targets = points.len() <= MAX_POINTS_WITH_TARGETS;
     let mut out = String::with_capacity(points.len() * 160 + 32);
     out.push_str(r#"<g class="matrix__points">"#);
-    for (p, label) in points.iter().zip(labels) {
+    for (i, (p, label)) in points.iter().zip(labels).enumerate() {
         let (x, y) = (sx(p.x), sy(p.y));
-        out.push_str(r#"<a class="matrix__point" href=""#);
+        out.push_str(if Some(i) == tab_stop {
+            r#"<a class="matrix__point" tabindex="0" href=""#
+        } else {
+            r#"<a class="matrix__point" tabindex="-1" href=""#
+        });
         out.push_str(&Route::Account(p.id).href());
         out.push_str(r#"" aria-label=""#);
         out.push_str(&escape(&p.label));
@@ -343,8 +441,151 @@ fn dots_markup(points: &[ChartPoint], labels: &[Option<Placed>]) -> String {
         }
         out.push_str("</a>");
     }
+    stack_counts(&mut out, points);
     out.push_str("</g>");
     out
+}
+
+/// A badge with the number of accounts on each spot that holds more than one, drawn over the
+/// largest dot there. Only the top dot of a pile can be seen; the badge says how many lie
+/// under it (each point's name says it too, and arrow keys reach every one).
+fn stack_counts(out: &mut String, points: &[ChartPoint]) {
+    let mut piles: Vec<(f64, f64, f64, usize)> = points
+        .iter()
+        .filter(|p| p.shared > 1)
+        .map(|p| (sx(p.x), sy(p.y), p.r, p.shared))
+        .collect();
+    if piles.is_empty() {
+        return;
+    }
+    // Largest dot first within each spot, so the first of each run is where the badge goes.
+    sort_by(&mut piles, |a, b| {
+        a.0.total_cmp(&b.0)
+            .then(a.1.total_cmp(&b.1))
+            .then(b.2.total_cmp(&a.2))
+    });
+    piles.dedup_by(|b, a| a.0 == b.0 && a.1 == b.1);
+    out.push_str(r#"<g class="matrix__piles" aria-hidden="true">"#);
+    for (x, y, r, count) in piles {
+        let (bx, by) = (x + r * 0.75, y - r * 0.75);
+        circle(out, "matrix__pile", bx, by, 8.5);
+        out.push_str(r#"<text class="matrix__pile-count" x=""#);
+        push_number(out, bx);
+        out.push_str(r#"" y=""#);
+        push_number(out, by + 3.5);
+        out.push_str(r#"" text-anchor="middle">"#);
+        out.push_str(&count.to_string());
+        out.push_str("</text>");
+    }
+    out.push_str("</g>");
+}
+
+/// A way an arrow key moves, in chart terms: up is towards higher values.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Direction {
+    Left,
+    Right,
+    Up,
+    Down,
+}
+
+/// The point an arrow key moves to from `points[from]`: the nearest one that way, favouring
+/// those straight ahead over those off to the side. Points on the very same spot come first,
+/// in their order (Right and Down to the next, Left and Up to the previous), so that every
+/// point of a pile can be reached. Coordinates are chart units, up being higher values.
+pub fn nearest_in_direction(points: &[(f64, f64)], from: usize, dir: Direction) -> Option<usize> {
+    let (x0, y0) = *points.get(from)?;
+    let forward = matches!(dir, Direction::Right | Direction::Down);
+    let mut best: Option<(f64, usize)> = None;
+    for (i, &(x, y)) in points.iter().enumerate() {
+        let (dx, dy) = (x - x0, y - y0);
+        let (along, across) = match dir {
+            Direction::Right => (dx, dy),
+            Direction::Left => (-dx, dy),
+            Direction::Up => (dy, dx),
+            Direction::Down => (-dy, dx),
+        };
+        let score = if dx == 0.0 && dy == 0.0 {
+            if i == from || (i > from) != forward {
+                continue;
+            }
+            // Below any real distance, the nearest in order first.
+            -1.0 / (1.0 + i.abs_diff(from) as f64)
+        } else if along > 0.0 {
+            along + 2.0 * across.abs()
+        } else {
+            continue;
+        };
+        if best.is_none_or(|(b, _)| score < b) {
+            best = Some((score, i));
+        }
+    }
+    best.map(|(_, i)| i)
+}
+
+/// The first and last points for Home and End: leftmost and rightmost, higher first where
+/// they are level, as a reader scans the chart.
+pub fn ends(points: &[(f64, f64)]) -> Option<(usize, usize)> {
+    let order = |a: &usize, b: &usize| {
+        let (pa, pb) = (points[*a], points[*b]);
+        pa.0.total_cmp(&pb.0)
+            .then(pb.1.total_cmp(&pa.1))
+            .then(a.cmp(b))
+    };
+    let first = (0..points.len()).min_by(order)?;
+    let last = (0..points.len()).max_by(order)?;
+    Some((first, last))
+}
+
+/// The chart point a focus event happened on.
+fn point_element(e: &FocusEvent) -> Option<web_sys::Element> {
+    e.target()?
+        .dyn_ref::<web_sys::Element>()?
+        .closest("a.matrix__point")
+        .ok()?
+}
+
+/// Makes `point` the chart's only tab stop.
+fn make_tab_stop(point: &web_sys::Element) {
+    if let Some(chart) = point.closest("svg").ok().flatten() {
+        if let Ok(Some(old)) = chart.query_selector("a.matrix__point[tabindex=\"0\"]") {
+            let _ = old.set_attribute("tabindex", "-1");
+        }
+    }
+    let _ = point.set_attribute("tabindex", "0");
+}
+
+/// Moves focus to the point of account `id`, in the chart the event happened in.
+fn focus_point(e: &KeyboardEvent, id: AccountId) {
+    let chart = e
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|t| t.closest("svg").ok().flatten());
+    let selector = format!("a.matrix__point[href=\"{}\"]", Route::Account(id).href());
+    if let Some(point) = chart.and_then(|c| c.query_selector(&selector).ok().flatten()) {
+        make_tab_stop(&point);
+        // SVG elements have `focus` too, though web-sys declares it on HTML elements only.
+        if let Ok(focus) = js_sys::Reflect::get(&point, &"focus".into()) {
+            if let Some(focus) = focus.dyn_ref::<js_sys::Function>() {
+                let _ = focus.call0(&point);
+            }
+        }
+    }
+}
+
+/// Puts the details box at the point it describes, from the percentages in its data.
+fn place_details(details: &NodeRef) {
+    let Some(element) = details.cast::<web_sys::Element>() else {
+        return;
+    };
+    let Ok(style) = js_sys::Reflect::get(&element, &"style".into()) else {
+        return;
+    };
+    for (property, data) in [("left", "data-x"), ("top", "data-y")] {
+        if let Some(v) = element.get_attribute(data) {
+            let _ = js_sys::Reflect::set(&style, &property.into(), &format!("{v}%").into());
+        }
+    }
 }
 
 fn circle(out: &mut String, class: &str, x: f64, y: f64, r: f64) {
@@ -374,7 +615,8 @@ fn dot_class(tier: Tier, partial: bool) -> &'static str {
 }
 
 /// How points look in an exported file, which has no stylesheet: the light scheme of the
-/// rules for `.matrix__hit`, `.matrix__dot` and `.matrix__label` in `style/portfolio.css`.
+/// rules for `.matrix__hit`, `.matrix__dot`, `.matrix__label` and `.matrix__pile` in
+/// `style/portfolio.css`.
 pub fn export_style() -> String {
     format!(
         ".matrix__hit{{fill:transparent}}\
@@ -383,7 +625,9 @@ pub fn export_style() -> String {
          .matrix__dot--partial{{fill-opacity:0.3;stroke-width:2.5;stroke-dasharray:4 3}}\
          .matrix__dot--partial.matrix__dot--a{{stroke:{}}}.matrix__dot--partial.matrix__dot--b{{stroke:{}}}\
          .matrix__dot--partial.matrix__dot--c{{stroke:{}}}\
-         .matrix__label{{fill:#0f172a;font-size:12px}}",
+         .matrix__label{{fill:#0f172a;font-size:12px}}\
+         .matrix__pile{{fill:#0f172a;stroke:#ffffff;stroke-width:1.5}}\
+         .matrix__pile-count{{fill:#ffffff;font-size:11px;font-weight:700}}",
         tier_fill(Tier::A),
         tier_fill(Tier::B),
         tier_fill(Tier::C),
@@ -437,6 +681,7 @@ mod tests {
             details: vec![],
             from: None,
             partial: false,
+            shared: 1,
         }
     }
 
@@ -451,9 +696,9 @@ mod tests {
             }),
             None,
         ];
-        let markup = dots_markup(&points, &labels);
-        assert!(markup.starts_with(r##"<g class="matrix__points"><a class="matrix__point" href="#/accounts/7" aria-label="Smith &amp; &lt;Sons&gt;: relationship 50, potential 25"><circle class="matrix__hit" cx="340.0" cy="359.0" r="14.0"/><circle class="matrix__dot matrix__dot--b" cx="340.0" cy="359.0" r="6.0"/><text class="matrix__label" x="349.0" y="363.0" text-anchor="start">Smith &amp; &lt;Sons&gt;</text></a>"##), "{markup}");
-        assert!(markup.ends_with(r#"<circle class="matrix__dot matrix__dot--b" cx="340.0" cy="359.0" r="6.0"/></a></g>"#), "{markup}");
+        let markup = dots_markup(&points, &labels, Some(1));
+        assert!(markup.starts_with(r##"<g class="matrix__points"><a class="matrix__point" tabindex="-1" href="#/accounts/7" aria-label="Smith &amp; &lt;Sons&gt;: relationship 50, potential 25"><circle class="matrix__hit" cx="420.0" cy="359.0" r="14.0"/><circle class="matrix__dot matrix__dot--b" cx="420.0" cy="359.0" r="6.0"/><text class="matrix__label" x="429.0" y="363.0" text-anchor="start">Smith &amp; &lt;Sons&gt;</text></a>"##), "{markup}");
+        assert!(markup.ends_with(r##"<a class="matrix__point" tabindex="0" href="#/accounts/8" aria-label="Plain: relationship 50, potential 25"><circle class="matrix__hit" cx="420.0" cy="359.0" r="14.0"/><circle class="matrix__dot matrix__dot--b" cx="420.0" cy="359.0" r="6.0"/></a></g>"##), "{markup}");
         assert_eq!(markup.matches("<a ").count(), 2);
         assert!(!markup.contains("<Sons>"));
     }
@@ -532,10 +777,10 @@ mod tests {
             partial: true,
             ..point(7, "Half rated")
         };
-        let markup = dots_markup(&[partial, point(8, "Rated")], &[None, None]);
+        let markup = dots_markup(&[partial, point(8, "Rated")], &[None, None], None);
         assert_eq!(markup.matches("matrix__dot--partial").count(), 1);
         assert!(markup.contains(
-            r#"<circle class="matrix__dot matrix__dot--b matrix__dot--partial" cx="340.0""#
+            r#"<circle class="matrix__dot matrix__dot--b matrix__dot--partial" cx="420.0""#
         ));
         assert!(export_style().contains(
             ".matrix__dot--partial{fill-opacity:0.3;stroke-width:2.5;stroke-dasharray:4 3}"
@@ -548,10 +793,76 @@ mod tests {
             .map(|i| point(i, "A"))
             .collect();
         let labels = vec![None; points.len()];
-        let markup = dots_markup(&points, &labels);
+        let markup = dots_markup(&points, &labels, None);
         assert_eq!(markup.matches("<a ").count(), points.len());
         assert!(!markup.contains("matrix__hit"));
-        assert!(dots_markup(&points[1..], &labels[1..]).contains("matrix__hit"));
+        assert!(dots_markup(&points[1..], &labels[1..], None).contains("matrix__hit"));
+    }
+
+    #[test]
+    fn a_pile_of_points_gets_one_badge_with_its_count() {
+        let pile = |id, r| ChartPoint {
+            r,
+            shared: 3,
+            ..point(id, "Piled")
+        };
+        let alone = ChartPoint {
+            x: 80.0,
+            ..point(4, "Alone")
+        };
+        let markup = dots_markup(
+            &[pile(1, 6.0), pile(2, 12.0), pile(3, 8.0), alone],
+            &[None; 4],
+            None,
+        );
+        assert_eq!(markup.matches("matrix__pile-count").count(), 1);
+        // On the largest dot of the pile, at its upper right.
+        assert!(markup.contains(r#"<circle class="matrix__pile" cx="429.0" cy="350.0" r="8.5"/><text class="matrix__pile-count" x="429.0" y="353.5" text-anchor="middle">3</text>"#), "{markup}");
+        assert!(!dots_markup(&[point(1, "A")], &[None], None).contains("matrix__pile"));
+    }
+
+    #[test]
+    fn arrow_keys_go_to_the_nearest_point_that_way() {
+        use Direction::*;
+        //   2 . 3
+        //   0 . 1      4 (far right, a little up)
+        let spots = [
+            (10.0, 10.0),
+            (30.0, 10.0),
+            (10.0, 30.0),
+            (30.0, 30.0),
+            (90.0, 12.0),
+        ];
+        assert_eq!(nearest_in_direction(&spots, 0, Right), Some(1));
+        assert_eq!(nearest_in_direction(&spots, 0, Up), Some(2));
+        assert_eq!(nearest_in_direction(&spots, 0, Left), None);
+        assert_eq!(nearest_in_direction(&spots, 0, Down), None);
+        assert_eq!(nearest_in_direction(&spots, 3, Down), Some(1));
+        assert_eq!(nearest_in_direction(&spots, 1, Right), Some(4));
+        // Straight ahead beats closer but off to the side.
+        let spots = [(50.0, 50.0), (60.0, 62.0), (75.0, 50.0)];
+        assert_eq!(nearest_in_direction(&spots, 0, Right), Some(2));
+        assert_eq!(nearest_in_direction(&spots, 0, Up), Some(1));
+        assert_eq!(nearest_in_direction(&[], 0, Up), None);
+    }
+
+    #[test]
+    fn every_point_of_a_pile_can_be_reached_by_arrows() {
+        use Direction::*;
+        let spots = [(50.0, 50.0), (20.0, 50.0), (50.0, 50.0), (50.0, 50.0)];
+        assert_eq!(nearest_in_direction(&spots, 0, Right), Some(2));
+        assert_eq!(nearest_in_direction(&spots, 2, Right), Some(3));
+        assert_eq!(nearest_in_direction(&spots, 3, Right), None);
+        assert_eq!(nearest_in_direction(&spots, 3, Left), Some(2));
+        assert_eq!(nearest_in_direction(&spots, 0, Left), Some(1));
+        assert_eq!(nearest_in_direction(&spots, 0, Down), Some(2));
+    }
+
+    #[test]
+    fn home_and_end_are_the_leftmost_and_rightmost_points() {
+        let spots = [(50.0, 50.0), (10.0, 20.0), (10.0, 80.0), (95.0, 5.0)];
+        assert_eq!(ends(&spots), Some((2, 3)));
+        assert_eq!(ends(&[]), None);
     }
 
     #[test]

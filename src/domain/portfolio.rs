@@ -95,6 +95,8 @@ pub struct ListQuery {
     pub tier: Option<Tier>,
     /// `Some("")` selects accounts without a manager.
     pub manager: Option<String>,
+    /// `Some("")` selects accounts without an industry.
+    pub industry: Option<String>,
     pub sort: SortKey,
     pub descending: bool,
     /// The page shown, counted from 0; narrowing or reordering the list goes back to 0.
@@ -102,6 +104,22 @@ pub struct ListQuery {
 }
 
 impl ListQuery {
+    /// Whether the row passes the query's filters (search, quadrant, tier, manager,
+    /// industry); the list and the matrix narrow by the same rule.
+    pub fn selects(&self, row: &Row) -> bool {
+        let a = row.account;
+        let needle = self.search.trim();
+        (needle.is_empty() || a.name.to_lowercase().contains(&needle.to_lowercase()))
+            && self.tier.is_none_or(|t| a.tier == t)
+            && self.manager.as_deref().is_none_or(|m| a.manager == m)
+            && self.industry.as_deref().is_none_or(|i| a.industry == i)
+            && match self.quadrant {
+                QuadrantFilter::All => true,
+                QuadrantFilter::Unrated => row.quadrant.is_none(),
+                QuadrantFilter::Only(q) => row.quadrant == Some(q),
+            }
+    }
+
     /// `next` as the list's new query: a new page keeps the rest, and anything that narrows
     /// or reorders the list starts again from its first page.
     pub fn followed_by(&self, next: ListQuery) -> ListQuery {
@@ -166,18 +184,10 @@ impl Page {
 /// The accounts the query selects, in its order. Missing values (no revenue, unrated) sort
 /// last whichever the direction, so the list starts with what can be compared.
 pub fn list<'a>(accounts: &'a [Account], settings: &Settings, query: &ListQuery) -> Vec<Row<'a>> {
-    let needle = query.search.trim().to_lowercase();
     let rows: Vec<Row> = accounts
         .iter()
-        .filter(|a| needle.is_empty() || a.name.to_lowercase().contains(&needle))
-        .filter(|a| query.tier.is_none_or(|t| a.tier == t))
-        .filter(|a| query.manager.as_deref().is_none_or(|m| a.manager == m))
         .map(|a| row(a, settings))
-        .filter(|r| match query.quadrant {
-            QuadrantFilter::All => true,
-            QuadrantFilter::Unrated => r.quadrant.is_none(),
-            QuadrantFilter::Only(q) => r.quadrant == Some(q),
-        })
+        .filter(|r| query.selects(r))
         .collect();
     // Lower-cased once per row rather than once per comparison: sorting 10 000 names would
     // otherwise allocate hundreds of thousands of strings.
@@ -267,6 +277,18 @@ pub fn managers(accounts: &[Account]) -> Vec<String> {
         .filter(|m| !m.is_empty())
         .collect();
     sort_by_cached_key(&mut names, |m| (m.to_lowercase(), m.clone()));
+    names.dedup();
+    names
+}
+
+/// The distinct industries, sorted; accounts without one are not listed here.
+pub fn industries(accounts: &[Account]) -> Vec<String> {
+    let mut names: Vec<String> = accounts
+        .iter()
+        .map(|a| a.industry.clone())
+        .filter(|i| !i.is_empty())
+        .collect();
+    sort_by_cached_key(&mut names, |i| (i.to_lowercase(), i.clone()));
     names.dedup();
     names
 }
@@ -696,6 +718,59 @@ mod tests {
         let rows = list(&accounts, &Settings::default(), &q);
         assert_eq!(rows[0].account.name, "Northwind Logistics");
         assert_eq!(rows.last().unwrap().account.name, "Lumen Media");
+    }
+
+    #[test]
+    fn filters_narrow_by_industry_manager_tier_and_quadrant_together() {
+        let mut accounts = demo();
+        accounts[0].manager = "Dana".into();
+        accounts[1].manager = "Dana".into();
+        accounts[2].manager = String::new();
+        accounts[3].industry = String::new();
+        let settings = Settings::default();
+        let names = |q: &ListQuery| -> Vec<String> {
+            list(&accounts, &settings, q)
+                .iter()
+                .map(|r| r.account.name.clone())
+                .collect()
+        };
+        let logistics = ListQuery {
+            industry: Some("Logistics".into()),
+            ..ListQuery::default()
+        };
+        assert!(names(&logistics).contains(&"Northwind Logistics".to_string()));
+        assert!(list(&accounts, &settings, &logistics)
+            .iter()
+            .all(|r| r.account.industry == "Logistics"));
+        let dana = ListQuery {
+            manager: Some("Dana".into()),
+            ..ListQuery::default()
+        };
+        assert_eq!(names(&dana).len(), 2);
+        let dana_tier = ListQuery {
+            tier: Some(accounts[0].tier),
+            ..dana.clone()
+        };
+        assert!(names(&dana_tier).contains(&accounts[0].name));
+        assert!(names(&dana_tier).len() <= 2);
+        // The quadrant filter uses the same classification as the matrix.
+        let first = row(&accounts[0], &settings);
+        let same_group = ListQuery {
+            quadrant: QuadrantFilter::Only(first.quadrant.unwrap()),
+            ..dana
+        };
+        assert!(names(&same_group).contains(&accounts[0].name));
+        assert!(list(&accounts, &settings, &same_group)
+            .iter()
+            .all(|r| r.quadrant == first.quadrant && r.account.manager == "Dana"));
+        // Accounts without an industry are a choice of their own.
+        let none = ListQuery {
+            industry: Some(String::new()),
+            ..ListQuery::default()
+        };
+        assert_eq!(names(&none), [accounts[3].name.clone()]);
+        assert!(!industries(&accounts).contains(&String::new()));
+        assert!(industries(&accounts).windows(2).all(|w| w[0] < w[1]));
     }
 
     #[test]

@@ -15,12 +15,12 @@ use crate::domain::bcg::{categorize, BcgCategory};
 use crate::domain::dates::readable_date_time;
 use crate::domain::decimal::{shortest, trimmed};
 use crate::domain::portfolio::{
-    guidelines, members_by_quadrant, row, same_spot_counts, summarize, Level, ListQuery,
+    guidelines, industries, managers, members_by_quadrant, row, summarize, Level, ListQuery,
     QuadrantFilter, SortKey,
 };
 use crate::domain::quadrant::{Quadrant, BORDERLINE_BAND, BORDERLINE_RULE};
+use crate::domain::rating::fully_rated;
 use crate::domain::rating::Axis;
-use crate::domain::rating::{fully_rated, Position};
 use crate::domain::schema::Document;
 use crate::domain::settings::format_money;
 use crate::domain::snapshots::SnapshotId;
@@ -77,18 +77,38 @@ fn big_first(points: &mut Vec<ChartPoint>) {
     sort_by(points, |a, b| b.r.total_cmp(&a.r).then(a.id.cmp(&b.id)));
 }
 
-fn quadrant_chart(doc: &Document, compare: Option<SnapshotId>) -> ChartSpec {
+/// For each point, how many points are at exactly its spot: on whole-number scores many
+/// accounts of a large portfolio share one, where only the top dot can be seen.
+fn count_piles(points: &mut [ChartPoint]) {
+    let key = |p: &ChartPoint| (p.x.to_bits(), p.y.to_bits());
+    let mut keys: Vec<(u64, u64)> = points.iter().map(key).collect();
+    sort_by(&mut keys, |a, b| a.cmp(b));
+    for p in points.iter_mut() {
+        let k = key(p);
+        p.shared = keys.partition_point(|s| *s <= k) - keys.partition_point(|s| *s < k);
+    }
+}
+
+fn quadrant_chart(doc: &Document, compare: Option<SnapshotId>, filter: &ListQuery) -> ChartSpec {
     let settings = &doc.settings;
-    let accounts = &doc.portfolio.accounts;
-    let max_revenue = accounts
+    // The size scale stays that of the whole portfolio, so a dot keeps its size as filters
+    // change.
+    let max_revenue = doc
+        .portfolio
+        .accounts
         .iter()
         .filter_map(|a| a.revenue)
         .fold(0.0, f64::max);
     let snapshot = compare.and_then(|id| doc.portfolio.snapshots.iter().find(|s| s.id == id));
-    let (mut points, spots): (Vec<ChartPoint>, Vec<Position>) = accounts
+    let mut points: Vec<ChartPoint> = doc
+        .portfolio
+        .accounts
         .iter()
         .filter_map(|a| {
             let r = row(a, settings);
+            if !filter.selects(&r) {
+                return None;
+            }
             let (p, q) = (r.position?, r.quadrant?);
             let from = snapshot
                 .and_then(|s| s.positions.get(&a.id))
@@ -150,20 +170,22 @@ fn quadrant_chart(doc: &Document, compare: Option<SnapshotId>) -> ChartSpec {
                 details,
                 from,
                 partial,
+                shared: 1,
             };
-            Some((point, p))
+            Some(point)
         })
-        .unzip();
-    for (p, n) in points.iter_mut().zip(same_spot_counts(&spots)) {
-        if n > 1 {
-            let others = n - 1;
+        .collect();
+    count_piles(&mut points);
+    for p in points.iter_mut() {
+        if p.shared > 1 {
+            let others = p.shared - 1;
             let also = format!(
                 "{others} other {} at this same spot",
                 if others == 1 { "account" } else { "accounts" }
             );
             p.label.push_str(&format!(", {also}"));
             p.details
-                .push(format!("{also}; the groups below the chart list them"));
+                .push(format!("{also}; arrow keys step through them"));
         }
     }
     big_first(&mut points);
@@ -177,7 +199,7 @@ fn quadrant_chart(doc: &Document, compare: Option<SnapshotId>) -> ChartSpec {
     ChartSpec {
         description: format!(
             "Portfolio matrix of {} rated accounts: relationship strength across, potential for \
-             mutual gain up. Each account is a link.",
+             mutual gain up. Each account is a link; arrow keys move between them.",
             points.len()
         ),
         points,
@@ -213,13 +235,14 @@ fn quadrant_chart(doc: &Document, compare: Option<SnapshotId>) -> ChartSpec {
     }
 }
 
-fn growth_share_chart(doc: &Document) -> ChartSpec {
+fn growth_share_chart(doc: &Document, filter: &ListQuery) -> ChartSpec {
     let settings = &doc.settings;
     let t = settings.bcg;
     let with_figures: Vec<(&Account, f64, f64, BcgCategory)> = doc
         .portfolio
         .accounts
         .iter()
+        .filter(|a| filter.selects(&row(a, settings)))
         .filter_map(|a| {
             let c = categorize(a.market, t)?;
             Some((a, a.market.relative_share?, a.market.growth_pct?, c))
@@ -269,15 +292,17 @@ fn growth_share_chart(doc: &Document) -> ChartSpec {
                 ],
                 from: None,
                 partial: false,
+                shared: 1,
             }
         })
         .collect();
+    count_piles(&mut points);
     big_first(&mut points);
     let fmt = |v: f64| trimmed(v, 1);
     ChartSpec {
         description: format!(
             "Growth-share matrix of {} accounts: relative market share across, market growth up. \
-             Each account is a link.",
+             Each account is a link; arrow keys move between them.",
             points.len()
         ),
         points,
@@ -319,6 +344,8 @@ pub fn MatrixPage() -> Html {
     let lens = use_local(|| Lens::Quadrants);
     let compare = use_local(|| None::<SnapshotId>);
     let export_problem = use_local(|| None::<String>);
+    // Kept while the page is open; the accounts list has filters of its own.
+    let filter = use_local(ListQuery::default);
     // The clock is read in the browser only; server renders have no "today".
     let today = use_memo((), |_| crate::browser::clock::now_iso_in_browser());
     let doc = &state.doc;
@@ -337,9 +364,28 @@ pub fn MatrixPage() -> Html {
 
     let compare_valid =
         compare.is_some_and(|id| doc.portfolio.snapshots.iter().any(|s| s.id == id));
+    // The quadrant filter belongs to the relationship × potential lens only.
+    let lens_filter = match *lens {
+        Lens::Quadrants => (*filter).clone(),
+        Lens::GrowthShare => ListQuery {
+            quadrant: QuadrantFilter::All,
+            ..(*filter).clone()
+        },
+    };
+    let filtered = lens_filter != ListQuery::default();
     let spec = match *lens {
-        Lens::Quadrants => quadrant_chart(doc, *compare),
-        Lens::GrowthShare => growth_share_chart(doc),
+        Lens::Quadrants => quadrant_chart(doc, *compare, &lens_filter),
+        Lens::GrowthShare => growth_share_chart(doc, &lens_filter),
+    };
+    let placed_all = match *lens {
+        Lens::Quadrants => accounts
+            .iter()
+            .filter(|a| a.position(&doc.settings.weights).is_some())
+            .count(),
+        Lens::GrowthShare => accounts
+            .iter()
+            .filter(|a| categorize(a.market, doc.settings.bcg).is_some())
+            .count(),
     };
     let any_partial = spec.points.iter().any(|p| p.partial);
     let summary = summarize(accounts, &doc.settings).with_plans(
@@ -377,7 +423,7 @@ pub fn MatrixPage() -> Html {
         .iter()
         .filter(|a| a.position(&doc.settings.weights).is_none())
         .collect();
-    let missing_market = accounts.len() - spec.points.len();
+    let missing_market = accounts.len() - placed_all;
     let borderline: Vec<&Account> = accounts
         .iter()
         .filter(|a| {
@@ -399,13 +445,83 @@ pub fn MatrixPage() -> Html {
         })
     };
     let moved = spec.points.iter().filter(|p| p.from.is_some()).count();
+    let shown = spec.points.len();
+    let manager_names = managers(accounts);
+    let industry_names = industries(accounts);
+    let any_without = |field: fn(&Account) -> &str| accounts.iter().any(|a| field(a).is_empty());
+    let (no_manager, no_industry) = (
+        any_without(|a| a.manager.as_str()),
+        any_without(|a| a.industry.as_str()),
+    );
+    // Options are numbered, not named by their text: a name can be anything, "none" too.
+    let choose = |names: Vec<String>, set: fn(&mut ListQuery, Option<String>)| {
+        let filter = filter.clone();
+        on_value(move |v| {
+            let mut q = (*filter).clone();
+            let picked = match v.as_str() {
+                "" => None,
+                "none" => Some(String::new()),
+                i => i.parse::<usize>().ok().and_then(|i| names.get(i).cloned()),
+            };
+            set(&mut q, picked);
+            filter.set(q);
+        })
+    };
+    let on_manager = choose(manager_names.clone(), |q, v| q.manager = v);
+    let on_industry = choose(industry_names.clone(), |q, v| q.industry = v);
+    let on_tier = {
+        let filter = filter.clone();
+        on_value(move |v| {
+            filter.set(ListQuery {
+                tier: Tier::ALL.into_iter().find(|t| t.letter() == v),
+                ..(*filter).clone()
+            })
+        })
+    };
+    let on_quadrant = {
+        let filter = filter.clone();
+        on_value(move |v| {
+            filter.set(ListQuery {
+                quadrant: Quadrant::ALL
+                    .into_iter()
+                    .find(|q| q.slug() == v)
+                    .map_or(QuadrantFilter::All, QuadrantFilter::Only),
+                ..(*filter).clone()
+            })
+        })
+    };
+    let on_clear = {
+        let filter = filter.clone();
+        Callback::from(move |_| filter.set(ListQuery::default()))
+    };
+    let option_for = |names: &[String],
+                      current: &Option<String>,
+                      none: bool,
+                      none_text: &'static str| {
+        html! {
+            <>
+                <option value="" selected={current.is_none()}>{ "All" }</option>
+                { for names.iter().enumerate().map(|(i, name)| html! {
+                    <option value={i.to_string()} selected={current.as_deref() == Some(name.as_str())}>{ name }</option>
+                }) }
+                if none {
+                    <option value="none" selected={current.as_deref() == Some("")}>{ none_text }</option>
+                }
+            </>
+        }
+    };
+    let chosen_quadrant = match filter.quadrant {
+        QuadrantFilter::Only(q) => Some(q),
+        _ => None,
+    };
 
     html! {
         <div class="matrix-page">
             <header class="page-header">
                 <h1 tabindex="-1">{ "Portfolio matrix" }</h1>
                 <p class="lead">{ "Where each client sits, and so where your effort should go. \
-                                   Hover or focus a point for details; press Enter or click to open the account." }</p>
+                                   Point at a dot, tap it or move to it with the arrow keys to see \
+                                   its details; click, tap again or press Enter to open the account." }</p>
             </header>
             <div class="matrix-layout">
                 <section class="card matrix-card" aria-labelledby="chart-title">
@@ -444,6 +560,49 @@ pub fn MatrixPage() -> Html {
                             <button type="button" class="button button--small" onclick={on_export}>{ "Export SVG" }</button>
                         </div>
                     </div>
+                    <fieldset class="matrix-filters">
+                        <legend>{ "Show only" }</legend>
+                        <div class="field">
+                            <label for="matrix-manager">{ "Manager" }</label>
+                            <select id="matrix-manager" onchange={on_manager}>
+                                { option_for(&manager_names, &filter.manager, no_manager, "No manager") }
+                            </select>
+                        </div>
+                        <div class="field">
+                            <label for="matrix-tier">{ "Tier" }</label>
+                            <select id="matrix-tier" onchange={on_tier}>
+                                <option value="" selected={filter.tier.is_none()}>{ "All" }</option>
+                                { for Tier::ALL.iter().map(|t| html! {
+                                    <option value={t.letter()} selected={filter.tier == Some(*t)}>{ format!("Tier {}", t.letter()) }</option>
+                                }) }
+                            </select>
+                        </div>
+                        <div class="field">
+                            <label for="matrix-industry">{ "Industry" }</label>
+                            <select id="matrix-industry" onchange={on_industry}>
+                                { option_for(&industry_names, &filter.industry, no_industry, "No industry") }
+                            </select>
+                        </div>
+                        if *lens == Lens::Quadrants {
+                            <div class="field">
+                                <label for="matrix-quadrant">{ "Quadrant" }</label>
+                                <select id="matrix-quadrant" onchange={on_quadrant}>
+                                    <option value="" selected={chosen_quadrant.is_none()}>{ "All" }</option>
+                                    { for Quadrant::ALL.iter().map(|q| html! {
+                                        <option value={q.slug()} selected={chosen_quadrant == Some(*q)}>{ q.title() }</option>
+                                    }) }
+                                </select>
+                            </div>
+                        }
+                        if filtered {
+                            <button type="button" class="button button--small" onclick={on_clear}>{ "Clear filters" }</button>
+                        }
+                    </fieldset>
+                    <p class="matrix-filters__count" role="status">
+                        if filtered {
+                            { format!("Showing {shown} of {placed_all} accounts on the chart") }
+                        }
+                    </p>
                     if let Some(p) = &*export_problem {
                         <p class="field__error" role="alert">{ p }</p>
                     }
