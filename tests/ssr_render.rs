@@ -552,11 +552,38 @@ mod guidance {
         let rethink = render(state, Route::Account(2)).await;
         assert!(rethink.contains("Tier A, yet rated in Rethink."));
         assert!(rethink.contains("Next steps this week"));
-        assert!(rethink.contains("Access to decision makers (1/5): "));
+        // No step that builds the relationship before the account has earned it.
+        assert!(!rethink.contains("Access to decision makers (1/5): "));
+        assert!(rethink.contains("Decide before you spend more"));
         assert!(rethink.contains("Before you cut back"));
         assert!(rethink.contains("three new ones"));
         assert!(rethink.contains("No plan needed. First decide whether to keep investing here"));
         assert!(!rethink.contains("Key accounts deserve a written development plan"));
+
+        // An account worth investing in gets steps from its weakest criteria.
+        let mut invest = rated(3, "Promising", 5, Tier::B);
+        invest.ratings = Ratings::from_pairs(
+            &CRITERIA
+                .iter()
+                .map(|c| {
+                    (
+                        c.id,
+                        if c.axis == account_grader::domain::rating::Axis::Relationship {
+                            2
+                        } else {
+                            5
+                        },
+                    )
+                })
+                .collect::<Vec<_>>(),
+        );
+        let html = render(
+            AppState::with_document(doc_with(vec![invest])),
+            Route::Account(3),
+        )
+        .await;
+        assert!(html.contains("From its weakest criteria:"), "{html}");
+        assert!(html.contains("Access to decision makers (2/5): "));
     }
 
     #[tokio::test]

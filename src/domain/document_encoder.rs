@@ -90,6 +90,10 @@ impl DocumentEncoder {
         }
         out.push_str("]},\"next_id\":");
         out.push_str(&doc.next_id.to_string());
+        if let Some(notice) = &doc.classification_notice {
+            out.push_str(",\"classification_notice\":");
+            out.push_str(&to_text(notice));
+        }
         out.push('}');
         out
     }
@@ -114,6 +118,15 @@ mod tests {
             doc.plans.plans.push(Rc::new(plan));
         }
         doc.next_id = 200;
+        // Every part of the document, the optional ones too: a part the encoder leaves out
+        // would be lost at the first save.
+        doc.classification_notice = Some(crate::domain::reclassification::ClassificationNotice {
+            moved: vec![crate::domain::reclassification::Moved {
+                account: 1,
+                from: None,
+                to: Some(crate::domain::quadrant::Quadrant::Rethink),
+            }],
+        });
         doc
     }
 

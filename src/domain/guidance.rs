@@ -186,14 +186,13 @@ impl BudgetShare {
     pub fn fit(&self) -> BudgetFit {
         if self.recorded == 0 {
             BudgetFit::Unknown
-        } else if self.total_pct < KEY_ACCOUNT_BUDGET_PCT - BUDGET_TOLERANCE_PCT {
-            if self.unrecorded > 0 {
-                BudgetFit::Incomplete
-            } else {
-                BudgetFit::FarBelow
-            }
         } else if self.total_pct > KEY_ACCOUNT_BUDGET_PCT + BUDGET_TOLERANCE_PCT {
             BudgetFit::FarAbove
+        } else if self.unrecorded > 0 {
+            // A sum with shares missing is a minimum, not an estimate.
+            BudgetFit::Incomplete
+        } else if self.total_pct < KEY_ACCOUNT_BUDGET_PCT - BUDGET_TOLERANCE_PCT {
+            BudgetFit::FarBelow
         } else {
             BudgetFit::Near
         }
@@ -221,12 +220,17 @@ impl BudgetShare {
                  and the sum appears here.",
                 KEY_ACCOUNT_BUDGET_PCT
             ),
+            BudgetFit::Incomplete if self.total_pct > KEY_ACCOUNT_BUDGET_PCT => format!(
+                "{sum}{missing} It is already above the guideline, and the missing shares can \
+                 only add to it: keep about 40% for your other clients and for being visible \
+                 to new ones."
+            ),
             BudgetFit::Incomplete => {
                 format!("{sum}{missing} Record the missing shares before judging the total.")
             }
             BudgetFit::Near => format!(
-                "{sum} That is close enough (within {BUDGET_TOLERANCE_PCT} points, a margin \
-                 this app allows since the guideline is a rough one).{missing}"
+                "{sum} That is close enough: the guideline is a rough one, so anything within \
+                 {BUDGET_TOLERANCE_PCT} points of it counts as on track.{missing}"
             ),
             BudgetFit::FarBelow => format!(
                 "{sum} Far below: either move budget from the rest of the portfolio to the key \
@@ -328,6 +332,20 @@ pub fn criterion_step(id: CriterionId) -> &'static str {
              you move one of their key figures; note one way to make that happen."
         }
     }
+}
+
+/// The criteria whose steps this week fit an account in `quadrant`. Steps that build the
+/// relationship or the offer would be new investment, which a Rethink account must earn
+/// first: its step is the decision test, so it gets none of these.
+pub fn steps_for(
+    quadrant: Quadrant,
+    ratings: &Ratings,
+    weights: &Weights,
+) -> Vec<(CriterionId, u8)> {
+    if quadrant == Quadrant::Rethink {
+        return Vec::new();
+    }
+    weakest_criteria(ratings, weights, STEPS_SHOWN)
 }
 
 /// The lowest rated criteria worth a step (rated 3 or less, and counted in the score), lowest
@@ -486,13 +504,24 @@ mod tests {
                 unrecorded: 2
             }
         );
-        assert_eq!(share.fit(), BudgetFit::Near);
+        assert_eq!(share.fit(), BudgetFit::Incomplete);
         let advice = share.advice();
         assert!(
             advice.contains("add up to 52.5% of the marketing budget"),
             "{advice}"
         );
         assert!(advice.contains("2 key accounts have no share"), "{advice}");
+    }
+
+    #[test]
+    fn a_rethink_account_is_not_told_to_invest_before_deciding() {
+        let weak = Ratings::from_pairs(&[(CriterionId::DecisionMakerAccess, 1)]);
+        let weights = Weights::default();
+        assert!(steps_for(Quadrant::Rethink, &weak, &weights).is_empty());
+        assert_eq!(
+            steps_for(Quadrant::InvestInRelationship, &weak, &weights),
+            [(CriterionId::DecisionMakerAccess, 1)]
+        );
     }
 
     #[test]
@@ -524,6 +553,15 @@ mod tests {
         assert_eq!(incomplete.fit(), BudgetFit::Incomplete);
         assert!(!incomplete.advice().contains("Far below"));
         assert!(incomplete.advice().contains("3 key accounts have no share"));
+        // Already above the guideline with shares missing: the sum can only grow.
+        let above = BudgetShare {
+            total_pct: 70.0,
+            recorded: 1,
+            unrecorded: 2,
+        };
+        assert_eq!(above.fit(), BudgetFit::Incomplete);
+        assert!(above.advice().contains("already above the guideline"));
+        assert!(!above.advice().contains("close enough"));
         assert!(budget_share([])
             .advice()
             .contains("fill in the budget section"));

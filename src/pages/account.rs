@@ -14,8 +14,8 @@ use crate::domain::bcg::{categorize, parse_figure, MarketPosition};
 use crate::domain::dates::readable_date;
 use crate::domain::decimal::shortest;
 use crate::domain::guidance::{
-    criterion_step, plan_prompt, ratings_are_stale, tier_mismatch, weakest_criteria,
-    RETENTION_FACTS, RETHINK_TEST, STEPS_SHOWN,
+    criterion_step, plan_prompt, ratings_are_stale, steps_for, tier_mismatch, RETENTION_FACTS,
+    RETHINK_TEST,
 };
 use crate::domain::portfolio::unweighted_axes_message;
 use crate::domain::quadrant::{classify, explain, Quadrant, BORDERLINE_BAND, BORDERLINE_RULE};
@@ -210,7 +210,7 @@ fn Classification(props: &AccountProps) -> Html {
         };
     };
     let quadrant = classify(position, settings.thresholds);
-    let weakest = weakest_criteria(&a.ratings, &settings.weights, STEPS_SHOWN);
+    let weakest = steps_for(quadrant, &a.ratings, &settings.weights);
     let reasons = explain(&a.ratings, &settings.weights, position, settings.thresholds);
     let borderline = settings.thresholds.borderline_axes(position);
     html! {
@@ -241,7 +241,9 @@ fn Classification(props: &AccountProps) -> Html {
                 </p>
             }
             <h3>{ "Next steps this week" }</h3>
-            if weakest.is_empty() {
+            if quadrant == Quadrant::Rethink {
+                <p>{ "Decide before you spend more: go through the test below with the account's figures, and settle on keeping, reshaping or stepping back." }</p>
+            } else if weakest.is_empty() {
                 <p class="muted">{ "No criterion is rated 3 or below: keep to the plan and the contact rhythm, and look for the next weak spot at the next review." }</p>
             } else {
                 <p class="muted">{ "From its weakest criteria:" }</p>

@@ -55,6 +55,13 @@ test('a version 3 document is reclassified and says so once', async () => {
   assert.match(verdict, /Rethink/);
   assert.match(verdict, /Borderline: relationship 50 and potential 50 are within 7 points of their thresholds/);
 
+  // Any other change is saved without losing the notice: only "Got it" ends it.
+  await page.getByRole('button', { name: 'Ratings still hold' }).click();
+  await page.waitForFunction(k => localStorage.getItem(k).includes('"version":4'), STORAGE_KEY);
+  await page.reload();
+  await page.getByRole('heading', { name: 'Middle Co', level: 1 }).waitFor();
+  await notice.waitFor();
+
   await notice.getByRole('button', { name: 'Got it' }).click();
   await notice.waitFor({ state: 'detached' });
   await page.waitForFunction(k => !localStorage.getItem(k).includes('classification_notice'), STORAGE_KEY);
