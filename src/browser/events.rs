@@ -49,3 +49,15 @@ pub fn account_link_within(event: &Event, selector: &str) -> Option<AccountId> {
         _ => None,
     }
 }
+
+/// The `data-row` and `data-col` numbers of the nearest element matching `selector` around
+/// the event's target: one listener on a grid then knows which cell was clicked or focused.
+pub fn cell_within(event: &Event, selector: &str) -> Option<(usize, usize)> {
+    let cell = event
+        .target()?
+        .dyn_ref::<web_sys::Element>()?
+        .closest(selector)
+        .ok()??;
+    let number = |name: &str| cell.get_attribute(name)?.parse().ok();
+    Some((number("data-row")?, number("data-col")?))
+}

@@ -187,7 +187,11 @@ mod tests {
             tier: Tier::C,
             notes: String::new(),
             ratings: Ratings::from_pairs(
-                &CRITERIA.iter().take(rated).map(|c| (c.id, 3)).collect::<Vec<_>>(),
+                &CRITERIA
+                    .iter()
+                    .take(rated)
+                    .map(|c| (c.id, 3))
+                    .collect::<Vec<_>>(),
             ),
             market: Default::default(),
             created_at: String::new(),
@@ -273,11 +277,7 @@ mod tests {
 
     #[test]
     fn filters_narrow_the_rows_in_order() {
-        let mut accounts = vec![
-            account(1, "A", 10),
-            account(2, "B", 0),
-            account(3, "C", 5),
-        ];
+        let mut accounts = vec![account(1, "A", 10), account(2, "B", 0), account(3, "C", 5)];
         accounts[0].manager = "Ana".into();
         accounts[1].manager = "Ana".into();
         accounts[1].tier = Tier::A;
