@@ -12,7 +12,7 @@ use yew::prelude::*;
 
 use crate::browser::clock::now_iso;
 use crate::browser::events::{cell_within, on_value};
-use crate::browser::page::{focus_later, navigate};
+use crate::browser::page::{focus_element, focus_later, navigate};
 use crate::components::pager::Pager;
 use crate::components::quadrant_badge::quadrant_badge;
 use crate::domain::accounts::{AccountId, Tier};
@@ -165,10 +165,15 @@ pub fn RatingGridPage() -> Html {
     let go_to = {
         let (cursor, redraw) = (cursor.clone(), redraw.clone());
         move |next: Cursor, focus: bool| {
+            let page_changes = next.row / PAGE_SIZE != cursor.borrow().row / PAGE_SIZE;
             *cursor.borrow_mut() = next;
             redraw.force_update();
-            if focus {
+            // At once when the cell is already drawn: a focus that arrived later could land
+            // after the next key press had moved on, and pull the cursor back with it.
+            if focus && page_changes {
                 focus_later(cell_id(next));
+            } else if focus {
+                focus_element(&cell_id(next));
             }
         }
     };
