@@ -18,7 +18,7 @@ use crate::components::quadrant_badge::quadrant_badge;
 use crate::domain::accounts::{AccountId, Tier};
 use crate::domain::portfolio::{managers, Page, PAGE_SIZE};
 use crate::domain::quadrant::{classify, Quadrant};
-use crate::domain::rating::{axis_score, position, Axis, Ratings, CRITERIA};
+use crate::domain::rating::{axis_score, criteria_of, position, Axis, Ratings, CRITERIA};
 use crate::domain::rating_grid::{
     grid_rows, in_list_order, industries, needs_rating, Cursor, GridFilter, Move,
 };
@@ -85,7 +85,7 @@ fn GridRow(props: &GridRowProps) -> Html {
     let name = &props.name;
     let score = |s: Option<u8>| s.map_or("—".to_string(), |s| s.to_string());
     html! {
-        <tr role="row" aria-rowindex={(props.row + 2).to_string()}
+        <tr role="row" aria-rowindex={(props.row + 3).to_string()}
             class={classes!("rating-grid__row", props.active.is_some().then_some("rating-grid__row--active"))}>
             <th role="rowheader" scope="row" class="rating-grid__name">
                 <a href={Route::Account(props.id).href()} tabindex="-1">{ name.clone() }</a>
@@ -376,10 +376,21 @@ pub fn RatingGridPage() -> Html {
             } else {
                 <div class="rating-grid__scroll card card--flush">
                     <table role="grid" class="rating-grid" aria-labelledby="rating-grid-title"
-                        aria-describedby="rating-grid-keys" aria-rowcount={(rows.len() + 1).to_string()}
+                        aria-describedby="rating-grid-keys" aria-rowcount={(rows.len() + 2).to_string()}
                         {onkeydown} {onfocusin}>
                         <thead>
-                            <tr role="row" aria-rowindex="1">
+                            <tr role="row" aria-rowindex="1" class="rating-grid__axes">
+                                <td role="gridcell" class="rating-grid__name"></td>
+                                { for Axis::BOTH.iter().map(|&axis| html! {
+                                    <th role="columnheader" scope="colgroup"
+                                        colspan={criteria_of(axis).count().to_string()}
+                                        class={format!("rating-grid__axis rating-grid__axis--{}", axis.short())}>
+                                        { axis.title() }
+                                    </th>
+                                }) }
+                                <th role="columnheader" scope="colgroup" colspan="3">{ "Placement" }</th>
+                            </tr>
+                            <tr role="row" aria-rowindex="2">
                                 <th role="columnheader" scope="col" class="rating-grid__name">{ "Account" }</th>
                                 { for CRITERIA.iter().zip(SHORT).map(|(c, short)| html! {
                                     <th role="columnheader" scope="col" title={c.title}
@@ -387,8 +398,8 @@ pub fn RatingGridPage() -> Html {
                                         { short }
                                     </th>
                                 }) }
-                                <th role="columnheader" scope="col" class="num">{ "Rel." }</th>
-                                <th role="columnheader" scope="col" class="num">{ "Pot." }</th>
+                                <th role="columnheader" scope="col" class="num" title={Axis::Relationship.title()}>{ "Rel." }</th>
+                                <th role="columnheader" scope="col" class="num" title={Axis::Potential.title()}>{ "Pot." }</th>
                                 <th role="columnheader" scope="col">{ "Quadrant" }</th>
                             </tr>
                         </thead>
