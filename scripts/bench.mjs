@@ -146,6 +146,7 @@ console.log(`Interactive: app ${fmt(results.first_render.app_interactive)}, base
 // change to the rows or points being in the page. The list shows one page of PAGE_SIZE rows
 // (src/domain/portfolio.rs), so it is done when that page is; the matrix draws every point.
 const PAGE_SIZE = 100;
+const GRID_PAGE = 50;
 async function routeRender(page, hash, selector, count) {
   await page.evaluate(() => { location.hash = '#/grader'; });
   await page.locator('main h1', { hasText: 'Grade' }).waitFor();
@@ -169,8 +170,9 @@ for (const n of [100, 1000, 10000]) {
   for (let i = 0; i < Math.min(RUNS, n >= 10000 ? 3 : RUNS); i++) {
     list.push(await routeRender(page, '#/accounts', '.accounts-table tbody tr', Math.min(n, PAGE_SIZE)));
     matrix.push(await routeRender(page, '#/matrix', 'a.matrix__point', n));
-    // The rating grid pages like the list: done when its first page's rating cells are in.
-    grid.push(await routeRender(page, '#/accounts/rate', '.rating-grid [data-col]', Math.min(n, PAGE_SIZE) * 10));
+    // The rating grid pages too, GRID_PAGE rows (src/domain/rating_grid.rs): done when its
+    // first page's rating cells are in.
+    grid.push(await routeRender(page, '#/accounts/rate', '.rating-grid td[tabindex]', Math.min(n, GRID_PAGE) * 10));
   }
   results.render[n] = { list: stats(list), matrix: stats(matrix), grid: stats(grid) };
   console.log(`${String(n).padStart(5)} accounts: list ${fmt(results.render[n].list)}, matrix ${fmt(results.render[n].matrix)}, rating grid ${fmt(results.render[n].grid)}`);

@@ -50,14 +50,16 @@ pub fn account_link_within(event: &Event, selector: &str) -> Option<AccountId> {
     }
 }
 
-/// The `data-row` and `data-col` numbers of the nearest element matching `selector` around
-/// the event's target: one listener on a grid then knows which cell was clicked or focused.
-pub fn cell_within(event: &Event, selector: &str) -> Option<(usize, usize)> {
+/// The row and column of the grid cell around the event's target, read from its id, which is
+/// `prefix` then `ROW-COL`: one listener on a grid then knows which cell was clicked or
+/// focused, and the cells carry no attributes beyond the id they need anyway.
+pub fn cell_within(event: &Event, prefix: &str) -> Option<(usize, usize)> {
     let cell = event
         .target()?
         .dyn_ref::<web_sys::Element>()?
-        .closest(selector)
+        .closest(&format!("[id^=\"{prefix}\"]"))
         .ok()??;
-    let number = |name: &str| cell.get_attribute(name)?.parse().ok();
-    Some((number("data-row")?, number("data-col")?))
+    let id = cell.id();
+    let (row, col) = id.strip_prefix(prefix)?.split_once('-')?;
+    Some((row.parse().ok()?, col.parse().ok()?))
 }

@@ -2,7 +2,7 @@
 //! and which account to rate next.
 
 use super::accounts::{Account, AccountId, Tier};
-use super::portfolio::{list, ListQuery};
+use super::portfolio::{list, ListQuery, Page};
 use super::rating::{fully_rated, Weights, CRITERIA};
 use super::settings::Settings;
 
@@ -30,6 +30,22 @@ pub fn in_list_order<'a>(
         .into_iter()
         .map(|r| r.account)
         .collect()
+}
+
+/// Rows on one page of the grid. Fewer than the accounts list's: each row has ten cells to
+/// draw, and fifty fill a screen several times over.
+pub const GRID_PAGE: usize = 50;
+
+/// The page of a grid of `total` rows that holds row `row`: the grid shows the cursor's page.
+pub fn page_holding(total: usize, row: usize) -> Page {
+    let count = total.div_ceil(GRID_PAGE).max(1);
+    let index = (row / GRID_PAGE).min(count - 1);
+    let start = index * GRID_PAGE;
+    Page {
+        index,
+        count,
+        rows: start..total.min(start + GRID_PAGE),
+    }
 }
 
 /// How the grid's rows are narrowed.
@@ -220,6 +236,17 @@ mod tests {
         visited.dedup();
         assert_eq!(visited.len(), 3 * COLUMNS);
         assert_eq!(c, Cursor { row: 2, col: 9 });
+    }
+
+    #[test]
+    fn the_page_shown_is_the_one_holding_the_cursor() {
+        let p = page_holding(120, 0);
+        assert_eq!((p.index, p.count, p.rows), (0, 3, 0..GRID_PAGE));
+        let p = page_holding(120, 2 * GRID_PAGE + 3);
+        assert_eq!((p.index, p.rows), (2, 2 * GRID_PAGE..120));
+        assert_eq!(page_holding(0, 0).rows, 0..0);
+        // A row past the end (rows filtered away) shows the last page.
+        assert_eq!(page_holding(10, 500).rows, 0..10);
     }
 
     #[test]

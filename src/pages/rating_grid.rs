@@ -12,15 +12,16 @@ use yew::prelude::*;
 
 use crate::browser::clock::now_iso;
 use crate::browser::events::{cell_within, on_value};
-use crate::browser::page::{focus_element, focus_later, navigate};
+use crate::browser::page::{focus_element, navigate};
 use crate::components::pager::Pager;
 use crate::components::quadrant_badge::quadrant_badge;
 use crate::domain::accounts::{AccountId, Tier};
-use crate::domain::portfolio::{managers, Page, PAGE_SIZE};
+use crate::domain::portfolio::managers;
 use crate::domain::quadrant::{classify, Quadrant};
 use crate::domain::rating::{axis_score, criteria_of, position, Axis, Ratings, CRITERIA};
 use crate::domain::rating_grid::{
-    grid_rows, in_list_order, industries, needs_rating, Cursor, GridFilter, Move,
+    grid_rows, in_list_order, industries, needs_rating, page_holding, Cursor, GridFilter, Move,
+    GRID_PAGE,
 };
 use crate::hooks::use_app_state;
 use crate::route::Route;
@@ -96,11 +97,13 @@ fn GridRow(props: &GridRowProps) -> Html {
                 let label = format!("{name}, {}: {}", c.title,
                     rating.map_or("not rated".to_string(), |r| format!("{r} of 5")));
                 html! {
+                    // Few attributes: a page has a thousand of these cells, and each
+                    // attribute is a call out of WebAssembly when the page is drawn.
                     <td role="gridcell" id={cell_id(Cursor { row: props.row, col })}
-                        data-row={props.row.to_string()} data-col={col.to_string()}
                         tabindex={if here { "0" } else { "-1" }} aria-label={label}
-                        aria-selected={if here { "true" } else { "false" }}
-                        class={classes!("rating-grid__cell", rating.is_none().then_some("rating-grid__cell--empty"))}>
+                        class={if here { "rating-grid__cell rating-grid__cell--here" }
+                            else if rating.is_none() { "rating-grid__cell rating-grid__cell--empty" }
+                            else { "rating-grid__cell" }}>
                         { rating.map_or("·".to_string(), |r| r.to_string()) }
                     </td>
                 }
@@ -156,22 +159,34 @@ pub fn RatingGridPage() -> Html {
     }
 
     let here = cursor.borrow().clamped(rows.len());
-    let page = Page::of(rows.len(), here.row / PAGE_SIZE);
+    let page = page_holding(rows.len(), here.row);
     let account_of = |id: AccountId| accounts.iter().find(|a| a.id == id);
     // Looked up once per render: a linear search per row would be quadratic in 1000 accounts.
     let by_id: std::collections::HashMap<AccountId, &crate::domain::accounts::Account> =
         accounts.iter().map(|a| (a.id, a)).collect();
 
+    // Set when the cursor moved to a cell of another page, which exists only once that page
+    // is drawn; the effect below then focuses it, before any further key press is handled.
+    let focus_pending = use_mut_ref(|| false);
+    {
+        let (cursor, focus_pending) = (cursor.clone(), focus_pending.clone());
+        use_effect(move || {
+            if std::mem::take(&mut *focus_pending.borrow_mut()) {
+                focus_element(&cell_id(*cursor.borrow()));
+            }
+        });
+    }
     let go_to = {
-        let (cursor, redraw) = (cursor.clone(), redraw.clone());
+        let (cursor, redraw, focus_pending) =
+            (cursor.clone(), redraw.clone(), focus_pending.clone());
         move |next: Cursor, focus: bool| {
-            let page_changes = next.row / PAGE_SIZE != cursor.borrow().row / PAGE_SIZE;
+            let page_changes = next.row / GRID_PAGE != cursor.borrow().row / GRID_PAGE;
             *cursor.borrow_mut() = next;
             redraw.force_update();
             // At once when the cell is already drawn: a focus that arrived later could land
             // after the next key press had moved on, and pull the cursor back with it.
             if focus && page_changes {
-                focus_later(cell_id(next));
+                *focus_pending.borrow_mut() = true;
             } else if focus {
                 focus_element(&cell_id(next));
             }
@@ -245,7 +260,7 @@ pub fn RatingGridPage() -> Html {
     let onfocusin = {
         let (cursor, go_to) = (cursor.clone(), go_to.clone());
         Callback::from(move |e: FocusEvent| {
-            if let Some((row, col)) = cell_within(&e, "[data-col]") {
+            if let Some((row, col)) = cell_within(&e, "cell-") {
                 let at = Cursor { row, col };
                 if *cursor.borrow() != at {
                     go_to(at, false);
@@ -258,7 +273,7 @@ pub fn RatingGridPage() -> Html {
         Callback::from(move |index: usize| {
             go_to(
                 Cursor {
-                    row: index * PAGE_SIZE,
+                    row: index * GRID_PAGE,
                     col: 0,
                 },
                 false,

@@ -56,7 +56,7 @@ test('60 accounts are fully rated by keyboard alone, one key press per rating', 
   }
   assert.equal(presses, 600);
   assert.equal(await page.locator('#grid-count').textContent(), '60 accounts, 0 with ratings missing');
-  // The last rating leaves the cursor on the last cell.
+  // The cursor went on to the second page of 50 rows, and the last rating left it on the last cell.
   assert.match(await focused(page), /^Client 60, Strategic value beyond revenue: \d of 5$/);
 
   const check = async () => {
@@ -66,7 +66,10 @@ test('60 accounts are fully rated by keyboard alone, one key press per rating', 
       assert.deepEqual(CRITERIA.map(c => a.ratings[c]), CRITERIA.map((_, j) => Number(digit(i, j))), a.name);
       assert.ok(a.reviewed_at, `${a.name} has a review date`);
     });
-    const quadrants = await page.locator('.rating-grid tbody tr td:last-child').allTextContents();
+    // The grid shows 50 rows a page; the accounts list shows all 60 with their quadrants.
+    await page.evaluate(() => { location.hash = '#/accounts'; });
+    await page.locator('.accounts-table').waitFor();
+    const quadrants = await page.locator('.accounts-table tbody tr td:nth-child(7)').allTextContents();
     assert.equal(quadrants.length, 60);
     assert.ok(quadrants.every(q => q && q !== 'Not rated'), 'every account is placed');
     assert.ok(new Set(quadrants).size > 1, 'the accounts are not all in one quadrant');
@@ -75,6 +78,8 @@ test('60 accounts are fully rated by keyboard alone, one key press per rating', 
   await page.reload();
   await page.locator('main h1').waitFor();
   await check();
+  await page.evaluate(() => { location.hash = '#/accounts/rate'; });
+  assert.equal(await page.locator('#grid-count').textContent(), '60 accounts, 0 with ratings missing');
   await page.close();
 });
 
