@@ -142,10 +142,11 @@ console.log(`First render: app ${fmt(results.first_render.app)}, baseline ${fmt(
 console.log(`The app's own render (replacing the copy): ${fmt(results.first_render.app_own_render)}, ratio ${(results.first_render.app_own_render.median / results.first_render.baseline.median).toFixed(2)}`);
 console.log(`Interactive: app ${fmt(results.first_render.app_interactive)}, baseline ${fmt(results.first_render.baseline_interactive)}, ratio ${(results.first_render.app_interactive.median / results.first_render.baseline_interactive.median).toFixed(2)}`);
 
-// 3. Rendering the accounts list and the matrix with many accounts: time from the route
+// 3. Rendering the accounts list, the matrix and the rating grid with many accounts: time from the route
 // change to the rows or points being in the page. The list shows one page of PAGE_SIZE rows
 // (src/domain/portfolio.rs), so it is done when that page is; the matrix draws every point.
 const PAGE_SIZE = 100;
+const GRID_PAGE = 50;
 async function routeRender(page, hash, selector, count) {
   await page.evaluate(() => { location.hash = '#/grader'; });
   await page.locator('main h1', { hasText: 'Grade' }).waitFor();
@@ -165,13 +166,16 @@ for (const n of [100, 1000, 10000]) {
   const { page, close } = await freshPage(documentWith(n, false));
   await page.goto(server.url + '#/grader');
   await page.locator('main h1').waitFor();
-  const list = [], matrix = [];
+  const list = [], matrix = [], grid = [];
   for (let i = 0; i < Math.min(RUNS, n >= 10000 ? 3 : RUNS); i++) {
     list.push(await routeRender(page, '#/accounts', '.accounts-table tbody tr', Math.min(n, PAGE_SIZE)));
     matrix.push(await routeRender(page, '#/matrix', 'a.matrix__point', n));
+    // The rating grid pages too, GRID_PAGE rows (src/domain/rating_grid.rs): done when its
+    // first page's rating cells are in.
+    grid.push(await routeRender(page, '#/accounts/rate', '.rating-grid td[tabindex]', Math.min(n, GRID_PAGE) * 10));
   }
-  results.render[n] = { list: stats(list), matrix: stats(matrix) };
-  console.log(`${String(n).padStart(5)} accounts: list ${fmt(results.render[n].list)}, matrix ${fmt(results.render[n].matrix)}`);
+  results.render[n] = { list: stats(list), matrix: stats(matrix), grid: stats(grid) };
+  console.log(`${String(n).padStart(5)} accounts: list ${fmt(results.render[n].list)}, matrix ${fmt(results.render[n].matrix)}, rating grid ${fmt(results.render[n].grid)}`);
   await close();
 }
 
@@ -286,6 +290,7 @@ const budgets = [
   ['first render ≤ 1.3 × baseline', results.first_render.ratio <= 1.3],
   ['1000 accounts: list ≤ 100 ms', results.render[1000].list.median <= 100],
   ['1000 accounts: matrix ≤ 100 ms', results.render[1000].matrix.median <= 100],
+  ['1000 accounts: rating grid ≤ 100 ms', results.render[1000].grid.median <= 100],
   ['10 000 accounts: list and matrix < 1 s', results.render[10000].list.median < 1000 && results.render[10000].matrix.median < 1000],
   ['1000 accounts with plans: save ≤ 50 ms', results.storage.save.median <= 50],
   ['1000 accounts with plans: load ≤ 50 ms', results.storage.load.median <= 50],

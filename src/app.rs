@@ -9,8 +9,8 @@ use crate::components::shell::shell;
 use crate::hooks::{use_hash_route, AppContext};
 use crate::pages::{
     not_found_page, AccountFormPage, AccountPage, AccountsPage, AssessmentPage, GraderPage,
-    HistoryPage, InvitationBanner, MatrixPage, PlanPage, PlanViewPage, PlansPage, SettingsPage,
-    SharedAccountPage, SharedResultPage, TemplatePage,
+    HistoryPage, InvitationBanner, MatrixPage, PlanPage, PlanViewPage, PlansPage, RatingGridPage,
+    SettingsPage, SharedAccountPage, SharedResultPage, TemplatePage,
 };
 use crate::route::Route;
 use crate::state::{Action, AppState, Unreadable};
@@ -208,6 +208,7 @@ fn page_for(route: Route, link: &AttrValue) -> Html {
         // Keyed so that switching between two accounts' forms starts from the right values.
         Route::EditAccount(id) => html! { <AccountFormPage key={id} id={Some(id)} /> },
         Route::Matrix => html! { <MatrixPage /> },
+        Route::RatingGrid => html! { <RatingGridPage /> },
         Route::Plans => html! { <PlansPage /> },
         Route::SharedResult => {
             html! { <SharedResultPage key={link.to_string()} link={link.clone()} /> }

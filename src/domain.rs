@@ -19,6 +19,7 @@ pub mod portfolio;
 pub mod practices;
 pub mod quadrant;
 pub mod rating;
+pub mod rating_grid;
 pub mod reclassification;
 pub mod salvage;
 pub mod schema;

@@ -13,6 +13,8 @@ pub enum Route {
     Assessment(AssessmentId),
     Accounts,
     NewAccount,
+    /// Many accounts rated in one grid, by keyboard.
+    RatingGrid,
     Account(AccountId),
     EditAccount(AccountId),
     /// The plan editor of an account.
@@ -69,6 +71,7 @@ impl Route {
             ["history", n] => with_id(n, Route::Assessment),
             ["accounts"] => Route::Accounts,
             ["accounts", "new"] => Route::NewAccount,
+            ["accounts", "rate"] => Route::RatingGrid,
             ["accounts", n] => with_id(n, Route::Account),
             ["accounts", n, "edit"] => with_id(n, Route::EditAccount),
             ["accounts", n, "plan"] => with_id(n, Route::Plan),
@@ -92,6 +95,7 @@ impl Route {
             Route::Assessment(id) => format!("#/history/{id}"),
             Route::Accounts => "#/accounts".into(),
             Route::NewAccount => "#/accounts/new".into(),
+            Route::RatingGrid => "#/accounts/rate".into(),
             Route::Account(id) => format!("#/accounts/{id}"),
             Route::EditAccount(id) => format!("#/accounts/{id}/edit"),
             Route::Plan(id) => format!("#/accounts/{id}/plan"),
@@ -112,6 +116,7 @@ impl Route {
             Route::Assessment(_) => "Saved assessment",
             Route::Accounts => "Accounts",
             Route::NewAccount => "New account",
+            Route::RatingGrid => "Rate accounts",
             Route::Account(_) => "Account",
             Route::EditAccount(_) => "Edit account",
             Route::Plan(_) => "Account plan",
@@ -140,6 +145,7 @@ impl Route {
                 Some(Route::Plans)
             }
             Route::Matrix => Some(Route::Matrix),
+            Route::RatingGrid => Some(Route::RatingGrid),
             Route::Invitation => Some(Route::Grader),
             Route::SharedResult | Route::SharedAccount => None,
             Route::Settings => Some(Route::Settings),
@@ -164,6 +170,7 @@ mod tests {
         assert_eq!(Route::from_hash("#/history/1/2"), Route::NotFound);
         assert_eq!(Route::from_hash("#/nowhere"), Route::NotFound);
         assert_eq!(Route::from_hash("#/accounts/new"), Route::NewAccount);
+        assert_eq!(Route::from_hash("#/accounts/rate"), Route::RatingGrid);
         assert_eq!(Route::from_hash("#/accounts/7/edit"), Route::EditAccount(7));
         assert_eq!(Route::from_hash("#/accounts/7/delete"), Route::NotFound);
         assert_eq!(
@@ -195,6 +202,7 @@ mod tests {
             Route::Assessment(9),
             Route::Accounts,
             Route::NewAccount,
+            Route::RatingGrid,
             Route::Account(3),
             Route::EditAccount(3),
             Route::Plan(3),

@@ -49,3 +49,17 @@ pub fn account_link_within(event: &Event, selector: &str) -> Option<AccountId> {
         _ => None,
     }
 }
+
+/// The row and column of the grid cell around the event's target, read from its id, which is
+/// `prefix` then `ROW-COL`: one listener on a grid then knows which cell was clicked or
+/// focused, and the cells carry no attributes beyond the id they need anyway.
+pub fn cell_within(event: &Event, prefix: &str) -> Option<(usize, usize)> {
+    let cell = event
+        .target()?
+        .dyn_ref::<web_sys::Element>()?
+        .closest(&format!("[id^=\"{prefix}\"]"))
+        .ok()??;
+    let id = cell.id();
+    let (row, col) = id.strip_prefix(prefix)?.split_once('-')?;
+    Some((row.parse().ok()?, col.parse().ok()?))
+}

@@ -43,6 +43,7 @@ pub fn shell(route: Route, screen: Html) -> Html {
                             { nav_link(Route::Grader, "Grader") }
                             { nav_link(Route::History, "History") }
                             { nav_link(Route::Accounts, "Accounts") }
+                            { nav_link(Route::RatingGrid, "Rate") }
                             { nav_link(Route::Matrix, "Matrix") }
                             { nav_link(Route::Plans, "Plans") }
                             { nav_link(Route::Settings, "Settings") }

@@ -22,6 +22,7 @@ use crate::domain::quadrant::{classify, explain, Quadrant, BORDERLINE_BAND, BORD
 use crate::domain::rating::{
     axis_intro, axis_score, criteria_of, fully_rated, rated_of, Axis, CriterionId,
 };
+use crate::domain::rating_grid::{in_list_order, next_to_rate};
 use crate::domain::settings::format_money;
 use crate::hooks::{use_app_state, use_local, LocalHandle};
 use crate::route::Route;
@@ -85,6 +86,9 @@ pub fn AccountPage(props: &AccountPageProps) -> Html {
                 <div class="page-header__actions">
                     <a class="button" href={Route::EditAccount(id).href()}>{ "Edit details" }</a>
                     <a class="button" href={Route::Matrix.href()}>{ "View on matrix" }</a>
+                    if let Some(next) = next_to_rate(&in_list_order(&state.doc.portfolio.accounts, settings, &state.list_query), &settings.weights, id) {
+                        <a class="button" href={Route::Account(next).href()}>{ "Next account to rate" }</a>
+                    }
                 </div>
             </header>
             <Classification account={account.clone()} />

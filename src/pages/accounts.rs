@@ -188,6 +188,7 @@ pub fn AccountsPage() -> Html {
                 <div class="page-header__actions">
                     <a class="button button--primary" href={Route::NewAccount.href()}>{ "Add account" }</a>
                     <a class="button" href={Route::Matrix.href()}>{ "View matrix" }</a>
+                    <a class="button" href={Route::RatingGrid.href()}>{ "Rate in a grid" }</a>
                 </div>
             </header>
             if demo_count > 0 {

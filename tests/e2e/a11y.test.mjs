@@ -28,7 +28,7 @@ for (const colorScheme of ['light', 'dark']) {
     const found = [];
     const visit = async (hash, state = hash) => { await env.open(page, hash); found.push(...await violations(page, state)); };
 
-    for (const hash of ['#/grader', '#/history', '#/accounts', '#/matrix', '#/plans', '#/settings', '#/nowhere']) {
+    for (const hash of ['#/grader', '#/history', '#/accounts', '#/accounts/rate', '#/matrix', '#/plans', '#/settings', '#/nowhere']) {
       await visit(hash, `empty ${hash}`);
     }
     await env.open(page, '#/accounts');
@@ -51,14 +51,22 @@ for (const colorScheme of ['light', 'dark']) {
     await page.getByRole('button', { name: 'Save assessment' }).click();
     found.push(...await violations(page, 'grader filled and saved'));
     for (const hash of ['#/history', '#/accounts', '#/accounts/1', '#/accounts/1/edit', '#/accounts/1/plan/view',
-      '#/matrix', '#/plans', '#/templates/0', '#/settings']) {
+      '#/accounts/rate', '#/matrix', '#/plans', '#/templates/0', '#/settings']) {
       await visit(hash, `filled ${hash}`);
     }
+    // The rating grid with the cursor moved and a rating typed, filtered to ratings missing.
+    await env.open(page, '#/accounts/rate');
+    await page.locator('[role=gridcell][tabindex="0"]').focus();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('3');
+    await page.getByLabel('Only accounts with ratings missing').check();
+    found.push(...await violations(page, 'rating grid in use'));
+    await env.open(page, '#/settings');
     // The theme chosen in Settings against the system's: forced dark on a light system, forced
     // light on a dark one. Then back to following the system for the rest.
     const forced = colorScheme === 'light' ? 'Dark' : 'Light';
     await page.getByRole('radio', { name: forced }).check();
-    for (const hash of ['#/settings', '#/matrix', '#/accounts/1']) await visit(hash, `forced ${forced} ${hash}`);
+    for (const hash of ['#/settings', '#/matrix', '#/accounts/1', '#/accounts/rate']) await visit(hash, `forced ${forced} ${hash}`);
     await env.open(page, '#/settings');
     await page.getByRole('button', { name: 'Reset theme to default' }).click();
     found.push(...await violations(page, 'theme reset notice'));
@@ -96,7 +104,7 @@ test('on a phone-sized screen no page scrolls sideways', async () => {
   await env.open(page, '#/accounts');
   await page.getByRole('button', { name: /Explore a demo portfolio/ }).click();
   const wide = [];
-  for (const hash of ['#/grader', '#/history', '#/accounts', '#/accounts/1', '#/matrix', '#/plans', '#/settings', '#/accounts/1/plan']) {
+  for (const hash of ['#/grader', '#/history', '#/accounts', '#/accounts/1', '#/accounts/rate', '#/matrix', '#/plans', '#/settings', '#/accounts/1/plan']) {
     await env.open(page, hash);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     if (overflow > 0) wide.push(`${hash}: ${overflow}px`);
