@@ -4,9 +4,10 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::rc::Rc;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::accounts::{name_key, parse_amount, Account, AccountId, DecimalMark, Tier, MAX_NAME};
+use super::json::{self, FromJson, Reader};
 use super::rating::{CriterionId, Ratings, CRITERIA};
 
 /// Files above this size are refused before they are read: ten thousand accounts with long
@@ -35,9 +36,9 @@ impl CsvError {
     pub fn explanation(&self) -> String {
         match self {
             CsvError::TooLarge(bytes) => format!(
-                "This file is {:.1} MB; files up to {} MB can be imported. Split it into smaller files, \
+                "This file is {} MB; files up to {} MB can be imported. Split it into smaller files, \
                  or export fewer columns.",
-                *bytes as f64 / 1_048_576.0,
+                super::decimal::fixed(*bytes as f64 / 1_048_576.0, 1),
                 MAX_CSV_BYTES / 1_048_576
             ),
             CsvError::Empty => "This file is empty.".into(),
@@ -324,8 +325,21 @@ fn guess_one(header: &str) -> Target {
 /// What the user chose for each header last time, keyed by [`header_key`]. Kept in this
 /// browser beside the data, not in it: it is a habit of the files one imports, not data.
 /// Targets are kept by [`Target::slug`], so a slug a later build drops is merely forgotten.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct RememberedMapping(pub BTreeMap<String, String>);
+
+// Read with the app's own JSON reader, as the document is: serde's deserializer would add
+// to the download for one small value.
+impl FromJson for RememberedMapping {
+    fn read(r: &mut Reader) -> json::Result<Self> {
+        let mut map = BTreeMap::new();
+        r.object(&mut |r, key| {
+            map.insert(key.to_string(), r.string()?);
+            Ok(())
+        })?;
+        Ok(RememberedMapping(map))
+    }
+}
 
 impl RememberedMapping {
     /// The mapping with `table`'s choices added, replacing those for the same headers.
@@ -778,10 +792,7 @@ mod tests {
             [Target::Name, Target::Ignore]
         );
         let json = serde_json::to_string(&remembered).unwrap();
-        assert_eq!(
-            serde_json::from_str::<RememberedMapping>(&json).unwrap(),
-            remembered
-        );
+        assert_eq!(Reader::read_all::<RememberedMapping>(&json), Ok(remembered));
     }
 
     #[test]
