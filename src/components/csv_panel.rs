@@ -53,6 +53,12 @@ fn preview_lists(p: &CsvPreview, names: impl Fn(u64) -> String) -> Html {
     });
     html! {
         <>
+            if !p.added.is_empty() {
+                <section aria-labelledby="csv-added-title">
+                    <h4 id="csv-added-title">{ format!("To add ({})", p.added.len()) }</h4>
+                    { listed(p.added.iter().map(|a| a.name.clone())) }
+                </section>
+            }
             if !p.updated.is_empty() {
                 <section aria-labelledby="csv-updated-title">
                     <h4 id="csv-updated-title">{ format!("To update ({})", p.updated.len()) }</h4>
