@@ -6,6 +6,7 @@ pub mod backup_panel;
 pub mod band_badge;
 pub mod change_summary;
 pub mod classification_notice;
+pub mod csv_panel;
 pub mod grade_summary;
 pub mod keeping_panel;
 pub mod kept_copies;

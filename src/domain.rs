@@ -3,6 +3,8 @@
 pub mod accounts;
 pub mod backup;
 pub mod bcg;
+pub mod csv_export;
+pub mod csv_import;
 pub mod damaged_text;
 pub mod dates;
 pub mod decimal;

@@ -202,6 +202,12 @@ pub enum Action {
     BackupExported {
         at: String,
     },
+    /// Adds and updates accounts from a spreadsheet, matched against the accounts of the
+    /// moment it is applied, undoable in one step.
+    ImportCsv {
+        import: Rc<crate::domain::csv_import::CsvImport>,
+        at: String,
+    },
     /// Keeps a copy of an assessment someone shared; its id is `doc.next_id` at dispatch.
     SaveSharedAssessment(crate::domain::share::SharedResult),
     /// Keeps a copy of a shared account (and its plan); its id is `doc.next_id` at dispatch.
@@ -555,6 +561,47 @@ impl AppState {
                     what: "Backup imported.".into(),
                 });
                 self.just_saved = None;
+                self.changed();
+            }
+            Action::ImportCsv { import, at } => {
+                let preview = import.preview(&self.doc.portfolio.accounts);
+                if preview.is_empty() {
+                    return;
+                }
+                let before = self.doc.clone();
+                let (added, updated) = (preview.added.len(), preview.updated.len());
+                let mut accounts = Vec::with_capacity(added);
+                for incoming in &preview.added {
+                    let mut a = Account::blank();
+                    a.id = self.take_id();
+                    incoming.apply_to(&mut a);
+                    a.created_at.clone_from(&at);
+                    a.updated_at.clone_from(&at);
+                    if !incoming.ratings.is_empty() {
+                        a.reviewed_at = Some(at.clone());
+                    }
+                    accounts.push(a);
+                }
+                let list = Rc::make_mut(&mut self.doc.portfolio.accounts);
+                let index: std::collections::HashMap<AccountId, usize> =
+                    list.iter().enumerate().map(|(i, a)| (a.id, i)).collect();
+                for (id, incoming) in &preview.updated {
+                    if let Some(a) = index.get(id).map(|&i| &mut list[i]) {
+                        let ratings = a.ratings.clone();
+                        incoming.apply_to(a);
+                        a.updated_at.clone_from(&at);
+                        if a.ratings != ratings {
+                            a.reviewed_at = Some(at.clone());
+                        }
+                    }
+                }
+                list.extend(accounts);
+                self.undo = Some(Undo::Restore {
+                    doc: Box::new(before),
+                    what: format!(
+                        "Imported from the spreadsheet: {added} added, {updated} updated."
+                    ),
+                });
                 self.changed();
             }
             Action::BackupExported { at } => {
@@ -1131,6 +1178,64 @@ mod tests {
     }
 
     const AT: &str = "2026-11-23T09:00:00.000Z";
+
+    #[test]
+    fn a_spreadsheet_import_adds_and_updates_and_undoes_in_one_step() {
+        use crate::domain::csv_import::{guess_mapping, read_table, CsvImport, RememberedMapping};
+        let table = Rc::new(read_table(b"Name,Tier,Needs fit\nAcme,A,4\nBeta,B,\n").unwrap());
+        let mapping = guess_mapping(&table.headers, &RememberedMapping::default());
+        let import = Rc::new(CsvImport {
+            table,
+            mapping,
+            mark: Default::default(),
+        });
+        let form = |name: &str| ValidAccount {
+            name: name.into(),
+            industry: String::new(),
+            manager: String::new(),
+            revenue: None,
+            tier: crate::domain::accounts::Tier::C,
+            notes: String::new(),
+        };
+        let s = reduce(
+            AppState::default(),
+            [
+                Action::AddAccount {
+                    account: form("acme"),
+                    at: AT.into(),
+                },
+                Action::ImportCsv {
+                    import: import.clone(),
+                    at: AT.into(),
+                },
+            ],
+        );
+        let accounts = &s.doc.portfolio.accounts;
+        assert_eq!(accounts.len(), 2);
+        assert_eq!(accounts[0].name, "Acme");
+        assert_eq!(accounts[0].tier, crate::domain::accounts::Tier::A);
+        assert_eq!(accounts[0].ratings.get(CriterionId::NeedsFit), Some(4));
+        assert_eq!(accounts[0].reviewed_at.as_deref(), Some(AT));
+        assert_eq!(accounts[1].name, "Beta");
+        assert!(s
+            .undo
+            .as_ref()
+            .unwrap()
+            .description()
+            .contains("1 added, 1 updated"));
+        let s = reduce(s, [Action::Undo]);
+        assert_eq!(s.doc.portfolio.accounts.len(), 1);
+        assert_eq!(s.doc.portfolio.accounts[0].name, "acme");
+        // Importing again after the undo does the same again.
+        let s = reduce(
+            s,
+            [Action::ImportCsv {
+                import,
+                at: AT.into(),
+            }],
+        );
+        assert_eq!(s.doc.portfolio.accounts.len(), 2);
+    }
 
     #[test]
     fn the_incremental_encoder_matches_a_full_encode_after_every_change() {

@@ -21,6 +21,29 @@ pub const KEY: &str = "account-grader";
 /// Unreadable values are copied to this key, or to `KEY.2`, `KEY.3`, ... when taken.
 pub const BACKUP_KEY: &str = "account-grader.unreadable-backup";
 
+/// The last column mapping of a spreadsheet import. Kept apart from the document: it is a
+/// habit of this browser's imports rather than the user's data, so it stays out of backups,
+/// other tabs' merges and the schema, which need no new version for it.
+pub const CSV_MAPPING_KEY: &str = "account-grader.csv-mapping";
+
+/// The mapping remembered from the last spreadsheet import; none when there was none, or
+/// when what is stored cannot be read (it is only a convenience).
+pub fn csv_mapping() -> crate::domain::csv_import::RememberedMapping {
+    local_storage()
+        .ok()
+        .and_then(|s| s.get_item(CSV_MAPPING_KEY).ok().flatten())
+        .and_then(|text| crate::domain::json::Reader::read_all(&text).ok())
+        .unwrap_or_default()
+}
+
+/// Remembers the mapping of an import for the next one. A refusal is let go: the import
+/// itself has been done, and only the convenience is lost.
+pub fn remember_csv_mapping(mapping: &crate::domain::csv_import::RememberedMapping) {
+    if let (Ok(storage), Ok(text)) = (local_storage(), serde_json::to_string(mapping)) {
+        let _ = storage.set_item(CSV_MAPPING_KEY, &text);
+    }
+}
+
 /// What was found in the browser at start-up.
 pub enum Loaded {
     /// Nothing stored yet: a first visit.

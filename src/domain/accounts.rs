@@ -182,29 +182,114 @@ pub const MAX_AMOUNT: f64 = 1e15;
 /// upper end is included: a figure just below it can read back as exactly it.
 pub const AMOUNTS: RangeInclusive<f64> = 0.0..=MAX_AMOUNT;
 
-/// Reads a revenue figure. Empty means unknown. Accepted: whole digits, optionally grouped in
-/// threes by `,`, `'` or spaces (`1,250,000`), and optionally a decimal point with one or two
-/// digits (`99500.50`). Anything else is refused rather than guessed at: in `250.000` the dot
-/// could be a decimal point or a thousands separator, and a wrong guess is off by a thousand.
+/// Which mark separates decimals in a typed amount: `1,234.56` or `1.234,56`. The other
+/// mark, like `'` and spaces, can only group thousands.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum DecimalMark {
+    #[default]
+    Point,
+    Comma,
+}
+
+impl DecimalMark {
+    fn char(self) -> char {
+        match self {
+            DecimalMark::Point => '.',
+            DecimalMark::Comma => ',',
+        }
+    }
+
+    fn grouping(self) -> [char; 5] {
+        let other = match self {
+            DecimalMark::Point => ',',
+            DecimalMark::Comma => '.',
+        };
+        [other, '\'', ' ', '\u{a0}', '\u{202f}']
+    }
+}
+
+/// Reads a revenue figure as the account form takes it, with a dot for decimals. Empty means
+/// unknown. See [`parse_amount`] for what is accepted.
 pub fn parse_revenue(text: &str) -> Result<Option<f64>, String> {
-    let text = text.trim();
+    parse_amount(text, DecimalMark::Point)
+}
+
+/// Currency signs and codes people put before or after a figure; they say nothing about its
+/// size, and the currency is set once in settings.
+const CURRENCY_SIGNS: [&str; 12] = [
+    "US$", "$", "€", "£", "¥", "₹", "USD", "EUR", "GBP", "CHF", "CAD", "AUD",
+];
+
+/// Reads an amount as people type it: `1,250,000`, `$1,200,000`, `1 200 000`, `1.2M`, `250k`,
+/// `€1.200.000,50` (with [`DecimalMark::Comma`]). Digits may be grouped in threes by the mark
+/// that is not the decimal one, `'` or spaces; a decimal part has one or two digits, or any
+/// number before a `k`, `M` or `bn`. Anything else is refused rather than guessed at: in
+/// `250.000` the dot could be either mark, and a wrong guess is off by a thousand, so the
+/// caller says which mark is decimal.
+pub fn parse_amount(text: &str, mark: DecimalMark) -> Result<Option<f64>, String> {
+    let mut text = text.trim();
     if text.is_empty() {
         return Ok(None);
+    }
+    if text.starts_with('-') || (text.starts_with('(') && text.ends_with(')')) {
+        return Err("Revenue cannot be negative.".to_string());
+    }
+    let plain = match mark {
+        DecimalMark::Point => {
+            "Enter revenue as a plain number, such as 250000, 1,250,000.50 or 1.2M \
+                               (a dot for decimals)."
+                .to_string()
+        }
+        DecimalMark::Comma => {
+            "Enter revenue as a plain number, such as 250000, 1.250.000,50 or 1,2M \
+                               (a comma for decimals)."
+                .to_string()
+        }
+    };
+    // A sign or code at either end, with or without a space.
+    for sign in CURRENCY_SIGNS {
+        if let Some(rest) = text.strip_prefix(sign) {
+            text = rest.trim_start();
+        }
+        if let Some(rest) = text.strip_suffix(sign) {
+            text = rest.trim_end();
+        }
     }
     if text.starts_with('-') {
         return Err("Revenue cannot be negative.".to_string());
     }
-    let plain = "Enter revenue as a plain number, such as 250000 or 250000.50 (a dot for \
-                 decimals, no other punctuation)."
-        .to_string();
-    let (whole, cents) = match text.split_once('.') {
-        Some((w, c)) if (1..=2).contains(&c.len()) && c.chars().all(|d| d.is_ascii_digit()) => {
-            (w, Some(c))
+    // Scale words, longest first so that `mm` is not read as `m`.
+    let mut zeros = 0usize;
+    for (suffix, z) in [
+        ("bn", 9),
+        ("mm", 6),
+        ("MM", 6),
+        ("k", 3),
+        ("K", 3),
+        ("m", 6),
+        ("M", 6),
+        ("B", 9),
+    ] {
+        if let Some(rest) = text.strip_suffix(suffix) {
+            if rest.ends_with(|c: char| c.is_ascii_digit() || c == ' ') {
+                text = rest.trim_end();
+                zeros = z;
+                break;
+            }
+        }
+    }
+    let (whole, decimals) = match text.rsplit_once(mark.char()) {
+        Some((w, d))
+            if !d.is_empty()
+                && d.chars().all(|c| c.is_ascii_digit())
+                && (d.len() <= 2 || (zeros > 0 && d.len() <= zeros)) =>
+        {
+            (w, d)
         }
         Some(_) => return Err(plain),
-        None => (text, None),
+        None => (text, ""),
     };
-    let groups: Vec<&str> = whole.split([',', '\'', ' ', '\u{a0}']).collect();
+    let groups: Vec<&str> = whole.split(mark.grouping()).collect();
     let grouped_well = groups
         .iter()
         .all(|g| !g.is_empty() && g.chars().all(|d| d.is_ascii_digit()))
@@ -213,7 +298,14 @@ pub fn parse_revenue(text: &str) -> Result<Option<f64>, String> {
     if !grouped_well {
         return Err(plain);
     }
-    let number = format!("{}.{}", groups.concat(), cents.unwrap_or("0"));
+    // The scale moves the decimal point in the text, so `1.2M` is exactly 1200000.
+    let mut digits = groups.concat();
+    digits.push_str(decimals);
+    let point = digits.len() - decimals.len() + zeros;
+    while digits.len() < point {
+        digits.push('0');
+    }
+    let number = format!("{}.{}0", &digits[..point], &digits[point..]);
     match parse_decimal(&number) {
         Some(v) if v < MAX_AMOUNT => Ok(Some(v)),
         _ => Err("That revenue is too large.".to_string()),
@@ -389,6 +481,44 @@ mod tests {
         assert!(parse_revenue("250.000")
             .unwrap_err()
             .contains("plain number"));
+    }
+
+    #[test]
+    fn revenue_is_read_as_people_type_it() {
+        for (text, value) in [
+            ("$1,200,000", 1_200_000.0),
+            ("$ 1,200,000.50", 1_200_000.5),
+            ("1.2M", 1_200_000.0),
+            ("1.25m", 1_250_000.0),
+            ("250k", 250_000.0),
+            ("2.5 bn", 2_500_000_000.0),
+            ("1 200 000", 1_200_000.0),
+            ("1\u{202f}200\u{202f}000", 1_200_000.0),
+            ("EUR 900,000", 900_000.0),
+            ("900000 USD", 900_000.0),
+            ("£75", 75.0),
+        ] {
+            assert_eq!(parse_revenue(text), Ok(Some(value)), "{text}");
+        }
+        assert!(parse_revenue("-$5").unwrap_err().contains("negative"));
+        assert!(parse_revenue("(5000)").unwrap_err().contains("negative"));
+        for bad in ["1.2.3M", "M", "$", "1.2345M6", "1,2M"] {
+            assert!(parse_revenue(bad).is_err(), "{bad} should be refused");
+        }
+    }
+
+    #[test]
+    fn a_decimal_comma_is_read_only_when_chosen() {
+        let comma = |t: &str| parse_amount(t, DecimalMark::Comma);
+        assert_eq!(comma("€1.200.000,50"), Ok(Some(1_200_000.5)));
+        assert_eq!(comma("1.234,56"), Ok(Some(1_234.56)));
+        assert_eq!(comma("250.000"), Ok(Some(250_000.0)));
+        assert_eq!(comma("1,2M"), Ok(Some(1_200_000.0)));
+        assert_eq!(comma("1 200 000"), Ok(Some(1_200_000.0)));
+        assert!(comma("1,250,000").is_err());
+        // With a dot for decimals, the same text is refused rather than read a thousand off.
+        assert!(parse_revenue("€1.200.000,50").is_err());
+        assert!(comma("12,345").unwrap_err().contains("comma for decimals"));
     }
 
     #[test]

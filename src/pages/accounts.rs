@@ -5,6 +5,7 @@ use yew::prelude::*;
 use crate::browser::clock::{now_iso, now_iso_in_browser};
 use crate::browser::events::{on_input_value, on_value};
 use crate::components::account_rows::rows_markup;
+use crate::components::csv_panel::CsvPanel;
 use crate::components::pager::Pager;
 use crate::components::raw_table_body::RawTableBody;
 use crate::domain::accounts::Tier;
@@ -63,6 +64,7 @@ fn EmptyAccounts() -> Html {
                     { format!("Explore a demo portfolio ({DEMO_SIZE} invented accounts)") }
                 </button>
             </div>
+            <CsvPanel />
         </div>
     }
 }
@@ -276,6 +278,7 @@ pub fn AccountsPage() -> Html {
                 </div>
                 <Pager page={page} on_go={on_page} focus_after="account-count" />
             }
+            <CsvPanel />
         </div>
     }
 }

@@ -419,6 +419,13 @@ pub fn MatrixPage() -> Html {
             export_problem.set(result.err());
         })
     };
+    let on_export_csv = {
+        let (export_problem, doc, summary) = (export_problem.clone(), doc.clone(), summary.clone());
+        Callback::from(move |_| {
+            let csv = crate::domain::csv_export::matrix_csv(&doc, &summary);
+            export_problem.set(download_text("portfolio-groups.csv", "text/csv", &csv).err());
+        })
+    };
     let unrated: Vec<&Account> = accounts
         .iter()
         .filter(|a| a.position(&doc.settings.weights).is_none())
@@ -558,6 +565,7 @@ pub fn MatrixPage() -> Html {
                                 <button type="button" class="button button--small" onclick={on_snapshot}>{ "Record snapshot" }</button>
                             }
                             <button type="button" class="button button--small" onclick={on_export}>{ "Export SVG" }</button>
+                            <button type="button" class="button button--small" onclick={on_export_csv}>{ "Groups and guidelines (CSV)" }</button>
                         </div>
                     </div>
                     <fieldset class="matrix-filters">

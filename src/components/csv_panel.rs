@@ -1,0 +1,369 @@
+//! Accounts in and out as CSV: choosing or dropping a spreadsheet file, matching its columns,
+//! a preview of every row, the import (undoable), and the export of all accounts.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use gloo_file::callbacks::FileReader;
+use wasm_bindgen::JsCast;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use crate::browser::clock::now_iso;
+use crate::browser::download::download_text;
+use crate::browser::events::on_value;
+use crate::browser::page::after_paint;
+use crate::domain::accounts::DecimalMark;
+use crate::domain::csv_export::accounts_csv;
+use crate::domain::csv_import::{
+    guess_mapping, read_table, suggest_mark, CsvError, CsvImport, CsvPreview, SkipReason, Target,
+    MAX_CSV_BYTES,
+};
+use crate::domain::dates::date_part;
+use crate::hooks::{use_app_state, use_local};
+use crate::state::Action;
+
+/// How many lines each list of the preview shows before counting the rest: a file of
+/// thousands of rows can have thousands of problems, and the list is for reading.
+const LISTED: usize = 100;
+
+fn listed(lines: impl ExactSizeIterator<Item = String>) -> Html {
+    let more = lines.len().saturating_sub(LISTED);
+    html! {
+        <ul class="import-preview__list">
+            { for lines.take(LISTED).map(|l| html! { <li>{ l }</li> }) }
+            if more > 0 {
+                <li>{ format!("…and {more} more.") }</li>
+            }
+        </ul>
+    }
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// The preview's lists: what is updated, what is skipped and every problem.
+fn preview_lists(p: &CsvPreview, names: impl Fn(u64) -> String) -> Html {
+    let skipped = p.skipped.iter().map(|(row, why)| match why {
+        SkipReason::Unchanged(name) => format!("Row {row}: {name} is already as the file has it."),
+        SkipReason::Repeated { name, first_row } => {
+            format!("Row {row}: {name} was already on row {first_row}; only that row is used.")
+        }
+    });
+    html! {
+        <>
+            if !p.added.is_empty() {
+                <section aria-labelledby="csv-added-title">
+                    <h4 id="csv-added-title">{ format!("To add ({})", p.added.len()) }</h4>
+                    { listed(p.added.iter().map(|a| a.name.clone())) }
+                </section>
+            }
+            if !p.updated.is_empty() {
+                <section aria-labelledby="csv-updated-title">
+                    <h4 id="csv-updated-title">{ format!("To update ({})", p.updated.len()) }</h4>
+                    <p class="muted">{ "An account of the same name (capitals and spaces aside) takes the file's values; its empty cells leave what you have." }</p>
+                    { listed(p.updated.iter().map(|(id, _)| names(*id))) }
+                </section>
+            }
+            if !p.problems.is_empty() {
+                <section aria-labelledby="csv-problems-title">
+                    <h4 id="csv-problems-title">{ format!("Problems ({})", p.problems.len()) }</h4>
+                    <p class="muted">{ "These values are not imported; the rest of each row is, unless it has no name. Correct the file and choose it again to bring them in." }</p>
+                    { listed(p.problems.iter().map(|p| p.sentence())) }
+                </section>
+            }
+            if !p.skipped.is_empty() {
+                <section aria-labelledby="csv-skipped-title">
+                    <h4 id="csv-skipped-title">{ format!("To skip ({})", p.skipped.len()) }</h4>
+                    { listed(skipped) }
+                </section>
+            }
+        </>
+    }
+}
+
+/// The files a drop or a file input carries, the first of them.
+fn first_file(files: Option<web_sys::FileList>) -> Option<gloo_file::File> {
+    files.and_then(|f| f.get(0)).map(gloo_file::File::from)
+}
+
+#[component]
+pub fn CsvPanel() -> Html {
+    let state = use_app_state();
+    let import = use_local(|| None::<Rc<CsvImport>>);
+    let message = use_local(|| None::<(bool, String)>);
+    let busy = use_local(|| None::<&'static str>);
+    let dragging = use_local(|| false);
+    // Keeps the file reader alive until it has finished.
+    let reader: Rc<RefCell<Option<FileReader>>> = use_mut_ref(|| None);
+    let accounts = state.doc.portfolio.accounts.clone();
+    // Worked out again only when the choices or the accounts change, not on every render.
+    let preview = use_memo(((*import).clone(), accounts), |(import, accounts)| {
+        import.as_ref().map(|i| i.preview(accounts))
+    });
+
+    let take_file = {
+        let (import, message, busy, reader) = (
+            import.clone(),
+            message.clone(),
+            busy.clone(),
+            reader.clone(),
+        );
+        Rc::new(move |file: gloo_file::File| {
+            import.set(None);
+            // Refused by its size before a byte is read: reading 50 MB would hold up the page.
+            if file.size() as usize > MAX_CSV_BYTES {
+                message.set(Some((
+                    false,
+                    CsvError::TooLarge(file.size() as usize).explanation(),
+                )));
+                return;
+            }
+            message.set(None);
+            busy.set(Some("Reading the file…"));
+            let (import, message, busy) = (import.clone(), message.clone(), busy.clone());
+            *reader.borrow_mut() = Some(gloo_file::callbacks::read_as_bytes(&file, move |bytes| {
+                after_paint(move || {
+                    busy.set(None);
+                    let table = bytes
+                        .map_err(|_| "The file could not be read.".to_string())
+                        .and_then(|b| read_table(&b).map_err(|e| e.explanation()));
+                    match table {
+                        Ok(table) => {
+                            let mapping =
+                                guess_mapping(&table.headers, &crate::storage::csv_mapping());
+                            let mark = suggest_mark(&table, &mapping);
+                            import.set(Some(Rc::new(CsvImport {
+                                table: Rc::new(table),
+                                mapping,
+                                mark,
+                            })));
+                        }
+                        Err(why) => message.set(Some((false, why))),
+                    }
+                });
+            }));
+        })
+    };
+    let on_file = {
+        let take_file = take_file.clone();
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e
+                .target()
+                .expect("a change event has a target")
+                .unchecked_into();
+            let file = first_file(input.files());
+            input.set_value("");
+            if let Some(file) = file {
+                take_file(file);
+            }
+        })
+    };
+    let on_drag_over = {
+        let dragging = dragging.clone();
+        Callback::from(move |e: DragEvent| {
+            // Without this the browser opens the dropped file in place of the app.
+            e.prevent_default();
+            if !*dragging {
+                dragging.set(true);
+            }
+        })
+    };
+    let on_drag_leave = {
+        let dragging = dragging.clone();
+        Callback::from(move |_: DragEvent| dragging.set(false))
+    };
+    let on_drop = {
+        let (take_file, dragging) = (take_file.clone(), dragging.clone());
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            dragging.set(false);
+            if let Some(file) = first_file(e.data_transfer().and_then(|d| d.files())) {
+                take_file(file);
+            }
+        })
+    };
+    let on_export = {
+        let (state, message) = (state.clone(), message.clone());
+        Callback::from(move |_| {
+            let name = format!("accounts-{}.csv", date_part(&now_iso()));
+            let result = download_text(&name, "text/csv", &accounts_csv(&state.doc));
+            message.set(Some(match result {
+                Ok(()) => (true, format!("Downloaded {name}.")),
+                Err(why) => (false, why),
+            }));
+        })
+    };
+
+    let controls = html! {
+        <div class="editor-actions">
+            <label class="button" for="csv-file">{ "Import from a spreadsheet (CSV)…" }</label>
+            <input id="csv-file" class="visually-hidden" type="file"
+                accept=".csv,text/csv,.tsv,text/tab-separated-values,.txt,text/plain" onchange={on_file} />
+            if !state.doc.portfolio.accounts.is_empty() {
+                <button type="button" class="button" onclick={on_export}>{ "Export accounts (CSV)" }</button>
+            }
+        </div>
+    };
+    let status = html! {
+        <>
+            if let Some(what) = *busy {
+                <p class="form-message" role="status">{ what }</p>
+            }
+            if let Some((ok, text)) = &*message {
+                <p class={if *ok { "form-message form-message--ok" } else { "field__error" }}
+                    role={if *ok { "status" } else { "alert" }}>{ text }</p>
+            }
+        </>
+    };
+
+    let preview_view = match (&*import, &*preview) {
+        (Some(current), Some(p)) => {
+            let set_target = |column: usize| {
+                let (import, current) = (import.clone(), current.clone());
+                on_value(move |v| {
+                    let target = Target::from_slug(&v).unwrap_or(Target::Ignore);
+                    let mut next = (*current).clone();
+                    // One column per target: the column that had it before lets it go.
+                    if target != Target::Ignore {
+                        for t in next.mapping.iter_mut().filter(|t| **t == target) {
+                            *t = Target::Ignore;
+                        }
+                    }
+                    next.mapping[column] = target;
+                    import.set(Some(Rc::new(next)));
+                })
+            };
+            let set_mark = |mark: DecimalMark| {
+                let (import, current) = (import.clone(), current.clone());
+                Callback::from(move |_: Event| {
+                    import.set(Some(Rc::new(CsvImport {
+                        mark,
+                        ..(*current).clone()
+                    })))
+                })
+            };
+            let on_cancel = {
+                let import = import.clone();
+                Callback::from(move |_| import.set(None))
+            };
+            let on_confirm = {
+                let (state, import, message, current) = (
+                    state.clone(),
+                    import.clone(),
+                    message.clone(),
+                    current.clone(),
+                );
+                Callback::from(move |_| {
+                    let remembered = crate::storage::csv_mapping()
+                        .updated(&current.table.headers, &current.mapping);
+                    crate::storage::remember_csv_mapping(&remembered);
+                    state.dispatch(Action::ImportCsv {
+                        import: current.clone(),
+                        at: now_iso(),
+                    });
+                    import.set(None);
+                    // The undo notice says what was done; the panel may be gone with the
+                    // empty state it was shown in.
+                    message.set(None);
+                })
+            };
+            let table = &current.table;
+            let sample = table
+                .rows
+                .first()
+                .map(|(_, cells)| cells.clone())
+                .unwrap_or_default();
+            let has_revenue = current.mapping.contains(&Target::Revenue);
+            let names = {
+                let accounts = state.doc.portfolio.accounts.clone();
+                move |id: u64| {
+                    accounts
+                        .iter()
+                        .find(|a| a.id == id)
+                        .map_or_else(String::new, |a| a.name.clone())
+                }
+            };
+            let can_import = current.has_name() && !p.is_empty() && busy.is_none();
+            html! {
+                <div class="import-preview" role="region" aria-labelledby="csv-preview-title">
+                    <h3 id="csv-preview-title">{ "Import these accounts?" }</h3>
+                    <p>{ format!("{} read. Nothing changes until you choose Import.",
+                        plural(table.rows.len(), "row", "rows")) }</p>
+                    <h4 id="csv-mapping-title">{ "Columns" }</h4>
+                    <p class="muted">{ "Each column of the file, and what it becomes. Your choices are remembered for the next file with these headings." }</p>
+                    <div class="table-scroll">
+                        <table class="csv-mapping" aria-labelledby="csv-mapping-title">
+                            <thead><tr>
+                                <th scope="col">{ "Column in the file" }</th>
+                                <th scope="col">{ "First row" }</th>
+                                <th scope="col">{ "Import as" }</th>
+                            </tr></thead>
+                            <tbody>
+                                { for table.headers.iter().enumerate().map(|(i, header)| {
+                                    let id = format!("csv-map-{i}");
+                                    let chosen = current.mapping.get(i).copied().unwrap_or(Target::Ignore);
+                                    let heading = if header.is_empty() { format!("Column {}", i + 1) } else { header.clone() };
+                                    html! {
+                                        <tr key={id.clone()}>
+                                            <th scope="row"><label for={id.clone()}>{ heading }</label></th>
+                                            <td class="csv-mapping__sample">{ sample.get(i).cloned().unwrap_or_default() }</td>
+                                            <td>
+                                                <select id={id} onchange={set_target(i)}>
+                                                    { for Target::all().into_iter().map(|t| html! {
+                                                        <option value={t.slug()} selected={t == chosen}>{ t.title() }</option>
+                                                    }) }
+                                                </select>
+                                            </td>
+                                        </tr>
+                                    }
+                                }) }
+                            </tbody>
+                        </table>
+                    </div>
+                    if has_revenue {
+                        <fieldset class="segmented">
+                            <legend>{ "Revenue is written like" }</legend>
+                            <label>
+                                <input type="radio" name="csv-mark" checked={current.mark == DecimalMark::Point} onchange={set_mark(DecimalMark::Point)} />
+                                <span>{ "1,234.56" }</span>
+                            </label>
+                            <label>
+                                <input type="radio" name="csv-mark" checked={current.mark == DecimalMark::Comma} onchange={set_mark(DecimalMark::Comma)} />
+                                <span>{ "1.234,56" }</span>
+                            </label>
+                        </fieldset>
+                    }
+                    if !current.has_name() {
+                        <p class="field__error" role="alert">{ "No column is imported as the name, so no row can be matched. Choose the column that holds the account's name." }</p>
+                    }
+                    <ul class="csv-summary">
+                        <li>{ format!("To add: {}", plural(p.added.len(), "account", "accounts")) }</li>
+                        <li>{ format!("To update: {}", plural(p.updated.len(), "account", "accounts")) }</li>
+                        <li>{ format!("To skip: {}", plural(p.skipped.len(), "row", "rows")) }</li>
+                        <li>{ format!("Problems: {}", p.problems.len()) }</li>
+                    </ul>
+                    { preview_lists(p, names) }
+                    <div class="editor-actions">
+                        <button type="button" class="button button--primary" disabled={!can_import} onclick={on_confirm}>{ "Import" }</button>
+                        <button type="button" class="button" onclick={on_cancel}>{ "Cancel" }</button>
+                    </div>
+                </div>
+            }
+        }
+        _ => Html::default(),
+    };
+
+    html! {
+        <section class={classes!("card", "csv-panel", dragging.then_some("csv-panel--dragging"))}
+            aria-labelledby="csv-title"
+            ondragover={on_drag_over} ondragleave={on_drag_leave} ondrop={on_drop}>
+            <h2 id="csv-title">{ "Spreadsheets and CRM exports" }</h2>
+            <p class="muted">{ "Bring in accounts from a CSV file (comma, semicolon or tab separated), or drop the file here. You see what changes before anything does." }</p>
+            { controls }
+            { status }
+            { preview_view }
+        </section>
+    }
+}

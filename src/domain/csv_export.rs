@@ -1,0 +1,240 @@
+//! Accounts, and the matrix's groups and guidelines, written as CSV for a spreadsheet. The
+//! account columns are the ones the import guesses, so an exported file imports unchanged.
+
+use super::accounts::format_plain;
+use super::bcg::categorize;
+use super::portfolio::{guidelines, members_by_quadrant, row, Level, Summary};
+use super::quadrant::Quadrant;
+use super::rating::{Axis, CRITERIA};
+use super::schema::Document;
+
+/// Headers of the columns that the import reads back.
+pub const NAME: &str = "Name";
+pub const INDUSTRY: &str = "Industry";
+pub const MANAGER: &str = "Account manager";
+pub const REVENUE: &str = "Annual revenue";
+pub const TIER: &str = "Tier";
+pub const NOTES: &str = "Notes";
+
+fn writer() -> csv::Writer<Vec<u8>> {
+    // CRLF line ends, as RFC 4180 and spreadsheets expect.
+    csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(Vec::new())
+}
+
+/// The written bytes as text, with a byte order mark so that Excel reads them as UTF-8.
+fn finish(w: csv::Writer<Vec<u8>>) -> String {
+    let bytes = w.into_inner().expect("writing to memory cannot fail");
+    let text = String::from_utf8(bytes).expect("every cell written was text");
+    format!("\u{feff}{text}")
+}
+
+fn write(w: &mut csv::Writer<Vec<u8>>, cells: &[String]) {
+    w.write_record(cells)
+        .expect("writing to memory cannot fail");
+}
+
+/// Every account, one row each: the imported columns, then what the app works out (axis
+/// scores, quadrant, BCG category, plan status, last review), which an import passes over.
+pub fn accounts_csv(doc: &Document) -> String {
+    let settings = &doc.settings;
+    let mut w = writer();
+    let mut header: Vec<String> = [NAME, INDUSTRY, MANAGER, REVENUE, TIER, NOTES]
+        .map(String::from)
+        .to_vec();
+    header.extend(CRITERIA.iter().map(|c| c.title.to_string()));
+    header.extend(
+        [
+            "Relationship score",
+            "Potential score",
+            "Quadrant",
+            "BCG category",
+            "Plan status",
+            "Last review",
+        ]
+        .map(String::from),
+    );
+    write(&mut w, &header);
+    for a in doc.portfolio.accounts.iter() {
+        let r = row(a, settings);
+        let mut cells = vec![
+            a.name.clone(),
+            a.industry.clone(),
+            a.manager.clone(),
+            a.revenue.map(format_plain).unwrap_or_default(),
+            a.tier.letter().to_string(),
+            a.notes.clone(),
+        ];
+        cells.extend(
+            CRITERIA
+                .iter()
+                .map(|c| a.ratings.get(c.id).map_or(String::new(), |v| v.to_string())),
+        );
+        let score = |axis| r.position.map_or(String::new(), |p| p.on(axis).to_string());
+        cells.push(score(Axis::Relationship));
+        cells.push(score(Axis::Potential));
+        cells.push(r.quadrant.map_or(String::new(), |q| q.title().to_string()));
+        cells.push(
+            categorize(a.market, settings.bcg).map_or(String::new(), |c| c.title().to_string()),
+        );
+        cells.push(plan_status(doc, a.id));
+        cells.push(a.reviewed_at.clone().unwrap_or_default());
+        write(&mut w, &cells);
+    }
+    finish(w)
+}
+
+fn plan_status(doc: &Document, account: u64) -> String {
+    let Some(plan) = doc.plans.plan_for(account) else {
+        return "No plan".into();
+    };
+    match doc.plans.template(plan.template) {
+        Some(t) => {
+            let (filled, total) = plan.completeness(&t);
+            format!("{filled} of {total} sections filled in")
+        }
+        None => "Plan".into(),
+    }
+}
+
+/// The matrix's four groups, one row per account in each, then the guidelines with their
+/// level: a sheet to paste into a slide.
+pub fn matrix_csv(doc: &Document, summary: &Summary) -> String {
+    let mut w = writer();
+    write(
+        &mut w,
+        &[
+            "Group",
+            "Account",
+            "Tier",
+            "Account manager",
+            "Annual revenue",
+        ]
+        .map(String::from),
+    );
+    let groups = members_by_quadrant(&doc.portfolio.accounts, &doc.settings);
+    for (q, members) in Quadrant::ALL.iter().zip(groups) {
+        for a in members {
+            write(
+                &mut w,
+                &[
+                    q.title().to_string(),
+                    a.name.clone(),
+                    a.tier.letter().to_string(),
+                    a.manager.clone(),
+                    a.revenue.map(format_plain).unwrap_or_default(),
+                ],
+            );
+        }
+    }
+    write(&mut w, &vec![String::new(); 5]);
+    write(
+        &mut w,
+        &["Guideline", "Level", "", "", ""].map(String::from),
+    );
+    for g in guidelines(summary) {
+        let level = match g.level {
+            Level::Info => "Note",
+            Level::Warning => "Warning",
+        };
+        write(
+            &mut w,
+            &[
+                g.text,
+                level.to_string(),
+                String::new(),
+                String::new(),
+                String::new(),
+            ],
+        );
+    }
+    finish(w)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::rc::Rc;
+
+    use super::*;
+    use crate::domain::accounts::{Account, Tier};
+    use crate::domain::csv_import::{
+        guess_mapping, read_table, suggest_mark, CsvImport, RememberedMapping,
+    };
+    use crate::domain::portfolio::summarize;
+    use crate::domain::rating::{CriterionId, Ratings};
+
+    fn doc() -> Document {
+        let mut doc = Document::default();
+        let mut a = Account::blank();
+        a.id = 1;
+        a.name = "Acme, \"the\" Ltd".into();
+        a.industry = "Retail".into();
+        a.manager = "Dana".into();
+        a.revenue = Some(1_250_000.5);
+        a.tier = Tier::A;
+        a.notes = "Two lines;\nand a tab\there".into();
+        a.ratings = Ratings::from_pairs(&CRITERIA.iter().map(|c| (c.id, 4)).collect::<Vec<_>>());
+        let mut b = Account::blank();
+        b.id = 2;
+        b.name = "Beta".into();
+        b.ratings = Ratings::from_pairs(&[(CriterionId::NeedsFit, 2)]);
+        doc.portfolio.accounts = Rc::new(vec![a, b]);
+        doc
+    }
+
+    fn import(text: &str) -> CsvImport {
+        let table = Rc::new(read_table(text.as_bytes()).unwrap());
+        let mapping = guess_mapping(&table.headers, &RememberedMapping::default());
+        let mark = suggest_mark(&table, &mapping);
+        CsvImport {
+            table,
+            mapping,
+            mark,
+        }
+    }
+
+    #[test]
+    fn exported_accounts_import_back_unchanged() {
+        let doc = doc();
+        let text = accounts_csv(&doc);
+        assert!(text.starts_with("\u{feff}Name,Industry,Account manager"));
+        let i = import(&text);
+        // Into an empty portfolio: every account again, with every field.
+        let p = i.preview(&[]);
+        assert_eq!(p.problems, []);
+        assert_eq!(p.added.len(), 2);
+        for (incoming, original) in p.added.iter().zip(doc.portfolio.accounts.iter()) {
+            let mut copy = Account::blank();
+            copy.id = original.id;
+            incoming.apply_to(&mut copy);
+            let mut expected = Account::blank();
+            expected.id = original.id;
+            expected.name.clone_from(&original.name);
+            expected.industry.clone_from(&original.industry);
+            expected.manager.clone_from(&original.manager);
+            expected.revenue = original.revenue;
+            expected.tier = original.tier;
+            expected.notes.clone_from(&original.notes);
+            expected.ratings = original.ratings.clone();
+            assert_eq!(copy, expected);
+        }
+        // Into the same portfolio: nothing to change.
+        let p = i.preview(&doc.portfolio.accounts);
+        assert!(p.is_empty());
+        assert_eq!(p.skipped.len(), 2);
+    }
+
+    #[test]
+    fn the_matrix_sheet_lists_groups_and_guidelines() {
+        let doc = doc();
+        let summary = summarize(&doc.portfolio.accounts, &doc.settings);
+        let text = matrix_csv(&doc, &summary);
+        let table = read_table(text.as_bytes()).unwrap();
+        assert_eq!(table.headers[0], "Group");
+        assert!(table.rows.iter().any(
+            |(_, r)| r[1] == "Acme, \"the\" Ltd" && r[0] == Quadrant::ManageKeyAccount.title()
+        ));
+        assert!(table.rows.iter().any(|(_, r)| r[0] == "Guideline"));
+    }
+}

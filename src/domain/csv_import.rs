@@ -1,0 +1,904 @@
+//! Accounts from a spreadsheet or CRM export: reading the CSV file, guessing which column
+//! holds what, checking every row, and the preview of what an import adds and updates.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::rc::Rc;
+
+use serde::Serialize;
+
+use super::accounts::{name_key, parse_amount, Account, AccountId, DecimalMark, Tier, MAX_NAME};
+use super::json::{self, FromJson, Reader};
+use super::rating::{CriterionId, Ratings, CRITERIA};
+
+/// Files above this size are refused before they are read: ten thousand accounts with long
+/// notes fit well within it, and reading much more would stall the page.
+pub const MAX_CSV_BYTES: usize = 10 * 1024 * 1024;
+
+/// Why a file cannot be imported at all. Nothing changes when one is returned.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CsvError {
+    TooLarge(usize),
+    Empty,
+    /// Binary content, such as a spreadsheet saved as .xlsx or a PDF.
+    NotText,
+    /// Text, but not in UTF-8.
+    NotUtf8,
+    /// The CSV reader stopped at this row: an unclosed quote, say.
+    Unreadable {
+        row: usize,
+    },
+    /// A header row but no row of data.
+    NoRows,
+}
+
+impl CsvError {
+    /// What to tell the user: what is wrong and what to do about it.
+    pub fn explanation(&self) -> String {
+        match self {
+            CsvError::TooLarge(bytes) => format!(
+                "This file is {} MB; files up to {} MB can be imported. Split it into smaller files, \
+                 or export fewer columns.",
+                super::decimal::fixed(*bytes as f64 / 1_048_576.0, 1),
+                MAX_CSV_BYTES / 1_048_576
+            ),
+            CsvError::Empty => "This file is empty.".into(),
+            CsvError::NotText => "This file is not a CSV file. Save the sheet as CSV (\"Comma-separated \
+                 values\", UTF-8) from your spreadsheet or CRM, and choose that file."
+                .into(),
+            CsvError::NotUtf8 => "This file is not in UTF-8, so names with accents would come out wrong. \
+                 Save it again as \"CSV UTF-8\" and choose that file."
+                .into(),
+            CsvError::Unreadable { row } => format!(
+                "This file could not be read as CSV from row {row} on: a quote may be left open. \
+                 Save it again as CSV from your spreadsheet."
+            ),
+            CsvError::NoRows => "This file has column headings but no rows of accounts.".into(),
+        }
+    }
+}
+
+/// A CSV file read into cells: the header row and the rows under it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Table {
+    /// The separator found: `,`, `;` or a tab.
+    pub delimiter: u8,
+    pub headers: Vec<String>,
+    /// Each row with its number as a spreadsheet shows it (the header is row 1).
+    pub rows: Vec<(usize, Vec<String>)>,
+}
+
+const DELIMITERS: [u8; 3] = [b',', b';', b'\t'];
+/// Rows looked at to tell which separator a file uses.
+const SNIFFED_ROWS: usize = 50;
+
+fn reader(bytes: &[u8], delimiter: u8) -> csv::Reader<&[u8]> {
+    csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(bytes)
+}
+
+/// The separator that splits the first rows into the most columns, the same number on each
+/// row; a quoted comma or semicolon does not count, since the CSV reader itself splits.
+fn sniff(bytes: &[u8]) -> u8 {
+    let score = |d: u8| {
+        let widths: Vec<usize> = reader(bytes, d)
+            .records()
+            .take(SNIFFED_ROWS)
+            .map_while(Result::ok)
+            .filter(|r| !is_blank(r.iter()))
+            .map(|r| r.len())
+            .collect();
+        let first = widths.first().copied().unwrap_or(0);
+        let same = widths.iter().filter(|&&w| w == first).count();
+        (first > 1, same, first)
+    };
+    DELIMITERS
+        .into_iter()
+        .max_by_key(|&d| score(d))
+        .unwrap_or(b',')
+}
+
+fn is_blank<'a>(mut cells: impl Iterator<Item = &'a str>) -> bool {
+    cells.all(|c| c.trim().is_empty())
+}
+
+/// Reads a CSV file: comma, semicolon or tab separated, UTF-8 with or without a byte order
+/// mark, quoted cells holding separators, quotes and line breaks. Blank rows are passed over.
+pub fn read_table(bytes: &[u8]) -> Result<Table, CsvError> {
+    if bytes.len() > MAX_CSV_BYTES {
+        return Err(CsvError::TooLarge(bytes.len()));
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(CsvError::Empty);
+    }
+    // Text files hold no NUL bytes; spreadsheets, archives and PDFs do early on.
+    if bytes.iter().take(8192).any(|&b| b == 0) {
+        return Err(CsvError::NotText);
+    }
+    if std::str::from_utf8(bytes).is_err() {
+        return Err(CsvError::NotUtf8);
+    }
+    let delimiter = sniff(bytes);
+    let mut headers = None;
+    let mut rows = Vec::new();
+    // A spreadsheet numbers rows as the file's lines, less the extra lines of cells that hold
+    // line breaks: a blank line is a row of its own there, a multi-line cell is not.
+    // The reader's own line count misses CRLF line ends, so lines are counted here from the
+    // byte where each record starts.
+    let (mut extra_lines, mut row, mut line, mut counted_to) = (0, 0, 1, 0);
+    for record in reader(bytes, delimiter).records() {
+        let record = record.map_err(|_| CsvError::Unreadable { row: row + 1 })?;
+        let mut start = record.position().map_or(counted_to, |p| p.byte() as usize);
+        // After a CRLF the position is that of its LF, which belongs to the line before.
+        if bytes.get(start) == Some(&b'\n') {
+            start += 1;
+        }
+        let start = start.clamp(counted_to, bytes.len());
+        line += bytes[counted_to..start]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count();
+        counted_to = start;
+        row = line - extra_lines;
+        extra_lines += record
+            .iter()
+            .map(|c| c.matches('\n').count())
+            .sum::<usize>();
+        if is_blank(record.iter()) {
+            continue;
+        }
+        let cells: Vec<String> = record.iter().map(|c| c.trim().to_string()).collect();
+        if headers.is_none() {
+            headers = Some(cells);
+        } else {
+            rows.push((row, cells));
+        }
+    }
+    let headers = headers.ok_or(CsvError::Empty)?;
+    if rows.is_empty() {
+        return Err(CsvError::NoRows);
+    }
+    Ok(Table {
+        delimiter,
+        headers,
+        rows,
+    })
+}
+
+/// What a column is imported as.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Target {
+    Ignore,
+    Name,
+    Industry,
+    Manager,
+    Revenue,
+    Tier,
+    Notes,
+    Rating(CriterionId),
+}
+
+impl Target {
+    /// Every choice offered for a column, in the order the select lists them.
+    pub fn all() -> Vec<Target> {
+        let mut all = vec![
+            Target::Ignore,
+            Target::Name,
+            Target::Industry,
+            Target::Manager,
+            Target::Revenue,
+            Target::Tier,
+            Target::Notes,
+        ];
+        all.extend(CRITERIA.iter().map(|c| Target::Rating(c.id)));
+        all
+    }
+
+    pub fn title(self) -> String {
+        match self {
+            Target::Ignore => "Do not import".into(),
+            Target::Name => "Name".into(),
+            Target::Industry => "Industry".into(),
+            Target::Manager => "Account manager".into(),
+            Target::Revenue => "Annual revenue".into(),
+            Target::Tier => "Tier".into(),
+            Target::Notes => "Notes".into(),
+            Target::Rating(id) => format!("Rating: {}", id.criterion().title),
+        }
+    }
+
+    /// A stable word for the target, for a select's value and the remembered mapping.
+    pub fn slug(self) -> String {
+        match self {
+            Target::Ignore => "ignore".into(),
+            Target::Name => "name".into(),
+            Target::Industry => "industry".into(),
+            Target::Manager => "manager".into(),
+            Target::Revenue => "revenue".into(),
+            Target::Tier => "tier".into(),
+            Target::Notes => "notes".into(),
+            Target::Rating(id) => id.key().into(),
+        }
+    }
+
+    pub fn from_slug(slug: &str) -> Option<Target> {
+        Target::all().into_iter().find(|t| t.slug() == slug)
+    }
+}
+
+/// A header reduced to letters and digits, lower case: "Account Name", "account_name" and
+/// "Organization - Name" become "accountname" and "organizationname".
+pub fn header_key(header: &str) -> String {
+    header
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Headers that common exports use (HubSpot, Salesforce, Pipedrive, Zoho, a plain sheet), as
+/// [`header_key`] writes them.
+const KNOWN_HEADERS: [(Target, &[&str]); 6] = [
+    (
+        Target::Name,
+        &[
+            "name",
+            "companyname",
+            "accountname",
+            "organization",
+            "organisation",
+            "organizationname",
+            "organisationname",
+            "company",
+            "account",
+            "client",
+            "clientname",
+            "customer",
+            "customername",
+        ],
+    ),
+    (
+        Target::Industry,
+        &[
+            "industry",
+            "sector",
+            "vertical",
+            "organizationindustry",
+            "companyindustry",
+        ],
+    ),
+    (
+        Target::Manager,
+        &[
+            "owner",
+            "accountowner",
+            "companyowner",
+            "organizationowner",
+            "accountmanager",
+            "manager",
+            "keyaccountmanager",
+            "salesrep",
+            "ownername",
+        ],
+    ),
+    (
+        Target::Revenue,
+        &[
+            "annualrevenue",
+            "revenue",
+            "organizationannualrevenue",
+            "yearlyrevenue",
+            "turnover",
+        ],
+    ),
+    (
+        Target::Tier,
+        &["tier", "accounttier", "customertier", "abctier"],
+    ),
+    (
+        Target::Notes,
+        &[
+            "notes",
+            "note",
+            "description",
+            "comments",
+            "organizationnotes",
+        ],
+    ),
+];
+
+/// The best guess for one header, or `Ignore`.
+fn guess_one(header: &str) -> Target {
+    let key = header_key(header);
+    if let Some((target, _)) = KNOWN_HEADERS.iter().find(|(_, keys)| keys.contains(&&*key)) {
+        return *target;
+    }
+    CRITERIA
+        .iter()
+        .find(|c| header_key(c.title) == key || header_key(c.id.key()) == key)
+        .map_or(Target::Ignore, |c| Target::Rating(c.id))
+}
+
+/// What the user chose for each header last time, keyed by [`header_key`]. Kept in this
+/// browser beside the data, not in it: it is a habit of the files one imports, not data.
+/// Targets are kept by [`Target::slug`], so a slug a later build drops is merely forgotten.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct RememberedMapping(pub BTreeMap<String, String>);
+
+// Read with the app's own JSON reader, as the document is: serde's deserializer would add
+// to the download for one small value.
+impl FromJson for RememberedMapping {
+    fn read(r: &mut Reader) -> json::Result<Self> {
+        let mut map = BTreeMap::new();
+        r.object(&mut |r, key| {
+            map.insert(key.to_string(), r.string()?);
+            Ok(())
+        })?;
+        Ok(RememberedMapping(map))
+    }
+}
+
+impl RememberedMapping {
+    /// The mapping with `table`'s choices added, replacing those for the same headers.
+    pub fn updated(&self, headers: &[String], mapping: &[Target]) -> RememberedMapping {
+        let mut next = self.0.clone();
+        for (h, t) in headers.iter().zip(mapping) {
+            next.insert(header_key(h), t.slug());
+        }
+        RememberedMapping(next)
+    }
+}
+
+/// One target per column: the remembered choice for a header if there is one, else the guess
+/// from its name. A target other than `Ignore` goes to its first column only.
+pub fn guess_mapping(headers: &[String], remembered: &RememberedMapping) -> Vec<Target> {
+    let mut taken = HashSet::new();
+    headers
+        .iter()
+        .map(|h| {
+            let target = remembered
+                .0
+                .get(&header_key(h))
+                .and_then(|slug| Target::from_slug(slug))
+                .unwrap_or_else(|| guess_one(h));
+            if target == Target::Ignore || taken.insert(target) {
+                target
+            } else {
+                Target::Ignore
+            }
+        })
+        .collect()
+}
+
+/// The mark the file's revenue seems to use: a comma when some figure reads only that way
+/// (`1.200.000,50`), a point otherwise. The user can change it.
+pub fn suggest_mark(table: &Table, mapping: &[Target]) -> DecimalMark {
+    let Some(col) = mapping.iter().position(|t| *t == Target::Revenue) else {
+        return DecimalMark::Point;
+    };
+    let only_comma = table.rows.iter().take(500).any(|(_, cells)| {
+        cells.get(col).is_some_and(|v| {
+            parse_amount(v, DecimalMark::Point).is_err()
+                && parse_amount(v, DecimalMark::Comma).is_ok()
+        })
+    });
+    if only_comma {
+        DecimalMark::Comma
+    } else {
+        DecimalMark::Point
+    }
+}
+
+/// A value that could not be imported, and why.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Problem {
+    /// As a spreadsheet numbers it; the header is row 1.
+    pub row: usize,
+    pub column: String,
+    pub value: String,
+    pub why: String,
+}
+
+impl Problem {
+    pub fn sentence(&self) -> String {
+        if self.value.is_empty() {
+            format!("Row {}, {}: {}", self.row, self.column, self.why)
+        } else {
+            format!(
+                "Row {}, {} \"{}\": {}",
+                self.row, self.column, self.value, self.why
+            )
+        }
+    }
+}
+
+/// The fields one row brings; `None` where its cell is empty or not mapped, which leaves an
+/// existing account's value as it is.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Incoming {
+    pub name: String,
+    pub industry: Option<String>,
+    pub manager: Option<String>,
+    pub revenue: Option<f64>,
+    pub tier: Option<Tier>,
+    pub notes: Option<String>,
+    pub ratings: Vec<(CriterionId, u8)>,
+}
+
+impl Incoming {
+    /// `account` with this row's values written over it.
+    pub fn apply_to(&self, account: &mut Account) {
+        account.name.clone_from(&self.name);
+        if let Some(v) = &self.industry {
+            account.industry.clone_from(v);
+        }
+        if let Some(v) = &self.manager {
+            account.manager.clone_from(v);
+        }
+        if let Some(v) = self.revenue {
+            account.revenue = Some(v);
+        }
+        if let Some(v) = self.tier {
+            account.tier = v;
+        }
+        if let Some(v) = &self.notes {
+            account.notes.clone_from(v);
+        }
+        for (id, r) in &self.ratings {
+            account.ratings.set(*id, Some(*r));
+        }
+    }
+
+    fn changes(&self, account: &Account) -> bool {
+        let mut after = account.clone();
+        self.apply_to(&mut after);
+        after != *account
+    }
+}
+
+/// Why a row is left out although nothing in it is wrong.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SkipReason {
+    /// It matches an account and would change nothing.
+    Unchanged(String),
+    /// An earlier row of the file has the same name.
+    Repeated { name: String, first_row: usize },
+}
+
+/// What importing the file with a mapping does to the accounts, row by row.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct CsvPreview {
+    pub added: Vec<Incoming>,
+    pub updated: Vec<(AccountId, Incoming)>,
+    pub skipped: Vec<(usize, SkipReason)>,
+    /// Values left out; a row with no usable name is left out whole.
+    pub problems: Vec<Problem>,
+}
+
+impl CsvPreview {
+    /// Nothing would change.
+    pub fn is_empty(&self) -> bool {
+        self.added.is_empty() && self.updated.is_empty()
+    }
+}
+
+fn read_rating(text: &str) -> Result<u8, String> {
+    let whole = text.strip_suffix(".0").unwrap_or(text);
+    match whole.parse::<u8>() {
+        Ok(r @ 1..=5) => Ok(r),
+        _ => Err("A rating is a whole number from 1 to 5.".into()),
+    }
+}
+
+fn read_tier(text: &str) -> Result<Tier, String> {
+    let lower = text.to_lowercase();
+    let letter = lower.strip_prefix("tier").unwrap_or(&lower).trim();
+    Tier::from_letter(&letter.to_uppercase()).ok_or_else(|| "The tier is A, B or C.".to_string())
+}
+
+/// Everything the user chose for an import: the file read, a target per column and the
+/// decimal mark. The preview is worked out from it against the accounts of the moment, so it
+/// is never out of date.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CsvImport {
+    pub table: Rc<Table>,
+    pub mapping: Vec<Target>,
+    pub mark: DecimalMark,
+}
+
+impl CsvImport {
+    /// Whether some column is imported as the name, without which no row can be matched.
+    pub fn has_name(&self) -> bool {
+        self.mapping.contains(&Target::Name)
+    }
+
+    /// Reads every row with the mapping and matches it against `accounts` by name.
+    pub fn preview(&self, accounts: &[Account]) -> CsvPreview {
+        let existing: HashMap<String, &Account> =
+            accounts.iter().map(|a| (name_key(&a.name), a)).collect();
+        let mut seen: HashMap<String, usize> = HashMap::new();
+        let mut out = CsvPreview::default();
+        let headers = &self.table.headers;
+        let column = |i: usize| {
+            headers
+                .get(i)
+                .filter(|h| !h.is_empty())
+                .cloned()
+                .unwrap_or_else(|| format!("column {}", i + 1))
+        };
+        for (row, cells) in &self.table.rows {
+            let mut incoming = Incoming::default();
+            let mut name_problem = None;
+            for (i, target) in self.mapping.iter().enumerate() {
+                let value = cells.get(i).map_or("", String::as_str);
+                let mut problem = |why: String| {
+                    out.problems.push(Problem {
+                        row: *row,
+                        column: column(i),
+                        value: value.to_string(),
+                        why,
+                    })
+                };
+                let text = (!value.is_empty()).then(|| value.to_string());
+                match target {
+                    Target::Ignore => {}
+                    Target::Name => {
+                        incoming.name = value.split_whitespace().collect::<Vec<_>>().join(" ");
+                        if incoming.name.is_empty() {
+                            name_problem = Some("No name, so the row is left out.".to_string());
+                        } else if incoming.name.chars().count() > MAX_NAME {
+                            name_problem = Some(format!(
+                                "Names are at most {MAX_NAME} characters, so the row is left out."
+                            ));
+                        }
+                        if let Some(why) = &name_problem {
+                            problem(why.clone());
+                        }
+                    }
+                    Target::Industry => incoming.industry = text,
+                    Target::Manager => incoming.manager = text,
+                    Target::Notes => incoming.notes = text,
+                    Target::Revenue => match parse_amount(value, self.mark) {
+                        Ok(v) => incoming.revenue = v,
+                        Err(why) => problem(format!("{why} The value is left out.")),
+                    },
+                    Target::Tier if value.is_empty() => {}
+                    Target::Tier => match read_tier(value) {
+                        Ok(t) => incoming.tier = Some(t),
+                        Err(why) => problem(format!("{why} The value is left out.")),
+                    },
+                    Target::Rating(_) if value.is_empty() => {}
+                    Target::Rating(id) => match read_rating(value) {
+                        Ok(r) => incoming.ratings.push((*id, r)),
+                        Err(why) => problem(format!("{why} The value is left out.")),
+                    },
+                }
+            }
+            if name_problem.is_some() {
+                continue;
+            }
+            let key = name_key(&incoming.name);
+            if let Some(&first_row) = seen.get(&key) {
+                out.skipped.push((
+                    *row,
+                    SkipReason::Repeated {
+                        name: incoming.name,
+                        first_row,
+                    },
+                ));
+                continue;
+            }
+            seen.insert(key.clone(), *row);
+            match existing.get(&key) {
+                Some(a) if incoming.changes(a) => out.updated.push((a.id, incoming)),
+                Some(a) => out
+                    .skipped
+                    .push((*row, SkipReason::Unchanged(a.name.clone()))),
+                None => out.added.push(incoming),
+            }
+        }
+        out
+    }
+}
+
+/// A new account's ratings from an imported row.
+pub fn ratings_of(incoming: &Incoming) -> Ratings {
+    Ratings::from_pairs(&incoming.ratings)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn table(text: &str) -> Table {
+        read_table(text.as_bytes()).unwrap()
+    }
+
+    fn import(text: &str) -> CsvImport {
+        let table = Rc::new(table(text));
+        let mapping = guess_mapping(&table.headers, &RememberedMapping::default());
+        let mark = suggest_mark(&table, &mapping);
+        CsvImport {
+            table,
+            mapping,
+            mark,
+        }
+    }
+
+    fn account(id: AccountId, name: &str) -> Account {
+        Account {
+            id,
+            name: name.into(),
+            ..Account::blank()
+        }
+    }
+
+    #[test]
+    fn reads_commas_semicolons_and_tabs() {
+        for text in [
+            "Name,Industry\nAcme,Retail\nBeta,Energy\n",
+            "Name;Industry\r\nAcme;Retail\r\nBeta;Energy\r\n",
+            "Name\tIndustry\nAcme\tRetail\nBeta\tEnergy",
+        ] {
+            let t = table(text);
+            assert_eq!(t.headers, ["Name", "Industry"], "{text:?}");
+            assert_eq!(t.rows.len(), 2);
+            assert_eq!(t.rows[1], (3, vec!["Beta".into(), "Energy".into()]));
+        }
+    }
+
+    #[test]
+    fn a_byte_order_mark_and_blank_rows_are_passed_over() {
+        let t = table("\u{feff}Name,Tier\n\nAcme,A\n,\n");
+        assert_eq!(t.headers[0], "Name");
+        assert_eq!(t.rows, vec![(3, vec!["Acme".into(), "A".into()])]);
+    }
+
+    #[test]
+    fn quoted_cells_keep_separators_quotes_and_line_breaks() {
+        let t = table(
+            "Name;Notes\n\"Acme; Sons\";\"Said \"\"yes\"\", then\nasked for more\"\nBeta;x\n",
+        );
+        assert_eq!(t.delimiter, b';');
+        assert_eq!(t.rows[0].1[0], "Acme; Sons");
+        assert_eq!(t.rows[0].1[1], "Said \"yes\", then\nasked for more");
+        // The row after a cell with a line break is the next record, numbered as a sheet does.
+        assert_eq!(t.rows[1].0, 3);
+    }
+
+    #[test]
+    fn a_quoted_comma_does_not_make_the_file_comma_separated() {
+        let t = table("Name;Revenue\n\"Acme, Inc\";\"1.200,50\"\n\"Beta, Ltd\";7\n");
+        assert_eq!(t.delimiter, b';');
+        assert_eq!(t.headers.len(), 2);
+    }
+
+    #[test]
+    fn bad_files_are_refused_with_a_reason() {
+        assert_eq!(read_table(b""), Err(CsvError::Empty));
+        assert_eq!(read_table(b" \n\r\n"), Err(CsvError::Empty));
+        assert_eq!(read_table(b"Name,Tier\n"), Err(CsvError::NoRows));
+        assert_eq!(
+            read_table(b"PK\x03\x04\x00\x00binary"),
+            Err(CsvError::NotText)
+        );
+        assert_eq!(read_table(b"Name\nCaf\xe9\n"), Err(CsvError::NotUtf8));
+        let big = vec![b'a'; MAX_CSV_BYTES + 1];
+        assert!(matches!(read_table(&big), Err(CsvError::TooLarge(_))));
+        for e in [
+            CsvError::Empty,
+            CsvError::NotText,
+            CsvError::TooLarge(52_428_800),
+        ] {
+            assert!(!e.explanation().is_empty());
+        }
+        assert!(CsvError::TooLarge(52_428_800)
+            .explanation()
+            .contains("50.0 MB"));
+    }
+
+    #[test]
+    fn guesses_the_columns_of_common_exports() {
+        let headers = |h: &[&str]| h.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let none = RememberedMapping::default();
+        // HubSpot
+        assert_eq!(
+            guess_mapping(
+                &headers(&[
+                    "Record ID",
+                    "Company name",
+                    "Company owner",
+                    "Industry",
+                    "Annual Revenue"
+                ]),
+                &none
+            ),
+            [
+                Target::Ignore,
+                Target::Name,
+                Target::Manager,
+                Target::Industry,
+                Target::Revenue
+            ]
+        );
+        // Salesforce and Zoho
+        assert_eq!(
+            guess_mapping(
+                &headers(&[
+                    "Account Name",
+                    "Account Owner",
+                    "AnnualRevenue",
+                    "Description"
+                ]),
+                &none
+            ),
+            [
+                Target::Name,
+                Target::Manager,
+                Target::Revenue,
+                Target::Notes
+            ]
+        );
+        // Pipedrive
+        assert_eq!(
+            guess_mapping(
+                &headers(&[
+                    "Organization - Name",
+                    "Organization - Owner",
+                    "Organization - Industry"
+                ]),
+                &none
+            ),
+            [Target::Name, Target::Manager, Target::Industry]
+        );
+        // A plain sheet, with ratings named after the criteria and a second name column.
+        assert_eq!(
+            guess_mapping(
+                &headers(&[
+                    "Organization",
+                    "tier",
+                    "Notes",
+                    "Access to decision makers",
+                    "Company"
+                ]),
+                &none
+            ),
+            [
+                Target::Name,
+                Target::Tier,
+                Target::Notes,
+                Target::Rating(CriterionId::DecisionMakerAccess),
+                Target::Ignore
+            ]
+        );
+    }
+
+    #[test]
+    fn a_remembered_choice_wins_over_the_guess() {
+        let headers = vec!["Company".to_string(), "Legal name".to_string()];
+        let remembered =
+            RememberedMapping::default().updated(&headers, &[Target::Ignore, Target::Name]);
+        assert_eq!(
+            guess_mapping(&headers, &remembered),
+            [Target::Ignore, Target::Name]
+        );
+        // Remembered by header, whatever its case and punctuation in the next file.
+        let next = vec!["LEGAL_NAME".to_string(), "Company".to_string()];
+        assert_eq!(
+            guess_mapping(&next, &remembered),
+            [Target::Name, Target::Ignore]
+        );
+        let json = serde_json::to_string(&remembered).unwrap();
+        assert_eq!(Reader::read_all::<RememberedMapping>(&json), Ok(remembered));
+    }
+
+    #[test]
+    fn rows_are_added_updated_skipped_or_reported() {
+        let accounts = [account(1, "Acme Ltd"), {
+            let mut b = account(2, "Beta");
+            b.industry = "Energy".into();
+            b
+        }];
+        let p = import(
+            "Name,Industry,Annual Revenue,Tier,Access to decision makers\n\
+             acme  ltd,Retail,\"$1,200,000\",a,4\n\
+             Beta,Energy,,,\n\
+             Gamma,,1.2M,Tier B,9\n\
+             ,Retail,5,,\n\
+             GAMMA,,,,\n\
+             Delta,,lots,D,\n",
+        )
+        .preview(&accounts);
+        assert_eq!(p.updated.len(), 1);
+        let (id, acme) = &p.updated[0];
+        assert_eq!(*id, 1);
+        assert_eq!(acme.revenue, Some(1_200_000.0));
+        assert_eq!(acme.tier, Some(Tier::A));
+        assert_eq!(acme.ratings, [(CriterionId::DecisionMakerAccess, 4)]);
+        let added: Vec<&str> = p.added.iter().map(|a| a.name.as_str()).collect();
+        assert_eq!(added, ["Gamma", "Delta"]);
+        assert_eq!(p.added[0].tier, Some(Tier::B));
+        assert_eq!(p.added[0].revenue, Some(1_200_000.0));
+        assert_eq!(
+            p.skipped,
+            [
+                (3, SkipReason::Unchanged("Beta".into())),
+                (
+                    6,
+                    SkipReason::Repeated {
+                        name: "GAMMA".into(),
+                        first_row: 4
+                    }
+                )
+            ]
+        );
+        let problems: Vec<(usize, &str, &str)> = p
+            .problems
+            .iter()
+            .map(|p| (p.row, p.column.as_str(), p.value.as_str()))
+            .collect();
+        assert_eq!(
+            problems,
+            [
+                (4, "Access to decision makers", "9"),
+                (5, "Name", ""),
+                (7, "Annual Revenue", "lots"),
+                (7, "Tier", "D"),
+            ]
+        );
+        assert!(p.problems[1].sentence().contains("Row 5, Name"));
+    }
+
+    #[test]
+    fn a_decimal_comma_file_is_recognised() {
+        let i = import("Firma;Annual Revenue\nAcme;€1.200.000,50\nBeta;250.000\n");
+        assert_eq!(i.mark, DecimalMark::Comma);
+        assert!(!i.has_name(), "\"Firma\" is not a known heading");
+        let i = CsvImport {
+            mapping: vec![Target::Name, Target::Revenue],
+            ..i
+        };
+        let p = i.preview(&[]);
+        assert_eq!(p.added[0].revenue, Some(1_200_000.5));
+        assert_eq!(p.added[1].revenue, Some(250_000.0));
+        // With a point chosen instead, the ambiguous figures are reported, not misread.
+        let p = CsvImport {
+            mark: DecimalMark::Point,
+            ..i
+        }
+        .preview(&[]);
+        assert_eq!(p.problems.len(), 2);
+    }
+
+    #[test]
+    fn the_fixtures_of_three_crms_read_fully() {
+        for (file, rows) in [
+            ("hubspot.csv", 6),
+            ("salesforce.csv", 6),
+            ("pipedrive.csv", 6),
+        ] {
+            let path = format!("{}/tests/fixtures/csv/{file}", env!("CARGO_MANIFEST_DIR"));
+            let bytes = std::fs::read(path).unwrap();
+            let table = Rc::new(read_table(&bytes).unwrap());
+            let mapping = guess_mapping(&table.headers, &RememberedMapping::default());
+            let mark = suggest_mark(&table, &mapping);
+            let p = CsvImport {
+                table,
+                mapping,
+                mark,
+            }
+            .preview(&[]);
+            assert_eq!(p.added.len(), rows, "{file}");
+            assert_eq!(p.problems, [], "{file}");
+            assert!(
+                p.added
+                    .iter()
+                    .all(|a| a.revenue.is_some() && a.manager.is_some()),
+                "{file}"
+            );
+        }
+    }
+}

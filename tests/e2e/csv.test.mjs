@@ -1,0 +1,133 @@
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { assert, setUp, stored } from './harness.mjs';
+
+let env;
+before(async () => { env = await setUp(); });
+after(async () => { await env.tearDown(); });
+
+const csvFile = (name, text) => ({ name, mimeType: 'text/csv', buffer: Buffer.isBuffer(text) ? text : Buffer.from(text) });
+const accounts = async page => JSON.parse(await stored(page) ?? '{"portfolio":{"accounts":[]}}').portfolio.accounts;
+
+/** A HubSpot-like export of 60 invented companies; the tier sits in a column named
+ *  "Segment", which the app does not guess, and row 11 has a revenue it cannot read. */
+function sixtyRows() {
+  const lines = ['Company name,Company owner,Industry,Annual Revenue,Segment,Access to decision makers'];
+  for (let i = 1; i <= 60; i++) {
+    const revenue = i === 10 ? 'lots' : `"$${(i * 10000).toLocaleString('en-US')}"`;
+    lines.push(`"Company ${i}, Inc.",Owner ${i % 4},Industry ${i % 5},${revenue},${'ABC'[i % 3]},${(i % 5) + 1}`);
+  }
+  return lines.join('\r\n') + '\r\n';
+}
+
+test('a 60-row CSV is mapped, previewed, imported, undone and imported again', async () => {
+  const page = await env.newPage();
+  await env.open(page, '#/accounts');
+  await page.locator('#csv-file').setInputFiles(csvFile('companies.csv', sixtyRows()));
+  const preview = page.getByRole('region', { name: 'Import these accounts?' });
+  await preview.waitFor();
+  assert.match(await preview.textContent(), /To add: 60 accounts/);
+  assert.match(await preview.textContent(), /Row 11, Annual Revenue "lots"/);
+  assert.equal(await preview.getByLabel('Company name').inputValue(), 'name');
+  assert.equal(await preview.getByLabel('Company owner').inputValue(), 'manager');
+  assert.equal(await preview.getByLabel('Segment').inputValue(), 'ignore');
+  await preview.getByLabel('Segment').selectOption({ label: 'Tier' });
+  assert.deepEqual(await accounts(page), [], 'nothing changes before Import');
+
+  await preview.getByRole('button', { name: 'Import' }).click();
+  await page.getByText('Imported from the spreadsheet: 60 added, 0 updated.').waitFor();
+  let list = await accounts(page);
+  assert.equal(list.length, 60);
+  const first = list.find(a => a.name === 'Company 1, Inc.');
+  assert.equal(first.tier, 'B');
+  assert.equal(first.revenue, 10000);
+  assert.equal(first.manager, 'Owner 1');
+  assert.equal(first.ratings['decision-maker-access'], 2);
+  assert.equal(list.find(a => a.name === 'Company 10, Inc.').revenue ?? null, null);
+
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await page.getByRole('button', { name: /Explore a demo portfolio/ }).waitFor();
+  assert.deepEqual(await accounts(page), []);
+
+  // The mapping chosen is remembered for the next file with these headings.
+  await page.locator('#csv-file').setInputFiles(csvFile('companies.csv', sixtyRows()));
+  await preview.waitFor();
+  assert.equal(await preview.getByLabel('Segment').inputValue(), 'tier');
+  await preview.getByRole('button', { name: 'Import' }).click();
+  await page.getByText('Imported from the spreadsheet: 60 added').waitFor();
+  list = await accounts(page);
+  assert.equal(list.length, 60);
+  assert.equal(list.find(a => a.name === 'Company 1, Inc.').tier, 'B');
+});
+
+test('exported accounts import back unchanged, here and in another browser', async () => {
+  const page = await env.newPage({ acceptDownloads: true });
+  await env.open(page, '#/accounts');
+  await page.getByRole('button', { name: /Explore a demo portfolio/ }).click();
+  await page.getByText('Showing 12 of 12 accounts').waitFor();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export accounts (CSV)' }).click(),
+  ]);
+  assert.match(download.suggestedFilename(), /^accounts-\d{4}-\d{2}-\d{2}\.csv$/);
+  const exported = await readFile(await download.path());
+  const text = exported.toString('utf8');
+  assert.match(text, /^\uFEFFName,Industry,Account manager,Annual revenue,Tier,Notes,/);
+  assert.match(text.split('\r\n')[0], /Relationship score,Potential score,Quadrant,BCG category,Plan status,Last review$/);
+
+  // Into the same data: every row matches and nothing would change.
+  await page.locator('#csv-file').setInputFiles(csvFile('accounts.csv', exported));
+  const preview = page.getByRole('region', { name: 'Import these accounts?' });
+  assert.match(await preview.textContent(), /To add: 0 accounts.*To update: 0 accounts.*To skip: 12 rows.*Problems: 0/);
+  assert.equal(await preview.getByRole('button', { name: 'Import' }).isDisabled(), true);
+  await preview.getByRole('button', { name: 'Cancel' }).click();
+
+  // Into an empty browser: the same accounts, field for field.
+  const other = await env.newPage();
+  await env.open(other, '#/accounts');
+  await other.locator('#csv-file').setInputFiles(csvFile('accounts.csv', exported));
+  await other.getByRole('region', { name: 'Import these accounts?' }).getByRole('button', { name: 'Import' }).click();
+  await other.getByText('Imported from the spreadsheet: 12 added').waitFor();
+  const fields = a => ({ name: a.name, industry: a.industry, manager: a.manager, revenue: a.revenue, tier: a.tier, notes: a.notes, ratings: a.ratings });
+  const byName = list => list.map(fields).sort((x, y) => x.name.localeCompare(y.name));
+  assert.deepEqual(byName(await accounts(other)), byName(await accounts(page)));
+
+  // The matrix's groups and guidelines, for a slide.
+  await env.open(page, '#/matrix');
+  const [groups] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Groups and guidelines (CSV)' }).click(),
+  ]);
+  const sheet = await readFile(await groups.path(), 'utf8');
+  assert.match(sheet, /^\uFEFFGroup,Account,Tier,Account manager,Annual revenue\r\n/);
+  assert.match(sheet, /\r\nGuideline,Level/);
+});
+
+test('files that are not usable are refused with a reason and change nothing', async () => {
+  const page = await env.newPage();
+  await env.open(page, '#/accounts');
+  const input = page.locator('#csv-file');
+  await input.setInputFiles(csvFile('empty.csv', ''));
+  await page.getByText('This file is empty.').waitFor();
+  await input.setInputFiles(csvFile('sheet.xlsx', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 8, 0, 0, 0])));
+  await page.getByText('This file is not a CSV file.').waitFor();
+  // Too big to hand over as a buffer: written to a file first.
+  const big = join(await mkdtemp(join(tmpdir(), 'csv-')), 'big.csv');
+  await writeFile(big, Buffer.alloc(50 * 1024 * 1024, 'a'));
+  await input.setInputFiles(big);
+  await page.getByText(/This file is 50\.0 MB; files up to 10 MB/).waitFor();
+  await input.setInputFiles(csvFile('headings.csv', 'Name,Tier\r\n'));
+  await page.getByText('column headings but no rows').waitFor();
+
+  // No column that looks like a name: the preview asks for one and cannot import.
+  await input.setInputFiles(csvFile('other.csv', 'Colour;Size\nred;3\nblue;4\n'));
+  const preview = page.getByRole('region', { name: 'Import these accounts?' });
+  await preview.getByText('No column is imported as the name').waitFor();
+  assert.equal(await preview.getByRole('button', { name: 'Import' }).isDisabled(), true);
+  await preview.getByLabel('Colour').selectOption({ label: 'Name' });
+  assert.match(await preview.textContent(), /To add: 2 accounts/);
+  await preview.getByRole('button', { name: 'Cancel' }).click();
+  assert.deepEqual(await accounts(page), []);
+});
