@@ -43,6 +43,7 @@ test('an empty portfolio offers a demo; the list searches, filters and sorts it'
   // The filters survive a visit to an account and back.
   await page.getByRole('link', { name: 'Northwind Logistics', exact: true }).click();
   await page.getByRole('link', { name: '← All accounts' }).click();
+  await page.locator('th[aria-sort="descending"]').waitFor();
   assert.equal((await names(page))[0], 'Northwind Logistics');
 });
 
