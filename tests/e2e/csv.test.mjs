@@ -131,3 +131,22 @@ test('files that are not usable are refused with a reason and change nothing', a
   await preview.getByRole('button', { name: 'Cancel' }).click();
   assert.deepEqual(await accounts(page), []);
 });
+
+test('a CSV file dropped on the panel opens the same preview', async () => {
+  const page = await env.newPage();
+  await env.open(page, '#/accounts');
+  const panel = page.locator('.csv-panel');
+  const data = await page.evaluateHandle(() => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File(['Account Name;Industry\nDropped Co;Retail\n'], 'dropped.csv', { type: 'text/csv' }));
+    return transfer;
+  });
+  await panel.dispatchEvent('dragover', { dataTransfer: data });
+  await panel.dispatchEvent('drop', { dataTransfer: data });
+  const preview = page.getByRole('region', { name: 'Import these accounts?' });
+  await preview.waitFor();
+  assert.match(await preview.textContent(), /To add: 1 account/);
+  await preview.getByRole('button', { name: 'Import' }).click();
+  await page.getByText('Imported from the spreadsheet: 1 added, 0 updated.').waitFor();
+  assert.deepEqual((await accounts(page)).map(a => [a.name, a.industry]), [['Dropped Co', 'Retail']]);
+});
