@@ -1212,7 +1212,8 @@ mod tests {
         );
         let accounts = &s.doc.portfolio.accounts;
         assert_eq!(accounts.len(), 2);
-        assert_eq!(accounts[0].name, "Acme");
+        // Matched by the name rule, the account keeps its name as written here.
+        assert_eq!(accounts[0].name, "acme");
         assert_eq!(accounts[0].tier, crate::domain::accounts::Tier::A);
         assert_eq!(accounts[0].ratings.get(CriterionId::NeedsFit), Some(4));
         assert_eq!(accounts[0].reviewed_at.as_deref(), Some(AT));

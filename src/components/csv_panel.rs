@@ -16,8 +16,8 @@ use crate::browser::page::after_paint;
 use crate::domain::accounts::DecimalMark;
 use crate::domain::csv_export::accounts_csv;
 use crate::domain::csv_import::{
-    guess_mapping, read_table, suggest_mark, CsvError, CsvImport, CsvPreview, SkipReason, Target,
-    MAX_CSV_BYTES,
+    guess_mapping, read_table, remap, suggest_mark, CsvError, CsvImport, CsvPreview, Displaced,
+    SkipReason, Target, MAX_CSV_BYTES,
 };
 use crate::domain::dates::date_part;
 use crate::hooks::{use_app_state, use_local};
@@ -95,6 +95,8 @@ pub fn CsvPanel() -> Html {
     let message = use_local(|| None::<(bool, String)>);
     let busy = use_local(|| None::<&'static str>);
     let dragging = use_local(|| false);
+    // Columns that lost their target to another column's choice, said on screen.
+    let displaced = use_local(Vec::<Displaced>::new);
     // Keeps the file reader alive until it has finished.
     let reader: Rc<RefCell<Option<FileReader>>> = use_mut_ref(|| None);
     let accounts = state.doc.portfolio.accounts.clone();
@@ -104,11 +106,12 @@ pub fn CsvPanel() -> Html {
     });
 
     let take_file = {
-        let (import, message, busy, reader) = (
+        let (import, message, busy, reader, displaced) = (
             import.clone(),
             message.clone(),
             busy.clone(),
             reader.clone(),
+            displaced.clone(),
         );
         Rc::new(move |file: gloo_file::File| {
             import.set(None);
@@ -123,6 +126,7 @@ pub fn CsvPanel() -> Html {
             message.set(None);
             busy.set(Some("Reading the file…"));
             let (import, message, busy) = (import.clone(), message.clone(), busy.clone());
+            displaced.set(Vec::new());
             *reader.borrow_mut() = Some(gloo_file::callbacks::read_as_bytes(&file, move |bytes| {
                 after_paint(move || {
                     busy.set(None);
@@ -222,16 +226,13 @@ pub fn CsvPanel() -> Html {
         (Some(current), Some(p)) => {
             let set_target = |column: usize| {
                 let (import, current) = (import.clone(), current.clone());
+                let displaced = displaced.clone();
                 on_value(move |v| {
                     let target = Target::from_slug(&v).unwrap_or(Target::Ignore);
                     let mut next = (*current).clone();
-                    // One column per target: the column that had it before lets it go.
-                    if target != Target::Ignore {
-                        for t in next.mapping.iter_mut().filter(|t| **t == target) {
-                            *t = Target::Ignore;
-                        }
-                    }
-                    next.mapping[column] = target;
+                    let mut moved = (*displaced).clone();
+                    remap(&mut next.mapping, column, target, &mut moved);
+                    displaced.set(moved);
                     import.set(Some(Rc::new(next)));
                 })
             };
@@ -293,6 +294,15 @@ pub fn CsvPanel() -> Html {
                         plural(table.rows.len(), "row", "rows")) }</p>
                     <h4 id="csv-mapping-title">{ "Columns" }</h4>
                     <p class="muted">{ "Each column of the file, and what it becomes. Your choices are remembered for the next file with these headings." }</p>
+                    if !displaced.is_empty() {
+                        <ul class="csv-displaced" role="status">
+                            { for displaced.iter().map(|d| {
+                                let heading = |i: usize| table.headers.get(i).cloned().unwrap_or_default();
+                                html! { <li>{ format!("\u{201c}{}\u{201d} is no longer imported as {}: \u{201c}{}\u{201d} is, as you chose. Choose again to give it back.",
+                                    heading(d.from), d.target.title(), heading(d.by)) }</li> }
+                            }) }
+                        </ul>
+                    }
                     <div class="table-scroll">
                         <table class="csv-mapping" aria-labelledby="csv-mapping-title">
                             <thead><tr>

@@ -290,6 +290,12 @@ pub fn parse_amount(text: &str, mark: DecimalMark) -> Result<Option<f64>, String
         None => (text, ""),
     };
     let groups: Vec<&str> = whole.split(mark.grouping()).collect();
+    // With a scale word, a grouping mark is far more likely a decimal mark of the other
+    // convention ("1,250M" meant as 1.25 million) than thousands in millions: refused
+    // rather than read a thousandfold.
+    if zeros > 0 && groups.len() > 1 {
+        return Err(plain);
+    }
     let grouped_well = groups
         .iter()
         .all(|g| !g.is_empty() && g.chars().all(|d| d.is_ascii_digit()))
@@ -554,5 +560,24 @@ mod tests {
         assert_eq!(format_grouped(0.0), "0");
         assert_eq!(format_plain(1500.0), "1500");
         assert_eq!(format_plain(1500.5), "1500.50");
+    }
+
+    #[test]
+    fn a_scale_word_after_grouping_marks_is_refused_not_read_a_thousandfold() {
+        for (text, mark) in [
+            ("1,250M", DecimalMark::Point),
+            ("1.234M", DecimalMark::Comma),
+            ("1,250k", DecimalMark::Point),
+        ] {
+            assert!(parse_amount(text, mark).is_err(), "{text}");
+        }
+        assert_eq!(
+            parse_amount("1,25M", DecimalMark::Comma),
+            Ok(Some(1_250_000.0))
+        );
+        assert_eq!(
+            parse_amount("1.25M", DecimalMark::Point),
+            Ok(Some(1_250_000.0))
+        );
     }
 }

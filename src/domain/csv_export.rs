@@ -3,6 +3,7 @@
 
 use super::accounts::format_plain;
 use super::bcg::categorize;
+use super::csv_import::FORMULA_STARTS;
 use super::portfolio::{guidelines, members_by_quadrant, row, Level, Summary};
 use super::quadrant::Quadrant;
 use super::rating::{Axis, CRITERIA};
@@ -30,9 +31,18 @@ fn finish(w: csv::Writer<Vec<u8>>) -> String {
     format!("\u{feff}{text}")
 }
 
+/// Writes one row. A cell that a spreadsheet would run as a formula (an account named
+/// `=HYPERLINK(...)`, a note starting "- call back") gets a `'` in front, which spreadsheets
+/// show as text and the import takes away again.
 fn write(w: &mut csv::Writer<Vec<u8>>, cells: &[String]) {
-    w.write_record(cells)
-        .expect("writing to memory cannot fail");
+    w.write_record(cells.iter().map(|c| {
+        if c.starts_with(FORMULA_STARTS) {
+            format!("'{c}")
+        } else {
+            c.clone()
+        }
+    }))
+    .expect("writing to memory cannot fail");
 }
 
 /// Every account, one row each: the imported columns, then what the app works out (axis
@@ -177,7 +187,10 @@ mod tests {
         a.ratings = Ratings::from_pairs(&CRITERIA.iter().map(|c| (c.id, 4)).collect::<Vec<_>>());
         let mut b = Account::blank();
         b.id = 2;
-        b.name = "Beta".into();
+        // Text a spreadsheet would run as a formula unless guarded.
+        b.name = "=HYPERLINK(\"http://x\",\"Click\")".into();
+        b.industry = "+Retail".into();
+        b.notes = "- call back\n@Dana".into();
         b.ratings = Ratings::from_pairs(&[(CriterionId::NeedsFit, 2)]);
         doc.portfolio.accounts = Rc::new(vec![a, b]);
         doc
@@ -199,6 +212,10 @@ mod tests {
         let doc = doc();
         let text = accounts_csv(&doc);
         assert!(text.starts_with("\u{feff}Name,Industry,Account manager"));
+        // No cell starts with what a spreadsheet runs as a formula.
+        assert!(text.contains("\"'=HYPERLINK("), "{text}");
+        assert!(text.contains(",'+Retail,"), "{text}");
+        assert!(text.contains("\"'- call back"), "{text}");
         let i = import(&text);
         // Into an empty portfolio: every account again, with every field.
         let p = i.preview(&[]);

@@ -106,6 +106,46 @@ fn is_blank<'a>(mut cells: impl Iterator<Item = &'a str>) -> bool {
 
 /// Reads a CSV file: comma, semicolon or tab separated, UTF-8 with or without a byte order
 /// mark, quoted cells holding separators, quotes and line breaks. Blank rows are passed over.
+/// The line on which a quoted cell opens that is never closed, if one is.
+fn quote_left_open(bytes: &[u8], delimiter: u8) -> Option<usize> {
+    let (mut in_quotes, mut at_cell_start, mut line, mut opened_on) = (false, true, 1, 0);
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if in_quotes {
+            match b {
+                b'"' if bytes.get(i + 1) == Some(&b'"') => i += 1,
+                b'"' => in_quotes = false,
+                b'\n' => line += 1,
+                _ => {}
+            }
+        } else if b == b'"' && at_cell_start {
+            (in_quotes, opened_on, at_cell_start) = (true, line, false);
+        } else if b == b'\n' {
+            (line, at_cell_start) = (line + 1, true);
+        } else if b == delimiter {
+            at_cell_start = true;
+        } else if b != b'\r' {
+            at_cell_start = false;
+        }
+        i += 1;
+    }
+    in_quotes.then_some(opened_on)
+}
+
+/// A cell as written before the export guarded it: the export puts `'` before a cell that a
+/// spreadsheet would otherwise run as a formula (see `csv_export`), and an import takes it
+/// away again so the round trip is exact.
+pub fn without_formula_guard(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(FORMULA_STARTS) => rest,
+        _ => cell,
+    }
+}
+
+/// What a spreadsheet takes as the start of a formula.
+pub const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
 pub fn read_table(bytes: &[u8]) -> Result<Table, CsvError> {
     if bytes.len() > MAX_CSV_BYTES {
         return Err(CsvError::TooLarge(bytes.len()));
@@ -122,6 +162,11 @@ pub fn read_table(bytes: &[u8]) -> Result<Table, CsvError> {
         return Err(CsvError::NotUtf8);
     }
     let delimiter = sniff(bytes);
+    // The reader takes a quote left open as a cell running to the end of the file, which
+    // would fold every later row into one note: such a file is refused instead.
+    if let Some(row) = quote_left_open(bytes, delimiter) {
+        return Err(CsvError::Unreadable { row });
+    }
     let mut headers = None;
     let mut rows = Vec::new();
     // A spreadsheet numbers rows as the file's lines, less the extra lines of cells that hold
@@ -150,7 +195,10 @@ pub fn read_table(bytes: &[u8]) -> Result<Table, CsvError> {
         if is_blank(record.iter()) {
             continue;
         }
-        let cells: Vec<String> = record.iter().map(|c| c.trim().to_string()).collect();
+        let cells: Vec<String> = record
+            .iter()
+            .map(|c| without_formula_guard(c.trim()).to_string())
+            .collect();
         if headers.is_none() {
             headers = Some(cells);
         } else {
@@ -179,6 +227,54 @@ pub enum Target {
     Tier,
     Notes,
     Rating(CriterionId),
+}
+
+/// A column that lost its target to another: `by` took `target` from column `from`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Displaced {
+    pub by: usize,
+    pub from: usize,
+    pub target: Target,
+}
+
+/// Maps `column` to `target`, keeping one column per target. A column that held `target`
+/// lets it go and is listed in `displaced`, so the screen can say so; when `column` later
+/// lets go of a target it had taken, the column it took it from gets it back. So trying a
+/// choice and undoing it never switches another column off unnoticed.
+pub fn remap(
+    mapping: &mut [Target],
+    column: usize,
+    target: Target,
+    displaced: &mut Vec<Displaced>,
+) {
+    let before = mapping[column];
+    if before == target {
+        return;
+    }
+    mapping[column] = target;
+    if let Some(i) = displaced
+        .iter()
+        .position(|d| d.by == column && d.target == before)
+    {
+        let d = displaced.remove(i);
+        if mapping[d.from] == Target::Ignore && !mapping.contains(&d.target) {
+            mapping[d.from] = d.target;
+        }
+    }
+    if target == Target::Ignore {
+        return;
+    }
+    for (from, t) in mapping.iter_mut().enumerate() {
+        if from != column && *t == target {
+            *t = Target::Ignore;
+            displaced.retain(|d| d.from != from);
+            displaced.push(Displaced {
+                by: column,
+                from,
+                target,
+            });
+        }
+    }
 }
 
 impl Target {
@@ -429,9 +525,13 @@ pub struct Incoming {
 }
 
 impl Incoming {
-    /// `account` with this row's values written over it.
+    /// `account` with this row's values written over it. An account already here keeps its
+    /// name as written here: the row matched it by the name rule, and a spelling of the
+    /// file's ("ACME LTD") is no reason to rename it.
     pub fn apply_to(&self, account: &mut Account) {
-        account.name.clone_from(&self.name);
+        if account.name.is_empty() {
+            account.name.clone_from(&self.name);
+        }
         if let Some(v) = &self.industry {
             account.industry.clone_from(v);
         }
@@ -900,5 +1000,36 @@ mod tests {
                 "{file}"
             );
         }
+    }
+
+    #[test]
+    fn a_quote_left_open_refuses_the_file_instead_of_folding_rows_into_one_cell() {
+        let text = "Name,Notes\nAcme,\"oops\nBeta,x\nGamma,y\n";
+        assert_eq!(
+            read_table(text.as_bytes()).err(),
+            Some(CsvError::Unreadable { row: 2 })
+        );
+        // Quotes closed, doubled inside, or inside a cell that was not quoted are fine.
+        let fine = "Name,Notes\nAcme,\"a \"\"b\"\"\nc\"\nBeta 5\" screen,x\n";
+        assert_eq!(read_table(fine.as_bytes()).unwrap().rows.len(), 2);
+    }
+
+    #[test]
+    fn taking_a_columns_target_is_listed_and_given_back_when_undone() {
+        let mut mapping = vec![Target::Name, Target::Notes, Target::Ignore];
+        let mut displaced = Vec::new();
+        remap(&mut mapping, 2, Target::Notes, &mut displaced);
+        assert_eq!(mapping, [Target::Name, Target::Ignore, Target::Notes]);
+        assert_eq!(
+            displaced,
+            [Displaced {
+                by: 2,
+                from: 1,
+                target: Target::Notes
+            }]
+        );
+        remap(&mut mapping, 2, Target::Ignore, &mut displaced);
+        assert_eq!(mapping, [Target::Name, Target::Notes, Target::Ignore]);
+        assert!(displaced.is_empty());
     }
 }

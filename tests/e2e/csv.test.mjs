@@ -150,3 +150,18 @@ test('a CSV file dropped on the panel opens the same preview', async () => {
   await page.getByText('Imported from the spreadsheet: 1 added, 0 updated.').waitFor();
   assert.deepEqual((await accounts(page)).map(a => [a.name, a.industry]), [['Dropped Co', 'Retail']]);
 });
+
+test('taking a column\'s choice for another says so, and undoing it gives it back', async () => {
+  const page = await env.newPage();
+  await env.open(page, '#/accounts');
+  await page.locator('#csv-file').setInputFiles(csvFile('crm.csv', 'Company name,Notes,Lifecycle Stage\nAcme,Met at fair,Lead\n'));
+  const preview = page.getByRole('region', { name: 'Import these accounts?' });
+  await preview.waitFor();
+  assert.equal(await preview.getByLabel('Notes', { exact: true }).inputValue(), 'notes');
+  await preview.getByLabel('Lifecycle Stage').selectOption({ label: 'Notes' });
+  await preview.getByText('“Notes” is no longer imported as Notes: “Lifecycle Stage” is, as you chose.').waitFor();
+  assert.equal(await preview.getByLabel('Notes', { exact: true }).inputValue(), 'ignore');
+  await preview.getByLabel('Lifecycle Stage').selectOption({ label: 'Do not import' });
+  assert.equal(await preview.getByLabel('Notes', { exact: true }).inputValue(), 'notes', 'given back');
+  assert.equal(await preview.getByText('is no longer imported as').count(), 0);
+});
