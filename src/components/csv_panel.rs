@@ -143,6 +143,9 @@ pub fn CsvPanel() -> Html {
                                 mapping,
                                 mark,
                             })));
+                            // The preview is where the user goes next, keyboard and screen
+                            // reader included.
+                            crate::browser::page::focus_later("csv-preview-title".into());
                         }
                         Err(why) => message.set(Some((false, why))),
                     }
@@ -289,7 +292,7 @@ pub fn CsvPanel() -> Html {
             let can_import = current.has_name() && !p.is_empty() && busy.is_none();
             html! {
                 <div class="import-preview" role="region" aria-labelledby="csv-preview-title">
-                    <h3 id="csv-preview-title">{ "Import these accounts?" }</h3>
+                    <h3 id="csv-preview-title" tabindex="-1">{ "Import these accounts?" }</h3>
                     <p>{ format!("{} read. Nothing changes until you choose Import.",
                         plural(table.rows.len(), "row", "rows")) }</p>
                     <h4 id="csv-mapping-title">{ "Columns" }</h4>

@@ -218,7 +218,11 @@ pub fn MatrixChart(props: &MatrixChartProps) -> Html {
             let Some(id) = account_link_within(&e, "a.matrix__point") else {
                 return;
             };
-            if pointer.borrow().as_str() == "touch" && *tapped.borrow() != Some(id) {
+            // A click made by Enter (detail 0) opens at once, even after an earlier tap.
+            if pointer.borrow().as_str() == "touch"
+                && e.detail() != 0
+                && *tapped.borrow() != Some(id)
+            {
                 e.prevent_default();
                 *tapped.borrow_mut() = Some(id);
                 active.set(Some(id));

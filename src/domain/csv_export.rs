@@ -89,7 +89,13 @@ pub fn accounts_csv(doc: &Document) -> String {
             categorize(a.market, settings.bcg).map_or(String::new(), |c| c.title().to_string()),
         );
         cells.push(plan_status(doc, a.id));
-        cells.push(a.reviewed_at.clone().unwrap_or_default());
+        // The day alone, which a spreadsheet reads as a date.
+        cells.push(
+            a.reviewed_at
+                .as_deref()
+                .map(|t| super::dates::date_part(t).to_string())
+                .unwrap_or_default(),
+        );
         write(&mut w, &cells);
     }
     finish(w)

@@ -177,8 +177,9 @@ pub fn read_table(bytes: &[u8]) -> Result<Table, CsvError> {
     for record in reader(bytes, delimiter).records() {
         let record = record.map_err(|_| CsvError::Unreadable { row: row + 1 })?;
         let mut start = record.position().map_or(counted_to, |p| p.byte() as usize);
-        // After a CRLF the position is that of its LF, which belongs to the line before.
-        if bytes.get(start) == Some(&b'\n') {
+        // A record never starts with a line end: the position may point at the end of the
+        // line before (after a CRLF, its LF) or at blank lines, which belong before it.
+        while matches!(bytes.get(start), Some(b'\r' | b'\n')) {
             start += 1;
         }
         let start = start.clamp(counted_to, bytes.len());
@@ -1031,5 +1032,17 @@ mod tests {
         remap(&mut mapping, 2, Target::Ignore, &mut displaced);
         assert_eq!(mapping, [Target::Name, Target::Notes, Target::Ignore]);
         assert!(displaced.is_empty());
+    }
+
+    #[test]
+    fn rows_are_numbered_as_a_spreadsheet_shows_them_after_blank_crlf_lines() {
+        let text = "Name\r\nA\r\n\r\nB\r\n\r\n\r\nC\r\n";
+        let rows: Vec<usize> = read_table(text.as_bytes())
+            .unwrap()
+            .rows
+            .iter()
+            .map(|(row, _)| *row)
+            .collect();
+        assert_eq!(rows, [2, 4, 7]);
     }
 }

@@ -191,6 +191,12 @@ pub fn AccountsPage() -> Html {
                     <a class="button button--primary" href={Route::NewAccount.href()}>{ "Add account" }</a>
                     <a class="button" href={Route::Matrix.href()}>{ "View matrix" }</a>
                     <a class="button" href={Route::RatingGrid.href()}>{ "Rate in a grid" }</a>
+                    // The spreadsheet panel sits below a list that may be long: this reaches
+                    // it in one step, by keyboard too.
+                    <button type="button" class="button"
+                        onclick={Callback::from(|_| crate::browser::page::focus_later("csv-file".into()))}>
+                        { "Import a spreadsheet…" }
+                    </button>
                 </div>
             </header>
             if demo_count > 0 {

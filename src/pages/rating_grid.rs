@@ -16,12 +16,12 @@ use crate::browser::page::{focus_element, navigate};
 use crate::components::pager::Pager;
 use crate::components::quadrant_badge::quadrant_badge;
 use crate::domain::accounts::{AccountId, Tier};
+use crate::domain::portfolio::industries;
 use crate::domain::portfolio::managers;
 use crate::domain::quadrant::{classify, Quadrant};
 use crate::domain::rating::{axis_score, criteria_of, position, Axis, Ratings, CRITERIA};
 use crate::domain::rating_grid::{
-    grid_rows, in_list_order, industries, needs_rating, page_holding, Cursor, GridFilter, Move,
-    GRID_PAGE,
+    grid_rows, in_list_order, needs_rating, page_holding, Cursor, GridFilter, Move, GRID_PAGE,
 };
 use crate::hooks::use_app_state;
 use crate::route::Route;

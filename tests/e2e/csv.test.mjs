@@ -154,9 +154,15 @@ test('a CSV file dropped on the panel opens the same preview', async () => {
 test('taking a column\'s choice for another says so, and undoing it gives it back', async () => {
   const page = await env.newPage();
   await env.open(page, '#/accounts');
+  // Below a list, the header reaches the panel in one step; the preview takes focus once read.
+  await page.getByRole('button', { name: /Explore a demo portfolio/ }).click();
+  await page.getByText('Showing 12 of 12 accounts').waitFor();
+  await page.getByRole('button', { name: 'Import a spreadsheet…' }).click();
+  await page.waitForFunction(() => document.activeElement?.id === 'csv-file');
   await page.locator('#csv-file').setInputFiles(csvFile('crm.csv', 'Company name,Notes,Lifecycle Stage\nAcme,Met at fair,Lead\n'));
   const preview = page.getByRole('region', { name: 'Import these accounts?' });
   await preview.waitFor();
+  await page.waitForFunction(() => document.activeElement?.id === 'csv-preview-title');
   assert.equal(await preview.getByLabel('Notes', { exact: true }).inputValue(), 'notes');
   await preview.getByLabel('Lifecycle Stage').selectOption({ label: 'Notes' });
   await preview.getByText('“Notes” is no longer imported as Notes: “Lifecycle Stage” is, as you chose.').waitFor();
