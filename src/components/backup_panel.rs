@@ -59,12 +59,13 @@ fn describe(p: &Preview, mode: Mode) -> Vec<String> {
     ]
 }
 
-/// How many collisions, and how many parts left out, the preview lists before summing up the
-/// rest: a damaged file can have thousands, and the list is for reading.
+/// How many lines each list of an import preview shows before counting the rest: a damaged
+/// file or a large spreadsheet can have thousands, and the list is for reading.
 const LISTED: usize = 100;
 
-/// A list of lines, the first [`LISTED`] of them and a count of the rest.
-fn listed(lines: impl ExactSizeIterator<Item = String>) -> Html {
+/// A list of lines, the first [`LISTED`] of them and a count of the rest; shared by the
+/// backup and spreadsheet import previews.
+pub(crate) fn listed(lines: impl ExactSizeIterator<Item = String>) -> Html {
     let more = lines.len().saturating_sub(LISTED);
     html! {
         <ul class="import-preview__list">

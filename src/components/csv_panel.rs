@@ -9,6 +9,7 @@ use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use super::backup_panel::listed;
 use crate::browser::clock::now_iso;
 use crate::browser::download::download_text;
 use crate::browser::events::on_value;
@@ -22,22 +23,6 @@ use crate::domain::csv_import::{
 use crate::domain::dates::date_part;
 use crate::hooks::{use_app_state, use_local};
 use crate::state::Action;
-
-/// How many lines each list of the preview shows before counting the rest: a file of
-/// thousands of rows can have thousands of problems, and the list is for reading.
-const LISTED: usize = 100;
-
-fn listed(lines: impl ExactSizeIterator<Item = String>) -> Html {
-    let more = lines.len().saturating_sub(LISTED);
-    html! {
-        <ul class="import-preview__list">
-            { for lines.take(LISTED).map(|l| html! { <li>{ l }</li> }) }
-            if more > 0 {
-                <li>{ format!("…and {more} more.") }</li>
-            }
-        </ul>
-    }
-}
 
 fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
