@@ -210,8 +210,18 @@ impl DecimalMark {
 
 /// Reads a revenue figure as the account form takes it, with a dot for decimals. Empty means
 /// unknown. See [`parse_amount`] for what is accepted.
+///
+/// The form has no choice of decimal mark, so it reads a decimal point first, and a decimal
+/// comma only where the text itself shows one (`€1.200.000,50`, `12,5`) and cannot be read
+/// the other way. `250.000` stays refused: either reading is possible, a thousand apart.
 pub fn parse_revenue(text: &str) -> Result<Option<f64>, String> {
-    parse_amount(text, DecimalMark::Point)
+    parse_amount(text, DecimalMark::Point).or_else(|point_error| {
+        if text.contains(',') {
+            parse_amount(text, DecimalMark::Comma).map_err(|_| point_error)
+        } else {
+            Err(point_error)
+        }
+    })
 }
 
 /// Currency signs and codes people put before or after a figure; they say nothing about its
@@ -471,7 +481,6 @@ mod tests {
             "1e5",
             ".",
             "250.000",
-            "1.234,56",
             "1,2,3",
             "1,250.000",
             "12345,678",
@@ -482,6 +491,15 @@ mod tests {
         assert!(parse_revenue("-5").unwrap_err().contains("negative"));
         assert_eq!(parse_revenue("99 500.50"), Ok(Some(99_500.5)));
         assert_eq!(parse_revenue("1,250,000"), Ok(Some(1_250_000.0)));
+        // A decimal comma the text itself shows, as in the spreadsheet import.
+        assert_eq!(parse_revenue("€1.200.000,50"), Ok(Some(1_200_000.5)));
+        assert_eq!(parse_revenue("1.234,56"), Ok(Some(1_234.56)));
+        let typed = form("X", "€1.200.000,50").validate(&[], None).unwrap();
+        assert_eq!(
+            typed.revenue,
+            Some(1_200_000.5),
+            "the account form reads it too"
+        );
         assert_eq!(parse_revenue("1'250'000.5"), Ok(Some(1_250_000.5)));
         assert_eq!(parse_revenue("250000"), Ok(Some(250_000.0)));
         assert!(parse_revenue("250.000")
@@ -508,7 +526,7 @@ mod tests {
         }
         assert!(parse_revenue("-$5").unwrap_err().contains("negative"));
         assert!(parse_revenue("(5000)").unwrap_err().contains("negative"));
-        for bad in ["1.2.3M", "M", "$", "1.2345M6", "1,2M"] {
+        for bad in ["1.2.3M", "M", "$", "1.2345M6", "250.000"] {
             assert!(parse_revenue(bad).is_err(), "{bad} should be refused");
         }
     }
@@ -523,7 +541,7 @@ mod tests {
         assert_eq!(comma("1 200 000"), Ok(Some(1_200_000.0)));
         assert!(comma("1,250,000").is_err());
         // With a dot for decimals, the same text is refused rather than read a thousand off.
-        assert!(parse_revenue("€1.200.000,50").is_err());
+        assert!(parse_amount("€1.200.000,50", DecimalMark::Point).is_err());
         assert!(comma("12,345").unwrap_err().contains("comma for decimals"));
     }
 
