@@ -663,6 +663,30 @@ pub enum Json {
 }
 
 impl Json {
+    /// The member `key` of an object; `None` for a missing member or a value of another kind.
+    pub fn field(&self, key: &str) -> Option<&Json> {
+        match self {
+            Json::Object(fields) => fields.iter().find(|(k, _)| k == key).map(|(_, v)| v),
+            _ => None,
+        }
+    }
+
+    /// [`Json::field`], to change it in place.
+    pub fn field_mut(&mut self, key: &str) -> Option<&mut Json> {
+        match self {
+            Json::Object(fields) => fields.iter_mut().find(|(k, _)| k == key).map(|(_, v)| v),
+            _ => None,
+        }
+    }
+
+    /// A number read as `T`; `None` for any other value, or a number `T` cannot hold.
+    pub fn number<T: std::str::FromStr>(&self) -> Option<T> {
+        match self {
+            Json::Number(n) => n.parse().ok(),
+            _ => None,
+        }
+    }
+
     /// Adds `key` to an object unless it has it. `Err` when this is not an object.
     pub fn insert_missing(&mut self, key: &str, value: impl FnOnce() -> Json) -> Result<()> {
         match self {

@@ -493,19 +493,16 @@ pub fn guidelines(s: &Summary) -> Vec<Guideline> {
     out
 }
 
-/// For each position, how many of `positions` are exactly there (itself included). Scores
-/// are whole numbers, so in a large portfolio many accounts share a spot on the matrix, where
-/// only the top one can be pointed at.
-pub fn same_spot_counts(positions: &[Position]) -> Vec<usize> {
-    let key = |p: &Position| (p.relationship, p.potential);
-    let mut sorted: Vec<(u8, u8)> = positions.iter().map(key).collect();
+/// For each spot, how many of `spots` are exactly there (itself included). Scores are whole
+/// numbers, so in a large portfolio many accounts share a spot on the matrix, where only the
+/// top one can be pointed at. A spot is any comparable key: a position, or a chart's
+/// coordinates.
+pub fn same_spot_counts<K: Ord + Copy>(spots: &[K]) -> Vec<usize> {
+    let mut sorted = spots.to_vec();
     sort_by(&mut sorted, |a, b| a.cmp(b));
-    positions
+    spots
         .iter()
-        .map(|p| {
-            let k = key(p);
-            sorted.partition_point(|s| *s <= k) - sorted.partition_point(|s| *s < k)
-        })
+        .map(|k| sorted.partition_point(|s| s <= k) - sorted.partition_point(|s| s < k))
         .collect()
 }
 
@@ -775,15 +772,12 @@ mod tests {
 
     #[test]
     fn counts_the_accounts_that_share_each_spot() {
-        let at = |relationship, potential| Position {
-            relationship,
-            potential,
-        };
+        let at = |relationship: u8, potential: u8| (relationship, potential);
         assert_eq!(
             same_spot_counts(&[at(50, 75), at(25, 75), at(50, 75), at(50, 75), at(75, 50)]),
             [3, 1, 3, 3, 1]
         );
-        assert!(same_spot_counts(&[]).is_empty());
+        assert!(same_spot_counts::<(u8, u8)>(&[]).is_empty());
     }
 
     #[test]

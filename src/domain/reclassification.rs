@@ -60,16 +60,16 @@ const V3_RELATIONSHIP: [&str; 5] = [
 /// Upgrades a version 3 document in place: ratings and weights of the old criterion move to
 /// the new one, and the accounts that change quadrant are listed in a notice.
 pub fn upgrade(doc: &mut Json) -> json::Result<()> {
-    let settings = field(doc, "settings");
+    let settings = doc.field("settings");
     let old_weights = settings
-        .and_then(|s| field(s, "weights"))
+        .and_then(|s| s.field("weights"))
         .map(numbers)
         .unwrap_or_default();
-    let thresholds = settings.and_then(|s| field(s, "thresholds"));
+    let thresholds = settings.and_then(|s| s.field("thresholds"));
     let threshold = |key: &str| {
         thresholds
-            .and_then(|t| field(t, key))
-            .and_then(number)
+            .and_then(|t| t.field(key))
+            .and_then(Json::number)
             .unwrap_or(50)
     };
     let (relationship_line, potential_line) = (threshold("relationship"), threshold("potential"));
@@ -77,12 +77,13 @@ pub fn upgrade(doc: &mut Json) -> json::Result<()> {
 
     let mut moved = Vec::new();
     let mut any_account = false;
-    if let Some(Json::Array(accounts)) =
-        field_mut(doc, "portfolio").and_then(|p| field_mut(p, "accounts"))
+    if let Some(Json::Array(accounts)) = doc
+        .field_mut("portfolio")
+        .and_then(|p| p.field_mut("accounts"))
     {
         for account in accounts {
             any_account = true;
-            let Some(ratings) = field_mut(account, "ratings") else {
+            let Some(ratings) = account.field_mut("ratings") else {
                 continue;
             };
             let old = numbers(ratings);
@@ -91,7 +92,7 @@ pub fn upgrade(doc: &mut Json) -> json::Result<()> {
             let before = old_quadrant(&old, &old_weights, relationship_line, potential_line);
             let after = new_quadrant(&new, &new_weights, relationship_line, potential_line);
             if before != after {
-                if let Some(id) = field(account, "id").and_then(number) {
+                if let Some(id) = account.field("id").and_then(Json::number) {
                     moved.push(Moved {
                         account: id,
                         from: before,
@@ -101,7 +102,10 @@ pub fn upgrade(doc: &mut Json) -> json::Result<()> {
             }
         }
     }
-    if let Some(weights) = field_mut(doc, "settings").and_then(|s| field_mut(s, "weights")) {
+    if let Some(weights) = doc
+        .field_mut("settings")
+        .and_then(|s| s.field_mut("weights"))
+    {
         move_legacy_member(weights, |w| w);
     }
     // Someone without accounts has nothing whose meaning changed.
@@ -125,7 +129,7 @@ fn move_legacy_member(object: &mut Json, convert: impl Fn(u8) -> u8) {
             continue;
         }
         *key = CriterionId::ShareOfPortfolio.key().to_string();
-        if let Some(v @ 1..=5) = number::<u8>(value) {
+        if let Some(v @ 1..=5) = value.number::<u8>() {
             *value = Json::Number(convert(v).to_string());
         }
     }
@@ -206,34 +210,13 @@ fn sides(strong_relationship: bool, high_potential: bool) -> Quadrant {
     }
 }
 
-fn field<'a>(object: &'a Json, key: &str) -> Option<&'a Json> {
-    match object {
-        Json::Object(fields) => fields.iter().find(|(k, _)| k == key).map(|(_, v)| v),
-        _ => None,
-    }
-}
-
-fn field_mut<'a>(object: &'a mut Json, key: &str) -> Option<&'a mut Json> {
-    match object {
-        Json::Object(fields) => fields.iter_mut().find(|(k, _)| k == key).map(|(_, v)| v),
-        _ => None,
-    }
-}
-
-fn number<T: std::str::FromStr>(value: &Json) -> Option<T> {
-    match value {
-        Json::Number(n) => n.parse().ok(),
-        _ => None,
-    }
-}
-
 /// The whole-number members of an object, in order; anything else is left for the readers
 /// to refuse, as they would have without the upgrade.
 fn numbers(object: &Json) -> Vec<(String, u64)> {
     match object {
         Json::Object(fields) => fields
             .iter()
-            .filter_map(|(k, v)| Some((k.clone(), number(v)?)))
+            .filter_map(|(k, v)| Some((k.clone(), v.number()?)))
             .collect(),
         _ => Vec::new(),
     }

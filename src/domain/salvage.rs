@@ -172,38 +172,21 @@ pub fn decode_lenient(text: &str) -> Result<Salvaged, LoadError> {
 /// Takes the items of `tree[section][list]` out of the tree, leaving an empty list. When
 /// there is no such list, nothing is taken, and reading the rest reports what is there.
 fn take_list(tree: &mut Json, section: &str, list: &str) -> Vec<Json> {
-    match field_mut(tree, section).and_then(|s| field_mut(s, list)) {
+    match tree.field_mut(section).and_then(|s| s.field_mut(list)) {
         Some(Json::Array(items)) => std::mem::take(items),
         _ => Vec::new(),
     }
 }
 
-fn field_mut<'a>(value: &'a mut Json, key: &str) -> Option<&'a mut Json> {
-    match value {
-        Json::Object(fields) => fields.iter_mut().find(|(k, _)| k == key).map(|(_, v)| v),
-        _ => None,
-    }
-}
-
-fn field<'a>(value: &'a Json, key: &str) -> Option<&'a Json> {
-    match value {
-        Json::Object(fields) => fields.iter().find(|(k, _)| k == key).map(|(_, v)| v),
-        _ => None,
-    }
-}
-
 fn text_of<'a>(value: &'a Json, key: &str) -> Option<&'a str> {
-    match field(value, key) {
+    match value.field(key) {
         Some(Json::String(s)) => Some(s),
         _ => None,
     }
 }
 
 fn number_of(value: &Json, key: &str) -> Option<u64> {
-    match field(value, key) {
-        Some(Json::Number(n)) => n.parse().ok(),
-        _ => None,
-    }
+    value.field(key)?.number()
 }
 
 /// Reads each item as a `T`, mending what it can; lists what was left out, naming each item
@@ -492,8 +475,9 @@ mod tests {
         assert!(read.dropped.is_empty());
         // The same with one damaged assessment: the other is kept.
         let mut tree: Json = Reader::read_all(v1).unwrap();
-        let Some(Json::Array(history)) =
-            field_mut(&mut tree, "grader").and_then(|g| field_mut(g, "history"))
+        let Some(Json::Array(history)) = tree
+            .field_mut("grader")
+            .and_then(|g| g.field_mut("history"))
         else {
             panic!("the fixture has a history");
         };

@@ -15,8 +15,8 @@ use crate::domain::bcg::{categorize, BcgCategory};
 use crate::domain::dates::readable_date_time;
 use crate::domain::decimal::{shortest, trimmed};
 use crate::domain::portfolio::{
-    guidelines, industries, managers, members_by_quadrant, row, summarize, Level, ListQuery,
-    QuadrantFilter, SortKey,
+    guidelines, industries, managers, members_by_quadrant, row, same_spot_counts, summarize, Level,
+    ListQuery, QuadrantFilter, SortKey,
 };
 use crate::domain::quadrant::{Quadrant, BORDERLINE_BAND, BORDERLINE_RULE};
 use crate::domain::rating::fully_rated;
@@ -80,12 +80,12 @@ fn big_first(points: &mut Vec<ChartPoint>) {
 /// For each point, how many points are at exactly its spot: on whole-number scores many
 /// accounts of a large portfolio share one, where only the top dot can be seen.
 fn count_piles(points: &mut [ChartPoint]) {
-    let key = |p: &ChartPoint| (p.x.to_bits(), p.y.to_bits());
-    let mut keys: Vec<(u64, u64)> = points.iter().map(key).collect();
-    sort_by(&mut keys, |a, b| a.cmp(b));
-    for p in points.iter_mut() {
-        let k = key(p);
-        p.shared = keys.partition_point(|s| *s <= k) - keys.partition_point(|s| *s < k);
+    let spots: Vec<(u64, u64)> = points
+        .iter()
+        .map(|p| (p.x.to_bits(), p.y.to_bits()))
+        .collect();
+    for (p, shared) in points.iter_mut().zip(same_spot_counts(&spots)) {
+        p.shared = shared;
     }
 }
 
