@@ -36,7 +36,7 @@ fn joined(other: OtherTabSaved) -> Action {
 fn initial_state(loaded: Loaded) -> AppState {
     match loaded {
         Loaded::FirstRun => AppState::default(),
-        Loaded::Document(doc) => AppState::with_document(doc),
+        Loaded::Document(doc) => AppState::with_document(*doc),
         Loaded::Unreadable { error, raw, backup } => AppState {
             unreadable: Some(Unreadable::new(&error, raw.into(), backup)),
             ..AppState::default()

@@ -19,6 +19,7 @@ pub mod plan_export;
 pub mod plans;
 pub mod portfolio;
 pub mod practices;
+pub mod prospects;
 pub mod quadrant;
 pub mod rating;
 pub mod rating_grid;

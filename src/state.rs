@@ -468,6 +468,8 @@ impl AppState {
                     saved_at: at,
                     label: grader.draft_label.trim().to_string(),
                     answers: grader.draft.clone(),
+                    team: String::new(),
+                    assessed_on: None,
                 });
                 grader.draft_label.clear();
                 self.just_saved = Some(id);
@@ -513,6 +515,7 @@ impl AppState {
                     updated_at: at,
                     reviewed_at: None,
                     demo: false,
+                    copied_from: None,
                 });
                 self.changed();
             }
@@ -619,6 +622,8 @@ impl AppState {
                     saved_at: result.date,
                     label,
                     answers: result.answers,
+                    team: String::new(),
+                    assessed_on: None,
                 });
                 self.changed();
             }
@@ -654,6 +659,7 @@ impl AppState {
                     updated_at: at.clone(),
                     reviewed_at: None,
                     demo: false,
+                    copied_from: None,
                 });
                 if let Some((template, plan)) = shared.plan.clone() {
                     let template_id = if template.id == BUILT_IN_TEMPLATE {

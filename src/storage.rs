@@ -48,7 +48,7 @@ pub fn remember_csv_mapping(mapping: &crate::domain::csv_import::RememberedMappi
 pub enum Loaded {
     /// Nothing stored yet: a first visit.
     FirstRun,
-    Document(Document),
+    Document(Box<Document>),
     /// Something is stored but cannot be read. It has been left in place; `backup` says where
     /// a copy was also put, or why that failed.
     Unreadable {
@@ -86,7 +86,7 @@ pub fn load() -> Loaded {
     match decode(&raw) {
         Ok(doc) => {
             KNOWN.with(|known| known.borrow_mut().remember(value, &raw, &doc));
-            Loaded::Document(doc)
+            Loaded::Document(Box::new(doc))
         }
         Err(error) => {
             let backup = back_up(&storage, &raw);

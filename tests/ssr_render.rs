@@ -77,6 +77,8 @@ async fn history_lists_saved_assessments_with_scores() {
         saved_at: "2026-10-01T10:00:00.000Z".into(),
         label: "Sales <Q3>".into(),
         answers: Answers::all_answered_with_yes(&[PracticeId::AssignedManager]),
+        team: String::new(),
+        assessed_on: None,
     });
     let html = render(AppState::with_document(doc), Route::History).await;
     assert!(html.contains("1 Oct 2026"));

@@ -13,6 +13,7 @@ const V1: &str = include_str!("fixtures/v1.json");
 const V2: &str = include_str!("fixtures/v2.json");
 const V3: &str = include_str!("fixtures/v3.json");
 const V4: &str = include_str!("fixtures/v4.json");
+const V5: &str = include_str!("fixtures/v5.json");
 
 #[test]
 fn version_3_ratings_of_room_to_offer_more_become_share_of_portfolio() {
@@ -192,4 +193,41 @@ fn damaged_copies_of_the_fixture_are_refused_not_emptied() {
         decode(&wrong_answer),
         Err(LoadError::WrongShape(_))
     ));
+}
+
+#[test]
+fn version_5_loads_prospects_the_firm_copies_and_teams() {
+    assert!(V5.starts_with("{\"version\":5,"));
+    let doc = decode(V5).expect("the v5 fixture loads");
+    let prospect = &doc.prospects[0];
+    assert_eq!(
+        (prospect.name.as_str(), prospect.company.as_str()),
+        ("Dana Reyes", "Northwind Traders")
+    );
+    assert_eq!(prospect.grade().score, 1);
+    assert_eq!(prospect.link, "r1.AbCdEf");
+    assert_eq!(doc.settings.firm.name, "Brightline Partners");
+    assert!(doc.settings.firm.logo.is_some());
+    let copy = doc.portfolio.accounts[1].copied_from.as_ref().unwrap();
+    assert_eq!(copy.updated_at, "2026-11-20T10:00:00.000Z");
+    assert_eq!(doc.grader.history[0].team, "East");
+    assert_eq!(
+        doc.grader.history[0].assessed_on.as_deref(),
+        Some("2026-09-30")
+    );
+    assert_eq!(doc.grader.history[1].team, "");
+    // Written back exactly as this version wrote it.
+    assert_eq!(encode(&doc), V5);
+}
+
+#[test]
+fn version_4_upgrades_to_no_prospects_and_an_empty_firm_profile() {
+    let doc = decode(V4).unwrap();
+    assert!(doc.prospects.is_empty());
+    assert_eq!(doc.settings.firm, Default::default());
+    assert!(doc
+        .portfolio
+        .accounts
+        .iter()
+        .all(|a| a.copied_from.is_none()));
 }

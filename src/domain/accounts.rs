@@ -59,6 +59,37 @@ pub struct Account {
     /// Part of the invented demo portfolio, which can be removed in one go.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub demo: bool,
+    /// Set on a copy saved from someone's account link: which account it copies, so a newer
+    /// link for the same account offers to update this copy rather than add a second one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub copied_from: Option<CopySource>,
+}
+
+/// The sender's account a copy came from, and how recent the copied version is.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct CopySource {
+    /// Names the sender's account across links (the link builds it; opaque here).
+    pub key: String,
+    /// When the sender last changed what the copied link carried (RFC 3339).
+    pub updated_at: String,
+}
+
+impl FromJson for CopySource {
+    fn read(r: &mut Reader) -> json::Result<Self> {
+        let (mut key, mut updated_at) = (None, None);
+        r.object(&mut |r, field| {
+            match field {
+                "key" => key = Some(r.string()?),
+                "updated_at" => updated_at = Some(r.string()?),
+                _ => r.skip()?,
+            }
+            Ok(())
+        })?;
+        Ok(CopySource {
+            key: required(key, "key")?,
+            updated_at: required(updated_at, "updated_at")?,
+        })
+    }
 }
 
 impl Account {
@@ -376,6 +407,7 @@ impl Account {
             updated_at: String::new(),
             reviewed_at: None,
             demo: false,
+            copied_from: None,
         }
     }
 }
@@ -399,6 +431,7 @@ impl FromJson for Account {
                 "updated_at" => updated_at = Some(r.string()?),
                 "reviewed_at" => a.reviewed_at = Option::read(r)?,
                 "demo" => a.demo = r.bool()?,
+                "copied_from" => a.copied_from = Option::read(r)?,
                 _ => r.skip()?,
             }
             Ok(())

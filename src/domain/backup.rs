@@ -11,6 +11,7 @@ use super::history::AssessmentId;
 use super::json::{export_file, to_text, FromJson, Json, JsonError, Reader};
 use super::plan_export;
 use super::plans::{Plan, TemplateId};
+use super::prospects::Prospect;
 use super::salvage::{decode_lenient, Dropped, Salvaged};
 use super::schema::{encode, Document, LoadError, CURRENT_VERSION};
 
@@ -681,6 +682,29 @@ fn apply(current: &Document, incoming: &Document, plan: &MergePlan, mode: Mode) 
             .collect();
         snapshots.push(s);
     }
+    // Prospects are matched by the link they came from; one moved from the history (no
+    // link) is always added.
+    let mut by_link: HashMap<String, usize> = doc
+        .prospects
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| !p.link.is_empty())
+        .map(|(i, p)| (p.link.clone(), i))
+        .collect();
+    for p in &incoming.prospects {
+        match by_link.get(&p.link).filter(|_| !p.link.is_empty()) {
+            Some(&i) => {
+                let id = doc.prospects[i].id;
+                doc.prospects[i] = Prospect { id, ..p.clone() };
+            }
+            None => {
+                let id = doc.next_id;
+                doc.next_id += 1;
+                by_link.insert(p.link.clone(), doc.prospects.len());
+                doc.prospects.push(Prospect { id, ..p.clone() });
+            }
+        }
+    }
     // A file from before version 4 was reclassified on reading: its accounts that changed
     // group join the notice here, under the ids they take.
     if let Some(notice) = &incoming.classification_notice {
@@ -786,6 +810,39 @@ mod tests {
         doc.next_id = first_id + names.len() as u64;
         doc.portfolio.accounts = Rc::new(accounts);
         doc
+    }
+
+    #[test]
+    fn merged_prospects_are_matched_by_their_link() {
+        let prospect = |id: u64, link: &str, company: &str| Prospect {
+            id,
+            received_at: AT.into(),
+            answered_on: "2026-11-20".into(),
+            name: String::new(),
+            company: company.into(),
+            label: String::new(),
+            answers: Default::default(),
+            link: link.into(),
+        };
+        let mut here = doc_with(&["Acme"], 1);
+        here.prospects = vec![prospect(5, "r1.a", "Old name"), prospect(6, "", "Moved")];
+        here.next_id = 7;
+        let mut there = doc_with(&[], 1);
+        there.prospects = vec![
+            prospect(2, "r1.a", "New name"),
+            prospect(3, "r1.b", "Other"),
+            prospect(4, "", "Moved"),
+        ];
+        let (merged, _) = import(&here, &there, Mode::Merge);
+        let seen: Vec<(u64, &str)> = merged
+            .prospects
+            .iter()
+            .map(|p| (p.id, p.company.as_str()))
+            .collect();
+        assert_eq!(
+            seen,
+            vec![(5, "New name"), (6, "Moved"), (7, "Other"), (8, "Moved")]
+        );
     }
 
     #[test]

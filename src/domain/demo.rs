@@ -165,6 +165,7 @@ pub fn demo_accounts(first_id: AccountId, at: &str) -> Vec<Account> {
                 updated_at: at.into(),
                 reviewed_at: Some(at.into()),
                 demo: true,
+                copied_from: None,
             }
         })
         .collect()

@@ -88,7 +88,9 @@ impl DocumentEncoder {
             }
             out.push_str(&self.plans[&Rc::as_ptr(plan)].json);
         }
-        out.push_str("]},\"next_id\":");
+        out.push_str("]},\"prospects\":");
+        out.push_str(&to_text(&doc.prospects));
+        out.push_str(",\"next_id\":");
         out.push_str(&doc.next_id.to_string());
         if let Some(notice) = &doc.classification_notice {
             out.push_str(",\"classification_notice\":");

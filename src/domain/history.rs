@@ -20,6 +20,13 @@ pub struct SavedAssessment {
     /// Optional team or period name, such as "Sales team, Q3".
     pub label: String,
     pub answers: Answers,
+    /// Which team answered, for telling several teams' trends apart; may be empty.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub team: String,
+    /// `YYYY-MM-DD`: the day the assessment stands for when it was recorded later than that
+    /// (a quarter entered after the fact). Without it, the day it was saved.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub assessed_on: Option<String>,
 }
 
 impl SavedAssessment {
@@ -76,12 +83,15 @@ pub fn previous_of(history: &[SavedAssessment], id: AssessmentId) -> Option<&Sav
 impl FromJson for SavedAssessment {
     fn read(r: &mut Reader) -> json::Result<Self> {
         let (mut id, mut saved_at, mut answers, mut label) = (None, None, None, String::new());
+        let (mut team, mut assessed_on) = (String::new(), None);
         r.object(&mut |r, key| {
             match key {
                 "id" => id = Some(r.u64()?),
                 "saved_at" => saved_at = Some(r.string()?),
                 "label" => label = r.string()?,
                 "answers" => answers = Some(Answers::read(r)?),
+                "team" => team = r.string()?,
+                "assessed_on" => assessed_on = Option::read(r)?,
                 _ => r.skip()?,
             }
             Ok(())
@@ -91,6 +101,8 @@ impl FromJson for SavedAssessment {
             saved_at: required(saved_at, "saved_at")?,
             label,
             answers: required(answers, "answers")?,
+            team,
+            assessed_on,
         })
     }
 }
@@ -106,6 +118,8 @@ mod tests {
             saved_at: at.into(),
             label: String::new(),
             answers: Answers::all_answered_with_yes(yes),
+            team: String::new(),
+            assessed_on: None,
         }
     }
 

@@ -488,6 +488,7 @@ mod tests {
             updated_at: AT.into(),
             reviewed_at: None,
             demo: false,
+            copied_from: None,
         }
     }
 

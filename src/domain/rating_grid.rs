@@ -202,6 +202,7 @@ mod tests {
             updated_at: String::new(),
             reviewed_at: None,
             demo: false,
+            copied_from: None,
         }
     }
 

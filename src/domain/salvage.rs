@@ -2,9 +2,9 @@
 //! backup file, or the text the storage banner downloads when the data in this browser could
 //! not be read at start-up.
 //!
-//! Each record (account, plan, template, saved assessment, snapshot) is read on its own. A
-//! part that stops a record from reading (one field, one rating, one plan section) is left
-//! out and the record read again; a record that cannot be read even so is left out whole.
+//! Each record (account, plan, template, saved assessment, prospect, snapshot) is read on
+//! its own. A part that stops a record from reading (one field, one rating, one plan section)
+//! is left out and the record read again; a record that cannot be read even so is left out whole.
 //! Everything left out is listed, for the user to see before accepting.
 //!
 //! This works on the JSON tree and on where the readers' errors say the problem is
@@ -17,6 +17,7 @@ use super::accounts::{Account, AccountId};
 use super::history::SavedAssessment;
 use super::json::{FromJson, Json, Reader};
 use super::plans::{Plan, Template};
+use super::prospects::Prospect;
 use super::schema::{decode, finish, migrate, stored_version, Document, LoadError};
 use super::snapshots::Snapshot;
 
@@ -78,6 +79,10 @@ pub fn decode_lenient(text: &str) -> Result<Salvaged, LoadError> {
     let templates = take_list(&mut tree, "plans", "templates");
     let plans = take_list(&mut tree, "plans", "plans");
     let history = take_list(&mut tree, "grader", "history");
+    let prospects = match tree.field_mut("prospects") {
+        Some(Json::Array(items)) => std::mem::take(items),
+        _ => Vec::new(),
+    };
     let account_names: Vec<(Option<u64>, String)> = accounts
         .iter()
         .map(|a| {
@@ -153,6 +158,20 @@ pub fn decode_lenient(text: &str) -> Result<Salvaged, LoadError> {
             (None, None) => format!("Saved assessment {n} in the file"),
         }
     });
+    let prospects: Vec<Prospect> = read_each(prospects, &mut dropped, |n, p| {
+        let who = [text_of(p, "name"), text_of(p, "company")]
+            .into_iter()
+            .flatten()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join(", ");
+        if who.is_empty() {
+            format!("Prospect {n} in the file")
+        } else {
+            format!("Prospect \"{who}\"")
+        }
+    });
     let snapshots: Vec<Snapshot> = read_each(snapshots, &mut dropped, |n, s| {
         match text_of(s, "taken_at") {
             Some(at) => format!("Snapshot of {at}"),
@@ -165,6 +184,7 @@ pub fn decode_lenient(text: &str) -> Result<Salvaged, LoadError> {
     doc.plans.templates = templates;
     doc.plans.plans = plans.into_iter().map(Into::into).collect();
     doc.grader.history = history;
+    doc.prospects = prospects;
     finish(&mut doc);
     Ok(Salvaged { doc, dropped })
 }

@@ -10,12 +10,13 @@ use super::grader::Answers;
 use super::history::{AssessmentId, SavedAssessment};
 use super::json::{self, FromJson, Json, JsonError, Reader};
 use super::plans::{Plan, Template};
+use super::prospects::Prospect;
 use super::reclassification::{self, ClassificationNotice};
 use super::settings::Settings;
 use super::snapshots::Snapshot;
 
 /// The schema version this build writes.
-pub const CURRENT_VERSION: u64 = 4;
+pub const CURRENT_VERSION: u64 = 5;
 
 /// Everything the app keeps about the user.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -24,6 +25,8 @@ pub struct Document {
     pub portfolio: Portfolio,
     pub settings: Settings,
     pub plans: PlanData,
+    /// Results prospects sent back, apart from the user's own history.
+    pub prospects: Vec<Prospect>,
     /// The next id to hand out; ids are never reused, so links to deleted items stay dead.
     pub next_id: AssessmentId,
     /// Set by the upgrade to version 4 and cleared when the user has read it: how the
@@ -120,6 +123,7 @@ impl Default for Document {
             portfolio: Portfolio::default(),
             settings: Settings::default(),
             plans: PlanData::default(),
+            prospects: Vec::new(),
             next_id: first_id(),
             classification_notice: None,
         }
@@ -158,7 +162,8 @@ type Migration = fn(&mut Json) -> json::Result<()>;
 
 /// `MIGRATIONS[i]` upgrades version `i + 1` to `i + 2`. Each schema version adds its step here
 /// and a fixture under `tests/fixtures/`.
-const MIGRATIONS: [Migration; (CURRENT_VERSION - 1) as usize] = [v1_to_v2, v2_to_v3, v3_to_v4];
+const MIGRATIONS: [Migration; (CURRENT_VERSION - 1) as usize] =
+    [v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5];
 
 /// Version 2 added the portfolio and its settings. Writing them out explicitly (rather than
 /// leaning on the readers' defaults) keeps each version's shape visible in the stored
@@ -192,6 +197,21 @@ fn v2_to_v3(doc: &mut Json) -> json::Result<()> {
 /// the new criterion's ratings, and with them the whole document.
 fn v3_to_v4(doc: &mut Json) -> json::Result<()> {
     reclassification::upgrade(doc)
+}
+
+/// Version 5 added the prospects' results, the firm's profile in the settings, copies' links
+/// to their source accounts, and teams and dates on assessments. Only the first two need
+/// writing out; the others are optional fields. The bump keeps an older build from saving
+/// over prospects and the firm's profile it cannot see.
+fn v4_to_v5(doc: &mut Json) -> json::Result<()> {
+    doc.insert_missing("prospects", || Json::Array(vec![]))?;
+    if let Some(settings) = doc.field_mut("settings") {
+        settings.insert_missing("firm", || {
+            Reader::read_all(&json::to_text(&super::settings::FirmProfile::default()))
+                .expect("serde writes JSON")
+        })?;
+    }
+    Ok(())
 }
 
 /// Reads a stored document, migrating older versions.
@@ -246,6 +266,7 @@ pub(super) fn finish(doc: &mut Document) {
         .chain(doc.portfolio.snapshots.iter().map(|s| s.id))
         .chain(doc.plans.templates.iter().map(|t| t.id))
         .chain(doc.plans.plans.iter().map(|p| p.id))
+        .chain(doc.prospects.iter().map(|p| p.id))
         .max()
         .unwrap_or(0);
     doc.next_id = doc.next_id.max(highest + 1);
@@ -315,6 +336,7 @@ impl FromJson for Document {
                 "portfolio" => doc.portfolio = Portfolio::read(r)?,
                 "settings" => doc.settings = Settings::read(r)?,
                 "plans" => doc.plans = PlanData::read(r)?,
+                "prospects" => doc.prospects = Vec::read(r)?,
                 "next_id" => doc.next_id = r.u64()?,
                 "classification_notice" => doc.classification_notice = Option::read(r)?,
                 _ => r.skip()?,
@@ -407,7 +429,7 @@ mod tests {
         doc.grader.draft_label = "Q3 <team>".into();
         doc.next_id = 7;
         let text = encode(&doc);
-        assert!(text.starts_with("{\"version\":4,"));
+        assert!(text.starts_with("{\"version\":5,"));
         assert_eq!(decode(&text), Ok(doc));
     }
 
@@ -439,7 +461,7 @@ mod tests {
             decode("{\"version\":1,\"grader\":{\"draft\":{\"no-such-practice\":\"yes\"}}}"),
             Err(LoadError::WrongShape(_))
         ));
-        assert_eq!(decode("{\"version\":5}"), Err(LoadError::NewerVersion(5)));
+        assert_eq!(decode("{\"version\":6}"), Err(LoadError::NewerVersion(6)));
     }
 
     #[test]
@@ -484,6 +506,20 @@ mod tests {
             answers: crate::domain::grader::Answers::all_answered_with_yes(&[
                 PracticeId::GrowthGoals,
             ]),
+            team: "East".into(),
+            assessed_on: Some("2026-09-30".into()),
+        });
+        doc.prospects.push(crate::domain::prospects::Prospect {
+            id: 3,
+            received_at: AT.into(),
+            answered_on: "2026-11-20".into(),
+            name: "Dana".into(),
+            company: "Northwind".into(),
+            label: "First look".into(),
+            answers: crate::domain::grader::Answers::all_answered_with_yes(&[
+                PracticeId::NpsSurvey,
+            ]),
+            link: "r1.xyz".into(),
         });
         let mut accounts = crate::domain::demo::demo_accounts(10, AT);
         accounts[0].reviewed_at = Some(AT.into());
@@ -492,6 +528,10 @@ mod tests {
         accounts[1].market.growth_pct = Some(-2.25);
         accounts[2].demo = false;
         accounts[2].notes = "Café, 😀 & <b>".into();
+        accounts[3].copied_from = Some(crate::domain::accounts::CopySource {
+            key: "7@2026-10-01T08:00:00Z".into(),
+            updated_at: AT.into(),
+        });
         let weights = doc.settings.weights.clone();
         let snapshot = crate::domain::snapshots::take(3, AT, &accounts, &weights);
         assert!(!snapshot.positions.is_empty());
@@ -570,6 +610,11 @@ mod tests {
         doc.settings.plan_stale_days = 45;
         doc.settings.last_backup_at = Some(AT.into());
         doc.settings.theme = Theme::Dark;
+        doc.settings.firm = crate::domain::settings::FirmProfile {
+            name: "Brightline".into(),
+            contact: "hi@brightline.example".into(),
+            logo: Some("data:image/png;base64,AAAA".into()),
+        };
         doc.next_id = 11 + doc.portfolio.accounts.len() as u64;
         doc.classification_notice = Some(ClassificationNotice {
             moved: vec![

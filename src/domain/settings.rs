@@ -31,6 +31,36 @@ pub struct Settings {
     /// Days after their last review when an account's ratings are flagged as old. Added
     /// without a new schema version, like the theme.
     pub rating_stale_days: u32,
+    /// Who the user's firm is, as invitations, shared views and printouts show it. Like the
+    /// backup date, a fact about the user rather than a preference: resetting keeps it.
+    pub firm: FirmProfile,
+}
+
+/// The firm's name, contact address and logo, as others see them.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct FirmProfile {
+    pub name: String,
+    /// Where prospects may send their result (an e-mail address); may be empty.
+    pub contact: String,
+    /// A small image as a `data:` URL, kept in the browser like everything else.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub logo: Option<String>,
+}
+
+impl FromJson for FirmProfile {
+    fn read(r: &mut Reader) -> json::Result<Self> {
+        let mut firm = FirmProfile::default();
+        r.object(&mut |r, key| {
+            match key {
+                "name" => firm.name = r.string()?,
+                "contact" => firm.contact = r.string()?,
+                "logo" => firm.logo = Option::read(r)?,
+                _ => r.skip()?,
+            }
+            Ok(())
+        })?;
+        Ok(firm)
+    }
 }
 
 /// Light or dark colours: the system's choice unless the user picked one.
@@ -193,6 +223,7 @@ impl Default for Settings {
             theme: Theme::default(),
             firm_size: FirmSize::default(),
             rating_stale_days: DEFAULT_RATING_STALE_DAYS,
+            firm: FirmProfile::default(),
         }
     }
 }
@@ -236,6 +267,7 @@ impl FromJson for Settings {
                 "theme" => s.theme = read_named(r, &Theme::ALL, Theme::key)?,
                 "firm_size" => s.firm_size = FirmSize::read(r)?,
                 "rating_stale_days" => s.rating_stale_days = r.whole_in(1, 3650)? as u32,
+                "firm" => s.firm = FirmProfile::read(r)?,
                 _ => r.skip()?,
             }
             Ok(())
@@ -317,6 +349,11 @@ mod tests {
             theme: Theme::Dark,
             firm_size: FirmSize::Large,
             rating_stale_days: 30,
+            firm: FirmProfile {
+                name: "Brightline".into(),
+                contact: "hello@brightline.example".into(),
+                logo: None,
+            },
         };
         for section in SettingsSection::ALL {
             assert!(!changed.is_default(section), "{section:?}");
@@ -336,6 +373,7 @@ mod tests {
             s,
             Settings {
                 last_backup_at: changed.last_backup_at,
+                firm: changed.firm.clone(),
                 ..Settings::default()
             }
         );

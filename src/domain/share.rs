@@ -535,6 +535,8 @@ mod tests {
             saved_at: "2026-11-23T10:15:00+01:00".into(),
             label: label.into(),
             answers: Answers::all_answered_with_yes(yes),
+            team: String::new(),
+            assessed_on: None,
         }
     }
 
@@ -804,7 +806,7 @@ mod tests {
                 else if answered_extra & (1 << i) != 0 { answers.set(p.id, Answer::NotYet) }
             }
             let date = date_of_day_number(day);
-            let a = SavedAssessment { id: 1, saved_at: date.clone(), label: label.clone(), answers: answers.clone() };
+            let a = SavedAssessment { id: 1, saved_at: date.clone(), label: label.clone(), answers: answers.clone(), team: String::new(), assessed_on: None };
             let back = decode_result(&encode_result(&a)).unwrap();
             prop_assert_eq!(back.answers, answers);
             prop_assert_eq!(back.date, date);

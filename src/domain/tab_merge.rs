@@ -2,7 +2,7 @@
 //!
 //! Each tab knows the stored document its own changes started from (the base). When another
 //! tab's document arrives, the two are joined record by record (an assessment, an account, a
-//! snapshot, a template, a plan, the grader's draft, the settings): a record changed on one
+//! snapshot, a template, a plan, a prospect, the grader's draft, the settings): a record changed on one
 //! side only keeps that change, so edits to different records all survive. When both sides
 //! changed the same record, the other tab's version wins, which is also what both tabs end
 //! up agreeing on. An edit always beats a deletion, so nothing typed is silently dropped.
@@ -17,6 +17,7 @@ use super::history::SavedAssessment;
 use super::json::{to_text, Json, Reader};
 use super::plans::{unique_name, Plan, Template, BUILT_IN_TEMPLATE};
 use super::practices::PRACTICES;
+use super::prospects::Prospect;
 use super::schema::Document;
 use super::settings::Settings;
 use super::snapshots::Snapshot;
@@ -72,6 +73,18 @@ pub fn join(base: &Document, mine: &Document, theirs: &Document) -> Joined {
         |a, b| a == b,
     );
     let (history, _) = renumbered(history, &mut fresh_id, |a, id| a.id = id);
+
+    let prospects = merge_records(
+        &base.prospects,
+        &mine.prospects,
+        &theirs.prospects,
+        |p| p.id,
+        |a, b| a == b,
+    );
+    let (mut prospects, _) = renumbered(prospects, &mut fresh_id, |p, id| p.id = id);
+    // The same link added in both tabs is one prospect, not two.
+    let mut links = HashSet::new();
+    prospects.retain(|p| p.link.is_empty() || links.insert(p.link.clone()));
 
     let (accounts, moved_accounts) =
         if Rc::ptr_eq(&mine.portfolio.accounts, &base.portfolio.accounts) {
@@ -148,6 +161,7 @@ pub fn join(base: &Document, mine: &Document, theirs: &Document) -> Joined {
     doc.grader.draft = draft;
     doc.grader.draft_label = draft_label;
     doc.grader.history = history;
+    doc.prospects = prospects;
     doc.portfolio.accounts = accounts;
     doc.portfolio.snapshots = snapshots;
     doc.plans.templates = templates;
@@ -385,7 +399,14 @@ macro_rules! keyed_by_id {
         }
     )*};
 }
-keyed_by_id!(SavedAssessment, Account, Snapshot, Template, Rc<Plan>);
+keyed_by_id!(
+    SavedAssessment,
+    Prospect,
+    Account,
+    Snapshot,
+    Template,
+    Rc<Plan>
+);
 
 #[cfg(test)]
 mod tests {
@@ -423,6 +444,37 @@ mod tests {
         let accounts = Rc::make_mut(&mut doc.portfolio.accounts);
         accounts.iter_mut().find(|a| a.id == id).unwrap().name = name.into();
         doc
+    }
+
+    #[test]
+    fn a_prospect_added_in_both_tabs_from_one_link_is_kept_once() {
+        let prospect = |id: u64, link: &str| crate::domain::prospects::Prospect {
+            id,
+            received_at: "2026-12-06T09:00:00Z".into(),
+            answered_on: "2026-12-05".into(),
+            name: String::new(),
+            company: "Northwind".into(),
+            label: String::new(),
+            answers: Answers::default(),
+            link: link.into(),
+        };
+        let base = Document {
+            next_id: 10,
+            ..Document::default()
+        };
+        let mut mine = base.clone();
+        mine.prospects = vec![prospect(10, "r1.same"), prospect(11, "")];
+        mine.next_id = 12;
+        let mut theirs = base.clone();
+        theirs.prospects = vec![prospect(10, "r1.same"), prospect(11, "r1.other")];
+        theirs.next_id = 12;
+        let merged = merge(&base, &mine, &theirs);
+        let links: Vec<&str> = merged.prospects.iter().map(|p| p.link.as_str()).collect();
+        assert_eq!(links, vec!["r1.same", "r1.other", ""]);
+        let mut ids: Vec<u64> = merged.prospects.iter().map(|p| p.id).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        assert_eq!(ids.len(), 3, "every prospect keeps an id of its own");
     }
 
     #[test]

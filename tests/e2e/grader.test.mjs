@@ -46,7 +46,7 @@ test('answering eight practices yes scores 8/10 in the 7-8 band, and the saved r
   assert.match(row, /Some areas to work on/);
 
   const doc = JSON.parse(await stored(page));
-  assert.equal(doc.version, 4, "saved with the current schema version");
+  assert.equal(doc.version, 5, "saved with the current schema version");
   assert.equal(doc.grader.history.length, 1);
 });
 

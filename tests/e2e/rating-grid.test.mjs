@@ -61,7 +61,7 @@ test('60 accounts are fully rated by keyboard alone, one key press per rating', 
 
   const check = async () => {
     const doc = JSON.parse(await stored(page));
-    assert.equal(doc.version, 4);
+    assert.equal(doc.version, 5);
     doc.portfolio.accounts.forEach((a, i) => {
       assert.deepEqual(CRITERIA.map(c => a.ratings[c]), CRITERIA.map((_, j) => Number(digit(i, j))), a.name);
       assert.ok(a.reviewed_at, `${a.name} has a review date`);

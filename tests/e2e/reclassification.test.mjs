@@ -57,7 +57,7 @@ test('a version 3 document is reclassified and says so once', async () => {
 
   // Any other change is saved without losing the notice: only "Got it" ends it.
   await page.getByRole('button', { name: 'Ratings still hold' }).click();
-  await page.waitForFunction(k => localStorage.getItem(k).includes('"version":4'), STORAGE_KEY);
+  await page.waitForFunction(k => localStorage.getItem(k).includes('"version":5'), STORAGE_KEY);
   await page.reload();
   await page.getByRole('heading', { name: 'Middle Co', level: 1 }).waitFor();
   await notice.waitFor();
@@ -66,7 +66,7 @@ test('a version 3 document is reclassified and says so once', async () => {
   await notice.waitFor({ state: 'detached' });
   await page.waitForFunction(k => !localStorage.getItem(k).includes('classification_notice'), STORAGE_KEY);
   const doc = JSON.parse(await stored(page));
-  assert.equal(doc.version, 4);
+  assert.equal(doc.version, 5);
   assert.equal(doc.portfolio.accounts[1].ratings['share-of-portfolio'], 1);
   assert.equal(doc.portfolio.accounts[1].ratings['portfolio-headroom'], undefined);
 
