@@ -26,6 +26,7 @@ pub mod raw_table_body;
 pub mod share_link;
 pub mod share_panels;
 pub mod shell;
+pub mod site_header;
 pub mod storage_banner;
 pub mod theme_picker;
 pub mod trend_chart;

@@ -138,6 +138,17 @@ async fn navigation_marks_the_current_section_and_the_footer_has_the_version() {
     assert!(html.contains(&format!("Account Grader {}", env!("CARGO_PKG_VERSION"))));
 }
 
+#[tokio::test]
+async fn the_header_folds_its_navigation_behind_a_closed_menu_button() {
+    let html = render(AppState::default(), Route::Matrix).await;
+    assert!(html.contains(r#"aria-expanded="false" aria-controls="site-menu""#));
+    assert!(html.contains(r#"<div id="site-menu" class="site-menu">"#));
+    // The navigation and the theme picker are inside what the button controls.
+    let menu = &html[html.find(r#"id="site-menu""#).unwrap()..html.find("</header>").unwrap()];
+    assert!(menu.contains(r#"<nav aria-label="Main">"#));
+    assert!(menu.contains(r#"id="theme-picker""#));
+}
+
 mod plans {
     use super::*;
     use account_grader::domain::accounts::AccountForm;

@@ -43,6 +43,49 @@ pub fn focus_is_on(id: &str) -> bool {
         .is_some_and(|e| e.id() == id)
 }
 
+/// True when the focused element shows a focus ring, which the browser draws when the user
+/// got there by keyboard (or the app moved focus after a key press), not after a click.
+pub fn focus_is_visible() -> bool {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.active_element())
+        .is_some_and(|e| e.matches(":focus-visible").unwrap_or(false))
+}
+
+/// True when `target` (from an event) is the element with this `id` or inside it.
+pub fn is_inside(target: Option<web_sys::EventTarget>, id: &str) -> bool {
+    let node = target.and_then(|t| t.dyn_into::<web_sys::Node>().ok());
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .is_some_and(|e| node.is_some() && e.contains(node.as_ref()))
+}
+
+/// True when keyboard focus is on the element with this `id` or inside it.
+pub fn focus_is_inside(id: &str) -> bool {
+    let focused = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.active_element());
+    is_inside(focused.map(Into::into), id)
+}
+
+/// Moves focus to the main heading after this update, leaving the page scrolled where it is:
+/// for focus that would otherwise be lost with a control that goes away by itself.
+pub fn focus_main_heading_in_place_later() {
+    gloo_timers::callback::Timeout::new(0, || {
+        let heading = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.query_selector("main h1").ok().flatten())
+            .and_then(|e| e.dyn_into::<HtmlElement>().ok());
+        if let Some(heading) = heading {
+            let options = web_sys::FocusOptions::new();
+            options.set_prevent_scroll(true);
+            let _ = heading.focus_with_options(&options);
+        }
+    })
+    .forget();
+}
+
 /// Moves focus to the main heading once the current update has been rendered.
 pub fn focus_main_heading_later() {
     gloo_timers::callback::Timeout::new(0, focus_main_heading).forget();

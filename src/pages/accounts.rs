@@ -265,7 +265,8 @@ pub fn AccountsPage() -> Html {
                 <p class="card">{ "No account matches these filters." }</p>
             } else {
                 <div class="table-scroll card card--flush">
-                    <table class="accounts-table">
+                    // The sort key picks which figure a phone's one-line rows show.
+                    <table class="accounts-table" data-sort={query.sort.slug()}>
                         <thead>
                             <tr>
                                 { header(SortKey::Name, "") }

@@ -111,3 +111,20 @@ test('on a phone-sized screen no page scrolls sideways', async () => {
   }
   assert.deepEqual(wide, []);
 });
+
+for (const colorScheme of ['light', 'dark']) {
+  test(`no accessibility violations on a phone with the menu open and a notice showing (${colorScheme})`, async () => {
+    const page = await env.newPage({ width: 390, colorScheme, bypassCSP: true });
+    await env.open(page, '#/accounts');
+    await page.getByRole('button', { name: /Explore a demo portfolio/ }).click();
+    await env.open(page, '#/accounts/1');
+    await page.getByRole('button', { name: 'Delete this account' }).click();
+    await page.locator('.toast').waitFor();
+    await page.getByRole('button', { name: 'Menu' }).click();
+    const found = await violations(page, `phone ${colorScheme}`);
+    await env.open(page);
+    await page.getByRole('radio', { name: 'Not yet' }).first().check();
+    found.push(...await violations(page, `phone grader ${colorScheme}`));
+    assert.deepEqual(found, []);
+  });
+}

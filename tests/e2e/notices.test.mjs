@@ -1,0 +1,125 @@
+// The notice after a destructive action: it goes by itself after a few seconds, stays while
+// the pointer or keyboard focus is on it, belongs to the screen it appeared on, and never
+// covers the table or chart it is about. Time is Playwright's fake clock, moved on by hand,
+// so no test waits for the seconds to pass.
+import { after, before, test } from 'node:test';
+import { assert, setUp } from './harness.mjs';
+
+let env;
+before(async () => { env = await setUp(); });
+after(async () => { await env.tearDown(); });
+
+const toast = page => page.locator('.toast');
+
+/** The Grader with two answers given, then cleared, which raises a notice in place. */
+async function clearedAnswers(page) {
+  await page.clock.install();
+  await env.open(page);
+  await page.getByRole('radio', { name: 'We do this consistently' }).first().check();
+  await page.getByRole('radio', { name: 'Not yet' }).nth(1).check();
+  await page.getByRole('button', { name: 'Clear answers' }).click();
+  await toast(page).getByText('Answers cleared.').waitFor();
+}
+
+test('a notice goes by itself after a few seconds, and Undo is there until then', async () => {
+  const page = await env.newPage();
+  await clearedAnswers(page);
+  await page.clock.runFor(5_000);
+  assert.equal(await toast(page).count(), 1, 'still shown after 5 s');
+  await page.clock.runFor(4_000);
+  await toast(page).waitFor({ state: 'detached' });
+  // Gone for good: Undo is no longer offered, and the answers stay cleared.
+  assert.equal(await page.getByRole('button', { name: 'Undo' }).count(), 0);
+  assert.equal(await page.getByRole('radio', { checked: true }).count(), 0);
+});
+
+test('a notice stays while keyboard focus is in it, and goes once focus leaves', async () => {
+  const page = await env.newPage();
+  await clearedAnswers(page);
+  // The app put focus on Undo after a click; the keyboard user moves on to Dismiss and back.
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Shift+Tab');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'undo-button');
+  await page.clock.runFor(30_000);
+  assert.equal(await toast(page).count(), 1, 'kept while focused');
+  await page.keyboard.press('Enter');
+  await toast(page).waitFor({ state: 'detached' });
+  assert.equal(await page.getByRole('radio', { checked: true }).count(), 2, 'Undo brought the answers back');
+
+  // Cleared again, focus is moved off the notice: from then on it goes by itself.
+  await page.getByRole('button', { name: 'Clear answers' }).focus();
+  await page.keyboard.press('Enter');
+  await toast(page).waitFor();
+  await page.clock.runFor(30_000);
+  assert.equal(await toast(page).count(), 1, 'a notice reached by keyboard stays');
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Shift+Tab');
+  assert.equal(await page.evaluate(() => !!document.activeElement?.closest('.toast')), false);
+  await page.clock.runFor(9_000);
+  await toast(page).waitFor({ state: 'detached' });
+});
+
+test('a notice stays while the pointer is on it', async () => {
+  const page = await env.newPage();
+  await clearedAnswers(page);
+  await toast(page).hover();
+  await page.clock.runFor(30_000);
+  assert.equal(await toast(page).count(), 1, 'kept while hovered');
+  await page.mouse.move(5, 800);
+  await page.clock.runFor(9_000);
+  await toast(page).waitFor({ state: 'detached' });
+  // Focus, which was on Undo, is back on the screen without a jump to its top.
+  assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'H1');
+});
+
+test('a notice stays on its screen: leaving dismisses it, a delete that moves screens keeps it', async () => {
+  const page = await env.newPage();
+  await clearedAnswers(page);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'History' }).click();
+  await page.getByRole('heading', { name: 'Assessment history' }).waitFor();
+  assert.equal(await toast(page).count(), 0, 'not carried to History');
+  await page.goBack();
+  await page.getByRole('heading', { name: 'Grade your account management' }).waitFor();
+  assert.equal(await toast(page).count(), 0, 'and not back on the Grader either');
+
+  // Deleting an account goes to the list; the notice appears there, and Undo works.
+  await env.open(page, '#/accounts');
+  await page.getByRole('button', { name: /Explore a demo portfolio/ }).click();
+  await env.open(page, '#/accounts/2');
+  const name = (await page.locator('main h1').textContent()).trim();
+  await page.getByRole('button', { name: 'Delete this account' }).click();
+  await page.getByRole('heading', { name: 'Accounts', exact: true }).waitFor();
+  await page.evaluate(() => new Promise(r => requestAnimationFrame(() => setTimeout(r, 50))));
+  await page.clock.runFor(1_000);
+  assert.match(await toast(page).textContent(), new RegExp(`Deleted ${name}`));
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await page.locator('.accounts-table').getByRole('link', { name, exact: true }).waitFor();
+});
+
+for (const width of [1280, 390]) {
+  test(`a notice never covers the table or the chart it is about (${width} px)`, async () => {
+    const page = await env.newPage({ width });
+    await env.open(page, '#/accounts');
+    await page.getByRole('button', { name: /Explore a demo portfolio/ }).click();
+    await env.open(page, '#/accounts/3');
+    await page.getByRole('button', { name: 'Delete this account' }).click();
+    await toast(page).waitFor();
+    await page.locator('.accounts-table').waitFor();
+    const apart = async (other) => {
+      // Checked as laid out, and again scrolled to the other element's end.
+      const boxes = () => Promise.all([toast(page).boundingBox(), page.locator(other).boundingBox()]);
+      const overlap = ([a, b]) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+      assert.equal(overlap(await boxes()), false, `${other} at the top`);
+      await page.locator(other).evaluate(e => e.scrollIntoView({ block: 'end' }));
+      const [a, b] = await boxes();
+      assert.equal(overlap([a, b]), false, `${other} scrolled`);
+    };
+    await apart('.accounts-table');
+
+    await env.open(page, '#/matrix');
+    await page.getByRole('button', { name: 'Record snapshot' }).click();
+    await page.getByRole('button', { name: /Delete snapshot of/ }).click();
+    await toast(page).getByText('Snapshot deleted.').waitFor();
+    await apart('.matrix__chart');
+  });
+}
