@@ -4,7 +4,7 @@
 // once at build time allows the strongest settings, which a server compressing on each
 // request would not spend: brotli's highest quality takes the wasm about a fifth below
 // `gzip -9`. Node's own zlib does both, so the build needs no other tool.
-// Usage: node scripts/precompress.mjs DIR   (post-build.mjs calls it on each build)
+// Usage: node scripts/precompress.mjs DIR   (post-build.mjs calls it on each release build)
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
