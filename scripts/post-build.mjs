@@ -7,11 +7,13 @@
 //    policy without 'unsafe-inline' would block it), adding service worker registration;
 // 4. adds the Content-Security-Policy meta tag: only the app's own files, WebAssembly
 //    compilation, and the page's one inline script and one inline style, named by hash;
-// 5. writes sw.js, a service worker that caches exactly this build's files.
+// 5. writes sw.js, a service worker that caches exactly this build's files;
+// 6. in a release build, writes a .br and a .gz copy beside each file (scripts/precompress.mjs).
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { precompress } from './precompress.mjs';
 
 
 // Shown only where the app will show the same: on the Grader, to a visitor with nothing
@@ -197,7 +199,11 @@ if (dir) {
   const { page, loader } = rewrite(taken.page, taken.styles, prerendered());
   await writeFile(join(dir, 'loader.js'), loader);
   await writeFile(file, page);
-  const files = (await readdir(dir)).filter(f => f !== 'sw.js' && !f.startsWith('.')).sort();
+  // Compressed copies are the host's business: the browser asks for the plain name.
+  const files = (await readdir(dir)).filter(f => f !== 'sw.js' && !f.startsWith('.') && !/\.(br|gz)$/.test(f)).sort();
   const contents = Buffer.concat(await Promise.all(files.map(f => readFile(join(dir, f)))));
   await writeFile(join(dir, 'sw.js'), serviceWorker(files, contents));
+  // Last, so that the page and sw.js are compressed in their final form. Not for `trunk
+  // serve`'s debug builds, where brotli's highest quality would slow every rebuild.
+  if (process.env.TRUNK_PROFILE === 'release') await precompress(dir);
 }

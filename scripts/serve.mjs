@@ -1,4 +1,5 @@
-// A static file server for dist/, used by scripts/run.sh and by the browser tests.
+// A static file server for dist/, used by scripts/run.sh and by the browser tests. Like a
+// well-set production host, it sends the build's precompressed copies to browsers that take them.
 // Usage: node scripts/serve.mjs DIR [PORT] [BASE]   (BASE: a sub-path such as /some/sub/path/)
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
@@ -12,6 +13,24 @@ const TYPES = {
   '.ico': 'image/x-icon', '.txt': 'text/plain; charset=utf-8',
 };
 
+/** The copy of `file` to send for `accepted` (an Accept-Encoding header): the build's brotli
+ *  or gzip copy beside it where the browser takes that and the copy exists (as nginx's
+ *  brotli_static and gzip_static do), else the file itself. */
+async function precompressed(file, accepted) {
+  const takes = new Set(accepted.split(',')
+    .filter(part => !/;\s*q=0(\.0*)?\s*$/i.test(part))
+    .map(part => part.split(';')[0].trim().toLowerCase()));
+  for (const [encoding, suffix] of [['br', '.br'], ['gzip', '.gz']]) {
+    if (!takes.has(encoding)) continue;
+    try {
+      return { body: await readFile(file + suffix), encoding };
+    } catch {
+      // No such copy: try the next encoding, then the file itself.
+    }
+  }
+  return { body: await readFile(file), encoding: null };
+}
+
 /** Serves `root` under `base` on 127.0.0.1; resolves to { url, requests, close }. */
 export function startServer({ root, port = 0, base = '/' }) {
   const rootDir = resolve(root);
@@ -24,9 +43,10 @@ export function startServer({ root, port = 0, base = '/' }) {
     if (file !== rootDir && !file.startsWith(rootDir + sep)) { res.writeHead(403).end(); return; }
     try {
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
-      const body = await readFile(file);
+      const { body, encoding } = await precompressed(file, req.headers['accept-encoding'] ?? '');
       res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
-        'cache-control': 'no-cache' });
+        'cache-control': 'no-cache', vary: 'accept-encoding',
+        ...(encoding && { 'content-encoding': encoding }) });
       res.end(body);
     } catch {
       res.writeHead(404).end('not found');

@@ -2,6 +2,7 @@ import { appendFile, cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
+import { compressFile } from '../../scripts/precompress.mjs';
 import { startServer } from '../../scripts/serve.mjs';
 import { assert, setUp } from './harness.mjs';
 
@@ -48,6 +49,7 @@ test('a newer build is noticed on the next visit and the user is told', async ()
     assert.equal(await page.locator('.update-notice').count(), 0, 'no notice without an update');
 
     await appendFile(join(dir, 'sw.js'), '\n// a new build\n');
+    await compressFile(dir, 'sw.js'); // as a build would: the host serves the compressed copy
     await page.reload();
     const notice = page.getByRole('status').filter({ hasText: 'A new version of Account Grader is ready.' });
     await notice.waitFor();
