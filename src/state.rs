@@ -154,6 +154,9 @@ pub struct AppState {
     /// Account forms left with unsaved typing, so that coming back finds the typing. Not
     /// part of the document.
     pub account_drafts: Vec<AccountDraft>,
+    /// Whether a plan printed from its read view leaves out its empty sections; kept while
+    /// the app is open, not stored.
+    pub print_filled_only: bool,
 }
 
 /// Typing left unsaved in an account form.
@@ -301,6 +304,15 @@ pub enum Action {
         /// Set when the change removes a row (a person, an item): it can then be undone.
         removes_row: bool,
     },
+    /// Moves a row (an item, a person, a measure) of a plan's section from one position to
+    /// another; the section is found in the plan's template.
+    MovePlanRow {
+        plan: PlanId,
+        key: String,
+        from: usize,
+        to: usize,
+        at: String,
+    },
     /// Discards content kept from a section the template no longer has (undoable).
     DropPlanSection {
         plan: PlanId,
@@ -316,6 +328,8 @@ pub enum Action {
         at: String,
     },
     DeletePlan(PlanId),
+    /// Whether printed plans leave out their empty sections.
+    SetPrintFilledOnly(bool),
     SetStaleDays(u32),
     SetFirmSize(crate::domain::guidance::FirmSize),
     /// Days after which an account's ratings count as old.
@@ -437,6 +451,7 @@ impl AppState {
                 | Action::StopSaving { .. }
                 | Action::KeepAccountDraft(_)
                 | Action::DropAccountDraft(_)
+                | Action::SetPrintFilledOnly(_)
         );
         if !keeps_undo {
             self.undo = None;
@@ -941,6 +956,28 @@ impl AppState {
                     self.undo = Some(Undo::Restore { doc, what });
                 }
             }
+            Action::MovePlanRow {
+                plan,
+                key,
+                from,
+                to,
+                at,
+            } => {
+                let plans = &self.doc.plans;
+                // Moved on a copy, so a move that cannot happen changes nothing and saves nothing.
+                let moved = plans.plans.iter().find(|p| p.id == plan).and_then(|p| {
+                    let def = plans
+                        .template(p.template)?
+                        .sections
+                        .into_iter()
+                        .find(|d| d.key == key)?;
+                    let mut next = (**p).clone();
+                    next.move_row(&def, from, to, &at).then_some(next)
+                });
+                if let Some(next) = moved {
+                    self.edit_plan(plan, |p| *p = next);
+                }
+            }
             Action::DropPlanSection { plan, key } => {
                 let before = Box::new(self.doc.clone());
                 self.edit_plan(plan, |p| p.sections.retain(|s| s.key != key));
@@ -981,6 +1018,7 @@ impl AppState {
                 self.doc.settings.rating_stale_days = days.clamp(1, 3650);
                 self.changed();
             }
+            Action::SetPrintFilledOnly(on) => self.print_filled_only = on,
             Action::SetListQuery(query) => self.list_query = self.list_query.followed_by(query),
             Action::SetCurrency(code) => {
                 self.doc.settings.currency = code;
@@ -1828,6 +1866,71 @@ mod tests {
             .ends_with(" and its plan."));
         let s = reduce(s, [Action::Undo]);
         assert_eq!(s.doc.plans.plans.len(), 1);
+    }
+
+    #[test]
+    fn a_plan_row_moves_within_its_section_and_an_impossible_move_saves_nothing() {
+        let issues = |s: &AppState| {
+            let plan = s.doc.plans.plan_for(1).unwrap();
+            plan.shown(&crate::domain::plans::built_in_template())
+                .into_iter()
+                .find(|x| x.key == "top-issues")
+                .unwrap()
+                .content
+        };
+        let s = reduce(
+            AppState::default(),
+            [
+                Action::AddAccount {
+                    account: valid("Acme"),
+                    at: AT.into(),
+                },
+                Action::CreatePlan {
+                    account: 1,
+                    template: BUILT_IN_TEMPLATE,
+                    at: AT.into(),
+                },
+                Action::WritePlan {
+                    plan: 2,
+                    key: "top-issues".into(),
+                    title: "Issues".into(),
+                    content: Content::List(vec!["Churn".into(), "Costs".into(), "Hiring".into()]),
+                    at: AT.into(),
+                    removes_row: false,
+                },
+                Action::MovePlanRow {
+                    plan: 2,
+                    key: "top-issues".into(),
+                    from: 2,
+                    to: 1,
+                    at: "2026-11-02T09:00:00Z".into(),
+                },
+            ],
+        );
+        let moved = vec!["Churn".into(), "Hiring".into(), "Costs".into()];
+        assert_eq!(issues(&s), Content::List(moved.clone()));
+        let revision = s.revision;
+        let s = reduce(
+            s,
+            [
+                Action::MovePlanRow {
+                    plan: 2,
+                    key: "top-issues".into(),
+                    from: 0,
+                    to: 3,
+                    at: AT.into(),
+                },
+                Action::MovePlanRow {
+                    plan: 2,
+                    key: "no-such-section".into(),
+                    from: 0,
+                    to: 1,
+                    at: AT.into(),
+                },
+            ],
+        );
+        assert_eq!(issues(&s), Content::List(moved));
+        assert_eq!(s.revision, revision, "nothing to save");
     }
 
     #[test]

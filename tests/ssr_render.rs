@@ -216,10 +216,39 @@ mod plans {
                 "missing {title}"
             );
         }
-        assert!(html.contains(r#"value="Late deliveries""#));
-        assert!(html.contains(r#"value="Ann Lee""#));
+        assert!(html.contains(">Late deliveries</textarea>"));
+        assert!(html.contains(">Ann Lee</textarea>"));
         assert!(html.contains("2 of 5 used"));
         assert!(html.contains("2 of 17 sections filled in"));
+    }
+
+    #[tokio::test]
+    async fn the_editor_lists_its_sections_and_shows_the_clients_agreement_once() {
+        let html = render(state_with_plan(), Route::Plan(1)).await;
+        let menu_start = html.find("On this plan").expect("a section menu");
+        let menu = &html[menu_start..html[menu_start..].find("</nav>").unwrap() + menu_start];
+        assert_eq!(menu.matches("<li").count(), 17);
+        assert_eq!(menu.matches("✓ filled").count(), 2);
+        assert_eq!(menu.matches(">empty<").count(), 15);
+        assert!(menu.contains(r##"href="#section-top-issues""##));
+        // Every section folds under its heading; all start open.
+        assert_eq!(
+            html.matches(r#"aria-expanded="true" aria-controls="section-"#)
+                .count(),
+            17
+        );
+        // The agreement's controls are in the consensus section, not in the status as well.
+        assert_eq!(html.matches("Reviewed with the client on").count(), 1);
+        let status = &html[html.find("plan-status").unwrap()..html.find("plan-menu").unwrap()];
+        assert!(!status.contains("consensus"), "{status}");
+        let consensus = html.find("section-consensus-title").unwrap();
+        assert!(html[consensus..].contains("Reviewed with the client on"));
+        assert!(html[consensus..].contains("Not yet reviewed with the client"));
+        // Rows move by buttons named after them.
+        assert!(
+            html.contains(r#"aria-label="Move The client&#39;s top five issues item 2 up""#)
+                || html.contains(r#"aria-label="Move The client's top five issues item 2 up""#)
+        );
     }
 
     #[tokio::test]
@@ -246,8 +275,16 @@ mod plans {
             .sections
             .extend(orphan.sections);
         let html = render(state, Route::PlanView(1)).await;
-        assert!(html.contains("<li>Late deliveries</li>"));
-        assert!(html.contains("<td>Ann Lee</td>"));
+        // The top five issues are a ranking: numbered.
+        assert!(html.contains(
+            r#"<ol class="plan-view__ranked"><li>Late deliveries</li><li>New CFO</li></ol>"#
+        ));
+        assert!(html.contains(r#"<td data-label="Name">Ann Lee</td>"#));
+        // The client's agreement is said once, in its section, which counts as empty.
+        assert_eq!(html.matches("Not yet reviewed with the client").count(), 1);
+        let consensus = html.find(">Client consensus<").unwrap();
+        assert!(html[consensus..].contains("Not yet reviewed with the client"));
+        assert!(html.contains("plan-view__section plan-view__section--empty"));
         assert!(html.contains("Other sections"));
         assert!(html.contains("Currency swings"));
         assert!(html.contains("Export Markdown"));
@@ -335,7 +372,7 @@ mod plans {
             );
             assert!(html.contains(&format!(r#"id="{id}""#)), "no field {id}");
         }
-        assert!(html.contains(r#"value="Send the pilot offer""#));
+        assert!(html.contains(">Send the pilot offer</textarea>"));
         assert!(!html.contains("waiting to be sorted"));
     }
 
@@ -360,8 +397,8 @@ mod plans {
             removes_row: false,
         });
         let html = render((*state).clone(), Route::Plan(1)).await;
-        assert!(html.contains(r#"value="Route planning""#));
-        assert!(html.contains(r#"value="Cold-chain sensors""#));
+        assert!(html.contains(">Route planning</textarea>"));
+        assert!(html.contains(">Cold-chain sensors</textarea>"));
         assert!(html.contains("waiting to be sorted"));
         assert!(!html.contains("Other sections"));
         let html = render((*state).clone(), Route::PlanView(1)).await;
@@ -373,7 +410,9 @@ mod plans {
     #[tokio::test]
     async fn the_read_view_shows_the_new_kinds() {
         let html = render(state_with_new_kinds(), Route::PlanView(1)).await;
-        assert!(html.contains("<td>Send the pilot offer</td><td>Priya</td><td>31 Jan 2027</td>"));
+        assert!(html.contains(
+            r#"<td data-label="What">Send the pilot offer</td><td data-label="Owner">Priya</td><td data-label="Due">31 Jan 2027</td>"#
+        ));
         assert!(html.contains("Review of 15 Dec 2026"));
         assert!(html.contains("Renewal signed"));
         assert!(html.contains("Rival Ltd"));

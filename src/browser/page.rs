@@ -120,6 +120,23 @@ pub fn focus_element(id: &str) {
     }
 }
 
+/// Once the current update has been rendered, scrolls the element with this `id` to the top
+/// of the window and focuses it: a jump to a part of a long page.
+pub fn jump_later(id: String) {
+    gloo_timers::callback::Timeout::new(0, move || {
+        let element = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id(&id));
+        if let Some(e) = element {
+            e.scroll_into_view_with_bool(true);
+            if let Ok(e) = e.dyn_into::<HtmlElement>() {
+                let _ = e.focus();
+            }
+        }
+    })
+    .forget();
+}
+
 /// Focuses an element once the current update has been rendered, for controls that appear
 /// or move as a result of the click that is still being handled.
 pub fn focus_later(id: String) {

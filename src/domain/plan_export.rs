@@ -5,7 +5,8 @@ use super::dates::{date_part, ical_day_and_next, ical_utc, readable_date};
 use super::decimal::shortest;
 use super::json::{export_file, to_text};
 use super::plans::{
-    reviews_latest_first, roadmap_columns, Content, MeetingKind, Plan, ShownSection, Template,
+    reviews_latest_first, roadmap_columns, Content, MeetingKind, Plan, SectionKind, ShownSection,
+    Template, CONSENSUS_SECTION,
 };
 use super::settings::format_money;
 
@@ -98,14 +99,28 @@ fn table(out: &mut String, head: &[&str], rows: Vec<Vec<String>>) {
     }
 }
 
-fn section_markdown(out: &mut String, s: &ShownSection, currency: &str) {
+/// A section under its heading; `lead` is a line the plan holds for it besides its content
+/// (the client's agreement).
+fn section_markdown(out: &mut String, s: &ShownSection, currency: &str, lead: Option<String>) {
     out.push_str(&format!("## {}\n\n", md_heading(&s.title)));
+    let led = lead.is_some();
+    if let Some(lead) = lead {
+        out.push_str(&format!("{}\n\n", md_block(&lead)));
+    }
     if !s.content.is_filled() {
-        out.push_str("_Not filled in yet._\n\n");
+        if !led {
+            out.push_str("_Not filled in yet._\n\n");
+        }
         return;
     }
     match &s.content {
         Content::Text(t) => out.push_str(&format!("{}\n", md_block(t))),
+        // A capped list is a ranking (the client's top five issues): numbered.
+        Content::List(items) if matches!(s.kind, SectionKind::List { max: Some(_) }) => {
+            for (n, i) in items.iter().filter(|i| !i.trim().is_empty()).enumerate() {
+                out.push_str(&format!("{}. {}\n", n + 1, md_block(i)));
+            }
+        }
         Content::List(items) => {
             for i in items.iter().filter(|i| !i.trim().is_empty()) {
                 out.push_str(&format!("- {}\n", md_block(i)));
@@ -298,19 +313,23 @@ pub fn markdown(plan: &Plan, template: &Template, account: &Account, currency: &
             .as_deref()
             .map_or("never".into(), |d| md_line(&readable_date(d)))
     ));
-    out.push_str(&format!(
-        "- Client consensus: {}\n",
-        md_line(&plan.consensus.summary())
-    ));
+    // The client's agreement is given once: in its section, or here when there is none.
+    if !template.holds_consensus() {
+        out.push_str(&format!(
+            "- Client consensus: {}\n",
+            md_line(&plan.consensus.summary())
+        ));
+    }
     out.push_str(&format!("- Completeness: {filled} of {total} sections\n\n"));
     for s in shown.iter().filter(|s| !s.orphaned) {
-        section_markdown(&mut out, s, currency);
+        let lead = (s.key == CONSENSUS_SECTION).then(|| plan.consensus.summary());
+        section_markdown(&mut out, s, currency, lead);
     }
     let other: Vec<_> = shown.iter().filter(|s| s.orphaned).collect();
     if !other.is_empty() {
         out.push_str("# Other sections\n\nKept from sections the template no longer has.\n\n");
         for s in other {
-            section_markdown(&mut out, s, currency);
+            section_markdown(&mut out, s, currency, None);
         }
     }
     out
@@ -529,7 +548,10 @@ mod tests {
         let md = markdown(&plan_with_content(), &t, &account("Acme"), "USD");
         assert!(md.starts_with("# Account Development Plan: Acme\n"));
         assert!(md.contains("- Completeness: 3 of 17 sections"));
-        assert!(md.contains("## The client's top five issues\n\n- Churn in Q3\n- New CFO\n"));
+        assert!(md.contains("## The client's top five issues\n\n1. Churn in Q3\n2. New CFO\n"));
+        // The client's agreement once, in its own section.
+        assert_eq!(md.matches("Not yet reviewed with the client").count(), 1);
+        assert!(md.ends_with("## Client consensus\n\nNot yet reviewed with the client\n\n"));
         assert!(md.contains("| Ann \\| Lee | CFO |  | Decision maker | 4/5 |  |  |"));
         assert!(md.contains("- 31 Dec 2026 — Quarterly business review: Q4 review"));
         assert!(md.contains("_Not filled in yet._"));
@@ -560,7 +582,7 @@ mod tests {
         t.sections.retain(|s| s.key != "top-issues");
         let md = markdown(&plan_with_content(), &t, &account("Acme"), "USD");
         let other = md.find("# Other sections").unwrap();
-        assert!(md[other..].contains("- Churn in Q3"));
+        assert!(md[other..].contains("- Churn in Q3"), "no longer ranked");
     }
 
     #[test]

@@ -46,6 +46,11 @@ for (const colorScheme of ['light', 'dark']) {
     }
     await page.locator('#section-technology-roadmap-1-stage').selectOption('could-use');
     found.push(...await violations(page, 'plan editor with rows'));
+    await page.getByRole('button', { name: 'Collapse all' }).click();
+    found.push(...await violations(page, 'plan editor collapsed'));
+    await env.open(page, '#/accounts/1/plan/view');
+    await page.getByLabel('Leave out empty sections when printing').check();
+    found.push(...await violations(page, 'plan read view leaving out empty sections'));
     await env.open(page);
     for (let i = 0; i < 8; i++) await page.getByRole('radio', { name: 'We do this consistently' }).nth(i).check();
     await page.getByRole('button', { name: 'Save assessment' }).click();
