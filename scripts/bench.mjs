@@ -244,8 +244,24 @@ for (const n of [100, 1000, 10000]) {
   await page.goto(server.url + '#/accounts/1');
   await page.getByText('Share this account').click();
   const account = (await page.getByLabel('Link to this account').inputValue()).split('#')[1];
-  results.links = { graded_assessment: result.length, account_with_full_plan: account.length };
-  console.log(`Link lengths after the #: graded assessment ${result.length}, account with full plan ${account.length}`);
+  // An invitation with every field full, and the prospect's reply with the longest name and
+  // company the fields take.
+  await page.goto(server.url + '#/grader');
+  await page.getByText('Invite someone to grade their team').click();
+  await page.getByLabel('Your name (optional)').fill('S'.repeat(60));
+  await page.getByLabel('Your firm (optional)').fill('F'.repeat(60));
+  await page.getByLabel('E-mail for their reply (optional)').fill(`${'a'.repeat(60)}@example.com`);
+  await page.getByLabel('A short message (optional)').fill('M'.repeat(280));
+  const invitation = await page.getByLabel('Invitation link').inputValue();
+  await page.goto(invitation);
+  await page.getByRole('radio', { name: 'We do this consistently' }).first().check();
+  await page.getByLabel('Your name (optional)').fill('N'.repeat(50));
+  await page.getByLabel('Your company (optional)').fill('C'.repeat(60));
+  const reply = (await page.getByLabel('Your result link').inputValue()).split('#')[1];
+  results.links = { graded_assessment: result.length, account_with_full_plan: account.length,
+    full_invitation: invitation.split('#')[1].length, prospect_reply_with_name: reply.length };
+  console.log(`Link lengths after the #: graded assessment ${result.length}, account with full plan ${account.length}, `
+    + `full invitation ${results.links.full_invitation}, prospect's reply with name and company ${reply.length}`);
   await close();
 }
 
@@ -323,6 +339,7 @@ const budgets = [
   ['1000 accounts with plans: save ≤ 50 ms', results.storage.save.median <= 50],
   ['1000 accounts with plans: load ≤ 50 ms', results.storage.load.median <= 50],
   ['graded assessment link ≤ 120 characters', results.links.graded_assessment <= 120],
+  ['prospect\'s reply link with name and company < 200 characters', results.links.prospect_reply_with_name < 200],
   ['10 000 accounts into 10 000: import preview < 1 s', results.import.preview.median < 1000],
   ['10 000 CSV rows against 10 000 accounts: preview < 1 s', results.csv_import.preview.median < 1000],
 ];

@@ -9,8 +9,8 @@ use crate::components::shell::shell;
 use crate::hooks::{use_hash_route, AppContext};
 use crate::pages::{
     not_found_page, AccountFormPage, AccountPage, AccountsPage, AssessmentPage, GraderPage,
-    HistoryPage, InvitationBanner, MatrixPage, PlanPage, PlanViewPage, PlansPage, RatingGridPage,
-    SettingsPage, SharedAccountPage, SharedResultPage, TemplatePage,
+    HistoryPage, InvitationBanner, MatrixPage, PlanPage, PlanViewPage, PlansPage, ProspectPage,
+    ProspectsPage, RatingGridPage, SettingsPage, SharedAccountPage, SharedResultPage, TemplatePage,
 };
 use crate::route::Route;
 use crate::state::{Action, AppState, Unreadable};
@@ -210,6 +210,8 @@ fn page_for(route: Route, link: &AttrValue) -> Html {
         Route::Matrix => html! { <MatrixPage /> },
         Route::RatingGrid => html! { <RatingGridPage /> },
         Route::Plans => html! { <PlansPage /> },
+        Route::Prospects => html! { <ProspectsPage /> },
+        Route::Prospect(id) => html! { <ProspectPage id={id} /> },
         Route::SharedResult => {
             html! { <SharedResultPage key={link.to_string()} link={link.clone()} /> }
         }
@@ -217,7 +219,7 @@ fn page_for(route: Route, link: &AttrValue) -> Html {
             html! { <SharedAccountPage key={link.to_string()} link={link.clone()} /> }
         }
         Route::Invitation => {
-            html! { <><InvitationBanner key={link.to_string()} link={link.clone()} /><GraderPage key="grader" /></> }
+            html! { <><InvitationBanner key={link.to_string()} link={link.clone()} /><GraderPage key="grader" invitation={link.clone()} /></> }
         }
         Route::Plan(id) => html! { <PlanPage account={id} /> },
         Route::PlanView(id) => html! { <PlanViewPage account={id} /> },

@@ -25,6 +25,7 @@ pub mod practice_question;
 pub mod quadrant_badge;
 pub mod rating_input;
 pub mod raw_table_body;
+pub mod send_back;
 pub mod share_link;
 pub mod share_panels;
 pub mod shell;

@@ -24,6 +24,7 @@ pub mod quadrant;
 pub mod rating;
 pub mod rating_grid;
 pub mod reclassification;
+pub mod reply_mail;
 pub mod salvage;
 pub mod schema;
 pub mod self_check;

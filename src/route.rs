@@ -4,6 +4,7 @@
 use crate::domain::accounts::AccountId;
 use crate::domain::history::AssessmentId;
 use crate::domain::plans::TemplateId;
+use crate::domain::prospects::ProspectId;
 
 /// A screen of the app.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -24,6 +25,10 @@ pub enum Route {
     Matrix,
     Plans,
     Template(TemplateId),
+    /// Results prospects sent back.
+    Prospects,
+    /// One prospect's result beside the user's own latest assessment.
+    Prospect(ProspectId),
     /// A shared assessment result; the payload is the rest of the fragment.
     SharedResult,
     /// The grader, opened from an invitation link.
@@ -79,6 +84,8 @@ impl Route {
             ["matrix"] => Route::Matrix,
             ["plans"] => Route::Plans,
             ["templates", n] => with_id(n, Route::Template),
+            ["prospects"] => Route::Prospects,
+            ["prospects", n] => with_id(n, Route::Prospect),
             ["settings"] => Route::Settings,
             ["r", _] => Route::SharedResult,
             ["invite", _] => Route::Invitation,
@@ -103,6 +110,8 @@ impl Route {
             Route::Matrix => "#/matrix".into(),
             Route::Plans => "#/plans".into(),
             Route::Template(id) => format!("#/templates/{id}"),
+            Route::Prospects => "#/prospects".into(),
+            Route::Prospect(id) => format!("#/prospects/{id}"),
             Route::SharedResult | Route::Invitation | Route::SharedAccount => "#/grader".into(),
             Route::Settings => "#/settings".into(),
         }
@@ -124,6 +133,8 @@ impl Route {
             Route::Matrix => "Portfolio matrix",
             Route::Plans => "Account plans",
             Route::Template(_) => "Plan template",
+            Route::Prospects => "Prospects",
+            Route::Prospect(_) => "Prospect's result",
             Route::SharedResult => "Shared assessment",
             Route::Invitation => "Grade your account management",
             Route::SharedAccount => "Shared account",
@@ -145,6 +156,7 @@ impl Route {
                 Some(Route::Plans)
             }
             Route::Matrix => Some(Route::Matrix),
+            Route::Prospects | Route::Prospect(_) => Some(Route::Prospects),
             Route::RatingGrid => Some(Route::RatingGrid),
             Route::Invitation => Some(Route::Grader),
             Route::SharedResult | Route::SharedAccount => None,
@@ -208,6 +220,8 @@ mod tests {
             Route::Plan(3),
             Route::PlanView(3),
             Route::Template(4),
+            Route::Prospects,
+            Route::Prospect(5),
             Route::Plans,
             Route::Matrix,
             Route::Settings,

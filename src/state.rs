@@ -16,6 +16,7 @@ use crate::domain::plans::{
 };
 use crate::domain::portfolio::ListQuery;
 use crate::domain::practices::PracticeId;
+use crate::domain::prospects::{received_from, Prospect, ProspectId};
 use crate::domain::rating::{Axis, CriterionId};
 use crate::domain::schema::{Document, LoadError};
 use crate::domain::settings::{Settings, SettingsSection, Theme};
@@ -94,6 +95,10 @@ pub enum Undo {
         plan: Rc<Plan>,
         position: usize,
     },
+    DeletedProspect {
+        prospect: Box<Prospect>,
+        position: usize,
+    },
     /// Settings put back to their defaults: undone by restoring the settings alone.
     ResetSettings {
         settings: Box<Settings>,
@@ -125,6 +130,9 @@ impl Undo {
             }
             Undo::RemovedSection { section, .. } => format!("Removed section {}.", section.title),
             Undo::DeletedPlan { .. } => "Plan deleted.".into(),
+            Undo::DeletedProspect { prospect, .. } => {
+                format!("Deleted the result of {}.", prospect.title())
+            }
             Undo::Restore { what, .. } | Undo::ResetSettings { what, .. } => what.clone(),
         }
     }
@@ -213,6 +221,19 @@ pub enum Action {
     },
     /// Keeps a copy of an assessment someone shared; its id is `doc.next_id` at dispatch.
     SaveSharedAssessment(crate::domain::share::SharedResult),
+    /// Adds a result received from a prospect's link to the prospects, apart from the
+    /// history; its id is `doc.next_id` at dispatch. A link already added is not added again.
+    AddProspect {
+        result: crate::domain::share::SharedResult,
+        link: String,
+        at: String,
+    },
+    DeleteProspect(ProspectId),
+    /// Moves shared copies saved to the history into the prospects, undoable in one step.
+    MoveToProspects {
+        ids: Vec<AssessmentId>,
+        at: String,
+    },
     /// Keeps a copy of a shared account (and its plan); its id is `doc.next_id` at dispatch.
     ImportSharedAccount {
         shared: Box<crate::domain::share::SharedAccount>,
@@ -641,6 +662,43 @@ impl AppState {
                     assessed_on: None,
                 });
                 self.changed();
+            }
+            Action::AddProspect { result, link, at } => {
+                if received_from(&self.doc.prospects, &link).is_none() {
+                    let id = self.take_id();
+                    let prospect = Prospect::received(id, &at, &result, &link);
+                    self.doc.prospects.push(prospect);
+                    self.changed();
+                }
+            }
+            Action::DeleteProspect(id) => {
+                if let Some(position) = self.doc.prospects.iter().position(|p| p.id == id) {
+                    let prospect = Box::new(self.doc.prospects.remove(position));
+                    self.undo = Some(Undo::DeletedProspect { prospect, position });
+                    self.changed();
+                }
+            }
+            Action::MoveToProspects { ids, at } => {
+                let before = self.doc.clone();
+                let (moved, kept): (Vec<_>, Vec<_>) = std::mem::take(&mut self.doc.grader.history)
+                    .into_iter()
+                    .partition(|a| ids.contains(&a.id));
+                self.doc.grader.history = kept;
+                if !moved.is_empty() {
+                    for a in &moved {
+                        let id = self.take_id();
+                        let prospect = Prospect::moved_from_history(id, &at, a);
+                        self.doc.prospects.push(prospect);
+                    }
+                    self.undo = Some(Undo::Restore {
+                        doc: Box::new(before),
+                        what: match moved.len() {
+                            1 => "Moved 1 result to Prospects.".to_string(),
+                            n => format!("Moved {n} results to Prospects."),
+                        },
+                    });
+                    self.changed();
+                }
             }
             Action::ImportSharedAccount { shared, at } => {
                 let before = self.doc.clone();
@@ -1099,6 +1157,11 @@ impl AppState {
                 }
                 Some(Undo::ResetSettings { settings, .. }) => {
                     self.doc.settings = *settings;
+                    self.changed();
+                }
+                Some(Undo::DeletedProspect { prospect, position }) => {
+                    let position = position.min(self.doc.prospects.len());
+                    self.doc.prospects.insert(position, *prospect);
                     self.changed();
                 }
                 Some(Undo::DeletedPlan { plan, position }) => {
@@ -1996,5 +2059,76 @@ mod tests {
         );
         assert_eq!(s.revision, 0);
         assert_eq!(s.save_problem, None);
+    }
+
+    fn reply(name: &str) -> crate::domain::share::SharedResult {
+        crate::domain::share::SharedResult {
+            answers: Answers::all_answered_with_yes(&[PracticeId::GrowthGoals]),
+            date: "2026-12-05".into(),
+            name: name.into(),
+            company: "Northwind".into(),
+            reply: true,
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn a_prospects_result_is_added_once_and_never_to_the_history() {
+        let add = |link: &str| Action::AddProspect {
+            result: reply("Dana"),
+            link: link.into(),
+            at: AT.into(),
+        };
+        let s = reduce(AppState::default(), [add("EgAB"), add("EgAB"), add("EgAC")]);
+        assert_eq!(s.doc.prospects.len(), 2);
+        assert!(s.doc.grader.history.is_empty());
+        let p = &s.doc.prospects[0];
+        assert_eq!((p.name.as_str(), p.link.as_str()), ("Dana", "EgAB"));
+        assert_eq!(p.received_at, AT);
+        let id = p.id;
+        let s = reduce(s, [Action::DeleteProspect(id)]);
+        assert_eq!(s.doc.prospects.len(), 1);
+        assert_eq!(
+            s.undo.as_ref().unwrap().description(),
+            "Deleted the result of Dana."
+        );
+        let s = reduce(s, [Action::Undo]);
+        assert_eq!(s.doc.prospects[0].id, id);
+        assert_eq!(s.doc.prospects.len(), 2);
+    }
+
+    #[test]
+    fn shared_copies_move_from_the_history_to_the_prospects_and_back_with_undo() {
+        let s = reduce(
+            AppState::default(),
+            [
+                Action::Answer(PracticeId::NpsSurvey, Answer::Yes),
+                Action::SaveAssessment { at: AT.into() },
+                Action::SaveSharedAssessment(crate::domain::share::SharedResult {
+                    label: "Northwind Q3".into(),
+                    ..reply("")
+                }),
+            ],
+        );
+        let shared = s.doc.grader.history[1].id;
+        assert_eq!(s.doc.grader.history[1].label, "Northwind Q3 (shared)");
+        let before = s.doc.clone();
+        let s = reduce(
+            s,
+            [Action::MoveToProspects {
+                ids: vec![shared],
+                at: AT.into(),
+            }],
+        );
+        assert_eq!(s.doc.grader.history.len(), 1);
+        assert_eq!(s.doc.prospects.len(), 1);
+        assert_eq!(s.doc.prospects[0].label, "Northwind Q3");
+        assert_eq!(
+            s.undo.as_ref().unwrap().description(),
+            "Moved 1 result to Prospects."
+        );
+        let s = reduce(s, [Action::Undo]);
+        assert_eq!(s.doc.grader, before.grader);
+        assert!(s.doc.prospects.is_empty());
     }
 }

@@ -673,3 +673,89 @@ mod guidance {
         assert!(html.contains("about 25 key accounts"));
     }
 }
+
+fn with_prospect(own: Option<&[PracticeId]>) -> AppState {
+    use account_grader::domain::prospects::Prospect;
+    let mut doc = Document::default();
+    if let Some(yes) = own {
+        doc.grader.history.push(SavedAssessment {
+            id: 1,
+            saved_at: "2026-11-01T10:00:00Z".into(),
+            label: "Our team".into(),
+            answers: Answers::all_answered_with_yes(yes),
+            team: String::new(),
+            assessed_on: None,
+        });
+    }
+    doc.prospects.push(Prospect {
+        id: 7,
+        received_at: "2026-12-06T09:00:00Z".into(),
+        answered_on: "2026-12-05".into(),
+        name: "Lee <Park>".into(),
+        company: "Northwind".into(),
+        label: String::new(),
+        answers: Answers::all_answered_with_yes(&[PracticeId::NpsSurvey]),
+        link: "EgAB".into(),
+    });
+    AppState::with_document(doc)
+}
+
+#[tokio::test]
+async fn a_prospect_is_compared_with_the_team_practice_by_practice_in_words() {
+    let html = render(
+        with_prospect(Some(&[PracticeId::AssignedManager])),
+        Route::Prospect(7),
+    )
+    .await;
+    assert!(html.contains("Lee &lt;Park&gt;") && !html.contains("Lee <Park>"));
+    assert!(html.contains("Northwind · answered on 5 Dec 2026 · received on 6 Dec 2026"));
+    assert_eq!(html.matches("You do, they don").count(), 1);
+    assert!(html.contains("They do, you don") && html.contains("Neither does yet"));
+    // Nine practices missing, the team's own one among them.
+    let points = &html[html.find("Talking points for the first meeting").unwrap()..];
+    assert_eq!(points.matches("<h3>").count(), 9);
+    assert_eq!(points.matches("Your team does this already").count(), 1);
+}
+
+#[tokio::test]
+async fn a_prospect_without_an_own_assessment_asks_for_one_and_the_empty_list_explains_itself() {
+    let html = render(with_prospect(None), Route::Prospect(7)).await;
+    assert!(html.contains("You have no saved assessment of your own team yet."));
+    assert!(!html.contains("Difference"));
+    let html = render(AppState::default(), Route::Prospects).await;
+    assert!(html.contains("No results from prospects yet."));
+    assert!(html.contains("Invite someone to grade their team"));
+    let html = render(with_prospect(None), Route::Prospects).await;
+    assert!(html.contains("Received results (1)") && html.contains("#/prospects/7"));
+}
+
+#[tokio::test]
+async fn an_invitation_says_what_the_reply_holds_and_ends_with_the_way_back() {
+    use account_grader::domain::share::{encode_invitation, Invitation};
+    let link = encode_invitation(&Invitation {
+        sender: "Dana".into(),
+        firm: "Acme".into(),
+        contact: "dana@acme.example".into(),
+        message: String::new(),
+    });
+    let render_with = |state| {
+        LocalServerRenderer::<Root>::with_props(RootProps {
+            initial: Rc::new(state),
+            route: Route::Invitation,
+            link: link.clone().into(),
+        })
+        .hydratable(false)
+        .render()
+    };
+    let html = render_with(AppState::default()).await;
+    assert!(html.contains("Dana at Acme invites you to grade your account management"));
+    assert!(html.contains("Account Grader sends nothing itself."));
+    assert!(html.contains("Send your result to Dana at Acme"));
+    assert!(html.contains("Answer the practices above first"));
+    assert!(!html.contains("Invite someone to grade their team"));
+    let html = render_with(state_with_draft(&[PracticeId::NpsSurvey])).await;
+    assert!(html.contains("Your score: 1/10, 10 of 10 practices answered."));
+    assert!(html.contains(
+        r#"href="mailto:dana@acme.example?subject=My%20Account%20Grader%20result&amp;body="#
+    ));
+}

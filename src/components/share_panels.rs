@@ -11,9 +11,10 @@ use crate::browser::page::link_to;
 use crate::domain::accounts::AccountId;
 use crate::domain::history::SavedAssessment;
 use crate::domain::passphrase::{assess, Strength, TooShort, MIN_CHARS, STRONG_CHARS};
+use crate::domain::reply_mail::is_address;
 use crate::domain::share::{
     account_json, encode_account, encode_invitation, encode_locked, encode_result, shared_account,
-    Invitation, Privacy,
+    Invitation, Privacy, MAX_CONTACT_BYTES, MAX_FIRM_BYTES, MAX_MESSAGE_BYTES, MAX_SENDER_BYTES,
 };
 use crate::hooks::{use_app_state, use_local};
 use crate::route::Route;
@@ -30,10 +31,20 @@ pub fn share_result(assessment: &SavedAssessment) -> Html {
     }
 }
 
-/// An invitation for someone else to grade their own team.
+/// An invitation for someone else to grade their own team and send the result back.
 #[component]
 pub fn ShareInvitation() -> Html {
-    let invitation = use_local(Invitation::default);
+    let state = use_app_state();
+    // The firm's details from the settings are where the invitation starts; the sender may
+    // change them for this one invitation.
+    let invitation = {
+        let firm = state.doc.settings.firm.clone();
+        use_local(move || Invitation {
+            firm: firm.name,
+            contact: firm.contact,
+            ..Invitation::default()
+        })
+    };
     let set = |f: fn(&mut Invitation, String)| {
         let invitation = invitation.clone();
         on_input_value(move |v| {
@@ -46,18 +57,39 @@ pub fn ShareInvitation() -> Html {
         "invite",
         &encode_invitation(&invitation),
     ));
+    let contact = invitation.contact.trim();
+    let bad_contact = !contact.is_empty() && !is_address(contact);
     html! {
         <details class="card share-panel">
             <summary>{ "Invite someone to grade their team" }</summary>
+            <p class="muted">{ "They answer the ten practices in their own browser, then send you their result as a link. \
+                Open that link and add it to your Prospects, apart from your own history." }</p>
             <div class="form__grid">
                 <div class="field">
                     <label for="invite-sender">{ "Your name (optional)" }</label>
-                    <input id="invite-sender" type="text" maxlength="60" value={invitation.sender.clone()}
+                    <input id="invite-sender" type="text" maxlength={MAX_SENDER_BYTES.to_string()} value={invitation.sender.clone()}
                         oninput={set(|i, v| i.sender = v)} />
                 </div>
                 <div class="field">
+                    <label for="invite-firm">{ "Your firm (optional)" }</label>
+                    <input id="invite-firm" type="text" maxlength={MAX_FIRM_BYTES.to_string()} value={invitation.firm.clone()}
+                        oninput={set(|i, v| i.firm = v)} />
+                </div>
+                <div class="field">
+                    <label for="invite-contact">{ "E-mail for their reply (optional)" }</label>
+                    <input id="invite-contact" type="email" maxlength={MAX_CONTACT_BYTES.to_string()} value={invitation.contact.clone()}
+                        oninput={set(|i, v| i.contact = v)} autocomplete="email" spellcheck="false"
+                        aria-invalid={bad_contact.then_some("true")}
+                        aria-describedby={if bad_contact { "invite-contact-error invite-contact-help" } else { "invite-contact-help" }} />
+                    if bad_contact {
+                        <p class="field__error" id="invite-contact-error">{ "This is not an e-mail address, so their mail \
+                            app would open without one. Check it, or leave the field empty." }</p>
+                    }
+                    <p class="muted" id="invite-contact-help">{ "Their mail app addresses the reply to it. It travels in the link." }</p>
+                </div>
+                <div class="field">
                     <label for="invite-message">{ "A short message (optional)" }</label>
-                    <input id="invite-message" type="text" maxlength="280" value={invitation.message.clone()}
+                    <input id="invite-message" type="text" maxlength={MAX_MESSAGE_BYTES.to_string()} value={invitation.message.clone()}
                         oninput={set(|i, v| i.message = v)} />
                 </div>
             </div>

@@ -21,7 +21,13 @@ use super::rating::{Ratings, Weights};
 use super::reclassification::read_upgraded;
 
 const RESULT_V1: u8 = 0x11;
+/// A prospect's reply to an invitation: the answers and date as V1, then who answered,
+/// without a label.
+const RESULT_V2: u8 = 0x12;
 const INVITATION_V1: u8 = 0x21;
+/// As V1, with the sender's firm and an address for replies between the sender and the
+/// message.
+const INVITATION_V2: u8 = 0x22;
 const ACCOUNT_V1: u8 = 0x31;
 /// An account link encrypted with a passphrase: salt, IV, then the AES-GCM ciphertext of the
 /// deflated JSON. Its key took [`V1_PBKDF2_ITERATIONS`] rounds; links are no longer made so.
@@ -48,6 +54,12 @@ pub const MAX_PAYLOAD_CHARS: usize = 200_000;
 pub const MAX_LABEL_BYTES: usize = 40;
 pub const MAX_SENDER_BYTES: usize = 60;
 pub const MAX_MESSAGE_BYTES: usize = 280;
+pub const MAX_FIRM_BYTES: usize = 60;
+pub const MAX_CONTACT_BYTES: usize = 80;
+/// The prospect's name and company in a reply; short enough that a reply link stays well
+/// under 200 characters after the `#`.
+pub const MAX_NAME_BYTES: usize = 50;
+pub const MAX_COMPANY_BYTES: usize = 60;
 
 /// Why a link could not be opened. Local data is never touched by a bad link.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -143,13 +155,8 @@ fn seal(kind: u8, body: &[u8]) -> String {
     b64_encode(&bytes)
 }
 
-/// Checks a payload's encoding, checksum and kind; returns its body.
-fn open(payload: &str, kind: u8) -> Result<Vec<u8>, ShareError> {
-    open_any(payload, &[kind]).map(|(_, body)| body)
-}
-
-/// As [`open`], for a payload that may be any of `kinds` (all of one family); returns which
-/// it is, with its body.
+/// Checks a payload's encoding, checksum and kind, which may be any of `kinds` (all of one
+/// family); returns which it is, with its body.
 fn open_any(payload: &str, kinds: &[u8]) -> Result<(u8, Vec<u8>), ShareError> {
     let payload = payload.trim();
     if payload.is_empty() {
@@ -184,20 +191,25 @@ fn clip(s: &str, max: usize) -> &str {
 }
 
 /// A saved assessment as a link carries it.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct SharedResult {
     pub answers: Answers,
     /// `YYYY-MM-DD`.
     pub date: String,
     pub label: String,
+    /// Who answered and for which company: set in a prospect's reply, empty otherwise.
+    pub name: String,
+    pub company: String,
+    /// True for a prospect's reply to an invitation, as opposed to someone's own saved
+    /// assessment passed on.
+    pub reply: bool,
 }
 
-/// The payload of a result link (at most 67 characters: 10 answers in 4 bytes, the date in
-/// 2, the label cut to 40 bytes).
-pub fn encode_result(a: &SavedAssessment) -> String {
+/// The answers as two bit masks (done, answered) in checklist order, then the day.
+fn pack_answers(answers: &Answers, date: &str, body: &mut Vec<u8>) {
     let (mut yes, mut answered) = (0u16, 0u16);
     for (i, p) in PRACTICES.iter().enumerate() {
-        match a.answers.get(p.id) {
+        match answers.get(p.id) {
             Some(Answer::Yes) => {
                 yes |= 1 << i;
                 answered |= 1 << i;
@@ -206,20 +218,15 @@ pub fn encode_result(a: &SavedAssessment) -> String {
             None => {}
         }
     }
-    let day = day_number(&a.saved_at)
-        .unwrap_or(0)
-        .clamp(0, i64::from(u16::MAX)) as u16;
-    let mut body = Vec::new();
+    let day = day_number(date).unwrap_or(0).clamp(0, i64::from(u16::MAX)) as u16;
     body.extend_from_slice(&yes.to_le_bytes());
     body.extend_from_slice(&answered.to_le_bytes());
     body.extend_from_slice(&day.to_le_bytes());
-    body.extend_from_slice(clip(&a.label, MAX_LABEL_BYTES).as_bytes());
-    seal(RESULT_V1, &body)
 }
 
-pub fn decode_result(payload: &str) -> Result<SharedResult, ShareError> {
-    let body = open(payload, RESULT_V1)?;
-    if body.len() < 6 || body.len() > 6 + MAX_LABEL_BYTES {
+/// The answers and date from the first 6 bytes of a result body.
+fn unpack_answers(body: &[u8]) -> Result<(Answers, String), ShareError> {
+    if body.len() < 6 {
         return Err(ShareError::Damaged);
     }
     let word = |i: usize| u16::from_le_bytes([body[i], body[i + 1]]);
@@ -238,41 +245,128 @@ pub fn decode_result(payload: &str) -> Result<SharedResult, ShareError> {
             answers.set(p.id, answer);
         }
     }
-    let label = String::from_utf8(body[6..].to_vec()).map_err(|_| ShareError::Damaged)?;
-    Ok(SharedResult {
+    Ok((answers, date_of_day_number(i64::from(day))))
+}
+
+fn text(bytes: &[u8]) -> Result<String, ShareError> {
+    String::from_utf8(bytes.to_vec()).map_err(|_| ShareError::Damaged)
+}
+
+/// Appends `s`, cut to `max` bytes, after its length in one byte.
+fn push_counted(body: &mut Vec<u8>, s: &str, max: usize) {
+    let s = clip(s, max);
+    body.push(s.len() as u8);
+    body.extend_from_slice(s.as_bytes());
+}
+
+/// Takes one text written by [`push_counted`] off the front of `rest`.
+fn take_counted(rest: &mut &[u8], max: usize) -> Result<String, ShareError> {
+    let (&n, tail) = rest.split_first().ok_or(ShareError::Damaged)?;
+    let n = usize::from(n);
+    if n > max || tail.len() < n {
+        return Err(ShareError::Damaged);
+    }
+    let (s, tail) = tail.split_at(n);
+    *rest = tail;
+    text(s)
+}
+
+/// The payload of a result link (at most 67 characters: 10 answers in 4 bytes, the date in
+/// 2, the label cut to 40 bytes).
+pub fn encode_result(a: &SavedAssessment) -> String {
+    let mut body = Vec::new();
+    pack_answers(&a.answers, &a.saved_at, &mut body);
+    body.extend_from_slice(clip(&a.label, MAX_LABEL_BYTES).as_bytes());
+    seal(RESULT_V1, &body)
+}
+
+/// The payload of a prospect's reply to an invitation: the answers, the date, and the name
+/// and company they typed, nothing else (at most 163 characters).
+pub fn encode_reply(r: &SharedResult) -> String {
+    let mut body = Vec::new();
+    pack_answers(&r.answers, &r.date, &mut body);
+    push_counted(&mut body, &r.name, MAX_NAME_BYTES);
+    body.extend_from_slice(clip(&r.company, MAX_COMPANY_BYTES).as_bytes());
+    seal(RESULT_V2, &body)
+}
+
+/// Opens a result link of either kind: someone's saved assessment (V1) or a prospect's reply
+/// (V2).
+pub fn decode_result(payload: &str) -> Result<SharedResult, ShareError> {
+    let (kind, body) = open_any(payload, &[RESULT_V1, RESULT_V2])?;
+    let (answers, date) = unpack_answers(&body)?;
+    let mut rest = &body[6..];
+    let mut result = SharedResult {
         answers,
-        date: date_of_day_number(i64::from(day)),
-        label,
-    })
+        date,
+        ..SharedResult::default()
+    };
+    if kind == RESULT_V1 {
+        if rest.len() > MAX_LABEL_BYTES {
+            return Err(ShareError::Damaged);
+        }
+        result.label = text(rest)?;
+    } else {
+        result.name = take_counted(&mut rest, MAX_NAME_BYTES)?;
+        if rest.len() > MAX_COMPANY_BYTES {
+            return Err(ShareError::Damaged);
+        }
+        result.company = text(rest)?;
+        result.reply = true;
+    }
+    Ok(result)
 }
 
 /// An invitation to take the grader, with who sent it and why.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Invitation {
     pub sender: String,
+    /// The sender's firm, named in the reply step ("Send your result to …").
+    pub firm: String,
+    /// An e-mail address the prospect's mail app may send the reply to; may be empty.
+    pub contact: String,
     pub message: String,
 }
 
-pub fn encode_invitation(inv: &Invitation) -> String {
-    let sender = clip(&inv.sender, MAX_SENDER_BYTES);
-    let message = clip(&inv.message, MAX_MESSAGE_BYTES);
-    let mut body = vec![sender.len() as u8];
-    body.extend_from_slice(sender.as_bytes());
-    body.extend_from_slice(message.as_bytes());
-    seal(INVITATION_V1, &body)
+impl Invitation {
+    /// Whom the prospect sends their result to, as the reply step names them.
+    pub fn recipient(&self) -> String {
+        match (self.sender.trim(), self.firm.trim()) {
+            ("", "") => "the sender".into(),
+            (sender, "") => sender.into(),
+            ("", firm) => firm.into(),
+            (sender, firm) => format!("{sender} at {firm}"),
+        }
+    }
 }
 
+pub fn encode_invitation(inv: &Invitation) -> String {
+    let mut body = Vec::new();
+    push_counted(&mut body, &inv.sender, MAX_SENDER_BYTES);
+    push_counted(&mut body, &inv.firm, MAX_FIRM_BYTES);
+    push_counted(&mut body, &inv.contact, MAX_CONTACT_BYTES);
+    body.extend_from_slice(clip(&inv.message, MAX_MESSAGE_BYTES).as_bytes());
+    seal(INVITATION_V2, &body)
+}
+
+/// Opens an invitation of either version; one made before firms and contact addresses
+/// has neither.
 pub fn decode_invitation(payload: &str) -> Result<Invitation, ShareError> {
-    let body = open(payload, INVITATION_V1)?;
-    let n = usize::from(*body.first().ok_or(ShareError::Damaged)?);
-    if n > MAX_SENDER_BYTES || body.len() < 1 + n || body.len() > 1 + n + MAX_MESSAGE_BYTES {
+    let (kind, body) = open_any(payload, &[INVITATION_V1, INVITATION_V2])?;
+    let mut rest = &body[..];
+    let mut inv = Invitation {
+        sender: take_counted(&mut rest, MAX_SENDER_BYTES)?,
+        ..Invitation::default()
+    };
+    if kind == INVITATION_V2 {
+        inv.firm = take_counted(&mut rest, MAX_FIRM_BYTES)?;
+        inv.contact = take_counted(&mut rest, MAX_CONTACT_BYTES)?;
+    }
+    if rest.len() > MAX_MESSAGE_BYTES {
         return Err(ShareError::Damaged);
     }
-    let text = |b: &[u8]| String::from_utf8(b.to_vec()).map_err(|_| ShareError::Damaged);
-    Ok(Invitation {
-        sender: text(&body[1..1 + n])?,
-        message: text(&body[1 + n..])?,
-    })
+    inv.message = text(rest)?;
+    Ok(inv)
 }
 
 /// One account as an account link carries it: enough to show its place on the matrix and its
@@ -506,6 +600,7 @@ impl FromJson for SharedAccount {
 mod tests {
     use super::*;
     use crate::domain::demo::demo_accounts;
+    use crate::domain::grader::grade;
     use crate::domain::plans::{
         built_in_template, Meeting, MeetingKind, Schedule, SectionDef, Stakeholder,
     };
@@ -572,16 +667,80 @@ mod tests {
         let invitation = encode_invitation(&Invitation {
             sender: "Ann".into(),
             message: "Hi".into(),
+            ..Invitation::default()
         });
         assert_eq!(decode_result(&invitation), Err(ShareError::WrongKind));
         assert_eq!(
-            decode_result(&seal(0x12, &[0; 6])),
+            decode_result(&seal(0x13, &[0; 6])),
             Err(ShareError::UnknownVersion)
         );
         assert_eq!(
             decode_result(&"A".repeat(MAX_PAYLOAD_CHARS + 1)),
             Err(ShareError::TooLong)
         );
+    }
+
+    #[test]
+    fn a_reply_with_the_longest_name_and_company_stays_under_200_characters() {
+        let reply = SharedResult {
+            answers: Answers::all_answered_with_yes(&[PracticeId::NpsSurvey]),
+            date: "2026-12-05".into(),
+            name: "Ågot Ødegård-Løvenskiold ".repeat(4),
+            company: "Société Générale d'Équipements Industriels ".repeat(3),
+            ..SharedResult::default()
+        };
+        let link = encode_reply(&reply);
+        // The fragment is `/r/` and the payload.
+        assert!(link.len() + 3 < 200, "{} characters", link.len());
+        let back = decode_result(&link).unwrap();
+        assert!(back.reply);
+        assert_eq!(back.answers, reply.answers);
+        assert_eq!(back.date, "2026-12-05");
+        assert!(back.name.len() <= MAX_NAME_BYTES && reply.name.starts_with(&back.name));
+        assert!(
+            back.company.len() <= MAX_COMPANY_BYTES && reply.company.starts_with(&back.company)
+        );
+        assert!(back.label.is_empty());
+    }
+
+    #[test]
+    fn links_made_before_replies_and_firms_still_open() {
+        // A result link and an invitation as the first version wrote them, byte for byte.
+        let result = decode_result("EQEAPwBfJlNhbGVzIHRlYW0sIFE0TPI").unwrap();
+        assert!(!result.reply);
+        assert_eq!(result.label, "Sales team, Q4");
+        assert_eq!(result.date, "2026-11-23");
+        assert_eq!(grade(&result.answers).score, 1);
+        assert_eq!(result.answers.answered_count(), 6);
+        let invitation = decode_invitation("IQNBbm5IaSB0aGVyZbWF").unwrap();
+        assert_eq!(
+            invitation,
+            Invitation {
+                sender: "Ann".into(),
+                message: "Hi there".into(),
+                ..Invitation::default()
+            }
+        );
+        assert_eq!(invitation.recipient(), "Ann");
+    }
+
+    #[test]
+    fn an_invitation_carries_the_firm_and_the_address_for_replies() {
+        let inv = Invitation {
+            sender: "Dana".into(),
+            firm: "Acme Advisory".into(),
+            contact: "dana@acme.example".into(),
+            message: "Five minutes, promise.".into(),
+        };
+        let back = decode_invitation(&encode_invitation(&inv)).unwrap();
+        assert_eq!(back, inv);
+        assert_eq!(back.recipient(), "Dana at Acme Advisory");
+        let firm_only = Invitation {
+            firm: "Acme".into(),
+            ..Invitation::default()
+        };
+        assert_eq!(firm_only.recipient(), "Acme");
+        assert_eq!(Invitation::default().recipient(), "the sender");
     }
 
     fn locked(iterations: u32, ciphertext_len: usize) -> Locked {
@@ -814,9 +973,32 @@ mod tests {
         }
 
         #[test]
-        fn invitations_round_trip(sender in ".{0,20}", message in ".{0,100}") {
-            let inv = Invitation { sender: sender.trim().to_string(), message: message.trim().to_string() };
+        fn invitations_round_trip(sender in ".{0,20}", firm in ".{0,20}", contact in "[a-z.@-]{0,30}", message in ".{0,100}") {
+            let inv = Invitation {
+                sender: sender.trim().to_string(),
+                firm: firm.trim().to_string(),
+                contact: contact.trim().to_string(),
+                message: message.trim().to_string(),
+            };
             prop_assert_eq!(decode_invitation(&encode_invitation(&inv)).unwrap(), inv);
+        }
+
+        #[test]
+        fn replies_round_trip(mask in 0u16..1024, answered_extra in 0u16..1024, name in ".{0,60}", company in ".{0,70}", day in 0i64..60000) {
+            let mut answers = Answers::default();
+            for (i, p) in PRACTICES.iter().enumerate() {
+                if mask & (1 << i) != 0 { answers.set(p.id, Answer::Yes) }
+                else if answered_extra & (1 << i) != 0 { answers.set(p.id, Answer::NotYet) }
+            }
+            let reply = SharedResult { answers: answers.clone(), date: date_of_day_number(day), name: name.clone(), company: company.clone(), ..SharedResult::default() };
+            let link = encode_reply(&reply);
+            prop_assert!(link.len() + "/r/".len() < 200);
+            let back = decode_result(&link).unwrap();
+            prop_assert_eq!(back.answers, answers);
+            prop_assert_eq!(back.date, reply.date);
+            prop_assert!(back.reply);
+            prop_assert!(name.trim().starts_with(&back.name));
+            prop_assert!(company.trim().starts_with(&back.company));
         }
 
         #[test]

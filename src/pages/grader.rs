@@ -6,6 +6,7 @@ use crate::browser::clock::now_iso;
 use crate::components::band_badge::band_badge;
 use crate::components::next_steps::next_steps;
 use crate::components::practice_question::practice_question;
+use crate::components::send_back::SendBack;
 use crate::components::share_panels::ShareInvitation;
 use crate::domain::grader::{grade, Answer};
 use crate::domain::practices::{PracticeId, PRACTICES};
@@ -14,8 +15,16 @@ use crate::hooks::use_app_state;
 use crate::route::Route;
 use crate::state::Action;
 
+#[derive(Properties, PartialEq)]
+pub struct GraderPageProps {
+    /// The invitation's payload when the grader was opened from one: the page then ends with
+    /// the step that sends the result back instead of the panel that makes invitations.
+    #[prop_or_default]
+    pub invitation: AttrValue,
+}
+
 #[component]
-pub fn GraderPage() -> Html {
+pub fn GraderPage(props: &GraderPageProps) -> Html {
     let state = use_app_state();
     let grader = &state.doc.grader;
     let result = grade(&grader.draft);
@@ -132,7 +141,11 @@ pub fn GraderPage() -> Html {
             if result.answered > 0 {
                 { next_steps(&result.next_steps) }
             }
-            <ShareInvitation />
+            if props.invitation.is_empty() {
+                <ShareInvitation />
+            } else {
+                <SendBack invitation={props.invitation.clone()} />
+            }
             // A visual duplicate of the score card for small screens; the card itself is what
             // assistive technology reads, so this is hidden from it.
             <div class="score-strip" aria-hidden="true">

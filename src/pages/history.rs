@@ -2,10 +2,12 @@
 
 use yew::prelude::*;
 
+use crate::browser::clock::now_iso;
 use crate::components::band_badge::band_badge;
 use crate::components::trend_chart::{trend_chart, TrendPoint};
 use crate::domain::dates::readable_date_time;
 use crate::domain::history::{chronological, diff};
+use crate::domain::prospects::looks_shared;
 use crate::hooks::use_app_state;
 use crate::route::Route;
 use crate::state::Action;
@@ -55,6 +57,7 @@ pub fn HistoryPage() -> Html {
         };
         let date = readable_date_time(&a.saved_at);
         let name = if a.label.is_empty() { date.clone() } else { format!("{} ({date})", a.label) };
+        let on_move = looks_shared(a).then(|| move_to_prospects(&state, vec![a.id]));
         html! {
             <tr key={a.id}>
                 <td data-label="Date">{ &date }</td>
@@ -65,6 +68,10 @@ pub fn HistoryPage() -> Html {
                 <td class="actions">
                     <a class="button button--small" href={Route::Assessment(a.id).href()}
                         aria-label={format!("Open assessment {name}")}>{ "Open" }</a>
+                    if let Some(on_move) = on_move {
+                        <button type="button" class="button button--small" onclick={on_move}
+                            aria-label={format!("Move {name} to prospects")}>{ "Move to prospects" }</button>
+                    }
                     <button type="button" class="button button--small button--danger" onclick={on_delete}
                         aria-label={format!("Delete assessment {name}")}>{ "Delete" }</button>
                 </td>
@@ -79,6 +86,7 @@ pub fn HistoryPage() -> Html {
                 <p class="lead">{ "Every saved assessment, so you can see whether your account \
                                    management is getting stronger." }</p>
             </header>
+            { shared_copies_notice(&state) }
             <section aria-labelledby="trend-title" class="card">
                 <h2 id="trend-title">{ "Score over time" }</h2>
                 { trend_chart(&points) }
@@ -102,5 +110,46 @@ pub fn HistoryPage() -> Html {
                 </div>
             </section>
         </div>
+    }
+}
+
+fn move_to_prospects(state: &crate::hooks::AppContext, ids: Vec<u64>) -> Callback<MouseEvent> {
+    let state = state.clone();
+    Callback::from(move |_| {
+        state.dispatch(Action::MoveToProspects {
+            ids: ids.clone(),
+            at: now_iso(),
+        })
+    })
+}
+
+/// Shared results saved here before prospects had a list of their own pull the team's trend
+/// about; this offers to move them all at once.
+fn shared_copies_notice(state: &crate::hooks::AppContext) -> Html {
+    let ids: Vec<u64> = state
+        .doc
+        .grader
+        .history
+        .iter()
+        .filter(|a| looks_shared(a))
+        .map(|a| a.id)
+        .collect();
+    if ids.is_empty() {
+        return html! {};
+    }
+    let n = ids.len();
+    html! {
+        <section class="banner banner--info history__shared" aria-labelledby="history-shared-title">
+            <h2 id="history-shared-title" class="banner__title">
+                { if n == 1 { "1 result here looks like someone else's".to_string() }
+                  else { format!("{n} results here look like someone else's") } }
+            </h2>
+            <p>{ "Results saved from a shared link (labelled \"Shared with me\" or ending in \"(shared)\") count in \
+                your team's trend. If they came from prospects, move them to Prospects, where you can compare \
+                them with your team." }</p>
+            <button type="button" class="button" onclick={move_to_prospects(state, ids)}>
+                { if n == 1 { "Move it to prospects".to_string() } else { format!("Move all {n} to prospects") } }
+            </button>
+        </section>
     }
 }

@@ -1,5 +1,5 @@
 //! Screens opened from share links: a shared result, a shared account, an invitation.
-//! They read only the link; nothing local changes unless the user saves a copy.
+//! They read only the link; nothing local changes unless the user adds or saves a copy.
 
 use yew::prelude::*;
 
@@ -15,6 +15,7 @@ use crate::components::quadrant_badge::quadrant_badge;
 use crate::domain::accounts::same_name;
 use crate::domain::dates::readable_date;
 use crate::domain::grader::grade;
+use crate::domain::prospects::received_from;
 use crate::domain::quadrant::{classify, explain};
 use crate::domain::rating::position;
 use crate::domain::settings::format_money;
@@ -52,8 +53,22 @@ pub fn SharedResultPage(props: &LinkProps) -> Html {
         Ok(r) => r,
         Err(e) => return bad_link(&e),
     };
+    let link = props.link.trim().to_string();
     let g = grade(&result.answers);
-    let on_save = {
+    let added = received_from(&state.doc.prospects, &link);
+    let on_add = {
+        let (state, result, link) = (state.clone(), result.clone(), link.clone());
+        Callback::from(move |_| {
+            let id = state.doc.next_id;
+            state.dispatch(Action::AddProspect {
+                result: result.clone(),
+                link: link.clone(),
+                at: now_iso(),
+            });
+            navigate(Route::Prospect(id));
+        })
+    };
+    let on_save_own = {
         let (state, result) = (state.clone(), result.clone());
         Callback::from(move |_| {
             let id = state.doc.next_id;
@@ -61,25 +76,57 @@ pub fn SharedResultPage(props: &LinkProps) -> Html {
             navigate(Route::Assessment(id));
         })
     };
-    let title = if result.label.is_empty() {
-        "Shared assessment".to_string()
-    } else {
-        format!("Shared assessment: {}", result.label)
+    let who = [result.name.trim(), result.company.trim()]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(", ");
+    let title = match (who.is_empty(), result.label.is_empty()) {
+        (false, _) => format!("Result from {who}"),
+        (true, false) => format!("Shared assessment: {}", result.label),
+        (true, true) if result.reply => "A prospect's result".to_string(),
+        (true, true) => "Shared assessment".to_string(),
     };
     html! {
         <div class="assessment">
             <header class="page-header">
                 <h1 tabindex="-1">{ title }</h1>
-                <p class="muted">{ format!("Graded on {}. This is a read-only copy from a link.", readable_date(&result.date)) }</p>
+                <p class="muted">{ format!("Answered on {}. A read-only copy: everything shown came in the link itself.", readable_date(&result.date)) }</p>
             </header>
             { grade_summary(&g) }
+            if let Some(p) = added {
+                <p class="banner banner--info shared-result__added" role="status">
+                    { format!("You added this result to your prospects on {}; it is not added twice.", readable_date(&p.received_at)) }
+                </p>
+            }
+            <div class="page-actions shared-result__actions">
+                if let Some(p) = added {
+                    <a class="button button--primary" href={Route::Prospect(p.id).href()}>{ "Open in Prospects" }</a>
+                } else {
+                    <button type="button" class="button button--primary" onclick={on_add}
+                        aria-describedby="shared-result-where">{ "Add to prospects" }</button>
+                }
+            </div>
+            if added.is_none() {
+                <p class="muted" id="shared-result-where">{ "Prospects are kept apart from your own history: their \
+                    scores never move your team's trend, and you can compare them with your team practice by practice." }</p>
+            }
             <section class="card" aria-labelledby="shared-answers-title">
                 <h2 id="shared-answers-title">{ "Answers" }</h2>
                 { answer_list(&result.answers) }
             </section>
             { next_steps(&g.next_steps) }
+            // A result someone passed on from their own history may be a colleague's team:
+            // keeping it as one's own assessment stays possible, never for a prospect's reply.
+            if !result.reply && added.is_none() {
+                <section class="card shared-result__own" aria-labelledby="shared-own-title">
+                    <h2 id="shared-own-title">{ "Is this your own team's result?" }</h2>
+                    <p>{ "If a colleague graded your own team and sent you this link, you can keep it in your history \
+                        instead, where it counts in your team's trend." }</p>
+                    <button type="button" class="button button--quiet" onclick={on_save_own}>{ "Save to my own history instead" }</button>
+                </section>
+            }
             <div class="page-actions">
-                <button type="button" class="button button--primary" onclick={on_save}>{ "Save a copy to my data" }</button>
                 <a class="button" href={Route::Grader.href()}>{ "Grade my own team" }</a>
             </div>
         </div>
@@ -293,22 +340,34 @@ fn Unlock(props: &UnlockProps) -> Html {
     }
 }
 
-/// Above the grader when it was opened from an invitation.
+/// Above the grader when it was opened from an invitation: who invites, and what sending
+/// the result back will share.
 #[component]
 pub fn InvitationBanner(props: &LinkProps) -> Html {
     match decode_invitation(&props.link) {
-        Ok(inv) => html! {
-            <section class="banner banner--info invitation" aria-labelledby="invitation-title">
-                <h2 id="invitation-title" class="banner__title">
-                    { if inv.sender.is_empty() { "You are invited to grade your account management".to_string() }
-                      else { format!("{} invites you to grade your account management", inv.sender) } }
-                </h2>
-                if !inv.message.is_empty() {
-                    <p class="invitation__message">{ &inv.message }</p>
-                }
-                <p class="muted">{ "Your answers stay in this browser. Nothing is sent to the sender or anyone else unless you share a link yourself." }</p>
-            </section>
-        },
+        Ok(inv) => {
+            let named = !(inv.sender.trim().is_empty() && inv.firm.trim().is_empty());
+            let from = named.then(|| inv.recipient());
+            html! {
+                <section class="banner banner--info invitation" aria-labelledby="invitation-title">
+                    <h2 id="invitation-title" class="banner__title">
+                        { match &from { None => "You are invited to grade your account management".to_string(),
+                          Some(from) => format!("{from} invites you to grade your account management") } }
+                    </h2>
+                    if !inv.message.is_empty() {
+                        <p class="invitation__message">{ &inv.message }</p>
+                    }
+                    <ul class="invitation__terms">
+                        <li>{ "Answer the ten practices below; it takes about five minutes." }</li>
+                        <li>{ format!("At the end you can send your result to {} as a link. The link holds your ten \
+                            answers, your score, the date, and your name and company if you type them: \
+                            nothing else.", inv.recipient()) }</li>
+                        <li>{ "Account Grader sends nothing itself. Your answers stay in this browser until you send \
+                            the link yourself, and nothing is saved to your own history unless you choose to." }</li>
+                    </ul>
+                </section>
+            }
+        }
         Err(e) => html! {
             <section class="banner banner--warning" role="alert">
                 <p>{ format!("The invitation in this link could not be read. {}", e.explanation()) }</p>

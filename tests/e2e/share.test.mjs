@@ -15,7 +15,7 @@ async function openAsRecipient(link) {
   return page;
 }
 
-test('a saved result travels in a short link and opens read-only, with a copy to keep', async () => {
+test('a saved result travels in a short link and opens read-only, to keep among prospects', async () => {
   const page = await env.newPage();
   await env.open(page);
   const yes = page.getByRole('radio', { name: 'We do this consistently' });
@@ -32,9 +32,11 @@ test('a saved result travels in a short link and opens read-only, with a copy to
   assert.equal(await recipient.locator('main h1').textContent(), 'Shared assessment: Sales <team>, Q4');
   assert.equal(await recipient.locator('.score__value').textContent(), '7');
   assert.equal(await stored(recipient), null, 'opening a link stores nothing');
-  await recipient.getByRole('button', { name: 'Save a copy to my data' }).click();
-  await recipient.getByRole('heading', { name: /Sales <team>, Q4 \(shared\)/ }).waitFor();
-  assert.equal(JSON.parse(await stored(recipient)).grader.history.length, 1);
+  await recipient.getByRole('button', { name: 'Add to prospects' }).click();
+  await recipient.getByRole('heading', { level: 1, name: 'Sales <team>, Q4' }).waitFor();
+  const kept = JSON.parse(await stored(recipient));
+  assert.equal(kept.prospects.length, 1);
+  assert.equal(kept.grader.history.length, 0, 'kept apart from the own history');
 });
 
 test('an invitation opens the grader with the sender and message', async () => {
