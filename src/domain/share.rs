@@ -206,7 +206,7 @@ pub fn encode_result(a: &SavedAssessment) -> String {
             None => {}
         }
     }
-    let day = day_number(&a.saved_at)
+    let day = day_number(a.day())
         .unwrap_or(0)
         .clamp(0, i64::from(u16::MAX)) as u16;
     let mut body = Vec::new();
@@ -552,6 +552,18 @@ mod tests {
         assert_eq!(back.answers, a.answers);
         assert_eq!(back.date, "2026-11-23");
         assert!(back.label.len() <= MAX_LABEL_BYTES && a.label.starts_with(&back.label));
+    }
+
+    #[test]
+    fn a_result_recorded_after_the_fact_is_shared_with_the_day_it_stands_for() {
+        let a = SavedAssessment {
+            assessed_on: Some("2026-06-30".into()),
+            ..assessment(&[], "Q2")
+        };
+        assert_eq!(
+            decode_result(&encode_result(&a)).unwrap().date,
+            "2026-06-30"
+        );
     }
 
     #[test]
