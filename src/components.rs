@@ -2,6 +2,7 @@
 
 pub mod account_rows;
 pub mod answer_list;
+pub mod assessment_details_form;
 pub mod backup_panel;
 pub mod band_badge;
 pub mod change_summary;
@@ -33,4 +34,6 @@ pub mod site_header;
 pub mod storage_banner;
 pub mod theme_picker;
 pub mod trend_chart;
+pub mod trend_layout;
+pub mod trend_panel;
 pub mod undo_toast;

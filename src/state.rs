@@ -9,7 +9,7 @@ use crate::domain::accounts::{Account, AccountForm, AccountId, ValidAccount};
 use crate::domain::bcg::{BcgThresholds, MarketPosition};
 use crate::domain::demo::demo_accounts;
 use crate::domain::grader::{Answer, Answers};
-use crate::domain::history::{AssessmentId, SavedAssessment};
+use crate::domain::history::{AssessmentId, SavedAssessment, ValidDetails};
 use crate::domain::plans::{
     can_change_kind, unique_name, Consensus, Content, Plan, PlanId, SectionDef, SectionKind,
     Template, TemplateId, BUILT_IN_TEMPLATE,
@@ -64,6 +64,8 @@ pub enum Undo {
         assessment: SavedAssessment,
         position: usize,
     },
+    /// An assessment's label, team or date changed: undone by putting these back.
+    EditedAssessment(Box<SavedAssessment>),
     ClearedAnswers {
         answers: Answers,
         label: String,
@@ -116,6 +118,7 @@ impl Undo {
     pub fn description(&self) -> String {
         match self {
             Undo::DeletedAssessment { .. } => "Assessment deleted.".into(),
+            Undo::EditedAssessment(before) => format!("Details of {} changed.", before.name()),
             Undo::ClearedAnswers { .. } => "Answers cleared.".into(),
             Undo::ReplacedAnswers { .. } => "Grader answers replaced.".into(),
             Undo::DeletedAccount {
@@ -183,12 +186,19 @@ pub struct AccountDraft {
 pub enum Action {
     Answer(PracticeId, Answer),
     SetDraftLabel(String),
+    SetDraftTeam(String),
     ClearAnswers,
     /// Save the draft as an assessment, stamped with `at` (RFC 3339).
     SaveAssessment {
         at: String,
     },
     DeleteAssessment(AssessmentId),
+    /// Changes a saved assessment's label, team and the day it stands for (undoable). The
+    /// moment it was saved stays: backups recognise the assessment by it.
+    EditAssessment {
+        id: AssessmentId,
+        details: ValidDetails,
+    },
     /// Copy a saved assessment's answers into the grader to start the next one from them.
     ReuseAnswers(AssessmentId),
     /// Add an account; it gets the id `doc.next_id` had when this was dispatched.
@@ -489,6 +499,11 @@ impl AppState {
                 self.just_saved = None;
                 self.changed();
             }
+            Action::SetDraftTeam(team) => {
+                grader.draft_team = team;
+                self.just_saved = None;
+                self.changed();
+            }
             Action::ClearAnswers => {
                 let answers = std::mem::take(&mut grader.draft);
                 let label = std::mem::take(&mut grader.draft_label);
@@ -504,7 +519,7 @@ impl AppState {
                     saved_at: at,
                     label: grader.draft_label.trim().to_string(),
                     answers: grader.draft.clone(),
-                    team: String::new(),
+                    team: grader.draft_team.trim().to_string(),
                     assessed_on: None,
                 });
                 grader.draft_label.clear();
@@ -522,6 +537,18 @@ impl AppState {
                         self.just_saved = None;
                     }
                     self.changed();
+                }
+            }
+            Action::EditAssessment { id, details } => {
+                if let Some(a) = grader.history.iter_mut().find(|a| a.id == id) {
+                    let before = a.clone();
+                    a.label = details.label;
+                    a.team = details.team;
+                    a.assessed_on = details.assessed_on;
+                    if *a != before {
+                        self.undo = Some(Undo::EditedAssessment(Box::new(before)));
+                        self.changed();
+                    }
                 }
             }
             Action::ReuseAnswers(id) => {
@@ -1125,6 +1152,12 @@ impl AppState {
                     grader.history.insert(position, assessment);
                     self.changed();
                 }
+                Some(Undo::EditedAssessment(before)) => {
+                    if let Some(a) = grader.history.iter_mut().find(|a| a.id == before.id) {
+                        *a = *before;
+                        self.changed();
+                    }
+                }
                 Some(
                     Undo::ClearedAnswers { answers, label }
                     | Undo::ReplacedAnswers { answers, label },
@@ -1416,6 +1449,74 @@ mod tests {
         assert_eq!(s.doc.grader.draft_label, "");
         assert_eq!(s.just_saved, Some(saved.id));
         assert_eq!(s.revision, 3);
+    }
+
+    #[test]
+    fn the_team_typed_is_saved_and_kept_for_the_next_assessment() {
+        let s = reduce(
+            AppState::default(),
+            [
+                Action::SetDraftTeam(" Sales ".into()),
+                Action::SaveAssessment { at: AT.into() },
+            ],
+        );
+        assert_eq!(s.doc.grader.history[0].team, "Sales");
+        assert_eq!(s.doc.grader.draft_team, " Sales ");
+    }
+
+    fn details(label: &str, team: &str, assessed_on: Option<&str>) -> ValidDetails {
+        ValidDetails {
+            label: label.into(),
+            team: team.into(),
+            assessed_on: assessed_on.map(Into::into),
+        }
+    }
+
+    #[test]
+    fn editing_an_assessment_changes_its_details_not_its_moment_and_can_be_undone() {
+        let s = reduce(
+            AppState::default(),
+            [
+                Action::SetDraftLabel("Draft".into()),
+                Action::SaveAssessment { at: AT.into() },
+                Action::EditAssessment {
+                    id: 1,
+                    details: details("Q2 review", "Sales", Some("2026-06-30")),
+                },
+            ],
+        );
+        let a = &s.doc.grader.history[0];
+        assert_eq!(
+            (a.label.as_str(), a.team.as_str(), a.day()),
+            ("Q2 review", "Sales", "2026-06-30")
+        );
+        assert_eq!(a.saved_at, AT);
+        assert_eq!(
+            s.undo.as_ref().map(Undo::description).as_deref(),
+            Some("Details of Draft (23 Nov 2026) changed.")
+        );
+        let s = reduce(s, [Action::Undo]);
+        let a = &s.doc.grader.history[0];
+        assert_eq!((a.label.as_str(), a.team.as_str()), ("Draft", ""));
+        assert_eq!(a.assessed_on, None);
+    }
+
+    #[test]
+    fn saving_the_same_details_changes_nothing() {
+        let s = reduce(
+            AppState::default(),
+            [Action::SaveAssessment { at: AT.into() }],
+        );
+        let revision = s.revision;
+        let s = reduce(
+            s,
+            [Action::EditAssessment {
+                id: 1,
+                details: details("", "", None),
+            }],
+        );
+        assert_eq!(s.revision, revision);
+        assert_eq!(s.undo, None);
     }
 
     #[test]

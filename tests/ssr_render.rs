@@ -89,6 +89,51 @@ async fn history_lists_saved_assessments_with_scores() {
     assert!(html.contains("#/history/5"));
 }
 
+fn assessment(id: u64, day: &str, label: &str, team: &str, yes: usize) -> SavedAssessment {
+    let practices: Vec<_> = PRACTICES.iter().take(yes).map(|p| p.id).collect();
+    SavedAssessment {
+        id,
+        saved_at: "2026-11-20T10:00:00+01:00".into(),
+        label: label.into(),
+        answers: Answers::all_answered_with_yes(&practices),
+        team: team.into(),
+        assessed_on: Some(day.into()),
+    }
+}
+
+#[tokio::test]
+async fn assessments_recorded_after_the_fact_show_their_own_day_and_team() {
+    let mut doc = Document::default();
+    doc.grader.history = vec![
+        assessment(1, "2026-09-30", "Q3 review", "Sales", 8),
+        assessment(2, "2026-06-30", "Q2 review", "Sales", 5),
+        assessment(3, "2026-07-15", "", "Support", 6),
+    ];
+    let html = render(AppState::with_document(doc.clone()), Route::History).await;
+    assert!(html.contains(r#"<th scope="col">Team</th>"#));
+    // Newest first by the day each stands for, not the moment each was saved.
+    let q3 = html
+        .find("Open assessment Q3 review (30 Sep 2026)")
+        .unwrap();
+    let support = html.find("Open assessment 15 Jul 2026").unwrap();
+    let q2 = html
+        .find("Open assessment Q2 review (30 Jun 2026)")
+        .unwrap();
+    assert!(q3 < support && support < q2);
+    assert!(html.contains("First for Support"));
+    // The trend can be drawn per team, and its figures are there as a table too.
+    assert!(html.contains(r#"<option value="team">Team</option>"#));
+    assert!(html.contains("The chart's figures as a table"));
+
+    let html = render(AppState::with_document(doc), Route::Assessment(1)).await;
+    assert!(html.contains("Q3 review: 30 Sep 2026"));
+    assert!(html.contains("Team: Sales."));
+    assert!(html.contains(
+        "Compared with Q2 review (30 Jun 2026), which scored 5/10: the previous assessment of Sales."
+    ));
+    assert!(html.contains(">Edit label, team and date</button>"));
+}
+
 #[tokio::test]
 async fn empty_history_invites_a_first_assessment() {
     let html = render(AppState::default(), Route::History).await;

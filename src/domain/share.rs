@@ -275,7 +275,7 @@ fn take_counted(rest: &mut &[u8], max: usize) -> Result<String, ShareError> {
 /// 2, the label cut to 40 bytes).
 pub fn encode_result(a: &SavedAssessment) -> String {
     let mut body = Vec::new();
-    pack_answers(&a.answers, &a.saved_at, &mut body);
+    pack_answers(&a.answers, a.day(), &mut body);
     body.extend_from_slice(clip(&a.label, MAX_LABEL_BYTES).as_bytes());
     seal(RESULT_V1, &body)
 }
@@ -647,6 +647,18 @@ mod tests {
         assert_eq!(back.answers, a.answers);
         assert_eq!(back.date, "2026-11-23");
         assert!(back.label.len() <= MAX_LABEL_BYTES && a.label.starts_with(&back.label));
+    }
+
+    #[test]
+    fn a_result_recorded_after_the_fact_is_shared_with_the_day_it_stands_for() {
+        let a = SavedAssessment {
+            assessed_on: Some("2026-06-30".into()),
+            ..assessment(&[], "Q2")
+        };
+        assert_eq!(
+            decode_result(&encode_result(&a)).unwrap().date,
+            "2026-06-30"
+        );
     }
 
     #[test]

@@ -9,6 +9,7 @@ use crate::components::practice_question::practice_question;
 use crate::components::send_back::SendBack;
 use crate::components::share_panels::ShareInvitation;
 use crate::domain::grader::{grade, Answer};
+use crate::domain::history::{teams_used, MAX_TEAM};
 use crate::domain::practices::{PracticeId, PRACTICES};
 use crate::domain::self_check::contradictions;
 use crate::hooks::use_app_state;
@@ -53,6 +54,13 @@ pub fn GraderPage(props: &GraderPageProps) -> Html {
         Callback::from(move |e: InputEvent| {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
             state.dispatch(Action::SetDraftLabel(input.value()));
+        })
+    };
+    let on_team = {
+        let state = state.clone();
+        Callback::from(move |e: InputEvent| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            state.dispatch(Action::SetDraftTeam(input.value()));
         })
     };
     let on_save = {
@@ -112,8 +120,18 @@ pub fn GraderPage(props: &GraderPageProps) -> Html {
                         <h2 id="save-title" class="save-form__title">{ "Save this assessment" }</h2>
                         <label for="assessment-label">{ "Label (optional)" }</label>
                         <input id="assessment-label" type="text" maxlength="80"
-                            placeholder="e.g. Sales team, Q4" autocomplete="off"
+                            placeholder="e.g. Q4 review" autocomplete="off"
                             value={grader.draft_label.clone()} oninput={on_label} />
+                        <label for="assessment-team">{ "Team (optional)" }</label>
+                        <input id="assessment-team" type="text" maxlength={MAX_TEAM.to_string()}
+                            autocomplete="off" list="assessment-teams" aria-describedby="assessment-team-hint"
+                            value={grader.draft_team.clone()} oninput={on_team} />
+                        <datalist id="assessment-teams">
+                            { for teams_used(&grader.history).into_iter().map(|t| html! { <option value={t} /> }) }
+                        </datalist>
+                        <p class="muted save-form__hint" id="assessment-team-hint">
+                            { "The history can then draw each team's scores as a line of its own. Kept for your next assessment." }
+                        </p>
                         if unanswered > 0 {
                             <p class="muted" id="unanswered-note">
                                 { format!("{unanswered} unanswered {} will count as \"not yet\".",

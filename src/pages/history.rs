@@ -4,9 +4,8 @@ use yew::prelude::*;
 
 use crate::browser::clock::now_iso;
 use crate::components::band_badge::band_badge;
-use crate::components::trend_chart::{trend_chart, TrendPoint};
-use crate::domain::dates::readable_date_time;
-use crate::domain::history::{chronological, diff};
+use crate::components::trend_panel::TrendPanel;
+use crate::domain::history::{chronological, diff, previous_in_team};
 use crate::domain::prospects::looks_shared;
 use crate::hooks::use_app_state;
 use crate::route::Route;
@@ -28,20 +27,16 @@ pub fn HistoryPage() -> Html {
         };
     }
 
-    let points: Vec<TrendPoint> = oldest_first
-        .iter()
-        .map(|a| TrendPoint {
-            saved_at: a.saved_at.clone(),
-            label: a.label.clone(),
-            score: a.grade().score,
-        })
-        .collect();
+    let has_teams = oldest_first.iter().any(|a| !a.team.trim().is_empty());
 
     let rows = oldest_first.iter().enumerate().rev().map(|(i, a)| {
         let grade = a.grade();
-        let change = i.checked_sub(1).map(|p| diff(&oldest_first[p].answers, &a.answers));
+        // Measured against the same team's previous assessment, as on the assessment's page.
+        let change = previous_in_team(&oldest_first, i).map(|p| diff(&p.answers, &a.answers));
         let change_text = match change {
-            None => "First assessment".to_string(),
+            None if i == 0 => "First assessment".to_string(),
+            None if a.team.trim().is_empty() => "First without a team".to_string(),
+            None => format!("First for {}", a.team.trim()),
             Some(c) if c.is_empty() => "Same practices".to_string(),
             Some(c) => [(c.gained.len(), "gained"), (c.lost.len(), "lost")]
                 .iter()
@@ -55,13 +50,16 @@ pub fn HistoryPage() -> Html {
             let id = a.id;
             Callback::from(move |_| state.dispatch(Action::DeleteAssessment(id)))
         };
-        let date = readable_date_time(&a.saved_at);
+        let date = a.when();
         let name = if a.label.is_empty() { date.clone() } else { format!("{} ({date})", a.label) };
         let on_move = looks_shared(a).then(|| move_to_prospects(&state, vec![a.id]));
         html! {
             <tr key={a.id}>
                 <td data-label="Date">{ &date }</td>
                 <td data-label="Label">{ if a.label.is_empty() { "—" } else { &a.label } }</td>
+                if has_teams {
+                    <td data-label="Team">{ if a.team.is_empty() { "—" } else { &a.team } }</td>
+                }
                 <td data-label="Score" class="num">{ format!("{}/10", grade.score) }</td>
                 <td data-label="Band">{ band_badge(grade.band) }</td>
                 <td data-label="Since previous">{ change_text }</td>
@@ -89,7 +87,7 @@ pub fn HistoryPage() -> Html {
             { shared_copies_notice(&state) }
             <section aria-labelledby="trend-title" class="card">
                 <h2 id="trend-title">{ "Score over time" }</h2>
-                { trend_chart(&points) }
+                <TrendPanel />
             </section>
             <section aria-labelledby="saved-title" class="card">
                 <h2 id="saved-title">{ "Saved assessments" }</h2>
@@ -99,6 +97,9 @@ pub fn HistoryPage() -> Html {
                             <tr>
                                 <th scope="col">{ "Date" }</th>
                                 <th scope="col">{ "Label" }</th>
+                                if has_teams {
+                                    <th scope="col">{ "Team" }</th>
+                                }
                                 <th scope="col" class="num">{ "Score" }</th>
                                 <th scope="col">{ "Band" }</th>
                                 <th scope="col">{ "Since previous" }</th>
