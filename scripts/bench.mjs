@@ -243,9 +243,12 @@ for (const n of [100, 1000, 10000]) {
   const result = (await page.getByLabel('Link to this result').inputValue()).split('#')[1];
   await page.goto(server.url + '#/accounts/1');
   await page.getByText('Share this account').click();
+  // The client is the default audience: the plan alone, names left out (and reviewed).
+  const client = (await page.getByLabel('Link to the plan for the client').inputValue()).split('#')[1];
+  await page.getByRole('radio', { name: /A colleague/ }).check();
   const account = (await page.getByLabel('Link to this account').inputValue()).split('#')[1];
-  results.links = { graded_assessment: result.length, account_with_full_plan: account.length };
-  console.log(`Link lengths after the #: graded assessment ${result.length}, account with full plan ${account.length}`);
+  results.links = { graded_assessment: result.length, account_with_full_plan: account.length, client_plan_full: client.length };
+  console.log(`Link lengths after the #: graded assessment ${result.length}, account with full plan ${account.length}, the same plan for the client ${client.length}`);
   await close();
 }
 
