@@ -243,6 +243,9 @@ for (const n of [100, 1000, 10000]) {
   const result = (await page.getByLabel('Link to this result').inputValue()).split('#')[1];
   await page.goto(server.url + '#/accounts/1');
   await page.getByText('Share this account').click();
+  // The client is the default audience: the plan alone, names left out (and reviewed).
+  const client = (await page.getByLabel('Link to the plan for the client').inputValue()).split('#')[1];
+  await page.getByRole('radio', { name: /A colleague/ }).check();
   const account = (await page.getByLabel('Link to this account').inputValue()).split('#')[1];
   // An invitation with every field full, and the prospect's reply with the longest name and
   // company the fields take.
@@ -259,8 +262,10 @@ for (const n of [100, 1000, 10000]) {
   await page.getByLabel('Your company (optional)').fill('C'.repeat(60));
   const reply = (await page.getByLabel('Your result link').inputValue()).split('#')[1];
   results.links = { graded_assessment: result.length, account_with_full_plan: account.length,
+    client_plan_full: client.length,
     full_invitation: invitation.split('#')[1].length, prospect_reply_with_name: reply.length };
   console.log(`Link lengths after the #: graded assessment ${result.length}, account with full plan ${account.length}, `
+    + `the same plan for the client ${client.length}, `
     + `full invitation ${results.links.full_invitation}, prospect's reply with name and company ${reply.length}`);
   await close();
 }

@@ -8,9 +8,10 @@ use crate::browser::page;
 use crate::components::shell::shell;
 use crate::hooks::{use_hash_route, AppContext};
 use crate::pages::{
-    not_found_page, AccountFormPage, AccountPage, AccountsPage, AssessmentPage, GraderPage,
-    HistoryPage, InvitationBanner, MatrixPage, PlanPage, PlanViewPage, PlansPage, ProspectPage,
-    ProspectsPage, RatingGridPage, SettingsPage, SharedAccountPage, SharedResultPage, TemplatePage,
+    not_found_page, AccountFormPage, AccountPage, AccountsPage, AssessmentPage, ClientPlanPage,
+    GraderPage, HistoryPage, InvitationBanner, MatrixPage, PlanPage, PlanViewPage, PlansPage,
+    ProspectPage, ProspectsPage, RatingGridPage, SettingsPage, SharedAccountPage, SharedResultPage,
+    TemplatePage,
 };
 use crate::route::Route;
 use crate::state::{Action, AppState, Unreadable};
@@ -217,6 +218,9 @@ fn page_for(route: Route, link: &AttrValue) -> Html {
         }
         Route::SharedAccount => {
             html! { <SharedAccountPage key={link.to_string()} link={link.clone()} /> }
+        }
+        Route::ClientPlan => {
+            html! { <ClientPlanPage key={link.to_string()} link={link.clone()} /> }
         }
         Route::Invitation => {
             html! { <><InvitationBanner key={link.to_string()} link={link.clone()} /><GraderPage key="grader" invitation={link.clone()} /></> }

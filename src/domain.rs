@@ -3,6 +3,8 @@
 pub mod accounts;
 pub mod backup;
 pub mod bcg;
+pub mod client_share;
+pub mod copy_update;
 pub mod csv_export;
 pub mod csv_import;
 pub mod damaged_text;
@@ -14,6 +16,7 @@ pub mod grader;
 pub mod guidance;
 pub mod history;
 pub mod json;
+pub mod name_finder;
 pub mod passphrase;
 pub mod plan_export;
 pub mod plans;

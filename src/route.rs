@@ -35,6 +35,8 @@ pub enum Route {
     Invitation,
     /// A shared account with its plan.
     SharedAccount,
+    /// An account's plan as sent to the client.
+    ClientPlan,
     Settings,
     NotFound,
 }
@@ -50,7 +52,7 @@ impl Route {
     pub fn is_share(self) -> bool {
         matches!(
             self,
-            Route::SharedResult | Route::Invitation | Route::SharedAccount
+            Route::SharedResult | Route::Invitation | Route::SharedAccount | Route::ClientPlan
         )
     }
 
@@ -90,6 +92,7 @@ impl Route {
             ["r", _] => Route::SharedResult,
             ["invite", _] => Route::Invitation,
             ["a", _] => Route::SharedAccount,
+            ["c", _] => Route::ClientPlan,
             _ => Route::NotFound,
         }
     }
@@ -112,7 +115,9 @@ impl Route {
             Route::Template(id) => format!("#/templates/{id}"),
             Route::Prospects => "#/prospects".into(),
             Route::Prospect(id) => format!("#/prospects/{id}"),
-            Route::SharedResult | Route::Invitation | Route::SharedAccount => "#/grader".into(),
+            Route::SharedResult | Route::Invitation | Route::SharedAccount | Route::ClientPlan => {
+                "#/grader".into()
+            }
             Route::Settings => "#/settings".into(),
         }
     }
@@ -138,6 +143,7 @@ impl Route {
             Route::SharedResult => "Shared assessment",
             Route::Invitation => "Grade your account management",
             Route::SharedAccount => "Shared account",
+            Route::ClientPlan => "Account plan",
             Route::Settings => "Settings",
             Route::NotFound => "Page not found",
         };
@@ -159,7 +165,7 @@ impl Route {
             Route::Prospects | Route::Prospect(_) => Some(Route::Prospects),
             Route::RatingGrid => Some(Route::RatingGrid),
             Route::Invitation => Some(Route::Grader),
-            Route::SharedResult | Route::SharedAccount => None,
+            Route::SharedResult | Route::SharedAccount | Route::ClientPlan => None,
             Route::Settings => Some(Route::Settings),
             Route::NotFound => None,
         }
@@ -196,7 +202,7 @@ mod tests {
         assert_eq!(Route::from_hash("#/templates/0"), Route::Template(0));
         assert_eq!(Route::from_hash("#/r/AbC-_1"), Route::SharedResult);
         assert_eq!(Route::payload("#/r/AbC-_1"), "AbC-_1");
-        for hash in ["#/r/x", "#/invite/x", "#/a/x"] {
+        for hash in ["#/r/x", "#/invite/x", "#/a/x", "#/c/x"] {
             assert!(Route::from_hash(hash).is_share(), "{hash}");
         }
         for hash in ["#/grader", "#/history/3", "#/accounts/7", "#/settings"] {

@@ -249,6 +249,15 @@ pub enum Action {
         shared: Box<crate::domain::share::SharedAccount>,
         at: String,
     },
+    /// Brings a kept copy of a colleague's account up to the version in their newer link,
+    /// plan included, undoable in one step.
+    UpdateSharedCopy {
+        id: AccountId,
+        shared: Box<crate::domain::share::SharedAccount>,
+        at: String,
+    },
+    /// The firm's name, contact address and logo, as clients and prospects see them.
+    SetFirm(crate::domain::settings::FirmProfile),
     /// Removes every account of the demo portfolio, with their plans.
     RemoveDemoAccounts,
     Rate {
@@ -448,6 +457,38 @@ impl AppState {
             edit(Rc::make_mut(p));
             self.changed();
         }
+    }
+
+    /// The template a shared plan is written in, as kept here: the built-in one, `current`
+    /// when it is already a copy of the same template, or else a new copy under a free name.
+    fn keep_shared_template(
+        &mut self,
+        template: Template,
+        current: Option<TemplateId>,
+    ) -> TemplateId {
+        if template.id == BUILT_IN_TEMPLATE {
+            return BUILT_IN_TEMPLATE;
+        }
+        let same = |t: &Template| t.sections == template.sections;
+        if let Some(id) = current.filter(|&c| self.doc.plans.template(c).as_ref().is_some_and(same))
+        {
+            return id;
+        }
+        let tid = self.take_id();
+        let names: Vec<&str> = self
+            .doc
+            .plans
+            .templates
+            .iter()
+            .map(|t| t.name.as_str())
+            .collect();
+        let name = unique_name(template.name.trim(), &names);
+        self.doc.plans.templates.push(Template {
+            id: tid,
+            name,
+            ..template
+        });
+        tid
     }
 
     pub fn account(&self, id: AccountId) -> Option<&Account> {
@@ -759,28 +800,10 @@ impl AppState {
                     updated_at: at.clone(),
                     reviewed_at: None,
                     demo: false,
-                    copied_from: None,
+                    copied_from: shared.source.clone(),
                 });
                 if let Some((template, plan)) = shared.plan.clone() {
-                    let template_id = if template.id == BUILT_IN_TEMPLATE {
-                        BUILT_IN_TEMPLATE
-                    } else {
-                        let tid = self.take_id();
-                        let names: Vec<&str> = self
-                            .doc
-                            .plans
-                            .templates
-                            .iter()
-                            .map(|t| t.name.as_str())
-                            .collect();
-                        let name = unique_name(template.name.trim(), &names);
-                        self.doc.plans.templates.push(Template {
-                            id: tid,
-                            name,
-                            ..template
-                        });
-                        tid
-                    };
+                    let template_id = self.keep_shared_template(template, None);
                     let plan_id = self.take_id();
                     self.doc.plans.plans.push(Rc::new(Plan {
                         id: plan_id,
@@ -789,6 +812,50 @@ impl AppState {
                         ..plan
                     }));
                 }
+                self.changed();
+            }
+            Action::UpdateSharedCopy { id, shared, at } => {
+                let Some(mine) = self.account(id).cloned() else {
+                    return;
+                };
+                let before = self.doc.clone();
+                let next = crate::domain::copy_update::updated(&mine, &shared, &at);
+                self.undo = Some(Undo::Restore {
+                    doc: Box::new(before),
+                    what: format!("Updated your copy of {}.", next.name),
+                });
+                self.edit_account(id, |a| *a = next);
+                if let Some((template, plan)) = shared.plan.clone() {
+                    let current = self.doc.plans.plan_for(id).map(|p| (p.id, p.template));
+                    let template_id = self.keep_shared_template(template, current.map(|(_, t)| t));
+                    let plans = &mut self.doc.plans.plans;
+                    match current {
+                        Some((plan_id, _)) => {
+                            if let Some(p) = plans.iter_mut().find(|p| p.id == plan_id) {
+                                *p = Rc::new(Plan {
+                                    id: plan_id,
+                                    account: id,
+                                    template: template_id,
+                                    created_at: p.created_at.clone(),
+                                    ..plan
+                                });
+                            }
+                        }
+                        None => {
+                            let plan_id = self.take_id();
+                            self.doc.plans.plans.push(Rc::new(Plan {
+                                id: plan_id,
+                                account: id,
+                                template: template_id,
+                                ..plan
+                            }));
+                        }
+                    }
+                }
+                self.changed();
+            }
+            Action::SetFirm(firm) => {
+                self.doc.settings.firm = firm;
                 self.changed();
             }
             Action::RemoveDemoAccounts => {
@@ -1318,6 +1385,70 @@ mod tests {
     }
 
     const AT: &str = "2026-11-23T09:00:00.000Z";
+
+    #[test]
+    fn a_kept_copy_remembers_its_source_and_updates_in_place_in_one_undoable_step() {
+        use crate::domain::plans::built_in_template;
+        use crate::domain::quadrant::Thresholds;
+        use crate::domain::rating::Weights;
+        use crate::domain::share::{shared_account, Privacy};
+        let mut sender = demo_accounts(1, AT).remove(0);
+        let mut plan = Plan::new(9, sender.id, BUILT_IN_TEMPLATE, AT);
+        plan.write("vision", "Vision", Content::Text("Grow".into()), AT);
+        let link = |a: &Account, p: &Plan| {
+            Box::new(shared_account(
+                a,
+                "USD",
+                &Weights::default(),
+                Thresholds::default(),
+                Some((built_in_template(), p.clone())),
+                Privacy::default(),
+            ))
+        };
+        let first = link(&sender, &plan);
+        let s = reduce(
+            AppState::default(),
+            [Action::ImportSharedAccount {
+                shared: first.clone(),
+                at: AT.into(),
+            }],
+        );
+        let copy = s.doc.portfolio.accounts[0].clone();
+        assert_eq!(copy.copied_from, first.source);
+
+        sender.ratings.set(CriterionId::NeedsFit, Some(1));
+        sender.updated_at = "2026-12-01T00:00:00Z".into();
+        plan.write(
+            "vision",
+            "Vision",
+            Content::Text("Grow fast".into()),
+            "2026-12-01T00:00:00Z",
+        );
+        let newer = link(&sender, &plan);
+        let s = reduce(
+            s,
+            [Action::UpdateSharedCopy {
+                id: copy.id,
+                shared: newer.clone(),
+                at: "2026-12-02T00:00:00Z".into(),
+            }],
+        );
+        assert_eq!(s.doc.portfolio.accounts.len(), 1, "no second copy");
+        let updated = &s.doc.portfolio.accounts[0];
+        assert_eq!(updated.ratings.get(CriterionId::NeedsFit), Some(1));
+        assert_eq!(updated.copied_from, newer.source);
+        assert_eq!(s.doc.plans.plans.len(), 1);
+        let kept = s.doc.plans.plan_for(copy.id).unwrap();
+        assert_eq!(kept.sections[0].content, Content::Text("Grow fast".into()));
+        assert_eq!(
+            s.undo.as_ref().unwrap().description(),
+            format!("Updated your copy of {}.", copy.name)
+        );
+        let s = reduce(s, [Action::Undo]);
+        assert_eq!(s.doc.portfolio.accounts[0], copy);
+        let kept = s.doc.plans.plan_for(copy.id).unwrap();
+        assert_eq!(kept.sections[0].content, Content::Text("Grow".into()));
+    }
 
     #[test]
     fn a_spreadsheet_import_adds_and_updates_and_undoes_in_one_step() {

@@ -152,28 +152,35 @@ pub fn plan_section_view_with(
                     }) }
                 </ul>
             },
-            Content::Stakeholders(rows) => html! {
-                <div class="table-scroll">
-                    <table class="plan-view__table">
-                        <thead><tr>
-                            <th scope="col">{ "Name" }</th><th scope="col">{ "Title" }</th><th scope="col">{ "Level" }</th>
-                            <th scope="col">{ "Role" }</th><th scope="col">{ "Strength" }</th><th scope="col">{ "Owner" }</th>
-                            <th scope="col">{ "Next step" }</th>
-                        </tr></thead>
-                        <tbody>
-                            { for rows.iter().filter(|r| !r.name.trim().is_empty()).map(|r| html! {
-                                <tr>
-                                    <td data-label="Name">{ &r.name }</td><td data-label="Title">{ or_dash(&r.title) }</td>
-                                    <td data-label="Level">{ or_dash(&r.level) }</td>
-                                    <td data-label="Role">{ r.role.map_or("—", |x| x.title()) }</td>
-                                    <td data-label="Strength">{ r.strength.map_or("—".to_string(), |x| format!("{x}/5")) }</td>
-                                    <td data-label="Owner">{ or_dash(&r.owner) }</td><td data-label="Next step">{ or_dash(&r.next_step) }</td>
-                                </tr>
-                            }) }
-                        </tbody>
-                    </table>
-                </div>
-            },
+            Content::Stakeholders(rows) => {
+                let named: Vec<_> = rows.iter().filter(|r| !r.name.trim().is_empty()).collect();
+                // A plan sent to the client carries neither column; empty columns say nothing.
+                let roles = named.iter().any(|r| r.role.is_some());
+                let strengths = named.iter().any(|r| r.strength.is_some());
+                html! {
+                    <div class="table-scroll">
+                        <table class="plan-view__table">
+                            <thead><tr>
+                                <th scope="col">{ "Name" }</th><th scope="col">{ "Title" }</th><th scope="col">{ "Level" }</th>
+                                if roles { <th scope="col">{ "Role" }</th> }
+                                if strengths { <th scope="col">{ "Strength" }</th> }
+                                <th scope="col">{ "Owner" }</th><th scope="col">{ "Next step" }</th>
+                            </tr></thead>
+                            <tbody>
+                                { for named.iter().map(|r| html! {
+                                    <tr>
+                                        <td data-label="Name">{ &r.name }</td><td data-label="Title">{ or_dash(&r.title) }</td>
+                                        <td data-label="Level">{ or_dash(&r.level) }</td>
+                                        if roles { <td data-label="Role">{ r.role.map_or("—", |x| x.title()) }</td> }
+                                        if strengths { <td data-label="Strength">{ r.strength.map_or("—".to_string(), |x| format!("{x}/5")) }</td> }
+                                        <td data-label="Owner">{ or_dash(&r.owner) }</td><td data-label="Next step">{ or_dash(&r.next_step) }</td>
+                                    </tr>
+                                }) }
+                            </tbody>
+                        </table>
+                    </div>
+                }
+            }
             Content::Kpis(rows) => html! {
                 <div class="table-scroll">
                     <table class="plan-view__table">

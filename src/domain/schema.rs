@@ -652,6 +652,10 @@ mod tests {
                 doc.plans.templates[0].clone(),
                 (*doc.plans.plans[0]).clone(),
             )),
+            source: Some(crate::domain::accounts::CopySource {
+                key: "0123456789abcdef".into(),
+                updated_at: "2026-11-02T09:00:00Z".into(),
+            }),
         };
         let text = serde_json::to_string(&shared).unwrap();
         assert_eq!(Reader::read_all(&text), Ok(shared));

@@ -9,7 +9,7 @@
 
 use serde::Serialize;
 
-use super::accounts::{Account, Tier, AMOUNTS};
+use super::accounts::{Account, CopySource, Tier, AMOUNTS};
 use super::dates::{date_of_day_number, day_number};
 use super::grader::{Answer, Answers};
 use super::history::SavedAssessment;
@@ -35,6 +35,10 @@ const ACCOUNT_LOCKED_V1: u8 = 0x32;
 /// As V1, after a 4-byte little-endian PBKDF2 round count, so the count can rise again
 /// without making older links unreadable.
 const ACCOUNT_LOCKED_V2: u8 = 0x33;
+/// A plan for the client (see `client_share`): the deflated JSON of a `ClientPlan`.
+const CLIENT_V1: u8 = 0x41;
+/// A client link encrypted with a passphrase, laid out as [`ACCOUNT_LOCKED_V2`].
+const CLIENT_LOCKED_V1: u8 = 0x42;
 pub const SALT_LEN: usize = 16;
 pub const IV_LEN: usize = 12;
 /// PBKDF2 rounds for new links: OWASP's 2023 figure for PBKDF2-HMAC-SHA256. Each guess at a
@@ -383,6 +387,10 @@ pub struct SharedAccount {
     pub weights: Weights,
     pub thresholds: Thresholds,
     pub plan: Option<(Template, Plan)>,
+    /// Which of the sender's accounts this is, and when it last changed, so a colleague who
+    /// kept a copy can bring it up to date. Links made before it was carried have none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<CopySource>,
 }
 
 /// What to leave out of an account link.
@@ -403,17 +411,19 @@ pub fn shared_account(
     plan: Option<(Template, Plan)>,
     privacy: Privacy,
 ) -> SharedAccount {
+    let source = CopySource {
+        key: source_key(account),
+        updated_at: plan
+            .as_ref()
+            .map(|(_, p)| p.updated_at.as_str())
+            .filter(|p| later(p, &account.updated_at))
+            .unwrap_or(&account.updated_at)
+            .to_string(),
+    };
     let plan = plan.map(|(t, mut p)| {
         if privacy.without_stakeholder_names {
-            for s in &mut p.sections {
-                if let Content::Stakeholders(rows) = &mut s.content {
-                    // A row without a name stays without one, so it stays unfilled.
-                    let named = rows.iter_mut().filter(|r| !r.name.trim().is_empty());
-                    for (i, r) in named.enumerate() {
-                        r.name = format!("Person {}", i + 1);
-                    }
-                }
-            }
+            // A row without a name stays without one, so it stays unfilled.
+            super::client_share::without_stakeholder_names(&mut p.sections);
         }
         (t, p)
     });
@@ -436,6 +446,25 @@ pub fn shared_account(
         weights: weights.clone(),
         thresholds,
         plan,
+        source: Some(source),
+    }
+}
+
+/// Names one account of the sender's across the links they make of it, and no other: its
+/// id and the moment it was made, hashed so the link says nothing of either.
+pub fn source_key(account: &Account) -> String {
+    let text = format!("{}|{}", account.id, account.created_at);
+    let h = text.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+    });
+    format!("{h:016x}")
+}
+
+/// Whether RFC 3339 time `a` is after `b`; text order for times that do not read.
+pub fn later(a: &str, b: &str) -> bool {
+    match (super::dates::instant(a), super::dates::instant(b)) {
+        (Some(a), Some(b)) => a > b,
+        _ => a > b,
     }
 }
 
@@ -513,6 +542,59 @@ pub fn decode_account(payload: &str) -> Result<Vec<u8>, ShareError> {
     }
 }
 
+/// A client link around the deflated JSON of a `ClientPlan`.
+pub fn encode_client(deflated: &[u8]) -> String {
+    seal(CLIENT_V1, deflated)
+}
+
+/// A client link protected with a passphrase.
+pub fn encode_client_locked(locked: &Locked) -> String {
+    let body = [
+        &locked.iterations.to_le_bytes()[..],
+        &locked.salt,
+        &locked.iv,
+        &locked.ciphertext,
+    ]
+    .concat();
+    seal(CLIENT_LOCKED_V1, &body)
+}
+
+/// The deflated JSON in a plain client link; a protected one gives
+/// [`ShareError::NeedsPassphrase`] (its parts come from [`decode_client_locked`]).
+pub fn decode_client(payload: &str) -> Result<Vec<u8>, ShareError> {
+    match open_any(payload, &[CLIENT_V1, CLIENT_LOCKED_V1])? {
+        (CLIENT_V1, body) => Ok(body),
+        (_, body) => locked_from(ACCOUNT_LOCKED_V2, &body).and(Err(ShareError::NeedsPassphrase)),
+    }
+}
+
+pub fn decode_client_locked(payload: &str) -> Result<Locked, ShareError> {
+    let (_, body) = open_any(payload, &[CLIENT_LOCKED_V1])?;
+    locked_from(ACCOUNT_LOCKED_V2, &body)
+}
+
+/// A client's plan from the (inflated) JSON of a client link.
+pub fn client_from_json(json: &[u8]) -> Result<super::client_share::ClientPlan, ShareError> {
+    let json = std::str::from_utf8(json).map_err(|_| ShareError::Damaged)?;
+    let plan: super::client_share::ClientPlan =
+        Reader::read_all(json).map_err(|_| ShareError::Damaged)?;
+    // Keys end up in element ids, as in account links.
+    let plain = |s: &super::client_share::ClientSection| {
+        !s.key.is_empty()
+            && is_plain_id(&s.key)
+            && match &s.content {
+                Content::Schedule(schedule) => {
+                    schedule.meetings.iter().all(|m| is_plain_id(&m.uid))
+                }
+                _ => true,
+            }
+    };
+    if !plan.sections.iter().all(plain) {
+        return Err(ShareError::Damaged);
+    }
+    Ok(plan)
+}
+
 /// A shared account from the (inflated) JSON of a link.
 pub fn account_from_json(json: &[u8]) -> Result<SharedAccount, ShareError> {
     // Read as text, like every other JSON in the app, so the typed decoder exists once.
@@ -563,7 +645,7 @@ impl FromJson for SharedAccount {
         let (mut name, mut tier, mut ratings, mut weights, mut thresholds) =
             (None, None, None, None, None);
         let (mut industry, mut currency, mut notes) = (String::new(), String::new(), String::new());
-        let (mut revenue, mut plan) = (None, None);
+        let (mut revenue, mut plan, mut source) = (None, None, None);
         r.object(&mut |r, key| {
             match key {
                 "name" => name = Some(r.string()?),
@@ -577,6 +659,7 @@ impl FromJson for SharedAccount {
                 "weights" => weights = Some(read_upgraded::<Weights>(r, false)?),
                 "thresholds" => thresholds = Some(Thresholds::read(r)?),
                 "plan" => plan = Option::read(r)?,
+                "source" => source = Option::read(r)?,
                 _ => r.skip()?,
             }
             Ok(())
@@ -592,6 +675,7 @@ impl FromJson for SharedAccount {
             weights: required(weights, "weights")?,
             thresholds: required(thresholds, "thresholds")?,
             plan,
+            source,
         })
     }
 }
@@ -963,7 +1047,121 @@ mod tests {
         assert_eq!(opened.plan, Some((built_in_template(), plan)));
     }
 
+    #[test]
+    fn a_link_made_before_copies_were_tracked_opens_without_a_source() {
+        let old = br#"{"name":"Acme","tier":"B","ratings":{},"weights":{},
+            "thresholds":{"relationship":50,"potential":50}}"#;
+        assert_eq!(account_from_json(old).unwrap().source, None);
+        let account = &demo_accounts(1, "2026-11-01T00:00:00Z")[0];
+        let shared = shared_account(
+            account,
+            "USD",
+            &Weights::default(),
+            Thresholds::default(),
+            None,
+            Privacy::default(),
+        );
+        let source = open_account_link(&account_link(&shared))
+            .unwrap()
+            .source
+            .unwrap();
+        assert_eq!(source.key, source_key(account));
+        assert_eq!(source.updated_at, account.updated_at);
+    }
+
+    #[test]
+    fn a_links_version_is_the_later_of_the_account_and_its_plan() {
+        let account = &demo_accounts(1, "2026-11-01T00:00:00Z")[0];
+        let mut plan = Plan::new(9, 1, 0, "2026-11-01T00:00:00Z");
+        plan.updated_at = "2026-11-02T08:00:00+01:00".into();
+        let shared = shared_account(
+            account,
+            "USD",
+            &Weights::default(),
+            Thresholds::default(),
+            Some((built_in_template(), plan)),
+            Privacy::default(),
+        );
+        assert_eq!(
+            shared.source.unwrap().updated_at,
+            "2026-11-02T08:00:00+01:00"
+        );
+        assert!(later("2026-11-02T08:00:00+01:00", "2026-11-02T06:30:00Z"));
+        assert!(!later("2026-11-02T08:00:00+02:00", "2026-11-02T06:30:00Z"));
+    }
+
+    fn client_link(plan: &crate::domain::client_share::ClientPlan) -> String {
+        encode_client(&miniz_oxide::deflate::compress_to_vec(
+            crate::domain::json::to_text(plan).as_bytes(),
+            6,
+        ))
+    }
+
+    fn open_client_link(link: &str) -> Result<crate::domain::client_share::ClientPlan, ShareError> {
+        let deflated = decode_client(link)?;
+        let json = miniz_oxide::inflate::decompress_to_vec_with_limit(&deflated, MAX_INFLATED)
+            .map_err(|_| ShareError::Damaged)?;
+        client_from_json(&json)
+    }
+
+    #[test]
+    fn client_links_round_trip_and_are_not_account_links() {
+        use crate::domain::client_share::{ClientPlan, ClientSection};
+        let plan = ClientPlan {
+            firm: "Acme Advisory".into(),
+            logo: None,
+            account: "Northwind".into(),
+            currency: "EUR".into(),
+            updated_on: "2026-11-02".into(),
+            consensus: Default::default(),
+            sections: vec![ClientSection {
+                key: "vision".into(),
+                title: "Vision".into(),
+                content: Content::Text("Grow".into()),
+            }],
+        };
+        let link = client_link(&plan);
+        assert_eq!(open_client_link(&link), Ok(plan.clone()));
+        assert_eq!(decode_account(&link), Err(ShareError::WrongKind));
+        let protected = encode_client_locked(&locked(PBKDF2_ITERATIONS, 40));
+        assert_eq!(decode_client(&protected), Err(ShareError::NeedsPassphrase));
+        assert_eq!(
+            decode_client_locked(&protected),
+            Ok(locked(PBKDF2_ITERATIONS, 40))
+        );
+        assert_eq!(decode_locked(&protected), Err(ShareError::WrongKind));
+        assert_eq!(
+            decode_client(&seal(0x43, &[1, 2, 3])),
+            Err(ShareError::UnknownVersion)
+        );
+        let mut crafted = plan;
+        crafted.sections[0].key = "<b>".into();
+        assert_eq!(
+            open_client_link(&client_link(&crafted)),
+            Err(ShareError::Damaged)
+        );
+    }
+
     proptest! {
+        #[test]
+        fn client_plans_round_trip(firm in "\\PC{0,20}", account in "\\PC{1,20}", texts in proptest::collection::vec("\\PC{0,40}", 0..5)) {
+            use crate::domain::client_share::{ClientPlan, ClientSection};
+            let plan = ClientPlan {
+                firm,
+                logo: None,
+                account,
+                currency: "USD".into(),
+                updated_on: "2026-11-02".into(),
+                consensus: Default::default(),
+                sections: texts.into_iter().enumerate().map(|(i, t)| ClientSection {
+                    key: format!("s{i}"),
+                    title: format!("Section {i}"),
+                    content: Content::List(vec![t]),
+                }).collect(),
+            };
+            prop_assert_eq!(open_client_link(&client_link(&plan)), Ok(plan));
+        }
+
         #[test]
         fn base64url_round_trips(bytes in proptest::collection::vec(any::<u8>(), 0..200)) {
             prop_assert_eq!(b64_decode(&b64_encode(&bytes)).unwrap(), bytes);
@@ -1019,6 +1217,8 @@ mod tests {
             let _ = decode_invitation(&text);
             let _ = decode_account(&text);
             let _ = account_from_json(text.as_bytes());
+            let _ = decode_client(&text);
+            let _ = client_from_json(text.as_bytes());
         }
 
         #[test]
@@ -1029,6 +1229,9 @@ mod tests {
             let _ = decode_account(&link);
             let _ = decode_locked(&link);
             let _ = account_from_json(&body);
+            let _ = decode_client(&link);
+            let _ = decode_client_locked(&link);
+            let _ = client_from_json(&body);
         }
     }
 }

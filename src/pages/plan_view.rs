@@ -5,6 +5,7 @@ use yew::prelude::*;
 use crate::browser::clock::now_iso;
 use crate::browser::download::download_text;
 use crate::browser::page::print;
+use crate::components::firm_header::firm_header;
 use crate::components::missing::missing;
 use crate::components::plan_section_view::{plan_section_view, plan_section_view_with};
 use crate::components::plan_status::PlanStatus;
@@ -44,23 +45,24 @@ pub fn PlanViewPage(props: &PlanViewPageProps) -> Html {
     let export = |kind: &'static str| {
         let (plan, template, account) = (plan.clone(), template.clone(), account.clone());
         let (currency, stem, problem) = (currency.clone(), stem.clone(), problem.clone());
+        let firm = state.doc.settings.firm.clone();
         Callback::from(move |_| {
             let now = now_iso();
             let (name, mime, text) = match kind {
                 "md" => (
                     format!("{stem}-plan.md"),
                     "text/markdown",
-                    markdown(&plan, &template, &account, &currency),
+                    markdown(&plan, &template, &account, &currency, &firm.name),
                 ),
                 "json" => (
                     format!("{stem}-plan.json"),
                     "application/json",
-                    json(&plan, &template, &account, &now),
+                    json(&plan, &template, &account, &now, &firm.name),
                 ),
                 _ => (
                     format!("{stem}-reviews.ics"),
                     "text/calendar",
-                    ics(&plan, &template, &account, &now),
+                    ics(&plan, &template, &account, &now, &firm.name),
                 ),
             };
             problem.set(download_text(&name, mime, &text).err());
@@ -110,6 +112,7 @@ pub fn PlanViewPage(props: &PlanViewPageProps) -> Html {
                 <p class="field__error" role="alert">{ p }</p>
             }
             <header class="plan-view__header">
+                { firm_header(&state.doc.settings.firm.name, state.doc.settings.firm.logo.as_deref()) }
                 <p class="plan-view__kicker">{ "Account Development Plan" }</p>
                 <h1 tabindex="-1">{ &account.name }</h1>
                 <p class="muted">{ format!("Tier {} · {} · Template: {}", account.tier.letter(),

@@ -8,11 +8,13 @@ use crate::browser::crypto::unlock;
 use crate::browser::deflate::{inflate, StreamError};
 use crate::browser::page::navigate;
 use crate::components::answer_list::answer_list;
+use crate::components::copy_update::CopyUpdate;
 use crate::components::grade_summary::grade_summary;
 use crate::components::next_steps::next_steps;
 use crate::components::plan_section_view::plan_section_view;
 use crate::components::quadrant_badge::quadrant_badge;
 use crate::domain::accounts::same_name;
+use crate::domain::copy_update::kept_copy;
 use crate::domain::dates::readable_date;
 use crate::domain::grader::grade;
 use crate::domain::prospects::received_from;
@@ -20,8 +22,8 @@ use crate::domain::quadrant::{classify, explain};
 use crate::domain::rating::position;
 use crate::domain::settings::format_money;
 use crate::domain::share::{
-    account_from_json, decode_account, decode_invitation, decode_locked, decode_result, ShareError,
-    SharedAccount, MAX_INFLATED,
+    account_from_json, decode_account, decode_client_locked, decode_invitation, decode_locked,
+    decode_result, ShareError, SharedAccount, MAX_INFLATED,
 };
 use crate::hooks::{use_app_state, use_local};
 use crate::route::Route;
@@ -35,7 +37,7 @@ pub struct LinkProps {
     pub link: AttrValue,
 }
 
-fn bad_link(error: &ShareError) -> Html {
+pub fn bad_link(error: &ShareError) -> Html {
     html! {
         <div class="empty-state">
             <h1 tabindex="-1">{ "This link cannot be opened" }</h1>
@@ -164,8 +166,13 @@ pub fn SharedAccountPage(props: &LinkProps) -> Html {
         (Some(Ok(s)), _) => s.clone(),
         (Some(Err(e)), _) => return bad_link(e),
         (None, Err(ShareError::NeedsPassphrase)) => {
-            let on_unlock = Callback::from(move |s| opened.set(Some(Ok(s))));
-            return html! { <Unlock payload={props.link.to_string()} {on_unlock} /> };
+            let on_unlock = Callback::from(move |deflated: Vec<u8>| {
+                let opened = opened.clone();
+                wasm_bindgen_futures::spawn_local(async move {
+                    opened.set(Some(open_account(&deflated).await));
+                });
+            });
+            return html! { <Unlock payload={props.link.to_string()} client=false title="Protected account link" {on_unlock} /> };
         }
         (None, Err(e)) => return bad_link(e),
         (None, Ok(_)) => {
@@ -202,6 +209,8 @@ pub fn SharedAccountPage(props: &LinkProps) -> Html {
         .accounts
         .iter()
         .find(|a| same_name(&a.name, &shared.name));
+    // A copy kept from an earlier link for the same account is offered an update instead.
+    let kept = kept_copy(&state.doc.portfolio.accounts, &shared).map(|a| a.id);
     let currency = if shared.currency.is_empty() {
         "USD".to_string()
     } else {
@@ -244,30 +253,38 @@ pub fn SharedAccountPage(props: &LinkProps) -> Html {
                         }) }
                     </section>
                 }
-                if let Some(mine) = taken {
-                    <p id="shared-account-taken">
-                        { "You already have an account named " }<a href={Route::Account(mine.id).href()}>{ &mine.name }</a>
-                        { ". Saving adds a separate copy with a number after its name; yours stays as it is." }
-                    </p>
+                if let Some(copy) = kept {
+                    <CopyUpdate shared={shared.clone()} {copy} />
+                } else {
+                    if let Some(mine) = taken {
+                        <p id="shared-account-taken">
+                            { "You already have an account named " }<a href={Route::Account(mine.id).href()}>{ &mine.name }</a>
+                            { ". Saving adds a separate copy with a number after its name; yours stays as it is." }
+                        </p>
+                    }
+                    <div class="page-actions">
+                        <button type="button" class="button button--primary" onclick={on_save}
+                            aria-describedby={taken.is_some().then_some("shared-account-taken")}>{ "Save a copy to my data" }</button>
+                    </div>
                 }
-                <div class="page-actions">
-                    <button type="button" class="button button--primary" onclick={on_save}
-                        aria-describedby={taken.is_some().then_some("shared-account-taken")}>{ "Save a copy to my data" }</button>
-                </div>
             </>
         </div>
     }
 }
 
 #[derive(Properties, PartialEq)]
-struct UnlockProps {
-    payload: String,
-    on_unlock: Callback<SharedAccount>,
+pub struct UnlockProps {
+    pub payload: String,
+    /// A client link's plan rather than an account link's account.
+    pub client: bool,
+    pub title: AttrValue,
+    /// Gets what the link protects: the deflated JSON.
+    pub on_unlock: Callback<Vec<u8>>,
 }
 
-/// Asks for the passphrase of a protected account link and decrypts it in the browser.
+/// Asks for the passphrase of a protected link and decrypts it in the browser.
 #[component]
-fn Unlock(props: &UnlockProps) -> Html {
+pub fn Unlock(props: &UnlockProps) -> Html {
     let passphrase = use_local(String::new);
     let problem = use_local(|| None::<&'static str>);
     let busy = use_local(|| false);
@@ -283,9 +300,14 @@ fn Unlock(props: &UnlockProps) -> Html {
     let on_submit = {
         let (passphrase, problem, busy) = (passphrase.clone(), problem.clone(), busy.clone());
         let (payload, on_unlock) = (props.payload.clone(), props.on_unlock.clone());
+        let parts = if props.client {
+            decode_client_locked
+        } else {
+            decode_locked
+        };
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            let locked = match decode_locked(&payload) {
+            let locked = match parts(&payload) {
                 Ok(l) => l,
                 Err(e) => return problem.set(Some(e.explanation())),
             };
@@ -299,22 +321,18 @@ fn Unlock(props: &UnlockProps) -> Html {
                 if unlocked.is_none() && trimmed != passphrase && !trimmed.is_empty() {
                     unlocked = unlock(trimmed, &locked).await;
                 }
-                let opened = match unlocked {
-                    Some(deflated) => open_account(&deflated).await,
-                    None => Err(ShareError::WrongPassphrase),
-                };
                 busy.set(false);
-                match opened {
-                    Ok(shared) => on_unlock.emit(shared),
-                    Err(e) => problem.set(Some(e.explanation())),
+                match unlocked {
+                    Some(deflated) => on_unlock.emit(deflated),
+                    None => problem.set(Some(ShareError::WrongPassphrase.explanation())),
                 }
             });
         })
     };
     html! {
         <div class="empty-state">
-            <h1 tabindex="-1">{ "Protected account link" }</h1>
-            <p>{ "The sender protected this link with a passphrase. Enter it to open the account; it is checked here, in your browser." }</p>
+            <h1 tabindex="-1">{ props.title.clone() }</h1>
+            <p>{ "The sender protected this link with a passphrase. Enter it to open what it holds; it is checked here, in your browser." }</p>
             <form class="card form unlock" onsubmit={on_submit}>
                 <div class="field">
                     <label for="unlock-passphrase">{ "Passphrase" }</label>

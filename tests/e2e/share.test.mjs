@@ -64,6 +64,7 @@ test('an account link leaves out private fields and can be kept by the recipient
   await page.locator('#section-relationships-1-title').fill('CFO');
   await env.open(page, '#/accounts/1');
   await page.getByText('Share this account').click();
+  await page.getByRole('radio', { name: /A colleague/ }).check();
   const link = await page.getByLabel('Link to this account').inputValue();
 
   const recipient = await openAsRecipient(link);
@@ -82,14 +83,10 @@ test('an account link leaves out private fields and can be kept by the recipient
   assert.equal(doc.portfolio.accounts.length, 1);
   assert.equal(doc.plans.plans.length, 1);
 
-  // Opened again, the link says the name is taken before a second copy is saved.
+  // Opened again, the link is the version already kept: a second copy is still there to make.
   await recipient.goBack();
-  const save = recipient.getByRole('button', { name: 'Save a copy to my data' });
-  await save.waitFor();
-  assert.match(await recipient.locator('#shared-account-taken').textContent(),
-    /You already have an account named Northwind Logistics\. Saving adds a separate copy/);
-  assert.equal(await save.getAttribute('aria-describedby'), 'shared-account-taken');
-  await save.click();
+  await recipient.getByRole('heading', { name: 'You already have this version' }).waitFor();
+  await recipient.getByRole('button', { name: 'Save as a separate copy' }).click();
   await recipient.getByRole('status').filter({ hasText: 'Saved a copy as Northwind Logistics 2.' }).waitFor();
 });
 
@@ -111,6 +108,7 @@ test('a passphrase-protected account link opens only with the passphrase', async
   await page.getByRole('button', { name: /Explore a demo portfolio/ }).click();
   await env.open(page, '#/accounts/2');
   await page.getByText('Share this account').click();
+  await page.getByRole('radio', { name: /A colleague/ }).check();
   await page.getByLabel('Passphrase (optional)').fill('blue harbour 42');
   const linkField = page.getByLabel('Protected link to this account');
   await linkField.waitFor();
@@ -220,6 +218,7 @@ test('a passphrase needs 12 characters, with a hint on its strength as it is typ
   await page.getByRole('button', { name: /Explore a demo portfolio/ }).click();
   await env.open(page, '#/accounts/2');
   await page.getByText('Share this account').click();
+  await page.getByRole('radio', { name: /A colleague/ }).check();
   const field = page.getByLabel('Passphrase (optional)');
   const hint = page.locator('#share-passphrase-strength');
   await field.fill('harbour 42');
