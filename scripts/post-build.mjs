@@ -1,12 +1,14 @@
 // Trunk post-build hook. Its jobs on the staged build, for a page that shows something at
 // once and works under a strict Content-Security-Policy and offline:
 // 1. puts the Grader's first screen, rendered by src/bin/prerender.rs, into the page, with a
-//    small script that shows it only to a first-time visitor on the Grader (see SHOW_PRERENDERED);
+//    small inline script that shows it only to a first-time visitor on the Grader or an
+//    invitation link (see SHOW_PRERENDERED), and web/first-screen.js after it, which makes it
+//    work before the app has started;
 // 2. puts the stylesheets into the page, so the first paint waits for no other request;
 // 3. moves Trunk's inline loader script into loader.js (Trunk 0.21 always inlines it, and a
 //    policy without 'unsafe-inline' would block it), adding service worker registration;
 // 4. adds the Content-Security-Policy meta tag: only the app's own files, WebAssembly
-//    compilation, and the page's one inline script and one inline style, named by hash;
+//    compilation, and the page's two inline scripts and one inline style, named by hash;
 // 5. writes sw.js, a service worker that caches exactly this build's files;
 // 6. in a release build, writes a .br and a .gz copy beside each file (scripts/precompress.mjs).
 import { execFileSync } from 'node:child_process';
@@ -16,21 +18,21 @@ import { join } from 'node:path';
 import { precompress } from './precompress.mjs';
 
 
-// Shown only where the app will show the same: on the Grader, to a visitor with nothing
-// stored. Anyone else would see the wrong screen until the app starts, so they see nothing
-// until then, as before. A page the service worker already controls is a returning visitor's
+// Shown only where the app will show the same: on the Grader or an invitation link (which
+// opens the Grader), to a visitor with nothing stored. Anyone else would see the wrong screen
+// until the app starts, so they see nothing until then, as before. A page the service worker already controls is a returning visitor's
 // and is decided without reading storage: the first read of localStorage makes the browser
 // load everything stored before the page is parsed, about 30 ms for a large portfolio.
 // Storage that cannot be read counts as stored data.
-export const SHOW_PRERENDERED = "try{if(!navigator.serviceWorker?.controller&&!localStorage.length&&/^#?\\/?(grader\\/?)?$/.test(location.hash))document.documentElement.classList.add('show-prerendered')}catch(e){}";
+export const SHOW_PRERENDERED = "try{if(!navigator.serviceWorker?.controller&&!localStorage.length&&/^#?\\/?(grader\\/?|invite\\/[^/]+\\/?)?$/.test(location.hash))document.documentElement.classList.add('show-prerendered')}catch(e){}";
 
 const sha256 = text => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
 
-/** Only the app's own files, WebAssembly compilation, and the two inline elements by hash. */
-export function policy(styles) {
+/** Only the app's own files, WebAssembly compilation, and the inline elements by hash. */
+export function policy(styles, firstScreen) {
   return [
     "default-src 'self'",
-    `script-src 'self' 'wasm-unsafe-eval' ${sha256(SHOW_PRERENDERED)}`,
+    `script-src 'self' 'wasm-unsafe-eval' ${sha256(SHOW_PRERENDERED)} ${sha256(firstScreen)}`,
     `style-src 'self' ${sha256(styles)}`,
     "img-src 'self' data: blob:",
     "connect-src 'self'",
@@ -80,20 +82,24 @@ if ('serviceWorker' in navigator) {
 
 const PLACEHOLDER = '<div id="prerendered" class="prerendered" inert></div>';
 
-/** The page with the loader moved out, `styles` inlined, the policy added and `markup` as
- *  its first screen. */
-export function rewrite(html, styles, markup) {
+/** The page with the loader moved out, `styles` inlined, the policy added, and `markup` as
+ *  its first screen with `firstScreen` (web/first-screen.js) after it. That script is in the
+ *  page rather than a file of its own because on a slow phone network a request of its own,
+ *  sharing the line with the wasm's, delayed the first answer that works (see
+ *  docs/performance.md). It runs before the loader, a module, which waits for the page to be
+ *  parsed. */
+export function rewrite(html, styles, markup, firstScreen) {
   const inline = /<script type="module">([\s\S]*?)<\/script>/;
   const match = html.match(inline);
   if (!match) throw new Error('post-build.mjs: no inline module script found in index.html');
   if (!html.includes(PLACEHOLDER)) throw new Error('post-build.mjs: the prerendered placeholder is missing from index.html');
   if (!html.includes(STYLES)) throw new Error('post-build.mjs: the stylesheets were not found');
-  const meta = `<meta http-equiv="Content-Security-Policy" content="${policy(styles)}">`;
+  const meta = `<meta http-equiv="Content-Security-Policy" content="${policy(styles, firstScreen)}">`;
   const page = html
     .replace(inline, '<script type="module" src="./loader.js"></script>')
     .replace('<meta charset="utf-8">', () => `<meta charset="utf-8">\n  ${meta}\n  <script>${SHOW_PRERENDERED}</script>`)
     .replace(STYLES, () => `<style>${styles}</style>\n  `)
-    .replace(PLACEHOLDER, () => PLACEHOLDER.replace('></div>', `>${markup}</div>`));
+    .replace(PLACEHOLDER, () => PLACEHOLDER.replace('></div>', `>${markup}</div>\n  <script>${firstScreen}</script>`));
   if (!page.includes(meta)) throw new Error('post-build.mjs: <meta charset="utf-8"> not found');
   return { page, loader: guarded(match[1].trim()) + '\n' + REGISTER };
 }
@@ -196,7 +202,8 @@ const dir = process.env.TRUNK_STAGING_DIR;
 if (dir) {
   const file = join(dir, 'index.html');
   const taken = await takeStyles(dir, await readFile(file, 'utf8'));
-  const { page, loader } = rewrite(taken.page, taken.styles, prerendered());
+  const firstScreen = (await readFile(new URL('../web/first-screen.js', import.meta.url), 'utf8')).trim();
+  const { page, loader } = rewrite(taken.page, taken.styles, prerendered(), firstScreen);
   await writeFile(join(dir, 'loader.js'), loader);
   await writeFile(file, page);
   // Compressed copies are the host's business: the browser asks for the plain name.

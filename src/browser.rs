@@ -5,6 +5,7 @@ pub mod crypto;
 pub mod deflate;
 pub mod download;
 pub mod events;
+pub mod first_screen;
 pub mod page;
 pub mod persistence;
 pub mod text_fit;

@@ -30,6 +30,7 @@ pub mod practice_question;
 pub mod quadrant_badge;
 pub mod rating_input;
 pub mod raw_table_body;
+pub mod score_card;
 pub mod send_back;
 pub mod share_link;
 pub mod share_panels;

@@ -15,7 +15,7 @@ use crate::domain::plans::{
     Template, TemplateId, BUILT_IN_TEMPLATE,
 };
 use crate::domain::portfolio::ListQuery;
-use crate::domain::practices::PracticeId;
+use crate::domain::practices::{PracticeId, PRACTICES};
 use crate::domain::prospects::{received_from, Prospect, ProspectId};
 use crate::domain::rating::{Axis, CriterionId};
 use crate::domain::schema::{Document, LoadError};
@@ -188,6 +188,12 @@ pub enum Action {
     SetDraftLabel(String),
     SetDraftTeam(String),
     ClearAnswers,
+    /// What a visitor answered on the build's first screen before the app started: fills
+    /// the practices and the label the draft leaves open, never changing what it holds.
+    TakeOverFirstScreen {
+        answers: Answers,
+        label: String,
+    },
     /// Save the draft as an assessment, stamped with `at` (RFC 3339).
     SaveAssessment {
         at: String,
@@ -544,6 +550,23 @@ impl AppState {
                 grader.draft_team = team;
                 self.just_saved = None;
                 self.changed();
+            }
+            Action::TakeOverFirstScreen { answers, label } => {
+                let mut taken = false;
+                for p in &PRACTICES {
+                    if let (Some(answer), None) = (answers.get(p.id), grader.draft.get(p.id)) {
+                        grader.draft.set(p.id, answer);
+                        taken = true;
+                    }
+                }
+                if grader.draft_label.is_empty() && !label.is_empty() {
+                    grader.draft_label = label;
+                    taken = true;
+                }
+                if taken {
+                    self.just_saved = None;
+                    self.changed();
+                }
             }
             Action::ClearAnswers => {
                 let answers = std::mem::take(&mut grader.draft);
@@ -1697,6 +1720,66 @@ mod tests {
         let s = reduce(s, [Action::Undo]);
         assert!(s.doc.grader.draft.does(PracticeId::NpsSurvey));
         assert_eq!(s.doc.grader.draft_label, "Team A");
+    }
+
+    #[test]
+    fn answers_from_the_first_screen_fill_the_draft_and_are_saved() {
+        let mut early = Answers::default();
+        early.set(PracticeId::NpsSurvey, Answer::Yes);
+        early.set(PracticeId::GrowthGoals, Answer::NotYet);
+        let s = reduce(
+            AppState::default(),
+            [Action::TakeOverFirstScreen {
+                answers: early,
+                label: "Sales".into(),
+            }],
+        );
+        assert!(s.doc.grader.draft.does(PracticeId::NpsSurvey));
+        assert_eq!(
+            s.doc.grader.draft.get(PracticeId::GrowthGoals),
+            Some(Answer::NotYet)
+        );
+        assert_eq!(s.doc.grader.draft_label, "Sales");
+        assert_eq!(s.revision, 1, "a change, so it is saved");
+    }
+
+    #[test]
+    fn answers_from_the_first_screen_never_replace_stored_ones() {
+        let stored = reduce(
+            AppState::default(),
+            [
+                Action::Answer(PracticeId::NpsSurvey, Answer::NotYet),
+                Action::SetDraftLabel("Stored".into()),
+            ],
+        );
+        let mut early = Answers::default();
+        early.set(PracticeId::NpsSurvey, Answer::Yes);
+        let s = reduce(
+            stored.clone(),
+            [Action::TakeOverFirstScreen {
+                answers: early.clone(),
+                label: "Early".into(),
+            }],
+        );
+        assert_eq!(s.doc, stored.doc, "nothing stored changes");
+        assert_eq!(s.revision, stored.revision, "and nothing is saved again");
+        early.set(PracticeId::GrowthGoals, Answer::Yes);
+        let s = reduce(
+            stored,
+            [Action::TakeOverFirstScreen {
+                answers: early,
+                label: String::new(),
+            }],
+        );
+        assert_eq!(
+            s.doc.grader.draft.get(PracticeId::NpsSurvey),
+            Some(Answer::NotYet)
+        );
+        assert!(
+            s.doc.grader.draft.does(PracticeId::GrowthGoals),
+            "an open practice is filled"
+        );
+        assert_eq!(s.doc.grader.draft_label, "Stored");
     }
 
     fn valid(name: &str) -> ValidAccount {

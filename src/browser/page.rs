@@ -24,17 +24,6 @@ pub fn set_theme(theme: crate::domain::settings::Theme) {
     }
 }
 
-/// Removes the Grader's first screen that the build put into index.html for first-time
-/// visitors (src/bin/prerender.rs): the app has drawn its own, before the browser next paints.
-pub fn remove_prerendered() {
-    let prerendered = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id("prerendered"));
-    if let Some(element) = prerendered {
-        element.remove();
-    }
-}
-
 /// True when keyboard focus is on the element with this `id`.
 pub fn focus_is_on(id: &str) -> bool {
     web_sys::window()

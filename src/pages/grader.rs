@@ -3,9 +3,9 @@
 use yew::prelude::*;
 
 use crate::browser::clock::now_iso;
-use crate::components::band_badge::band_badge;
 use crate::components::next_steps::next_steps;
 use crate::components::practice_question::practice_question;
+use crate::components::score_card::{score_card, score_strip, unanswered_note};
 use crate::components::send_back::SendBack;
 use crate::components::share_panels::ShareInvitation;
 use crate::domain::grader::{grade, Answer};
@@ -75,7 +75,6 @@ pub fn GraderPage(props: &GraderPageProps) -> Html {
         Callback::from(move |_| state.dispatch(Action::ClearAnswers))
     };
 
-    let unanswered = PRACTICES.len() - result.answered;
     let saved = state
         .just_saved
         .and_then(|id| grader.history.iter().find(|a| a.id == id));
@@ -95,27 +94,7 @@ pub fn GraderPage(props: &GraderPageProps) -> Html {
                     { for PRACTICES.iter().map(|p| practice_question(p.id, grader.draft.get(p.id), contradiction(p.id), &on_answer)) }
                 </ol>
                 <aside class="grader__result" aria-labelledby="result-title">
-                    <section class={classes!("score-card", (result.answered > 0).then(|| format!("score-card--{}", result.band.slug())))}>
-                        <h2 id="result-title" class="score-card__title">{ "Your score" }</h2>
-                        <p class="score" aria-live="polite" aria-atomic="true">
-                            <span class="score__value">{ result.score }</span>
-                            <span class="score__of">{ "/10" }</span>
-                            if result.answered > 0 {
-                                <span class="visually-hidden">{ format!(": {}", result.band.title()) }</span>
-                            }
-                        </p>
-                        <p class="score-card__answered">
-                            { format!("{} of 10 practices answered", result.answered) }
-                        </p>
-                        if result.answered == 0 {
-                            <p class="score-card__message">
-                                { "Answer the practices to see which band your team is in: 9–10 doing consistently well, 7–8 some areas to work on, 0–6 accounts at risk." }
-                            </p>
-                        } else {
-                            { band_badge(result.band) }
-                            <p class="score-card__message">{ result.band.message() }</p>
-                        }
-                    </section>
+                    { score_card(&result) }
                     <form class="save-form" onsubmit={on_save} aria-labelledby="save-title">
                         <h2 id="save-title" class="save-form__title">{ "Save this assessment" }</h2>
                         <label for="assessment-label">{ "Label (optional)" }</label>
@@ -132,11 +111,8 @@ pub fn GraderPage(props: &GraderPageProps) -> Html {
                         <p class="muted save-form__hint" id="assessment-team-hint">
                             { "The history can then draw each team's scores as a line of its own. Kept for your next assessment." }
                         </p>
-                        if unanswered > 0 {
-                            <p class="muted" id="unanswered-note">
-                                { format!("{unanswered} unanswered {} will count as \"not yet\".",
-                                    if unanswered == 1 { "practice" } else { "practices" }) }
-                            </p>
+                        if let Some(note) = unanswered_note(result.answered) {
+                            <p class="muted" id="unanswered-note">{ note }</p>
                         }
                         <div class="save-form__actions">
                             <button type="submit" class="button button--primary" disabled={saved.is_some()}>
@@ -164,16 +140,7 @@ pub fn GraderPage(props: &GraderPageProps) -> Html {
             } else {
                 <SendBack invitation={props.invitation.clone()} />
             }
-            // A visual duplicate of the score card for small screens; the card itself is what
-            // assistive technology reads, so this is hidden from it.
-            <div class="score-strip" aria-hidden="true">
-                <span>{ format!("Score {}/10", result.score) }</span>
-                if result.answered > 0 {
-                    { band_badge(result.band) }
-                } else {
-                    <span class="muted">{ "Not answered yet" }</span>
-                }
-            </div>
+            { score_strip(&result) }
         </div>
     }
 }
