@@ -23,8 +23,11 @@
 
   // An invitation link opens the Grader below the invitation; the sender's own words come
   // with the app.
+  // The panel for inviting others is the sender's, not the prospect's: the way to send the
+  // result back takes its place once the app starts, as the sender's name does.
   if (/^#?\/?invite\//.test(location.hash)) {
     $('main').prepend(document.getElementById('first-screen-invitation').content.cloneNode(true));
+    $('.share-panel')?.remove();
   }
 
   // Only what needs the app stays out of reach until it starts: the menu with the theme,

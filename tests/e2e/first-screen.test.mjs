@@ -196,7 +196,12 @@ test('an invitation link shows the same working first screen, and the app adds t
   await release();
   await page.getByRole('heading', { name: 'Dana from Acme invites you to grade your account management' }).waitFor();
   assert.equal(await page.locator('#prerendered').count(), 0);
-  assert.equal((await mainText(page)).replace('Dana from Acme invites you', ''), early, 'the same screen, now with the sender');
+  // The way to send the result back comes with the app, as the sender's name does.
+  assert.equal(await page.getByRole('heading', { name: 'Send your result to Dana from Acme' }).count(), 1);
+  const sendBack = await page.locator('.send-back').textContent();
+  const later = (await mainText(page)).replace('Dana from Acme invites you', '')
+    .replace('send your result to Dana from Acme as', 'send your result to the sender as').replace(sendBack.replace(/\d+ characters\./, 'N characters.'), '');
+  assert.equal(later, early, 'the same screen, now with the sender');
   await page.waitForFunction(() => localStorage.getItem('account-grader'));
   assert.deepEqual(await storedDraft(page), { 'manageable-load': 'yes', 'growth-goals': 'yes' });
 });
