@@ -7,3 +7,4 @@ pub mod download;
 pub mod events;
 pub mod page;
 pub mod persistence;
+pub mod slices;

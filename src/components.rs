@@ -30,3 +30,4 @@ pub mod storage_banner;
 pub mod theme_picker;
 pub mod trend_chart;
 pub mod undo_toast;
+pub mod work_progress;
