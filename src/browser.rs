@@ -8,4 +8,5 @@ pub mod events;
 pub mod first_screen;
 pub mod page;
 pub mod persistence;
+pub mod slices;
 pub mod text_fit;

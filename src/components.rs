@@ -42,3 +42,4 @@ pub mod trend_chart;
 pub mod trend_layout;
 pub mod trend_panel;
 pub mod undo_toast;
+pub mod work_progress;

@@ -2,6 +2,7 @@
 
 pub mod accounts;
 pub mod backup;
+pub mod backup_reading;
 pub mod bcg;
 pub mod client_share;
 pub mod copy_update;
@@ -33,6 +34,7 @@ pub mod schema;
 pub mod self_check;
 pub mod settings;
 pub mod share;
+pub mod sliced;
 pub mod snapshots;
 pub mod sorted_map;
 pub mod sorting;

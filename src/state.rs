@@ -233,6 +233,9 @@ pub enum Action {
     /// moment it is applied, undoable in one step.
     ImportCsv {
         import: Rc<crate::domain::csv_import::CsvImport>,
+        /// The preview already worked out (a slice at a time, for a large file) and the
+        /// accounts it was worked out against; used only while those are still the accounts.
+        checked: Option<(Rc<Vec<Account>>, Rc<crate::domain::csv_import::CsvPreview>)>,
         at: String,
     },
     /// Keeps a copy of an assessment someone shared; its id is `doc.next_id` at dispatch.
@@ -693,8 +696,19 @@ impl AppState {
                 self.just_saved = None;
                 self.changed();
             }
-            Action::ImportCsv { import, at } => {
-                let preview = import.preview(&self.doc.portfolio.accounts);
+            Action::ImportCsv {
+                import,
+                checked,
+                at,
+            } => {
+                let preview = match checked {
+                    Some((basis, preview)) if Rc::ptr_eq(&basis, &self.doc.portfolio.accounts) => {
+                        preview
+                    }
+                    // The accounts changed since (in another tab, say): checked again, so
+                    // that nothing is matched to an account that has gone.
+                    _ => Rc::new(import.preview(&self.doc.portfolio.accounts)),
+                };
                 if preview.is_empty() {
                     return;
                 }
@@ -1499,6 +1513,7 @@ mod tests {
                     at: AT.into(),
                 },
                 Action::ImportCsv {
+                    checked: None,
                     import: import.clone(),
                     at: AT.into(),
                 },
@@ -1525,6 +1540,7 @@ mod tests {
         let s = reduce(
             s,
             [Action::ImportCsv {
+                checked: None,
                 import,
                 at: AT.into(),
             }],

@@ -11,12 +11,53 @@ use yew::prelude::*;
 use crate::browser::clock::now_iso;
 use crate::browser::download::download_text;
 use crate::browser::page::after_paint;
+use crate::browser::slices::{self, Stop};
+use crate::components::work_progress::WorkProgress;
 use crate::domain::backup::{
-    export, parse, ImportError, Mode, Prepared, Preview, Source, MAX_IMPORT_BYTES,
+    export, ImportError, Incoming, Matching, Mode, Prepared, Preview, Source, MAX_IMPORT_BYTES,
 };
+use crate::domain::backup_reading::BackupReading;
 use crate::domain::dates::{date_part, readable_date_time};
-use crate::hooks::{use_app_state, use_local, AppContext};
+use crate::domain::sliced::{Progress, Unit};
+use crate::hooks::{use_app_state, use_local, AppContext, LocalHandle};
 use crate::state::Action;
+
+/// Work on a file under way, how far it has got, and how to stop it.
+type Work = Option<(Progress, Stop)>;
+
+/// A file's bytes as text, as the browser reads a text file: without a byte order mark, and
+/// with anything that is not UTF-8 replaced (the reading then says what it makes of it).
+pub(crate) fn text_of(bytes: Vec<u8>) -> Rc<str> {
+    let bytes = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        Some(rest) => rest.to_vec(),
+        None => bytes,
+    };
+    match String::from_utf8(bytes) {
+        Ok(text) => text.into(),
+        Err(e) => String::from_utf8_lossy(e.as_bytes()).into(),
+    }
+}
+
+/// Matches what was read against the data here, a slice at a time, and shows the preview;
+/// against the data as it is when matching starts (`latest`), which the preview then checks.
+fn match_in_slices(
+    incoming: Incoming,
+    latest: Rc<RefCell<AppContext>>,
+    stop: Stop,
+    work: LocalHandle<Work>,
+    prepared: LocalHandle<Option<Rc<Prepared>>>,
+) {
+    let current = latest.borrow().doc.clone();
+    wasm_bindgen_futures::spawn_local(async move {
+        let job = Matching::new(&current, incoming);
+        let shown = stop.clone();
+        let matched = slices::run(job, &stop, |p| work.set(Some((p, shown.clone())))).await;
+        if let Some(matched) = matched {
+            work.set(None);
+            prepared.set(Some(Rc::new(matched)));
+        }
+    });
+}
 
 /// Downloads every piece of data as one file and records the date.
 pub fn export_all(state: &AppContext) -> Result<(), String> {
@@ -90,13 +131,27 @@ pub fn BackupPanel() -> Html {
     let busy = use_local(|| None::<&'static str>);
     // Keeps the file reader alive until it has finished.
     let reader: Rc<RefCell<Option<FileReader>>> = use_mut_ref(|| None);
+    let work = use_local(|| None::<(Progress, Stop)>);
+    // The app state as of the latest render, for work that outlives the render it began in.
+    let latest: Rc<RefCell<AppContext>> = use_mut_ref(|| state.clone());
+    *latest.borrow_mut() = state.clone();
 
-    // Data changed since the file was matched against it (in another tab, say): match again,
-    // so that the preview says what Import will do.
-    if let Some(p) = &*prepared {
-        if !p.is_current(&state.doc) {
-            prepared.set(Some(Rc::new(p.matched_again(&state.doc))));
-        }
+    // Data changed since the file was matched against it (in this tab or another): match
+    // again, so that the preview says what Import will do. Import waits until then.
+    let stale = work.is_none() && prepared.as_ref().is_some_and(|p| !p.is_current(&state.doc));
+    {
+        let (prepared, work, latest) = (prepared.clone(), work.clone(), latest.clone());
+        use_effect_with(stale, move |&stale| {
+            if let (true, Some(p)) = (stale, prepared.latest().as_ref()) {
+                let stop = Stop::default();
+                let total = p.incoming.doc.portfolio.accounts.len();
+                work.set(Some((
+                    Progress::new("Matching", 0, total, Unit::Records("accounts")),
+                    stop.clone(),
+                )));
+                match_in_slices(p.incoming.clone(), latest, stop, work, prepared.clone());
+            }
+        });
     }
 
     let on_export = {
@@ -107,11 +162,11 @@ pub fn BackupPanel() -> Html {
         })
     };
     let on_file = {
-        let (state, prepared, message, busy, reader, restores_unreadable) = (
-            state.clone(),
+        let (latest, prepared, message, work, reader, restores_unreadable) = (
+            latest.clone(),
             prepared.clone(),
             message.clone(),
-            busy.clone(),
+            work.clone(),
             reader.clone(),
             restores_unreadable.clone(),
         );
@@ -126,40 +181,82 @@ pub fn BackupPanel() -> Html {
             input.set_value("");
             let file = gloo_file::File::from(file);
             prepared.set(None);
+            if let Some((_, earlier)) = work.latest().as_ref() {
+                earlier.stop();
+            }
             if file.size() as usize > MAX_IMPORT_BYTES {
                 let error = ImportError::TooLarge(file.size() as usize);
+                work.set(None);
                 message.set(Some((false, error.explanation())));
                 return;
             }
             message.set(None);
-            busy.set(Some("Reading the file…"));
-            let (state, prepared, message, busy, restores_unreadable) = (
-                state.clone(),
+            let stop = Stop::default();
+            let size = file.size() as usize;
+            work.set(Some((
+                Progress::new("Reading", 0, size, Unit::Bytes),
+                stop.clone(),
+            )));
+            let (latest, prepared, message, work, restores_unreadable) = (
+                latest.clone(),
                 prepared.clone(),
                 message.clone(),
-                busy.clone(),
+                work.clone(),
                 restores_unreadable.clone(),
             );
-            *reader.borrow_mut() = Some(gloo_file::callbacks::read_as_text(&file, move |text| {
-                // Reading and matching a large file takes a while: the notice is painted
-                // first, so the page does not seem to hang.
-                after_paint(move || {
-                    let read = text
-                        .map_err(|_| "The file could not be read.".to_string())
-                        .and_then(|t| {
-                            restores_unreadable
-                                .set(state.unreadable.as_ref().is_some_and(|u| *u.raw == *t));
-                            parse(&t).map_err(|e| e.explanation())
-                        });
-                    busy.set(None);
+            *reader.borrow_mut() = Some(gloo_file::callbacks::read_as_bytes(&file, move |bytes| {
+                if stop.is_stopped() {
+                    return;
+                }
+                let Ok(bytes) = bytes else {
+                    work.set(None);
+                    message.set(Some((false, "The file could not be read.".to_string())));
+                    return;
+                };
+                let text = text_of(bytes);
+                restores_unreadable.set(
+                    latest
+                        .borrow()
+                        .unreadable
+                        .as_ref()
+                        .is_some_and(|u| *u.raw == *text),
+                );
+                // Reading and matching a large file takes a while: it is done a slice at a
+                // time, so that the page keeps painting its progress and answering Cancel.
+                wasm_bindgen_futures::spawn_local(async move {
+                    let shown = stop.clone();
+                    let show = |p| work.set(Some((p, shown.clone())));
+                    let read = slices::run(BackupReading::new(text), &stop, show).await;
                     match read {
-                        Ok(incoming) => {
-                            prepared.set(Some(Rc::new(Prepared::new(&state.doc, incoming))));
+                        None => {}
+                        Some(Ok(incoming)) => {
+                            match_in_slices(incoming, latest, stop, work, prepared);
                         }
-                        Err(why) => message.set(Some((false, why))),
+                        Some(Err(why)) => {
+                            work.set(None);
+                            message.set(Some((false, why.explanation())));
+                        }
                     }
                 });
             }));
+        })
+    };
+    let on_stop = {
+        let (work, reader, prepared, message) = (
+            work.clone(),
+            reader.clone(),
+            prepared.clone(),
+            message.clone(),
+        );
+        Callback::from(move |()| {
+            if let Some((_, stop)) = work.latest().as_ref() {
+                stop.stop();
+            }
+            // Dropping the reader stops a read still under way.
+            reader.borrow_mut().take();
+            work.set(None);
+            prepared.set(None);
+            message.set(Some((true, "Import stopped. Nothing was changed.".into())));
         })
     };
     let on_mode = |m: Mode| {
@@ -192,6 +289,10 @@ pub fn BackupPanel() -> Html {
                 busy.clone(),
                 *mode,
             );
+            // The merge (in the reducer) and the save after it are each done in one task:
+            // for 10 000 accounts into 10 000 the merge takes a frame or so, and the save,
+            // above all, ends in a single write to localStorage, which no browser can do in
+            // parts.
             after_paint(move || {
                 let left_out = import.incoming.dropped.len();
                 state.dispatch(Action::ImportBackup {
@@ -273,7 +374,7 @@ pub fn BackupPanel() -> Html {
                     </section>
                 }
                 <div class="editor-actions">
-                    <button type="button" class="button button--primary" disabled={busy.is_some()} onclick={on_confirm}>{ "Import" }</button>
+                    <button type="button" class="button button--primary" disabled={busy.is_some() || work.is_some()} onclick={on_confirm}>{ "Import" }</button>
                     <button type="button" class="button" disabled={busy.is_some()} onclick={on_cancel}>{ "Cancel" }</button>
                 </div>
             </div>
@@ -294,6 +395,9 @@ pub fn BackupPanel() -> Html {
             <p class="muted">{ "Import also takes the file from \"Download the unreadable data\", and brings back all of it that can still be read." }</p>
             if let Some(what) = *busy {
                 <p class="form-message" role="status">{ what }</p>
+            }
+            if let Some((progress, _)) = &*work {
+                <WorkProgress id="import-progress" progress={*progress} on_cancel={on_stop} />
             }
             if let Some((ok, text)) = &*message {
                 <p class={if *ok { "form-message form-message--ok" } else { "field__error" }} role={if *ok { "status" } else { "alert" }}>{ text }</p>

@@ -13,14 +13,16 @@ use super::backup_panel::listed;
 use crate::browser::clock::now_iso;
 use crate::browser::download::download_text;
 use crate::browser::events::on_value;
-use crate::browser::page::after_paint;
-use crate::domain::accounts::DecimalMark;
+use crate::browser::slices::{self, Stop};
+use crate::components::work_progress::WorkProgress;
+use crate::domain::accounts::{Account, DecimalMark};
 use crate::domain::csv_export::accounts_csv;
 use crate::domain::csv_import::{
-    guess_mapping, read_table, remap, suggest_mark, CsvError, CsvImport, CsvPreview, Displaced,
-    SkipReason, Target, MAX_CSV_BYTES,
+    guess_mapping, remap, suggest_mark, CsvError, CsvImport, CsvPreview, Displaced, Previewing,
+    SkipReason, TableReading, Target, MAX_CSV_BYTES,
 };
 use crate::domain::dates::date_part;
+use crate::domain::sliced::{Progress, Unit};
 use crate::hooks::{use_app_state, use_local};
 use crate::state::Action;
 
@@ -68,6 +70,24 @@ fn preview_lists(p: &CsvPreview, names: impl Fn(u64) -> String) -> Html {
     }
 }
 
+/// A preview, with the choices and the accounts it was worked out from.
+type Checked = (Rc<CsvImport>, Rc<Vec<Account>>, Rc<CsvPreview>);
+
+/// The choices and the accounts a preview is worked out from, the same only when they are
+/// the very same values: comparing a file of 50 000 rows, or 10 000 accounts, value by value
+/// on every render would itself hold up the page.
+struct Basis(Option<Rc<CsvImport>>, Rc<Vec<Account>>);
+
+impl PartialEq for Basis {
+    fn eq(&self, other: &Self) -> bool {
+        let same_import = match (&self.0, &other.0) {
+            (Some(a), Some(b)) => Rc::ptr_eq(a, b),
+            (a, b) => a.is_none() && b.is_none(),
+        };
+        same_import && Rc::ptr_eq(&self.1, &other.1)
+    }
+}
+
 /// The files a drop or a file input carries, the first of them.
 fn first_file(files: Option<web_sys::FileList>) -> Option<gloo_file::File> {
     files.and_then(|f| f.get(0)).map(gloo_file::File::from)
@@ -78,30 +98,96 @@ pub fn CsvPanel() -> Html {
     let state = use_app_state();
     let import = use_local(|| None::<Rc<CsvImport>>);
     let message = use_local(|| None::<(bool, String)>);
-    let busy = use_local(|| None::<&'static str>);
     let dragging = use_local(|| false);
     // Columns that lost their target to another column's choice, said on screen.
     let displaced = use_local(Vec::<Displaced>::new);
     // Keeps the file reader alive until it has finished.
     let reader: Rc<RefCell<Option<FileReader>>> = use_mut_ref(|| None);
+    // Reading or checking under way, how far it has got, and how to stop it.
+    let work = use_local(|| None::<(Progress, Stop)>);
+    // The last preview worked out, with the choices and the accounts it was worked out from.
+    let checked = use_local(|| None::<Checked>);
     let accounts = state.doc.portfolio.accounts.clone();
-    // Worked out again only when the choices or the accounts change, not on every render.
-    let preview = use_memo(((*import).clone(), accounts), |(import, accounts)| {
-        import.as_ref().map(|i| i.preview(accounts))
-    });
+    // Checked again, a slice at a time, whenever the choices or the accounts change; the
+    // check under way stops when they change again.
+    {
+        let (work, checked) = (work.clone(), checked.clone());
+        let basis = Basis((*import).clone(), accounts.clone());
+        use_effect_with(basis, move |Basis(import, accounts)| {
+            let stop = Stop::default();
+            let fresh = |(i, a, _): &Checked| {
+                import.as_ref().is_some_and(|import| Rc::ptr_eq(i, import))
+                    && Rc::ptr_eq(a, accounts)
+            };
+            if let Some(import) = import
+                .clone()
+                .filter(|_| !checked.latest().as_ref().as_ref().is_some_and(fresh))
+            {
+                let accounts = accounts.clone();
+                let total = import.table.rows.len();
+                work.set(Some((
+                    Progress::new("Checking", 0, total, Unit::Records("rows")),
+                    stop.clone(),
+                )));
+                let stopped = stop.clone();
+                wasm_bindgen_futures::spawn_local(async move {
+                    let job = Previewing::new(import.clone(), accounts.clone());
+                    let show = |p| work.set(Some((p, stopped.clone())));
+                    if let Some(preview) = slices::run(job, &stopped, show).await {
+                        work.set(None);
+                        let first = !checked
+                            .latest()
+                            .as_ref()
+                            .as_ref()
+                            .is_some_and(|(i, _, _)| Rc::ptr_eq(&i.table, &import.table));
+                        checked.set(Some((import, accounts, Rc::new(preview))));
+                        if first {
+                            // The preview is where the user goes next, keyboard and screen
+                            // reader included.
+                            crate::browser::page::focus_later("csv-preview-title".into());
+                        }
+                    }
+                });
+            }
+            move || stop.stop()
+        });
+    }
 
-    let take_file = {
-        let (import, message, busy, reader, displaced) = (
+    let on_stop = {
+        let (work, reader, import, message) = (
+            work.clone(),
+            reader.clone(),
             import.clone(),
             message.clone(),
-            busy.clone(),
+        );
+        Callback::from(move |()| {
+            if let Some((_, stop)) = work.latest().as_ref() {
+                stop.stop();
+            }
+            // Dropping the reader stops a read still under way.
+            reader.borrow_mut().take();
+            work.set(None);
+            import.set(None);
+            message.set(Some((true, "Import stopped. Nothing was changed.".into())));
+        })
+    };
+
+    let take_file = {
+        let (import, message, work, reader, displaced) = (
+            import.clone(),
+            message.clone(),
+            work.clone(),
             reader.clone(),
             displaced.clone(),
         );
         Rc::new(move |file: gloo_file::File| {
             import.set(None);
+            if let Some((_, earlier)) = work.latest().as_ref() {
+                earlier.stop();
+            }
             // Refused by its size before a byte is read: reading 50 MB would hold up the page.
             if file.size() as usize > MAX_CSV_BYTES {
+                work.set(None);
                 message.set(Some((
                     false,
                     CsvError::TooLarge(file.size() as usize).explanation(),
@@ -109,17 +195,32 @@ pub fn CsvPanel() -> Html {
                 return;
             }
             message.set(None);
-            busy.set(Some("Reading the file…"));
-            let (import, message, busy) = (import.clone(), message.clone(), busy.clone());
+            let stop = Stop::default();
+            work.set(Some((
+                Progress::new("Reading", 0, file.size() as usize, Unit::Bytes),
+                stop.clone(),
+            )));
+            let (import, message, work) = (import.clone(), message.clone(), work.clone());
             displaced.set(Vec::new());
             *reader.borrow_mut() = Some(gloo_file::callbacks::read_as_bytes(&file, move |bytes| {
-                after_paint(move || {
-                    busy.set(None);
-                    let table = bytes
-                        .map_err(|_| "The file could not be read.".to_string())
-                        .and_then(|b| read_table(&b).map_err(|e| e.explanation()));
+                if stop.is_stopped() {
+                    return;
+                }
+                let Ok(bytes) = bytes else {
+                    work.set(None);
+                    message.set(Some((false, "The file could not be read.".to_string())));
+                    return;
+                };
+                // A large file is read a slice of rows at a time, so that the page keeps
+                // painting its progress and answering Cancel.
+                wasm_bindgen_futures::spawn_local(async move {
+                    let shown = stop.clone();
+                    let show = |p| work.set(Some((p, shown.clone())));
+                    let table = slices::run(TableReading::new(&bytes), &stop, show).await;
                     match table {
-                        Ok(table) => {
+                        None => {}
+                        Some(Ok(table)) => {
+                            work.set(None);
                             let mapping =
                                 guess_mapping(&table.headers, &crate::storage::csv_mapping());
                             let mark = suggest_mark(&table, &mapping);
@@ -128,11 +229,11 @@ pub fn CsvPanel() -> Html {
                                 mapping,
                                 mark,
                             })));
-                            // The preview is where the user goes next, keyboard and screen
-                            // reader included.
-                            crate::browser::page::focus_later("csv-preview-title".into());
                         }
-                        Err(why) => message.set(Some((false, why))),
+                        Some(Err(why)) => {
+                            work.set(None);
+                            message.set(Some((false, why.explanation())));
+                        }
                     }
                 });
             }));
@@ -198,10 +299,19 @@ pub fn CsvPanel() -> Html {
             }
         </div>
     };
+    // The preview shows once this file's rows have been checked; checked again (after a
+    // change of column, say), it keeps the last figures in view, and Import waits.
+    let last_check = match (&*import, &*checked) {
+        (Some(current), Some((i, a, p))) if Rc::ptr_eq(&i.table, &current.table) => Some((
+            p.clone(),
+            Rc::ptr_eq(i, current) && Rc::ptr_eq(a, &accounts),
+        )),
+        _ => None,
+    };
     let status = html! {
         <>
-            if let Some(what) = *busy {
-                <p class="form-message" role="status">{ what }</p>
+            if let (None, Some((progress, _))) = (&last_check, &*work) {
+                <WorkProgress id="csv-progress" progress={*progress} on_cancel={on_stop.clone()} />
             }
             if let Some((ok, text)) = &*message {
                 <p class={if *ok { "form-message form-message--ok" } else { "field__error" }}
@@ -210,8 +320,9 @@ pub fn CsvPanel() -> Html {
         </>
     };
 
-    let preview_view = match (&*import, &*preview) {
-        (Some(current), Some(p)) => {
+    let preview_view = match (&*import, last_check) {
+        (Some(current), Some((p, up_to_date))) => {
+            let p = &*p;
             let set_target = |column: usize| {
                 let (import, current) = (import.clone(), current.clone());
                 let displaced = displaced.clone();
@@ -234,8 +345,14 @@ pub fn CsvPanel() -> Html {
                 })
             };
             let on_cancel = {
-                let import = import.clone();
-                Callback::from(move |_| import.set(None))
+                let (import, work) = (import.clone(), work.clone());
+                Callback::from(move |_| {
+                    if let Some((_, stop)) = work.latest().as_ref() {
+                        stop.stop();
+                    }
+                    work.set(None);
+                    import.set(None);
+                })
             };
             let on_confirm = {
                 let (state, import, message, current) = (
@@ -244,12 +361,17 @@ pub fn CsvPanel() -> Html {
                     message.clone(),
                     current.clone(),
                 );
+                let checked = (*checked)
+                    .clone()
+                    .filter(|_| up_to_date)
+                    .map(|(_, a, p)| (a, p));
                 Callback::from(move |_| {
                     let remembered = crate::storage::csv_mapping()
                         .updated(&current.table.headers, &current.mapping);
                     crate::storage::remember_csv_mapping(&remembered);
                     state.dispatch(Action::ImportCsv {
                         import: current.clone(),
+                        checked: checked.clone(),
                         at: now_iso(),
                     });
                     import.set(None);
@@ -274,7 +396,7 @@ pub fn CsvPanel() -> Html {
                         .map_or_else(String::new, |a| a.name.clone())
                 }
             };
-            let can_import = current.has_name() && !p.is_empty() && busy.is_none();
+            let can_import = current.has_name() && !p.is_empty() && up_to_date;
             html! {
                 <div class="import-preview" role="region" aria-labelledby="csv-preview-title">
                     <h3 id="csv-preview-title" tabindex="-1">{ "Import these accounts?" }</h3>
@@ -335,6 +457,9 @@ pub fn CsvPanel() -> Html {
                     }
                     if !current.has_name() {
                         <p class="field__error" role="alert">{ "No column is imported as the name, so no row can be matched. Choose the column that holds the account's name." }</p>
+                    }
+                    if let Some((progress, _)) = &*work {
+                        <WorkProgress id="csv-progress" progress={*progress} on_cancel={on_stop.clone()} />
                     }
                     <ul class="csv-summary">
                         <li>{ format!("To add: {}", plural(p.added.len(), "account", "accounts")) }</li>

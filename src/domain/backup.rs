@@ -353,20 +353,27 @@ struct MergePlan {
 /// Matches incoming named items to those here by [`name_key`]. The first incoming item of a
 /// name takes the item here of that name, if any; a later one of the same name is added under
 /// a numbered name that neither side uses.
+///
+/// `keys` are the [`name_key`]s of the names here and of the incoming ones, in order: worked
+/// out beforehand, a slice at a time for a large file ([`Matching`]).
 fn match_names<'a>(
     kind: &'static str,
     here: impl Iterator<Item = (u64, &'a str)>,
-    incoming: impl Iterator<Item = &'a str> + Clone,
+    incoming: impl Iterator<Item = &'a str>,
+    keys: &'a Keys,
     collisions: &mut Vec<Collision>,
 ) -> (Vec<Target>, Vec<(usize, String)>) {
-    let here: HashMap<String, (u64, &str)> = here.map(|(id, n)| (name_key(n), (id, n))).collect();
-    let mut taken: HashSet<String> = here.keys().cloned().collect();
-    taken.extend(incoming.clone().map(name_key));
-    let mut seen: HashMap<String, &str> = HashMap::new();
+    let here: HashMap<&str, (u64, &str)> = here
+        .zip(&keys.here)
+        .map(|((id, n), key)| (key.as_str(), (id, n)))
+        .collect();
+    let mut taken: HashSet<String> = keys.here.iter().cloned().collect();
+    taken.extend(keys.incoming.iter().cloned());
+    let mut seen: HashMap<&str, &str> = HashMap::new();
     let (mut targets, mut renamed) = (Vec::new(), Vec::new());
-    for (i, name) in incoming.enumerate() {
-        let key = name_key(name);
-        if let Some(first) = seen.get(&key) {
+    for ((i, name), key) in incoming.enumerate().zip(&keys.incoming) {
+        let key = key.as_str();
+        if let Some(first) = seen.get(key) {
             let base = name.trim();
             let new_name = (2..)
                 .map(|n| format!("{base} {n}"))
@@ -385,8 +392,8 @@ fn match_names<'a>(
             targets.push(Target::New);
             continue;
         }
-        seen.insert(key.clone(), name);
-        match here.get(&key) {
+        seen.insert(key, name);
+        match here.get(key) {
             Some(&(id, existing)) => {
                 if existing != name {
                     collisions.push(Collision {
@@ -409,6 +416,13 @@ impl MergePlan {
     /// Items are matched by what the user sees, not by id (two browsers hand out the same
     /// ids): accounts and templates by name, assessments by the moment saved.
     fn new(current: &Document, incoming: &Document) -> Self {
+        let mut keys = Keys::default();
+        keys.add(current, incoming, usize::MAX);
+        Self::with_keys(current, incoming, &keys)
+    }
+
+    /// `keys` of every account here and in the file.
+    fn with_keys(current: &Document, incoming: &Document, keys: &Keys) -> Self {
         let mut collisions = Vec::new();
         let (accounts, account_names) = match_names(
             "Account",
@@ -418,8 +432,23 @@ impl MergePlan {
                 .iter()
                 .map(|a| (a.id, a.name.as_str())),
             incoming.portfolio.accounts.iter().map(|a| a.name.as_str()),
+            keys,
             &mut collisions,
         );
+        let template_keys = Keys {
+            here: current
+                .plans
+                .templates
+                .iter()
+                .map(|t| name_key(&t.name))
+                .collect(),
+            incoming: incoming
+                .plans
+                .templates
+                .iter()
+                .map(|t| name_key(&t.name))
+                .collect(),
+        };
         let (templates, template_names) = match_names(
             "Template",
             current
@@ -428,6 +457,7 @@ impl MergePlan {
                 .iter()
                 .map(|t| (t.id, t.name.as_str())),
             incoming.plans.templates.iter().map(|t| t.name.as_str()),
+            &template_keys,
             &mut collisions,
         );
         let mut saved: HashMap<&str, AssessmentId> = current
@@ -484,6 +514,77 @@ impl MergePlan {
             plans,
             collisions,
         }
+    }
+}
+
+/// The [`name_key`]s of the accounts here and in the file, the bulk of matching.
+#[derive(Default)]
+struct Keys {
+    here: Vec<String>,
+    incoming: Vec<String>,
+}
+
+impl Keys {
+    /// Works out up to `units` more keys; true once all are there.
+    fn add(&mut self, current: &Document, incoming: &Document, units: usize) -> bool {
+        let mut left = units;
+        for (keys, accounts) in [
+            (&mut self.here, &current.portfolio.accounts),
+            (&mut self.incoming, &incoming.portfolio.accounts),
+        ] {
+            let from = keys.len();
+            let to = from.saturating_add(left).min(accounts.len());
+            keys.extend(accounts[from..to].iter().map(|a| name_key(&a.name)));
+            left -= to - from;
+        }
+        self.here.len() == current.portfolio.accounts.len()
+            && self.incoming.len() == incoming.portfolio.accounts.len()
+    }
+}
+
+/// Matches a file read against the data here a slice at a time: the same [`Prepared`] as
+/// [`Prepared::new`].
+pub struct Matching {
+    current: Document,
+    incoming: Option<Incoming>,
+    keys: Keys,
+}
+
+impl Matching {
+    pub fn new(current: &Document, incoming: Incoming) -> Self {
+        Matching {
+            current: current.clone(),
+            incoming: Some(incoming),
+            keys: Keys::default(),
+        }
+    }
+}
+
+impl super::sliced::Sliced for Matching {
+    type Output = Prepared;
+
+    fn advance(&mut self, units: usize) -> Option<Prepared> {
+        let incoming = self.incoming.as_ref().expect("advanced until done only");
+        if !self.keys.add(&self.current, &incoming.doc, units) {
+            return None;
+        }
+        let incoming = self.incoming.take().expect("checked just above");
+        let plan = MergePlan::with_keys(&self.current, &incoming.doc, &self.keys);
+        Some(Prepared { incoming, plan })
+    }
+
+    fn progress(&self) -> super::sliced::Progress {
+        let total = self.current.portfolio.accounts.len()
+            + self
+                .incoming
+                .as_ref()
+                .map_or(0, |i| i.doc.portfolio.accounts.len());
+        super::sliced::Progress::new(
+            "Matching",
+            self.keys.here.len() + self.keys.incoming.len(),
+            total,
+            super::sliced::Unit::Records("accounts"),
+        )
     }
 }
 
@@ -1045,6 +1146,26 @@ mod tests {
         let merged = prepared.apply(&now, Mode::Merge);
         assert_eq!(names(&merged), ["Birch", "Acme"]);
         assert!(prepared.matched_again(&now).is_current(&now));
+    }
+
+    #[test]
+    fn matching_in_slices_matches_as_in_one_go() {
+        use crate::domain::sliced::run_in_slices;
+        let here = doc_with(&["Acme", "Birch", "Cedar", "acme 2"], 1);
+        let there = doc_with(&["ACME ", "acme", "Dune", "birch", "Elm"], 1);
+        let incoming = Incoming {
+            doc: there,
+            dropped: vec![],
+            source: Source::Backup,
+        };
+        let whole = Prepared::new(&here, incoming.clone());
+        for units in [1, 2, 5, 100] {
+            let (sliced, seen) = run_in_slices(Matching::new(&here, incoming.clone()), units);
+            assert_eq!(sliced, whole, "in slices of {units}");
+            // Nine accounts in all: progress after each slice but the last.
+            assert_eq!(seen.len(), 9_usize.div_ceil(units) - 1);
+            assert!(seen.iter().all(|p| p.total == 9 && p.done < 9));
+        }
     }
 
     #[test]

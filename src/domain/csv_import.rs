@@ -9,6 +9,7 @@ use serde::Serialize;
 use super::accounts::{name_key, parse_amount, Account, AccountId, DecimalMark, Tier, MAX_NAME};
 use super::json::{self, FromJson, Reader};
 use super::rating::{CriterionId, Ratings, CRITERIA};
+use super::sliced::{run_to_end, Progress, Sliced, Unit};
 
 /// Files above this size are refused before they are read: ten thousand accounts with long
 /// notes fit well within it, and reading much more would stall the page.
@@ -147,74 +148,187 @@ pub fn without_formula_guard(cell: &str) -> &str {
 pub const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
 
 pub fn read_table(bytes: &[u8]) -> Result<Table, CsvError> {
-    if bytes.len() > MAX_CSV_BYTES {
-        return Err(CsvError::TooLarge(bytes.len()));
+    run_to_end(TableReading::new(bytes))
+}
+
+/// Reads a CSV file as [`read_table`] does, a slice of rows at a time.
+pub struct TableReading {
+    stage: TableStage,
+    /// The file's length, to say how far the reading has got.
+    len: usize,
+}
+
+enum TableStage {
+    /// The checks of the whole file, done on the first slice.
+    Checks(Vec<u8>),
+    Rows(Box<Rows>),
+    Done,
+}
+
+/// The rows read so far, and where the reader is.
+struct Rows {
+    bytes: Rc<[u8]>,
+    reader: csv::Reader<std::io::Cursor<Rc<[u8]>>>,
+    record: csv::StringRecord,
+    delimiter: u8,
+    headers: Option<Vec<String>>,
+    rows: Vec<(usize, Vec<String>)>,
+    extra_lines: usize,
+    row: usize,
+    line: usize,
+    counted_to: usize,
+}
+
+impl TableReading {
+    pub fn new(bytes: &[u8]) -> Self {
+        TableReading {
+            stage: TableStage::Checks(bytes.to_vec()),
+            len: bytes.len(),
+        }
     }
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    if bytes.iter().all(u8::is_ascii_whitespace) {
-        return Err(CsvError::Empty);
+
+    fn checks(bytes: Vec<u8>) -> Result<Rows, CsvError> {
+        if bytes.len() > MAX_CSV_BYTES {
+            return Err(CsvError::TooLarge(bytes.len()));
+        }
+        let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+        if bytes.iter().all(u8::is_ascii_whitespace) {
+            return Err(CsvError::Empty);
+        }
+        // Text files hold no NUL bytes; spreadsheets, archives and PDFs do early on.
+        if bytes.iter().take(8192).any(|&b| b == 0) {
+            return Err(CsvError::NotText);
+        }
+        if std::str::from_utf8(bytes).is_err() {
+            return Err(CsvError::NotUtf8);
+        }
+        let delimiter = sniff(bytes);
+        // The reader takes a quote left open as a cell running to the end of the file, which
+        // would fold every later row into one note: such a file is refused instead.
+        if let Some(row) = quote_left_open(bytes, delimiter) {
+            return Err(CsvError::Unreadable { row });
+        }
+        let bytes: Rc<[u8]> = bytes.into();
+        let reader = csv::ReaderBuilder::new()
+            .delimiter(delimiter)
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(std::io::Cursor::new(bytes.clone()));
+        Ok(Rows {
+            bytes,
+            reader,
+            record: csv::StringRecord::new(),
+            delimiter,
+            headers: None,
+            rows: Vec::new(),
+            extra_lines: 0,
+            row: 0,
+            line: 1,
+            counted_to: 0,
+        })
     }
-    // Text files hold no NUL bytes; spreadsheets, archives and PDFs do early on.
-    if bytes.iter().take(8192).any(|&b| b == 0) {
-        return Err(CsvError::NotText);
-    }
-    if std::str::from_utf8(bytes).is_err() {
-        return Err(CsvError::NotUtf8);
-    }
-    let delimiter = sniff(bytes);
-    // The reader takes a quote left open as a cell running to the end of the file, which
-    // would fold every later row into one note: such a file is refused instead.
-    if let Some(row) = quote_left_open(bytes, delimiter) {
-        return Err(CsvError::Unreadable { row });
-    }
-    let mut headers = None;
-    let mut rows = Vec::new();
-    // A spreadsheet numbers rows as the file's lines, less the extra lines of cells that hold
-    // line breaks: a blank line is a row of its own there, a multi-line cell is not.
-    // The reader's own line count misses CRLF line ends, so lines are counted here from the
-    // byte where each record starts.
-    let (mut extra_lines, mut row, mut line, mut counted_to) = (0, 0, 1, 0);
-    for record in reader(bytes, delimiter).records() {
-        let record = record.map_err(|_| CsvError::Unreadable { row: row + 1 })?;
-        let mut start = record.position().map_or(counted_to, |p| p.byte() as usize);
+}
+
+impl Rows {
+    /// Reads the next record; `false` at the end of the file.
+    fn next(&mut self) -> Result<bool, CsvError> {
+        let read = self
+            .reader
+            .read_record(&mut self.record)
+            .map_err(|_| CsvError::Unreadable { row: self.row + 1 })?;
+        if !read {
+            return Ok(false);
+        }
+        let bytes = &self.bytes;
+        // A spreadsheet numbers rows as the file's lines, less the extra lines of cells that
+        // hold line breaks: a blank line is a row of its own there, a multi-line cell is not.
+        // The reader's own line count misses CRLF line ends, so lines are counted here from
+        // the byte where each record starts.
+        let mut start = self
+            .record
+            .position()
+            .map_or(self.counted_to, |p| p.byte() as usize);
         // A record never starts with a line end: the position may point at the end of the
         // line before (after a CRLF, its LF) or at blank lines, which belong before it.
         while matches!(bytes.get(start), Some(b'\r' | b'\n')) {
             start += 1;
         }
-        let start = start.clamp(counted_to, bytes.len());
-        line += bytes[counted_to..start]
+        let start = start.clamp(self.counted_to, bytes.len());
+        self.line += bytes[self.counted_to..start]
             .iter()
             .filter(|&&b| b == b'\n')
             .count();
-        counted_to = start;
-        row = line - extra_lines;
-        extra_lines += record
+        self.counted_to = start;
+        self.row = self.line - self.extra_lines;
+        self.extra_lines += self
+            .record
             .iter()
             .map(|c| c.matches('\n').count())
             .sum::<usize>();
-        if is_blank(record.iter()) {
-            continue;
+        if is_blank(self.record.iter()) {
+            return Ok(true);
         }
-        let cells: Vec<String> = record
+        let cells: Vec<String> = self
+            .record
             .iter()
             .map(|c| without_formula_guard(c.trim()).to_string())
             .collect();
-        if headers.is_none() {
-            headers = Some(cells);
+        if self.headers.is_none() {
+            self.headers = Some(cells);
         } else {
-            rows.push((row, cells));
+            self.rows.push((self.row, cells));
+        }
+        Ok(true)
+    }
+
+    fn finish(self) -> Result<Table, CsvError> {
+        let headers = self.headers.ok_or(CsvError::Empty)?;
+        if self.rows.is_empty() {
+            return Err(CsvError::NoRows);
+        }
+        Ok(Table {
+            delimiter: self.delimiter,
+            headers,
+            rows: self.rows,
+        })
+    }
+}
+
+impl Sliced for TableReading {
+    type Output = Result<Table, CsvError>;
+
+    fn advance(&mut self, units: usize) -> Option<Self::Output> {
+        match std::mem::replace(&mut self.stage, TableStage::Done) {
+            TableStage::Checks(bytes) => match Self::checks(bytes) {
+                Ok(rows) => {
+                    self.stage = TableStage::Rows(Box::new(rows));
+                    None
+                }
+                Err(e) => Some(Err(e)),
+            },
+            TableStage::Rows(mut rows) => {
+                for _ in 0..units {
+                    match rows.next() {
+                        Ok(true) => {}
+                        Ok(false) => return Some(rows.finish()),
+                        Err(e) => return Some(Err(e)),
+                    }
+                }
+                self.stage = TableStage::Rows(rows);
+                None
+            }
+            TableStage::Done => panic!("a finished reading was advanced"),
         }
     }
-    let headers = headers.ok_or(CsvError::Empty)?;
-    if rows.is_empty() {
-        return Err(CsvError::NoRows);
+
+    fn progress(&self) -> Progress {
+        let done = match &self.stage {
+            TableStage::Checks(_) => 0,
+            TableStage::Rows(rows) => rows.counted_to,
+            TableStage::Done => self.len,
+        };
+        Progress::new("Reading", done, self.len, Unit::Bytes)
     }
-    Ok(Table {
-        delimiter,
-        headers,
-        rows,
-    })
 }
 
 /// What a column is imported as.
@@ -618,10 +732,22 @@ impl CsvImport {
 
     /// Reads every row with the mapping and matches it against `accounts` by name.
     pub fn preview(&self, accounts: &[Account]) -> CsvPreview {
-        let existing: HashMap<String, &Account> =
-            accounts.iter().map(|a| (name_key(&a.name), a)).collect();
-        let mut seen: HashMap<String, usize> = HashMap::new();
-        let mut out = CsvPreview::default();
+        run_to_end(Previewing::new(
+            Rc::new(self.clone()),
+            Rc::new(accounts.to_vec()),
+        ))
+    }
+
+    /// Reads one row into `out`. `existing` holds the accounts' positions by [`name_key`],
+    /// `seen` the row of each name met so far in the file.
+    fn preview_row(
+        &self,
+        (row, cells): &(usize, Vec<String>),
+        accounts: &[Account],
+        existing: &HashMap<String, usize>,
+        seen: &mut HashMap<String, usize>,
+        out: &mut CsvPreview,
+    ) {
         let headers = &self.table.headers;
         let column = |i: usize| {
             headers
@@ -630,78 +756,150 @@ impl CsvImport {
                 .cloned()
                 .unwrap_or_else(|| format!("column {}", i + 1))
         };
-        for (row, cells) in &self.table.rows {
-            let mut incoming = Incoming::default();
-            let mut name_problem = None;
-            for (i, target) in self.mapping.iter().enumerate() {
-                let value = cells.get(i).map_or("", String::as_str);
-                let mut problem = |why: String| {
-                    out.problems.push(Problem {
-                        row: *row,
-                        column: column(i),
-                        value: value.to_string(),
-                        why,
-                    })
-                };
-                let text = (!value.is_empty()).then(|| value.to_string());
-                match target {
-                    Target::Ignore => {}
-                    Target::Name => {
-                        incoming.name = value.split_whitespace().collect::<Vec<_>>().join(" ");
-                        if incoming.name.is_empty() {
-                            name_problem = Some("No name, so the row is left out.".to_string());
-                        } else if incoming.name.chars().count() > MAX_NAME {
-                            name_problem = Some(format!(
-                                "Names are at most {MAX_NAME} characters, so the row is left out."
-                            ));
-                        }
-                        if let Some(why) = &name_problem {
-                            problem(why.clone());
-                        }
+        let mut incoming = Incoming::default();
+        let mut name_problem = None;
+        for (i, target) in self.mapping.iter().enumerate() {
+            let value = cells.get(i).map_or("", String::as_str);
+            let mut problem = |why: String| {
+                out.problems.push(Problem {
+                    row: *row,
+                    column: column(i),
+                    value: value.to_string(),
+                    why,
+                })
+            };
+            let text = (!value.is_empty()).then(|| value.to_string());
+            match target {
+                Target::Ignore => {}
+                Target::Name => {
+                    incoming.name = value.split_whitespace().collect::<Vec<_>>().join(" ");
+                    if incoming.name.is_empty() {
+                        name_problem = Some("No name, so the row is left out.".to_string());
+                    } else if incoming.name.chars().count() > MAX_NAME {
+                        name_problem = Some(format!(
+                            "Names are at most {MAX_NAME} characters, so the row is left out."
+                        ));
                     }
-                    Target::Industry => incoming.industry = text,
-                    Target::Manager => incoming.manager = text,
-                    Target::Notes => incoming.notes = text,
-                    Target::Revenue => match parse_amount(value, self.mark) {
-                        Ok(v) => incoming.revenue = v,
-                        Err(why) => problem(format!("{why} The value is left out.")),
-                    },
-                    Target::Tier if value.is_empty() => {}
-                    Target::Tier => match read_tier(value) {
-                        Ok(t) => incoming.tier = Some(t),
-                        Err(why) => problem(format!("{why} The value is left out.")),
-                    },
-                    Target::Rating(_) if value.is_empty() => {}
-                    Target::Rating(id) => match read_rating(value) {
-                        Ok(r) => incoming.ratings.push((*id, r)),
-                        Err(why) => problem(format!("{why} The value is left out.")),
-                    },
+                    if let Some(why) = &name_problem {
+                        problem(why.clone());
+                    }
                 }
-            }
-            if name_problem.is_some() {
-                continue;
-            }
-            let key = name_key(&incoming.name);
-            if let Some(&first_row) = seen.get(&key) {
-                out.skipped.push((
-                    *row,
-                    SkipReason::Repeated {
-                        name: incoming.name,
-                        first_row,
-                    },
-                ));
-                continue;
-            }
-            seen.insert(key.clone(), *row);
-            match existing.get(&key) {
-                Some(a) if incoming.changes(a) => out.updated.push((a.id, incoming)),
-                Some(a) => out
-                    .skipped
-                    .push((*row, SkipReason::Unchanged(a.name.clone()))),
-                None => out.added.push(incoming),
+                Target::Industry => incoming.industry = text,
+                Target::Manager => incoming.manager = text,
+                Target::Notes => incoming.notes = text,
+                Target::Revenue => match parse_amount(value, self.mark) {
+                    Ok(v) => incoming.revenue = v,
+                    Err(why) => problem(format!("{why} The value is left out.")),
+                },
+                Target::Tier if value.is_empty() => {}
+                Target::Tier => match read_tier(value) {
+                    Ok(t) => incoming.tier = Some(t),
+                    Err(why) => problem(format!("{why} The value is left out.")),
+                },
+                Target::Rating(_) if value.is_empty() => {}
+                Target::Rating(id) => match read_rating(value) {
+                    Ok(r) => incoming.ratings.push((*id, r)),
+                    Err(why) => problem(format!("{why} The value is left out.")),
+                },
             }
         }
-        out
+        if name_problem.is_some() {
+            return;
+        }
+        let key = name_key(&incoming.name);
+        if let Some(&first_row) = seen.get(&key) {
+            out.skipped.push((
+                *row,
+                SkipReason::Repeated {
+                    name: incoming.name,
+                    first_row,
+                },
+            ));
+            return;
+        }
+        seen.insert(key.clone(), *row);
+        match existing.get(&key).map(|&i| &accounts[i]) {
+            Some(a) if incoming.changes(a) => out.updated.push((a.id, incoming)),
+            Some(a) => out
+                .skipped
+                .push((*row, SkipReason::Unchanged(a.name.clone()))),
+            None => out.added.push(incoming),
+        }
+    }
+}
+
+/// Checks a spreadsheet's rows against the accounts a slice at a time: the same preview as
+/// [`CsvImport::preview`].
+pub struct Previewing {
+    import: Rc<CsvImport>,
+    accounts: Rc<Vec<Account>>,
+    /// Positions of the accounts by name, the first `keyed` of them so far.
+    existing: HashMap<String, usize>,
+    keyed: usize,
+    seen: HashMap<String, usize>,
+    out: CsvPreview,
+    /// Rows checked so far.
+    rows: usize,
+}
+
+impl Previewing {
+    pub fn new(import: Rc<CsvImport>, accounts: Rc<Vec<Account>>) -> Self {
+        Previewing {
+            import,
+            accounts,
+            existing: HashMap::new(),
+            keyed: 0,
+            seen: HashMap::new(),
+            out: CsvPreview::default(),
+            rows: 0,
+        }
+    }
+}
+
+impl Sliced for Previewing {
+    type Output = CsvPreview;
+
+    fn advance(&mut self, units: usize) -> Option<CsvPreview> {
+        let mut left = units;
+        // First the names of the accounts here, then the rows.
+        while self.keyed < self.accounts.len() && left > 0 {
+            // Of two accounts of the same name, the later is matched.
+            let i = self.keyed;
+            self.existing.insert(name_key(&self.accounts[i].name), i);
+            self.keyed += 1;
+            left -= 1;
+        }
+        let table = self.import.table.clone();
+        while self.rows < table.rows.len() && left > 0 {
+            self.import.preview_row(
+                &table.rows[self.rows],
+                &self.accounts,
+                &self.existing,
+                &mut self.seen,
+                &mut self.out,
+            );
+            self.rows += 1;
+            left -= 1;
+        }
+        (self.keyed == self.accounts.len() && self.rows == table.rows.len())
+            .then(|| std::mem::take(&mut self.out))
+    }
+
+    fn progress(&self) -> Progress {
+        if self.keyed < self.accounts.len() {
+            return Progress::new(
+                "Matching",
+                self.keyed,
+                self.accounts.len(),
+                Unit::Records("accounts"),
+            );
+        }
+        Progress::new(
+            "Checking",
+            self.rows,
+            self.import.table.rows.len(),
+            Unit::Records("rows"),
+        )
     }
 }
 
@@ -734,6 +932,53 @@ mod tests {
             id,
             name: name.into(),
             ..Account::blank()
+        }
+    }
+
+    #[test]
+    fn a_file_read_and_checked_in_slices_gives_what_one_go_gives() {
+        use crate::domain::sliced::run_in_slices;
+        let mut text = String::from("Name;Tier;Notes\r\n");
+        for i in 0..40 {
+            let name = if i % 7 == 3 {
+                "acme".to_string()
+            } else {
+                format!("Firm {i}")
+            };
+            text.push_str(&format!(
+                "{name};{};\"line one\nline {i}\"\r\n\r\n",
+                ["A", "b", "Z"][i % 3]
+            ));
+        }
+        let whole = read_table(text.as_bytes());
+        assert_eq!(whole.as_ref().map(|t| t.rows.len()), Ok(40));
+        let accounts = Rc::new(vec![
+            account(1, "Firm 2"),
+            account(2, "ACME"),
+            account(3, "Firm 2"),
+        ]);
+        for units in [1, 3, 64] {
+            let (table, seen) = run_in_slices(TableReading::new(text.as_bytes()), units);
+            assert_eq!(table, whole, "in slices of {units}");
+            assert!(seen.windows(2).all(|w| w[0].done <= w[1].done));
+            let import = import(&text);
+            let one_go = import.preview(&accounts);
+            assert!(!one_go.problems.is_empty() && !one_go.skipped.is_empty());
+            let job = Previewing::new(Rc::new(import), accounts.clone());
+            let (sliced, seen) = run_in_slices(job, units);
+            assert_eq!(sliced, one_go, "in slices of {units}");
+            if units < 40 {
+                assert_eq!(
+                    seen.last().map(|p| (p.doing, p.total)),
+                    Some(("Checking", 40))
+                );
+            }
+        }
+        for bad in ["", "a,\"b\nc,d\n", "Name\n"] {
+            assert_eq!(
+                run_in_slices(TableReading::new(bad.as_bytes()), 1).0,
+                read_table(bad.as_bytes())
+            );
         }
     }
 

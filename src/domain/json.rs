@@ -433,6 +433,80 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// A reader that starts at byte `pos` of `text`, inside `depth` open objects and lists:
+    /// for reading a long text a part at a time, with [`Reader::position`] saying where the
+    /// last part ended.
+    pub fn at(text: &'a str, pos: usize, depth: u32) -> Self {
+        Reader { text, pos, depth }
+    }
+
+    pub fn position(&self) -> usize {
+        self.pos
+    }
+
+    pub fn depth(&self) -> u32 {
+        self.depth
+    }
+
+    /// The first byte of the next value, after white space.
+    pub fn next_byte(&mut self) -> Result<u8> {
+        self.peek()
+    }
+
+    /// Opens the object or list that comes next, to be walked with [`Reader::next_key`] or
+    /// [`Reader::next_item`] instead of read whole.
+    pub fn open(&mut self) -> Result<()> {
+        if !matches!(self.peek()?, b'{' | b'[') {
+            return self.syntax();
+        }
+        self.pos += 1;
+        self.enter()
+    }
+
+    /// In an open object: the next key, with its colon passed; `None` at the end of the
+    /// object, which is then closed. `first` for the first call after [`Reader::open`].
+    pub fn next_key(&mut self, first: bool) -> Result<Option<Cow<'a, str>>> {
+        match self.peek()? {
+            b'}' if first => {}
+            b'"' if first => {
+                let key = self.str()?;
+                self.expect(b':')?;
+                return Ok(Some(key));
+            }
+            b',' if !first => {
+                self.pos += 1;
+                if self.peek()? != b'"' {
+                    return self.syntax();
+                }
+                let key = self.str()?;
+                self.expect(b':')?;
+                return Ok(Some(key));
+            }
+            b'}' => {}
+            _ => return self.syntax(),
+        }
+        self.pos += 1;
+        self.depth -= 1;
+        Ok(None)
+    }
+
+    /// In an open list: whether another item follows (the reader is then at it); at the end
+    /// of the list, which is then closed, `false`.
+    pub fn next_item(&mut self, first: bool) -> Result<bool> {
+        match self.peek()? {
+            b']' => {}
+            _ if first => return Ok(true),
+            b',' => {
+                self.pos += 1;
+                return Ok(true);
+            }
+            _ => return self.syntax(),
+        }
+        self.pos += 1;
+        self.depth -= 1;
+        Ok(false)
+    }
+
     /// The text of the next value, as it stands.
     pub fn raw(&mut self) -> Result<&'a str> {
         self.peek()?;

@@ -2,9 +2,9 @@
 //! backup file, or the text the storage banner downloads when the data in this browser could
 //! not be read at start-up.
 //!
-//! Each record (account, plan, template, saved assessment, prospect, snapshot) is read on
-//! its own. A part that stops a record from reading (one field, one rating, one plan section)
-//! is left out and the record read again; a record that cannot be read even so is left out whole.
+//! Each record (account, plan, template, saved assessment, prospect, snapshot) is read on its own. A
+//! part that stops a record from reading (one field, one rating, one plan section) is left
+//! out and the record read again; a record that cannot be read even so is left out whole.
 //! Everything left out is listed, for the user to see before accepting.
 //!
 //! This works on the JSON tree and on where the readers' errors say the problem is
@@ -17,7 +17,6 @@ use super::accounts::{Account, AccountId};
 use super::history::SavedAssessment;
 use super::json::{FromJson, Json, Reader};
 use super::plans::{Plan, Template};
-use super::prospects::Prospect;
 use super::schema::{decode, finish, migrate, stored_version, Document, LoadError};
 use super::snapshots::Snapshot;
 
@@ -74,24 +73,14 @@ pub fn decode_lenient(text: &str) -> Result<Salvaged, LoadError> {
     let mut tree: Json = Reader::read_all(text).map_err(|_| LoadError::NotJson)?;
     migrate(&mut tree, version)?;
 
-    let accounts = take_list(&mut tree, "portfolio", "accounts");
-    let snapshots = take_list(&mut tree, "portfolio", "snapshots");
-    let templates = take_list(&mut tree, "plans", "templates");
-    let plans = take_list(&mut tree, "plans", "plans");
-    let history = take_list(&mut tree, "grader", "history");
+    let lists = LISTS.map(|list| {
+        let (section, key) = list.place();
+        (list, take_list(&mut tree, section, key))
+    });
     let prospects = match tree.field_mut("prospects") {
         Some(Json::Array(items)) => std::mem::take(items),
         _ => Vec::new(),
     };
-    let account_names: Vec<(Option<u64>, String)> = accounts
-        .iter()
-        .map(|a| {
-            (
-                number_of(a, "id"),
-                text_of(a, "name").unwrap_or("").to_string(),
-            )
-        })
-        .collect();
 
     let mut dropped = Vec::new();
     // What is left is small: the draft, the settings and the id counter.
@@ -105,88 +94,211 @@ pub fn decode_lenient(text: &str) -> Result<Salvaged, LoadError> {
         }
         Err(why) => return Err(LoadError::WrongShape(why)),
     };
-
-    let accounts: Vec<Account> = read_each(accounts, &mut dropped, |n, a| {
-        match text_of(a, "name").filter(|s| !s.trim().is_empty()) {
-            Some(name) => format!("Account \"{}\"", name.trim()),
-            None => format!("Account {n} in the file"),
-        }
-    });
-    let plans: Vec<Plan> = read_each(plans, &mut dropped, |n, p| {
-        let account = number_of(p, "account");
-        match account_names
-            .iter()
-            .find(|(id, _)| account.is_some() && *id == account)
-        {
-            Some((_, name)) if !name.trim().is_empty() => {
-                format!("The plan for \"{}\"", name.trim())
-            }
-            _ => format!("Plan {n} in the file"),
-        }
-    });
-    // A plan is shown only with its account: without it, it would be kept but never seen.
-    let kept: HashSet<AccountId> = accounts.iter().map(|a| a.id).collect();
-    let (plans, orphans): (Vec<Plan>, Vec<Plan>) =
-        plans.into_iter().partition(|p| kept.contains(&p.account));
-    for plan in orphans {
-        let record = match account_names
-            .iter()
-            .find(|(id, name)| *id == Some(plan.account) && !name.trim().is_empty())
-        {
-            Some((_, name)) => format!("The plan for \"{}\"", name.trim()),
-            None => format!("The plan for account id {}", plan.account),
-        };
-        dropped.push(Dropped {
-            record,
-            field: None,
-            why: "its account is not in the file or was left out".into(),
-        });
-    }
-    let templates: Vec<Template> = read_each(templates, &mut dropped, |n, t| {
-        match text_of(t, "name").filter(|s| !s.trim().is_empty()) {
-            Some(name) => format!("Template \"{}\"", name.trim()),
-            None => format!("Template {n} in the file"),
-        }
-    });
-    let history: Vec<SavedAssessment> = read_each(history, &mut dropped, |n, a| {
-        match (
-            text_of(a, "label").filter(|s| !s.trim().is_empty()),
-            text_of(a, "saved_at"),
-        ) {
-            (Some(label), _) => format!("Saved assessment \"{}\"", label.trim()),
-            (None, Some(at)) => format!("Saved assessment of {at}"),
-            (None, None) => format!("Saved assessment {n} in the file"),
-        }
-    });
-    let prospects: Vec<Prospect> = read_each(prospects, &mut dropped, |n, p| {
-        let who = [text_of(p, "name"), text_of(p, "company")]
+    // Prospects sit at the top of the document, outside the sections the lists are in.
+    for (n, item) in prospects.into_iter().enumerate() {
+        let who = [text_of(&item, "name"), text_of(&item, "company")]
             .into_iter()
             .flatten()
             .map(str::trim)
             .filter(|s| !s.is_empty())
             .collect::<Vec<_>>()
             .join(", ");
-        if who.is_empty() {
-            format!("Prospect {n} in the file")
+        let record = if who.is_empty() {
+            format!("Prospect {} in the file", n + 1)
         } else {
             format!("Prospect \"{who}\"")
+        };
+        read_one(item, record, &mut doc.prospects, &mut dropped);
+    }
+    let mut mended = Mended::new(dropped);
+    for (list, items) in lists {
+        for item in items {
+            mended.add(list, item);
         }
-    });
-    let snapshots: Vec<Snapshot> = read_each(snapshots, &mut dropped, |n, s| {
-        match text_of(s, "taken_at") {
-            Some(at) => format!("Snapshot of {at}"),
-            None => format!("Snapshot {n} in the file"),
-        }
-    });
+        mended.list_done(list);
+    }
+    Ok(mended.finish(doc))
+}
 
-    doc.portfolio.accounts = accounts.into();
-    doc.portfolio.snapshots = snapshots.into();
-    doc.plans.templates = templates;
-    doc.plans.plans = plans.into_iter().map(Into::into).collect();
-    doc.grader.history = history;
-    doc.prospects = prospects;
-    finish(&mut doc);
-    Ok(Salvaged { doc, dropped })
+/// The lists of records in a stored document, in the order they are read and their problems
+/// listed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum List {
+    Accounts,
+    Plans,
+    Templates,
+    History,
+    Snapshots,
+}
+
+pub const LISTS: [List; 5] = [
+    List::Accounts,
+    List::Plans,
+    List::Templates,
+    List::History,
+    List::Snapshots,
+];
+
+impl List {
+    /// Where the list is: its section of the document and its key there.
+    pub fn place(self) -> (&'static str, &'static str) {
+        match self {
+            List::Accounts => ("portfolio", "accounts"),
+            List::Snapshots => ("portfolio", "snapshots"),
+            List::Templates => ("plans", "templates"),
+            List::Plans => ("plans", "plans"),
+            List::History => ("grader", "history"),
+        }
+    }
+
+    /// The list at `key` of `section`, if there is one.
+    pub fn at(section: &str, key: &str) -> Option<List> {
+        LISTS.into_iter().find(|l| l.place() == (section, key))
+    }
+
+    /// Its records, in the plural, for progress lines.
+    pub fn noun(self) -> &'static str {
+        match self {
+            List::Accounts => "accounts",
+            List::Plans => "account plans",
+            List::Templates => "templates",
+            List::History => "saved assessments",
+            List::Snapshots => "snapshots",
+        }
+    }
+}
+
+/// Records read one at a time, mending what can be mended, list by list in the order of
+/// [`LISTS`]; with everything left out, in that order.
+pub struct Mended {
+    dropped: Vec<Dropped>,
+    /// Each account's id and name as the file has them, to name its plan if that is left out.
+    account_names: Vec<(Option<u64>, String)>,
+    accounts: Vec<Account>,
+    plans: Vec<Plan>,
+    templates: Vec<Template>,
+    history: Vec<SavedAssessment>,
+    snapshots: Vec<Snapshot>,
+    /// Position of the next record in its list, from 1.
+    next: usize,
+}
+
+impl Mended {
+    /// Starts after what was left out of the rest of the document.
+    pub fn new(dropped: Vec<Dropped>) -> Self {
+        Mended {
+            dropped,
+            account_names: Vec::new(),
+            accounts: Vec::new(),
+            plans: Vec::new(),
+            templates: Vec::new(),
+            history: Vec::new(),
+            snapshots: Vec::new(),
+            next: 1,
+        }
+    }
+
+    /// Reads the next record of `list`.
+    pub fn add(&mut self, list: List, item: Json) {
+        let n = self.next;
+        self.next += 1;
+        let dropped = &mut self.dropped;
+        match list {
+            List::Accounts => {
+                self.account_names.push((
+                    number_of(&item, "id"),
+                    text_of(&item, "name").unwrap_or("").to_string(),
+                ));
+                let record = match text_of(&item, "name").filter(|s| !s.trim().is_empty()) {
+                    Some(name) => format!("Account \"{}\"", name.trim()),
+                    None => format!("Account {n} in the file"),
+                };
+                read_one(item, record, &mut self.accounts, dropped);
+            }
+            List::Plans => {
+                let account = number_of(&item, "account");
+                let record = match self
+                    .account_names
+                    .iter()
+                    .find(|(id, _)| account.is_some() && *id == account)
+                {
+                    Some((_, name)) if !name.trim().is_empty() => {
+                        format!("The plan for \"{}\"", name.trim())
+                    }
+                    _ => format!("Plan {n} in the file"),
+                };
+                read_one(item, record, &mut self.plans, dropped);
+            }
+            List::Templates => {
+                let record = match text_of(&item, "name").filter(|s| !s.trim().is_empty()) {
+                    Some(name) => format!("Template \"{}\"", name.trim()),
+                    None => format!("Template {n} in the file"),
+                };
+                read_one(item, record, &mut self.templates, dropped);
+            }
+            List::History => {
+                let record = match (
+                    text_of(&item, "label").filter(|s| !s.trim().is_empty()),
+                    text_of(&item, "saved_at"),
+                ) {
+                    (Some(label), _) => format!("Saved assessment \"{}\"", label.trim()),
+                    (None, Some(at)) => format!("Saved assessment of {at}"),
+                    (None, None) => format!("Saved assessment {n} in the file"),
+                };
+                read_one(item, record, &mut self.history, dropped);
+            }
+            List::Snapshots => {
+                let record = match text_of(&item, "taken_at") {
+                    Some(at) => format!("Snapshot of {at}"),
+                    None => format!("Snapshot {n} in the file"),
+                };
+                read_one(item, record, &mut self.snapshots, dropped);
+            }
+        }
+    }
+
+    /// Closes a list once all its records are added, whether it has any or not.
+    pub fn list_done(&mut self, list: List) {
+        self.next = 1;
+        if list != List::Plans {
+            return;
+        }
+        // A plan is shown only with its account: without it, it would be kept but never seen.
+        let kept: HashSet<AccountId> = self.accounts.iter().map(|a| a.id).collect();
+        let (plans, orphans): (Vec<Plan>, Vec<Plan>) = std::mem::take(&mut self.plans)
+            .into_iter()
+            .partition(|p| kept.contains(&p.account));
+        self.plans = plans;
+        for plan in orphans {
+            let record = match self
+                .account_names
+                .iter()
+                .find(|(id, name)| *id == Some(plan.account) && !name.trim().is_empty())
+            {
+                Some((_, name)) => format!("The plan for \"{}\"", name.trim()),
+                None => format!("The plan for account id {}", plan.account),
+            };
+            self.dropped.push(Dropped {
+                record,
+                field: None,
+                why: "its account is not in the file or was left out".into(),
+            });
+        }
+    }
+
+    /// The document with the records read into `rest`, the document without them.
+    pub fn finish(self, mut rest: Document) -> Salvaged {
+        rest.portfolio.accounts = self.accounts.into();
+        rest.portfolio.snapshots = self.snapshots.into();
+        rest.plans.templates = self.templates;
+        rest.plans.plans = self.plans.into_iter().map(Into::into).collect();
+        rest.grader.history = self.history;
+        finish(&mut rest);
+        Salvaged {
+            doc: rest,
+            dropped: self.dropped,
+        }
+    }
 }
 
 /// Takes the items of `tree[section][list]` out of the tree, leaving an empty list. When
@@ -209,33 +321,29 @@ fn number_of(value: &Json, key: &str) -> Option<u64> {
     value.field(key)?.number()
 }
 
-/// Reads each item as a `T`, mending what it can; lists what was left out, naming each item
-/// with `name(position from 1, item)`.
-fn read_each<T: FromJson>(
-    items: Vec<Json>,
+/// Reads `item` as a `T` into `read`, mending what it can; lists what was left out under the
+/// name `record`.
+fn read_one<T: FromJson>(
+    item: Json,
+    record: String,
+    read: &mut Vec<T>,
     dropped: &mut Vec<Dropped>,
-    name: impl Fn(usize, &Json) -> String,
-) -> Vec<T> {
-    let mut read = Vec::with_capacity(items.len());
-    for (i, item) in items.into_iter().enumerate() {
-        let record = name(i + 1, &item);
-        match mend(item) {
-            Ok((value, left_out)) => {
-                read.push(value);
-                dropped.extend(left_out.into_iter().map(|(path, why)| Dropped {
-                    record: record.clone(),
-                    field: Some(path.join(" → ")),
-                    why,
-                }));
-            }
-            Err(why) => dropped.push(Dropped {
-                record,
-                field: None,
+) {
+    match mend(item) {
+        Ok((value, left_out)) => {
+            read.push(value);
+            dropped.extend(left_out.into_iter().map(|(path, why)| Dropped {
+                record: record.clone(),
+                field: Some(path.join(" → ")),
                 why,
-            }),
+            }));
         }
+        Err(why) => dropped.push(Dropped {
+            record,
+            field: None,
+            why,
+        }),
     }
-    read
 }
 
 /// A path into a value: object keys, and `item N` (from 1) for list items, as the readers'

@@ -1,0 +1,120 @@
+// Large imports (issue 16): a backup or spreadsheet of tens of thousands of accounts is read
+// and matched a slice at a time, so the page keeps painting and shows how far it has got.
+import { after, before, test } from 'node:test';
+import { assert, setUp, stored } from './harness.mjs';
+
+let env;
+before(async () => { env = await setUp(); });
+after(async () => { await env.tearDown(); });
+
+const AT = '2026-11-01T09:00:00Z';
+const account = (i, name) => ({
+  id: i + 1, name, industry: 'Services', manager: `Manager ${i % 40}`, revenue: 10000 + (i * 7919) % 900000,
+  tier: 'ABC'[i % 3], notes: '', ratings: { 'needs-fit': 1 + (i % 5) }, created_at: AT, updated_at: AT,
+});
+const documentOf = names => JSON.stringify({
+  version: 4, next_id: names.length + 1,
+  portfolio: { accounts: names.map((n, i) => account(i, n)), snapshots: [] }, plans: { templates: [], plans: [] },
+});
+const names = (n, from = 0) => Array.from({ length: n }, (_, i) => `Account ${String(from + i).padStart(5, '0')}`);
+
+/** A page with `count` accounts stored. */
+async function pageWith(count, hash) {
+  const page = await env.newPage();
+  await page.context().addInitScript(d => {
+    if (!sessionStorage.getItem('seeded')) { localStorage.setItem('account-grader', d); sessionStorage.setItem('seeded', '1'); }
+  }, documentOf(names(count)));
+  await env.open(page, hash);
+  return page;
+}
+
+/** From the next file chosen until an element matching `present` is in the page and the
+ *  progress bar `id` is not: the frames the page painted, and each state of the bar (value,
+ *  maximum and its line) seen in them. (The page's CSP allows no code made from text.) */
+function watch(page, id, present) {
+  return page.evaluate(([id, present]) => {
+    window.watched = new Promise(done => {
+      let started = false, frames = 0;
+      const seen = [];
+      document.addEventListener('change', () => { started = true; }, { capture: true, once: true });
+      const tick = () => {
+        if (started) {
+          frames++;
+          const bar = document.getElementById(id);
+          const state = bar && `${bar.value}/${bar.max} ${bar.labels[0]?.textContent}`;
+          if (state && state !== seen.at(-1)) seen.push(state);
+          if (document.querySelector(present) && !bar) return done({ frames, seen });
+        }
+        requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    });
+  }, [id, present]);
+}
+
+test('a backup of 30 000 accounts into 10 000 shows its progress, keeps painting, and can be stopped', async () => {
+  const page = await pageWith(10000, '#/settings');
+  const incoming = names(30000, 5000);
+  const backup = `{"app":"account-grader","kind":"backup","version":4,"exported_at":"${AT}","data":${documentOf(incoming)}}`;
+  const file = { name: 'big.json', mimeType: 'application/json', buffer: Buffer.from(backup) };
+  const before = await stored(page);
+
+  // Stopped part-way (Cancel is pressed as soon as the bar has moved): nothing changes.
+  await page.evaluate(() => {
+    const press = () => {
+      const bar = document.getElementById('import-progress');
+      if (bar && bar.value > 0) return bar.closest('.work-progress').querySelector('button').click();
+      requestAnimationFrame(press);
+    };
+    requestAnimationFrame(press);
+  });
+  await page.locator('#import-file').setInputFiles(file);
+  await page.getByText('Import stopped. Nothing was changed.').waitFor();
+  const bar = page.locator('#import-progress');
+  assert.equal(await page.locator('.import-preview').count(), 0);
+  assert.equal(await bar.count(), 0);
+  assert.equal(await stored(page), before);
+
+  await watch(page, 'import-progress', '.import-preview');
+  await page.locator('#import-file').setInputFiles(file);
+  const { frames, seen } = await page.evaluate(() => window.watched);
+  // The bar moved through the file, then through its accounts, said in words as it went.
+  assert.ok(seen.length >= 5, `progress seen: ${seen.join(' | ')}`);
+  assert.ok(seen.some(s => / Reading the file: \d+ %…$/.test(s)), seen.join(' | '));
+  assert.ok(seen.some(s => /Reading [\d\u00a0]+ of 30\u00a0000 accounts…$/.test(s)), seen.join(' | '));
+  assert.ok(seen.some(s => /Matching [\d\u00a0]+ of 40\u00a0000 accounts…$/.test(s)), seen.join(' | '));
+  const values = seen.map(s => Number(s.split('/')[0]));
+  assert.ok(new Set(values).size >= 4, seen.join(' | '));
+  // Painted all along, not once before and once after.
+  assert.ok(frames >= 5, `${frames} frames painted while reading: ${seen.join(' | ')}`);
+
+  const preview = page.getByRole('region', { name: 'Import this backup?' });
+  assert.match(await preview.textContent(), /Accounts: 25000 added, 5000 updated/);
+  // (35 000 accounts would not fit in the browser's storage: the import itself is tested
+  // with smaller files in backup.test.mjs.)
+  await preview.getByRole('button', { name: 'Cancel' }).click();
+  assert.equal(await stored(page), before);
+});
+
+test('a spreadsheet of 30 000 rows shows its progress while read and checked, and keeps painting', async () => {
+  const page = await pageWith(10000, '#/accounts');
+  const lines = ['Company name,Industry,Tier'];
+  for (const [i, name] of names(30000, 5000).entries()) lines.push(`${name},Retail,${'ABC'[i % 3]}`);
+  const csv = { name: 'big.csv', mimeType: 'text/csv', buffer: Buffer.from(lines.join('\r\n')) };
+  await watch(page, 'csv-progress', '.csv-summary');
+  await page.locator('#csv-file').setInputFiles(csv);
+  const { frames, seen } = await page.evaluate(() => window.watched);
+  assert.ok(seen.some(s => / Reading the file: \d+ %…$/.test(s)), seen.join(' | '));
+  assert.ok(seen.some(s => /Checking [\d\u00a0]+ of 30\u00a0000 rows…$/.test(s)), seen.join(' | '));
+  assert.ok(new Set(seen.map(s => s.split(' ')[0])).size >= 4, seen.join(' | '));
+  assert.ok(frames >= 5, `${frames} frames painted while reading: ${seen.join(' | ')}`);
+
+  const preview = page.getByRole('region', { name: 'Import these accounts?' });
+  assert.match(await preview.textContent(), /To add: 25000 accounts/);
+  // A change of column checks every row again, with the figures of the last check in view.
+  await preview.getByLabel('Industry').selectOption({ label: 'Notes' });
+  await page.locator('.csv-summary').waitFor();
+  await page.waitForFunction(() => !document.getElementById('csv-progress'));
+  assert.match(await preview.textContent(), /To add: 25000 accounts/);
+  assert.equal(await preview.getByRole('button', { name: 'Import', exact: true }).isEnabled(), true);
+});
