@@ -345,11 +345,14 @@ impl BackupReading {
     /// The records' pass, once the walk has found them; `Err` with the result when there is
     /// nothing more to read, and `None` when the file is for `parse` in one go.
     fn after_walk(walk: Walk) -> Option<Result<Records, Result<Incoming, ImportError>>> {
-        let current = CURRENT_VERSION.to_string();
+        let readable = |v: &String| {
+            v.parse::<u64>()
+                .is_ok_and(|v| (RECORDS_AS_NOW_SINCE..=CURRENT_VERSION).contains(&v))
+        };
         if walk
             .found
             .iter()
-            .any(|f| f.version.as_ref().is_some_and(|v| *v != current))
+            .any(|f| f.version.as_ref().is_some_and(|v| !readable(v)))
         {
             return None;
         }
@@ -377,6 +380,12 @@ impl BackupReading {
         }))
     }
 }
+
+/// The oldest version whose accounts and plans read as this version's do: the step to
+/// version 5 changed only the rest of the document (prospects, the firm), which `parse`
+/// migrates with the skeleton. Every backup made before version 5 is of version 4, so this
+/// keeps those sliced too.
+const RECORDS_AS_NOW_SINCE: u64 = 4;
 
 impl Sliced for BackupReading {
     type Output = Result<Incoming, ImportError>;
@@ -510,6 +519,19 @@ mod tests {
         assert!(seen
             .iter()
             .any(|p| p.unit == Unit::Records("account plans") && p.total == 10));
+    }
+
+    #[test]
+    fn a_backup_from_version_4_is_read_record_by_record_too() {
+        let v5 = export(&document(30), AT);
+        let v4 = v5
+            .replace("\"version\": 5", "\"version\": 4")
+            .replace("\"version\":5", "\"version\":4");
+        assert_ne!(v4, v5, "the file names its version");
+        let (read, seen) = run_in_slices(BackupReading::new(v4.as_str().into()), 4);
+        assert_eq!(read, parse(&v4));
+        assert!(read.is_ok());
+        assert!(seen.iter().any(|p| p.unit == Unit::Records("accounts")));
     }
 
     #[test]
