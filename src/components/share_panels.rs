@@ -213,7 +213,13 @@ pub fn ShareAccount(props: &ShareAccountProps) -> Html {
                     .unwrap_or_default();
                 notes.into_iter().chain(plan_fields).collect::<Vec<_>>()
             });
-            if fields.is_some() {
+            if let Some(fields) = &fields {
+                // Said in the link, so a colleague's kept copy keeps its own text there.
+                shared.left_out.texts = fields
+                    .iter()
+                    .filter(|f| edits.get(&f.id) == Some(&Edit::LeftOut))
+                    .map(|f| f.id.clone())
+                    .collect();
                 match edits.get(NOTES_FIELD) {
                     Some(Edit::Reworded(t)) => shared.notes = t.clone(),
                     Some(Edit::LeftOut) => shared.notes.clear(),
