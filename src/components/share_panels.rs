@@ -185,7 +185,10 @@ pub fn ShareAccount(props: &ShareAccountProps) -> Html {
                     &choices,
                 );
                 let fields = (*client_names_out).then(|| text_fields(&sent.sections));
-                apply_edits(&mut sent.sections, &edits);
+                // Edits belong to the review: with it hidden, nothing is held back unseen.
+                if fields.is_some() {
+                    apply_edits(&mut sent.sections, &edits);
+                }
                 let empty = sent.sections.is_empty();
                 ((!empty).then(|| to_text(&sent).into_bytes()), fields, empty)
             }

@@ -495,8 +495,10 @@ pub fn shared_account(
     }
 }
 
-/// Names one account of the sender's across the links they make of it, and no other: its
-/// id and the moment it was made, hashed so the link says nothing of either.
+/// Names one account of the sender's across the links they make of it, and no other: a hash
+/// of its id and the moment it was made. A label, not a secret: the id is a small number and
+/// the moment can be guessed near enough, so whoever wants them can work them back out; they
+/// tell nothing of the account beyond when it was created.
 pub fn source_key(account: &Account) -> String {
     let text = format!("{}|{}", account.id, account.created_at);
     let h = text.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
