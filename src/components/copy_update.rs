@@ -87,7 +87,7 @@ pub fn CopyUpdate(props: &CopyUpdateProps) -> Html {
                     <p>{ "You kept a copy of this account as " }{ copy_link }{ ". " }{ versions }</p>
                     if let Some(at) = latest_own {
                         <div class="banner banner--warning copy-update__own">
-                            <p><strong>{ format!("You changed your copy on {}: these changes would be replaced.", readable_date_time(at)) }</strong></p>
+                            <p><strong>{ format!("You changed your copy on {}: these changes would be replaced wherever the link carries its own version.", readable_date_time(at)) }</strong></p>
                             <ul>
                                 { for own.iter().map(|c| html! { <li>{ format!("{}, last changed on {}", c.what, readable_date_time(&c.at)) }</li> }) }
                             </ul>
