@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use yew::Reducible;
 
-use crate::domain::accounts::{Account, AccountForm, AccountId, ValidAccount};
+use crate::domain::accounts::{Account, AccountForm, AccountId, CopySource, ValidAccount};
 use crate::domain::bcg::{BcgThresholds, MarketPosition};
 use crate::domain::demo::demo_accounts;
 use crate::domain::grader::{Answer, Answers};
@@ -16,7 +16,7 @@ use crate::domain::plans::{
 };
 use crate::domain::portfolio::ListQuery;
 use crate::domain::practices::{PracticeId, PRACTICES};
-use crate::domain::prospects::{received_from, Prospect, ProspectId};
+use crate::domain::prospects::{received_from, without_shared_mark, Prospect, ProspectId};
 use crate::domain::rating::{Axis, CriterionId};
 use crate::domain::schema::{Document, LoadError};
 use crate::domain::settings::{Settings, SettingsSection, Theme};
@@ -238,8 +238,9 @@ pub enum Action {
         checked: Option<(Rc<Vec<Account>>, Rc<crate::domain::csv_import::CsvPreview>)>,
         at: String,
     },
-    /// Keeps a copy of an assessment someone shared; its id is `doc.next_id` at dispatch.
-    SaveSharedAssessment(crate::domain::share::SharedResult),
+    /// Keeps a result someone shared as the user's own team's assessment, on purpose: it
+    /// counts in their trend like any other. Its id is `doc.next_id` at dispatch.
+    SaveSharedResultAsOwn(crate::domain::share::SharedResult),
     /// Adds a result received from a prospect's link to the prospects, apart from the
     /// history; its id is `doc.next_id` at dispatch. A link already added is not added again.
     AddProspect {
@@ -752,16 +753,12 @@ impl AppState {
                 self.doc.settings.last_backup_at = Some(at);
                 self.changed();
             }
-            Action::SaveSharedAssessment(result) => {
+            Action::SaveSharedResultAsOwn(result) => {
                 let id = self.take_id();
-                let label = match result.label.trim() {
-                    "" => "Shared with me".to_string(),
-                    l => format!("{l} (shared)"),
-                };
                 self.doc.grader.history.push(SavedAssessment {
                     id,
                     saved_at: result.date,
-                    label,
+                    label: without_shared_mark(&result.label).to_string(),
                     answers: result.answers,
                     team: String::new(),
                     assessed_on: None,
@@ -837,7 +834,10 @@ impl AppState {
                     updated_at: at.clone(),
                     reviewed_at: None,
                     demo: false,
-                    copied_from: shared.source.clone(),
+                    copied_from: shared.source.clone().map(|source| CopySource {
+                        copied_at: at.clone(),
+                        ..source
+                    }),
                 });
                 if let Some((template, plan)) = shared.plan.clone() {
                     let template_id = self.keep_shared_template(template, None);
@@ -857,12 +857,14 @@ impl AppState {
                 };
                 let before = self.doc.clone();
                 let next = crate::domain::copy_update::updated(&mine, &shared, &at);
+                let incoming =
+                    crate::domain::copy_update::incoming_plan(self.doc.plans.plan_for(id), &shared);
                 self.undo = Some(Undo::Restore {
                     doc: Box::new(before),
                     what: format!("Updated your copy of {}.", next.name),
                 });
                 self.edit_account(id, |a| *a = next);
-                if let Some((template, plan)) = shared.plan.clone() {
+                if let Some((template, plan)) = incoming {
                     let current = self.doc.plans.plan_for(id).map(|p| (p.id, p.template));
                     let template_id = self.keep_shared_template(template, current.map(|(_, t)| t));
                     let plans = &mut self.doc.plans.plans;
@@ -1451,7 +1453,13 @@ mod tests {
             }],
         );
         let copy = s.doc.portfolio.accounts[0].clone();
-        assert_eq!(copy.copied_from, first.source);
+        let copied = |link: &crate::domain::share::SharedAccount, at: &str| {
+            link.source.clone().map(|s| CopySource {
+                copied_at: at.into(),
+                ..s
+            })
+        };
+        assert_eq!(copy.copied_from, copied(&first, AT));
 
         sender.ratings.set(CriterionId::NeedsFit, Some(1));
         sender.updated_at = "2026-12-01T00:00:00Z".into();
@@ -1473,7 +1481,7 @@ mod tests {
         assert_eq!(s.doc.portfolio.accounts.len(), 1, "no second copy");
         let updated = &s.doc.portfolio.accounts[0];
         assert_eq!(updated.ratings.get(CriterionId::NeedsFit), Some(1));
-        assert_eq!(updated.copied_from, newer.source);
+        assert_eq!(updated.copied_from, copied(&newer, "2026-12-02T00:00:00Z"));
         assert_eq!(s.doc.plans.plans.len(), 1);
         let kept = s.doc.plans.plan_for(copy.id).unwrap();
         assert_eq!(kept.sections[0].content, Content::Text("Grow fast".into()));
@@ -1485,6 +1493,98 @@ mod tests {
         assert_eq!(s.doc.portfolio.accounts[0], copy);
         let kept = s.doc.plans.plan_for(copy.id).unwrap();
         assert_eq!(kept.sections[0].content, Content::Text("Grow".into()));
+    }
+
+    #[test]
+    fn updating_a_copy_keeps_its_own_name_and_the_stakeholders_names_the_link_left_out() {
+        use crate::domain::plans::{built_in_template, Stakeholder};
+        use crate::domain::quadrant::Thresholds;
+        use crate::domain::rating::Weights;
+        use crate::domain::share::{shared_account, Privacy};
+        let mut sender = demo_accounts(1, AT).remove(0);
+        let people = |next: &str| {
+            Content::Stakeholders(vec![Stakeholder {
+                name: "Ann Lee".into(),
+                next_step: next.into(),
+                ..Stakeholder::default()
+            }])
+        };
+        let mut plan = Plan::new(9, sender.id, BUILT_IN_TEMPLATE, AT);
+        plan.write("relationships", "Rel", people("Lunch"), AT);
+        // Names left out, as colleague links do by default.
+        let link = |a: &Account, p: &Plan| {
+            Box::new(shared_account(
+                a,
+                "USD",
+                &Weights::default(),
+                Thresholds::default(),
+                Some((built_in_template(), p.clone())),
+                Privacy {
+                    without_stakeholder_names: true,
+                    ..Privacy::default()
+                },
+            ))
+        };
+        let mut own = demo_accounts(1, AT).remove(0);
+        own.name = sender.name.clone();
+        own.demo = false;
+        let mut state = AppState::default();
+        Rc::make_mut(&mut state.doc.portfolio.accounts).push(own);
+        state.doc.next_id = 100;
+        let s = reduce(
+            state,
+            [Action::ImportSharedAccount {
+                shared: link(&sender, &plan),
+                at: AT.into(),
+            }],
+        );
+        let copy = s.doc.portfolio.accounts[1].clone();
+        assert_eq!(copy.name, format!("{} 2", sender.name));
+        // The colleague names the person in their copy, as the link named no one.
+        let copy_plan = s.doc.plans.plan_for(copy.id).unwrap().id;
+        let s = reduce(
+            s,
+            [Action::WritePlan {
+                plan: copy_plan,
+                key: "relationships".into(),
+                title: "Rel".into(),
+                content: people("Lunch"),
+                at: "2026-11-24T00:00:00Z".into(),
+                removes_row: false,
+            }],
+        );
+
+        sender.tier = crate::domain::accounts::Tier::C;
+        sender.updated_at = "2026-12-01T00:00:00Z".into();
+        plan.write(
+            "relationships",
+            "Rel",
+            people("Dinner"),
+            "2026-12-01T00:00:00Z",
+        );
+        let newer = link(&sender, &plan);
+        let s = reduce(
+            s,
+            [Action::UpdateSharedCopy {
+                id: copy.id,
+                shared: newer,
+                at: "2026-12-02T00:00:00Z".into(),
+            }],
+        );
+        let updated = s.account(copy.id).unwrap();
+        assert_eq!(
+            updated.name, copy.name,
+            "no second account of the same name"
+        );
+        assert_eq!(updated.tier, crate::domain::accounts::Tier::C);
+        let kept = s.doc.plans.plan_for(copy.id).unwrap();
+        assert_eq!(kept.sections[0].content, {
+            let mut p = people("Dinner");
+            if let Content::Stakeholders(rows) = &mut p {
+                rows[0].name = "Ann Lee".into();
+            }
+            p
+        });
     }
 
     #[test]
@@ -2429,18 +2529,53 @@ mod tests {
     }
 
     #[test]
+    fn a_result_saved_as_ones_own_is_not_taken_for_someone_elses() {
+        use crate::domain::prospects::looks_shared;
+        let colleague = |label: &str| crate::domain::share::SharedResult {
+            label: label.into(),
+            reply: false,
+            ..reply("")
+        };
+        let s = reduce(
+            AppState::default(),
+            [
+                Action::SaveSharedResultAsOwn(colleague("East team, Q3")),
+                Action::SaveSharedResultAsOwn(colleague("")),
+                // Passed on from a history where the app once marked it as shared.
+                Action::SaveSharedResultAsOwn(colleague("West (shared)")),
+            ],
+        );
+        let labels: Vec<&str> = s
+            .doc
+            .grader
+            .history
+            .iter()
+            .map(|a| a.label.as_str())
+            .collect();
+        assert_eq!(labels, ["East team, Q3", "", "West"]);
+        assert!(s.doc.grader.history.iter().all(|a| !looks_shared(a)));
+    }
+
+    #[test]
     fn shared_copies_move_from_the_history_to_the_prospects_and_back_with_undo() {
         let s = reduce(
             AppState::default(),
             [
                 Action::Answer(PracticeId::NpsSurvey, Answer::Yes),
                 Action::SaveAssessment { at: AT.into() },
-                Action::SaveSharedAssessment(crate::domain::share::SharedResult {
-                    label: "Northwind Q3".into(),
-                    ..reply("")
-                }),
             ],
         );
+        // As the app saved shared results before prospects had a list of their own.
+        let mut s = s;
+        let legacy = SavedAssessment {
+            id: s.take_id(),
+            saved_at: "2026-11-20".into(),
+            label: "Northwind Q3 (shared)".into(),
+            answers: s.doc.grader.history[0].answers.clone(),
+            team: String::new(),
+            assessed_on: None,
+        };
+        s.doc.grader.history.push(legacy);
         let shared = s.doc.grader.history[1].id;
         assert_eq!(s.doc.grader.history[1].label, "Northwind Q3 (shared)");
         let before = s.doc.clone();

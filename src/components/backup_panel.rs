@@ -97,6 +97,12 @@ fn describe(p: &Preview, mode: Mode) -> Vec<String> {
             p.assessments_replaced,
             p.assessments_removed,
         ),
+        line(
+            "Prospects' results",
+            p.prospects_added,
+            p.prospects_replaced,
+            p.prospects_removed,
+        ),
     ]
 }
 

@@ -6,9 +6,9 @@ use yew::prelude::*;
 use crate::browser::clock::now_iso;
 use crate::browser::page::navigate;
 use crate::domain::accounts::AccountId;
-use crate::domain::copy_update::{changes, standing, Standing};
+use crate::domain::copy_update::{changes, own_changes, standing, Standing};
 use crate::domain::dates::readable_date_time;
-use crate::domain::share::SharedAccount;
+use crate::domain::share::{later, SharedAccount};
 use crate::hooks::use_app_state;
 use crate::route::Route;
 use crate::state::Action;
@@ -67,11 +67,33 @@ pub fn CopyUpdate(props: &CopyUpdateProps) -> Html {
     );
     let body = match standing(kept, link) {
         Standing::LinkIsNewer => {
-            let listed = changes(mine, my_plan.as_ref().map(|(t, p)| (t, p)), &props.shared);
+            let my_plan = my_plan.as_ref().map(|(t, p)| (t, p));
+            let listed = changes(mine, my_plan, &props.shared);
+            let own = own_changes(mine, my_plan.map(|(_, p)| p), &props.shared);
+            let latest_own =
+                own.iter()
+                    .map(|c| c.at.as_str())
+                    .reduce(|a, b| if later(b, a) { b } else { a });
+            let renamed = props.shared.name.trim() != mine.name.trim();
+            // With changes of their own at stake, keeping both is the safe choice.
+            let (update_class, separate_class) = if own.is_empty() {
+                ("button button--primary", "button")
+            } else {
+                ("button", "button button--primary")
+            };
             html! {
                 <>
                     <h2 id="copy-update-title">{ "A newer version of your copy" }</h2>
                     <p>{ "You kept a copy of this account as " }{ copy_link }{ ". " }{ versions }</p>
+                    if let Some(at) = latest_own {
+                        <div class="banner banner--warning copy-update__own">
+                            <p><strong>{ format!("You changed your copy on {}: these changes would be replaced wherever the link carries its own version.", readable_date_time(at)) }</strong></p>
+                            <ul>
+                                { for own.iter().map(|c| html! { <li>{ format!("{}, last changed on {}", c.what, readable_date_time(&c.at)) }</li> }) }
+                            </ul>
+                            <p>{ "Save this version as a separate copy to keep yours as it is." }</p>
+                        </div>
+                    }
                     if listed.is_empty() {
                         <p>{ "Nothing you can see differs: only the date is newer." }</p>
                     } else {
@@ -80,10 +102,18 @@ pub fn CopyUpdate(props: &CopyUpdateProps) -> Html {
                             { for listed.iter().map(|c| html! { <li>{ c }</li> }) }
                         </ul>
                     }
-                    <p class="muted">{ "Anything the link leaves out (revenue, notes) stays as it is in your copy; what it carries replaces your copy's, changes you made to it included. You can undo the update straight after." }</p>
+                    if renamed {
+                        <p>{ format!("The sender calls the account \u{201c}{}\u{201d}; your copy keeps its own name.", props.shared.name.trim()) }</p>
+                    }
+                    <p class="muted">{ "What the link leaves out (revenue, notes, stakeholders' names, text the sender held back) stays as it is in your copy; what it carries replaces your copy's. You can undo the update straight after." }</p>
                     <div class="page-actions">
-                        <button type="button" class="button button--primary" onclick={on_update}>{ "Update my copy" }</button>
-                        <button type="button" class="button" onclick={on_separate}>{ "Save as a separate copy" }</button>
+                        if own.is_empty() {
+                            <button type="button" class={update_class} onclick={on_update}>{ "Update my copy" }</button>
+                            <button type="button" class={separate_class} onclick={on_separate}>{ "Save as a separate copy" }</button>
+                        } else {
+                            <button type="button" class={separate_class} onclick={on_separate}>{ "Save as a separate copy" }</button>
+                            <button type="button" class={update_class} onclick={on_update}>{ "Update my copy anyway" }</button>
+                        }
                     </div>
                 </>
             }

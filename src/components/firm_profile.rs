@@ -11,17 +11,17 @@ use yew::prelude::*;
 
 use crate::browser::events::on_value;
 use crate::domain::client_share::MAX_LINK_LOGO_CHARS;
+use crate::domain::reply_mail::is_address;
 use crate::domain::settings::{is_image_data_url, logo_problem, FirmProfile, LOGO_TYPES};
 use crate::hooks::{use_app_state, use_local};
 use crate::state::Action;
 
 /// A contact address that cannot be an e-mail address, said plainly; `None` when it can.
 fn contact_problem(contact: &str) -> Option<&'static str> {
+    // The same test as the invitation's and the reply's, so an address accepted here is
+    // one the prospect's mail app is given.
     let c = contact.trim();
-    let plausible = c.is_empty()
-        || c.split_once('@').is_some_and(|(who, host)| {
-            !who.is_empty() && host.contains('.') && !host.starts_with('.') && !host.ends_with('.')
-        }) && !c.contains(char::is_whitespace);
+    let plausible = c.is_empty() || is_address(c);
     (!plausible).then_some("That does not look like an e-mail address (name@example.com). It is kept as typed; correct it when you can.")
 }
 

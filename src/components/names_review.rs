@@ -47,19 +47,44 @@ pub fn NamesReview(props: &NamesReviewProps) -> Html {
         .collect();
     let names: usize = counts.iter().sum();
     let fields_with_names = counts.iter().filter(|&&n| n > 0).count();
+    let (found, advice) = if names > 0 {
+        (
+            format!(
+                "{} found in {}. ",
+                plural(names, "name", "names"),
+                plural(fields_with_names, "piece of text", "pieces of text")
+            ),
+            "They are marked below: reword the text or leave it out. The link carries the text exactly as shown here.",
+        )
+    } else if props.finder.is_empty() {
+        (String::new(), "The plan names no stakeholders to look for. Read the text below: the link carries it exactly as shown.")
+    } else {
+        (
+            String::new(),
+            "No stakeholder names found in the text below. The link carries it exactly as shown.",
+        )
+    };
+    // Said aloud only once a rewording is done: while it is typed, names come and go with
+    // each letter, and each would interrupt.
+    let announced = use_mut_ref(String::new);
+    let typing = editing.as_ref().is_some_and(|id| {
+        props.fields.iter().any(|f| &f.id == id)
+            && !matches!(props.edits.get(id), Some(Edit::LeftOut))
+    });
+    if !typing {
+        *announced.borrow_mut() = format!("{found}{advice}");
+    }
+    let announcement = announced.borrow().clone();
     html! {
         <section class="names-review" aria-labelledby="names-review-title">
             <h3 id="names-review-title">{ "Text that goes out" }</h3>
-            <p class={classes!("names-review__summary", (names > 0).then_some("names-review__summary--found"))} role="status">
-                if names > 0 {
-                    <strong>{ format!("{} found in {}. ", plural(names, "name", "names"), plural(fields_with_names, "piece of text", "pieces of text")) }</strong>
-                    { "They are marked below: reword the text or leave it out. The link carries the text exactly as shown here." }
-                } else if props.finder.is_empty() {
-                    { "The plan names no stakeholders to look for. Read the text below: the link carries it exactly as shown." }
-                } else {
-                    { "No stakeholder names found in the text below. The link carries it exactly as shown." }
+            <p class={classes!("names-review__summary", (names > 0).then_some("names-review__summary--found"))}>
+                if !found.is_empty() {
+                    <strong>{ found.clone() }</strong>
                 }
+                { advice }
             </p>
+            <p class="visually-hidden" role="status">{ announcement }</p>
             <p class="muted">{ "Changes here go into this link only: your plan stays as it is." }</p>
             if shown.is_empty() {
                 <p class="muted">{ "No free text goes out." }</p>

@@ -185,7 +185,10 @@ pub fn ShareAccount(props: &ShareAccountProps) -> Html {
                     &choices,
                 );
                 let fields = (*client_names_out).then(|| text_fields(&sent.sections));
-                apply_edits(&mut sent.sections, &edits);
+                // Edits belong to the review: with it hidden, nothing is held back unseen.
+                if fields.is_some() {
+                    apply_edits(&mut sent.sections, &edits);
+                }
                 let empty = sent.sections.is_empty();
                 ((!empty).then(|| to_text(&sent).into_bytes()), fields, empty)
             }
@@ -213,7 +216,13 @@ pub fn ShareAccount(props: &ShareAccountProps) -> Html {
                     .unwrap_or_default();
                 notes.into_iter().chain(plan_fields).collect::<Vec<_>>()
             });
-            if fields.is_some() {
+            if let Some(fields) = &fields {
+                // Said in the link, so a colleague's kept copy keeps its own text there.
+                shared.left_out.texts = fields
+                    .iter()
+                    .filter(|f| edits.get(&f.id) == Some(&Edit::LeftOut))
+                    .map(|f| f.id.clone())
+                    .collect();
                 match edits.get(NOTES_FIELD) {
                     Some(Edit::Reworded(t)) => shared.notes = t.clone(),
                     Some(Edit::LeftOut) => shared.notes.clear(),

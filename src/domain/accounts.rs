@@ -72,15 +72,21 @@ pub struct CopySource {
     pub key: String,
     /// When the sender last changed what the copied link carried (RFC 3339).
     pub updated_at: String,
+    /// When this copy was last saved or updated from a link (RFC 3339), so changes made to
+    /// the copy after it can be told from the sender's. Empty in links, and in copies kept
+    /// before it was recorded.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub copied_at: String,
 }
 
 impl FromJson for CopySource {
     fn read(r: &mut Reader) -> json::Result<Self> {
-        let (mut key, mut updated_at) = (None, None);
+        let (mut key, mut updated_at, mut copied_at) = (None, None, String::new());
         r.object(&mut |r, field| {
             match field {
                 "key" => key = Some(r.string()?),
                 "updated_at" => updated_at = Some(r.string()?),
+                "copied_at" => copied_at = r.string()?,
                 _ => r.skip()?,
             }
             Ok(())
@@ -88,6 +94,7 @@ impl FromJson for CopySource {
         Ok(CopySource {
             key: required(key, "key")?,
             updated_at: required(updated_at, "updated_at")?,
+            copied_at,
         })
     }
 }

@@ -48,6 +48,7 @@ pub fn backup_due(doc: &Document, today: &str) -> bool {
             .iter()
             .map(|a| a.created_at.as_str())
             .chain(doc.grader.history.iter().map(|a| a.saved_at.as_str()))
+            .chain(doc.prospects.iter().map(|p| p.received_at.as_str()))
             .any(older_than_limit),
     }
 }
@@ -188,7 +189,8 @@ fn parse_readable_part(text: &str) -> Option<Incoming> {
     let holds_records = !doc.portfolio.accounts.is_empty()
         || !doc.grader.history.is_empty()
         || !doc.plans.plans.is_empty()
-        || !doc.plans.templates.is_empty();
+        || !doc.plans.templates.is_empty()
+        || !doc.prospects.is_empty();
     if !holds_records {
         return None;
     }
@@ -235,6 +237,9 @@ pub struct Preview {
     pub assessments_added: usize,
     pub assessments_replaced: usize,
     pub assessments_removed: usize,
+    pub prospects_added: usize,
+    pub prospects_replaced: usize,
+    pub prospects_removed: usize,
 }
 
 /// An incoming account or template whose name is taken, by the name rule of the account form
@@ -299,6 +304,7 @@ struct Basis {
     templates: Vec<(TemplateId, String)>,
     assessments: usize,
     plans: usize,
+    prospects: usize,
     next_id: AssessmentId,
 }
 
@@ -314,6 +320,7 @@ impl Basis {
                 .collect(),
             assessments: doc.grader.history.len(),
             plans: doc.plans.plans.len(),
+            prospects: doc.prospects.len(),
             next_id: doc.next_id,
         }
     }
@@ -323,6 +330,7 @@ impl Basis {
             && self.next_id == doc.next_id
             && self.assessments == doc.grader.history.len()
             && self.plans == doc.plans.plans.len()
+            && self.prospects == doc.prospects.len()
             && self.templates.len() == doc.plans.templates.len()
             && self
                 .templates
@@ -347,7 +355,42 @@ struct MergePlan {
     assessments: Vec<Target>,
     /// `None` for a plan whose account is not in the file.
     plans: Vec<Option<Target>>,
+    /// From [`prospect_slots`].
+    prospects: Vec<Option<usize>>,
     collisions: Vec<Collision>,
+}
+
+/// What tells one prospect's result from another: the link it came from, or, for one moved
+/// here from the history (which has no link), all it holds.
+fn prospect_key(p: &Prospect) -> String {
+    if p.link.is_empty() {
+        to_text(&(&p.answered_on, &p.name, &p.company, &p.label, &p.answers))
+    } else {
+        format!("link {}", p.link)
+    }
+}
+
+/// Where each incoming prospect goes when merging: over the one at this index (among those
+/// `here`, then those added before it), or, with `None`, in as a new one. Importing the same
+/// file twice adds nothing the second time.
+fn prospect_slots(here: &[Prospect], incoming: &[Prospect]) -> Vec<Option<usize>> {
+    let mut at: HashMap<String, usize> = here
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (prospect_key(p), i))
+        .collect();
+    let mut len = here.len();
+    incoming
+        .iter()
+        .map(|p| match at.entry(prospect_key(p)) {
+            std::collections::hash_map::Entry::Occupied(e) => Some(*e.get()),
+            std::collections::hash_map::Entry::Vacant(e) => {
+                e.insert(len);
+                len += 1;
+                None
+            }
+        })
+        .collect()
 }
 
 /// Matches incoming named items to those here by [`name_key`]. The first incoming item of a
@@ -506,6 +549,7 @@ impl MergePlan {
             .collect();
         MergePlan {
             basis: Basis::of(current),
+            prospects: prospect_slots(&current.prospects, &incoming.prospects),
             accounts,
             account_names,
             templates,
@@ -617,6 +661,8 @@ impl Prepared {
                 plans_removed: current.plans,
                 assessments_added: incoming.grader.history.len(),
                 assessments_removed: current.assessments,
+                prospects_added: incoming.prospects.len(),
+                prospects_removed: current.prospects,
                 ..Preview::default()
             };
         }
@@ -629,7 +675,10 @@ impl Prepared {
         let (accounts_added, accounts_replaced) = count(&mut self.plan.accounts.iter());
         let (plans_added, plans_replaced) = count(&mut self.plan.plans.iter().flatten());
         let (assessments_added, assessments_replaced) = count(&mut self.plan.assessments.iter());
+        let prospects_added = self.plan.prospects.iter().filter(|s| s.is_none()).count();
         Preview {
+            prospects_added,
+            prospects_replaced: self.plan.prospects.len() - prospects_added,
             accounts_added,
             accounts_replaced,
             plans_added,
@@ -783,25 +832,15 @@ fn apply(current: &Document, incoming: &Document, plan: &MergePlan, mode: Mode) 
             .collect();
         snapshots.push(s);
     }
-    // Prospects are matched by the link they came from; one moved from the history (no
-    // link) is always added.
-    let mut by_link: HashMap<String, usize> = doc
-        .prospects
-        .iter()
-        .enumerate()
-        .filter(|(_, p)| !p.link.is_empty())
-        .map(|(i, p)| (p.link.clone(), i))
-        .collect();
-    for p in &incoming.prospects {
-        match by_link.get(&p.link).filter(|_| !p.link.is_empty()) {
-            Some(&i) => {
-                let id = doc.prospects[i].id;
-                doc.prospects[i] = Prospect { id, ..p.clone() };
+    for (p, slot) in incoming.prospects.iter().zip(&plan.prospects) {
+        match slot {
+            Some(i) => {
+                let id = doc.prospects[*i].id;
+                doc.prospects[*i] = Prospect { id, ..p.clone() };
             }
             None => {
                 let id = doc.next_id;
                 doc.next_id += 1;
-                by_link.insert(p.link.clone(), doc.prospects.len());
                 doc.prospects.push(Prospect { id, ..p.clone() });
             }
         }
@@ -914,17 +953,7 @@ mod tests {
     }
 
     #[test]
-    fn merged_prospects_are_matched_by_their_link() {
-        let prospect = |id: u64, link: &str, company: &str| Prospect {
-            id,
-            received_at: AT.into(),
-            answered_on: "2026-11-20".into(),
-            name: String::new(),
-            company: company.into(),
-            label: String::new(),
-            answers: Default::default(),
-            link: link.into(),
-        };
+    fn merged_prospects_are_matched_by_their_link_or_what_they_hold() {
         let mut here = doc_with(&["Acme"], 1);
         here.prospects = vec![prospect(5, "r1.a", "Old name"), prospect(6, "", "Moved")];
         here.next_id = 7;
@@ -934,16 +963,22 @@ mod tests {
             prospect(3, "r1.b", "Other"),
             prospect(4, "", "Moved"),
         ];
-        let (merged, _) = import(&here, &there, Mode::Merge);
+        let (merged, preview) = import(&here, &there, Mode::Merge);
+        assert_eq!(
+            (preview.prospects_added, preview.prospects_replaced),
+            (1, 2)
+        );
+        let (_, preview) = import(&here, &there, Mode::Replace);
+        assert_eq!((preview.prospects_added, preview.prospects_removed), (3, 2));
         let seen: Vec<(u64, &str)> = merged
             .prospects
             .iter()
             .map(|p| (p.id, p.company.as_str()))
             .collect();
-        assert_eq!(
-            seen,
-            vec![(5, "New name"), (6, "Moved"), (7, "Other"), (8, "Moved")]
-        );
+        assert_eq!(seen, vec![(5, "New name"), (6, "Moved"), (7, "Other")]);
+        // The same file again changes nothing.
+        let (again, _) = import(&merged, &there, Mode::Merge);
+        assert_eq!(again.prospects, merged.prospects);
     }
 
     #[test]
@@ -1043,6 +1078,41 @@ mod tests {
         assert!(!backup_due(&doc, "2026-12-15T09:00:00Z"));
         assert!(backup_due(&doc, "2027-01-20T09:00:00Z"));
         assert!(!backup_due(&Document::default(), "2030-01-01T00:00:00Z"));
+        let prospects_only = Document {
+            prospects: vec![prospect(1, "r1.a", "Northwind")],
+            ..Document::default()
+        };
+        assert!(backup_due(&prospects_only, "2026-12-15T09:00:00Z"));
+    }
+
+    fn prospect(id: u64, link: &str, company: &str) -> Prospect {
+        Prospect {
+            id,
+            received_at: AT.into(),
+            answered_on: "2026-11-20".into(),
+            name: String::new(),
+            company: company.into(),
+            label: String::new(),
+            answers: Default::default(),
+            link: link.into(),
+        }
+    }
+
+    #[test]
+    fn a_damaged_file_holding_only_prospects_gives_them_back() {
+        let doc = Document {
+            prospects: vec![
+                prospect(1, "r1.a", "Northwind"),
+                prospect(2, "r1.b", "Zephyr"),
+            ],
+            next_id: 3,
+            ..Document::default()
+        };
+        let text = export(&doc, AT);
+        let cut = text.find("Zephyr").unwrap();
+        let read = parse(&text[..cut]).expect("what comes before the damage is read");
+        assert_eq!(read.doc.prospects.len(), 1);
+        assert_eq!(read.doc.prospects[0].company, "Northwind");
     }
 
     #[test]

@@ -313,6 +313,45 @@ pub fn apply_plan_edits(sections: &mut [PlanSection], edits: &Edits) {
     }
 }
 
+/// Puts back into a colleague's link plan, from a kept copy's own sections, what the link
+/// left out: the stakeholders' names (with `names`), matched by section and row, and each
+/// piece of text whose id is in `texts`. Rows and text the copy does not have stay as sent.
+pub fn keep_left_out(
+    sections: &mut [PlanSection],
+    mine: &[PlanSection],
+    names: bool,
+    texts: &[String],
+) {
+    for s in sections.iter_mut() {
+        let Some(own) = mine.iter().find(|m| m.key == s.key) else {
+            continue;
+        };
+        if let (true, Content::Stakeholders(rows), Content::Stakeholders(own_rows)) =
+            (names, &mut s.content, &own.content)
+        {
+            for (row, own_row) in rows.iter_mut().zip(own_rows) {
+                if !row.name.trim().is_empty() && !own_row.name.trim().is_empty() {
+                    row.name.clone_from(&own_row.name);
+                }
+            }
+        }
+        let mut kept = BTreeMap::new();
+        visit_text(&mut own.content.clone(), &mut |path, _, text| {
+            let id = format!("{}/{path}", s.key);
+            if texts.contains(&id) {
+                kept.insert(id, text.clone());
+            }
+        });
+        if !kept.is_empty() {
+            visit_text(&mut s.content, &mut |path, _, text| {
+                if let Some(own) = kept.get(&format!("{}/{path}", s.key)) {
+                    text.clone_from(own);
+                }
+            });
+        }
+    }
+}
+
 /// The id of the account's notes in the text review of a colleague's link.
 pub const NOTES_FIELD: &str = "notes/";
 

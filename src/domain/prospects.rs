@@ -60,10 +60,7 @@ impl Prospect {
 
     /// A shared result that was saved to the history, moved here at `at`.
     pub fn moved_from_history(id: ProspectId, at: &str, a: &SavedAssessment) -> Self {
-        let label = match a.label.as_str() {
-            SHARED_WITHOUT_LABEL => "",
-            l => l.strip_suffix(SHARED_SUFFIX).unwrap_or(l),
-        };
+        let label = without_shared_mark(&a.label);
         Prospect {
             id,
             received_at: at.into(),
@@ -83,6 +80,14 @@ impl Prospect {
             ("", label) => label.into(),
             (name, _) => name.into(),
         }
+    }
+}
+
+/// A label without the mark the app once gave shared results saved to the history.
+pub fn without_shared_mark(label: &str) -> &str {
+    match label.trim() {
+        SHARED_WITHOUT_LABEL => "",
+        l => l.strip_suffix(SHARED_SUFFIX).unwrap_or(l).trim(),
     }
 }
 

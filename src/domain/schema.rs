@@ -537,6 +537,7 @@ mod tests {
         accounts[3].copied_from = Some(crate::domain::accounts::CopySource {
             key: "7@2026-10-01T08:00:00Z".into(),
             updated_at: AT.into(),
+            copied_at: "2026-11-24T10:00:00Z".into(),
         });
         let weights = doc.settings.weights.clone();
         let snapshot = crate::domain::snapshots::take(3, AT, &accounts, &weights);
@@ -655,7 +656,12 @@ mod tests {
             source: Some(crate::domain::accounts::CopySource {
                 key: "0123456789abcdef".into(),
                 updated_at: "2026-11-02T09:00:00Z".into(),
+                copied_at: String::new(),
             }),
+            left_out: crate::domain::share::LeftOut {
+                names: true,
+                texts: vec!["vision/".into(), "notes/".into()],
+            },
         };
         let text = serde_json::to_string(&shared).unwrap();
         assert_eq!(Reader::read_all(&text), Ok(shared));

@@ -391,6 +391,42 @@ pub struct SharedAccount {
     /// kept a copy can bring it up to date. Links made before it was carried have none.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub source: Option<CopySource>,
+    /// What the sender left out, so a kept copy updated from the link keeps its own.
+    #[serde(skip_serializing_if = "LeftOut::is_empty")]
+    pub left_out: LeftOut,
+}
+
+/// What a colleague's link leaves out that a kept copy has its own of: the stakeholders'
+/// names (the link calls them "Person 1", "Person 2"…) and the pieces of text the sender
+/// dropped in the names review. Links made before it was carried have none.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct LeftOut {
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub names: bool,
+    /// The [`super::client_share::TextField`] ids of the text left out.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub texts: Vec<String>,
+}
+
+impl LeftOut {
+    pub fn is_empty(&self) -> bool {
+        !self.names && self.texts.is_empty()
+    }
+}
+
+impl FromJson for LeftOut {
+    fn read(r: &mut Reader) -> json::Result<Self> {
+        let mut left_out = LeftOut::default();
+        r.object(&mut |r, field| {
+            match field {
+                "names" => left_out.names = r.bool()?,
+                "texts" => left_out.texts = Vec::read(r)?,
+                _ => r.skip()?,
+            }
+            Ok(())
+        })?;
+        Ok(left_out)
+    }
 }
 
 /// What to leave out of an account link.
@@ -419,7 +455,12 @@ pub fn shared_account(
             .filter(|p| later(p, &account.updated_at))
             .unwrap_or(&account.updated_at)
             .to_string(),
+        copied_at: String::new(),
     };
+    let names_left_out = privacy.without_stakeholder_names
+        && plan
+            .as_ref()
+            .is_some_and(|(_, p)| !super::client_share::stakeholder_names(p).is_empty());
     let plan = plan.map(|(t, mut p)| {
         if privacy.without_stakeholder_names {
             // A row without a name stays without one, so it stays unfilled.
@@ -447,11 +488,17 @@ pub fn shared_account(
         thresholds,
         plan,
         source: Some(source),
+        left_out: LeftOut {
+            names: names_left_out,
+            texts: Vec::new(),
+        },
     }
 }
 
-/// Names one account of the sender's across the links they make of it, and no other: its
-/// id and the moment it was made, hashed so the link says nothing of either.
+/// Names one account of the sender's across the links they make of it, and no other: a hash
+/// of its id and the moment it was made. A label, not a secret: the id is a small number and
+/// the moment can be guessed near enough, so whoever wants them can work them back out; they
+/// tell nothing of the account beyond when it was created.
 pub fn source_key(account: &Account) -> String {
     let text = format!("{}|{}", account.id, account.created_at);
     let h = text.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
@@ -646,6 +693,7 @@ impl FromJson for SharedAccount {
             (None, None, None, None, None);
         let (mut industry, mut currency, mut notes) = (String::new(), String::new(), String::new());
         let (mut revenue, mut plan, mut source) = (None, None, None);
+        let mut left_out = LeftOut::default();
         r.object(&mut |r, key| {
             match key {
                 "name" => name = Some(r.string()?),
@@ -660,6 +708,7 @@ impl FromJson for SharedAccount {
                 "thresholds" => thresholds = Some(Thresholds::read(r)?),
                 "plan" => plan = Option::read(r)?,
                 "source" => source = Option::read(r)?,
+                "left_out" => left_out = LeftOut::read(r)?,
                 _ => r.skip()?,
             }
             Ok(())
@@ -676,6 +725,7 @@ impl FromJson for SharedAccount {
             thresholds: required(thresholds, "thresholds")?,
             plan,
             source,
+            left_out,
         })
     }
 }

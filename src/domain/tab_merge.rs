@@ -474,6 +474,9 @@ mod tests {
         mine.next_id = 12;
         let mut theirs = base.clone();
         theirs.prospects = vec![prospect(10, "r1.same"), prospect(11, "r1.other")];
+        // Opened a few minutes apart in each tab: the records differ, so only the link
+        // tells they are one result.
+        theirs.prospects[0].received_at = "2026-12-06T09:05:00Z".into();
         theirs.next_id = 12;
         let merged = merge(&base, &mine, &theirs);
         let links: Vec<&str> = merged.prospects.iter().map(|p| p.link.as_str()).collect();

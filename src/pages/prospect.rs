@@ -93,7 +93,7 @@ pub fn ProspectPage(props: &ProspectPageProps) -> Html {
                         <p class="score"><span class="score__value">{ a.grade().score }</span><span class="score__of">{ "/10" }</span></p>
                         { band_badge(a.grade().band) }
                         <p class="muted">{ format!("{}{}", if a.label.is_empty() { String::new() } else { format!("{}, ", a.label) },
-                            readable_date(&a.saved_at)) }</p>
+                            readable_date(a.day())) }</p>
                     } else {
                         <p>{ "You have no saved assessment of your own team yet. " }
                             <a href={Route::Grader.href()}>{ "Grade your team" }</a>

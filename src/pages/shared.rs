@@ -74,7 +74,7 @@ pub fn SharedResultPage(props: &LinkProps) -> Html {
         let (state, result) = (state.clone(), result.clone());
         Callback::from(move |_| {
             let id = state.doc.next_id;
-            state.dispatch(Action::SaveSharedAssessment(result.clone()));
+            state.dispatch(Action::SaveSharedResultAsOwn(result.clone()));
             navigate(Route::Assessment(id));
         })
     };

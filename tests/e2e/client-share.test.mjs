@@ -123,6 +123,16 @@ test('a colleague who kept a copy updates it from a newer link instead of saving
   await colleague.goto(first);
   await colleague.getByRole('heading', { name: 'You already have this version' }).waitFor();
 
+  // The link named no one (names are left out by default): the colleague writes in the name,
+  // a second or more after saving the copy, as times are kept to the second.
+  await colleague.waitForTimeout(1100);
+  const copyId = copied.portfolio.accounts[0].id;
+  await env.open(colleague, `#/accounts/${copyId}/plan`);
+  const person = colleague.locator('#section-relationships-1-name');
+  assert.equal(await person.inputValue(), 'Person 1');
+  await person.fill('Ann Lee-Smith');
+  await person.blur();
+
   // Times in links are to the second: the sender's change comes at least a second later.
   await page.waitForTimeout(1100);
   await env.open(page, '#/accounts/1/plan');
@@ -134,14 +144,23 @@ test('a colleague who kept a copy updates it from a newer link instead of saving
 
   await colleague.goto(newer);
   await colleague.getByRole('heading', { name: 'A newer version of your copy' }).waitFor();
-  assert.match(await colleague.locator('.copy-update__changes').textContent(),
-    /Plan section changed: Client's business vision/);
-  await colleague.getByRole('button', { name: 'Update my copy' }).click();
+  const changes = await colleague.locator('.copy-update__changes').textContent();
+  assert.match(changes, /Plan section changed: Client's business vision/);
+  assert.doesNotMatch(changes, /Key relationships/, 'the name the link left out is not a change');
+  // The colleague's own change is at stake, so keeping both is the first choice.
+  assert.match(await colleague.locator('.copy-update__own').textContent(),
+    /You changed your copy on .*: these changes would be replaced wherever the link carries its own version\..*Its account plan/s);
+  const choices = colleague.locator('.copy-update .page-actions .button');
+  assert.equal(await choices.first().textContent(), 'Save as a separate copy');
+  assert.match(await choices.first().getAttribute('class'), /button--primary/);
+  await colleague.getByRole('button', { name: 'Update my copy anyway' }).click();
   await colleague.getByRole('status').filter({ hasText: 'Updated your copy of Northwind Logistics.' }).waitFor();
   const updated = JSON.parse(await stored(colleague));
   assert.equal(updated.portfolio.accounts.length, 1, 'no second copy');
   assert.equal(updated.plans.plans.length, 1);
   assert.match(JSON.stringify(updated.plans.plans[0]), /whole northern region by 2028/);
+  assert.match(JSON.stringify(updated.plans.plans[0]), /"name":"Ann Lee-Smith"/, 'the copy keeps its own names');
+  assert.ok(updated.portfolio.accounts[0].copied_from.copied_at);
   assert.notEqual(updated.portfolio.accounts[0].copied_from.updated_at, copied.portfolio.accounts[0].copied_from.updated_at);
 
   // The first link is now older than the copy.

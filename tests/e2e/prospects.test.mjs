@@ -138,9 +138,19 @@ test('a result saved to the history from a link before prospects existed moves t
   await page.goto(link);
   await page.getByRole('button', { name: 'Add to prospects' }).waitFor();
   await page.getByRole('button', { name: 'Save to my own history instead' }).click();
-  await page.getByRole('heading', { level: 1, name: /Northwind Q3 \(shared\)/ }).waitFor();
+  await page.getByRole('heading', { level: 1, name: /^Northwind Q3: / }).waitFor();
 
+  // Kept as one's own on purpose, it is not taken for someone else's.
   await env.open(page, '#/history');
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  assert.deepEqual((await doc(page)).grader.history.map(a => a.label), ['Northwind Q3', 'Northwind Q3']);
+  assert.equal(await page.getByRole('region', { name: /looks like someone else's/ }).count(), 0);
+
+  // As the app labelled a shared result saved to the history before prospects existed.
+  const older = await doc(page);
+  older.grader.history[1].label = 'Northwind Q3 (shared)';
+  await page.evaluate(v => localStorage.setItem('account-grader', v), JSON.stringify(older));
+  await page.reload();
   const notice = page.getByRole('region', { name: '1 result here looks like someone else\'s' });
   await notice.waitFor();
   await page.getByRole('button', { name: /^Move Northwind Q3 \(shared\) .* to prospects$/ }).click();
