@@ -824,7 +824,7 @@ impl AppState {
                     id,
                     name,
                     industry: shared.industry.clone(),
-                    manager: String::new(),
+                    manager: shared.manager.clone(),
                     revenue: shared.revenue,
                     tier: shared.tier,
                     notes: shared.notes.clone(),
@@ -1453,6 +1453,7 @@ mod tests {
             }],
         );
         let copy = s.doc.portfolio.accounts[0].clone();
+        assert_eq!(copy.manager, sender.manager, "the copy says who manages it");
         let copied = |link: &crate::domain::share::SharedAccount, at: &str| {
             link.source.clone().map(|s| CopySource {
                 copied_at: at.into(),

@@ -361,7 +361,7 @@ pub fn ShareAccount(props: &ShareAccountProps) -> Html {
                         <legend class="visually-hidden">{ "Leave out" }</legend>
                         <label class="checkbox"><input type="checkbox" checked={*client_names_out}
                             onchange={{ let names = client_names_out.clone(); Callback::from(move |_: Event| names.set(!*names)) }} />
-                            { "Leave out stakeholder names" }</label>
+                            { "Leave out stakeholder names: the people table says Person 1, 2… and names found in other text are listed below, to reword or drop" }</label>
                     </fieldset>
                 }
             } else {
@@ -372,7 +372,7 @@ pub fn ShareAccount(props: &ShareAccountProps) -> Html {
                     <label class="checkbox"><input type="checkbox" checked={privacy.without_notes}
                         onchange={toggle(|p| p.without_notes = !p.without_notes)} />{ "Leave out notes" }</label>
                     <label class="checkbox"><input type="checkbox" checked={privacy.without_stakeholder_names}
-                        onchange={toggle(|p| p.without_stakeholder_names = !p.without_stakeholder_names)} />{ "Leave out stakeholder names" }</label>
+                        onchange={toggle(|p| p.without_stakeholder_names = !p.without_stakeholder_names)} />{ "Leave out stakeholder names: the people table says Person 1, 2… and names found in other text are listed below, to reword or drop" }</label>
                 </fieldset>
             }
             if let Some(fields) = fields {

@@ -642,6 +642,7 @@ mod tests {
         let shared = crate::domain::share::SharedAccount {
             name: "Acme".into(),
             industry: "Logistics".into(),
+            manager: "Priya".into(),
             tier: crate::domain::accounts::Tier::B,
             revenue: Some(99.5),
             currency: "EUR".into(),

@@ -379,6 +379,10 @@ pub fn decode_invitation(payload: &str) -> Result<Invitation, ShareError> {
 pub struct SharedAccount {
     pub name: String,
     pub industry: String,
+    /// Who manages the account on the sender's side. Links made before it was carried have
+    /// none.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub manager: String,
     pub tier: Tier,
     pub revenue: Option<f64>,
     pub currency: String,
@@ -471,6 +475,7 @@ pub fn shared_account(
     SharedAccount {
         name: account.name.clone(),
         industry: account.industry.clone(),
+        manager: account.manager.clone(),
         tier: account.tier,
         revenue: if privacy.without_revenue {
             None
@@ -692,12 +697,14 @@ impl FromJson for SharedAccount {
         let (mut name, mut tier, mut ratings, mut weights, mut thresholds) =
             (None, None, None, None, None);
         let (mut industry, mut currency, mut notes) = (String::new(), String::new(), String::new());
+        let mut manager = String::new();
         let (mut revenue, mut plan, mut source) = (None, None, None);
         let mut left_out = LeftOut::default();
         r.object(&mut |r, key| {
             match key {
                 "name" => name = Some(r.string()?),
                 "industry" => industry = r.string()?,
+                "manager" => manager = r.string()?,
                 "tier" => tier = Some(Tier::read(r)?),
                 "revenue" => revenue = r.optional_f64_in(AMOUNTS)?,
                 "currency" => currency = r.string()?,
@@ -716,6 +723,7 @@ impl FromJson for SharedAccount {
         Ok(SharedAccount {
             name: required(name, "name")?,
             industry,
+            manager,
             tier: required(tier, "tier")?,
             revenue,
             currency,
