@@ -6,6 +6,7 @@ pub mod deflate;
 pub mod download;
 pub mod events;
 pub mod first_screen;
+pub mod focus_return;
 pub mod page;
 pub mod persistence;
 pub mod slices;

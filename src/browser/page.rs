@@ -98,6 +98,20 @@ pub fn navigate(route: crate::route::Route) {
     }
 }
 
+/// Moves focus to the element with this `id` without scrolling to it: for a control the
+/// user can already see, such as a notice kept in view.
+pub fn focus_element_in_place(id: &str) {
+    let element = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<HtmlElement>().ok());
+    if let Some(element) = element {
+        let options = web_sys::FocusOptions::new();
+        options.set_prevent_scroll(true);
+        let _ = element.focus_with_options(&options);
+    }
+}
+
 /// Moves focus to the element with this `id`, such as the first field with an error.
 pub fn focus_element(id: &str) {
     let element = web_sys::window()

@@ -22,7 +22,14 @@ pub fn ThemePicker() -> Html {
     };
     html! {
         <div class="theme-picker">
-            <label for="theme-picker">{ "Theme" }</label>
+            // In the header row the icon stands for the word, which stays for screen readers.
+            <label for="theme-picker">
+                <svg class="theme-picker__icon" viewBox="0 0 24 24" aria-hidden="true">
+                    <circle cx="12" cy="12" r="8.5" />
+                    <path d="M12 3.5a8.5 8.5 0 0 1 0 17z" />
+                </svg>
+                <span class="theme-picker__word">{ "Theme" }</span>
+            </label>
             <select id="theme-picker" ref={select} {onchange}>
                 { for Theme::ALL.iter().map(|&theme| html! {
                     <option value={theme.key()} selected={theme == current}>{ theme.short_label() }</option>

@@ -1,13 +1,18 @@
 //! A notice after a destructive action, with a button to take it back.
 //!
 //! It sits in the page's flow above the screen, so it never covers the table or chart it
-//! speaks of; it belongs to the screen it appeared on and goes when the user leaves that
-//! screen, or by itself after a few seconds unless the pointer or keyboard focus is on it.
+//! speaks of, and sticks to the top of the window when the user is further down, so it is
+//! seen where the action was taken. It belongs to the screen it appeared on and goes when
+//! the user leaves that screen, or by itself after a few seconds unless the pointer or
+//! keyboard focus is on it. Focus and the view go back to where the user was once it goes.
 
 use gloo_timers::callback::Timeout;
 use yew::prelude::*;
 
-use crate::browser::page::{self, focus_element, focus_main_heading_later};
+use crate::browser::focus_return::{
+    keep_view, remember_last_control, return_focus_later, view_now, FocusSpot,
+};
+use crate::browser::page::{self, focus_element_in_place};
 use crate::hooks::{use_app_state, use_local};
 use crate::route::Route;
 use crate::state::Action;
@@ -30,9 +35,21 @@ pub fn UndoToast(props: &UndoToastProps) -> Html {
     // an action that deletes and moves to another screen (an account's page to the list) has
     // set the new address before its notice is drawn, but the route follows a moment later.
     let home = use_mut_ref(|| None::<Route>);
+    // The control the user last used, and the one in force when this notice appeared: focus
+    // goes back there, not to the top of the screen, once the notice has gone.
+    let last_control = use_mut_ref(|| None::<FocusSpot>);
+    let return_to = use_mut_ref(|| None::<FocusSpot>);
+    {
+        let last_control = last_control.clone();
+        use_effect_with((), move |_| {
+            let listeners = remember_last_control("toast", last_control);
+            move || drop(listeners)
+        });
+    }
     let undo = state.undo.clone();
     {
         let home = home.clone();
+        let return_to = return_to.clone();
         let (hovered, focused) = (hovered.clone(), focused.clone());
         // When an undo appears, focus its button: the control the user pressed (a Delete
         // button, say) may have just disappeared, and Undo is the likeliest next step.
@@ -49,7 +66,12 @@ pub fn UndoToast(props: &UndoToastProps) -> Html {
                 focused.set(false);
             }
             if undo.is_some() {
-                focus_element("undo-button");
+                let spot = last_control.borrow().clone();
+                // The notice came in above the screen: what the user was looking at stays
+                // where it was, and the notice, kept in view, takes focus without a scroll.
+                keep_view(spot.as_ref().and_then(FocusSpot::view_on_this_screen));
+                *return_to.borrow_mut() = spot;
+                focus_element_in_place("undo-button");
             }
         });
     }
@@ -66,27 +88,34 @@ pub fn UndoToast(props: &UndoToastProps) -> Html {
     {
         let state = state.clone();
         let held = *hovered || *focused;
+        let return_to = return_to.clone();
         use_effect_with((undo, held), move |(undo, held)| {
             let timeout = (undo.is_some() && !held).then(|| {
                 Timeout::new(SHOWN_FOR_MS, move || {
-                    // Focus the app put on Undo after a click goes back to the screen rather
-                    // than to nowhere; the screen stays where it was scrolled.
+                    // Focus the app put on Undo after a click goes back to where the user was
+                    // rather than to nowhere.
                     let had_focus = page::focus_is_inside("toast");
+                    let view = view_now();
                     state.dispatch(Action::DismissUndo);
                     if had_focus {
-                        page::focus_main_heading_in_place_later();
+                        return_focus_later(return_to.borrow_mut().take(), view);
+                    } else {
+                        Timeout::new(0, move || keep_view(view)).forget();
                     }
                 })
             });
             move || drop(timeout)
         });
     }
-    // After Undo or Dismiss the toast's buttons vanish; focus goes back to the screen.
+    // After Undo or Dismiss the toast's buttons vanish; focus goes back to where the user
+    // was: after Undo, that is the row brought back.
     let dispatch = |action: Action| {
         let state = state.clone();
+        let return_to = return_to.clone();
         Callback::from(move |_| {
+            let view = view_now();
             state.dispatch(action.clone());
-            focus_main_heading_later();
+            return_focus_later(return_to.borrow_mut().take(), view);
         })
     };
     let on_enter = {

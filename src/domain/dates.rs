@@ -19,13 +19,18 @@ fn number<T: std::str::FromStr>(s: &str, range: std::ops::RangeInclusive<i64>) -
 /// Year, month and day of a timestamp's date.
 fn ymd(timestamp: &str) -> Option<(i64, usize, i64)> {
     let date = date_part(timestamp);
-    if date.len() != 10 || &date[4..5] != "-" || &date[7..8] != "-" {
+    // Text from links and files may hold any character; only ASCII can be cut by position
+    // without landing inside a character.
+    if !date.is_ascii() || date.len() != 10 {
+        return None;
+    }
+    if date.get(4..5)? != "-" || date.get(7..8)? != "-" {
         return None;
     }
     Some((
-        number(&date[..4], 1..=9999)?,
-        number(&date[5..7], 1..=12)?,
-        number(&date[8..10], 1..=31)?,
+        number(date.get(..4)?, 1..=9999)?,
+        number(date.get(5..7)?, 1..=12)?,
+        number(date.get(8..10)?, 1..=31)?,
     ))
 }
 
@@ -41,7 +46,10 @@ pub fn readable_date(timestamp: &str) -> String {
 /// The date with the clock time, `23 Nov 2026, 08:43`, to tell apart saves of the same day.
 pub fn readable_date_time(timestamp: &str) -> String {
     let time = timestamp.get(11..16).filter(|t| {
-        &t[2..3] == ":" && t[..2].parse::<u8>().is_ok() && t[3..].parse::<u8>().is_ok()
+        t.is_ascii()
+            && t.get(2..3) == Some(":")
+            && t.get(..2).is_some_and(|h| h.parse::<u8>().is_ok())
+            && t.get(3..).is_some_and(|m| m.parse::<u8>().is_ok())
     });
     match (ymd(timestamp), time) {
         (Some(_), Some(t)) => format!("{}, {t}", readable_date(timestamp)),
@@ -63,6 +71,9 @@ fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
 /// Seconds since the Unix epoch of an RFC 3339 timestamp (`Z` or `±hh:mm` offset; a date alone
 /// counts as midnight UTC). `None` for anything else.
 pub fn instant(timestamp: &str) -> Option<i64> {
+    if !timestamp.is_ascii() {
+        return None;
+    }
     let (y, m, d) = ymd(timestamp)?;
     let days = days_from_civil(y, m as i64, d);
     if timestamp.len() == 10 {
@@ -77,12 +88,14 @@ pub fn instant(timestamp: &str) -> Option<i64> {
     let mm: i64 = number(time.get(3..5)?, 0..=59)?;
     let ss: i64 = number(time.get(6..8)?, 0..=60)?;
     // Skip fractional seconds to reach the offset.
-    let zone = time[8..].trim_start_matches(|c: char| c == '.' || c.is_ascii_digit());
+    let zone = time
+        .get(8..)?
+        .trim_start_matches(|c: char| c == '.' || c.is_ascii_digit());
     let offset = match zone {
         "Z" | "z" => 0,
         z if z.len() == 6 && (z.starts_with('+') || z.starts_with('-')) => {
-            let oh: i64 = number(&z[1..3], 0..=23)?;
-            let om: i64 = number(&z[4..6], 0..=59)?;
+            let oh: i64 = number(z.get(1..3)?, 0..=23)?;
+            let om: i64 = number(z.get(4..6)?, 0..=59)?;
             let sign = if z.starts_with('-') { -1 } else { 1 };
             sign * (oh * 3600 + om * 60)
         }
@@ -257,5 +270,55 @@ mod tests {
         );
         let ts = format_local(2026, 11, 23, 10, 7, 0, 60);
         assert_eq!(instant(&ts), instant("2026-11-23T09:07:00Z"));
+    }
+
+    #[test]
+    fn multibyte_characters_where_digits_belong_are_not_dates() {
+        // Each puts a multibyte character across a position the parser looks at.
+        for text in ["abc€efghi", "2026€11-23", "2026-1é-23T09:00:00Z"] {
+            assert_eq!(readable_date(text), text);
+            assert_eq!(readable_date_time(text), text);
+            assert_eq!(instant(text), None);
+        }
+        // A sound date keeps its day when what follows it is not a time.
+        assert_eq!(readable_date_time("2026-11-23T0€:00"), "23 Nov 2026");
+        assert_eq!(instant("2026-11-23T09:00:00+€ab"), None);
+    }
+
+    /// A well-formed timestamp with one of its characters (from the third on) swapped for a
+    /// multibyte one, so a character straddles where a digit or separator is expected.
+    fn timestamp_with_a_wide_char() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let stamp =
+            "[0-9]{4}-[0-9]{2}-[0-9]{2}(T[0-9]{2}:[0-9]{2}:[0-9]{2}(Z|[+-][0-9]{2}:[0-9]{2}))?";
+        (stamp, "[€é😀ß]", 2usize..=24).prop_map(|(stamp, wide, at)| {
+            let at = at.min(stamp.len() - 1);
+            format!("{}{wide}{}", &stamp[..at], &stamp[at + 1..])
+        })
+    }
+
+    fn every_helper(text: &str) {
+        let _ = date_part(text);
+        let _ = readable_date(text);
+        let _ = readable_date_time(text);
+        let _ = instant(text);
+        let _ = ical_day_and_next(text);
+        let _ = is_real_date(text);
+        let _ = ical_utc(text);
+        let _ = day_number(text);
+        let _ = days_between(text, "2026-01-01");
+        let _ = days_between("2026-01-01", text);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn no_helper_panics_on_any_text(text in "\\PC{0,20}") {
+            every_helper(&text);
+        }
+
+        #[test]
+        fn no_helper_panics_on_dates_with_wide_characters(text in timestamp_with_a_wide_char()) {
+            every_helper(&text);
+        }
     }
 }

@@ -10,11 +10,11 @@
 use serde::Serialize;
 
 use super::accounts::{Account, CopySource, Tier, AMOUNTS};
-use super::dates::{date_of_day_number, day_number};
+use super::dates::{date_of_day_number, date_part, day_number, instant, is_real_date};
 use super::grader::{Answer, Answers};
 use super::history::SavedAssessment;
 use super::json::{self, required, FromJson, Reader};
-use super::plans::{Content, Plan, Template};
+use super::plans::{Consensus, Content, Plan, Template};
 use super::practices::PRACTICES;
 use super::quadrant::Thresholds;
 use super::rating::{Ratings, Weights};
@@ -644,7 +644,22 @@ pub fn client_from_json(json: &[u8]) -> Result<super::client_share::ClientPlan, 
     if !plan.sections.iter().all(plain) {
         return Err(ShareError::Damaged);
     }
+    let mut plan = plan;
+    if !is_real_date(&plan.updated_on) {
+        plan.updated_on.clear();
+    }
+    drop_review_date_unless_a_date(&mut plan.consensus);
     Ok(plan)
+}
+
+/// A review "date" from a link that is no date on the calendar is dropped: the app only ever
+/// writes real ones, and the rest of the plan is still worth reading.
+fn drop_review_date_unless_a_date(consensus: &mut Consensus) {
+    if let Some(d) = &consensus.reviewed_with_client {
+        if !is_real_date(date_part(d)) {
+            consensus.reviewed_with_client = None;
+        }
+    }
 }
 
 /// A shared account from the (inflated) JSON of a link.
@@ -654,10 +669,20 @@ pub fn account_from_json(json: &[u8]) -> Result<SharedAccount, ShareError> {
     let mut shared: SharedAccount = Reader::read_all(json).map_err(|_| ShareError::Damaged)?;
     // The app never makes ids like these, so a link carrying one has been crafted: refused
     // whole rather than mended, as any other changed link is.
-    if let Some((template, plan)) = &shared.plan {
+    if let Some((template, plan)) = &mut shared.plan {
         if !plan_ids_are_plain(template, plan) {
             return Err(ShareError::Damaged);
         }
+        drop_review_date_unless_a_date(&mut plan.consensus);
+    }
+    // Without a moment to compare, the link could never be told newer or older than a kept
+    // copy; it opens as a link made before copies were tracked.
+    if shared
+        .source
+        .as_ref()
+        .is_some_and(|s| instant(&s.updated_at).is_none())
+    {
+        shared.source = None;
     }
     shared.ratings = std::mem::take(&mut shared.ratings).sanitized();
     Ok(shared)
@@ -1198,6 +1223,65 @@ mod tests {
             open_client_link(&client_link(&crafted)),
             Err(ShareError::Damaged)
         );
+    }
+
+    #[test]
+    fn dates_in_links_that_are_not_dates_are_dropped_and_the_rest_opens() {
+        use crate::domain::client_share::{ClientPlan, ClientSection};
+        use crate::domain::dates::readable_date;
+        let crafted = ClientPlan {
+            firm: "Acme Advisory".into(),
+            logo: None,
+            account: "Northwind".into(),
+            currency: "EUR".into(),
+            updated_on: "abc€efghi".into(),
+            consensus: Consensus {
+                reviewed_with_client: Some("2026-1€-01".into()),
+                client_agreed: true,
+            },
+            sections: vec![ClientSection {
+                key: "vision".into(),
+                title: "Vision".into(),
+                content: Content::Text("Grow".into()),
+            }],
+        };
+        let opened = open_client_link(&client_link(&crafted)).unwrap();
+        assert_eq!(opened.updated_on, "");
+        assert_eq!(opened.consensus.reviewed_with_client, None);
+        assert!(opened.consensus.client_agreed);
+        assert_eq!(opened.sections, crafted.sections);
+        // What the client's page shows from them.
+        assert_eq!(
+            opened.consensus.summary(),
+            "The client agreed (no review date recorded)"
+        );
+        assert_eq!(readable_date(&crafted.updated_on), "abc€efghi");
+
+        let mut sound = crafted;
+        sound.updated_on = "2026-11-02".into();
+        sound.consensus.reviewed_with_client = Some("2026-11-20".into());
+        assert_eq!(open_client_link(&client_link(&sound)), Ok(sound));
+    }
+
+    #[test]
+    fn an_account_link_with_a_crafted_review_date_or_source_time_still_opens() {
+        let account = &demo_accounts(1, "2026-11-01T00:00:00Z")[0];
+        let mut plan = Plan::new(9, 1, 0, "2026-11-01T00:00:00Z");
+        plan.consensus.reviewed_with_client = Some("20€6-11-20".into());
+        let mut shared = shared_account(
+            account,
+            "USD",
+            &Weights::default(),
+            Thresholds::default(),
+            Some((built_in_template(), plan)),
+            Privacy::default(),
+        );
+        shared.source.as_mut().unwrap().updated_at = "abc€efghi".into();
+        let opened = open_account_link(&account_link(&shared)).unwrap();
+        assert_eq!(opened.source, None);
+        let (_, plan) = opened.plan.unwrap();
+        assert_eq!(plan.consensus.reviewed_with_client, None);
+        assert_eq!(opened.name, account.name);
     }
 
     proptest! {

@@ -68,8 +68,11 @@ test('a notice stays while the pointer is on it', async () => {
   await page.mouse.move(5, 800);
   await page.clock.runFor(9_000);
   await toast(page).waitFor({ state: 'detached' });
-  // Focus, which was on Undo, is back on the screen without a jump to its top.
-  assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'H1');
+  // Focus, which was on Undo, is back where the user was: Clear answers has nothing left to
+  // clear, so on the button beside it.
+  await page.waitForFunction(() => document.activeElement?.tagName === 'BUTTON');
+  assert.ok(await page.getByRole('button', { name: 'Clear answers' }).isDisabled());
+  assert.equal(await focusedName(page), 'Save assessment');
 });
 
 test('a notice stays on its screen: leaving dismisses it, a delete that moves screens keeps it', async () => {
@@ -121,5 +124,82 @@ for (const width of [1280, 390]) {
     await page.getByRole('button', { name: /Delete snapshot of/ }).click();
     await toast(page).getByText('Snapshot deleted.').waitFor();
     await apart('.matrix__chart');
+  });
+}
+
+/** A plan for the first demo account with five actions, its Action list far down the page
+ *  and enough below the second action that removing it cannot pull the page's end up. */
+async function planWithActions(page) {
+  await env.open(page, '#/accounts');
+  await page.getByRole('button', { name: /Explore a demo portfolio/ }).click();
+  await env.open(page, '#/accounts/1/plan');
+  await page.getByRole('button', { name: 'Create the plan' }).click();
+  for (const [n, what] of [[1, 'Book the depot visit'], [2, 'Send the pricing memo'], [3, 'Call the new CFO'],
+    [4, 'Draft the joint roadmap'], [5, 'Plan the spring review']]) {
+    await page.getByRole('button', { name: 'Add action' }).click();
+    await page.locator(`#section-actions-${n}-what`).fill(what);
+  }
+}
+
+/** Puts the button in the middle of the window, and says how far down the page that is. */
+async function centred(button) {
+  await button.evaluate(b => b.scrollIntoView({ block: 'center' }));
+  return button.page().evaluate(() => window.scrollY);
+}
+
+const focusedName = page => page.evaluate(() =>
+  document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent.trim());
+
+for (const width of [1280, 390]) {
+  test(`removing a row far down a plan keeps the page where it was, and focus comes back to the rows (${width} px)`, async () => {
+    const page = await env.newPage({ width });
+    await page.clock.install();
+    await planWithActions(page);
+    const remove = page.getByRole('button', { name: 'Remove Send the pricing memo' });
+    const before = await centred(remove);
+    assert.ok(before > 1500, `the row is far down the plan (${before}px)`);
+    const row = await remove.evaluate(b => b.getBoundingClientRect().top);
+    await remove.click();
+    await toast(page).getByText(/Removed an entry from Action list/).waitFor();
+    // The rows the user was working on stay where they were on screen, and the notice is
+    // in view with them, focus on its Undo.
+    const next = page.getByRole('button', { name: 'Remove Call the new CFO' });
+    const moved = await next.evaluate((b, row) => Math.abs(b.getBoundingClientRect().top - row), row);
+    assert.ok(moved < 120, `the next row is where the removed one was (moved ${moved}px)`);
+    assert.ok(Math.abs(await page.evaluate(() => window.scrollY) - before) < 120, 'no jump up the page');
+    const box = await toast(page).boundingBox();
+    assert.ok(box.y >= 0 && box.y + box.height <= 900, `notice in view: ${JSON.stringify(box)}`);
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'undo-button');
+
+    // Dismissed, focus goes to the row that took the removed one's place. (Clicked where it
+    // is on screen: Playwright's locator click at times scrolls the page before clicking a
+    // sticky element, which no person's click does.)
+    const dismiss = await page.getByRole('button', { name: 'Dismiss' }).boundingBox();
+    await page.mouse.click(dismiss.x + dismiss.width / 2, dismiss.y + dismiss.height / 2);
+    await toast(page).waitFor({ state: 'detached' });
+    await page.waitForFunction(() => document.activeElement?.tagName === 'BUTTON');
+    assert.equal(await focusedName(page), 'Remove Call the new CFO');
+    const after = await page.evaluate(() => window.scrollY);
+    assert.ok(Math.abs(after - before) < 200, `still far down (${before} → ${after})`);
+
+    // Undone from the keyboard, focus goes to the row brought back.
+    const again = await centred(next);
+    await next.click();
+    await toast(page).waitFor();
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'undo-button');
+    await page.keyboard.press('Enter');
+    await toast(page).waitFor({ state: 'detached' });
+    await page.waitForFunction(() => document.activeElement?.tagName === 'BUTTON');
+    assert.equal(await focusedName(page), 'Remove Call the new CFO');
+    const later = await page.evaluate(() => window.scrollY);
+    assert.ok(Math.abs(later - again) < 200, `still far down (${again} → ${later})`);
+
+    // Left to go by itself while focus is on Undo, it hands focus back the same way.
+    await page.getByRole('button', { name: 'Remove Book the depot visit' }).click();
+    await toast(page).waitFor();
+    await page.clock.runFor(9_000);
+    await toast(page).waitFor({ state: 'detached' });
+    await page.waitForFunction(() => document.activeElement?.tagName === 'BUTTON');
+    assert.equal(await focusedName(page), 'Remove Call the new CFO');
   });
 }
