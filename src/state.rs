@@ -469,6 +469,17 @@ impl AppState {
         }
     }
 
+    /// A plan from a shared link, under a new id, for `account` on `template`.
+    fn add_shared_plan(&mut self, plan: Plan, account: AccountId, template: TemplateId) {
+        let id = self.take_id();
+        self.doc.plans.plans.push(Rc::new(Plan {
+            id,
+            account,
+            template,
+            ..plan
+        }));
+    }
+
     /// The template a shared plan is written in, as kept here: the built-in one, `current`
     /// when it is already a copy of the same template, or else a new copy under a free name.
     fn keep_shared_template(
@@ -841,13 +852,7 @@ impl AppState {
                 });
                 if let Some((template, plan)) = shared.plan.clone() {
                     let template_id = self.keep_shared_template(template, None);
-                    let plan_id = self.take_id();
-                    self.doc.plans.plans.push(Rc::new(Plan {
-                        id: plan_id,
-                        account: id,
-                        template: template_id,
-                        ..plan
-                    }));
+                    self.add_shared_plan(plan, id, template_id);
                 }
                 self.changed();
             }
@@ -880,15 +885,7 @@ impl AppState {
                                 });
                             }
                         }
-                        None => {
-                            let plan_id = self.take_id();
-                            self.doc.plans.plans.push(Rc::new(Plan {
-                                id: plan_id,
-                                account: id,
-                                template: template_id,
-                                ..plan
-                            }));
-                        }
+                        None => self.add_shared_plan(plan, id, template_id),
                     }
                 }
                 self.changed();

@@ -541,16 +541,22 @@ pub struct Locked {
     pub ciphertext: Vec<u8>,
 }
 
+impl Locked {
+    /// The body of a protected link of either kind: the round count, then the parts.
+    fn body(&self) -> Vec<u8> {
+        [
+            &self.iterations.to_le_bytes()[..],
+            &self.salt,
+            &self.iv,
+            &self.ciphertext,
+        ]
+        .concat()
+    }
+}
+
 /// A protected link, carrying its round count.
 pub fn encode_locked(locked: &Locked) -> String {
-    let body = [
-        &locked.iterations.to_le_bytes()[..],
-        &locked.salt,
-        &locked.iv,
-        &locked.ciphertext,
-    ]
-    .concat();
-    seal(ACCOUNT_LOCKED_V2, &body)
+    seal(ACCOUNT_LOCKED_V2, &locked.body())
 }
 
 pub fn decode_locked(payload: &str) -> Result<Locked, ShareError> {
@@ -601,14 +607,7 @@ pub fn encode_client(deflated: &[u8]) -> String {
 
 /// A client link protected with a passphrase.
 pub fn encode_client_locked(locked: &Locked) -> String {
-    let body = [
-        &locked.iterations.to_le_bytes()[..],
-        &locked.salt,
-        &locked.iv,
-        &locked.ciphertext,
-    ]
-    .concat();
-    seal(CLIENT_LOCKED_V1, &body)
+    seal(CLIENT_LOCKED_V1, &locked.body())
 }
 
 /// The deflated JSON in a plain client link; a protected one gives
