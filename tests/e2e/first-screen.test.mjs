@@ -72,6 +72,8 @@ test('a first-time visitor can answer before the app has loaded, and the app tak
   // Practices far below the window wait to be laid out; a printout would have them all.
   assert.ok(await undrawnPractices(page) > 0, 'the last practices wait until scrolled to');
   await page.emulateMedia({ media: 'print' });
+  // The switch to print media is laid out on the next frame, not at once.
+  await page.evaluate(() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r))));
   assert.equal(await undrawnPractices(page), 0, 'print draws every practice');
   await page.emulateMedia({ media: 'screen' });
 
