@@ -5,5 +5,6 @@ pub mod crypto;
 pub mod deflate;
 pub mod download;
 pub mod events;
+pub mod idle;
 pub mod page;
 pub mod persistence;
