@@ -1,14 +1,16 @@
 // Trunk post-build hook. Its jobs on the staged build, for a page that shows something at
 // once and works under a strict Content-Security-Policy and offline:
 // 1. puts the Grader's first screen, rendered by src/bin/prerender.rs, into the page, with a
-//    small script that shows it only to a first-time visitor on the Grader (see SHOW_PRERENDERED);
+//    small inline script that shows it only to a first-time visitor on the Grader or an
+//    invitation link (see SHOW_PRERENDERED), and web/first-screen.js after it, which makes it
+//    work before the app has started;
 // 2. puts the stylesheets into the page, so the first paint waits for no other request;
 // 3. writes loader.js, which starts the app from the WebAssembly that scripts/build-wasm.mjs
 //    built and split (Trunk's own loader would be inline, which the policy forbids, and knows
 //    nothing of the split), adds service worker registration, and links the first download
 //    from the page so that it is fetched at once;
 // 4. adds the Content-Security-Policy meta tag: only the app's own files, WebAssembly
-//    compilation, and the page's one inline script and one inline style, named by hash;
+//    compilation, and the page's two inline scripts and one inline style, named by hash;
 // 5. writes sw.js, a service worker that caches exactly this build's files, the screens
 //    loaded later as the app fetches them;
 // 6. in a release build, writes a .br and a .gz copy beside each file (scripts/precompress.mjs).
@@ -20,21 +22,21 @@ import { PREFIX } from './build-wasm.mjs';
 import { precompress } from './precompress.mjs';
 
 
-// Shown only where the app will show the same: on the Grader, to a visitor with nothing
-// stored. Anyone else would see the wrong screen until the app starts, so they see nothing
-// until then, as before. A page the service worker already controls is a returning visitor's
+// Shown only where the app will show the same: on the Grader or an invitation link (which
+// opens the Grader), to a visitor with nothing stored. Anyone else would see the wrong screen
+// until the app starts, so they see nothing until then, as before. A page the service worker already controls is a returning visitor's
 // and is decided without reading storage: the first read of localStorage makes the browser
 // load everything stored before the page is parsed, about 30 ms for a large portfolio.
 // Storage that cannot be read counts as stored data.
-export const SHOW_PRERENDERED = "try{if(!navigator.serviceWorker?.controller&&!localStorage.length&&/^#?\\/?(grader\\/?)?$/.test(location.hash))document.documentElement.classList.add('show-prerendered')}catch(e){}";
+export const SHOW_PRERENDERED = "try{if(!navigator.serviceWorker?.controller&&!localStorage.length&&/^#?\\/?(grader\\/?|invite\\/[^/]+\\/?)?$/.test(location.hash))document.documentElement.classList.add('show-prerendered')}catch(e){}";
 
 const sha256 = text => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
 
-/** Only the app's own files, WebAssembly compilation, and the two inline elements by hash. */
-export function policy(styles) {
+/** Only the app's own files, WebAssembly compilation, and the inline elements by hash. */
+export function policy(styles, firstScreen) {
   return [
     "default-src 'self'",
-    `script-src 'self' 'wasm-unsafe-eval' ${sha256(SHOW_PRERENDERED)}`,
+    `script-src 'self' 'wasm-unsafe-eval' ${sha256(SHOW_PRERENDERED)} ${sha256(firstScreen)}`,
     `style-src 'self' ${sha256(styles)}`,
     "img-src 'self' data: blob:",
     "connect-src 'self'",
@@ -95,13 +97,18 @@ export function firstDownload(files) {
   return wanted;
 }
 
-/** The page with the loader linked, `styles` inlined, the policy added and `markup` as its
- *  first screen; and the loader for the first download `wasm` (see `firstDownload`). */
-export function rewrite(html, styles, markup, wasm) {
+/** The page with the loader linked, `styles` inlined, the policy added, and `markup` as
+ *  its first screen with `firstScreen` (web/first-screen.js) after it; and the loader for
+ *  the first download `wasm` (see `firstDownload`). The first screen's script is in the
+ *  page rather than a file of its own because on a slow phone network a request of its own,
+ *  sharing the line with the wasm's, delayed the first answer that works (see
+ *  docs/performance.md). It runs before the loader, a module, which waits for the page to be
+ *  parsed. */
+export function rewrite(html, styles, markup, firstScreen, wasm) {
   if (!html.includes(PLACEHOLDER)) throw new Error('post-build.mjs: the prerendered placeholder is missing from index.html');
   if (!html.includes(STYLES)) throw new Error('post-build.mjs: the stylesheets were not found');
   if (!html.includes('</head>')) throw new Error('post-build.mjs: </head> not found');
-  const meta = `<meta http-equiv="Content-Security-Policy" content="${policy(styles)}">`;
+  const meta = `<meta http-equiv="Content-Security-Policy" content="${policy(styles, firstScreen)}">`;
   // Fetched at once rather than after the loader asks: the bindings, the modules they import,
   // and the main wasm (crossorigin, as the fetch that will use it).
   const links = [
@@ -116,7 +123,7 @@ export function rewrite(html, styles, markup, wasm) {
     .replace('</head>', () => `  ${links.join('\n  ')}\n</head>`)
     .replace('<meta charset="utf-8">', () => `<meta charset="utf-8">\n  ${meta}\n  <script>${SHOW_PRERENDERED}</script>`)
     .replace(STYLES, () => `<style>${styles}</style>\n  `)
-    .replace(PLACEHOLDER, () => PLACEHOLDER.replace('></div>', `>${markup}</div>`));
+    .replace(PLACEHOLDER, () => PLACEHOLDER.replace('></div>', `>${markup}</div>\n  <script>${firstScreen}</script>`));
   if (!page.includes(meta)) throw new Error('post-build.mjs: <meta charset="utf-8"> not found');
   return { page, loader: loader(wasm) + '\n' + REGISTER };
 }
@@ -241,8 +248,9 @@ const dir = process.env.TRUNK_STAGING_DIR;
 if (dir) {
   const file = join(dir, 'index.html');
   const taken = await takeStyles(dir, await readFile(file, 'utf8'));
+  const firstScreen = (await readFile(new URL('../web/first-screen.js', import.meta.url), 'utf8')).trim();
   const wasm = firstDownload(await readdir(dir));
-  const { page, loader } = rewrite(taken.page, taken.styles, prerendered(), wasm);
+  const { page, loader } = rewrite(taken.page, taken.styles, prerendered(), firstScreen, wasm);
   await writeFile(join(dir, 'loader.js'), loader);
   await writeFile(file, page);
   // Compressed copies are the host's business: the browser asks for the plain name.

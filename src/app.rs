@@ -4,6 +4,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::browser::clock::now_iso;
+use crate::browser::first_screen::EarlyWork;
 use crate::browser::page;
 use crate::components::shell::shell;
 use crate::hooks::{use_hash_route, AppContext};
@@ -45,10 +47,44 @@ fn initial_state(loaded: Loaded) -> AppState {
     }
 }
 
+/// The state with what the visitor did on the build's first screen taken over: answers where
+/// the draft has none, and the save that was asked for there.
+fn with_early_work(state: AppState, early: Option<&EarlyWork>) -> AppState {
+    let Some(early) = early else {
+        return state;
+    };
+    let mut state = Rc::new(state).reduce(Action::TakeOverFirstScreen {
+        answers: early.answers.clone(),
+        label: early.label.clone(),
+    });
+    if early.save {
+        state = state.reduce(Action::SaveAssessment { at: now_iso() });
+    }
+    Rc::unwrap_or_clone(state)
+}
+
+#[derive(Properties, PartialEq, Default)]
+pub struct AppProps {
+    /// What the visitor did on the build's first screen before the app started, if it was
+    /// shown (read by `main` before Yew empties the page to draw the app).
+    #[prop_or_default]
+    pub early: Option<Rc<EarlyWork>>,
+}
+
 /// The app as the browser runs it: reads storage once and follows the URL fragment.
 #[component]
-pub fn App() -> Html {
-    let initial = use_memo((), |_| initial_state(storage::load()));
+pub fn App(props: &AppProps) -> Html {
+    let early = props.early.clone();
+    let initial = use_memo((), |_| {
+        with_early_work(initial_state(storage::load()), early.as_deref())
+    });
+    // Keyboard focus on the first screen stays on the same control in the app's.
+    let focus = props.early.as_ref().and_then(|e| e.focus.clone());
+    use_effect_with((), move |_| {
+        if let Some(id) = focus {
+            page::focus_element(&id);
+        }
+    });
     let route = use_hash_route();
     // A share link's screen is made afresh for each link: a second link pasted into the same
     // tab keeps the route but must not show the first link's content.
@@ -57,10 +93,7 @@ pub fn App() -> Html {
     } else {
         String::new()
     });
-    use_effect_with((), |_| {
-        page::remove_prerendered();
-        lazy_screens::load_all_when_idle();
-    });
+    use_effect_with((), |_| lazy_screens::load_all_when_idle());
     let first_render = use_mut_ref(|| true);
     use_effect_with((route, link.clone()), move |_| {
         // On the first render the browser's own focus handling is right; on a route change,
@@ -208,7 +241,7 @@ fn page_for(route: Route, link: &AttrValue) -> Html {
     }
     match route {
         Route::Invitation => {
-            html! { <><InvitationBanner key={link.to_string()} link={link.clone()} /><GraderPage key="grader" /></> }
+            html! { <><InvitationBanner key={link.to_string()} link={link.clone()} /><GraderPage key="grader" invitation={link.clone()} /></> }
         }
         Route::NotFound => not_found_page(),
         // `Group::of` names a group for every other route.

@@ -5,6 +5,8 @@ pub mod crypto;
 pub mod deflate;
 pub mod download;
 pub mod events;
+pub mod first_screen;
 pub mod idle;
 pub mod page;
 pub mod persistence;
+pub mod text_fit;

@@ -15,9 +15,9 @@ use yew::prelude::*;
 
 use crate::browser::page;
 use crate::pages::{
-    AccountFormPage, AccountPage, AccountsPage, AssessmentPage, HistoryPage, MatrixPage, PlanPage,
-    PlanViewPage, PlansPage, RatingGridPage, SettingsPage, SharedAccountPage, SharedResultPage,
-    TemplatePage,
+    AccountFormPage, AccountPage, AccountsPage, AssessmentPage, ClientPlanPage, HistoryPage,
+    MatrixPage, PlanPage, PlanViewPage, PlansPage, ProspectPage, ProspectsPage, RatingGridPage,
+    SettingsPage, SharedAccountPage, SharedResultPage, TemplatePage,
 };
 use crate::route::Route;
 
@@ -28,9 +28,9 @@ pub enum Group {
     Portfolio,
     /// Account plans and templates.
     Plans,
-    /// The Grader's history and the settings with backup.
+    /// The Grader's history, the prospects and the settings with backup.
     More,
-    /// The screens that open a shared result or account.
+    /// The screens that open a shared result, account or client plan.
     Share,
 }
 
@@ -50,8 +50,12 @@ impl Group {
             Route::Plans | Route::Plan(_) | Route::PlanView(_) | Route::Template(_) => {
                 Some(Group::Plans)
             }
-            Route::History | Route::Assessment(_) | Route::Settings => Some(Group::More),
-            Route::SharedResult | Route::SharedAccount => Some(Group::Share),
+            Route::History
+            | Route::Assessment(_)
+            | Route::Prospects
+            | Route::Prospect(_)
+            | Route::Settings => Some(Group::More),
+            Route::SharedResult | Route::SharedAccount | Route::ClientPlan => Some(Group::Share),
             Route::Grader | Route::Invitation | Route::NotFound => None,
         }
     }
@@ -120,6 +124,8 @@ fn more_screen(route: Route) -> Result<Html, SplitLoaderError> {
     Ok(match route {
         Route::Assessment(id) => html! { <AssessmentPage id={id} /> },
         Route::Settings => html! { <SettingsPage /> },
+        Route::Prospects => html! { <ProspectsPage /> },
+        Route::Prospect(id) => html! { <ProspectPage id={id} /> },
         _ => html! { <HistoryPage /> },
     })
 }
@@ -130,6 +136,9 @@ fn share_screen(route: Route, link: AttrValue) -> Result<Html, SplitLoaderError>
     Ok(match route {
         Route::SharedAccount => {
             html! { <SharedAccountPage key={link.to_string()} link={link.clone()} /> }
+        }
+        Route::ClientPlan => {
+            html! { <ClientPlanPage key={link.to_string()} link={link.clone()} /> }
         }
         _ => html! { <SharedResultPage key={link.to_string()} link={link.clone()} /> },
     })

@@ -4,6 +4,7 @@
 use crate::domain::accounts::AccountId;
 use crate::domain::history::AssessmentId;
 use crate::domain::plans::TemplateId;
+use crate::domain::prospects::ProspectId;
 
 /// A screen of the app.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -24,12 +25,18 @@ pub enum Route {
     Matrix,
     Plans,
     Template(TemplateId),
+    /// Results prospects sent back.
+    Prospects,
+    /// One prospect's result beside the user's own latest assessment.
+    Prospect(ProspectId),
     /// A shared assessment result; the payload is the rest of the fragment.
     SharedResult,
     /// The grader, opened from an invitation link.
     Invitation,
     /// A shared account with its plan.
     SharedAccount,
+    /// An account's plan as sent to the client.
+    ClientPlan,
     Settings,
     NotFound,
 }
@@ -45,7 +52,7 @@ impl Route {
     pub fn is_share(self) -> bool {
         matches!(
             self,
-            Route::SharedResult | Route::Invitation | Route::SharedAccount
+            Route::SharedResult | Route::Invitation | Route::SharedAccount | Route::ClientPlan
         )
     }
 
@@ -79,10 +86,13 @@ impl Route {
             ["matrix"] => Route::Matrix,
             ["plans"] => Route::Plans,
             ["templates", n] => with_id(n, Route::Template),
+            ["prospects"] => Route::Prospects,
+            ["prospects", n] => with_id(n, Route::Prospect),
             ["settings"] => Route::Settings,
             ["r", _] => Route::SharedResult,
             ["invite", _] => Route::Invitation,
             ["a", _] => Route::SharedAccount,
+            ["c", _] => Route::ClientPlan,
             _ => Route::NotFound,
         }
     }
@@ -103,7 +113,11 @@ impl Route {
             Route::Matrix => "#/matrix".into(),
             Route::Plans => "#/plans".into(),
             Route::Template(id) => format!("#/templates/{id}"),
-            Route::SharedResult | Route::Invitation | Route::SharedAccount => "#/grader".into(),
+            Route::Prospects => "#/prospects".into(),
+            Route::Prospect(id) => format!("#/prospects/{id}"),
+            Route::SharedResult | Route::Invitation | Route::SharedAccount | Route::ClientPlan => {
+                "#/grader".into()
+            }
             Route::Settings => "#/settings".into(),
         }
     }
@@ -124,9 +138,12 @@ impl Route {
             Route::Matrix => "Portfolio matrix",
             Route::Plans => "Account plans",
             Route::Template(_) => "Plan template",
+            Route::Prospects => "Prospects",
+            Route::Prospect(_) => "Prospect's result",
             Route::SharedResult => "Shared assessment",
             Route::Invitation => "Grade your account management",
             Route::SharedAccount => "Shared account",
+            Route::ClientPlan => "Account plan",
             Route::Settings => "Settings",
             Route::NotFound => "Page not found",
         };
@@ -145,9 +162,10 @@ impl Route {
                 Some(Route::Plans)
             }
             Route::Matrix => Some(Route::Matrix),
+            Route::Prospects | Route::Prospect(_) => Some(Route::Prospects),
             Route::RatingGrid => Some(Route::RatingGrid),
             Route::Invitation => Some(Route::Grader),
-            Route::SharedResult | Route::SharedAccount => None,
+            Route::SharedResult | Route::SharedAccount | Route::ClientPlan => None,
             Route::Settings => Some(Route::Settings),
             Route::NotFound => None,
         }
@@ -184,7 +202,7 @@ mod tests {
         assert_eq!(Route::from_hash("#/templates/0"), Route::Template(0));
         assert_eq!(Route::from_hash("#/r/AbC-_1"), Route::SharedResult);
         assert_eq!(Route::payload("#/r/AbC-_1"), "AbC-_1");
-        for hash in ["#/r/x", "#/invite/x", "#/a/x"] {
+        for hash in ["#/r/x", "#/invite/x", "#/a/x", "#/c/x"] {
             assert!(Route::from_hash(hash).is_share(), "{hash}");
         }
         for hash in ["#/grader", "#/history/3", "#/accounts/7", "#/settings"] {
@@ -208,6 +226,8 @@ mod tests {
             Route::Plan(3),
             Route::PlanView(3),
             Route::Template(4),
+            Route::Prospects,
+            Route::Prospect(5),
             Route::Plans,
             Route::Matrix,
             Route::Settings,

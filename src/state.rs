@@ -9,13 +9,14 @@ use crate::domain::accounts::{Account, AccountForm, AccountId, ValidAccount};
 use crate::domain::bcg::{BcgThresholds, MarketPosition};
 use crate::domain::demo::demo_accounts;
 use crate::domain::grader::{Answer, Answers};
-use crate::domain::history::{AssessmentId, SavedAssessment};
+use crate::domain::history::{AssessmentId, SavedAssessment, ValidDetails};
 use crate::domain::plans::{
     can_change_kind, unique_name, Consensus, Content, Plan, PlanId, SectionDef, SectionKind,
     Template, TemplateId, BUILT_IN_TEMPLATE,
 };
 use crate::domain::portfolio::ListQuery;
-use crate::domain::practices::PracticeId;
+use crate::domain::practices::{PracticeId, PRACTICES};
+use crate::domain::prospects::{received_from, Prospect, ProspectId};
 use crate::domain::rating::{Axis, CriterionId};
 use crate::domain::schema::{Document, LoadError};
 use crate::domain::settings::{Settings, SettingsSection, Theme};
@@ -63,6 +64,8 @@ pub enum Undo {
         assessment: SavedAssessment,
         position: usize,
     },
+    /// An assessment's label, team or date changed: undone by putting these back.
+    EditedAssessment(Box<SavedAssessment>),
     ClearedAnswers {
         answers: Answers,
         label: String,
@@ -94,6 +97,10 @@ pub enum Undo {
         plan: Rc<Plan>,
         position: usize,
     },
+    DeletedProspect {
+        prospect: Box<Prospect>,
+        position: usize,
+    },
     /// Settings put back to their defaults: undone by restoring the settings alone.
     ResetSettings {
         settings: Box<Settings>,
@@ -111,6 +118,7 @@ impl Undo {
     pub fn description(&self) -> String {
         match self {
             Undo::DeletedAssessment { .. } => "Assessment deleted.".into(),
+            Undo::EditedAssessment(before) => format!("Details of {} changed.", before.name()),
             Undo::ClearedAnswers { .. } => "Answers cleared.".into(),
             Undo::ReplacedAnswers { .. } => "Grader answers replaced.".into(),
             Undo::DeletedAccount {
@@ -125,6 +133,9 @@ impl Undo {
             }
             Undo::RemovedSection { section, .. } => format!("Removed section {}.", section.title),
             Undo::DeletedPlan { .. } => "Plan deleted.".into(),
+            Undo::DeletedProspect { prospect, .. } => {
+                format!("Deleted the result of {}.", prospect.title())
+            }
             Undo::Restore { what, .. } | Undo::ResetSettings { what, .. } => what.clone(),
         }
     }
@@ -154,6 +165,9 @@ pub struct AppState {
     /// Account forms left with unsaved typing, so that coming back finds the typing. Not
     /// part of the document.
     pub account_drafts: Vec<AccountDraft>,
+    /// Whether a plan printed from its read view leaves out its empty sections; kept while
+    /// the app is open, not stored.
+    pub print_filled_only: bool,
 }
 
 /// Typing left unsaved in an account form.
@@ -172,12 +186,25 @@ pub struct AccountDraft {
 pub enum Action {
     Answer(PracticeId, Answer),
     SetDraftLabel(String),
+    SetDraftTeam(String),
     ClearAnswers,
+    /// What a visitor answered on the build's first screen before the app started: fills
+    /// the practices and the label the draft leaves open, never changing what it holds.
+    TakeOverFirstScreen {
+        answers: Answers,
+        label: String,
+    },
     /// Save the draft as an assessment, stamped with `at` (RFC 3339).
     SaveAssessment {
         at: String,
     },
     DeleteAssessment(AssessmentId),
+    /// Changes a saved assessment's label, team and the day it stands for (undoable). The
+    /// moment it was saved stays: backups recognise the assessment by it.
+    EditAssessment {
+        id: AssessmentId,
+        details: ValidDetails,
+    },
     /// Copy a saved assessment's answers into the grader to start the next one from them.
     ReuseAnswers(AssessmentId),
     /// Add an account; it gets the id `doc.next_id` had when this was dispatched.
@@ -210,11 +237,33 @@ pub enum Action {
     },
     /// Keeps a copy of an assessment someone shared; its id is `doc.next_id` at dispatch.
     SaveSharedAssessment(crate::domain::share::SharedResult),
+    /// Adds a result received from a prospect's link to the prospects, apart from the
+    /// history; its id is `doc.next_id` at dispatch. A link already added is not added again.
+    AddProspect {
+        result: crate::domain::share::SharedResult,
+        link: String,
+        at: String,
+    },
+    DeleteProspect(ProspectId),
+    /// Moves shared copies saved to the history into the prospects, undoable in one step.
+    MoveToProspects {
+        ids: Vec<AssessmentId>,
+        at: String,
+    },
     /// Keeps a copy of a shared account (and its plan); its id is `doc.next_id` at dispatch.
     ImportSharedAccount {
         shared: Box<crate::domain::share::SharedAccount>,
         at: String,
     },
+    /// Brings a kept copy of a colleague's account up to the version in their newer link,
+    /// plan included, undoable in one step.
+    UpdateSharedCopy {
+        id: AccountId,
+        shared: Box<crate::domain::share::SharedAccount>,
+        at: String,
+    },
+    /// The firm's name, contact address and logo, as clients and prospects see them.
+    SetFirm(crate::domain::settings::FirmProfile),
     /// Removes every account of the demo portfolio, with their plans.
     RemoveDemoAccounts,
     Rate {
@@ -301,6 +350,15 @@ pub enum Action {
         /// Set when the change removes a row (a person, an item): it can then be undone.
         removes_row: bool,
     },
+    /// Moves a row (an item, a person, a measure) of a plan's section from one position to
+    /// another; the section is found in the plan's template.
+    MovePlanRow {
+        plan: PlanId,
+        key: String,
+        from: usize,
+        to: usize,
+        at: String,
+    },
     /// Discards content kept from a section the template no longer has (undoable).
     DropPlanSection {
         plan: PlanId,
@@ -316,6 +374,8 @@ pub enum Action {
         at: String,
     },
     DeletePlan(PlanId),
+    /// Whether printed plans leave out their empty sections.
+    SetPrintFilledOnly(bool),
     SetStaleDays(u32),
     SetFirmSize(crate::domain::guidance::FirmSize),
     /// Days after which an account's ratings count as old.
@@ -405,6 +465,38 @@ impl AppState {
         }
     }
 
+    /// The template a shared plan is written in, as kept here: the built-in one, `current`
+    /// when it is already a copy of the same template, or else a new copy under a free name.
+    fn keep_shared_template(
+        &mut self,
+        template: Template,
+        current: Option<TemplateId>,
+    ) -> TemplateId {
+        if template.id == BUILT_IN_TEMPLATE {
+            return BUILT_IN_TEMPLATE;
+        }
+        let same = |t: &Template| t.sections == template.sections;
+        if let Some(id) = current.filter(|&c| self.doc.plans.template(c).as_ref().is_some_and(same))
+        {
+            return id;
+        }
+        let tid = self.take_id();
+        let names: Vec<&str> = self
+            .doc
+            .plans
+            .templates
+            .iter()
+            .map(|t| t.name.as_str())
+            .collect();
+        let name = unique_name(template.name.trim(), &names);
+        self.doc.plans.templates.push(Template {
+            id: tid,
+            name,
+            ..template
+        });
+        tid
+    }
+
     pub fn account(&self, id: AccountId) -> Option<&Account> {
         self.doc.portfolio.accounts.iter().find(|a| a.id == id)
     }
@@ -437,6 +529,7 @@ impl AppState {
                 | Action::StopSaving { .. }
                 | Action::KeepAccountDraft(_)
                 | Action::DropAccountDraft(_)
+                | Action::SetPrintFilledOnly(_)
         );
         if !keeps_undo {
             self.undo = None;
@@ -453,6 +546,28 @@ impl AppState {
                 self.just_saved = None;
                 self.changed();
             }
+            Action::SetDraftTeam(team) => {
+                grader.draft_team = team;
+                self.just_saved = None;
+                self.changed();
+            }
+            Action::TakeOverFirstScreen { answers, label } => {
+                let mut taken = false;
+                for p in &PRACTICES {
+                    if let (Some(answer), None) = (answers.get(p.id), grader.draft.get(p.id)) {
+                        grader.draft.set(p.id, answer);
+                        taken = true;
+                    }
+                }
+                if grader.draft_label.is_empty() && !label.is_empty() {
+                    grader.draft_label = label;
+                    taken = true;
+                }
+                if taken {
+                    self.just_saved = None;
+                    self.changed();
+                }
+            }
             Action::ClearAnswers => {
                 let answers = std::mem::take(&mut grader.draft);
                 let label = std::mem::take(&mut grader.draft_label);
@@ -468,7 +583,7 @@ impl AppState {
                     saved_at: at,
                     label: grader.draft_label.trim().to_string(),
                     answers: grader.draft.clone(),
-                    team: String::new(),
+                    team: grader.draft_team.trim().to_string(),
                     assessed_on: None,
                 });
                 grader.draft_label.clear();
@@ -486,6 +601,18 @@ impl AppState {
                         self.just_saved = None;
                     }
                     self.changed();
+                }
+            }
+            Action::EditAssessment { id, details } => {
+                if let Some(a) = grader.history.iter_mut().find(|a| a.id == id) {
+                    let before = a.clone();
+                    a.label = details.label;
+                    a.team = details.team;
+                    a.assessed_on = details.assessed_on;
+                    if *a != before {
+                        self.undo = Some(Undo::EditedAssessment(Box::new(before)));
+                        self.changed();
+                    }
                 }
             }
             Action::ReuseAnswers(id) => {
@@ -627,6 +754,43 @@ impl AppState {
                 });
                 self.changed();
             }
+            Action::AddProspect { result, link, at } => {
+                if received_from(&self.doc.prospects, &link).is_none() {
+                    let id = self.take_id();
+                    let prospect = Prospect::received(id, &at, &result, &link);
+                    self.doc.prospects.push(prospect);
+                    self.changed();
+                }
+            }
+            Action::DeleteProspect(id) => {
+                if let Some(position) = self.doc.prospects.iter().position(|p| p.id == id) {
+                    let prospect = Box::new(self.doc.prospects.remove(position));
+                    self.undo = Some(Undo::DeletedProspect { prospect, position });
+                    self.changed();
+                }
+            }
+            Action::MoveToProspects { ids, at } => {
+                let before = self.doc.clone();
+                let (moved, kept): (Vec<_>, Vec<_>) = std::mem::take(&mut self.doc.grader.history)
+                    .into_iter()
+                    .partition(|a| ids.contains(&a.id));
+                self.doc.grader.history = kept;
+                if !moved.is_empty() {
+                    for a in &moved {
+                        let id = self.take_id();
+                        let prospect = Prospect::moved_from_history(id, &at, a);
+                        self.doc.prospects.push(prospect);
+                    }
+                    self.undo = Some(Undo::Restore {
+                        doc: Box::new(before),
+                        what: match moved.len() {
+                            1 => "Moved 1 result to Prospects.".to_string(),
+                            n => format!("Moved {n} results to Prospects."),
+                        },
+                    });
+                    self.changed();
+                }
+            }
             Action::ImportSharedAccount { shared, at } => {
                 let before = self.doc.clone();
                 let id = self.take_id();
@@ -659,28 +823,10 @@ impl AppState {
                     updated_at: at.clone(),
                     reviewed_at: None,
                     demo: false,
-                    copied_from: None,
+                    copied_from: shared.source.clone(),
                 });
                 if let Some((template, plan)) = shared.plan.clone() {
-                    let template_id = if template.id == BUILT_IN_TEMPLATE {
-                        BUILT_IN_TEMPLATE
-                    } else {
-                        let tid = self.take_id();
-                        let names: Vec<&str> = self
-                            .doc
-                            .plans
-                            .templates
-                            .iter()
-                            .map(|t| t.name.as_str())
-                            .collect();
-                        let name = unique_name(template.name.trim(), &names);
-                        self.doc.plans.templates.push(Template {
-                            id: tid,
-                            name,
-                            ..template
-                        });
-                        tid
-                    };
+                    let template_id = self.keep_shared_template(template, None);
                     let plan_id = self.take_id();
                     self.doc.plans.plans.push(Rc::new(Plan {
                         id: plan_id,
@@ -689,6 +835,50 @@ impl AppState {
                         ..plan
                     }));
                 }
+                self.changed();
+            }
+            Action::UpdateSharedCopy { id, shared, at } => {
+                let Some(mine) = self.account(id).cloned() else {
+                    return;
+                };
+                let before = self.doc.clone();
+                let next = crate::domain::copy_update::updated(&mine, &shared, &at);
+                self.undo = Some(Undo::Restore {
+                    doc: Box::new(before),
+                    what: format!("Updated your copy of {}.", next.name),
+                });
+                self.edit_account(id, |a| *a = next);
+                if let Some((template, plan)) = shared.plan.clone() {
+                    let current = self.doc.plans.plan_for(id).map(|p| (p.id, p.template));
+                    let template_id = self.keep_shared_template(template, current.map(|(_, t)| t));
+                    let plans = &mut self.doc.plans.plans;
+                    match current {
+                        Some((plan_id, _)) => {
+                            if let Some(p) = plans.iter_mut().find(|p| p.id == plan_id) {
+                                *p = Rc::new(Plan {
+                                    id: plan_id,
+                                    account: id,
+                                    template: template_id,
+                                    created_at: p.created_at.clone(),
+                                    ..plan
+                                });
+                            }
+                        }
+                        None => {
+                            let plan_id = self.take_id();
+                            self.doc.plans.plans.push(Rc::new(Plan {
+                                id: plan_id,
+                                account: id,
+                                template: template_id,
+                                ..plan
+                            }));
+                        }
+                    }
+                }
+                self.changed();
+            }
+            Action::SetFirm(firm) => {
+                self.doc.settings.firm = firm;
                 self.changed();
             }
             Action::RemoveDemoAccounts => {
@@ -941,6 +1131,28 @@ impl AppState {
                     self.undo = Some(Undo::Restore { doc, what });
                 }
             }
+            Action::MovePlanRow {
+                plan,
+                key,
+                from,
+                to,
+                at,
+            } => {
+                let plans = &self.doc.plans;
+                // Moved on a copy, so a move that cannot happen changes nothing and saves nothing.
+                let moved = plans.plans.iter().find(|p| p.id == plan).and_then(|p| {
+                    let def = plans
+                        .template(p.template)?
+                        .sections
+                        .into_iter()
+                        .find(|d| d.key == key)?;
+                    let mut next = (**p).clone();
+                    next.move_row(&def, from, to, &at).then_some(next)
+                });
+                if let Some(next) = moved {
+                    self.edit_plan(plan, |p| *p = next);
+                }
+            }
             Action::DropPlanSection { plan, key } => {
                 let before = Box::new(self.doc.clone());
                 self.edit_plan(plan, |p| p.sections.retain(|s| s.key != key));
@@ -981,6 +1193,7 @@ impl AppState {
                 self.doc.settings.rating_stale_days = days.clamp(1, 3650);
                 self.changed();
             }
+            Action::SetPrintFilledOnly(on) => self.print_filled_only = on,
             Action::SetListQuery(query) => self.list_query = self.list_query.followed_by(query),
             Action::SetCurrency(code) => {
                 self.doc.settings.currency = code;
@@ -1029,6 +1242,12 @@ impl AppState {
                     grader.history.insert(position, assessment);
                     self.changed();
                 }
+                Some(Undo::EditedAssessment(before)) => {
+                    if let Some(a) = grader.history.iter_mut().find(|a| a.id == before.id) {
+                        *a = *before;
+                        self.changed();
+                    }
+                }
                 Some(
                     Undo::ClearedAnswers { answers, label }
                     | Undo::ReplacedAnswers { answers, label },
@@ -1061,6 +1280,11 @@ impl AppState {
                 }
                 Some(Undo::ResetSettings { settings, .. }) => {
                     self.doc.settings = *settings;
+                    self.changed();
+                }
+                Some(Undo::DeletedProspect { prospect, position }) => {
+                    let position = position.min(self.doc.prospects.len());
+                    self.doc.prospects.insert(position, *prospect);
                     self.changed();
                 }
                 Some(Undo::DeletedPlan { plan, position }) => {
@@ -1184,6 +1408,70 @@ mod tests {
     }
 
     const AT: &str = "2026-11-23T09:00:00.000Z";
+
+    #[test]
+    fn a_kept_copy_remembers_its_source_and_updates_in_place_in_one_undoable_step() {
+        use crate::domain::plans::built_in_template;
+        use crate::domain::quadrant::Thresholds;
+        use crate::domain::rating::Weights;
+        use crate::domain::share::{shared_account, Privacy};
+        let mut sender = demo_accounts(1, AT).remove(0);
+        let mut plan = Plan::new(9, sender.id, BUILT_IN_TEMPLATE, AT);
+        plan.write("vision", "Vision", Content::Text("Grow".into()), AT);
+        let link = |a: &Account, p: &Plan| {
+            Box::new(shared_account(
+                a,
+                "USD",
+                &Weights::default(),
+                Thresholds::default(),
+                Some((built_in_template(), p.clone())),
+                Privacy::default(),
+            ))
+        };
+        let first = link(&sender, &plan);
+        let s = reduce(
+            AppState::default(),
+            [Action::ImportSharedAccount {
+                shared: first.clone(),
+                at: AT.into(),
+            }],
+        );
+        let copy = s.doc.portfolio.accounts[0].clone();
+        assert_eq!(copy.copied_from, first.source);
+
+        sender.ratings.set(CriterionId::NeedsFit, Some(1));
+        sender.updated_at = "2026-12-01T00:00:00Z".into();
+        plan.write(
+            "vision",
+            "Vision",
+            Content::Text("Grow fast".into()),
+            "2026-12-01T00:00:00Z",
+        );
+        let newer = link(&sender, &plan);
+        let s = reduce(
+            s,
+            [Action::UpdateSharedCopy {
+                id: copy.id,
+                shared: newer.clone(),
+                at: "2026-12-02T00:00:00Z".into(),
+            }],
+        );
+        assert_eq!(s.doc.portfolio.accounts.len(), 1, "no second copy");
+        let updated = &s.doc.portfolio.accounts[0];
+        assert_eq!(updated.ratings.get(CriterionId::NeedsFit), Some(1));
+        assert_eq!(updated.copied_from, newer.source);
+        assert_eq!(s.doc.plans.plans.len(), 1);
+        let kept = s.doc.plans.plan_for(copy.id).unwrap();
+        assert_eq!(kept.sections[0].content, Content::Text("Grow fast".into()));
+        assert_eq!(
+            s.undo.as_ref().unwrap().description(),
+            format!("Updated your copy of {}.", copy.name)
+        );
+        let s = reduce(s, [Action::Undo]);
+        assert_eq!(s.doc.portfolio.accounts[0], copy);
+        let kept = s.doc.plans.plan_for(copy.id).unwrap();
+        assert_eq!(kept.sections[0].content, Content::Text("Grow".into()));
+    }
 
     #[test]
     fn a_spreadsheet_import_adds_and_updates_and_undoes_in_one_step() {
@@ -1318,6 +1606,74 @@ mod tests {
     }
 
     #[test]
+    fn the_team_typed_is_saved_and_kept_for_the_next_assessment() {
+        let s = reduce(
+            AppState::default(),
+            [
+                Action::SetDraftTeam(" Sales ".into()),
+                Action::SaveAssessment { at: AT.into() },
+            ],
+        );
+        assert_eq!(s.doc.grader.history[0].team, "Sales");
+        assert_eq!(s.doc.grader.draft_team, " Sales ");
+    }
+
+    fn details(label: &str, team: &str, assessed_on: Option<&str>) -> ValidDetails {
+        ValidDetails {
+            label: label.into(),
+            team: team.into(),
+            assessed_on: assessed_on.map(Into::into),
+        }
+    }
+
+    #[test]
+    fn editing_an_assessment_changes_its_details_not_its_moment_and_can_be_undone() {
+        let s = reduce(
+            AppState::default(),
+            [
+                Action::SetDraftLabel("Draft".into()),
+                Action::SaveAssessment { at: AT.into() },
+                Action::EditAssessment {
+                    id: 1,
+                    details: details("Q2 review", "Sales", Some("2026-06-30")),
+                },
+            ],
+        );
+        let a = &s.doc.grader.history[0];
+        assert_eq!(
+            (a.label.as_str(), a.team.as_str(), a.day()),
+            ("Q2 review", "Sales", "2026-06-30")
+        );
+        assert_eq!(a.saved_at, AT);
+        assert_eq!(
+            s.undo.as_ref().map(Undo::description).as_deref(),
+            Some("Details of Draft (23 Nov 2026) changed.")
+        );
+        let s = reduce(s, [Action::Undo]);
+        let a = &s.doc.grader.history[0];
+        assert_eq!((a.label.as_str(), a.team.as_str()), ("Draft", ""));
+        assert_eq!(a.assessed_on, None);
+    }
+
+    #[test]
+    fn saving_the_same_details_changes_nothing() {
+        let s = reduce(
+            AppState::default(),
+            [Action::SaveAssessment { at: AT.into() }],
+        );
+        let revision = s.revision;
+        let s = reduce(
+            s,
+            [Action::EditAssessment {
+                id: 1,
+                details: details("", "", None),
+            }],
+        );
+        assert_eq!(s.revision, revision);
+        assert_eq!(s.undo, None);
+    }
+
+    #[test]
     fn ids_are_never_reused_after_a_delete() {
         let s = reduce(
             AppState::default(),
@@ -1364,6 +1720,66 @@ mod tests {
         let s = reduce(s, [Action::Undo]);
         assert!(s.doc.grader.draft.does(PracticeId::NpsSurvey));
         assert_eq!(s.doc.grader.draft_label, "Team A");
+    }
+
+    #[test]
+    fn answers_from_the_first_screen_fill_the_draft_and_are_saved() {
+        let mut early = Answers::default();
+        early.set(PracticeId::NpsSurvey, Answer::Yes);
+        early.set(PracticeId::GrowthGoals, Answer::NotYet);
+        let s = reduce(
+            AppState::default(),
+            [Action::TakeOverFirstScreen {
+                answers: early,
+                label: "Sales".into(),
+            }],
+        );
+        assert!(s.doc.grader.draft.does(PracticeId::NpsSurvey));
+        assert_eq!(
+            s.doc.grader.draft.get(PracticeId::GrowthGoals),
+            Some(Answer::NotYet)
+        );
+        assert_eq!(s.doc.grader.draft_label, "Sales");
+        assert_eq!(s.revision, 1, "a change, so it is saved");
+    }
+
+    #[test]
+    fn answers_from_the_first_screen_never_replace_stored_ones() {
+        let stored = reduce(
+            AppState::default(),
+            [
+                Action::Answer(PracticeId::NpsSurvey, Answer::NotYet),
+                Action::SetDraftLabel("Stored".into()),
+            ],
+        );
+        let mut early = Answers::default();
+        early.set(PracticeId::NpsSurvey, Answer::Yes);
+        let s = reduce(
+            stored.clone(),
+            [Action::TakeOverFirstScreen {
+                answers: early.clone(),
+                label: "Early".into(),
+            }],
+        );
+        assert_eq!(s.doc, stored.doc, "nothing stored changes");
+        assert_eq!(s.revision, stored.revision, "and nothing is saved again");
+        early.set(PracticeId::GrowthGoals, Answer::Yes);
+        let s = reduce(
+            stored,
+            [Action::TakeOverFirstScreen {
+                answers: early,
+                label: String::new(),
+            }],
+        );
+        assert_eq!(
+            s.doc.grader.draft.get(PracticeId::NpsSurvey),
+            Some(Answer::NotYet)
+        );
+        assert!(
+            s.doc.grader.draft.does(PracticeId::GrowthGoals),
+            "an open practice is filled"
+        );
+        assert_eq!(s.doc.grader.draft_label, "Stored");
     }
 
     fn valid(name: &str) -> ValidAccount {
@@ -1831,6 +2247,71 @@ mod tests {
     }
 
     #[test]
+    fn a_plan_row_moves_within_its_section_and_an_impossible_move_saves_nothing() {
+        let issues = |s: &AppState| {
+            let plan = s.doc.plans.plan_for(1).unwrap();
+            plan.shown(&crate::domain::plans::built_in_template())
+                .into_iter()
+                .find(|x| x.key == "top-issues")
+                .unwrap()
+                .content
+        };
+        let s = reduce(
+            AppState::default(),
+            [
+                Action::AddAccount {
+                    account: valid("Acme"),
+                    at: AT.into(),
+                },
+                Action::CreatePlan {
+                    account: 1,
+                    template: BUILT_IN_TEMPLATE,
+                    at: AT.into(),
+                },
+                Action::WritePlan {
+                    plan: 2,
+                    key: "top-issues".into(),
+                    title: "Issues".into(),
+                    content: Content::List(vec!["Churn".into(), "Costs".into(), "Hiring".into()]),
+                    at: AT.into(),
+                    removes_row: false,
+                },
+                Action::MovePlanRow {
+                    plan: 2,
+                    key: "top-issues".into(),
+                    from: 2,
+                    to: 1,
+                    at: "2026-11-02T09:00:00Z".into(),
+                },
+            ],
+        );
+        let moved = vec!["Churn".into(), "Hiring".into(), "Costs".into()];
+        assert_eq!(issues(&s), Content::List(moved.clone()));
+        let revision = s.revision;
+        let s = reduce(
+            s,
+            [
+                Action::MovePlanRow {
+                    plan: 2,
+                    key: "top-issues".into(),
+                    from: 0,
+                    to: 3,
+                    at: AT.into(),
+                },
+                Action::MovePlanRow {
+                    plan: 2,
+                    key: "no-such-section".into(),
+                    from: 0,
+                    to: 1,
+                    at: AT.into(),
+                },
+            ],
+        );
+        assert_eq!(issues(&s), Content::List(moved));
+        assert_eq!(s.revision, revision, "nothing to save");
+    }
+
+    #[test]
     fn undoing_a_whole_change_does_not_hand_out_its_ids_again() {
         let s = reduce(
             AppState::default(),
@@ -1893,5 +2374,76 @@ mod tests {
         );
         assert_eq!(s.revision, 0);
         assert_eq!(s.save_problem, None);
+    }
+
+    fn reply(name: &str) -> crate::domain::share::SharedResult {
+        crate::domain::share::SharedResult {
+            answers: Answers::all_answered_with_yes(&[PracticeId::GrowthGoals]),
+            date: "2026-12-05".into(),
+            name: name.into(),
+            company: "Northwind".into(),
+            reply: true,
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn a_prospects_result_is_added_once_and_never_to_the_history() {
+        let add = |link: &str| Action::AddProspect {
+            result: reply("Dana"),
+            link: link.into(),
+            at: AT.into(),
+        };
+        let s = reduce(AppState::default(), [add("EgAB"), add("EgAB"), add("EgAC")]);
+        assert_eq!(s.doc.prospects.len(), 2);
+        assert!(s.doc.grader.history.is_empty());
+        let p = &s.doc.prospects[0];
+        assert_eq!((p.name.as_str(), p.link.as_str()), ("Dana", "EgAB"));
+        assert_eq!(p.received_at, AT);
+        let id = p.id;
+        let s = reduce(s, [Action::DeleteProspect(id)]);
+        assert_eq!(s.doc.prospects.len(), 1);
+        assert_eq!(
+            s.undo.as_ref().unwrap().description(),
+            "Deleted the result of Dana."
+        );
+        let s = reduce(s, [Action::Undo]);
+        assert_eq!(s.doc.prospects[0].id, id);
+        assert_eq!(s.doc.prospects.len(), 2);
+    }
+
+    #[test]
+    fn shared_copies_move_from_the_history_to_the_prospects_and_back_with_undo() {
+        let s = reduce(
+            AppState::default(),
+            [
+                Action::Answer(PracticeId::NpsSurvey, Answer::Yes),
+                Action::SaveAssessment { at: AT.into() },
+                Action::SaveSharedAssessment(crate::domain::share::SharedResult {
+                    label: "Northwind Q3".into(),
+                    ..reply("")
+                }),
+            ],
+        );
+        let shared = s.doc.grader.history[1].id;
+        assert_eq!(s.doc.grader.history[1].label, "Northwind Q3 (shared)");
+        let before = s.doc.clone();
+        let s = reduce(
+            s,
+            [Action::MoveToProspects {
+                ids: vec![shared],
+                at: AT.into(),
+            }],
+        );
+        assert_eq!(s.doc.grader.history.len(), 1);
+        assert_eq!(s.doc.prospects.len(), 1);
+        assert_eq!(s.doc.prospects[0].label, "Northwind Q3");
+        assert_eq!(
+            s.undo.as_ref().unwrap().description(),
+            "Moved 1 result to Prospects."
+        );
+        let s = reduce(s, [Action::Undo]);
+        assert_eq!(s.doc.grader, before.grader);
+        assert!(s.doc.prospects.is_empty());
     }
 }

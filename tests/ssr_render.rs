@@ -89,6 +89,51 @@ async fn history_lists_saved_assessments_with_scores() {
     assert!(html.contains("#/history/5"));
 }
 
+fn assessment(id: u64, day: &str, label: &str, team: &str, yes: usize) -> SavedAssessment {
+    let practices: Vec<_> = PRACTICES.iter().take(yes).map(|p| p.id).collect();
+    SavedAssessment {
+        id,
+        saved_at: "2026-11-20T10:00:00+01:00".into(),
+        label: label.into(),
+        answers: Answers::all_answered_with_yes(&practices),
+        team: team.into(),
+        assessed_on: Some(day.into()),
+    }
+}
+
+#[tokio::test]
+async fn assessments_recorded_after_the_fact_show_their_own_day_and_team() {
+    let mut doc = Document::default();
+    doc.grader.history = vec![
+        assessment(1, "2026-09-30", "Q3 review", "Sales", 8),
+        assessment(2, "2026-06-30", "Q2 review", "Sales", 5),
+        assessment(3, "2026-07-15", "", "Support", 6),
+    ];
+    let html = render(AppState::with_document(doc.clone()), Route::History).await;
+    assert!(html.contains(r#"<th scope="col">Team</th>"#));
+    // Newest first by the day each stands for, not the moment each was saved.
+    let q3 = html
+        .find("Open assessment Q3 review (30 Sep 2026)")
+        .unwrap();
+    let support = html.find("Open assessment 15 Jul 2026").unwrap();
+    let q2 = html
+        .find("Open assessment Q2 review (30 Jun 2026)")
+        .unwrap();
+    assert!(q3 < support && support < q2);
+    assert!(html.contains("First for Support"));
+    // The trend can be drawn per team, and its figures are there as a table too.
+    assert!(html.contains(r#"<option value="team">Team</option>"#));
+    assert!(html.contains("The chart's figures as a table"));
+
+    let html = render(AppState::with_document(doc), Route::Assessment(1)).await;
+    assert!(html.contains("Q3 review: 30 Sep 2026"));
+    assert!(html.contains("Team: Sales."));
+    assert!(html.contains(
+        "Compared with Q2 review (30 Jun 2026), which scored 5/10: the previous assessment of Sales."
+    ));
+    assert!(html.contains(">Edit label, team and date</button>"));
+}
+
 #[tokio::test]
 async fn empty_history_invites_a_first_assessment() {
     let html = render(AppState::default(), Route::History).await;
@@ -216,10 +261,39 @@ mod plans {
                 "missing {title}"
             );
         }
-        assert!(html.contains(r#"value="Late deliveries""#));
-        assert!(html.contains(r#"value="Ann Lee""#));
+        assert!(html.contains(">Late deliveries</textarea>"));
+        assert!(html.contains(">Ann Lee</textarea>"));
         assert!(html.contains("2 of 5 used"));
         assert!(html.contains("2 of 17 sections filled in"));
+    }
+
+    #[tokio::test]
+    async fn the_editor_lists_its_sections_and_shows_the_clients_agreement_once() {
+        let html = render(state_with_plan(), Route::Plan(1)).await;
+        let menu_start = html.find("On this plan").expect("a section menu");
+        let menu = &html[menu_start..html[menu_start..].find("</nav>").unwrap() + menu_start];
+        assert_eq!(menu.matches("<li").count(), 17);
+        assert_eq!(menu.matches("✓ filled").count(), 2);
+        assert_eq!(menu.matches(">empty<").count(), 15);
+        assert!(menu.contains(r##"href="#section-top-issues""##));
+        // Every section folds under its heading; all start open.
+        assert_eq!(
+            html.matches(r#"aria-expanded="true" aria-controls="section-"#)
+                .count(),
+            17
+        );
+        // The agreement's controls are in the consensus section, not in the status as well.
+        assert_eq!(html.matches("Reviewed with the client on").count(), 1);
+        let status = &html[html.find("plan-status").unwrap()..html.find("plan-menu").unwrap()];
+        assert!(!status.contains("consensus"), "{status}");
+        let consensus = html.find("section-consensus-title").unwrap();
+        assert!(html[consensus..].contains("Reviewed with the client on"));
+        assert!(html[consensus..].contains("Not yet reviewed with the client"));
+        // Rows move by buttons named after them.
+        assert!(
+            html.contains(r#"aria-label="Move The client&#39;s top five issues item 2 up""#)
+                || html.contains(r#"aria-label="Move The client's top five issues item 2 up""#)
+        );
     }
 
     #[tokio::test]
@@ -246,8 +320,16 @@ mod plans {
             .sections
             .extend(orphan.sections);
         let html = render(state, Route::PlanView(1)).await;
-        assert!(html.contains("<li>Late deliveries</li>"));
-        assert!(html.contains("<td>Ann Lee</td>"));
+        // The top five issues are a ranking: numbered.
+        assert!(html.contains(
+            r#"<ol class="plan-view__ranked"><li>Late deliveries</li><li>New CFO</li></ol>"#
+        ));
+        assert!(html.contains(r#"<td data-label="Name">Ann Lee</td>"#));
+        // The client's agreement is said once, in its section, which counts as empty.
+        assert_eq!(html.matches("Not yet reviewed with the client").count(), 1);
+        let consensus = html.find(">Client consensus<").unwrap();
+        assert!(html[consensus..].contains("Not yet reviewed with the client"));
+        assert!(html.contains("plan-view__section plan-view__section--empty"));
         assert!(html.contains("Other sections"));
         assert!(html.contains("Currency swings"));
         assert!(html.contains("Export Markdown"));
@@ -335,7 +417,7 @@ mod plans {
             );
             assert!(html.contains(&format!(r#"id="{id}""#)), "no field {id}");
         }
-        assert!(html.contains(r#"value="Send the pilot offer""#));
+        assert!(html.contains(">Send the pilot offer</textarea>"));
         assert!(!html.contains("waiting to be sorted"));
     }
 
@@ -360,8 +442,8 @@ mod plans {
             removes_row: false,
         });
         let html = render((*state).clone(), Route::Plan(1)).await;
-        assert!(html.contains(r#"value="Route planning""#));
-        assert!(html.contains(r#"value="Cold-chain sensors""#));
+        assert!(html.contains(">Route planning</textarea>"));
+        assert!(html.contains(">Cold-chain sensors</textarea>"));
         assert!(html.contains("waiting to be sorted"));
         assert!(!html.contains("Other sections"));
         let html = render((*state).clone(), Route::PlanView(1)).await;
@@ -373,7 +455,9 @@ mod plans {
     #[tokio::test]
     async fn the_read_view_shows_the_new_kinds() {
         let html = render(state_with_new_kinds(), Route::PlanView(1)).await;
-        assert!(html.contains("<td>Send the pilot offer</td><td>Priya</td><td>31 Jan 2027</td>"));
+        assert!(html.contains(
+            r#"<td data-label="What">Send the pilot offer</td><td data-label="Owner">Priya</td><td data-label="Due">31 Jan 2027</td>"#
+        ));
         assert!(html.contains("Review of 15 Dec 2026"));
         assert!(html.contains("Renewal signed"));
         assert!(html.contains("Rival Ltd"));
@@ -633,4 +717,90 @@ mod guidance {
         assert!(html.contains(r#"id="firm-clients""#));
         assert!(html.contains("about 25 key accounts"));
     }
+}
+
+fn with_prospect(own: Option<&[PracticeId]>) -> AppState {
+    use account_grader::domain::prospects::Prospect;
+    let mut doc = Document::default();
+    if let Some(yes) = own {
+        doc.grader.history.push(SavedAssessment {
+            id: 1,
+            saved_at: "2026-11-01T10:00:00Z".into(),
+            label: "Our team".into(),
+            answers: Answers::all_answered_with_yes(yes),
+            team: String::new(),
+            assessed_on: None,
+        });
+    }
+    doc.prospects.push(Prospect {
+        id: 7,
+        received_at: "2026-12-06T09:00:00Z".into(),
+        answered_on: "2026-12-05".into(),
+        name: "Lee <Park>".into(),
+        company: "Northwind".into(),
+        label: String::new(),
+        answers: Answers::all_answered_with_yes(&[PracticeId::NpsSurvey]),
+        link: "EgAB".into(),
+    });
+    AppState::with_document(doc)
+}
+
+#[tokio::test]
+async fn a_prospect_is_compared_with_the_team_practice_by_practice_in_words() {
+    let html = render(
+        with_prospect(Some(&[PracticeId::AssignedManager])),
+        Route::Prospect(7),
+    )
+    .await;
+    assert!(html.contains("Lee &lt;Park&gt;") && !html.contains("Lee <Park>"));
+    assert!(html.contains("Northwind · answered on 5 Dec 2026 · received on 6 Dec 2026"));
+    assert_eq!(html.matches("You do, they don").count(), 1);
+    assert!(html.contains("They do, you don") && html.contains("Neither does yet"));
+    // Nine practices missing, the team's own one among them.
+    let points = &html[html.find("Talking points for the first meeting").unwrap()..];
+    assert_eq!(points.matches("<h3>").count(), 9);
+    assert_eq!(points.matches("Your team does this already").count(), 1);
+}
+
+#[tokio::test]
+async fn a_prospect_without_an_own_assessment_asks_for_one_and_the_empty_list_explains_itself() {
+    let html = render(with_prospect(None), Route::Prospect(7)).await;
+    assert!(html.contains("You have no saved assessment of your own team yet."));
+    assert!(!html.contains("Difference"));
+    let html = render(AppState::default(), Route::Prospects).await;
+    assert!(html.contains("No results from prospects yet."));
+    assert!(html.contains("Invite someone to grade their team"));
+    let html = render(with_prospect(None), Route::Prospects).await;
+    assert!(html.contains("Received results (1)") && html.contains("#/prospects/7"));
+}
+
+#[tokio::test]
+async fn an_invitation_says_what_the_reply_holds_and_ends_with_the_way_back() {
+    use account_grader::domain::share::{encode_invitation, Invitation};
+    let link = encode_invitation(&Invitation {
+        sender: "Dana".into(),
+        firm: "Acme".into(),
+        contact: "dana@acme.example".into(),
+        message: String::new(),
+    });
+    let render_with = |state| {
+        LocalServerRenderer::<Root>::with_props(RootProps {
+            initial: Rc::new(state),
+            route: Route::Invitation,
+            link: link.clone().into(),
+        })
+        .hydratable(false)
+        .render()
+    };
+    let html = render_with(AppState::default()).await;
+    assert!(html.contains("Dana at Acme invites you to grade your account management"));
+    assert!(html.contains("Account Grader sends nothing itself."));
+    assert!(html.contains("Send your result to Dana at Acme"));
+    assert!(html.contains("Answer the practices above first"));
+    assert!(!html.contains("Invite someone to grade their team"));
+    let html = render_with(state_with_draft(&[PracticeId::NpsSurvey])).await;
+    assert!(html.contains("Your score: 1/10, 10 of 10 practices answered."));
+    assert!(html.contains(
+        r#"href="mailto:dana@acme.example?subject=My%20Account%20Grader%20result&amp;body="#
+    ));
 }

@@ -211,6 +211,7 @@ fn version_5_loads_prospects_the_firm_copies_and_teams() {
     let copy = doc.portfolio.accounts[1].copied_from.as_ref().unwrap();
     assert_eq!(copy.updated_at, "2026-11-20T10:00:00.000Z");
     assert_eq!(doc.grader.history[0].team, "East");
+    assert_eq!(doc.grader.draft_team, "East");
     assert_eq!(
         doc.grader.history[0].assessed_on.as_deref(),
         Some("2026-09-30")

@@ -34,6 +34,19 @@ pub fn on_input_value(f: impl Fn(String) + 'static) -> Callback<InputEvent> {
     Callback::from(move |e: InputEvent| f(value_of(&e)))
 }
 
+/// The id of the element `event` happened in, if it has one.
+pub fn target_id(event: &Event) -> Option<String> {
+    let id = event.target()?.dyn_ref::<web_sys::Element>()?.id();
+    (!id.is_empty()).then_some(id)
+}
+
+/// Whether `event` happened in a select, whose own keys (Alt+Down opens its list) come first.
+pub fn is_from_select(event: &Event) -> bool {
+    event
+        .target()
+        .is_some_and(|t| t.dyn_ref::<HtmlSelectElement>().is_some())
+}
+
 /// The account that the nearest element matching `selector` links to, for an event that
 /// happened inside it: one listener on a chart can then tell which of its thousands of points
 /// is meant, instead of each point carrying listeners of its own.

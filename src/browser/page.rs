@@ -24,17 +24,6 @@ pub fn set_theme(theme: crate::domain::settings::Theme) {
     }
 }
 
-/// Removes the Grader's first screen that the build put into index.html for first-time
-/// visitors (src/bin/prerender.rs): the app has drawn its own, before the browser next paints.
-pub fn remove_prerendered() {
-    let prerendered = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id("prerendered"));
-    if let Some(element) = prerendered {
-        element.remove();
-    }
-}
-
 /// True when keyboard focus is on the element with this `id`.
 pub fn focus_is_on(id: &str) -> bool {
     web_sys::window()
@@ -126,6 +115,23 @@ pub fn focus_element(id: &str) {
     if let Some(element) = element {
         let _ = element.focus();
     }
+}
+
+/// Once the current update has been rendered, scrolls the element with this `id` to the top
+/// of the window and focuses it: a jump to a part of a long page.
+pub fn jump_later(id: String) {
+    gloo_timers::callback::Timeout::new(0, move || {
+        let element = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id(&id));
+        if let Some(e) = element {
+            e.scroll_into_view_with_bool(true);
+            if let Ok(e) = e.dyn_into::<HtmlElement>() {
+                let _ = e.focus();
+            }
+        }
+    })
+    .forget();
 }
 
 /// Focuses an element once the current update has been rendered, for controls that appear

@@ -14,7 +14,9 @@ mod stakeholders;
 
 use yew::prelude::*;
 
-use crate::browser::events::{on_input_value, on_value};
+use crate::browser::events::{is_from_select, on_input_value, on_value, target_id};
+use crate::browser::page::focus_later;
+use crate::browser::text_fit::GROWS;
 use crate::domain::plans::{Content, SectionKind};
 
 /// A section's new content, as the editor reports it.
@@ -26,6 +28,21 @@ pub struct SectionChange {
     /// The change removes a row (a person, an item), so it is worth offering to undo.
     pub removes_row: bool,
 }
+
+/// A row to move to another position within its section, as the editor reports it.
+pub struct RowMove {
+    /// The section's key in the template.
+    pub section: AttrValue,
+    pub from: usize,
+    pub to: usize,
+    /// What the row is called, for the announcement of where it went.
+    pub what: String,
+    /// How many rows the section has.
+    pub count: usize,
+}
+
+/// Reports moving row `from` to `to`, with what the row is called.
+type OnMove = Callback<(usize, usize, String)>;
 
 #[derive(Properties, PartialEq)]
 pub struct SectionEditorProps {
@@ -41,6 +58,8 @@ pub struct SectionEditorProps {
     /// The same callback for every section and every render, so that typing in one section
     /// re-renders that section's editor only: the others' props stay equal.
     pub on_change: Callback<SectionChange>,
+    /// The same for moving a row; kept as constant as `on_change`.
+    pub on_move: Callback<RowMove>,
 }
 
 /// The editor for a section's kind.
@@ -64,6 +83,19 @@ pub fn SectionEditor(props: &SectionEditorProps) -> Html {
             })
         })
     };
+    let on_move: OnMove = {
+        let (on_move, section) = (props.on_move.clone(), props.section.clone());
+        let count = props.content.row_count();
+        Callback::from(move |(from, to, what): (usize, usize, String)| {
+            on_move.emit(RowMove {
+                section: section.clone(),
+                from,
+                to,
+                what,
+                count,
+            })
+        })
+    };
     match (&props.content, props.kind) {
         (Content::Text(text), _) => {
             let oninput = on_input_value(move |v| on_change.emit(Content::Text(v)));
@@ -83,6 +115,7 @@ pub fn SectionEditor(props: &SectionEditorProps) -> Html {
                 items: items.clone(),
                 max,
                 on_change,
+                on_move,
             }
             .view()
         }
@@ -93,6 +126,7 @@ pub fn SectionEditor(props: &SectionEditorProps) -> Html {
                 title,
                 items: items.clone(),
                 on_change,
+                on_move,
             }
             .view()
         }
@@ -102,6 +136,7 @@ pub fn SectionEditor(props: &SectionEditorProps) -> Html {
                 id,
                 rows: rows.clone(),
                 on_change,
+                on_move,
             }
             .view()
         }
@@ -111,6 +146,7 @@ pub fn SectionEditor(props: &SectionEditorProps) -> Html {
                 id,
                 rows: rows.clone(),
                 on_change,
+                on_move,
             }
             .view()
         }
@@ -133,6 +169,7 @@ pub fn SectionEditor(props: &SectionEditorProps) -> Html {
                 id,
                 rows: rows.clone(),
                 on_change,
+                on_move,
             }
             .view()
         }
@@ -151,6 +188,7 @@ pub fn SectionEditor(props: &SectionEditorProps) -> Html {
                 id,
                 rows: rows.clone(),
                 on_change,
+                on_move,
             }
             .view()
         }
@@ -160,6 +198,7 @@ pub fn SectionEditor(props: &SectionEditorProps) -> Html {
                 id,
                 rows: rows.clone(),
                 on_change,
+                on_move,
             }
             .view()
         }
@@ -185,7 +224,7 @@ fn on_row_input<T: Clone + 'static>(
     rows: &[T],
     i: usize,
     on_change: &Callback<Vec<T>>,
-    set: fn(&mut T, String),
+    set: impl Fn(&mut T, String) + 'static,
 ) -> Callback<InputEvent> {
     let (rows, on_change) = (rows.to_vec(), on_change.clone());
     on_input_value(move |value| {
@@ -210,7 +249,9 @@ fn on_row_change<T: Clone + 'static>(
     })
 }
 
-/// A labelled text field for one column of row `i`; its id is `{prefix}-{i + 1}-{name}`.
+/// A labelled one-line text field for one column of row `i`; its id is
+/// `{prefix}-{i + 1}-{name}`. A text area that wraps and grows, so that a long answer is
+/// seen whole; it keeps to one line of text, as the read view and exports show it.
 fn row_text_field<T: Clone + 'static>(
     prefix: &str,
     (rows, i, on_change): (&[T], usize, &Callback<Vec<T>>),
@@ -218,12 +259,34 @@ fn row_text_field<T: Clone + 'static>(
     set: fn(&mut T, String),
 ) -> Html {
     let id = format!("{prefix}-{}-{name}", i + 1);
+    let oninput = on_row_input(rows, i, on_change, move |row, v| set(row, one_line(&v)));
     html! {
         <div class="field">
             <label for={id.clone()}>{ label.to_string() }</label>
-            <input {id} type="text" value={value.to_string()} oninput={on_row_input(rows, i, on_change, set)} />
+            { line_area(id, value, oninput) }
         </div>
     }
+}
+
+/// A pasted line break becomes a space in a one-line field.
+fn one_line(text: &str) -> String {
+    text.replace("\r\n", " ").replace(['\n', '\r'], " ")
+}
+
+/// A one-line text area that wraps and grows with its text; Enter does not break its line.
+fn line_area(id: String, value: &str, oninput: Callback<InputEvent>) -> Html {
+    html! {
+        <textarea {id} class={GROWS} rows="1" value={value.to_string()} {oninput} onkeydown={keep_one_line()} />
+    }
+}
+
+/// Keeps Enter from breaking the line of a one-line text area.
+fn keep_one_line() -> Callback<KeyboardEvent> {
+    Callback::from(|e: KeyboardEvent| {
+        if e.key() == "Enter" {
+            e.prevent_default()
+        }
+    })
 }
 
 /// A labelled date field for row `i`; its id is `{prefix}-{i + 1}-{name}`.
@@ -253,7 +316,7 @@ fn row_text_area<T: Clone + 'static>(
     html! {
         <div class="field field--wide">
             <label for={id.clone()}>{ label.to_string() }</label>
-            <textarea {id} rows="2" value={value.to_string()} oninput={on_row_input(rows, i, on_change, set)} />
+            <textarea {id} class={GROWS} rows="2" value={value.to_string()} oninput={on_row_input(rows, i, on_change, set)} />
         </div>
     }
 }
@@ -321,4 +384,138 @@ fn add_button<T: Clone + Default + 'static>(
         crate::browser::page::focus_later(focus_id.clone());
     });
     html! { <button type="button" class="button button--small" {onclick} {disabled}>{ text.to_string() }</button> }
+}
+
+/// Where row `i` of `count` can move: one place up or down, if there is one.
+fn move_target(i: usize, count: usize, up: bool) -> Option<usize> {
+    if up {
+        i.checked_sub(1)
+    } else {
+        Some(i + 1).filter(|&j| j < count)
+    }
+}
+
+/// The id of the same field in another row: ids are `{prefix}-{row}` or
+/// `{prefix}-{row}-{field}`, rows counted from 1.
+fn same_field_in_row(id: &str, prefix: &str, from: usize, to: usize) -> Option<String> {
+    let rest = id.strip_prefix(prefix)?.strip_prefix('-')?;
+    let (row, field) = rest
+        .split_once('-')
+        .map_or((rest, None), |(r, f)| (r, Some(f)));
+    (row == (from + 1).to_string()).then(|| match field {
+        Some(f) => format!("{prefix}-{}-{f}", to + 1),
+        None => format!("{prefix}-{}", to + 1),
+    })
+}
+
+/// Alt+Up and Alt+Down anywhere in row `i` (of `count`) move it, and the keyboard stays in
+/// the same field of the row in its new place. Rows' ids start with `{prefix}-{i + 1}`.
+fn on_alt_arrows(
+    prefix: &str,
+    i: usize,
+    count: usize,
+    what: &str,
+    on_move: &OnMove,
+) -> Callback<KeyboardEvent> {
+    let (prefix, what, on_move) = (prefix.to_string(), what.to_string(), on_move.clone());
+    Callback::from(move |e: KeyboardEvent| {
+        let up = match e.key().as_str() {
+            "ArrowUp" => true,
+            "ArrowDown" => false,
+            _ => return,
+        };
+        if !e.alt_key() || e.ctrl_key() || e.meta_key() || e.shift_key() || is_from_select(&e) {
+            return;
+        }
+        // At either end the keys do nothing, rather than move the caret or scroll the page.
+        e.prevent_default();
+        let Some(to) = move_target(i, count, up) else {
+            return;
+        };
+        on_move.emit((i, to, what.clone()));
+        if let Some(id) = target_id(&e).and_then(|id| same_field_in_row(&id, &prefix, i, to)) {
+            focus_later(id);
+        }
+    })
+}
+
+/// "Move up" and "Move down" for row `i` of `count`, named after the row (`what`), with ids
+/// `{prefix}-{i + 1}-up` and `-down`. `compact` shows arrows only, for one-line rows.
+fn move_buttons(
+    prefix: &str,
+    i: usize,
+    count: usize,
+    what: &str,
+    on_move: &OnMove,
+    compact: bool,
+) -> Html {
+    if count < 2 {
+        return html! {};
+    }
+    let button = |up: bool| {
+        let to = move_target(i, count, up);
+        let direction = if up { "up" } else { "down" };
+        let id = format!("{prefix}-{}-{direction}", i + 1);
+        let (prefix, what, on_move) = (prefix.to_string(), what.to_string(), on_move.clone());
+        let label = format!("Move {what} {direction}");
+        let onclick = Callback::from(move |_| {
+            let Some(to) = to else { return };
+            on_move.emit((i, to, what.clone()));
+            // The keyboard stays on the same button as the row moves, so pressing again moves
+            // it further; at either end that button is disabled, so on the other one.
+            let at_end = move_target(to, count, up).is_none();
+            let button = if up != at_end { "up" } else { "down" };
+            focus_later(format!("{prefix}-{}-{button}", to + 1));
+        });
+        let text = match (compact, up) {
+            (true, true) => "↑",
+            (true, false) => "↓",
+            (false, true) => "Move up",
+            (false, false) => "Move down",
+        };
+        html! {
+            <button type="button" {id}
+                class={classes!("button", "button--small", compact.then_some("button--icon"))}
+                aria-label={label.clone()} title={compact.then_some(label)} disabled={to.is_none()} {onclick}>
+                { text }
+            </button>
+        }
+    };
+    html! { <>{ button(true) }{ button(false) }</> }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn focus_follows_a_moved_row_to_the_same_field() {
+        let moved = |id: &str, from, to| same_field_in_row(id, "section-relationships", from, to);
+        assert_eq!(
+            moved("section-relationships-2-title", 1, 0).as_deref(),
+            Some("section-relationships-1-title")
+        );
+        assert_eq!(
+            moved("section-relationships-9-next", 8, 9).as_deref(),
+            Some("section-relationships-10-next")
+        );
+        assert_eq!(
+            moved("section-relationships-2-title", 0, 1),
+            None,
+            "another row's field"
+        );
+        assert_eq!(
+            moved("section-relationships-to-build-item-1", 0, 1),
+            None,
+            "another section"
+        );
+        let item = |id: &str| same_field_in_row(id, "section-top-issues-item", 2, 1);
+        assert_eq!(
+            item("section-top-issues-item-3").as_deref(),
+            Some("section-top-issues-item-2")
+        );
+        assert_eq!(move_target(0, 3, true), None);
+        assert_eq!(move_target(2, 3, false), None);
+        assert_eq!(move_target(1, 3, false), Some(2));
+    }
 }

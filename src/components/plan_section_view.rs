@@ -6,7 +6,8 @@ use crate::domain::dates::readable_date;
 use crate::domain::decimal::shortest;
 use crate::domain::plan_export::figure_or_dash;
 use crate::domain::plans::{
-    reviews_latest_first, roadmap_columns, Content, ReviewEntry, RoadmapItem, ShownSection, Threat,
+    reviews_latest_first, roadmap_columns, Content, ReviewEntry, RoadmapItem, SectionKind,
+    ShownSection, Threat,
 };
 use crate::domain::settings::format_money;
 
@@ -111,11 +112,32 @@ fn roadmap(items: &[RoadmapItem], heading: &str) -> Html {
 /// One section of a plan, read-only, under a heading of the tag `heading` (such as "h2"),
 /// to fit the page's outline. Keyed by the section's key, for lists of sections.
 pub fn plan_section_view(s: &ShownSection, currency: &str, heading: &str) -> Html {
+    plan_section_view_with(s, currency, heading, None, s.content.is_filled())
+}
+
+/// The same, with `lead` shown before the content: what the plan holds for the section
+/// besides it (the client's agreement), and whether all of it is `filled` in (empty sections
+/// can be left out of a printout).
+pub fn plan_section_view_with(
+    s: &ShownSection,
+    currency: &str,
+    heading: &str,
+    lead: Option<Html>,
+    filled: bool,
+) -> Html {
     let body = if !s.content.is_filled() {
-        html! { <p class="muted">{ "Not filled in yet." }</p> }
+        if lead.is_some() {
+            html! {}
+        } else {
+            html! { <p class="muted">{ "Not filled in yet." }</p> }
+        }
     } else {
         match &s.content {
             Content::Text(t) => html! { <p class="plan-view__text">{ t.trim() }</p> },
+            // A capped list is a ranking (the client's top five issues): numbered.
+            Content::List(items) if matches!(s.kind, SectionKind::List { max: Some(_) }) => html! {
+                <ol class="plan-view__ranked">{ for items.iter().filter(|i| !i.trim().is_empty()).map(|i| html! { <li>{ i }</li> }) }</ol>
+            },
             Content::List(items) => html! {
                 <ul>{ for items.iter().filter(|i| !i.trim().is_empty()).map(|i| html! { <li>{ i }</li> }) }</ul>
             },
@@ -130,30 +152,38 @@ pub fn plan_section_view(s: &ShownSection, currency: &str, heading: &str) -> Htm
                     }) }
                 </ul>
             },
-            Content::Stakeholders(rows) => html! {
-                <div class="table-scroll">
-                    <table>
-                        <thead><tr>
-                            <th scope="col">{ "Name" }</th><th scope="col">{ "Title" }</th><th scope="col">{ "Level" }</th>
-                            <th scope="col">{ "Role" }</th><th scope="col">{ "Strength" }</th><th scope="col">{ "Owner" }</th>
-                            <th scope="col">{ "Next step" }</th>
-                        </tr></thead>
-                        <tbody>
-                            { for rows.iter().filter(|r| !r.name.trim().is_empty()).map(|r| html! {
-                                <tr>
-                                    <td>{ &r.name }</td><td>{ or_dash(&r.title) }</td><td>{ or_dash(&r.level) }</td>
-                                    <td>{ r.role.map_or("—", |x| x.title()) }</td>
-                                    <td>{ r.strength.map_or("—".to_string(), |x| format!("{x}/5")) }</td>
-                                    <td>{ or_dash(&r.owner) }</td><td>{ or_dash(&r.next_step) }</td>
-                                </tr>
-                            }) }
-                        </tbody>
-                    </table>
-                </div>
-            },
+            Content::Stakeholders(rows) => {
+                let named: Vec<_> = rows.iter().filter(|r| !r.name.trim().is_empty()).collect();
+                // A plan sent to the client carries neither column; empty columns say nothing.
+                let roles = named.iter().any(|r| r.role.is_some());
+                let strengths = named.iter().any(|r| r.strength.is_some());
+                html! {
+                    <div class="table-scroll">
+                        <table class="plan-view__table">
+                            <thead><tr>
+                                <th scope="col">{ "Name" }</th><th scope="col">{ "Title" }</th><th scope="col">{ "Level" }</th>
+                                if roles { <th scope="col">{ "Role" }</th> }
+                                if strengths { <th scope="col">{ "Strength" }</th> }
+                                <th scope="col">{ "Owner" }</th><th scope="col">{ "Next step" }</th>
+                            </tr></thead>
+                            <tbody>
+                                { for named.iter().map(|r| html! {
+                                    <tr>
+                                        <td data-label="Name">{ &r.name }</td><td data-label="Title">{ or_dash(&r.title) }</td>
+                                        <td data-label="Level">{ or_dash(&r.level) }</td>
+                                        if roles { <td data-label="Role">{ r.role.map_or("—", |x| x.title()) }</td> }
+                                        if strengths { <td data-label="Strength">{ r.strength.map_or("—".to_string(), |x| format!("{x}/5")) }</td> }
+                                        <td data-label="Owner">{ or_dash(&r.owner) }</td><td data-label="Next step">{ or_dash(&r.next_step) }</td>
+                                    </tr>
+                                }) }
+                            </tbody>
+                        </table>
+                    </div>
+                }
+            }
             Content::Kpis(rows) => html! {
                 <div class="table-scroll">
-                    <table>
+                    <table class="plan-view__table">
                         <thead><tr>
                             <th scope="col">{ "Metric" }</th><th scope="col">{ "Baseline" }</th><th scope="col">{ "Target" }</th>
                             <th scope="col">{ "Actual" }</th><th scope="col">{ "Due" }</th>
@@ -161,9 +191,9 @@ pub fn plan_section_view(s: &ShownSection, currency: &str, heading: &str) -> Htm
                         <tbody>
                             { for rows.iter().filter(|k| !k.metric.trim().is_empty()).map(|k| html! {
                                 <tr>
-                                    <td>{ &k.metric }</td><td>{ or_dash(&k.baseline) }</td><td>{ or_dash(&k.target) }</td>
-                                    <td>{ or_dash(&k.actual) }</td>
-                                    <td>{ if k.due.is_empty() { "—".to_string() } else { readable_date(&k.due) } }</td>
+                                    <td data-label="Metric">{ &k.metric }</td><td data-label="Baseline">{ or_dash(&k.baseline) }</td>
+                                    <td data-label="Target">{ or_dash(&k.target) }</td><td data-label="Actual">{ or_dash(&k.actual) }</td>
+                                    <td data-label="Due">{ if k.due.is_empty() { "—".to_string() } else { readable_date(&k.due) } }</td>
                                 </tr>
                             }) }
                         </tbody>
@@ -198,7 +228,7 @@ pub fn plan_section_view(s: &ShownSection, currency: &str, heading: &str) -> Htm
             }
             Content::Actions(rows) => html! {
                 <div class="table-scroll">
-                    <table class="action-table">
+                    <table class="action-table plan-view__table">
                         <thead><tr>
                             <th scope="col">{ "Done" }</th><th scope="col">{ "What" }</th>
                             <th scope="col">{ "Owner" }</th><th scope="col">{ "Due" }</th>
@@ -206,8 +236,9 @@ pub fn plan_section_view(s: &ShownSection, currency: &str, heading: &str) -> Htm
                         <tbody>
                             { for rows.iter().filter(|a| !a.is_blank()).map(|a| html! {
                                 <tr class={classes!(a.done.then_some("action-table__done"))}>
-                                    <td>{ if a.done { "Yes" } else { "No" } }</td>
-                                    <td>{ or_dash(&a.what) }</td><td>{ or_dash(&a.owner) }</td><td>{ date_or_dash(&a.due) }</td>
+                                    <td data-label="Done">{ if a.done { "Yes" } else { "No" } }</td>
+                                    <td data-label="What">{ or_dash(&a.what) }</td><td data-label="Owner">{ or_dash(&a.owner) }</td>
+                                    <td data-label="Due">{ date_or_dash(&a.due) }</td>
                                 </tr>
                             }) }
                         </tbody>
@@ -221,8 +252,11 @@ pub fn plan_section_view(s: &ShownSection, currency: &str, heading: &str) -> Htm
     };
     let heading = heading.to_string();
     html! {
-        <section key={s.key.clone()} class="plan-view__section">
+        <section key={s.key.clone()} class={classes!("plan-view__section", (!filled).then_some("plan-view__section--empty"))}>
             <@{heading}>{ &s.title }</@>
+            if let Some(lead) = lead {
+                { lead }
+            }
             { body }
         </section>
     }

@@ -1,12 +1,13 @@
-//! A plan's completeness, review date, staleness and the client's consensus, with controls to
-//! update the last two where the plan is being edited.
+//! A plan's completeness, review date and staleness, with a control to mark it reviewed where
+//! the plan is being edited. The client's consensus is shown here only when the template has
+//! no section for it (plan_consensus).
 
 use yew::prelude::*;
 
 use crate::browser::clock::now_iso;
-use crate::browser::events::on_value;
-use crate::domain::dates::{date_part, readable_date};
-use crate::domain::plans::{Consensus, Plan, Template};
+use crate::components::plan_consensus::ConsensusFields;
+use crate::domain::dates::readable_date;
+use crate::domain::plans::{Plan, Template};
 use crate::hooks::{use_app_state, use_local};
 use crate::state::Action;
 
@@ -43,34 +44,10 @@ pub fn PlanStatus(props: &PlanStatusProps) -> Html {
             })
         })
     };
-    let set_consensus = |make: fn(&Consensus, String) -> Consensus| {
-        let (state, current) = (state.clone(), plan.consensus.clone());
-        on_value(move |v| {
-            state.dispatch(Action::SetConsensus {
-                plan: plan_id,
-                consensus: make(&current, v),
-                at: now_iso(),
-            })
-        })
-    };
-    let on_agreed = {
-        let (state, current) = (state.clone(), plan.consensus.clone());
-        Callback::from(move |_| {
-            state.dispatch(Action::SetConsensus {
-                plan: plan_id,
-                consensus: Consensus {
-                    client_agreed: !current.client_agreed,
-                    ..current.clone()
-                },
-                at: now_iso(),
-            })
-        })
-    };
     let reviewed = plan
         .reviewed_at
         .as_deref()
         .map_or("never".to_string(), readable_date);
-    let consensus = plan.consensus.summary();
     html! {
         <section class="card plan-status" aria-label="Plan status">
             <div class="plan-status__item">
@@ -90,22 +67,16 @@ pub fn PlanStatus(props: &PlanStatusProps) -> Html {
                     <button type="button" class="button button--small" onclick={on_reviewed}>{ "Mark as reviewed today" }</button>
                 }
             </div>
-            <div class="plan-status__item">
-                <span class="plan-status__label">{ "Client consensus" }</span>
-                <span>{ consensus }</span>
-                if props.editable {
-                    <div class="plan-status__consensus">
-                        <label for={format!("plan-{plan_id}-consensus")}>{ "Reviewed with the client on" }</label>
-                        <input id={format!("plan-{plan_id}-consensus")} type="date"
-                            value={plan.consensus.reviewed_with_client.as_deref().map(date_part).unwrap_or("").to_string()}
-                            onchange={set_consensus(|c, v| Consensus { reviewed_with_client: (!v.is_empty()).then_some(v), ..c.clone() })} />
-                        <label class="checkbox">
-                            <input type="checkbox" checked={plan.consensus.client_agreed} onclick={on_agreed} />
-                            { "The client agreed to the plan" }
-                        </label>
-                    </div>
-                }
-            </div>
+            if !props.template.holds_consensus() {
+                <div class="plan-status__item">
+                    <span class="plan-status__label">{ "Client consensus" }</span>
+                    if props.editable {
+                        <ConsensusFields plan={plan_id} consensus={plan.consensus.clone()} />
+                    } else {
+                        <span>{ plan.consensus.summary() }</span>
+                    }
+                </div>
+            }
         </section>
     }
 }

@@ -21,7 +21,7 @@ pub fn practice_question(
     let number = id.number();
     let given = answer;
     let option = |answer: Answer, text: &str| {
-        let input_id = format!("practice-{number}-{}", answer_slug(answer));
+        let input_id = choice_id(id, answer);
         let on_change = {
             let on_answer = on_answer.clone();
             Callback::from(move |_: Event| on_answer.emit((id, answer)))
@@ -34,7 +34,7 @@ pub fn practice_question(
             </label>
         }
     };
-    let state_class = given.map(|a| format!("practice--{}", answer_slug(a)));
+    let state_class = given.map(answered_class);
     html! {
         <li key={number} class={classes!("practice", state_class)}>
             <fieldset>
@@ -60,6 +60,16 @@ pub fn practice_question(
             </fieldset>
         </li>
     }
+}
+
+/// The `id` of the radio input that gives `answer` to practice `id`.
+pub fn choice_id(id: PracticeId, answer: Answer) -> String {
+    format!("practice-{}-{}", id.number(), answer_slug(answer))
+}
+
+/// The class a practice takes once answered, which colours its answer mark.
+pub fn answered_class(answer: Answer) -> String {
+    format!("practice--{}", answer_slug(answer))
 }
 
 fn answer_slug(answer: Answer) -> &'static str {

@@ -105,6 +105,7 @@ pub fn SiteHeader(props: &SiteHeaderProps) -> Html {
                             { nav_link(Route::RatingGrid, "Rate") }
                             { nav_link(Route::Matrix, "Matrix") }
                             { nav_link(Route::Plans, "Plans") }
+                            { nav_link(Route::Prospects, "Prospects") }
                             { nav_link(Route::Settings, "Settings") }
                         </ul>
                     </nav>

@@ -1,82 +1,95 @@
-//! A small SVG line chart of scores over time, with the three bands shaded behind it.
+//! A small SVG line chart of scores over time, one line per group, with the three bands
+//! shaded behind it and each assessment's label under its point where there is room.
 
 use yew::prelude::*;
 
-use crate::domain::dates::readable_date;
+use super::trend_layout::{
+    anchor, clipped, labelled_points, line_style, marker_path, plot_bottom, x_at, y_at, Marker,
+    HEIGHT, LABEL_CHARACTERS, LEFT, RIGHT, WIDTH,
+};
 use crate::domain::decimal::fixed;
 
-/// One saved assessment as the chart shows it.
+/// One place along the time axis: an assessment, named by its label and date.
 #[derive(Clone, Debug, PartialEq)]
-pub struct TrendPoint {
-    pub saved_at: String,
+pub struct TrendSlot {
+    /// May be empty.
     pub label: String,
-    pub score: usize,
+    /// As people read it, `30 Jun 2026`.
+    pub date: String,
 }
 
-const WIDTH: f64 = 640.0;
-const HEIGHT: f64 = 220.0;
-const LEFT: f64 = 36.0;
-const RIGHT: f64 = 16.0;
-const TOP: f64 = 12.0;
-const BOTTOM: f64 = 32.0;
-
-fn x_at(index: usize, count: usize) -> f64 {
-    let span = WIDTH - LEFT - RIGHT;
-    if count <= 1 {
-        LEFT + span / 2.0
-    } else {
-        LEFT + span * index as f64 / (count - 1) as f64
+impl TrendSlot {
+    /// "Q2 review (30 Jun 2026)", or the date alone.
+    pub fn name(&self) -> String {
+        if self.label.is_empty() {
+            self.date.clone()
+        } else {
+            format!("{} ({})", self.label, self.date)
+        }
     }
 }
 
-fn y_at(score: f64) -> f64 {
-    TOP + (HEIGHT - TOP - BOTTOM) * (1.0 - score / 10.0)
+/// One line: a group's scores at its slots, oldest first.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TrendLine {
+    pub name: String,
+    /// Which [`line_style`] it is drawn with; stays with the group when others are hidden.
+    pub style: usize,
+    /// (slot, score)
+    pub points: Vec<(usize, usize)>,
 }
 
-/// Which points get a date under them: date labels on every point would collide on a phone,
-/// so at most five, evenly spread and always including the first and the last.
-fn dated_indices(count: usize) -> Vec<usize> {
-    const MOST: usize = 5;
-    if count <= MOST {
-        return (0..count).collect();
-    }
-    (0..MOST)
-        .map(|j| (j * (count - 1) + (MOST - 1) / 2) / (MOST - 1))
-        .collect()
-}
-
-/// Dates under the first and last points are aligned inward so they are not cut off.
-fn end_anchor(index: usize, count: usize) -> &'static str {
-    match index {
-        _ if count == 1 => "middle",
-        0 => "start",
-        i if i + 1 == count => "end",
-        _ => "middle",
-    }
-}
-
-fn describe(points: &[TrendPoint]) -> String {
-    match (points.first(), points.last()) {
-        (Some(first), Some(last)) if points.len() > 1 => format!(
-            "Score trend over {} assessments: {}/10 on {} to {}/10 on {}.",
+/// What a screen reader hears for the whole chart.
+fn describe(slots: &[TrendSlot], lines: &[TrendLine]) -> String {
+    let span = |points: &[(usize, usize)]| match points {
+        [] => "no assessments".to_string(),
+        [(slot, score)] => format!("one assessment, {}, {score}/10", slots[*slot].name()),
+        [(first, from), .., (last, to)] => format!(
+            "{} assessments, from {}, {from}/10, to {}, {to}/10",
             points.len(),
-            first.score,
-            readable_date(&first.saved_at),
-            last.score,
-            readable_date(&last.saved_at)
+            slots[*first].name(),
+            slots[*last].name()
         ),
-        (Some(only), _) => format!(
-            "One assessment so far: {}/10 on {}.",
-            only.score,
-            readable_date(&only.saved_at)
-        ),
-        _ => "No assessments yet.".into(),
+    };
+    match lines {
+        [] => "No assessments shown.".into(),
+        [only] => format!("Score trend: {}.", span(&only.points)),
+        _ => {
+            let each: Vec<String> = lines
+                .iter()
+                .map(|l| format!("{}: {}.", l.name, span(&l.points)))
+                .collect();
+            format!("Score trends of {} groups. {}", lines.len(), each.join(" "))
+        }
     }
 }
 
-/// The chart of `points`, oldest first.
-pub fn trend_chart(points: &[TrendPoint]) -> Html {
-    let count = points.len();
+/// A line's marker, drawn at (x, y).
+pub fn marker(shape: Marker, x: f64, y: f64, r: f64, title: Option<String>) -> Html {
+    let title = title.map(|t| html! { <title>{ t }</title> });
+    match marker_path(shape, x, y, r) {
+        None => {
+            html! { <circle cx={fixed(x, 1)} cy={fixed(y, 1)} r={fixed(r, 1)}>{ for title }</circle> }
+        }
+        Some(d) => html! { <path d={d}>{ for title }</path> },
+    }
+}
+
+/// A short sample of a line's look (dash, marker, colour), for the legend.
+pub fn line_sample(style: usize) -> Html {
+    let look = line_style(style);
+    html! {
+        <svg class={format!("trend__sample trend__series--{}", look.colour)} viewBox="0 0 36 14"
+            width="36" height="14" aria-hidden="true" focusable="false">
+            <line x1="1" y1="7" x2="35" y2="7" stroke-dasharray={look.dash} />
+            { marker(look.marker, 18.0, 7.0, 4.0, None) }
+        </svg>
+    }
+}
+
+/// The chart of `lines` over `slots` (oldest first).
+pub fn trend_chart(slots: &[TrendSlot], lines: &[TrendLine]) -> Html {
+    let count = slots.len();
     // Bands as score ranges drawn from their lower to upper edge, half a point out so each
     // whole score sits inside its band.
     let bands = [
@@ -84,56 +97,61 @@ pub fn trend_chart(points: &[TrendPoint]) -> Html {
         ("areas-to-work-on", 6.5, 8.5),
         ("doing-well", 8.5, 10.0),
     ];
-    let line: String = points
+    // The two lines under a point: its label, cut short, and its date.
+    let line_of = |slot: &TrendSlot| (clipped(&slot.label, LABEL_CHARACTERS), slot.date.clone());
+    let characters: Vec<usize> = slots
         .iter()
-        .enumerate()
-        .map(|(i, p)| {
-            format!(
-                "{},{}",
-                fixed(x_at(i, count), 1),
-                fixed(y_at(p.score as f64), 1)
-            )
+        .map(|s| {
+            let (label, date) = line_of(s);
+            label.chars().count().max(date.chars().count())
         })
-        .collect::<Vec<_>>()
-        .join(" ");
-    let dated = dated_indices(count);
+        .collect();
+    let shown = labelled_points(&characters);
+    let names_of_lines = lines.len() > 1;
     html! {
-        <figure class="trend">
-            <svg class="trend__chart" viewBox={format!("0 0 {} {}", fixed(WIDTH, 0), fixed(HEIGHT, 0))} role="img"
-                aria-label={describe(points)} preserveAspectRatio="xMidYMid meet">
-                { for bands.iter().map(|(slug, low, high)| html! {
-                    <rect class={format!("trend__band trend__band--{slug}")}
-                        x={fixed(LEFT, 0)} width={fixed(WIDTH - LEFT - RIGHT, 0)}
-                        y={fixed(y_at(*high), 1)} height={fixed(y_at(*low) - y_at(*high), 1)} />
-                }) }
-                { for [0, 5, 7, 9, 10].iter().map(|s| html! {
-                    <text class="trend__axis" x={fixed(LEFT - 8.0, 0)} y={fixed(y_at(*s as f64) + 4.0, 1)}
-                        text-anchor="end">{ s }</text>
-                }) }
-                if count > 1 {
-                    <polyline class="trend__line" points={line} />
+        <svg class="trend__chart" viewBox={format!("0 0 {} {}", fixed(WIDTH, 0), fixed(HEIGHT, 0))} role="img"
+            aria-label={describe(slots, lines)} preserveAspectRatio="xMidYMid meet">
+            { for bands.iter().map(|(slug, low, high)| html! {
+                <rect class={format!("trend__band trend__band--{slug}")}
+                    x={fixed(LEFT, 0)} width={fixed(WIDTH - LEFT - RIGHT, 0)}
+                    y={fixed(y_at(*high), 1)} height={fixed(y_at(*low) - y_at(*high), 1)} />
+            }) }
+            { for [0, 5, 7, 9, 10].iter().map(|s| html! {
+                <text class="trend__axis" x={fixed(LEFT - 8.0, 0)} y={fixed(y_at(*s as f64) + 4.0, 1)}
+                    text-anchor="end">{ s }</text>
+            }) }
+            { for shown.wide.iter().map(|&i| {
+                let (label, date) = line_of(&slots[i]);
+                let x = fixed(x_at(i, count), 1);
+                let class = classes!("trend__tick", (!shown.phone.contains(&i)).then_some("trend__tick--wide-only"));
+                html! {
+                    <text class={class} x={x.clone()} y={fixed(plot_bottom() + 4.0, 1)} text-anchor={anchor(i, count)}>
+                        if !label.is_empty() {
+                            <tspan class="trend__tick-label" x={x.clone()} dy="1em">{ label }</tspan>
+                        }
+                        <tspan x={x} dy={if slots[i].label.is_empty() { "1em" } else { "1.25em" }}>{ date }</tspan>
+                    </text>
                 }
-                { for points.iter().enumerate().map(|(i, p)| {
-                    let x = x_at(i, count);
-                    let label = if p.label.is_empty() { String::new() } else { format!(" · {}", p.label) };
-                    let show_date = dated.contains(&i);
-                    html! {
-                        <g class="trend__point">
-                            <circle cx={fixed(x, 1)} cy={fixed(y_at(p.score as f64), 1)} r="5">
-                                <title>{ format!("{}{label}: {}/10", readable_date(&p.saved_at), p.score) }</title>
-                            </circle>
-                            if show_date {
-                                <text class="trend__axis" x={fixed(x, 1)} y={fixed(HEIGHT - 10.0, 0)}
-                                    text-anchor={end_anchor(i, count)}>{ readable_date(&p.saved_at) }</text>
-                            }
-                        </g>
-                    }
-                }) }
-            </svg>
-            <figcaption class="muted">
-                { "Shaded bands: 0–6 accounts at risk, 7–8 some areas to work on, 9–10 doing consistently well." }
-            </figcaption>
-        </figure>
+            }) }
+            { for lines.iter().map(|line| {
+                let look = line_style(line.style);
+                let path: Vec<String> = line.points.iter()
+                    .map(|&(slot, score)| format!("{},{}", fixed(x_at(slot, count), 1), fixed(y_at(score as f64), 1)))
+                    .collect();
+                html! {
+                    <g class={format!("trend__series trend__series--{}", look.colour)}>
+                        if line.points.len() > 1 {
+                            <polyline class="trend__line" points={path.join(" ")} stroke-dasharray={look.dash} />
+                        }
+                        { for line.points.iter().map(|&(slot, score)| {
+                            let group = if names_of_lines { format!(" · {}", line.name) } else { String::new() };
+                            let title = format!("{}{group}: {score}/10", slots[slot].name());
+                            marker(look.marker, x_at(slot, count), y_at(score as f64), 5.0, Some(title))
+                        }) }
+                    </g>
+                }
+            }) }
+        </svg>
     }
 }
 
@@ -141,11 +159,43 @@ pub fn trend_chart(points: &[TrendPoint]) -> Html {
 mod tests {
     use super::*;
 
+    fn slot(label: &str, date: &str) -> TrendSlot {
+        TrendSlot {
+            label: label.into(),
+            date: date.into(),
+        }
+    }
+
     #[test]
-    fn dates_label_the_ends_and_at_most_five_points() {
-        assert_eq!(dated_indices(0), Vec::<usize>::new());
-        assert_eq!(dated_indices(3), vec![0, 1, 2]);
-        assert_eq!(dated_indices(8), vec![0, 2, 4, 5, 7]);
-        assert_eq!(dated_indices(100), vec![0, 25, 50, 74, 99]);
+    fn the_description_names_each_line_by_labels_and_dates() {
+        let slots = [
+            slot("Q1", "31 Mar 2026"),
+            slot("", "30 Jun 2026"),
+            slot("Q3", "30 Sep 2026"),
+        ];
+        let one = TrendLine {
+            name: "All assessments".into(),
+            style: 0,
+            points: vec![(0, 4), (1, 6), (2, 8)],
+        };
+        assert_eq!(
+            describe(&slots, std::slice::from_ref(&one)),
+            "Score trend: 3 assessments, from Q1 (31 Mar 2026), 4/10, to Q3 (30 Sep 2026), 8/10."
+        );
+        let sales = TrendLine {
+            name: "Sales".into(),
+            style: 0,
+            points: vec![(0, 4), (2, 8)],
+        };
+        let support = TrendLine {
+            name: "Support".into(),
+            style: 1,
+            points: vec![(1, 6)],
+        };
+        assert_eq!(
+            describe(&slots, &[sales, support]),
+            "Score trends of 2 groups. Sales: 2 assessments, from Q1 (31 Mar 2026), 4/10, to \
+             Q3 (30 Sep 2026), 8/10. Support: one assessment, 30 Jun 2026, 6/10."
+        );
     }
 }

@@ -4,7 +4,10 @@
 use super::accounts::format_plain;
 use super::bcg::categorize;
 use super::csv_import::FORMULA_STARTS;
+use super::grader::Answer;
 use super::portfolio::{guidelines, members_by_quadrant, row, Level, Summary};
+use super::practices::PRACTICES;
+use super::prospects::{sorted, Prospect, ProspectOrder};
 use super::quadrant::Quadrant;
 use super::rating::{Axis, CRITERIA};
 use super::schema::Document;
@@ -168,6 +171,46 @@ pub fn matrix_csv(doc: &Document, summary: &Summary) -> String {
     finish(w)
 }
 
+/// Every prospect's result, newest answer first: who, when, the score and band, then one
+/// column per practice ("Yes", "Not yet", or empty when unanswered).
+pub fn prospects_csv(prospects: &[Prospect]) -> String {
+    let mut w = writer();
+    let mut header: Vec<String> = [
+        "Name",
+        "Company",
+        "Answered on",
+        "Received on",
+        "Score",
+        "Band",
+    ]
+    .map(String::from)
+    .to_vec();
+    header.extend(PRACTICES.iter().map(|p| p.title.to_string()));
+    write(&mut w, &header);
+    for p in sorted(prospects, ProspectOrder::Newest) {
+        let g = p.grade();
+        let name = if p.name.is_empty() { &p.label } else { &p.name };
+        let mut cells = vec![
+            name.clone(),
+            p.company.clone(),
+            p.answered_on.clone(),
+            super::dates::date_part(&p.received_at).to_string(),
+            g.score.to_string(),
+            g.band.title().to_string(),
+        ];
+        cells.extend(PRACTICES.iter().map(|pr| {
+            match p.answers.get(pr.id) {
+                Some(Answer::Yes) => "Yes",
+                Some(Answer::NotYet) => "Not yet",
+                None => "",
+            }
+            .to_string()
+        }));
+        write(&mut w, &cells);
+    }
+    finish(w)
+}
+
 #[cfg(test)]
 mod tests {
     use std::rc::Rc;
@@ -259,5 +302,59 @@ mod tests {
             |(_, r)| r[1] == "Acme, \"the\" Ltd" && r[0] == Quadrant::ManageKeyAccount.title()
         ));
         assert!(table.rows.iter().any(|(_, r)| r[0] == "Guideline"));
+    }
+
+    #[test]
+    fn the_prospects_sheet_has_a_row_each_with_every_practice_and_no_formulas() {
+        use crate::domain::grader::Answers;
+        use crate::domain::practices::PracticeId;
+        let prospect = |id, name: &str, company: &str, answered_on: &str| Prospect {
+            id,
+            received_at: "2026-12-06T09:00:00+01:00".into(),
+            answered_on: answered_on.into(),
+            name: name.into(),
+            company: company.into(),
+            label: String::new(),
+            answers: Answers::all_answered_with_yes(&[PracticeId::AssignedManager]),
+            link: String::new(),
+        };
+        let text = prospects_csv(&[
+            prospect(1, "Dana Lee", "Northwind, Inc.", "2026-11-30"),
+            prospect(2, "=cmd()", "@Contoso", "2026-12-05"),
+        ]);
+        assert!(
+            text.contains("'=cmd()") && text.contains("'@Contoso"),
+            "{text}"
+        );
+        let table = read_table(text.as_bytes()).unwrap();
+        assert_eq!(
+            table.headers[..6],
+            [
+                "Name",
+                "Company",
+                "Answered on",
+                "Received on",
+                "Score",
+                "Band"
+            ]
+        );
+        assert_eq!(table.headers.len(), 16);
+        assert_eq!(table.rows.len(), 2);
+        // The reader takes the guard away again.
+        assert_eq!(table.rows[0].1[..2], ["=cmd()", "@Contoso"]);
+        let second = &table.rows[1].1;
+        assert_eq!(
+            second[..6],
+            [
+                "Dana Lee",
+                "Northwind, Inc.",
+                "2026-11-30",
+                "2026-12-06",
+                "1",
+                "Accounts at risk"
+            ]
+        );
+        assert_eq!(second[6], "Yes");
+        assert_eq!(second[7], "Not yet");
     }
 }

@@ -120,6 +120,11 @@ pub fn ical_day_and_next(date: &str) -> Option<(String, String)> {
     ))
 }
 
+/// True for a `YYYY-MM-DD` date that is on the calendar (not `2026-02-31`).
+pub fn is_real_date(date: &str) -> bool {
+    date.len() == 10 && ical_day_and_next(date).is_some()
+}
+
 /// A timestamp as iCalendar UTC date-time: `2026-11-23T10:15:00+01:00` → `20261123T091500Z`.
 pub fn ical_utc(timestamp: &str) -> Option<String> {
     let t = instant(timestamp)?;
@@ -230,6 +235,10 @@ mod tests {
         );
         assert_eq!(ical_day_and_next("2026-02-31"), None);
         assert_eq!(ical_day_and_next("soon"), None);
+        assert!(is_real_date("2028-02-29"));
+        assert!(!is_real_date("2027-02-29"));
+        assert!(!is_real_date("2026-06-30T10:00:00Z"));
+        assert!(!is_real_date(""));
         assert_eq!(
             ical_utc("2026-11-23T10:15:00+01:00").as_deref(),
             Some("20261123T091500Z")

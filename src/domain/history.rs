@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use super::dates::instant;
+use super::dates::{date_part, instant, is_real_date, readable_date, readable_date_time};
 use super::grader::{grade, Answers, Grade};
 use super::json::{self, required, FromJson, Reader};
 use super::practices::{PracticeId, PRACTICES};
@@ -29,9 +29,39 @@ pub struct SavedAssessment {
     pub assessed_on: Option<String>,
 }
 
+/// The longest label and team name kept, in characters.
+pub const MAX_LABEL: usize = 80;
+pub const MAX_TEAM: usize = 60;
+
 impl SavedAssessment {
     pub fn grade(&self) -> Grade {
         grade(&self.answers)
+    }
+
+    /// The `YYYY-MM-DD` day the assessment stands for.
+    pub fn day(&self) -> &str {
+        self.assessed_on
+            .as_deref()
+            .unwrap_or_else(|| date_part(&self.saved_at))
+    }
+
+    /// When it was, for reading: the day it stands for, or, without one, the moment it was
+    /// saved with the clock time to tell apart two saves of one day.
+    pub fn when(&self) -> String {
+        match &self.assessed_on {
+            Some(day) => readable_date(day),
+            None => readable_date_time(&self.saved_at),
+        }
+    }
+
+    /// How a sentence names it: "Q2 review (30 Jun 2026)", or the date alone.
+    pub fn name(&self) -> String {
+        let date = readable_date(self.day());
+        if self.label.is_empty() {
+            date
+        } else {
+            format!("{} ({date})", self.label)
+        }
     }
 }
 
@@ -65,19 +95,268 @@ pub fn diff(earlier: &Answers, later: &Answers) -> Change {
 
 /// Saved assessments ordered oldest first, the order of the trend chart.
 ///
-/// Ordered by the moment saved, whatever time zone each was saved in; ties keep the order of
-/// saving (ids grow). A damaged timestamp sorts first rather than hiding the assessment.
+/// Ordered by the time each stands for: the start of its day (UTC) when it was recorded for
+/// an earlier day, else the moment it was saved, whatever time zone that was in. Ties go by
+/// the moment saved, then by the order of saving (ids grow). A damaged timestamp sorts first
+/// rather than hiding the assessment.
 pub fn chronological(history: &[SavedAssessment]) -> Vec<&SavedAssessment> {
     let mut sorted: Vec<_> = history.iter().collect();
-    sort_by_key(&mut sorted, |a| (instant(&a.saved_at), a.id));
+    sort_by_key(&mut sorted, |a| {
+        let saved = instant(&a.saved_at);
+        let stands_for = a.assessed_on.as_deref().map_or(saved, instant);
+        (stands_for, saved, a.id)
+    });
     sorted
 }
 
-/// The assessment saved just before the one with `id`, if any.
+/// Team names compare without regard to case or surrounding spaces: "Sales" and "sales "
+/// are one team.
+fn team_key(team: &str) -> String {
+    team.trim().to_lowercase()
+}
+
+/// The assessment of the same team just before the one at `position` of `sorted` (oldest
+/// first). Assessments without a team count as one team of their own, so that a team's
+/// progress is never measured against another team's answers.
+pub fn previous_in_team<'a>(
+    sorted: &[&'a SavedAssessment],
+    position: usize,
+) -> Option<&'a SavedAssessment> {
+    let team = team_key(&sorted.get(position)?.team);
+    sorted[..position]
+        .iter()
+        .rev()
+        .find(|a| team_key(&a.team) == team)
+        .copied()
+}
+
+/// The assessment of the same team just before the one with `id`, if any.
 pub fn previous_of(history: &[SavedAssessment], id: AssessmentId) -> Option<&SavedAssessment> {
     let sorted = chronological(history);
     let pos = sorted.iter().position(|a| a.id == id)?;
-    pos.checked_sub(1).map(|i| sorted[i])
+    previous_in_team(&sorted, pos)
+}
+
+/// Every team name used, once each (in its latest spelling), in alphabetical order: the
+/// suggestions offered where a team is typed.
+pub fn teams_used(history: &[SavedAssessment]) -> Vec<String> {
+    let mut teams: Vec<(String, String)> = Vec::new();
+    for a in chronological(history) {
+        let name = a.team.trim();
+        if name.is_empty() {
+            continue;
+        }
+        let key = team_key(name);
+        match teams.iter_mut().find(|(k, _)| *k == key) {
+            Some(entry) => entry.1 = name.to_string(),
+            None => teams.push((key, name.to_string())),
+        }
+    }
+    sort_by_key(&mut teams, |(k, _)| k.clone());
+    teams.into_iter().map(|(_, name)| name).collect()
+}
+
+/// What the trend chart draws one line for.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum GroupBy {
+    /// One line through every assessment.
+    #[default]
+    Nothing,
+    Team,
+    Label,
+}
+
+impl GroupBy {
+    pub const ALL: [GroupBy; 3] = [GroupBy::Nothing, GroupBy::Team, GroupBy::Label];
+
+    pub fn slug(self) -> &'static str {
+        match self {
+            GroupBy::Nothing => "none",
+            GroupBy::Team => "team",
+            GroupBy::Label => "label",
+        }
+    }
+
+    pub fn from_slug(slug: &str) -> Option<GroupBy> {
+        GroupBy::ALL.into_iter().find(|g| g.slug() == slug)
+    }
+
+    /// The choice as a menu shows it.
+    pub fn title(self) -> &'static str {
+        match self {
+            GroupBy::Nothing => "Nothing (one line)",
+            GroupBy::Team => "Team",
+            GroupBy::Label => "Label",
+        }
+    }
+
+    fn of(self, a: &SavedAssessment) -> &str {
+        match self {
+            GroupBy::Nothing => "",
+            GroupBy::Team => &a.team,
+            GroupBy::Label => &a.label,
+        }
+    }
+
+    fn name_of_none(self) -> &'static str {
+        match self {
+            GroupBy::Nothing => "All assessments",
+            GroupBy::Team => "No team",
+            GroupBy::Label => "No label",
+        }
+    }
+}
+
+/// Assessments that share a team or a label, oldest first.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Group<'a> {
+    /// Tells groups apart: the team or label without case; empty for those without one.
+    pub key: String,
+    pub name: String,
+    pub members: Vec<&'a SavedAssessment>,
+}
+
+/// `sorted` (oldest first) split into groups, alphabetically by name, those without a team or
+/// label last. Each group's name is its latest spelling.
+pub fn grouped<'a>(sorted: &[&'a SavedAssessment], by: GroupBy) -> Vec<Group<'a>> {
+    let mut groups: Vec<Group<'a>> = Vec::new();
+    for &a in sorted {
+        let name = by.of(a).trim();
+        let key = team_key(name);
+        let name = if name.is_empty() {
+            by.name_of_none().to_string()
+        } else {
+            name.to_string()
+        };
+        match groups.iter_mut().find(|g| g.key == key) {
+            Some(group) => {
+                group.name = name;
+                group.members.push(a);
+            }
+            None => groups.push(Group {
+                key,
+                name,
+                members: vec![a],
+            }),
+        }
+    }
+    sort_by_key(&mut groups, |g| (g.key.is_empty(), g.key.clone()));
+    groups
+}
+
+/// A saved assessment's details as typed in the form that changes them.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct DetailsForm {
+    pub label: String,
+    pub team: String,
+    /// `YYYY-MM-DD`, as a date input gives it; empty when what was typed is not a whole date.
+    pub date: String,
+}
+
+/// Details that passed [`DetailsForm::validate`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ValidDetails {
+    pub label: String,
+    pub team: String,
+    /// `None` when the date is the day it was saved.
+    pub assessed_on: Option<String>,
+}
+
+/// Which field a problem is about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DetailsField {
+    Label,
+    Team,
+    Date,
+}
+
+/// Why details cannot be kept.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DetailsProblem {
+    LabelTooLong,
+    TeamTooLong,
+    NoDate,
+    NotADate(String),
+    TooEarly(String),
+    InTheFuture(String),
+}
+
+impl DetailsProblem {
+    pub fn field(&self) -> DetailsField {
+        match self {
+            DetailsProblem::LabelTooLong => DetailsField::Label,
+            DetailsProblem::TeamTooLong => DetailsField::Team,
+            _ => DetailsField::Date,
+        }
+    }
+
+    pub fn message(&self) -> String {
+        match self {
+            DetailsProblem::LabelTooLong => {
+                format!("Keep the label to {MAX_LABEL} characters or fewer.")
+            }
+            DetailsProblem::TeamTooLong => {
+                format!("Keep the team name to {MAX_TEAM} characters or fewer.")
+            }
+            DetailsProblem::NoDate => {
+                "Enter the whole date the assessment stands for: day, month and year.".into()
+            }
+            DetailsProblem::NotADate(text) => {
+                format!("\"{text}\" is not a date on the calendar. Pick the day again.")
+            }
+            DetailsProblem::TooEarly(day) => format!(
+                "{} is before the year 2000, which looks like a typing slip. Check the year.",
+                readable_date(day)
+            ),
+            DetailsProblem::InTheFuture(day) => format!(
+                "{} has not happened yet. Choose today or an earlier day.",
+                readable_date(day)
+            ),
+        }
+    }
+}
+
+impl DetailsForm {
+    /// The form filled with what `a` has now.
+    pub fn of(a: &SavedAssessment) -> Self {
+        DetailsForm {
+            label: a.label.clone(),
+            team: a.team.clone(),
+            date: a.day().to_string(),
+        }
+    }
+
+    /// Checks the details for the assessment saved at `saved_at`, on the day `today`
+    /// (`YYYY-MM-DD`, the user's own).
+    pub fn validate(&self, saved_at: &str, today: &str) -> Result<ValidDetails, DetailsProblem> {
+        let label = self.label.trim();
+        let team = self.team.trim();
+        let date = self.date.trim();
+        if label.chars().count() > MAX_LABEL {
+            return Err(DetailsProblem::LabelTooLong);
+        }
+        if team.chars().count() > MAX_TEAM {
+            return Err(DetailsProblem::TeamTooLong);
+        }
+        if date.is_empty() {
+            return Err(DetailsProblem::NoDate);
+        }
+        if !is_real_date(date) {
+            return Err(DetailsProblem::NotADate(date.into()));
+        }
+        // Both are YYYY-MM-DD, so their text orders as their days do.
+        if date < "2000-01-01" {
+            return Err(DetailsProblem::TooEarly(date.into()));
+        }
+        if date > today {
+            return Err(DetailsProblem::InTheFuture(date.into()));
+        }
+        Ok(ValidDetails {
+            label: label.into(),
+            team: team.into(),
+            assessed_on: (date != date_part(saved_at)).then(|| date.to_string()),
+        })
+    }
 }
 
 impl FromJson for SavedAssessment {
@@ -171,5 +450,170 @@ mod tests {
         ];
         let ids: Vec<_> = chronological(&history).iter().map(|a| a.id).collect();
         assert_eq!(ids, vec![7, 8]);
+    }
+
+    fn of_team(id: AssessmentId, at: &str, team: &str) -> SavedAssessment {
+        SavedAssessment {
+            team: team.into(),
+            ..saved(id, at, &[])
+        }
+    }
+
+    fn recorded_for(id: AssessmentId, at: &str, day: &str) -> SavedAssessment {
+        SavedAssessment {
+            assessed_on: Some(day.into()),
+            ..saved(id, at, &[])
+        }
+    }
+
+    fn ids(list: &[&SavedAssessment]) -> Vec<AssessmentId> {
+        list.iter().map(|a| a.id).collect()
+    }
+
+    #[test]
+    fn an_assessment_recorded_after_the_fact_sorts_by_the_day_it_stands_for() {
+        let history = vec![
+            saved(1, "2026-05-01T10:00:00Z", &[]),
+            saved(2, "2026-08-01T10:00:00Z", &[]),
+            // Entered in November for the end of June.
+            recorded_for(3, "2026-11-20T10:00:00Z", "2026-06-30"),
+        ];
+        assert_eq!(ids(&chronological(&history)), vec![1, 3, 2]);
+        assert_eq!(previous_of(&history, 2).map(|a| a.id), Some(3));
+        assert_eq!(previous_of(&history, 3).map(|a| a.id), Some(1));
+    }
+
+    #[test]
+    fn two_assessments_for_one_day_go_by_when_they_were_saved_then_by_id() {
+        let history = vec![
+            recorded_for(5, "2026-11-20T10:00:00Z", "2026-06-30"),
+            recorded_for(4, "2026-11-21T10:00:00Z", "2026-06-30"),
+            recorded_for(6, "2026-11-20T10:00:00Z", "2026-06-30"),
+        ];
+        assert_eq!(ids(&chronological(&history)), vec![5, 6, 4]);
+    }
+
+    #[test]
+    fn previous_is_the_same_teams_and_no_team_is_a_team_of_its_own() {
+        let history = vec![
+            of_team(1, "2026-01-01T10:00:00Z", "Sales"),
+            of_team(2, "2026-02-01T10:00:00Z", "Support"),
+            of_team(3, "2026-03-01T10:00:00Z", ""),
+            of_team(4, "2026-04-01T10:00:00Z", " sales"),
+            of_team(5, "2026-05-01T10:00:00Z", ""),
+            of_team(6, "2026-06-01T10:00:00Z", "Service"),
+        ];
+        assert_eq!(previous_of(&history, 4).map(|a| a.id), Some(1));
+        assert_eq!(previous_of(&history, 5).map(|a| a.id), Some(3));
+        assert_eq!(previous_of(&history, 2), None);
+        assert_eq!(previous_of(&history, 6), None);
+    }
+
+    #[test]
+    fn teams_are_suggested_once_each_in_their_latest_spelling() {
+        let history = vec![
+            of_team(1, "2026-01-01T10:00:00Z", "sales"),
+            of_team(2, "2026-02-01T10:00:00Z", "Support"),
+            of_team(3, "2026-03-01T10:00:00Z", ""),
+            of_team(4, "2026-04-01T10:00:00Z", "Sales "),
+        ];
+        assert_eq!(teams_used(&history), vec!["Sales", "Support"]);
+    }
+
+    #[test]
+    fn groups_are_alphabetical_with_the_unnamed_last() {
+        let history = vec![
+            of_team(1, "2026-01-01T10:00:00Z", "Support"),
+            of_team(2, "2026-02-01T10:00:00Z", ""),
+            of_team(3, "2026-03-01T10:00:00Z", "Sales"),
+            of_team(4, "2026-04-01T10:00:00Z", "support"),
+        ];
+        let sorted = chronological(&history);
+        let groups = grouped(&sorted, GroupBy::Team);
+        let summary: Vec<_> = groups
+            .iter()
+            .map(|g| (g.name.as_str(), ids(&g.members)))
+            .collect();
+        assert_eq!(
+            summary,
+            vec![
+                ("Sales", vec![3]),
+                ("support", vec![1, 4]),
+                ("No team", vec![2])
+            ]
+        );
+        let all = grouped(&sorted, GroupBy::Nothing);
+        assert_eq!(all.len(), 1);
+        assert_eq!(all[0].name, "All assessments");
+        assert_eq!(ids(&all[0].members), vec![1, 2, 3, 4]);
+        // No labels at all: one group of them, named for what they lack.
+        let by_label = grouped(&sorted, GroupBy::Label);
+        assert_eq!(by_label.len(), 1);
+        assert_eq!(by_label[0].name, "No label");
+        assert_eq!(GroupBy::from_slug("label"), Some(GroupBy::Label));
+        assert_eq!(GroupBy::from_slug("x"), None);
+    }
+
+    #[test]
+    fn names_use_the_label_and_the_day_it_stands_for() {
+        let mut a = recorded_for(1, "2026-11-20T10:00:00Z", "2026-06-30");
+        assert_eq!(a.name(), "30 Jun 2026");
+        assert_eq!(a.when(), "30 Jun 2026");
+        a.label = "Q2 review".into();
+        assert_eq!(a.name(), "Q2 review (30 Jun 2026)");
+        a.assessed_on = None;
+        assert_eq!(a.name(), "Q2 review (20 Nov 2026)");
+        assert_eq!(a.when(), "20 Nov 2026, 10:00");
+    }
+
+    fn form(date: &str) -> DetailsForm {
+        DetailsForm {
+            label: " Q2 review ".into(),
+            team: " Sales ".into(),
+            date: date.into(),
+        }
+    }
+
+    const SAVED: &str = "2026-11-20T10:00:00+01:00";
+    const TODAY: &str = "2026-11-22";
+
+    #[test]
+    fn details_keep_a_real_past_date_trimmed_text() {
+        let valid = form("2026-06-30").validate(SAVED, TODAY).unwrap();
+        assert_eq!(valid.label, "Q2 review");
+        assert_eq!(valid.team, "Sales");
+        assert_eq!(valid.assessed_on.as_deref(), Some("2026-06-30"));
+        // Today is allowed, and the day it was saved needs no date of its own.
+        assert!(form(TODAY).validate(SAVED, TODAY).is_ok());
+        let same_day = form("2026-11-20").validate(SAVED, TODAY).unwrap();
+        assert_eq!(same_day.assessed_on, None);
+    }
+
+    #[test]
+    fn details_refuse_missing_impossible_early_and_future_dates() {
+        let problem = |date: &str| form(date).validate(SAVED, TODAY).unwrap_err();
+        assert_eq!(problem(""), DetailsProblem::NoDate);
+        assert_eq!(
+            problem("2026-02-30"),
+            DetailsProblem::NotADate("2026-02-30".into())
+        );
+        assert_eq!(
+            problem("0206-06-30"),
+            DetailsProblem::TooEarly("0206-06-30".into())
+        );
+        let future = problem("2026-11-23");
+        assert_eq!(future.field(), DetailsField::Date);
+        assert_eq!(
+            future.message(),
+            "23 Nov 2026 has not happened yet. Choose today or an earlier day."
+        );
+        let long = DetailsForm {
+            label: "x".repeat(MAX_LABEL + 1),
+            ..form("2026-06-30")
+        };
+        assert_eq!(
+            long.validate(SAVED, TODAY),
+            Err(DetailsProblem::LabelTooLong)
+        );
     }
 }

@@ -5,7 +5,8 @@ use super::dates::{date_part, ical_day_and_next, ical_utc, readable_date};
 use super::decimal::shortest;
 use super::json::{export_file, to_text};
 use super::plans::{
-    reviews_latest_first, roadmap_columns, Content, MeetingKind, Plan, ShownSection, Template,
+    reviews_latest_first, roadmap_columns, Content, MeetingKind, Plan, SectionKind, ShownSection,
+    Template, CONSENSUS_SECTION,
 };
 use super::settings::format_money;
 
@@ -98,14 +99,28 @@ fn table(out: &mut String, head: &[&str], rows: Vec<Vec<String>>) {
     }
 }
 
-fn section_markdown(out: &mut String, s: &ShownSection, currency: &str) {
+/// A section under its heading; `lead` is a line the plan holds for it besides its content
+/// (the client's agreement).
+fn section_markdown(out: &mut String, s: &ShownSection, currency: &str, lead: Option<String>) {
     out.push_str(&format!("## {}\n\n", md_heading(&s.title)));
+    let led = lead.is_some();
+    if let Some(lead) = lead {
+        out.push_str(&format!("{}\n\n", md_block(&lead)));
+    }
     if !s.content.is_filled() {
-        out.push_str("_Not filled in yet._\n\n");
+        if !led {
+            out.push_str("_Not filled in yet._\n\n");
+        }
         return;
     }
     match &s.content {
         Content::Text(t) => out.push_str(&format!("{}\n", md_block(t))),
+        // A capped list is a ranking (the client's top five issues): numbered.
+        Content::List(items) if matches!(s.kind, SectionKind::List { max: Some(_) }) => {
+            for (n, i) in items.iter().filter(|i| !i.trim().is_empty()).enumerate() {
+                out.push_str(&format!("{}. {}\n", n + 1, md_block(i)));
+            }
+        }
         Content::List(items) => {
             for i in items.iter().filter(|i| !i.trim().is_empty()) {
                 out.push_str(&format!("- {}\n", md_block(i)));
@@ -274,16 +289,28 @@ fn section_markdown(out: &mut String, s: &ShownSection, currency: &str) {
     out.push('\n');
 }
 
-/// The whole plan as Markdown, for sharing by e-mail or pasting into documents.
-pub fn markdown(plan: &Plan, template: &Template, account: &Account, currency: &str) -> String {
+/// The whole plan as Markdown, for sharing by e-mail or pasting into documents, headed by
+/// the firm's name when one is set.
+pub fn markdown(
+    plan: &Plan,
+    template: &Template,
+    account: &Account,
+    currency: &str,
+    firm: &str,
+) -> String {
     let shown = plan.shown(template);
     let (filled, total) = plan.completeness(template);
     // Every field below can come from a shared link, dates included: a date that does not
     // parse is shown as it was written.
-    let mut out = format!(
+    let mut out = if firm.trim().is_empty() {
+        String::new()
+    } else {
+        format!("**{}**\n\n", md_line(firm))
+    };
+    out.push_str(&format!(
         "# Account Development Plan: {}\n\n",
         md_heading(&account.name)
-    );
+    ));
     out.push_str(&format!(
         "- Template: {}\n",
         md_line(&template.display_name())
@@ -298,19 +325,23 @@ pub fn markdown(plan: &Plan, template: &Template, account: &Account, currency: &
             .as_deref()
             .map_or("never".into(), |d| md_line(&readable_date(d)))
     ));
-    out.push_str(&format!(
-        "- Client consensus: {}\n",
-        md_line(&plan.consensus.summary())
-    ));
+    // The client's agreement is given once: in its section, or here when there is none.
+    if !template.holds_consensus() {
+        out.push_str(&format!(
+            "- Client consensus: {}\n",
+            md_line(&plan.consensus.summary())
+        ));
+    }
     out.push_str(&format!("- Completeness: {filled} of {total} sections\n\n"));
     for s in shown.iter().filter(|s| !s.orphaned) {
-        section_markdown(&mut out, s, currency);
+        let lead = (s.key == CONSENSUS_SECTION).then(|| plan.consensus.summary());
+        section_markdown(&mut out, s, currency, lead);
     }
     let other: Vec<_> = shown.iter().filter(|s| s.orphaned).collect();
     if !other.is_empty() {
         out.push_str("# Other sections\n\nKept from sections the template no longer has.\n\n");
         for s in other {
-            section_markdown(&mut out, s, currency);
+            section_markdown(&mut out, s, currency, None);
         }
     }
     out
@@ -319,17 +350,26 @@ pub fn markdown(plan: &Plan, template: &Template, account: &Account, currency: &
 /// What a plan's JSON file says it is, so that importing one as a backup can say what it is.
 pub const KIND: &str = "account-plan";
 
-/// One plan as a JSON file, with its account and template so it can be read on its own.
-pub fn json(plan: &Plan, template: &Template, account: &Account, now: &str) -> String {
-    export_file(&[
-        ("app", &to_text("account-grader")),
-        ("kind", &to_text(KIND)),
-        ("version", &super::schema::CURRENT_VERSION.to_string()),
-        ("exported_at", &to_text(now)),
-        ("account", &to_text(account)),
-        ("template", &to_text(template)),
-        ("plan", &to_text(plan)),
-    ])
+/// One plan as a JSON file, with its account and template so it can be read on its own, and
+/// the firm's name when one is set.
+pub fn json(plan: &Plan, template: &Template, account: &Account, now: &str, firm: &str) -> String {
+    let firm = to_text(firm.trim());
+    let mut members = vec![
+        ("app", to_text("account-grader")),
+        ("kind", to_text(KIND)),
+        ("version", super::schema::CURRENT_VERSION.to_string()),
+        ("exported_at", to_text(now)),
+    ];
+    if firm != "\"\"" {
+        members.push(("firm", firm));
+    }
+    members.extend([
+        ("account", to_text(account)),
+        ("template", to_text(template)),
+        ("plan", to_text(plan)),
+    ]);
+    let members: Vec<(&str, &str)> = members.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    export_file(&members)
 }
 
 /// A file name made from an account's name: letters, digits and dashes only.
@@ -415,8 +455,9 @@ fn fold(line: &str) -> String {
 }
 
 /// The plan's business reviews and check-ins as an iCalendar file of all-day events.
-/// Meetings with a date that is not valid are left out. `now` stamps the file (DTSTAMP).
-pub fn ics(plan: &Plan, template: &Template, account: &Account, now: &str) -> String {
+/// Meetings with a date that is not valid are left out. `now` stamps the file (DTSTAMP); the
+/// firm's name, when set, names the calendar.
+pub fn ics(plan: &Plan, template: &Template, account: &Account, now: &str, firm: &str) -> String {
     let stamp = ical_utc(now).unwrap_or_else(|| "19700101T000000Z".into());
     let mut lines = vec![
         "BEGIN:VCALENDAR".to_string(),
@@ -425,6 +466,12 @@ pub fn ics(plan: &Plan, template: &Template, account: &Account, now: &str) -> St
         "CALSCALE:GREGORIAN".into(),
         "METHOD:PUBLISH".into(),
     ];
+    if !firm.trim().is_empty() {
+        lines.push(format!(
+            "X-WR-CALNAME:{}",
+            ical_text(&format!("{}: {}", firm.trim(), account.name.trim()))
+        ));
+    }
     for s in plan.shown(template) {
         let Content::Schedule(schedule) = &s.content else {
             continue;
@@ -526,10 +573,13 @@ mod tests {
     #[test]
     fn markdown_has_every_section_in_order_with_its_content() {
         let t = built_in_template();
-        let md = markdown(&plan_with_content(), &t, &account("Acme"), "USD");
+        let md = markdown(&plan_with_content(), &t, &account("Acme"), "USD", "");
         assert!(md.starts_with("# Account Development Plan: Acme\n"));
         assert!(md.contains("- Completeness: 3 of 17 sections"));
-        assert!(md.contains("## The client's top five issues\n\n- Churn in Q3\n- New CFO\n"));
+        assert!(md.contains("## The client's top five issues\n\n1. Churn in Q3\n2. New CFO\n"));
+        // The client's agreement once, in its own section.
+        assert_eq!(md.matches("Not yet reviewed with the client").count(), 1);
+        assert!(md.ends_with("## Client consensus\n\nNot yet reviewed with the client\n\n"));
         assert!(md.contains("| Ann \\| Lee | CFO |  | Decision maker | 4/5 |  |  |"));
         assert!(md.contains("- 31 Dec 2026 — Quarterly business review: Q4 review"));
         assert!(md.contains("_Not filled in yet._"));
@@ -558,9 +608,9 @@ mod tests {
     fn markdown_lists_kept_sections_at_the_end() {
         let mut t = built_in_template();
         t.sections.retain(|s| s.key != "top-issues");
-        let md = markdown(&plan_with_content(), &t, &account("Acme"), "USD");
+        let md = markdown(&plan_with_content(), &t, &account("Acme"), "USD", "");
         let other = md.find("# Other sections").unwrap();
-        assert!(md[other..].contains("- Churn in Q3"));
+        assert!(md[other..].contains("- Churn in Q3"), "no longer ranked");
     }
 
     #[test]
@@ -571,6 +621,7 @@ mod tests {
             &t,
             &account("Acme, Inc; \"Global\""),
             "2026-11-23T10:00:00+01:00",
+            "",
         );
         assert!(text.ends_with("END:VCALENDAR\r\n"));
         // Every line ends in CRLF, no bare LF, at most 75 octets each.
@@ -668,7 +719,7 @@ mod tests {
             }),
             AT,
         );
-        let text = ics(&p, &built_in_template(), &account("Acme\r\nURL:x"), AT);
+        let text = ics(&p, &built_in_template(), &account("Acme\r\nURL:x"), AT, "");
         let lines = ical_content_lines(&text);
         assert_eq!(lines.iter().filter(|l| *l == "BEGIN:VEVENT").count(), 3);
         assert!(lines.contains(
@@ -723,7 +774,7 @@ mod tests {
         );
         // Written after the content, which stamps it.
         p.updated_at = "soon\n<img src=x onerror=alert(1)>".into();
-        let md = markdown(&p, &t, &account("Acme ~~Corp~~\n## Injected"), "USD");
+        let md = markdown(&p, &t, &account("Acme ~~Corp~~\n## Injected"), "USD", "");
         assert!(
             md.starts_with("# Account Development Plan: Acme \\~\\~Corp\\~\\~ \\#\\# Injected\n")
         );
@@ -747,7 +798,7 @@ mod tests {
         for (key, content) in crate::domain::plans::tests::sample_of_new_kinds() {
             p.write(key, key, content, AT);
         }
-        let md = markdown(&p, &built_in_template(), &account("Acme"), "USD");
+        let md = markdown(&p, &built_in_template(), &account("Acme"), "USD", "");
         assert!(md.contains("- Completeness: 5 of 17 sections"));
         assert!(md.contains("## Goals we share with the client\n\n- Halve \\*returns\\*\n"));
         assert!(md.contains("| Done | What | Owner | Due |"));
@@ -773,7 +824,7 @@ mod tests {
     #[test]
     fn json_export_carries_the_plan_with_its_account_and_template() {
         let t = built_in_template();
-        let text = json(&plan_with_content(), &t, &account("Acme"), AT);
+        let text = json(&plan_with_content(), &t, &account("Acme"), AT, "");
         let v: serde_json::Value = serde_json::from_str(&text).unwrap();
         assert_eq!(v["kind"], "account-plan");
         assert_eq!(v["account"]["name"], "Acme");
@@ -796,5 +847,26 @@ mod tests {
             assert!(line.len() <= 75);
         }
         assert_eq!(folded.replace("\r\n ", "").trim_end(), long);
+    }
+
+    #[test]
+    fn the_firms_name_heads_each_export_when_set() {
+        let t = built_in_template();
+        let p = plan_with_content();
+        let md = markdown(&p, &t, &account("Acme"), "USD", "North *Star* Advisory");
+        assert!(
+            md.starts_with("**North \\*Star\\* Advisory**\n\n# Account Development Plan: Acme"),
+            "{md}"
+        );
+        assert!(markdown(&p, &t, &account("Acme"), "USD", " ").starts_with("# Account"));
+        let file = json(&p, &t, &account("Acme"), AT, "North Star");
+        assert!(file.contains("\"firm\": \"North Star\""), "{file}");
+        assert!(!json(&p, &t, &account("Acme"), AT, "").contains("\"firm\""));
+        let cal = ics(&p, &t, &account("Acme"), AT, "North; Star");
+        assert!(
+            cal.contains("X-WR-CALNAME:North\\; Star: Acme\r\n"),
+            "{cal}"
+        );
+        assert!(!ics(&p, &t, &account("Acme"), AT, "").contains("X-WR-CALNAME"));
     }
 }

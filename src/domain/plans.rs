@@ -26,6 +26,10 @@ pub type PlanId = u64;
 /// through renames and moves.
 pub type SectionKey = String;
 
+/// The key of the section where the client's agreement is shown and kept: its notes are the
+/// section's content, the review date and the client's yes live on the plan (`Consensus`).
+pub const CONSENSUS_SECTION: &str = "consensus";
+
 /// What a section holds. Stored as its slug, with a list's cap beside it (see stored_form).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SectionKind {
@@ -392,6 +396,24 @@ impl Content {
         }
     }
 
+    /// Moves row `from` to position `to`, the rows between shifting by one. False, and
+    /// nothing moved, when the content has no rows, a position is past the end, or they are
+    /// the same.
+    pub fn move_row(&mut self, from: usize, to: usize) -> bool {
+        match self {
+            Content::Text(_) | Content::Budget(_) => false,
+            Content::List(v) => move_within(v, from, to),
+            Content::Checklist(v) => move_within(v, from, to),
+            Content::Stakeholders(v) => move_within(v, from, to),
+            Content::Kpis(v) => move_within(v, from, to),
+            Content::Schedule(s) => move_within(&mut s.meetings, from, to),
+            Content::Actions(v) => move_within(v, from, to),
+            Content::ReviewLog(v) => move_within(v, from, to),
+            Content::Risks(v) => move_within(v, from, to),
+            Content::Roadmap(v) => move_within(v, from, to),
+        }
+    }
+
     /// Textual content as its non-empty lines, each with whether it was ticked off.
     fn lines(&self) -> Option<Vec<(String, bool)>> {
         let keep = |v: Vec<(String, bool)>| v.into_iter().filter(|(l, _)| !l.trim().is_empty());
@@ -475,7 +497,22 @@ impl Content {
     }
 }
 
+fn move_within<T>(rows: &mut Vec<T>, from: usize, to: usize) -> bool {
+    if from == to || from >= rows.len() || to >= rows.len() {
+        return false;
+    }
+    let row = rows.remove(from);
+    rows.insert(to, row);
+    true
+}
+
 impl Template {
+    /// Whether the template has the section that shows the client's agreement; without it
+    /// the agreement is shown with the plan's status instead.
+    pub fn holds_consensus(&self) -> bool {
+        self.sections.iter().any(|s| s.key == CONSENSUS_SECTION)
+    }
+
     /// The name to show: never empty, and marked when built in.
     pub fn display_name(&self) -> String {
         let name = if self.name.trim().is_empty() {
@@ -523,6 +560,11 @@ pub struct Consensus {
 }
 
 impl Consensus {
+    /// Whether anything is known of the client's agreement.
+    pub fn is_recorded(&self) -> bool {
+        self.reviewed_with_client.is_some() || self.client_agreed
+    }
+
     /// One sentence on where the client stands with the plan.
     pub fn summary(&self) -> String {
         use super::dates::readable_date;
@@ -656,11 +698,36 @@ impl Plan {
         self.updated_at = at.to_string();
     }
 
+    /// Moves row `from` of a section to position `to`, as the section shows its content (so
+    /// content shown converted is stored converted, as typing in it would). False when
+    /// nothing moved.
+    pub fn move_row(&mut self, def: &SectionDef, from: usize, to: usize, at: &str) -> bool {
+        let mut content = self
+            .stored(&def.key)
+            .and_then(|s| s.content.converted(def.kind))
+            .unwrap_or_else(|| Content::empty(def.kind));
+        if !content.move_row(from, to) {
+            return false;
+        }
+        self.write(&def.key, &def.title, content, at);
+        true
+    }
+
+    /// Whether a shown section has something in it. The client consensus section also counts
+    /// when the client's review or agreement is recorded, which it shows.
+    pub fn section_is_filled(&self, s: &ShownSection) -> bool {
+        s.content.is_filled()
+            || (!s.orphaned && s.key == CONSENSUS_SECTION && self.consensus.is_recorded())
+    }
+
     /// Sections of the template with content, and how many the template has.
     pub fn completeness(&self, template: &Template) -> (usize, usize) {
         let shown = self.shown(template);
         let in_template: Vec<_> = shown.iter().filter(|s| !s.orphaned).collect();
-        let filled = in_template.iter().filter(|s| s.content.is_filled()).count();
+        let filled = in_template
+            .iter()
+            .filter(|s| self.section_is_filled(s))
+            .count();
         (filled, in_template.len())
     }
 
@@ -981,6 +1048,72 @@ pub(crate) mod tests {
         unique.dedup();
         assert_eq!(unique.len(), keys.len());
         assert_eq!(t.sections[1].kind, SectionKind::List { max: Some(5) });
+    }
+
+    #[test]
+    fn a_row_moves_to_its_new_place_and_the_others_shift() {
+        let mut c = list(&["A", "B", "C", "D"]);
+        assert!(c.move_row(3, 1));
+        assert_eq!(c, list(&["A", "D", "B", "C"]));
+        assert!(c.move_row(0, 3));
+        assert_eq!(c, list(&["D", "B", "C", "A"]));
+        for (from, to) in [(1, 1), (4, 0), (0, 4)] {
+            assert!(!c.move_row(from, to), "{from} to {to}");
+        }
+        assert_eq!(c, list(&["D", "B", "C", "A"]));
+        assert!(!Content::Text("A\nB".into()).move_row(0, 1));
+        let person = |name: &str| Stakeholder {
+            name: name.into(),
+            ..Default::default()
+        };
+        let mut people = Content::Stakeholders(vec![person("Ann"), person("Bo")]);
+        assert!(people.move_row(1, 0));
+        assert_eq!(
+            people,
+            Content::Stakeholders(vec![person("Bo"), person("Ann")])
+        );
+    }
+
+    #[test]
+    fn moving_a_row_of_converted_content_stores_it_as_shown() {
+        let t = built_in_template();
+        let mut p = Plan::new(1, 2, 0, AT);
+        // An older plan's issues kept as text: the editor shows them as a list.
+        p.write(
+            "top-issues",
+            "Issues",
+            Content::Text("Churn\nCosts\nHiring".into()),
+            AT,
+        );
+        let def = t.sections.iter().find(|d| d.key == "top-issues").unwrap();
+        assert!(p.move_row(def, 2, 0, "2026-11-02T09:00:00Z"));
+        let shown = p.shown(&t);
+        let issues = shown.iter().find(|s| s.key == "top-issues").unwrap();
+        assert_eq!(issues.content, list(&["Hiring", "Churn", "Costs"]));
+        assert!(shown.iter().all(|s| !s.orphaned), "nothing moved aside");
+        assert_eq!(p.updated_at, "2026-11-02T09:00:00Z");
+        assert!(!p.move_row(def, 0, 3, AT), "past the end");
+        let vision = t.sections.iter().find(|d| d.key == "vision").unwrap();
+        assert!(!p.move_row(vision, 0, 1, AT), "text has no rows");
+    }
+
+    #[test]
+    fn the_consensus_section_counts_as_filled_once_the_agreement_is_recorded() {
+        let mut t = built_in_template();
+        assert!(t.holds_consensus());
+        let mut p = Plan::new(1, 2, 0, AT);
+        assert_eq!(p.completeness(&t), (0, 17));
+        p.consensus.client_agreed = true;
+        assert_eq!(p.completeness(&t), (1, 17));
+        p.consensus = Consensus {
+            reviewed_with_client: Some("2026-11-20".into()),
+            client_agreed: false,
+        };
+        assert_eq!(p.completeness(&t), (1, 17));
+        // A template without the section shows the agreement with the status instead.
+        t.sections.retain(|s| s.key != CONSENSUS_SECTION);
+        assert!(!t.holds_consensus());
+        assert_eq!(p.completeness(&t), (0, 16));
     }
 
     #[test]

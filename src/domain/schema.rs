@@ -46,6 +46,10 @@ pub struct GraderData {
     pub draft: Answers,
     /// The label typed for the assessment being filled in.
     pub draft_label: String,
+    /// The team typed for the assessment being filled in; kept after saving, since the next
+    /// assessment is most often the same team's.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub draft_team: String,
     pub history: Vec<SavedAssessment>,
 }
 
@@ -354,6 +358,7 @@ impl FromJson for GraderData {
             match key {
                 "draft" => grader.draft = Answers::read(r)?,
                 "draft_label" => grader.draft_label = r.string()?,
+                "draft_team" => grader.draft_team = r.string()?,
                 "history" => grader.history = Vec::read(r)?,
                 _ => r.skip()?,
             }
@@ -499,6 +504,7 @@ mod tests {
         let mut doc = Document::default();
         doc.grader.draft.set(PracticeId::NpsSurvey, Answer::NotYet);
         doc.grader.draft_label = "Q4 \"east\" team\n".into();
+        doc.grader.draft_team = "East \"1\"".into();
         doc.grader.history.push(SavedAssessment {
             id: 2,
             saved_at: AT.into(),
@@ -646,6 +652,10 @@ mod tests {
                 doc.plans.templates[0].clone(),
                 (*doc.plans.plans[0]).clone(),
             )),
+            source: Some(crate::domain::accounts::CopySource {
+                key: "0123456789abcdef".into(),
+                updated_at: "2026-11-02T09:00:00Z".into(),
+            }),
         };
         let text = serde_json::to_string(&shared).unwrap();
         assert_eq!(Reader::read_all(&text), Ok(shared));

@@ -63,6 +63,53 @@ impl FromJson for FirmProfile {
     }
 }
 
+/// The picture types a logo may be: what every browser shows in an `<img>`.
+pub const LOGO_TYPES: [&str; 5] = [
+    "image/png",
+    "image/jpeg",
+    "image/gif",
+    "image/webp",
+    "image/svg+xml",
+];
+
+/// The largest logo file kept, in bytes: stored in the browser beside all the data, and a
+/// logo shows at a few dozen pixels high.
+pub const MAX_LOGO_BYTES: usize = 100 * 1024;
+
+/// Why a file cannot be the firm's logo, in words for the person who chose it; `None` when
+/// it can.
+pub fn logo_problem(mime: &str, bytes: usize) -> Option<String> {
+    if !LOGO_TYPES.contains(&mime) {
+        return Some(
+            "That file is not a picture Account Grader can use as a logo. Choose a PNG, JPEG, GIF, WebP or SVG image."
+                .into(),
+        );
+    }
+    (bytes > MAX_LOGO_BYTES).then(|| {
+        format!(
+            "That picture is {} KB; a logo may be at most {} KB. Save a smaller version (a few hundred pixels wide is plenty) and choose it again.",
+            bytes.div_ceil(1024),
+            MAX_LOGO_BYTES / 1024
+        )
+    })
+}
+
+/// Whether `url` is a base64 `data:` URL of one of the [`LOGO_TYPES`], and nothing else: a
+/// logo read from a link or a file is shown only if it is.
+pub fn is_image_data_url(url: &str) -> bool {
+    LOGO_TYPES.iter().any(|t| {
+        url.strip_prefix("data:")
+            .and_then(|rest| rest.strip_prefix(t))
+            .and_then(|rest| rest.strip_prefix(";base64,"))
+            .is_some_and(|data| {
+                !data.is_empty()
+                    && data
+                        .bytes()
+                        .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'='))
+            })
+    })
+}
+
 /// Light or dark colours: the system's choice unless the user picked one.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -377,5 +424,23 @@ mod tests {
                 ..Settings::default()
             }
         );
+    }
+
+    #[test]
+    fn only_small_pictures_make_a_logo() {
+        use super::{is_image_data_url, logo_problem, MAX_LOGO_BYTES};
+        assert_eq!(logo_problem("image/png", 2_000), None);
+        assert_eq!(logo_problem("image/svg+xml", MAX_LOGO_BYTES), None);
+        assert!(logo_problem("image/png", MAX_LOGO_BYTES + 1)
+            .unwrap()
+            .contains("at most 100 KB"));
+        assert!(logo_problem("application/pdf", 10)
+            .unwrap()
+            .contains("not a picture"));
+        assert!(is_image_data_url("data:image/png;base64,iVBORw0KGgo="));
+        assert!(!is_image_data_url("data:image/png;base64,"));
+        assert!(!is_image_data_url("data:text/html;base64,PGI+"));
+        assert!(!is_image_data_url("data:image/png;base64,a\"onerror=x"));
+        assert!(!is_image_data_url("https://example.com/logo.png"));
     }
 }

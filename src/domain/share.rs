@@ -9,7 +9,7 @@
 
 use serde::Serialize;
 
-use super::accounts::{Account, Tier, AMOUNTS};
+use super::accounts::{Account, CopySource, Tier, AMOUNTS};
 use super::dates::{date_of_day_number, day_number};
 use super::grader::{Answer, Answers};
 use super::history::SavedAssessment;
@@ -21,7 +21,13 @@ use super::rating::{Ratings, Weights};
 use super::reclassification::read_upgraded;
 
 const RESULT_V1: u8 = 0x11;
+/// A prospect's reply to an invitation: the answers and date as V1, then who answered,
+/// without a label.
+const RESULT_V2: u8 = 0x12;
 const INVITATION_V1: u8 = 0x21;
+/// As V1, with the sender's firm and an address for replies between the sender and the
+/// message.
+const INVITATION_V2: u8 = 0x22;
 const ACCOUNT_V1: u8 = 0x31;
 /// An account link encrypted with a passphrase: salt, IV, then the AES-GCM ciphertext of the
 /// deflated JSON. Its key took [`V1_PBKDF2_ITERATIONS`] rounds; links are no longer made so.
@@ -29,6 +35,10 @@ const ACCOUNT_LOCKED_V1: u8 = 0x32;
 /// As V1, after a 4-byte little-endian PBKDF2 round count, so the count can rise again
 /// without making older links unreadable.
 const ACCOUNT_LOCKED_V2: u8 = 0x33;
+/// A plan for the client (see `client_share`): the deflated JSON of a `ClientPlan`.
+const CLIENT_V1: u8 = 0x41;
+/// A client link encrypted with a passphrase, laid out as [`ACCOUNT_LOCKED_V2`].
+const CLIENT_LOCKED_V1: u8 = 0x42;
 pub const SALT_LEN: usize = 16;
 pub const IV_LEN: usize = 12;
 /// PBKDF2 rounds for new links: OWASP's 2023 figure for PBKDF2-HMAC-SHA256. Each guess at a
@@ -48,6 +58,12 @@ pub const MAX_PAYLOAD_CHARS: usize = 200_000;
 pub const MAX_LABEL_BYTES: usize = 40;
 pub const MAX_SENDER_BYTES: usize = 60;
 pub const MAX_MESSAGE_BYTES: usize = 280;
+pub const MAX_FIRM_BYTES: usize = 60;
+pub const MAX_CONTACT_BYTES: usize = 80;
+/// The prospect's name and company in a reply; short enough that a reply link stays well
+/// under 200 characters after the `#`.
+pub const MAX_NAME_BYTES: usize = 50;
+pub const MAX_COMPANY_BYTES: usize = 60;
 
 /// Why a link could not be opened. Local data is never touched by a bad link.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -143,13 +159,8 @@ fn seal(kind: u8, body: &[u8]) -> String {
     b64_encode(&bytes)
 }
 
-/// Checks a payload's encoding, checksum and kind; returns its body.
-fn open(payload: &str, kind: u8) -> Result<Vec<u8>, ShareError> {
-    open_any(payload, &[kind]).map(|(_, body)| body)
-}
-
-/// As [`open`], for a payload that may be any of `kinds` (all of one family); returns which
-/// it is, with its body.
+/// Checks a payload's encoding, checksum and kind, which may be any of `kinds` (all of one
+/// family); returns which it is, with its body.
 fn open_any(payload: &str, kinds: &[u8]) -> Result<(u8, Vec<u8>), ShareError> {
     let payload = payload.trim();
     if payload.is_empty() {
@@ -184,20 +195,25 @@ fn clip(s: &str, max: usize) -> &str {
 }
 
 /// A saved assessment as a link carries it.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct SharedResult {
     pub answers: Answers,
     /// `YYYY-MM-DD`.
     pub date: String,
     pub label: String,
+    /// Who answered and for which company: set in a prospect's reply, empty otherwise.
+    pub name: String,
+    pub company: String,
+    /// True for a prospect's reply to an invitation, as opposed to someone's own saved
+    /// assessment passed on.
+    pub reply: bool,
 }
 
-/// The payload of a result link (at most 67 characters: 10 answers in 4 bytes, the date in
-/// 2, the label cut to 40 bytes).
-pub fn encode_result(a: &SavedAssessment) -> String {
+/// The answers as two bit masks (done, answered) in checklist order, then the day.
+fn pack_answers(answers: &Answers, date: &str, body: &mut Vec<u8>) {
     let (mut yes, mut answered) = (0u16, 0u16);
     for (i, p) in PRACTICES.iter().enumerate() {
-        match a.answers.get(p.id) {
+        match answers.get(p.id) {
             Some(Answer::Yes) => {
                 yes |= 1 << i;
                 answered |= 1 << i;
@@ -206,20 +222,15 @@ pub fn encode_result(a: &SavedAssessment) -> String {
             None => {}
         }
     }
-    let day = day_number(&a.saved_at)
-        .unwrap_or(0)
-        .clamp(0, i64::from(u16::MAX)) as u16;
-    let mut body = Vec::new();
+    let day = day_number(date).unwrap_or(0).clamp(0, i64::from(u16::MAX)) as u16;
     body.extend_from_slice(&yes.to_le_bytes());
     body.extend_from_slice(&answered.to_le_bytes());
     body.extend_from_slice(&day.to_le_bytes());
-    body.extend_from_slice(clip(&a.label, MAX_LABEL_BYTES).as_bytes());
-    seal(RESULT_V1, &body)
 }
 
-pub fn decode_result(payload: &str) -> Result<SharedResult, ShareError> {
-    let body = open(payload, RESULT_V1)?;
-    if body.len() < 6 || body.len() > 6 + MAX_LABEL_BYTES {
+/// The answers and date from the first 6 bytes of a result body.
+fn unpack_answers(body: &[u8]) -> Result<(Answers, String), ShareError> {
+    if body.len() < 6 {
         return Err(ShareError::Damaged);
     }
     let word = |i: usize| u16::from_le_bytes([body[i], body[i + 1]]);
@@ -238,41 +249,128 @@ pub fn decode_result(payload: &str) -> Result<SharedResult, ShareError> {
             answers.set(p.id, answer);
         }
     }
-    let label = String::from_utf8(body[6..].to_vec()).map_err(|_| ShareError::Damaged)?;
-    Ok(SharedResult {
+    Ok((answers, date_of_day_number(i64::from(day))))
+}
+
+fn text(bytes: &[u8]) -> Result<String, ShareError> {
+    String::from_utf8(bytes.to_vec()).map_err(|_| ShareError::Damaged)
+}
+
+/// Appends `s`, cut to `max` bytes, after its length in one byte.
+fn push_counted(body: &mut Vec<u8>, s: &str, max: usize) {
+    let s = clip(s, max);
+    body.push(s.len() as u8);
+    body.extend_from_slice(s.as_bytes());
+}
+
+/// Takes one text written by [`push_counted`] off the front of `rest`.
+fn take_counted(rest: &mut &[u8], max: usize) -> Result<String, ShareError> {
+    let (&n, tail) = rest.split_first().ok_or(ShareError::Damaged)?;
+    let n = usize::from(n);
+    if n > max || tail.len() < n {
+        return Err(ShareError::Damaged);
+    }
+    let (s, tail) = tail.split_at(n);
+    *rest = tail;
+    text(s)
+}
+
+/// The payload of a result link (at most 67 characters: 10 answers in 4 bytes, the date in
+/// 2, the label cut to 40 bytes).
+pub fn encode_result(a: &SavedAssessment) -> String {
+    let mut body = Vec::new();
+    pack_answers(&a.answers, a.day(), &mut body);
+    body.extend_from_slice(clip(&a.label, MAX_LABEL_BYTES).as_bytes());
+    seal(RESULT_V1, &body)
+}
+
+/// The payload of a prospect's reply to an invitation: the answers, the date, and the name
+/// and company they typed, nothing else (at most 163 characters).
+pub fn encode_reply(r: &SharedResult) -> String {
+    let mut body = Vec::new();
+    pack_answers(&r.answers, &r.date, &mut body);
+    push_counted(&mut body, &r.name, MAX_NAME_BYTES);
+    body.extend_from_slice(clip(&r.company, MAX_COMPANY_BYTES).as_bytes());
+    seal(RESULT_V2, &body)
+}
+
+/// Opens a result link of either kind: someone's saved assessment (V1) or a prospect's reply
+/// (V2).
+pub fn decode_result(payload: &str) -> Result<SharedResult, ShareError> {
+    let (kind, body) = open_any(payload, &[RESULT_V1, RESULT_V2])?;
+    let (answers, date) = unpack_answers(&body)?;
+    let mut rest = &body[6..];
+    let mut result = SharedResult {
         answers,
-        date: date_of_day_number(i64::from(day)),
-        label,
-    })
+        date,
+        ..SharedResult::default()
+    };
+    if kind == RESULT_V1 {
+        if rest.len() > MAX_LABEL_BYTES {
+            return Err(ShareError::Damaged);
+        }
+        result.label = text(rest)?;
+    } else {
+        result.name = take_counted(&mut rest, MAX_NAME_BYTES)?;
+        if rest.len() > MAX_COMPANY_BYTES {
+            return Err(ShareError::Damaged);
+        }
+        result.company = text(rest)?;
+        result.reply = true;
+    }
+    Ok(result)
 }
 
 /// An invitation to take the grader, with who sent it and why.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Invitation {
     pub sender: String,
+    /// The sender's firm, named in the reply step ("Send your result to …").
+    pub firm: String,
+    /// An e-mail address the prospect's mail app may send the reply to; may be empty.
+    pub contact: String,
     pub message: String,
 }
 
-pub fn encode_invitation(inv: &Invitation) -> String {
-    let sender = clip(&inv.sender, MAX_SENDER_BYTES);
-    let message = clip(&inv.message, MAX_MESSAGE_BYTES);
-    let mut body = vec![sender.len() as u8];
-    body.extend_from_slice(sender.as_bytes());
-    body.extend_from_slice(message.as_bytes());
-    seal(INVITATION_V1, &body)
+impl Invitation {
+    /// Whom the prospect sends their result to, as the reply step names them.
+    pub fn recipient(&self) -> String {
+        match (self.sender.trim(), self.firm.trim()) {
+            ("", "") => "the sender".into(),
+            (sender, "") => sender.into(),
+            ("", firm) => firm.into(),
+            (sender, firm) => format!("{sender} at {firm}"),
+        }
+    }
 }
 
+pub fn encode_invitation(inv: &Invitation) -> String {
+    let mut body = Vec::new();
+    push_counted(&mut body, &inv.sender, MAX_SENDER_BYTES);
+    push_counted(&mut body, &inv.firm, MAX_FIRM_BYTES);
+    push_counted(&mut body, &inv.contact, MAX_CONTACT_BYTES);
+    body.extend_from_slice(clip(&inv.message, MAX_MESSAGE_BYTES).as_bytes());
+    seal(INVITATION_V2, &body)
+}
+
+/// Opens an invitation of either version; one made before firms and contact addresses
+/// has neither.
 pub fn decode_invitation(payload: &str) -> Result<Invitation, ShareError> {
-    let body = open(payload, INVITATION_V1)?;
-    let n = usize::from(*body.first().ok_or(ShareError::Damaged)?);
-    if n > MAX_SENDER_BYTES || body.len() < 1 + n || body.len() > 1 + n + MAX_MESSAGE_BYTES {
+    let (kind, body) = open_any(payload, &[INVITATION_V1, INVITATION_V2])?;
+    let mut rest = &body[..];
+    let mut inv = Invitation {
+        sender: take_counted(&mut rest, MAX_SENDER_BYTES)?,
+        ..Invitation::default()
+    };
+    if kind == INVITATION_V2 {
+        inv.firm = take_counted(&mut rest, MAX_FIRM_BYTES)?;
+        inv.contact = take_counted(&mut rest, MAX_CONTACT_BYTES)?;
+    }
+    if rest.len() > MAX_MESSAGE_BYTES {
         return Err(ShareError::Damaged);
     }
-    let text = |b: &[u8]| String::from_utf8(b.to_vec()).map_err(|_| ShareError::Damaged);
-    Ok(Invitation {
-        sender: text(&body[1..1 + n])?,
-        message: text(&body[1 + n..])?,
-    })
+    inv.message = text(rest)?;
+    Ok(inv)
 }
 
 /// One account as an account link carries it: enough to show its place on the matrix and its
@@ -289,6 +387,10 @@ pub struct SharedAccount {
     pub weights: Weights,
     pub thresholds: Thresholds,
     pub plan: Option<(Template, Plan)>,
+    /// Which of the sender's accounts this is, and when it last changed, so a colleague who
+    /// kept a copy can bring it up to date. Links made before it was carried have none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<CopySource>,
 }
 
 /// What to leave out of an account link.
@@ -309,17 +411,19 @@ pub fn shared_account(
     plan: Option<(Template, Plan)>,
     privacy: Privacy,
 ) -> SharedAccount {
+    let source = CopySource {
+        key: source_key(account),
+        updated_at: plan
+            .as_ref()
+            .map(|(_, p)| p.updated_at.as_str())
+            .filter(|p| later(p, &account.updated_at))
+            .unwrap_or(&account.updated_at)
+            .to_string(),
+    };
     let plan = plan.map(|(t, mut p)| {
         if privacy.without_stakeholder_names {
-            for s in &mut p.sections {
-                if let Content::Stakeholders(rows) = &mut s.content {
-                    // A row without a name stays without one, so it stays unfilled.
-                    let named = rows.iter_mut().filter(|r| !r.name.trim().is_empty());
-                    for (i, r) in named.enumerate() {
-                        r.name = format!("Person {}", i + 1);
-                    }
-                }
-            }
+            // A row without a name stays without one, so it stays unfilled.
+            super::client_share::without_stakeholder_names(&mut p.sections);
         }
         (t, p)
     });
@@ -342,6 +446,25 @@ pub fn shared_account(
         weights: weights.clone(),
         thresholds,
         plan,
+        source: Some(source),
+    }
+}
+
+/// Names one account of the sender's across the links they make of it, and no other: its
+/// id and the moment it was made, hashed so the link says nothing of either.
+pub fn source_key(account: &Account) -> String {
+    let text = format!("{}|{}", account.id, account.created_at);
+    let h = text.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+    });
+    format!("{h:016x}")
+}
+
+/// Whether RFC 3339 time `a` is after `b`; text order for times that do not read.
+pub fn later(a: &str, b: &str) -> bool {
+    match (super::dates::instant(a), super::dates::instant(b)) {
+        (Some(a), Some(b)) => a > b,
+        _ => a > b,
     }
 }
 
@@ -419,6 +542,59 @@ pub fn decode_account(payload: &str) -> Result<Vec<u8>, ShareError> {
     }
 }
 
+/// A client link around the deflated JSON of a `ClientPlan`.
+pub fn encode_client(deflated: &[u8]) -> String {
+    seal(CLIENT_V1, deflated)
+}
+
+/// A client link protected with a passphrase.
+pub fn encode_client_locked(locked: &Locked) -> String {
+    let body = [
+        &locked.iterations.to_le_bytes()[..],
+        &locked.salt,
+        &locked.iv,
+        &locked.ciphertext,
+    ]
+    .concat();
+    seal(CLIENT_LOCKED_V1, &body)
+}
+
+/// The deflated JSON in a plain client link; a protected one gives
+/// [`ShareError::NeedsPassphrase`] (its parts come from [`decode_client_locked`]).
+pub fn decode_client(payload: &str) -> Result<Vec<u8>, ShareError> {
+    match open_any(payload, &[CLIENT_V1, CLIENT_LOCKED_V1])? {
+        (CLIENT_V1, body) => Ok(body),
+        (_, body) => locked_from(ACCOUNT_LOCKED_V2, &body).and(Err(ShareError::NeedsPassphrase)),
+    }
+}
+
+pub fn decode_client_locked(payload: &str) -> Result<Locked, ShareError> {
+    let (_, body) = open_any(payload, &[CLIENT_LOCKED_V1])?;
+    locked_from(ACCOUNT_LOCKED_V2, &body)
+}
+
+/// A client's plan from the (inflated) JSON of a client link.
+pub fn client_from_json(json: &[u8]) -> Result<super::client_share::ClientPlan, ShareError> {
+    let json = std::str::from_utf8(json).map_err(|_| ShareError::Damaged)?;
+    let plan: super::client_share::ClientPlan =
+        Reader::read_all(json).map_err(|_| ShareError::Damaged)?;
+    // Keys end up in element ids, as in account links.
+    let plain = |s: &super::client_share::ClientSection| {
+        !s.key.is_empty()
+            && is_plain_id(&s.key)
+            && match &s.content {
+                Content::Schedule(schedule) => {
+                    schedule.meetings.iter().all(|m| is_plain_id(&m.uid))
+                }
+                _ => true,
+            }
+    };
+    if !plan.sections.iter().all(plain) {
+        return Err(ShareError::Damaged);
+    }
+    Ok(plan)
+}
+
 /// A shared account from the (inflated) JSON of a link.
 pub fn account_from_json(json: &[u8]) -> Result<SharedAccount, ShareError> {
     // Read as text, like every other JSON in the app, so the typed decoder exists once.
@@ -469,7 +645,7 @@ impl FromJson for SharedAccount {
         let (mut name, mut tier, mut ratings, mut weights, mut thresholds) =
             (None, None, None, None, None);
         let (mut industry, mut currency, mut notes) = (String::new(), String::new(), String::new());
-        let (mut revenue, mut plan) = (None, None);
+        let (mut revenue, mut plan, mut source) = (None, None, None);
         r.object(&mut |r, key| {
             match key {
                 "name" => name = Some(r.string()?),
@@ -483,6 +659,7 @@ impl FromJson for SharedAccount {
                 "weights" => weights = Some(read_upgraded::<Weights>(r, false)?),
                 "thresholds" => thresholds = Some(Thresholds::read(r)?),
                 "plan" => plan = Option::read(r)?,
+                "source" => source = Option::read(r)?,
                 _ => r.skip()?,
             }
             Ok(())
@@ -498,6 +675,7 @@ impl FromJson for SharedAccount {
             weights: required(weights, "weights")?,
             thresholds: required(thresholds, "thresholds")?,
             plan,
+            source,
         })
     }
 }
@@ -506,6 +684,7 @@ impl FromJson for SharedAccount {
 mod tests {
     use super::*;
     use crate::domain::demo::demo_accounts;
+    use crate::domain::grader::grade;
     use crate::domain::plans::{
         built_in_template, Meeting, MeetingKind, Schedule, SectionDef, Stakeholder,
     };
@@ -555,6 +734,18 @@ mod tests {
     }
 
     #[test]
+    fn a_result_recorded_after_the_fact_is_shared_with_the_day_it_stands_for() {
+        let a = SavedAssessment {
+            assessed_on: Some("2026-06-30".into()),
+            ..assessment(&[], "Q2")
+        };
+        assert_eq!(
+            decode_result(&encode_result(&a)).unwrap().date,
+            "2026-06-30"
+        );
+    }
+
+    #[test]
     fn bad_links_are_refused_with_a_reason() {
         let link = encode_result(&assessment(&[], "Q4"));
         assert_eq!(decode_result(""), Err(ShareError::Empty));
@@ -572,16 +763,80 @@ mod tests {
         let invitation = encode_invitation(&Invitation {
             sender: "Ann".into(),
             message: "Hi".into(),
+            ..Invitation::default()
         });
         assert_eq!(decode_result(&invitation), Err(ShareError::WrongKind));
         assert_eq!(
-            decode_result(&seal(0x12, &[0; 6])),
+            decode_result(&seal(0x13, &[0; 6])),
             Err(ShareError::UnknownVersion)
         );
         assert_eq!(
             decode_result(&"A".repeat(MAX_PAYLOAD_CHARS + 1)),
             Err(ShareError::TooLong)
         );
+    }
+
+    #[test]
+    fn a_reply_with_the_longest_name_and_company_stays_under_200_characters() {
+        let reply = SharedResult {
+            answers: Answers::all_answered_with_yes(&[PracticeId::NpsSurvey]),
+            date: "2026-12-05".into(),
+            name: "Ågot Ødegård-Løvenskiold ".repeat(4),
+            company: "Société Générale d'Équipements Industriels ".repeat(3),
+            ..SharedResult::default()
+        };
+        let link = encode_reply(&reply);
+        // The fragment is `/r/` and the payload.
+        assert!(link.len() + 3 < 200, "{} characters", link.len());
+        let back = decode_result(&link).unwrap();
+        assert!(back.reply);
+        assert_eq!(back.answers, reply.answers);
+        assert_eq!(back.date, "2026-12-05");
+        assert!(back.name.len() <= MAX_NAME_BYTES && reply.name.starts_with(&back.name));
+        assert!(
+            back.company.len() <= MAX_COMPANY_BYTES && reply.company.starts_with(&back.company)
+        );
+        assert!(back.label.is_empty());
+    }
+
+    #[test]
+    fn links_made_before_replies_and_firms_still_open() {
+        // A result link and an invitation as the first version wrote them, byte for byte.
+        let result = decode_result("EQEAPwBfJlNhbGVzIHRlYW0sIFE0TPI").unwrap();
+        assert!(!result.reply);
+        assert_eq!(result.label, "Sales team, Q4");
+        assert_eq!(result.date, "2026-11-23");
+        assert_eq!(grade(&result.answers).score, 1);
+        assert_eq!(result.answers.answered_count(), 6);
+        let invitation = decode_invitation("IQNBbm5IaSB0aGVyZbWF").unwrap();
+        assert_eq!(
+            invitation,
+            Invitation {
+                sender: "Ann".into(),
+                message: "Hi there".into(),
+                ..Invitation::default()
+            }
+        );
+        assert_eq!(invitation.recipient(), "Ann");
+    }
+
+    #[test]
+    fn an_invitation_carries_the_firm_and_the_address_for_replies() {
+        let inv = Invitation {
+            sender: "Dana".into(),
+            firm: "Acme Advisory".into(),
+            contact: "dana@acme.example".into(),
+            message: "Five minutes, promise.".into(),
+        };
+        let back = decode_invitation(&encode_invitation(&inv)).unwrap();
+        assert_eq!(back, inv);
+        assert_eq!(back.recipient(), "Dana at Acme Advisory");
+        let firm_only = Invitation {
+            firm: "Acme".into(),
+            ..Invitation::default()
+        };
+        assert_eq!(firm_only.recipient(), "Acme");
+        assert_eq!(Invitation::default().recipient(), "the sender");
     }
 
     fn locked(iterations: u32, ciphertext_len: usize) -> Locked {
@@ -792,7 +1047,121 @@ mod tests {
         assert_eq!(opened.plan, Some((built_in_template(), plan)));
     }
 
+    #[test]
+    fn a_link_made_before_copies_were_tracked_opens_without_a_source() {
+        let old = br#"{"name":"Acme","tier":"B","ratings":{},"weights":{},
+            "thresholds":{"relationship":50,"potential":50}}"#;
+        assert_eq!(account_from_json(old).unwrap().source, None);
+        let account = &demo_accounts(1, "2026-11-01T00:00:00Z")[0];
+        let shared = shared_account(
+            account,
+            "USD",
+            &Weights::default(),
+            Thresholds::default(),
+            None,
+            Privacy::default(),
+        );
+        let source = open_account_link(&account_link(&shared))
+            .unwrap()
+            .source
+            .unwrap();
+        assert_eq!(source.key, source_key(account));
+        assert_eq!(source.updated_at, account.updated_at);
+    }
+
+    #[test]
+    fn a_links_version_is_the_later_of_the_account_and_its_plan() {
+        let account = &demo_accounts(1, "2026-11-01T00:00:00Z")[0];
+        let mut plan = Plan::new(9, 1, 0, "2026-11-01T00:00:00Z");
+        plan.updated_at = "2026-11-02T08:00:00+01:00".into();
+        let shared = shared_account(
+            account,
+            "USD",
+            &Weights::default(),
+            Thresholds::default(),
+            Some((built_in_template(), plan)),
+            Privacy::default(),
+        );
+        assert_eq!(
+            shared.source.unwrap().updated_at,
+            "2026-11-02T08:00:00+01:00"
+        );
+        assert!(later("2026-11-02T08:00:00+01:00", "2026-11-02T06:30:00Z"));
+        assert!(!later("2026-11-02T08:00:00+02:00", "2026-11-02T06:30:00Z"));
+    }
+
+    fn client_link(plan: &crate::domain::client_share::ClientPlan) -> String {
+        encode_client(&miniz_oxide::deflate::compress_to_vec(
+            crate::domain::json::to_text(plan).as_bytes(),
+            6,
+        ))
+    }
+
+    fn open_client_link(link: &str) -> Result<crate::domain::client_share::ClientPlan, ShareError> {
+        let deflated = decode_client(link)?;
+        let json = miniz_oxide::inflate::decompress_to_vec_with_limit(&deflated, MAX_INFLATED)
+            .map_err(|_| ShareError::Damaged)?;
+        client_from_json(&json)
+    }
+
+    #[test]
+    fn client_links_round_trip_and_are_not_account_links() {
+        use crate::domain::client_share::{ClientPlan, ClientSection};
+        let plan = ClientPlan {
+            firm: "Acme Advisory".into(),
+            logo: None,
+            account: "Northwind".into(),
+            currency: "EUR".into(),
+            updated_on: "2026-11-02".into(),
+            consensus: Default::default(),
+            sections: vec![ClientSection {
+                key: "vision".into(),
+                title: "Vision".into(),
+                content: Content::Text("Grow".into()),
+            }],
+        };
+        let link = client_link(&plan);
+        assert_eq!(open_client_link(&link), Ok(plan.clone()));
+        assert_eq!(decode_account(&link), Err(ShareError::WrongKind));
+        let protected = encode_client_locked(&locked(PBKDF2_ITERATIONS, 40));
+        assert_eq!(decode_client(&protected), Err(ShareError::NeedsPassphrase));
+        assert_eq!(
+            decode_client_locked(&protected),
+            Ok(locked(PBKDF2_ITERATIONS, 40))
+        );
+        assert_eq!(decode_locked(&protected), Err(ShareError::WrongKind));
+        assert_eq!(
+            decode_client(&seal(0x43, &[1, 2, 3])),
+            Err(ShareError::UnknownVersion)
+        );
+        let mut crafted = plan;
+        crafted.sections[0].key = "<b>".into();
+        assert_eq!(
+            open_client_link(&client_link(&crafted)),
+            Err(ShareError::Damaged)
+        );
+    }
+
     proptest! {
+        #[test]
+        fn client_plans_round_trip(firm in "\\PC{0,20}", account in "\\PC{1,20}", texts in proptest::collection::vec("\\PC{0,40}", 0..5)) {
+            use crate::domain::client_share::{ClientPlan, ClientSection};
+            let plan = ClientPlan {
+                firm,
+                logo: None,
+                account,
+                currency: "USD".into(),
+                updated_on: "2026-11-02".into(),
+                consensus: Default::default(),
+                sections: texts.into_iter().enumerate().map(|(i, t)| ClientSection {
+                    key: format!("s{i}"),
+                    title: format!("Section {i}"),
+                    content: Content::List(vec![t]),
+                }).collect(),
+            };
+            prop_assert_eq!(open_client_link(&client_link(&plan)), Ok(plan));
+        }
+
         #[test]
         fn base64url_round_trips(bytes in proptest::collection::vec(any::<u8>(), 0..200)) {
             prop_assert_eq!(b64_decode(&b64_encode(&bytes)).unwrap(), bytes);
@@ -814,9 +1183,32 @@ mod tests {
         }
 
         #[test]
-        fn invitations_round_trip(sender in ".{0,20}", message in ".{0,100}") {
-            let inv = Invitation { sender: sender.trim().to_string(), message: message.trim().to_string() };
+        fn invitations_round_trip(sender in ".{0,20}", firm in ".{0,20}", contact in "[a-z.@-]{0,30}", message in ".{0,100}") {
+            let inv = Invitation {
+                sender: sender.trim().to_string(),
+                firm: firm.trim().to_string(),
+                contact: contact.trim().to_string(),
+                message: message.trim().to_string(),
+            };
             prop_assert_eq!(decode_invitation(&encode_invitation(&inv)).unwrap(), inv);
+        }
+
+        #[test]
+        fn replies_round_trip(mask in 0u16..1024, answered_extra in 0u16..1024, name in ".{0,60}", company in ".{0,70}", day in 0i64..60000) {
+            let mut answers = Answers::default();
+            for (i, p) in PRACTICES.iter().enumerate() {
+                if mask & (1 << i) != 0 { answers.set(p.id, Answer::Yes) }
+                else if answered_extra & (1 << i) != 0 { answers.set(p.id, Answer::NotYet) }
+            }
+            let reply = SharedResult { answers: answers.clone(), date: date_of_day_number(day), name: name.clone(), company: company.clone(), ..SharedResult::default() };
+            let link = encode_reply(&reply);
+            prop_assert!(link.len() + "/r/".len() < 200);
+            let back = decode_result(&link).unwrap();
+            prop_assert_eq!(back.answers, answers);
+            prop_assert_eq!(back.date, reply.date);
+            prop_assert!(back.reply);
+            prop_assert!(name.trim().starts_with(&back.name));
+            prop_assert!(company.trim().starts_with(&back.company));
         }
 
         #[test]
@@ -825,6 +1217,8 @@ mod tests {
             let _ = decode_invitation(&text);
             let _ = decode_account(&text);
             let _ = account_from_json(text.as_bytes());
+            let _ = decode_client(&text);
+            let _ = client_from_json(text.as_bytes());
         }
 
         #[test]
@@ -835,6 +1229,9 @@ mod tests {
             let _ = decode_account(&link);
             let _ = decode_locked(&link);
             let _ = account_from_json(&body);
+            let _ = decode_client(&link);
+            let _ = decode_client_locked(&link);
+            let _ = client_from_json(&body);
         }
     }
 }

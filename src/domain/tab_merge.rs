@@ -64,6 +64,12 @@ pub fn join(base: &Document, mine: &Document, theirs: &Document) -> Joined {
         &theirs.grader.draft_label,
     )
     .clone();
+    let draft_team = merge_value(
+        &base.grader.draft_team,
+        &mine.grader.draft_team,
+        &theirs.grader.draft_team,
+    )
+    .clone();
 
     let history = merge_records(
         &base.grader.history,
@@ -160,6 +166,7 @@ pub fn join(base: &Document, mine: &Document, theirs: &Document) -> Joined {
     let mut doc = theirs.clone();
     doc.grader.draft = draft;
     doc.grader.draft_label = draft_label;
+    doc.grader.draft_team = draft_team;
     doc.grader.history = history;
     doc.prospects = prospects;
     doc.portfolio.accounts = accounts;
@@ -475,6 +482,23 @@ mod tests {
         ids.sort_unstable();
         ids.dedup();
         assert_eq!(ids.len(), 3, "every prospect keeps an id of its own");
+    }
+
+    #[test]
+    fn a_team_typed_in_one_tab_survives_a_label_typed_in_the_other() {
+        let base = Document::default();
+        let mut mine = base.clone();
+        mine.grader.draft_team = "Sales".into();
+        let mut theirs = base.clone();
+        theirs.grader.draft_label = "Q4".into();
+        let merged = merge(&base, &mine, &theirs);
+        assert_eq!(
+            (
+                merged.grader.draft_team.as_str(),
+                merged.grader.draft_label.as_str()
+            ),
+            ("Sales", "Q4")
+        );
     }
 
     #[test]

@@ -2,15 +2,16 @@
 
 use yew::prelude::*;
 
-use crate::browser::page::navigate;
+use crate::browser::page::{focus_later, navigate};
 use crate::components::answer_list::answer_list;
+use crate::components::assessment_details_form::AssessmentDetailsForm;
 use crate::components::change_summary::change_summary;
 use crate::components::grade_summary::grade_summary;
 use crate::components::missing::missing;
 use crate::components::next_steps::next_steps;
 use crate::components::share_panels::share_result;
-use crate::domain::dates::{readable_date, readable_date_time};
-use crate::domain::history::{diff, previous_of, AssessmentId};
+use crate::domain::dates::readable_date_time;
+use crate::domain::history::{diff, previous_of, AssessmentId, SavedAssessment};
 use crate::hooks::use_app_state;
 use crate::route::Route;
 use crate::state::Action;
@@ -23,6 +24,7 @@ pub struct AssessmentPageProps {
 #[component]
 pub fn AssessmentPage(props: &AssessmentPageProps) -> Html {
     let state = use_app_state();
+    let editing = use_state(|| false);
     let history = &state.doc.grader.history;
     let Some(assessment) = history.iter().find(|a| a.id == props.id) else {
         return html! {
@@ -48,7 +50,21 @@ pub fn AssessmentPage(props: &AssessmentPageProps) -> Html {
         })
     };
 
-    let date = readable_date_time(&assessment.saved_at);
+    let on_edit = {
+        let editing = editing.clone();
+        Callback::from(move |_| editing.set(true))
+    };
+    let on_edited = {
+        let editing = editing.clone();
+        Callback::from(move |()| {
+            editing.set(false);
+            focus_later("edit-details".into());
+        })
+    };
+
+    let date = assessment.when();
+    let team = assessment.team.trim();
+    let teams_in_use = history.iter().any(|a| !a.team.trim().is_empty());
     html! {
         <div class="assessment">
             <p class="breadcrumb"><a href={Route::History.href()}>{ "← All assessments" }</a></p>
@@ -57,16 +73,37 @@ pub fn AssessmentPage(props: &AssessmentPageProps) -> Html {
                     { if assessment.label.is_empty() { format!("Assessment of {date}") }
                       else { format!("{}: {date}", assessment.label) } }
                 </h1>
+                if !team.is_empty() || assessment.assessed_on.is_some() {
+                    <p class="lead">
+                        { if team.is_empty() { String::new() } else { format!("Team: {team}. ") } }
+                        if assessment.assessed_on.is_some() {
+                            { format!("Recorded on {}.", readable_date_time(&assessment.saved_at)) }
+                        }
+                    </p>
+                }
+                if !*editing {
+                    <button type="button" id="edit-details" class="button button--small" onclick={on_edit}>
+                        { "Edit label, team and date" }
+                    </button>
+                }
             </header>
+            if *editing {
+                <section class="card">
+                    <AssessmentDetailsForm assessment={assessment.clone()} on_close={on_edited} />
+                </section>
+            }
             { grade_summary(&grade) }
             <section class="card" aria-labelledby="change-title">
                 <h2 id="change-title">{ "Since the previous assessment" }</h2>
                 if let Some(previous) = previous {
-                    <p class="muted">{ format!("Compared with {} ({}/10).",
-                        readable_date(&previous.saved_at), previous.grade().score) }</p>
+                    <p class="muted">{ compared_with(previous, team) }</p>
                     { change_summary(&diff(&previous.answers, &assessment.answers)) }
-                } else {
+                } else if !teams_in_use {
                     <p>{ "This is the first saved assessment, so there is nothing to compare yet." }</p>
+                } else if team.is_empty() {
+                    <p>{ "This is the first saved assessment without a team, so there is nothing to compare yet." }</p>
+                } else {
+                    <p>{ format!("This is the first saved assessment of {team}, so there is nothing to compare yet.") }</p>
                 }
             </section>
             <section class="card" aria-labelledby="answers-title">
@@ -84,5 +121,23 @@ pub fn AssessmentPage(props: &AssessmentPageProps) -> Html {
                 </button>
             </div>
         </div>
+    }
+}
+
+/// Names the assessment compared with by its label when it has one, and says that only the
+/// team's own assessments are compared.
+fn compared_with(previous: &SavedAssessment, team: &str) -> String {
+    let which = if previous.label.is_empty() {
+        format!("the assessment of {}", previous.name())
+    } else {
+        previous.name()
+    };
+    let score = previous.grade().score;
+    if team.is_empty() {
+        format!("Compared with {which}, which scored {score}/10.")
+    } else {
+        format!(
+            "Compared with {which}, which scored {score}/10: the previous assessment of {team}."
+        )
     }
 }

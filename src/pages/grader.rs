@@ -3,19 +3,29 @@
 use yew::prelude::*;
 
 use crate::browser::clock::now_iso;
-use crate::components::band_badge::band_badge;
 use crate::components::next_steps::next_steps;
 use crate::components::practice_question::practice_question;
+use crate::components::score_card::{score_card, score_strip, unanswered_note};
+use crate::components::send_back::SendBack;
 use crate::components::share_panels::ShareInvitation;
 use crate::domain::grader::{grade, Answer};
+use crate::domain::history::{teams_used, MAX_TEAM};
 use crate::domain::practices::{PracticeId, PRACTICES};
 use crate::domain::self_check::contradictions;
 use crate::hooks::use_app_state;
 use crate::route::Route;
 use crate::state::Action;
 
+#[derive(Properties, PartialEq)]
+pub struct GraderPageProps {
+    /// The invitation's payload when the grader was opened from one: the page then ends with
+    /// the step that sends the result back instead of the panel that makes invitations.
+    #[prop_or_default]
+    pub invitation: AttrValue,
+}
+
 #[component]
-pub fn GraderPage() -> Html {
+pub fn GraderPage(props: &GraderPageProps) -> Html {
     let state = use_app_state();
     let grader = &state.doc.grader;
     let result = grade(&grader.draft);
@@ -46,6 +56,13 @@ pub fn GraderPage() -> Html {
             state.dispatch(Action::SetDraftLabel(input.value()));
         })
     };
+    let on_team = {
+        let state = state.clone();
+        Callback::from(move |e: InputEvent| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            state.dispatch(Action::SetDraftTeam(input.value()));
+        })
+    };
     let on_save = {
         let state = state.clone();
         Callback::from(move |e: SubmitEvent| {
@@ -58,7 +75,6 @@ pub fn GraderPage() -> Html {
         Callback::from(move |_| state.dispatch(Action::ClearAnswers))
     };
 
-    let unanswered = PRACTICES.len() - result.answered;
     let saved = state
         .just_saved
         .and_then(|id| grader.history.iter().find(|a| a.id == id));
@@ -78,38 +94,25 @@ pub fn GraderPage() -> Html {
                     { for PRACTICES.iter().map(|p| practice_question(p.id, grader.draft.get(p.id), contradiction(p.id), &on_answer)) }
                 </ol>
                 <aside class="grader__result" aria-labelledby="result-title">
-                    <section class={classes!("score-card", (result.answered > 0).then(|| format!("score-card--{}", result.band.slug())))}>
-                        <h2 id="result-title" class="score-card__title">{ "Your score" }</h2>
-                        <p class="score" aria-live="polite" aria-atomic="true">
-                            <span class="score__value">{ result.score }</span>
-                            <span class="score__of">{ "/10" }</span>
-                            if result.answered > 0 {
-                                <span class="visually-hidden">{ format!(": {}", result.band.title()) }</span>
-                            }
-                        </p>
-                        <p class="score-card__answered">
-                            { format!("{} of 10 practices answered", result.answered) }
-                        </p>
-                        if result.answered == 0 {
-                            <p class="score-card__message">
-                                { "Answer the practices to see which band your team is in: 9–10 doing consistently well, 7–8 some areas to work on, 0–6 accounts at risk." }
-                            </p>
-                        } else {
-                            { band_badge(result.band) }
-                            <p class="score-card__message">{ result.band.message() }</p>
-                        }
-                    </section>
+                    { score_card(&result) }
                     <form class="save-form" onsubmit={on_save} aria-labelledby="save-title">
                         <h2 id="save-title" class="save-form__title">{ "Save this assessment" }</h2>
                         <label for="assessment-label">{ "Label (optional)" }</label>
                         <input id="assessment-label" type="text" maxlength="80"
-                            placeholder="e.g. Sales team, Q4" autocomplete="off"
+                            placeholder="e.g. Q4 review" autocomplete="off"
                             value={grader.draft_label.clone()} oninput={on_label} />
-                        if unanswered > 0 {
-                            <p class="muted" id="unanswered-note">
-                                { format!("{unanswered} unanswered {} will count as \"not yet\".",
-                                    if unanswered == 1 { "practice" } else { "practices" }) }
-                            </p>
+                        <label for="assessment-team">{ "Team (optional)" }</label>
+                        <input id="assessment-team" type="text" maxlength={MAX_TEAM.to_string()}
+                            autocomplete="off" list="assessment-teams" aria-describedby="assessment-team-hint"
+                            value={grader.draft_team.clone()} oninput={on_team} />
+                        <datalist id="assessment-teams">
+                            { for teams_used(&grader.history).into_iter().map(|t| html! { <option value={t} /> }) }
+                        </datalist>
+                        <p class="muted save-form__hint" id="assessment-team-hint">
+                            { "The history can then draw each team's scores as a line of its own. Kept for your next assessment." }
+                        </p>
+                        if let Some(note) = unanswered_note(result.answered) {
+                            <p class="muted" id="unanswered-note">{ note }</p>
                         }
                         <div class="save-form__actions">
                             <button type="submit" class="button button--primary" disabled={saved.is_some()}>
@@ -132,17 +135,12 @@ pub fn GraderPage() -> Html {
             if result.answered > 0 {
                 { next_steps(&result.next_steps) }
             }
-            <ShareInvitation />
-            // A visual duplicate of the score card for small screens; the card itself is what
-            // assistive technology reads, so this is hidden from it.
-            <div class="score-strip" aria-hidden="true">
-                <span>{ format!("Score {}/10", result.score) }</span>
-                if result.answered > 0 {
-                    { band_badge(result.band) }
-                } else {
-                    <span class="muted">{ "Not answered yet" }</span>
-                }
-            </div>
+            if props.invitation.is_empty() {
+                <ShareInvitation />
+            } else {
+                <SendBack invitation={props.invitation.clone()} />
+            }
+            { score_strip(&result) }
         </div>
     }
 }

@@ -2,10 +2,11 @@
 
 use yew::prelude::*;
 
+use crate::browser::clock::now_iso;
 use crate::components::band_badge::band_badge;
-use crate::components::trend_chart::{trend_chart, TrendPoint};
-use crate::domain::dates::readable_date_time;
-use crate::domain::history::{chronological, diff};
+use crate::components::trend_panel::TrendPanel;
+use crate::domain::history::{chronological, diff, previous_in_team};
+use crate::domain::prospects::looks_shared;
 use crate::hooks::use_app_state;
 use crate::route::Route;
 use crate::state::Action;
@@ -26,20 +27,16 @@ pub fn HistoryPage() -> Html {
         };
     }
 
-    let points: Vec<TrendPoint> = oldest_first
-        .iter()
-        .map(|a| TrendPoint {
-            saved_at: a.saved_at.clone(),
-            label: a.label.clone(),
-            score: a.grade().score,
-        })
-        .collect();
+    let has_teams = oldest_first.iter().any(|a| !a.team.trim().is_empty());
 
     let rows = oldest_first.iter().enumerate().rev().map(|(i, a)| {
         let grade = a.grade();
-        let change = i.checked_sub(1).map(|p| diff(&oldest_first[p].answers, &a.answers));
+        // Measured against the same team's previous assessment, as on the assessment's page.
+        let change = previous_in_team(&oldest_first, i).map(|p| diff(&p.answers, &a.answers));
         let change_text = match change {
-            None => "First assessment".to_string(),
+            None if i == 0 => "First assessment".to_string(),
+            None if a.team.trim().is_empty() => "First without a team".to_string(),
+            None => format!("First for {}", a.team.trim()),
             Some(c) if c.is_empty() => "Same practices".to_string(),
             Some(c) => [(c.gained.len(), "gained"), (c.lost.len(), "lost")]
                 .iter()
@@ -53,18 +50,26 @@ pub fn HistoryPage() -> Html {
             let id = a.id;
             Callback::from(move |_| state.dispatch(Action::DeleteAssessment(id)))
         };
-        let date = readable_date_time(&a.saved_at);
+        let date = a.when();
         let name = if a.label.is_empty() { date.clone() } else { format!("{} ({date})", a.label) };
+        let on_move = looks_shared(a).then(|| move_to_prospects(&state, vec![a.id]));
         html! {
             <tr key={a.id}>
                 <td data-label="Date">{ &date }</td>
                 <td data-label="Label">{ if a.label.is_empty() { "—" } else { &a.label } }</td>
+                if has_teams {
+                    <td data-label="Team">{ if a.team.is_empty() { "—" } else { &a.team } }</td>
+                }
                 <td data-label="Score" class="num">{ format!("{}/10", grade.score) }</td>
                 <td data-label="Band">{ band_badge(grade.band) }</td>
                 <td data-label="Since previous">{ change_text }</td>
                 <td class="actions">
                     <a class="button button--small" href={Route::Assessment(a.id).href()}
                         aria-label={format!("Open assessment {name}")}>{ "Open" }</a>
+                    if let Some(on_move) = on_move {
+                        <button type="button" class="button button--small" onclick={on_move}
+                            aria-label={format!("Move {name} to prospects")}>{ "Move to prospects" }</button>
+                    }
                     <button type="button" class="button button--small button--danger" onclick={on_delete}
                         aria-label={format!("Delete assessment {name}")}>{ "Delete" }</button>
                 </td>
@@ -79,9 +84,10 @@ pub fn HistoryPage() -> Html {
                 <p class="lead">{ "Every saved assessment, so you can see whether your account \
                                    management is getting stronger." }</p>
             </header>
+            { shared_copies_notice(&state) }
             <section aria-labelledby="trend-title" class="card">
                 <h2 id="trend-title">{ "Score over time" }</h2>
-                { trend_chart(&points) }
+                <TrendPanel />
             </section>
             <section aria-labelledby="saved-title" class="card">
                 <h2 id="saved-title">{ "Saved assessments" }</h2>
@@ -91,6 +97,9 @@ pub fn HistoryPage() -> Html {
                             <tr>
                                 <th scope="col">{ "Date" }</th>
                                 <th scope="col">{ "Label" }</th>
+                                if has_teams {
+                                    <th scope="col">{ "Team" }</th>
+                                }
                                 <th scope="col" class="num">{ "Score" }</th>
                                 <th scope="col">{ "Band" }</th>
                                 <th scope="col">{ "Since previous" }</th>
@@ -102,5 +111,46 @@ pub fn HistoryPage() -> Html {
                 </div>
             </section>
         </div>
+    }
+}
+
+fn move_to_prospects(state: &crate::hooks::AppContext, ids: Vec<u64>) -> Callback<MouseEvent> {
+    let state = state.clone();
+    Callback::from(move |_| {
+        state.dispatch(Action::MoveToProspects {
+            ids: ids.clone(),
+            at: now_iso(),
+        })
+    })
+}
+
+/// Shared results saved here before prospects had a list of their own pull the team's trend
+/// about; this offers to move them all at once.
+fn shared_copies_notice(state: &crate::hooks::AppContext) -> Html {
+    let ids: Vec<u64> = state
+        .doc
+        .grader
+        .history
+        .iter()
+        .filter(|a| looks_shared(a))
+        .map(|a| a.id)
+        .collect();
+    if ids.is_empty() {
+        return html! {};
+    }
+    let n = ids.len();
+    html! {
+        <section class="banner banner--info history__shared" aria-labelledby="history-shared-title">
+            <h2 id="history-shared-title" class="banner__title">
+                { if n == 1 { "1 result here looks like someone else's".to_string() }
+                  else { format!("{n} results here look like someone else's") } }
+            </h2>
+            <p>{ "Results saved from a shared link (labelled \"Shared with me\" or ending in \"(shared)\") count in \
+                your team's trend. If they came from prospects, move them to Prospects, where you can compare \
+                them with your team." }</p>
+            <button type="button" class="button" onclick={move_to_prospects(state, ids)}>
+                { if n == 1 { "Move it to prospects".to_string() } else { format!("Move all {n} to prospects") } }
+            </button>
+        </section>
     }
 }

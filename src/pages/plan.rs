@@ -1,16 +1,22 @@
-//! An account's plan: created from a template, edited section by section with autosave.
+//! An account's plan: created from a template, edited section by section with autosave. A
+//! menu lists the sections; each can be collapsed (for this visit only).
+
+use std::collections::BTreeSet;
 
 use yew::prelude::*;
 
 use crate::browser::clock::now_iso;
 use crate::browser::events::on_value;
-use crate::browser::page::navigate;
+use crate::browser::page::{jump_later, navigate};
+use crate::browser::text_fit;
 use crate::components::missing::missing;
-use crate::components::plan_editors::{SectionChange, SectionEditor};
+use crate::components::plan_consensus::ConsensusFields;
+use crate::components::plan_editors::{RowMove, SectionChange, SectionEditor};
+use crate::components::plan_menu::{MenuEntry, PlanMenu};
 use crate::components::plan_section_view::plan_section_view;
 use crate::components::plan_status::PlanStatus;
 use crate::domain::accounts::AccountId;
-use crate::domain::plans::{Template, BUILT_IN_TEMPLATE};
+use crate::domain::plans::{Template, BUILT_IN_TEMPLATE, CONSENSUS_SECTION};
 use crate::hooks::{use_app_state, use_local};
 use crate::route::Route;
 use crate::state::Action;
@@ -51,6 +57,37 @@ pub fn PlanPage(props: &PlanPageProps) -> Html {
             }
         },
     );
+    // Where a moved row went, said to screen readers.
+    let announcement = use_local(String::new);
+    let on_row_move = {
+        let announcement = announcement.clone();
+        use_callback(
+            (state.dispatcher(), plan.map(|p| p.id)),
+            move |m: RowMove, (dispatcher, plan_id)| {
+                if let Some(plan) = *plan_id {
+                    dispatcher.dispatch(Action::MovePlanRow {
+                        plan,
+                        key: m.section.to_string(),
+                        from: m.from,
+                        to: m.to,
+                        at: now_iso(),
+                    });
+                    announcement.set(format!(
+                        "Moved {} to position {} of {}.",
+                        m.what,
+                        m.to + 1,
+                        m.count
+                    ));
+                }
+            },
+        )
+    };
+    let collapsed = use_local(BTreeSet::<String>::new);
+    {
+        // Text areas are fitted to their text once drawn, and again as sections open.
+        let shown_keys = (plan.map(|p| p.id), (*collapsed).clone());
+        use_effect_with(shown_keys, |_| text_fit::fit_all());
+    }
     let Some(account) = account else {
         return not_found("Account");
     };
@@ -72,8 +109,45 @@ pub fn PlanPage(props: &PlanPageProps) -> Html {
         })
     };
 
+    let in_template: Vec<_> = shown.iter().filter(|s| !s.orphaned).collect();
+    let menu: Vec<MenuEntry> = in_template
+        .iter()
+        .map(|s| MenuEntry {
+            key: s.key.clone(),
+            title: s.title.clone(),
+            filled: plan.section_is_filled(s),
+        })
+        .collect();
+    let collapsed_count = in_template
+        .iter()
+        .filter(|s| collapsed.contains(&s.key))
+        .count();
+    let on_jump = {
+        let collapsed = collapsed.clone();
+        Callback::from(move |key: String| {
+            // A section jumped to is one to read: it opens if it was collapsed.
+            if collapsed.contains(&key) {
+                let mut next = (*collapsed).clone();
+                next.remove(&key);
+                collapsed.set(next);
+            }
+            jump_later(format!("section-{key}-toggle"));
+        })
+    };
+    let on_collapse_all = {
+        let collapsed = collapsed.clone();
+        let keys: BTreeSet<String> = in_template.iter().map(|s| s.key.clone()).collect();
+        Callback::from(move |collapse: bool| {
+            collapsed.set(if collapse {
+                keys.clone()
+            } else {
+                BTreeSet::new()
+            })
+        })
+    };
+
     html! {
-        <div class="plan">
+        <div class="plan" oninput={Callback::from(|e: InputEvent| text_fit::fit_target(&e))}>
             <p class="breadcrumb"><a href={Route::Account(account.id).href()}>{ format!("← {}", account.name) }</a></p>
             <header class="page-header page-header--with-actions">
                 <div>
@@ -91,44 +165,77 @@ pub fn PlanPage(props: &PlanPageProps) -> Html {
                 </div>
             </header>
             <PlanStatus plan={plan.clone()} template={template.clone()} editable=true />
-            { for shown.iter().filter(|s| !s.orphaned).map(|s| {
-                let id = format!("section-{}", s.key);
-                html! {
-                    <section key={s.key.clone()} class="card plan-section" aria-labelledby={format!("{id}-title")}>
-                        <h2 id={format!("{id}-title")}>
-                            { &s.title }
-                            if s.content.is_filled() {
-                                <span class="plan-section__filled">{ " ✓" }<span class="visually-hidden">{ " filled in" }</span></span>
-                            }
-                        </h2>
-                        if !s.guidance.is_empty() {
-                            <p class="muted plan-section__guidance">{ &s.guidance }</p>
-                        }
-                        <SectionEditor {id} section={s.key.clone()} title={s.title.clone()} kind={s.kind}
-                            content={s.content.clone()} currency={currency.clone()} on_change={on_section_change.clone()} />
-                    </section>
+            <div class="plan__layout">
+                if !in_template.is_empty() {
+                    <PlanMenu entries={menu} collapsed={collapsed_count} {on_jump} {on_collapse_all} />
                 }
-            }) }
-            if shown.iter().any(|s| s.orphaned) {
-                <section class="card plan-other" aria-labelledby="other-sections-title">
-                    <h2 id="other-sections-title">{ "Other sections" }</h2>
-                    <p class="muted">{ "Content from sections the template no longer has (or no longer has in this form). \
-                        It is kept so nothing you wrote is lost." }</p>
-                    { for shown.iter().filter(|s| s.orphaned).map(|s| {
-                        let on_drop = {
-                            let (state, key) = (state.clone(), s.key.clone());
-                            Callback::from(move |_| state.dispatch(Action::DropPlanSection { plan: plan_id, key: key.clone() }))
+                <div class="plan__sections">
+                    { for in_template.iter().map(|s| {
+                        let id = format!("section-{}", s.key);
+                        let is_collapsed = collapsed.contains(&s.key);
+                        let on_toggle = {
+                            let (collapsed, key) = (collapsed.clone(), s.key.clone());
+                            Callback::from(move |_| {
+                                let mut next = (*collapsed).clone();
+                                if !next.remove(&key) {
+                                    next.insert(key.clone());
+                                }
+                                collapsed.set(next);
+                            })
                         };
                         html! {
-                            <div key={s.key.clone()} class="plan-other__item">
-                                { plan_section_view(s, &currency, "h3") }
-                                <button type="button" class="button button--small button--danger" onclick={on_drop}
-                                    aria-label={format!("Discard kept section {}", s.title)}>{ "Discard" }</button>
-                            </div>
+                            <section key={s.key.clone()} class={classes!("card", "plan-section", is_collapsed.then_some("plan-section--collapsed"))}
+                                aria-labelledby={format!("{id}-title")}>
+                                <h2 id={format!("{id}-title")} class="plan-section__heading">
+                                    <button type="button" id={format!("{id}-toggle")} class="plan-section__toggle"
+                                        aria-expanded={(!is_collapsed).to_string()} aria-controls={format!("{id}-body")} onclick={on_toggle}>
+                                        <span class="plan-section__chevron" aria-hidden="true"></span>
+                                        <span>
+                                            <span class="plan-section__title">{ &s.title }</span>
+                                            if plan.section_is_filled(s) {
+                                                <span class="plan-section__filled"><span aria-hidden="true">{ " ✓" }</span>
+                                                    <span class="visually-hidden">{ " filled in" }</span></span>
+                                            }
+                                        </span>
+                                    </button>
+                                </h2>
+                                <div id={format!("{id}-body")} class="plan-section__body" hidden={is_collapsed}>
+                                    if !s.guidance.is_empty() {
+                                        <p class="muted plan-section__guidance">{ &s.guidance }</p>
+                                    }
+                                    if s.key == CONSENSUS_SECTION {
+                                        <ConsensusFields plan={plan_id} consensus={plan.consensus.clone()} />
+                                    }
+                                    <SectionEditor {id} section={s.key.clone()} title={s.title.clone()} kind={s.kind}
+                                        content={s.content.clone()} currency={currency.clone()}
+                                        on_change={on_section_change.clone()} on_move={on_row_move.clone()} />
+                                </div>
+                            </section>
                         }
                     }) }
-                </section>
-            }
+                    if shown.iter().any(|s| s.orphaned) {
+                        <section class="card plan-other" aria-labelledby="other-sections-title">
+                            <h2 id="other-sections-title">{ "Other sections" }</h2>
+                            <p class="muted">{ "Content from sections the template no longer has (or no longer has in this form). \
+                                It is kept so nothing you wrote is lost." }</p>
+                            { for shown.iter().filter(|s| s.orphaned).map(|s| {
+                                let on_drop = {
+                                    let (state, key) = (state.clone(), s.key.clone());
+                                    Callback::from(move |_| state.dispatch(Action::DropPlanSection { plan: plan_id, key: key.clone() }))
+                                };
+                                html! {
+                                    <div key={s.key.clone()} class="plan-other__item">
+                                        { plan_section_view(s, &currency, "h3") }
+                                        <button type="button" class="button button--small button--danger" onclick={on_drop}
+                                            aria-label={format!("Discard kept section {}", s.title)}>{ "Discard" }</button>
+                                    </div>
+                                }
+                            }) }
+                        </section>
+                    }
+                </div>
+            </div>
+            <p class="visually-hidden" role="status" aria-live="polite">{ (*announcement).clone() }</p>
             <div class="page-actions">
                 <button type="button" class="button button--danger" onclick={on_delete}>{ "Delete this plan" }</button>
             </div>

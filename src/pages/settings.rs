@@ -6,6 +6,7 @@ use yew::prelude::*;
 
 use crate::browser::events::on_value;
 use crate::components::backup_panel::BackupPanel;
+use crate::components::firm_profile::FirmProfilePanel;
 use crate::components::keeping_panel::KeepingPanel;
 use crate::components::kept_copies::KeptCopies;
 use crate::domain::bcg::{parse_figure, BcgThresholds};
@@ -95,6 +96,7 @@ pub fn SettingsPage() -> Html {
                 <DaysField which={DaysSetting::Plans} value={settings.plan_stale_days} />
                 <ResetButton section={SettingsSection::Plans} label="Reset review period to default" />
             </section>
+            <FirmProfilePanel />
             <section class="card" aria-labelledby="firm-settings-title">
                 <h2 id="firm-settings-title">{ "Your firm" }</h2>
                 <FirmSizeField value={settings.firm_size} />

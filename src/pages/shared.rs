@@ -1,5 +1,5 @@
 //! Screens opened from share links: a shared result, a shared account, an invitation.
-//! They read only the link; nothing local changes unless the user saves a copy.
+//! They read only the link; nothing local changes unless the user adds or saves a copy.
 
 use yew::prelude::*;
 
@@ -8,19 +8,22 @@ use crate::browser::crypto::unlock;
 use crate::browser::deflate::{inflate, StreamError};
 use crate::browser::page::navigate;
 use crate::components::answer_list::answer_list;
+use crate::components::copy_update::CopyUpdate;
 use crate::components::grade_summary::grade_summary;
 use crate::components::next_steps::next_steps;
 use crate::components::plan_section_view::plan_section_view;
 use crate::components::quadrant_badge::quadrant_badge;
 use crate::domain::accounts::same_name;
+use crate::domain::copy_update::kept_copy;
 use crate::domain::dates::readable_date;
 use crate::domain::grader::grade;
+use crate::domain::prospects::received_from;
 use crate::domain::quadrant::{classify, explain};
 use crate::domain::rating::position;
 use crate::domain::settings::format_money;
 use crate::domain::share::{
-    account_from_json, decode_account, decode_invitation, decode_locked, decode_result, ShareError,
-    SharedAccount, MAX_INFLATED,
+    account_from_json, decode_account, decode_client_locked, decode_invitation, decode_locked,
+    decode_result, ShareError, SharedAccount, MAX_INFLATED,
 };
 use crate::hooks::{use_app_state, use_local};
 use crate::route::Route;
@@ -34,7 +37,7 @@ pub struct LinkProps {
     pub link: AttrValue,
 }
 
-fn bad_link(error: &ShareError) -> Html {
+pub fn bad_link(error: &ShareError) -> Html {
     html! {
         <div class="empty-state">
             <h1 tabindex="-1">{ "This link cannot be opened" }</h1>
@@ -52,8 +55,22 @@ pub fn SharedResultPage(props: &LinkProps) -> Html {
         Ok(r) => r,
         Err(e) => return bad_link(&e),
     };
+    let link = props.link.trim().to_string();
     let g = grade(&result.answers);
-    let on_save = {
+    let added = received_from(&state.doc.prospects, &link);
+    let on_add = {
+        let (state, result, link) = (state.clone(), result.clone(), link.clone());
+        Callback::from(move |_| {
+            let id = state.doc.next_id;
+            state.dispatch(Action::AddProspect {
+                result: result.clone(),
+                link: link.clone(),
+                at: now_iso(),
+            });
+            navigate(Route::Prospect(id));
+        })
+    };
+    let on_save_own = {
         let (state, result) = (state.clone(), result.clone());
         Callback::from(move |_| {
             let id = state.doc.next_id;
@@ -61,25 +78,57 @@ pub fn SharedResultPage(props: &LinkProps) -> Html {
             navigate(Route::Assessment(id));
         })
     };
-    let title = if result.label.is_empty() {
-        "Shared assessment".to_string()
-    } else {
-        format!("Shared assessment: {}", result.label)
+    let who = [result.name.trim(), result.company.trim()]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(", ");
+    let title = match (who.is_empty(), result.label.is_empty()) {
+        (false, _) => format!("Result from {who}"),
+        (true, false) => format!("Shared assessment: {}", result.label),
+        (true, true) if result.reply => "A prospect's result".to_string(),
+        (true, true) => "Shared assessment".to_string(),
     };
     html! {
         <div class="assessment">
             <header class="page-header">
                 <h1 tabindex="-1">{ title }</h1>
-                <p class="muted">{ format!("Graded on {}. This is a read-only copy from a link.", readable_date(&result.date)) }</p>
+                <p class="muted">{ format!("Answered on {}. A read-only copy: everything shown came in the link itself.", readable_date(&result.date)) }</p>
             </header>
             { grade_summary(&g) }
+            if let Some(p) = added {
+                <p class="banner banner--info shared-result__added" role="status">
+                    { format!("You added this result to your prospects on {}; it is not added twice.", readable_date(&p.received_at)) }
+                </p>
+            }
+            <div class="page-actions shared-result__actions">
+                if let Some(p) = added {
+                    <a class="button button--primary" href={Route::Prospect(p.id).href()}>{ "Open in Prospects" }</a>
+                } else {
+                    <button type="button" class="button button--primary" onclick={on_add}
+                        aria-describedby="shared-result-where">{ "Add to prospects" }</button>
+                }
+            </div>
+            if added.is_none() {
+                <p class="muted" id="shared-result-where">{ "Prospects are kept apart from your own history: their \
+                    scores never move your team's trend, and you can compare them with your team practice by practice." }</p>
+            }
             <section class="card" aria-labelledby="shared-answers-title">
                 <h2 id="shared-answers-title">{ "Answers" }</h2>
                 { answer_list(&result.answers) }
             </section>
             { next_steps(&g.next_steps) }
+            // A result someone passed on from their own history may be a colleague's team:
+            // keeping it as one's own assessment stays possible, never for a prospect's reply.
+            if !result.reply && added.is_none() {
+                <section class="card shared-result__own" aria-labelledby="shared-own-title">
+                    <h2 id="shared-own-title">{ "Is this your own team's result?" }</h2>
+                    <p>{ "If a colleague graded your own team and sent you this link, you can keep it in your history \
+                        instead, where it counts in your team's trend." }</p>
+                    <button type="button" class="button button--quiet" onclick={on_save_own}>{ "Save to my own history instead" }</button>
+                </section>
+            }
             <div class="page-actions">
-                <button type="button" class="button button--primary" onclick={on_save}>{ "Save a copy to my data" }</button>
                 <a class="button" href={Route::Grader.href()}>{ "Grade my own team" }</a>
             </div>
         </div>
@@ -117,8 +166,13 @@ pub fn SharedAccountPage(props: &LinkProps) -> Html {
         (Some(Ok(s)), _) => s.clone(),
         (Some(Err(e)), _) => return bad_link(e),
         (None, Err(ShareError::NeedsPassphrase)) => {
-            let on_unlock = Callback::from(move |s| opened.set(Some(Ok(s))));
-            return html! { <Unlock payload={props.link.to_string()} {on_unlock} /> };
+            let on_unlock = Callback::from(move |deflated: Vec<u8>| {
+                let opened = opened.clone();
+                wasm_bindgen_futures::spawn_local(async move {
+                    opened.set(Some(open_account(&deflated).await));
+                });
+            });
+            return html! { <Unlock payload={props.link.to_string()} client=false title="Protected account link" {on_unlock} /> };
         }
         (None, Err(e)) => return bad_link(e),
         (None, Ok(_)) => {
@@ -155,6 +209,8 @@ pub fn SharedAccountPage(props: &LinkProps) -> Html {
         .accounts
         .iter()
         .find(|a| same_name(&a.name, &shared.name));
+    // A copy kept from an earlier link for the same account is offered an update instead.
+    let kept = kept_copy(&state.doc.portfolio.accounts, &shared).map(|a| a.id);
     let currency = if shared.currency.is_empty() {
         "USD".to_string()
     } else {
@@ -197,30 +253,38 @@ pub fn SharedAccountPage(props: &LinkProps) -> Html {
                         }) }
                     </section>
                 }
-                if let Some(mine) = taken {
-                    <p id="shared-account-taken">
-                        { "You already have an account named " }<a href={Route::Account(mine.id).href()}>{ &mine.name }</a>
-                        { ". Saving adds a separate copy with a number after its name; yours stays as it is." }
-                    </p>
+                if let Some(copy) = kept {
+                    <CopyUpdate shared={shared.clone()} {copy} />
+                } else {
+                    if let Some(mine) = taken {
+                        <p id="shared-account-taken">
+                            { "You already have an account named " }<a href={Route::Account(mine.id).href()}>{ &mine.name }</a>
+                            { ". Saving adds a separate copy with a number after its name; yours stays as it is." }
+                        </p>
+                    }
+                    <div class="page-actions">
+                        <button type="button" class="button button--primary" onclick={on_save}
+                            aria-describedby={taken.is_some().then_some("shared-account-taken")}>{ "Save a copy to my data" }</button>
+                    </div>
                 }
-                <div class="page-actions">
-                    <button type="button" class="button button--primary" onclick={on_save}
-                        aria-describedby={taken.is_some().then_some("shared-account-taken")}>{ "Save a copy to my data" }</button>
-                </div>
             </>
         </div>
     }
 }
 
 #[derive(Properties, PartialEq)]
-struct UnlockProps {
-    payload: String,
-    on_unlock: Callback<SharedAccount>,
+pub struct UnlockProps {
+    pub payload: String,
+    /// A client link's plan rather than an account link's account.
+    pub client: bool,
+    pub title: AttrValue,
+    /// Gets what the link protects: the deflated JSON.
+    pub on_unlock: Callback<Vec<u8>>,
 }
 
-/// Asks for the passphrase of a protected account link and decrypts it in the browser.
+/// Asks for the passphrase of a protected link and decrypts it in the browser.
 #[component]
-fn Unlock(props: &UnlockProps) -> Html {
+pub fn Unlock(props: &UnlockProps) -> Html {
     let passphrase = use_local(String::new);
     let problem = use_local(|| None::<&'static str>);
     let busy = use_local(|| false);
@@ -236,9 +300,14 @@ fn Unlock(props: &UnlockProps) -> Html {
     let on_submit = {
         let (passphrase, problem, busy) = (passphrase.clone(), problem.clone(), busy.clone());
         let (payload, on_unlock) = (props.payload.clone(), props.on_unlock.clone());
+        let parts = if props.client {
+            decode_client_locked
+        } else {
+            decode_locked
+        };
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            let locked = match decode_locked(&payload) {
+            let locked = match parts(&payload) {
                 Ok(l) => l,
                 Err(e) => return problem.set(Some(e.explanation())),
             };
@@ -252,22 +321,18 @@ fn Unlock(props: &UnlockProps) -> Html {
                 if unlocked.is_none() && trimmed != passphrase && !trimmed.is_empty() {
                     unlocked = unlock(trimmed, &locked).await;
                 }
-                let opened = match unlocked {
-                    Some(deflated) => open_account(&deflated).await,
-                    None => Err(ShareError::WrongPassphrase),
-                };
                 busy.set(false);
-                match opened {
-                    Ok(shared) => on_unlock.emit(shared),
-                    Err(e) => problem.set(Some(e.explanation())),
+                match unlocked {
+                    Some(deflated) => on_unlock.emit(deflated),
+                    None => problem.set(Some(ShareError::WrongPassphrase.explanation())),
                 }
             });
         })
     };
     html! {
         <div class="empty-state">
-            <h1 tabindex="-1">{ "Protected account link" }</h1>
-            <p>{ "The sender protected this link with a passphrase. Enter it to open the account; it is checked here, in your browser." }</p>
+            <h1 tabindex="-1">{ props.title.clone() }</h1>
+            <p>{ "The sender protected this link with a passphrase. Enter it to open what it holds; it is checked here, in your browser." }</p>
             <form class="card form unlock" onsubmit={on_submit}>
                 <div class="field">
                     <label for="unlock-passphrase">{ "Passphrase" }</label>
@@ -293,22 +358,34 @@ fn Unlock(props: &UnlockProps) -> Html {
     }
 }
 
-/// Above the grader when it was opened from an invitation.
+/// Above the grader when it was opened from an invitation: who invites, and what sending
+/// the result back will share.
 #[component]
 pub fn InvitationBanner(props: &LinkProps) -> Html {
     match decode_invitation(&props.link) {
-        Ok(inv) => html! {
-            <section class="banner banner--info invitation" aria-labelledby="invitation-title">
-                <h2 id="invitation-title" class="banner__title">
-                    { if inv.sender.is_empty() { "You are invited to grade your account management".to_string() }
-                      else { format!("{} invites you to grade your account management", inv.sender) } }
-                </h2>
-                if !inv.message.is_empty() {
-                    <p class="invitation__message">{ &inv.message }</p>
-                }
-                <p class="muted">{ "Your answers stay in this browser. Nothing is sent to the sender or anyone else unless you share a link yourself." }</p>
-            </section>
-        },
+        Ok(inv) => {
+            let named = !(inv.sender.trim().is_empty() && inv.firm.trim().is_empty());
+            let from = named.then(|| inv.recipient());
+            html! {
+                <section class="banner banner--info invitation" aria-labelledby="invitation-title">
+                    <h2 id="invitation-title" class="banner__title">
+                        { match &from { None => "You are invited to grade your account management".to_string(),
+                          Some(from) => format!("{from} invites you to grade your account management") } }
+                    </h2>
+                    if !inv.message.is_empty() {
+                        <p class="invitation__message">{ &inv.message }</p>
+                    }
+                    <ul class="invitation__terms">
+                        <li>{ "Answer the ten practices below; it takes about five minutes." }</li>
+                        <li>{ format!("At the end you can send your result to {} as a link. The link holds your ten \
+                            answers, your score, the date, and your name and company if you type them: \
+                            nothing else.", inv.recipient()) }</li>
+                        <li>{ "Account Grader sends nothing itself. Your answers stay in this browser until you send \
+                            the link yourself, and nothing is saved to your own history unless you choose to." }</li>
+                    </ul>
+                </section>
+            }
+        }
         Err(e) => html! {
             <section class="banner banner--warning" role="alert">
                 <p>{ format!("The invitation in this link could not be read. {}", e.explanation()) }</p>

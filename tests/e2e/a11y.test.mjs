@@ -28,7 +28,7 @@ for (const colorScheme of ['light', 'dark']) {
     const found = [];
     const visit = async (hash, state = hash) => { await env.open(page, hash); found.push(...await violations(page, state)); };
 
-    for (const hash of ['#/grader', '#/history', '#/accounts', '#/accounts/rate', '#/matrix', '#/plans', '#/settings', '#/nowhere']) {
+    for (const hash of ['#/grader', '#/history', '#/accounts', '#/accounts/rate', '#/matrix', '#/plans', '#/prospects', '#/settings', '#/nowhere']) {
       await visit(hash, `empty ${hash}`);
     }
     await env.open(page, '#/accounts');
@@ -46,10 +46,28 @@ for (const colorScheme of ['light', 'dark']) {
     }
     await page.locator('#section-technology-roadmap-1-stage').selectOption('could-use');
     found.push(...await violations(page, 'plan editor with rows'));
+    await page.getByRole('button', { name: 'Collapse all' }).click();
+    found.push(...await violations(page, 'plan editor collapsed'));
+    await env.open(page, '#/accounts/1/plan/view');
+    await page.getByLabel('Leave out empty sections when printing').check();
+    found.push(...await violations(page, 'plan read view leaving out empty sections'));
     await env.open(page);
     for (let i = 0; i < 8; i++) await page.getByRole('radio', { name: 'We do this consistently' }).nth(i).check();
     await page.getByRole('button', { name: 'Save assessment' }).click();
     found.push(...await violations(page, 'grader filled and saved'));
+    // The way back from an invitation, and the prospects it fills.
+    await page.getByText('Invite someone to grade their team').click();
+    await page.getByLabel('E-mail for their reply (optional)').fill('not an address');
+    found.push(...await violations(page, 'invitation panel with an error'));
+    await page.getByLabel('E-mail for their reply (optional)').fill('dana@acme.example');
+    await page.goto(await page.getByLabel('Invitation link').inputValue());
+    found.push(...await violations(page, 'invitation with the send-back step'));
+    await page.goto(await page.getByLabel('Your result link').inputValue());
+    found.push(...await violations(page, 'received result'));
+    await page.getByRole('button', { name: 'Add to prospects' }).click();
+    await page.getByRole('heading', { name: 'Talking points for the first meeting' }).waitFor();
+    found.push(...await violations(page, 'prospect compared'));
+    await visit('#/prospects', 'filled #/prospects');
     for (const hash of ['#/history', '#/accounts', '#/accounts/1', '#/accounts/1/edit', '#/accounts/1/plan/view',
       '#/accounts/rate', '#/matrix', '#/plans', '#/templates/0', '#/settings']) {
       await visit(hash, `filled ${hash}`);
@@ -104,7 +122,7 @@ test('on a phone-sized screen no page scrolls sideways', async () => {
   await env.open(page, '#/accounts');
   await page.getByRole('button', { name: /Explore a demo portfolio/ }).click();
   const wide = [];
-  for (const hash of ['#/grader', '#/history', '#/accounts', '#/accounts/1', '#/accounts/rate', '#/matrix', '#/plans', '#/settings', '#/accounts/1/plan']) {
+  for (const hash of ['#/grader', '#/history', '#/accounts', '#/accounts/1', '#/accounts/rate', '#/matrix', '#/plans', '#/prospects', '#/settings', '#/accounts/1/plan']) {
     await env.open(page, hash);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     if (overflow > 0) wide.push(`${hash}: ${overflow}px`);

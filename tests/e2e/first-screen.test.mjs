@@ -1,8 +1,13 @@
 // The Grader's first screen that the build puts into index.html (src/bin/prerender.rs,
-// scripts/post-build.mjs): shown to a first-time visitor before the app has loaded, and
-// replaced by the app's own; and what happens when the app cannot start.
+// scripts/post-build.mjs, web/first-screen.js): shown to a first-time visitor on the Grader
+// or an invitation link, working before the app has loaded, and taken over by the app with
+// every answer given; and what happens when the app cannot start.
 import { after, before, test } from 'node:test';
-import { assert, setUp, STORAGE_KEY } from './harness.mjs';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { assert, fixture, setUp, STORAGE_KEY, stored } from './harness.mjs';
+
+const AXE = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let env;
 before(async () => { env = await setUp(); });
@@ -28,21 +33,42 @@ async function visit(page, hash) {
 const undrawnPractices = page => page.evaluate(() => [...document.querySelectorAll('.practice__title')]
   .filter(t => !t.checkVisibility({ contentVisibilityAuto: true })).length);
 
-test('a first-time visitor sees the Grader before the app has loaded, then the app takes over', async () => {
+/** The page's main text, as a user reads it. The length of the invitation link depends on
+ *  the page's address, which the build cannot know; it sits in a closed panel. */
+const mainText = async page => (await page.locator('main').textContent()).replace(/\d+ characters\./, 'N characters.');
+
+/** What the stored draft holds, practice by answer. */
+const storedDraft = async page => JSON.parse(await stored(page) ?? '{"grader":{}}').grader.draft;
+
+test('a first-time visitor can answer before the app has loaded, and the app takes the answers over', async () => {
   const page = await env.newPage({ width: 390 });
+  await page.addInitScript(() => {
+    window.cspViolations = [];
+    document.addEventListener('securitypolicyviolation', e => window.cspViolations.push(e.violatedDirective));
+  });
   const release = await holdApp(page);
   await visit(page, '#/grader');
 
   await page.getByRole('heading', { level: 1, name: 'Grade your account management' }).waitFor();
-  assert.equal(await page.locator('#prerendered[inert] input[type=radio]').count(), 20);
+  assert.equal(await page.locator('#prerendered:not([inert]) input[type=radio]').count(), 20);
   assert.equal(await page.getByText('0 of 10 practices answered').isVisible(), true);
-  // The length of the invitation link depends on the page's address, which the build cannot
-  // know; it sits in a closed panel of the copy, which nobody can open.
-  const text = async () => (await page.locator('main').textContent()).replace(/\d+ characters\./, 'N characters.');
-  const early = await text();
-  // Inert: a click before the app runs changes nothing.
-  await page.locator('#prerendered input[type=radio]').first().click({ force: true });
-  assert.equal(await page.locator('#prerendered input[type=radio]:checked').count(), 0);
+  // Answered before the app runs: the result follows each answer at once.
+  const yes = page.getByRole('radio', { name: 'We do this consistently' });
+  const notYet = page.getByRole('radio', { name: 'Not yet' });
+  await yes.nth(0).check();
+  assert.equal(await page.locator('.score__value').textContent(), '1');
+  assert.equal(await page.getByText('1 of 10 practices answered').isVisible(), true);
+  await notYet.nth(1).check();
+  await yes.nth(2).check();
+  await page.getByLabel('Label (optional)').fill('Sales team');
+  assert.equal(await page.locator('#prerendered').count(), 1, 'the app has not started');
+  assert.equal(await page.locator('.score__value').textContent(), '2');
+  assert.equal(await page.locator('.score').textContent(), '2/10: Accounts at risk');
+  assert.equal(await page.getByText('3 of 10 practices answered').isVisible(), true);
+  assert.equal(await page.locator('#unanswered-note').textContent(), '7 unanswered practices will count as "not yet".');
+  assert.equal(await page.locator('.next-steps li').count(), 8, 'the practices done are no next step');
+  assert.equal(await page.locator('.practice--yes').count(), 2);
+  const early = await mainText(page);
   // Practices far below the window wait to be laid out; a printout would have them all.
   assert.ok(await undrawnPractices(page) > 0, 'the last practices wait until scrolled to');
   await page.emulateMedia({ media: 'print' });
@@ -63,9 +89,143 @@ test('a first-time visitor sees the Grader before the app has loaded, then the a
   await page.evaluate(() => new Promise(requestAnimationFrame));
   assert.equal(await page.evaluate(() => window.mostScreens), 1, 'one screen in every frame');
   assert.equal(await page.locator('main').count(), 1);
-  assert.equal(await text(), early, 'the copy had the same text as the app');
-  await page.getByRole('radio', { name: 'We do this consistently' }).first().check();
+  assert.equal(await mainText(page), early, 'the app shows what the first screen showed for the same answers');
+  assert.equal(await page.getByLabel('Label (optional)').inputValue(), 'Sales team');
+  await page.waitForFunction(() => localStorage.getItem('account-grader'));
+  assert.deepEqual(await storedDraft(page), { 'assigned-manager': 'yes', 'manageable-load': 'not-yet', 'growth-goals': 'yes' });
+  await yes.nth(3).check();
+  assert.equal(await page.locator('.score__value').textContent(), '3');
+  assert.deepEqual(await page.evaluate(() => window.cspViolations), [], 'no policy violation');
+});
+
+test('every result the first screen shows is the one the app shows for the same answers', async () => {
+  // Scores 0 to 10 with some practices left open, the last of them with every one answered.
+  const page = await env.newPage();
+  const release = await holdApp(page);
+  await visit(page, '#/grader');
+  const texts = [];
+  const choose = (i, yes) => page.locator(`#prerendered #practice-${i + 1}-${yes ? 'yes' : 'not-yet'}`).check();
+  for (let i = 0; i < 10; i++) {
+    await choose(i, i % 3 !== 1);
+    texts.push(await page.locator('.grader').textContent());
+  }
+  await release();
+  await page.waitForFunction(() => !document.getElementById('prerendered'));
+  await page.getByRole('button', { name: 'Clear answers' }).click();
+  for (let i = 0; i < 10; i++) {
+    await page.locator(`#practice-${i + 1}-${i % 3 !== 1 ? 'yes' : 'not-yet'}`).check();
+    const text = (await page.locator('.grader').textContent());
+    assert.equal(text.replace(/\d+ characters\./, ''), texts[i].replace(/\d+ characters\./, ''), `after ${i + 1} answers`);
+  }
+});
+
+test('a click made while the app starts is kept', async () => {
+  const page = await env.newPage();
+  const release = await holdApp(page);
+  await visit(page, '#/grader');
+  // One answer a frame, on whichever screen is there, until well after the app has started:
+  // practice after practice, yes and then not yet.
+  await page.evaluate(() => {
+    window.intended = {};
+    window.clicking = new Promise(done => {
+      let frame = 0, after = 0;
+      const tick = () => {
+        const n = frame % 10 + 1, answer = Math.floor(frame / 10) % 2 ? 'not-yet' : 'yes';
+        document.querySelector(`main #practice-${n}-${answer}`).click();
+        window.intended[n] = answer;
+        frame++;
+        if (!document.getElementById('prerendered')) after++;
+        if (after > 5) done(frame); else requestAnimationFrame(tick);
+      };
+      tick();
+    });
+  });
+  await release();
+  const frames = await page.evaluate(() => window.clicking);
+  assert.ok(frames > 6);
+  const intended = await page.evaluate(() => window.intended);
+  for (const [n, answer] of Object.entries(intended)) {
+    assert.equal(await page.locator(`#practice-${n}-${answer}`).isChecked(), true, `practice ${n}: ${answer}`);
+  }
+  await page.waitForFunction(n => Object.keys(JSON.parse(localStorage.getItem('account-grader') ?? '{"grader":{"draft":{}}}').grader.draft).length === n,
+    Object.keys(intended).length);
+});
+
+test('answers given before a reload are still there, and Save waits for the app', async () => {
+  const page = await env.newPage();
+  const release = await holdApp(page);
+  await visit(page, '#/grader');
+  await page.locator('#practice-1-yes').check();
+  await page.locator('#practice-4-yes').check();
+  await page.getByLabel('Label (optional)').fill('Before reload');
+  await page.evaluate(() => location.reload());
+  await page.waitForFunction(() => document.readyState === 'complete');
+  await page.locator('#prerendered').waitFor({ state: 'attached' });
+  assert.equal(await page.locator('#practice-1-yes').isChecked(), true);
+  assert.equal(await page.locator('#practice-4-yes').isChecked(), true);
+  assert.equal(await page.getByLabel('Label (optional)').inputValue(), 'Before reload');
+  assert.equal(await page.locator('.score__value').textContent(), '2');
+  assert.equal(await page.locator('#prerendered').count(), 1, 'still before the app');
+
+  await page.getByRole('button', { name: 'Save assessment' }).click();
+  assert.match(await page.locator('.save-form__saved').textContent(), /as soon as the app has loaded/);
+  await release();
+  await page.getByText('Saved with a score of 2/10.').waitFor();
+  const doc = JSON.parse(await stored(page));
+  assert.equal(doc.grader.history.length, 1);
+  assert.equal(doc.grader.history[0].label, 'Before reload');
+  assert.deepEqual(Object.keys(doc.grader.history[0].answers), ['assigned-manager', 'tiered-profiles']);
+  assert.equal(await page.evaluate(() => sessionStorage.length), 0, 'the handoff is gone');
+});
+
+test('an invitation link shows the same working first screen, and the app adds the sender', async () => {
+  const sender = await env.newPage();
+  await env.open(sender);
+  await sender.getByText('Invite someone to grade their team').click();
+  await sender.getByLabel('Your name (optional)').fill('Dana from Acme');
+  const hash = '#' + (await sender.getByLabel('Invitation link').inputValue()).split('#')[1];
+
+  const page = await env.newPage({ width: 390 });
+  const release = await holdApp(page);
+  await visit(page, hash);
+  await page.getByRole('heading', { name: 'You are invited to grade your account management' }).waitFor();
+  await page.locator('#practice-2-yes').check();
+  await page.locator('#practice-3-yes').check();
+  assert.equal(await page.locator('.score__value').textContent(), '2');
+  const early = (await mainText(page)).replace('You are invited', '');
+  await release();
+  await page.getByRole('heading', { name: 'Dana from Acme invites you to grade your account management' }).waitFor();
+  assert.equal(await page.locator('#prerendered').count(), 0);
+  assert.equal((await mainText(page)).replace('Dana from Acme invites you', ''), early, 'the same screen, now with the sender');
+  await page.waitForFunction(() => localStorage.getItem('account-grader'));
+  assert.deepEqual(await storedDraft(page), { 'manageable-load': 'yes', 'growth-goals': 'yes' });
+});
+
+test('the first screen works by keyboard and has no accessibility violations', async () => {
+  const page = await env.newPage({ bypassCSP: true });
+  const release = await holdApp(page);
+  await visit(page, '#/grader');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Skip to content');
+  await page.keyboard.press('Enter');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'main');
+  assert.match(page.url(), /#\/grader$/, 'the skip link stays on the screen');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'practice-1-yes');
+  await page.keyboard.press('Space');
   assert.equal(await page.locator('.score__value').textContent(), '1');
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await page.locator('.score__value').textContent(), '0');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'practice-1-not-yet');
+  await page.addScriptTag({ content: AXE });
+  const found = await page.evaluate(async () => (await window.axe.run(document)).violations.map(v => v.id));
+  assert.deepEqual(found, []);
+  assert.equal(await page.locator('#prerendered').count(), 1, 'checked before the app started');
+  // Keyboard focus stays on the answer when the app takes the screen over.
+  await release();
+  await page.waitForFunction(() => !document.getElementById('prerendered'));
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'practice-1-not-yet');
+  assert.equal(await page.locator('#practice-1-not-yet').isChecked(), true);
 });
 
 test('a visitor with stored data, or on another screen, sees nothing until the app has started', async () => {
@@ -86,6 +246,27 @@ test('a visitor with stored data, or on another screen, sees nothing until the a
   await release();
   await page.waitForFunction(() => !document.getElementById('prerendered'));
   assert.equal(await page.locator('main h1').textContent(), 'Grade your account management');
+});
+
+test('answers a tab kept from a first screen never replace stored ones', async () => {
+  const page = await env.newPage();
+  const doc = JSON.parse(await fixture('v5.json'));
+  doc.grader.draft = { 'assigned-manager': 'not-yet' };
+  const data = JSON.stringify(doc);
+  const release = await holdApp(page);
+  await visit(page, '#/accounts');
+  await page.evaluate(([k, d]) => {
+    localStorage.setItem(k, d);
+    sessionStorage.setItem('account-grader.first-screen', JSON.stringify({ checked: ['practice-1-yes', 'practice-2-yes'], label: 'Kept', save: true }));
+  }, [STORAGE_KEY, data]);
+  await visit(page, '#/grader');
+  assert.equal(await page.locator('#prerendered').isHidden(), true);
+  await release();
+  await page.waitForFunction(() => !document.getElementById('prerendered'));
+  assert.equal(await page.locator('#practice-1-not-yet').isChecked(), true);
+  assert.equal(await page.locator('.score-card__answered').textContent(), '1 of 10 practices answered');
+  assert.equal(await page.getByLabel('Label (optional)').inputValue(), '');
+  assert.equal(await stored(page), data, 'nothing written over the stored data');
 });
 
 test('a returning visitor, whose page the service worker controls, is not shown the copy', async () => {

@@ -1,5 +1,9 @@
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { after, before, test } from 'node:test';
 import { assert, fixture, setUp, stored, STORAGE_KEY } from './harness.mjs';
+
+const AXE = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let env;
 before(async () => { env = await setUp(); });
@@ -17,9 +21,11 @@ async function withFixture() {
 
 test('history shows the trend and each assessment with its change since the previous one', async () => {
   const page = await withFixture();
-  const chart = page.getByRole('img', { name: /Score trend over 2 assessments/ });
-  assert.match(await chart.getAttribute('aria-label'), /4\/10 on 2 Mar 2026 to 8\/10 on 14 Sep 2026/);
+  const chart = page.getByRole('img', { name: /Score trend: 2 assessments/ });
+  assert.match(await chart.getAttribute('aria-label'), /from Sales, Q1 \(2 Mar 2026\), 4\/10, to 14 Sep 2026, 8\/10/);
   assert.equal(await chart.locator('circle').count(), 2);
+  // Points are named under the chart by their label, with the date.
+  assert.match(await chart.locator('.trend__tick').first().textContent(), /Sales, Q1\s*2 Mar 2026/);
 
   const rows = page.locator('.history-table tbody tr');
   assert.equal(await rows.count(), 2);
@@ -28,6 +34,8 @@ test('history shows the trend and each assessment with its change since the prev
 
   await page.getByRole('link', { name: 'Open assessment 14 Sep 2026, 16:40' }).click();
   await page.getByRole('heading', { name: 'Assessment of 14 Sep 2026, 16:40', level: 1 }).waitFor();
+  assert.equal(await page.getByText(/^Compared with/).textContent(),
+    'Compared with Sales, Q1 (2 Mar 2026), which scored 4/10.');
   const change = await page.locator('.change').textContent();
   assert.match(change, /Gained 4/);
   assert.match(change, /A relationship matrix for each account/);
@@ -56,4 +64,164 @@ test('a saved assessment can start the next one', async () => {
   await page.getByRole('button', { name: 'Start a new assessment from these answers' }).click();
   await page.getByRole('heading', { name: 'Grade your account management' }).waitFor();
   assert.equal(await page.locator('.score__value').textContent(), '4');
+});
+
+test("an assessment's label and date can be changed: it moves in the order and the chart, and stays so", async () => {
+  const page = await withFixture();
+  await env.open(page, '#/history/3');
+  await page.getByRole('button', { name: 'Edit label, team and date' }).click();
+  const label = page.getByLabel('Label (optional)');
+  await label.waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'details-label');
+  const date = page.getByLabel('Date it stands for');
+  assert.equal(await date.inputValue(), '2026-09-14');
+
+  // A day still to come is refused with a reason, and nothing changes.
+  await label.fill('Q1 catch-up');
+  await date.fill('2999-01-01');
+  await page.getByRole('button', { name: 'Save details' }).click();
+  assert.equal(await page.locator('#details-date-error').textContent(),
+    '1 Jan 2999 has not happened yet. Choose today or an earlier day.');
+  assert.equal(await date.getAttribute('aria-invalid'), 'true');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'details-date');
+  assert.equal(JSON.parse(await stored(page)).grader.history[1].label, '');
+
+  await date.fill('2026-01-15');
+  await page.getByRole('button', { name: 'Save details' }).click();
+  await page.getByRole('heading', { name: 'Q1 catch-up: 15 Jan 2026', level: 1 }).waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'edit-details');
+  // Now the earliest, so there is nothing before it to compare with.
+  await page.getByText('This is the first saved assessment, so there is nothing to compare yet.').waitFor();
+
+  // Undo puts the details back; the change is then made again.
+  await page.getByRole('status').getByRole('button', { name: 'Undo' }).click();
+  await page.getByRole('heading', { name: 'Assessment of 14 Sep 2026, 16:40', level: 1 }).waitFor();
+  await page.getByRole('button', { name: 'Edit label, team and date' }).click();
+  await label.fill('Q1 catch-up');
+  await date.fill('2026-01-15');
+  await date.press('Enter');
+  await page.getByRole('heading', { name: 'Q1 catch-up: 15 Jan 2026', level: 1 }).waitFor();
+
+  const saved = JSON.parse(await stored(page)).grader.history.find(a => a.id === 3);
+  assert.equal(saved.assessed_on, '2026-01-15');
+  assert.equal(saved.saved_at, '2026-09-14T16:40:00.000Z', 'the moment it was saved stays');
+
+  for (const reload of [false, true]) {
+    await env.open(page, '#/history');
+    if (reload) await page.reload();
+    const rows = page.locator('.history-table tbody tr');
+    assert.match(await rows.nth(0).textContent(), /2 Mar 2026.*Sales, Q1.*4\/10/);
+    assert.match(await rows.nth(1).textContent(), /15 Jan 2026.*Q1 catch-up.*8\/10.*First assessment/);
+    const chart = page.getByRole('img', { name: /Score trend/ });
+    assert.match(await chart.getAttribute('aria-label'),
+      /from Q1 catch-up \(15 Jan 2026\), 8\/10, to Sales, Q1 \(2 Mar 2026\), 4\/10/);
+    assert.match(await chart.locator('.trend__tick').first().textContent(), /Q1 catch-up\s*15 Jan 2026/);
+  }
+});
+
+function assessment(id, day, label, team, yes) {
+  const practices = ['assigned-manager', 'manageable-load', 'growth-goals', 'tiered-profiles', 'check-in-cadence',
+    'business-reviews', 'relationship-matrix', 'technology-roadmap', 'client-vision', 'nps-survey'];
+  const answers = Object.fromEntries(practices.map((p, i) => [p, i < yes ? 'yes' : 'not-yet']));
+  return { id, saved_at: '2026-11-20T10:00:00.000Z', label, answers, team, assessed_on: day };
+}
+
+async function withTeams(options) {
+  const page = await env.newPage(options);
+  await env.open(page);
+  const doc = {
+    version: 5,
+    grader: {
+      draft: {}, draft_label: '', history: [
+        assessment(1, '2026-03-31', 'Q1', 'Sales', 4),
+        assessment(2, '2026-04-10', 'Spring check', 'Support', 7),
+        assessment(3, '2026-06-30', 'Q2', 'Sales', 6),
+        assessment(4, '2026-07-20', 'Summer check', 'Support', 5),
+      ],
+    },
+    next_id: 5,
+  };
+  await page.evaluate(([k, v]) => localStorage.setItem(k, v), [STORAGE_KEY, JSON.stringify(doc)]);
+  await env.open(page, '#/history');
+  await page.reload();
+  await page.locator('main h1').waitFor();
+  return page;
+}
+
+test('grouped by team, each team has its own line and legend entry, and a team can be hidden', async () => {
+  const page = await withTeams();
+  const chart = page.getByRole('img', { name: /Score trend/ });
+  assert.equal(await chart.locator('.trend__series').count(), 1);
+
+  await page.getByLabel('Draw a line for each').selectOption({ label: 'Team' });
+  assert.equal(await chart.locator('.trend__series').count(), 2);
+  assert.equal(await chart.locator('polyline').count(), 2);
+  assert.equal(await chart.getAttribute('aria-label'),
+    'Score trends of 2 groups. Sales: 2 assessments, from Q1 (31 Mar 2026), 4/10, to Q2 (30 Jun 2026), 6/10. '
+    + 'Support: 2 assessments, from Spring check (10 Apr 2026), 7/10, to Summer check (20 Jul 2026), 5/10.');
+  // The lines differ by more than colour: one is dashed, and their markers have other shapes.
+  const dashes = await chart.locator('polyline').evaluateAll(ls => ls.map(l => l.getAttribute('stroke-dasharray')));
+  assert.notEqual(dashes[0], dashes[1]);
+  assert.equal(await chart.locator('.trend__series').nth(0).locator('circle').count(), 2);
+  assert.equal(await chart.locator('.trend__series').nth(1).locator('path').count(), 2);
+
+  const sales = page.getByRole('checkbox', { name: 'Sales (2 assessments)' });
+  const support = page.getByRole('checkbox', { name: 'Support (2 assessments)' });
+  assert.ok(await sales.isChecked() && await support.isChecked());
+
+  // Hiding a team by keyboard leaves the other's line alone, spread over the whole chart.
+  await support.focus();
+  await page.keyboard.press('Space');
+  assert.equal(await support.isChecked(), false);
+  assert.equal(await chart.locator('.trend__series').count(), 1);
+  assert.equal(await chart.getAttribute('aria-label'),
+    'Score trend: 2 assessments, from Q1 (31 Mar 2026), 4/10, to Q2 (30 Jun 2026), 6/10.');
+  await page.getByText("The chart's figures as a table").click();
+  const figures = page.locator('.trend__data tbody tr');
+  assert.equal(await figures.count(), 2);
+  assert.match(await figures.nth(1).textContent(), /30 Jun 2026.*Q2.*Sales.*6\/10/);
+
+  await sales.uncheck();
+  await page.getByText('Every line is hidden. Tick one above to draw it.').waitFor();
+  await support.check();
+  assert.equal(await chart.locator('.trend__series').count(), 1);
+
+  // The list compares each assessment with its own team's previous one.
+  const rows = page.locator('.history-table tbody tr');
+  assert.match(await rows.nth(0).textContent(), /Summer check.*Support.*5\/10.*2 lost/);
+  assert.match(await rows.nth(2).textContent(), /Spring check.*Support.*First for Support/);
+  await page.getByRole('link', { name: 'Open assessment Q2 (30 Jun 2026)' }).click();
+  await page.getByText('Compared with Q1 (31 Mar 2026), which scored 4/10: the previous assessment of Sales.').waitFor();
+});
+
+test('the team typed when saving is saved with the assessment and kept for the next one', async () => {
+  const page = await env.newPage();
+  await env.open(page, '#/history');
+  await env.open(page, '#/grader');
+  await page.getByLabel('Team (optional)').fill('Key accounts');
+  await page.getByRole('button', { name: 'Save assessment' }).click();
+  await page.reload();
+  assert.equal(await page.getByLabel('Team (optional)').inputValue(), 'Key accounts');
+  await env.open(page, '#/history');
+  assert.match(await page.locator('.history-table tbody tr').first().textContent(), /Key accounts/);
+  assert.equal(JSON.parse(await stored(page)).grader.history[0].team, 'Key accounts');
+});
+
+test('the chart grouped by team and the details form with a problem have no accessibility violations', async () => {
+  for (const colorScheme of ['light', 'dark']) {
+    // axe is injected as a script, which the page's CSP forbids (see a11y.test.mjs).
+    const page = await withTeams({ colorScheme, bypassCSP: true });
+    await page.getByLabel('Draw a line for each').selectOption('team');
+    await page.getByText("The chart's figures as a table").click();
+    await page.addScriptTag({ content: AXE });
+    const axe = () => page.evaluate(async () => (await window.axe.run(document)).violations
+      .map(v => `${v.id}: ${v.nodes.map(n => n.target.join(' ')).slice(0, 3).join(', ')}`));
+    assert.deepEqual(await axe(), [], `grouped chart, ${colorScheme}`);
+    await page.getByRole('link', { name: 'Open assessment Q2 (30 Jun 2026)' }).click();
+    await page.getByRole('button', { name: 'Edit label, team and date' }).click();
+    await page.getByLabel('Date it stands for').fill('1999-12-31');
+    await page.getByRole('button', { name: 'Save details' }).click();
+    await page.locator('#details-date-error').waitFor();
+    assert.deepEqual(await axe(), [], `details form with a problem, ${colorScheme}`);
+  }
 });

@@ -19,8 +19,10 @@ const SCREENS = [
   ['#/matrix', 'Portfolio matrix'],
   ['#/plans', 'Account plans'],
   ['#/history', 'Assessment history'],
+  ['#/prospects', 'Prospects'],
   ['#/settings', 'Settings'],
   ['#/r/not-a-real-link', 'This link cannot be opened'],
+  ['#/c/not-a-real-link', 'This link cannot be opened'],
 ];
 
 const GROUPS = ['portfolio', 'plans', 'more', 'share'];

@@ -93,7 +93,7 @@ test('a plan is created, filled in, kept across a reload, and exported', async (
   const md = await download(page, 'Export Markdown');
   assert.equal(md.name, 'northwind-logistics-plan.md');
   assert.match(md.text, /^# Account Development Plan: Northwind Logistics/);
-  assert.match(md.text, /## The client's top five issues\n\n- Late deliveries in the north\n- New CFO wants lower costs\n/);
+  assert.match(md.text, /## The client's top five issues\n\n1\. Late deliveries in the north\n2\. New CFO wants lower costs\n/);
   assert.match(md.text, /\| Ann Lee \| Chief Financial Officer \|  \| Decision maker \|/);
 
   const cal = await download(page, /Export calendar/);
@@ -198,4 +198,175 @@ test('plans saved with schema version 3 open as they were', async () => {
   await page.getByRole('heading', { name: 'Northwind Logistics', level: 1 }).waitFor();
   assert.match(await page.locator('.plan-view').textContent(), /Late deliveries in the north/);
   assert.match(await page.locator('.plan-view').textContent(), /Template: My key account plan/);
+});
+
+/** The demo portfolio with a new plan (built-in template) for Northwind Logistics, open. */
+async function newPlan(options) {
+  const page = await env.newPage(options);
+  await env.open(page, '#/accounts');
+  await page.getByRole('button', { name: /Explore a demo portfolio/ }).click();
+  await page.getByText('Showing 12 of 12 accounts').waitFor();
+  await env.open(page, '#/accounts/1/plan');
+  await page.getByRole('button', { name: 'Create the plan' }).click();
+  await page.getByRole('heading', { name: 'Account plan: Northwind Logistics' }).waitFor();
+  return page;
+}
+
+const focusedId = page => page.evaluate(() => document.activeElement?.id);
+
+test('the section menu marks what is filled in and jumps to a section; sections collapse and open again', async () => {
+  const page = await newPlan();
+  const menu = page.getByRole('navigation', { name: 'On this plan' });
+  const entry = title => menu.getByRole('listitem').filter({ has: page.getByRole('link', { name: title, exact: true }) });
+  assert.match(await entry('Budget for this client').textContent(), /empty$/);
+  await page.locator('#section-budget-hours').fill('40');
+  await entry('Budget for this client').getByText('✓ filled').waitFor();
+  assert.match(await menu.textContent(), /1 of 17 filled in/);
+
+  const toggles = page.locator('.plan-section__toggle');
+  assert.equal(await toggles.count(), 17);
+  await menu.getByRole('button', { name: 'Collapse all' }).click();
+  assert.deepEqual([...new Set(await toggles.evaluateAll(b => b.map(x => x.getAttribute('aria-expanded'))))], ['false']);
+  assert.ok(!await page.locator('#section-budget-hours').isVisible());
+  assert.ok(await menu.getByRole('button', { name: 'Collapse all' }).isDisabled());
+
+  // A jump opens the section it goes to and puts the keyboard on its heading.
+  await entry('Budget for this client').getByRole('link').click();
+  await page.waitForFunction(() => document.activeElement?.id === 'section-budget-toggle');
+  assert.equal(await page.locator('#section-budget-toggle').getAttribute('aria-expanded'), 'true');
+  assert.equal(await page.locator('#section-budget-hours').inputValue(), '40');
+  assert.ok(await page.locator('#section-budget-hours').isVisible());
+  assert.ok(await page.locator('#section-budget-toggle').evaluate(b => b.getBoundingClientRect().top < 200), 'scrolled to the top');
+
+  // The heading button folds its section by keyboard, and unfolds it again.
+  await page.keyboard.press('Enter');
+  assert.equal(await page.locator('#section-budget-toggle').getAttribute('aria-expanded'), 'false');
+  assert.ok(!await page.locator('#section-budget-hours').isVisible());
+  await page.keyboard.press('Space');
+  assert.ok(await page.locator('#section-budget-hours').isVisible());
+  await menu.getByRole('button', { name: 'Expand all' }).click();
+  assert.deepEqual([...new Set(await toggles.evaluateAll(b => b.map(x => x.getAttribute('aria-expanded'))))], ['true']);
+});
+
+test('list items and people move by keyboard and by buttons, and the new order is kept', async () => {
+  const page = await newPlan();
+  const issue = n => page.locator(`#section-top-issues-item-${n}`);
+  await issue(1).fill('Late deliveries');
+  await issue(1).press('Enter');
+  await issue(2).fill('New CFO wants lower costs');
+  await issue(2).press('Enter');
+  await issue(3).fill('Depot in Hamburg closing');
+  const issues = () => page.locator('.list-editor').first().locator('textarea').evaluateAll(a => a.map(x => x.value));
+
+  // Alt+Up in the third item moves it up; the keyboard follows it and the move is announced.
+  await page.keyboard.press('Alt+ArrowUp');
+  await page.waitForFunction(() => document.activeElement?.id === 'section-top-issues-item-2');
+  assert.deepEqual(await issues(), ['Late deliveries', 'Depot in Hamburg closing', 'New CFO wants lower costs']);
+  assert.equal(await page.getByRole('status').filter({ hasText: 'Moved' }).textContent(),
+    "Moved The client's top five issues item 3 to position 2 of 3.");
+  await page.keyboard.press('Alt+ArrowUp');
+  await page.waitForFunction(() => document.activeElement?.id === 'section-top-issues-item-1');
+  // At the top, Alt+Up changes nothing.
+  await page.keyboard.press('Alt+ArrowUp');
+  await page.keyboard.press('Alt+ArrowDown');
+  await page.waitForFunction(() => document.activeElement?.id === 'section-top-issues-item-2');
+  assert.deepEqual(await issues(), ['Late deliveries', 'Depot in Hamburg closing', 'New CFO wants lower costs']);
+
+  // People move with their buttons; the keyboard stays on the button, or the other one at the end.
+  for (const [n, name] of [[1, 'Ann Lee'], [2, 'Bo Chen'], [3, 'Cem Aydin']]) {
+    await page.getByRole('button', { name: 'Add person' }).click();
+    await page.locator(`#section-relationships-${n}-name`).fill(name);
+  }
+  await page.getByRole('button', { name: 'Move Cem Aydin up' }).click();
+  await page.waitForFunction(() => document.activeElement?.id === 'section-relationships-2-up');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.activeElement?.id === 'section-relationships-1-down');
+  const people = () => page.locator('[id^=section-relationships-][id$=-name]').evaluateAll(a => a.map(x => x.value));
+  assert.deepEqual(await people(), ['Cem Aydin', 'Ann Lee', 'Bo Chen']);
+  assert.ok(await page.getByRole('button', { name: 'Move Cem Aydin up' }).isDisabled());
+  // Alt+Down from a person's job title field moves the whole card.
+  await page.locator('#section-relationships-1-title').fill('Head of Logistics');
+  await page.locator('#section-relationships-1-title').press('Alt+ArrowDown');
+  await page.waitForFunction(() => document.activeElement?.id === 'section-relationships-2-title');
+  assert.deepEqual(await people(), ['Ann Lee', 'Cem Aydin', 'Bo Chen']);
+  assert.equal(await page.locator('#section-relationships-2-title').inputValue(), 'Head of Logistics');
+
+  await page.reload();
+  await page.locator('main h1').waitFor();
+  assert.deepEqual(await issues(), ['Late deliveries', 'Depot in Hamburg closing', 'New CFO wants lower costs']);
+  assert.deepEqual(await people(), ['Ann Lee', 'Cem Aydin', 'Bo Chen']);
+});
+
+test("the client's agreement is shown once, in its section, with its notes", async () => {
+  const page = await newPlan();
+  assert.equal(await page.getByLabel('Reviewed with the client on').count(), 1);
+  assert.doesNotMatch(await page.locator('.plan-status').textContent(), /consensus/i);
+  const section = page.locator('section.plan-section').filter({ has: page.locator('#section-consensus-title') });
+  await section.getByLabel('Reviewed with the client on').fill('2026-11-20');
+  await section.getByLabel('The client agreed to the plan').check();
+  await section.getByText('Reviewed with the client on 20 Nov 2026 and agreed').waitFor();
+  await section.getByRole('textbox', { name: 'Client consensus' }).fill('They asked for a second depot visit.');
+  assert.match(await page.locator('.plan-status').textContent(), /1 of 17 sections filled in/);
+
+  await page.getByRole('link', { name: 'Read view, print and export' }).click();
+  await page.getByRole('heading', { name: 'Northwind Logistics', level: 1 }).waitFor();
+  const text = await page.locator('.plan-view').textContent();
+  assert.equal(text.match(/Reviewed with the client on 20 Nov 2026 and agreed/g).length, 1);
+  assert.match(text, /Client consensus\s*Reviewed with the client on 20 Nov 2026 and agreed\s*They asked for a second depot visit\./);
+});
+
+for (const width of [1280, 390]) {
+  test(`a long job title wraps and is seen whole (${width} px)`, async () => {
+    const page = await newPlan({ width });
+    await page.getByRole('button', { name: 'Add person' }).click();
+    const title = page.locator('#section-relationships-1-title');
+    const long = 'Chief Marketing Officer and Head of Customer Experience, Europe, Middle East and Africa';
+    await title.fill(long);
+    assert.equal(await title.inputValue(), long);
+    const fit = await title.evaluate(t => ({ wide: t.scrollWidth - t.clientWidth, tall: t.scrollHeight - t.clientHeight, lines: t.clientHeight / parseFloat(getComputedStyle(t).lineHeight) }));
+    assert.ok(fit.wide <= 0 && fit.tall <= 0, `cut off: ${JSON.stringify(fit)}`);
+    assert.ok(fit.lines > 1.5, `wraps onto more lines: ${JSON.stringify(fit)}`);
+    // Enter does not break a one-line field.
+    await title.press('Enter');
+    assert.equal(await title.inputValue(), long);
+    assert.equal(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), 0);
+    // The read view's people table has room for it too: on a phone each person is a card.
+    await page.locator('#section-relationships-1-name').fill('Ann Lee');
+    await page.getByRole('link', { name: 'Read view, print and export' }).click();
+    const cell = page.locator('td[data-label="Title"]');
+    assert.equal(await cell.textContent(), long);
+    const box = await cell.evaluate(c => ({ width: c.getBoundingClientRect().width, page: document.documentElement.clientWidth }));
+    assert.ok(box.width > box.page * (width > 640 ? 0.15 : 0.8), `room for the title: ${JSON.stringify(box)}`);
+    assert.equal(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), 0);
+  });
+}
+
+test('the printout numbers the top five issues and can leave out empty sections', async () => {
+  const page = await newPlan();
+  await page.locator('#section-top-issues-item-1').fill('Late deliveries');
+  await page.locator('#section-top-issues-item-1').press('Enter');
+  await page.locator('#section-top-issues-item-2').fill('New CFO wants lower costs');
+  await page.locator('#section-vision-text').fill('Twice the size by 2028');
+  await page.getByRole('link', { name: 'Read view, print and export' }).click();
+  await page.getByRole('heading', { name: 'Northwind Logistics', level: 1 }).waitFor();
+  const issues = page.locator('.plan-view__section').filter({ has: page.getByRole('heading', { name: "The client's top five issues" }) });
+  assert.deepEqual(await issues.locator('ol > li').allTextContents(), ['Late deliveries', 'New CFO wants lower costs']);
+  const printed = () => page.locator('.plan-view__section').evaluateAll(s => s.filter(x => getComputedStyle(x).display !== 'none')
+    .map(x => x.querySelector('h2').textContent));
+
+  await page.emulateMedia({ media: 'print' });
+  assert.equal((await printed()).length, 17, 'everything by default');
+  await page.emulateMedia({ media: 'screen' });
+  await page.getByLabel('Leave out empty sections when printing').check();
+  await page.getByText('15 empty sections will not be printed').waitFor();
+  assert.equal((await printed()).length, 17, 'still all on screen');
+  await page.emulateMedia({ media: 'print' });
+  assert.deepEqual(await printed(), ["Client's business vision (1-3 years)", "The client's top five issues"]);
+  assert.equal(await issues.locator('ol').evaluate(o => getComputedStyle(o).listStyleType), 'decimal');
+
+  // The choice holds while the app is open.
+  await page.emulateMedia({ media: 'screen' });
+  await page.getByRole('link', { name: 'Edit plan' }).click();
+  await page.getByRole('link', { name: 'Read view, print and export' }).click();
+  assert.ok(await page.getByLabel('Leave out empty sections when printing').isChecked());
 });

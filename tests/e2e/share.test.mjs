@@ -15,7 +15,7 @@ async function openAsRecipient(link) {
   return page;
 }
 
-test('a saved result travels in a short link and opens read-only, with a copy to keep', async () => {
+test('a saved result travels in a short link and opens read-only, to keep among prospects', async () => {
   const page = await env.newPage();
   await env.open(page);
   const yes = page.getByRole('radio', { name: 'We do this consistently' });
@@ -32,9 +32,11 @@ test('a saved result travels in a short link and opens read-only, with a copy to
   assert.equal(await recipient.locator('main h1').textContent(), 'Shared assessment: Sales <team>, Q4');
   assert.equal(await recipient.locator('.score__value').textContent(), '7');
   assert.equal(await stored(recipient), null, 'opening a link stores nothing');
-  await recipient.getByRole('button', { name: 'Save a copy to my data' }).click();
-  await recipient.getByRole('heading', { name: /Sales <team>, Q4 \(shared\)/ }).waitFor();
-  assert.equal(JSON.parse(await stored(recipient)).grader.history.length, 1);
+  await recipient.getByRole('button', { name: 'Add to prospects' }).click();
+  await recipient.getByRole('heading', { level: 1, name: 'Sales <team>, Q4' }).waitFor();
+  const kept = JSON.parse(await stored(recipient));
+  assert.equal(kept.prospects.length, 1);
+  assert.equal(kept.grader.history.length, 0, 'kept apart from the own history');
 });
 
 test('an invitation opens the grader with the sender and message', async () => {
@@ -62,6 +64,7 @@ test('an account link leaves out private fields and can be kept by the recipient
   await page.locator('#section-relationships-1-title').fill('CFO');
   await env.open(page, '#/accounts/1');
   await page.getByText('Share this account').click();
+  await page.getByRole('radio', { name: /A colleague/ }).check();
   const link = await page.getByLabel('Link to this account').inputValue();
 
   const recipient = await openAsRecipient(link);
@@ -80,14 +83,10 @@ test('an account link leaves out private fields and can be kept by the recipient
   assert.equal(doc.portfolio.accounts.length, 1);
   assert.equal(doc.plans.plans.length, 1);
 
-  // Opened again, the link says the name is taken before a second copy is saved.
+  // Opened again, the link is the version already kept: a second copy is still there to make.
   await recipient.goBack();
-  const save = recipient.getByRole('button', { name: 'Save a copy to my data' });
-  await save.waitFor();
-  assert.match(await recipient.locator('#shared-account-taken').textContent(),
-    /You already have an account named Northwind Logistics\. Saving adds a separate copy/);
-  assert.equal(await save.getAttribute('aria-describedby'), 'shared-account-taken');
-  await save.click();
+  await recipient.getByRole('heading', { name: 'You already have this version' }).waitFor();
+  await recipient.getByRole('button', { name: 'Save as a separate copy' }).click();
   await recipient.getByRole('status').filter({ hasText: 'Saved a copy as Northwind Logistics 2.' }).waitFor();
 });
 
@@ -109,6 +108,7 @@ test('a passphrase-protected account link opens only with the passphrase', async
   await page.getByRole('button', { name: /Explore a demo portfolio/ }).click();
   await env.open(page, '#/accounts/2');
   await page.getByText('Share this account').click();
+  await page.getByRole('radio', { name: /A colleague/ }).check();
   await page.getByLabel('Passphrase (optional)').fill('blue harbour 42');
   const linkField = page.getByLabel('Protected link to this account');
   await linkField.waitFor();
@@ -218,6 +218,7 @@ test('a passphrase needs 12 characters, with a hint on its strength as it is typ
   await page.getByRole('button', { name: /Explore a demo portfolio/ }).click();
   await env.open(page, '#/accounts/2');
   await page.getByText('Share this account').click();
+  await page.getByRole('radio', { name: /A colleague/ }).check();
   const field = page.getByLabel('Passphrase (optional)');
   const hint = page.locator('#share-passphrase-strength');
   await field.fill('harbour 42');

@@ -1,7 +1,8 @@
 use yew::prelude::*;
 
 use super::{
-    add_button, on_click_edit, remove_button, row_checkbox, row_date_field, row_text_field,
+    add_button, move_buttons, on_alt_arrows, on_click_edit, remove_button, row_checkbox,
+    row_date_field, row_text_field,
 };
 use crate::domain::plans::ActionItem;
 
@@ -10,6 +11,7 @@ pub struct ActionsEditor {
     pub id: AttrValue,
     pub rows: Vec<ActionItem>,
     pub on_change: Callback<Vec<ActionItem>>,
+    pub on_move: super::OnMove,
 }
 
 impl ActionsEditor {
@@ -26,7 +28,7 @@ impl ActionsEditor {
                     let n = i + 1;
                     let what = if a.what.trim().is_empty() { format!("action {n}") } else { a.what.clone() };
                     html! {
-                        <fieldset key={i} class="row-card">
+                        <fieldset key={i} class="row-card" onkeydown={on_alt_arrows(&self.id, i, rows.len(), &what, &self.on_move)}>
                             <legend>{ format!("Action {n}") }</legend>
                             <div class="row-card__grid">
                                 <div class="field--wide">
@@ -36,7 +38,10 @@ impl ActionsEditor {
                                 { row_date_field(&self.id, at(i), ("due", "Due", &a.due), |a, v| a.due = v) }
                                 { row_checkbox(&self.id, at(i), ("done", "Done", a.done), |a| a.done = !a.done) }
                             </div>
-                            { remove_button(format!("Remove {what}"), on_click_edit(rows, on_change, move |v| { v.remove(i); })) }
+                            <div class="row-card__actions">
+                                { move_buttons(&self.id, i, rows.len(), &what, &self.on_move, false) }
+                                { remove_button(format!("Remove {what}"), on_click_edit(rows, on_change, move |v| { v.remove(i); })) }
+                            </div>
                         </fieldset>
                     }
                 }) }

@@ -1,6 +1,9 @@
 use yew::prelude::*;
 
-use super::{add_button, on_click_edit, on_row_change, remove_button, row_text_field};
+use super::{
+    add_button, move_buttons, on_alt_arrows, on_click_edit, on_row_change, remove_button,
+    row_text_field,
+};
 use crate::domain::plans::Kpi;
 
 /// Measures of success, each with baseline, target, actual and due date.
@@ -8,6 +11,7 @@ pub struct KpisEditor {
     pub id: AttrValue,
     pub rows: Vec<Kpi>,
     pub on_change: Callback<Vec<Kpi>>,
+    pub on_move: super::OnMove,
 }
 
 impl KpisEditor {
@@ -27,7 +31,7 @@ impl KpisEditor {
                     let what = if k.metric.trim().is_empty() { format!("measure {n}") } else { k.metric.clone() };
                     let due_id = format!("{}-{n}-due", self.id);
                     html! {
-                        <fieldset key={i} class="row-card">
+                        <fieldset key={i} class="row-card" onkeydown={on_alt_arrows(&self.id, i, rows.len(), &what, &self.on_move)}>
                             <legend>{ format!("Measure {n}") }</legend>
                             <div class="row-card__grid">
                                 { field(i, "metric", "Metric", &k.metric, |k, v| k.metric = v) }
@@ -40,7 +44,10 @@ impl KpisEditor {
                                         onchange={on_row_change(rows, i, on_change, |k, v| k.due = v)} />
                                 </div>
                             </div>
-                            { remove_button(format!("Remove {what}"), on_click_edit(rows, on_change, move |v| { v.remove(i); })) }
+                            <div class="row-card__actions">
+                                { move_buttons(&self.id, i, rows.len(), &what, &self.on_move, false) }
+                                { remove_button(format!("Remove {what}"), on_click_edit(rows, on_change, move |v| { v.remove(i); })) }
+                            </div>
                         </fieldset>
                     }
                 }) }

@@ -1,14 +1,20 @@
 use yew::prelude::*;
 
-use super::{add_button, on_click_edit, on_row_input, remove_button};
+use super::{
+    add_button, move_buttons, on_alt_arrows, on_click_edit, on_row_input, one_line, remove_button,
+    OnMove,
+};
+use crate::browser::text_fit::GROWS;
 
-/// A bullet list: one text field per item, with a cap when the section has one.
+/// A bullet list: one text field per item, with a cap when the section has one (then the
+/// items are ranked, and numbered where read).
 pub struct ListEditor {
     pub id: AttrValue,
     pub title: AttrValue,
     pub items: Vec<String>,
     pub max: Option<u8>,
     pub on_change: Callback<Vec<String>>,
+    pub on_move: OnMove,
 }
 
 impl ListEditor {
@@ -26,12 +32,15 @@ impl ListEditor {
                 <ol class="rows">
                     { for items.iter().enumerate().map(|(i, item)| {
                         let n = i + 1;
-                        // Enter starts a new item right after this one, as in a word processor.
+                        // Enter starts a new item right after this one, as in a word processor;
+                        // an item itself is one line.
                         let on_enter = {
                             let (items, on_change, id) = (items.clone(), self.on_change.clone(), self.id.clone());
                             Callback::from(move |e: KeyboardEvent| {
-                                if e.key() == "Enter" && !full {
+                                if e.key() == "Enter" {
                                     e.prevent_default();
+                                }
+                                if e.key() == "Enter" && !full {
                                     let mut next = items.clone();
                                     next.insert(i + 1, String::new());
                                     on_change.emit(next);
@@ -39,13 +48,19 @@ impl ListEditor {
                                 }
                             })
                         };
+                        let prefix = format!("{}-item", self.id);
+                        let what = format!("{} item {n}", self.title);
                         html! {
-                            <li key={i} class="rows__row rows__row--inline">
-                                <input id={format!("{}-item-{n}", self.id)} type="text" value={item.clone()}
-                                    aria-label={format!("{} item {n}", self.title)} onkeydown={on_enter}
-                                    oninput={on_row_input(&items, i, &self.on_change, |s, v| *s = v)} />
-                                { remove_button(format!("Remove {} item {n}", self.title),
-                                    on_click_edit(&items, &self.on_change, move |v| { v.remove(i); })) }
+                            <li key={i} class="rows__row rows__row--inline"
+                                onkeydown={on_alt_arrows(&prefix, i, items.len(), &what, &self.on_move)}>
+                                <textarea id={format!("{prefix}-{n}")} class={GROWS} rows="1" value={item.clone()}
+                                    aria-label={what.clone()} onkeydown={on_enter}
+                                    oninput={on_row_input(&items, i, &self.on_change, |s, v| *s = one_line(&v))} />
+                                <span class="rows__controls">
+                                    { move_buttons(&prefix, i, items.len(), &what, &self.on_move, true) }
+                                    { remove_button(format!("Remove {} item {n}", self.title),
+                                        on_click_edit(&items, &self.on_change, move |v| { v.remove(i); })) }
+                                </span>
                             </li>
                         }
                     }) }

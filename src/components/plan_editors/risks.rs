@@ -1,6 +1,9 @@
 use yew::prelude::*;
 
-use super::{add_button, on_click_edit, remove_button, row_select, row_text_field};
+use super::{
+    add_button, move_buttons, on_alt_arrows, on_click_edit, remove_button, row_select,
+    row_text_field,
+};
 use crate::domain::plans::{Severity, Threat, ThreatKind};
 
 /// Competitors and other risks to the account, each with what is at stake and our response.
@@ -8,6 +11,7 @@ pub struct RisksEditor {
     pub id: AttrValue,
     pub rows: Vec<Threat>,
     pub on_change: Callback<Vec<Threat>>,
+    pub on_move: super::OnMove,
 }
 
 impl RisksEditor {
@@ -31,7 +35,7 @@ impl RisksEditor {
                     let n = i + 1;
                     let what = if t.name.trim().is_empty() { format!("risk {n}") } else { t.name.clone() };
                     html! {
-                        <fieldset key={i} class="row-card">
+                        <fieldset key={i} class="row-card" onkeydown={on_alt_arrows(&self.id, i, rows.len(), &what, &self.on_move)}>
                             <legend>{ format!("Risk {n}") }</legend>
                             <div class="row-card__grid">
                                 { row_text_field(&self.id, at(i), ("name", "Competitor or risk", &t.name), |t, v| t.name = v) }
@@ -46,7 +50,10 @@ impl RisksEditor {
                                     { row_text_field(&self.id, at(i), ("response", "Our response", &t.response), |t, v| t.response = v) }
                                 </div>
                             </div>
-                            { remove_button(format!("Remove {what}"), on_click_edit(rows, on_change, move |v| { v.remove(i); })) }
+                            <div class="row-card__actions">
+                                { move_buttons(&self.id, i, rows.len(), &what, &self.on_move, false) }
+                                { remove_button(format!("Remove {what}"), on_click_edit(rows, on_change, move |v| { v.remove(i); })) }
+                            </div>
                         </fieldset>
                     }
                 }) }

@@ -1,6 +1,9 @@
 use yew::prelude::*;
 
-use super::{add_button, on_click_edit, remove_button, row_select, row_text_field};
+use super::{
+    add_button, move_buttons, on_alt_arrows, on_click_edit, remove_button, row_select,
+    row_text_field,
+};
 use crate::domain::plans::{RoadmapItem, RoadmapStage};
 
 /// The roadmap: one row per product or service, each placed in one of the Grader's columns.
@@ -8,6 +11,7 @@ pub struct RoadmapEditor {
     pub id: AttrValue,
     pub rows: Vec<RoadmapItem>,
     pub on_change: Callback<Vec<RoadmapItem>>,
+    pub on_move: super::OnMove,
 }
 
 impl RoadmapEditor {
@@ -31,7 +35,7 @@ impl RoadmapEditor {
                     let n = i + 1;
                     let what = if item.what.trim().is_empty() { format!("item {n}") } else { item.what.clone() };
                     html! {
-                        <fieldset key={i} class="row-card">
+                        <fieldset key={i} class="row-card" onkeydown={on_alt_arrows(&self.id, i, rows.len(), &what, &self.on_move)}>
                             <legend>{ format!("Item {n}") }</legend>
                             <div class="row-card__grid row-card__grid--item">
                                 { row_text_field(&self.id, at(i), ("what", "Product or service", &item.what), |r, v| r.what = v) }
@@ -41,7 +45,10 @@ impl RoadmapEditor {
                                     { row_text_field(&self.id, at(i), ("note", "Note (timing, who decides)", &item.note), |r, v| r.note = v) }
                                 </div>
                             </div>
-                            { remove_button(format!("Remove {what}"), on_click_edit(rows, on_change, move |v| { v.remove(i); })) }
+                            <div class="row-card__actions">
+                                { move_buttons(&self.id, i, rows.len(), &what, &self.on_move, false) }
+                                { remove_button(format!("Remove {what}"), on_click_edit(rows, on_change, move |v| { v.remove(i); })) }
+                            </div>
                         </fieldset>
                     }
                 }) }

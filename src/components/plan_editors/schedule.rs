@@ -1,7 +1,10 @@
 use yew::prelude::*;
 
-use super::{on_click_edit, on_row_change, on_row_input, remove_button};
+use super::{
+    keep_one_line, line_area, on_click_edit, on_row_change, on_row_input, one_line, remove_button,
+};
 use crate::browser::events::on_input_value;
+use crate::browser::text_fit::GROWS;
 use crate::domain::plans::{Meeting, MeetingKind, Schedule};
 
 /// The check-in rhythm and the dated business reviews and check-ins.
@@ -28,7 +31,7 @@ impl ScheduleEditor {
             let (schedule, on_change) = (schedule.clone(), self.on_change.clone());
             on_input_value(move |cadence| {
                 on_change.emit(Schedule {
-                    cadence,
+                    cadence: one_line(&cadence),
                     ..schedule.clone()
                 })
             })
@@ -54,8 +57,9 @@ impl ScheduleEditor {
             <div class="schedule-editor">
                 <div class="field">
                     <label for={cadence_id.clone()}>{ "Check-in rhythm" }</label>
-                    <input id={cadence_id} type="text" value={schedule.cadence.clone()}
-                        placeholder="e.g. monthly (tier A), quarterly (tier B)" oninput={on_cadence} />
+                    <textarea id={cadence_id} class={GROWS} rows="1" value={schedule.cadence.clone()}
+                        placeholder="e.g. monthly (tier A), quarterly (tier B)" oninput={on_cadence}
+                        onkeydown={keep_one_line()} />
                 </div>
                 if meetings.is_empty() {
                     <p class="muted">{ "No dates yet." }</p>
@@ -84,8 +88,7 @@ impl ScheduleEditor {
                                 </div>
                                 <div class="field field--wide">
                                     <label for={note_id.clone()}>{ "Note" }</label>
-                                    <input id={note_id} type="text" value={m.note.clone()}
-                                        oninput={on_row_input(&meetings, i, &on_meetings, |m, v| m.note = v)} />
+                                    { line_area(note_id, &m.note, on_row_input(&meetings, i, &on_meetings, |m, v| m.note = one_line(&v))) }
                                 </div>
                             </div>
                             { remove_button(format!("Remove meeting {n}"), on_click_edit(&meetings, &on_meetings, move |v| { v.remove(i); })) }

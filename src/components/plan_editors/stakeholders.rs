@@ -1,6 +1,9 @@
 use yew::prelude::*;
 
-use super::{add_button, on_click_edit, on_row_change, remove_button, row_text_field};
+use super::{
+    add_button, move_buttons, on_alt_arrows, on_click_edit, on_row_change, remove_button,
+    row_text_field,
+};
 use crate::domain::plans::{DecisionRole, Stakeholder};
 
 /// The relationship matrix: one card of fields per person.
@@ -8,6 +11,7 @@ pub struct StakeholdersEditor {
     pub id: AttrValue,
     pub rows: Vec<Stakeholder>,
     pub on_change: Callback<Vec<Stakeholder>>,
+    pub on_move: super::OnMove,
 }
 
 impl StakeholdersEditor {
@@ -29,7 +33,7 @@ impl StakeholdersEditor {
                     let role_id = format!("{}-{n}-role", self.id);
                     let strength_id = format!("{}-{n}-strength", self.id);
                     html! {
-                        <fieldset key={i} class="row-card">
+                        <fieldset key={i} class="row-card" onkeydown={on_alt_arrows(&self.id, i, rows.len(), &who, &self.on_move)}>
                             <legend>{ format!("Person {n}") }</legend>
                             <div class="row-card__grid">
                                 { field(i, "name", "Name", &s.name, |s, v| s.name = v) }
@@ -56,7 +60,10 @@ impl StakeholdersEditor {
                                 { field(i, "owner", "Owner on our side", &s.owner, |s, v| s.owner = v) }
                                 { field(i, "next", "Next step", &s.next_step, |s, v| s.next_step = v) }
                             </div>
-                            { remove_button(format!("Remove {who}"), on_click_edit(rows, on_change, move |v| { v.remove(i); })) }
+                            <div class="row-card__actions">
+                                { move_buttons(&self.id, i, rows.len(), &who, &self.on_move, false) }
+                                { remove_button(format!("Remove {who}"), on_click_edit(rows, on_change, move |v| { v.remove(i); })) }
+                            </div>
                         </fieldset>
                     }
                 }) }

@@ -1,0 +1,80 @@
+//! The Grader's first screen that the build puts into the page (src/bin/prerender.rs), as a
+//! visitor left it before the app started (web/first-screen.js makes it work until then).
+
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlInputElement};
+
+use crate::components::practice_question::choice_id;
+use crate::domain::grader::{Answer, Answers};
+use crate::domain::practices::PRACTICES;
+
+/// Where web/first-screen.js keeps what was done on the first screen, so that a reload before
+/// the app starts loses nothing. Session storage: it belongs to this tab, and the test for a
+/// first visit (scripts/post-build.mjs) looks only at local storage, the app's.
+pub const HANDOFF_KEY: &str = "account-grader.first-screen";
+
+/// What a visitor did on the first screen before the app started.
+#[derive(Debug, PartialEq)]
+pub struct EarlyWork {
+    pub answers: Answers,
+    pub label: String,
+    /// Save was pressed; the script could only promise it.
+    pub save: bool,
+    /// The `id` of the control that had keyboard focus, for the app's own one to take it.
+    pub focus: Option<String>,
+}
+
+/// Reads what was done on the first screen, removes the screen and forgets the script's copy,
+/// all in one step, so that no click can fall between the reading and the removal. To be
+/// called before Yew mounts the app, which empties the page. `None`
+/// when the page had no such screen or did not show it (to a returning visitor, say, whose
+/// browser may have filled the hidden copy's fields from the last visit).
+pub fn take_over() -> Option<EarlyWork> {
+    let window = web_sys::window()?;
+    let document = window.document()?;
+    let copy = document.get_element_by_id("prerendered")?;
+    let shown = document
+        .document_element()
+        .and_then(|root| root.get_attribute("class"))
+        .is_some_and(|c| c.split_whitespace().any(|c| c == "show-prerendered"));
+    if !shown {
+        copy.remove();
+        return None;
+    }
+    let input = |selector: &str| {
+        copy.query_selector(selector)
+            .ok()
+            .flatten()
+            .and_then(|e| e.dyn_into::<HtmlInputElement>().ok())
+    };
+    let mut answers = Answers::default();
+    for practice in &PRACTICES {
+        for answer in Answer::ALL {
+            let selector = format!("#{}", choice_id(practice.id, answer));
+            if input(&selector).is_some_and(|i| i.checked()) {
+                answers.set(practice.id, answer);
+            }
+        }
+    }
+    let label = input("#assessment-label").map_or_else(String::new, |i| i.value());
+    let save = copy
+        .query_selector(".save-form[data-save-requested]")
+        .ok()
+        .flatten()
+        .is_some();
+    let focus = document
+        .active_element()
+        .filter(|e| copy.contains(Some(e.unchecked_ref())))
+        .map(|e: Element| e.id())
+        .filter(|id| !id.is_empty());
+    copy.remove();
+    if let Ok(Some(storage)) = window.session_storage() {
+        let _ = storage.remove_item(HANDOFF_KEY);
+    }
+    Some(EarlyWork {
+        answers,
+        label,
+        save,
+        focus,
+    })
+}

@@ -1,0 +1,107 @@
+//! The last step of a grader opened from an invitation: the prospect's result as a link to
+//! send back, copied or put into a message in their own mail app. The app sends nothing.
+
+use yew::prelude::*;
+
+use super::share_link::ShareLink;
+use crate::browser::clock::now_iso_in_browser;
+use crate::browser::events::on_input_value;
+use crate::browser::page::link_to;
+use crate::domain::dates::date_part;
+use crate::domain::grader::grade;
+use crate::domain::practices::PRACTICES;
+use crate::domain::reply_mail::{is_address, mailto, reply_message};
+use crate::domain::share::{
+    decode_invitation, encode_reply, SharedResult, MAX_COMPANY_BYTES, MAX_NAME_BYTES,
+};
+use crate::hooks::{use_app_state, use_local};
+use crate::route::Route;
+
+#[derive(Properties, PartialEq)]
+pub struct SendBackProps {
+    /// The invitation's payload.
+    pub invitation: AttrValue,
+}
+
+#[component]
+pub fn SendBack(props: &SendBackProps) -> Html {
+    let state = use_app_state();
+    let name = use_local(String::new);
+    let company = use_local(String::new);
+    // A link that cannot be read has its explanation above the grader already.
+    let Ok(invitation) = decode_invitation(&props.invitation) else {
+        return html! {};
+    };
+    let answers = &state.doc.grader.draft;
+    let g = grade(answers);
+    let recipient = invitation.recipient();
+    let reply = SharedResult {
+        answers: answers.clone(),
+        date: now_iso_in_browser()
+            .map(|t| date_part(&t).to_string())
+            .unwrap_or_default(),
+        name: (*name).clone(),
+        company: (*company).clone(),
+        reply: true,
+        ..SharedResult::default()
+    };
+    let link = link_to(&Route::share_hash("r", &encode_reply(&reply)));
+    let contact = invitation.contact.trim();
+    let to = is_address(contact).then_some(contact);
+    let (subject, body) = reply_message(&invitation, &name, &company, g.score, &link);
+    let mail = mailto(to.unwrap_or(""), &subject, &body);
+    let unanswered = PRACTICES.len() - g.answered;
+    let field = |handle: &crate::hooks::LocalHandle<String>| {
+        let handle = handle.clone();
+        on_input_value(move |v| handle.set(v))
+    };
+    let what = if name.trim().is_empty() && company.trim().is_empty() {
+        "your ten answers, your score and today's date".to_string()
+    } else {
+        "your ten answers, your score, today's date and the name and company above".to_string()
+    };
+    html! {
+        <section class="card send-back" aria-labelledby="send-back-title">
+            <h2 id="send-back-title">{ format!("Send your result to {recipient}") }</h2>
+            if g.answered == 0 {
+                <p>{ "Answer the practices above first: your result link appears here as you go." }</p>
+            } else {
+                <p>
+                    { format!("Your score: {}/10, {} of 10 practices answered.", g.score, g.answered) }
+                    if unanswered > 0 {
+                        { format!(" The {unanswered} you leave unanswered {} sent as unanswered.",
+                            if unanswered == 1 { "is" } else { "are" }) }
+                    }
+                </p>
+                <div class="form__grid">
+                    <div class="field">
+                        <label for="reply-name">{ "Your name (optional)" }</label>
+                        <input id="reply-name" type="text" autocomplete="name" maxlength={MAX_NAME_BYTES.to_string()}
+                            value={(*name).clone()} oninput={field(&name)} />
+                    </div>
+                    <div class="field">
+                        <label for="reply-company">{ "Your company (optional)" }</label>
+                        <input id="reply-company" type="text" autocomplete="organization" maxlength={MAX_COMPANY_BYTES.to_string()}
+                            value={(*company).clone()} oninput={field(&company)} />
+                    </div>
+                </div>
+                <p class="send-back__contents" id="send-back-contents">
+                    { format!("The link holds {what}, nothing else. Account Grader sends nothing itself: \
+                               {recipient} sees your result only if you send the link.") }
+                </p>
+                <ShareLink id="reply-link" link={link.clone()} label="Your result link" />
+                <p class="send-back__mail">
+                    <a class="button button--primary" href={mail} aria-describedby="send-back-mail-note">{ "Open in my mail app" }</a>
+                </p>
+                <p class="muted" id="send-back-mail-note">
+                    { match to {
+                        Some(to) => format!("Starts a message to {to} in your own mail app, with the link in it. \
+                                             You can read and change it before you send it."),
+                        None => "Starts a message in your own mail app with the link in it; add the address \
+                                 of whoever invited you. You can read and change it before you send it.".to_string(),
+                    } }
+                </p>
+            }
+        </section>
+    }
+}

@@ -1,0 +1,162 @@
+// Makes the Grader's first screen, which the build puts into the page (src/bin/prerender.rs),
+// work before the app has started, so that a visitor on a slow phone can answer at once.
+// The score, band and next steps follow the answers, looked up in the table the build wrote
+// beside the screen (#first-screen-data) from the app's own view functions: the grading rules
+// stay in Rust. What is done here is kept in session storage, for a reload before the app
+// starts, and the app takes it over when it starts (src/browser/first_screen.rs).
+// Put into the page by scripts/post-build.mjs, after the first screen and allowed by its hash.
+(() => {
+  const copy = document.getElementById('prerendered');
+  const table = document.getElementById('first-screen-data');
+  if (!copy || !table || !document.documentElement.classList.contains('show-prerendered')) return;
+  const data = JSON.parse(table.textContent);
+  const $ = selector => copy.querySelector(selector);
+  const radios = [...copy.querySelectorAll('input[type=radio]')];
+  const label = $('#assessment-label');
+  const form = $('.save-form');
+  const [save, clear] = form.querySelectorAll('.save-form__actions button');
+  const markup = html => {
+    const template = document.createElement('template');
+    template.innerHTML = html;
+    return template.content;
+  };
+
+  // An invitation link opens the Grader below the invitation; the sender's own words come
+  // with the app.
+  if (/^#?\/?invite\//.test(location.hash)) {
+    $('main').prepend(document.getElementById('first-screen-invitation').content.cloneNode(true));
+  }
+
+  // Only what needs the app stays out of reach until it starts: the menu with the theme,
+  // and the invitation panel.
+  copy.inert = false;
+  for (const part of copy.querySelectorAll('.site-header, .share-panel')) part.inert = true;
+  // The link's own target would be a route; the app moves focus instead, and so does this.
+  $('.skip-link')?.addEventListener('click', event => {
+    event.preventDefault();
+    $('main').focus();
+  });
+
+  /** Shows what the app would show next to these answers. */
+  function show() {
+    const checked = radios.filter(r => r.checked);
+    const answered = checked.length;
+    const score = checked.filter(r => data.choices[r.id].counts).length;
+    const parts = answered ? data.by_score[score] : data.unanswered;
+    for (const item of copy.querySelectorAll('.practice')) {
+      const chosen = item.querySelector('input[type=radio]:checked');
+      item.className = chosen ? `practice ${data.choices[chosen.id].class}` : 'practice';
+    }
+
+    // The score is patched in place, so that its live region announces the change.
+    $('.score-card').className = parts.class;
+    $('.score__value').textContent = String(score);
+    let suffix = $('.score .visually-hidden');
+    if (answered) {
+      if (!suffix) {
+        suffix = document.createElement('span');
+        suffix.className = 'visually-hidden';
+        $('.score').append(suffix);
+      }
+      suffix.textContent = parts.suffix;
+    } else {
+      suffix?.remove();
+    }
+    const count = $('.score-card__answered');
+    count.textContent = data.answered[answered];
+    while (count.nextSibling) count.nextSibling.remove();
+    count.after(markup(parts.advice));
+    $('.score-strip').replaceWith(markup(parts.strip));
+
+    let note = $('#unanswered-note');
+    const noteText = data.unanswered_note[answered];
+    if (noteText) {
+      if (!note) {
+        note = document.createElement('p');
+        note.className = 'muted';
+        note.id = 'unanswered-note';
+        $('.save-form__actions').before(note);
+      }
+      note.textContent = noteText;
+    } else {
+      note?.remove();
+    }
+    clear.disabled = !answered && !label.value;
+
+    $('.grader > .next-steps')?.remove();
+    if (answered) {
+      const open = data.steps_for.map(id => !copy.querySelector(`#${id}`).checked);
+      const steps = markup(open.includes(true) ? data.next_steps : data.all_done);
+      const items = [...steps.querySelectorAll('li')];
+      open.forEach((stillOpen, i) => { if (!stillOpen) items[i]?.remove(); });
+      $('.grader__layout').after(steps);
+    }
+  }
+
+  /** Saving needs the app: the request waits for it, and the app saves once it has started. */
+  function requestSave() {
+    form.setAttribute('data-save-requested', '');
+    save.setAttribute('aria-disabled', 'true');
+    let status = $('.save-form__saved');
+    if (!status) {
+      status = document.createElement('p');
+      status.className = 'save-form__saved';
+      status.setAttribute('role', 'status');
+      form.append(status);
+    }
+    status.textContent = 'Saving these answers as soon as the app has loaded, in a moment.';
+  }
+
+  function cancelSave() {
+    form.removeAttribute('data-save-requested');
+    save.removeAttribute('aria-disabled');
+    $('.save-form__saved')?.remove();
+  }
+
+  function keep() {
+    try {
+      sessionStorage.setItem(data.handoff, JSON.stringify({
+        checked: radios.filter(r => r.checked).map(r => r.id),
+        label: label.value,
+        save: form.hasAttribute('data-save-requested'),
+      }));
+    } catch {
+      // Storage refused (private mode, say): the answers still reach the app from the page.
+    }
+  }
+
+  try {
+    const kept = JSON.parse(sessionStorage.getItem(data.handoff) ?? 'null');
+    if (kept) {
+      for (const id of kept.checked ?? []) if (data.choices[id]) $(`#${id}`).checked = true;
+      if (typeof kept.label === 'string') label.value = kept.label;
+      if (kept.save === true) requestSave();
+    }
+  } catch {
+    // Nothing readable kept: the page starts as the build wrote it.
+  }
+  show();
+
+  copy.addEventListener('change', event => {
+    if (event.target.type !== 'radio') return;
+    show();
+    keep();
+  });
+  label.addEventListener('input', () => {
+    show();
+    keep();
+  });
+  form.addEventListener('submit', event => {
+    event.preventDefault();
+    requestSave();
+    keep();
+  });
+  clear.addEventListener('click', () => {
+    for (const radio of radios) radio.checked = false;
+    label.value = '';
+    cancelSave();
+    show();
+    keep();
+    label.focus();
+  });
+})();
