@@ -8,6 +8,7 @@ source scripts/env.sh
 
 TRUNK_VERSION=0.21.14
 WASM_BINDGEN_VERSION=0.2.130   # must equal the wasm-bindgen crate version in Cargo.toml
+WASM_SPLIT_VERSION=0.2.4       # the splitter for the wasm_split_helpers crate in Cargo.toml
 
 say() { printf '==> %s\n' "$*"; }
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
@@ -37,11 +38,21 @@ if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERS
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
 fi
 
+# Splits the app's wasm into the first screens and chunks loaded later (scripts/build-wasm.mjs).
+# It has no --version flag, so cargo's own list of installed crates says which one is there.
+if ! cargo install --list | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+  say "Installing wasm_split_cli_support $WASM_SPLIT_VERSION (takes about five minutes, once)"
+  cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary --locked
+fi
+
 # npm packages: wasm-opt (binaryen) for the release build, playwright-core for the browser tests.
-if [ ! -f node_modules/.install-stamp ] || [ package-lock.json -nt node_modules/.install-stamp ]; then
+# The stamp holds the lock file's checksum, not a time: a fresh checkout of the same lock file
+# (a clone, a git worktree) is newer than the stamp, yet needs nothing installed.
+lock_sum="$(sha256sum package-lock.json | cut -d' ' -f1)"
+if [ "$(cat node_modules/.install-stamp 2>/dev/null)" != "$lock_sum" ]; then
   say "Installing npm packages from package-lock.json"
   npm ci --no-audit --no-fund
-  touch node_modules/.install-stamp
+  echo "$lock_sum" > node_modules/.install-stamp
 fi
 
 if [ "${1:-}" = "--browser" ] && [ ! -x /usr/bin/chromium ]; then

@@ -5,16 +5,20 @@
 //    invitation link (see SHOW_PRERENDERED), and web/first-screen.js after it, which makes it
 //    work before the app has started;
 // 2. puts the stylesheets into the page, so the first paint waits for no other request;
-// 3. moves Trunk's inline loader script into loader.js (Trunk 0.21 always inlines it, and a
-//    policy without 'unsafe-inline' would block it), adding service worker registration;
+// 3. writes loader.js, which starts the app from the WebAssembly that scripts/build-wasm.mjs
+//    built and split (Trunk's own loader would be inline, which the policy forbids, and knows
+//    nothing of the split), adds service worker registration, and links the first download
+//    from the page so that it is fetched at once;
 // 4. adds the Content-Security-Policy meta tag: only the app's own files, WebAssembly
 //    compilation, and the page's two inline scripts and one inline style, named by hash;
-// 5. writes sw.js, a service worker that caches exactly this build's files;
+// 5. writes sw.js, a service worker that caches exactly this build's files, the screens
+//    loaded later as the app fetches them;
 // 6. in a release build, writes a .br and a .gz copy beside each file (scripts/precompress.mjs).
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { PREFIX } from './build-wasm.mjs';
 import { precompress } from './precompress.mjs';
 
 
@@ -82,41 +86,55 @@ if ('serviceWorker' in navigator) {
 
 const PLACEHOLDER = '<div id="prerendered" class="prerendered" inert></div>';
 
-/** The page with the loader moved out, `styles` inlined, the policy added, and `markup` as
- *  its first screen with `firstScreen` (web/first-screen.js) after it. That script is in the
+/** The names of the first download's files in the build folder's `files`, from
+ *  scripts/build-wasm.mjs. */
+export function firstDownload(files) {
+  const bindings = files.filter(f => new RegExp(`^${PREFIX}[0-9a-f]+\\.js$`).test(f));
+  if (bindings.length !== 1) throw new Error(`post-build.mjs: expected one ${PREFIX}HASH.js from build-wasm.mjs, found ${bindings.length}`);
+  const stem = bindings[0].slice(0, -'.js'.length);
+  const wanted = { bindings: bindings[0], wasm: `${stem}_bg.wasm`, split: `${stem}_split.js` };
+  for (const file of Object.values(wanted)) if (!files.includes(file)) throw new Error(`post-build.mjs: ${file} is missing`);
+  return wanted;
+}
+
+/** The page with the loader linked, `styles` inlined, the policy added, and `markup` as
+ *  its first screen with `firstScreen` (web/first-screen.js) after it; and the loader for
+ *  the first download `wasm` (see `firstDownload`). The first screen's script is in the
  *  page rather than a file of its own because on a slow phone network a request of its own,
  *  sharing the line with the wasm's, delayed the first answer that works (see
  *  docs/performance.md). It runs before the loader, a module, which waits for the page to be
  *  parsed. */
-export function rewrite(html, styles, markup, firstScreen) {
-  const inline = /<script type="module">([\s\S]*?)<\/script>/;
-  const match = html.match(inline);
-  if (!match) throw new Error('post-build.mjs: no inline module script found in index.html');
+export function rewrite(html, styles, markup, firstScreen, wasm) {
   if (!html.includes(PLACEHOLDER)) throw new Error('post-build.mjs: the prerendered placeholder is missing from index.html');
   if (!html.includes(STYLES)) throw new Error('post-build.mjs: the stylesheets were not found');
+  if (!html.includes('</head>')) throw new Error('post-build.mjs: </head> not found');
   const meta = `<meta http-equiv="Content-Security-Policy" content="${policy(styles, firstScreen)}">`;
+  // Fetched at once rather than after the loader asks: the bindings, the modules they import,
+  // and the main wasm (crossorigin, as the fetch that will use it).
+  const links = [
+    `<link rel="modulepreload" href="./${wasm.bindings}">`,
+    `<link rel="modulepreload" href="./${wasm.split}">`,
+    `<link rel="preload" href="./${wasm.wasm}" as="fetch" type="application/wasm" crossorigin="anonymous">`,
+    '<script type="module" src="./loader.js"></script>',
+  ];
   const page = html
-    .replace(inline, '<script type="module" src="./loader.js"></script>')
+    // Trunk leaves the crate's skipped link in the page; the loader below does its work.
+    .replace(/<!--[^>]*build-wasm[^>]*-->\s*<link data-trunk rel="rust"[^>]*>\s*/, '')
+    .replace('</head>', () => `  ${links.join('\n  ')}\n</head>`)
     .replace('<meta charset="utf-8">', () => `<meta charset="utf-8">\n  ${meta}\n  <script>${SHOW_PRERENDERED}</script>`)
     .replace(STYLES, () => `<style>${styles}</style>\n  `)
     .replace(PLACEHOLDER, () => PLACEHOLDER.replace('></div>', `>${markup}</div>\n  <script>${firstScreen}</script>`));
   if (!page.includes(meta)) throw new Error('post-build.mjs: <meta charset="utf-8"> not found');
-  return { page, loader: guarded(match[1].trim()) + '\n' + REGISTER };
+  return { page, loader: loader(wasm) + '\n' + REGISTER };
 }
 
 // When the app cannot start (no WebAssembly, a failed download, an error while starting), the
 // prerendered copy must not stay on screen as a form that ignores every click: it is
-// replaced by a message. Trunk's loader imports the bindings statically, and a failed static
-// import cannot be caught, so the import is made dynamic inside the guard.
-function guarded(loader) {
-  const staticImport = /^import init, \* as bindings from '([^']+)';$/m;
-  const found = loader.match(staticImport);
-  if (!found) throw new Error('post-build.mjs: Trunk\'s loader no longer starts with the expected import');
-  const body = loader.replace(staticImport, '').trim();
+// replaced by a message. A failed static import cannot be caught, so the import is dynamic.
+function loader(wasm) {
   return `try {
-  const bindings = await import('${found[1]}');
-  const init = bindings.default;
-  ${body.split('\n').join('\n  ')}
+  const bindings = await import('./${wasm.bindings}');
+  await bindings.default({ module_or_path: './${wasm.wasm}' });
 } catch (error) {
   document.getElementById('prerendered')?.remove();
   const message = document.createElement('p');
@@ -170,17 +188,39 @@ function prerendered() {
   });
 }
 
-function serviceWorker(files, contents) {
+/** The files of the screens loaded later (src/lazy_screens.rs): every module of the app's
+ *  WebAssembly but the first download's. */
+export function laterFiles(files, wasm) {
+  return files.filter(f => f.startsWith(PREFIX) && f.endsWith('.wasm') && f !== wasm.wasm);
+}
+
+function serviceWorker(files, later, contents) {
   // Named after the build's contents, so any change at all makes a new worker and cache.
   const version = createHash('sha256').update(contents).digest('hex').slice(0, 16);
+  const first = files.filter(f => !later.includes(f));
   return `// Generated by scripts/post-build.mjs for one build: caches exactly its files.
 const CACHE = 'account-grader-${version}';
-const FILES = ${JSON.stringify(['./', ...files.map(f => './' + f)])};
+// Cached when this worker installs: what the app needs to start.
+const FILES = ${JSON.stringify(['./', ...first.map(f => './' + f)])};
+// The screens loaded later: cached as the app fetches them, and those it has not fetched by
+// the time this worker activates fetched then, before it takes over, so that after one visit
+// every screen opens offline; the install does not fetch a second time what the app is
+// fetching already (on a first visit the page is not waiting for this worker).
+const LATER = ${JSON.stringify(later.map(f => './' + f))};
+const LATER_URLS = new Set(LATER.map(f => new URL(f, self.location).href));
 self.addEventListener('install', event => {
   event.waitUntil(caches.open(CACHE).then(cache => cache.addAll(FILES)));
 });
+async function cacheTheRest() {
+  const cache = await caches.open(CACHE);
+  for (const file of LATER) {
+    // One that cannot be fetched now is cached when the app fetches it.
+    if (!(await cache.match(file))) await cache.add(file).catch(() => {});
+  }
+}
 self.addEventListener('activate', event => {
-  event.waitUntil(caches.keys()
+  event.waitUntil(cacheTheRest()
+    .then(() => caches.keys())
     .then(keys => Promise.all(keys.filter(k => k.startsWith('account-grader-') && k !== CACHE).map(k => caches.delete(k))))
     .then(() => self.clients.claim()));
 });
@@ -193,7 +233,13 @@ self.addEventListener('fetch', event => {
     event.respondWith(fetch(request).catch(() => caches.match('./', { ignoreSearch: true })));
     return;
   }
-  event.respondWith(caches.match(request).then(hit => hit || fetch(request)));
+  event.respondWith(caches.match(request).then(hit => hit || fetch(request).then(response => {
+    if (response.ok && LATER_URLS.has(request.url)) {
+      const copy = response.clone();
+      event.waitUntil(caches.open(CACHE).then(cache => cache.put(request, copy)));
+    }
+    return response;
+  })));
 });
 `;
 }
@@ -203,13 +249,14 @@ if (dir) {
   const file = join(dir, 'index.html');
   const taken = await takeStyles(dir, await readFile(file, 'utf8'));
   const firstScreen = (await readFile(new URL('../web/first-screen.js', import.meta.url), 'utf8')).trim();
-  const { page, loader } = rewrite(taken.page, taken.styles, prerendered(), firstScreen);
+  const wasm = firstDownload(await readdir(dir));
+  const { page, loader } = rewrite(taken.page, taken.styles, prerendered(), firstScreen, wasm);
   await writeFile(join(dir, 'loader.js'), loader);
   await writeFile(file, page);
   // Compressed copies are the host's business: the browser asks for the plain name.
   const files = (await readdir(dir)).filter(f => f !== 'sw.js' && !f.startsWith('.') && !/\.(br|gz)$/.test(f)).sort();
   const contents = Buffer.concat(await Promise.all(files.map(f => readFile(join(dir, f)))));
-  await writeFile(join(dir, 'sw.js'), serviceWorker(files, contents));
+  await writeFile(join(dir, 'sw.js'), serviceWorker(files, laterFiles(files, wasm), contents));
   // Last, so that the page and sw.js are compressed in their final form. Not for `trunk
   // serve`'s debug builds, where brotli's highest quality would slow every rebuild.
   if (process.env.TRUNK_PROFILE === 'release') await precompress(dir);

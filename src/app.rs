@@ -9,12 +9,8 @@ use crate::browser::first_screen::EarlyWork;
 use crate::browser::page;
 use crate::components::shell::shell;
 use crate::hooks::{use_hash_route, AppContext};
-use crate::pages::{
-    not_found_page, AccountFormPage, AccountPage, AccountsPage, AssessmentPage, ClientPlanPage,
-    GraderPage, HistoryPage, InvitationBanner, MatrixPage, PlanPage, PlanViewPage, PlansPage,
-    ProspectPage, ProspectsPage, RatingGridPage, SettingsPage, SharedAccountPage, SharedResultPage,
-    TemplatePage,
-};
+use crate::lazy_screens::{self, Group, LazyScreen};
+use crate::pages::{not_found_page, GraderPage, InvitationBanner};
 use crate::route::Route;
 use crate::state::{Action, AppState, Unreadable};
 use crate::storage::{self, Loaded, OtherTabSaved, SaveError};
@@ -97,17 +93,20 @@ pub fn App(props: &AppProps) -> Html {
     } else {
         String::new()
     });
+    use_effect_with((), |_| lazy_screens::load_all_when_idle());
     let first_render = use_mut_ref(|| true);
     use_effect_with((route, link.clone()), move |_| {
         // On the first render the browser's own focus handling is right; on a route change,
         // focus moves to the new heading so keyboard and screen reader users land on it.
         // An action that deleted something and moved to another screen offers Undo, which
         // has taken focus already; it keeps it.
-        if !std::mem::replace(&mut *first_render.borrow_mut(), false)
-            && !page::focus_is_on("undo-button")
-        {
+        // A screen whose code is still on its way focuses its heading when it arrives.
+        let navigated = !std::mem::replace(&mut *first_render.borrow_mut(), false);
+        let focus = navigated && !page::focus_is_on("undo-button");
+        if focus {
             page::focus_main_heading();
         }
+        lazy_screens::focus_heading_on_arrival(focus && !page::has_main_heading());
     });
     html! { <Root initial={initial} route={route} link={link} /> }
 }
@@ -233,37 +232,19 @@ fn page_title(route: Route, doc: &crate::domain::schema::Document) -> String {
 }
 
 /// The screen for `route`; the screens of share links are keyed by the `link` they show.
+/// Screens outside the first download come through `LazyScreen`, one per group, so that
+/// moving between screens of a group keeps what they share.
 fn page_for(route: Route, link: &AttrValue) -> Html {
+    if let Some(group) = Group::of(route) {
+        let key = format!("{group:?}");
+        return html! { <LazyScreen key={key} group={group} route={route} link={link.clone()} /> };
+    }
     match route {
-        Route::Grader => html! { <GraderPage /> },
-        Route::History => html! { <HistoryPage /> },
-        Route::Assessment(id) => html! { <AssessmentPage id={id} /> },
-        Route::Accounts => html! { <AccountsPage /> },
-        Route::NewAccount => html! { <AccountFormPage id={None::<u64>} /> },
-        Route::Account(id) => html! { <AccountPage id={id} /> },
-        // Keyed so that switching between two accounts' forms starts from the right values.
-        Route::EditAccount(id) => html! { <AccountFormPage key={id} id={Some(id)} /> },
-        Route::Matrix => html! { <MatrixPage /> },
-        Route::RatingGrid => html! { <RatingGridPage /> },
-        Route::Plans => html! { <PlansPage /> },
-        Route::Prospects => html! { <ProspectsPage /> },
-        Route::Prospect(id) => html! { <ProspectPage id={id} /> },
-        Route::SharedResult => {
-            html! { <SharedResultPage key={link.to_string()} link={link.clone()} /> }
-        }
-        Route::SharedAccount => {
-            html! { <SharedAccountPage key={link.to_string()} link={link.clone()} /> }
-        }
-        Route::ClientPlan => {
-            html! { <ClientPlanPage key={link.to_string()} link={link.clone()} /> }
-        }
         Route::Invitation => {
             html! { <><InvitationBanner key={link.to_string()} link={link.clone()} /><GraderPage key="grader" invitation={link.clone()} /></> }
         }
-        Route::Plan(id) => html! { <PlanPage account={id} /> },
-        Route::PlanView(id) => html! { <PlanViewPage account={id} /> },
-        Route::Template(id) => html! { <TemplatePage key={id} id={id} /> },
-        Route::Settings => html! { <SettingsPage /> },
         Route::NotFound => not_found_page(),
+        // `Group::of` names a group for every other route.
+        _ => html! { <GraderPage /> },
     }
 }

@@ -6,6 +6,7 @@ pub mod browser;
 pub mod components;
 pub mod domain;
 pub mod hooks;
+pub mod lazy_screens;
 pub mod pages;
 pub mod route;
 pub mod state;

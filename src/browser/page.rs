@@ -91,6 +91,14 @@ pub fn focus_main_heading() {
     }
 }
 
+/// True when the screen shown has its main heading, false while it is still on its way.
+pub fn has_main_heading() -> bool {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector("main h1").ok().flatten())
+        .is_some()
+}
+
 /// Goes to another screen, adding a history entry so Back returns here.
 pub fn navigate(route: crate::route::Route) {
     if let Some(window) = web_sys::window() {

@@ -28,9 +28,10 @@ export async function setUp() {
   const opened = [];
 
   /** A fresh page with empty storage, watched for foreign requests and errors. `origin` is
-   *  the app's own origin, for tests that serve a build of their own. */
-  async function newPage({ width = 1280, acceptDownloads = false, colorScheme = 'light', bypassCSP = false, origin: own } = {}) {
-    const context = await browser.newContext({ viewport: { width, height: 900 }, acceptDownloads, colorScheme, bypassCSP });
+   *  the app's own origin, for tests that serve a build of their own; `serviceWorkers:
+   *  'block'` for tests that hold or fail requests, which a service worker would answer. */
+  async function newPage({ width = 1280, acceptDownloads = false, colorScheme = 'light', bypassCSP = false, origin: own, serviceWorkers = 'allow' } = {}) {
+    const context = await browser.newContext({ viewport: { width, height: 900 }, acceptDownloads, colorScheme, bypassCSP, serviceWorkers });
     const page = await context.newPage();
     const problems = [];
     const origin = own ?? new URL(server.url).origin;

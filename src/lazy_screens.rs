@@ -1,0 +1,292 @@
+//! The screens that are not part of the first download. The build (scripts/build-wasm.mjs)
+//! splits each group's code into a file of its own, fetched when one of its screens is first
+//! opened or, earlier, when the page is idle after starting; the shell, the Grader and the
+//! invitation screen come with the first download. Off the web (tests, prerendering) the
+//! group functions are plain function calls.
+
+use std::cell::Cell;
+use std::future::Future;
+use std::pin::pin;
+use std::sync::Arc;
+use std::task::{Context, Poll, Wake, Waker};
+
+use wasm_split_helpers::{wasm_split, SplitLoaderError};
+use yew::prelude::*;
+
+use crate::browser::page;
+use crate::pages::{
+    AccountFormPage, AccountPage, AccountsPage, AssessmentPage, ClientPlanPage, HistoryPage,
+    MatrixPage, PlanPage, PlanViewPage, PlansPage, ProspectPage, ProspectsPage, RatingGridPage,
+    SettingsPage, SharedAccountPage, SharedResultPage, TemplatePage,
+};
+use crate::route::Route;
+
+/// A group of screens that is downloaded together.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Group {
+    /// Accounts, their forms, the rating grid and the matrix.
+    Portfolio,
+    /// Account plans and templates.
+    Plans,
+    /// The Grader's history, the prospects and the settings with backup.
+    More,
+    /// The screens that open a shared result, account or client plan.
+    Share,
+}
+
+impl Group {
+    /// Every group, in the order they are fetched when the page is idle: the most used first.
+    pub const ALL: [Group; 4] = [Group::Portfolio, Group::Plans, Group::More, Group::Share];
+
+    /// The group that holds the screen for `route`, or `None` for a screen of the first download.
+    pub fn of(route: Route) -> Option<Group> {
+        match route {
+            Route::Accounts
+            | Route::NewAccount
+            | Route::Account(_)
+            | Route::EditAccount(_)
+            | Route::RatingGrid
+            | Route::Matrix => Some(Group::Portfolio),
+            Route::Plans | Route::Plan(_) | Route::PlanView(_) | Route::Template(_) => {
+                Some(Group::Plans)
+            }
+            Route::History
+            | Route::Assessment(_)
+            | Route::Prospects
+            | Route::Prospect(_)
+            | Route::Settings => Some(Group::More),
+            Route::SharedResult | Route::SharedAccount | Route::ClientPlan => Some(Group::Share),
+            Route::Grader | Route::Invitation | Route::NotFound => None,
+        }
+    }
+
+    fn index(self) -> usize {
+        self as usize
+    }
+
+    /// Fetches the group's code unless it is here already. A failure is not remembered: the
+    /// next call tries again.
+    async fn load(self) -> Result<(), SplitLoaderError> {
+        let loaded = match self {
+            Group::Portfolio => load_portfolio().await,
+            Group::Plans => load_plans().await,
+            Group::More => load_more().await,
+            Group::Share => load_share().await,
+        };
+        if loaded.is_ok() {
+            LOADED.with(|l| l[self.index()].set(true));
+        }
+        loaded
+    }
+
+    /// Off the web every group is part of the program, so server-side renders show the screen.
+    fn is_loaded(self) -> bool {
+        !cfg!(target_family = "wasm") || LOADED.with(|l| l[self.index()].get())
+    }
+}
+
+thread_local! {
+    /// Which groups have arrived, so that their screens render at once from then on.
+    static LOADED: [Cell<bool>; 4] = Default::default();
+    /// Set when the user moved to a screen whose code was still on its way: its heading
+    /// takes focus when it arrives, as an eager screen's does on navigation.
+    static FOCUS_ON_ARRIVAL: Cell<bool> = const { Cell::new(false) };
+}
+
+// Each group function takes the route and builds the screen for it; the keys are those the
+// screens had before they were split off (see `app::page_for`).
+
+#[wasm_split(portfolio, fallible, preload(load_portfolio))]
+fn portfolio_screen(route: Route) -> Result<Html, SplitLoaderError> {
+    Ok(match route {
+        Route::NewAccount => html! { <AccountFormPage id={None::<u64>} /> },
+        Route::Account(id) => html! { <AccountPage id={id} /> },
+        // Keyed so that switching between two accounts' forms starts from the right values.
+        Route::EditAccount(id) => html! { <AccountFormPage key={id} id={Some(id)} /> },
+        Route::RatingGrid => html! { <RatingGridPage /> },
+        Route::Matrix => html! { <MatrixPage /> },
+        _ => html! { <AccountsPage /> },
+    })
+}
+
+#[wasm_split(plans, fallible, preload(load_plans))]
+fn plans_screen(route: Route) -> Result<Html, SplitLoaderError> {
+    Ok(match route {
+        Route::Plan(id) => html! { <PlanPage account={id} /> },
+        Route::PlanView(id) => html! { <PlanViewPage account={id} /> },
+        Route::Template(id) => html! { <TemplatePage key={id} id={id} /> },
+        _ => html! { <PlansPage /> },
+    })
+}
+
+#[wasm_split(more, fallible, preload(load_more))]
+fn more_screen(route: Route) -> Result<Html, SplitLoaderError> {
+    Ok(match route {
+        Route::Assessment(id) => html! { <AssessmentPage id={id} /> },
+        Route::Settings => html! { <SettingsPage /> },
+        Route::Prospects => html! { <ProspectsPage /> },
+        Route::Prospect(id) => html! { <ProspectPage id={id} /> },
+        _ => html! { <HistoryPage /> },
+    })
+}
+
+#[wasm_split(share, fallible, preload(load_share))]
+fn share_screen(route: Route, link: AttrValue) -> Result<Html, SplitLoaderError> {
+    // Keyed by the link: a second link pasted into the same tab must not show the first's content.
+    Ok(match route {
+        Route::SharedAccount => {
+            html! { <SharedAccountPage key={link.to_string()} link={link.clone()} /> }
+        }
+        Route::ClientPlan => {
+            html! { <ClientPlanPage key={link.to_string()} link={link.clone()} /> }
+        }
+        _ => html! { <SharedResultPage key={link.to_string()} link={link.clone()} /> },
+    })
+}
+
+/// The screen for `route` from its group's code, once that has arrived.
+async fn screen(group: Group, route: Route, link: AttrValue) -> Result<Html, SplitLoaderError> {
+    match group {
+        Group::Portfolio => portfolio_screen(route).await,
+        Group::Plans => plans_screen(route).await,
+        Group::More => more_screen(route).await,
+        Group::Share => share_screen(route, link).await,
+    }
+}
+
+/// The value of `future` if it has one without waiting. Used only on a group that has
+/// arrived, whose screen function then returns at its first step.
+fn ready_now<F: Future>(future: F) -> Option<F::Output> {
+    struct Nobody;
+    impl Wake for Nobody {
+        fn wake(self: Arc<Self>) {}
+    }
+    let waker = Waker::from(Arc::new(Nobody));
+    match pin!(future).poll(&mut Context::from_waker(&waker)) {
+        Poll::Ready(value) => Some(value),
+        Poll::Pending => None,
+    }
+}
+
+/// Asks for the heading of the screen on its way to take focus when it arrives; any later
+/// navigation decides afresh.
+pub fn focus_heading_on_arrival(wanted: bool) {
+    FOCUS_ON_ARRIVAL.with(|f| f.set(wanted));
+}
+
+/// Fetches every group that has not arrived yet, one after another, once the page is idle:
+/// the first visit to any screen then finds its code here. Failures are left for the screen
+/// itself to report when it is opened.
+pub fn load_all_when_idle() {
+    crate::browser::idle::when_idle(|| {
+        wasm_bindgen_futures::spawn_local(async {
+            for group in Group::ALL {
+                let _ = group.load().await;
+            }
+        })
+    });
+}
+
+#[derive(Properties, PartialEq)]
+pub struct LazyScreenProps {
+    pub group: Group,
+    pub route: Route,
+    /// What the share link holds on the screens that show one, else empty.
+    pub link: AttrValue,
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Arrival {
+    Waiting,
+    Arrived,
+    Failed,
+}
+
+/// The screen for `route` from `group`: at once when the group's code is here, else a short
+/// wait, or a message with a way to try again when it cannot be fetched.
+#[component]
+pub fn LazyScreen(props: &LazyScreenProps) -> Html {
+    let group = props.group;
+    let arrival = use_state(|| {
+        if group.is_loaded() {
+            Arrival::Arrived
+        } else {
+            Arrival::Waiting
+        }
+    });
+    {
+        let arrival = arrival.clone();
+        use_effect_with((group, *arrival), move |&(group, now)| {
+            if now == Arrival::Waiting {
+                wasm_bindgen_futures::spawn_local(async move {
+                    arrival.set(match group.load().await {
+                        Ok(()) => Arrival::Arrived,
+                        Err(_) => Arrival::Failed,
+                    });
+                    if FOCUS_ON_ARRIVAL.with(|f| f.replace(false)) {
+                        page::focus_main_heading_later();
+                    }
+                });
+            }
+        });
+    }
+    match *arrival {
+        Arrival::Arrived => {
+            match ready_now(screen(group, props.route, props.link.clone())) {
+                Some(Ok(screen)) => screen,
+                // Not reached: an arrived group's screen is ready at its first step.
+                _ => waiting(),
+            }
+        }
+        Arrival::Waiting => waiting(),
+        Arrival::Failed => {
+            let retry = {
+                let arrival = arrival.clone();
+                Callback::from(move |_| {
+                    focus_heading_on_arrival(true);
+                    arrival.set(Arrival::Waiting)
+                })
+            };
+            html! {
+                <div class="empty-state" role="alert">
+                    <h1 tabindex="-1">{ "This screen could not be loaded" }</h1>
+                    <p>{ "Its part of Account Grader did not arrive, perhaps because the connection dropped. Your data is safe, and every screen already opened still works." }</p>
+                    <p><button type="button" class="button button--primary" onclick={retry}>{ "Try again" }</button></p>
+                </div>
+            }
+        }
+    }
+}
+
+/// Shown while a screen's code is on its way; it appears only after a moment (see
+/// style/shell.css), so a quick arrival does not flash it.
+fn waiting() -> Html {
+    html! { <p class="screen-loading" role="status">{ "Loading this screen…" }</p> }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_grader_and_the_invitation_come_with_the_first_download() {
+        assert_eq!(Group::of(Route::Grader), None);
+        assert_eq!(Group::of(Route::Invitation), None);
+        assert_eq!(Group::of(Route::NotFound), None);
+    }
+
+    #[test]
+    fn every_other_screen_belongs_to_a_group() {
+        assert_eq!(Group::of(Route::Accounts), Some(Group::Portfolio));
+        assert_eq!(Group::of(Route::Matrix), Some(Group::Portfolio));
+        assert_eq!(Group::of(Route::Template(3)), Some(Group::Plans));
+        assert_eq!(Group::of(Route::Settings), Some(Group::More));
+        assert_eq!(Group::of(Route::SharedAccount), Some(Group::Share));
+    }
+
+    #[test]
+    fn off_the_web_a_screen_is_ready_at_once() {
+        let screen = ready_now(screen(Group::Plans, Route::Plans, AttrValue::default()));
+        assert!(matches!(screen, Some(Ok(_))));
+    }
+}

@@ -1,0 +1,147 @@
+// The screens outside the first download (src/lazy_screens.rs, scripts/build-wasm.mjs): the
+// Grader works before their files arrive, which the app then fetches while the page is idle;
+// every screen opens from its address and from the navigation, also offline after one visit;
+// a file that cannot be fetched is reported with a way to try again while the rest works; and
+// nothing is fetched from anywhere but the app's own folder.
+import { readFile } from 'node:fs/promises';
+import { after, before, test } from 'node:test';
+import { assert, BASE, setUp } from './harness.mjs';
+
+let env;
+before(async () => { env = await setUp(); });
+after(async () => { await env.tearDown(); });
+
+// A screen of each group, by address, with its heading.
+const SCREENS = [
+  ['#/accounts', 'Accounts'],
+  ['#/accounts/new', 'Add an account'],
+  ['#/accounts/rate', 'Rate accounts'],
+  ['#/matrix', 'Portfolio matrix'],
+  ['#/plans', 'Account plans'],
+  ['#/history', 'Assessment history'],
+  ['#/prospects', 'Prospects'],
+  ['#/settings', 'Settings'],
+  ['#/r/not-a-real-link', 'This link cannot be opened'],
+  ['#/c/not-a-real-link', 'This link cannot be opened'],
+];
+
+const GROUPS = ['portfolio', 'plans', 'more', 'share'];
+const GROUP_FILE = /_split_(portfolio|plans|more|share)\.wasm$/;
+
+function heading(page, name) {
+  return page.getByRole('heading', { level: 1, name, exact: true });
+}
+
+/** Loads the page afresh at `hash`, as from a bookmark, and waits for the screen's heading. */
+async function openFresh(page, hash, name) {
+  await page.goto('about:blank');
+  await page.goto(env.server.url + hash);
+  await heading(page, name).waitFor();
+}
+
+/** The app's requests for its own files, as paths. */
+function watchRequests(page) {
+  const paths = [];
+  page.on('request', r => paths.push(new URL(r.url()).pathname));
+  return paths;
+}
+
+test('the Grader works before the other screens\' files arrive; the app fetches them when idle', async () => {
+  const page = await env.newPage({ serviceWorkers: 'block' });
+  const held = [];
+  await page.route(GROUP_FILE, route => { held.push(route); });
+  const asked = page.waitForRequest(GROUP_FILE);
+  await env.open(page);
+  await page.getByRole('radio', { name: 'We do this consistently' }).first().check();
+  assert.equal(await page.locator('.score__value').textContent(), '1');
+  // Asked for with no screen opened.
+  await asked;
+  for (const route of held) await route.continue();
+  await page.unroute(GROUP_FILE);
+  await page.waitForFunction(groups => groups.every(g =>
+    performance.getEntriesByType('resource').some(e => e.name.endsWith(`_split_${g}.wasm`))), GROUPS);
+  assert.equal(await heading(page, 'Grade your account management').count(), 1, 'still on the Grader');
+});
+
+test('every screen opens from its address, each group\'s file fetched from the app\'s folder', async () => {
+  const page = await env.newPage();
+  const paths = watchRequests(page);
+  for (const [hash, name] of SCREENS) await openFresh(page, hash, name);
+  for (const group of GROUPS) assert.ok(paths.some(p => p.endsWith(`_split_${group}.wasm`)), `${group} was fetched`);
+  for (const path of paths.filter(p => p !== '/blank')) assert.ok(path.startsWith(BASE), `${path} is under ${BASE}`);
+});
+
+test('a screen whose file is still on its way says so, then shows itself and takes focus', async () => {
+  const page = await env.newPage({ serviceWorkers: 'block' });
+  const held = [];
+  await page.route(/_split_portfolio\.wasm$/, route => { held.push(route); });
+  const asked = page.waitForRequest(/_split_portfolio\.wasm$/);
+  await env.open(page);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Accounts' }).click();
+  await asked;
+  await page.getByRole('status').filter({ hasText: 'Loading this screen…' }).waitFor({ state: 'attached' });
+  for (const route of held) await route.continue();
+  await page.unroute(/_split_portfolio\.wasm$/);
+  await heading(page, 'Accounts').waitFor();
+  await page.waitForFunction(() => document.activeElement?.matches('main h1'));
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Accounts');
+});
+
+test('a screen whose file cannot be fetched says so, the rest works, and Try again brings it', async () => {
+  const page = await env.newPage({ serviceWorkers: 'block' });
+  await page.route(/_split_plans\.wasm$/, route => route.abort());
+  await env.open(page);
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  await nav.getByRole('link', { name: 'Plans' }).click();
+  const failure = page.getByRole('alert').filter({ has: heading(page, 'This screen could not be loaded') });
+  await failure.waitFor();
+  assert.match(await failure.textContent(), /Your data is safe/);
+  // Focus went with the user to the screen they asked for, now the message.
+  await page.waitForFunction(() => document.activeElement?.matches('main h1'));
+
+  await nav.getByRole('link', { name: 'Accounts' }).click();
+  await heading(page, 'Accounts').waitFor();
+  await nav.getByRole('link', { name: 'Grader' }).click();
+  await page.getByRole('radio', { name: 'We do this consistently' }).first().check();
+  assert.equal(await page.locator('.score__value').textContent(), '1');
+
+  await nav.getByRole('link', { name: 'Plans' }).click();
+  await failure.waitFor();
+  await page.unroute(/_split_plans\.wasm$/);
+  await page.getByRole('button', { name: 'Try again' }).click();
+  await heading(page, 'Account plans').waitFor();
+  await page.waitForFunction(() => document.activeElement?.matches('main h1'));
+  // The blocked file's failed requests are this test's doing, not the app's errors.
+  const expected = /Failed to load resource|_split_plans|Failed to fetch|ERR_FAILED/;
+  const others = page.problems.filter(p => !expected.test(p));
+  page.problems.splice(0, page.problems.length, ...others);
+});
+
+test('after one visit every screen opens with the network off', async () => {
+  const worker = await readFile(new URL('../../dist/sw.js', import.meta.url), 'utf8');
+  const later = JSON.parse(worker.match(/const LATER = (\[.*\]);/)[1]);
+  assert.ok(later.length >= GROUPS.length, 'the worker knows the files loaded later');
+  const page = await env.newPage();
+  await env.open(page);
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  // Every file loaded later is kept by the worker, without any screen having been opened.
+  // (Checked in the page until true: waitForFunction would not wait for the cache's answers.)
+  await page.evaluate(async files => {
+    for (;;) {
+      const keys = await caches.keys();
+      const cache = await caches.open(keys.find(k => k.startsWith('account-grader-')));
+      const kept = await Promise.all(files.map(f => cache.match(new URL(f, location.href).href)));
+      if (kept.every(Boolean)) return;
+      await new Promise(resolve => setTimeout(resolve, 100));
+    }
+  }, later);
+
+  await page.context().setOffline(true);
+  try {
+    for (const [hash, name] of SCREENS) await openFresh(page, hash, name);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Matrix' }).click();
+    await heading(page, 'Portfolio matrix').waitFor();
+  } finally {
+    await page.context().setOffline(false);
+  }
+});
