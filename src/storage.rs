@@ -180,7 +180,7 @@ pub fn kept_copies() -> Vec<(String, usize)> {
         })
         .collect();
     // In the order they were made: the key, then its number.
-    copies.sort_by_key(|(key, _)| (key.len(), key.clone()));
+    crate::domain::sorting::sort_by_cached_key(&mut copies, |(key, _)| (key.len(), key.clone()));
     copies
 }
 

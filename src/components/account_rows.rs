@@ -2,8 +2,9 @@
 //! parses a page of rows several times faster than Yew builds their elements one call at a
 //! time. The rows hold links only, so nothing in them needs a listener.
 
-use super::markup::escape;
+use super::markup::{Markup, SafeMarkup};
 use super::quadrant_badge::badge_parts;
+use crate::domain::accounts::Account;
 use crate::domain::dates::readable_date;
 use crate::domain::guidance::ratings_are_stale;
 use crate::domain::plans::Template;
@@ -18,141 +19,161 @@ pub fn rows_markup(
     doc: &Document,
     templates: &[Template],
     today: Option<&str>,
-) -> String {
-    let mut out = String::with_capacity(rows.len() * 900);
+) -> SafeMarkup {
+    let mut out = Markup::with_capacity(rows.len() * 900);
     for row in rows {
         push_row(&mut out, row, doc, templates, today);
     }
-    out
+    out.finish()
 }
 
+const DASH: &str = "—";
+
 fn push_row(
-    out: &mut String,
+    out: &mut Markup,
     row: &Row,
     doc: &Document,
     templates: &[Template],
     today: Option<&str>,
 ) {
     let a = row.account;
-    let name = escape(&a.name);
-    let dash = "—".to_string();
-    let score = |v: Option<u8>| v.map_or_else(|| dash.clone(), |v| v.to_string());
-    let (badge_class, badge_text) = badge_parts(row.quadrant);
-    let cells = [
-        (
-            "Name",
-            "",
-            format!(r#"<a href="{}">{name}</a>"#, Route::Account(a.id).href()),
-        ),
-        (
-            "Tier",
-            "",
-            format!(
-                r#"<span class="tier tier--{}">{}</span>"#,
-                a.tier.letter().to_lowercase(),
-                a.tier.letter()
-            ),
-        ),
-        (
-            "Manager",
-            "",
-            if a.manager.is_empty() {
-                dash.clone()
+    let score = |m: &mut Markup, v: Option<u8>| {
+        match v {
+            Some(v) => m.display(v),
+            None => m.text(DASH),
+        };
+    };
+    out.element("tr").inside(|m| {
+        cell(m, "Name", None, |m| {
+            m.element("a")
+                .attr("href", &Route::Account(a.id).href())
+                .inside(|m| {
+                    m.text(&a.name);
+                });
+        });
+        cell(m, "Tier", None, |m| {
+            m.element("span")
+                .attr(
+                    "class",
+                    &format!("tier tier--{}", a.tier.letter().to_lowercase()),
+                )
+                .inside(|m| {
+                    m.text(a.tier.letter());
+                });
+        });
+        cell(m, "Manager", None, |m| {
+            m.text(if a.manager.is_empty() {
+                DASH
             } else {
-                escape(&a.manager).into_owned()
-            },
-        ),
-        (
-            "Revenue",
-            "num",
-            a.revenue.map_or_else(
-                || dash.clone(),
-                |v| escape(&format_money(v, &doc.settings.currency)).into_owned(),
-            ),
-        ),
-        (
-            "Relationship",
-            "num",
-            score(row.position.map(|p| p.relationship)),
-        ),
-        ("Potential", "num", score(row.position.map(|p| p.potential))),
-        (
-            "Quadrant",
-            "",
-            format!(r#"<span class="{badge_class}">{badge_text}</span>"#),
-        ),
-        (
-            "Last reviewed",
-            "",
-            reviewed_cell(a, doc.settings.rating_stale_days, today),
-        ),
-        ("Plan", "", plan_cell(doc, templates, a, &name, today)),
-    ];
-    out.push_str("<tr>");
-    for (label, class, content) in cells {
-        out.push_str(r#"<td data-label=""#);
-        out.push_str(label);
-        if !class.is_empty() {
-            out.push_str(r#"" class=""#);
-            out.push_str(class);
-        }
-        out.push_str(r#"">"#);
-        out.push_str(&content);
-        out.push_str("</td>");
+                &a.manager
+            });
+        });
+        cell(m, "Revenue", Some("num"), |m| {
+            match a.revenue {
+                Some(v) => m.text(&format_money(v, &doc.settings.currency)),
+                None => m.text(DASH),
+            };
+        });
+        cell(m, "Relationship", Some("num"), |m| {
+            score(m, row.position.map(|p| p.relationship));
+        });
+        cell(m, "Potential", Some("num"), |m| {
+            score(m, row.position.map(|p| p.potential));
+        });
+        cell(m, "Quadrant", None, |m| {
+            let (class, text) = badge_parts(row.quadrant);
+            m.element("span").attr("class", &class).inside(|m| {
+                m.text(text);
+            });
+        });
+        cell(m, "Last reviewed", None, |m| {
+            reviewed_cell(m, a, doc.settings.rating_stale_days, today);
+        });
+        cell(m, "Plan", None, |m| plan_cell(m, doc, templates, a, today));
+    });
+}
+
+/// A cell labelled for the narrow layout, where each cell shows its column's name.
+fn cell(
+    out: &mut Markup,
+    label: &'static str,
+    class: Option<&'static str>,
+    content: impl FnOnce(&mut Markup),
+) {
+    let td = out.element("td").attr("data-label", label);
+    match class {
+        Some(class) => td.attr("class", class),
+        None => td,
     }
-    out.push_str("</tr>");
+    .inside(content);
 }
 
 /// When the ratings were last reviewed, flagged when that is too long ago.
-fn reviewed_cell(
-    account: &crate::domain::accounts::Account,
-    stale_days: u32,
-    today: Option<&str>,
-) -> String {
-    let date = account.reviewed_at.as_deref().map_or_else(
-        || "Never".into(),
-        |t| escape(&readable_date(t)).into_owned(),
-    );
+fn reviewed_cell(out: &mut Markup, account: &Account, stale_days: u32, today: Option<&str>) {
+    match account.reviewed_at.as_deref() {
+        Some(t) => out.text(&readable_date(t)),
+        None => out.text("Never"),
+    };
     if today.is_some_and(|t| ratings_are_stale(account, t, stale_days)) {
-        format!(
-            r#"{date} <span class="status-badge status-badge--stale" title="Not reviewed for more than {stale_days} days">Ratings old</span>"#
-        )
-    } else {
-        date
+        out.text(" ");
+        out.element("span")
+            .attr("class", "status-badge status-badge--stale")
+            .attr(
+                "title",
+                &format!("Not reviewed for more than {stale_days} days"),
+            )
+            .inside(|m| {
+                m.text("Ratings old");
+            });
     }
 }
 
-/// The plan column: completeness and staleness, linked to the plan. `name` is escaped.
+/// The plan column: completeness and staleness, linked to the plan.
 fn plan_cell(
+    out: &mut Markup,
     doc: &Document,
     templates: &[Template],
-    account: &crate::domain::accounts::Account,
-    name: &str,
+    account: &Account,
     today: Option<&str>,
-) -> String {
+) {
     let href = Route::Plan(account.id).href();
     let Some((plan, template)) = doc
         .plans
         .plan_for(account.id)
         .and_then(|p| Some((p, templates.iter().find(|t| t.id == p.template)?)))
     else {
-        return format!(
-            r#"<a class="muted-link" href="{href}" aria-label="Create a plan for {name}">Create</a>"#
-        );
+        out.element("a")
+            .attr("class", "muted-link")
+            .attr("href", &href)
+            .attr("aria-label", &format!("Create a plan for {}", account.name))
+            .inside(|m| {
+                m.text("Create");
+            });
+        return;
     };
     let (filled, total) = plan.completeness(template);
     let stale = today.is_some_and(|t| plan.is_stale(t, doc.settings.plan_stale_days));
-    let (note, badge) = if stale {
-        (
-            ", stale",
-            r#" <span class="status-badge status-badge--stale">Stale</span>"#,
+    let note = if stale { ", stale" } else { "" };
+    out.element("a")
+        .attr("href", &href)
+        .attr(
+            "aria-label",
+            &format!(
+                "Plan for {}: {filled} of {total} sections{note}",
+                account.name
+            ),
         )
-    } else {
-        ("", "")
-    };
-    format!(
-        r#"<a href="{href}" aria-label="Plan for {name}: {filled} of {total} sections{note}">{filled}/{total}</a>{badge}"#
-    )
+        .inside(|m| {
+            m.text(&format!("{filled}/{total}"));
+        });
+    if stale {
+        out.text(" ");
+        out.element("span")
+            .attr("class", "status-badge status-badge--stale")
+            .inside(|m| {
+                m.text("Stale");
+            });
+    }
 }
 
 #[cfg(test)]
@@ -176,6 +197,7 @@ mod tests {
         let doc = Document::default();
         let templates = doc.plans.all_templates();
         let markup = rows_markup(&[row(&accounts[0], &doc.settings)], &doc, &templates, None);
+        let markup = markup.as_str();
         let name = "&lt;b&gt;Smith &amp; Sons&lt;/b&gt;";
         assert!(markup.starts_with(&format!(r##"<tr><td data-label="Name"><a href="#/accounts/{id}">{name}</a></td><td data-label="Tier"><span class="tier tier--"##)), "{markup}");
         assert!(markup.contains(r#"<td data-label="Manager">Ann &quot;Boss&quot;</td><td data-label="Revenue" class="num">—</td>"#), "{markup}");
@@ -204,6 +226,7 @@ mod tests {
         let rows = [row(a, &doc.settings)];
         let total = templates[0].sections.len();
         let fresh = rows_markup(&rows, &doc, &templates, Some("2025-01-02T00:00:00.000Z"));
+        let fresh = fresh.as_str();
         assert!(
             fresh.contains(&format!(
                 r#"aria-label="Plan for {}: 0 of {total} sections">0/{total}</a></td>"#,
@@ -212,6 +235,7 @@ mod tests {
             "{fresh}"
         );
         let stale = rows_markup(&rows, &doc, &templates, Some("2026-11-01T00:00:00.000Z"));
+        let stale = stale.as_str();
         assert!(stale.contains(&format!(r#"sections, stale">0/{total}</a> <span class="status-badge status-badge--stale">Stale</span></td>"#)), "{stale}");
     }
 
@@ -223,7 +247,11 @@ mod tests {
         let doc = Document::default();
         let templates = doc.plans.all_templates();
         let rows = [row(&accounts[0], &doc.settings)];
-        let at = |today| rows_markup(&rows, &doc, &templates, Some(today));
+        let at = |today| {
+            rows_markup(&rows, &doc, &templates, Some(today))
+                .as_str()
+                .to_string()
+        };
         assert!(
             !at("2026-11-01T10:00:00.000Z").contains("Ratings old"),
             "90 days"

@@ -13,7 +13,7 @@ use yew::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::label_placement::{place_labels, Marker, Placed};
-use super::markup::{escape, push_number};
+use super::markup::{Markup, SafeMarkup};
 use crate::browser::events::account_link_within;
 use crate::domain::accounts::{AccountId, Tier};
 use crate::domain::decimal::fixed;
@@ -398,7 +398,7 @@ struct DotsProps {
 fn Dots(props: &DotsProps) -> Html {
     // Handed to the browser as one piece of markup: building a point's elements and
     // attributes one call at a time was most of the time a large chart took to draw.
-    Html::from_html_unchecked(dots_markup(&props.points, &props.labels, props.tab_stop).into())
+    dots_markup(&props.points, &props.labels, props.tab_stop).into_html()
 }
 
 /// The markup of every point, in one `<g>` so the chart can remove it in one step. The look
@@ -410,50 +410,48 @@ fn dots_markup(
     points: &[ChartPoint],
     labels: &[Option<Placed>],
     tab_stop: Option<usize>,
-) -> String {
+) -> SafeMarkup {
     // On a crowded chart the enlarged targets would only cover one another, and they are a
     // quarter of the elements drawn.
     let hit_targets = points.len() <= MAX_POINTS_WITH_TARGETS;
-    let mut out = String::with_capacity(points.len() * 160 + 32);
-    out.push_str(r#"<g class="matrix__points">"#);
-    for (i, (p, label)) in points.iter().zip(labels).enumerate() {
-        let (x, y) = (sx(p.x), sy(p.y));
-        out.push_str(if Some(i) == tab_stop {
-            r#"<a class="matrix__point" tabindex="0" href=""#
-        } else {
-            r#"<a class="matrix__point" tabindex="-1" href=""#
+    let mut out = Markup::with_capacity(points.len() * 160 + 32);
+    out.element("g")
+        .attr("class", "matrix__points")
+        .inside(|m| {
+            for (i, (p, label)) in points.iter().zip(labels).enumerate() {
+                let (x, y) = (sx(p.x), sy(p.y));
+                m.element("a")
+                    .attr("class", "matrix__point")
+                    .attr("tabindex", if Some(i) == tab_stop { "0" } else { "-1" })
+                    .attr("href", &Route::Account(p.id).href())
+                    .attr("aria-label", &p.label)
+                    .inside(|m| {
+                        if hit_targets {
+                            // An invisible larger target, so small dots are easy to hit with a finger.
+                            circle(m, "matrix__hit", x, y, p.r.max(14.0));
+                        }
+                        circle(m, dot_class(p.tier, p.partial), x, y, p.r);
+                        if let Some(l) = label {
+                            m.element("text")
+                                .attr("class", "matrix__label")
+                                .number("x", l.x)
+                                .number("y", l.y)
+                                .attr("text-anchor", l.anchor)
+                                .inside(|m| {
+                                    m.text(&p.name);
+                                });
+                        }
+                    });
+            }
+            stack_counts(m, points);
         });
-        out.push_str(&Route::Account(p.id).href());
-        out.push_str(r#"" aria-label=""#);
-        out.push_str(&escape(&p.label));
-        out.push_str(r#"">"#);
-        if hit_targets {
-            // An invisible larger target, so small dots are easy to hit with a finger.
-            circle(&mut out, "matrix__hit", x, y, p.r.max(14.0));
-        }
-        circle(&mut out, dot_class(p.tier, p.partial), x, y, p.r);
-        if let Some(l) = label {
-            out.push_str(r#"<text class="matrix__label" x=""#);
-            push_number(&mut out, l.x);
-            out.push_str(r#"" y=""#);
-            push_number(&mut out, l.y);
-            out.push_str(r#"" text-anchor=""#);
-            out.push_str(l.anchor);
-            out.push_str(r#"">"#);
-            out.push_str(&escape(&p.name));
-            out.push_str("</text>");
-        }
-        out.push_str("</a>");
-    }
-    stack_counts(&mut out, points);
-    out.push_str("</g>");
-    out
+    out.finish()
 }
 
 /// A badge with the number of accounts on each spot that holds more than one, drawn over the
 /// largest dot there. Only the top dot of a pile can be seen; the badge says how many lie
 /// under it (each point's name says it too, and arrow keys reach every one).
-fn stack_counts(out: &mut String, points: &[ChartPoint]) {
+fn stack_counts(out: &mut Markup, points: &[ChartPoint]) {
     let mut piles: Vec<(f64, f64, f64, usize)> = points
         .iter()
         .filter(|p| p.shared > 1)
@@ -469,19 +467,23 @@ fn stack_counts(out: &mut String, points: &[ChartPoint]) {
             .then(b.2.total_cmp(&a.2))
     });
     piles.dedup_by(|b, a| a.0 == b.0 && a.1 == b.1);
-    out.push_str(r#"<g class="matrix__piles" aria-hidden="true">"#);
-    for (x, y, r, count) in piles {
-        let (bx, by) = (x + r * 0.75, y - r * 0.75);
-        circle(out, "matrix__pile", bx, by, 8.5);
-        out.push_str(r#"<text class="matrix__pile-count" x=""#);
-        push_number(out, bx);
-        out.push_str(r#"" y=""#);
-        push_number(out, by + 3.5);
-        out.push_str(r#"" text-anchor="middle">"#);
-        out.push_str(&count.to_string());
-        out.push_str("</text>");
-    }
-    out.push_str("</g>");
+    out.element("g")
+        .attr("class", "matrix__piles")
+        .attr("aria-hidden", "true")
+        .inside(|m| {
+            for (x, y, r, count) in piles {
+                let (bx, by) = (x + r * 0.75, y - r * 0.75);
+                circle(m, "matrix__pile", bx, by, 8.5);
+                m.element("text")
+                    .attr("class", "matrix__pile-count")
+                    .number("x", bx)
+                    .number("y", by + 3.5)
+                    .attr("text-anchor", "middle")
+                    .inside(|m| {
+                        m.display(count);
+                    });
+            }
+        });
 }
 
 /// A way an arrow key moves, in chart terms: up is towards higher values.
@@ -592,16 +594,13 @@ fn place_details(details: &NodeRef) {
     }
 }
 
-fn circle(out: &mut String, class: &str, x: f64, y: f64, r: f64) {
-    out.push_str(r#"<circle class=""#);
-    out.push_str(class);
-    out.push_str(r#"" cx=""#);
-    push_number(out, x);
-    out.push_str(r#"" cy=""#);
-    push_number(out, y);
-    out.push_str(r#"" r=""#);
-    push_number(out, r);
-    out.push_str(r#""/>"#);
+fn circle(out: &mut Markup, class: &'static str, x: f64, y: f64, r: f64) {
+    out.element("circle")
+        .attr("class", class)
+        .number("cx", x)
+        .number("cy", y)
+        .number("r", r)
+        .empty();
 }
 
 /// Up to this many points, each gets an invisible target larger than its dot.
@@ -665,6 +664,10 @@ fn standalone_svg(markup: &str) -> String {
 mod tests {
     use super::*;
 
+    fn dots(points: &[ChartPoint], labels: &[Option<Placed>], tab_stop: Option<usize>) -> String {
+        dots_markup(points, labels, tab_stop).as_str().to_string()
+    }
+
     #[test]
     fn an_exported_chart_carries_its_point_styles() {
         let svg = standalone_svg("<svg viewBox=\"0 0 1 1\"><a class=\"matrix__point\"></a></svg>");
@@ -700,7 +703,7 @@ mod tests {
             }),
             None,
         ];
-        let markup = dots_markup(&points, &labels, Some(1));
+        let markup = dots(&points, &labels, Some(1));
         assert!(markup.starts_with(r##"<g class="matrix__points"><a class="matrix__point" tabindex="-1" href="#/accounts/7" aria-label="Smith &amp; &lt;Sons&gt;: relationship 50, potential 25"><circle class="matrix__hit" cx="420.0" cy="359.0" r="14.0"/><circle class="matrix__dot matrix__dot--b" cx="420.0" cy="359.0" r="6.0"/><text class="matrix__label" x="429.0" y="363.0" text-anchor="start">Smith &amp; &lt;Sons&gt;</text></a>"##), "{markup}");
         assert!(markup.ends_with(r##"<a class="matrix__point" tabindex="0" href="#/accounts/8" aria-label="Plain: relationship 50, potential 25"><circle class="matrix__hit" cx="420.0" cy="359.0" r="14.0"/><circle class="matrix__dot matrix__dot--b" cx="420.0" cy="359.0" r="6.0"/></a></g>"##), "{markup}");
         assert_eq!(markup.matches("<a ").count(), 2);
@@ -781,7 +784,7 @@ mod tests {
             partial: true,
             ..point(7, "Half rated")
         };
-        let markup = dots_markup(&[partial, point(8, "Rated")], &[None, None], None);
+        let markup = dots(&[partial, point(8, "Rated")], &[None, None], None);
         assert_eq!(markup.matches("matrix__dot--partial").count(), 1);
         assert!(markup.contains(
             r#"<circle class="matrix__dot matrix__dot--b matrix__dot--partial" cx="420.0""#
@@ -797,10 +800,10 @@ mod tests {
             .map(|i| point(i, "A"))
             .collect();
         let labels = vec![None; points.len()];
-        let markup = dots_markup(&points, &labels, None);
+        let markup = dots(&points, &labels, None);
         assert_eq!(markup.matches("<a ").count(), points.len());
         assert!(!markup.contains("matrix__hit"));
-        assert!(dots_markup(&points[1..], &labels[1..], None).contains("matrix__hit"));
+        assert!(dots(&points[1..], &labels[1..], None).contains("matrix__hit"));
     }
 
     #[test]
@@ -814,7 +817,7 @@ mod tests {
             x: 80.0,
             ..point(4, "Alone")
         };
-        let markup = dots_markup(
+        let markup = dots(
             &[pile(1, 6.0), pile(2, 12.0), pile(3, 8.0), alone],
             &[None; 4],
             None,
@@ -822,7 +825,7 @@ mod tests {
         assert_eq!(markup.matches("matrix__pile-count").count(), 1);
         // On the largest dot of the pile, at its upper right.
         assert!(markup.contains(r#"<circle class="matrix__pile" cx="429.0" cy="350.0" r="8.5"/><text class="matrix__pile-count" x="429.0" y="353.5" text-anchor="middle">3</text>"#), "{markup}");
-        assert!(!dots_markup(&[point(1, "A")], &[None], None).contains("matrix__pile"));
+        assert!(!dots(&[point(1, "A")], &[None], None).contains("matrix__pile"));
     }
 
     #[test]

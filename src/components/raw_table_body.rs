@@ -9,16 +9,18 @@
 
 use yew::prelude::*;
 
+use super::markup::SafeMarkup;
+
 #[derive(Properties, PartialEq)]
 pub struct RawTableBodyProps {
-    /// The rows: `<tr>` elements, with all user data escaped.
-    pub rows: AttrValue,
+    /// The rows: `<tr>` elements.
+    pub rows: SafeMarkup,
 }
 
 #[component]
 pub fn RawTableBody(props: &RawTableBodyProps) -> Html {
     // The same rows keep the same element, which Yew then leaves untouched.
-    let body = use_memo(props.rows.clone(), |rows| body_with(rows));
+    let body = use_memo(props.rows.clone(), |rows| body_with(rows.as_str()));
     (*body).clone()
 }
 
@@ -29,6 +31,8 @@ fn body_with(rows: &str) -> Html {
         .and_then(|d| d.create_element("tbody").ok());
     match body {
         Some(body) => {
+            // `rows` is a `SafeMarkup`'s text: all data in it is escaped.
+            #[allow(clippy::disallowed_methods)]
             body.set_inner_html(rows);
             Html::VRef(body.into())
         }

@@ -78,7 +78,7 @@ impl NameFinder {
                 finder.whole.push(folded);
             }
         }
-        finder.whole.sort_by_key(|w| std::cmp::Reverse(w.len()));
+        super::sorting::sort_by_key(&mut finder.whole, |w| std::cmp::Reverse(w.len()));
         finder
     }
 

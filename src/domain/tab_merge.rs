@@ -229,7 +229,7 @@ fn keep_references_whole(doc: &mut Document, sources: [&Document; 3]) {
     let mut duplicates = Vec::new();
     // Two tabs that each began a plan for one account: the one written last is kept.
     let mut order: Vec<usize> = (0..doc.plans.plans.len()).collect();
-    order.sort_by(|&a, &b| {
+    super::sorting::sort_by(&mut order, |&a, &b| {
         let (a, b) = (&doc.plans.plans[a], &doc.plans.plans[b]);
         b.updated_at.cmp(&a.updated_at)
     });

@@ -58,13 +58,21 @@ test('markup typed, imported or stored is shown as text and never run', async ()
   // Read from storage: a saved assessment label and an account name.
   const doc = JSON.parse(await stored(page));
   doc.grader.history = [{ id: 90, saved_at: '2026-11-01T10:00:00Z', label: PAYLOADS[1], answers: {} }];
-  doc.portfolio.accounts.push({ ...doc.portfolio.accounts[0], id: 91, name: PAYLOADS[1] });
+  const ratings = Object.fromEntries(['decision-maker-access', 'share-of-organization', 'share-of-portfolio', 'share-of-thought',
+    'promises-delivered', 'contact-cadence', 'long-term-potential', 'needs-fit', 'profitability', 'strategic-value'].map(k => [k, 4]));
+  doc.portfolio.accounts.push({ ...doc.portfolio.accounts[0], id: 91, name: PAYLOADS[1], ratings });
   doc.next_id = 92;
   await page.evaluate(([k, v]) => localStorage.setItem(k, v), [STORAGE_KEY, JSON.stringify(doc)]);
   await page.reload();
   for (const hash of ['#/history', '#/history/90', '#/accounts', '#/matrix', '#/accounts/91', '#/plans']) {
     await env.open(page, hash);
   }
+  // The matrix writes its points as markup text: the name is its point's label and name, as text.
+  await env.open(page, '#/matrix');
+  const point = page.locator('a.matrix__point[href="#/accounts/91"]');
+  assert.match(await point.getAttribute('aria-label'), /^<img src="x" onerror="window.pwned = 1">: /);
+  assert.equal(await point.locator('text.matrix__label').textContent(), PAYLOADS[1]);
+  assert.equal(await page.locator('.matrix img').count(), 0);
   // Imported from a backup file.
   await env.open(page, '#/settings');
   const backup = { app: 'account-grader', kind: 'backup', version: 3, data: { ...doc, version: 3 } };
