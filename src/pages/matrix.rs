@@ -1,6 +1,8 @@
 //! The portfolio on a 2x2 matrix, with a second (growth-share) lens, snapshots of how
 //! accounts move, and guidelines on where to spend effort.
 
+mod chart_specs;
+
 use std::rc::Rc;
 
 use yew::prelude::*;
@@ -8,26 +10,22 @@ use yew::prelude::*;
 use crate::browser::clock::now_iso;
 use crate::browser::download::{download_text, element_xml};
 use crate::browser::events::on_value;
-use crate::components::matrix_chart::{svg_file, ChartPoint, MatrixChart, Quadrants};
+use crate::components::matrix_chart::{svg_file, MatrixChart};
 use crate::components::quadrant_badge::quadrant_badge;
 use crate::domain::accounts::{Account, Tier};
 use crate::domain::bcg::{categorize, BcgCategory};
 use crate::domain::dates::readable_date_time;
-use crate::domain::decimal::{shortest, trimmed};
 use crate::domain::portfolio::{
-    guidelines, industries, managers, members_by_quadrant, row, same_spot_counts, summarize, Level,
-    ListQuery, QuadrantFilter, SortKey,
+    guidelines, industries, managers, members_by_quadrant, summarize, Level, ListQuery,
+    QuadrantFilter, SortKey,
 };
 use crate::domain::quadrant::{Quadrant, BORDERLINE_BAND, BORDERLINE_RULE};
-use crate::domain::rating::fully_rated;
-use crate::domain::rating::Axis;
-use crate::domain::schema::Document;
 use crate::domain::settings::format_money;
 use crate::domain::snapshots::SnapshotId;
-use crate::domain::sorting::sort_by;
 use crate::hooks::{use_app_state, use_local};
 use crate::route::Route;
 use crate::state::Action;
+use chart_specs::{growth_share_chart, quadrant_chart};
 
 const SVG_ID: &str = "portfolio-matrix";
 
@@ -37,306 +35,9 @@ enum Lens {
     GrowthShare,
 }
 
-/// The line the details of a point placed from some ratings end with.
-const NOT_FULLY_RATED: &str = "Not every criterion rated yet";
-
-/// Point radius: area grows with revenue; accounts without revenue get the smallest dot.
-fn radius(revenue: Option<f64>, max_revenue: f64) -> f64 {
-    match revenue {
-        Some(r) if max_revenue > 0.0 => 7.0 + 15.0 * (r / max_revenue).clamp(0.0, 1.0).sqrt(),
-        _ => 7.0,
-    }
-}
-
-fn money_line(a: &Account, currency: &str) -> String {
-    let revenue = a
-        .revenue
-        .map_or("revenue not set".to_string(), |v| format_money(v, currency));
-    format!("Tier {} · {revenue}", a.tier.letter())
-}
-
 /// Names listed under each group and under "not on the matrix"; longer lists link to the
 /// accounts list instead, where thousands of names can be paged, searched and sorted.
 const MEMBERS_SHOWN: usize = 20;
-
-struct ChartSpec {
-    points: Vec<ChartPoint>,
-    description: String,
-    x_title: &'static str,
-    y_title: &'static str,
-    x_ticks: Vec<(f64, String)>,
-    y_ticks: Vec<(f64, String)>,
-    x_split: f64,
-    y_split: f64,
-    quadrants: Quadrants,
-    band: Option<f64>,
-}
-
-/// Big dots first, so small ones stay visible and clickable on top of them.
-fn big_first(points: &mut Vec<ChartPoint>) {
-    sort_by(points, |a, b| b.r.total_cmp(&a.r).then(a.id.cmp(&b.id)));
-}
-
-/// For each point, how many points are at exactly its spot: on whole-number scores many
-/// accounts of a large portfolio share one, where only the top dot can be seen.
-fn count_piles(points: &mut [ChartPoint]) {
-    let spots: Vec<(u64, u64)> = points
-        .iter()
-        .map(|p| (p.x.to_bits(), p.y.to_bits()))
-        .collect();
-    for (p, shared) in points.iter_mut().zip(same_spot_counts(&spots)) {
-        p.shared = shared;
-    }
-}
-
-fn quadrant_chart(doc: &Document, compare: Option<SnapshotId>, filter: &ListQuery) -> ChartSpec {
-    let settings = &doc.settings;
-    // The size scale stays that of the whole portfolio, so a dot keeps its size as filters
-    // change.
-    let max_revenue = doc
-        .portfolio
-        .accounts
-        .iter()
-        .filter_map(|a| a.revenue)
-        .fold(0.0, f64::max);
-    let snapshot = compare.and_then(|id| doc.portfolio.snapshots.iter().find(|s| s.id == id));
-    let mut points: Vec<ChartPoint> = doc
-        .portfolio
-        .accounts
-        .iter()
-        .filter_map(|a| {
-            let r = row(a, settings);
-            if !filter.selects(&r) {
-                return None;
-            }
-            let (p, q) = (r.position?, r.quadrant?);
-            let from = snapshot
-                .and_then(|s| s.positions.get(&a.id))
-                .filter(|old| **old != p)
-                .map(|old| (f64::from(old.relationship), f64::from(old.potential)));
-            let partial = !fully_rated(&a.ratings, &settings.weights);
-            let borderline: Vec<&str> = settings
-                .thresholds
-                .borderline_axes(p)
-                .into_iter()
-                .map(Axis::short)
-                .collect();
-            let borderline = (!borderline.is_empty()).then(|| {
-                format!(
-                    "within {BORDERLINE_BAND} points of the {} threshold{}",
-                    borderline.join(" and "),
-                    if borderline.len() > 1 { "s" } else { "" }
-                )
-            });
-            let mut details = vec![
-                format!(
-                    "Relationship {} · Potential {}",
-                    p.relationship, p.potential
-                ),
-                q.title().to_string(),
-                money_line(a, &settings.currency),
-            ];
-            if let Some(b) = &borderline {
-                details.push(format!("Borderline: {b}"));
-            }
-            if partial {
-                details.push(NOT_FULLY_RATED.to_string());
-            }
-            let point = ChartPoint {
-                id: a.id,
-                name: a.name.clone(),
-                x: f64::from(p.relationship),
-                y: f64::from(p.potential),
-                r: radius(a.revenue, max_revenue),
-                tier: a.tier,
-                label: format!(
-                    "{}: relationship {}, potential {}, {}{}, tier {}{}",
-                    a.name,
-                    p.relationship,
-                    p.potential,
-                    q.short(),
-                    if borderline.is_some() {
-                        " (borderline)"
-                    } else {
-                        ""
-                    },
-                    a.tier.letter(),
-                    if partial {
-                        ", not every criterion rated yet"
-                    } else {
-                        ""
-                    }
-                ),
-                details,
-                from,
-                partial,
-                shared: 1,
-            };
-            Some(point)
-        })
-        .collect();
-    count_piles(&mut points);
-    for p in points.iter_mut() {
-        if p.shared > 1 {
-            let others = p.shared - 1;
-            let also = format!(
-                "{others} other {} at this same spot",
-                if others == 1 { "account" } else { "accounts" }
-            );
-            p.label.push_str(&format!(", {also}"));
-            p.details
-                .push(format!("{also}; arrow keys step through them"));
-        }
-    }
-    big_first(&mut points);
-    let ticks = || {
-        vec![
-            (0.0, "0".into()),
-            (50.0, "50".into()),
-            (100.0, "100".into()),
-        ]
-    };
-    ChartSpec {
-        description: format!(
-            "Portfolio matrix of {} rated accounts: relationship strength across, potential for \
-             mutual gain up. Each account is a link; arrow keys move between them.",
-            points.len()
-        ),
-        points,
-        x_title: "Relationship strength",
-        y_title: "Potential for mutual gain",
-        x_ticks: ticks(),
-        y_ticks: ticks(),
-        x_split: f64::from(settings.thresholds.relationship),
-        y_split: f64::from(settings.thresholds.potential),
-        band: Some(f64::from(BORDERLINE_BAND)),
-        quadrants: [
-            (
-                Quadrant::InvestInRelationship.title(),
-                Quadrant::InvestInRelationship.short(),
-                "invest",
-            ),
-            (
-                Quadrant::ManageKeyAccount.title(),
-                Quadrant::ManageKeyAccount.short(),
-                "key",
-            ),
-            (
-                Quadrant::Rethink.title(),
-                Quadrant::Rethink.short(),
-                "rethink",
-            ),
-            (
-                Quadrant::TransitionOfferings.title(),
-                Quadrant::TransitionOfferings.short(),
-                "transition",
-            ),
-        ],
-    }
-}
-
-fn growth_share_chart(doc: &Document, filter: &ListQuery) -> ChartSpec {
-    let settings = &doc.settings;
-    let t = settings.bcg;
-    let with_figures: Vec<(&Account, f64, f64, BcgCategory)> = doc
-        .portfolio
-        .accounts
-        .iter()
-        .filter(|a| filter.selects(&row(a, settings)))
-        .filter_map(|a| {
-            let c = categorize(a.market, t)?;
-            Some((a, a.market.relative_share?, a.market.growth_pct?, c))
-        })
-        .collect();
-    let share_max = with_figures
-        .iter()
-        .map(|x| x.1 * 1.1)
-        .fold(t.relative_share * 2.0, f64::max)
-        .max(0.1);
-    let growth_min = with_figures
-        .iter()
-        .map(|x| x.2 - 2.0)
-        .fold(0.0_f64.min(t.growth_pct - 10.0), f64::min);
-    let growth_max = with_figures
-        .iter()
-        .map(|x| x.2 + 2.0)
-        .fold(t.growth_pct * 2.0, f64::max)
-        .max(growth_min + 1.0);
-    let to_x = |share: f64| share / share_max * 100.0;
-    let to_y = |growth: f64| (growth - growth_min) / (growth_max - growth_min) * 100.0;
-    let max_revenue = with_figures
-        .iter()
-        .filter_map(|x| x.0.revenue)
-        .fold(0.0, f64::max);
-    let mut points: Vec<ChartPoint> = with_figures
-        .iter()
-        .map(|&(a, share, growth, c)| {
-            let (growth_text, share_text) = (shortest(growth), shortest(share));
-            ChartPoint {
-                id: a.id,
-                name: a.name.clone(),
-                x: to_x(share),
-                y: to_y(growth),
-                r: radius(a.revenue, max_revenue),
-                tier: a.tier,
-                label: format!(
-                    "{}: market growth {growth_text}%, relative share {share_text}, {}, tier {}",
-                    a.name,
-                    c.title(),
-                    a.tier.letter()
-                ),
-                details: vec![
-                    format!("Growth {growth_text}% · Relative share {share_text}"),
-                    c.title().to_string(),
-                    money_line(a, &settings.currency),
-                ],
-                from: None,
-                partial: false,
-                shared: 1,
-            }
-        })
-        .collect();
-    count_piles(&mut points);
-    big_first(&mut points);
-    let fmt = |v: f64| trimmed(v, 1);
-    ChartSpec {
-        description: format!(
-            "Growth-share matrix of {} accounts: relative market share across, market growth up. \
-             Each account is a link; arrow keys move between them.",
-            points.len()
-        ),
-        points,
-        x_title: "Relative market share",
-        y_title: "Market growth (% a year)",
-        x_ticks: vec![
-            (0.0, "0".into()),
-            (to_x(t.relative_share), fmt(t.relative_share)),
-            (100.0, fmt(share_max)),
-        ],
-        y_ticks: vec![
-            (0.0, fmt(growth_min)),
-            (to_y(t.growth_pct), fmt(t.growth_pct)),
-            (100.0, fmt(growth_max)),
-        ],
-        x_split: to_x(t.relative_share),
-        y_split: to_y(t.growth_pct),
-        band: None,
-        quadrants: [
-            (
-                BcgCategory::QuestionMark.title(),
-                BcgCategory::QuestionMark.title(),
-                "question-mark",
-            ),
-            (BcgCategory::Star.title(), BcgCategory::Star.title(), "star"),
-            (BcgCategory::Dog.title(), BcgCategory::Dog.title(), "dog"),
-            (
-                BcgCategory::CashCow.title(),
-                BcgCategory::CashCow.title(),
-                "cash-cow",
-            ),
-        ],
-    }
-}
 
 #[component]
 pub fn MatrixPage() -> Html {
