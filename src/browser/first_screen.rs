@@ -13,6 +13,20 @@ use crate::domain::practices::PRACTICES;
 /// first visit (scripts/post-build.mjs) looks only at local storage, the app's.
 pub const HANDOFF_KEY: &str = "account-grader.first-screen";
 
+/// Whether the page shows, in the first screen's place, what a shared result or account link
+/// carries (web/shared-first-screen.js): the app then waits for the screens that show such
+/// links before it replaces that copy, so that the link's content never leaves the screen.
+pub fn shows_shared_link() -> bool {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| {
+            d.query_selector(".show-prerendered #prerendered[data-shared-link]")
+                .ok()
+        })
+        .flatten()
+        .is_some()
+}
+
 /// What a visitor did on the first screen before the app started.
 #[derive(Debug, PartialEq)]
 pub struct EarlyWork {
@@ -37,7 +51,8 @@ pub fn take_over() -> Option<EarlyWork> {
         .document_element()
         .and_then(|root| root.get_attribute("class"))
         .is_some_and(|c| c.split_whitespace().any(|c| c == "show-prerendered"));
-    if !shown {
+    // A shared link's content in the copy holds nothing the visitor did.
+    if !shown || copy.has_attribute("data-shared-link") {
         copy.remove();
         return None;
     }

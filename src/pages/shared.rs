@@ -13,7 +13,7 @@ use crate::components::grade_summary::grade_summary;
 use crate::components::next_steps::next_steps;
 use crate::components::plan_section_view::plan_section_view;
 use crate::components::quadrant_badge::quadrant_badge;
-use crate::domain::accounts::same_name;
+use crate::domain::accounts::{same_name, Tier};
 use crate::domain::copy_update::kept_copy;
 use crate::domain::dates::readable_date;
 use crate::domain::grader::grade;
@@ -23,7 +23,7 @@ use crate::domain::rating::position;
 use crate::domain::settings::format_money;
 use crate::domain::share::{
     account_from_json, decode_account, decode_client_locked, decode_invitation, decode_locked,
-    decode_result, ShareError, SharedAccount, MAX_INFLATED,
+    decode_result, ShareError, SharedAccount, SharedResult, MAX_INFLATED,
 };
 use crate::hooks::{use_app_state, use_local};
 use crate::route::Route;
@@ -46,6 +46,29 @@ pub fn bad_link(error: &ShareError) -> Html {
             <p><a class="button button--primary" href={Route::Grader.href()}>{ "Go to the grader" }</a></p>
         </div>
     }
+}
+
+/// The heading of a shared result's screen: who answered, else its label, else what it is.
+pub fn shared_result_title(result: &SharedResult) -> String {
+    let who = [result.name.trim(), result.company.trim()]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(", ");
+    match (who.is_empty(), result.label.is_empty()) {
+        (false, _) => format!("Result from {who}"),
+        (true, false) => format!("Shared assessment: {}", result.label),
+        (true, true) if result.reply => "A prospect's result".to_string(),
+        (true, true) => "Shared assessment".to_string(),
+    }
+}
+
+/// The line under a shared result's heading, for its `YYYY-MM-DD` date.
+pub fn answered_on(date: &str) -> String {
+    format!(
+        "Answered on {}. A read-only copy: everything shown came in the link itself.",
+        readable_date(date)
+    )
 }
 
 #[component]
@@ -78,22 +101,12 @@ pub fn SharedResultPage(props: &LinkProps) -> Html {
             navigate(Route::Assessment(id));
         })
     };
-    let who = [result.name.trim(), result.company.trim()]
-        .into_iter()
-        .filter(|s| !s.is_empty())
-        .collect::<Vec<_>>()
-        .join(", ");
-    let title = match (who.is_empty(), result.label.is_empty()) {
-        (false, _) => format!("Result from {who}"),
-        (true, false) => format!("Shared assessment: {}", result.label),
-        (true, true) if result.reply => "A prospect's result".to_string(),
-        (true, true) => "Shared assessment".to_string(),
-    };
+    let title = shared_result_title(&result);
     html! {
         <div class="assessment">
             <header class="page-header">
                 <h1 tabindex="-1">{ title }</h1>
-                <p class="muted">{ format!("Answered on {}. A read-only copy: everything shown came in the link itself.", readable_date(&result.date)) }</p>
+                <p class="muted">{ answered_on(&result.date) }</p>
             </header>
             { grade_summary(&g) }
             if let Some(p) = added {
@@ -179,16 +192,11 @@ pub fn SharedAccountPage(props: &LinkProps) -> Html {
             // Laid out like the account below, child for child (yew matches unkeyed children
             // from the end), so that the heading a screen change focuses is the same element
             // that then names the account, and keeps the focus.
-            return html! {
-                <div class="account">
-                    <header class="page-header">
-                        <p class="plan-view__kicker">{ "Shared account" }</p>
-                        <h1 tabindex="-1">{ "Opening the link…" }</h1>
-                        <p class="muted">{ "Unpacking what the link carries, here in your browser." }</p>
-                    </header>
-                    <></>
-                </div>
-            };
+            return shared_account_frame(
+                "Opening the link…",
+                "Unpacking what the link carries, here in your browser.",
+                html! { <></> },
+            );
         }
     };
     let pos = position(&shared.ratings, &shared.weights);
@@ -216,60 +224,90 @@ pub fn SharedAccountPage(props: &LinkProps) -> Html {
     } else {
         shared.currency.clone()
     };
+    let line = shared_account_line(
+        shared.tier,
+        &shared.industry,
+        shared.revenue.map(|r| format_money(r, &currency)),
+    );
+    // One child after the heading, as in the screen shown while the link is unpacked.
+    shared_account_frame(
+        &shared.name,
+        &line,
+        html! {
+                <>
+                    <section class="card classification" aria-labelledby="shared-class-title">
+                        <h2 id="shared-class-title">{ "Where it belongs" }</h2>
+                        if let Some(p) = pos {
+                            <p>{ quadrant_badge(Some(classify(p, shared.thresholds))) }</p>
+                            <p>{ classify(p, shared.thresholds).action() }</p>
+                            <ul class="reasons">
+                                { for explain(&shared.ratings, &shared.weights, p, shared.thresholds).iter().map(|r| html! {
+                                    <li><strong>{ format!("{} {} / 100", r.axis.title(), r.score) }</strong>
+                                        { format!(" ({}).", r.drivers.iter().map(|(c, v)| format!("{} {v}/5", c.criterion().title)).collect::<Vec<_>>().join(", ")) }</li>
+                                }) }
+                            </ul>
+                        } else {
+                            { quadrant_badge(None) }
+                        }
+                    </section>
+                    if !shared.notes.is_empty() {
+                        <section class="card"><h2>{ "Notes" }</h2><p class="notes">{ &shared.notes }</p></section>
+                    }
+                    if let Some((template, plan)) = &shared.plan {
+                        <section class="card plan-view" aria-labelledby="shared-plan-title">
+                            <h2 id="shared-plan-title">{ "Account plan" }</h2>
+                            { for plan.shown(template).into_iter().filter(|s| s.content.is_filled()).map(|s| html! {
+                                { plan_section_view(&s, &currency, "h3") }
+                            }) }
+                        </section>
+                    }
+                    if let Some(copy) = kept {
+                        <CopyUpdate shared={shared.clone()} {copy} />
+                    } else {
+                        if let Some(mine) = taken {
+                            <p id="shared-account-taken">
+                                { "You already have an account named " }<a href={Route::Account(mine.id).href()}>{ &mine.name }</a>
+                                { ". Saving adds a separate copy with a number after its name; yours stays as it is." }
+                            </p>
+                        }
+                        <div class="page-actions">
+                            <button type="button" class="button button--primary" onclick={on_save}
+                                aria-describedby={taken.is_some().then_some("shared-account-taken")}>{ "Save a copy to my data" }</button>
+                        </div>
+                    }
+                </>
+        },
+    )
+}
+
+/// A shared account's screen around `body`: what it is, `title` and the `line` under it.
+/// The same frame while the link is unpacked and once it is, so that the heading keeps focus.
+pub fn shared_account_frame(title: &str, line: &str, body: Html) -> Html {
     html! {
         <div class="account">
             <header class="page-header">
                 <p class="plan-view__kicker">{ "Shared account" }</p>
-                <h1 tabindex="-1">{ &shared.name }</h1>
-                <p class="muted">{ format!("Tier {}{}{}", shared.tier.letter(),
-                    if shared.industry.is_empty() { String::new() } else { format!(" · {}", shared.industry) },
-                    shared.revenue.map_or(String::new(), |r| format!(" · {} a year", format_money(r, &currency)))) }</p>
+                <h1 tabindex="-1">{ title }</h1>
+                <p class="muted">{ line }</p>
             </header>
-            // One child, as in the screen shown while the link is unpacked.
-            <>
-                <section class="card classification" aria-labelledby="shared-class-title">
-                    <h2 id="shared-class-title">{ "Where it belongs" }</h2>
-                    if let Some(p) = pos {
-                        <p>{ quadrant_badge(Some(classify(p, shared.thresholds))) }</p>
-                        <p>{ classify(p, shared.thresholds).action() }</p>
-                        <ul class="reasons">
-                            { for explain(&shared.ratings, &shared.weights, p, shared.thresholds).iter().map(|r| html! {
-                                <li><strong>{ format!("{} {} / 100", r.axis.title(), r.score) }</strong>
-                                    { format!(" ({}).", r.drivers.iter().map(|(c, v)| format!("{} {v}/5", c.criterion().title)).collect::<Vec<_>>().join(", ")) }</li>
-                            }) }
-                        </ul>
-                    } else {
-                        { quadrant_badge(None) }
-                    }
-                </section>
-                if !shared.notes.is_empty() {
-                    <section class="card"><h2>{ "Notes" }</h2><p class="notes">{ &shared.notes }</p></section>
-                }
-                if let Some((template, plan)) = &shared.plan {
-                    <section class="card plan-view" aria-labelledby="shared-plan-title">
-                        <h2 id="shared-plan-title">{ "Account plan" }</h2>
-                        { for plan.shown(template).into_iter().filter(|s| s.content.is_filled()).map(|s| html! {
-                            { plan_section_view(&s, &currency, "h3") }
-                        }) }
-                    </section>
-                }
-                if let Some(copy) = kept {
-                    <CopyUpdate shared={shared.clone()} {copy} />
-                } else {
-                    if let Some(mine) = taken {
-                        <p id="shared-account-taken">
-                            { "You already have an account named " }<a href={Route::Account(mine.id).href()}>{ &mine.name }</a>
-                            { ". Saving adds a separate copy with a number after its name; yours stays as it is." }
-                        </p>
-                    }
-                    <div class="page-actions">
-                        <button type="button" class="button button--primary" onclick={on_save}
-                            aria-describedby={taken.is_some().then_some("shared-account-taken")}>{ "Save a copy to my data" }</button>
-                    </div>
-                }
-            </>
+            { body }
         </div>
     }
+}
+
+/// The line under a shared account's name: its tier, industry and yearly revenue, the
+/// revenue already written as money.
+pub fn shared_account_line(tier: Tier, industry: &str, revenue: Option<String>) -> String {
+    format!(
+        "Tier {}{}{}",
+        tier.letter(),
+        if industry.is_empty() {
+            String::new()
+        } else {
+            format!(" · {industry}")
+        },
+        revenue.map_or(String::new(), |r| format!(" · {r} a year"))
+    )
 }
 
 #[derive(Properties, PartialEq)]
