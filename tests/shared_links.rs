@@ -19,7 +19,10 @@ use account_grader::domain::share::{
 };
 use serde_json::{json, Value};
 
-const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/shared-links.json");
+const FIXTURE: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/fixtures/shared-links.json"
+);
 const AT: &str = "2026-11-01T00:00:00Z";
 
 /// Answers by checklist position: `y` done, `n` not yet, anything else unanswered.

@@ -132,7 +132,8 @@
       event.preventDefault();
       main.focus();
     });
-    copy.setAttribute('data-shared-link', '');
+    // Which link the copy shows, for the app (src/browser/first_screen.rs).
+    copy.setAttribute('data-shared-link', link[2]);
     copy.inert = false;
     document.title = shown.title;
     root.classList.add('show-prerendered');

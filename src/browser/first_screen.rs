@@ -1,6 +1,8 @@
 //! The Grader's first screen that the build puts into the page (src/bin/prerender.rs), as a
 //! visitor left it before the app started (web/first-screen.js makes it work until then).
 
+use std::cell::RefCell;
+
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlInputElement};
 
@@ -27,6 +29,23 @@ pub fn shows_shared_link() -> bool {
         .is_some()
 }
 
+thread_local! {
+    /// The link, name and line a shared account link's copy showed.
+    static EARLY_ACCOUNT_HEADING: RefCell<Option<(String, String, String)>> = const { RefCell::new(None) };
+}
+
+/// The name and the line under it that the page showed for the account in `link` before the
+/// app started, if it did: the app's screen keeps them while it unpacks the link itself, so
+/// that the heading does not change back and forth.
+pub fn early_account_heading(link: &str) -> Option<(String, String)> {
+    EARLY_ACCOUNT_HEADING.with(|h| {
+        h.borrow()
+            .as_ref()
+            .filter(|(early, _, _)| early == link.trim())
+            .map(|(_, title, line)| (title.clone(), line.clone()))
+    })
+}
+
 /// What a visitor did on the first screen before the app started.
 #[derive(Debug, PartialEq)]
 pub struct EarlyWork {
@@ -51,8 +70,24 @@ pub fn take_over() -> Option<EarlyWork> {
         .document_element()
         .and_then(|root| root.get_attribute("class"))
         .is_some_and(|c| c.split_whitespace().any(|c| c == "show-prerendered"));
-    // A shared link's content in the copy holds nothing the visitor did.
-    if !shown || copy.has_attribute("data-shared-link") {
+    // A shared link's content in the copy holds nothing the visitor did; an account's
+    // heading is kept for the app's screen, which unpacks the link again.
+    if let Some(link) = copy.get_attribute("data-shared-link").filter(|_| shown) {
+        let text = |selector: &str| {
+            copy.query_selector(selector)
+                .ok()
+                .flatten()
+                .and_then(|e| e.text_content())
+        };
+        let title = text("main .account > .page-header h1");
+        let line = text("main .account > .page-header .muted");
+        if let (Some(title), Some(line)) = (title, line) {
+            EARLY_ACCOUNT_HEADING.with(|h| *h.borrow_mut() = Some((link, title, line)));
+        }
+        copy.remove();
+        return None;
+    }
+    if !shown {
         copy.remove();
         return None;
     }

@@ -6,6 +6,7 @@ use yew::prelude::*;
 use crate::browser::clock::now_iso;
 use crate::browser::crypto::unlock;
 use crate::browser::deflate::{inflate, StreamError};
+use crate::browser::first_screen::early_account_heading;
 use crate::browser::page::navigate;
 use crate::components::answer_list::answer_list;
 use crate::components::copy_update::CopyUpdate;
@@ -192,11 +193,16 @@ pub fn SharedAccountPage(props: &LinkProps) -> Html {
             // Laid out like the account below, child for child (yew matches unkeyed children
             // from the end), so that the heading a screen change focuses is the same element
             // that then names the account, and keeps the focus.
-            return shared_account_frame(
-                "Opening the link…",
-                "Unpacking what the link carries, here in your browser.",
-                html! { <></> },
+            // The heading the page showed before the app started, if it did, stays.
+            let early = early_account_heading(&props.link);
+            let (title, line) = early.as_ref().map_or(
+                (
+                    "Opening the link…",
+                    "Unpacking what the link carries, here in your browser.",
+                ),
+                |(title, line)| (title.as_str(), line.as_str()),
             );
+            return shared_account_frame(title, line, html! { <></> });
         }
     };
     let pos = position(&shared.ratings, &shared.weights);

@@ -3,7 +3,11 @@
 // page), the same as the app shows once it starts; links it cannot read as the app does
 // show nothing until then. The links are the Rust encoders' (tests/shared_links.rs).
 import { after, before, test } from 'node:test';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { appStarted, assert, fixture, setUp } from './harness.mjs';
+
+const AXE = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 const links = JSON.parse(await fixture('shared-links.json'));
 
@@ -44,6 +48,17 @@ const duplicateIds = page => page.evaluate(() => {
  *  and the page title, then lets the app start and returns the same from the app. */
 async function beforeAndAfter(hash, selector, appReady) {
   const page = await env.newPage({ width: 390, serviceWorkers: 'block' });
+  // Every heading shown, frame by frame, from the copy's first to the app's screen.
+  await page.addInitScript(() => {
+    window.headings = [];
+    const look = () => {
+      const h1 = document.querySelector('main h1');
+      const text = h1?.checkVisibility() ? h1.textContent : null;
+      if (text !== null && window.headings.at(-1) !== text) window.headings.push(text);
+      requestAnimationFrame(look);
+    };
+    requestAnimationFrame(look);
+  });
   const release = await holdApp(page);
   await visit(page, hash);
   const early = page.locator(`#prerendered:not([inert]) ${selector}`);
@@ -61,7 +76,10 @@ async function beforeAndAfter(hash, selector, appReady) {
   await release();
   await appStarted(page);
   await page.locator(appReady).first().waitFor();
-  const app = { text: await shownText(page, selector), title: await page.title(), h1: await page.locator('main h1').textContent() };
+  const app = {
+    text: await shownText(page, selector), title: await page.title(), h1: await page.locator('main h1').textContent(),
+    headings: await page.evaluate(() => new Promise(r => requestAnimationFrame(() => r(window.headings)))),
+  };
   assert.deepEqual(await duplicateIds(page), []);
   await page.context().close();
   return { seen, app };
@@ -71,6 +89,7 @@ test('a shared result link shows the result before the app has loaded, as the ap
   for (const link of links.results) {
     const { seen, app } = await beforeAndAfter(`#/r/${link}`, 'main', 'main .answer-list');
     assert.equal(seen.text, app.text, `the same screen for ${link}`);
+    assert.deepEqual(app.headings, [seen.h1], 'the heading never changes while the app takes over');
     assert.equal(seen.title, app.title);
     assert.equal(seen.markup, 0, 'texts from the link are text, never markup');
     assert.ok(seen.inertControls, 'what needs the app waits for it');
@@ -93,6 +112,7 @@ test('a shared account link shows the account before the app has loaded, as the 
   for (const link of links.accounts) {
     const { seen, app } = await beforeAndAfter(`#/a/${link}`, 'main .account > .page-header', 'main .classification');
     assert.equal(seen.text, app.text, `the same heading for ${link.slice(0, 20)}…`);
+    assert.deepEqual(app.headings, [seen.h1], 'the heading never changes while the app takes over');
     assert.equal(seen.title, app.title);
     assert.equal(seen.markup, 0, 'texts from the link are text, never markup');
     assert.ok(seen.readable);
@@ -126,6 +146,30 @@ test('a protected or damaged link shows nothing before the app, which then says 
     await release();
     await appStarted(page);
     await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+    await page.context().close();
+  }
+});
+
+test('the early screens are read by keyboard and screen readers with no accessibility violations', async () => {
+  for (const hash of [`#/r/${links.results[0]}`, `#/a/${links.accounts[0]}`]) {
+    const page = await env.newPage({ width: 390, bypassCSP: true, serviceWorkers: 'block' });
+    const release = await holdApp(page);
+    await visit(page, hash);
+    await page.locator('#prerendered:not([inert]) main h1').waitFor();
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Skip to content');
+    await page.keyboard.press('Enter');
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'main');
+    assert.equal(page.url().split('#')[1], hash.slice(1), 'the skip link stays on the screen');
+    // The buttons wait for the app: the keyboard does not stop on them.
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement.closest('#prerendered main')), null);
+    await page.addScriptTag({ content: AXE });
+    const found = await page.evaluate(async () => (await window.axe.run(document)).violations.map(v => v.id));
+    assert.deepEqual(found, [], `no violations on ${hash.slice(0, 4)}`);
+    assert.equal(await page.locator('#prerendered').count(), 1, 'checked before the app started');
+    await release();
+    await appStarted(page);
     await page.context().close();
   }
 });
