@@ -70,8 +70,13 @@ pub fn take_over() -> Option<EarlyWork> {
         .document_element()
         .and_then(|root| root.get_attribute("class"))
         .is_some_and(|c| c.split_whitespace().any(|c| c == "show-prerendered"));
-    // A shared link's content in the copy holds nothing the visitor did; an account's
-    // heading is kept for the app's screen, which unpacks the link again.
+    let focus = document
+        .active_element()
+        .filter(|e| copy.contains(Some(e.unchecked_ref())))
+        .map(|e: Element| e.id())
+        .filter(|id| !id.is_empty());
+    // A shared link's content in the copy holds nothing the visitor did but where the focus
+    // is; an account's heading is kept for the app's screen, which unpacks the link again.
     if let Some(link) = copy.get_attribute("data-shared-link").filter(|_| shown) {
         let text = |selector: &str| {
             copy.query_selector(selector)
@@ -85,7 +90,12 @@ pub fn take_over() -> Option<EarlyWork> {
             EARLY_ACCOUNT_HEADING.with(|h| *h.borrow_mut() = Some((link, title, line)));
         }
         copy.remove();
-        return None;
+        return Some(EarlyWork {
+            answers: Answers::default(),
+            label: String::new(),
+            save: false,
+            focus,
+        });
     }
     if !shown {
         copy.remove();
@@ -112,11 +122,6 @@ pub fn take_over() -> Option<EarlyWork> {
         .ok()
         .flatten()
         .is_some();
-    let focus = document
-        .active_element()
-        .filter(|e| copy.contains(Some(e.unchecked_ref())))
-        .map(|e: Element| e.id())
-        .filter(|id| !id.is_empty());
     copy.remove();
     if let Ok(Some(storage)) = window.session_storage() {
         let _ = storage.remove_item(HANDOFF_KEY);

@@ -168,8 +168,12 @@ test('the early screens are read by keyboard and screen readers with no accessib
     const found = await page.evaluate(async () => (await window.axe.run(document)).violations.map(v => v.id));
     assert.deepEqual(found, [], `no violations on ${hash.slice(0, 4)}`);
     assert.equal(await page.locator('#prerendered').count(), 1, 'checked before the app started');
+    // Keyboard focus stays where it was when the app takes the screen over.
+    await page.locator('#prerendered main').focus();
     await release();
     await appStarted(page);
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'main');
+    assert.equal(await page.evaluate(() => document.activeElement.closest('#prerendered')), null, 'on the app\'s own');
     await page.context().close();
   }
 });
