@@ -240,48 +240,48 @@ pub fn SharedAccountPage(props: &LinkProps) -> Html {
         &shared.name,
         &line,
         html! {
-                <>
-                    <section class="card classification" aria-labelledby="shared-class-title">
-                        <h2 id="shared-class-title">{ "Where it belongs" }</h2>
-                        if let Some(p) = pos {
-                            <p>{ quadrant_badge(Some(classify(p, shared.thresholds))) }</p>
-                            <p>{ classify(p, shared.thresholds).action() }</p>
-                            <ul class="reasons">
-                                { for explain(&shared.ratings, &shared.weights, p, shared.thresholds).iter().map(|r| html! {
-                                    <li><strong>{ format!("{} {} / 100", r.axis.title(), r.score) }</strong>
-                                        { format!(" ({}).", r.drivers.iter().map(|(c, v)| format!("{} {v}/5", c.criterion().title)).collect::<Vec<_>>().join(", ")) }</li>
-                                }) }
-                            </ul>
-                        } else {
-                            { quadrant_badge(None) }
-                        }
-                    </section>
-                    if !shared.notes.is_empty() {
-                        <section class="card"><h2>{ "Notes" }</h2><p class="notes">{ &shared.notes }</p></section>
-                    }
-                    if let Some((template, plan)) = &shared.plan {
-                        <section class="card plan-view" aria-labelledby="shared-plan-title">
-                            <h2 id="shared-plan-title">{ "Account plan" }</h2>
-                            { for plan.shown(template).into_iter().filter(|s| s.content.is_filled()).map(|s| html! {
-                                { plan_section_view(&s, &currency, "h3") }
+            <>
+                <section class="card classification" aria-labelledby="shared-class-title">
+                    <h2 id="shared-class-title">{ "Where it belongs" }</h2>
+                    if let Some(p) = pos {
+                        <p>{ quadrant_badge(Some(classify(p, shared.thresholds))) }</p>
+                        <p>{ classify(p, shared.thresholds).action() }</p>
+                        <ul class="reasons">
+                            { for explain(&shared.ratings, &shared.weights, p, shared.thresholds).iter().map(|r| html! {
+                                <li><strong>{ format!("{} {} / 100", r.axis.title(), r.score) }</strong>
+                                    { format!(" ({}).", r.drivers.iter().map(|(c, v)| format!("{} {v}/5", c.criterion().title)).collect::<Vec<_>>().join(", ")) }</li>
                             }) }
-                        </section>
-                    }
-                    if let Some(copy) = kept {
-                        <CopyUpdate shared={shared.clone()} {copy} />
+                        </ul>
                     } else {
-                        if let Some(mine) = taken {
-                            <p id="shared-account-taken">
-                                { "You already have an account named " }<a href={Route::Account(mine.id).href()}>{ &mine.name }</a>
-                                { ". Saving adds a separate copy with a number after its name; yours stays as it is." }
-                            </p>
-                        }
-                        <div class="page-actions">
-                            <button type="button" class="button button--primary" onclick={on_save}
-                                aria-describedby={taken.is_some().then_some("shared-account-taken")}>{ "Save a copy to my data" }</button>
-                        </div>
+                        { quadrant_badge(None) }
                     }
-                </>
+                </section>
+                if !shared.notes.is_empty() {
+                    <section class="card"><h2>{ "Notes" }</h2><p class="notes">{ &shared.notes }</p></section>
+                }
+                if let Some((template, plan)) = &shared.plan {
+                    <section class="card plan-view" aria-labelledby="shared-plan-title">
+                        <h2 id="shared-plan-title">{ "Account plan" }</h2>
+                        { for plan.shown(template).into_iter().filter(|s| s.content.is_filled()).map(|s| html! {
+                            { plan_section_view(&s, &currency, "h3") }
+                        }) }
+                    </section>
+                }
+                if let Some(copy) = kept {
+                    <CopyUpdate shared={shared.clone()} {copy} />
+                } else {
+                    if let Some(mine) = taken {
+                        <p id="shared-account-taken">
+                            { "You already have an account named " }<a href={Route::Account(mine.id).href()}>{ &mine.name }</a>
+                            { ". Saving adds a separate copy with a number after its name; yours stays as it is." }
+                        </p>
+                    }
+                    <div class="page-actions">
+                        <button type="button" class="button button--primary" onclick={on_save}
+                            aria-describedby={taken.is_some().then_some("shared-account-taken")}>{ "Save a copy to my data" }</button>
+                    </div>
+                }
+            </>
         },
     )
 }
