@@ -3,7 +3,8 @@
 // 1. puts the Grader's first screen, rendered by src/bin/prerender.rs, into the page, with a
 //    small inline script that shows it only to a first-time visitor on the Grader or an
 //    invitation link (see SHOW_PRERENDERED), and web/first-screen.js after it, which makes it
-//    work before the app has started;
+//    work before the app has started; web/shared-first-screen.js, in the same script, shows
+//    a shared result or account link's content from the same copy;
 // 2. puts the stylesheets into the page, so the first paint waits for no other request;
 // 3. writes loader.js, which starts the app from the WebAssembly that scripts/build-wasm.mjs
 //    built and split (Trunk's own loader would be inline, which the policy forbids, and knows
@@ -148,6 +149,13 @@ function loader(wasm) {
 
 const STYLES = '<!-- styles -->';
 
+/** A script of ours without its lines that are only a comment: they are for its readers,
+ *  and every page would carry them. The scripts have no multi-line strings, so no such
+ *  line is inside one. */
+export function withoutCommentLines(script) {
+  return script.replace(/^\s*\/\/.*\n/gm, '').trim();
+}
+
 /** The stylesheets without comments and layout whitespace: a quarter less to download and
  *  parse. Quoted strings are kept as written; nothing else changes meaning, which
  *  tests/e2e/build.test.mjs checks rule by rule in the browser. */
@@ -248,7 +256,10 @@ const dir = process.env.TRUNK_STAGING_DIR;
 if (dir) {
   const file = join(dir, 'index.html');
   const taken = await takeStyles(dir, await readFile(file, 'utf8'));
-  const firstScreen = (await readFile(new URL('../web/first-screen.js', import.meta.url), 'utf8')).trim();
+  // One inline script: web/first-screen.js, then web/shared-first-screen.js, which shows a
+  // shared result or account link's content the same way.
+  const firstScreen = (await Promise.all(['first-screen.js', 'shared-first-screen.js']
+    .map(name => readFile(new URL(`../web/${name}`, import.meta.url), 'utf8')))).map(withoutCommentLines).join('\n');
   const wasm = firstDownload(await readdir(dir));
   const { page, loader } = rewrite(taken.page, taken.styles, prerendered(), firstScreen, wasm);
   await writeFile(join(dir, 'loader.js'), loader);

@@ -66,7 +66,7 @@ impl Group {
 
     /// Fetches the group's code unless it is here already. A failure is not remembered: the
     /// next call tries again.
-    async fn load(self) -> Result<(), SplitLoaderError> {
+    pub async fn load(self) -> Result<(), SplitLoaderError> {
         let loaded = match self {
             Group::Portfolio => load_portfolio().await,
             Group::Plans => load_plans().await,

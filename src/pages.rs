@@ -35,5 +35,8 @@ pub use prospect::ProspectPage;
 pub use prospects::ProspectsPage;
 pub use rating_grid::RatingGridPage;
 pub use settings::SettingsPage;
-pub use shared::{InvitationBanner, SharedAccountPage, SharedResultPage};
+pub use shared::{
+    answered_on, shared_account_frame, shared_account_line, shared_result_title, InvitationBanner,
+    SharedAccountPage, SharedResultPage,
+};
 pub use template::TemplatePage;

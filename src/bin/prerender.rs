@@ -16,14 +16,23 @@ use std::rc::Rc;
 
 use account_grader::app::{Root, RootProps};
 use account_grader::browser::first_screen::HANDOFF_KEY;
+use account_grader::components::answer_list::answer_list;
+use account_grader::components::grade_summary::grade_summary;
 use account_grader::components::next_steps::next_steps;
 use account_grader::components::practice_question::{answered_class, choice_id};
 use account_grader::components::score_card::{
     answered_text, band_suffix, score_card_advice, score_card_class, score_strip, unanswered_note,
 };
+use account_grader::domain::accounts::Tier;
+use account_grader::domain::dates::readable_date;
 use account_grader::domain::grader::{grade, Answer, Answers, Grade};
+use account_grader::domain::history::SavedAssessment;
 use account_grader::domain::practices::{PRACTICES, PRIORITY_ORDER};
-use account_grader::domain::share::{encode_invitation, Invitation};
+use account_grader::domain::settings::{format_money, CURRENCIES};
+use account_grader::domain::share::{encode_invitation, encode_result, Invitation, SharedResult};
+use account_grader::pages::{
+    answered_on, shared_account_frame, shared_account_line, shared_result_title,
+};
 use account_grader::route::Route;
 use account_grader::state::AppState;
 use serde_json::{json, Map, Value};
@@ -113,7 +122,112 @@ fn table() -> Value {
         "next_steps": piece(next_steps(&PRIORITY_ORDER)),
         "steps_for": PRIORITY_ORDER.iter().map(|id| choice_id(*id, Answer::Yes)).collect::<Vec<_>>(),
         "all_done": piece(next_steps(&[])),
+        "shared": shared_links(),
     })
+}
+
+/// Stands for a text from the link in the texts below; web/shared-first-screen.js puts the
+/// link's text in its place.
+const MARK: &str = "\u{1}";
+/// Stands for a second text from the link.
+const MARK2: &str = "\u{2}";
+
+/// What web/shared-first-screen.js needs besides the screens' templates to show a shared
+/// result link's and a plain account link's content: each text and piece that depends on
+/// what the link carries, made by the app's own view functions.
+fn shared_links() -> Value {
+    let title = |name: &str, label: &str, reply: bool| {
+        shared_result_title(&SharedResult {
+            name: name.into(),
+            label: label.into(),
+            reply,
+            ..SharedResult::default()
+        })
+    };
+    let all_done = Answers::all_answered_with_yes(&PRACTICES.map(|p| p.id));
+    // Each tier's line, by which of industry (1) and revenue (2) the account has.
+    let lines: Map<String, Value> = Tier::ALL
+        .iter()
+        .map(|&tier| {
+            let money = || Some(MARK2.to_string());
+            let variants = [
+                shared_account_line(tier, "", None),
+                shared_account_line(tier, MARK, None),
+                shared_account_line(tier, "", money()),
+                shared_account_line(tier, MARK, money()),
+            ];
+            (tier.letter().to_string(), json!(variants))
+        })
+        .collect();
+    json!({
+        "result": {
+            "title": Route::SharedResult.title(),
+            "titles": {
+                "who": title(MARK, "", false),
+                "label": title("", MARK, false),
+                "reply": title("", "", true),
+                "plain": title("", "", false),
+            },
+            "answered_on": answered_on(MARK),
+            "months": (1..=12)
+                .map(|m| readable_date(&format!("2001-{m:02}-03")).split(' ').nth(1).unwrap_or_default().to_string())
+                .collect::<Vec<_>>(),
+            "summary": (0..=PRACTICES.len())
+                .map(|score| {
+                    let yes: Vec<_> = PRACTICES.iter().take(score).map(|p| p.id).collect();
+                    piece(grade_summary(&grade(&Answers::all_answered_with_yes(&yes))))
+                })
+                .collect::<Vec<_>>(),
+            // The screen's own list has every practice not done.
+            "done": piece(answer_list(&all_done)),
+            "practices": PRACTICES.iter().map(|p| choice_id(p.id, Answer::Yes)).collect::<Vec<_>>(),
+        },
+        "account": {
+            "title": Route::SharedAccount.title(),
+            "lines": lines,
+            // Each currency's amount, with the amount left out.
+            "money": CURRENCIES
+                .iter()
+                .map(|(code, _)| {
+                    let zero = format_money(0.0, code);
+                    (code.to_string(), json!(zero.strip_suffix('0').unwrap_or(&zero)))
+                })
+                .collect::<Map<_, _>>(),
+        },
+    })
+}
+
+/// The inside of the page's `<main>` element.
+fn inside_main(page: &str) -> &str {
+    let start = page
+        .find("<main")
+        .and_then(|i| page[i..].find('>').map(|j| i + j + 1));
+    let end = page.rfind("</main>");
+    match (start, end) {
+        (Some(start), Some(end)) if start <= end => &page[start..end],
+        _ => panic!("prerender: no <main> element in the page"),
+    }
+}
+
+/// A shared result's screen as the app shows it to a first-time visitor, for a result whose
+/// texts, score, answers and next steps web/shared-first-screen.js replaces with the link's.
+fn shared_result_screen() -> String {
+    let sample = SavedAssessment {
+        id: 1,
+        saved_at: "2001-01-03T00:00:00Z".into(),
+        label: "sample".into(),
+        answers: Answers::default(),
+        team: String::new(),
+        assessed_on: None,
+    };
+    let page = screen(Route::SharedResult, &encode_result(&sample));
+    inside_main(&page).to_string()
+}
+
+/// A plain account link's screen up to where its classification starts, for an account
+/// whose name and line web/shared-first-screen.js replaces with the link's.
+fn shared_account_screen() -> String {
+    piece(shared_account_frame(MARK, MARK2, html! { <></> }))
 }
 
 /// What the invitation screen shows above the Grader: its screen up to where the Grader's
@@ -138,8 +252,10 @@ fn main() {
     // end the element or open a comment there.
     let data = table().to_string().replace('<', "\\u003c");
     print!(
-        "{}\n<script type=\"application/json\" id=\"first-screen-data\">{data}</script>\n<template id=\"first-screen-invitation\">{}</template>",
+        "{}\n<script type=\"application/json\" id=\"first-screen-data\">{data}</script>\n<template id=\"first-screen-invitation\">{}</template>\n<template id=\"first-screen-result\">{}</template>\n<template id=\"first-screen-account\">{}</template>",
         screen(Route::Grader, ""),
         invitation_intro(),
+        shared_result_screen(),
+        shared_account_screen(),
     );
 }

@@ -1,6 +1,8 @@
 //! The Grader's first screen that the build puts into the page (src/bin/prerender.rs), as a
 //! visitor left it before the app started (web/first-screen.js makes it work until then).
 
+use std::cell::RefCell;
+
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlInputElement};
 
@@ -12,6 +14,37 @@ use crate::domain::practices::PRACTICES;
 /// the app starts loses nothing. Session storage: it belongs to this tab, and the test for a
 /// first visit (scripts/post-build.mjs) looks only at local storage, the app's.
 pub const HANDOFF_KEY: &str = "account-grader.first-screen";
+
+/// Whether the page shows, in the first screen's place, what a shared result or account link
+/// carries (web/shared-first-screen.js): the app then waits for the screens that show such
+/// links before it replaces that copy, so that the link's content never leaves the screen.
+pub fn shows_shared_link() -> bool {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| {
+            d.query_selector(".show-prerendered #prerendered[data-shared-link]")
+                .ok()
+        })
+        .flatten()
+        .is_some()
+}
+
+thread_local! {
+    /// The link, name and line a shared account link's copy showed.
+    static EARLY_ACCOUNT_HEADING: RefCell<Option<(String, String, String)>> = const { RefCell::new(None) };
+}
+
+/// The name and the line under it that the page showed for the account in `link` before the
+/// app started, if it did: the app's screen keeps them while it unpacks the link itself, so
+/// that the heading does not change back and forth.
+pub fn early_account_heading(link: &str) -> Option<(String, String)> {
+    EARLY_ACCOUNT_HEADING.with(|h| {
+        h.borrow()
+            .as_ref()
+            .filter(|(early, _, _)| early == link.trim())
+            .map(|(_, title, line)| (title.clone(), line.clone()))
+    })
+}
 
 /// What a visitor did on the first screen before the app started.
 #[derive(Debug, PartialEq)]
@@ -37,6 +70,33 @@ pub fn take_over() -> Option<EarlyWork> {
         .document_element()
         .and_then(|root| root.get_attribute("class"))
         .is_some_and(|c| c.split_whitespace().any(|c| c == "show-prerendered"));
+    let focus = document
+        .active_element()
+        .filter(|e| copy.contains(Some(e.unchecked_ref())))
+        .map(|e: Element| e.id())
+        .filter(|id| !id.is_empty());
+    // A shared link's content in the copy holds nothing the visitor did but where the focus
+    // is; an account's heading is kept for the app's screen, which unpacks the link again.
+    if let Some(link) = copy.get_attribute("data-shared-link").filter(|_| shown) {
+        let text = |selector: &str| {
+            copy.query_selector(selector)
+                .ok()
+                .flatten()
+                .and_then(|e| e.text_content())
+        };
+        let title = text("main .account > .page-header h1");
+        let line = text("main .account > .page-header .muted");
+        if let (Some(title), Some(line)) = (title, line) {
+            EARLY_ACCOUNT_HEADING.with(|h| *h.borrow_mut() = Some((link, title, line)));
+        }
+        copy.remove();
+        return Some(EarlyWork {
+            answers: Answers::default(),
+            label: String::new(),
+            save: false,
+            focus,
+        });
+    }
     if !shown {
         copy.remove();
         return None;
@@ -62,11 +122,6 @@ pub fn take_over() -> Option<EarlyWork> {
         .ok()
         .flatten()
         .is_some();
-    let focus = document
-        .active_element()
-        .filter(|e| copy.contains(Some(e.unchecked_ref())))
-        .map(|e: Element| e.id())
-        .filter(|id| !id.is_empty());
     copy.remove();
     if let Ok(Some(storage)) = window.session_storage() {
         let _ = storage.remove_item(HANDOFF_KEY);

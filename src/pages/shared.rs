@@ -6,6 +6,7 @@ use yew::prelude::*;
 use crate::browser::clock::now_iso;
 use crate::browser::crypto::unlock;
 use crate::browser::deflate::{inflate, StreamError};
+use crate::browser::first_screen::early_account_heading;
 use crate::browser::page::navigate;
 use crate::components::answer_list::answer_list;
 use crate::components::copy_update::CopyUpdate;
@@ -13,7 +14,7 @@ use crate::components::grade_summary::grade_summary;
 use crate::components::next_steps::next_steps;
 use crate::components::plan_section_view::plan_section_view;
 use crate::components::quadrant_badge::quadrant_badge;
-use crate::domain::accounts::same_name;
+use crate::domain::accounts::{same_name, Tier};
 use crate::domain::copy_update::kept_copy;
 use crate::domain::dates::readable_date;
 use crate::domain::grader::grade;
@@ -23,7 +24,7 @@ use crate::domain::rating::position;
 use crate::domain::settings::format_money;
 use crate::domain::share::{
     account_from_json, decode_account, decode_client_locked, decode_invitation, decode_locked,
-    decode_result, ShareError, SharedAccount, MAX_INFLATED,
+    decode_result, ShareError, SharedAccount, SharedResult, MAX_INFLATED,
 };
 use crate::hooks::{use_app_state, use_local};
 use crate::route::Route;
@@ -46,6 +47,29 @@ pub fn bad_link(error: &ShareError) -> Html {
             <p><a class="button button--primary" href={Route::Grader.href()}>{ "Go to the grader" }</a></p>
         </div>
     }
+}
+
+/// The heading of a shared result's screen: who answered, else its label, else what it is.
+pub fn shared_result_title(result: &SharedResult) -> String {
+    let who = [result.name.trim(), result.company.trim()]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(", ");
+    match (who.is_empty(), result.label.is_empty()) {
+        (false, _) => format!("Result from {who}"),
+        (true, false) => format!("Shared assessment: {}", result.label),
+        (true, true) if result.reply => "A prospect's result".to_string(),
+        (true, true) => "Shared assessment".to_string(),
+    }
+}
+
+/// The line under a shared result's heading, for its `YYYY-MM-DD` date.
+pub fn answered_on(date: &str) -> String {
+    format!(
+        "Answered on {}. A read-only copy: everything shown came in the link itself.",
+        readable_date(date)
+    )
 }
 
 #[component]
@@ -78,22 +102,12 @@ pub fn SharedResultPage(props: &LinkProps) -> Html {
             navigate(Route::Assessment(id));
         })
     };
-    let who = [result.name.trim(), result.company.trim()]
-        .into_iter()
-        .filter(|s| !s.is_empty())
-        .collect::<Vec<_>>()
-        .join(", ");
-    let title = match (who.is_empty(), result.label.is_empty()) {
-        (false, _) => format!("Result from {who}"),
-        (true, false) => format!("Shared assessment: {}", result.label),
-        (true, true) if result.reply => "A prospect's result".to_string(),
-        (true, true) => "Shared assessment".to_string(),
-    };
+    let title = shared_result_title(&result);
     html! {
         <div class="assessment">
             <header class="page-header">
                 <h1 tabindex="-1">{ title }</h1>
-                <p class="muted">{ format!("Answered on {}. A read-only copy: everything shown came in the link itself.", readable_date(&result.date)) }</p>
+                <p class="muted">{ answered_on(&result.date) }</p>
             </header>
             { grade_summary(&g) }
             if let Some(p) = added {
@@ -179,16 +193,16 @@ pub fn SharedAccountPage(props: &LinkProps) -> Html {
             // Laid out like the account below, child for child (yew matches unkeyed children
             // from the end), so that the heading a screen change focuses is the same element
             // that then names the account, and keeps the focus.
-            return html! {
-                <div class="account">
-                    <header class="page-header">
-                        <p class="plan-view__kicker">{ "Shared account" }</p>
-                        <h1 tabindex="-1">{ "Opening the link…" }</h1>
-                        <p class="muted">{ "Unpacking what the link carries, here in your browser." }</p>
-                    </header>
-                    <></>
-                </div>
-            };
+            // The heading the page showed before the app started, if it did, stays.
+            let early = early_account_heading(&props.link);
+            let (title, line) = early.as_ref().map_or(
+                (
+                    "Opening the link…",
+                    "Unpacking what the link carries, here in your browser.",
+                ),
+                |(title, line)| (title.as_str(), line.as_str()),
+            );
+            return shared_account_frame(title, line, html! { <></> });
         }
     };
     let pos = position(&shared.ratings, &shared.weights);
@@ -216,16 +230,16 @@ pub fn SharedAccountPage(props: &LinkProps) -> Html {
     } else {
         shared.currency.clone()
     };
-    html! {
-        <div class="account">
-            <header class="page-header">
-                <p class="plan-view__kicker">{ "Shared account" }</p>
-                <h1 tabindex="-1">{ &shared.name }</h1>
-                <p class="muted">{ format!("Tier {}{}{}", shared.tier.letter(),
-                    if shared.industry.is_empty() { String::new() } else { format!(" · {}", shared.industry) },
-                    shared.revenue.map_or(String::new(), |r| format!(" · {} a year", format_money(r, &currency)))) }</p>
-            </header>
-            // One child, as in the screen shown while the link is unpacked.
+    let line = shared_account_line(
+        shared.tier,
+        &shared.industry,
+        shared.revenue.map(|r| format_money(r, &currency)),
+    );
+    // One child after the heading, as in the screen shown while the link is unpacked.
+    shared_account_frame(
+        &shared.name,
+        &line,
+        html! {
             <>
                 <section class="card classification" aria-labelledby="shared-class-title">
                     <h2 id="shared-class-title">{ "Where it belongs" }</h2>
@@ -268,8 +282,38 @@ pub fn SharedAccountPage(props: &LinkProps) -> Html {
                     </div>
                 }
             </>
+        },
+    )
+}
+
+/// A shared account's screen around `body`: what it is, `title` and the `line` under it.
+/// The same frame while the link is unpacked and once it is, so that the heading keeps focus.
+pub fn shared_account_frame(title: &str, line: &str, body: Html) -> Html {
+    html! {
+        <div class="account">
+            <header class="page-header">
+                <p class="plan-view__kicker">{ "Shared account" }</p>
+                <h1 tabindex="-1">{ title }</h1>
+                <p class="muted">{ line }</p>
+            </header>
+            { body }
         </div>
     }
+}
+
+/// The line under a shared account's name: its tier, industry and yearly revenue, the
+/// revenue already written as money.
+pub fn shared_account_line(tier: Tier, industry: &str, revenue: Option<String>) -> String {
+    format!(
+        "Tier {}{}{}",
+        tier.letter(),
+        if industry.is_empty() {
+            String::new()
+        } else {
+            format!(" · {industry}")
+        },
+        revenue.map_or(String::new(), |r| format!(" · {r} a year"))
+    )
 }
 
 #[derive(Properties, PartialEq)]
