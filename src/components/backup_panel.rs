@@ -374,11 +374,11 @@ pub fn BackupPanel() -> Html {
                 <fieldset class="segmented">
                     <legend>{ "How" }</legend>
                     <label>
-                        <input type="radio" name="import-mode" checked={mode == Mode::Merge} onchange={on_mode(Mode::Merge)} />
+                        <input type="radio" name="import-mode" checked={mode == Mode::Merge} disabled={work.is_some()} onchange={on_mode(Mode::Merge)} />
                         <span>{ "Merge with my data" }</span>
                     </label>
                     <label>
-                        <input type="radio" name="import-mode" checked={mode == Mode::Replace} onchange={on_mode(Mode::Replace)} />
+                        <input type="radio" name="import-mode" checked={mode == Mode::Replace} disabled={work.is_some()} onchange={on_mode(Mode::Replace)} />
                         <span>{ "Replace my data" }</span>
                     </label>
                 </fieldset>
