@@ -495,6 +495,16 @@ if (!LONG_TASKS_ONLY) {
 // (PerformanceObserver 'longtask': any task over 50 ms). The file is made in the page first,
 // in a task of its own, so that the driver's handing over of its bytes is not counted.
 if (!ONLY_PHONE) {
+  // The one write to localStorage at the end of a save cannot be split: it is timed on its
+  // own, to tell how much of the longest task it is.
+  const timeWrites = page => page.addInitScript(() => {
+    const set = Storage.prototype.setItem;
+    window.writes = [];
+    Storage.prototype.setItem = function (key, value) {
+      const at = performance.now();
+      try { return set.call(this, key, value); } finally { window.writes.push({ at, ms: performance.now() - at }); }
+    };
+  });
   const give = (page, text, type) => page.evaluate(([text, type]) => { window.file = new File([text], 'import', { type }); }, [text, type]);
   // Acts and waits through selectors and text, not code: the page's CSP allows no code made
   // from text.
@@ -518,12 +528,14 @@ if (!ONLY_PHONE) {
     await new Promise(ok => setTimeout(ok, 300));
     observer.disconnect();
     const after = tasks.filter(t => t.startTime + t.duration > from);
-    return { longest: Math.max(0, ...after.map(t => t.duration)), count: after.length };
+    const set_item = Math.max(0, ...window.writes.filter(w => w.at >= from).map(w => w.ms));
+    return { longest: Math.max(0, ...after.map(t => t.duration)), count: after.length, set_item };
   }, [act, done]);
   results.long_tasks = {};
   {
     const n = 10000;
     const { page, close } = await freshPage(documentWith(n, false));
+    await timeWrites(page);
     await page.goto(server.url + '#/settings');
     await page.locator('main h1').waitFor();
     const data = JSON.parse(documentWith(n, false));
@@ -536,8 +548,26 @@ if (!ONLY_PHONE) {
     await close();
   }
   {
+    // Both imports above make more than the browser's storage takes (10 000 of these
+    // accounts nearly fill it), so their write is refused at once: this one fits, and its
+    // write is the real thing.
+    const { page, close } = await freshPage(documentWith(5000, false));
+    await timeWrites(page);
+    await page.goto(server.url + '#/settings');
+    await page.locator('main h1').waitFor();
+    const data = JSON.parse(documentWith(2000, false));
+    data.portfolio.accounts.forEach((a, i) => { a.name = `Imported ${i}`; });
+    await give(page, JSON.stringify({ app: 'account-grader', kind: 'backup', version: 4, exported_at: '2026-11-02T09:00:00Z', data }), 'application/json');
+    await longest(page, { choose: 'import-file' }, { present: '.import-preview', absent: '#import-progress' });
+    const imported = await longest(page, { region: '.import-preview', click: 'Import' }, { text: 'Use Undo' });
+    const saved = await page.evaluate(() => JSON.parse(localStorage.getItem('account-grader')).portfolio.accounts.length);
+    results.long_tasks.backup_2k_into_5k = { import: imported, saved };
+    await close();
+  }
+  {
     const n = 50000;
     const { page, close } = await freshPage(documentWith(10000, false));
+    await timeWrites(page);
     await page.goto(server.url + '#/accounts');
     await page.locator('main h1').waitFor();
     const lines = ['Company name,Company owner,Industry,Annual Revenue,Tier,Notes'];
@@ -551,8 +581,10 @@ if (!ONLY_PHONE) {
     results.long_tasks.csv_50k_into_10k = { preview, import: imported };
     await close();
   }
-  const line = ({ longest, count }) => `longest ${longest.toFixed(0)} ms (${count} over 50 ms)`;
+  const line = ({ longest, count, set_item }) => `longest ${longest.toFixed(0)} ms (${count} over 50 ms; longest localStorage write ${set_item.toFixed(0)} ms)`;
   console.log(`Longest main-thread task, 10 000-account backup into 10 000: to the preview ${line(results.long_tasks.backup_10k_into_10k.preview)}; Import ${line(results.long_tasks.backup_10k_into_10k.import)}`);
+  const fits = results.long_tasks.backup_2k_into_5k;
+  console.log(`Longest main-thread task, 2 000-account backup into 5 000 (${fits.saved} accounts stored): Import ${line(fits.import)}`);
   console.log(`Longest main-thread task, 50 000-row CSV against 10 000 accounts: to the preview ${line(results.long_tasks.csv_50k_into_10k.preview)}; Import ${line(results.long_tasks.csv_50k_into_10k.import)}`);
 }
 

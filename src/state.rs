@@ -6,7 +6,9 @@ use std::rc::Rc;
 use yew::Reducible;
 
 use crate::domain::accounts::{Account, AccountForm, AccountId, CopySource, ValidAccount};
+use crate::domain::backup::Merging;
 use crate::domain::bcg::{BcgThresholds, MarketPosition};
+use crate::domain::csv_import::{Applying, CsvPreview};
 use crate::domain::demo::demo_accounts;
 use crate::domain::grader::{Answer, Answers};
 use crate::domain::history::{AssessmentId, SavedAssessment, ValidDetails};
@@ -20,6 +22,7 @@ use crate::domain::prospects::{received_from, without_shared_mark, Prospect, Pro
 use crate::domain::rating::{Axis, CriterionId};
 use crate::domain::schema::{Document, LoadError};
 use crate::domain::settings::{Settings, SettingsSection, Theme};
+use crate::domain::sliced::run_to_end;
 use crate::domain::snapshots::{self, Snapshot, SnapshotId};
 use crate::domain::tab_merge;
 
@@ -181,6 +184,13 @@ pub struct AccountDraft {
     pub form: AccountForm,
 }
 
+/// A document worked out from another outside the reducer, for [`Action::ImportWorkedOut`].
+#[derive(Debug, PartialEq)]
+pub struct WorkedOut {
+    pub basis: Document,
+    pub result: Document,
+}
+
 /// Every change the app can make to its state.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
@@ -225,6 +235,14 @@ pub enum Action {
         /// The file is the stored text found unreadable at start-up: importing it takes that
         /// text's place, so it is no longer kept.
         restores_unreadable: bool,
+    },
+    /// An import (`ImportBackup` or `ImportCsv`) worked out beforehand, a slice at a time, so
+    /// that the page kept painting: its result is taken while the document is still the one
+    /// it was worked out from; otherwise the import is done again here against the document
+    /// as it is now, so that nothing changed since is lost.
+    ImportWorkedOut {
+        import: Box<Action>,
+        result: Rc<WorkedOut>,
     },
     BackupExported {
         at: String,
@@ -442,6 +460,33 @@ impl AppState {
         let id = self.doc.next_id;
         self.doc.next_id += 1;
         id
+    }
+
+    /// Takes the document after a backup's import, undoable in one step.
+    fn backup_imported(&mut self, next: Document, restores_unreadable: bool) {
+        if restores_unreadable {
+            self.unreadable = None;
+        }
+        let before = std::mem::replace(&mut self.doc, next);
+        // The backup's own date of export says nothing about this browser's backups.
+        self.doc.settings.last_backup_at = before.settings.last_backup_at.clone();
+        self.undo = Some(Undo::Restore {
+            doc: Box::new(before),
+            what: "Backup imported.".into(),
+        });
+        self.just_saved = None;
+        self.changed();
+    }
+
+    /// Takes the document after a spreadsheet's import, undoable in one step.
+    fn csv_imported(&mut self, next: Document, preview: &CsvPreview) {
+        let before = std::mem::replace(&mut self.doc, next);
+        let (added, updated) = (preview.added.len(), preview.updated.len());
+        self.undo = Some(Undo::Restore {
+            doc: Box::new(before),
+            what: format!("Imported from the spreadsheet: {added} added, {updated} updated."),
+        });
+        self.changed();
     }
 
     fn edit_account(&mut self, id: AccountId, edit: impl FnOnce(&mut Account)) {
@@ -693,20 +738,28 @@ impl AppState {
                 mode,
                 restores_unreadable,
             } => {
-                if restores_unreadable {
-                    self.unreadable = None;
+                let next = run_to_end(Merging::new(&self.doc, import, mode));
+                self.backup_imported(next, restores_unreadable);
+            }
+            Action::ImportWorkedOut { import, result } => {
+                if result.basis != self.doc {
+                    return self.apply(*import);
                 }
-                let before = self.doc.clone();
-                let mut next = import.apply(&before, mode);
-                // The backup's own date of export says nothing about this browser's backups.
-                next.settings.last_backup_at = before.settings.last_backup_at.clone();
-                self.doc = next;
-                self.undo = Some(Undo::Restore {
-                    doc: Box::new(before),
-                    what: "Backup imported.".into(),
-                });
-                self.just_saved = None;
-                self.changed();
+                match *import {
+                    Action::ImportBackup {
+                        restores_unreadable,
+                        ..
+                    } => self.backup_imported(result.result.clone(), restores_unreadable),
+                    Action::ImportCsv {
+                        checked: Some((basis, preview)),
+                        ..
+                    } if Rc::ptr_eq(&basis, &result.basis.portfolio.accounts) => {
+                        if !preview.is_empty() {
+                            self.csv_imported(result.result.clone(), &preview);
+                        }
+                    }
+                    other => self.apply(other),
+                }
             }
             Action::ImportCsv {
                 import,
@@ -724,41 +777,8 @@ impl AppState {
                 if preview.is_empty() {
                     return;
                 }
-                let before = self.doc.clone();
-                let (added, updated) = (preview.added.len(), preview.updated.len());
-                let mut accounts = Vec::with_capacity(added);
-                for incoming in &preview.added {
-                    let mut a = Account::blank();
-                    a.id = self.take_id();
-                    incoming.apply_to(&mut a);
-                    a.created_at.clone_from(&at);
-                    a.updated_at.clone_from(&at);
-                    if !incoming.ratings.is_empty() {
-                        a.reviewed_at = Some(at.clone());
-                    }
-                    accounts.push(a);
-                }
-                let list = Rc::make_mut(&mut self.doc.portfolio.accounts);
-                let index: std::collections::HashMap<AccountId, usize> =
-                    list.iter().enumerate().map(|(i, a)| (a.id, i)).collect();
-                for (id, incoming) in &preview.updated {
-                    if let Some(a) = index.get(id).map(|&i| &mut list[i]) {
-                        let ratings = a.ratings.clone();
-                        incoming.apply_to(a);
-                        a.updated_at.clone_from(&at);
-                        if a.ratings != ratings {
-                            a.reviewed_at = Some(at.clone());
-                        }
-                    }
-                }
-                list.extend(accounts);
-                self.undo = Some(Undo::Restore {
-                    doc: Box::new(before),
-                    what: format!(
-                        "Imported from the spreadsheet: {added} added, {updated} updated."
-                    ),
-                });
-                self.changed();
+                let next = run_to_end(Applying::new(&self.doc, preview.clone(), at));
+                self.csv_imported(next, &preview);
             }
             Action::BackupExported { at } => {
                 self.doc.settings.last_backup_at = Some(at);
@@ -1644,6 +1664,157 @@ mod tests {
             }],
         );
         assert_eq!(s.doc.portfolio.accounts.len(), 2);
+    }
+
+    /// A backup of Acme (changed) and Birch, read and matched against `doc`.
+    fn backup_for(doc: &Document) -> Rc<crate::domain::backup::Prepared> {
+        use crate::domain::backup::{Incoming, Prepared, Source};
+        let mut there = Document::default();
+        let mut accounts = demo_accounts(1, AT);
+        accounts.truncate(2);
+        accounts[0].name = "Acme".into();
+        accounts[0].industry = "From the file".into();
+        accounts[1].name = "Birch".into();
+        there.portfolio.accounts = Rc::new(accounts);
+        there.next_id = 3;
+        let incoming = Incoming {
+            doc: there,
+            dropped: vec![],
+            source: Source::Backup,
+        };
+        Rc::new(Prepared::new(doc, incoming))
+    }
+
+    fn acme() -> ValidAccount {
+        ValidAccount {
+            name: "Acme".into(),
+            industry: String::new(),
+            manager: String::new(),
+            revenue: None,
+            tier: crate::domain::accounts::Tier::C,
+            notes: String::new(),
+        }
+    }
+
+    #[test]
+    fn an_import_worked_out_beforehand_is_taken_while_the_data_is_what_it_was_worked_out_from() {
+        use crate::domain::backup::Mode;
+        use crate::domain::sliced::run_in_slices;
+        let mut start = reduce(
+            AppState::default(),
+            [Action::AddAccount {
+                account: acme(),
+                at: AT.into(),
+            }],
+        );
+        start.doc.settings.last_backup_at = Some(AT.into());
+        let import = backup_for(&start.doc);
+        let action = Action::ImportBackup {
+            import: import.clone(),
+            mode: Mode::Merge,
+            restores_unreadable: false,
+        };
+        let in_one_go = reduce(start.clone(), [action.clone()]);
+        let basis = start.doc.clone();
+        let (result, _) = run_in_slices(Merging::new(&basis, import, Mode::Merge), 1);
+        let worked_out = Action::ImportWorkedOut {
+            import: Box::new(action.clone()),
+            result: Rc::new(WorkedOut { basis, result }),
+        };
+        let taken = reduce(start.clone(), [worked_out.clone()]);
+        assert_eq!(taken.doc, in_one_go.doc);
+        assert_eq!(taken.doc.portfolio.accounts[0].industry, "From the file");
+        assert_eq!(taken.doc.settings.last_backup_at.as_deref(), Some(AT));
+        assert_eq!(taken.undo, in_one_go.undo);
+        assert_eq!(
+            taken.undo.as_ref().unwrap().description(),
+            "Backup imported."
+        );
+        assert_eq!(taken.revision, start.revision + 1);
+        // Undo gives the data back as it was (the ids handed out stay used).
+        let undone = reduce(taken, [Action::Undo]);
+        assert_eq!(undone.doc, reduce(in_one_go, [Action::Undo]).doc);
+        assert_eq!(undone.doc.portfolio.accounts, start.doc.portfolio.accounts);
+
+        // Cedar is added (in another tab, say) while the import is worked out: it is not
+        // lost, and the import is done again against the data with it.
+        let cedar = ValidAccount {
+            name: "Cedar".into(),
+            ..acme()
+        };
+        let changed = reduce(
+            start,
+            [Action::AddAccount {
+                account: cedar,
+                at: AT.into(),
+            }],
+        );
+        let again = reduce(changed.clone(), [action]);
+        let fell_back = reduce(changed, [worked_out]);
+        assert_eq!(fell_back.doc, again.doc);
+        let names: Vec<&str> = fell_back
+            .doc
+            .portfolio
+            .accounts
+            .iter()
+            .map(|a| a.name.as_str())
+            .collect();
+        assert_eq!(names, ["Acme", "Cedar", "Birch"]);
+        assert_eq!(fell_back.undo, again.undo);
+    }
+
+    #[test]
+    fn a_spreadsheet_import_worked_out_beforehand_is_taken_or_done_again() {
+        use crate::domain::csv_import::{guess_mapping, read_table, CsvImport, RememberedMapping};
+        use crate::domain::sliced::run_in_slices;
+        let table = Rc::new(read_table(b"Name,Needs fit\nAcme,4\nBeta,\n").unwrap());
+        let mapping = guess_mapping(&table.headers, &RememberedMapping::default());
+        let import = Rc::new(CsvImport {
+            table,
+            mapping,
+            mark: Default::default(),
+        });
+        let start = reduce(
+            AppState::default(),
+            [Action::AddAccount {
+                account: acme(),
+                at: AT.into(),
+            }],
+        );
+        let accounts = start.doc.portfolio.accounts.clone();
+        let preview = Rc::new(import.preview(&accounts));
+        let action = Action::ImportCsv {
+            import,
+            checked: Some((accounts, preview.clone())),
+            at: AT.into(),
+        };
+        let basis = start.doc.clone();
+        let (result, _) = run_in_slices(Applying::new(&basis, preview, AT.into()), 1);
+        let worked_out = Action::ImportWorkedOut {
+            import: Box::new(action.clone()),
+            result: Rc::new(WorkedOut { basis, result }),
+        };
+        let in_one_go = reduce(start.clone(), [action.clone()]);
+        let taken = reduce(start.clone(), [worked_out.clone()]);
+        assert_eq!(taken.doc, in_one_go.doc);
+        assert_eq!(taken.doc.portfolio.accounts.len(), 2);
+        assert_eq!(
+            taken.undo.as_ref().unwrap().description(),
+            "Imported from the spreadsheet: 1 added, 1 updated."
+        );
+        let undone = reduce(taken, [Action::Undo]);
+        assert_eq!(undone.doc, reduce(in_one_go, [Action::Undo]).doc);
+        assert_eq!(undone.doc.portfolio.accounts, start.doc.portfolio.accounts);
+
+        // Acme is deleted meanwhile: the rows are matched again, and both are added.
+        let changed = reduce(start, [Action::DeleteAccount(1)]);
+        let fell_back = reduce(changed.clone(), [worked_out]);
+        assert_eq!(fell_back.doc, reduce(changed, [action]).doc);
+        assert_eq!(fell_back.doc.portfolio.accounts.len(), 2);
+        assert_eq!(
+            fell_back.undo.as_ref().unwrap().description(),
+            "Imported from the spreadsheet: 2 added, 0 updated."
+        );
     }
 
     #[test]

@@ -14,7 +14,7 @@ use web_sys::{Storage, StorageEvent};
 
 use crate::domain::document_encoder::DocumentEncoder;
 use crate::domain::schema::{decode, Document, LoadError};
-use crate::domain::write_stamp::{stamp_of, stamped, WriteHistory, WriteStamp};
+use crate::domain::write_stamp::{stamp_in, stamp_of, WriteHistory, WriteStamp};
 
 /// The key holding the user's document.
 pub const KEY: &str = "account-grader";
@@ -146,6 +146,10 @@ fn text_of(value: JsValue) -> Option<String> {
 /// `Storage::set_item`, the mirror of [`read`]: the text goes across as bytes and the browser
 /// decodes it, rather than passing through wasm-bindgen's string conversion (which, with
 /// interning on, also hashes the whole text to look for it in the intern table).
+///
+/// This is the one part of a save that cannot be done a slice at a time: localStorage takes
+/// a value whole, in one call, so a large document is written in one task however the
+/// encoding before it was sliced.
 fn write(storage: &Storage, key: &str, text: &str) -> Result<JsValue, JsValue> {
     let value = TextDecoder::new().decode(&Uint8Array::from(text.as_bytes()));
     storage
@@ -276,6 +280,12 @@ pub fn prepare_to_save(doc: &Document) {
     ENCODER.with(|encoder| encoder.borrow_mut().encode(doc));
 }
 
+/// Keeps the JSON of a document's new parts, encoded beforehand a slice at a time (by an
+/// import), for the save of that document.
+pub fn take_encoded(encoded: crate::domain::document_encoder::Encoded) {
+    ENCODER.with(|encoder| encoder.borrow_mut().take(encoded));
+}
+
 /// A document another tab saved, and the one of this tab's that its changes started from.
 pub struct OtherTabSaved {
     pub base: Document,
@@ -317,7 +327,8 @@ pub fn save(doc: &Document, revision: u64) -> Result<(), SaveError> {
             id: format!("{}-{}", known.tab, known.writes),
             after: known.history.current.id.clone(),
         };
-        let text = ENCODER.with(|encoder| stamped(&encoder.borrow_mut().encode(doc), &stamp));
+        let mut text = ENCODER.with(|encoder| encoder.borrow_mut().encode(doc));
+        stamp_in(&mut text, &stamp);
         let value = write(&storage, KEY, &text).map_err(|e| SaveError::Refused(describe(&e)))?;
         known.remember(value, &text, doc);
         known.saved_revision = revision;

@@ -10,17 +10,18 @@ use yew::prelude::*;
 
 use crate::browser::clock::now_iso;
 use crate::browser::download::download_text;
-use crate::browser::page::after_paint;
 use crate::browser::slices::{self, Stop};
 use crate::components::work_progress::WorkProgress;
 use crate::domain::backup::{
-    export, ImportError, Incoming, Matching, Mode, Prepared, Preview, Source, MAX_IMPORT_BYTES,
+    export, ImportError, Incoming, Matching, Merging, Mode, Prepared, Preview, Source,
+    MAX_IMPORT_BYTES,
 };
 use crate::domain::backup_reading::BackupReading;
 use crate::domain::dates::{date_part, readable_date_time};
-use crate::domain::sliced::{Progress, Unit};
+use crate::domain::document_encoder::Encoding;
+use crate::domain::sliced::{Progress, Then, Unit};
 use crate::hooks::{use_app_state, use_local, AppContext, LocalHandle};
-use crate::state::Action;
+use crate::state::{Action, WorkedOut};
 
 /// Work on a file under way, how far it has got, and how to stop it.
 type Work = Option<(Progress, Stop)>;
@@ -133,8 +134,6 @@ pub fn BackupPanel() -> Html {
     let restores_unreadable = use_local(|| false);
     let mode = use_local(|| Mode::Merge);
     let message = use_local(|| None::<(bool, String)>);
-    // What is under way, said while the page waits for it.
-    let busy = use_local(|| None::<&'static str>);
     // Keeps the file reader alive until it has finished.
     let reader: Rc<RefCell<Option<FileReader>>> = use_mut_ref(|| None);
     let work = use_local(|| None::<(Progress, Stop)>);
@@ -270,44 +269,68 @@ pub fn BackupPanel() -> Html {
         Callback::from(move |_: Event| mode.set(m))
     };
     let on_cancel = {
-        let prepared = prepared.clone();
-        Callback::from(move |_| prepared.set(None))
+        let (prepared, work, on_stop) = (prepared.clone(), work.clone(), on_stop.clone());
+        Callback::from(move |_| match work.latest().as_ref() {
+            Some(_) => on_stop.emit(()),
+            None => prepared.set(None),
+        })
     };
     let on_confirm = {
-        let (state, prepared, mode, message, busy, restores_unreadable) = (
-            state.clone(),
+        let (latest, prepared, mode, message, work, restores_unreadable) = (
+            latest.clone(),
             prepared.clone(),
             mode.clone(),
             message.clone(),
-            busy.clone(),
+            work.clone(),
             restores_unreadable.clone(),
         );
         Callback::from(move |_| {
             let Some(import) = (*prepared).clone() else {
                 return;
             };
-            let restores_unreadable = *restores_unreadable;
-            busy.set(Some("Importing…"));
-            let (state, prepared, message, busy, mode) = (
-                state.clone(),
-                prepared.clone(),
-                message.clone(),
-                busy.clone(),
-                *mode,
-            );
-            // The merge (in the reducer) and the save after it are each done in one task:
-            // for 10 000 accounts into 10 000 the merge takes a frame or so, and the save,
-            // above all, ends in a single write to localStorage, which no browser can do in
-            // parts.
-            after_paint(move || {
+            let (mode, restores_unreadable) = (*mode, *restores_unreadable);
+            let state = latest.borrow().clone();
+            let basis = state.doc.clone();
+            let stop = Stop::default();
+            let here = match mode {
+                Mode::Merge => basis.portfolio.accounts.len(),
+                Mode::Replace => 0,
+            };
+            let total = here + import.incoming.doc.portfolio.accounts.len();
+            work.set(Some((
+                Progress::new("Importing", 0, total, Unit::Records("accounts")),
+                stop.clone(),
+            )));
+            let (prepared, message, work) = (prepared.clone(), message.clone(), work.clone());
+            // The merge, and the encoding of its large parts for the save after it, are done
+            // a slice at a time; then the reducer takes the result in one step, unless the
+            // data changed meanwhile (in another tab, say), when it imports again itself.
+            wasm_bindgen_futures::spawn_local(async move {
+                // The bar is shown at once, before the first slice.
+                slices::next_frame().await;
+                let merging = Merging::new(&basis, import.clone(), mode);
+                let known = basis.clone();
+                let job = Then::new(merging, move |doc| Ok(Encoding::new(doc, &known)));
+                let shown = stop.clone();
+                let show = |p| work.set(Some((p, shown.clone())));
+                let Some((result, encoded)) = slices::run(job, &stop, show).await else {
+                    return;
+                };
+                crate::storage::take_encoded(encoded);
                 let left_out = import.incoming.dropped.len();
-                state.dispatch(Action::ImportBackup {
-                    import,
-                    mode,
-                    restores_unreadable,
+                state.dispatch(Action::ImportWorkedOut {
+                    import: Box::new(Action::ImportBackup {
+                        import,
+                        mode,
+                        restores_unreadable,
+                    }),
+                    result: Rc::new(WorkedOut {
+                        basis,
+                        result: *result,
+                    }),
                 });
+                work.set(None);
                 prepared.set(None);
-                busy.set(None);
                 let done = if left_out == 0 {
                     "Imported.".to_string()
                 } else {
@@ -351,11 +374,11 @@ pub fn BackupPanel() -> Html {
                 <fieldset class="segmented">
                     <legend>{ "How" }</legend>
                     <label>
-                        <input type="radio" name="import-mode" checked={mode == Mode::Merge} onchange={on_mode(Mode::Merge)} />
+                        <input type="radio" name="import-mode" checked={mode == Mode::Merge} disabled={work.is_some()} onchange={on_mode(Mode::Merge)} />
                         <span>{ "Merge with my data" }</span>
                     </label>
                     <label>
-                        <input type="radio" name="import-mode" checked={mode == Mode::Replace} onchange={on_mode(Mode::Replace)} />
+                        <input type="radio" name="import-mode" checked={mode == Mode::Replace} disabled={work.is_some()} onchange={on_mode(Mode::Replace)} />
                         <span>{ "Replace my data" }</span>
                     </label>
                 </fieldset>
@@ -380,8 +403,8 @@ pub fn BackupPanel() -> Html {
                     </section>
                 }
                 <div class="editor-actions">
-                    <button type="button" class="button button--primary" disabled={busy.is_some() || work.is_some()} onclick={on_confirm}>{ "Import" }</button>
-                    <button type="button" class="button" disabled={busy.is_some()} onclick={on_cancel}>{ "Cancel" }</button>
+                    <button type="button" class="button button--primary" disabled={work.is_some()} onclick={on_confirm}>{ "Import" }</button>
+                    <button type="button" class="button" onclick={on_cancel}>{ "Cancel" }</button>
                 </div>
             </div>
         }
@@ -399,9 +422,6 @@ pub fn BackupPanel() -> Html {
                 <input id="import-file" class="visually-hidden" type="file" accept="application/json,.json,text/plain,.txt" onchange={on_file} />
             </div>
             <p class="muted">{ "Import also takes the file from \"Download the unreadable data\", and brings back all of it that can still be read." }</p>
-            if let Some(what) = *busy {
-                <p class="form-message" role="status">{ what }</p>
-            }
             if let Some((progress, _)) = &*work {
                 <WorkProgress id="import-progress" progress={*progress} on_cancel={on_stop} />
             }

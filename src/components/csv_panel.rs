@@ -18,13 +18,14 @@ use crate::components::work_progress::WorkProgress;
 use crate::domain::accounts::{Account, DecimalMark};
 use crate::domain::csv_export::accounts_csv;
 use crate::domain::csv_import::{
-    guess_mapping, remap, suggest_mark, CsvError, CsvImport, CsvPreview, Displaced, Previewing,
-    SkipReason, TableReading, Target, MAX_CSV_BYTES,
+    guess_mapping, remap, suggest_mark, Applying, CsvError, CsvImport, CsvPreview, Displaced,
+    Previewing, SkipReason, TableReading, Target, MAX_CSV_BYTES,
 };
 use crate::domain::dates::date_part;
-use crate::domain::sliced::{Progress, Unit};
+use crate::domain::document_encoder::Encoding;
+use crate::domain::sliced::{Progress, Then, Unit};
 use crate::hooks::{use_app_state, use_local};
-use crate::state::Action;
+use crate::state::{Action, WorkedOut};
 
 fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
@@ -105,6 +106,8 @@ pub fn CsvPanel() -> Html {
     let reader: Rc<RefCell<Option<FileReader>>> = use_mut_ref(|| None);
     // Reading or checking under way, how far it has got, and how to stop it.
     let work = use_local(|| None::<(Progress, Stop)>);
+    // The import under way after Import was chosen, how far it has got, and how to stop it.
+    let importing = use_local(|| None::<(Progress, Stop)>);
     // The last preview worked out, with the choices and the accounts it was worked out from.
     let checked = use_local(|| None::<Checked>);
     let accounts = state.doc.portfolio.accounts.clone();
@@ -154,16 +157,20 @@ pub fn CsvPanel() -> Html {
     }
 
     let on_stop = {
-        let (work, reader, import, message) = (
+        let (work, importing, reader, import, message) = (
             work.clone(),
+            importing.clone(),
             reader.clone(),
             import.clone(),
             message.clone(),
         );
         Callback::from(move |()| {
-            if let Some((_, stop)) = work.latest().as_ref() {
-                stop.stop();
+            for under_way in [work.latest(), importing.latest()] {
+                if let Some((_, stop)) = under_way.as_ref() {
+                    stop.stop();
+                }
             }
+            importing.set(None);
             // Dropping the reader stops a read still under way.
             reader.borrow_mut().take();
             work.set(None);
@@ -173,18 +180,22 @@ pub fn CsvPanel() -> Html {
     };
 
     let take_file = {
-        let (import, message, work, reader, displaced) = (
+        let (import, message, work, importing, reader, displaced) = (
             import.clone(),
             message.clone(),
             work.clone(),
+            importing.clone(),
             reader.clone(),
             displaced.clone(),
         );
         Rc::new(move |file: gloo_file::File| {
             import.set(None);
-            if let Some((_, earlier)) = work.latest().as_ref() {
-                earlier.stop();
+            for under_way in [work.latest(), importing.latest()] {
+                if let Some((_, earlier)) = under_way.as_ref() {
+                    earlier.stop();
+                }
             }
+            importing.set(None);
             // Refused by its size before a byte is read: reading 50 MB would hold up the page.
             if file.size() as usize > MAX_CSV_BYTES {
                 work.set(None);
@@ -345,8 +356,16 @@ pub fn CsvPanel() -> Html {
                 })
             };
             let on_cancel = {
-                let (import, work) = (import.clone(), work.clone());
+                let (import, work, importing, on_stop) = (
+                    import.clone(),
+                    work.clone(),
+                    importing.clone(),
+                    on_stop.clone(),
+                );
                 Callback::from(move |_| {
+                    if importing.latest().is_some() {
+                        return on_stop.emit(());
+                    }
                     if let Some((_, stop)) = work.latest().as_ref() {
                         stop.stop();
                     }
@@ -355,10 +374,11 @@ pub fn CsvPanel() -> Html {
                 })
             };
             let on_confirm = {
-                let (state, import, message, current) = (
+                let (state, import, message, importing, current) = (
                     state.clone(),
                     import.clone(),
                     message.clone(),
+                    importing.clone(),
                     current.clone(),
                 );
                 let checked = (*checked)
@@ -366,18 +386,63 @@ pub fn CsvPanel() -> Html {
                     .filter(|_| up_to_date)
                     .map(|(_, a, p)| (a, p));
                 Callback::from(move |_| {
-                    let remembered = crate::storage::csv_mapping()
-                        .updated(&current.table.headers, &current.mapping);
-                    crate::storage::remember_csv_mapping(&remembered);
-                    state.dispatch(Action::ImportCsv {
-                        import: current.clone(),
-                        checked: checked.clone(),
-                        at: now_iso(),
+                    let Some(checked) = checked.clone() else {
+                        return;
+                    };
+                    let basis = state.doc.clone();
+                    let at = now_iso();
+                    let stop = Stop::default();
+                    let preview = checked.1.clone();
+                    let total = basis.portfolio.accounts.len()
+                        + preview.updated.len()
+                        + preview.added.len();
+                    importing.set(Some((
+                        Progress::new("Importing", 0, total, Unit::Records("accounts")),
+                        stop.clone(),
+                    )));
+                    let (state, import, message, importing, current) = (
+                        state.clone(),
+                        import.clone(),
+                        message.clone(),
+                        importing.clone(),
+                        current.clone(),
+                    );
+                    // The accounts, and the encoding of them for the save after it, are made
+                    // a slice at a time; then the reducer takes them in one step, unless the
+                    // data changed meanwhile, when it imports again itself.
+                    wasm_bindgen_futures::spawn_local(async move {
+                        // The bar is shown at once, before the first slice.
+                        slices::next_frame().await;
+                        let applying = Applying::new(&basis, preview, at.clone());
+                        let known = basis.clone();
+                        let job = Then::new(applying, move |doc| Ok(Encoding::new(doc, &known)));
+                        let shown = stop.clone();
+                        let show = |p| importing.set(Some((p, shown.clone())));
+                        let Some((result, encoded)) = slices::run(job, &stop, show).await else {
+                            return;
+                        };
+                        // Remembered once imported: a stopped import changes nothing.
+                        let remembered = crate::storage::csv_mapping()
+                            .updated(&current.table.headers, &current.mapping);
+                        crate::storage::remember_csv_mapping(&remembered);
+                        crate::storage::take_encoded(encoded);
+                        state.dispatch(Action::ImportWorkedOut {
+                            import: Box::new(Action::ImportCsv {
+                                import: current,
+                                checked: Some(checked),
+                                at,
+                            }),
+                            result: Rc::new(WorkedOut {
+                                basis,
+                                result: *result,
+                            }),
+                        });
+                        importing.set(None);
+                        import.set(None);
+                        // The undo notice says what was done; the panel may be gone with the
+                        // empty state it was shown in.
+                        message.set(None);
                     });
-                    import.set(None);
-                    // The undo notice says what was done; the panel may be gone with the
-                    // empty state it was shown in.
-                    message.set(None);
                 })
             };
             let table = &current.table;
@@ -396,7 +461,8 @@ pub fn CsvPanel() -> Html {
                         .map_or_else(String::new, |a| a.name.clone())
                 }
             };
-            let can_import = current.has_name() && !p.is_empty() && up_to_date;
+            let busy = importing.is_some();
+            let can_import = current.has_name() && !p.is_empty() && up_to_date && !busy;
             html! {
                 <div class="import-preview" role="region" aria-labelledby="csv-preview-title">
                     <h3 id="csv-preview-title" tabindex="-1">{ "Import these accounts?" }</h3>
@@ -430,7 +496,7 @@ pub fn CsvPanel() -> Html {
                                             <th scope="row"><label for={id.clone()}>{ heading }</label></th>
                                             <td class="csv-mapping__sample">{ sample.get(i).cloned().unwrap_or_default() }</td>
                                             <td>
-                                                <select id={id} onchange={set_target(i)}>
+                                                <select id={id} disabled={busy} onchange={set_target(i)}>
                                                     { for Target::all().into_iter().map(|t| html! {
                                                         <option value={t.slug()} selected={t == chosen}>{ t.title() }</option>
                                                     }) }
@@ -446,11 +512,11 @@ pub fn CsvPanel() -> Html {
                         <fieldset class="segmented">
                             <legend>{ "Revenue is written like" }</legend>
                             <label>
-                                <input type="radio" name="csv-mark" checked={current.mark == DecimalMark::Point} onchange={set_mark(DecimalMark::Point)} />
+                                <input type="radio" name="csv-mark" checked={current.mark == DecimalMark::Point} disabled={busy} onchange={set_mark(DecimalMark::Point)} />
                                 <span>{ "1,234.56" }</span>
                             </label>
                             <label>
-                                <input type="radio" name="csv-mark" checked={current.mark == DecimalMark::Comma} onchange={set_mark(DecimalMark::Comma)} />
+                                <input type="radio" name="csv-mark" checked={current.mark == DecimalMark::Comma} disabled={busy} onchange={set_mark(DecimalMark::Comma)} />
                                 <span>{ "1.234,56" }</span>
                             </label>
                         </fieldset>
@@ -458,7 +524,7 @@ pub fn CsvPanel() -> Html {
                     if !current.has_name() {
                         <p class="field__error" role="alert">{ "No column is imported as the name, so no row can be matched. Choose the column that holds the account's name." }</p>
                     }
-                    if let Some((progress, _)) = &*work {
+                    if let Some((progress, _)) = importing.as_ref().or(work.as_ref()) {
                         <WorkProgress id="csv-progress" progress={*progress} on_cancel={on_stop.clone()} />
                     }
                     <ul class="csv-summary">

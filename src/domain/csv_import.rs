@@ -908,6 +908,102 @@ pub fn ratings_of(incoming: &Incoming) -> Ratings {
     Ratings::from_pairs(&incoming.ratings)
 }
 
+/// Brings a preview's rows into the accounts of a document a slice at a time, at `at`: new
+/// accounts take the document's next ids in the order of the preview, and an account whose
+/// ratings change counts as reviewed. Done in one go ([`run_to_end`]) by the import itself
+/// when the data changed since the slices began.
+pub struct Applying {
+    basis: super::schema::Document,
+    preview: Rc<CsvPreview>,
+    at: String,
+    accounts: Vec<Account>,
+    /// Where each account id is in `accounts`.
+    index: HashMap<AccountId, usize>,
+    copied: usize,
+    updated: usize,
+    added: usize,
+}
+
+impl Applying {
+    pub fn new(basis: &super::schema::Document, preview: Rc<CsvPreview>, at: String) -> Self {
+        let here = basis.portfolio.accounts.len();
+        Applying {
+            accounts: Vec::with_capacity(here + preview.added.len()),
+            index: HashMap::with_capacity(here),
+            basis: basis.clone(),
+            preview,
+            at,
+            copied: 0,
+            updated: 0,
+            added: 0,
+        }
+    }
+}
+
+impl Sliced for Applying {
+    type Output = super::schema::Document;
+
+    fn advance(&mut self, units: usize) -> Option<super::schema::Document> {
+        let here = self.basis.portfolio.accounts.clone();
+        let preview = self.preview.clone();
+        let at = &self.at;
+        let mut left = units;
+        // The accounts here are copied (the data as it was stays for Undo), then updated,
+        // then the new ones follow.
+        while self.copied < here.len() && left > 0 {
+            // Of two accounts with one id, the later is updated.
+            self.index.insert(here[self.copied].id, self.accounts.len());
+            self.accounts.push(here[self.copied].clone());
+            self.copied += 1;
+            left -= 1;
+        }
+        while self.updated < preview.updated.len() && left > 0 {
+            let (id, incoming) = &preview.updated[self.updated];
+            if let Some(a) = self.index.get(id).map(|&i| &mut self.accounts[i]) {
+                let ratings = a.ratings.clone();
+                incoming.apply_to(a);
+                a.updated_at.clone_from(at);
+                if a.ratings != ratings {
+                    a.reviewed_at = Some(at.clone());
+                }
+            }
+            self.updated += 1;
+            left -= 1;
+        }
+        while self.added < preview.added.len() && left > 0 {
+            let incoming = &preview.added[self.added];
+            let mut a = Account::blank();
+            a.id = self.basis.next_id + self.added as u64;
+            incoming.apply_to(&mut a);
+            a.created_at.clone_from(at);
+            a.updated_at.clone_from(at);
+            if !incoming.ratings.is_empty() {
+                a.reviewed_at = Some(at.clone());
+            }
+            self.accounts.push(a);
+            self.added += 1;
+            left -= 1;
+        }
+        if left == 0 && self.progress().done < self.progress().total {
+            return None;
+        }
+        let mut doc = self.basis.clone();
+        doc.portfolio.accounts = Rc::new(std::mem::take(&mut self.accounts));
+        doc.next_id += preview.added.len() as u64;
+        Some(doc)
+    }
+
+    fn progress(&self) -> Progress {
+        let p = &self.preview;
+        Progress::new(
+            "Importing",
+            self.copied + self.updated + self.added,
+            self.basis.portfolio.accounts.len() + p.updated.len() + p.added.len(),
+            Unit::Records("accounts"),
+        )
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1289,5 +1385,87 @@ mod tests {
             .map(|(row, _)| *row)
             .collect();
         assert_eq!(rows, [2, 4, 7]);
+    }
+
+    /// The import in one go as the reducer did it before [`Applying`]: what the sliced
+    /// import must give, account for account.
+    fn applied_as_before(
+        doc: &super::super::schema::Document,
+        preview: &CsvPreview,
+        at: &str,
+    ) -> super::super::schema::Document {
+        let mut doc = doc.clone();
+        let mut accounts = Vec::new();
+        for incoming in &preview.added {
+            let mut a = Account::blank();
+            a.id = doc.next_id;
+            doc.next_id += 1;
+            incoming.apply_to(&mut a);
+            a.created_at = at.into();
+            a.updated_at = at.into();
+            if !incoming.ratings.is_empty() {
+                a.reviewed_at = Some(at.into());
+            }
+            accounts.push(a);
+        }
+        let list = Rc::make_mut(&mut doc.portfolio.accounts);
+        let index: HashMap<AccountId, usize> =
+            list.iter().enumerate().map(|(i, a)| (a.id, i)).collect();
+        for (id, incoming) in &preview.updated {
+            if let Some(a) = index.get(id).map(|&i| &mut list[i]) {
+                let ratings = a.ratings.clone();
+                incoming.apply_to(a);
+                a.updated_at = at.into();
+                if a.ratings != ratings {
+                    a.reviewed_at = Some(at.into());
+                }
+            }
+        }
+        list.extend(accounts);
+        doc
+    }
+
+    #[test]
+    fn importing_in_slices_gives_what_the_one_go_import_gave() {
+        use crate::domain::sliced::{run_in_slices, run_to_end};
+        const AT: &str = "2026-11-02T09:00:00Z";
+        let mut text = String::from("Name,Tier,Needs fit,Notes\r\n");
+        for i in 0..30 {
+            // Some rows rate, some match an account here, one name comes twice.
+            let rating = if i % 3 == 0 { "4" } else { "" };
+            let name = match i % 5 {
+                0 => format!("Here {}", i % 4),
+                1 => "Twice".to_string(),
+                _ => format!("New {i}"),
+            };
+            text.push_str(&format!("{name},B,{rating},Row {i}\r\n"));
+        }
+        let import = import(&text);
+        let mut doc = super::super::schema::Document::default();
+        let mut here: Vec<Account> = (0..6)
+            .map(|i| account(10 + i, &format!("here {i}")))
+            .collect();
+        here[1].ratings.set(CriterionId::NeedsFit, Some(4));
+        doc.portfolio.accounts = Rc::new(here);
+        doc.next_id = 40;
+        let preview = Rc::new(import.preview(&doc.portfolio.accounts));
+        assert!(!preview.added.is_empty() && !preview.updated.is_empty());
+        let before = applied_as_before(&doc, &preview, AT);
+        let whole = run_to_end(Applying::new(&doc, preview.clone(), AT.into()));
+        assert_eq!(whole, before);
+        let total = 6 + preview.updated.len() + preview.added.len();
+        for units in [1, 2, 5, 7, 100] {
+            let job = Applying::new(&doc, preview.clone(), AT.into());
+            let (sliced, seen) = run_in_slices(job, units);
+            assert_eq!(sliced, before, "in slices of {units}");
+            assert_eq!(seen.len(), total.div_ceil(units) - 1);
+            assert!(seen.iter().all(|p| p.total == total && p.done < total));
+        }
+        // The data as it was is untouched, for Undo.
+        assert!(doc
+            .portfolio
+            .accounts
+            .iter()
+            .all(|a| a.updated_at.is_empty()));
     }
 }

@@ -9,9 +9,11 @@ use std::rc::{Rc, Weak};
 
 use serde::Serialize;
 
+use super::accounts::Account;
 use super::json::to_text;
 use super::plans::Plan;
 use super::schema::{Document, CURRENT_VERSION};
+use super::sliced::{Progress, Sliced, Unit};
 
 /// The JSON of one value behind an `Rc`, and which allocation it was made from. Holding the
 /// `Weak` keeps that allocation's address from being reused by another value while cached,
@@ -39,12 +41,37 @@ impl<T: Serialize> Cached<T> {
 /// Encodes documents as `schema::encode` does, remembering the JSON of the large parts.
 #[derive(Default)]
 pub struct DocumentEncoder {
-    accounts: Option<Cached<Vec<super::accounts::Account>>>,
+    accounts: Option<Cached<Vec<Account>>>,
     snapshots: Option<Cached<Vec<super::snapshots::Snapshot>>>,
     plans: HashMap<*const Plan, Cached<Plan>>,
 }
 
+/// The JSON of a document's new large parts, worked out ahead of its first save (a slice at
+/// a time, by [`Encoding`]), so that the save does not encode them all in one go.
+#[derive(Default)]
+pub struct Encoded {
+    accounts: Option<(Rc<Vec<Account>>, String)>,
+    plans: Vec<(Rc<Plan>, String)>,
+}
+
 impl DocumentEncoder {
+    /// Takes parts encoded beforehand; they are used while the document still holds them.
+    pub fn take(&mut self, encoded: Encoded) {
+        if let Some((accounts, json)) = encoded.accounts {
+            self.accounts = Some(Cached {
+                source: Rc::downgrade(&accounts),
+                json,
+            });
+        }
+        for (plan, json) in encoded.plans {
+            let cached = Cached {
+                source: Rc::downgrade(&plan),
+                json,
+            };
+            self.plans.insert(Rc::as_ptr(&plan), cached);
+        }
+    }
+
     /// The same text as `schema::encode(doc)`.
     pub fn encode(&mut self, doc: &Document) -> String {
         fn reuse<'a, T: Serialize>(slot: &'a mut Option<Cached<T>>, value: &Rc<T>) -> &'a str {
@@ -98,6 +125,90 @@ impl DocumentEncoder {
         }
         out.push('}');
         out
+    }
+}
+
+/// Encodes the account list and the plans of a document that `basis` does not have, a
+/// slice at a time: the document with them, for [`DocumentEncoder::take`].
+pub struct Encoding {
+    doc: Option<Document>,
+    accounts: String,
+    /// Accounts encoded so far.
+    at: usize,
+    /// Plans still to encode, by position in the document.
+    plans: Vec<usize>,
+    plans_at: usize,
+    encoded: Encoded,
+}
+
+impl Encoding {
+    pub fn new(doc: Document, basis: &Document) -> Self {
+        let known: std::collections::HashSet<*const Plan> =
+            basis.plans.plans.iter().map(Rc::as_ptr).collect();
+        let plans = (0..doc.plans.plans.len())
+            .filter(|&i| !known.contains(&Rc::as_ptr(&doc.plans.plans[i])))
+            .collect();
+        Encoding {
+            accounts: String::with_capacity(doc.portfolio.accounts.len() * 300 + 2),
+            doc: Some(doc),
+            at: 0,
+            plans,
+            plans_at: 0,
+            encoded: Encoded::default(),
+        }
+    }
+}
+
+impl Sliced for Encoding {
+    /// The document boxed: it is large, and is handed on through a few results.
+    type Output = (Box<Document>, Encoded);
+
+    fn advance(&mut self, units: usize) -> Option<(Box<Document>, Encoded)> {
+        let doc = self.doc.as_ref().expect("advanced until done only");
+        let accounts = &doc.portfolio.accounts;
+        let mut left = units;
+        // The text serde writes for a list: its items' text, between commas and brackets.
+        while self.at < accounts.len() && left > 0 {
+            self.accounts.push(if self.at == 0 { '[' } else { ',' });
+            self.accounts.push_str(&to_text(&accounts[self.at]));
+            self.at += 1;
+            left -= 1;
+        }
+        while self.plans_at < self.plans.len() && left > 0 {
+            let plan = &doc.plans.plans[self.plans[self.plans_at]];
+            self.encoded.plans.push((plan.clone(), to_text(&**plan)));
+            self.plans_at += 1;
+            left -= 1;
+        }
+        if self.at < accounts.len() || self.plans_at < self.plans.len() {
+            return None;
+        }
+        self.accounts
+            .push_str(if accounts.is_empty() { "[]" } else { "]" });
+        let doc = self.doc.take().expect("checked just above");
+        let mut encoded = std::mem::take(&mut self.encoded);
+        encoded.accounts = Some((
+            doc.portfolio.accounts.clone(),
+            std::mem::take(&mut self.accounts),
+        ));
+        Some((Box::new(doc), encoded))
+    }
+
+    fn progress(&self) -> Progress {
+        let (accounts, plans) = self
+            .doc
+            .as_ref()
+            .map_or((0, 0), |d| (d.portfolio.accounts.len(), self.plans.len()));
+        Progress::new(
+            "Preparing",
+            self.at + self.plans_at,
+            accounts + plans,
+            Unit::Records(if plans == 0 {
+                "accounts to save"
+            } else {
+                "accounts and plans to save"
+            }),
+        )
     }
 }
 
@@ -165,5 +276,44 @@ mod tests {
         let before = encoder.plans[&first].json.as_ptr();
         encoder.encode(&doc);
         assert_eq!(encoder.plans[&first].json.as_ptr(), before);
+    }
+
+    #[test]
+    fn parts_encoded_beforehand_in_slices_are_what_the_save_writes() {
+        use crate::domain::sliced::run_in_slices;
+        let basis = document();
+        let mut encoder = DocumentEncoder::default();
+        encoder.encode(&basis);
+        // An import makes a new account list and a new plan, and keeps the other plans.
+        let mut doc = basis.clone();
+        Rc::make_mut(&mut doc.portfolio.accounts)[1].name = "Imported".into();
+        let mut plan = Plan::new(300, 2, 0, AT);
+        plan.write("vision", "Vision", Content::Text("New \"plan\"".into()), AT);
+        doc.plans.plans.push(Rc::new(plan));
+        for units in [1, 3, 100] {
+            let (done, seen) = run_in_slices(Encoding::new(doc.clone(), &basis), units);
+            let (done, encoded) = done;
+            let accounts = doc.portfolio.accounts.len();
+            assert_eq!(
+                seen.len(),
+                (accounts + 1).div_ceil(units) - 1,
+                "in slices of {units}"
+            );
+            assert!(seen.iter().all(|p| p.total == accounts + 1));
+            assert_eq!(encoded.plans.len(), 1, "only the new plan");
+            let mut encoder = DocumentEncoder::default();
+            encoder.encode(&basis);
+            encoder.take(encoded);
+            let taken = encoder.accounts.as_ref().unwrap().json.as_ptr();
+            assert_eq!(encoder.encode(&done), encode(&doc));
+            // The account list was not encoded again.
+            assert_eq!(encoder.accounts.as_ref().unwrap().json.as_ptr(), taken);
+        }
+        // No accounts at all is an empty list.
+        let empty = Document::default();
+        let (_, encoded) = crate::domain::sliced::run_to_end(Encoding::new(empty.clone(), &empty));
+        let mut encoder = DocumentEncoder::default();
+        encoder.take(encoded);
+        assert_eq!(encoder.encode(&empty), encode(&empty));
     }
 }

@@ -57,17 +57,19 @@ const FIELD: &str = "\"written\":{\"id\":\"";
 
 /// `text` (a document as `schema::encode` writes it) with `stamp` put in.
 pub fn stamped(text: &str, stamp: &WriteStamp) -> String {
+    let mut out = String::with_capacity(text.len() + 64);
+    out.push_str(text);
+    stamp_in(&mut out, stamp);
+    out
+}
+
+/// Puts `stamp` into `text` (a document as `schema::encode` writes it) where it is, without
+/// a copy of the whole text: a large document is several megabytes.
+pub fn stamp_in(text: &mut String, stamp: &WriteStamp) {
     debug_assert!(is_token(&stamp.id) && is_token(&stamp.after));
     let insert_at = text.find(',').map_or(text.len(), |i| i + 1);
-    let mut out = String::with_capacity(text.len() + 64);
-    out.push_str(&text[..insert_at]);
-    out.push_str(FIELD);
-    out.push_str(&stamp.id);
-    out.push_str("\",\"after\":\"");
-    out.push_str(&stamp.after);
-    out.push_str("\"},");
-    out.push_str(&text[insert_at..]);
-    out
+    let field = format!("{FIELD}{}\",\"after\":\"{}\"}},", stamp.id, stamp.after);
+    text.insert_str(insert_at, &field);
 }
 
 /// The stamp of a stored document; `None` for one written before stamps, or by hand.

@@ -31,12 +31,12 @@ async function pageWith(count, hash) {
 /** From the next file chosen until an element matching `present` is in the page and the
  *  progress bar `id` is not: the frames the page painted, and each state of the bar (value,
  *  maximum and its line) seen in them. (The page's CSP allows no code made from text.) */
-function watch(page, id, present) {
-  return page.evaluate(([id, present]) => {
+function watch(page, id, present, startOn = 'change') {
+  return page.evaluate(([id, present, startOn]) => {
     window.watched = new Promise(done => {
       let started = false, frames = 0;
       const seen = [];
-      document.addEventListener('change', () => { started = true; }, { capture: true, once: true });
+      document.addEventListener(startOn, () => { started = true; }, { capture: true, once: true });
       const tick = () => {
         if (started) {
           frames++;
@@ -49,8 +49,22 @@ function watch(page, id, present) {
       };
       requestAnimationFrame(tick);
     });
-  }, [id, present]);
+  }, [id, present, startOn]);
 }
+
+/** Presses the Cancel of the progress bar `id` as soon as it has moved. */
+function cancelOnce(page, id) {
+  return page.evaluate(id => {
+    const press = () => {
+      const bar = document.getElementById(id);
+      if (bar && bar.value > 0) return bar.closest('.work-progress').querySelector('button').click();
+      requestAnimationFrame(press);
+    };
+    requestAnimationFrame(press);
+  }, id);
+}
+
+const accountsStored = async page => JSON.parse(await stored(page)).portfolio.accounts.length;
 
 test('a backup of 30 000 accounts into 10 000 shows its progress, keeps painting, and can be stopped', async () => {
   const page = await pageWith(10000, '#/settings');
@@ -117,4 +131,86 @@ test('a spreadsheet of 30 000 rows shows its progress while read and checked, an
   await page.waitForFunction(() => !document.getElementById('csv-progress'));
   assert.match(await preview.textContent(), /To add: 25000 accounts/);
   assert.equal(await preview.getByRole('button', { name: 'Import', exact: true }).isEnabled(), true);
+});
+
+// The Import itself (the merge, and the encoding of the data for the save after it) is done a
+// slice at a time as well; only the one write to the browser's storage is not. The files are
+// small enough for the result to fit in that storage.
+test('importing a backup of 8 000 accounts into 10 000 shows its progress, keeps painting, and can be stopped or undone', async () => {
+  const page = await pageWith(10000, '#/settings');
+  const backup = `{"app":"account-grader","kind":"backup","version":4,"exported_at":"${AT}","data":${documentOf(names(8000, 7000))}}`;
+  const file = { name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(backup) };
+  const before = await stored(page);
+  const preview = page.getByRole('region', { name: 'Import this backup?' });
+  await page.locator('#import-file').setInputFiles(file);
+  assert.match(await preview.textContent(), /Accounts: 5000 added, 3000 updated/);
+
+  // Stopped while importing: nothing changes, after a reload either.
+  await cancelOnce(page, 'import-progress');
+  await preview.getByRole('button', { name: 'Import', exact: true }).click();
+  await page.getByText('Import stopped. Nothing was changed.').waitFor();
+  assert.equal(await page.locator('.import-preview').count(), 0);
+  assert.equal(await page.locator('#toast').count(), 0);
+  assert.equal(await stored(page), before);
+  await page.reload();
+  await page.locator('main h1').waitFor();
+  assert.equal(await accountsStored(page), 10000);
+
+  await page.locator('#import-file').setInputFiles(file);
+  await preview.waitFor();
+  await watch(page, 'import-progress', '#toast', 'click');
+  await preview.getByRole('button', { name: 'Import', exact: true }).click();
+  const { frames, seen } = await page.evaluate(() => window.watched);
+  // The bar rose through the accounts (the merge itself may take less than a slice), then
+  // through their encoding for the save.
+  assert.ok(seen.every(s => /(Importing [\d\u00a0]+ of 18\u00a0000 accounts|Preparing [\d\u00a0]+ of 15\u00a0000 accounts to save)…$/.test(s)), seen.join(' | '));
+  assert.ok(seen.some(s => /Preparing [\d\u00a0]+ of 15\u00a0000 accounts to save…$/.test(s)), seen.join(' | '));
+  assert.ok(seen.some(s => / Importing /.test(s)), seen.join(' | '));
+  assert.ok(new Set(seen.map(s => s.split(' ')[0])).size >= 3, seen.join(' | '));
+  assert.ok(frames >= 3, `${frames} frames painted while importing: ${seen.join(' | ')}`);
+
+  await page.getByText('Imported. Use Undo to go back to your data as it was.').waitFor();
+  assert.equal(await page.locator('#toast').textContent().then(t => t.includes('Backup imported.')), true);
+  await page.waitForFunction(() => JSON.parse(localStorage.getItem('account-grader')).portfolio.accounts.length === 15000);
+  await page.locator('#undo-button').click();
+  await page.waitForFunction(() => JSON.parse(localStorage.getItem('account-grader')).portfolio.accounts.length === 10000);
+});
+
+test('importing a spreadsheet of 7 500 rows against 10 000 accounts shows its progress, keeps painting, and can be stopped or undone', async () => {
+  const page = await pageWith(10000, '#/accounts');
+  const lines = ['Company name,Industry,Tier'];
+  for (const [i, name] of names(7500, 7500).entries()) lines.push(`${name},Retail,${'ABC'[i % 3]}`);
+  const csv = { name: 'rows.csv', mimeType: 'text/csv', buffer: Buffer.from(lines.join('\r\n')) };
+  const before = await stored(page);
+  const preview = page.getByRole('region', { name: 'Import these accounts?' });
+  await page.locator('#csv-file').setInputFiles(csv);
+  await page.locator('.csv-summary').waitFor();
+  assert.match(await preview.textContent(), /To add: 5000 accounts/);
+
+  await cancelOnce(page, 'csv-progress');
+  await preview.getByRole('button', { name: 'Import', exact: true }).click();
+  await page.getByText('Import stopped. Nothing was changed.').waitFor();
+  assert.equal(await page.locator('.import-preview').count(), 0);
+  assert.equal(await page.locator('#toast').count(), 0);
+  assert.equal(await stored(page), before);
+  await page.reload();
+  await page.locator('main h1').waitFor();
+  assert.equal(await accountsStored(page), 10000);
+
+  await page.locator('#csv-file').setInputFiles(csv);
+  await page.locator('.csv-summary').waitFor();
+  await watch(page, 'csv-progress', '#toast', 'click');
+  await preview.getByRole('button', { name: 'Import', exact: true }).click();
+  const { frames, seen } = await page.evaluate(() => window.watched);
+  assert.ok(seen.every(s => /(Importing [\d\u00a0]+ of 17\u00a0500 accounts|Preparing [\d\u00a0]+ of 15\u00a0000 accounts to save)…$/.test(s)), seen.join(' | '));
+  assert.ok(seen.some(s => /Preparing [\d\u00a0]+ of 15\u00a0000 accounts to save…$/.test(s)), seen.join(' | '));
+  assert.ok(seen.some(s => / Importing /.test(s)), seen.join(' | '));
+  assert.ok(new Set(seen.map(s => s.split(' ')[0])).size >= 3, seen.join(' | '));
+  assert.ok(frames >= 3, `${frames} frames painted while importing: ${seen.join(' | ')}`);
+
+  assert.match(await page.locator('#toast').textContent(), /Imported from the spreadsheet: 5000 added, 2500 updated\./);
+  await page.waitForFunction(() => JSON.parse(localStorage.getItem('account-grader')).portfolio.accounts.length === 15000);
+  await page.locator('#undo-button').click();
+  await page.waitForFunction(() => JSON.parse(localStorage.getItem('account-grader')).portfolio.accounts.length === 10000);
+  assert.equal(await accountsStored(page), 10000);
 });
