@@ -228,17 +228,3 @@ pub fn ask_before_unloading(unsaved: impl Fn() -> bool + 'static) -> Option<Even
         },
     ))
 }
-
-/// Runs `f` once the browser has painted the page as it is now, so that a notice of work
-/// under way ("Reading the file…") is on screen before that work holds the page up.
-pub fn after_paint(f: impl FnOnce() + 'static) {
-    let Some(window) = web_sys::window() else {
-        return f();
-    };
-    // A frame callback runs just before the browser paints; a task posted from it runs once
-    // the paint is done.
-    let frame = wasm_bindgen::closure::Closure::once_into_js(move || {
-        gloo_timers::callback::Timeout::new(0, f).forget();
-    });
-    let _ = window.request_animation_frame(frame.unchecked_ref());
-}
