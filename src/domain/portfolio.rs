@@ -184,18 +184,38 @@ impl Page {
 /// The accounts the query selects, in its order. Missing values (no revenue, unrated) sort
 /// last whichever the direction, so the list starts with what can be compared.
 pub fn list<'a>(accounts: &'a [Account], settings: &Settings, query: &ListQuery) -> Vec<Row<'a>> {
-    let rows: Vec<Row> = accounts
-        .iter()
-        .map(|a| row(a, settings))
-        .filter(|r| query.selects(r))
-        .collect();
+    sorted(accounts, settings, query)
+        .into_iter()
+        .map(|(_, r)| r)
+        .collect()
+}
+
+/// Where in `accounts` each account of [`list`] is, in the list's order: a list that can be
+/// kept between renders while the accounts stay the same.
+pub fn list_order(accounts: &[Account], settings: &Settings, query: &ListQuery) -> Vec<usize> {
+    sorted(accounts, settings, query)
+        .into_iter()
+        .map(|(i, _)| i)
+        .collect()
+}
+
+fn sorted<'a>(
+    accounts: &'a [Account],
+    settings: &Settings,
+    query: &ListQuery,
+) -> Vec<(usize, Row<'a>)> {
     // Lower-cased once per row rather than once per comparison: sorting 10 000 names would
     // otherwise allocate hundreds of thousands of strings.
-    let mut keyed: Vec<(String, Row)> = rows
-        .into_iter()
-        .map(|r| (r.account.name.to_lowercase(), r))
+    let mut keyed: Vec<(String, usize, Row)> = accounts
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (i, row(a, settings)))
+        .filter(|(_, r)| query.selects(r))
+        .map(|(i, r)| (r.account.name.to_lowercase(), i, r))
         .collect();
-    let compare = |(a_name, a): &(String, Row), (b_name, b): &(String, Row)| -> Ordering {
+    let compare = |(a_name, _, a): &(String, usize, Row),
+                   (b_name, _, b): &(String, usize, Row)|
+     -> Ordering {
         let keyed = match query.sort {
             SortKey::Name => Some(a_name.cmp(b_name)),
             SortKey::Revenue => {
@@ -229,7 +249,7 @@ pub fn list<'a>(accounts: &'a [Account], settings: &Settings, query: &ListQuery)
         }
     };
     sort_by(&mut keyed, compare);
-    keyed.into_iter().map(|(_, r)| r).collect()
+    keyed.into_iter().map(|(_, i, r)| (i, r)).collect()
 }
 
 /// Compares two optional values; `None` when either is missing.
@@ -586,6 +606,36 @@ mod tests {
             ..ListQuery::default()
         };
         assert_eq!(on_third.followed_by(resorted).page, 0);
+    }
+
+    #[test]
+    fn the_list_order_points_at_the_listed_accounts_in_their_order() {
+        let accounts = crate::domain::demo::demo_accounts(1, "2026-11-01T00:00:00.000Z");
+        let settings = Settings::default();
+        for query in [
+            ListQuery::default(),
+            ListQuery {
+                sort: SortKey::Revenue,
+                descending: true,
+                ..ListQuery::default()
+            },
+            ListQuery {
+                tier: Some(Tier::A),
+                sort: SortKey::Potential,
+                ..ListQuery::default()
+            },
+        ] {
+            let listed: Vec<AccountId> = list(&accounts, &settings, &query)
+                .iter()
+                .map(|r| r.account.id)
+                .collect();
+            let ordered: Vec<AccountId> = list_order(&accounts, &settings, &query)
+                .iter()
+                .map(|&i| accounts[i].id)
+                .collect();
+            assert!(!listed.is_empty());
+            assert_eq!(ordered, listed);
+        }
     }
 
     #[test]

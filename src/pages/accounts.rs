@@ -1,5 +1,7 @@
 //! The accounts list: search, filters, sorting, and the way in for a first-time user.
 
+use std::rc::Rc;
+
 use yew::prelude::*;
 
 use crate::browser::clock::{now_iso, now_iso_in_browser};
@@ -8,10 +10,13 @@ use crate::components::account_rows::rows_markup;
 use crate::components::csv_panel::CsvPanel;
 use crate::components::pager::Pager;
 use crate::components::raw_table_body::RawTableBody;
-use crate::domain::accounts::Tier;
+use crate::domain::accounts::{Account, Tier};
 use crate::domain::demo::DEMO_SIZE;
-use crate::domain::portfolio::{list, managers, ListQuery, Page, QuadrantFilter, SortKey};
+use crate::domain::portfolio::{
+    list_order, managers, row, ListQuery, Page, QuadrantFilter, Row, SortKey,
+};
 use crate::domain::quadrant::Quadrant;
+use crate::domain::settings::Settings;
 use crate::hooks::{use_app_state, use_select_value};
 use crate::route::Route;
 use crate::state::Action;
@@ -69,6 +74,23 @@ fn EmptyAccounts() -> Html {
     }
 }
 
+/// What the list's order depends on. The accounts are compared by identity: a change to any
+/// of them replaces the list (`Rc::make_mut`), and comparing 50 000 accounts field by field
+/// would cost what the memo saves.
+struct ListKey {
+    accounts: Rc<Vec<Account>>,
+    settings: Settings,
+    query: ListQuery,
+}
+
+impl PartialEq for ListKey {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.accounts, &other.accounts)
+            && self.settings == other.settings
+            && self.query == other.query
+    }
+}
+
 #[component]
 pub fn AccountsPage() -> Html {
     let state = use_app_state();
@@ -87,7 +109,21 @@ pub fn AccountsPage() -> Html {
         return html! { <EmptyAccounts /> };
     }
     let settings = &state.doc.settings;
-    let rows = list(accounts, settings, &query);
+    // Filtering and sorting tens of thousands of accounts takes tens of milliseconds: done
+    // again only when the accounts, the settings or the query change, not each time a notice
+    // comes or goes.
+    let order = use_memo(
+        ListKey {
+            accounts: accounts.clone(),
+            settings: settings.clone(),
+            query: ListQuery {
+                page: 0,
+                ..query.clone()
+            },
+        },
+        |key| list_order(&key.accounts, &key.settings, &key.query),
+    );
+    let rows: Vec<Row> = order.iter().map(|&i| row(&accounts[i], settings)).collect();
 
     let update = |f: fn(&mut ListQuery, String)| {
         let state = state.clone();
