@@ -20,7 +20,7 @@ use crate::domain::backup_reading::BackupReading;
 use crate::domain::dates::{date_part, readable_date_time};
 use crate::domain::sliced::{Progress, Unit};
 use crate::hooks::{use_app_state, use_local, AppContext, LocalHandle};
-use crate::state::Action;
+use crate::state::{Action, TransferAction};
 
 /// Work on a file under way, how far it has got, and how to stop it.
 type Work = Option<(Progress, Stop)>;
@@ -64,7 +64,7 @@ pub fn export_all(state: &AppContext) -> Result<(), String> {
     let now = now_iso();
     let name = format!("account-grader-backup-{}.json", date_part(&now));
     download_text(&name, "application/json", &export(&state.doc, &now))?;
-    state.dispatch(Action::BackupExported { at: now });
+    state.dispatch(Action::Transfer(TransferAction::BackupExported { at: now }));
     Ok(())
 }
 
@@ -301,11 +301,11 @@ pub fn BackupPanel() -> Html {
             // parts.
             after_paint(move || {
                 let left_out = import.incoming.dropped.len();
-                state.dispatch(Action::ImportBackup {
+                state.dispatch(Action::Transfer(TransferAction::ImportBackup {
                     import,
                     mode,
                     restores_unreadable,
-                });
+                }));
                 prepared.set(None);
                 busy.set(None);
                 let done = if left_out == 0 {

@@ -24,7 +24,7 @@ use crate::domain::csv_import::{
 use crate::domain::dates::date_part;
 use crate::domain::sliced::{Progress, Unit};
 use crate::hooks::{use_app_state, use_local};
-use crate::state::Action;
+use crate::state::{Action, TransferAction};
 
 fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
@@ -369,11 +369,11 @@ pub fn CsvPanel() -> Html {
                     let remembered = crate::storage::csv_mapping()
                         .updated(&current.table.headers, &current.mapping);
                     crate::storage::remember_csv_mapping(&remembered);
-                    state.dispatch(Action::ImportCsv {
+                    state.dispatch(Action::Transfer(TransferAction::ImportCsv {
                         import: current.clone(),
                         checked: checked.clone(),
                         at: now_iso(),
-                    });
+                    }));
                     import.set(None);
                     // The undo notice says what was done; the panel may be gone with the
                     // empty state it was shown in.
