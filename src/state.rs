@@ -405,13 +405,13 @@ mod tests {
     use crate::domain::accounts::{CopySource, ValidAccount};
     use crate::domain::bcg::BcgThresholds;
     use crate::domain::demo::demo_accounts;
+    use crate::domain::grader::grade;
     use crate::domain::grader::{Answer, Answers};
     use crate::domain::history::{SavedAssessment, ValidDetails};
     use crate::domain::plans::{Content, Plan, SectionKind, BUILT_IN_TEMPLATE};
     use crate::domain::practices::PracticeId;
     use crate::domain::rating::{Axis, CriterionId};
     use crate::domain::settings::{Settings, SettingsSection, Theme};
-    use crate::domain::grader::grade;
 
     fn reduce(state: AppState, actions: impl IntoIterator<Item = Action>) -> AppState {
         let mut state = Rc::new(state);
@@ -1104,6 +1104,192 @@ mod tests {
         assert_eq!(s.doc.settings.theme, Theme::System);
         let s = reduce(s, [Action::Undo]);
         assert_eq!(s.doc.settings.theme, Theme::Light);
+    }
+
+    /// A state holding something of every area: a draft, saved assessments, a prospect,
+    /// the demo accounts (one with a plan), a snapshot, a template with a section, a theme.
+    fn state_with_every_area() -> AppState {
+        let s = reduce(
+            AppState::default(),
+            [
+                Action::Portfolio(PortfolioAction::LoadDemoPortfolio { at: AT.into() }),
+                Action::Snapshot(SnapshotAction::RecordSnapshot { at: AT.into() }),
+                Action::Settings(SettingsAction::SetTheme(Theme::Dark)),
+                Action::Grader(GraderAction::Answer(PracticeId::NpsSurvey, Answer::Yes)),
+                Action::Grader(GraderAction::SaveAssessment { at: AT.into() }),
+                Action::Grader(GraderAction::SaveAssessment { at: AT.into() }),
+                Action::Grader(GraderAction::Answer(PracticeId::GrowthGoals, Answer::Yes)),
+                Action::Plan(PlanAction::CreateTemplate {
+                    from: None,
+                    name: "Ours".into(),
+                }),
+            ],
+        );
+        let (first, second) = (s.doc.grader.history[0].id, s.doc.grader.history[1].id);
+        let account = s.doc.portfolio.accounts[1].id;
+        let template = s.doc.plans.templates[0].id;
+        let plan = s.doc.next_id + 1;
+        reduce(
+            s,
+            [
+                Action::Plan(PlanAction::AddSection {
+                    template,
+                    title: "Goals".into(),
+                    kind: SectionKind::Text,
+                }),
+                Action::Plan(PlanAction::CreatePlan {
+                    account,
+                    template: BUILT_IN_TEMPLATE,
+                    at: AT.into(),
+                }),
+                Action::Plan(PlanAction::WritePlan {
+                    plan,
+                    key: "gone".into(),
+                    title: "Gone".into(),
+                    content: Content::Text("Kept from an old section".into()),
+                    at: AT.into(),
+                    removes_row: false,
+                }),
+                Action::Prospect(ProspectAction::MoveToProspects {
+                    ids: vec![second],
+                    at: AT.into(),
+                }),
+                Action::Grader(GraderAction::EditAssessment {
+                    id: first,
+                    details: ValidDetails {
+                        label: "Q3".into(),
+                        team: "North".into(),
+                        assessed_on: None,
+                    },
+                }),
+                Action::DismissUndo,
+            ],
+        )
+    }
+
+    #[test]
+    fn undoing_any_undoable_change_gives_back_the_document_as_it_was() {
+        let s = state_with_every_area();
+        let assessment = s.doc.grader.history[0].id;
+        let with_plan = s.doc.plans.plans[0].account;
+        let without_plan = s.doc.portfolio.accounts[0].id;
+        let plan = s.doc.plans.plans[0].id;
+        let template = s.doc.plans.templates[0].clone();
+        let prospect = s.doc.prospects[0].id;
+        let snapshot = s.doc.portfolio.snapshots[0].id;
+        assert_ne!(with_plan, without_plan);
+        let undoable = [
+            Action::Grader(GraderAction::ClearAnswers),
+            Action::Grader(GraderAction::DeleteAssessment(assessment)),
+            Action::Grader(GraderAction::EditAssessment {
+                id: assessment,
+                details: ValidDetails {
+                    label: "Q4".into(),
+                    team: String::new(),
+                    assessed_on: Some("2026-10-01".into()),
+                },
+            }),
+            Action::Grader(GraderAction::ReuseAnswers(assessment)),
+            Action::Portfolio(PortfolioAction::DeleteAccount(with_plan)),
+            Action::Portfolio(PortfolioAction::DeleteAccount(without_plan)),
+            Action::Portfolio(PortfolioAction::RemoveDemoAccounts),
+            Action::Snapshot(SnapshotAction::RecordSnapshot { at: AT.into() }),
+            Action::Snapshot(SnapshotAction::DeleteSnapshot(snapshot)),
+            Action::Plan(PlanAction::RemoveSection {
+                template: template.id,
+                key: template.sections[0].key.clone(),
+            }),
+            Action::Plan(PlanAction::WritePlan {
+                plan,
+                key: "vision".into(),
+                title: "Vision".into(),
+                content: Content::Text(String::new()),
+                at: AT.into(),
+                removes_row: true,
+            }),
+            Action::Plan(PlanAction::DropPlanSection {
+                plan,
+                key: "gone".into(),
+            }),
+            Action::Plan(PlanAction::DeletePlan(plan)),
+            Action::Prospect(ProspectAction::DeleteProspect(prospect)),
+            Action::Prospect(ProspectAction::MoveToProspects {
+                ids: vec![assessment],
+                at: AT.into(),
+            }),
+            Action::Settings(SettingsAction::ResetSettings(None)),
+        ];
+        for action in undoable {
+            let changed = reduce(s.clone(), [action.clone()]);
+            assert!(changed.undo.is_some(), "{action:?} offers to undo");
+            assert_ne!(changed.doc, s.doc, "{action:?} changes the document");
+            let undone = reduce(changed, [Action::Undo]);
+            assert!(undone.doc.next_id >= s.doc.next_id);
+            let as_it_was = Document {
+                next_id: undone.doc.next_id,
+                ..s.doc.clone()
+            };
+            assert_eq!(undone.doc, as_it_was, "undoing {action:?}");
+            assert!(undone.revision > s.revision, "the undo is saved");
+        }
+        // A template in no plan's use, deleted and brought back.
+        let changed = reduce(
+            s.clone(),
+            [Action::Plan(PlanAction::DeleteTemplate(template.id))],
+        );
+        assert_eq!(
+            changed.undo.as_ref().map(Undo::description).as_deref(),
+            Some("Deleted template Ours.")
+        );
+        assert_eq!(reduce(changed, [Action::Undo]).doc, s.doc);
+    }
+
+    #[test]
+    fn what_keeps_the_undo_offered_leaves_the_document_alone_and_another_tab_ends_it() {
+        let s = reduce(
+            state_with_every_area(),
+            [Action::Grader(GraderAction::ClearAnswers)],
+        );
+        let keeping = [
+            Action::DismissUnreadable,
+            Action::SaveFailed("Full".into()),
+            Action::SaveSucceeded,
+            Action::SetListQuery(ListQuery::default()),
+            Action::DismissSyncNotice,
+            Action::StopSaving {
+                why: LoadError::NotJson,
+                saved_through: s.revision,
+            },
+            Action::KeepAccountDraft(Box::new(AccountDraft {
+                target: None,
+                base: AccountForm::default(),
+                form: AccountForm {
+                    name: "Typed".into(),
+                    ..AccountForm::default()
+                },
+            })),
+            Action::DropAccountDraft(None),
+            Action::SetPrintFilledOnly(true),
+        ];
+        for action in keeping {
+            let after = reduce(s.clone(), [action.clone()]);
+            assert_eq!(after.undo, s.undo, "{action:?} keeps the undo offered");
+            assert_eq!(after.doc, s.doc, "{action:?} leaves the document alone");
+        }
+        let synced = reduce(
+            s.clone(),
+            [Action::OtherTabSaved {
+                base: Box::new(s.doc.clone()),
+                theirs: Box::new(Document {
+                    next_id: s.doc.next_id + 5,
+                    ..s.doc.clone()
+                }),
+            }],
+        );
+        assert_eq!(
+            synced.undo, None,
+            "undo does not reach across another tab's save"
+        );
     }
 
     #[test]
