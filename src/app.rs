@@ -12,7 +12,7 @@ use crate::hooks::{use_hash_route, AppContext};
 use crate::lazy_screens::{self, Group, LazyScreen};
 use crate::pages::{not_found_page, GraderPage, InvitationBanner};
 use crate::route::Route;
-use crate::state::{Action, AppState, Unreadable};
+use crate::state::{Action, AppState, GraderAction, Unreadable};
 use crate::storage::{self, Loaded, OtherTabSaved, SaveError};
 
 /// Saving stops; what was saved last is the storage module's to say, since the change that
@@ -53,12 +53,14 @@ fn with_early_work(state: AppState, early: Option<&EarlyWork>) -> AppState {
     let Some(early) = early else {
         return state;
     };
-    let mut state = Rc::new(state).reduce(Action::TakeOverFirstScreen {
+    let mut state = Rc::new(state).reduce(Action::Grader(GraderAction::TakeOverFirstScreen {
         answers: early.answers.clone(),
         label: early.label.clone(),
-    });
+    }));
     if early.save {
-        state = state.reduce(Action::SaveAssessment { at: now_iso() });
+        state = state.reduce(Action::Grader(GraderAction::SaveAssessment {
+            at: now_iso(),
+        }));
     }
     Rc::unwrap_or_clone(state)
 }

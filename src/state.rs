@@ -1,30 +1,32 @@
-//! The single app state and every change to it. Updates are pure: storage and the clock are
-//! reached from components and effects, and their results arrive here as actions.
+//! The single app state: the document, its revisions, undo and the saving policy. Each area
+//! of the document has its own actions and its own pure update beside its domain types
+//! (`crate::domain::*_update`); the actions here nest them and add what is shared. Updates
+//! are pure: storage and the clock are reached from components and effects, and their
+//! results arrive here as actions.
 
 use std::rc::Rc;
 
 use yew::Reducible;
 
-use crate::domain::accounts::{Account, AccountForm, AccountId, CopySource, ValidAccount};
-use crate::domain::backup::Merging;
-use crate::domain::bcg::{BcgThresholds, MarketPosition};
-use crate::domain::csv_import::{Applying, CsvPreview};
-use crate::domain::demo::demo_accounts;
-use crate::domain::grader::{Answer, Answers};
-use crate::domain::history::{AssessmentId, SavedAssessment, ValidDetails};
-use crate::domain::plans::{
-    can_change_kind, unique_name, Consensus, Content, Plan, PlanId, SectionDef, SectionKind,
-    Template, TemplateId, BUILT_IN_TEMPLATE,
-};
+pub use crate::domain::grader_update::GraderAction;
+pub use crate::domain::plan_update::PlanAction;
+pub use crate::domain::portfolio_update::PortfolioAction;
+pub use crate::domain::prospect_update::ProspectAction;
+pub use crate::domain::settings_update::SettingsAction;
+pub use crate::domain::share_update::ShareAction;
+pub use crate::domain::snapshot_update::SnapshotAction;
+pub use crate::domain::transfer_update::TransferAction;
+
+use crate::domain::accounts::{Account, AccountForm, AccountId};
+use crate::domain::change::Change;
+use crate::domain::history::AssessmentId;
 use crate::domain::portfolio::ListQuery;
-use crate::domain::practices::{PracticeId, PRACTICES};
-use crate::domain::prospects::{received_from, without_shared_mark, Prospect, ProspectId};
-use crate::domain::rating::{Axis, CriterionId};
 use crate::domain::schema::{Document, LoadError};
-use crate::domain::settings::{Settings, SettingsSection, Theme};
-use crate::domain::sliced::run_to_end;
-use crate::domain::snapshots::{self, Snapshot, SnapshotId};
 use crate::domain::tab_merge;
+use crate::domain::{
+    grader_update, plan_update, portfolio_update, prospect_update, settings_update, share_update,
+    snapshot_update, transfer_update,
+};
 
 /// Stored data that could not be read at start-up, kept so the user can take it away.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -60,87 +62,30 @@ pub struct SavingStopped {
     pub at_revision: u64,
 }
 
-/// Something the user can take back right after doing it.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Undo {
-    DeletedAssessment {
-        assessment: SavedAssessment,
-        position: usize,
-    },
-    /// An assessment's label, team or date changed: undone by putting these back.
-    EditedAssessment(Box<SavedAssessment>),
-    ClearedAnswers {
-        answers: Answers,
-        label: String,
-    },
-    ReplacedAnswers {
-        answers: Answers,
-        label: String,
-    },
-    DeletedAccount {
-        account: Box<Account>,
-        position: usize,
-        /// The account's plan, deleted with it.
-        plan: Option<Rc<Plan>>,
-    },
-    DeletedSnapshot {
-        snapshot: Snapshot,
-        position: usize,
-    },
-    DeletedTemplate {
-        template: Template,
-        position: usize,
-    },
-    RemovedSection {
-        template: TemplateId,
-        section: SectionDef,
-        position: usize,
-    },
-    DeletedPlan {
-        plan: Rc<Plan>,
-        position: usize,
-    },
-    DeletedProspect {
-        prospect: Box<Prospect>,
-        position: usize,
-    },
-    /// Settings put back to their defaults: undone by restoring the settings alone.
-    ResetSettings {
-        settings: Box<Settings>,
-        what: String,
-    },
-    /// A change to many things at once (removing the demo, importing a backup): undone by
-    /// going back to the whole document as it was.
-    Restore {
-        doc: Box<Document>,
-        what: String,
-    },
+/// Something the user can take back right after doing it: the document as it was before.
+///
+/// It is offered only until the next change to the document, so going back to the whole
+/// document takes back that change alone. The document's large parts are shared `Rc`s, so
+/// keeping it costs little.
+#[derive(Clone, Debug)]
+pub struct Undo {
+    pub before: Rc<Document>,
+    /// What the notice offering it says.
+    pub what: String,
+}
+
+/// The same kept document is equal without looking inside it: the notice compares its undo
+/// on every render. (`Rc`'s own `==` takes that shortcut only for types that are `Eq`.)
+impl PartialEq for Undo {
+    fn eq(&self, other: &Self) -> bool {
+        self.what == other.what
+            && (Rc::ptr_eq(&self.before, &other.before) || self.before == other.before)
+    }
 }
 
 impl Undo {
     pub fn description(&self) -> String {
-        match self {
-            Undo::DeletedAssessment { .. } => "Assessment deleted.".into(),
-            Undo::EditedAssessment(before) => format!("Details of {} changed.", before.name()),
-            Undo::ClearedAnswers { .. } => "Answers cleared.".into(),
-            Undo::ReplacedAnswers { .. } => "Grader answers replaced.".into(),
-            Undo::DeletedAccount {
-                account,
-                plan: Some(_),
-                ..
-            } => format!("Deleted {} and its plan.", account.name),
-            Undo::DeletedAccount { account, .. } => format!("Deleted {}.", account.name),
-            Undo::DeletedSnapshot { .. } => "Snapshot deleted.".into(),
-            Undo::DeletedTemplate { template, .. } => {
-                format!("Deleted template {}.", template.name)
-            }
-            Undo::RemovedSection { section, .. } => format!("Removed section {}.", section.title),
-            Undo::DeletedPlan { .. } => "Plan deleted.".into(),
-            Undo::DeletedProspect { prospect, .. } => {
-                format!("Deleted the result of {}.", prospect.title())
-            }
-            Undo::Restore { what, .. } | Undo::ResetSettings { what, .. } => what.clone(),
-        }
+        self.what.clone()
     }
 }
 
@@ -184,137 +129,19 @@ pub struct AccountDraft {
     pub form: AccountForm,
 }
 
-/// A document worked out from another outside the reducer, for [`Action::ImportWorkedOut`].
-#[derive(Debug, PartialEq)]
-pub struct WorkedOut {
-    pub basis: Document,
-    pub result: Document,
-}
-
-/// Every change the app can make to its state.
+/// Every change the app can make to its state: a change to one area of the document, or
+/// one of the changes shared by all of them.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
-    Answer(PracticeId, Answer),
-    SetDraftLabel(String),
-    SetDraftTeam(String),
-    ClearAnswers,
-    /// What a visitor answered on the build's first screen before the app started: fills
-    /// the practices and the label the draft leaves open, never changing what it holds.
-    TakeOverFirstScreen {
-        answers: Answers,
-        label: String,
-    },
-    /// Save the draft as an assessment, stamped with `at` (RFC 3339).
-    SaveAssessment {
-        at: String,
-    },
-    DeleteAssessment(AssessmentId),
-    /// Changes a saved assessment's label, team and the day it stands for (undoable). The
-    /// moment it was saved stays: backups recognise the assessment by it.
-    EditAssessment {
-        id: AssessmentId,
-        details: ValidDetails,
-    },
-    /// Copy a saved assessment's answers into the grader to start the next one from them.
-    ReuseAnswers(AssessmentId),
-    /// Add an account; it gets the id `doc.next_id` had when this was dispatched.
-    AddAccount {
-        account: ValidAccount,
-        at: String,
-    },
-    UpdateAccount {
-        id: AccountId,
-        account: ValidAccount,
-        at: String,
-    },
-    DeleteAccount(AccountId),
-    /// Brings in a backup (already read, checked and matched), undoable in one step.
-    ImportBackup {
-        import: Rc<crate::domain::backup::Prepared>,
-        mode: crate::domain::backup::Mode,
-        /// The file is the stored text found unreadable at start-up: importing it takes that
-        /// text's place, so it is no longer kept.
-        restores_unreadable: bool,
-    },
-    /// An import (`ImportBackup` or `ImportCsv`) worked out beforehand, a slice at a time, so
-    /// that the page kept painting: its result is taken while the document is still the one
-    /// it was worked out from; otherwise the import is done again here against the document
-    /// as it is now, so that nothing changed since is lost.
-    ImportWorkedOut {
-        import: Box<Action>,
-        result: Rc<WorkedOut>,
-    },
-    BackupExported {
-        at: String,
-    },
-    /// Adds and updates accounts from a spreadsheet, matched against the accounts of the
-    /// moment it is applied, undoable in one step.
-    ImportCsv {
-        import: Rc<crate::domain::csv_import::CsvImport>,
-        /// The preview already worked out (a slice at a time, for a large file) and the
-        /// accounts it was worked out against; used only while those are still the accounts.
-        checked: Option<(Rc<Vec<Account>>, Rc<crate::domain::csv_import::CsvPreview>)>,
-        at: String,
-    },
-    /// Keeps a result someone shared as the user's own team's assessment, on purpose: it
-    /// counts in their trend like any other. Its id is `doc.next_id` at dispatch.
-    SaveSharedResultAsOwn(crate::domain::share::SharedResult),
-    /// Adds a result received from a prospect's link to the prospects, apart from the
-    /// history; its id is `doc.next_id` at dispatch. A link already added is not added again.
-    AddProspect {
-        result: crate::domain::share::SharedResult,
-        link: String,
-        at: String,
-    },
-    DeleteProspect(ProspectId),
-    /// Moves shared copies saved to the history into the prospects, undoable in one step.
-    MoveToProspects {
-        ids: Vec<AssessmentId>,
-        at: String,
-    },
-    /// Keeps a copy of a shared account (and its plan); its id is `doc.next_id` at dispatch.
-    ImportSharedAccount {
-        shared: Box<crate::domain::share::SharedAccount>,
-        at: String,
-    },
-    /// Brings a kept copy of a colleague's account up to the version in their newer link,
-    /// plan included, undoable in one step.
-    UpdateSharedCopy {
-        id: AccountId,
-        shared: Box<crate::domain::share::SharedAccount>,
-        at: String,
-    },
-    /// The firm's name, contact address and logo, as clients and prospects see them.
-    SetFirm(crate::domain::settings::FirmProfile),
-    /// Removes every account of the demo portfolio, with their plans.
-    RemoveDemoAccounts,
-    Rate {
-        id: AccountId,
-        criterion: CriterionId,
-        rating: Option<u8>,
-        at: String,
-    },
-    SetMarket {
-        id: AccountId,
-        market: MarketPosition,
-        at: String,
-    },
-    LoadDemoPortfolio {
-        at: String,
-    },
-    RecordSnapshot {
-        at: String,
-    },
-    DeleteSnapshot(SnapshotId),
+    Grader(GraderAction),
+    Portfolio(PortfolioAction),
+    Snapshot(SnapshotAction),
+    Plan(PlanAction),
+    Prospect(ProspectAction),
+    Settings(SettingsAction),
+    Share(ShareAction),
+    Transfer(TransferAction),
     SetListQuery(ListQuery),
-    SetCurrency(String),
-    SetWeight(CriterionId, u8),
-    SetThreshold(Axis, u8),
-    SetBcgThresholds(BcgThresholds),
-    SetTheme(Theme),
-    /// Puts one section of the settings, or all of them with `None`, back to the defaults,
-    /// undoably. The user's data, and the date of the last backup, stay as they are.
-    ResetSettings(Option<SettingsSection>),
     Undo,
     DismissUndo,
     DismissUnreadable,
@@ -324,90 +151,8 @@ pub enum Action {
     KeepAccountDraft(Box<AccountDraft>),
     /// Forgets the unsaved typing of the form for this account (`None`: a new one).
     DropAccountDraft(Option<AccountId>),
-    /// A new template: a copy of `from`, or blank. Its id is `doc.next_id` at dispatch.
-    CreateTemplate {
-        from: Option<TemplateId>,
-        name: String,
-    },
-    RenameTemplate(TemplateId, String),
-    DeleteTemplate(TemplateId),
-    /// Adds a section at the end; its key comes from `doc.next_id` at dispatch.
-    AddSection {
-        template: TemplateId,
-        title: String,
-        kind: SectionKind,
-    },
-    EditSection {
-        template: TemplateId,
-        key: String,
-        title: String,
-        guidance: String,
-    },
-    ChangeSectionKind {
-        template: TemplateId,
-        key: String,
-        kind: SectionKind,
-    },
-    MoveSection {
-        template: TemplateId,
-        key: String,
-        up: bool,
-    },
-    RemoveSection {
-        template: TemplateId,
-        key: String,
-    },
-    /// A plan for an account; its id is `doc.next_id` at dispatch.
-    CreatePlan {
-        account: AccountId,
-        template: TemplateId,
-        at: String,
-    },
-    WritePlan {
-        plan: PlanId,
-        key: String,
-        title: String,
-        content: Content,
-        at: String,
-        /// Set when the change removes a row (a person, an item): it can then be undone.
-        removes_row: bool,
-    },
-    /// Moves a row (an item, a person, a measure) of a plan's section from one position to
-    /// another; the section is found in the plan's template.
-    MovePlanRow {
-        plan: PlanId,
-        key: String,
-        from: usize,
-        to: usize,
-        at: String,
-    },
-    /// Discards content kept from a section the template no longer has (undoable).
-    DropPlanSection {
-        plan: PlanId,
-        key: String,
-    },
-    MarkPlanReviewed {
-        plan: PlanId,
-        at: String,
-    },
-    SetConsensus {
-        plan: PlanId,
-        consensus: Consensus,
-        at: String,
-    },
-    DeletePlan(PlanId),
     /// Whether printed plans leave out their empty sections.
     SetPrintFilledOnly(bool),
-    SetStaleDays(u32),
-    SetFirmSize(crate::domain::guidance::FirmSize),
-    /// Days after which an account's ratings count as old.
-    SetRatingStaleDays(u32),
-    /// The user looked at an account's ratings and they still hold: they count as reviewed
-    /// at `at`, unchanged.
-    ConfirmRatings {
-        id: AccountId,
-        at: String,
-    },
     /// Another tab saved `theirs`, starting from `base`: join it with this tab's changes
     /// since `base`. What `theirs` already holds is stored and is not saved again.
     OtherTabSaved {
@@ -456,107 +201,6 @@ impl AppState {
         self.revision += 1;
     }
 
-    fn take_id(&mut self) -> u64 {
-        let id = self.doc.next_id;
-        self.doc.next_id += 1;
-        id
-    }
-
-    /// Takes the document after a backup's import, undoable in one step.
-    fn backup_imported(&mut self, next: Document, restores_unreadable: bool) {
-        if restores_unreadable {
-            self.unreadable = None;
-        }
-        let before = std::mem::replace(&mut self.doc, next);
-        // The backup's own date of export says nothing about this browser's backups.
-        self.doc.settings.last_backup_at = before.settings.last_backup_at.clone();
-        self.undo = Some(Undo::Restore {
-            doc: Box::new(before),
-            what: "Backup imported.".into(),
-        });
-        self.just_saved = None;
-        self.changed();
-    }
-
-    /// Takes the document after a spreadsheet's import, undoable in one step.
-    fn csv_imported(&mut self, next: Document, preview: &CsvPreview) {
-        let before = std::mem::replace(&mut self.doc, next);
-        let (added, updated) = (preview.added.len(), preview.updated.len());
-        self.undo = Some(Undo::Restore {
-            doc: Box::new(before),
-            what: format!("Imported from the spreadsheet: {added} added, {updated} updated."),
-        });
-        self.changed();
-    }
-
-    fn edit_account(&mut self, id: AccountId, edit: impl FnOnce(&mut Account)) {
-        if let Some(i) = self.doc.portfolio.accounts.iter().position(|a| a.id == id) {
-            edit(&mut Rc::make_mut(&mut self.doc.portfolio.accounts)[i]);
-            self.changed();
-        }
-    }
-
-    /// Edits a stored template; the built-in one cannot change.
-    fn edit_template(&mut self, id: TemplateId, edit: impl FnOnce(&mut Template)) {
-        if id == BUILT_IN_TEMPLATE {
-            return;
-        }
-        if let Some(t) = self.doc.plans.templates.iter_mut().find(|t| t.id == id) {
-            edit(t);
-            self.changed();
-        }
-    }
-
-    fn edit_plan(&mut self, id: PlanId, edit: impl FnOnce(&mut Plan)) {
-        if let Some(p) = self.doc.plans.plans.iter_mut().find(|p| p.id == id) {
-            edit(Rc::make_mut(p));
-            self.changed();
-        }
-    }
-
-    /// A plan from a shared link, under a new id, for `account` on `template`.
-    fn add_shared_plan(&mut self, plan: Plan, account: AccountId, template: TemplateId) {
-        let id = self.take_id();
-        self.doc.plans.plans.push(Rc::new(Plan {
-            id,
-            account,
-            template,
-            ..plan
-        }));
-    }
-
-    /// The template a shared plan is written in, as kept here: the built-in one, `current`
-    /// when it is already a copy of the same template, or else a new copy under a free name.
-    fn keep_shared_template(
-        &mut self,
-        template: Template,
-        current: Option<TemplateId>,
-    ) -> TemplateId {
-        if template.id == BUILT_IN_TEMPLATE {
-            return BUILT_IN_TEMPLATE;
-        }
-        let same = |t: &Template| t.sections == template.sections;
-        if let Some(id) = current.filter(|&c| self.doc.plans.template(c).as_ref().is_some_and(same))
-        {
-            return id;
-        }
-        let tid = self.take_id();
-        let names: Vec<&str> = self
-            .doc
-            .plans
-            .templates
-            .iter()
-            .map(|t| t.name.as_str())
-            .collect();
-        let name = unique_name(template.name.trim(), &names);
-        self.doc.plans.templates.push(Template {
-            id: tid,
-            name,
-            ..template
-        });
-        tid
-    }
-
     pub fn account(&self, id: AccountId) -> Option<&Account> {
         self.doc.portfolio.accounts.iter().find(|a| a.id == id)
     }
@@ -574,9 +218,12 @@ impl AppState {
             .map(|d| &d.form)
     }
 
-    fn apply(&mut self, action: Action) {
+    /// Applies `action`; returns what the notice offering to undo it says, if it can be
+    /// undone.
+    fn apply(&mut self, action: Action) -> Option<String> {
         // An undo is offered only until the next change: undoing after later edits would
-        // silently throw those edits away.
+        // silently throw those edits away. The actions kept here change no part of the
+        // document, which is what makes going back to the document before the change safe.
         let keeps_undo = matches!(
             action,
             Action::Undo
@@ -594,798 +241,64 @@ impl AppState {
         if !keeps_undo {
             self.undo = None;
         }
-        let grader = &mut self.doc.grader;
-        match action {
-            Action::Answer(id, answer) => {
-                grader.draft.set(id, answer);
-                self.just_saved = None;
-                self.changed();
-            }
-            Action::SetDraftLabel(label) => {
-                grader.draft_label = label;
-                self.just_saved = None;
-                self.changed();
-            }
-            Action::SetDraftTeam(team) => {
-                grader.draft_team = team;
-                self.just_saved = None;
-                self.changed();
-            }
-            Action::TakeOverFirstScreen { answers, label } => {
-                let mut taken = false;
-                for p in &PRACTICES {
-                    if let (Some(answer), None) = (answers.get(p.id), grader.draft.get(p.id)) {
-                        grader.draft.set(p.id, answer);
-                        taken = true;
-                    }
-                }
-                if grader.draft_label.is_empty() && !label.is_empty() {
-                    grader.draft_label = label;
-                    taken = true;
-                }
-                if taken {
-                    self.just_saved = None;
-                    self.changed();
-                }
-            }
-            Action::ClearAnswers => {
-                let answers = std::mem::take(&mut grader.draft);
-                let label = std::mem::take(&mut grader.draft_label);
-                self.undo = Some(Undo::ClearedAnswers { answers, label });
-                self.just_saved = None;
-                self.changed();
-            }
-            Action::SaveAssessment { at } => {
-                let id = self.take_id();
-                let grader = &mut self.doc.grader;
-                grader.history.push(SavedAssessment {
-                    id,
-                    saved_at: at,
-                    label: grader.draft_label.trim().to_string(),
-                    answers: grader.draft.clone(),
-                    team: grader.draft_team.trim().to_string(),
-                    assessed_on: None,
-                });
-                grader.draft_label.clear();
-                self.just_saved = Some(id);
-                self.changed();
-            }
-            Action::DeleteAssessment(id) => {
-                if let Some(position) = grader.history.iter().position(|a| a.id == id) {
-                    let assessment = grader.history.remove(position);
-                    self.undo = Some(Undo::DeletedAssessment {
-                        assessment,
-                        position,
-                    });
-                    if self.just_saved == Some(id) {
-                        self.just_saved = None;
-                    }
-                    self.changed();
-                }
-            }
-            Action::EditAssessment { id, details } => {
-                if let Some(a) = grader.history.iter_mut().find(|a| a.id == id) {
-                    let before = a.clone();
-                    a.label = details.label;
-                    a.team = details.team;
-                    a.assessed_on = details.assessed_on;
-                    if *a != before {
-                        self.undo = Some(Undo::EditedAssessment(Box::new(before)));
-                        self.changed();
-                    }
-                }
-            }
-            Action::ReuseAnswers(id) => {
-                if let Some(saved) = grader.history.iter().find(|a| a.id == id) {
-                    let answers = std::mem::replace(&mut grader.draft, saved.answers.clone());
-                    let label = std::mem::take(&mut grader.draft_label);
-                    if !answers.is_empty() || !label.is_empty() {
-                        self.undo = Some(Undo::ReplacedAnswers { answers, label });
+        let change = match action {
+            Action::Grader(action) => self.update_grader(action),
+            Action::Portfolio(action) => portfolio_update::update(&mut self.doc, action),
+            Action::Snapshot(action) => snapshot_update::update(&mut self.doc, action),
+            Action::Plan(action) => plan_update::update(&mut self.doc, action),
+            Action::Prospect(action) => prospect_update::update(&mut self.doc, action),
+            Action::Settings(action) => settings_update::update(&mut self.doc, action),
+            Action::Share(action) => share_update::update(&mut self.doc, action),
+            Action::Transfer(action) => {
+                if let Some(restores_unreadable) = action.backup_import() {
+                    if restores_unreadable {
+                        self.unreadable = None;
                     }
                     self.just_saved = None;
-                    self.changed();
                 }
+                transfer_update::update(&mut self.doc, action)
             }
-            Action::AddAccount { account, at } => {
-                let id = self.take_id();
-                Rc::make_mut(&mut self.doc.portfolio.accounts).push(Account {
-                    id,
-                    name: account.name,
-                    industry: account.industry,
-                    manager: account.manager,
-                    revenue: account.revenue,
-                    tier: account.tier,
-                    notes: account.notes,
-                    ratings: Default::default(),
-                    market: MarketPosition::default(),
-                    created_at: at.clone(),
-                    updated_at: at,
-                    reviewed_at: None,
-                    demo: false,
-                    copied_from: None,
-                });
-                self.changed();
+            Action::SetPrintFilledOnly(on) => {
+                self.print_filled_only = on;
+                Change::NONE
             }
-            Action::UpdateAccount { id, account, at } => self.edit_account(id, |a| {
-                a.name = account.name;
-                a.industry = account.industry;
-                a.manager = account.manager;
-                a.revenue = account.revenue;
-                a.tier = account.tier;
-                a.notes = account.notes;
-                a.updated_at = at;
-            }),
-            Action::DeleteAccount(id) => {
-                if let Some(position) = self.doc.portfolio.accounts.iter().position(|a| a.id == id)
-                {
-                    let accounts = Rc::make_mut(&mut self.doc.portfolio.accounts);
-                    let account = Box::new(accounts.remove(position));
-                    let plans = &mut self.doc.plans.plans;
-                    let plan = plans
-                        .iter()
-                        .position(|p| p.account == id)
-                        .map(|i| plans.remove(i));
-                    self.undo = Some(Undo::DeletedAccount {
-                        account,
-                        position,
-                        plan,
-                    });
-                    self.changed();
-                }
+            Action::SetListQuery(query) => {
+                self.list_query = self.list_query.followed_by(query);
+                Change::NONE
             }
-            Action::ImportBackup {
-                import,
-                mode,
-                restores_unreadable,
-            } => {
-                let next = run_to_end(Merging::new(&self.doc, import, mode));
-                self.backup_imported(next, restores_unreadable);
-            }
-            Action::ImportWorkedOut { import, result } => {
-                if result.basis != self.doc {
-                    return self.apply(*import);
-                }
-                match *import {
-                    Action::ImportBackup {
-                        restores_unreadable,
-                        ..
-                    } => self.backup_imported(result.result.clone(), restores_unreadable),
-                    Action::ImportCsv {
-                        checked: Some((basis, preview)),
-                        ..
-                    } if Rc::ptr_eq(&basis, &result.basis.portfolio.accounts) => {
-                        if !preview.is_empty() {
-                            self.csv_imported(result.result.clone(), &preview);
-                        }
-                    }
-                    other => self.apply(other),
-                }
-            }
-            Action::ImportCsv {
-                import,
-                checked,
-                at,
-            } => {
-                let preview = match checked {
-                    Some((basis, preview)) if Rc::ptr_eq(&basis, &self.doc.portfolio.accounts) => {
-                        preview
-                    }
-                    // The accounts changed since (in another tab, say): checked again, so
-                    // that nothing is matched to an account that has gone.
-                    _ => Rc::new(import.preview(&self.doc.portfolio.accounts)),
-                };
-                if preview.is_empty() {
-                    return;
-                }
-                let next = run_to_end(Applying::new(&self.doc, preview.clone(), at));
-                self.csv_imported(next, &preview);
-            }
-            Action::BackupExported { at } => {
-                self.doc.settings.last_backup_at = Some(at);
-                self.changed();
-            }
-            Action::SaveSharedResultAsOwn(result) => {
-                let id = self.take_id();
-                self.doc.grader.history.push(SavedAssessment {
-                    id,
-                    saved_at: result.date,
-                    label: without_shared_mark(&result.label).to_string(),
-                    answers: result.answers,
-                    team: String::new(),
-                    assessed_on: None,
-                });
-                self.changed();
-            }
-            Action::AddProspect { result, link, at } => {
-                if received_from(&self.doc.prospects, &link).is_none() {
-                    let id = self.take_id();
-                    let prospect = Prospect::received(id, &at, &result, &link);
-                    self.doc.prospects.push(prospect);
-                    self.changed();
-                }
-            }
-            Action::DeleteProspect(id) => {
-                if let Some(position) = self.doc.prospects.iter().position(|p| p.id == id) {
-                    let prospect = Box::new(self.doc.prospects.remove(position));
-                    self.undo = Some(Undo::DeletedProspect { prospect, position });
-                    self.changed();
-                }
-            }
-            Action::MoveToProspects { ids, at } => {
-                let before = self.doc.clone();
-                let (moved, kept): (Vec<_>, Vec<_>) = std::mem::take(&mut self.doc.grader.history)
-                    .into_iter()
-                    .partition(|a| ids.contains(&a.id));
-                self.doc.grader.history = kept;
-                if !moved.is_empty() {
-                    for a in &moved {
-                        let id = self.take_id();
-                        let prospect = Prospect::moved_from_history(id, &at, a);
-                        self.doc.prospects.push(prospect);
-                    }
-                    self.undo = Some(Undo::Restore {
-                        doc: Box::new(before),
-                        what: match moved.len() {
-                            1 => "Moved 1 result to Prospects.".to_string(),
-                            n => format!("Moved {n} results to Prospects."),
-                        },
-                    });
-                    self.changed();
-                }
-            }
-            Action::ImportSharedAccount { shared, at } => {
-                let before = self.doc.clone();
-                let id = self.take_id();
-                let names: Vec<&str> = self
-                    .doc
-                    .portfolio
-                    .accounts
-                    .iter()
-                    .map(|a| a.name.as_str())
-                    .collect();
-                let name = unique_name(shared.name.trim(), &names);
-                let mut ratings = shared.ratings.clone();
-                ratings = std::mem::take(&mut ratings).sanitized();
-                // Says the name it was saved under, which differs when the name was taken.
-                self.undo = Some(Undo::Restore {
-                    doc: Box::new(before),
-                    what: format!("Saved a copy as {name}."),
-                });
-                Rc::make_mut(&mut self.doc.portfolio.accounts).push(Account {
-                    id,
-                    name,
-                    industry: shared.industry.clone(),
-                    manager: shared.manager.clone(),
-                    revenue: shared.revenue,
-                    tier: shared.tier,
-                    notes: shared.notes.clone(),
-                    ratings,
-                    market: MarketPosition::default(),
-                    created_at: at.clone(),
-                    updated_at: at.clone(),
-                    reviewed_at: None,
-                    demo: false,
-                    copied_from: shared.source.clone().map(|source| CopySource {
-                        copied_at: at.clone(),
-                        ..source
-                    }),
-                });
-                if let Some((template, plan)) = shared.plan.clone() {
-                    let template_id = self.keep_shared_template(template, None);
-                    self.add_shared_plan(plan, id, template_id);
-                }
-                self.changed();
-            }
-            Action::UpdateSharedCopy { id, shared, at } => {
-                let Some(mine) = self.account(id).cloned() else {
-                    return;
-                };
-                let before = self.doc.clone();
-                let next = crate::domain::copy_update::updated(&mine, &shared, &at);
-                let incoming =
-                    crate::domain::copy_update::incoming_plan(self.doc.plans.plan_for(id), &shared);
-                self.undo = Some(Undo::Restore {
-                    doc: Box::new(before),
-                    what: format!("Updated your copy of {}.", next.name),
-                });
-                self.edit_account(id, |a| *a = next);
-                if let Some((template, plan)) = incoming {
-                    let current = self.doc.plans.plan_for(id).map(|p| (p.id, p.template));
-                    let template_id = self.keep_shared_template(template, current.map(|(_, t)| t));
-                    let plans = &mut self.doc.plans.plans;
-                    match current {
-                        Some((plan_id, _)) => {
-                            if let Some(p) = plans.iter_mut().find(|p| p.id == plan_id) {
-                                *p = Rc::new(Plan {
-                                    id: plan_id,
-                                    account: id,
-                                    template: template_id,
-                                    created_at: p.created_at.clone(),
-                                    ..plan
-                                });
-                            }
-                        }
-                        None => self.add_shared_plan(plan, id, template_id),
-                    }
-                }
-                self.changed();
-            }
-            Action::SetFirm(firm) => {
-                self.doc.settings.firm = firm;
-                self.changed();
-            }
-            Action::RemoveDemoAccounts => {
-                let before = self.doc.clone();
-                let demo: Vec<AccountId> = self
-                    .doc
-                    .portfolio
-                    .accounts
-                    .iter()
-                    .filter(|a| a.demo)
-                    .map(|a| a.id)
-                    .collect();
-                if !demo.is_empty() {
-                    Rc::make_mut(&mut self.doc.portfolio.accounts).retain(|a| !a.demo);
-                    let plans_before = self.doc.plans.plans.len();
-                    self.doc.plans.plans.retain(|p| !demo.contains(&p.account));
-                    let plans = plans_before - self.doc.plans.plans.len();
-                    for s in Rc::make_mut(&mut self.doc.portfolio.snapshots) {
-                        s.positions.retain(|id, _| !demo.contains(id));
-                    }
-                    self.undo = Some(Undo::Restore {
-                        doc: Box::new(before),
-                        what: format!(
-                            "Removed {} demo {}{}.",
-                            demo.len(),
-                            if demo.len() == 1 {
-                                "account"
-                            } else {
-                                "accounts"
-                            },
-                            match plans {
-                                0 => String::new(),
-                                1 => " and 1 plan".to_string(),
-                                n => format!(" and {n} plans"),
-                            }
-                        ),
-                    });
-                    self.changed();
-                }
-            }
-            Action::Rate {
-                id,
-                criterion,
-                rating,
-                at,
-            } => self.edit_account(id, |a| {
-                a.ratings.set(criterion, rating);
-                a.reviewed_at = Some(at.clone());
-                a.updated_at = at;
-            }),
-            Action::ConfirmRatings { id, at } => self.edit_account(id, |a| {
-                a.reviewed_at = Some(at.clone());
-                a.updated_at = at;
-            }),
-            Action::SetMarket { id, market, at } => self.edit_account(id, |a| {
-                a.market = market;
-                a.updated_at = at;
-            }),
-            Action::LoadDemoPortfolio { at } => {
-                let first = self.doc.next_id;
-                let existing: Vec<String> = self
-                    .doc
-                    .portfolio
-                    .accounts
-                    .iter()
-                    .map(|a| crate::domain::accounts::name_key(&a.name))
-                    .collect();
-                let demo: Vec<Account> = demo_accounts(first, &at)
-                    .into_iter()
-                    .filter(|a| !existing.contains(&crate::domain::accounts::name_key(&a.name)))
-                    .collect();
-                self.doc.next_id = demo.last().map_or(first, |a| a.id + 1);
-                Rc::make_mut(&mut self.doc.portfolio.accounts).extend(demo);
-                self.changed();
-            }
-            Action::RecordSnapshot { at } => {
-                let weights = &self.doc.settings.weights;
-                let snapshot = snapshots::take(0, &at, &self.doc.portfolio.accounts, weights);
-                // A snapshot of no rated account would show nothing, ever.
-                if !snapshot.positions.is_empty() {
-                    let before = self.doc.clone();
-                    let id = self.take_id();
-                    let n = snapshot.positions.len();
-                    Rc::make_mut(&mut self.doc.portfolio.snapshots)
-                        .push(Snapshot { id, ..snapshot });
-                    // The toast confirms it; the snapshot appears only in a list further down.
-                    self.undo = Some(Undo::Restore {
-                        doc: Box::new(before),
-                        what: format!(
-                            "Recorded a snapshot of {n} {}.",
-                            if n == 1 { "account" } else { "accounts" }
-                        ),
-                    });
-                    self.changed();
-                }
-            }
-            Action::DeleteSnapshot(id) => {
-                if let Some(position) = self.doc.portfolio.snapshots.iter().position(|s| s.id == id)
-                {
-                    let snapshot = Rc::make_mut(&mut self.doc.portfolio.snapshots).remove(position);
-                    self.undo = Some(Undo::DeletedSnapshot { snapshot, position });
-                    self.changed();
-                }
-            }
-            Action::CreateTemplate { from, name } => {
-                let id = self.take_id();
-                let plans = &mut self.doc.plans;
-                let sections = match from {
-                    Some(source) => plans
-                        .template(source)
-                        .map(|t| t.sections)
-                        .unwrap_or_default(),
-                    None => Vec::new(),
-                };
-                let base = if name.trim().is_empty() {
-                    "Untitled template"
-                } else {
-                    name.trim()
-                };
-                let existing: Vec<&str> = plans.templates.iter().map(|t| t.name.as_str()).collect();
-                let name = unique_name(base, &existing);
-                plans.templates.push(Template { id, name, sections });
-                self.changed();
-            }
-            Action::RenameTemplate(id, name) => self.edit_template(id, |t| t.name = name),
-            Action::DeleteTemplate(id) => {
-                let in_use = self.doc.plans.plans.iter().any(|p| p.template == id);
-                let templates = &mut self.doc.plans.templates;
-                if let (false, Some(position)) = (in_use, templates.iter().position(|t| t.id == id))
-                {
-                    let template = templates.remove(position);
-                    self.undo = Some(Undo::DeletedTemplate { template, position });
-                    self.changed();
-                }
-            }
-            Action::AddSection {
-                template,
-                title,
-                kind,
-            } => {
-                let key = format!("s{}", self.take_id());
-                let title = if title.trim().is_empty() {
-                    "New section".to_string()
-                } else {
-                    title.trim().to_string()
-                };
-                self.edit_template(template, |t| {
-                    t.sections.push(SectionDef {
-                        key,
-                        title,
-                        guidance: String::new(),
-                        kind,
-                    })
-                });
-            }
-            Action::EditSection {
-                template,
-                key,
-                title,
-                guidance,
-            } => self.edit_template(template, |t| {
-                if let Some(s) = t.sections.iter_mut().find(|s| s.key == key) {
-                    s.title = title;
-                    s.guidance = guidance;
-                }
-            }),
-            Action::ChangeSectionKind {
-                template,
-                key,
-                kind,
-            } => {
-                let plans: Vec<&Plan> = self
-                    .doc
-                    .plans
-                    .plans
-                    .iter()
-                    .filter(|p| p.template == template)
-                    .map(|p| &**p)
-                    .collect();
-                let allowed = self
-                    .doc
-                    .plans
-                    .template(template)
-                    .and_then(|t| t.sections.into_iter().find(|s| s.key == key))
-                    .is_some_and(|s| can_change_kind(&key, s.kind, kind, &plans));
-                if allowed {
-                    self.edit_template(template, |t| {
-                        if let Some(s) = t.sections.iter_mut().find(|s| s.key == key) {
-                            s.kind = kind;
-                        }
-                    });
-                }
-            }
-            Action::MoveSection { template, key, up } => self.edit_template(template, |t| {
-                if let Some(i) = t.sections.iter().position(|s| s.key == key) {
-                    let j = if up {
-                        i.checked_sub(1)
-                    } else {
-                        Some(i + 1).filter(|&j| j < t.sections.len())
-                    };
-                    if let Some(j) = j {
-                        t.sections.swap(i, j);
-                    }
-                }
-            }),
-            Action::RemoveSection { template, key } => {
-                let mut removed = None;
-                self.edit_template(template, |t| {
-                    if let Some(position) = t.sections.iter().position(|s| s.key == key) {
-                        removed = Some((t.sections.remove(position), position));
-                    }
-                });
-                if let Some((section, position)) = removed {
-                    self.undo = Some(Undo::RemovedSection {
-                        template,
-                        section,
-                        position,
-                    });
-                }
-            }
-            Action::CreatePlan {
-                account,
-                template,
-                at,
-            } => {
-                let exists = self.doc.plans.plan_for(account).is_some();
-                let valid =
-                    self.account(account).is_some() && self.doc.plans.template(template).is_some();
-                if !exists && valid {
-                    let id = self.take_id();
-                    self.doc
-                        .plans
-                        .plans
-                        .push(Rc::new(Plan::new(id, account, template, &at)));
-                    self.changed();
-                }
-            }
-            Action::WritePlan {
-                plan,
-                key,
-                title,
-                content,
-                at,
-                removes_row,
-            } => {
-                let before = removes_row.then(|| Box::new(self.doc.clone()));
-                self.edit_plan(plan, |p| p.write(&key, &title, content, &at));
-                if let Some(doc) = before {
-                    let what = format!("Removed an entry from {title}.");
-                    self.undo = Some(Undo::Restore { doc, what });
-                }
-            }
-            Action::MovePlanRow {
-                plan,
-                key,
-                from,
-                to,
-                at,
-            } => {
-                let plans = &self.doc.plans;
-                // Moved on a copy, so a move that cannot happen changes nothing and saves nothing.
-                let moved = plans.plans.iter().find(|p| p.id == plan).and_then(|p| {
-                    let def = plans
-                        .template(p.template)?
-                        .sections
-                        .into_iter()
-                        .find(|d| d.key == key)?;
-                    let mut next = (**p).clone();
-                    next.move_row(&def, from, to, &at).then_some(next)
-                });
-                if let Some(next) = moved {
-                    self.edit_plan(plan, |p| *p = next);
-                }
-            }
-            Action::DropPlanSection { plan, key } => {
-                let before = Box::new(self.doc.clone());
-                self.edit_plan(plan, |p| p.sections.retain(|s| s.key != key));
-                self.undo = Some(Undo::Restore {
-                    doc: before,
-                    what: "Kept section removed.".into(),
-                });
-            }
-            Action::MarkPlanReviewed { plan, at } => self.edit_plan(plan, |p| {
-                p.reviewed_at = Some(at.clone());
-                p.updated_at = at;
-            }),
-            Action::SetConsensus {
-                plan,
-                consensus,
-                at,
-            } => self.edit_plan(plan, |p| {
-                p.consensus = consensus;
-                p.updated_at = at;
-            }),
-            Action::DeletePlan(id) => {
-                let plans = &mut self.doc.plans.plans;
-                if let Some(position) = plans.iter().position(|p| p.id == id) {
-                    let plan = plans.remove(position);
-                    self.undo = Some(Undo::DeletedPlan { plan, position });
-                    self.changed();
-                }
-            }
-            Action::SetStaleDays(days) => {
-                self.doc.settings.plan_stale_days = days.clamp(1, 3650);
-                self.changed();
-            }
-            Action::SetFirmSize(size) => {
-                self.doc.settings.firm_size = size;
-                self.changed();
-            }
-            Action::SetRatingStaleDays(days) => {
-                self.doc.settings.rating_stale_days = days.clamp(1, 3650);
-                self.changed();
-            }
-            Action::SetPrintFilledOnly(on) => self.print_filled_only = on,
-            Action::SetListQuery(query) => self.list_query = self.list_query.followed_by(query),
-            Action::SetCurrency(code) => {
-                self.doc.settings.currency = code;
-                self.changed();
-            }
-            Action::SetWeight(id, weight) => {
-                self.doc.settings.weights.set(id, weight);
-                self.changed();
-            }
-            Action::SetThreshold(axis, value) => {
-                let t = &mut self.doc.settings.thresholds;
-                let value = value.min(100);
-                match axis {
-                    Axis::Relationship => t.relationship = value,
-                    Axis::Potential => t.potential = value,
-                }
-                self.changed();
-            }
-            Action::SetBcgThresholds(bcg) => {
-                self.doc.settings.bcg = bcg;
-                self.changed();
-            }
-            Action::SetTheme(theme) => {
-                self.doc.settings.theme = theme;
-                self.changed();
-            }
-            Action::ResetSettings(section) => {
-                // Already the defaults: nothing to change, and nothing to offer to undo.
-                if !self.doc.settings.is_reset(section) {
-                    let settings = Box::new(self.doc.settings.clone());
-                    self.doc.settings.reset(section);
-                    let what = match section {
-                        Some(one) => format!("{} reset to defaults.", one.name()),
-                        None => "All settings reset to defaults.".into(),
-                    };
-                    self.undo = Some(Undo::ResetSettings { settings, what });
-                    self.changed();
-                }
-            }
-            Action::Undo => match self.undo.take() {
-                Some(Undo::DeletedAssessment {
-                    assessment,
-                    position,
-                }) => {
-                    let position = position.min(grader.history.len());
-                    grader.history.insert(position, assessment);
-                    self.changed();
-                }
-                Some(Undo::EditedAssessment(before)) => {
-                    if let Some(a) = grader.history.iter_mut().find(|a| a.id == before.id) {
-                        *a = *before;
-                        self.changed();
-                    }
-                }
-                Some(
-                    Undo::ClearedAnswers { answers, label }
-                    | Undo::ReplacedAnswers { answers, label },
-                ) => {
-                    grader.draft = answers;
-                    grader.draft_label = label;
-                    self.changed();
-                }
-                Some(Undo::DeletedTemplate { template, position }) => {
-                    let templates = &mut self.doc.plans.templates;
-                    templates.insert(position.min(templates.len()), template);
-                    self.changed();
-                }
-                Some(Undo::RemovedSection {
-                    template,
-                    section,
-                    position,
-                }) => {
-                    self.edit_template(template, |t| {
-                        t.sections.insert(position.min(t.sections.len()), section)
-                    });
-                }
-                Some(Undo::Restore { doc, .. }) => {
+            Action::Undo => {
+                if let Some(Undo { before, .. }) = self.undo.take() {
                     // Ids handed out since stay used: something may still refer to them (an
                     // address, a history entry), and ids are never reused.
-                    let next_id = self.doc.next_id.max(doc.next_id);
-                    self.doc = *doc;
+                    let next_id = self.doc.next_id.max(before.next_id);
+                    self.doc = Rc::unwrap_or_clone(before);
                     self.doc.next_id = next_id;
                     self.changed();
                 }
-                Some(Undo::ResetSettings { settings, .. }) => {
-                    self.doc.settings = *settings;
-                    self.changed();
-                }
-                Some(Undo::DeletedProspect { prospect, position }) => {
-                    let position = position.min(self.doc.prospects.len());
-                    self.doc.prospects.insert(position, *prospect);
-                    self.changed();
-                }
-                Some(Undo::DeletedPlan { plan, position }) => {
-                    let plans = &mut self.doc.plans.plans;
-                    plans.insert(position.min(plans.len()), plan);
-                    self.changed();
-                }
-                Some(Undo::DeletedSnapshot { snapshot, position }) => {
-                    let snapshots = Rc::make_mut(&mut self.doc.portfolio.snapshots);
-                    let position = position.min(snapshots.len());
-                    snapshots.insert(position, snapshot);
-                    self.changed();
-                }
-                Some(Undo::DeletedAccount {
-                    account,
-                    position,
-                    plan,
-                }) => {
-                    let accounts = Rc::make_mut(&mut self.doc.portfolio.accounts);
-                    let position = position.min(accounts.len());
-                    accounts.insert(position, *account);
-                    self.doc.plans.plans.extend(plan);
-                    self.changed();
-                }
-                None => {}
-            },
-            Action::DismissUndo => self.undo = None,
+                Change::NONE
+            }
+            Action::DismissUndo => {
+                self.undo = None;
+                Change::NONE
+            }
             // While the original is kept, the notice is what says that nothing is saved.
             Action::DismissUnreadable => {
                 if self.unreadable.as_ref().is_some_and(|u| !u.keep_original) {
                     self.unreadable = None;
                 }
+                Change::NONE
             }
-            Action::SaveFailed(why) => self.save_problem = Some(why),
-            Action::SaveSucceeded => self.save_problem = None,
+            Action::SaveFailed(why) => {
+                self.save_problem = Some(why);
+                Change::NONE
+            }
+            Action::SaveSucceeded => {
+                self.save_problem = None;
+                Change::NONE
+            }
             Action::OtherTabSaved { base, theirs } => {
-                let tab_merge::Joined {
-                    doc: merged,
-                    moved_accounts,
-                } = tab_merge::join(&base, &self.doc, &theirs);
-                for draft in &mut self.account_drafts {
-                    let moved = moved_accounts
-                        .iter()
-                        .find(|(from, _)| Some(*from) == draft.target);
-                    if let Some(&(_, to)) = moved {
-                        draft.target = Some(to);
-                    }
-                }
-                if !moved_accounts.is_empty() {
-                    self.moved_accounts = Rc::new(moved_accounts);
-                }
-                if merged != self.doc {
-                    self.synced_from_other_tab = true;
-                    self.just_saved = None;
-                }
-                let keeps_changes_of_ours = merged != *theirs;
-                self.doc = merged;
-                if keeps_changes_of_ours {
-                    self.changed();
-                } else {
-                    // Everything this tab holds is stored now.
-                    self.save_problem = None;
-                }
-                // The other tab wrote over the text kept unread here: there is nothing left
-                // to keep, and saving can go on.
-                if self.unreadable.as_ref().is_some_and(|u| u.keep_original) {
-                    self.unreadable = None;
-                }
+                self.join_other_tab(&base, *theirs);
+                Change::NONE
             }
             Action::StopSaving { why, saved_through } => {
                 if self.saving_stopped.is_none() {
@@ -1394,25 +307,83 @@ impl AppState {
                         at_revision: saved_through,
                     });
                 }
+                Change::NONE
             }
             Action::DiscardUnreadable => {
-                if self.unreadable.as_ref().is_some_and(|u| !u.newer_version) {
-                    self.unreadable = None;
-                    self.changed();
-                }
+                Change::made_if(self.unreadable.take_if(|u| !u.newer_version).is_some())
             }
-            Action::DismissSyncNotice => self.synced_from_other_tab = false,
+            Action::DismissSyncNotice => {
+                self.synced_from_other_tab = false;
+                Change::NONE
+            }
             Action::DismissClassificationNotice => {
                 self.doc.classification_notice = None;
-                self.changed();
+                Change::MADE
             }
             Action::KeepAccountDraft(draft) => {
                 self.account_drafts.retain(|d| d.target != draft.target);
                 self.account_drafts.push(*draft);
+                Change::NONE
             }
             Action::DropAccountDraft(target) => {
                 self.account_drafts.retain(|d| d.target != target);
+                Change::NONE
             }
+        };
+        if change.changed {
+            self.changed();
+        }
+        change.undo
+    }
+
+    /// A change to the grader, and which assessment the grader confirms as just saved.
+    fn update_grader(&mut self, action: GraderAction) -> Change {
+        let effect = match &action {
+            GraderAction::SaveAssessment { .. } => Some(Some(self.doc.next_id)),
+            GraderAction::DeleteAssessment(id) if self.just_saved == Some(*id) => Some(None),
+            GraderAction::DeleteAssessment(_) | GraderAction::EditAssessment { .. } => None,
+            _ => Some(None),
+        };
+        let change = grader_update::update(&mut self.doc, action);
+        if let (true, Some(just_saved)) = (change.changed, effect) {
+            self.just_saved = just_saved;
+        }
+        change
+    }
+
+    /// Joins what another tab saved (`theirs`, starting from `base`) with this tab's changes.
+    fn join_other_tab(&mut self, base: &Document, theirs: Document) {
+        let tab_merge::Joined {
+            doc: merged,
+            moved_accounts,
+        } = tab_merge::join(base, &self.doc, &theirs);
+        for draft in &mut self.account_drafts {
+            let moved = moved_accounts
+                .iter()
+                .find(|(from, _)| Some(*from) == draft.target);
+            if let Some(&(_, to)) = moved {
+                draft.target = Some(to);
+            }
+        }
+        if !moved_accounts.is_empty() {
+            self.moved_accounts = Rc::new(moved_accounts);
+        }
+        if merged != self.doc {
+            self.synced_from_other_tab = true;
+            self.just_saved = None;
+        }
+        let keeps_changes_of_ours = merged != theirs;
+        self.doc = merged;
+        if keeps_changes_of_ours {
+            self.changed();
+        } else {
+            // Everything this tab holds is stored now.
+            self.save_problem = None;
+        }
+        // The other tab wrote over the text kept unread here: there is nothing left
+        // to keep, and saving can go on.
+        if self.unreadable.as_ref().is_some_and(|u| u.keep_original) {
+            self.unreadable = None;
         }
     }
 }
@@ -1422,7 +393,13 @@ impl Reducible for AppState {
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = (*self).clone();
-        next.apply(action);
+        if let Some(what) = next.apply(action) {
+            // The state before the change still holds the document as it was.
+            next.undo = Some(Undo {
+                before: Rc::new(self.doc.clone()),
+                what,
+            });
+        }
         Rc::new(next)
     }
 }
@@ -1430,7 +407,16 @@ impl Reducible for AppState {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::accounts::{CopySource, ValidAccount};
+    use crate::domain::bcg::BcgThresholds;
+    use crate::domain::demo::demo_accounts;
     use crate::domain::grader::grade;
+    use crate::domain::grader::{Answer, Answers};
+    use crate::domain::history::{SavedAssessment, ValidDetails};
+    use crate::domain::plans::{Content, Plan, SectionKind, BUILT_IN_TEMPLATE};
+    use crate::domain::practices::PracticeId;
+    use crate::domain::rating::{Axis, CriterionId};
+    use crate::domain::settings::{Settings, SettingsSection, Theme};
 
     fn reduce(state: AppState, actions: impl IntoIterator<Item = Action>) -> AppState {
         let mut state = Rc::new(state);
@@ -1464,10 +450,10 @@ mod tests {
         let first = link(&sender, &plan);
         let s = reduce(
             AppState::default(),
-            [Action::ImportSharedAccount {
+            [Action::Share(ShareAction::ImportSharedAccount {
                 shared: first.clone(),
                 at: AT.into(),
-            }],
+            })],
         );
         let copy = s.doc.portfolio.accounts[0].clone();
         assert_eq!(copy.manager, sender.manager, "the copy says who manages it");
@@ -1490,11 +476,11 @@ mod tests {
         let newer = link(&sender, &plan);
         let s = reduce(
             s,
-            [Action::UpdateSharedCopy {
+            [Action::Share(ShareAction::UpdateSharedCopy {
                 id: copy.id,
                 shared: newer.clone(),
                 at: "2026-12-02T00:00:00Z".into(),
-            }],
+            })],
         );
         assert_eq!(s.doc.portfolio.accounts.len(), 1, "no second copy");
         let updated = &s.doc.portfolio.accounts[0];
@@ -1551,10 +537,10 @@ mod tests {
         state.doc.next_id = 100;
         let s = reduce(
             state,
-            [Action::ImportSharedAccount {
+            [Action::Share(ShareAction::ImportSharedAccount {
                 shared: link(&sender, &plan),
                 at: AT.into(),
-            }],
+            })],
         );
         let copy = s.doc.portfolio.accounts[1].clone();
         assert_eq!(copy.name, format!("{} 2", sender.name));
@@ -1562,14 +548,14 @@ mod tests {
         let copy_plan = s.doc.plans.plan_for(copy.id).unwrap().id;
         let s = reduce(
             s,
-            [Action::WritePlan {
+            [Action::Plan(PlanAction::WritePlan {
                 plan: copy_plan,
                 key: "relationships".into(),
                 title: "Rel".into(),
                 content: people("Lunch"),
                 at: "2026-11-24T00:00:00Z".into(),
                 removes_row: false,
-            }],
+            })],
         );
 
         sender.tier = crate::domain::accounts::Tier::C;
@@ -1583,11 +569,11 @@ mod tests {
         let newer = link(&sender, &plan);
         let s = reduce(
             s,
-            [Action::UpdateSharedCopy {
+            [Action::Share(ShareAction::UpdateSharedCopy {
                 id: copy.id,
                 shared: newer,
                 at: "2026-12-02T00:00:00Z".into(),
-            }],
+            })],
         );
         let updated = s.account(copy.id).unwrap();
         assert_eq!(
@@ -1626,15 +612,15 @@ mod tests {
         let s = reduce(
             AppState::default(),
             [
-                Action::AddAccount {
+                Action::Portfolio(PortfolioAction::AddAccount {
                     account: form("acme"),
                     at: AT.into(),
-                },
-                Action::ImportCsv {
+                }),
+                Action::Transfer(TransferAction::ImportCsv {
                     checked: None,
                     import: import.clone(),
                     at: AT.into(),
-                },
+                }),
             ],
         );
         let accounts = &s.doc.portfolio.accounts;
@@ -1657,11 +643,11 @@ mod tests {
         // Importing again after the undo does the same again.
         let s = reduce(
             s,
-            [Action::ImportCsv {
+            [Action::Transfer(TransferAction::ImportCsv {
                 checked: None,
                 import,
                 at: AT.into(),
-            }],
+            })],
         );
         assert_eq!(s.doc.portfolio.accounts.len(), 2);
     }
@@ -1698,29 +684,31 @@ mod tests {
 
     #[test]
     fn an_import_worked_out_beforehand_is_taken_while_the_data_is_what_it_was_worked_out_from() {
-        use crate::domain::backup::Mode;
+        use crate::domain::backup::{Merging, Mode};
         use crate::domain::sliced::run_in_slices;
+        use crate::domain::transfer_update::WorkedOut;
         let mut start = reduce(
             AppState::default(),
-            [Action::AddAccount {
+            [Action::Portfolio(PortfolioAction::AddAccount {
                 account: acme(),
                 at: AT.into(),
-            }],
+            })],
         );
         start.doc.settings.last_backup_at = Some(AT.into());
         let import = backup_for(&start.doc);
-        let action = Action::ImportBackup {
+        let transfer = TransferAction::ImportBackup {
             import: import.clone(),
             mode: Mode::Merge,
             restores_unreadable: false,
         };
+        let action = Action::Transfer(transfer.clone());
         let in_one_go = reduce(start.clone(), [action.clone()]);
         let basis = start.doc.clone();
         let (result, _) = run_in_slices(Merging::new(&basis, import, Mode::Merge), 1);
-        let worked_out = Action::ImportWorkedOut {
-            import: Box::new(action.clone()),
+        let worked_out = Action::Transfer(TransferAction::ImportWorkedOut {
+            import: Box::new(transfer),
             result: Rc::new(WorkedOut { basis, result }),
-        };
+        });
         let taken = reduce(start.clone(), [worked_out.clone()]);
         assert_eq!(taken.doc, in_one_go.doc);
         assert_eq!(taken.doc.portfolio.accounts[0].industry, "From the file");
@@ -1744,10 +732,10 @@ mod tests {
         };
         let changed = reduce(
             start,
-            [Action::AddAccount {
+            [Action::Portfolio(PortfolioAction::AddAccount {
                 account: cedar,
                 at: AT.into(),
-            }],
+            })],
         );
         let again = reduce(changed.clone(), [action]);
         let fell_back = reduce(changed, [worked_out]);
@@ -1765,8 +753,11 @@ mod tests {
 
     #[test]
     fn a_spreadsheet_import_worked_out_beforehand_is_taken_or_done_again() {
-        use crate::domain::csv_import::{guess_mapping, read_table, CsvImport, RememberedMapping};
+        use crate::domain::csv_import::{
+            guess_mapping, read_table, Applying, CsvImport, RememberedMapping,
+        };
         use crate::domain::sliced::run_in_slices;
+        use crate::domain::transfer_update::WorkedOut;
         let table = Rc::new(read_table(b"Name,Needs fit\nAcme,4\nBeta,\n").unwrap());
         let mapping = guess_mapping(&table.headers, &RememberedMapping::default());
         let import = Rc::new(CsvImport {
@@ -1776,24 +767,25 @@ mod tests {
         });
         let start = reduce(
             AppState::default(),
-            [Action::AddAccount {
+            [Action::Portfolio(PortfolioAction::AddAccount {
                 account: acme(),
                 at: AT.into(),
-            }],
+            })],
         );
         let accounts = start.doc.portfolio.accounts.clone();
         let preview = Rc::new(import.preview(&accounts));
-        let action = Action::ImportCsv {
+        let transfer = TransferAction::ImportCsv {
             import,
             checked: Some((accounts, preview.clone())),
             at: AT.into(),
         };
+        let action = Action::Transfer(transfer.clone());
         let basis = start.doc.clone();
         let (result, _) = run_in_slices(Applying::new(&basis, preview, AT.into()), 1);
-        let worked_out = Action::ImportWorkedOut {
-            import: Box::new(action.clone()),
+        let worked_out = Action::Transfer(TransferAction::ImportWorkedOut {
+            import: Box::new(transfer),
             result: Rc::new(WorkedOut { basis, result }),
-        };
+        });
         let in_one_go = reduce(start.clone(), [action.clone()]);
         let taken = reduce(start.clone(), [worked_out.clone()]);
         assert_eq!(taken.doc, in_one_go.doc);
@@ -1807,7 +799,10 @@ mod tests {
         assert_eq!(undone.doc.portfolio.accounts, start.doc.portfolio.accounts);
 
         // Acme is deleted meanwhile: the rows are matched again, and both are added.
-        let changed = reduce(start, [Action::DeleteAccount(1)]);
+        let changed = reduce(
+            start,
+            [Action::Portfolio(PortfolioAction::DeleteAccount(1))],
+        );
         let fell_back = reduce(changed.clone(), [worked_out]);
         assert_eq!(fell_back.doc, reduce(changed, [action]).doc);
         assert_eq!(fell_back.doc.portfolio.accounts.len(), 2);
@@ -1826,25 +821,25 @@ mod tests {
         let mut encoder = DocumentEncoder::default();
         let mut state = Rc::new(AppState::default());
         let steps = vec![
-            Action::LoadDemoPortfolio { at: AT.into() },
-            Action::CreatePlan {
+            Action::Portfolio(PortfolioAction::LoadDemoPortfolio { at: AT.into() }),
+            Action::Plan(PlanAction::CreatePlan {
                 account: 1,
                 template: BUILT_IN_TEMPLATE,
                 at: AT.into(),
-            },
-            Action::RecordSnapshot { at: AT.into() },
-            Action::SetCurrency("EUR".into()),
-            Action::Answer(PracticeId::GrowthGoals, Answer::Yes),
-            Action::SaveAssessment { at: AT.into() },
-            Action::Rate {
+            }),
+            Action::Snapshot(SnapshotAction::RecordSnapshot { at: AT.into() }),
+            Action::Settings(SettingsAction::SetCurrency("EUR".into())),
+            Action::Grader(GraderAction::Answer(PracticeId::GrowthGoals, Answer::Yes)),
+            Action::Grader(GraderAction::SaveAssessment { at: AT.into() }),
+            Action::Portfolio(PortfolioAction::Rate {
                 id: 2,
                 criterion: CriterionId::NeedsFit,
                 rating: Some(1),
                 at: AT.into(),
-            },
-            Action::DeleteAccount(1),
+            }),
+            Action::Portfolio(PortfolioAction::DeleteAccount(1)),
             Action::Undo,
-            Action::RemoveDemoAccounts,
+            Action::Portfolio(PortfolioAction::RemoveDemoAccounts),
             Action::Undo,
         ];
         for step in steps {
@@ -1857,14 +852,14 @@ mod tests {
             );
         }
         let plan = state.doc.plans.plans[0].id;
-        state = state.reduce(Action::WritePlan {
+        state = state.reduce(Action::Plan(PlanAction::WritePlan {
             plan,
             key: "vision".into(),
             title: "Vision".into(),
             content: Content::Text("Twice the size by 2028".into()),
             at: AT.into(),
             removes_row: false,
-        });
+        }));
         let text = encoder.encode(&state.doc);
         assert_eq!(text, encode(&state.doc));
         assert!(text.contains("Twice the size by 2028"));
@@ -1875,9 +870,9 @@ mod tests {
         let s = reduce(
             AppState::default(),
             [
-                Action::Answer(PracticeId::GrowthGoals, Answer::Yes),
-                Action::SetDraftLabel("  Sales, Q4 ".into()),
-                Action::SaveAssessment { at: AT.into() },
+                Action::Grader(GraderAction::Answer(PracticeId::GrowthGoals, Answer::Yes)),
+                Action::Grader(GraderAction::SetDraftLabel("  Sales, Q4 ".into())),
+                Action::Grader(GraderAction::SaveAssessment { at: AT.into() }),
             ],
         );
         let saved = &s.doc.grader.history[0];
@@ -1895,8 +890,8 @@ mod tests {
         let s = reduce(
             AppState::default(),
             [
-                Action::SetDraftTeam(" Sales ".into()),
-                Action::SaveAssessment { at: AT.into() },
+                Action::Grader(GraderAction::SetDraftTeam(" Sales ".into())),
+                Action::Grader(GraderAction::SaveAssessment { at: AT.into() }),
             ],
         );
         assert_eq!(s.doc.grader.history[0].team, "Sales");
@@ -1916,12 +911,12 @@ mod tests {
         let s = reduce(
             AppState::default(),
             [
-                Action::SetDraftLabel("Draft".into()),
-                Action::SaveAssessment { at: AT.into() },
-                Action::EditAssessment {
+                Action::Grader(GraderAction::SetDraftLabel("Draft".into())),
+                Action::Grader(GraderAction::SaveAssessment { at: AT.into() }),
+                Action::Grader(GraderAction::EditAssessment {
                     id: 1,
                     details: details("Q2 review", "Sales", Some("2026-06-30")),
-                },
+                }),
             ],
         );
         let a = &s.doc.grader.history[0];
@@ -1944,15 +939,17 @@ mod tests {
     fn saving_the_same_details_changes_nothing() {
         let s = reduce(
             AppState::default(),
-            [Action::SaveAssessment { at: AT.into() }],
+            [Action::Grader(GraderAction::SaveAssessment {
+                at: AT.into(),
+            })],
         );
         let revision = s.revision;
         let s = reduce(
             s,
-            [Action::EditAssessment {
+            [Action::Grader(GraderAction::EditAssessment {
                 id: 1,
                 details: details("", "", None),
-            }],
+            })],
         );
         assert_eq!(s.revision, revision);
         assert_eq!(s.undo, None);
@@ -1963,10 +960,10 @@ mod tests {
         let s = reduce(
             AppState::default(),
             [
-                Action::SaveAssessment { at: AT.into() },
-                Action::DeleteAssessment(1),
+                Action::Grader(GraderAction::SaveAssessment { at: AT.into() }),
+                Action::Grader(GraderAction::DeleteAssessment(1)),
                 Action::DismissUndo,
-                Action::SaveAssessment { at: AT.into() },
+                Action::Grader(GraderAction::SaveAssessment { at: AT.into() }),
             ],
         );
         assert_eq!(s.doc.grader.history.len(), 1);
@@ -1978,10 +975,10 @@ mod tests {
         let s = reduce(
             AppState::default(),
             [
-                Action::SaveAssessment { at: AT.into() },
-                Action::SaveAssessment { at: AT.into() },
-                Action::SaveAssessment { at: AT.into() },
-                Action::DeleteAssessment(2),
+                Action::Grader(GraderAction::SaveAssessment { at: AT.into() }),
+                Action::Grader(GraderAction::SaveAssessment { at: AT.into() }),
+                Action::Grader(GraderAction::SaveAssessment { at: AT.into() }),
+                Action::Grader(GraderAction::DeleteAssessment(2)),
             ],
         );
         assert_eq!(s.doc.grader.history.len(), 2);
@@ -1996,9 +993,9 @@ mod tests {
         let s = reduce(
             AppState::default(),
             [
-                Action::Answer(PracticeId::NpsSurvey, Answer::Yes),
-                Action::SetDraftLabel("Team A".into()),
-                Action::ClearAnswers,
+                Action::Grader(GraderAction::Answer(PracticeId::NpsSurvey, Answer::Yes)),
+                Action::Grader(GraderAction::SetDraftLabel("Team A".into())),
+                Action::Grader(GraderAction::ClearAnswers),
             ],
         );
         assert!(s.doc.grader.draft.is_empty());
@@ -2014,10 +1011,10 @@ mod tests {
         early.set(PracticeId::GrowthGoals, Answer::NotYet);
         let s = reduce(
             AppState::default(),
-            [Action::TakeOverFirstScreen {
+            [Action::Grader(GraderAction::TakeOverFirstScreen {
                 answers: early,
                 label: "Sales".into(),
-            }],
+            })],
         );
         assert!(s.doc.grader.draft.does(PracticeId::NpsSurvey));
         assert_eq!(
@@ -2033,28 +1030,28 @@ mod tests {
         let stored = reduce(
             AppState::default(),
             [
-                Action::Answer(PracticeId::NpsSurvey, Answer::NotYet),
-                Action::SetDraftLabel("Stored".into()),
+                Action::Grader(GraderAction::Answer(PracticeId::NpsSurvey, Answer::NotYet)),
+                Action::Grader(GraderAction::SetDraftLabel("Stored".into())),
             ],
         );
         let mut early = Answers::default();
         early.set(PracticeId::NpsSurvey, Answer::Yes);
         let s = reduce(
             stored.clone(),
-            [Action::TakeOverFirstScreen {
+            [Action::Grader(GraderAction::TakeOverFirstScreen {
                 answers: early.clone(),
                 label: "Early".into(),
-            }],
+            })],
         );
         assert_eq!(s.doc, stored.doc, "nothing stored changes");
         assert_eq!(s.revision, stored.revision, "and nothing is saved again");
         early.set(PracticeId::GrowthGoals, Answer::Yes);
         let s = reduce(
             stored,
-            [Action::TakeOverFirstScreen {
+            [Action::Grader(GraderAction::TakeOverFirstScreen {
                 answers: early,
                 label: String::new(),
-            }],
+            })],
         );
         assert_eq!(
             s.doc.grader.draft.get(PracticeId::NpsSurvey),
@@ -2082,23 +1079,23 @@ mod tests {
         let s = reduce(
             AppState::default(),
             [
-                Action::AddAccount {
+                Action::Portfolio(PortfolioAction::AddAccount {
                     account: valid("Acme"),
                     at: AT.into(),
-                },
-                Action::Rate {
+                }),
+                Action::Portfolio(PortfolioAction::Rate {
                     id: 1,
                     criterion: CriterionId::NeedsFit,
                     rating: Some(4),
                     at: "2026-11-24T00:00:00.000Z".into(),
-                },
+                }),
             ],
         );
         let a = s.account(1).unwrap();
         assert_eq!(a.ratings.get(CriterionId::NeedsFit), Some(4));
         assert_eq!(a.reviewed_at.as_deref(), Some("2026-11-24T00:00:00.000Z"));
         assert_eq!(a.created_at, AT);
-        let s = reduce(s, [Action::DeleteAccount(1)]);
+        let s = reduce(s, [Action::Portfolio(PortfolioAction::DeleteAccount(1))]);
         assert!(s.account(1).is_none());
         let s = reduce(s, [Action::Undo]);
         assert_eq!(s.account(1).unwrap().ratings.rated_count(), 1);
@@ -2109,22 +1106,24 @@ mod tests {
         let s = reduce(
             AppState::default(),
             [
-                Action::AddAccount {
+                Action::Portfolio(PortfolioAction::AddAccount {
                     account: valid("Acme"),
                     at: AT.into(),
-                },
-                Action::Rate {
+                }),
+                Action::Portfolio(PortfolioAction::Rate {
                     id: 1,
                     criterion: CriterionId::NeedsFit,
                     rating: Some(4),
                     at: AT.into(),
-                },
-                Action::ConfirmRatings {
+                }),
+                Action::Portfolio(PortfolioAction::ConfirmRatings {
                     id: 1,
                     at: "2027-03-01T00:00:00.000Z".into(),
-                },
-                Action::SetRatingStaleDays(0),
-                Action::SetFirmSize(crate::domain::guidance::FirmSize::Large),
+                }),
+                Action::Settings(SettingsAction::SetRatingStaleDays(0)),
+                Action::Settings(SettingsAction::SetFirmSize(
+                    crate::domain::guidance::FirmSize::Large,
+                )),
             ],
         );
         let a = s.account(1).unwrap();
@@ -2142,11 +1141,11 @@ mod tests {
         let s = reduce(
             AppState::default(),
             [
-                Action::AddAccount {
+                Action::Portfolio(PortfolioAction::AddAccount {
                     account: valid("Lumen Media"),
                     at: AT.into(),
-                },
-                Action::LoadDemoPortfolio { at: AT.into() },
+                }),
+                Action::Portfolio(PortfolioAction::LoadDemoPortfolio { at: AT.into() }),
             ],
         );
         let accounts = &s.doc.portfolio.accounts;
@@ -2162,10 +1161,12 @@ mod tests {
         let s = reduce(
             AppState::default(),
             [
-                Action::SetCurrency("EUR".into()),
-                Action::SetWeight(CriterionId::NeedsFit, 4),
-                Action::SetThreshold(Axis::Potential, 70),
-                Action::ResetSettings(Some(SettingsSection::Weights)),
+                Action::Settings(SettingsAction::SetCurrency("EUR".into())),
+                Action::Settings(SettingsAction::SetWeight(CriterionId::NeedsFit, 4)),
+                Action::Settings(SettingsAction::SetThreshold(Axis::Potential, 70)),
+                Action::Settings(SettingsAction::ResetSettings(Some(
+                    SettingsSection::Weights,
+                ))),
             ],
         );
         assert_eq!(s.doc.settings.currency, "EUR");
@@ -2184,27 +1185,27 @@ mod tests {
         let s = reduce(
             AppState::default(),
             [
-                Action::LoadDemoPortfolio { at: AT.into() },
-                Action::SaveAssessment { at: AT.into() },
-                Action::CreatePlan {
+                Action::Portfolio(PortfolioAction::LoadDemoPortfolio { at: AT.into() }),
+                Action::Grader(GraderAction::SaveAssessment { at: AT.into() }),
+                Action::Plan(PlanAction::CreatePlan {
                     account: 1,
                     template: BUILT_IN_TEMPLATE,
                     at: AT.into(),
-                },
-                Action::BackupExported { at: AT.into() },
-                Action::SetTheme(Theme::Dark),
-                Action::SetCurrency("EUR".into()),
-                Action::SetWeight(CriterionId::NeedsFit, 4),
-                Action::SetThreshold(Axis::Relationship, 65),
-                Action::SetBcgThresholds(BcgThresholds {
+                }),
+                Action::Transfer(TransferAction::BackupExported { at: AT.into() }),
+                Action::Settings(SettingsAction::SetTheme(Theme::Dark)),
+                Action::Settings(SettingsAction::SetCurrency("EUR".into())),
+                Action::Settings(SettingsAction::SetWeight(CriterionId::NeedsFit, 4)),
+                Action::Settings(SettingsAction::SetThreshold(Axis::Relationship, 65)),
+                Action::Settings(SettingsAction::SetBcgThresholds(BcgThresholds {
                     growth_pct: 4.0,
                     relative_share: 0.5,
-                }),
-                Action::SetStaleDays(30),
+                })),
+                Action::Settings(SettingsAction::SetStaleDays(30)),
             ],
         );
         let changed = s.doc.clone();
-        let s = reduce(s, [Action::ResetSettings(None)]);
+        let s = reduce(s, [Action::Settings(SettingsAction::ResetSettings(None))]);
         assert_eq!(
             s.doc.settings,
             Settings {
@@ -2233,8 +1234,10 @@ mod tests {
         let s = reduce(
             AppState::default(),
             [
-                Action::SetCurrency("EUR".into()),
-                Action::ResetSettings(Some(SettingsSection::Weights)),
+                Action::Settings(SettingsAction::SetCurrency("EUR".into())),
+                Action::Settings(SettingsAction::ResetSettings(Some(
+                    SettingsSection::Weights,
+                ))),
             ],
         );
         assert_eq!(s.revision, 1);
@@ -2242,8 +1245,8 @@ mod tests {
         let s = reduce(
             s,
             [
-                Action::SetCurrency("USD".into()),
-                Action::ResetSettings(None),
+                Action::Settings(SettingsAction::SetCurrency("USD".into())),
+                Action::Settings(SettingsAction::ResetSettings(None)),
             ],
         );
         assert_eq!(s.revision, 2);
@@ -2252,12 +1255,206 @@ mod tests {
 
     #[test]
     fn the_theme_is_a_setting_that_resets_with_the_others() {
-        let s = reduce(AppState::default(), [Action::SetTheme(Theme::Light)]);
+        let s = reduce(
+            AppState::default(),
+            [Action::Settings(SettingsAction::SetTheme(Theme::Light))],
+        );
         assert_eq!(s.doc.settings.theme, Theme::Light);
-        let s = reduce(s, [Action::ResetSettings(Some(SettingsSection::Theme))]);
+        let s = reduce(
+            s,
+            [Action::Settings(SettingsAction::ResetSettings(Some(
+                SettingsSection::Theme,
+            )))],
+        );
         assert_eq!(s.doc.settings.theme, Theme::System);
         let s = reduce(s, [Action::Undo]);
         assert_eq!(s.doc.settings.theme, Theme::Light);
+    }
+
+    /// A state holding something of every area: a draft, saved assessments, a prospect,
+    /// the demo accounts (one with a plan), a snapshot, a template with a section, a theme.
+    fn state_with_every_area() -> AppState {
+        let s = reduce(
+            AppState::default(),
+            [
+                Action::Portfolio(PortfolioAction::LoadDemoPortfolio { at: AT.into() }),
+                Action::Snapshot(SnapshotAction::RecordSnapshot { at: AT.into() }),
+                Action::Settings(SettingsAction::SetTheme(Theme::Dark)),
+                Action::Grader(GraderAction::Answer(PracticeId::NpsSurvey, Answer::Yes)),
+                Action::Grader(GraderAction::SaveAssessment { at: AT.into() }),
+                Action::Grader(GraderAction::SaveAssessment { at: AT.into() }),
+                Action::Grader(GraderAction::Answer(PracticeId::GrowthGoals, Answer::Yes)),
+                Action::Plan(PlanAction::CreateTemplate {
+                    from: None,
+                    name: "Ours".into(),
+                }),
+            ],
+        );
+        let (first, second) = (s.doc.grader.history[0].id, s.doc.grader.history[1].id);
+        let account = s.doc.portfolio.accounts[1].id;
+        let template = s.doc.plans.templates[0].id;
+        let plan = s.doc.next_id + 1;
+        reduce(
+            s,
+            [
+                Action::Plan(PlanAction::AddSection {
+                    template,
+                    title: "Goals".into(),
+                    kind: SectionKind::Text,
+                }),
+                Action::Plan(PlanAction::CreatePlan {
+                    account,
+                    template: BUILT_IN_TEMPLATE,
+                    at: AT.into(),
+                }),
+                Action::Plan(PlanAction::WritePlan {
+                    plan,
+                    key: "gone".into(),
+                    title: "Gone".into(),
+                    content: Content::Text("Kept from an old section".into()),
+                    at: AT.into(),
+                    removes_row: false,
+                }),
+                Action::Prospect(ProspectAction::MoveToProspects {
+                    ids: vec![second],
+                    at: AT.into(),
+                }),
+                Action::Grader(GraderAction::EditAssessment {
+                    id: first,
+                    details: ValidDetails {
+                        label: "Q3".into(),
+                        team: "North".into(),
+                        assessed_on: None,
+                    },
+                }),
+                Action::DismissUndo,
+            ],
+        )
+    }
+
+    #[test]
+    fn undoing_any_undoable_change_gives_back_the_document_as_it_was() {
+        let s = state_with_every_area();
+        let assessment = s.doc.grader.history[0].id;
+        let with_plan = s.doc.plans.plans[0].account;
+        let without_plan = s.doc.portfolio.accounts[0].id;
+        let plan = s.doc.plans.plans[0].id;
+        let template = s.doc.plans.templates[0].clone();
+        let prospect = s.doc.prospects[0].id;
+        let snapshot = s.doc.portfolio.snapshots[0].id;
+        assert_ne!(with_plan, without_plan);
+        let undoable = [
+            Action::Grader(GraderAction::ClearAnswers),
+            Action::Grader(GraderAction::DeleteAssessment(assessment)),
+            Action::Grader(GraderAction::EditAssessment {
+                id: assessment,
+                details: ValidDetails {
+                    label: "Q4".into(),
+                    team: String::new(),
+                    assessed_on: Some("2026-10-01".into()),
+                },
+            }),
+            Action::Grader(GraderAction::ReuseAnswers(assessment)),
+            Action::Portfolio(PortfolioAction::DeleteAccount(with_plan)),
+            Action::Portfolio(PortfolioAction::DeleteAccount(without_plan)),
+            Action::Portfolio(PortfolioAction::RemoveDemoAccounts),
+            Action::Snapshot(SnapshotAction::RecordSnapshot { at: AT.into() }),
+            Action::Snapshot(SnapshotAction::DeleteSnapshot(snapshot)),
+            Action::Plan(PlanAction::RemoveSection {
+                template: template.id,
+                key: template.sections[0].key.clone(),
+            }),
+            Action::Plan(PlanAction::WritePlan {
+                plan,
+                key: "vision".into(),
+                title: "Vision".into(),
+                content: Content::Text(String::new()),
+                at: AT.into(),
+                removes_row: true,
+            }),
+            Action::Plan(PlanAction::DropPlanSection {
+                plan,
+                key: "gone".into(),
+            }),
+            Action::Plan(PlanAction::DeletePlan(plan)),
+            Action::Prospect(ProspectAction::DeleteProspect(prospect)),
+            Action::Prospect(ProspectAction::MoveToProspects {
+                ids: vec![assessment],
+                at: AT.into(),
+            }),
+            Action::Settings(SettingsAction::ResetSettings(None)),
+        ];
+        for action in undoable {
+            let changed = reduce(s.clone(), [action.clone()]);
+            assert!(changed.undo.is_some(), "{action:?} offers to undo");
+            assert_ne!(changed.doc, s.doc, "{action:?} changes the document");
+            let undone = reduce(changed, [Action::Undo]);
+            assert!(undone.doc.next_id >= s.doc.next_id);
+            let as_it_was = Document {
+                next_id: undone.doc.next_id,
+                ..s.doc.clone()
+            };
+            assert_eq!(undone.doc, as_it_was, "undoing {action:?}");
+            assert!(undone.revision > s.revision, "the undo is saved");
+        }
+        // A template in no plan's use, deleted and brought back.
+        let changed = reduce(
+            s.clone(),
+            [Action::Plan(PlanAction::DeleteTemplate(template.id))],
+        );
+        assert_eq!(
+            changed.undo.as_ref().map(Undo::description).as_deref(),
+            Some("Deleted template Ours.")
+        );
+        assert_eq!(reduce(changed, [Action::Undo]).doc, s.doc);
+    }
+
+    #[test]
+    fn what_keeps_the_undo_offered_leaves_the_document_alone_and_another_tab_ends_it() {
+        let s = reduce(
+            state_with_every_area(),
+            [Action::Grader(GraderAction::ClearAnswers)],
+        );
+        let keeping = [
+            Action::DismissUnreadable,
+            Action::SaveFailed("Full".into()),
+            Action::SaveSucceeded,
+            Action::SetListQuery(ListQuery::default()),
+            Action::DismissSyncNotice,
+            Action::StopSaving {
+                why: LoadError::NotJson,
+                saved_through: s.revision,
+            },
+            Action::KeepAccountDraft(Box::new(AccountDraft {
+                target: None,
+                base: AccountForm::default(),
+                form: AccountForm {
+                    name: "Typed".into(),
+                    ..AccountForm::default()
+                },
+            })),
+            Action::DropAccountDraft(None),
+            Action::SetPrintFilledOnly(true),
+        ];
+        for action in keeping {
+            let after = reduce(s.clone(), [action.clone()]);
+            assert_eq!(after.undo, s.undo, "{action:?} keeps the undo offered");
+            assert_eq!(after.doc, s.doc, "{action:?} leaves the document alone");
+        }
+        let synced = reduce(
+            s.clone(),
+            [Action::OtherTabSaved {
+                base: Box::new(s.doc.clone()),
+                theirs: Box::new(Document {
+                    next_id: s.doc.next_id + 5,
+                    ..s.doc.clone()
+                }),
+            }],
+        );
+        assert_eq!(
+            synced.undo, None,
+            "undo does not reach across another tab's save"
+        );
     }
 
     #[test]
@@ -2265,9 +1462,9 @@ mod tests {
         let s = reduce(
             AppState::default(),
             [
-                Action::Answer(PracticeId::NpsSurvey, Answer::Yes),
-                Action::ClearAnswers,
-                Action::Answer(PracticeId::GrowthGoals, Answer::Yes),
+                Action::Grader(GraderAction::Answer(PracticeId::NpsSurvey, Answer::Yes)),
+                Action::Grader(GraderAction::ClearAnswers),
+                Action::Grader(GraderAction::Answer(PracticeId::GrowthGoals, Answer::Yes)),
             ],
         );
         assert_eq!(s.undo, None);
@@ -2281,11 +1478,11 @@ mod tests {
         let s = reduce(
             AppState::default(),
             [
-                Action::Answer(PracticeId::NpsSurvey, Answer::Yes),
-                Action::SaveAssessment { at: AT.into() },
-                Action::Answer(PracticeId::GrowthGoals, Answer::Yes),
-                Action::SetDraftLabel("Draft".into()),
-                Action::ReuseAnswers(1),
+                Action::Grader(GraderAction::Answer(PracticeId::NpsSurvey, Answer::Yes)),
+                Action::Grader(GraderAction::SaveAssessment { at: AT.into() }),
+                Action::Grader(GraderAction::Answer(PracticeId::GrowthGoals, Answer::Yes)),
+                Action::Grader(GraderAction::SetDraftLabel("Draft".into())),
+                Action::Grader(GraderAction::ReuseAnswers(1)),
             ],
         );
         assert!(!s.doc.grader.draft.does(PracticeId::GrowthGoals));
@@ -2317,8 +1514,8 @@ mod tests {
         let s = reduce(
             AppState::default(),
             [
-                Action::Answer(PracticeId::GrowthGoals, Answer::Yes),
-                Action::SetCurrency("EUR".into()),
+                Action::Grader(GraderAction::Answer(PracticeId::GrowthGoals, Answer::Yes)),
+                Action::Settings(SettingsAction::SetCurrency("EUR".into())),
                 Action::OtherTabSaved {
                     base: Box::default(),
                     theirs: Box::new(theirs),
@@ -2336,7 +1533,7 @@ mod tests {
         let s = reduce(
             AppState::default(),
             [
-                Action::Answer(PracticeId::GrowthGoals, Answer::Yes),
+                Action::Grader(GraderAction::Answer(PracticeId::GrowthGoals, Answer::Yes)),
                 Action::StopSaving {
                     why: LoadError::NewerVersion(9),
                     saved_through: 1,
@@ -2345,7 +1542,13 @@ mod tests {
         );
         assert!(s.saving_paused());
         assert!(!s.has_unsaved_changes());
-        let s = reduce(s, [Action::Answer(PracticeId::GrowthGoals, Answer::NotYet)]);
+        let s = reduce(
+            s,
+            [Action::Grader(GraderAction::Answer(
+                PracticeId::GrowthGoals,
+                Answer::NotYet,
+            ))],
+        );
         assert!(s.saving_paused());
         assert!(s.has_unsaved_changes());
         let s = reduce(
@@ -2363,7 +1566,7 @@ mod tests {
         let s = reduce(
             AppState::default(),
             [
-                Action::Answer(PracticeId::GrowthGoals, Answer::Yes),
+                Action::Grader(GraderAction::Answer(PracticeId::GrowthGoals, Answer::Yes)),
                 Action::StopSaving {
                     why: LoadError::NewerVersion(9),
                     saved_through: 0,
@@ -2380,7 +1583,13 @@ mod tests {
             ..AppState::default()
         };
         assert!(!s.has_unsaved_changes());
-        let s = reduce(s, [Action::Answer(PracticeId::GrowthGoals, Answer::Yes)]);
+        let s = reduce(
+            s,
+            [Action::Grader(GraderAction::Answer(
+                PracticeId::GrowthGoals,
+                Answer::Yes,
+            ))],
+        );
         assert!(s.has_unsaved_changes());
     }
 
@@ -2400,7 +1609,7 @@ mod tests {
         let s = reduce(
             s,
             [
-                Action::Answer(PracticeId::GrowthGoals, Answer::Yes),
+                Action::Grader(GraderAction::Answer(PracticeId::GrowthGoals, Answer::Yes)),
                 Action::DismissUnreadable,
             ],
         );
@@ -2420,21 +1629,24 @@ mod tests {
         let s = reduce(
             AppState::default(),
             [
-                Action::CreateTemplate {
+                Action::Plan(PlanAction::CreateTemplate {
                     from: Some(BUILT_IN_TEMPLATE),
                     name: " Mine ".into(),
-                },
-                Action::AddSection {
+                }),
+                Action::Plan(PlanAction::AddSection {
                     template: 1,
                     title: "Risks".into(),
                     kind: SectionKind::Checklist,
-                },
-                Action::MoveSection {
+                }),
+                Action::Plan(PlanAction::MoveSection {
                     template: 1,
                     key: "s2".into(),
                     up: true,
-                },
-                Action::RenameTemplate(BUILT_IN_TEMPLATE, "Hacked".into()),
+                }),
+                Action::Plan(PlanAction::RenameTemplate(
+                    BUILT_IN_TEMPLATE,
+                    "Hacked".into(),
+                )),
             ],
         );
         let t = s.doc.plans.template(1).unwrap();
@@ -2449,10 +1661,10 @@ mod tests {
         let s = reduce(
             s,
             [
-                Action::RemoveSection {
+                Action::Plan(PlanAction::RemoveSection {
                     template: 1,
                     key: "vision".into(),
-                },
+                }),
                 Action::Undo,
             ],
         );
@@ -2464,20 +1676,20 @@ mod tests {
         let s = reduce(
             AppState::default(),
             [
-                Action::AddAccount {
+                Action::Portfolio(PortfolioAction::AddAccount {
                     account: valid("Acme"),
                     at: AT.into(),
-                },
-                Action::CreateTemplate {
+                }),
+                Action::Plan(PlanAction::CreateTemplate {
                     from: Some(BUILT_IN_TEMPLATE),
                     name: "Mine".into(),
-                },
-                Action::CreatePlan {
+                }),
+                Action::Plan(PlanAction::CreatePlan {
                     account: 1,
                     template: 2,
                     at: AT.into(),
-                },
-                Action::WritePlan {
+                }),
+                Action::Plan(PlanAction::WritePlan {
                     plan: 3,
                     key: "budget".into(),
                     title: "Budget".into(),
@@ -2487,13 +1699,13 @@ mod tests {
                     }),
                     at: AT.into(),
                     removes_row: false,
-                },
-                Action::ChangeSectionKind {
+                }),
+                Action::Plan(PlanAction::ChangeSectionKind {
                     template: 2,
                     key: "budget".into(),
                     kind: SectionKind::Text,
-                },
-                Action::DeleteTemplate(2),
+                }),
+                Action::Plan(PlanAction::DeleteTemplate(2)),
             ],
         );
         let t = s
@@ -2511,15 +1723,15 @@ mod tests {
         // A second plan for the same account is not created.
         let s = reduce(
             s,
-            [Action::CreatePlan {
+            [Action::Plan(PlanAction::CreatePlan {
                 account: 1,
                 template: 0,
                 at: AT.into(),
-            }],
+            })],
         );
         assert_eq!(s.doc.plans.plans.len(), 1);
         // Deleting the account takes its plan along, says so, and undo brings both back.
-        let s = reduce(s, [Action::DeleteAccount(1)]);
+        let s = reduce(s, [Action::Portfolio(PortfolioAction::DeleteAccount(1))]);
         assert!(s.doc.plans.plans.is_empty());
         assert!(s
             .undo
@@ -2544,30 +1756,30 @@ mod tests {
         let s = reduce(
             AppState::default(),
             [
-                Action::AddAccount {
+                Action::Portfolio(PortfolioAction::AddAccount {
                     account: valid("Acme"),
                     at: AT.into(),
-                },
-                Action::CreatePlan {
+                }),
+                Action::Plan(PlanAction::CreatePlan {
                     account: 1,
                     template: BUILT_IN_TEMPLATE,
                     at: AT.into(),
-                },
-                Action::WritePlan {
+                }),
+                Action::Plan(PlanAction::WritePlan {
                     plan: 2,
                     key: "top-issues".into(),
                     title: "Issues".into(),
                     content: Content::List(vec!["Churn".into(), "Costs".into(), "Hiring".into()]),
                     at: AT.into(),
                     removes_row: false,
-                },
-                Action::MovePlanRow {
+                }),
+                Action::Plan(PlanAction::MovePlanRow {
                     plan: 2,
                     key: "top-issues".into(),
                     from: 2,
                     to: 1,
                     at: "2026-11-02T09:00:00Z".into(),
-                },
+                }),
             ],
         );
         let moved = vec!["Churn".into(), "Hiring".into(), "Costs".into()];
@@ -2576,20 +1788,20 @@ mod tests {
         let s = reduce(
             s,
             [
-                Action::MovePlanRow {
+                Action::Plan(PlanAction::MovePlanRow {
                     plan: 2,
                     key: "top-issues".into(),
                     from: 0,
                     to: 3,
                     at: AT.into(),
-                },
-                Action::MovePlanRow {
+                }),
+                Action::Plan(PlanAction::MovePlanRow {
                     plan: 2,
                     key: "no-such-section".into(),
                     from: 0,
                     to: 1,
                     at: AT.into(),
-                },
+                }),
             ],
         );
         assert_eq!(issues(&s), Content::List(moved));
@@ -2600,10 +1812,17 @@ mod tests {
     fn undoing_a_whole_change_does_not_hand_out_its_ids_again() {
         let s = reduce(
             AppState::default(),
-            [Action::LoadDemoPortfolio { at: AT.into() }],
+            [Action::Portfolio(PortfolioAction::LoadDemoPortfolio {
+                at: AT.into(),
+            })],
         );
         let taken = s.doc.next_id;
-        let s = reduce(s, [Action::RecordSnapshot { at: AT.into() }]);
+        let s = reduce(
+            s,
+            [Action::Snapshot(SnapshotAction::RecordSnapshot {
+                at: AT.into(),
+            })],
+        );
         assert_eq!(s.doc.portfolio.snapshots[0].id, taken);
         let s = reduce(s, [Action::Undo]);
         assert!(s.doc.portfolio.snapshots.is_empty());
@@ -2674,10 +1893,12 @@ mod tests {
 
     #[test]
     fn a_prospects_result_is_added_once_and_never_to_the_history() {
-        let add = |link: &str| Action::AddProspect {
-            result: reply("Dana"),
-            link: link.into(),
-            at: AT.into(),
+        let add = |link: &str| {
+            Action::Prospect(ProspectAction::AddProspect {
+                result: reply("Dana"),
+                link: link.into(),
+                at: AT.into(),
+            })
         };
         let s = reduce(AppState::default(), [add("EgAB"), add("EgAB"), add("EgAC")]);
         assert_eq!(s.doc.prospects.len(), 2);
@@ -2686,7 +1907,7 @@ mod tests {
         assert_eq!((p.name.as_str(), p.link.as_str()), ("Dana", "EgAB"));
         assert_eq!(p.received_at, AT);
         let id = p.id;
-        let s = reduce(s, [Action::DeleteProspect(id)]);
+        let s = reduce(s, [Action::Prospect(ProspectAction::DeleteProspect(id))]);
         assert_eq!(s.doc.prospects.len(), 1);
         assert_eq!(
             s.undo.as_ref().unwrap().description(),
@@ -2708,10 +1929,14 @@ mod tests {
         let s = reduce(
             AppState::default(),
             [
-                Action::SaveSharedResultAsOwn(colleague("East team, Q3")),
-                Action::SaveSharedResultAsOwn(colleague("")),
+                Action::Share(ShareAction::SaveSharedResultAsOwn(colleague(
+                    "East team, Q3",
+                ))),
+                Action::Share(ShareAction::SaveSharedResultAsOwn(colleague(""))),
                 // Passed on from a history where the app once marked it as shared.
-                Action::SaveSharedResultAsOwn(colleague("West (shared)")),
+                Action::Share(ShareAction::SaveSharedResultAsOwn(colleague(
+                    "West (shared)",
+                ))),
             ],
         );
         let labels: Vec<&str> = s
@@ -2730,14 +1955,14 @@ mod tests {
         let s = reduce(
             AppState::default(),
             [
-                Action::Answer(PracticeId::NpsSurvey, Answer::Yes),
-                Action::SaveAssessment { at: AT.into() },
+                Action::Grader(GraderAction::Answer(PracticeId::NpsSurvey, Answer::Yes)),
+                Action::Grader(GraderAction::SaveAssessment { at: AT.into() }),
             ],
         );
         // As the app saved shared results before prospects had a list of their own.
         let mut s = s;
         let legacy = SavedAssessment {
-            id: s.take_id(),
+            id: s.doc.take_id(),
             saved_at: "2026-11-20".into(),
             label: "Northwind Q3 (shared)".into(),
             answers: s.doc.grader.history[0].answers.clone(),
@@ -2750,10 +1975,10 @@ mod tests {
         let before = s.doc.clone();
         let s = reduce(
             s,
-            [Action::MoveToProspects {
+            [Action::Prospect(ProspectAction::MoveToProspects {
                 ids: vec![shared],
                 at: AT.into(),
-            }],
+            })],
         );
         assert_eq!(s.doc.grader.history.len(), 1);
         assert_eq!(s.doc.prospects.len(), 1);

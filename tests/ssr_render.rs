@@ -198,7 +198,7 @@ mod plans {
     use super::*;
     use account_grader::domain::accounts::AccountForm;
     use account_grader::domain::plans::{Content, Plan, Stakeholder};
-    use account_grader::state::Action;
+    use account_grader::state::{Action, PlanAction, PortfolioAction};
     use yew::Reducible;
 
     const AT: &str = "2026-11-01T09:00:00Z";
@@ -213,24 +213,24 @@ mod plans {
         .unwrap();
         let mut state = Rc::new(AppState::default());
         for action in [
-            Action::AddAccount {
+            Action::Portfolio(PortfolioAction::AddAccount {
                 account,
                 at: AT.into(),
-            },
-            Action::CreatePlan {
+            }),
+            Action::Plan(PlanAction::CreatePlan {
                 account: 1,
                 template: 0,
                 at: AT.into(),
-            },
-            Action::WritePlan {
+            }),
+            Action::Plan(PlanAction::WritePlan {
                 plan: 2,
                 key: "top-issues".into(),
                 title: "Top".into(),
                 content: Content::List(vec!["Late deliveries".into(), "New CFO".into()]),
                 at: AT.into(),
                 removes_row: false,
-            },
-            Action::WritePlan {
+            }),
+            Action::Plan(PlanAction::WritePlan {
                 plan: 2,
                 key: "relationships".into(),
                 title: "Rel".into(),
@@ -240,7 +240,7 @@ mod plans {
                 }]),
                 at: AT.into(),
                 removes_row: false,
-            },
+            }),
         ] {
             state = state.reduce(action);
         }
@@ -376,14 +376,14 @@ mod plans {
             ),
         ];
         for (key, content) in rows {
-            state = state.reduce(Action::WritePlan {
+            state = state.reduce(Action::Plan(PlanAction::WritePlan {
                 plan: 2,
                 key: key.into(),
                 title: key.into(),
                 content,
                 at: AT.into(),
                 removes_row: false,
-            });
+            }));
         }
         (*state).clone()
     }
@@ -424,7 +424,7 @@ mod plans {
     #[tokio::test]
     async fn an_older_one_list_roadmap_opens_in_the_columns_with_a_note_to_sort_it() {
         use account_grader::domain::plans::CheckItem;
-        let state = Rc::new(state_with_plan()).reduce(Action::WritePlan {
+        let state = Rc::new(state_with_plan()).reduce(Action::Plan(PlanAction::WritePlan {
             plan: 2,
             key: "technology-roadmap".into(),
             title: "Technology roadmap".into(),
@@ -440,7 +440,7 @@ mod plans {
             ]),
             at: AT.into(),
             removes_row: false,
-        });
+        }));
         let html = render((*state).clone(), Route::Plan(1)).await;
         assert!(html.contains(">Route planning</textarea>"));
         assert!(html.contains(">Cold-chain sensors</textarea>"));

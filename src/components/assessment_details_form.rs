@@ -9,7 +9,7 @@ use crate::domain::history::{
     teams_used, DetailsField, DetailsForm, DetailsProblem, SavedAssessment, MAX_LABEL, MAX_TEAM,
 };
 use crate::hooks::use_app_state;
-use crate::state::Action;
+use crate::state::{Action, GraderAction};
 
 #[derive(Properties, PartialEq)]
 pub struct AssessmentDetailsFormProps {
@@ -51,7 +51,7 @@ pub fn AssessmentDetailsForm(props: &AssessmentDetailsFormProps) -> Html {
             let today = now_iso();
             match form.validate(&saved_at, date_part(&today)) {
                 Ok(details) => {
-                    state.dispatch(Action::EditAssessment { id, details });
+                    state.dispatch(Action::Grader(GraderAction::EditAssessment { id, details }));
                     on_close.emit(());
                 }
                 Err(p) => {

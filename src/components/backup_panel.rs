@@ -20,8 +20,9 @@ use crate::domain::backup_reading::BackupReading;
 use crate::domain::dates::{date_part, readable_date_time};
 use crate::domain::document_encoder::Encoding;
 use crate::domain::sliced::{Progress, Then, Unit};
+use crate::domain::transfer_update::WorkedOut;
 use crate::hooks::{use_app_state, use_local, AppContext, LocalHandle};
-use crate::state::{Action, WorkedOut};
+use crate::state::{Action, TransferAction};
 
 /// Work on a file under way, how far it has got, and how to stop it.
 type Work = Option<(Progress, Stop)>;
@@ -65,7 +66,7 @@ pub fn export_all(state: &AppContext) -> Result<(), String> {
     let now = now_iso();
     let name = format!("account-grader-backup-{}.json", date_part(&now));
     download_text(&name, "application/json", &export(&state.doc, &now))?;
-    state.dispatch(Action::BackupExported { at: now });
+    state.dispatch(Action::Transfer(TransferAction::BackupExported { at: now }));
     Ok(())
 }
 
@@ -318,8 +319,8 @@ pub fn BackupPanel() -> Html {
                 };
                 crate::storage::take_encoded(encoded);
                 let left_out = import.incoming.dropped.len();
-                state.dispatch(Action::ImportWorkedOut {
-                    import: Box::new(Action::ImportBackup {
+                state.dispatch(Action::Transfer(TransferAction::ImportWorkedOut {
+                    import: Box::new(TransferAction::ImportBackup {
                         import,
                         mode,
                         restores_unreadable,
@@ -328,7 +329,7 @@ pub fn BackupPanel() -> Html {
                         basis,
                         result: *result,
                     }),
-                });
+                }));
                 work.set(None);
                 prepared.set(None);
                 let done = if left_out == 0 {

@@ -11,7 +11,7 @@ use crate::domain::dates::readable_date_time;
 use crate::domain::share::{later, SharedAccount};
 use crate::hooks::use_app_state;
 use crate::route::Route;
-use crate::state::Action;
+use crate::state::{Action, ShareAction};
 
 #[derive(Properties, PartialEq)]
 pub struct CopyUpdateProps {
@@ -37,11 +37,11 @@ pub fn CopyUpdate(props: &CopyUpdateProps) -> Html {
     let on_update = {
         let (state, shared, id) = (state.clone(), props.shared.clone(), mine.id);
         Callback::from(move |_| {
-            state.dispatch(Action::UpdateSharedCopy {
+            state.dispatch(Action::Share(ShareAction::UpdateSharedCopy {
                 id,
                 shared: Box::new(shared.clone()),
                 at: now_iso(),
-            });
+            }));
             navigate(Route::Account(id));
         })
     };
@@ -49,10 +49,10 @@ pub fn CopyUpdate(props: &CopyUpdateProps) -> Html {
         let (state, shared) = (state.clone(), props.shared.clone());
         Callback::from(move |_| {
             let id = state.doc.next_id;
-            state.dispatch(Action::ImportSharedAccount {
+            state.dispatch(Action::Share(ShareAction::ImportSharedAccount {
                 shared: Box::new(shared.clone()),
                 at: now_iso(),
-            });
+            }));
             navigate(Route::Account(id));
         })
     };

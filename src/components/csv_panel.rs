@@ -24,8 +24,9 @@ use crate::domain::csv_import::{
 use crate::domain::dates::date_part;
 use crate::domain::document_encoder::Encoding;
 use crate::domain::sliced::{Progress, Then, Unit};
+use crate::domain::transfer_update::WorkedOut;
 use crate::hooks::{use_app_state, use_local};
-use crate::state::{Action, WorkedOut};
+use crate::state::{Action, TransferAction};
 
 fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
@@ -426,8 +427,8 @@ pub fn CsvPanel() -> Html {
                             .updated(&current.table.headers, &current.mapping);
                         crate::storage::remember_csv_mapping(&remembered);
                         crate::storage::take_encoded(encoded);
-                        state.dispatch(Action::ImportWorkedOut {
-                            import: Box::new(Action::ImportCsv {
+                        state.dispatch(Action::Transfer(TransferAction::ImportWorkedOut {
+                            import: Box::new(TransferAction::ImportCsv {
                                 import: current,
                                 checked: Some(checked),
                                 at,
@@ -436,7 +437,7 @@ pub fn CsvPanel() -> Html {
                                 basis,
                                 result: *result,
                             }),
-                        });
+                        }));
                         importing.set(None);
                         import.set(None);
                         // The undo notice says what was done; the panel may be gone with the

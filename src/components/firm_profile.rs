@@ -14,7 +14,7 @@ use crate::domain::client_share::MAX_LINK_LOGO_CHARS;
 use crate::domain::reply_mail::is_address;
 use crate::domain::settings::{is_image_data_url, logo_problem, FirmProfile, LOGO_TYPES};
 use crate::hooks::{use_app_state, use_local};
-use crate::state::Action;
+use crate::state::{Action, SettingsAction};
 
 /// A contact address that cannot be an e-mail address, said plainly; `None` when it can.
 fn contact_problem(contact: &str) -> Option<&'static str> {
@@ -37,7 +37,7 @@ pub fn FirmProfilePanel() -> Html {
             let mut next = firm.clone();
             edit(&mut next, v);
             if next != firm {
-                state.dispatch(Action::SetFirm(next));
+                state.dispatch(Action::Settings(SettingsAction::SetFirm(next)));
             }
         })
     };
@@ -64,10 +64,10 @@ pub fn FirmProfilePanel() -> Html {
                 move |read| match read {
                     Ok(url) if is_image_data_url(&url) => {
                         problem.set(None);
-                        state.dispatch(Action::SetFirm(FirmProfile {
+                        state.dispatch(Action::Settings(SettingsAction::SetFirm(FirmProfile {
                             logo: Some(url),
                             ..firm
-                        }));
+                        })));
                     }
                     _ => problem.set(Some(
                         "That file could not be read as a picture. Choose another one.".into(),
@@ -80,10 +80,10 @@ pub fn FirmProfilePanel() -> Html {
         let (state, firm, problem) = (state.clone(), firm.clone(), problem.clone());
         Callback::from(move |_| {
             problem.set(None);
-            state.dispatch(Action::SetFirm(FirmProfile {
+            state.dispatch(Action::Settings(SettingsAction::SetFirm(FirmProfile {
                 logo: None,
                 ..firm.clone()
-            }));
+            })));
         })
     };
     let contact_error = contact_problem(&firm.contact);

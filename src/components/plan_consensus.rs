@@ -8,7 +8,7 @@ use crate::browser::events::on_value;
 use crate::domain::dates::date_part;
 use crate::domain::plans::{Consensus, PlanId};
 use crate::hooks::use_app_state;
-use crate::state::Action;
+use crate::state::{Action, PlanAction};
 
 #[derive(Properties, PartialEq)]
 pub struct ConsensusFieldsProps {
@@ -23,11 +23,11 @@ pub fn ConsensusFields(props: &ConsensusFieldsProps) -> Html {
     let plan = props.plan;
     let current = &props.consensus;
     let set = Callback::from(move |consensus: Consensus| {
-        state.dispatch(Action::SetConsensus {
+        state.dispatch(Action::Plan(PlanAction::SetConsensus {
             plan,
             consensus,
             at: now_iso(),
-        })
+        }))
     });
     let on_date = {
         let (set, current) = (set.clone(), current.clone());

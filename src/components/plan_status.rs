@@ -9,7 +9,7 @@ use crate::components::plan_consensus::ConsensusFields;
 use crate::domain::dates::readable_date;
 use crate::domain::plans::{Plan, Template};
 use crate::hooks::{use_app_state, use_local};
-use crate::state::Action;
+use crate::state::{Action, PlanAction};
 
 #[derive(Properties, PartialEq)]
 pub struct PlanStatusProps {
@@ -38,10 +38,10 @@ pub fn PlanStatus(props: &PlanStatusProps) -> Html {
     let on_reviewed = {
         let state = state.clone();
         Callback::from(move |_| {
-            state.dispatch(Action::MarkPlanReviewed {
+            state.dispatch(Action::Plan(PlanAction::MarkPlanReviewed {
                 plan: plan_id,
                 at: now_iso(),
-            })
+            }))
         })
     };
     let reviewed = plan

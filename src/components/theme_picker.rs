@@ -5,7 +5,7 @@ use yew::prelude::*;
 use crate::browser::events::on_value;
 use crate::domain::settings::Theme;
 use crate::hooks::{use_app_state, use_select_value};
-use crate::state::Action;
+use crate::state::{Action, SettingsAction};
 
 #[component]
 pub fn ThemePicker() -> Html {
@@ -16,7 +16,7 @@ pub fn ThemePicker() -> Html {
         let state = state.clone();
         on_value(move |v| {
             if let Some(theme) = Theme::from_key(&v) {
-                state.dispatch(Action::SetTheme(theme));
+                state.dispatch(Action::Settings(SettingsAction::SetTheme(theme)));
             }
         })
     };

@@ -26,7 +26,7 @@ use crate::domain::rating_grid::{in_list_order, next_to_rate};
 use crate::domain::settings::format_money;
 use crate::hooks::{use_app_state, use_local, LocalHandle};
 use crate::route::Route;
-use crate::state::Action;
+use crate::state::{Action, PortfolioAction};
 
 #[derive(Properties, PartialEq)]
 pub struct AccountPageProps {
@@ -46,18 +46,18 @@ pub fn AccountPage(props: &AccountPageProps) -> Html {
     let on_rate = {
         let state = state.clone();
         Callback::from(move |(criterion, rating): (CriterionId, Option<u8>)| {
-            state.dispatch(Action::Rate {
+            state.dispatch(Action::Portfolio(PortfolioAction::Rate {
                 id,
                 criterion,
                 rating,
                 at: now_iso(),
-            })
+            }))
         })
     };
     let on_delete = {
         let state = state.clone();
         Callback::from(move |_| {
-            state.dispatch(Action::DeleteAccount(id));
+            state.dispatch(Action::Portfolio(PortfolioAction::DeleteAccount(id)));
             navigate(Route::Accounts);
         })
     };
@@ -318,7 +318,12 @@ fn RatingsReview(props: &AccountProps) -> Html {
     let onclick = {
         let state = state.clone();
         let id = a.id;
-        Callback::from(move |_| state.dispatch(Action::ConfirmRatings { id, at: now_iso() }))
+        Callback::from(move |_| {
+            state.dispatch(Action::Portfolio(PortfolioAction::ConfirmRatings {
+                id,
+                at: now_iso(),
+            }))
+        })
     };
     let last = match &a.reviewed_at {
         Some(at) => format!("Ratings last reviewed: {}.", readable_date(at)),
@@ -372,11 +377,11 @@ fn MarketForm(props: &AccountProps) -> Html {
                         relative_share,
                     };
                     if market != current {
-                        state.dispatch(Action::SetMarket {
+                        state.dispatch(Action::Portfolio(PortfolioAction::SetMarket {
                             id,
                             market,
                             at: now_iso(),
-                        });
+                        }));
                     }
                 }
                 Err(why) => problem.set(Some(why)),

@@ -12,7 +12,7 @@ use crate::domain::accounts::{AccountForm, AccountId, Field, Tier, MAX_NAME};
 use crate::domain::portfolio::managers;
 use crate::hooks::{use_app_state, use_local};
 use crate::route::Route;
-use crate::state::{AccountDraft, Action};
+use crate::state::{AccountDraft, Action, PortfolioAction};
 
 #[derive(Properties, PartialEq)]
 pub struct AccountFormPageProps {
@@ -108,40 +108,46 @@ pub fn AccountFormPage(props: &AccountFormPageProps) -> Html {
             form.set(next);
         }
     };
-    let on_submit = {
-        let state = state.clone();
-        let form = form.clone();
-        let problems = problems.clone();
-        let settled = settled.clone();
-        let editing = props.id;
-        Callback::from(move |e: SubmitEvent| {
-            e.prevent_default();
-            match form.validate(&state.doc.portfolio.accounts, editing) {
-                Err(found) => {
-                    if let Some((field, _)) = found.first() {
-                        focus_element(field_id(*field));
+    let on_submit =
+        {
+            let state = state.clone();
+            let form = form.clone();
+            let problems = problems.clone();
+            let settled = settled.clone();
+            let editing = props.id;
+            Callback::from(move |e: SubmitEvent| {
+                e.prevent_default();
+                match form.validate(&state.doc.portfolio.accounts, editing) {
+                    Err(found) => {
+                        if let Some((field, _)) = found.first() {
+                            focus_element(field_id(*field));
+                        }
+                        problems.set(found);
                     }
-                    problems.set(found);
+                    Ok(account) => {
+                        *settled.borrow_mut() = true;
+                        let at = now_iso();
+                        let id =
+                            match editing {
+                                Some(id) => {
+                                    state.dispatch(Action::Portfolio(
+                                        PortfolioAction::UpdateAccount { id, account, at },
+                                    ));
+                                    id
+                                }
+                                None => {
+                                    let id = state.doc.next_id;
+                                    state.dispatch(Action::Portfolio(
+                                        PortfolioAction::AddAccount { account, at },
+                                    ));
+                                    id
+                                }
+                            };
+                        navigate(Route::Account(id));
+                    }
                 }
-                Ok(account) => {
-                    *settled.borrow_mut() = true;
-                    let at = now_iso();
-                    let id = match editing {
-                        Some(id) => {
-                            state.dispatch(Action::UpdateAccount { id, account, at });
-                            id
-                        }
-                        None => {
-                            let id = state.doc.next_id;
-                            state.dispatch(Action::AddAccount { account, at });
-                            id
-                        }
-                    };
-                    navigate(Route::Account(id));
-                }
-            }
-        })
-    };
+            })
+        };
     let on_discard = {
         let (state, form, problems, restored) = (
             state.clone(),

@@ -19,7 +19,7 @@ use crate::domain::quadrant::Quadrant;
 use crate::domain::settings::Settings;
 use crate::hooks::{use_app_state, use_select_value};
 use crate::route::Route;
-use crate::state::Action;
+use crate::state::{Action, PortfolioAction};
 
 fn quadrant_filter_from(value: &str) -> QuadrantFilter {
     match value {
@@ -54,7 +54,9 @@ fn manager_value(manager: &Option<String>) -> String {
 fn EmptyAccounts() -> Html {
     let state = use_app_state();
     let on_demo = Callback::from(move |_| {
-        state.dispatch(Action::LoadDemoPortfolio { at: now_iso() });
+        state.dispatch(Action::Portfolio(PortfolioAction::LoadDemoPortfolio {
+            at: now_iso(),
+        }));
         // The button disappears with the empty state; the list's search field takes focus.
         crate::browser::page::focus_later("account-search".into());
     });
@@ -159,7 +161,9 @@ pub fn AccountsPage() -> Html {
     let demo_count = accounts.iter().filter(|a| a.demo).count();
     let on_remove_demo = {
         let state = state.clone();
-        Callback::from(move |_| state.dispatch(Action::RemoveDemoAccounts))
+        Callback::from(move |_| {
+            state.dispatch(Action::Portfolio(PortfolioAction::RemoveDemoAccounts))
+        })
     };
     let on_reset = {
         let state = state.clone();

@@ -14,7 +14,7 @@ use crate::domain::dates::readable_date_time;
 use crate::domain::history::{diff, previous_of, AssessmentId, SavedAssessment};
 use crate::hooks::use_app_state;
 use crate::route::Route;
-use crate::state::Action;
+use crate::state::{Action, GraderAction};
 
 #[derive(Properties, PartialEq)]
 pub struct AssessmentPageProps {
@@ -38,14 +38,14 @@ pub fn AssessmentPage(props: &AssessmentPageProps) -> Html {
     let on_reuse = {
         let state = state.clone();
         Callback::from(move |_| {
-            state.dispatch(Action::ReuseAnswers(id));
+            state.dispatch(Action::Grader(GraderAction::ReuseAnswers(id)));
             navigate(Route::Grader);
         })
     };
     let on_delete = {
         let state = state.clone();
         Callback::from(move |_| {
-            state.dispatch(Action::DeleteAssessment(id));
+            state.dispatch(Action::Grader(GraderAction::DeleteAssessment(id)));
             navigate(Route::History);
         })
     };

@@ -14,7 +14,7 @@ use crate::domain::practices::{PracticeId, PRACTICES};
 use crate::domain::self_check::contradictions;
 use crate::hooks::use_app_state;
 use crate::route::Route;
-use crate::state::Action;
+use crate::state::{Action, GraderAction};
 
 #[derive(Properties, PartialEq)]
 pub struct GraderPageProps {
@@ -46,33 +46,35 @@ pub fn GraderPage(props: &GraderPageProps) -> Html {
     let on_answer = {
         let state = state.clone();
         Callback::from(move |(id, answer): (PracticeId, Answer)| {
-            state.dispatch(Action::Answer(id, answer))
+            state.dispatch(Action::Grader(GraderAction::Answer(id, answer)))
         })
     };
     let on_label = {
         let state = state.clone();
         Callback::from(move |e: InputEvent| {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-            state.dispatch(Action::SetDraftLabel(input.value()));
+            state.dispatch(Action::Grader(GraderAction::SetDraftLabel(input.value())));
         })
     };
     let on_team = {
         let state = state.clone();
         Callback::from(move |e: InputEvent| {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-            state.dispatch(Action::SetDraftTeam(input.value()));
+            state.dispatch(Action::Grader(GraderAction::SetDraftTeam(input.value())));
         })
     };
     let on_save = {
         let state = state.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            state.dispatch(Action::SaveAssessment { at: now_iso() });
+            state.dispatch(Action::Grader(GraderAction::SaveAssessment {
+                at: now_iso(),
+            }));
         })
     };
     let on_clear = {
         let state = state.clone();
-        Callback::from(move |_| state.dispatch(Action::ClearAnswers))
+        Callback::from(move |_| state.dispatch(Action::Grader(GraderAction::ClearAnswers)))
     };
 
     let saved = state

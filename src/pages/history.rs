@@ -9,7 +9,7 @@ use crate::domain::history::{chronological, diff, previous_in_team};
 use crate::domain::prospects::looks_shared;
 use crate::hooks::use_app_state;
 use crate::route::Route;
-use crate::state::Action;
+use crate::state::{Action, GraderAction, ProspectAction};
 
 #[component]
 pub fn HistoryPage() -> Html {
@@ -48,7 +48,7 @@ pub fn HistoryPage() -> Html {
         let on_delete = {
             let state = state.clone();
             let id = a.id;
-            Callback::from(move |_| state.dispatch(Action::DeleteAssessment(id)))
+            Callback::from(move |_| state.dispatch(Action::Grader(GraderAction::DeleteAssessment(id))))
         };
         let date = a.when();
         let name = if a.label.is_empty() { date.clone() } else { format!("{} ({date})", a.label) };
@@ -117,10 +117,10 @@ pub fn HistoryPage() -> Html {
 fn move_to_prospects(state: &crate::hooks::AppContext, ids: Vec<u64>) -> Callback<MouseEvent> {
     let state = state.clone();
     Callback::from(move |_| {
-        state.dispatch(Action::MoveToProspects {
+        state.dispatch(Action::Prospect(ProspectAction::MoveToProspects {
             ids: ids.clone(),
             at: now_iso(),
-        })
+        }))
     })
 }
 

@@ -24,7 +24,7 @@ use crate::domain::settings::format_money;
 use crate::domain::snapshots::SnapshotId;
 use crate::hooks::{use_app_state, use_local};
 use crate::route::Route;
-use crate::state::Action;
+use crate::state::{Action, SnapshotAction};
 use chart_specs::{growth_share_chart, quadrant_chart};
 
 const SVG_ID: &str = "portfolio-matrix";
@@ -105,7 +105,11 @@ pub fn MatrixPage() -> Html {
     };
     let on_snapshot = {
         let state = state.clone();
-        Callback::from(move |_| state.dispatch(Action::RecordSnapshot { at: now_iso() }))
+        Callback::from(move |_| {
+            state.dispatch(Action::Snapshot(SnapshotAction::RecordSnapshot {
+                at: now_iso(),
+            }))
+        })
     };
     let file_name = match *lens {
         Lens::Quadrants => "portfolio-matrix.svg",
@@ -456,7 +460,7 @@ fn Snapshots() -> Html {
                         let id = s.id;
                         let state = state.clone();
                         let date = readable_date_time(&s.taken_at);
-                        let on_delete = Callback::from(move |_| state.dispatch(Action::DeleteSnapshot(id)));
+                        let on_delete = Callback::from(move |_| state.dispatch(Action::Snapshot(SnapshotAction::DeleteSnapshot(id))));
                         html! {
                             <li key={id}>
                                 <span>{ format!("{date}: {} rated accounts", s.positions.len()) }</span>

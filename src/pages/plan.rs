@@ -19,7 +19,7 @@ use crate::domain::accounts::AccountId;
 use crate::domain::plans::{Template, BUILT_IN_TEMPLATE, CONSENSUS_SECTION};
 use crate::hooks::{use_app_state, use_local};
 use crate::route::Route;
-use crate::state::Action;
+use crate::state::{Action, PlanAction};
 
 #[derive(Properties, PartialEq)]
 pub struct PlanPageProps {
@@ -46,14 +46,14 @@ pub fn PlanPage(props: &PlanPageProps) -> Html {
         (state.dispatcher(), plan.map(|p| p.id)),
         |change: SectionChange, (dispatcher, plan_id)| {
             if let Some(plan) = *plan_id {
-                dispatcher.dispatch(Action::WritePlan {
+                dispatcher.dispatch(Action::Plan(PlanAction::WritePlan {
                     plan,
                     key: change.section.to_string(),
                     title: change.title.to_string(),
                     content: change.content,
                     at: now_iso(),
                     removes_row: change.removes_row,
-                })
+                }))
             }
         },
     );
@@ -65,13 +65,13 @@ pub fn PlanPage(props: &PlanPageProps) -> Html {
             (state.dispatcher(), plan.map(|p| p.id)),
             move |m: RowMove, (dispatcher, plan_id)| {
                 if let Some(plan) = *plan_id {
-                    dispatcher.dispatch(Action::MovePlanRow {
+                    dispatcher.dispatch(Action::Plan(PlanAction::MovePlanRow {
                         plan,
                         key: m.section.to_string(),
                         from: m.from,
                         to: m.to,
                         at: now_iso(),
-                    });
+                    }));
                     announcement.set(format!(
                         "Moved {} to position {} of {}.",
                         m.what,
@@ -104,7 +104,7 @@ pub fn PlanPage(props: &PlanPageProps) -> Html {
         let state = state.clone();
         let account = account.id;
         Callback::from(move |_| {
-            state.dispatch(Action::DeletePlan(plan_id));
+            state.dispatch(Action::Plan(PlanAction::DeletePlan(plan_id)));
             navigate(Route::Account(account));
         })
     };
@@ -221,7 +221,7 @@ pub fn PlanPage(props: &PlanPageProps) -> Html {
                             { for shown.iter().filter(|s| s.orphaned).map(|s| {
                                 let on_drop = {
                                     let (state, key) = (state.clone(), s.key.clone());
-                                    Callback::from(move |_| state.dispatch(Action::DropPlanSection { plan: plan_id, key: key.clone() }))
+                                    Callback::from(move |_| state.dispatch(Action::Plan(PlanAction::DropPlanSection { plan: plan_id, key: key.clone() })))
                                 };
                                 html! {
                                     <div key={s.key.clone()} class="plan-other__item">
@@ -266,11 +266,11 @@ fn CreatePlan(props: &CreatePlanProps) -> Html {
         let (state, chosen, account) = (state.clone(), chosen.clone(), props.account);
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            state.dispatch(Action::CreatePlan {
+            state.dispatch(Action::Plan(PlanAction::CreatePlan {
                 account,
                 template: *chosen,
                 at: now_iso(),
-            });
+            }));
         })
     };
     html! {

@@ -11,7 +11,7 @@ use crate::domain::portfolio::row;
 use crate::domain::sorting::sort_by_cached_key;
 use crate::hooks::use_app_state;
 use crate::route::Route;
-use crate::state::Action;
+use crate::state::{Action, PlanAction};
 
 #[component]
 pub fn PlansPage() -> Html {
@@ -39,10 +39,10 @@ pub fn PlansPage() -> Html {
         let state = state.clone();
         Callback::from(move |_| {
             let id = state.doc.next_id;
-            state.dispatch(Action::CreateTemplate {
+            state.dispatch(Action::Plan(PlanAction::CreateTemplate {
                 from,
                 name: name.into(),
-            });
+            }));
             navigate(Route::Template(id));
         })
     };
@@ -119,11 +119,11 @@ pub fn PlansPage() -> Html {
                             Callback::from(move |_| {
                                 let new_id = state.doc.next_id;
                                 let name = state.doc.plans.template(id).map(|t| format!("Copy of {}", t.name.trim())).unwrap_or_default();
-                                state.dispatch(Action::CreateTemplate { from: Some(id), name });
+                                state.dispatch(Action::Plan(PlanAction::CreateTemplate { from: Some(id), name }));
                                 navigate(Route::Template(new_id));
                             })
                         };
-                        let on_delete = Callback::from(move |_| state.dispatch(Action::DeleteTemplate(id)));
+                        let on_delete = Callback::from(move |_| state.dispatch(Action::Plan(PlanAction::DeleteTemplate(id))));
                         html! {
                             <li key={t.id} class="template-list__item">
                                 <div>

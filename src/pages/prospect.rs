@@ -13,7 +13,7 @@ use crate::domain::practices::{PracticeId, PRACTICES};
 use crate::domain::prospects::{compare, looks_shared, ProspectId, Standing};
 use crate::hooks::use_app_state;
 use crate::route::Route;
-use crate::state::Action;
+use crate::state::{Action, ProspectAction};
 
 #[derive(Properties, PartialEq)]
 pub struct ProspectPageProps {
@@ -52,7 +52,7 @@ pub fn ProspectPage(props: &ProspectPageProps) -> Html {
     let on_delete = {
         let state = state.clone();
         Callback::from(move |_| {
-            state.dispatch(Action::DeleteProspect(id));
+            state.dispatch(Action::Prospect(ProspectAction::DeleteProspect(id)));
             navigate(Route::Prospects);
         })
     };

@@ -11,7 +11,7 @@ use crate::domain::dates::{date_part, readable_date};
 use crate::domain::prospects::{looks_shared, sorted, ProspectOrder};
 use crate::hooks::{use_app_state, use_local, use_select_value};
 use crate::route::Route;
-use crate::state::Action;
+use crate::state::{Action, ProspectAction};
 
 #[component]
 pub fn ProspectsPage() -> Html {
@@ -74,7 +74,7 @@ pub fn ProspectsPage() -> Html {
         let title = p.title();
         let on_delete = {
             let (state, id) = (state.clone(), p.id);
-            Callback::from(move |_| state.dispatch(Action::DeleteProspect(id)))
+            Callback::from(move |_| state.dispatch(Action::Prospect(ProspectAction::DeleteProspect(id))))
         };
         html! {
             <tr key={p.id}>

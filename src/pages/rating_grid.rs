@@ -25,7 +25,7 @@ use crate::domain::rating_grid::{
 };
 use crate::hooks::use_app_state;
 use crate::route::Route;
-use crate::state::Action;
+use crate::state::{Action, PortfolioAction};
 
 /// The short column headings; the full criterion titles are in each cell's label.
 const SHORT: [&str; 10] = [
@@ -201,12 +201,12 @@ pub fn RatingGridPage() -> Html {
             let Some(&id) = rows.get(here.row) else {
                 return;
             };
-            state.dispatch(Action::Rate {
+            state.dispatch(Action::Portfolio(PortfolioAction::Rate {
                 id,
                 criterion: CRITERIA[here.col].id,
                 rating,
                 at: now_iso(),
-            });
+            }));
             let next = if rating.is_some() {
                 here.moved(Move::Advance, rows.len())
             } else {

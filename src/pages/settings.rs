@@ -17,7 +17,7 @@ use crate::domain::quadrant::DEFAULT_THRESHOLD;
 use crate::domain::rating::{criteria_of, Axis, CriterionId, DEFAULT_WEIGHT, MAX_WEIGHT};
 use crate::domain::settings::{SettingsSection, Theme, CURRENCIES};
 use crate::hooks::{use_app_state, use_local, use_select_value, LocalHandle};
-use crate::state::Action;
+use crate::state::{Action, SettingsAction};
 
 #[component]
 pub fn SettingsPage() -> Html {
@@ -51,7 +51,7 @@ pub fn SettingsPage() -> Html {
                 <h2 id="currency-title">{ "Currency" }</h2>
                 <div class="field field--narrow">
                     <label for="currency">{ "Revenue is entered in" }</label>
-                    <select id="currency" ref={currency} onchange={dispatch(|v| Some(Action::SetCurrency(v)))}>
+                    <select id="currency" ref={currency} onchange={dispatch(|v| Some(Action::Settings(SettingsAction::SetCurrency(v))))}>
                         { for CURRENCIES.iter().map(|(code, symbol)| html! {
                             <option value={*code} selected={settings.currency == *code}>{ format!("{code} ({})", symbol.trim()) }</option>
                         }) }
@@ -148,7 +148,7 @@ fn WeightRow(props: &WeightRowProps) -> Html {
     let criterion = props.criterion;
     let onchange = on_value(move |v| {
         if let Ok(w) = v.parse::<u8>() {
-            state.dispatch(Action::SetWeight(criterion, w));
+            state.dispatch(Action::Settings(SettingsAction::SetWeight(criterion, w)));
         }
     });
     let id = format!("weight-{criterion:?}").to_lowercase();
@@ -183,7 +183,7 @@ fn ThresholdField(props: &ThresholdFieldProps) -> Html {
             match v.trim().parse::<u8>() {
                 Ok(t) if t <= 100 => {
                     problem.set(None);
-                    state.dispatch(Action::SetThreshold(axis, t));
+                    state.dispatch(Action::Settings(SettingsAction::SetThreshold(axis, t)));
                 }
                 _ => problem.set(Some(
                     "Not saved: enter a whole number from 0 to 100.".into(),
@@ -232,8 +232,8 @@ impl DaysSetting {
 
     fn action(self, days: u32) -> Action {
         match self {
-            DaysSetting::Plans => Action::SetStaleDays(days),
-            DaysSetting::Ratings => Action::SetRatingStaleDays(days),
+            DaysSetting::Plans => Action::Settings(SettingsAction::SetStaleDays(days)),
+            DaysSetting::Ratings => Action::Settings(SettingsAction::SetRatingStaleDays(days)),
         }
     }
 }
@@ -313,11 +313,13 @@ fn FirmSizeField(props: &FirmSizeFieldProps) -> Html {
             if v == "clients" {
                 by_count.set(true);
                 if let Ok(n) = text.trim().parse::<u32>() {
-                    state.dispatch(Action::SetFirmSize(FirmSize::Clients(n)));
+                    state.dispatch(Action::Settings(SettingsAction::SetFirmSize(
+                        FirmSize::Clients(n),
+                    )));
                 }
             } else if let Some(size) = FirmSize::NAMED.into_iter().find(|s| s.key() == v) {
                 by_count.set(false);
-                state.dispatch(Action::SetFirmSize(size));
+                state.dispatch(Action::Settings(SettingsAction::SetFirmSize(size)));
             }
         })
     };
@@ -328,7 +330,9 @@ fn FirmSizeField(props: &FirmSizeFieldProps) -> Html {
             match v.trim().parse::<u32>() {
                 Ok(n) if n >= 1 => {
                     problem.set(None);
-                    state.dispatch(Action::SetFirmSize(FirmSize::Clients(n)));
+                    state.dispatch(Action::Settings(SettingsAction::SetFirmSize(
+                        FirmSize::Clients(n),
+                    )));
                 }
                 _ => problem.set(Some("Not saved: enter a whole number of clients.".into())),
             }
@@ -395,7 +399,7 @@ fn BcgSettings(props: &BcgSettingsProps) -> Html {
                     } else {
                         next.relative_share = value
                     }
-                    state.dispatch(Action::SetBcgThresholds(next));
+                    state.dispatch(Action::Settings(SettingsAction::SetBcgThresholds(next)));
                 }
                 Ok(None) => problem.set(Some("A threshold cannot be empty.".into())),
                 Err(why) => problem.set(Some(why)),
@@ -434,7 +438,7 @@ fn ThemeChoice() -> Html {
             <legend>{ "Theme" }</legend>
             { for Theme::ALL.iter().map(|&theme| {
                 let state = state.clone();
-                let onchange = Callback::from(move |_: Event| state.dispatch(Action::SetTheme(theme)));
+                let onchange = Callback::from(move |_: Event| state.dispatch(Action::Settings(SettingsAction::SetTheme(theme))));
                 html! {
                     <label>
                         <input type="radio" name="theme" value={theme.key()} checked={current == theme} {onchange} />
@@ -465,7 +469,9 @@ fn ResetButton(props: &ResetButtonProps) -> Html {
     let done = state.doc.settings.is_reset(section);
     let onclick = {
         let state = state.clone();
-        Callback::from(move |_| state.dispatch(Action::ResetSettings(section)))
+        Callback::from(move |_| {
+            state.dispatch(Action::Settings(SettingsAction::ResetSettings(section)))
+        })
     };
     html! {
         <div class="card__actions">

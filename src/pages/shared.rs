@@ -28,7 +28,7 @@ use crate::domain::share::{
 };
 use crate::hooks::{use_app_state, use_local};
 use crate::route::Route;
-use crate::state::Action;
+use crate::state::{Action, ProspectAction, ShareAction};
 
 /// The screens below show what the share link in the URL fragment carries; the app keys
 /// each by its link, so a second link opened in the same tab gets a fresh screen.
@@ -86,11 +86,11 @@ pub fn SharedResultPage(props: &LinkProps) -> Html {
         let (state, result, link) = (state.clone(), result.clone(), link.clone());
         Callback::from(move |_| {
             let id = state.doc.next_id;
-            state.dispatch(Action::AddProspect {
+            state.dispatch(Action::Prospect(ProspectAction::AddProspect {
                 result: result.clone(),
                 link: link.clone(),
                 at: now_iso(),
-            });
+            }));
             navigate(Route::Prospect(id));
         })
     };
@@ -98,7 +98,9 @@ pub fn SharedResultPage(props: &LinkProps) -> Html {
         let (state, result) = (state.clone(), result.clone());
         Callback::from(move |_| {
             let id = state.doc.next_id;
-            state.dispatch(Action::SaveSharedResultAsOwn(result.clone()));
+            state.dispatch(Action::Share(ShareAction::SaveSharedResultAsOwn(
+                result.clone(),
+            )));
             navigate(Route::Assessment(id));
         })
     };
@@ -210,10 +212,10 @@ pub fn SharedAccountPage(props: &LinkProps) -> Html {
         let (state, shared) = (state.clone(), shared.clone());
         Callback::from(move |_| {
             let id = state.doc.next_id;
-            state.dispatch(Action::ImportSharedAccount {
+            state.dispatch(Action::Share(ShareAction::ImportSharedAccount {
                 shared: Box::new(shared.clone()),
                 at: now_iso(),
-            });
+            }));
             navigate(Route::Account(id));
         })
     };

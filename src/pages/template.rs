@@ -10,7 +10,7 @@ use crate::domain::plans::{
 };
 use crate::hooks::{use_app_state, use_local};
 use crate::route::Route;
-use crate::state::Action;
+use crate::state::{Action, PlanAction};
 
 #[derive(Properties, PartialEq)]
 pub struct TemplatePageProps {
@@ -41,10 +41,10 @@ pub fn TemplatePage(props: &TemplatePageProps) -> Html {
             let state = state.clone();
             Callback::from(move |_| {
                 let new_id = state.doc.next_id;
-                state.dispatch(Action::CreateTemplate {
+                state.dispatch(Action::Plan(PlanAction::CreateTemplate {
                     from: Some(BUILT_IN_TEMPLATE),
                     name: "My key account plan".into(),
-                });
+                }));
                 navigate(Route::Template(new_id));
             })
         };
@@ -75,7 +75,9 @@ pub fn TemplatePage(props: &TemplatePageProps) -> Html {
 
     let on_rename = {
         let state = state.clone();
-        on_input_value(move |name| state.dispatch(Action::RenameTemplate(id, name)))
+        on_input_value(move |name| {
+            state.dispatch(Action::Plan(PlanAction::RenameTemplate(id, name)))
+        })
     };
     let on_moved = {
         let announcement = announcement.clone();
@@ -141,12 +143,12 @@ fn SectionRow(props: &SectionRowProps) -> Html {
             } else {
                 (s.title.clone(), v)
             };
-            state.dispatch(Action::EditSection {
+            state.dispatch(Action::Plan(PlanAction::EditSection {
                 template,
                 key: key.clone(),
                 title,
                 guidance,
-            })
+            }))
         })
     };
     let mover = |up: bool| {
@@ -154,11 +156,11 @@ fn SectionRow(props: &SectionRowProps) -> Html {
         let (position, count, title) = (props.position, props.count, s.title.clone());
         let on_moved = props.on_moved.clone();
         Callback::from(move |_| {
-            state.dispatch(Action::MoveSection {
+            state.dispatch(Action::Plan(PlanAction::MoveSection {
                 template,
                 key: key.clone(),
                 up,
-            });
+            }));
             let new_position = if up { position } else { position + 2 };
             // Keep the keyboard on the same button as the section moves, so repeated presses
             // keep moving it; at either end that button is disabled, so the other one.
@@ -180,10 +182,10 @@ fn SectionRow(props: &SectionRowProps) -> Html {
     let on_remove = {
         let (state, key) = (state.clone(), key.clone());
         Callback::from(move |_| {
-            state.dispatch(Action::RemoveSection {
+            state.dispatch(Action::Plan(PlanAction::RemoveSection {
                 template,
                 key: key.clone(),
-            })
+            }))
         })
     };
     let plans: Vec<&Plan> = props.plans.iter().collect();
@@ -200,22 +202,22 @@ fn SectionRow(props: &SectionRowProps) -> Html {
                 Some(k) => k,
                 None => return,
             };
-            state.dispatch(Action::ChangeSectionKind {
+            state.dispatch(Action::Plan(PlanAction::ChangeSectionKind {
                 template,
                 key: key.clone(),
                 kind,
-            })
+            }))
         })
     };
     let on_max = {
         let (state, key) = (state.clone(), key.clone());
         on_value(move |v| {
             let max = v.trim().parse::<u8>().ok().filter(|&m| m > 0);
-            state.dispatch(Action::ChangeSectionKind {
+            state.dispatch(Action::Plan(PlanAction::ChangeSectionKind {
                 template,
                 key: key.clone(),
                 kind: SectionKind::List { max },
-            })
+            }))
         })
     };
     let blocked: Vec<&str> = SectionKind::CHOICES
@@ -297,11 +299,11 @@ fn AddSection(props: &AddSectionProps) -> Html {
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let key = format!("section-s{}-title", state.doc.next_id);
-            state.dispatch(Action::AddSection {
+            state.dispatch(Action::Plan(PlanAction::AddSection {
                 template,
                 title: (*title).clone(),
                 kind: *kind,
-            });
+            }));
             title.set(String::new());
             focus_later(key);
         })

@@ -1,0 +1,122 @@
+//! Changes to the grader: the answers in progress and the history of saved assessments.
+
+use super::change::Change;
+use super::grader::{Answer, Answers};
+use super::history::{AssessmentId, SavedAssessment, ValidDetails};
+use super::practices::{PracticeId, PRACTICES};
+use super::schema::Document;
+
+/// A change to the grader's draft or its history.
+#[derive(Clone, Debug, PartialEq)]
+pub enum GraderAction {
+    Answer(PracticeId, Answer),
+    SetDraftLabel(String),
+    SetDraftTeam(String),
+    ClearAnswers,
+    /// What a visitor answered on the build's first screen before the app started: fills
+    /// the practices and the label the draft leaves open, never changing what it holds.
+    TakeOverFirstScreen {
+        answers: Answers,
+        label: String,
+    },
+    /// Save the draft as an assessment, stamped with `at` (RFC 3339).
+    SaveAssessment {
+        at: String,
+    },
+    DeleteAssessment(AssessmentId),
+    /// Changes a saved assessment's label, team and the day it stands for (undoable). The
+    /// moment it was saved stays: backups recognise the assessment by it.
+    EditAssessment {
+        id: AssessmentId,
+        details: ValidDetails,
+    },
+    /// Copy a saved assessment's answers into the grader to start the next one from them.
+    ReuseAnswers(AssessmentId),
+}
+
+/// Applies `action` to the grader's part of `doc`.
+pub fn update(doc: &mut Document, action: GraderAction) -> Change {
+    let grader = &mut doc.grader;
+    match action {
+        GraderAction::Answer(id, answer) => {
+            grader.draft.set(id, answer);
+            Change::MADE
+        }
+        GraderAction::SetDraftLabel(label) => {
+            grader.draft_label = label;
+            Change::MADE
+        }
+        GraderAction::SetDraftTeam(team) => {
+            grader.draft_team = team;
+            Change::MADE
+        }
+        GraderAction::TakeOverFirstScreen { answers, label } => {
+            let mut taken = false;
+            for p in &PRACTICES {
+                if let (Some(answer), None) = (answers.get(p.id), grader.draft.get(p.id)) {
+                    grader.draft.set(p.id, answer);
+                    taken = true;
+                }
+            }
+            if grader.draft_label.is_empty() && !label.is_empty() {
+                grader.draft_label = label;
+                taken = true;
+            }
+            Change::made_if(taken)
+        }
+        GraderAction::ClearAnswers => {
+            grader.draft = Answers::default();
+            grader.draft_label.clear();
+            Change::undoable("Answers cleared.")
+        }
+        GraderAction::SaveAssessment { at } => {
+            let id = doc.take_id();
+            let grader = &mut doc.grader;
+            grader.history.push(SavedAssessment {
+                id,
+                saved_at: at,
+                label: grader.draft_label.trim().to_string(),
+                answers: grader.draft.clone(),
+                team: grader.draft_team.trim().to_string(),
+                assessed_on: None,
+            });
+            grader.draft_label.clear();
+            Change::MADE
+        }
+        GraderAction::DeleteAssessment(id) => {
+            match grader.history.iter().position(|a| a.id == id) {
+                Some(position) => {
+                    grader.history.remove(position);
+                    Change::undoable("Assessment deleted.")
+                }
+                None => Change::NONE,
+            }
+        }
+        GraderAction::EditAssessment { id, details } => {
+            let Some(a) = grader.history.iter_mut().find(|a| a.id == id) else {
+                return Change::NONE;
+            };
+            let name = a.name();
+            let before = a.clone();
+            a.label = details.label;
+            a.team = details.team;
+            a.assessed_on = details.assessed_on;
+            if *a == before {
+                return Change::NONE;
+            }
+            Change::undoable(format!("Details of {name} changed."))
+        }
+        GraderAction::ReuseAnswers(id) => {
+            let Some(saved) = grader.history.iter().find(|a| a.id == id) else {
+                return Change::NONE;
+            };
+            let answers = std::mem::replace(&mut grader.draft, saved.answers.clone());
+            let label = std::mem::take(&mut grader.draft_label);
+            if answers.is_empty() && label.is_empty() {
+                Change::MADE
+            } else {
+                Change::undoable("Grader answers replaced.")
+            }
+        }
+    }
+}

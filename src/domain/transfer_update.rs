@@ -1,0 +1,134 @@
+//! Bringing data in and out: a backup imported or exported, accounts from a spreadsheet.
+
+use std::rc::Rc;
+
+use super::accounts::Account;
+use super::backup::{Merging, Mode, Prepared};
+use super::change::Change;
+use super::csv_import::{Applying, CsvImport, CsvPreview};
+use super::schema::Document;
+use super::sliced::run_to_end;
+
+/// A document worked out from another outside the reducer, for
+/// [`TransferAction::ImportWorkedOut`].
+#[derive(Debug, PartialEq)]
+pub struct WorkedOut {
+    pub basis: Document,
+    pub result: Document,
+}
+
+/// A backup or a spreadsheet brought in, or a backup taken out.
+#[derive(Clone, Debug, PartialEq)]
+pub enum TransferAction {
+    /// Brings in a backup (already read, checked and matched), undoable in one step.
+    ImportBackup {
+        import: Rc<Prepared>,
+        mode: Mode,
+        /// The file is the stored text found unreadable at start-up: importing it takes that
+        /// text's place, so it is no longer kept.
+        restores_unreadable: bool,
+    },
+    /// An import (`ImportBackup` or `ImportCsv`) worked out beforehand, a slice at a time, so
+    /// that the page kept painting: its result is taken while the document is still the one
+    /// it was worked out from; otherwise the import is done again here against the document
+    /// as it is now, so that nothing changed since is lost.
+    ImportWorkedOut {
+        import: Box<TransferAction>,
+        result: Rc<WorkedOut>,
+    },
+    BackupExported {
+        at: String,
+    },
+    /// Adds and updates accounts from a spreadsheet, matched against the accounts of the
+    /// moment it is applied, undoable in one step.
+    ImportCsv {
+        import: Rc<CsvImport>,
+        /// The preview already worked out (a slice at a time, for a large file) and the
+        /// accounts it was worked out against; used only while those are still the accounts.
+        checked: Option<(Rc<Vec<Account>>, Rc<CsvPreview>)>,
+        at: String,
+    },
+}
+
+impl TransferAction {
+    /// For the import of a backup (worked out beforehand or not): whether it takes the place
+    /// of the stored text found unreadable at start-up.
+    pub fn backup_import(&self) -> Option<bool> {
+        match self {
+            TransferAction::ImportBackup {
+                restores_unreadable,
+                ..
+            } => Some(*restores_unreadable),
+            TransferAction::ImportWorkedOut { import, .. } => import.backup_import(),
+            _ => None,
+        }
+    }
+}
+
+/// Applies `action` to `doc`. (Forgetting the unreadable text a backup replaces is the app
+/// state's part: see `crate::state`.)
+pub fn update(doc: &mut Document, action: TransferAction) -> Change {
+    match action {
+        TransferAction::ImportBackup { import, mode, .. } => {
+            let next = run_to_end(Merging::new(doc, import, mode));
+            backup_imported(doc, next)
+        }
+        TransferAction::ImportWorkedOut { import, result } => {
+            if result.basis != *doc {
+                return update(doc, *import);
+            }
+            match *import {
+                TransferAction::ImportBackup { .. } => backup_imported(doc, result.result.clone()),
+                TransferAction::ImportCsv {
+                    checked: Some((basis, preview)),
+                    ..
+                } if Rc::ptr_eq(&basis, &result.basis.portfolio.accounts) => {
+                    if preview.is_empty() {
+                        Change::NONE
+                    } else {
+                        csv_imported(doc, result.result.clone(), &preview)
+                    }
+                }
+                other => update(doc, other),
+            }
+        }
+        TransferAction::BackupExported { at } => {
+            doc.settings.last_backup_at = Some(at);
+            Change::MADE
+        }
+        TransferAction::ImportCsv {
+            import,
+            checked,
+            at,
+        } => {
+            let preview = match checked {
+                Some((basis, preview)) if Rc::ptr_eq(&basis, &doc.portfolio.accounts) => preview,
+                // The accounts changed since (in another tab, say): checked again, so
+                // that nothing is matched to an account that has gone.
+                _ => Rc::new(import.preview(&doc.portfolio.accounts)),
+            };
+            if preview.is_empty() {
+                return Change::NONE;
+            }
+            let next = run_to_end(Applying::new(doc, preview.clone(), at));
+            csv_imported(doc, next, &preview)
+        }
+    }
+}
+
+/// Takes the document after a backup's import, undoable in one step.
+fn backup_imported(doc: &mut Document, next: Document) -> Change {
+    let before = std::mem::replace(doc, next);
+    // The backup's own date of export says nothing about this browser's backups.
+    doc.settings.last_backup_at = before.settings.last_backup_at;
+    Change::undoable("Backup imported.")
+}
+
+/// Takes the document after a spreadsheet's import, undoable in one step.
+fn csv_imported(doc: &mut Document, next: Document, preview: &CsvPreview) -> Change {
+    *doc = next;
+    let (added, updated) = (preview.added.len(), preview.updated.len());
+    Change::undoable(format!(
+        "Imported from the spreadsheet: {added} added, {updated} updated."
+    ))
+}
