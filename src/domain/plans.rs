@@ -353,8 +353,9 @@ pub struct CheckItem {
     pub done: bool,
 }
 
-/// What a plan holds for one section, stored as `{"type": …, "value": …}`.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// What a plan holds for one section, stored as `{"type": …, "value": …}` (read in
+/// `stored_form`).
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(tag = "type", content = "value", rename_all = "kebab-case")]
 pub enum Content {
     Text(String),

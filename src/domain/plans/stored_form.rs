@@ -3,11 +3,17 @@
 //! The stored shapes are the ones serde derives for `#[serde(flatten)]` over the tagged
 //! section kind and for an adjacently tagged `Content`: a definition is a flat object whose
 //! `"kind"` is the kind's slug (lists add `"max"`), and content is `{"type", "value"}`.
-//! A definition is written and read through a flat struct; content derives both directions.
+//! A definition is written and read through a flat struct. Content is written by its derived
+//! `Serialize` and read here: serde's derived reader for an adjacently tagged enum also reads
+//! every kind of content through serde's generic buffer, for a value written before its type,
+//! a second copy of all the content readers (about 26 KB of the wasm). Here a value before its
+//! type is kept as its raw text until the type is known, and read by the same readers.
 
-use serde::{Deserialize, Serialize};
+use serde::de::{DeserializeSeed, Error, IgnoredAny, MapAccess, Visitor};
+use serde::{Deserialize, Deserializer, Serialize};
+use serde_json::value::RawValue;
 
-use super::{SectionDef, SectionKey, SectionKind};
+use super::{Budget, Content, Schedule, SectionDef, SectionKey, SectionKind};
 
 /// A section definition as stored: `{"key", "title", "guidance", "kind", "max"}`.
 #[derive(Serialize, Deserialize)]
@@ -57,9 +63,120 @@ impl TryFrom<StoredSectionDef> for SectionDef {
         })
     }
 }
+/// Reads `{"type": …, "value": …}`, skipping any other keys; the type names are the section
+/// kinds' slugs, which are the names serde writes the variants with.
+impl<'de> Deserialize<'de> for Content {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_map(ContentVisitor)
+    }
+}
+
+struct ContentVisitor;
+
+impl<'de> Visitor<'de> for ContentVisitor {
+    type Value = Content;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a map")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Content, A::Error> {
+        let (mut kind, mut content, mut early) = (None, None, None::<Box<RawValue>>);
+        while let Some(key) = map.next_key::<Key>()? {
+            match (key, kind) {
+                (Key::Type, _) => kind = Some(map.next_value::<Kind>()?.0),
+                (Key::Value, Some(kind)) => content = Some(map.next_value_seed(ValueOf(kind))?),
+                (Key::Value, None) => early = Some(map.next_value()?),
+                (Key::Other, _) => drop(map.next_value::<IgnoredAny>()?),
+            }
+        }
+        let kind = kind.ok_or_else(|| A::Error::missing_field("type"))?;
+        match (content, early) {
+            (Some(content), _) => Ok(content),
+            (None, Some(raw)) => ValueOf(kind)
+                .deserialize(&mut serde_json::Deserializer::from_str(raw.get()))
+                .map_err(|e| A::Error::custom(format!("value: {e}"))),
+            (None, None) => Err(A::Error::missing_field("value")),
+        }
+    }
+}
+
+/// A key of stored content.
+enum Key {
+    Type,
+    Value,
+    Other,
+}
+
+impl<'de> Deserialize<'de> for Key {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Name;
+        impl Visitor<'_> for Name {
+            type Value = Key;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a key")
+            }
+            fn visit_str<E: Error>(self, key: &str) -> Result<Key, E> {
+                Ok(match key {
+                    "type" => Key::Type,
+                    "value" => Key::Value,
+                    _ => Key::Other,
+                })
+            }
+        }
+        d.deserialize_identifier(Name)
+    }
+}
+
+/// The kind a content's `"type"` names.
+struct Kind(SectionKind);
+
+impl<'de> Deserialize<'de> for Kind {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Slug;
+        impl Visitor<'_> for Slug {
+            type Value = Kind;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a string")
+            }
+            fn visit_str<E: Error>(self, slug: &str) -> Result<Kind, E> {
+                SectionKind::CHOICES
+                    .into_iter()
+                    .find(|k| k.slug() == slug)
+                    .map(Kind)
+                    .ok_or_else(|| E::unknown_variant(slug, &[]))
+            }
+        }
+        d.deserialize_str(Slug)
+    }
+}
+
+/// Reads a content's `"value"` as the content of its kind.
+struct ValueOf(SectionKind);
+
+impl<'de> DeserializeSeed<'de> for ValueOf {
+    type Value = Content;
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Content, D::Error> {
+        Ok(match self.0 {
+            SectionKind::Text => Content::Text(String::deserialize(d)?),
+            SectionKind::List { .. } => Content::List(Vec::deserialize(d)?),
+            SectionKind::Stakeholders => Content::Stakeholders(Vec::deserialize(d)?),
+            SectionKind::Kpis => Content::Kpis(Vec::deserialize(d)?),
+            SectionKind::Budget => Content::Budget(Budget::deserialize(d)?),
+            SectionKind::Schedule => Content::Schedule(Schedule::deserialize(d)?),
+            SectionKind::Checklist => Content::Checklist(Vec::deserialize(d)?),
+            SectionKind::Actions => Content::Actions(Vec::deserialize(d)?),
+            SectionKind::ReviewLog => Content::ReviewLog(Vec::deserialize(d)?),
+            SectionKind::Risks => Content::Risks(Vec::deserialize(d)?),
+            SectionKind::Roadmap => Content::Roadmap(Vec::deserialize(d)?),
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::super::{Budget, CheckItem, Content};
+    use super::super::CheckItem;
     use super::*;
 
     fn def(kind: SectionKind) -> SectionDef {
