@@ -32,7 +32,7 @@ pub fn csv_mapping() -> crate::domain::csv_import::RememberedMapping {
     local_storage()
         .ok()
         .and_then(|s| s.get_item(CSV_MAPPING_KEY).ok().flatten())
-        .and_then(|text| crate::domain::json::Reader::read_all(&text).ok())
+        .and_then(|text| crate::domain::json::read(&text).ok())
         .unwrap_or_default()
 }
 

@@ -2,18 +2,20 @@
 
 use std::ops::RangeInclusive;
 
-use serde::Serialize;
+use serde::{Deserialize, Deserializer, Serialize};
 
 use super::bcg::MarketPosition;
 use super::decimal::{fixed, parse_decimal};
-use super::json::{self, read_named, required, FromJson, Reader};
+use super::json;
 use super::rating::{position, Position, Ratings, Weights};
 
 /// Identifies an account; drawn from the same never-reused counter as assessments.
 pub type AccountId = u64;
 
 /// A simple A-B-C profile of how much attention an account gets.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 pub enum Tier {
     A,
     B,
@@ -37,36 +39,50 @@ impl Tier {
     }
 }
 
-/// One client account.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+/// One client account. Only the id, the name and the timestamps are required; any other
+/// field an older version did not write reads as its default.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Account {
     pub id: AccountId,
     pub name: String,
+    #[serde(default)]
     pub industry: String,
+    #[serde(default)]
     pub manager: String,
     /// Annual revenue in the currency chosen in settings; `None` when not known.
+    #[serde(default, deserialize_with = "amount")]
     pub revenue: Option<f64>,
+    #[serde(default)]
     pub tier: Tier,
+    #[serde(default)]
     pub notes: String,
+    #[serde(default)]
     pub ratings: Ratings,
     /// Optional figures for the BCG lens.
+    #[serde(default)]
     pub market: MarketPosition,
     /// RFC 3339 timestamps.
     pub created_at: String,
     pub updated_at: String,
     /// When the ratings were last changed, if ever.
+    #[serde(default)]
     pub reviewed_at: Option<String>,
     /// Part of the invented demo portfolio, which can be removed in one go.
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub demo: bool,
     /// Set on a copy saved from someone's account link: which account it copies, so a newer
     /// link for the same account offers to update this copy rather than add a second one.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub copied_from: Option<CopySource>,
 }
 
+/// An amount of money or hours as stored: [`json::number_within`] the amounts the forms take.
+pub(crate) fn amount<'de, D: Deserializer<'de>>(d: D) -> Result<Option<f64>, D::Error> {
+    json::number_within(d, AMOUNTS)
+}
+
 /// The sender's account a copy came from, and how recent the copied version is.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CopySource {
     /// Names the sender's account across links (the link builds it; opaque here).
     pub key: String,
@@ -75,28 +91,8 @@ pub struct CopySource {
     /// When this copy was last saved or updated from a link (RFC 3339), so changes made to
     /// the copy after it can be told from the sender's. Empty in links, and in copies kept
     /// before it was recorded.
-    #[serde(skip_serializing_if = "String::is_empty")]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub copied_at: String,
-}
-
-impl FromJson for CopySource {
-    fn read(r: &mut Reader) -> json::Result<Self> {
-        let (mut key, mut updated_at, mut copied_at) = (None, None, String::new());
-        r.object(&mut |r, field| {
-            match field {
-                "key" => key = Some(r.string()?),
-                "updated_at" => updated_at = Some(r.string()?),
-                "copied_at" => copied_at = r.string()?,
-                _ => r.skip()?,
-            }
-            Ok(())
-        })?;
-        Ok(CopySource {
-            key: required(key, "key")?,
-            updated_at: required(updated_at, "updated_at")?,
-            copied_at,
-        })
-    }
 }
 
 impl Account {
@@ -391,12 +387,6 @@ pub fn format_grouped(v: f64) -> String {
     out
 }
 
-impl FromJson for Tier {
-    fn read(r: &mut Reader) -> json::Result<Self> {
-        read_named(r, &Tier::ALL, Tier::letter)
-    }
-}
-
 impl Account {
     /// An account of defaults only, to fill in field by field.
     pub(crate) fn blank() -> Account {
@@ -416,38 +406,6 @@ impl Account {
             demo: false,
             copied_from: None,
         }
-    }
-}
-
-impl FromJson for Account {
-    fn read(r: &mut Reader) -> json::Result<Self> {
-        let (mut id, mut name, mut created_at, mut updated_at) = (None, None, None, None);
-        let mut a = Account::blank();
-        r.object(&mut |r, key| {
-            match key {
-                "id" => id = Some(r.u64()?),
-                "name" => name = Some(r.string()?),
-                "industry" => a.industry = r.string()?,
-                "manager" => a.manager = r.string()?,
-                "revenue" => a.revenue = r.optional_f64_in(AMOUNTS)?,
-                "tier" => a.tier = Tier::read(r)?,
-                "notes" => a.notes = r.string()?,
-                "ratings" => a.ratings = Ratings::read(r)?,
-                "market" => a.market = MarketPosition::read(r)?,
-                "created_at" => created_at = Some(r.string()?),
-                "updated_at" => updated_at = Some(r.string()?),
-                "reviewed_at" => a.reviewed_at = Option::read(r)?,
-                "demo" => a.demo = r.bool()?,
-                "copied_from" => a.copied_from = Option::read(r)?,
-                _ => r.skip()?,
-            }
-            Ok(())
-        })?;
-        a.id = required(id, "id")?;
-        a.name = required(name, "name")?;
-        a.created_at = required(created_at, "created_at")?;
-        a.updated_at = required(updated_at, "updated_at")?;
-        Ok(a)
     }
 }
 
@@ -588,7 +546,7 @@ mod tests {
     #[test]
     fn a_stored_revenue_the_form_would_refuse_reads_as_not_known() {
         let with = |revenue: &str| {
-            Reader::read_all::<Account>(&format!(
+            crate::domain::json::read::<Account>(&format!(
                 r#"{{"id":1,"name":"Acme","revenue":{revenue},"created_at":"x","updated_at":"x"}}"#
             ))
             .map(|a| a.revenue)

@@ -8,7 +8,7 @@ use super::accounts::{name_key, Account, AccountId};
 use super::damaged_text::readable_part;
 use super::decimal::fixed;
 use super::history::AssessmentId;
-use super::json::{export_file, to_text, FromJson, Json, JsonError, Reader};
+use super::json::{export_file, to_text, Json, JsonError, Reader};
 use super::plan_export;
 use super::plans::{Plan, Template, TemplateId};
 use super::prospects::Prospect;

@@ -15,7 +15,7 @@ use std::rc::Rc;
 use super::accounts::Account;
 use super::backup::{parse, ImportError, Incoming, MAX_IMPORT_BYTES};
 use super::history::SavedAssessment;
-use super::json::{self, to_text, FromJson, Json, JsonError, Reader};
+use super::json::{self, to_text, Json, JsonError, Reader};
 use super::plans::{Plan, Template};
 use super::salvage::{List, Mended, LISTS};
 use super::schema::{finish, CURRENT_VERSION};
@@ -219,13 +219,14 @@ struct Typed {
 }
 
 impl Typed {
-    fn read(&mut self, list: List, r: &mut Reader) -> json::Result<()> {
+    /// Reads the record that starts at byte `at` of `text`.
+    fn read(&mut self, list: List, text: &str, at: usize) -> json::Result<()> {
         match list {
-            List::Accounts => self.accounts.push(Account::read(r)?),
-            List::Plans => self.plans.push(Rc::new(Plan::read(r)?)),
-            List::Templates => self.templates.push(Template::read(r)?),
-            List::History => self.history.push(SavedAssessment::read(r)?),
-            List::Snapshots => self.snapshots.push(Snapshot::read(r)?),
+            List::Accounts => self.accounts.push(json::read_at(text, at)?),
+            List::Plans => self.plans.push(json::read_at(text, at)?),
+            List::Templates => self.templates.push(json::read_at(text, at)?),
+            List::History => self.history.push(json::read_at(text, at)?),
+            List::Snapshots => self.snapshots.push(json::read_at(text, at)?),
         }
         Ok(())
     }
@@ -260,11 +261,11 @@ impl Records {
                     return None;
                 }
                 left -= 1;
-                let mut r = Reader::at(text, starts[self.at], depth);
+                let start = starts[self.at];
                 self.at += 1;
                 match &mut self.reading {
                     Reading::AsWritten(typed) => {
-                        if typed.read(list, &mut r).is_err() {
+                        if typed.read(list, text, start).is_err() {
                             self.reading =
                                 Reading::Mending(Mended::new(self.skeleton.dropped.clone()));
                             (self.list, self.at) = (0, 0);
@@ -272,6 +273,7 @@ impl Records {
                         }
                     }
                     Reading::Mending(mended) => {
+                        let mut r = Reader::at(text, start, depth);
                         let item = Json::read(&mut r).expect("the walk checked its syntax");
                         mended.add(list, item);
                     }

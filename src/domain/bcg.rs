@@ -2,25 +2,37 @@
 
 use std::ops::RangeInclusive;
 
-use serde::Serialize;
+use serde::{Deserialize, Deserializer, Serialize};
 
 use super::decimal::{parse_decimal, shortest};
-use super::json::{self, required, FromJson, Reader};
+use super::json;
 
 /// Optional market figures for one account.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct MarketPosition {
     /// Yearly growth of the client's market, in percent.
+    #[serde(default, deserialize_with = "growth_rate")]
     pub growth_pct: Option<f64>,
     /// Relative market share: the client's share divided by its largest competitor's
     /// (1.0 = as large as the leader).
+    #[serde(default, deserialize_with = "share")]
     pub relative_share: Option<f64>,
+}
+
+/// A stored growth rate, [`json::number_within`] the rates the form takes.
+fn growth_rate<'de, D: Deserializer<'de>>(d: D) -> Result<Option<f64>, D::Error> {
+    json::number_within(d, GROWTH_RATES)
+}
+
+/// A stored relative share, [`json::number_within`] the shares the form takes.
+fn share<'de, D: Deserializer<'de>>(d: D) -> Result<Option<f64>, D::Error> {
+    json::number_within(d, SHARES)
 }
 
 /// Where "high" begins on each BCG axis. On the line counts as high: these are market
 /// figures, not 1-5 ratings, so no middle rating lands there by default as it does on the
 /// main matrix, where the line counts as low.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct BcgThresholds {
     pub growth_pct: f64,
     pub relative_share: f64,
@@ -128,39 +140,6 @@ pub fn categorize(market: MarketPosition, t: BcgThresholds) -> Option<BcgCategor
     })
 }
 
-impl FromJson for MarketPosition {
-    fn read(r: &mut Reader) -> json::Result<Self> {
-        let mut market = MarketPosition::default();
-        r.object(&mut |r, key| {
-            match key {
-                "growth_pct" => market.growth_pct = r.optional_f64_in(GROWTH_RATES)?,
-                "relative_share" => market.relative_share = r.optional_f64_in(SHARES)?,
-                _ => r.skip()?,
-            }
-            Ok(())
-        })?;
-        Ok(market)
-    }
-}
-
-impl FromJson for BcgThresholds {
-    fn read(r: &mut Reader) -> json::Result<Self> {
-        let (mut growth_pct, mut relative_share) = (None, None);
-        r.object(&mut |r, key| {
-            match key {
-                "growth_pct" => growth_pct = Some(r.f64()?),
-                "relative_share" => relative_share = Some(r.f64()?),
-                _ => r.skip()?,
-            }
-            Ok(())
-        })?;
-        Ok(BcgThresholds {
-            growth_pct: required(growth_pct, "growth_pct")?,
-            relative_share: required(relative_share, "relative_share")?,
-        })
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -184,8 +163,7 @@ mod tests {
 
     #[test]
     fn a_stored_figure_the_form_would_refuse_reads_as_not_known() {
-        use crate::domain::json::Reader;
-        let read = |text: &str| Reader::read_all::<MarketPosition>(text).unwrap();
+        let read = |text: &str| crate::domain::json::read::<MarketPosition>(text).unwrap();
         assert_eq!(
             read(r#"{"growth_pct":-100,"relative_share":0}"#),
             m(-100.0, 0.0)

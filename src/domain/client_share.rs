@@ -9,9 +9,8 @@
 
 use std::collections::BTreeMap;
 
-use serde::Serialize;
+use serde::{Deserialize, Deserializer, Serialize};
 
-use super::json::{self, required, FromJson, Reader};
 use super::plans::{Consensus, Content, Plan, PlanSection, SectionKind, Template};
 use super::settings::{is_image_data_url, FirmProfile};
 
@@ -20,26 +19,41 @@ use super::settings::{is_image_data_url, FirmProfile};
 pub const MAX_LINK_LOGO_CHARS: usize = 8_000;
 
 /// A section as the client reads it.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ClientSection {
     pub key: String,
+    #[serde(default)]
     pub title: String,
     pub content: Content,
 }
 
 /// The plan as a client link carries it.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ClientPlan {
+    #[serde(default)]
     pub firm: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// Only a picture may come in as the logo: anything else is dropped, not shown.
+    #[serde(
+        default,
+        deserialize_with = "image_only",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub logo: Option<String>,
     pub account: String,
     /// For amounts in a budget section, should the sender send one.
+    #[serde(default)]
     pub currency: String,
     /// `YYYY-MM-DD` of the plan's last change.
+    #[serde(default)]
     pub updated_on: String,
+    #[serde(default)]
     pub consensus: Consensus,
+    #[serde(default)]
     pub sections: Vec<ClientSection>,
+}
+
+fn image_only<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    Ok(Option::<String>::deserialize(d)?.filter(|l| is_image_data_url(l)))
 }
 
 /// Sections about our own side of the account (what we spend on it, who we fear might take
@@ -355,58 +369,6 @@ pub fn keep_left_out(
 /// The id of the account's notes in the text review of a colleague's link.
 pub const NOTES_FIELD: &str = "notes/";
 
-impl FromJson for ClientSection {
-    fn read(r: &mut Reader) -> json::Result<Self> {
-        let (mut key, mut title, mut content) = (None, String::new(), None);
-        r.object(&mut |r, field| {
-            match field {
-                "key" => key = Some(r.string()?),
-                "title" => title = r.string()?,
-                "content" => content = Some(Content::read(r)?),
-                _ => r.skip()?,
-            }
-            Ok(())
-        })?;
-        Ok(ClientSection {
-            key: required(key, "key")?,
-            title,
-            content: required(content, "content")?,
-        })
-    }
-}
-
-impl FromJson for ClientPlan {
-    fn read(r: &mut Reader) -> json::Result<Self> {
-        let (mut firm, mut logo, mut account) = (String::new(), None, None);
-        let mut currency = String::new();
-        let (mut updated_on, mut consensus, mut sections) =
-            (String::new(), Consensus::default(), Vec::new());
-        r.object(&mut |r, field| {
-            match field {
-                "firm" => firm = r.string()?,
-                "logo" => logo = Option::<String>::read(r)?,
-                "account" => account = Some(r.string()?),
-                "currency" => currency = r.string()?,
-                "updated_on" => updated_on = r.string()?,
-                "consensus" => consensus = Consensus::read(r)?,
-                "sections" => sections = Vec::read(r)?,
-                _ => r.skip()?,
-            }
-            Ok(())
-        })?;
-        Ok(ClientPlan {
-            firm,
-            // Only a picture may come in as the logo: anything else is dropped, not shown.
-            logo: logo.filter(|l| is_image_data_url(l)),
-            account: required(account, "account")?,
-            currency,
-            updated_on,
-            consensus,
-            sections,
-        })
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -498,7 +460,7 @@ mod tests {
             assert!(!text.contains(internal), "{internal} went out in {text}");
         }
         assert!(text.contains("Ann Lee") && text.contains("Win her over"));
-        let back: ClientPlan = Reader::read_all(&text).unwrap();
+        let back: ClientPlan = crate::domain::json::read(&text).unwrap();
         assert_eq!(back, sent);
     }
 
@@ -525,7 +487,7 @@ mod tests {
         );
         let crafted =
             r#"{"account":"N","logo":"data:text/html;base64,PHNjcmlwdD4=","sections":[]}"#;
-        let read: ClientPlan = Reader::read_all(crafted).unwrap();
+        let read: ClientPlan = crate::domain::json::read(crafted).unwrap();
         assert_eq!(read.logo, None);
     }
 

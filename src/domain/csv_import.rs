@@ -4,10 +4,9 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::rc::Rc;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::accounts::{name_key, parse_amount, Account, AccountId, DecimalMark, Tier, MAX_NAME};
-use super::json::{self, FromJson, Reader};
 use super::rating::{CriterionId, Ratings, CRITERIA};
 use super::sliced::{run_to_end, Progress, Sliced, Unit};
 
@@ -536,21 +535,8 @@ fn guess_one(header: &str) -> Target {
 /// What the user chose for each header last time, keyed by [`header_key`]. Kept in this
 /// browser beside the data, not in it: it is a habit of the files one imports, not data.
 /// Targets are kept by [`Target::slug`], so a slug a later build drops is merely forgotten.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RememberedMapping(pub BTreeMap<String, String>);
-
-// Read with the app's own JSON reader, as the document is: serde's deserializer would add
-// to the download for one small value.
-impl FromJson for RememberedMapping {
-    fn read(r: &mut Reader) -> json::Result<Self> {
-        let mut map = BTreeMap::new();
-        r.object(&mut |r, key| {
-            map.insert(key.to_string(), r.string()?);
-            Ok(())
-        })?;
-        Ok(RememberedMapping(map))
-    }
-}
 
 impl RememberedMapping {
     /// The mapping with `table`'s choices added, replacing those for the same headers.
@@ -1234,7 +1220,10 @@ mod tests {
             [Target::Name, Target::Ignore]
         );
         let json = serde_json::to_string(&remembered).unwrap();
-        assert_eq!(Reader::read_all::<RememberedMapping>(&json), Ok(remembered));
+        assert_eq!(
+            crate::domain::json::read::<RememberedMapping>(&json),
+            Ok(remembered)
+        );
     }
 
     #[test]

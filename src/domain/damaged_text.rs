@@ -54,10 +54,10 @@ pub fn readable_part(text: &str, damage_at: usize) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::json::{Json, Reader};
+    use crate::domain::json::Json;
 
     fn damage_of(text: &str) -> usize {
-        match Reader::read_all::<Json>(text) {
+        match Json::parse(text) {
             Err(crate::domain::json::JsonError::Syntax(at)) => at,
             other => panic!("expected damage in {text}: {other:?}"),
         }
@@ -84,7 +84,7 @@ mod tests {
             Some(r#"{"version":3,"list":[1,2]}"#)
         );
         let mended = mended(text).unwrap();
-        assert!(Reader::read_all::<Json>(&mended).is_ok());
+        assert!(Json::parse(&mended).is_ok());
     }
 
     #[test]

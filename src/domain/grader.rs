@@ -1,13 +1,12 @@
 //! Scoring a set of answers into a score, a band and a list of next steps.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
-use super::json::{self, read_named, FromJson, Reader};
 use super::practices::{PracticeId, PRACTICES, PRIORITY_ORDER};
 use super::sorted_map::SortedMap;
 
 /// How a team answered one practice.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Answer {
     /// "We do this consistently."
@@ -16,7 +15,7 @@ pub enum Answer {
 }
 
 /// Answers per practice; a practice that is absent has not been answered yet.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct Answers(SortedMap<PracticeId, Answer>);
 
@@ -156,18 +155,6 @@ pub fn grade(answers: &Answers) -> Grade {
             .copied()
             .filter(|&id| !answers.does(id))
             .collect(),
-    }
-}
-
-impl FromJson for Answer {
-    fn read(r: &mut Reader) -> json::Result<Self> {
-        read_named(r, &Answer::ALL, Answer::key)
-    }
-}
-
-impl FromJson for Answers {
-    fn read(r: &mut Reader) -> json::Result<Self> {
-        SortedMap::read(r).map(Answers)
     }
 }
 

@@ -2,11 +2,11 @@
 //! carry, the key accounts' share of the marketing budget, ratings left unreviewed too long,
 //! tiers that disagree with the matrix, and the next step for one account.
 
-use serde::{Serialize, Serializer};
+use serde::de::{Error, Visitor};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::accounts::{Account, Tier};
 use super::dates::days_between;
-use super::json::{self, JsonError, Reader};
 use super::plans::{Content, Plan};
 use super::quadrant::Quadrant;
 use super::rating::{criteria_of, Axis, CriterionId, Ratings, Weights};
@@ -86,28 +86,42 @@ impl FirmSize {
     }
 }
 
+/// Read back as it is written: a named size as text, a number of clients as a number.
+impl<'de> Deserialize<'de> for FirmSize {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Size;
+        impl Visitor<'_> for Size {
+            type Value = FirmSize;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a firm size or a number of clients")
+            }
+            fn visit_str<E: Error>(self, name: &str) -> Result<FirmSize, E> {
+                FirmSize::NAMED
+                    .into_iter()
+                    .find(|s| s.key() == name)
+                    .ok_or_else(|| E::custom("not a firm size this version knows"))
+            }
+            fn visit_u64<E: Error>(self, n: u64) -> Result<FirmSize, E> {
+                u32::try_from(n)
+                    .map(FirmSize::Clients)
+                    .map_err(|_| E::custom("a number of clients is a whole number"))
+            }
+            fn visit_i64<E: Error>(self, _: i64) -> Result<FirmSize, E> {
+                Err(E::custom("a number of clients is a whole number"))
+            }
+            fn visit_f64<E: Error>(self, _: f64) -> Result<FirmSize, E> {
+                Err(E::custom("a number of clients is a whole number"))
+            }
+        }
+        d.deserialize_any(Size)
+    }
+}
+
 impl Serialize for FirmSize {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         match self {
             FirmSize::Clients(n) => s.serialize_u32(*n),
             named => s.serialize_str(named.key()),
-        }
-    }
-}
-
-impl json::FromJson for FirmSize {
-    fn read(r: &mut Reader) -> json::Result<Self> {
-        let raw = r.raw()?;
-        if raw.starts_with('"') {
-            let name = raw.trim_matches('"');
-            FirmSize::NAMED
-                .into_iter()
-                .find(|s| s.key() == name)
-                .ok_or_else(|| JsonError::shape("not a firm size this version knows"))
-        } else {
-            raw.parse::<u32>()
-                .map(FirmSize::Clients)
-                .map_err(|_| JsonError::shape("a number of clients is a whole number"))
         }
     }
 }
@@ -465,14 +479,14 @@ mod tests {
             FirmSize::Clients(240),
         ] {
             let text = serde_json::to_string(&size).unwrap();
-            assert_eq!(Reader::read_all::<FirmSize>(&text).unwrap(), size);
+            assert_eq!(crate::domain::json::read::<FirmSize>(&text).unwrap(), size);
         }
         assert_eq!(
             serde_json::to_string(&FirmSize::MidSized).unwrap(),
             r#""mid-sized""#
         );
-        assert!(Reader::read_all::<FirmSize>(r#""huge""#).is_err());
-        assert!(Reader::read_all::<FirmSize>("-3").is_err());
+        assert!(crate::domain::json::read::<FirmSize>(r#""huge""#).is_err());
+        assert!(crate::domain::json::read::<FirmSize>("-3").is_err());
     }
 
     fn plan_with_share(share: Option<f64>) -> Plan {

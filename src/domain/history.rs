@@ -1,10 +1,9 @@
 //! Saved assessments and how they compare over time.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::dates::{date_part, instant, is_real_date, readable_date, readable_date_time};
 use super::grader::{grade, Answers, Grade};
-use super::json::{self, required, FromJson, Reader};
 use super::practices::{PracticeId, PRACTICES};
 use super::sorting::sort_by_key;
 
@@ -12,20 +11,21 @@ use super::sorting::sort_by_key;
 pub type AssessmentId = u64;
 
 /// One completed assessment, kept so that progress shows over time.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SavedAssessment {
     pub id: AssessmentId,
     /// RFC 3339 UTC timestamp of when it was saved.
     pub saved_at: String,
     /// Optional team or period name, such as "Sales team, Q3".
+    #[serde(default)]
     pub label: String,
     pub answers: Answers,
     /// Which team answered, for telling several teams' trends apart; may be empty.
-    #[serde(skip_serializing_if = "String::is_empty")]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub team: String,
     /// `YYYY-MM-DD`: the day the assessment stands for when it was recorded later than that
     /// (a quarter entered after the fact). Without it, the day it was saved.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub assessed_on: Option<String>,
 }
 
@@ -355,33 +355,6 @@ impl DetailsForm {
             label: label.into(),
             team: team.into(),
             assessed_on: (date != date_part(saved_at)).then(|| date.to_string()),
-        })
-    }
-}
-
-impl FromJson for SavedAssessment {
-    fn read(r: &mut Reader) -> json::Result<Self> {
-        let (mut id, mut saved_at, mut answers, mut label) = (None, None, None, String::new());
-        let (mut team, mut assessed_on) = (String::new(), None);
-        r.object(&mut |r, key| {
-            match key {
-                "id" => id = Some(r.u64()?),
-                "saved_at" => saved_at = Some(r.string()?),
-                "label" => label = r.string()?,
-                "answers" => answers = Some(Answers::read(r)?),
-                "team" => team = r.string()?,
-                "assessed_on" => assessed_on = Option::read(r)?,
-                _ => r.skip()?,
-            }
-            Ok(())
-        })?;
-        Ok(SavedAssessment {
-            id: required(id, "id")?,
-            saved_at: required(saved_at, "saved_at")?,
-            label,
-            answers: required(answers, "answers")?,
-            team,
-            assessed_on,
         })
     }
 }

@@ -829,7 +829,7 @@ mod tests {
         assert_eq!(v["kind"], "account-plan");
         assert_eq!(v["account"]["name"], "Acme");
         assert_eq!(v["plan"]["id"], 3);
-        let plan: Plan = crate::domain::json::Reader::read_all(&v["plan"].to_string()).unwrap();
+        let plan: Plan = crate::domain::json::read(&v["plan"].to_string()).unwrap();
         assert_eq!(plan, plan_with_content());
     }
 

@@ -1,11 +1,11 @@
 //! Account Development Plans: templates made of typed sections, and one plan per account
 //! that keeps all its content when its template changes later.
 
-use serde::Serialize;
+use serde::{Deserialize, Deserializer, Serialize};
 
-use super::accounts::{same_name, AccountId, AMOUNTS};
+use super::accounts::{amount, same_name, AccountId};
 use super::dates::days_between;
-use super::json::{self, read_named, required, FromJson, Reader};
+use super::json;
 use super::sorting::sort_by;
 
 mod row_kinds;
@@ -123,8 +123,11 @@ impl SectionKind {
 }
 
 /// One section of a template.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(into = "stored_form::StoredSectionDef")]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(
+    into = "stored_form::StoredSectionDef",
+    try_from = "stored_form::StoredSectionDef"
+)]
 pub struct SectionDef {
     pub key: SectionKey,
     pub title: String,
@@ -133,7 +136,7 @@ pub struct SectionDef {
 }
 
 /// An ordered list of sections a plan is written in.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Template {
     pub id: TemplateId,
     pub name: String,
@@ -183,21 +186,27 @@ pub fn built_in_template() -> Template {
 }
 
 /// A person in the client's organisation and where we stand with them.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Stakeholder {
     pub name: String,
+    #[serde(default)]
     pub title: String,
     /// Management level, e.g. executive, manager, staff.
+    #[serde(default)]
     pub level: String,
+    #[serde(default)]
     pub role: Option<DecisionRole>,
     /// Our relationship strength with them, 1-5.
+    #[serde(default)]
     pub strength: Option<u8>,
     /// Who on our side owns the relationship.
+    #[serde(default)]
     pub owner: String,
+    #[serde(default)]
     pub next_step: String,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum DecisionRole {
     DecisionMaker,
@@ -242,32 +251,47 @@ impl DecisionRole {
 }
 
 /// One measure of success.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Kpi {
     pub metric: String,
+    #[serde(default)]
     pub baseline: String,
+    #[serde(default)]
     pub target: String,
+    #[serde(default)]
     pub actual: String,
     /// `YYYY-MM-DD`, or empty.
+    #[serde(default)]
     pub due: String,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Budget {
+    #[serde(deserialize_with = "amount")]
     pub hours: Option<f64>,
+    #[serde(deserialize_with = "amount")]
     pub money: Option<f64>,
     /// Share of the total marketing budget, in percent.
+    #[serde(deserialize_with = "percent")]
     pub share_pct: Option<f64>,
 }
 
+/// A stored share in percent, from 0 to 100; [`json::number_within`].
+fn percent<'de, D: Deserializer<'de>>(d: D) -> Result<Option<f64>, D::Error> {
+    json::number_within(d, 0.0..=100.0)
+}
+
 /// A dated meeting in the plan's calendar.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Meeting {
     /// Stable identity for calendar files, so a re-exported event updates the same entry.
+    #[serde(default)]
     pub uid: String,
     /// `YYYY-MM-DD`.
     pub date: String,
     pub kind: MeetingKind,
+    #[serde(default)]
     pub note: String,
 }
 
@@ -278,7 +302,7 @@ impl Meeting {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum MeetingKind {
     BusinessReview,
@@ -304,7 +328,8 @@ impl MeetingKind {
     }
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Schedule {
     /// How often to check in, e.g. "Monthly (tier A)".
     pub cadence: String,
@@ -321,13 +346,15 @@ impl Schedule {
     }
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CheckItem {
     pub text: String,
+    #[serde(default)]
     pub done: bool,
 }
 
-/// What a plan holds for one section. Read by hand (stored_form).
+/// What a plan holds for one section, stored as `{"type": …, "value": …}` (read in
+/// `stored_form`).
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(tag = "type", content = "value", rename_all = "kebab-case")]
 pub enum Content {
@@ -544,7 +571,7 @@ pub fn unique_name(base: &str, existing: &[&str]) -> String {
 
 /// A plan's content for one section, with the title and kind it had when last written, so a
 /// section later removed from the template can still be shown.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct PlanSection {
     pub key: SectionKey,
     pub title: String,
@@ -552,7 +579,8 @@ pub struct PlanSection {
 }
 
 /// The client's agreement with the plan.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Consensus {
     /// `YYYY-MM-DD` of the last review with the client, if any.
     pub reviewed_with_client: Option<String>,
@@ -580,7 +608,7 @@ impl Consensus {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Plan {
     pub id: PlanId,
     pub account: AccountId,
@@ -588,8 +616,11 @@ pub struct Plan {
     pub created_at: String,
     pub updated_at: String,
     /// When the plan was last reviewed as a whole (marked by the user).
+    #[serde(default)]
     pub reviewed_at: Option<String>,
+    #[serde(default)]
     pub consensus: Consensus,
+    #[serde(default)]
     pub sections: Vec<PlanSection>,
 }
 
@@ -769,213 +800,6 @@ pub fn can_change_kind(key: &str, from: SectionKind, to: SectionKind, plans: &[&
 /// Default number of days after which a plan counts as stale.
 pub const DEFAULT_STALE_DAYS: u32 = 90;
 
-impl FromJson for Template {
-    fn read(r: &mut Reader) -> json::Result<Self> {
-        let (mut id, mut name, mut sections) = (None, None, None);
-        r.object(&mut |r, key| {
-            match key {
-                "id" => id = Some(r.u64()?),
-                "name" => name = Some(r.string()?),
-                "sections" => sections = Some(Vec::read(r)?),
-                _ => r.skip()?,
-            }
-            Ok(())
-        })?;
-        Ok(Template {
-            id: required(id, "id")?,
-            name: required(name, "name")?,
-            sections: required(sections, "sections")?,
-        })
-    }
-}
-
-impl FromJson for Stakeholder {
-    fn read(r: &mut Reader) -> json::Result<Self> {
-        let mut name = None;
-        let mut s = Stakeholder::default();
-        r.object(&mut |r, key| {
-            match key {
-                "name" => name = Some(r.string()?),
-                "title" => s.title = r.string()?,
-                "level" => s.level = r.string()?,
-                "role" => s.role = Option::read(r)?,
-                "strength" => s.strength = Option::read(r)?,
-                "owner" => s.owner = r.string()?,
-                "next_step" => s.next_step = r.string()?,
-                _ => r.skip()?,
-            }
-            Ok(())
-        })?;
-        s.name = required(name, "name")?;
-        Ok(s)
-    }
-}
-
-impl FromJson for DecisionRole {
-    fn read(r: &mut Reader) -> json::Result<Self> {
-        read_named(r, &DecisionRole::ALL, DecisionRole::slug)
-    }
-}
-
-impl FromJson for Kpi {
-    fn read(r: &mut Reader) -> json::Result<Self> {
-        let mut metric = None;
-        let mut k = Kpi::default();
-        r.object(&mut |r, key| {
-            match key {
-                "metric" => metric = Some(r.string()?),
-                "baseline" => k.baseline = r.string()?,
-                "target" => k.target = r.string()?,
-                "actual" => k.actual = r.string()?,
-                "due" => k.due = r.string()?,
-                _ => r.skip()?,
-            }
-            Ok(())
-        })?;
-        k.metric = required(metric, "metric")?;
-        Ok(k)
-    }
-}
-
-impl FromJson for Budget {
-    fn read(r: &mut Reader) -> json::Result<Self> {
-        let mut b = Budget::default();
-        r.object(&mut |r, key| {
-            match key {
-                "hours" => b.hours = r.optional_f64_in(AMOUNTS)?,
-                "money" => b.money = r.optional_f64_in(AMOUNTS)?,
-                "share_pct" => b.share_pct = r.optional_f64_in(0.0..=100.0)?,
-                _ => r.skip()?,
-            }
-            Ok(())
-        })?;
-        Ok(b)
-    }
-}
-
-impl FromJson for Meeting {
-    fn read(r: &mut Reader) -> json::Result<Self> {
-        let (mut date, mut kind) = (None, None);
-        let (mut uid, mut note) = (String::new(), String::new());
-        r.object(&mut |r, key| {
-            match key {
-                "uid" => uid = r.string()?,
-                "date" => date = Some(r.string()?),
-                "kind" => kind = Some(read_named(r, &MeetingKind::ALL, MeetingKind::key)?),
-                "note" => note = r.string()?,
-                _ => r.skip()?,
-            }
-            Ok(())
-        })?;
-        Ok(Meeting {
-            uid,
-            date: required(date, "date")?,
-            kind: required(kind, "kind")?,
-            note,
-        })
-    }
-}
-
-impl FromJson for Schedule {
-    fn read(r: &mut Reader) -> json::Result<Self> {
-        let mut s = Schedule::default();
-        r.object(&mut |r, key| {
-            match key {
-                "cadence" => s.cadence = r.string()?,
-                "meetings" => s.meetings = Vec::read(r)?,
-                _ => r.skip()?,
-            }
-            Ok(())
-        })?;
-        Ok(s)
-    }
-}
-
-impl FromJson for CheckItem {
-    fn read(r: &mut Reader) -> json::Result<Self> {
-        let (mut text, mut done) = (None, false);
-        r.object(&mut |r, key| {
-            match key {
-                "text" => text = Some(r.string()?),
-                "done" => done = r.bool()?,
-                _ => r.skip()?,
-            }
-            Ok(())
-        })?;
-        Ok(CheckItem {
-            text: required(text, "text")?,
-            done,
-        })
-    }
-}
-
-impl FromJson for PlanSection {
-    fn read(r: &mut Reader) -> json::Result<Self> {
-        let (mut key, mut title, mut content) = (None, None, None);
-        r.object(&mut |r, field| {
-            match field {
-                "key" => key = Some(r.string()?),
-                "title" => title = Some(r.string()?),
-                "content" => content = Some(Content::read(r)?),
-                _ => r.skip()?,
-            }
-            Ok(())
-        })?;
-        Ok(PlanSection {
-            key: required(key, "key")?,
-            title: required(title, "title")?,
-            content: required(content, "content")?,
-        })
-    }
-}
-
-impl FromJson for Consensus {
-    fn read(r: &mut Reader) -> json::Result<Self> {
-        let mut c = Consensus::default();
-        r.object(&mut |r, key| {
-            match key {
-                "reviewed_with_client" => c.reviewed_with_client = Option::read(r)?,
-                "client_agreed" => c.client_agreed = r.bool()?,
-                _ => r.skip()?,
-            }
-            Ok(())
-        })?;
-        Ok(c)
-    }
-}
-
-impl FromJson for Plan {
-    fn read(r: &mut Reader) -> json::Result<Self> {
-        let (mut id, mut account, mut template) = (None, None, None);
-        let (mut created_at, mut updated_at) = (None, None);
-        let (mut reviewed_at, mut consensus, mut sections) = (None, Consensus::default(), vec![]);
-        r.object(&mut |r, key| {
-            match key {
-                "id" => id = Some(r.u64()?),
-                "account" => account = Some(r.u64()?),
-                "template" => template = Some(r.u64()?),
-                "created_at" => created_at = Some(r.string()?),
-                "updated_at" => updated_at = Some(r.string()?),
-                "reviewed_at" => reviewed_at = Option::read(r)?,
-                "consensus" => consensus = Consensus::read(r)?,
-                "sections" => sections = Vec::read(r)?,
-                _ => r.skip()?,
-            }
-            Ok(())
-        })?;
-        Ok(Plan {
-            id: required(id, "id")?,
-            account: required(account, "account")?,
-            template: required(template, "template")?,
-            created_at: required(created_at, "created_at")?,
-            updated_at: required(updated_at, "updated_at")?,
-            reviewed_at,
-            consensus,
-            sections,
-        })
-    }
-}
-
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
@@ -1006,7 +830,7 @@ pub(crate) mod tests {
 
     #[test]
     fn a_stored_budget_figure_the_form_would_refuse_reads_as_not_known() {
-        let read = |text: &str| Reader::read_all::<Budget>(text).unwrap();
+        let read = |text: &str| crate::domain::json::read::<Budget>(text).unwrap();
         let ok = read(r#"{"hours":12.5,"money":null,"share_pct":100}"#);
         assert_eq!(
             (ok.hours, ok.money, ok.share_pct),
@@ -1415,7 +1239,7 @@ pub(crate) mod tests {
 
     /// Every user word in the stored sections of `plan_json` is shown by `template`.
     fn assert_every_word_shown(plan_json: &str, template: &Template) -> Plan {
-        let plan: Plan = Reader::read_all(plan_json).unwrap();
+        let plan: Plan = crate::domain::json::read(plan_json).unwrap();
         let stored: serde_json::Value = serde_json::from_str(plan_json).unwrap();
         let mut words = Vec::new();
         for section in stored["sections"].as_array().unwrap() {
@@ -1496,7 +1320,7 @@ pub(crate) mod tests {
     #[test]
     fn editing_the_converted_roadmap_replaces_the_old_checklist_without_a_copy_aside() {
         let t = built_in_template();
-        let mut p: Plan = Reader::read_all(STORED_BEFORE_ROADMAP_COLUMNS).unwrap();
+        let mut p: Plan = crate::domain::json::read(STORED_BEFORE_ROADMAP_COLUMNS).unwrap();
         let shown = p.shown(&t);
         let Content::Roadmap(mut items) = shown
             .iter()
@@ -1520,7 +1344,7 @@ pub(crate) mod tests {
             .iter()
             .any(|s| s.key.starts_with("technology-roadmap~")));
         let json = serde_json::to_string(&p).unwrap();
-        let again: Plan = Reader::read_all(&json).unwrap();
+        let again: Plan = crate::domain::json::read(&json).unwrap();
         assert_eq!(again, p);
         assert!(json.contains(r#""stage":"could-offer""#), "{json}");
     }

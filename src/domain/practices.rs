@@ -1,11 +1,10 @@
 //! The ten practices of the Account Management Grader, in our own words.
 
-use super::json::{self, FromKey, JsonError};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// A stable identifier for one practice. The serialized names are part of the storage schema:
 /// renaming one needs a migration.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum PracticeId {
     AssignedManager,
@@ -193,16 +192,6 @@ impl PracticeId {
     /// Position in the checklist, counting from 1.
     pub fn number(self) -> usize {
         PRACTICES.iter().position(|p| p.id == self).unwrap_or(0) + 1
-    }
-}
-
-impl FromKey for PracticeId {
-    fn from_key(key: &str) -> json::Result<Self> {
-        PRACTICES
-            .iter()
-            .map(|p| p.id)
-            .find(|id| id.key() == key)
-            .ok_or_else(|| JsonError::shape("not a practice this version knows"))
     }
 }
 

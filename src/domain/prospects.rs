@@ -1,12 +1,11 @@
 //! Results that prospects sent back from an invitation: kept apart from the user's own
 //! history, so a prospect's score never moves the team's trend.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::dates::{date_part, instant};
 use super::grader::{grade, Answers, Grade};
 use super::history::SavedAssessment;
-use super::json::{self, required, FromJson, Reader};
 use super::practices::{PracticeId, PRACTICES};
 use super::share::SharedResult;
 use super::sorting::{sort_by_cached_key, sort_by_key};
@@ -15,21 +14,26 @@ use super::sorting::{sort_by_cached_key, sort_by_key};
 pub type ProspectId = u64;
 
 /// One prospect's self-assessment, as their result link carried it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Prospect {
     pub id: ProspectId,
     /// RFC 3339 timestamp of when the user added it.
     pub received_at: String,
     /// `YYYY-MM-DD`: the day the prospect answered.
+    #[serde(default)]
     pub answered_on: String,
     /// Who answered, as the prospect typed it (may be empty).
+    #[serde(default)]
     pub name: String,
+    #[serde(default)]
     pub company: String,
     /// The label the prospect gave the result, if any.
+    #[serde(default)]
     pub label: String,
     pub answers: Answers,
     /// The link's payload, exactly as received: the same link opened twice is recognised by
     /// it, and is not added a second time. Empty for results moved here from the history.
+    #[serde(default)]
     pub link: String,
 }
 
@@ -210,40 +214,6 @@ pub fn received_from<'a>(prospects: &'a [Prospect], link: &str) -> Option<&'a Pr
     prospects.iter().find(|p| p.link == link)
 }
 
-impl FromJson for Prospect {
-    fn read(r: &mut Reader) -> json::Result<Self> {
-        let (mut id, mut received_at, mut answers) = (None, None, None);
-        let mut p = Prospect {
-            id: 0,
-            received_at: String::new(),
-            answered_on: String::new(),
-            name: String::new(),
-            company: String::new(),
-            label: String::new(),
-            answers: Answers::default(),
-            link: String::new(),
-        };
-        r.object(&mut |r, key| {
-            match key {
-                "id" => id = Some(r.u64()?),
-                "received_at" => received_at = Some(r.string()?),
-                "answered_on" => p.answered_on = r.string()?,
-                "name" => p.name = r.string()?,
-                "company" => p.company = r.string()?,
-                "label" => p.label = r.string()?,
-                "answers" => answers = Some(Answers::read(r)?),
-                "link" => p.link = r.string()?,
-                _ => r.skip()?,
-            }
-            Ok(())
-        })?;
-        p.id = required(id, "id")?;
-        p.received_at = required(received_at, "received_at")?;
-        p.answers = required(answers, "answers")?;
-        Ok(p)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -362,7 +332,7 @@ mod tests {
     #[test]
     fn reads_back_what_serde_writes() {
         let p = prospect(4, "xyz");
-        let text = json::to_text(&p);
-        assert_eq!(Reader::read_all(&text), Ok(p));
+        let text = crate::domain::json::to_text(&p);
+        assert_eq!(crate::domain::json::read(&text), Ok(p));
     }
 }

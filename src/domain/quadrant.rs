@@ -1,9 +1,8 @@
 //! The four action categories of the portfolio matrix, and why an account falls in one.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
-use super::json::{self, FromJson, Reader};
-use super::rating::{criteria_of, read_axes, Axis, CriterionId, Position, Ratings, Weights};
+use super::rating::{criteria_of, Axis, CriterionId, Position, Ratings, Weights};
 use super::sorting::sort_by_key;
 
 /// The score dividing low from high on each axis.
@@ -11,7 +10,7 @@ use super::sorting::sort_by_key;
 /// High means strictly above the threshold. Every criterion rated 3, the middle of the scale,
 /// scores exactly 50: an average relationship is not a strong one, so with the default
 /// threshold such an account is not a key account.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Thresholds {
     pub relationship: u8,
     pub potential: u8,
@@ -69,7 +68,7 @@ impl Thresholds {
 }
 
 /// Where an account belongs and what to do with it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Quadrant {
     /// Strong relationship, high potential.
@@ -219,22 +218,6 @@ pub fn explain(
                 .collect(),
         }
     })
-}
-
-impl FromJson for Quadrant {
-    fn read(r: &mut Reader) -> json::Result<Self> {
-        json::read_named(r, &Quadrant::ALL, Quadrant::key)
-    }
-}
-
-impl FromJson for Thresholds {
-    fn read(r: &mut Reader) -> json::Result<Self> {
-        let (relationship, potential) = read_axes(r)?;
-        Ok(Thresholds {
-            relationship,
-            potential,
-        })
-    }
 }
 
 #[cfg(test)]

@@ -1,12 +1,11 @@
 //! The criteria an account is rated on, their weights, and the two axis scores they give.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
-use super::json::{self, required, FromJson, FromKey, JsonError, Reader};
 use super::sorted_map::SortedMap;
 
 /// The two axes of the portfolio matrix.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Axis {
     /// Strength of the existing relationship.
@@ -35,7 +34,7 @@ impl Axis {
 }
 
 /// A stable identifier for one rating criterion; part of the storage schema.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum CriterionId {
     DecisionMakerAccess,
@@ -201,7 +200,7 @@ pub fn criteria_of(axis: Axis) -> impl Iterator<Item = &'static Criterion> {
 }
 
 /// Ratings 1-5 per criterion; a criterion that is absent is unrated, not zero.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct Ratings(SortedMap<CriterionId, u8>);
 
@@ -243,7 +242,7 @@ impl Ratings {
 }
 
 /// How much each criterion counts within its axis, 0 (ignored) to 5.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct Weights(SortedMap<CriterionId, u8>);
 
@@ -318,7 +317,7 @@ pub fn fully_rated(ratings: &Ratings, weights: &Weights) -> bool {
 }
 
 /// Both axis scores of an account.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Position {
     pub relationship: u8,
     pub potential: u8,
@@ -339,56 +338,6 @@ impl Position {
             Axis::Potential => self.potential,
         }
     }
-}
-
-impl FromKey for CriterionId {
-    fn from_key(key: &str) -> json::Result<Self> {
-        CRITERIA
-            .iter()
-            .map(|c| c.id)
-            .find(|id| id.key() == key)
-            .ok_or_else(|| JsonError::shape("not a criterion this version knows"))
-    }
-}
-
-impl FromJson for Ratings {
-    fn read(r: &mut Reader) -> json::Result<Self> {
-        SortedMap::read(r).map(Ratings)
-    }
-}
-
-impl FromJson for Weights {
-    fn read(r: &mut Reader) -> json::Result<Self> {
-        SortedMap::read(r).map(Weights)
-    }
-}
-
-impl FromJson for Position {
-    fn read(r: &mut Reader) -> json::Result<Self> {
-        let (relationship, potential) = read_axes(r)?;
-        Ok(Position {
-            relationship,
-            potential,
-        })
-    }
-}
-
-/// `{"relationship": …, "potential": …}`, both whole numbers to 255: positions and the
-/// matrix thresholds are stored alike.
-pub fn read_axes(r: &mut Reader) -> json::Result<(u8, u8)> {
-    let (mut relationship, mut potential) = (None, None);
-    r.object(&mut |r, key| {
-        match key {
-            "relationship" => relationship = Some(r.u8()?),
-            "potential" => potential = Some(r.u8()?),
-            _ => r.skip()?,
-        }
-        Ok(())
-    })?;
-    Ok((
-        required(relationship, "relationship")?,
-        required(potential, "potential")?,
-    ))
 }
 
 #[cfg(test)]
@@ -514,7 +463,8 @@ mod tests {
         assert_eq!(r.get(NeedsFit), Some(5));
         r.set(NeedsFit, None);
         assert_eq!(r.get(NeedsFit), None);
-        let raw: Ratings = Reader::read_all(r#"{"needs-fit":0,"profitability":4}"#).unwrap();
+        let raw: Ratings =
+            crate::domain::json::read(r#"{"needs-fit":0,"profitability":4}"#).unwrap();
         assert_eq!(raw.sanitized().rated_count(), 1);
     }
 }

@@ -4,12 +4,14 @@
 //! user said about each client, and keeps a list of the accounts that changed quadrant until
 //! the user has read it.
 
-use serde::Serialize;
+use serde::de::{DeserializeOwned, Error};
+use serde::{Deserialize, Deserializer, Serialize};
 
 use super::accounts::AccountId;
-use super::json::{self, FromJson, Json, JsonError, Reader};
+use super::json::{self, Json};
 use super::quadrant::Quadrant;
 use super::rating::{criteria_of, weighted_score, Axis, CriterionId, DEFAULT_WEIGHT};
+use super::sorted_map::SortedMap;
 
 /// The stored name of the criterion version 4 replaced.
 pub const LEGACY_HEADROOM: &str = "portfolio-headroom";
@@ -23,15 +25,18 @@ pub fn share_from_headroom(headroom: u8) -> u8 {
 }
 
 /// One account whose quadrant changed with the upgrade; `None` is "not on the matrix".
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Moved {
     pub account: AccountId,
+    #[serde(default)]
     pub from: Option<Quadrant>,
+    #[serde(default)]
     pub to: Option<Quadrant>,
 }
 
 /// What the upgrade to version 4 changed, kept in the document until the user dismisses it.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct ClassificationNotice {
     pub moved: Vec<Moved>,
 }
@@ -231,63 +236,25 @@ fn object_of(map: &[(String, u64)]) -> Json {
 }
 
 fn to_json<T: Serialize + ?Sized>(value: &T) -> Json {
-    Reader::read_all(&json::to_text(value)).expect("serde writes JSON")
+    Json::parse(&json::to_text(value)).expect("serde writes JSON")
 }
 
 /// A ratings or weights object that may come from before version 4 (a share link made by an
 /// older build): the old criterion becomes the new one, as the document upgrade does.
-pub fn read_upgraded<T: FromJson>(r: &mut Reader, ratings: bool) -> json::Result<T> {
-    let tree = Json::read(r)?;
-    let Json::Object(fields) = &tree else {
-        return Reader::read_all(&tree.to_text());
+pub fn read_upgraded<'de, D: Deserializer<'de>, T: DeserializeOwned>(
+    d: D,
+    ratings: bool,
+) -> Result<T, D::Error> {
+    let map: Vec<(String, u64)> = SortedMap::<String, u64>::deserialize(d)?
+        .iter()
+        .map(|(k, v)| (k.clone(), *v))
+        .collect();
+    let map = match (map.iter().any(|(k, _)| k == LEGACY_HEADROOM), ratings) {
+        (false, _) => map,
+        (true, true) => upgraded(&map, share_from_headroom),
+        (true, false) => upgraded(&map, |w| w),
     };
-    if !fields.iter().any(|(k, _)| k == LEGACY_HEADROOM) {
-        return Reader::read_all(&tree.to_text());
-    }
-    let map = numbers(&tree);
-    if map.len() != fields.len() {
-        return Err(JsonError::shape("not a map of whole numbers"));
-    }
-    let new = if ratings {
-        upgraded(&map, share_from_headroom)
-    } else {
-        upgraded(&map, |w| w)
-    };
-    Reader::read_all(&object_of(&new).to_text())
-}
-
-impl FromJson for Moved {
-    fn read(r: &mut Reader) -> json::Result<Self> {
-        let (mut account, mut from, mut to) = (None, None, None);
-        r.object(&mut |r, key| {
-            match key {
-                "account" => account = Some(r.u64()?),
-                "from" => from = Option::read(r)?,
-                "to" => to = Option::read(r)?,
-                _ => r.skip()?,
-            }
-            Ok(())
-        })?;
-        Ok(Moved {
-            account: json::required(account, "account")?,
-            from,
-            to,
-        })
-    }
-}
-
-impl FromJson for ClassificationNotice {
-    fn read(r: &mut Reader) -> json::Result<Self> {
-        let mut notice = ClassificationNotice::default();
-        r.object(&mut |r, key| {
-            match key {
-                "moved" => notice.moved = Vec::read(r)?,
-                _ => r.skip()?,
-            }
-            Ok(())
-        })?;
-        Ok(notice)
-    }
+    json::read(&object_of(&map).to_text()).map_err(D::Error::custom)
 }
 
 #[cfg(test)]
@@ -335,7 +302,7 @@ mod tests {
             decode(v3).is_err(),
             "the upgrade must not hide what the readers refuse"
         );
-        let mut tree: Json = crate::domain::json::Reader::read_all(v3).unwrap();
+        let mut tree: Json = crate::domain::json::Json::parse(v3).unwrap();
         upgrade(&mut tree).unwrap();
         let ratings = tree.to_text();
         assert!(ratings.contains(r#""needs-fit":"high""#), "{ratings}");

@@ -15,7 +15,9 @@ use std::collections::HashSet;
 
 use super::accounts::{Account, AccountId};
 use super::history::SavedAssessment;
-use super::json::{FromJson, Json, Reader};
+use serde::de::DeserializeOwned;
+
+use super::json::{self, Json};
 use super::plans::{Plan, Template};
 use super::schema::{decode, finish, migrate, stored_version, Document, LoadError};
 use super::snapshots::Snapshot;
@@ -70,7 +72,7 @@ pub fn decode_lenient(text: &str) -> Result<Salvaged, LoadError> {
         Err(other) => return Err(other),
     }
     let version = stored_version(text)?;
-    let mut tree: Json = Reader::read_all(text).map_err(|_| LoadError::NotJson)?;
+    let mut tree = Json::parse(text).map_err(|_| LoadError::NotJson)?;
     migrate(&mut tree, version)?;
 
     let lists = LISTS.map(|list| {
@@ -323,7 +325,7 @@ fn number_of(value: &Json, key: &str) -> Option<u64> {
 
 /// Reads `item` as a `T` into `read`, mending what it can; lists what was left out under the
 /// name `record`.
-fn read_one<T: FromJson>(
+fn read_one<T: DeserializeOwned>(
     item: Json,
     record: String,
     read: &mut Vec<T>,
@@ -354,11 +356,11 @@ type Path = Vec<String>;
 /// it is read again; each round takes something out, so this ends. Returns the value and the
 /// parts taken out with why, or the first error when the value cannot be read even without
 /// them (a required field was the problem, or the error names no part).
-fn mend<T: FromJson>(mut value: Json) -> Result<(T, Vec<(Path, String)>), String> {
+fn mend<T: DeserializeOwned>(mut value: Json) -> Result<(T, Vec<(Path, String)>), String> {
     let mut left_out: Vec<(Path, String)> = Vec::new();
     let mut first_error = None;
     loop {
-        let error = match Reader::read_all::<T>(&value.to_text()) {
+        let error = match json::read::<T>(&value.to_text()) {
             Ok(read) => return Ok((read, left_out)),
             Err(e) => e.to_string(),
         };
@@ -602,7 +604,7 @@ mod tests {
         assert_eq!(read.doc.grader.history.len(), 2);
         assert!(read.dropped.is_empty());
         // The same with one damaged assessment: the other is kept.
-        let mut tree: Json = Reader::read_all(v1).unwrap();
+        let mut tree = Json::parse(v1).unwrap();
         let Some(Json::Array(history)) = tree
             .field_mut("grader")
             .and_then(|g| g.field_mut("history"))

@@ -3,12 +3,12 @@
 
 use std::rc::Rc;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::accounts::Account;
 use super::grader::Answers;
 use super::history::{AssessmentId, SavedAssessment};
-use super::json::{self, FromJson, Json, JsonError, Reader};
+use super::json::{self, Json, JsonError, Reader};
 use super::plans::{Plan, Template};
 use super::prospects::Prospect;
 use super::reclassification::{self, ClassificationNotice};
@@ -19,7 +19,8 @@ use super::snapshots::Snapshot;
 pub const CURRENT_VERSION: u64 = 5;
 
 /// Everything the app keeps about the user.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Document {
     pub grader: GraderData,
     pub portfolio: Portfolio,
@@ -40,7 +41,8 @@ fn first_id() -> AssessmentId {
 }
 
 /// The grader's answers in progress and its saved assessments.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct GraderData {
     /// Answers of the assessment being filled in, kept so nothing is lost on reload.
     pub draft: Answers,
@@ -62,14 +64,16 @@ pub struct GraderData {
 ///
 /// For the same reason, comparing two states (which yew does whenever the screen changes)
 /// takes a part that is still the same `Rc` as equal without looking inside it.
-#[derive(Clone, Debug, Default, Serialize)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Portfolio {
     pub accounts: Rc<Vec<Account>>,
     pub snapshots: Rc<Vec<Snapshot>>,
 }
 
 /// The user's plan templates (the built-in one is not stored) and account plans.
-#[derive(Clone, Debug, Default, Serialize)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[serde(default)]
 pub struct PlanData {
     pub templates: Vec<Template>,
     /// Each plan behind its own `Rc` as well: typing in one plan copies that plan only.
@@ -181,7 +185,7 @@ fn v1_to_v2(doc: &mut Json) -> json::Result<()> {
         ])
     })?;
     doc.insert_missing("settings", || {
-        Reader::read_all(&json::to_text(&Settings::default())).expect("serde writes JSON")
+        Json::parse(&json::to_text(&Settings::default())).expect("serde writes JSON")
     })
 }
 
@@ -211,7 +215,7 @@ fn v4_to_v5(doc: &mut Json) -> json::Result<()> {
     doc.insert_missing("prospects", || Json::Array(vec![]))?;
     if let Some(settings) = doc.field_mut("settings") {
         settings.insert_missing("firm", || {
-            Reader::read_all(&json::to_text(&super::settings::FirmProfile::default()))
+            Json::parse(&json::to_text(&super::settings::FirmProfile::default()))
                 .expect("serde writes JSON")
         })?;
     }
@@ -235,13 +239,12 @@ pub fn decode(text: &str) -> Result<Document, LoadError> {
     let current_text = if version == CURRENT_VERSION {
         text
     } else {
-        let mut tree: Json = Reader::read_all(text).map_err(|_| LoadError::NotJson)?;
+        let mut tree = Json::parse(text).map_err(|_| LoadError::NotJson)?;
         migrate(&mut tree, version)?;
         migrated = tree.to_text();
         &migrated
     };
-    let mut doc: Document =
-        Reader::read_all(current_text).map_err(|e| unreadable(current_text, e))?;
+    let mut doc: Document = json::read(current_text).map_err(|e| unreadable(current_text, e))?;
     finish(&mut doc);
     Ok(doc)
 }
@@ -329,73 +332,6 @@ pub fn encode(doc: &Document) -> String {
         version: CURRENT_VERSION,
         doc,
     })
-}
-
-impl FromJson for Document {
-    fn read(r: &mut Reader) -> json::Result<Self> {
-        let mut doc = Document::default();
-        r.object(&mut |r, key| {
-            match key {
-                "grader" => doc.grader = GraderData::read(r)?,
-                "portfolio" => doc.portfolio = Portfolio::read(r)?,
-                "settings" => doc.settings = Settings::read(r)?,
-                "plans" => doc.plans = PlanData::read(r)?,
-                "prospects" => doc.prospects = Vec::read(r)?,
-                "next_id" => doc.next_id = r.u64()?,
-                "classification_notice" => doc.classification_notice = Option::read(r)?,
-                _ => r.skip()?,
-            }
-            Ok(())
-        })?;
-        Ok(doc)
-    }
-}
-
-impl FromJson for GraderData {
-    fn read(r: &mut Reader) -> json::Result<Self> {
-        let mut grader = GraderData::default();
-        r.object(&mut |r, key| {
-            match key {
-                "draft" => grader.draft = Answers::read(r)?,
-                "draft_label" => grader.draft_label = r.string()?,
-                "draft_team" => grader.draft_team = r.string()?,
-                "history" => grader.history = Vec::read(r)?,
-                _ => r.skip()?,
-            }
-            Ok(())
-        })?;
-        Ok(grader)
-    }
-}
-
-impl FromJson for Portfolio {
-    fn read(r: &mut Reader) -> json::Result<Self> {
-        let mut portfolio = Portfolio::default();
-        r.object(&mut |r, key| {
-            match key {
-                "accounts" => portfolio.accounts = Rc::read(r)?,
-                "snapshots" => portfolio.snapshots = Rc::read(r)?,
-                _ => r.skip()?,
-            }
-            Ok(())
-        })?;
-        Ok(portfolio)
-    }
-}
-
-impl FromJson for PlanData {
-    fn read(r: &mut Reader) -> json::Result<Self> {
-        let mut plans = PlanData::default();
-        r.object(&mut |r, key| {
-            match key {
-                "templates" => plans.templates = Vec::read(r)?,
-                "plans" => plans.plans = Vec::read(r)?,
-                _ => r.skip()?,
-            }
-            Ok(())
-        })?;
-        Ok(plans)
-    }
 }
 
 #[cfg(test)]
@@ -488,7 +424,7 @@ mod tests {
     }
 
     /// Every stored type with every field set away from its default, written by serde and
-    /// read back by the hand-written readers.
+    /// read back by their derived readers.
     #[test]
     fn every_field_of_every_stored_type_reads_back_as_written() {
         use crate::domain::grader::Answer;
@@ -665,7 +601,7 @@ mod tests {
             },
         };
         let text = serde_json::to_string(&shared).unwrap();
-        assert_eq!(Reader::read_all(&text), Ok(shared));
+        assert_eq!(json::read(&text), Ok(shared));
     }
 
     /// The names the readers accept for enums are the ones serde writes, for every variant.
@@ -702,6 +638,105 @@ mod tests {
         }
         for k in MeetingKind::ALL {
             check(k, k.key());
+        }
+    }
+
+    /// The stored form of the current version, with every field the app writes set to a
+    /// value other than its default (`tests/fixtures/every-field.json`).
+    const EVERY_FIELD: &str = include_str!("../../tests/fixtures/every-field.json");
+
+    fn as_value(text: &str) -> serde_json::Value {
+        serde_json::from_str(text).unwrap()
+    }
+
+    /// Where two values differ, as paths such as `portfolio.accounts.0.industry`.
+    fn differences(a: &serde_json::Value, b: &serde_json::Value, at: &str, out: &mut Vec<String>) {
+        use serde_json::Value::{Array, Object};
+        match (a, b) {
+            (Object(x), Object(y)) => {
+                for key in x.keys().chain(y.keys().filter(|k| !x.contains_key(*k))) {
+                    let null = serde_json::Value::Null;
+                    let (p, q) = (x.get(key).unwrap_or(&null), y.get(key).unwrap_or(&null));
+                    differences(p, q, &format!("{at}.{key}"), out);
+                }
+            }
+            (Array(x), Array(y)) if x.len() == y.len() => {
+                for (i, (p, q)) in x.iter().zip(y).enumerate() {
+                    differences(p, q, &format!("{at}.{i}"), out);
+                }
+            }
+            _ if a != b => out.push(format!("{at}: written {a}, stored {b}")),
+            _ => {}
+        }
+    }
+
+    fn assert_written_back_as_stored(stored: &str) {
+        let written = encode(&decode(stored).unwrap());
+        let mut differ = Vec::new();
+        differences(&as_value(&written), &as_value(stored), "", &mut differ);
+        assert!(differ.is_empty(), "{}", differ.join("\n"));
+    }
+
+    /// Each field is written and read under one name. Renaming one, on either side or on
+    /// both, changes what a document written before reads as: without a migration that is
+    /// data silently lost, and this test fails. A field added to the stored form is added
+    /// to the file as well.
+    #[test]
+    fn every_stored_field_is_read_back_under_the_name_it_is_written_with() {
+        assert_written_back_as_stored(EVERY_FIELD);
+        assert_written_back_as_stored(include_str!("../../tests/fixtures/v5.json"));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_number_reads_back_to_the_same_bits(bits: u64) {
+            let v = f64::from_bits(bits);
+            proptest::prop_assume!(v.is_finite());
+            let read: f64 = json::read(&json::to_text(&v)).unwrap();
+            proptest::prop_assert_eq!(read.to_bits(), v.to_bits());
+        }
+
+        #[test]
+        fn stored_figures_read_back_exactly(
+            revenue in 0.0..=crate::domain::accounts::MAX_AMOUNT,
+            growth in -100.0..=1e6_f64,
+            share in 0.0..=1e6_f64,
+            hours in 0.0..=1e9_f64,
+            percent in 0.0..=100.0_f64,
+            bcg_growth in proptest::num::f64::NORMAL,
+        ) {
+            let mut doc = decode(EVERY_FIELD).unwrap();
+            let accounts = Rc::make_mut(&mut doc.portfolio.accounts);
+            accounts[0].revenue = Some(revenue);
+            accounts[0].market.growth_pct = Some(growth);
+            accounts[0].market.relative_share = Some(share);
+            doc.settings.bcg.growth_pct = bcg_growth;
+            let plan = Rc::make_mut(&mut doc.plans.plans[0]);
+            for section in &mut plan.sections {
+                if let crate::domain::plans::Content::Budget(budget) = &mut section.content {
+                    budget.hours = Some(hours);
+                    budget.money = Some(revenue);
+                    budget.share_pct = Some(percent);
+                }
+            }
+            let again = decode(&encode(&doc)).unwrap();
+            let bits = |d: &Document| -> Vec<u64> {
+                let a = &d.portfolio.accounts[0];
+                let mut all = vec![
+                    a.revenue.unwrap().to_bits(),
+                    a.market.growth_pct.unwrap().to_bits(),
+                    a.market.relative_share.unwrap().to_bits(),
+                    d.settings.bcg.growth_pct.to_bits(),
+                ];
+                for section in &d.plans.plans[0].sections {
+                    if let crate::domain::plans::Content::Budget(b) = &section.content {
+                        all.extend([b.hours, b.money, b.share_pct].map(|v| v.unwrap().to_bits()));
+                    }
+                }
+                all
+            };
+            proptest::prop_assert_eq!(bits(&again), bits(&doc));
+            proptest::prop_assert_eq!(again, doc);
         }
     }
 }

@@ -1,16 +1,16 @@
 //! What the user can configure once for the whole portfolio, and how each part goes back to
 //! its defaults.
 
-use serde::Serialize;
+use serde::{de::Error, Deserialize, Deserializer, Serialize};
 
 use super::accounts::format_grouped;
 use super::bcg::BcgThresholds;
 use super::guidance::{FirmSize, DEFAULT_RATING_STALE_DAYS};
-use super::json::{self, read_named, FromJson, Reader};
 use super::quadrant::Thresholds;
 use super::rating::Weights;
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Settings {
     /// ISO 4217 code of the currency revenue is entered in.
     pub currency: String,
@@ -30,14 +30,27 @@ pub struct Settings {
     pub firm_size: FirmSize,
     /// Days after their last review when an account's ratings are flagged as old. Added
     /// without a new schema version, like the theme.
+    #[serde(deserialize_with = "stale_days")]
     pub rating_stale_days: u32,
     /// Who the user's firm is, as invitations, shared views and printouts show it. Like the
     /// backup date, a fact about the user rather than a preference: resetting keeps it.
     pub firm: FirmProfile,
 }
 
+/// A stored number of days from 1 to 3650 (ten years).
+fn stale_days<'de, D: Deserializer<'de>>(d: D) -> Result<u32, D::Error> {
+    let days = u64::deserialize(d)?;
+    if (1..=3650).contains(&days) {
+        return Ok(days as u32);
+    }
+    Err(D::Error::custom(format!(
+        "expected a whole number from 1 to 3650, found {days}"
+    )))
+}
+
 /// The firm's name, contact address and logo, as others see them.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct FirmProfile {
     pub name: String,
     /// Where prospects may send their result (an e-mail address); may be empty.
@@ -45,22 +58,6 @@ pub struct FirmProfile {
     /// A small image as a `data:` URL, kept in the browser like everything else.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub logo: Option<String>,
-}
-
-impl FromJson for FirmProfile {
-    fn read(r: &mut Reader) -> json::Result<Self> {
-        let mut firm = FirmProfile::default();
-        r.object(&mut |r, key| {
-            match key {
-                "name" => firm.name = r.string()?,
-                "contact" => firm.contact = r.string()?,
-                "logo" => firm.logo = Option::read(r)?,
-                _ => r.skip()?,
-            }
-            Ok(())
-        })?;
-        Ok(firm)
-    }
 }
 
 /// The picture types a logo may be: what every browser shows in an `<img>`.
@@ -111,7 +108,7 @@ pub fn is_image_data_url(url: &str) -> bool {
 }
 
 /// Light or dark colours: the system's choice unless the user picked one.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Theme {
     #[default]
@@ -299,30 +296,6 @@ pub fn format_money(amount: f64, currency: &str) -> String {
     format!("{symbol}{}", format_grouped(amount))
 }
 
-impl FromJson for Settings {
-    fn read(r: &mut Reader) -> json::Result<Self> {
-        let mut settings = Settings::default();
-        r.object(&mut |r, key| {
-            let s = &mut settings;
-            match key {
-                "currency" => s.currency = r.string()?,
-                "weights" => s.weights = Weights::read(r)?,
-                "thresholds" => s.thresholds = Thresholds::read(r)?,
-                "bcg" => s.bcg = BcgThresholds::read(r)?,
-                "plan_stale_days" => s.plan_stale_days = r.u32()?,
-                "last_backup_at" => s.last_backup_at = Option::read(r)?,
-                "theme" => s.theme = read_named(r, &Theme::ALL, Theme::key)?,
-                "firm_size" => s.firm_size = FirmSize::read(r)?,
-                "rating_stale_days" => s.rating_stale_days = r.whole_in(1, 3650)? as u32,
-                "firm" => s.firm = FirmProfile::read(r)?,
-                _ => r.skip()?,
-            }
-            Ok(())
-        })?;
-        Ok(settings)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -338,7 +311,7 @@ mod tests {
     #[test]
     fn settings_stored_before_the_theme_existed_follow_the_system() {
         let old = r#"{"currency":"EUR","plan_stale_days":30,"last_backup_at":"2026-11-01T10:00:00.000Z"}"#;
-        let s: Settings = Reader::read_all(old).unwrap();
+        let s: Settings = crate::domain::json::read(old).unwrap();
         assert_eq!(s.theme, Theme::System);
         assert_eq!(s.currency, "EUR");
         assert_eq!(s.plan_stale_days, 30);
@@ -355,7 +328,7 @@ mod tests {
         };
         let json = serde_json::to_string(&s).unwrap();
         assert!(json.contains(r#""firm_size":240"#), "{json}");
-        assert_eq!(Reader::read_all::<Settings>(&json).unwrap(), s);
+        assert_eq!(crate::domain::json::read::<Settings>(&json).unwrap(), s);
     }
 
     #[test]
@@ -367,7 +340,7 @@ mod tests {
             };
             let json = serde_json::to_string(&s).unwrap();
             assert!(json.contains(&format!(r#""theme":"{}""#, theme.key())));
-            assert_eq!(Reader::read_all::<Settings>(&json).unwrap(), s);
+            assert_eq!(crate::domain::json::read::<Settings>(&json).unwrap(), s);
             assert_eq!(Theme::from_key(theme.key()), Some(theme));
         }
         assert_eq!(Theme::System.attribute(), None);

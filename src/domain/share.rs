@@ -7,13 +7,13 @@
 //! [`encode_account`], and inflated between [`decode_account`] and [`account_from_json`].
 //! Every decoder refuses bad input with a reason and never panics.
 
-use serde::Serialize;
+use serde::{Deserialize, Deserializer, Serialize};
 
-use super::accounts::{Account, CopySource, Tier, AMOUNTS};
+use super::accounts::{amount, Account, CopySource, Tier};
 use super::dates::{date_of_day_number, date_part, day_number, instant, is_real_date};
 use super::grader::{Answer, Answers};
 use super::history::SavedAssessment;
-use super::json::{self, required, FromJson, Reader};
+use super::json;
 use super::plans::{Consensus, Content, Plan, Template};
 use super::practices::PRACTICES;
 use super::quadrant::Thresholds;
@@ -375,35 +375,52 @@ pub fn decode_invitation(payload: &str) -> Result<Invitation, ShareError> {
 
 /// One account as an account link carries it: enough to show its place on the matrix and its
 /// plan, without the sender's other data.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct SharedAccount {
     pub name: String,
+    #[serde(default)]
     pub industry: String,
     /// Who manages the account on the sender's side. Links made before it was carried have
     /// none.
-    #[serde(skip_serializing_if = "String::is_empty")]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub manager: String,
     pub tier: Tier,
+    #[serde(default, deserialize_with = "amount")]
     pub revenue: Option<f64>,
+    #[serde(default)]
     pub currency: String,
+    #[serde(default)]
     pub notes: String,
+    /// Links made before schema version 4 carry the criterion it replaced.
+    #[serde(deserialize_with = "upgraded_ratings")]
     pub ratings: Ratings,
+    #[serde(deserialize_with = "upgraded_weights")]
     pub weights: Weights,
     pub thresholds: Thresholds,
+    #[serde(default)]
     pub plan: Option<(Template, Plan)>,
     /// Which of the sender's accounts this is, and when it last changed, so a colleague who
     /// kept a copy can bring it up to date. Links made before it was carried have none.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<CopySource>,
     /// What the sender left out, so a kept copy updated from the link keeps its own.
-    #[serde(skip_serializing_if = "LeftOut::is_empty")]
+    #[serde(default, skip_serializing_if = "LeftOut::is_empty")]
     pub left_out: LeftOut,
+}
+
+fn upgraded_ratings<'de, D: Deserializer<'de>>(d: D) -> Result<Ratings, D::Error> {
+    read_upgraded(d, true)
+}
+
+fn upgraded_weights<'de, D: Deserializer<'de>>(d: D) -> Result<Weights, D::Error> {
+    read_upgraded(d, false)
 }
 
 /// What a colleague's link leaves out that a kept copy has its own of: the stakeholders'
 /// names (the link calls them "Person 1", "Person 2"…) and the pieces of text the sender
 /// dropped in the names review. Links made before it was carried have none.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct LeftOut {
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub names: bool,
@@ -415,21 +432,6 @@ pub struct LeftOut {
 impl LeftOut {
     pub fn is_empty(&self) -> bool {
         !self.names && self.texts.is_empty()
-    }
-}
-
-impl FromJson for LeftOut {
-    fn read(r: &mut Reader) -> json::Result<Self> {
-        let mut left_out = LeftOut::default();
-        r.object(&mut |r, field| {
-            match field {
-                "names" => left_out.names = r.bool()?,
-                "texts" => left_out.texts = Vec::read(r)?,
-                _ => r.skip()?,
-            }
-            Ok(())
-        })?;
-        Ok(left_out)
     }
 }
 
@@ -628,7 +630,7 @@ pub fn decode_client_locked(payload: &str) -> Result<Locked, ShareError> {
 pub fn client_from_json(json: &[u8]) -> Result<super::client_share::ClientPlan, ShareError> {
     let json = std::str::from_utf8(json).map_err(|_| ShareError::Damaged)?;
     let plan: super::client_share::ClientPlan =
-        Reader::read_all(json).map_err(|_| ShareError::Damaged)?;
+        json::read(json).map_err(|_| ShareError::Damaged)?;
     // Keys end up in element ids, as in account links.
     let plain = |s: &super::client_share::ClientSection| {
         !s.key.is_empty()
@@ -665,7 +667,7 @@ fn drop_review_date_unless_a_date(consensus: &mut Consensus) {
 pub fn account_from_json(json: &[u8]) -> Result<SharedAccount, ShareError> {
     // Read as text, like every other JSON in the app, so the typed decoder exists once.
     let json = std::str::from_utf8(json).map_err(|_| ShareError::Damaged)?;
-    let mut shared: SharedAccount = Reader::read_all(json).map_err(|_| ShareError::Damaged)?;
+    let mut shared: SharedAccount = json::read(json).map_err(|_| ShareError::Damaged)?;
     // The app never makes ids like these, so a link carrying one has been crafted: refused
     // whole rather than mended, as any other changed link is.
     if let Some((template, plan)) = &mut shared.plan {
@@ -714,52 +716,6 @@ fn plan_ids_are_plain(template: &Template, plan: &Plan) -> bool {
                     _ => true,
                 }
         })
-}
-
-impl FromJson for SharedAccount {
-    fn read(r: &mut Reader) -> json::Result<Self> {
-        let (mut name, mut tier, mut ratings, mut weights, mut thresholds) =
-            (None, None, None, None, None);
-        let (mut industry, mut currency, mut notes) = (String::new(), String::new(), String::new());
-        let mut manager = String::new();
-        let (mut revenue, mut plan, mut source) = (None, None, None);
-        let mut left_out = LeftOut::default();
-        r.object(&mut |r, key| {
-            match key {
-                "name" => name = Some(r.string()?),
-                "industry" => industry = r.string()?,
-                "manager" => manager = r.string()?,
-                "tier" => tier = Some(Tier::read(r)?),
-                "revenue" => revenue = r.optional_f64_in(AMOUNTS)?,
-                "currency" => currency = r.string()?,
-                "notes" => notes = r.string()?,
-                // Links made before schema version 4 carry the criterion it replaced.
-                "ratings" => ratings = Some(read_upgraded::<Ratings>(r, true)?),
-                "weights" => weights = Some(read_upgraded::<Weights>(r, false)?),
-                "thresholds" => thresholds = Some(Thresholds::read(r)?),
-                "plan" => plan = Option::read(r)?,
-                "source" => source = Option::read(r)?,
-                "left_out" => left_out = LeftOut::read(r)?,
-                _ => r.skip()?,
-            }
-            Ok(())
-        })?;
-        Ok(SharedAccount {
-            name: required(name, "name")?,
-            industry,
-            manager,
-            tier: required(tier, "tier")?,
-            revenue,
-            currency,
-            notes,
-            ratings: required(ratings, "ratings")?,
-            weights: required(weights, "weights")?,
-            thresholds: required(thresholds, "thresholds")?,
-            plan,
-            source,
-            left_out,
-        })
-    }
 }
 
 #[cfg(test)]

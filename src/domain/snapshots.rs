@@ -1,16 +1,15 @@
 //! Snapshots of every account's position, so the matrix can show how accounts moved.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::accounts::{Account, AccountId};
-use super::json::{self, required, FromJson, Reader};
 use super::rating::{Position, Weights};
 use super::sorted_map::SortedMap;
 
 pub type SnapshotId = u64;
 
 /// Every rated account's position at one moment.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Snapshot {
     pub id: SnapshotId,
     /// RFC 3339 timestamp.
@@ -52,26 +51,6 @@ pub fn moves(snapshot: &Snapshot, accounts: &[Account], weights: &Weights) -> Ve
             })
         })
         .collect()
-}
-
-impl FromJson for Snapshot {
-    fn read(r: &mut Reader) -> json::Result<Self> {
-        let (mut id, mut taken_at, mut positions) = (None, None, None);
-        r.object(&mut |r, key| {
-            match key {
-                "id" => id = Some(r.u64()?),
-                "taken_at" => taken_at = Some(r.string()?),
-                "positions" => positions = Some(SortedMap::read(r)?),
-                _ => r.skip()?,
-            }
-            Ok(())
-        })?;
-        Ok(Snapshot {
-            id: required(id, "id")?,
-            taken_at: required(taken_at, "taken_at")?,
-            positions: required(positions, "positions")?,
-        })
-    }
 }
 
 #[cfg(test)]

@@ -7,9 +7,11 @@
 
 use std::ops::Index;
 
-use serde::{Serialize, Serializer};
+use std::marker::PhantomData;
 
-use super::json::{self, FromJson, FromKey, Reader};
+use serde::de::{MapAccess, Visitor};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
 use super::sorting::sort_by;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -117,20 +119,32 @@ impl<K: Serialize, V: Serialize> Serialize for SortedMap<K, V> {
     }
 }
 
-impl<K: FromKey, V: FromJson> FromJson for SortedMap<K, V> {
-    fn read(r: &mut Reader) -> json::Result<Self> {
-        let mut entries = Vec::new();
-        r.object(&mut |r, key| {
-            entries.push((K::from_key(key)?, V::read(r)?));
-            Ok(())
-        })?;
-        Ok(entries.into_iter().collect())
+/// Read from a JSON object, in any key order, as serde reads a `BTreeMap`.
+impl<'de, K: Deserialize<'de> + Ord, V: Deserialize<'de>> Deserialize<'de> for SortedMap<K, V> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Entries<K, V>(PhantomData<(K, V)>);
+        impl<'de, K: Deserialize<'de> + Ord, V: Deserialize<'de>> Visitor<'de> for Entries<K, V> {
+            type Value = SortedMap<K, V>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a map")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+                let mut entries = Vec::with_capacity(map.size_hint().unwrap_or(0));
+                while let Some(entry) = map.next_entry()? {
+                    entries.push(entry);
+                }
+                Ok(entries.into_iter().collect())
+            }
+        }
+        deserializer.deserialize_map(Entries(PhantomData))
     }
 }
 
 #[cfg(test)]
 mod tests {
     use std::collections::BTreeMap;
+
+    use crate::domain::json;
 
     use super::*;
 
@@ -175,12 +189,9 @@ mod tests {
         let btree: BTreeMap<u64, bool> = [(10, true), (2, false)].into_iter().collect();
         let text = json::to_text(&map);
         assert_eq!(text, serde_json::to_string(&btree).unwrap());
-        assert_eq!(
-            Reader::read_all::<SortedMap<u64, bool>>(&text).unwrap(),
-            map
-        );
-        let unordered: SortedMap<u64, bool> = Reader::read_all(r#"{"9":true,"1":false}"#).unwrap();
+        assert_eq!(json::read::<SortedMap<u64, bool>>(&text).unwrap(), map);
+        let unordered: SortedMap<u64, bool> = json::read(r#"{"9":true,"1":false}"#).unwrap();
         assert_eq!(unordered.iter().next(), Some((&1, &false)));
-        assert!(Reader::read_all::<SortedMap<u64, bool>>(r#"{"x":true}"#).is_err());
+        assert!(json::read::<SortedMap<u64, bool>>(r#"{"x":true}"#).is_err());
     }
 }

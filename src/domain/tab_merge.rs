@@ -14,7 +14,7 @@ use std::rc::Rc;
 use super::accounts::{same_name, Account};
 use super::grader::Answers;
 use super::history::SavedAssessment;
-use super::json::{to_text, Json, Reader};
+use super::json::{self, to_text, Json};
 use super::plans::{unique_name, Plan, Template, BUILT_IN_TEMPLATE};
 use super::practices::PRACTICES;
 use super::prospects::Prospect;
@@ -195,7 +195,7 @@ pub fn join(base: &Document, mine: &Document, theirs: &Document) -> Joined {
 /// Settings joined field by field, so a theme chosen in one tab and a currency in the other
 /// both hold. Going through the stored form keeps this right as fields are added.
 fn merge_settings(base: &Settings, mine: &Settings, theirs: &Settings) -> Settings {
-    let fields = |s: &Settings| match Reader::read_all::<Json>(&to_text(s)) {
+    let fields = |s: &Settings| match Json::parse(&to_text(s)) {
         Ok(Json::Object(fields)) => fields,
         _ => Vec::new(),
     };
@@ -218,7 +218,7 @@ fn merge_settings(base: &Settings, mine: &Settings, theirs: &Settings) -> Settin
             (key, merged.unwrap_or(value))
         })
         .collect();
-    Reader::read_all(&Json::Object(joined).to_text()).unwrap_or_else(|_| theirs.clone())
+    json::read(&Json::Object(joined).to_text()).unwrap_or_else(|_| theirs.clone())
 }
 
 /// Every plan keeps its account and template, and an account has one plan: what one tab

@@ -5,13 +5,13 @@
 //! but the row itself is optional when read, and a choice this build does not know (a stage
 //! or a risk kind a later build adds) reads as not chosen rather than failing the document.
 
-use serde::Serialize;
+use serde::{Deserialize, Deserializer, Serialize};
 
-use super::super::json::{self, FromJson, Reader};
 use super::super::sorting::sort_by;
 
 /// One thing to do for the account: the "planned actions" of a development plan.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct ActionItem {
     pub what: String,
     /// Who does it, on either side.
@@ -31,7 +31,8 @@ impl ActionItem {
 }
 
 /// What came out of one business review with the client.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct ReviewEntry {
     /// `YYYY-MM-DD`, or empty.
     pub date: String,
@@ -136,11 +137,14 @@ impl Severity {
 }
 
 /// A competitor or another risk to the account, and what we do about it.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Threat {
     /// The competitor's name, or the risk in a few words.
     pub name: String,
+    #[serde(deserialize_with = "threat_kind")]
     pub kind: ThreatKind,
+    #[serde(deserialize_with = "severity")]
     pub severity: Option<Severity>,
     /// What they could take, or what could happen.
     pub threat: String,
@@ -206,10 +210,12 @@ impl RoadmapStage {
 }
 
 /// One product, service or capability on the client's roadmap.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct RoadmapItem {
     pub what: String,
     /// `None` until sorted: lines kept from an older, single-column roadmap start here.
+    #[serde(deserialize_with = "stage")]
     pub stage: Option<RoadmapStage>,
     /// Timing, who decides, what it is worth.
     pub note: String,
@@ -243,86 +249,32 @@ pub fn roadmap_columns(items: &[RoadmapItem]) -> Vec<(Option<RoadmapStage>, Vec<
 
 /// Reads a name written by serde as `Some` of the value it names, and a name this build does
 /// not know, or `null`, as `None`.
-fn lenient<T: Copy>(r: &mut Reader, from_slug: fn(&str) -> Option<T>) -> json::Result<Option<T>> {
-    Ok(Option::<String>::read(r)?.and_then(|s| from_slug(&s)))
+fn lenient<'de, D: Deserializer<'de>, T>(
+    d: D,
+    from_slug: fn(&str) -> Option<T>,
+) -> Result<Option<T>, D::Error> {
+    Ok(Option::<String>::deserialize(d)?.and_then(|s| from_slug(&s)))
 }
 
-impl FromJson for ActionItem {
-    fn read(r: &mut Reader) -> json::Result<Self> {
-        let mut a = ActionItem::default();
-        r.object(&mut |r, key| {
-            match key {
-                "what" => a.what = r.string()?,
-                "owner" => a.owner = r.string()?,
-                "due" => a.due = r.string()?,
-                "done" => a.done = r.bool()?,
-                _ => r.skip()?,
-            }
-            Ok(())
-        })?;
-        Ok(a)
-    }
+/// A kind this build does not know is some other risk, never a competitor.
+fn threat_kind<'de, D: Deserializer<'de>>(d: D) -> Result<ThreatKind, D::Error> {
+    Ok(lenient(d, ThreatKind::from_slug)?.unwrap_or(ThreatKind::Other))
 }
 
-impl FromJson for ReviewEntry {
-    fn read(r: &mut Reader) -> json::Result<Self> {
-        let mut e = ReviewEntry::default();
-        r.object(&mut |r, key| {
-            match key {
-                "date" => e.date = r.string()?,
-                "wins" => e.wins = r.string()?,
-                "challenges" => e.challenges = r.string()?,
-                "decisions" => e.decisions = r.string()?,
-                "next_steps" => e.next_steps = r.string()?,
-                _ => r.skip()?,
-            }
-            Ok(())
-        })?;
-        Ok(e)
-    }
+fn severity<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Severity>, D::Error> {
+    lenient(d, Severity::from_slug)
 }
 
-impl FromJson for Threat {
-    fn read(r: &mut Reader) -> json::Result<Self> {
-        let mut t = Threat::default();
-        r.object(&mut |r, key| {
-            match key {
-                "name" => t.name = r.string()?,
-                // A kind this build does not know is some other risk, never a competitor.
-                "kind" => t.kind = lenient(r, ThreatKind::from_slug)?.unwrap_or(ThreatKind::Other),
-                "severity" => t.severity = lenient(r, Severity::from_slug)?,
-                "threat" => t.threat = r.string()?,
-                "response" => t.response = r.string()?,
-                _ => r.skip()?,
-            }
-            Ok(())
-        })?;
-        Ok(t)
-    }
-}
-
-impl FromJson for RoadmapItem {
-    fn read(r: &mut Reader) -> json::Result<Self> {
-        let mut i = RoadmapItem::default();
-        r.object(&mut |r, key| {
-            match key {
-                "what" => i.what = r.string()?,
-                "stage" => i.stage = lenient(r, RoadmapStage::from_slug)?,
-                "note" => i.note = r.string()?,
-                _ => r.skip()?,
-            }
-            Ok(())
-        })?;
-        Ok(i)
-    }
+fn stage<'de, D: Deserializer<'de>>(d: D) -> Result<Option<RoadmapStage>, D::Error> {
+    lenient(d, RoadmapStage::from_slug)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn read<T: FromJson>(text: &str) -> T {
-        Reader::read_all(text).unwrap()
+    fn read<T: serde::de::DeserializeOwned>(text: &str) -> T {
+        crate::domain::json::read(text).unwrap()
     }
 
     #[test]
@@ -389,7 +341,7 @@ mod tests {
         assert_eq!(later.stage, None);
         assert_eq!(later.what, "Drones");
         // A wrong type is still damage, not a default.
-        assert!(Reader::read_all::<ActionItem>(r#"{"done":"yes"}"#).is_err());
+        assert!(crate::domain::json::read::<ActionItem>(r#"{"done":"yes"}"#).is_err());
     }
 
     #[test]

@@ -3,22 +3,28 @@
 //! The stored shapes are the ones serde derives for `#[serde(flatten)]` over the tagged
 //! section kind and for an adjacently tagged `Content`: a definition is a flat object whose
 //! `"kind"` is the kind's slug (lists add `"max"`), and content is `{"type", "value"}`.
-//! Writing goes through a flat struct; reading is by hand (see `json`).
+//! A definition is written and read through a flat struct. Content is written by its derived
+//! `Serialize` and read here: serde's derived reader for an adjacently tagged enum also reads
+//! every kind of content through serde's generic buffer, for a value written before its type,
+//! a second copy of all the content readers (about 26 KB of the wasm). Here a value before its
+//! type is kept as its raw text until the type is known, and read by the same readers.
 
-use serde::Serialize;
+use serde::de::{DeserializeSeed, Error, IgnoredAny, MapAccess, Visitor};
+use serde::{Deserialize, Deserializer, Serialize};
+use serde_json::value::RawValue;
 
-use super::super::json::{self, missing, read_named, required, FromJson, JsonError, Reader};
 use super::{Budget, Content, Schedule, SectionDef, SectionKey, SectionKind};
 
 /// A section definition as stored: `{"key", "title", "guidance", "kind", "max"}`.
-#[derive(Serialize)]
+#[derive(Serialize, Deserialize)]
 pub(super) struct StoredSectionDef {
     key: SectionKey,
     title: String,
+    #[serde(default)]
     guidance: String,
     kind: String,
     /// Lists have it, `null` when uncapped; other kinds do not.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     max: Option<Option<u8>>,
 }
 
@@ -38,81 +44,139 @@ impl From<SectionDef> for StoredSectionDef {
     }
 }
 
-impl FromJson for SectionDef {
-    fn read(r: &mut Reader) -> json::Result<Self> {
-        let (mut key, mut title, mut kind) = (None, None, None);
-        let (mut guidance, mut max) = (String::new(), None);
-        r.object(&mut |r, field| {
-            match field {
-                "key" => key = Some(r.string()?),
-                "title" => title = Some(r.string()?),
-                "guidance" => guidance = r.string()?,
-                "kind" => kind = Some(r.string()?),
-                "max" => max = Option::<u8>::read(r)?,
-                _ => r.skip()?,
-            }
-            Ok(())
-        })?;
-        let kind = required(kind, "kind")?;
-        let kind = match SectionKind::from_slug(&kind) {
-            Some(SectionKind::List { .. }) => SectionKind::List { max },
+impl TryFrom<StoredSectionDef> for SectionDef {
+    type Error = String;
+
+    fn try_from(stored: StoredSectionDef) -> Result<Self, String> {
+        let kind = match SectionKind::from_slug(&stored.kind) {
+            Some(SectionKind::List { .. }) => SectionKind::List {
+                max: stored.max.flatten(),
+            },
             Some(kind) => kind,
-            None => return Err(JsonError::shape(format!("unknown section kind \"{kind}\""))),
+            None => return Err(format!("unknown section kind \"{}\"", stored.kind)),
         };
         Ok(SectionDef {
-            key: required(key, "key")?,
-            title: required(title, "title")?,
-            guidance,
+            key: stored.key,
+            title: stored.title,
+            guidance: stored.guidance,
             kind,
         })
     }
 }
+/// Reads `{"type": …, "value": …}`, skipping any other keys; the type names are the section
+/// kinds' slugs, which are the names serde writes the variants with.
+impl<'de> Deserialize<'de> for Content {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_map(ContentVisitor)
+    }
+}
 
-/// Reads `{"type": …, "value": …}`, skipping any other keys. A value that comes before its
-/// type is kept as text until the type is known.
-impl FromJson for Content {
-    fn read(r: &mut Reader) -> json::Result<Self> {
-        let (mut kind, mut value, mut early) = (None, None, None);
-        r.object(&mut |r, field| {
-            match (field, kind) {
-                ("type", _) => {
-                    kind = Some(read_named(r, &SectionKind::CHOICES, SectionKind::slug)?);
-                }
-                ("value", Some(kind)) => value = Some(content_of(kind, r)?),
-                ("value", None) => early = Some(r.raw()?),
-                _ => r.skip()?,
+struct ContentVisitor;
+
+impl<'de> Visitor<'de> for ContentVisitor {
+    type Value = Content;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a map")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Content, A::Error> {
+        let (mut kind, mut content, mut early) = (None, None, None::<Box<RawValue>>);
+        while let Some(key) = map.next_key::<Key>()? {
+            match (key, kind) {
+                (Key::Type, _) => kind = Some(map.next_value::<Kind>()?.0),
+                (Key::Value, Some(kind)) => content = Some(map.next_value_seed(ValueOf(kind))?),
+                (Key::Value, None) => early = Some(map.next_value()?),
+                (Key::Other, _) => drop(map.next_value::<IgnoredAny>()?),
             }
-            Ok(())
-        })?;
-        let kind = required(kind, "type")?;
-        match (value, early) {
+        }
+        let kind = kind.ok_or_else(|| A::Error::missing_field("type"))?;
+        match (content, early) {
             (Some(content), _) => Ok(content),
-            (None, Some(text)) => content_of(kind, &mut Reader::new(text))
-                .map_err(|e| JsonError::shape(format!("value: {e}"))),
-            (None, None) => Err(missing("value")),
+            (None, Some(raw)) => ValueOf(kind)
+                .deserialize(&mut serde_json::Deserializer::from_str(raw.get()))
+                .map_err(|e| A::Error::custom(format!("value: {e}"))),
+            (None, None) => Err(A::Error::missing_field("value")),
         }
     }
 }
 
-fn content_of(kind: SectionKind, r: &mut Reader) -> json::Result<Content> {
-    Ok(match kind {
-        SectionKind::Text => Content::Text(r.string()?),
-        SectionKind::List { .. } => Content::List(Vec::read(r)?),
-        SectionKind::Stakeholders => Content::Stakeholders(Vec::read(r)?),
-        SectionKind::Kpis => Content::Kpis(Vec::read(r)?),
-        SectionKind::Budget => Content::Budget(Budget::read(r)?),
-        SectionKind::Schedule => Content::Schedule(Schedule::read(r)?),
-        SectionKind::Checklist => Content::Checklist(Vec::read(r)?),
-        SectionKind::Actions => Content::Actions(Vec::read(r)?),
-        SectionKind::ReviewLog => Content::ReviewLog(Vec::read(r)?),
-        SectionKind::Risks => Content::Risks(Vec::read(r)?),
-        SectionKind::Roadmap => Content::Roadmap(Vec::read(r)?),
-    })
+/// A key of stored content.
+enum Key {
+    Type,
+    Value,
+    Other,
+}
+
+impl<'de> Deserialize<'de> for Key {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Name;
+        impl Visitor<'_> for Name {
+            type Value = Key;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a key")
+            }
+            fn visit_str<E: Error>(self, key: &str) -> Result<Key, E> {
+                Ok(match key {
+                    "type" => Key::Type,
+                    "value" => Key::Value,
+                    _ => Key::Other,
+                })
+            }
+        }
+        d.deserialize_identifier(Name)
+    }
+}
+
+/// The kind a content's `"type"` names.
+struct Kind(SectionKind);
+
+impl<'de> Deserialize<'de> for Kind {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Slug;
+        impl Visitor<'_> for Slug {
+            type Value = Kind;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a string")
+            }
+            fn visit_str<E: Error>(self, slug: &str) -> Result<Kind, E> {
+                SectionKind::CHOICES
+                    .into_iter()
+                    .find(|k| k.slug() == slug)
+                    .map(Kind)
+                    .ok_or_else(|| E::unknown_variant(slug, &[]))
+            }
+        }
+        d.deserialize_str(Slug)
+    }
+}
+
+/// Reads a content's `"value"` as the content of its kind.
+struct ValueOf(SectionKind);
+
+impl<'de> DeserializeSeed<'de> for ValueOf {
+    type Value = Content;
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Content, D::Error> {
+        Ok(match self.0 {
+            SectionKind::Text => Content::Text(String::deserialize(d)?),
+            SectionKind::List { .. } => Content::List(Vec::deserialize(d)?),
+            SectionKind::Stakeholders => Content::Stakeholders(Vec::deserialize(d)?),
+            SectionKind::Kpis => Content::Kpis(Vec::deserialize(d)?),
+            SectionKind::Budget => Content::Budget(Budget::deserialize(d)?),
+            SectionKind::Schedule => Content::Schedule(Schedule::deserialize(d)?),
+            SectionKind::Checklist => Content::Checklist(Vec::deserialize(d)?),
+            SectionKind::Actions => Content::Actions(Vec::deserialize(d)?),
+            SectionKind::ReviewLog => Content::ReviewLog(Vec::deserialize(d)?),
+            SectionKind::Risks => Content::Risks(Vec::deserialize(d)?),
+            SectionKind::Roadmap => Content::Roadmap(Vec::deserialize(d)?),
+        })
+    }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::super::{Budget, CheckItem};
+    use super::super::CheckItem;
     use super::*;
 
     fn def(kind: SectionKind) -> SectionDef {
@@ -147,21 +211,24 @@ mod tests {
     fn section_defs_read_every_kind_and_the_older_null_cap() {
         for kind in SectionKind::CHOICES {
             let json = serde_json::to_string(&def(kind)).unwrap();
-            assert_eq!(Reader::read_all::<SectionDef>(&json).unwrap(), def(kind));
+            assert_eq!(
+                crate::domain::json::read::<SectionDef>(&json).unwrap(),
+                def(kind)
+            );
         }
         let older = r#"{"key":"k","title":"T","kind":"list","max":null}"#;
-        let read: SectionDef = Reader::read_all(older).unwrap();
+        let read: SectionDef = crate::domain::json::read(older).unwrap();
         assert_eq!(read.kind, SectionKind::List { max: None });
         assert_eq!(read.guidance, "");
         let capped = r#"{"key":"k","title":"T","kind":"list","max":3}"#;
-        let read: SectionDef = Reader::read_all(capped).unwrap();
+        let read: SectionDef = crate::domain::json::read(capped).unwrap();
         assert_eq!(read.kind, SectionKind::List { max: Some(3) });
     }
 
     #[test]
     fn an_unknown_section_kind_is_an_error() {
         let json = r#"{"key":"k","title":"T","kind":"poem"}"#;
-        let err = Reader::read_all::<SectionDef>(json).unwrap_err();
+        let err = crate::domain::json::read::<SectionDef>(json).unwrap_err();
         assert!(
             err.to_string().contains("unknown section kind \"poem\""),
             "{err}"
@@ -189,10 +256,13 @@ mod tests {
         for content in all {
             let json = serde_json::to_string(&content).unwrap();
             assert!(json.starts_with(r#"{"type":""#), "{json}");
-            assert_eq!(Reader::read_all::<Content>(&json).unwrap(), content);
+            assert_eq!(
+                crate::domain::json::read::<Content>(&json).unwrap(),
+                content
+            );
             let value: serde_json::Value = serde_json::from_str(&json).unwrap();
             assert_eq!(
-                Reader::read_all::<Content>(&value.to_string()).unwrap(),
+                crate::domain::json::read::<Content>(&value.to_string()).unwrap(),
                 content
             );
         }
@@ -209,7 +279,7 @@ mod tests {
             r#"{"value":"x","type":"text"}"#,
         ] {
             assert_eq!(
-                Reader::read_all::<Content>(extra).unwrap(),
+                crate::domain::json::read::<Content>(extra).unwrap(),
                 Content::Text("x".into())
             );
         }
@@ -220,7 +290,7 @@ mod tests {
             r#"{"type":"list","value":"x"}"#,
             r#""text""#,
         ] {
-            assert!(Reader::read_all::<Content>(bad).is_err(), "{bad}");
+            assert!(crate::domain::json::read::<Content>(bad).is_err(), "{bad}");
         }
     }
 }
