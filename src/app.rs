@@ -17,7 +17,7 @@ use crate::storage::{self, Loaded, OtherTabSaved, SaveError};
 
 /// Saving stops; what was saved last is the storage module's to say, since the change that
 /// found the other tab's value was not saved.
-fn stop_saving(why: crate::domain::schema::LoadError) -> Action {
+fn stop_saving(why: crate::storage::schema::LoadError) -> Action {
     Action::StopSaving {
         why,
         saved_through: storage::saved_revision(),
@@ -213,7 +213,7 @@ pub fn Root(props: &RootProps) -> Html {
     }
 }
 
-fn page_title(route: Route, doc: &crate::domain::schema::Document) -> String {
+fn page_title(route: Route, doc: &crate::storage::schema::Document) -> String {
     let account = |id| {
         doc.portfolio
             .accounts

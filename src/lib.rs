@@ -11,3 +11,4 @@ pub mod pages;
 pub mod route;
 pub mod state;
 pub mod storage;
+pub mod support;

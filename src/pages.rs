@@ -16,7 +16,7 @@ mod prospect;
 mod prospects;
 mod rating_grid;
 mod settings;
-mod shared;
+mod share_link_screens;
 mod template;
 
 pub use account::AccountPage;
@@ -35,7 +35,7 @@ pub use prospect::ProspectPage;
 pub use prospects::ProspectsPage;
 pub use rating_grid::RatingGridPage;
 pub use settings::SettingsPage;
-pub use shared::{
+pub use share_link_screens::{
     answered_on, shared_account_frame, shared_account_line, shared_result_title, InvitationBanner,
     SharedAccountPage, SharedResultPage,
 };

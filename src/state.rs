@@ -21,12 +21,12 @@ use crate::domain::accounts::{Account, AccountForm, AccountId};
 use crate::domain::change::Change;
 use crate::domain::history::AssessmentId;
 use crate::domain::portfolio::ListQuery;
-use crate::domain::schema::{Document, LoadError};
-use crate::domain::tab_merge;
 use crate::domain::{
     grader_update, plan_update, portfolio_update, prospect_update, settings_update, share_update,
     snapshot_update, transfer_update,
 };
+use crate::storage::schema::{Document, LoadError};
+use crate::storage::tab_merge;
 
 /// Stored data that could not be read at start-up, kept so the user can take it away.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -685,8 +685,8 @@ mod tests {
     #[test]
     fn an_import_worked_out_beforehand_is_taken_while_the_data_is_what_it_was_worked_out_from() {
         use crate::domain::backup::{Merging, Mode};
-        use crate::domain::sliced::run_in_slices;
         use crate::domain::transfer_update::WorkedOut;
+        use crate::support::sliced::run_in_slices;
         let mut start = reduce(
             AppState::default(),
             [Action::Portfolio(PortfolioAction::AddAccount {
@@ -756,8 +756,8 @@ mod tests {
         use crate::domain::csv_import::{
             guess_mapping, read_table, Applying, CsvImport, RememberedMapping,
         };
-        use crate::domain::sliced::run_in_slices;
         use crate::domain::transfer_update::WorkedOut;
+        use crate::support::sliced::run_in_slices;
         let table = Rc::new(read_table(b"Name,Needs fit\nAcme,4\nBeta,\n").unwrap());
         let mapping = guess_mapping(&table.headers, &RememberedMapping::default());
         let import = Rc::new(CsvImport {
@@ -814,9 +814,9 @@ mod tests {
 
     #[test]
     fn the_incremental_encoder_matches_a_full_encode_after_every_change() {
-        use crate::domain::document_encoder::DocumentEncoder;
         use crate::domain::plans::Content;
-        use crate::domain::schema::encode;
+        use crate::storage::document_encoder::DocumentEncoder;
+        use crate::storage::schema::encode;
 
         let mut encoder = DocumentEncoder::default();
         let mut state = Rc::new(AppState::default());

@@ -1,8 +1,15 @@
 //! The only code that touches localStorage. It reads and writes one namespaced key holding
-//! the versioned document of `domain::schema`, and never overwrites a value it could not read.
+//! the versioned document of `storage::schema`, and never overwrites a value it could not read.
 //!
 //! It talks to `web_sys::Storage` directly rather than through `gloo-storage`, whose accessor
 //! panics when storage is disabled (private modes, blocked cookies); here that is a message.
+
+pub mod damaged_text;
+pub mod document_encoder;
+pub mod salvage;
+pub mod schema;
+pub mod tab_merge;
+pub mod write_stamp;
 
 use std::cell::RefCell;
 
@@ -12,9 +19,9 @@ use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Storage, StorageEvent};
 
-use crate::domain::document_encoder::DocumentEncoder;
-use crate::domain::schema::{decode, Document, LoadError};
-use crate::domain::write_stamp::{stamp_in, stamp_of, WriteHistory, WriteStamp};
+use crate::storage::document_encoder::DocumentEncoder;
+use crate::storage::schema::{decode, Document, LoadError};
+use crate::storage::write_stamp::{stamp_in, stamp_of, WriteHistory, WriteStamp};
 
 /// The key holding the user's document.
 pub const KEY: &str = "account-grader";
@@ -32,7 +39,7 @@ pub fn csv_mapping() -> crate::domain::csv_import::RememberedMapping {
     local_storage()
         .ok()
         .and_then(|s| s.get_item(CSV_MAPPING_KEY).ok().flatten())
-        .and_then(|text| crate::domain::json::read(&text).ok())
+        .and_then(|text| crate::support::json::read(&text).ok())
         .unwrap_or_default()
 }
 
@@ -184,7 +191,7 @@ pub fn kept_copies() -> Vec<(String, usize)> {
         })
         .collect();
     // In the order they were made: the key, then its number.
-    crate::domain::sorting::sort_by_cached_key(&mut copies, |(key, _)| (key.len(), key.clone()));
+    crate::support::sorting::sort_by_cached_key(&mut copies, |(key, _)| (key.len(), key.clone()));
     copies
 }
 
@@ -282,7 +289,7 @@ pub fn prepare_to_save(doc: &Document) {
 
 /// Keeps the JSON of a document's new parts, encoded beforehand a slice at a time (by an
 /// import), for the save of that document.
-pub fn take_encoded(encoded: crate::domain::document_encoder::Encoded) {
+pub fn take_encoded(encoded: crate::storage::document_encoder::Encoded) {
     ENCODER.with(|encoder| encoder.borrow_mut().take(encoded));
 }
 

@@ -6,9 +6,9 @@ use account_grader::app::{Root, RootProps};
 use account_grader::domain::grader::Answers;
 use account_grader::domain::history::SavedAssessment;
 use account_grader::domain::practices::{PracticeId, PRACTICES};
-use account_grader::domain::schema::{Document, LoadError};
 use account_grader::route::Route;
 use account_grader::state::{AppState, SavingStopped, Unreadable};
+use account_grader::storage::schema::{Document, LoadError};
 use yew::{AttrValue, LocalServerRenderer};
 
 async fn render(state: AppState, route: Route) -> String {

@@ -7,7 +7,7 @@ use account_grader::domain::history::{diff, previous_of};
 use account_grader::domain::practices::PracticeId;
 use account_grader::domain::quadrant::{classify, Quadrant};
 use account_grader::domain::rating::{CriterionId, Position};
-use account_grader::domain::schema::{decode, encode, LoadError, CURRENT_VERSION};
+use account_grader::storage::schema::{decode, encode, LoadError, CURRENT_VERSION};
 
 const V1: &str = include_str!("fixtures/v1.json");
 const V2: &str = include_str!("fixtures/v2.json");

@@ -24,7 +24,6 @@ use account_grader::components::score_card::{
     answered_text, band_suffix, score_card_advice, score_card_class, score_strip, unanswered_note,
 };
 use account_grader::domain::accounts::Tier;
-use account_grader::domain::dates::readable_date;
 use account_grader::domain::grader::{grade, Answer, Answers, Grade};
 use account_grader::domain::history::SavedAssessment;
 use account_grader::domain::practices::{PRACTICES, PRIORITY_ORDER};
@@ -35,6 +34,7 @@ use account_grader::pages::{
 };
 use account_grader::route::Route;
 use account_grader::state::AppState;
+use account_grader::support::dates::readable_date;
 use serde_json::{json, Map, Value};
 use yew::prelude::*;
 use yew::LocalServerRenderer;

@@ -1,4 +1,4 @@
-use crate::domain::dates::format_local;
+use crate::support::dates::format_local;
 
 /// The current local time as an RFC 3339 timestamp with the browser's UTC offset.
 pub fn now_iso() -> String {

@@ -1,4 +1,4 @@
-//! Running long work a slice at a time ([`crate::domain::sliced`]), handing the page back to
+//! Running long work a slice at a time ([`crate::support::sliced`]), handing the page back to
 //! the browser between slices so that it keeps painting and answering input.
 
 use std::cell::Cell;
@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use wasm_bindgen::JsValue;
 
-use crate::domain::sliced::{Progress, Sliced};
+use crate::support::sliced::{Progress, Sliced};
 
 /// How long one slice may hold the page: well under a frame, so that paints and input get
 /// their turn every frame or so.

@@ -5,13 +5,13 @@
 use super::markup::{Markup, SafeMarkup};
 use super::quadrant_badge::badge_parts;
 use crate::domain::accounts::Account;
-use crate::domain::dates::readable_date;
 use crate::domain::guidance::ratings_are_stale;
 use crate::domain::plans::Template;
 use crate::domain::portfolio::Row;
-use crate::domain::schema::Document;
 use crate::domain::settings::format_money;
 use crate::route::Route;
+use crate::storage::schema::Document;
+use crate::support::dates::readable_date;
 
 /// One `<tr>` a row, in the order given.
 pub fn rows_markup(

@@ -4,12 +4,12 @@ use yew::prelude::*;
 
 use crate::browser::clock::{now_iso, now_iso_in_browser};
 use crate::browser::page::focus_later;
-use crate::domain::dates::date_part;
 use crate::domain::history::{
     teams_used, DetailsField, DetailsForm, DetailsProblem, SavedAssessment, MAX_LABEL, MAX_TEAM,
 };
 use crate::hooks::use_app_state;
 use crate::state::{Action, GraderAction};
+use crate::support::dates::date_part;
 
 #[derive(Properties, PartialEq)]
 pub struct AssessmentDetailsFormProps {

@@ -17,12 +17,12 @@ use crate::domain::backup::{
     MAX_IMPORT_BYTES,
 };
 use crate::domain::backup_reading::BackupReading;
-use crate::domain::dates::{date_part, readable_date_time};
-use crate::domain::document_encoder::Encoding;
-use crate::domain::sliced::{Progress, Then, Unit};
 use crate::domain::transfer_update::WorkedOut;
 use crate::hooks::{use_app_state, use_local, AppContext, LocalHandle};
 use crate::state::{Action, TransferAction};
+use crate::storage::document_encoder::Encoding;
+use crate::support::dates::{date_part, readable_date_time};
+use crate::support::sliced::{Progress, Then, Unit};
 
 /// Work on a file under way, how far it has got, and how to stop it.
 type Work = Option<(Progress, Stop)>;

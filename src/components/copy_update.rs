@@ -7,11 +7,11 @@ use crate::browser::clock::now_iso;
 use crate::browser::page::navigate;
 use crate::domain::accounts::AccountId;
 use crate::domain::copy_update::{changes, own_changes, standing, Standing};
-use crate::domain::dates::readable_date_time;
 use crate::domain::share::{later, SharedAccount};
 use crate::hooks::use_app_state;
 use crate::route::Route;
 use crate::state::{Action, ShareAction};
+use crate::support::dates::readable_date_time;
 
 #[derive(Properties, PartialEq)]
 pub struct CopyUpdateProps {

@@ -21,12 +21,12 @@ use crate::domain::csv_import::{
     guess_mapping, remap, suggest_mark, Applying, CsvError, CsvImport, CsvPreview, Displaced,
     Previewing, SkipReason, TableReading, Target, MAX_CSV_BYTES,
 };
-use crate::domain::dates::date_part;
-use crate::domain::document_encoder::Encoding;
-use crate::domain::sliced::{Progress, Then, Unit};
 use crate::domain::transfer_update::WorkedOut;
 use crate::hooks::{use_app_state, use_local};
 use crate::state::{Action, TransferAction};
+use crate::storage::document_encoder::Encoding;
+use crate::support::dates::date_part;
+use crate::support::sliced::{Progress, Then, Unit};
 
 fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })

@@ -1,7 +1,7 @@
 //! Places name labels beside chart points so that they do not overlap one another.
 //! Pure geometry, in chart units, tested natively.
 
-use crate::domain::sorting::sort_by;
+use crate::support::sorting::sort_by;
 
 /// A point to label: its centre, radius and label text.
 #[derive(Clone, Debug, PartialEq)]

@@ -12,7 +12,7 @@ use std::fmt::Display;
 
 use yew::{AttrValue, Html};
 
-use crate::domain::decimal::push_fixed;
+use crate::support::decimal::push_fixed;
 
 /// Markup being written, element by element.
 #[derive(Default)]

@@ -16,10 +16,10 @@ use super::label_placement::{place_labels, Marker, Placed};
 use super::markup::{Markup, SafeMarkup};
 use crate::browser::events::account_link_within;
 use crate::domain::accounts::{AccountId, Tier};
-use crate::domain::decimal::fixed;
-use crate::domain::sorting::sort_by;
 use crate::hooks::use_local;
 use crate::route::Route;
+use crate::support::decimal::fixed;
+use crate::support::sorting::sort_by;
 
 /// One account on the chart; coordinates are 0-100 on each axis.
 #[derive(Clone, Debug, PartialEq)]

@@ -5,10 +5,10 @@ use yew::prelude::*;
 
 use crate::browser::clock::now_iso;
 use crate::browser::events::on_value;
-use crate::domain::dates::date_part;
 use crate::domain::plans::{Consensus, PlanId};
 use crate::hooks::use_app_state;
 use crate::state::{Action, PlanAction};
+use crate::support::dates::date_part;
 
 #[derive(Properties, PartialEq)]
 pub struct ConsensusFieldsProps {

@@ -2,14 +2,14 @@
 
 use yew::prelude::*;
 
-use crate::domain::dates::readable_date;
-use crate::domain::decimal::shortest;
 use crate::domain::plan_export::figure_or_dash;
 use crate::domain::plans::{
     reviews_latest_first, roadmap_columns, Content, ReviewEntry, RoadmapItem, SectionKind,
     ShownSection, Threat,
 };
 use crate::domain::settings::format_money;
+use crate::support::dates::readable_date;
+use crate::support::decimal::shortest;
 
 fn or_dash(s: &str) -> String {
     if s.trim().is_empty() {

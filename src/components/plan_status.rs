@@ -6,10 +6,10 @@ use yew::prelude::*;
 
 use crate::browser::clock::now_iso;
 use crate::components::plan_consensus::ConsensusFields;
-use crate::domain::dates::readable_date;
 use crate::domain::plans::{Plan, Template};
 use crate::hooks::{use_app_state, use_local};
 use crate::state::{Action, PlanAction};
+use crate::support::dates::readable_date;
 
 #[derive(Properties, PartialEq)]
 pub struct PlanStatusProps {

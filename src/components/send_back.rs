@@ -7,7 +7,6 @@ use super::share_link::ShareLink;
 use crate::browser::clock::now_iso_in_browser;
 use crate::browser::events::on_input_value;
 use crate::browser::page::link_to;
-use crate::domain::dates::date_part;
 use crate::domain::grader::grade;
 use crate::domain::practices::PRACTICES;
 use crate::domain::reply_mail::{is_address, mailto, reply_message};
@@ -16,6 +15,7 @@ use crate::domain::share::{
 };
 use crate::hooks::{use_app_state, use_local};
 use crate::route::Route;
+use crate::support::dates::date_part;
 
 #[derive(Properties, PartialEq)]
 pub struct SendBackProps {

@@ -15,7 +15,6 @@ use crate::domain::client_share::{
     stakeholder_names, text_fields, ClientChoices, Edit, Edits, TextField, NOTES_FIELD,
 };
 use crate::domain::history::SavedAssessment;
-use crate::domain::json::to_text;
 use crate::domain::name_finder::NameFinder;
 use crate::domain::passphrase::{assess, Strength, TooShort, MIN_CHARS, STRONG_CHARS};
 use crate::domain::reply_mail::is_address;
@@ -26,6 +25,7 @@ use crate::domain::share::{
 };
 use crate::hooks::{use_app_state, use_local};
 use crate::route::Route;
+use crate::support::json::to_text;
 
 /// A link to a read-only copy of one saved assessment.
 pub fn share_result(assessment: &SavedAssessment) -> Html {

@@ -4,9 +4,9 @@ use yew::prelude::*;
 
 use crate::browser::download::download_text;
 use crate::browser::page;
-use crate::domain::schema::{LoadError, CURRENT_VERSION};
 use crate::hooks::{use_app_state, use_local};
 use crate::state::{Action, Unreadable};
+use crate::storage::schema::{LoadError, CURRENT_VERSION};
 
 #[component]
 pub fn StorageBanner() -> Html {

@@ -7,7 +7,7 @@ use super::trend_layout::{
     anchor, clipped, labelled_points, line_style, marker_path, plot_bottom, x_at, y_at, Marker,
     HEIGHT, LABEL_CHARACTERS, LEFT, RIGHT, WIDTH,
 };
-use crate::domain::decimal::fixed;
+use crate::support::decimal::fixed;
 
 /// One place along the time axis: an assessment, named by its label and date.
 #[derive(Clone, Debug, PartialEq)]

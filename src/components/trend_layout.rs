@@ -153,7 +153,7 @@ pub fn line_style(n: usize) -> LineStyle {
 /// The outline of a marker centred on (x, y) with radius `r`, as SVG path data; `None` for a
 /// circle, which is drawn as one.
 pub fn marker_path(marker: Marker, x: f64, y: f64, r: f64) -> Option<String> {
-    let f = |v: f64| crate::domain::decimal::fixed(v, 1);
+    let f = |v: f64| crate::support::decimal::fixed(v, 1);
     match marker {
         Marker::Circle => None,
         Marker::Square => {

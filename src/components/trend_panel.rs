@@ -5,9 +5,9 @@
 use yew::prelude::*;
 
 use super::trend_chart::{line_sample, trend_chart, TrendLine, TrendSlot};
-use crate::domain::dates::readable_date;
 use crate::domain::history::{chronological, grouped, GroupBy, SavedAssessment};
 use crate::hooks::use_app_state;
+use crate::support::dates::readable_date;
 
 #[component]
 pub fn TrendPanel() -> Html {

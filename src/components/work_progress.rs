@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use crate::domain::sliced::Progress;
+use crate::support::sliced::Progress;
 
 #[derive(Properties, PartialEq)]
 pub struct WorkProgressProps {

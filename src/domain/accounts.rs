@@ -5,9 +5,9 @@ use std::ops::RangeInclusive;
 use serde::{Deserialize, Deserializer, Serialize};
 
 use super::bcg::MarketPosition;
-use super::decimal::{fixed, parse_decimal};
-use super::json;
 use super::rating::{position, Position, Ratings, Weights};
+use crate::support::decimal::{fixed, parse_decimal};
+use crate::support::json;
 
 /// Identifies an account; drawn from the same never-reused counter as assessments.
 pub type AccountId = u64;
@@ -546,7 +546,7 @@ mod tests {
     #[test]
     fn a_stored_revenue_the_form_would_refuse_reads_as_not_known() {
         let with = |revenue: &str| {
-            crate::domain::json::read::<Account>(&format!(
+            crate::support::json::read::<Account>(&format!(
                 r#"{{"id":1,"name":"Acme","revenue":{revenue},"created_at":"x","updated_at":"x"}}"#
             ))
             .map(|a| a.revenue)

@@ -5,15 +5,15 @@ use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
 use super::accounts::{name_key, Account, AccountId};
-use super::damaged_text::readable_part;
-use super::decimal::fixed;
 use super::history::AssessmentId;
-use super::json::{export_file, to_text, Json, JsonError, Reader};
 use super::plan_export;
 use super::plans::{Plan, Template, TemplateId};
 use super::prospects::Prospect;
-use super::salvage::{decode_lenient, Dropped, Salvaged};
-use super::schema::{encode, Document, LoadError, CURRENT_VERSION};
+use crate::storage::damaged_text::readable_part;
+use crate::storage::salvage::{decode_lenient, Dropped, Salvaged};
+use crate::storage::schema::{encode, Document, LoadError, CURRENT_VERSION};
+use crate::support::decimal::fixed;
+use crate::support::json::{export_file, to_text, Json, JsonError, Reader};
 
 const APP: &str = "account-grader";
 const KIND: &str = "backup";
@@ -38,8 +38,9 @@ pub const REMIND_AFTER_DAYS: i64 = 30;
 /// True when there is data worth keeping that has not been backed up for a month: never
 /// exported while the oldest item is over a month old, or last exported over a month ago.
 pub fn backup_due(doc: &Document, today: &str) -> bool {
-    let older_than_limit =
-        |t: &str| super::dates::days_between(t, today).is_some_and(|d| d > REMIND_AFTER_DAYS);
+    let older_than_limit = |t: &str| {
+        crate::support::dates::days_between(t, today).is_some_and(|d| d > REMIND_AFTER_DAYS)
+    };
     match &doc.settings.last_backup_at {
         Some(last) => older_than_limit(last),
         None => doc
@@ -604,7 +605,7 @@ impl Matching {
     }
 }
 
-impl super::sliced::Sliced for Matching {
+impl crate::support::sliced::Sliced for Matching {
     type Output = Prepared;
 
     fn advance(&mut self, units: usize) -> Option<Prepared> {
@@ -617,17 +618,17 @@ impl super::sliced::Sliced for Matching {
         Some(Prepared { incoming, plan })
     }
 
-    fn progress(&self) -> super::sliced::Progress {
+    fn progress(&self) -> crate::support::sliced::Progress {
         let total = self.current.portfolio.accounts.len()
             + self
                 .incoming
                 .as_ref()
                 .map_or(0, |i| i.doc.portfolio.accounts.len());
-        super::sliced::Progress::new(
+        crate::support::sliced::Progress::new(
             "Matching",
             self.keys.here.len() + self.keys.incoming.len(),
             total,
-            super::sliced::Unit::Records("accounts"),
+            crate::support::sliced::Unit::Records("accounts"),
         )
     }
 }
@@ -703,7 +704,7 @@ impl Prepared {
     /// was worked out against, the matching is done again, so that nothing is matched to an
     /// account that has since gone.
     pub fn apply(&self, current: &Document, mode: Mode) -> Document {
-        super::sliced::run_to_end(Merging::new(current, Rc::new(self.clone()), mode))
+        crate::support::sliced::run_to_end(Merging::new(current, Rc::new(self.clone()), mode))
     }
 }
 
@@ -925,7 +926,7 @@ impl Merging {
     }
 }
 
-impl super::sliced::Sliced for Merging {
+impl crate::support::sliced::Sliced for Merging {
     type Output = Document;
 
     fn advance(&mut self, units: usize) -> Option<Document> {
@@ -1026,7 +1027,7 @@ impl super::sliced::Sliced for Merging {
         None
     }
 
-    fn progress(&self) -> super::sliced::Progress {
+    fn progress(&self) -> crate::support::sliced::Progress {
         let incoming = &self.import.incoming.doc;
         let here = match self.mode {
             Mode::Merge => self.current.portfolio.accounts.len(),
@@ -1045,7 +1046,12 @@ impl super::sliced::Sliced for Merging {
             ),
             Step::Plans => (self.done, incoming.plans.plans.len(), "plans"),
         };
-        super::sliced::Progress::new("Importing", done, total, super::sliced::Unit::Records(what))
+        crate::support::sliced::Progress::new(
+            "Importing",
+            done,
+            total,
+            crate::support::sliced::Unit::Records(what),
+        )
     }
 }
 
@@ -1384,7 +1390,7 @@ mod tests {
 
     #[test]
     fn matching_in_slices_matches_as_in_one_go() {
-        use crate::domain::sliced::run_in_slices;
+        use crate::support::sliced::run_in_slices;
         let here = doc_with(&["Acme", "Birch", "Cedar", "acme 2"], 1);
         let there = doc_with(&["ACME ", "acme", "Dune", "birch", "Elm"], 1);
         let incoming = Incoming {
@@ -1694,7 +1700,7 @@ mod tests {
             for mode in [Mode::Merge, Mode::Replace] {
                 let before = apply_as_before(&here, &there, &prepared.plan, mode);
                 let job = Merging::new(&here, prepared.clone(), mode);
-                let (sliced, seen) = crate::domain::sliced::run_in_slices(job, units);
+                let (sliced, seen) = crate::support::sliced::run_in_slices(job, units);
                 proptest::prop_assert_eq!(&sliced, &before);
                 proptest::prop_assert_eq!(encode(&sliced), encode(&before));
                 proptest::prop_assert!(seen.iter().all(|p| p.done <= p.total));

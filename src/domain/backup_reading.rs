@@ -1,4 +1,4 @@
-//! Reading an import file a slice at a time ([`super::sliced`]), to the result that
+//! Reading an import file a slice at a time ([`crate::support::sliced`]), to the result that
 //! [`super::backup::parse`] gives in one go.
 //!
 //! The file is walked once down to its lists of records only, noting where each record starts
@@ -6,7 +6,7 @@
 //! emptied. `parse` reads the skeleton as it reads any file (the envelope, the settings, what
 //! to leave out of them), and the records are then read in batches. A record that does not
 //! read makes the whole what `parse` makes of a damaged document: every record mended one by
-//! one ([`super::salvage::Mended`]). A file that is not JSON throughout, or not of the current
+//! one ([`crate::storage::salvage::Mended`]). A file that is not JSON throughout, or not of the current
 //! version (a migration works on the whole document), is left to `parse` in one go: both are
 //! rare, and a damaged file is read only as far as its damage.
 
@@ -15,12 +15,12 @@ use std::rc::Rc;
 use super::accounts::Account;
 use super::backup::{parse, ImportError, Incoming, MAX_IMPORT_BYTES};
 use super::history::SavedAssessment;
-use super::json::{self, to_text, Json, JsonError, Reader};
 use super::plans::{Plan, Template};
-use super::salvage::{List, Mended, LISTS};
-use super::schema::{finish, CURRENT_VERSION};
-use super::sliced::{Progress, Sliced, Unit};
 use super::snapshots::Snapshot;
+use crate::storage::salvage::{List, Mended, LISTS};
+use crate::storage::schema::{finish, CURRENT_VERSION};
+use crate::support::json::{self, to_text, Json, JsonError, Reader};
+use crate::support::sliced::{Progress, Sliced, Unit};
 
 /// Where a document sits in the file: the file itself (a browser's stored data) or its
 /// `data` (a backup).
@@ -438,8 +438,8 @@ mod tests {
     use crate::domain::backup::export;
     use crate::domain::demo::demo_accounts;
     use crate::domain::plans::Content;
-    use crate::domain::schema::{encode, Document};
-    use crate::domain::sliced::{run_in_slices, run_to_end};
+    use crate::storage::schema::{encode, Document};
+    use crate::support::sliced::{run_in_slices, run_to_end};
     use proptest::prelude::*;
 
     const AT: &str = "2026-11-01T09:00:00Z";

@@ -4,8 +4,8 @@ use std::ops::RangeInclusive;
 
 use serde::{Deserialize, Deserializer, Serialize};
 
-use super::decimal::{parse_decimal, shortest};
-use super::json;
+use crate::support::decimal::{parse_decimal, shortest};
+use crate::support::json;
 
 /// Optional market figures for one account.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -163,7 +163,7 @@ mod tests {
 
     #[test]
     fn a_stored_figure_the_form_would_refuse_reads_as_not_known() {
-        let read = |text: &str| crate::domain::json::read::<MarketPosition>(text).unwrap();
+        let read = |text: &str| crate::support::json::read::<MarketPosition>(text).unwrap();
         assert_eq!(
             read(r#"{"growth_pct":-100,"relative_share":0}"#),
             m(-100.0, 0.0)

@@ -1,6 +1,6 @@
 //! What an area's update did to the document, and the ids the updates hand out.
 
-use super::schema::Document;
+use crate::storage::schema::Document;
 
 /// The result of one area update: whether the document changed (and is to be saved), and
 /// what the undo notice says when the change can be taken back.

@@ -449,7 +449,7 @@ mod tests {
         assert_eq!(sent.firm, "Acme Advisory");
         assert!(sent.logo.is_some());
         assert_eq!(sent.updated_on, "2026-11-02");
-        let text = crate::domain::json::to_text(&sent);
+        let text = crate::support::json::to_text(&sent);
         for internal in [
             "blocker",
             "strength\":2",
@@ -460,7 +460,7 @@ mod tests {
             assert!(!text.contains(internal), "{internal} went out in {text}");
         }
         assert!(text.contains("Ann Lee") && text.contains("Win her over"));
-        let back: ClientPlan = crate::domain::json::read(&text).unwrap();
+        let back: ClientPlan = crate::support::json::read(&text).unwrap();
         assert_eq!(back, sent);
     }
 
@@ -487,7 +487,7 @@ mod tests {
         );
         let crafted =
             r#"{"account":"N","logo":"data:text/html;base64,PHNjcmlwdD4=","sections":[]}"#;
-        let read: ClientPlan = crate::domain::json::read(crafted).unwrap();
+        let read: ClientPlan = crate::support::json::read(crafted).unwrap();
         assert_eq!(read.logo, None);
     }
 
@@ -524,7 +524,7 @@ mod tests {
         );
         edits.insert("relationships/0.next step".into(), Edit::LeftOut);
         apply_edits(&mut sent.sections, &edits);
-        let text = crate::domain::json::to_text(&sent);
+        let text = crate::support::json::to_text(&sent);
         assert!(
             !text.contains("Ann") && !text.contains("Win her over"),
             "{text}"

@@ -10,7 +10,7 @@ use super::practices::PRACTICES;
 use super::prospects::{sorted, Prospect, ProspectOrder};
 use super::quadrant::Quadrant;
 use super::rating::{Axis, CRITERIA};
-use super::schema::Document;
+use crate::storage::schema::Document;
 
 /// Headers of the columns that the import reads back.
 pub const NAME: &str = "Name";
@@ -96,7 +96,7 @@ pub fn accounts_csv(doc: &Document) -> String {
         cells.push(
             a.reviewed_at
                 .as_deref()
-                .map(|t| super::dates::date_part(t).to_string())
+                .map(|t| crate::support::dates::date_part(t).to_string())
                 .unwrap_or_default(),
         );
         write(&mut w, &cells);
@@ -194,7 +194,7 @@ pub fn prospects_csv(prospects: &[Prospect]) -> String {
             name.clone(),
             p.company.clone(),
             p.answered_on.clone(),
-            super::dates::date_part(&p.received_at).to_string(),
+            crate::support::dates::date_part(&p.received_at).to_string(),
             g.score.to_string(),
             g.band.title().to_string(),
         ];

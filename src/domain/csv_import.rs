@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::accounts::{name_key, parse_amount, Account, AccountId, DecimalMark, Tier, MAX_NAME};
 use super::rating::{CriterionId, Ratings, CRITERIA};
-use super::sliced::{run_to_end, Progress, Sliced, Unit};
+use crate::support::sliced::{run_to_end, Progress, Sliced, Unit};
 
 /// Files above this size are refused before they are read: ten thousand accounts with long
 /// notes fit well within it, and reading much more would stall the page.
@@ -38,7 +38,7 @@ impl CsvError {
             CsvError::TooLarge(bytes) => format!(
                 "This file is {} MB; files up to {} MB can be imported. Split it into smaller files, \
                  or export fewer columns.",
-                super::decimal::fixed(*bytes as f64 / 1_048_576.0, 1),
+                crate::support::decimal::fixed(*bytes as f64 / 1_048_576.0, 1),
                 MAX_CSV_BYTES / 1_048_576
             ),
             CsvError::Empty => "This file is empty.".into(),
@@ -899,7 +899,7 @@ pub fn ratings_of(incoming: &Incoming) -> Ratings {
 /// ratings change counts as reviewed. Done in one go ([`run_to_end`]) by the import itself
 /// when the data changed since the slices began.
 pub struct Applying {
-    basis: super::schema::Document,
+    basis: crate::storage::schema::Document,
     preview: Rc<CsvPreview>,
     at: String,
     accounts: Vec<Account>,
@@ -911,7 +911,11 @@ pub struct Applying {
 }
 
 impl Applying {
-    pub fn new(basis: &super::schema::Document, preview: Rc<CsvPreview>, at: String) -> Self {
+    pub fn new(
+        basis: &crate::storage::schema::Document,
+        preview: Rc<CsvPreview>,
+        at: String,
+    ) -> Self {
         let here = basis.portfolio.accounts.len();
         Applying {
             accounts: Vec::with_capacity(here + preview.added.len()),
@@ -927,9 +931,9 @@ impl Applying {
 }
 
 impl Sliced for Applying {
-    type Output = super::schema::Document;
+    type Output = crate::storage::schema::Document;
 
-    fn advance(&mut self, units: usize) -> Option<super::schema::Document> {
+    fn advance(&mut self, units: usize) -> Option<crate::storage::schema::Document> {
         let here = self.basis.portfolio.accounts.clone();
         let preview = self.preview.clone();
         let at = &self.at;
@@ -1019,7 +1023,7 @@ mod tests {
 
     #[test]
     fn a_file_read_and_checked_in_slices_gives_what_one_go_gives() {
-        use crate::domain::sliced::run_in_slices;
+        use crate::support::sliced::run_in_slices;
         let mut text = String::from("Name;Tier;Notes\r\n");
         for i in 0..40 {
             let name = if i % 7 == 3 {
@@ -1221,7 +1225,7 @@ mod tests {
         );
         let json = serde_json::to_string(&remembered).unwrap();
         assert_eq!(
-            crate::domain::json::read::<RememberedMapping>(&json),
+            crate::support::json::read::<RememberedMapping>(&json),
             Ok(remembered)
         );
     }
@@ -1379,10 +1383,10 @@ mod tests {
     /// The import in one go as the reducer did it before [`Applying`]: what the sliced
     /// import must give, account for account.
     fn applied_as_before(
-        doc: &super::super::schema::Document,
+        doc: &crate::storage::schema::Document,
         preview: &CsvPreview,
         at: &str,
-    ) -> super::super::schema::Document {
+    ) -> crate::storage::schema::Document {
         let mut doc = doc.clone();
         let mut accounts = Vec::new();
         for incoming in &preview.added {
@@ -1416,7 +1420,7 @@ mod tests {
 
     #[test]
     fn importing_in_slices_gives_what_the_one_go_import_gave() {
-        use crate::domain::sliced::{run_in_slices, run_to_end};
+        use crate::support::sliced::{run_in_slices, run_to_end};
         const AT: &str = "2026-11-02T09:00:00Z";
         let mut text = String::from("Name,Tier,Needs fit,Notes\r\n");
         for i in 0..30 {
@@ -1430,7 +1434,7 @@ mod tests {
             text.push_str(&format!("{name},B,{rating},Row {i}\r\n"));
         }
         let import = import(&text);
-        let mut doc = super::super::schema::Document::default();
+        let mut doc = crate::storage::schema::Document::default();
         let mut here: Vec<Account> = (0..6)
             .map(|i| account(10 + i, &format!("here {i}")))
             .collect();

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::practices::{PracticeId, PRACTICES, PRIORITY_ORDER};
-use super::sorted_map::SortedMap;
+use crate::support::sorted_map::SortedMap;
 
 /// How a team answered one practice.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -4,7 +4,7 @@ use super::change::Change;
 use super::grader::{Answer, Answers};
 use super::history::{AssessmentId, SavedAssessment, ValidDetails};
 use super::practices::{PracticeId, PRACTICES};
-use super::schema::Document;
+use crate::storage::schema::Document;
 
 /// A change to the grader's draft or its history.
 #[derive(Clone, Debug, PartialEq)]

@@ -6,11 +6,11 @@ use serde::de::{Error, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::accounts::{Account, Tier};
-use super::dates::days_between;
 use super::plans::{Content, Plan};
 use super::quadrant::Quadrant;
 use super::rating::{criteria_of, Axis, CriterionId, Ratings, Weights};
-use super::sorting::sort_by_key;
+use crate::support::dates::days_between;
+use crate::support::sorting::sort_by_key;
 
 /// How big the firm is, which sets how many key accounts it can serve well.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -261,7 +261,7 @@ impl BudgetShare {
 fn percent(value: f64) -> String {
     format!(
         "{}%",
-        super::decimal::shortest((value * 10.0).round() / 10.0)
+        crate::support::decimal::shortest((value * 10.0).round() / 10.0)
     )
 }
 
@@ -479,14 +479,14 @@ mod tests {
             FirmSize::Clients(240),
         ] {
             let text = serde_json::to_string(&size).unwrap();
-            assert_eq!(crate::domain::json::read::<FirmSize>(&text).unwrap(), size);
+            assert_eq!(crate::support::json::read::<FirmSize>(&text).unwrap(), size);
         }
         assert_eq!(
             serde_json::to_string(&FirmSize::MidSized).unwrap(),
             r#""mid-sized""#
         );
-        assert!(crate::domain::json::read::<FirmSize>(r#""huge""#).is_err());
-        assert!(crate::domain::json::read::<FirmSize>("-3").is_err());
+        assert!(crate::support::json::read::<FirmSize>(r#""huge""#).is_err());
+        assert!(crate::support::json::read::<FirmSize>("-3").is_err());
     }
 
     fn plan_with_share(share: Option<f64>) -> Plan {

@@ -2,10 +2,10 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::dates::{date_part, instant, is_real_date, readable_date, readable_date_time};
 use super::grader::{grade, Answers, Grade};
 use super::practices::{PracticeId, PRACTICES};
-use super::sorting::sort_by_key;
+use crate::support::dates::{date_part, instant, is_real_date, readable_date, readable_date_time};
+use crate::support::sorting::sort_by_key;
 
 /// Identifies a saved assessment; never reused within one document.
 pub type AssessmentId = u64;

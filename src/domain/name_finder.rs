@@ -78,7 +78,7 @@ impl NameFinder {
                 finder.whole.push(folded);
             }
         }
-        super::sorting::sort_by_key(&mut finder.whole, |w| std::cmp::Reverse(w.len()));
+        crate::support::sorting::sort_by_key(&mut finder.whole, |w| std::cmp::Reverse(w.len()));
         finder
     }
 

@@ -1,14 +1,14 @@
 //! A plan written out for people and calendars: Markdown and iCalendar (RFC 5545).
 
 use super::accounts::Account;
-use super::dates::{date_part, ical_day_and_next, ical_utc, readable_date};
-use super::decimal::shortest;
-use super::json::{export_file, to_text};
 use super::plans::{
     reviews_latest_first, roadmap_columns, Content, MeetingKind, Plan, SectionKind, ShownSection,
     Template, CONSENSUS_SECTION,
 };
 use super::settings::format_money;
+use crate::support::dates::{date_part, ical_day_and_next, ical_utc, readable_date};
+use crate::support::decimal::shortest;
+use crate::support::json::{export_file, to_text};
 
 /// User text made literal in Markdown: characters that would start emphasis, strikethrough,
 /// links, code, tables, HTML or a character reference are escaped, so a reader sees what the
@@ -357,7 +357,10 @@ pub fn json(plan: &Plan, template: &Template, account: &Account, now: &str, firm
     let mut members = vec![
         ("app", to_text("account-grader")),
         ("kind", to_text(KIND)),
-        ("version", super::schema::CURRENT_VERSION.to_string()),
+        (
+            "version",
+            crate::storage::schema::CURRENT_VERSION.to_string(),
+        ),
         ("exported_at", to_text(now)),
     ];
     if firm != "\"\"" {
@@ -829,7 +832,7 @@ mod tests {
         assert_eq!(v["kind"], "account-plan");
         assert_eq!(v["account"]["name"], "Acme");
         assert_eq!(v["plan"]["id"], 3);
-        let plan: Plan = crate::domain::json::read(&v["plan"].to_string()).unwrap();
+        let plan: Plan = crate::support::json::read(&v["plan"].to_string()).unwrap();
         assert_eq!(plan, plan_with_content());
     }
 

@@ -8,7 +8,7 @@ use super::plans::{
     can_change_kind, unique_name, Consensus, Content, Plan, PlanId, SectionDef, SectionKind,
     Template, TemplateId, BUILT_IN_TEMPLATE,
 };
-use super::schema::Document;
+use crate::storage::schema::Document;
 
 /// A change to a template or a plan.
 #[derive(Clone, Debug, PartialEq)]

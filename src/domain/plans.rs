@@ -4,9 +4,9 @@
 use serde::{Deserialize, Deserializer, Serialize};
 
 use super::accounts::{amount, same_name, AccountId};
-use super::dates::days_between;
-use super::json;
-use super::sorting::sort_by;
+use crate::support::dates::days_between;
+use crate::support::json;
+use crate::support::sorting::sort_by;
 
 mod row_kinds;
 mod stored_form;
@@ -595,7 +595,7 @@ impl Consensus {
 
     /// One sentence on where the client stands with the plan.
     pub fn summary(&self) -> String {
-        use super::dates::readable_date;
+        use crate::support::dates::readable_date;
         match (&self.reviewed_with_client, self.client_agreed) {
             (Some(d), true) => format!(
                 "Reviewed with the client on {} and agreed",
@@ -830,7 +830,7 @@ pub(crate) mod tests {
 
     #[test]
     fn a_stored_budget_figure_the_form_would_refuse_reads_as_not_known() {
-        let read = |text: &str| crate::domain::json::read::<Budget>(text).unwrap();
+        let read = |text: &str| crate::support::json::read::<Budget>(text).unwrap();
         let ok = read(r#"{"hours":12.5,"money":null,"share_pct":100}"#);
         assert_eq!(
             (ok.hours, ok.money, ok.share_pct),
@@ -1239,7 +1239,7 @@ pub(crate) mod tests {
 
     /// Every user word in the stored sections of `plan_json` is shown by `template`.
     fn assert_every_word_shown(plan_json: &str, template: &Template) -> Plan {
-        let plan: Plan = crate::domain::json::read(plan_json).unwrap();
+        let plan: Plan = crate::support::json::read(plan_json).unwrap();
         let stored: serde_json::Value = serde_json::from_str(plan_json).unwrap();
         let mut words = Vec::new();
         for section in stored["sections"].as_array().unwrap() {
@@ -1304,7 +1304,7 @@ pub(crate) mod tests {
     #[test]
     fn the_v3_fixtures_plans_keep_every_word_under_their_own_templates() {
         let doc =
-            crate::domain::schema::decode(include_str!("../../tests/fixtures/v3.json")).unwrap();
+            crate::storage::schema::decode(include_str!("../../tests/fixtures/v3.json")).unwrap();
         let stored: serde_json::Value =
             serde_json::from_str(include_str!("../../tests/fixtures/v3.json")).unwrap();
         for (i, plan) in doc.plans.plans.iter().enumerate() {
@@ -1320,7 +1320,7 @@ pub(crate) mod tests {
     #[test]
     fn editing_the_converted_roadmap_replaces_the_old_checklist_without_a_copy_aside() {
         let t = built_in_template();
-        let mut p: Plan = crate::domain::json::read(STORED_BEFORE_ROADMAP_COLUMNS).unwrap();
+        let mut p: Plan = crate::support::json::read(STORED_BEFORE_ROADMAP_COLUMNS).unwrap();
         let shown = p.shown(&t);
         let Content::Roadmap(mut items) = shown
             .iter()
@@ -1344,7 +1344,7 @@ pub(crate) mod tests {
             .iter()
             .any(|s| s.key.starts_with("technology-roadmap~")));
         let json = serde_json::to_string(&p).unwrap();
-        let again: Plan = crate::domain::json::read(&json).unwrap();
+        let again: Plan = crate::support::json::read(&json).unwrap();
         assert_eq!(again, p);
         assert!(json.contains(r#""stage":"could-offer""#), "{json}");
     }
@@ -1427,7 +1427,7 @@ pub(crate) mod tests {
     #[test]
     fn the_new_kinds_round_trip_through_a_backup() {
         use crate::domain::backup;
-        let mut doc = crate::domain::schema::Document::default();
+        let mut doc = crate::storage::schema::Document::default();
         let mut p = Plan::new(1, 2, 0, AT);
         for (key, content) in sample_of_new_kinds() {
             p.write(key, key, content, AT);

@@ -10,8 +10,8 @@ use super::plans::Plan;
 use super::quadrant::{classify, Quadrant};
 use super::rating::{Axis, Position};
 use super::settings::Settings;
-use super::sorted_map::SortedMap;
-use super::sorting::{sort_by, sort_by_cached_key};
+use crate::support::sorted_map::SortedMap;
+use crate::support::sorting::{sort_by, sort_by_cached_key};
 
 /// An account with its place on the matrix worked out.
 #[derive(Clone, Debug, PartialEq)]

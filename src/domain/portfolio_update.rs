@@ -8,7 +8,7 @@ use super::bcg::MarketPosition;
 use super::change::Change;
 use super::demo::demo_accounts;
 use super::rating::CriterionId;
-use super::schema::Document;
+use crate::storage::schema::Document;
 
 /// A change to the accounts.
 #[derive(Clone, Debug, PartialEq)]

@@ -3,8 +3,8 @@
 use super::change::Change;
 use super::history::AssessmentId;
 use super::prospects::{received_from, Prospect, ProspectId};
-use super::schema::Document;
 use super::share::SharedResult;
+use crate::storage::schema::Document;
 
 /// A change to the prospects.
 #[derive(Clone, Debug, PartialEq)]

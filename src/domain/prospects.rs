@@ -3,12 +3,12 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::dates::{date_part, instant};
 use super::grader::{grade, Answers, Grade};
 use super::history::SavedAssessment;
 use super::practices::{PracticeId, PRACTICES};
 use super::share::SharedResult;
-use super::sorting::{sort_by_cached_key, sort_by_key};
+use crate::support::dates::{date_part, instant};
+use crate::support::sorting::{sort_by_cached_key, sort_by_key};
 
 /// Identifies a received result; taken from the document's id counter like every other id.
 pub type ProspectId = u64;
@@ -332,7 +332,7 @@ mod tests {
     #[test]
     fn reads_back_what_serde_writes() {
         let p = prospect(4, "xyz");
-        let text = crate::domain::json::to_text(&p);
-        assert_eq!(crate::domain::json::read(&text), Ok(p));
+        let text = crate::support::json::to_text(&p);
+        assert_eq!(crate::support::json::read(&text), Ok(p));
     }
 }

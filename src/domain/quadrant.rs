@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::rating::{criteria_of, Axis, CriterionId, Position, Ratings, Weights};
-use super::sorting::sort_by_key;
+use crate::support::sorting::sort_by_key;
 
 /// The score dividing low from high on each axis.
 ///

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::sorted_map::SortedMap;
+use crate::support::sorted_map::SortedMap;
 
 /// The two axes of the portfolio matrix.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -464,7 +464,7 @@ mod tests {
         r.set(NeedsFit, None);
         assert_eq!(r.get(NeedsFit), None);
         let raw: Ratings =
-            crate::domain::json::read(r#"{"needs-fit":0,"profitability":4}"#).unwrap();
+            crate::support::json::read(r#"{"needs-fit":0,"profitability":4}"#).unwrap();
         assert_eq!(raw.sanitized().rated_count(), 1);
     }
 }

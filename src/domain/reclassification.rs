@@ -8,10 +8,10 @@ use serde::de::{DeserializeOwned, Error};
 use serde::{Deserialize, Deserializer, Serialize};
 
 use super::accounts::AccountId;
-use super::json::{self, Json};
 use super::quadrant::Quadrant;
 use super::rating::{criteria_of, weighted_score, Axis, CriterionId, DEFAULT_WEIGHT};
-use super::sorted_map::SortedMap;
+use crate::support::json::{self, Json};
+use crate::support::sorted_map::SortedMap;
 
 /// The stored name of the criterion version 4 replaced.
 pub const LEGACY_HEADROOM: &str = "portfolio-headroom";
@@ -262,7 +262,7 @@ mod tests {
     use super::*;
     use crate::domain::quadrant::{classify, Quadrant::*};
     use crate::domain::rating::CriterionId::*;
-    use crate::domain::schema::decode;
+    use crate::storage::schema::decode;
 
     #[test]
     fn room_to_offer_more_turns_round_into_share_in_use() {
@@ -302,7 +302,7 @@ mod tests {
             decode(v3).is_err(),
             "the upgrade must not hide what the readers refuse"
         );
-        let mut tree: Json = crate::domain::json::Json::parse(v3).unwrap();
+        let mut tree: Json = crate::support::json::Json::parse(v3).unwrap();
         upgrade(&mut tree).unwrap();
         let ratings = tree.to_text();
         assert!(ratings.contains(r#""needs-fit":"high""#), "{ratings}");

@@ -311,7 +311,7 @@ mod tests {
     #[test]
     fn settings_stored_before_the_theme_existed_follow_the_system() {
         let old = r#"{"currency":"EUR","plan_stale_days":30,"last_backup_at":"2026-11-01T10:00:00.000Z"}"#;
-        let s: Settings = crate::domain::json::read(old).unwrap();
+        let s: Settings = crate::support::json::read(old).unwrap();
         assert_eq!(s.theme, Theme::System);
         assert_eq!(s.currency, "EUR");
         assert_eq!(s.plan_stale_days, 30);
@@ -328,7 +328,7 @@ mod tests {
         };
         let json = serde_json::to_string(&s).unwrap();
         assert!(json.contains(r#""firm_size":240"#), "{json}");
-        assert_eq!(crate::domain::json::read::<Settings>(&json).unwrap(), s);
+        assert_eq!(crate::support::json::read::<Settings>(&json).unwrap(), s);
     }
 
     #[test]
@@ -340,7 +340,7 @@ mod tests {
             };
             let json = serde_json::to_string(&s).unwrap();
             assert!(json.contains(&format!(r#""theme":"{}""#, theme.key())));
-            assert_eq!(crate::domain::json::read::<Settings>(&json).unwrap(), s);
+            assert_eq!(crate::support::json::read::<Settings>(&json).unwrap(), s);
             assert_eq!(Theme::from_key(theme.key()), Some(theme));
         }
         assert_eq!(Theme::System.attribute(), None);

@@ -4,8 +4,8 @@ use super::bcg::BcgThresholds;
 use super::change::Change;
 use super::guidance::FirmSize;
 use super::rating::{Axis, CriterionId};
-use super::schema::Document;
 use super::settings::{FirmProfile, SettingsSection, Theme};
+use crate::storage::schema::Document;
 
 /// A change to the settings.
 #[derive(Clone, Debug, PartialEq)]

@@ -10,15 +10,15 @@
 use serde::{Deserialize, Deserializer, Serialize};
 
 use super::accounts::{amount, Account, CopySource, Tier};
-use super::dates::{date_of_day_number, date_part, day_number, instant, is_real_date};
 use super::grader::{Answer, Answers};
 use super::history::SavedAssessment;
-use super::json;
 use super::plans::{Consensus, Content, Plan, Template};
 use super::practices::PRACTICES;
 use super::quadrant::Thresholds;
 use super::rating::{Ratings, Weights};
 use super::reclassification::read_upgraded;
+use crate::support::dates::{date_of_day_number, date_part, day_number, instant, is_real_date};
+use crate::support::json;
 
 const RESULT_V1: u8 = 0x11;
 /// A prospect's reply to an invitation: the answers and date as V1, then who answered,
@@ -516,7 +516,10 @@ pub fn source_key(account: &Account) -> String {
 
 /// Whether RFC 3339 time `a` is after `b`; text order for times that do not read.
 pub fn later(a: &str, b: &str) -> bool {
-    match (super::dates::instant(a), super::dates::instant(b)) {
+    match (
+        crate::support::dates::instant(a),
+        crate::support::dates::instant(b),
+    ) {
         (Some(a), Some(b)) => a > b,
         _ => a > b,
     }
@@ -1130,7 +1133,7 @@ mod tests {
 
     fn client_link(plan: &crate::domain::client_share::ClientPlan) -> String {
         encode_client(&miniz_oxide::deflate::compress_to_vec(
-            crate::domain::json::to_text(plan).as_bytes(),
+            crate::support::json::to_text(plan).as_bytes(),
             6,
         ))
     }
@@ -1183,7 +1186,7 @@ mod tests {
     #[test]
     fn dates_in_links_that_are_not_dates_are_dropped_and_the_rest_opens() {
         use crate::domain::client_share::{ClientPlan, ClientSection};
-        use crate::domain::dates::readable_date;
+        use crate::support::dates::readable_date;
         let crafted = ClientPlan {
             firm: "Acme Advisory".into(),
             logo: None,

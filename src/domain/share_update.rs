@@ -12,8 +12,8 @@ use super::plan_update::{add_shared_plan, keep_shared_template};
 use super::plans::{unique_name, Plan};
 use super::portfolio_update::edit_account;
 use super::prospects::without_shared_mark;
-use super::schema::Document;
 use super::share::{SharedAccount, SharedResult};
+use crate::storage::schema::Document;
 
 /// Keeping something shared through a link.
 #[derive(Clone, Debug, PartialEq)]

@@ -3,8 +3,8 @@
 use std::rc::Rc;
 
 use super::change::Change;
-use super::schema::Document;
 use super::snapshots::{self, Snapshot, SnapshotId};
+use crate::storage::schema::Document;
 
 /// A change to the snapshots.
 #[derive(Clone, Debug, PartialEq)]

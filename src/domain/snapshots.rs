@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use super::accounts::{Account, AccountId};
 use super::rating::{Position, Weights};
-use super::sorted_map::SortedMap;
+use crate::support::sorted_map::SortedMap;
 
 pub type SnapshotId = u64;
 

@@ -6,8 +6,8 @@ use super::accounts::Account;
 use super::backup::{Merging, Mode, Prepared};
 use super::change::Change;
 use super::csv_import::{Applying, CsvImport, CsvPreview};
-use super::schema::Document;
-use super::sliced::run_to_end;
+use crate::storage::schema::Document;
+use crate::support::sliced::run_to_end;
 
 /// A document worked out from another outside the reducer, for
 /// [`TransferAction::ImportWorkedOut`].

@@ -11,8 +11,6 @@ use crate::components::rating_input::rating_input;
 use crate::components::share_panels::ShareAccount;
 use crate::domain::accounts::{Account, AccountId};
 use crate::domain::bcg::{categorize, parse_figure, MarketPosition};
-use crate::domain::dates::readable_date;
-use crate::domain::decimal::shortest;
 use crate::domain::guidance::{
     criterion_step, plan_prompt, ratings_are_stale, steps_for, tier_mismatch, RETENTION_FACTS,
     RETHINK_TEST,
@@ -27,6 +25,8 @@ use crate::domain::settings::format_money;
 use crate::hooks::{use_app_state, use_local, LocalHandle};
 use crate::route::Route;
 use crate::state::{Action, PortfolioAction};
+use crate::support::dates::readable_date;
+use crate::support::decimal::shortest;
 
 #[derive(Properties, PartialEq)]
 pub struct AccountPageProps {

@@ -10,11 +10,11 @@ use crate::components::grade_summary::grade_summary;
 use crate::components::missing::missing;
 use crate::components::next_steps::next_steps;
 use crate::components::share_panels::share_result;
-use crate::domain::dates::readable_date_time;
 use crate::domain::history::{diff, previous_of, AssessmentId, SavedAssessment};
 use crate::hooks::use_app_state;
 use crate::route::Route;
 use crate::state::{Action, GraderAction};
+use crate::support::dates::readable_date_time;
 
 #[derive(Properties, PartialEq)]
 pub struct AssessmentPageProps {

@@ -8,12 +8,12 @@ use crate::browser::page::print;
 use crate::components::firm_header::firm_header;
 use crate::components::plan_section_view::plan_section_view;
 use crate::domain::client_share::ClientPlan;
-use crate::domain::dates::readable_date;
 use crate::domain::plans::{kind_of, ShownSection};
 use crate::domain::share::{client_from_json, decode_client, ShareError, MAX_INFLATED};
 use crate::hooks::use_local;
+use crate::support::dates::readable_date;
 
-use super::shared::{bad_link, LinkProps, Unlock};
+use super::share_link_screens::{bad_link, LinkProps, Unlock};
 
 /// The plan in a client link's deflated JSON.
 async fn open_plan(deflated: &[u8]) -> Result<ClientPlan, ShareError> {

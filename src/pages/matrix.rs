@@ -14,7 +14,6 @@ use crate::components::matrix_chart::{svg_file, MatrixChart};
 use crate::components::quadrant_badge::quadrant_badge;
 use crate::domain::accounts::{Account, Tier};
 use crate::domain::bcg::{categorize, BcgCategory};
-use crate::domain::dates::readable_date_time;
 use crate::domain::portfolio::{
     guidelines, industries, managers, members_by_quadrant, summarize, Level, ListQuery,
     QuadrantFilter, SortKey,
@@ -25,6 +24,7 @@ use crate::domain::snapshots::SnapshotId;
 use crate::hooks::{use_app_state, use_local};
 use crate::route::Route;
 use crate::state::{Action, SnapshotAction};
+use crate::support::dates::readable_date_time;
 use chart_specs::{growth_share_chart, quadrant_chart};
 
 const SVG_ID: &str = "portfolio-matrix";

@@ -5,13 +5,13 @@ use yew::prelude::*;
 use crate::browser::clock::now_iso_in_browser;
 use crate::browser::page::navigate;
 use crate::components::quadrant_badge::quadrant_badge;
-use crate::domain::dates::readable_date;
 use crate::domain::plans::BUILT_IN_TEMPLATE;
 use crate::domain::portfolio::row;
-use crate::domain::sorting::sort_by_cached_key;
 use crate::hooks::use_app_state;
 use crate::route::Route;
 use crate::state::{Action, PlanAction};
+use crate::support::dates::readable_date;
+use crate::support::sorting::sort_by_cached_key;
 
 #[component]
 pub fn PlansPage() -> Html {

@@ -6,7 +6,6 @@ use yew::prelude::*;
 use crate::browser::page::navigate;
 use crate::components::band_badge::band_badge;
 use crate::components::missing::missing;
-use crate::domain::dates::readable_date;
 use crate::domain::grader::{Answer, Answers};
 use crate::domain::history::chronological;
 use crate::domain::practices::{PracticeId, PRACTICES};
@@ -14,6 +13,7 @@ use crate::domain::prospects::{compare, looks_shared, ProspectId, Standing};
 use crate::hooks::use_app_state;
 use crate::route::Route;
 use crate::state::{Action, ProspectAction};
+use crate::support::dates::readable_date;
 
 #[derive(Properties, PartialEq)]
 pub struct ProspectPageProps {

@@ -7,11 +7,11 @@ use crate::browser::download::download_text;
 use crate::browser::events::on_value;
 use crate::components::band_badge::band_badge;
 use crate::domain::csv_export::prospects_csv;
-use crate::domain::dates::{date_part, readable_date};
 use crate::domain::prospects::{looks_shared, sorted, ProspectOrder};
 use crate::hooks::{use_app_state, use_local, use_select_value};
 use crate::route::Route;
 use crate::state::{Action, ProspectAction};
+use crate::support::dates::{date_part, readable_date};
 
 #[component]
 pub fn ProspectsPage() -> Html {

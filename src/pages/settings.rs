@@ -10,7 +10,6 @@ use crate::components::firm_profile::FirmProfilePanel;
 use crate::components::keeping_panel::KeepingPanel;
 use crate::components::kept_copies::KeptCopies;
 use crate::domain::bcg::{parse_figure, BcgThresholds};
-use crate::domain::decimal::shortest;
 use crate::domain::guidance::{FirmSize, LARGE_FROM_CLIENTS, MID_SIZED_FROM_CLIENTS};
 use crate::domain::portfolio::unweighted_axes_message;
 use crate::domain::quadrant::DEFAULT_THRESHOLD;
@@ -18,6 +17,7 @@ use crate::domain::rating::{criteria_of, Axis, CriterionId, DEFAULT_WEIGHT, MAX_
 use crate::domain::settings::{SettingsSection, Theme, CURRENCIES};
 use crate::hooks::{use_app_state, use_local, use_select_value, LocalHandle};
 use crate::state::{Action, SettingsAction};
+use crate::support::decimal::shortest;
 
 #[component]
 pub fn SettingsPage() -> Html {

@@ -3,9 +3,9 @@ use yew::prelude::*;
 use crate::browser::events::on_input_value;
 use crate::domain::accounts::parse_revenue;
 use crate::domain::bcg::parse_figure;
-use crate::domain::decimal::shortest;
 use crate::domain::plans::Budget;
 use crate::hooks::use_local;
+use crate::support::decimal::shortest;
 
 #[derive(Properties, PartialEq)]
 pub struct BudgetEditorProps {

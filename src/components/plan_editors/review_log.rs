@@ -1,8 +1,8 @@
 use yew::prelude::*;
 
 use super::{add_button, on_click_edit, remove_button, row_date_field, row_text_area};
-use crate::domain::dates::readable_date;
 use crate::domain::plans::ReviewEntry;
+use crate::support::dates::readable_date;
 
 /// The business-review log: per review, its date, wins, challenges, decisions and next steps.
 pub struct ReviewLogEditor {

@@ -7,7 +7,7 @@
 
 use serde::{Deserialize, Deserializer, Serialize};
 
-use super::super::sorting::sort_by;
+use crate::support::sorting::sort_by;
 
 /// One thing to do for the account: the "planned actions" of a development plan.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -274,7 +274,7 @@ mod tests {
     use super::*;
 
     fn read<T: serde::de::DeserializeOwned>(text: &str) -> T {
-        crate::domain::json::read(text).unwrap()
+        crate::support::json::read(text).unwrap()
     }
 
     #[test]
@@ -341,7 +341,7 @@ mod tests {
         assert_eq!(later.stage, None);
         assert_eq!(later.what, "Drones");
         // A wrong type is still damage, not a default.
-        assert!(crate::domain::json::read::<ActionItem>(r#"{"done":"yes"}"#).is_err());
+        assert!(crate::support::json::read::<ActionItem>(r#"{"done":"yes"}"#).is_err());
     }
 
     #[test]

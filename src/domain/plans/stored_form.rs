@@ -212,23 +212,23 @@ mod tests {
         for kind in SectionKind::CHOICES {
             let json = serde_json::to_string(&def(kind)).unwrap();
             assert_eq!(
-                crate::domain::json::read::<SectionDef>(&json).unwrap(),
+                crate::support::json::read::<SectionDef>(&json).unwrap(),
                 def(kind)
             );
         }
         let older = r#"{"key":"k","title":"T","kind":"list","max":null}"#;
-        let read: SectionDef = crate::domain::json::read(older).unwrap();
+        let read: SectionDef = crate::support::json::read(older).unwrap();
         assert_eq!(read.kind, SectionKind::List { max: None });
         assert_eq!(read.guidance, "");
         let capped = r#"{"key":"k","title":"T","kind":"list","max":3}"#;
-        let read: SectionDef = crate::domain::json::read(capped).unwrap();
+        let read: SectionDef = crate::support::json::read(capped).unwrap();
         assert_eq!(read.kind, SectionKind::List { max: Some(3) });
     }
 
     #[test]
     fn an_unknown_section_kind_is_an_error() {
         let json = r#"{"key":"k","title":"T","kind":"poem"}"#;
-        let err = crate::domain::json::read::<SectionDef>(json).unwrap_err();
+        let err = crate::support::json::read::<SectionDef>(json).unwrap_err();
         assert!(
             err.to_string().contains("unknown section kind \"poem\""),
             "{err}"
@@ -257,12 +257,12 @@ mod tests {
             let json = serde_json::to_string(&content).unwrap();
             assert!(json.starts_with(r#"{"type":""#), "{json}");
             assert_eq!(
-                crate::domain::json::read::<Content>(&json).unwrap(),
+                crate::support::json::read::<Content>(&json).unwrap(),
                 content
             );
             let value: serde_json::Value = serde_json::from_str(&json).unwrap();
             assert_eq!(
-                crate::domain::json::read::<Content>(&value.to_string()).unwrap(),
+                crate::support::json::read::<Content>(&value.to_string()).unwrap(),
                 content
             );
         }
@@ -279,7 +279,7 @@ mod tests {
             r#"{"value":"x","type":"text"}"#,
         ] {
             assert_eq!(
-                crate::domain::json::read::<Content>(extra).unwrap(),
+                crate::support::json::read::<Content>(extra).unwrap(),
                 Content::Text("x".into())
             );
         }
@@ -290,7 +290,7 @@ mod tests {
             r#"{"type":"list","value":"x"}"#,
             r#""text""#,
         ] {
-            assert!(crate::domain::json::read::<Content>(bad).is_err(), "{bad}");
+            assert!(crate::support::json::read::<Content>(bad).is_err(), "{bad}");
         }
     }
 }

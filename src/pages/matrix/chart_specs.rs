@@ -5,14 +5,14 @@
 use crate::components::matrix_chart::{ChartPoint, Quadrants};
 use crate::domain::accounts::Account;
 use crate::domain::bcg::{categorize, BcgCategory};
-use crate::domain::decimal::{shortest, trimmed};
 use crate::domain::portfolio::{row, same_spot_counts, ListQuery};
 use crate::domain::quadrant::{Quadrant, BORDERLINE_BAND};
 use crate::domain::rating::{fully_rated, Axis};
-use crate::domain::schema::Document;
 use crate::domain::settings::format_money;
 use crate::domain::snapshots::SnapshotId;
-use crate::domain::sorting::sort_by;
+use crate::storage::schema::Document;
+use crate::support::decimal::{shortest, trimmed};
+use crate::support::sorting::sort_by;
 
 /// The line the details of a point placed from some ratings end with.
 const NOT_FULLY_RATED: &str = "Not every criterion rated yet";

@@ -5,15 +5,15 @@ use std::rc::Rc;
 
 use serde::{Deserialize, Serialize};
 
-use super::accounts::Account;
-use super::grader::Answers;
-use super::history::{AssessmentId, SavedAssessment};
-use super::json::{self, Json, JsonError, Reader};
-use super::plans::{Plan, Template};
-use super::prospects::Prospect;
-use super::reclassification::{self, ClassificationNotice};
-use super::settings::Settings;
-use super::snapshots::Snapshot;
+use crate::domain::accounts::Account;
+use crate::domain::grader::Answers;
+use crate::domain::history::{AssessmentId, SavedAssessment};
+use crate::domain::plans::{Plan, Template};
+use crate::domain::prospects::Prospect;
+use crate::domain::reclassification::{self, ClassificationNotice};
+use crate::domain::settings::Settings;
+use crate::domain::snapshots::Snapshot;
+use crate::support::json::{self, Json, JsonError, Reader};
 
 /// The schema version this build writes.
 pub const CURRENT_VERSION: u64 = 5;
@@ -102,21 +102,21 @@ impl PartialEq for PlanData {
 
 impl PlanData {
     /// A template by id; id 0 is the built-in one.
-    pub fn template(&self, id: super::plans::TemplateId) -> Option<Template> {
-        if id == super::plans::BUILT_IN_TEMPLATE {
-            return Some(super::plans::built_in_template());
+    pub fn template(&self, id: crate::domain::plans::TemplateId) -> Option<Template> {
+        if id == crate::domain::plans::BUILT_IN_TEMPLATE {
+            return Some(crate::domain::plans::built_in_template());
         }
         self.templates.iter().find(|t| t.id == id).cloned()
     }
 
     /// Every template, the built-in one first.
     pub fn all_templates(&self) -> Vec<Template> {
-        std::iter::once(super::plans::built_in_template())
+        std::iter::once(crate::domain::plans::built_in_template())
             .chain(self.templates.iter().cloned())
             .collect()
     }
 
-    pub fn plan_for(&self, account: super::accounts::AccountId) -> Option<&Plan> {
+    pub fn plan_for(&self, account: crate::domain::accounts::AccountId) -> Option<&Plan> {
         self.plans
             .iter()
             .find(|p| p.account == account)
@@ -215,8 +215,10 @@ fn v4_to_v5(doc: &mut Json) -> json::Result<()> {
     doc.insert_missing("prospects", || Json::Array(vec![]))?;
     if let Some(settings) = doc.field_mut("settings") {
         settings.insert_missing("firm", || {
-            Json::parse(&json::to_text(&super::settings::FirmProfile::default()))
-                .expect("serde writes JSON")
+            Json::parse(&json::to_text(
+                &crate::domain::settings::FirmProfile::default(),
+            ))
+            .expect("serde writes JSON")
         })?;
     }
     Ok(())
@@ -250,7 +252,7 @@ pub fn decode(text: &str) -> Result<Document, LoadError> {
 }
 
 /// Brings a document of `version` up to the current version.
-pub(super) fn migrate(tree: &mut Json, version: u64) -> Result<(), LoadError> {
+pub(crate) fn migrate(tree: &mut Json, version: u64) -> Result<(), LoadError> {
     for step in &MIGRATIONS[(version - 1) as usize..] {
         step(tree).map_err(|e| LoadError::WrongShape(e.to_string()))?;
     }
@@ -259,7 +261,7 @@ pub(super) fn migrate(tree: &mut Json, version: u64) -> Result<(), LoadError> {
 
 /// What every document read gets, however it was read: ratings within their range, and an
 /// id counter past every id in use.
-pub(super) fn finish(doc: &mut Document) {
+pub(crate) fn finish(doc: &mut Document) {
     for account in Rc::make_mut(&mut doc.portfolio.accounts) {
         account.ratings = std::mem::take(&mut account.ratings).sanitized();
     }
@@ -288,7 +290,7 @@ fn unreadable(text: &str, error: JsonError) -> LoadError {
 }
 
 /// The version number of a stored document, read without reading the rest into types.
-pub(super) fn stored_version(text: &str) -> Result<u64, LoadError> {
+pub(crate) fn stored_version(text: &str) -> Result<u64, LoadError> {
     let mut version = None;
     let mut probe = Reader::new(text);
     probe

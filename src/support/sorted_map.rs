@@ -144,7 +144,7 @@ impl<'de, K: Deserialize<'de> + Ord, V: Deserialize<'de>> Deserialize<'de> for S
 mod tests {
     use std::collections::BTreeMap;
 
-    use crate::domain::json;
+    use crate::support::json;
 
     use super::*;
 

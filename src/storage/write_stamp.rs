@@ -96,7 +96,7 @@ fn is_token(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::schema::{decode, encode, Document};
+    use crate::storage::schema::{decode, encode, Document};
 
     #[test]
     fn a_stamped_document_reads_back_the_same_and_gives_its_stamp() {

@@ -54,11 +54,11 @@ pub fn readable_part(text: &str, damage_at: usize) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::json::Json;
+    use crate::support::json::Json;
 
     fn damage_of(text: &str) -> usize {
         match Json::parse(text) {
-            Err(crate::domain::json::JsonError::Syntax(at)) => at,
+            Err(crate::support::json::JsonError::Syntax(at)) => at,
             other => panic!("expected damage in {text}: {other:?}"),
         }
     }

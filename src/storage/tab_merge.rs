@@ -11,16 +11,16 @@ use std::collections::{HashMap, HashSet};
 use std::hash::Hash;
 use std::rc::Rc;
 
-use super::accounts::{same_name, Account};
-use super::grader::Answers;
-use super::history::SavedAssessment;
-use super::json::{self, to_text, Json};
-use super::plans::{unique_name, Plan, Template, BUILT_IN_TEMPLATE};
-use super::practices::PRACTICES;
-use super::prospects::Prospect;
 use super::schema::Document;
-use super::settings::Settings;
-use super::snapshots::Snapshot;
+use crate::domain::accounts::{same_name, Account};
+use crate::domain::grader::Answers;
+use crate::domain::history::SavedAssessment;
+use crate::domain::plans::{unique_name, Plan, Template, BUILT_IN_TEMPLATE};
+use crate::domain::practices::PRACTICES;
+use crate::domain::prospects::Prospect;
+use crate::domain::settings::Settings;
+use crate::domain::snapshots::Snapshot;
+use crate::support::json::{self, to_text, Json};
 
 /// The joined document, and the accounts of ours that took a fresh id because the other tab
 /// gave theirs to a different account at the same moment (old id, new id).
@@ -229,7 +229,7 @@ fn keep_references_whole(doc: &mut Document, sources: [&Document; 3]) {
     let mut duplicates = Vec::new();
     // Two tabs that each began a plan for one account: the one written last is kept.
     let mut order: Vec<usize> = (0..doc.plans.plans.len()).collect();
-    super::sorting::sort_by(&mut order, |&a, &b| {
+    crate::support::sorting::sort_by(&mut order, |&a, &b| {
         let (a, b) = (&doc.plans.plans[a], &doc.plans.plans[b]);
         b.updated_at.cmp(&a.updated_at)
     });

@@ -13,14 +13,14 @@
 
 use std::collections::HashSet;
 
-use super::accounts::{Account, AccountId};
-use super::history::SavedAssessment;
+use crate::domain::accounts::{Account, AccountId};
+use crate::domain::history::SavedAssessment;
 use serde::de::DeserializeOwned;
 
-use super::json::{self, Json};
-use super::plans::{Plan, Template};
 use super::schema::{decode, finish, migrate, stored_version, Document, LoadError};
-use super::snapshots::Snapshot;
+use crate::domain::plans::{Plan, Template};
+use crate::domain::snapshots::Snapshot;
+use crate::support::json::{self, Json};
 
 /// A part of the document that could not be read and was left out.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -459,7 +459,7 @@ fn describe_rest(path: &[String]) -> (String, Option<String>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::schema::{encode, CURRENT_VERSION};
+    use crate::storage::schema::{encode, CURRENT_VERSION};
     use std::rc::Rc;
 
     const AT: &str = "2026-11-01T09:00:00Z";

@@ -9,11 +9,11 @@ use std::rc::{Rc, Weak};
 
 use serde::Serialize;
 
-use super::accounts::Account;
-use super::json::to_text;
-use super::plans::Plan;
 use super::schema::{Document, CURRENT_VERSION};
-use super::sliced::{Progress, Sliced, Unit};
+use crate::domain::accounts::Account;
+use crate::domain::plans::Plan;
+use crate::support::json::to_text;
+use crate::support::sliced::{Progress, Sliced, Unit};
 
 /// The JSON of one value behind an `Rc`, and which allocation it was made from. Holding the
 /// `Weak` keeps that allocation's address from being reused by another value while cached,
@@ -42,7 +42,7 @@ impl<T: Serialize> Cached<T> {
 #[derive(Default)]
 pub struct DocumentEncoder {
     accounts: Option<Cached<Vec<Account>>>,
-    snapshots: Option<Cached<Vec<super::snapshots::Snapshot>>>,
+    snapshots: Option<Cached<Vec<crate::domain::snapshots::Snapshot>>>,
     plans: HashMap<*const Plan, Cached<Plan>>,
 }
 
@@ -217,7 +217,7 @@ mod tests {
     use super::*;
     use crate::domain::demo::demo_accounts;
     use crate::domain::plans::Content;
-    use crate::domain::schema::encode;
+    use crate::storage::schema::encode;
 
     const AT: &str = "2026-11-23T09:00:00Z";
 
@@ -280,7 +280,7 @@ mod tests {
 
     #[test]
     fn parts_encoded_beforehand_in_slices_are_what_the_save_writes() {
-        use crate::domain::sliced::run_in_slices;
+        use crate::support::sliced::run_in_slices;
         let basis = document();
         let mut encoder = DocumentEncoder::default();
         encoder.encode(&basis);
@@ -311,7 +311,7 @@ mod tests {
         }
         // No accounts at all is an empty list.
         let empty = Document::default();
-        let (_, encoded) = crate::domain::sliced::run_to_end(Encoding::new(empty.clone(), &empty));
+        let (_, encoded) = crate::support::sliced::run_to_end(Encoding::new(empty.clone(), &empty));
         let mut encoder = DocumentEncoder::default();
         encoder.take(encoded);
         assert_eq!(encoder.encode(&empty), encode(&empty));

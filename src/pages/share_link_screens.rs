@@ -16,7 +16,6 @@ use crate::components::plan_section_view::plan_section_view;
 use crate::components::quadrant_badge::quadrant_badge;
 use crate::domain::accounts::{same_name, Tier};
 use crate::domain::copy_update::kept_copy;
-use crate::domain::dates::readable_date;
 use crate::domain::grader::grade;
 use crate::domain::prospects::received_from;
 use crate::domain::quadrant::{classify, explain};
@@ -29,6 +28,7 @@ use crate::domain::share::{
 use crate::hooks::{use_app_state, use_local};
 use crate::route::Route;
 use crate::state::{Action, ProspectAction, ShareAction};
+use crate::support::dates::readable_date;
 
 /// The screens below show what the share link in the URL fragment carries; the app keys
 /// each by its link, so a second link opened in the same tab gets a fresh screen.

@@ -1,0 +1,9 @@
+//! General helpers that are not the business: number text, dates, one shared sort, a sorted
+//! map, JSON text, and long work done a slice at a time. Plain Rust, tested natively.
+
+pub mod dates;
+pub mod decimal;
+pub mod json;
+pub mod sliced;
+pub mod sorted_map;
+pub mod sorting;
