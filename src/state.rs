@@ -172,6 +172,29 @@ pub enum Action {
     DismissClassificationNotice,
 }
 
+impl Action {
+    /// Whether the undo offered stays offered after this action. An undo is offered only
+    /// until the next change: undoing after later edits would silently throw those edits
+    /// away. The actions kept here change no part of the document (and should one ever do,
+    /// `AppState::apply` ends the offer all the same).
+    pub fn keeps_undo(&self) -> bool {
+        matches!(
+            self,
+            Action::Undo
+                | Action::DismissUndo
+                | Action::DismissUnreadable
+                | Action::SaveFailed(_)
+                | Action::SaveSucceeded
+                | Action::SetListQuery(_)
+                | Action::DismissSyncNotice
+                | Action::StopSaving { .. }
+                | Action::KeepAccountDraft(_)
+                | Action::DropAccountDraft(_)
+                | Action::SetPrintFilledOnly(_)
+        )
+    }
+}
+
 impl AppState {
     pub fn with_document(doc: Document) -> Self {
         Self {
@@ -221,24 +244,7 @@ impl AppState {
     /// Applies `action`; returns what the notice offering to undo it says, if it can be
     /// undone.
     fn apply(&mut self, action: Action) -> Option<String> {
-        // An undo is offered only until the next change: undoing after later edits would
-        // silently throw those edits away. The actions kept here change no part of the
-        // document, which is what makes going back to the document before the change safe.
-        let keeps_undo = matches!(
-            action,
-            Action::Undo
-                | Action::DismissUndo
-                | Action::DismissUnreadable
-                | Action::SaveFailed(_)
-                | Action::SaveSucceeded
-                | Action::SetListQuery(_)
-                | Action::DismissSyncNotice
-                | Action::StopSaving { .. }
-                | Action::KeepAccountDraft(_)
-                | Action::DropAccountDraft(_)
-                | Action::SetPrintFilledOnly(_)
-        );
-        if !keeps_undo {
+        if !action.keeps_undo() {
             self.undo = None;
         }
         let change = match action {
@@ -331,6 +337,9 @@ impl AppState {
             }
         };
         if change.changed {
+            // Going back to the document before the undoable change would take this change
+            // back too: so a change, whatever the action, ends the offer.
+            self.undo = None;
             self.changed();
         }
         change.undo
@@ -704,13 +713,22 @@ mod tests {
         let action = Action::Transfer(transfer.clone());
         let in_one_go = reduce(start.clone(), [action.clone()]);
         let basis = start.doc.clone();
-        let (result, _) = run_in_slices(Merging::new(&basis, import, Mode::Merge), 1);
+        let (mut result, _) = run_in_slices(Merging::new(&basis, import, Mode::Merge), 1);
+        // A mark only the worked-out result carries: it shows the result is taken as it is,
+        // not worked out again in the reducer.
+        result.settings.currency = "XTS".into();
         let worked_out = Action::Transfer(TransferAction::ImportWorkedOut {
             import: Box::new(transfer),
             result: Rc::new(WorkedOut { basis, result }),
         });
         let taken = reduce(start.clone(), [worked_out.clone()]);
-        assert_eq!(taken.doc, in_one_go.doc);
+        assert_eq!(taken.doc.settings.currency, "XTS");
+        let mut unmarked = taken.doc.clone();
+        unmarked
+            .settings
+            .currency
+            .clone_from(&in_one_go.doc.settings.currency);
+        assert_eq!(unmarked, in_one_go.doc);
         assert_eq!(taken.doc.portfolio.accounts[0].industry, "From the file");
         assert_eq!(taken.doc.settings.last_backup_at.as_deref(), Some(AT));
         assert_eq!(taken.undo, in_one_go.undo);
@@ -739,6 +757,7 @@ mod tests {
         );
         let again = reduce(changed.clone(), [action]);
         let fell_back = reduce(changed, [worked_out]);
+        assert_ne!(fell_back.doc.settings.currency, "XTS");
         assert_eq!(fell_back.doc, again.doc);
         let names: Vec<&str> = fell_back
             .doc
@@ -781,14 +800,23 @@ mod tests {
         };
         let action = Action::Transfer(transfer.clone());
         let basis = start.doc.clone();
-        let (result, _) = run_in_slices(Applying::new(&basis, preview, AT.into()), 1);
+        let (mut result, _) = run_in_slices(Applying::new(&basis, preview, AT.into()), 1);
+        // A mark only the worked-out result carries: it shows the result is taken as it is,
+        // not worked out again in the reducer.
+        result.settings.currency = "XTS".into();
         let worked_out = Action::Transfer(TransferAction::ImportWorkedOut {
             import: Box::new(transfer),
             result: Rc::new(WorkedOut { basis, result }),
         });
         let in_one_go = reduce(start.clone(), [action.clone()]);
         let taken = reduce(start.clone(), [worked_out.clone()]);
-        assert_eq!(taken.doc, in_one_go.doc);
+        assert_eq!(taken.doc.settings.currency, "XTS");
+        let mut unmarked = taken.doc.clone();
+        unmarked
+            .settings
+            .currency
+            .clone_from(&in_one_go.doc.settings.currency);
+        assert_eq!(unmarked, in_one_go.doc);
         assert_eq!(taken.doc.portfolio.accounts.len(), 2);
         assert_eq!(
             taken.undo.as_ref().unwrap().description(),
@@ -804,6 +832,7 @@ mod tests {
             [Action::Portfolio(PortfolioAction::DeleteAccount(1))],
         );
         let fell_back = reduce(changed.clone(), [worked_out]);
+        assert_ne!(fell_back.doc.settings.currency, "XTS");
         assert_eq!(fell_back.doc, reduce(changed, [action]).doc);
         assert_eq!(fell_back.doc.portfolio.accounts.len(), 2);
         assert_eq!(
@@ -1437,6 +1466,7 @@ mod tests {
             Action::SetPrintFilledOnly(true),
         ];
         for action in keeping {
+            assert!(action.keeps_undo(), "{action:?}");
             let after = reduce(s.clone(), [action.clone()]);
             assert_eq!(after.undo, s.undo, "{action:?} keeps the undo offered");
             assert_eq!(after.doc, s.doc, "{action:?} leaves the document alone");
