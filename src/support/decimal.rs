@@ -1,9 +1,11 @@
 //! Reading the plain decimal numbers people type into forms (`12.5`, `-3`, `0.25`), and
 //! writing numbers back as text.
 //!
-//! Not `str::parse::<f64>`, `{}` or `{:.1}`: the standard float parser and formatter handle
-//! every float syntax and find the shortest round trip of any value, and they brought about
-//! 30 KB of code and tables into the wasm. A form and a chart need much less.
+//! Why not `str::parse::<f64>`: it takes what no one types into a form and the app should
+//! not take (`1e5`, `inf`, `NaN`, `+.5`). These functions were first written to keep the
+//! standard float code out of the wasm; that rule is dropped (serde_json reads stored numbers
+//! with its own float parser now), and what stays is the narrower syntax and the rounding
+//! below, which the forms and charts are tested against.
 //!
 //! Reading: a figure of up to 15 significant digits is read exactly as the standard parser
 //! reads it: its digits form a whole number and 10^(decimals) a power of ten, both exact
