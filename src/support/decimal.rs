@@ -2,7 +2,7 @@
 //! writing numbers back as text.
 //!
 //! Why not `str::parse::<f64>`: it takes what no one types into a form and the app should
-//! not take (`1e5`, `inf`, `NaN`, `+.5`). These functions were first written to keep the
+//! not take (`1e5`, `inf`, `NaN`). These functions were first written to keep the
 //! standard float code out of the wasm; that rule is dropped (serde_json reads stored numbers
 //! with its own float parser now), and what stays is the narrower syntax and the rounding
 //! below, which the forms and charts are tested against.
