@@ -395,9 +395,11 @@ fn error_name(error: &JsValue) -> String {
 fn describe(error: &JsValue) -> String {
     let name = error_name(error);
     if name == "QuotaExceededError" {
-        "This browser's storage for Account Grader is full, so your latest changes are kept only \
-         in this tab for now. Nothing saved earlier was changed. Free some space (for example \
-         by clearing other sites' data) and your next change will be saved again."
+        "This browser's storage for Account Grader is full (browsers keep about 5 MB for each \
+         site, whatever else is stored), so your latest changes are kept only in this tab for \
+         now. Nothing saved earlier was changed. Export all data to keep them in a file; once \
+         the data is smaller again (Undo a large import, or delete what you no longer need), \
+         your next change is saved."
             .to_string()
     } else {
         format!(

@@ -17,11 +17,21 @@ pub fn StorageBanner() -> Html {
         .map(|u| html! { <UnreadableNotice unreadable={u.clone()} /> });
 
     let save_problem = state.save_problem.as_ref().map(|why| {
+        let on_export = {
+            let state = state.clone();
+            Callback::from(move |_| {
+                let _ = crate::components::backup_panel::export_all(&state);
+            })
+        };
         html! {
             <section class="banner banner--error" role="alert" aria-labelledby="save-problem-title">
                 <h2 id="save-problem-title" class="banner__title">{ "Changes are not being saved" }</h2>
                 <p>{ why }</p>
-                <p>{ "Closing or reloading this tab will ask first, since those changes exist only here." }</p>
+                <p>{ "Closing or reloading this tab will ask first, since those changes exist only here. \
+                      A backup file keeps all of them, whatever the browser can store." }</p>
+                <div class="banner__actions">
+                    <button type="button" class="button" onclick={on_export}>{ "Export all data" }</button>
+                </div>
             </section>
         }
     });

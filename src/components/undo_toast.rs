@@ -147,7 +147,12 @@ pub fn UndoToast(props: &UndoToastProps) -> Html {
             if let Some(undo) = &state.undo {
                 <div class="toast" id="toast" onmouseenter={on_enter} onmouseleave={on_leave}
                     onfocusin={on_focus} onfocusout={on_blur}>
-                    <span class="toast__text">{ undo.description() }</span>
+                    <span class="toast__text">
+                        { undo.description() }
+                        if state.save_problem.is_some() {
+                            { " Not saved in this browser: see the message at the top of the page." }
+                        }
+                    </span>
                     <span class="toast__actions">
                         <button type="button" id="undo-button" class="button button--small" onclick={dispatch(Action::Undo)}>
                             { "Undo" }

@@ -26,11 +26,18 @@ test('a full storage quota keeps the work in the tab, damages nothing, and expor
   assert.match(await banner.textContent(), /storage for Account Grader is full/);
   assert.equal(await stored(page), before, 'what was stored before is intact');
   assert.equal(await page.locator('.score__value').textContent(), '2', 'the tab keeps the change');
+  // The way to keep what cannot be stored is in the message itself, and a notice at the
+  // bottom of the screen (where an undoable change is confirmed) points to it.
+  await banner.getByRole('button', { name: 'Export all data' }).waitFor();
+  await page.getByRole('button', { name: 'Clear answers' }).click();
+  assert.match(await page.locator('.toast__text').textContent(), /^Answers cleared\. Not saved in this browser: see the message at the top of the page\.$/);
+  await page.getByRole('button', { name: 'Undo' }).click();
+  assert.equal(await page.locator('.score__value').textContent(), '2');
 
-  await env.open(page, '#/settings');
+  // Exported from the message, as from Settings.
   const [download] = await Promise.all([
     page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Export all data' }).click(),
+    banner.getByRole('button', { name: 'Export all data' }).click(),
   ]);
   const backup = JSON.parse(await readFile(await download.path(), 'utf8'));
   assert.equal(backup.data.grader.draft['manageable-load'], 'yes', 'the export has the unsaved change');
