@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 /// A stable identifier for one practice. The serialized names are part of the storage schema:
 /// renaming one needs a migration.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
+#[serde(rename_all = "kebab-case", try_from = "String")]
 pub enum PracticeId {
     AssignedManager,
     ManageableLoad,
@@ -164,6 +164,20 @@ pub const PRIORITY_RATIONALE: &str = "Ownership first, then the capacity and goa
     before a competitor notices; then tiers that decide where effort goes, a steady rhythm of \
     contact, and deeper knowledge of each client.";
 
+/// Read by the name serde writes (`key`), with the message of a practice this version does
+/// not have, for hand-edited or newer data.
+impl TryFrom<String> for PracticeId {
+    type Error = &'static str;
+
+    fn try_from(name: String) -> Result<Self, Self::Error> {
+        PRACTICES
+            .iter()
+            .map(|p| p.id)
+            .find(|id| id.key() == name)
+            .ok_or("not a practice this version knows")
+    }
+}
+
 impl PracticeId {
     /// The practice's text. Every id has exactly one entry in [`PRACTICES`].
     pub fn practice(self) -> &'static Practice {
@@ -199,6 +213,25 @@ impl PracticeId {
 mod tests {
     use super::*;
     use std::collections::BTreeSet;
+
+    #[test]
+    fn practices_read_by_the_names_written_and_an_unknown_one_says_so() {
+        for p in PRACTICES {
+            let written = serde_json::to_string(&p.id).unwrap();
+            assert_eq!(written, format!("\"{}\"", p.id.key()));
+            assert_eq!(
+                crate::support::json::read::<PracticeId>(&written).unwrap(),
+                p.id
+            );
+        }
+        let error = crate::support::json::read::<PracticeId>(r#""charm""#)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            error.contains("not a practice this version knows"),
+            "{error}"
+        );
+    }
 
     #[test]
     fn every_practice_is_listed_once_in_both_orders() {

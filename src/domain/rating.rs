@@ -35,7 +35,7 @@ impl Axis {
 
 /// A stable identifier for one rating criterion; part of the storage schema.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
+#[serde(rename_all = "kebab-case", try_from = "String")]
 pub enum CriterionId {
     DecisionMakerAccess,
     ShareOfOrganization,
@@ -168,6 +168,20 @@ pub const SHARE_MEASURES: &str = "Three of these are the share measures of a str
      share of organization, share of portfolio and share of thought. Share of portfolio is rated \
      here, not under potential, because a client that already uses much of what we offer relies \
      on us widely: that is strength in the relationship, not untapped upside.";
+
+/// Read by the name serde writes (`key`), with the message of a criterion this version does
+/// not have, for hand-edited or newer data.
+impl TryFrom<String> for CriterionId {
+    type Error = &'static str;
+
+    fn try_from(name: String) -> Result<Self, Self::Error> {
+        CRITERIA
+            .iter()
+            .map(|c| c.id)
+            .find(|id| id.key() == name)
+            .ok_or("not a criterion this version knows")
+    }
+}
 
 impl CriterionId {
     /// The stored name, as serde writes the variant.
@@ -344,6 +358,25 @@ impl Position {
 mod tests {
     use super::*;
     use CriterionId::*;
+
+    #[test]
+    fn criteria_read_by_the_names_written_and_an_unknown_one_says_so() {
+        for c in CRITERIA {
+            let written = serde_json::to_string(&c.id).unwrap();
+            assert_eq!(written, format!("\"{}\"", c.id.key()));
+            assert_eq!(
+                crate::support::json::read::<CriterionId>(&written).unwrap(),
+                c.id
+            );
+        }
+        let error = crate::support::json::read::<Ratings>(r#"{"needs-fit":4,"charm":5}"#)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            error.contains("not a criterion this version knows"),
+            "{error}"
+        );
+    }
 
     #[test]
     fn share_of_portfolio_counts_toward_the_relationship() {
