@@ -5,6 +5,7 @@
 //   --only-phone     the byte counts and the phone profile alone
 //   --long-tasks     section 9 alone: the longest tasks of large imports
 //   --storage        section 4 alone: loading and saving 1000 accounts with full plans
+//   --first-render   section 2 alone: the desktop first render and interactivity of the Grader
 import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
@@ -20,8 +21,11 @@ const ONLY_PHONE = args.includes('--only-phone');
 const results = { date: new Date().toISOString(), runs: RUNS, phone_runs: PHONE_RUNS };
 const LONG_TASKS_ONLY = args.includes('--long-tasks');
 const STORAGE_ONLY = args.includes('--storage');
+const FIRST_RENDER_ONLY = args.includes('--first-render');
 // Sections that neither the phone profile nor the long tasks need.
 const SKIP = ONLY_PHONE || LONG_TASKS_ONLY || STORAGE_ONLY;
+// Sections after the first render that --first-render leaves out as well.
+const SKIP_REST = SKIP || FIRST_RENDER_ONLY;
 
 const stats = xs => {
   const s = [...xs].sort((a, b) => a - b);
@@ -181,7 +185,7 @@ async function routeRender(page, hash, selector, count) {
   }, [hash, selector, count]);
 }
 results.render = {};
-for (const n of SKIP ? [] : [100, 1000, 10000]) {
+for (const n of SKIP_REST ? [] : [100, 1000, 10000]) {
   const { page, close } = await freshPage(documentWith(n, false));
   await page.goto(server.url + '#/grader');
   await page.locator('main h1').waitFor();
@@ -202,7 +206,7 @@ for (const n of SKIP ? [] : [100, 1000, 10000]) {
 // data stored, less the same reload with nothing stored (the data is stored from the page
 // beforehand, so no test script carrying 3 MB runs during the measured load). Save: a change
 // until localStorage has been written, for the first change after start-up and the next one.
-if (!SKIP || STORAGE_ONLY) {
+if (!SKIP_REST || STORAGE_ONLY) {
   const data = documentWith(1000, true);
   results.storage = { document_bytes: data.length };
   const empty = [], full = [], firstSaves = [], nextSaves = [];
@@ -300,7 +304,7 @@ console.log(`Link lengths after the #: graded assessment ${links.result.length},
 // 6. Importing a backup of 10 000 accounts into 10 000, half of the names in both: from the
 // file chosen to the frame that shows the preview, and from Import to the frame that says it
 // is done. Each preview is cancelled, so every run starts from the same data.
-if (!SKIP) {
+if (!SKIP_REST) {
   const n = 10000;
   const { page, close } = await freshPage(documentWith(n, false));
   await page.goto(server.url + '#/settings');
@@ -330,7 +334,7 @@ if (!SKIP) {
 
 // 7. A spreadsheet of 10 000 rows against 10 000 accounts, half of the names in both: from
 // the file chosen to the frame that shows the mapping and preview of every row.
-if (!SKIP) {
+if (!SKIP_REST) {
   const n = 10000;
   const { page, close } = await freshPage(documentWith(n, false));
   await page.goto(server.url + '#/accounts');
@@ -444,7 +448,7 @@ async function phoneLoad(url, goal) {
   await context.close();
   return figures;
 }
-if (!LONG_TASKS_ONLY && !STORAGE_ONLY) {
+if (!LONG_TASKS_ONLY && !STORAGE_ONLY && !FIRST_RENDER_ONLY) {
   const runs = { baseline: [], grader: [], invitation: [], result: [], account: [] };
   for (let i = 0; i < PHONE_RUNS; i++) {
     runs.baseline.push(await phoneLoad(baseline.url, { render: 'firstRender', click: 'firstClick' }));
@@ -498,7 +502,7 @@ if (!LONG_TASKS_ONLY && !STORAGE_ONLY) {
 // 50 000-row spreadsheet against 10 000 accounts. Long tasks are Chromium's own measure
 // (PerformanceObserver 'longtask': any task over 50 ms). The file is made in the page first,
 // in a task of its own, so that the driver's handing over of its bytes is not counted.
-if (!ONLY_PHONE && !STORAGE_ONLY) {
+if (!ONLY_PHONE && !STORAGE_ONLY && !FIRST_RENDER_ONLY) {
   // The one write to localStorage at the end of a save cannot be split: it is timed on its
   // own, to tell how much of the longest task it is.
   const timeWrites = page => page.addInitScript(() => {
@@ -595,7 +599,7 @@ if (!ONLY_PHONE && !STORAGE_ONLY) {
 await browser.close();
 await server.close();
 await baseline.close();
-if (LONG_TASKS_ONLY || STORAGE_ONLY) process.exit(0);
+if (LONG_TASKS_ONLY || STORAGE_ONLY || FIRST_RENDER_ONLY) process.exit(0);
 
 // Budgets of issues 6 and 20, reported, not enforced here. The whole app's size is reported
 // above, not budgeted (issue 20).
