@@ -5,13 +5,15 @@
 //    invitation link (see SHOW_PRERENDERED), and web/first-screen.js after it, which makes it
 //    work before the app has started; web/shared-first-screen.js, in the same script, shows
 //    a shared result or account link's content from the same copy;
-// 2. puts the stylesheets into the page, so the first paint waits for no other request;
+// 2. puts the stylesheets into the page, so the first paint waits for no other request: those
+//    the first screen needs, applied at once, and the others' in a second style element that
+//    is applied after the first screen's first frame (see FIRST_SCREEN_STYLES);
 // 3. writes loader.js, which starts the app from the WebAssembly that scripts/build-wasm.mjs
 //    built and split (Trunk's own loader would be inline, which the policy forbids, and knows
 //    nothing of the split), adds service worker registration, and links the first download
 //    from the page so that it is fetched at once;
 // 4. adds the Content-Security-Policy meta tag: only the app's own files, WebAssembly
-//    compilation, and the page's two inline scripts and one inline style, named by hash;
+//    compilation, and the page's two inline scripts and two inline styles, named by hash;
 // 5. writes sw.js, a service worker that caches exactly this build's files, the screens
 //    loaded later as the app fetches them;
 // 6. in a release build, writes a .br and a .gz copy beside each file (scripts/precompress.mjs).
@@ -38,7 +40,7 @@ export function policy(styles, firstScreen) {
   return [
     "default-src 'self'",
     `script-src 'self' 'wasm-unsafe-eval' ${sha256(SHOW_PRERENDERED)} ${sha256(firstScreen)}`,
-    `style-src 'self' ${sha256(styles)}`,
+    `style-src 'self' ${sha256(styles.first)} ${sha256(styles.later)}`,
     "img-src 'self' data: blob:",
     "connect-src 'self'",
     "object-src 'none'",
@@ -123,7 +125,7 @@ export function rewrite(html, styles, markup, firstScreen, wasm) {
     .replace(/<!--[^>]*build-wasm[^>]*-->\s*<link data-trunk rel="rust"[^>]*>\s*/, '')
     .replace('</head>', () => `  ${links.join('\n  ')}\n</head>`)
     .replace('<meta charset="utf-8">', () => `<meta charset="utf-8">\n  ${meta}\n  <script>${SHOW_PRERENDERED}</script>`)
-    .replace(STYLES, () => `<style>${styles}</style>\n  `)
+    .replace(STYLES, () => `<style>${styles.first}</style>\n  <style id="${LATER_STYLES}" media="not all">${styles.later}</style>\n  `)
     .replace(PLACEHOLDER, () => PLACEHOLDER.replace('></div>', `>${markup}</div>\n  <script>${firstScreen}</script>`));
   if (!page.includes(meta)) throw new Error('post-build.mjs: <meta charset="utf-8"> not found');
   return { page, loader: loader(wasm) + '\n' + REGISTER };
@@ -135,7 +137,15 @@ export function rewrite(html, styles, markup, firstScreen, wasm) {
 function loader(wasm) {
   return `try {
   const bindings = await import('./${wasm.bindings}');
+  // A first-time visitor is shown the build's copy of the first screen: its first frame comes
+  // before the WebAssembly's compilation, which would otherwise hold it up on the page's
+  // thread. The file goes on downloading meanwhile (it is preloaded); the timer is for a tab
+  // in the background, which draws no frames.
+  if (document.documentElement.classList.contains('show-prerendered')) {
+    await new Promise(done => { requestAnimationFrame(() => setTimeout(done)); setTimeout(done, 200); });
+  }
   await bindings.default({ module_or_path: './${wasm.wasm}' });
+  document.getElementById('${LATER_STYLES}')?.removeAttribute('media');
 } catch (error) {
   document.getElementById('prerendered')?.remove();
   const message = document.createElement('p');
@@ -171,14 +181,37 @@ export function minifyCss(css) {
     .replace(/;}/g, '}')).join('').trim();
 }
 
+// The stylesheets (by their name in style/) that the Grader's first screen needs. The browser
+// matches every rule in the page against every element before the first paint, and the other
+// screens' rules doubled that work on the desktop (docs/performance.md): they wait, in a style
+// element that does not apply (media "not all"), until web/later-styles.js applies it after
+// the first frame. touch.css is in both, as it must come after every other sheet. No rule of
+// the later sheets matches anything on the first screen (tests/e2e/build.test.mjs).
+export const FIRST_SCREEN_STYLES = ['base', 'shell', 'controls', 'grader', 'touch'];
+const LAST_IN_BOTH = ['touch'];
+/** The id of the style element with the other screens' rules. */
+export const LATER_STYLES = 'later-styles';
+
+/** The name in style/ of a stylesheet Trunk copied as `name-<hash>.css`. */
+export const styleName = file => file.replace(/-[0-9a-f]+\.css$/, '');
+
 /** Takes the page's stylesheets out of it and out of the build, leaving a marker where the
- *  first was; returns the page and their contents joined in order. In the page itself they
- *  need no request of their own before the first paint. */
+ *  first was; returns the page and their contents joined in order: those of the first screen
+ *  (`first`), and those of every sheet the first screen does not need (`later`). In the page
+ *  itself they need no request of their own before the first paint. */
 export async function takeStyles(dir, html) {
   const link = /<link rel="stylesheet" href="\.\/([^"]+\.css)"[^>]*>\s*/g;
   const names = [...html.matchAll(link)].map(m => m[1]);
   if (names.length === 0) throw new Error('post-build.mjs: no stylesheets found in index.html');
-  const styles = minifyCss((await Promise.all(names.map(n => readFile(join(dir, n), 'utf8')))).join('\n'));
+  for (const name of FIRST_SCREEN_STYLES) {
+    if (!names.some(n => styleName(n) === name)) throw new Error(`post-build.mjs: style/${name}.css is not in index.html`);
+  }
+  const texts = new Map(await Promise.all(names.map(async n => [n, await readFile(join(dir, n), 'utf8')])));
+  const joined = files => minifyCss(files.map(n => texts.get(n)).join('\n'));
+  const styles = {
+    first: joined(names.filter(n => FIRST_SCREEN_STYLES.includes(styleName(n)))),
+    later: joined(names.filter(n => !FIRST_SCREEN_STYLES.includes(styleName(n)) || LAST_IN_BOTH.includes(styleName(n)))),
+  };
   await Promise.all(names.map(n => rm(join(dir, n))));
   let first = true;
   const page = html.replace(link, () => {
@@ -256,9 +289,9 @@ const dir = process.env.TRUNK_STAGING_DIR;
 if (dir) {
   const file = join(dir, 'index.html');
   const taken = await takeStyles(dir, await readFile(file, 'utf8'));
-  // One inline script: web/first-screen.js, then web/shared-first-screen.js, which shows a
-  // shared result or account link's content the same way.
-  const firstScreen = (await Promise.all(['first-screen.js', 'shared-first-screen.js']
+  // One inline script: web/later-styles.js, web/first-screen.js, then
+  // web/shared-first-screen.js, which shows a shared result or account link's content the same way.
+  const firstScreen = (await Promise.all(['later-styles.js', 'first-screen.js', 'shared-first-screen.js']
     .map(name => readFile(new URL(`../web/${name}`, import.meta.url), 'utf8')))).map(withoutCommentLines).join('\n');
   const wasm = firstDownload(await readdir(dir));
   const { page, loader } = rewrite(taken.page, taken.styles, prerendered(), firstScreen, wasm);

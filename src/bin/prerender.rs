@@ -225,9 +225,18 @@ fn shared_result_screen() -> String {
 }
 
 /// A plain account link's screen up to where its classification starts, for an account
-/// whose name and line web/shared-first-screen.js replaces with the link's.
+/// whose name and line web/shared-first-screen.js replaces with the link's. The rest needs
+/// the app's rules, so the screen says it is on its way.
 fn shared_account_screen() -> String {
-    piece(shared_account_frame(MARK, MARK2, html! { <></> }))
+    piece(shared_account_frame(
+        MARK,
+        MARK2,
+        html! {
+            <p class="loading-hint" role="status">
+                { "Opening where this account stands, its ratings and its plan…" }
+            </p>
+        },
+    ))
 }
 
 /// What the invitation screen shows above the Grader: its screen up to where the Grader's

@@ -7,7 +7,7 @@ import { extname } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { after, before, test } from 'node:test';
 import { assert, setUp } from './harness.mjs';
-import { minifyCss } from '../../scripts/post-build.mjs';
+import { FIRST_SCREEN_STYLES, minifyCss } from '../../scripts/post-build.mjs';
 import { COMPRESSIBLE } from '../../scripts/precompress.mjs';
 
 const DIST = new URL('../../dist/', import.meta.url);
@@ -16,13 +16,19 @@ let env;
 before(async () => { env = await setUp(); });
 after(async () => { await env.tearDown(); });
 
-/** The stylesheets named in index.html, in its order, as written. */
+/** The stylesheets named in index.html, in its order, as written: those the first screen
+ *  needs, and those of the other screens (post-build.mjs's FIRST_SCREEN_STYLES). */
 async function sources() {
   const page = await readFile(new URL('../../index.html', import.meta.url), 'utf8');
   const names = [...page.matchAll(/<link data-trunk rel="css" href="([^"]+)"/g)].map(m => m[1]);
   assert.ok(names.length >= 5, 'index.html names the stylesheets');
-  const texts = await Promise.all(names.map(n => readFile(new URL(`../../${n}`, import.meta.url), 'utf8')));
-  return texts.join('\n');
+  const text = async list => (await Promise.all(list.map(n => readFile(new URL(`../../${n}`, import.meta.url), 'utf8')))).join('\n');
+  const stem = n => n.replace(/^style\//, '').replace(/\.css$/, '');
+  const first = names.filter(n => FIRST_SCREEN_STYLES.includes(stem(n)));
+  assert.equal(first.length, FIRST_SCREEN_STYLES.length, 'every first-screen sheet is named in index.html');
+  // touch.css comes last among the sheets it overrides, in both.
+  const later = names.filter(n => !FIRST_SCREEN_STYLES.includes(stem(n)) || stem(n) === 'touch');
+  return { first: await text(first), later: await text(later), all: await text(names) };
 }
 
 test('the page carries every stylesheet rule as written, in less text', async () => {
@@ -31,15 +37,66 @@ test('the page carries every stylesheet rule as written, in less text', async ()
   await env.open(page);
   const { shipped, expected } = await page.evaluate(written => {
     const rules = sheet => [...sheet.cssRules].map(r => r.cssText);
+    const parsed = text => {
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(text);
+      return rules(sheet);
+    };
     const inline = [...document.styleSheets].filter(s => !s.href);
-    const parsed = new CSSStyleSheet();
-    parsed.replaceSync(written);
-    return { shipped: inline.flatMap(rules), expected: rules(parsed) };
+    return { shipped: inline.map(rules), expected: [parsed(written.first), parsed(written.later)] };
   }, written);
-  assert.ok(expected.length > 100, `${expected.length} rules in style/`);
+  assert.ok(expected[0].length + expected[1].length > 100, 'rules in style/');
   assert.deepEqual(shipped, expected);
   const inPage = await page.evaluate(() => [...document.querySelectorAll('style')].map(s => s.textContent).join(''));
-  assert.ok(inPage.length < written.length * 0.85, `${inPage.length} characters in the page, ${written.length} written`);
+  assert.ok(inPage.length < written.all.length * 0.85, `${inPage.length} characters in the page, ${written.all.length} written`);
+});
+
+// The other screens' styles wait until the first screen has been painted (post-build.mjs):
+// they must change nothing on it, or it would shift when they arrive.
+for (const width of [1280, 390]) {
+  test(`at ${width} px the first screen looks the same before the other screens' styles apply`, async () => {
+    const page = await env.newPage({ width });
+    await env.open(page, '#/grader');
+    await page.locator('.choices input').first().check();
+    const layout = () => page.evaluate(() => [...document.querySelectorAll('body *')]
+      .filter(e => e.checkVisibility())
+      .map(e => {
+        const r = e.getBoundingClientRect();
+        const s = getComputedStyle(e);
+        return `${e.tagName}.${e.className} ${r.x},${r.y},${r.width},${r.height} ${s.color} ${s.backgroundColor} ${s.font}`;
+      }));
+    const later = page.locator('#later-styles');
+    assert.equal(await later.getAttribute('media'), null, 'the other screens\' styles apply once the app works');
+    const withAll = await layout();
+    await later.evaluate(e => e.setAttribute('media', 'not all'));
+    const firstOnly = await layout();
+    assert.ok(withAll.length > 100, `${withAll.length} elements compared`);
+    assert.deepEqual(firstOnly, withAll);
+  });
+}
+
+test('the other screens\' styles wait for the first screen\'s first frame, and no longer', async () => {
+  // A first-time visitor on the Grader: the frame that first shows the working copy of it is
+  // drawn without them.
+  const first = await env.newPage();
+  await first.addInitScript(() => new MutationObserver((_, observer) => {
+    const copy = document.getElementById('prerendered');
+    if (!copy || copy.inert) return;
+    observer.disconnect();
+    requestAnimationFrame(() => { window.laterStylesAtFirstFrame = document.getElementById('later-styles').getAttribute('media'); });
+  }).observe(document, { subtree: true, childList: true, attributes: true }));
+  await first.goto(env.server.url + '#/grader');
+  await first.locator('main h1').waitFor();
+  assert.equal(await first.evaluate(() => window.laterStylesAtFirstFrame), 'not all');
+  assert.equal(await first.locator('#later-styles').getAttribute('media'), null, 'and applied after it');
+  // Any other screen: applied as soon as the page is read, before anything shows.
+  const other = await env.newPage();
+  await other.addInitScript(() => document.addEventListener('DOMContentLoaded', () => {
+    window.laterStylesAtParse = document.getElementById('later-styles')?.getAttribute('media');
+  }));
+  await other.goto(env.server.url + '#/accounts');
+  await other.locator('main h1').waitFor();
+  assert.equal(await other.evaluate(() => window.laterStylesAtParse), null);
 });
 
 test('minifying keeps strings and drops comments, even with quotes in them', () => {

@@ -71,6 +71,7 @@ async function beforeAndAfter(hash, selector, appReady) {
     inertControls: await page.locator('main button, main a').evaluateAll(all => all.every(c => c.closest('[inert]'))),
     readable: await page.locator('main h1').evaluate(h => !h.closest('[inert]')),
     duplicates: await duplicateIds(page),
+    loadingHints: await page.locator('main .loading-hint[role=status]').allTextContents(),
   };
   assert.equal(await page.locator('#prerendered').count(), 1, 'the app has not started');
   await release();
@@ -79,6 +80,7 @@ async function beforeAndAfter(hash, selector, appReady) {
   const app = {
     text: await shownText(page, selector), title: await page.title(), h1: await page.locator('main h1').textContent(),
     headings: await page.evaluate(() => new Promise(r => requestAnimationFrame(() => r(window.headings)))),
+    loadingHints: await page.locator('main .loading-hint').count(),
   };
   assert.deepEqual(await duplicateIds(page), []);
   await page.context().close();
@@ -117,6 +119,9 @@ test('a shared account link shows the account before the app has loaded, as the 
     assert.equal(seen.markup, 0, 'texts from the link are text, never markup');
     assert.ok(seen.readable);
     assert.deepEqual(seen.duplicates, []);
+    assert.equal(seen.loadingHints.length, 1, 'the rest is said to be on its way');
+    assert.match(seen.loadingHints[0], /ratings/);
+    assert.equal(app.loadingHints, 0, 'and the app replaces the line with it');
   }
   const hostile = await beforeAndAfter(`#/a/${links.accounts[1]}`, 'main .account > .page-header', 'main .classification');
   assert.equal(hostile.seen.h1, '<img src=x onerror=alert(1)>');
