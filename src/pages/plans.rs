@@ -1,32 +1,43 @@
 //! Every account's plan status, and the templates plans are written from.
 
+use std::cell::Cell;
+use std::rc::Rc;
+
 use yew::prelude::*;
 
 use crate::browser::clock::now_iso_in_browser;
 use crate::browser::page::navigate;
+use crate::components::pager::Pager;
 use crate::components::quadrant_badge::quadrant_badge;
+use crate::domain::accounts::Account;
 use crate::domain::plans::BUILT_IN_TEMPLATE;
-use crate::domain::portfolio::row;
+use crate::domain::portfolio::{row, Page};
+use crate::domain::settings::Settings;
 use crate::hooks::use_app_state;
 use crate::route::Route;
 use crate::state::{Action, PlanAction};
 use crate::support::dates::readable_date;
 use crate::support::sorting::sort_by_cached_key;
 
-#[component]
-pub fn PlansPage() -> Html {
-    let state = use_app_state();
-    let doc = &state.doc;
-    // Read once when the screen opens, with the first render: staleness needs no second one.
-    let today = use_memo((), |_| now_iso_in_browser());
-    let mut accounts: Vec<_> = doc
-        .portfolio
-        .accounts
-        .iter()
-        .map(|a| row(a, &doc.settings))
-        .collect();
-    // Accounts that most need a plan first: tier, then quadrant, then name.
-    sort_by_cached_key(&mut accounts, |r| {
+/// What the order of the plans list depends on; the accounts compared by identity, as for
+/// the accounts list (a change to any of them replaces the list).
+struct OrderKey {
+    accounts: Rc<Vec<Account>>,
+    settings: Settings,
+}
+
+impl PartialEq for OrderKey {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.accounts, &other.accounts) && self.settings == other.settings
+    }
+}
+
+/// Positions of the accounts in the order the plans list shows them: those that most need a
+/// plan first (tier, then quadrant, then name).
+fn plan_order(accounts: &[Account], settings: &Settings) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..accounts.len()).collect();
+    sort_by_cached_key(&mut order, |&i| {
+        let r = row(&accounts[i], settings);
         (
             r.account.tier,
             r.quadrant.is_none(),
@@ -35,6 +46,43 @@ pub fn PlansPage() -> Html {
             r.account.id,
         )
     });
+    order
+}
+
+thread_local! {
+    /// The page of the list last shown. The screen is left for each plan opened from it, and
+    /// coming back shows the same page, as the accounts list does.
+    static LAST_PAGE: Cell<usize> = const { Cell::new(0) };
+}
+
+#[component]
+pub fn PlansPage() -> Html {
+    let state = use_app_state();
+    let doc = &state.doc;
+    // Read once when the screen opens, with the first render: staleness needs no second one.
+    let today = use_memo((), |_| now_iso_in_browser());
+    // Classifying and sorting tens of thousands of accounts is done again only when they or
+    // the settings change, and only one page of them is drawn, as on the accounts list.
+    let order = use_memo(
+        OrderKey {
+            accounts: doc.portfolio.accounts.clone(),
+            settings: doc.settings.clone(),
+        },
+        |key| plan_order(&key.accounts, &key.settings),
+    );
+    let requested_page = use_state(|| LAST_PAGE.with(Cell::get));
+    let page = Page::of(order.len(), *requested_page);
+    let on_page = {
+        let requested_page = requested_page.clone();
+        Callback::from(move |n: usize| {
+            LAST_PAGE.with(|last| last.set(n));
+            requested_page.set(n);
+        })
+    };
+    let accounts: Vec<_> = order[page.rows.clone()]
+        .iter()
+        .map(|&i| row(&doc.portfolio.accounts[i], &doc.settings))
+        .collect();
     let new_template = |from: Option<u64>, name: &'static str| {
         let state = state.clone();
         Callback::from(move |_| {
@@ -60,6 +108,11 @@ pub fn PlansPage() -> Html {
                     <p>{ "Add accounts first; each can then have a plan." }
                         <a href={Route::Accounts.href()}>{ " Go to accounts" }</a></p>
                 } else {
+                    if page.count > 1 {
+                        <p class="result-count" id="plan-count" role="status" tabindex="-1">
+                            { page.summary(order.len(), order.len()) }
+                        </p>
+                    }
                     <div class="table-scroll">
                         <table class="plans-table">
                             <thead><tr>
@@ -103,6 +156,7 @@ pub fn PlansPage() -> Html {
                             </tbody>
                         </table>
                     </div>
+                    <Pager page={page.clone()} on_go={on_page} focus_after="plan-count" />
                 }
             </section>
             <section class="card" aria-labelledby="templates-title">

@@ -98,6 +98,26 @@ test('the accounts list shows 100 at a time and pages through the rest', async (
   assert.equal(await pager.count(), 0);
 });
 
+test('the plans list shows 100 accounts at a time, and keeps its page while a plan is open', async () => {
+  const page = await withPortfolio(250, '#/plans');
+  const rows = page.locator('.plans-table tbody tr');
+  const count = page.locator('#plan-count');
+  assert.equal(await count.textContent(), 'Showing 1–100 of 250 accounts');
+  assert.equal(await rows.count(), 100);
+  const pager = page.getByRole('navigation', { name: 'Pages of the list' });
+  await pager.getByRole('button', { name: 'Next →' }).click();
+  assert.equal(await count.textContent(), 'Showing 101–200 of 250 accounts');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'plan-count');
+  const first = await rows.first().locator('td').first().textContent();
+  await rows.first().getByRole('link', { name: /Create a plan for/ }).click();
+  await page.locator('main h1', { hasText: first }).waitFor();
+  await page.goBack();
+  assert.equal(await count.textContent(), 'Showing 101–200 of 250 accounts');
+  assert.equal(await rows.first().locator('td').first().textContent(), first);
+  await pager.getByRole('combobox').selectOption('3');
+  assert.equal(await rows.count(), 50);
+});
+
 test('a long list is painted with its rows, never as an empty table first', async () => {
   const page = await withPortfolio(2000, '#/grader');
   // Every frame from the route change until the rows are in: does it show the table empty?
