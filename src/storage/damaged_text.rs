@@ -2,6 +2,8 @@
 //! whole value and closed. A file cut off by an interrupted download, or changed by hand in
 //! one spot, then still gives back every record that comes before the damage.
 
+use crate::support::json::outside_strings;
+
 /// `text` up to the last complete value before byte `damage_at`, with every array and object
 /// still open there closed; `None` when nothing before the damage can be kept.
 pub fn readable_part(text: &str, damage_at: usize) -> Option<String> {
@@ -11,20 +13,9 @@ pub fn readable_part(text: &str, damage_at: usize) -> Option<String> {
     // an opening bracket, or before a comma between two members or items.
     let mut open: Vec<u8> = Vec::new();
     let mut cut: Option<(usize, Vec<u8>)> = None;
-    let (mut in_string, mut escaped) = (false, false);
     let mut previous = None;
-    for (i, &b) in bytes[..end].iter().enumerate() {
-        if in_string {
-            match (escaped, b) {
-                (true, _) => escaped = false,
-                (false, b'\\') => escaped = true,
-                (false, b'"') => in_string = false,
-                _ => {}
-            }
-            continue;
-        }
+    for (i, b) in outside_strings(&bytes[..end]) {
         match b {
-            b'"' => in_string = true,
             b'{' | b'[' => {
                 open.push(b);
                 // An empty container is kept as a member's value or as the whole text, not

@@ -824,6 +824,26 @@ pub fn export_file(members: &[(&str, &str)]) -> String {
     pretty(&compact)
 }
 
+/// The bytes of JSON text that are outside its strings, with their positions: what a walk
+/// over its structure looks at. A string's opening quote is one of them; what is inside it,
+/// escapes included, and its closing quote are not.
+pub fn outside_strings(bytes: &[u8]) -> impl Iterator<Item = (usize, u8)> + '_ {
+    let (mut in_string, mut escaped) = (false, false);
+    bytes.iter().enumerate().filter_map(move |(i, &b)| {
+        if in_string {
+            match (escaped, b) {
+                (true, _) => escaped = false,
+                (false, b'\\') => escaped = true,
+                (false, b'"') => in_string = false,
+                _ => {}
+            }
+            return None;
+        }
+        in_string = b == b'"';
+        Some((i, b))
+    })
+}
+
 /// Compact JSON text laid out for people to read, as serde_json's pretty printer does it:
 /// two spaces per level, one member per line, `": "` after keys, and `[]` and `{}` kept
 /// together.
@@ -837,22 +857,9 @@ pub fn pretty(compact: &str) -> String {
         }
     };
     let bytes = compact.as_bytes();
-    let (mut in_string, mut escaped) = (false, false);
     let mut run_start = 0;
-    for (i, &b) in bytes.iter().enumerate() {
-        if in_string {
-            match (escaped, b) {
-                (true, _) => escaped = false,
-                (false, b'\\') => escaped = true,
-                (false, b'"') => in_string = false,
-                _ => {}
-            }
-            continue;
-        }
+    for (i, b) in outside_strings(bytes) {
         let layout = matches!(b, b'{' | b'[' | b'}' | b']' | b',' | b':');
-        if b == b'"' {
-            in_string = true;
-        }
         if !layout {
             continue;
         }
@@ -897,6 +904,17 @@ mod tests {
             panic!("not read as text");
         };
         assert_eq!(read, serde_json::from_str::<String>(text).unwrap());
+    }
+
+    #[test]
+    fn the_walk_over_structure_skips_strings_with_their_escapes() {
+        let text = r#"{"a\"}":[1,"b\\",{}]}"#;
+        let seen: String = outside_strings(text.as_bytes())
+            .map(|(_, b)| b as char)
+            .collect();
+        assert_eq!(seen, r#"{":[1,",{}]}"#);
+        let at: Vec<usize> = outside_strings(text.as_bytes()).map(|(i, _)| i).collect();
+        assert_eq!(at[..2], [0, 1], "positions are the text's own");
     }
 
     #[test]
