@@ -4,6 +4,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::area_updates;
 use crate::browser::clock::now_iso;
 use crate::browser::first_screen::EarlyWork;
 use crate::browser::page;
@@ -140,6 +141,21 @@ pub fn Root(props: &RootProps) -> Html {
                     Err(SaveError::OtherTabSaved(other)) => state.dispatch(joined(*other)),
                     Err(SaveError::Stopped(why)) => state.dispatch(stop_saving(why)),
                 }
+            }
+        });
+    }
+    {
+        // A change asked for before the code of its area arrived is made once it has.
+        let state = state.clone();
+        use_effect_with(state.waiting.len(), move |&count| {
+            if count > 0 {
+                let mut groups: Vec<Group> = state
+                    .waiting
+                    .iter()
+                    .filter_map(area_updates::group_bringing)
+                    .collect();
+                groups.dedup();
+                lazy_screens::bring(groups, move || state.dispatch(Action::ApplyWaiting));
             }
         });
     }

@@ -13,6 +13,7 @@ use std::task::{Context, Poll, Wake, Waker};
 use wasm_split_helpers::{wasm_split, SplitLoaderError};
 use yew::prelude::*;
 
+use crate::area_updates;
 use crate::browser::page;
 use crate::pages::{
     AccountFormPage, AccountPage, AccountsPage, AssessmentPage, ClientPlanPage, HistoryPage,
@@ -67,11 +68,21 @@ impl Group {
     /// Fetches the group's code unless it is here already. A failure is not remembered: the
     /// next call tries again.
     pub async fn load(self) -> Result<(), SplitLoaderError> {
+        // Each split function keeps its own record of the file having arrived: the screen
+        // function's is the one `LazyScreen` relies on to show a screen without waiting, so
+        // it is the one that loads the file.
         let loaded = match self {
             Group::Portfolio => load_portfolio().await,
             Group::Plans => load_plans().await,
             Group::More => load_more().await,
             Group::Share => load_share().await,
+        };
+        loaded?;
+        let loaded = match self {
+            Group::Portfolio => portfolio_arrived().await,
+            Group::Plans => plans_arrived().await,
+            Group::More => more_arrived().await,
+            Group::Share => share_arrived().await,
         };
         if loaded.is_ok() {
             LOADED.with(|l| l[self.index()].set(true));
@@ -91,6 +102,33 @@ thread_local! {
     /// Set when the user moved to a screen whose code was still on its way: its heading
     /// takes focus when it arrives, as an eager screen's does on navigation.
     static FOCUS_ON_ARRIVAL: Cell<bool> = const { Cell::new(false) };
+}
+
+// Run first when a group's code arrives: the updates of what its screens change come with it
+// (see `crate::area_updates`), ready before any of its screens is shown.
+
+#[wasm_split(portfolio, fallible)]
+fn portfolio_arrived() -> Result<(), SplitLoaderError> {
+    area_updates::portfolio_group_arrived();
+    Ok(())
+}
+
+#[wasm_split(plans, fallible)]
+fn plans_arrived() -> Result<(), SplitLoaderError> {
+    area_updates::plans_group_arrived();
+    Ok(())
+}
+
+#[wasm_split(more, fallible)]
+fn more_arrived() -> Result<(), SplitLoaderError> {
+    area_updates::more_group_arrived();
+    Ok(())
+}
+
+#[wasm_split(share, fallible)]
+fn share_arrived() -> Result<(), SplitLoaderError> {
+    area_updates::share_group_arrived();
+    Ok(())
 }
 
 // Each group function takes the route and builds the screen for it; the keys are those the
@@ -173,6 +211,24 @@ fn ready_now<F: Future>(future: F) -> Option<F::Output> {
 pub fn focus_heading_on_arrival(wanted: bool) {
     FOCUS_ON_ARRIVAL.with(|f| f.set(wanted));
 }
+
+/// Fetches `groups`, trying again a little later while one cannot be fetched, then calls
+/// `then`. For changes that wait for their area's update (`crate::area_updates`): they are
+/// kept, not dropped, however long the connection is away.
+pub fn bring(groups: Vec<Group>, then: impl FnOnce() + 'static) {
+    wasm_bindgen_futures::spawn_local(async move {
+        for index in 0..groups.len() {
+            if groups[index].load().await.is_err() {
+                gloo_timers::callback::Timeout::new(RETRY_AFTER_MS, move || bring(groups, then))
+                    .forget();
+                return;
+            }
+        }
+        then();
+    });
+}
+
+const RETRY_AFTER_MS: u32 = 3_000;
 
 /// Fetches every group that has not arrived yet, one after another, once the page is idle:
 /// the first visit to any screen then finds its code here. Failures are left for the screen

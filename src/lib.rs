@@ -2,6 +2,7 @@
 //! Runs entirely in the browser; see README.md for the architecture.
 
 pub mod app;
+pub mod area_updates;
 pub mod browser;
 pub mod components;
 pub mod domain;

@@ -17,14 +17,12 @@ pub use crate::domain::share_update::ShareAction;
 pub use crate::domain::snapshot_update::SnapshotAction;
 pub use crate::domain::transfer_update::TransferAction;
 
+use crate::area_updates;
 use crate::domain::accounts::{Account, AccountForm, AccountId};
 use crate::domain::change::Change;
 use crate::domain::history::AssessmentId;
 use crate::domain::portfolio::ListQuery;
-use crate::domain::{
-    grader_update, plan_update, portfolio_update, prospect_update, settings_update, share_update,
-    snapshot_update, transfer_update,
-};
+use crate::domain::{grader_update, settings_update, transfer_update};
 use crate::storage::schema::{Document, LoadError};
 use crate::storage::tab_merge;
 
@@ -116,6 +114,10 @@ pub struct AppState {
     /// Whether a plan printed from its read view leaves out its empty sections; kept while
     /// the app is open, not stored.
     pub print_filled_only: bool,
+    /// Changes whose area's update has not arrived yet (on the web, before the code of the
+    /// screens that make them: see `crate::area_updates`), in the order they were asked for;
+    /// `Action::ApplyWaiting` makes them once it has.
+    pub waiting: Vec<Action>,
 }
 
 /// Typing left unsaved in an account form.
@@ -170,6 +172,8 @@ pub enum Action {
     DismissSyncNotice,
     /// The user has read what the upgrade to schema version 4 changed.
     DismissClassificationNotice,
+    /// Makes the changes that were waiting for their area's update, now that it has arrived.
+    ApplyWaiting,
 }
 
 impl Action {
@@ -191,6 +195,8 @@ impl Action {
                 | Action::KeepAccountDraft(_)
                 | Action::DropAccountDraft(_)
                 | Action::SetPrintFilledOnly(_)
+                // Each change it makes is undone or ends the offer on its own.
+                | Action::ApplyWaiting
         )
     }
 }
@@ -218,6 +224,7 @@ impl AppState {
         };
         (self.save_problem.is_some() && self.revision > 0)
             || paused_since.is_some_and(|at| self.revision > at)
+            || !self.waiting.is_empty()
     }
 
     fn changed(&mut self) {
@@ -249,20 +256,41 @@ impl AppState {
         }
         let change = match action {
             Action::Grader(action) => self.update_grader(action),
-            Action::Portfolio(action) => portfolio_update::update(&mut self.doc, action),
-            Action::Snapshot(action) => snapshot_update::update(&mut self.doc, action),
-            Action::Plan(action) => plan_update::update(&mut self.doc, action),
-            Action::Prospect(action) => prospect_update::update(&mut self.doc, action),
+            Action::Portfolio(action) => {
+                self.through(area_updates::portfolio(), action, Action::Portfolio)
+            }
+            Action::Snapshot(action) => {
+                self.through(area_updates::snapshot(), action, Action::Snapshot)
+            }
+            Action::Plan(action) => self.through(area_updates::plan(), action, Action::Plan),
+            Action::Prospect(action) => {
+                self.through(area_updates::prospect(), action, Action::Prospect)
+            }
             Action::Settings(action) => settings_update::update(&mut self.doc, action),
-            Action::Share(action) => share_update::update(&mut self.doc, action),
-            Action::Transfer(action) => {
-                if let Some(restores_unreadable) = action.backup_import() {
-                    if restores_unreadable {
-                        self.unreadable = None;
+            Action::Share(action) => self.through(area_updates::share(), action, Action::Share),
+            Action::Transfer(TransferAction::BackupExported { at }) => {
+                transfer_update::backup_exported(&mut self.doc, at)
+            }
+            Action::Transfer(action) => match area_updates::transfer() {
+                Some(update) => {
+                    if let Some(restores_unreadable) = action.backup_import() {
+                        if restores_unreadable {
+                            self.unreadable = None;
+                        }
+                        self.just_saved = None;
                     }
-                    self.just_saved = None;
+                    update(&mut self.doc, action)
                 }
-                transfer_update::update(&mut self.doc, action)
+                None => self.wait(Action::Transfer(action)),
+            },
+            Action::ApplyWaiting => {
+                for action in std::mem::take(&mut self.waiting) {
+                    let before = Rc::new(self.doc.clone());
+                    if let Some(what) = self.apply(action) {
+                        self.undo = Some(Undo { before, what });
+                    }
+                }
+                Change::NONE
             }
             Action::SetPrintFilledOnly(on) => {
                 self.print_filled_only = on;
@@ -343,6 +371,25 @@ impl AppState {
             self.changed();
         }
         change.undo
+    }
+
+    /// `action` made by `update` when it has arrived, else kept (as `wrap` makes it an
+    /// `Action`) until it has.
+    fn through<A>(
+        &mut self,
+        update: Option<fn(&mut Document, A) -> Change>,
+        action: A,
+        wrap: fn(A) -> Action,
+    ) -> Change {
+        match update {
+            Some(update) => update(&mut self.doc, action),
+            None => self.wait(wrap(action)),
+        }
+    }
+
+    fn wait(&mut self, action: Action) -> Change {
+        self.waiting.push(action);
+        Change::NONE
     }
 
     /// A change to the grader, and which assessment the grader confirms as just saved.
@@ -1128,6 +1175,58 @@ mod tests {
         assert!(s.account(1).is_none());
         let s = reduce(s, [Action::Undo]);
         assert_eq!(s.account(1).unwrap().ratings.rated_count(), 1);
+    }
+
+    #[test]
+    fn a_change_asked_for_before_its_areas_code_arrived_waits_and_is_then_made_with_undo() {
+        let s = reduce(
+            AppState::default(),
+            [Action::Portfolio(PortfolioAction::AddAccount {
+                account: valid("Acme"),
+                at: AT.into(),
+            })],
+        );
+        let _restore = area_updates::forget_all();
+        let delete = Action::Portfolio(PortfolioAction::DeleteAccount(1));
+        let s = reduce(s, [delete.clone()]);
+        assert!(s.account(1).is_some());
+        assert_eq!(s.waiting, vec![delete]);
+        assert!(s.has_unsaved_changes(), "a reload would lose it");
+        assert_eq!(
+            area_updates::group_bringing(&s.waiting[0]),
+            Some(crate::lazy_screens::Group::Portfolio)
+        );
+
+        // Not here yet: it keeps waiting.
+        let s = reduce(s, [Action::ApplyWaiting]);
+        assert_eq!(s.waiting.len(), 1);
+        assert!(s.account(1).is_some());
+
+        area_updates::portfolio_group_arrived();
+        let revision = s.revision;
+        let s = reduce(s, [Action::ApplyWaiting]);
+        assert!(s.account(1).is_none());
+        assert!(s.waiting.is_empty());
+        assert!(s.revision > revision, "it is saved");
+        assert_eq!(
+            s.undo.as_ref().map(Undo::description).as_deref(),
+            Some("Deleted Acme.")
+        );
+        let s = reduce(s, [Action::Undo]);
+        assert!(s.account(1).is_some());
+    }
+
+    #[test]
+    fn recording_a_backups_export_never_waits() {
+        let _restore = area_updates::forget_all();
+        let s = reduce(
+            AppState::default(),
+            [Action::Transfer(TransferAction::BackupExported {
+                at: AT.into(),
+            })],
+        );
+        assert!(s.waiting.is_empty());
+        assert_eq!(s.doc.settings.last_backup_at.as_deref(), Some(AT));
     }
 
     #[test]

@@ -92,10 +92,7 @@ pub fn update(doc: &mut Document, action: TransferAction) -> Change {
                 other => update(doc, other),
             }
         }
-        TransferAction::BackupExported { at } => {
-            doc.settings.last_backup_at = Some(at);
-            Change::MADE
-        }
+        TransferAction::BackupExported { at } => backup_exported(doc, at),
         TransferAction::ImportCsv {
             import,
             checked,
@@ -114,6 +111,14 @@ pub fn update(doc: &mut Document, action: TransferAction) -> Change {
             csv_imported(doc, next, &preview)
         }
     }
+}
+
+/// Records the moment of a backup's export. Apart from [`update`]: the storage notices of
+/// every screen offer the export, so this stays in the first download when the rest does not
+/// (see `crate::area_updates`).
+pub fn backup_exported(doc: &mut Document, at: String) -> Change {
+    doc.settings.last_backup_at = Some(at);
+    Change::MADE
 }
 
 /// Takes the document after a backup's import, undoable in one step.

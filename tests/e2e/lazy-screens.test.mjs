@@ -145,3 +145,54 @@ test('after one visit every screen opens with the network off', async () => {
     await page.context().setOffline(false);
   }
 });
+
+// What can happen on a screen of the first download before the other files arrive changes
+// only what that download holds the code for: nothing asked for then is lost.
+
+test('a backup exported from the storage notice before Settings\' file arrives is recorded there', async () => {
+  const page = await env.newPage({ acceptDownloads: true, serviceWorkers: 'block' });
+  await page.addInitScript(() => {
+    const setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (key, value) {
+      if (window.storageFull && key === 'account-grader') throw new DOMException('quota', 'QuotaExceededError');
+      return setItem.call(this, key, value);
+    };
+  });
+  const held = [];
+  await page.route(GROUP_FILE, route => { held.push(route); });
+  await env.open(page);
+  await page.evaluate(() => { window.storageFull = true; });
+  await page.getByRole('radio', { name: 'We do this consistently' }).first().check();
+  const banner = page.getByRole('alert').filter({ hasText: 'Changes are not being saved' });
+  await Promise.all([page.waitForEvent('download'), banner.getByRole('button', { name: 'Export all data' }).click()]);
+  assert.ok(!(await page.evaluate(() =>
+    performance.getEntriesByType('resource').some(e => /_split_more\.wasm$/.test(e.name)))), 'Settings\' file had not arrived');
+
+  await page.evaluate(() => { window.storageFull = false; });
+  for (const route of held) await route.continue();
+  await page.unroute(GROUP_FILE);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+  await heading(page, 'Settings').waitFor();
+  const backup = page.getByText(/^Last backup: /);
+  assert.doesNotMatch(await backup.textContent(), /never/);
+});
+
+test('accounts another tab adds while only the Grader is here show once Accounts opens', async () => {
+  const first = await env.newPage({ serviceWorkers: 'block' });
+  const held = [];
+  await first.route(GROUP_FILE, route => { held.push(route); });
+  await env.open(first);
+  const second = await first.context().newPage();
+  await second.goto(env.server.url + '#/accounts/new');
+  await second.getByLabel(/^Name/).fill('Lumen Media');
+  await second.getByRole('button', { name: 'Add account' }).click();
+  await heading(second, 'Lumen Media').waitFor();
+
+  await first.getByRole('status').filter({ hasText: 'Updated from another tab' }).or(
+    first.getByText('Updated from another tab')).first().waitFor();
+  await first.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Accounts' }).click();
+  for (const route of held) await route.continue();
+  await first.unroute(GROUP_FILE);
+  await heading(first, 'Accounts').waitFor();
+  await first.getByRole('link', { name: 'Lumen Media' }).first().waitFor();
+});

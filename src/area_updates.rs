@@ -1,0 +1,213 @@
+//! The updates of the areas that only screens outside the first download change. On the web
+//! the reducer (`crate::state`) reaches them through the pointers set here when a group's code
+//! arrives (`crate::lazy_screens`), so that their code and all it uses (backup merging,
+//! spreadsheet import, plans, shared copies) leave the first download. An action that finds its
+//! update not here yet waits in the state until the group has arrived; nothing is dropped.
+//! Off the web every update is here from the start.
+//!
+//! The grader and the settings stay in the first download: the Grader and the header's theme
+//! picker change them. So does recording a backup's export, which the storage notices offer.
+
+use std::cell::Cell;
+
+use crate::domain::change::Change;
+use crate::domain::{
+    plan_update, portfolio_update, prospect_update, share_update, snapshot_update, transfer_update,
+};
+use crate::lazy_screens::Group;
+use crate::state::{
+    Action, PlanAction, PortfolioAction, ProspectAction, ShareAction, SnapshotAction,
+    TransferAction,
+};
+use crate::storage::schema::Document;
+
+type Update<A> = fn(&mut Document, A) -> Change;
+
+/// The updates that have arrived.
+#[derive(Clone, Copy)]
+struct Updates {
+    portfolio: Option<Update<PortfolioAction>>,
+    snapshot: Option<Update<SnapshotAction>>,
+    plan: Option<Update<PlanAction>>,
+    prospect: Option<Update<ProspectAction>>,
+    share: Option<Update<ShareAction>>,
+    transfer: Option<Update<TransferAction>>,
+}
+
+impl Updates {
+    #[cfg(any(target_family = "wasm", test))]
+    const NONE: Updates = Updates {
+        portfolio: None,
+        snapshot: None,
+        plan: None,
+        prospect: None,
+        share: None,
+        transfer: None,
+    };
+
+    #[cfg(not(target_family = "wasm"))]
+    const ALL: Updates = Updates {
+        portfolio: Some(portfolio_update::update),
+        snapshot: Some(snapshot_update::update),
+        plan: Some(plan_update::update),
+        prospect: Some(prospect_update::update),
+        share: Some(share_update::update),
+        transfer: Some(transfer_update::update),
+    };
+
+    #[cfg(not(target_family = "wasm"))]
+    const AT_START: Updates = Updates::ALL;
+    #[cfg(target_family = "wasm")]
+    const AT_START: Updates = Updates::NONE;
+}
+
+thread_local! {
+    static ARRIVED: Cell<Updates> = const { Cell::new(Updates::AT_START) };
+}
+
+fn arrived() -> Updates {
+    ARRIVED.with(Cell::get)
+}
+
+fn add(more: impl FnOnce(&mut Updates)) {
+    ARRIVED.with(|a| {
+        let mut updates = a.get();
+        more(&mut updates);
+        a.set(updates);
+    });
+}
+
+pub fn portfolio() -> Option<Update<PortfolioAction>> {
+    arrived().portfolio
+}
+
+pub fn snapshot() -> Option<Update<SnapshotAction>> {
+    arrived().snapshot
+}
+
+pub fn plan() -> Option<Update<PlanAction>> {
+    arrived().plan
+}
+
+pub fn prospect() -> Option<Update<ProspectAction>> {
+    arrived().prospect
+}
+
+pub fn share() -> Option<Update<ShareAction>> {
+    arrived().share
+}
+
+pub fn transfer() -> Option<Update<TransferAction>> {
+    arrived().transfer
+}
+
+// One function per group, each called only from its group's code: an update named in one of
+// them leaves the first download with that group (or with a chunk the groups naming it share).
+
+/// The updates of the Portfolio group's screens: accounts, the matrix's snapshots, and the
+/// spreadsheet import of the accounts list.
+pub fn portfolio_group_arrived() {
+    add(|u| {
+        u.portfolio = Some(portfolio_update::update);
+        u.snapshot = Some(snapshot_update::update);
+        u.transfer = Some(transfer_update::update);
+    });
+}
+
+/// The updates of the plans and templates.
+pub fn plans_group_arrived() {
+    add(|u| u.plan = Some(plan_update::update));
+}
+
+/// The updates of the history's and the prospects' screens and of the settings' backup.
+pub fn more_group_arrived() {
+    add(|u| {
+        u.prospect = Some(prospect_update::update);
+        u.transfer = Some(transfer_update::update);
+    });
+}
+
+/// The updates of the screens of share links: a shared result kept as a prospect or as one's
+/// own, a shared account kept or updated.
+pub fn share_group_arrived() {
+    add(|u| {
+        u.share = Some(share_update::update);
+        u.prospect = Some(prospect_update::update);
+    });
+}
+
+/// The group whose arrival brings the update `action` waits for; `None` for an action whose
+/// update is part of the first download.
+pub fn group_bringing(action: &Action) -> Option<Group> {
+    match action {
+        Action::Transfer(TransferAction::BackupExported { .. }) => None,
+        Action::Portfolio(_) | Action::Snapshot(_) => Some(Group::Portfolio),
+        Action::Plan(_) => Some(Group::Plans),
+        Action::Prospect(_) | Action::Transfer(_) => Some(Group::More),
+        Action::Share(_) => Some(Group::Share),
+        _ => None,
+    }
+}
+
+/// As on the web before any group has arrived, for tests of actions that must wait, until the
+/// value returned is dropped. (A test may run on a thread that later runs other tests.)
+#[cfg(test)]
+#[must_use]
+pub fn forget_all() -> impl Drop {
+    struct Restore;
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            ARRIVED.with(|a| a.set(Updates::ALL));
+        }
+    }
+    ARRIVED.with(|a| a.set(Updates::NONE));
+    Restore
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_area_that_waits_arrives_with_the_group_named_for_it() {
+        let cases: [(Action, fn() -> bool); 6] = [
+            (Action::Portfolio(PortfolioAction::DeleteAccount(1)), || {
+                portfolio().is_some()
+            }),
+            (Action::Plan(PlanAction::DeleteTemplate(1)), || {
+                plan().is_some()
+            }),
+            (Action::Prospect(ProspectAction::DeleteProspect(1)), || {
+                prospect().is_some()
+            }),
+            (
+                Action::Transfer(TransferAction::ImportWorkedOut {
+                    import: Box::new(TransferAction::BackupExported { at: String::new() }),
+                    result: std::rc::Rc::new(transfer_update::WorkedOut {
+                        basis: Document::default(),
+                        result: Document::default(),
+                    }),
+                }),
+                || transfer().is_some(),
+            ),
+            (
+                Action::Share(ShareAction::SaveSharedResultAsOwn(Default::default())),
+                || share().is_some(),
+            ),
+            (Action::Snapshot(SnapshotAction::DeleteSnapshot(1)), || {
+                snapshot().is_some()
+            }),
+        ];
+        for (action, is_here) in cases {
+            let _restore = forget_all();
+            assert!(!is_here());
+            match group_bringing(&action).expect("a group brings it") {
+                Group::Portfolio => portfolio_group_arrived(),
+                Group::Plans => plans_group_arrived(),
+                Group::More => more_group_arrived(),
+                Group::Share => share_group_arrived(),
+            }
+            assert!(is_here(), "{action:?}");
+        }
+    }
+}
