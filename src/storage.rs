@@ -202,6 +202,12 @@ pub fn kept_copy(key: &str) -> Option<String> {
         .and_then(|storage| read(&storage, key).ok().flatten())
 }
 
+/// Lets the next save try even a text as long as one the browser refused for want of room:
+/// the user asks to try again.
+pub fn forget_refusal() {
+    KNOWN.with(|known| known.borrow_mut().refused = Refusal::default());
+}
+
 /// Deletes one kept copy, at the user's explicit request.
 pub fn delete_kept_copy(key: &str) -> Result<(), String> {
     local_storage()?
