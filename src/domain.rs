@@ -14,6 +14,7 @@ pub mod grader;
 pub mod grader_update;
 pub mod guidance;
 pub mod history;
+pub mod list_ordering;
 pub mod name_finder;
 pub mod passphrase;
 pub mod plan_export;

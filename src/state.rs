@@ -102,6 +102,8 @@ pub struct AppState {
     pub list_query: ListQuery,
     /// Set when another tab's changes were loaded into this one.
     pub synced_from_other_tab: bool,
+    /// Set when an import under way was stopped because its screen was left; until read.
+    pub import_stopped_by_leaving: bool,
     /// Set when another tab stored a value this build cannot read; never cleared but by a
     /// reload.
     pub saving_stopped: Option<SavingStopped>,
@@ -170,6 +172,12 @@ pub enum Action {
     /// The user chose to let the unreadable stored value go; saving starts again.
     DiscardUnreadable,
     DismissSyncNotice,
+    /// An import under way stopped, having changed nothing, because its screen was left.
+    ImportStoppedByLeaving,
+    DismissImportStopped,
+    /// The user asks to try saving again while saving fails (the storage module having been
+    /// told to try even a text as long as one refused): the document as it is, saved again.
+    RetrySave,
     /// The user has read what the upgrade to schema version 4 changed.
     DismissClassificationNotice,
     /// Makes the changes that were waiting for their area's update, now that it has arrived.
@@ -191,6 +199,9 @@ impl Action {
                 | Action::SaveSucceeded
                 | Action::SetListQuery(_)
                 | Action::DismissSyncNotice
+                | Action::ImportStoppedByLeaving
+                | Action::DismissImportStopped
+                | Action::RetrySave
                 | Action::StopSaving { .. }
                 | Action::KeepAccountDraft(_)
                 | Action::DropAccountDraft(_)
@@ -348,6 +359,20 @@ impl AppState {
             }
             Action::DismissSyncNotice => {
                 self.synced_from_other_tab = false;
+                Change::NONE
+            }
+            Action::ImportStoppedByLeaving => {
+                self.import_stopped_by_leaving = true;
+                Change::NONE
+            }
+            Action::DismissImportStopped => {
+                self.import_stopped_by_leaving = false;
+                Change::NONE
+            }
+            Action::RetrySave => {
+                if self.save_problem.is_some() {
+                    self.changed();
+                }
                 Change::NONE
             }
             Action::DismissClassificationNotice => {
@@ -1549,6 +1574,9 @@ mod tests {
             Action::SaveSucceeded,
             Action::SetListQuery(ListQuery::default()),
             Action::DismissSyncNotice,
+            Action::ImportStoppedByLeaving,
+            Action::DismissImportStopped,
+            Action::RetrySave,
             Action::StopSaving {
                 why: LoadError::NotJson,
                 saved_through: s.revision,

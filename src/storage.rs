@@ -168,7 +168,7 @@ fn write(storage: &Storage, key: &str, text: &str) -> Result<JsValue, JsValue> {
 fn back_up(storage: &Storage, raw: &str) -> Result<String, String> {
     let key = backup_slot(raw, |k| storage.get_item(k).ok().flatten());
     storage.set_item(&key, raw).map(|()| key).map_err(|e| {
-        if error_name(&e) == "QuotaExceededError" {
+        if error_name(&e) == QUOTA_EXCEEDED {
             "there is not enough room left in this browser's storage for a second copy".into()
         } else {
             format!("the browser refused to store a copy: {}", error_name(&e))
@@ -202,9 +202,20 @@ pub fn kept_copy(key: &str) -> Option<String> {
         .and_then(|storage| read(&storage, key).ok().flatten())
 }
 
+/// Lets the next save try even a text as long as one the browser refused for want of room:
+/// the user asks to try again.
+pub fn forget_refusal() {
+    KNOWN.with(|known| known.borrow_mut().refused = Refusal::default());
+}
+
 /// Deletes one kept copy, at the user's explicit request.
 pub fn delete_kept_copy(key: &str) -> Result<(), String> {
-    local_storage()?.remove_item(key).map_err(|e| describe(&e))
+    local_storage()?
+        .remove_item(key)
+        .map_err(|e| describe(&e))?;
+    // Room was made: a text refused before may fit now.
+    KNOWN.with(|known| known.borrow_mut().refused = Refusal::default());
+    Ok(())
 }
 
 /// The first backup key that is free or already holds this very text, so an earlier backup of
@@ -235,6 +246,23 @@ struct Known {
     saved_revision: u64,
     /// Set once another tab stored what this one must not overwrite; never cleared.
     stopped: Option<LoadError>,
+    refused: Refusal,
+}
+
+/// The shortest text the browser refused for want of room, since the last write it took.
+/// A text at least as long is refused again (a refused write of a large document costs as
+/// much as a write), so it is not tried; a shorter one is.
+#[derive(Default)]
+struct Refusal(Option<usize>);
+
+impl Refusal {
+    fn worth_trying(&self, len: usize) -> bool {
+        self.0.is_none_or(|refused| len < refused)
+    }
+
+    fn refused(&mut self, len: usize) {
+        self.0 = Some(self.0.map_or(len, |refused| refused.min(len)));
+    }
 }
 
 impl Known {
@@ -336,7 +364,16 @@ pub fn save(doc: &Document, revision: u64) -> Result<(), SaveError> {
         };
         let mut text = ENCODER.with(|encoder| encoder.borrow_mut().encode(doc));
         stamp_in(&mut text, &stamp);
-        let value = write(&storage, KEY, &text).map_err(|e| SaveError::Refused(describe(&e)))?;
+        if !known.refused.worth_trying(text.len()) {
+            return Err(SaveError::Refused(STORAGE_FULL.to_string()));
+        }
+        let value = write(&storage, KEY, &text).map_err(|e| {
+            if error_name(&e) == QUOTA_EXCEEDED {
+                known.refused.refused(text.len());
+            }
+            SaveError::Refused(describe(&e))
+        })?;
+        known.refused = Refusal::default();
         known.remember(value, &text, doc);
         known.saved_revision = revision;
         Ok(())
@@ -392,15 +429,19 @@ fn error_name(error: &JsValue) -> String {
         .unwrap_or_default()
 }
 
+const QUOTA_EXCEEDED: &str = "QuotaExceededError";
+
+/// Said while the browser's storage has no room for the document.
+const STORAGE_FULL: &str = "This browser's storage for Account Grader is full (browsers keep \
+    about 5 MB for each site, whatever else is stored), so your latest changes are kept only \
+    in this tab for now. Nothing saved earlier was changed. Export all data to keep them in a \
+    file; once the data is smaller again (Undo a large import, or delete what you no longer \
+    need), your next change is saved.";
+
 fn describe(error: &JsValue) -> String {
     let name = error_name(error);
-    if name == "QuotaExceededError" {
-        "This browser's storage for Account Grader is full (browsers keep about 5 MB for each \
-         site, whatever else is stored), so your latest changes are kept only in this tab for \
-         now. Nothing saved earlier was changed. Export all data to keep them in a file; once \
-         the data is smaller again (Undo a large import, or delete what you no longer need), \
-         your next change is saved."
-            .to_string()
+    if name == QUOTA_EXCEEDED {
+        STORAGE_FULL.to_string()
     } else {
         format!(
             "The browser refused to store your data ({}). Your latest changes are kept only in \
@@ -418,6 +459,19 @@ fn describe(error: &JsValue) -> String {
 mod tests {
     use super::*;
     use std::collections::HashMap;
+
+    #[test]
+    fn a_text_as_long_as_one_refused_for_want_of_room_is_not_tried_again() {
+        let mut refusal = Refusal::default();
+        assert!(refusal.worth_trying(5_000_000));
+        refusal.refused(4_000_000);
+        assert!(!refusal.worth_trying(4_000_000));
+        assert!(!refusal.worth_trying(6_000_000));
+        assert!(refusal.worth_trying(3_999_999), "a shorter text may fit");
+        // A longer one refused later does not raise the bar.
+        refusal.refused(5_000_000);
+        assert!(!refusal.worth_trying(4_500_000));
+    }
 
     #[test]
     fn backups_never_overwrite_other_text() {

@@ -21,6 +21,7 @@ use crate::domain::transfer_update::WorkedOut;
 use crate::hooks::{use_app_state, use_local, AppContext, LocalHandle};
 use crate::state::{Action, TransferAction};
 use crate::storage::document_encoder::Encoding;
+use crate::storage::schema::Document;
 use crate::support::dates::{date_part, readable_date_time};
 use crate::support::sliced::{Progress, Then, Unit};
 
@@ -59,6 +60,21 @@ fn match_in_slices(
             prepared.set(Some(Rc::new(matched)));
         }
     });
+}
+
+/// How many times an import starts again because the data changed while it was worked out;
+/// after that, the reducer imports against the data of the moment in one go.
+pub(crate) const MAX_RESTARTS: usize = 3;
+
+/// Said when an import starts again.
+pub(crate) const DATA_CHANGED: &str =
+    "Your data changed during the import (another tab or an edit): starting again.";
+
+/// Whether the document is no longer `basis`, so that the reducer would not take a result
+/// worked out from it. (Compared as the reducer compares them: the revision does not move
+/// when another tab's document is taken as it is.)
+pub(crate) fn changed_since(state: &AppContext, basis: &Document) -> bool {
+    state.doc != *basis
 }
 
 /// Downloads every piece of data as one file and records the date.
@@ -156,6 +172,19 @@ pub fn BackupPanel() -> Html {
                     stop.clone(),
                 )));
                 match_in_slices(p.incoming.clone(), latest, stop, work, prepared.clone());
+            }
+        });
+    }
+
+    // Leaving the screen stops the work on a file under way, and says so on the next one.
+    {
+        let (work, state) = (work.clone(), state.clone());
+        use_effect_with((), move |_| {
+            move || {
+                if let Some((_, stop)) = work.latest().as_ref() {
+                    stop.stop();
+                    state.dispatch(Action::ImportStoppedByLeaving);
+                }
             }
         });
     }
@@ -290,35 +319,48 @@ pub fn BackupPanel() -> Html {
                 return;
             };
             let (mode, restores_unreadable) = (*mode, *restores_unreadable);
+            // Reads the app state as it is now, not as of this render.
             let state = latest.borrow().clone();
-            let basis = state.doc.clone();
             let stop = Stop::default();
-            let here = match mode {
-                Mode::Merge => basis.portfolio.accounts.len(),
-                Mode::Replace => 0,
-            };
-            let total = here + import.incoming.doc.portfolio.accounts.len();
-            work.set(Some((
-                Progress::new("Importing", 0, total, Unit::Records("accounts")),
-                stop.clone(),
-            )));
             let (prepared, message, work) = (prepared.clone(), message.clone(), work.clone());
             // The merge, and the encoding of its large parts for the save after it, are done
-            // a slice at a time; then the reducer takes the result in one step, unless the
-            // data changed meanwhile (in another tab, say), when it imports again itself.
+            // a slice at a time; then the reducer takes the result in one step. Should the
+            // data change meanwhile (in another tab, say), the reducer would import again
+            // itself, in one go: so the work starts again here from the data as it is now, a
+            // few times at most.
             wasm_bindgen_futures::spawn_local(async move {
-                // The bar is shown at once, before the first slice.
-                slices::next_frame().await;
-                let merging = Merging::new(&basis, import.clone(), mode);
-                let known = basis.clone();
-                let job = Then::new(merging, move |doc| Ok(Encoding::new(doc, &known)));
-                let shown = stop.clone();
-                let show = |p| work.set(Some((p, shown.clone())));
-                let Some((result, encoded)) = slices::run(job, &stop, show).await else {
-                    return;
+                let mut restarts = 0;
+                let (result, encoded, basis) = loop {
+                    let basis = state.doc.clone();
+                    let here = match mode {
+                        Mode::Merge => basis.portfolio.accounts.len(),
+                        Mode::Replace => 0,
+                    };
+                    let total = here + import.incoming.doc.portfolio.accounts.len();
+                    work.set(Some((
+                        Progress::new("Importing", 0, total, Unit::Records("accounts")),
+                        stop.clone(),
+                    )));
+                    // The bar is shown at once, before the first slice.
+                    slices::next_frame().await;
+                    let merging = Merging::new(&basis, import.clone(), mode);
+                    let known = basis.clone();
+                    let job = Then::new(merging, move |doc| Ok(Encoding::new(doc, &known)));
+                    let shown = stop.clone();
+                    let show = |p| work.set(Some((p, shown.clone())));
+                    let Some((result, encoded)) = slices::run(job, &stop, show).await else {
+                        return;
+                    };
+                    if !changed_since(&state, &basis) || restarts == MAX_RESTARTS {
+                        break (result, encoded, basis);
+                    }
+                    restarts += 1;
+                    message.set(Some((true, DATA_CHANGED.into())));
                 };
                 crate::storage::take_encoded(encoded);
                 let left_out = import.incoming.dropped.len();
+                // Done before the import is taken, which may replace this screen.
+                work.set(None);
                 state.dispatch(Action::Transfer(TransferAction::ImportWorkedOut {
                     import: Box::new(TransferAction::ImportBackup {
                         import,
@@ -330,7 +372,6 @@ pub fn BackupPanel() -> Html {
                         result: *result,
                     }),
                 }));
-                work.set(None);
                 prepared.set(None);
                 let done = if left_out == 0 {
                     "Imported.".to_string()

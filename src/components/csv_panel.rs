@@ -9,7 +9,7 @@ use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use super::backup_panel::listed;
+use super::backup_panel::{changed_since, listed, DATA_CHANGED, MAX_RESTARTS};
 use crate::browser::clock::now_iso;
 use crate::browser::download::download_text;
 use crate::browser::events::on_value;
@@ -154,6 +154,25 @@ pub fn CsvPanel() -> Html {
                 });
             }
             move || stop.stop()
+        });
+    }
+
+    // Leaving the screen stops the work on a file under way, and says so on the next one.
+    {
+        let (work, importing, state) = (work.clone(), importing.clone(), state.clone());
+        use_effect_with((), move |_| {
+            move || {
+                let mut stopped = false;
+                for under_way in [work.latest(), importing.latest()] {
+                    if let Some((_, stop)) = under_way.as_ref() {
+                        stop.stop();
+                        stopped = true;
+                    }
+                }
+                if stopped {
+                    state.dispatch(Action::ImportStoppedByLeaving);
+                }
+            }
         });
     }
 
@@ -390,17 +409,8 @@ pub fn CsvPanel() -> Html {
                     let Some(checked) = checked.clone() else {
                         return;
                     };
-                    let basis = state.doc.clone();
                     let at = now_iso();
                     let stop = Stop::default();
-                    let preview = checked.1.clone();
-                    let total = basis.portfolio.accounts.len()
-                        + preview.updated.len()
-                        + preview.added.len();
-                    importing.set(Some((
-                        Progress::new("Importing", 0, total, Unit::Records("accounts")),
-                        stop.clone(),
-                    )));
                     let (state, import, message, importing, current) = (
                         state.clone(),
                         import.clone(),
@@ -409,28 +419,63 @@ pub fn CsvPanel() -> Html {
                         current.clone(),
                     );
                     // The accounts, and the encoding of them for the save after it, are made
-                    // a slice at a time; then the reducer takes them in one step, unless the
-                    // data changed meanwhile, when it imports again itself.
+                    // a slice at a time; then the reducer takes them in one step. Should the
+                    // data change meanwhile, the reducer would import again itself, in one
+                    // go: so the rows are checked against the accounts as they are now and
+                    // the work starts again here, a few times at most.
                     wasm_bindgen_futures::spawn_local(async move {
-                        // The bar is shown at once, before the first slice.
-                        slices::next_frame().await;
-                        let applying = Applying::new(&basis, preview, at.clone());
-                        let known = basis.clone();
-                        let job = Then::new(applying, move |doc| Ok(Encoding::new(doc, &known)));
+                        let (mut accounts, mut preview) = checked;
+                        let mut restarts = 0;
                         let shown = stop.clone();
                         let show = |p| importing.set(Some((p, shown.clone())));
-                        let Some((result, encoded)) = slices::run(job, &stop, show).await else {
-                            return;
+                        let (result, encoded, basis) = loop {
+                            let basis = state.doc.clone();
+                            if !Rc::ptr_eq(&accounts, &basis.portfolio.accounts) {
+                                accounts = basis.portfolio.accounts.clone();
+                                let job = Previewing::new(current.clone(), accounts.clone());
+                                let Some(checked) = slices::run(job, &stop, show).await else {
+                                    return;
+                                };
+                                preview = Rc::new(checked);
+                            }
+                            let total = basis.portfolio.accounts.len()
+                                + preview.updated.len()
+                                + preview.added.len();
+                            importing.set(Some((
+                                Progress::new("Importing", 0, total, Unit::Records("accounts")),
+                                stop.clone(),
+                            )));
+                            // The bar is shown at once, before the first slice.
+                            slices::next_frame().await;
+                            let applying = Applying::new(&basis, preview.clone(), at.clone());
+                            let known = basis.clone();
+                            let job =
+                                Then::new(applying, move |doc| Ok(Encoding::new(doc, &known)));
+                            let Some((result, encoded)) = slices::run(job, &stop, show).await
+                            else {
+                                return;
+                            };
+                            if !changed_since(&state, &basis) || restarts == MAX_RESTARTS {
+                                break (result, encoded, basis);
+                            }
+                            restarts += 1;
+                            message.set(Some((true, DATA_CHANGED.into())));
                         };
                         // Remembered once imported: a stopped import changes nothing.
                         let remembered = crate::storage::csv_mapping()
                             .updated(&current.table.headers, &current.mapping);
                         crate::storage::remember_csv_mapping(&remembered);
                         crate::storage::take_encoded(encoded);
+                        // Done before the import is taken, which may replace this screen
+                        // (the empty list's).
+                        importing.set(None);
+                        import.set(None);
+                        // The undo notice says what was done.
+                        message.set(None);
                         state.dispatch(Action::Transfer(TransferAction::ImportWorkedOut {
                             import: Box::new(TransferAction::ImportCsv {
                                 import: current,
-                                checked: Some(checked),
+                                checked: Some((accounts, preview)),
                                 at,
                             }),
                             result: Rc::new(WorkedOut {
@@ -438,11 +483,6 @@ pub fn CsvPanel() -> Html {
                                 result: *result,
                             }),
                         }));
-                        importing.set(None);
-                        import.set(None);
-                        // The undo notice says what was done; the panel may be gone with the
-                        // empty state it was shown in.
-                        message.set(None);
                     });
                 })
             };

@@ -23,6 +23,13 @@ pub fn StorageBanner() -> Html {
                 let _ = crate::components::backup_panel::export_all(&state);
             })
         };
+        let on_retry = {
+            let state = state.clone();
+            Callback::from(move |_| {
+                crate::storage::forget_refusal();
+                state.dispatch(Action::RetrySave);
+            })
+        };
         html! {
             <section class="banner banner--error" role="alert" aria-labelledby="save-problem-title">
                 <h2 id="save-problem-title" class="banner__title">{ "Changes are not being saved" }</h2>
@@ -31,6 +38,7 @@ pub fn StorageBanner() -> Html {
                       A backup file keeps all of them, whatever the browser can store." }</p>
                 <div class="banner__actions">
                     <button type="button" class="button" onclick={on_export}>{ "Export all data" }</button>
+                    <button type="button" class="button" onclick={on_retry}>{ "Try saving again" }</button>
                 </div>
             </section>
         }
@@ -97,7 +105,21 @@ pub fn StorageBanner() -> Html {
         }
     });
 
-    html! { <>{ for stopped }{ for unreadable }{ for save_problem }{ for synced }<BackupReminder /></> }
+    let import_stopped = state.import_stopped_by_leaving.then(|| {
+        let state = state.clone();
+        let on_dismiss = Callback::from(move |_| state.dispatch(Action::DismissImportStopped));
+        html! {
+            <section class="banner banner--info" role="status" aria-labelledby="import-stopped-title">
+                <h2 id="import-stopped-title" class="banner__title">{ "Import stopped" }</h2>
+                <p>{ "Import stopped because you left the page. Nothing was changed." }</p>
+                <div class="banner__actions">
+                    <button type="button" class="button button--quiet" onclick={on_dismiss}>{ "Dismiss" }</button>
+                </div>
+            </section>
+        }
+    });
+
+    html! { <>{ for stopped }{ for unreadable }{ for save_problem }{ for synced }{ for import_stopped }<BackupReminder /></> }
 }
 
 #[derive(Properties, PartialEq)]

@@ -1,7 +1,9 @@
 //! Backing up all data to one JSON file and reading such a file back, merged into the data
 //! already here or replacing it.
 
+use std::collections::hash_map::DefaultHasher;
 use std::collections::{HashMap, HashSet};
+use std::hash::{Hash, Hasher};
 use std::rc::Rc;
 
 use super::accounts::{name_key, Account, AccountId};
@@ -306,7 +308,24 @@ struct Basis {
     assessments: usize,
     plans: usize,
     prospects: usize,
+    /// Fingerprints of what the plan matched the assessments, plans and prospects here by:
+    /// one edited in place (the list as long as before) changes its fingerprint, so that the
+    /// plan never writes over an item that is no longer the one it was matched to.
+    fingerprints: [u64; 3],
     next_id: AssessmentId,
+}
+
+/// The fingerprint of a list of keys: equal lists give equal fingerprints; a list that
+/// differs gives another one, but by a vanishingly small chance.
+fn fingerprint<K: Hash>(keys: impl Iterator<Item = K>) -> u64 {
+    let mut hasher = DefaultHasher::new();
+    let mut len = 0usize;
+    for key in keys {
+        key.hash(&mut hasher);
+        len += 1;
+    }
+    len.hash(&mut hasher);
+    hasher.finish()
 }
 
 impl Basis {
@@ -322,6 +341,7 @@ impl Basis {
             assessments: doc.grader.history.len(),
             plans: doc.plans.plans.len(),
             prospects: doc.prospects.len(),
+            fingerprints: fingerprints(doc),
             next_id: doc.next_id,
         }
     }
@@ -329,16 +349,40 @@ impl Basis {
     fn fits(&self, doc: &Document) -> bool {
         Rc::ptr_eq(&self.accounts, &doc.portfolio.accounts)
             && self.next_id == doc.next_id
-            && self.assessments == doc.grader.history.len()
-            && self.plans == doc.plans.plans.len()
-            && self.prospects == doc.prospects.len()
             && self.templates.len() == doc.plans.templates.len()
             && self
                 .templates
                 .iter()
                 .zip(&doc.plans.templates)
                 .all(|((id, name), t)| *id == t.id && *name == t.name)
+            && self.assessments == doc.grader.history.len()
+            && self.plans == doc.plans.plans.len()
+            && self.prospects == doc.prospects.len()
+            && self.fingerprints == fingerprints(doc)
     }
+}
+
+/// The [`Basis::fingerprints`] of `doc`: assessments are matched by the moment they were
+/// saved, plans by their account, prospects by [`prospect_key`] and taken over by their
+/// place in the list.
+fn fingerprints(doc: &Document) -> [u64; 3] {
+    let assessments = fingerprint(
+        doc.grader
+            .history
+            .iter()
+            .map(|a| (a.id, a.saved_at.as_str())),
+    );
+    let plans = fingerprint(doc.plans.plans.iter().map(|p| (p.id, p.account)));
+    let prospects = fingerprint(doc.prospects.iter().map(|p| {
+        // The key's long form is made only for the few without a link.
+        let key = if p.link.is_empty() {
+            prospect_key(p)
+        } else {
+            String::new()
+        };
+        (p.id, p.link.as_str(), key)
+    }));
+    [assessments, plans, prospects]
 }
 
 /// Where each incoming item goes, worked out once when a file is read: the preview shows it,
@@ -1386,6 +1430,46 @@ mod tests {
         let merged = prepared.apply(&now, Mode::Merge);
         assert_eq!(names(&merged), ["Birch", "Acme"]);
         assert!(prepared.matched_again(&now).is_current(&now));
+    }
+
+    #[test]
+    fn a_prospect_edited_in_place_since_the_preview_is_matched_again() {
+        let mut here = doc_with(&["Acme"], 1);
+        here.prospects = vec![
+            prospect(5, "r1.a", "Northwind"),
+            prospect(6, "r1.b", "Zephyr"),
+        ];
+        here.next_id = 7;
+        let mut there = doc_with(&[], 1);
+        there.prospects = vec![prospect(2, "r1.a", "Northwind Ltd")];
+        let prepared = Prepared::new(
+            &here,
+            Incoming {
+                doc: there,
+                dropped: vec![],
+                source: Source::Backup,
+            },
+        );
+        // In another tab, Northwind's result is deleted and another one added in its place:
+        // the list is as long as before, and nothing else changed.
+        let mut now = here.clone();
+        now.prospects[0] = prospect(5, "r1.c", "Vortex");
+        assert!(!prepared.is_current(&now));
+        let merged = prepared.apply(&now, Mode::Merge);
+        let companies: Vec<&str> = merged
+            .prospects
+            .iter()
+            .map(|p| p.company.as_str())
+            .collect();
+        assert_eq!(
+            companies,
+            ["Vortex", "Zephyr", "Northwind Ltd"],
+            "Vortex is kept, not written over with the file's Northwind"
+        );
+        // Editing one in place, without changing what it is matched by, keeps the plan.
+        let mut renamed = here.clone();
+        renamed.prospects[1].label = "Met at the fair".into();
+        assert!(prepared.is_current(&renamed));
     }
 
     #[test]

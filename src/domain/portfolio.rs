@@ -192,6 +192,7 @@ pub fn list<'a>(accounts: &'a [Account], settings: &Settings, query: &ListQuery)
 
 /// Where in `accounts` each account of [`list`] is, in the list's order: a list that can be
 /// kept between renders while the accounts stay the same.
+/// For a long list, [`super::list_ordering::ListOrdering`] works it out a slice at a time.
 pub fn list_order(accounts: &[Account], settings: &Settings, query: &ListQuery) -> Vec<usize> {
     sorted(accounts, settings, query)
         .into_iter()
@@ -213,43 +214,51 @@ fn sorted<'a>(
         .filter(|(_, r)| query.selects(r))
         .map(|(i, r)| (r.account.name.to_lowercase(), i, r))
         .collect();
-    let compare = |(a_name, _, a): &(String, usize, Row),
-                   (b_name, _, b): &(String, usize, Row)|
-     -> Ordering {
-        let keyed = match query.sort {
-            SortKey::Name => Some(a_name.cmp(b_name)),
-            SortKey::Revenue => {
-                option_cmp(a.account.revenue, b.account.revenue, |x, y| x.total_cmp(&y))
-            }
-            SortKey::Relationship => option_cmp(
-                a.position.map(|p| p.relationship),
-                b.position.map(|p| p.relationship),
-                |x, y| x.cmp(&y),
-            ),
-            SortKey::Potential => option_cmp(
-                a.position.map(|p| p.potential),
-                b.position.map(|p| p.potential),
-                |x, y| x.cmp(&y),
-            ),
-            SortKey::Quadrant => option_cmp(a.quadrant, b.quadrant, |x, y| x.cmp(&y)),
-            SortKey::LastReviewed => option_cmp(
-                a.account.reviewed_at.as_deref(),
-                b.account.reviewed_at.as_deref(),
-                |x, y| x.cmp(y),
-            ),
-        };
-        let by_name = || a_name.cmp(b_name).then(a.account.id.cmp(&b.account.id));
-        match keyed {
-            // Both present: the chosen direction, then by name for a stable order.
-            Some(o) => {
-                let o = if query.descending { o.reverse() } else { o };
-                o.then_with(by_name)
-            }
-            None => missing_last(a, b, query.sort).then_with(by_name),
-        }
-    };
-    sort_by(&mut keyed, compare);
+    sort_by(&mut keyed, |(a_name, _, a), (b_name, _, b)| {
+        compare_rows(query, (a_name, a), (b_name, b))
+    });
     keyed.into_iter().map(|(_, i, r)| (i, r)).collect()
+}
+
+/// The list's order of two rows, each with its lower-cased name: the query's key in its
+/// direction, then by name for a stable order. Every account differs from every other in
+/// this order (ids are unique), so any sort by it gives the same list.
+pub(super) fn compare_rows(
+    query: &ListQuery,
+    (a_name, a): (&str, &Row),
+    (b_name, b): (&str, &Row),
+) -> Ordering {
+    let keyed = match query.sort {
+        SortKey::Name => Some(a_name.cmp(b_name)),
+        SortKey::Revenue => {
+            option_cmp(a.account.revenue, b.account.revenue, |x, y| x.total_cmp(&y))
+        }
+        SortKey::Relationship => option_cmp(
+            a.position.map(|p| p.relationship),
+            b.position.map(|p| p.relationship),
+            |x, y| x.cmp(&y),
+        ),
+        SortKey::Potential => option_cmp(
+            a.position.map(|p| p.potential),
+            b.position.map(|p| p.potential),
+            |x, y| x.cmp(&y),
+        ),
+        SortKey::Quadrant => option_cmp(a.quadrant, b.quadrant, |x, y| x.cmp(&y)),
+        SortKey::LastReviewed => option_cmp(
+            a.account.reviewed_at.as_deref(),
+            b.account.reviewed_at.as_deref(),
+            |x, y| x.cmp(y),
+        ),
+    };
+    let by_name = || a_name.cmp(b_name).then(a.account.id.cmp(&b.account.id));
+    match keyed {
+        // Both present: the chosen direction, then by name for a stable order.
+        Some(o) => {
+            let o = if query.descending { o.reverse() } else { o };
+            o.then_with(by_name)
+        }
+        None => missing_last(a, b, query.sort).then_with(by_name),
+    }
 }
 
 /// Compares two optional values; `None` when either is missing.
@@ -291,26 +300,21 @@ pub fn members_by_quadrant<'a>(
 
 /// The distinct account managers, sorted; accounts without one are not listed here.
 pub fn managers(accounts: &[Account]) -> Vec<String> {
-    let mut names: Vec<String> = accounts
-        .iter()
-        .map(|a| a.manager.clone())
-        .filter(|m| !m.is_empty())
-        .collect();
-    sort_by_cached_key(&mut names, |m| (m.to_lowercase(), m.clone()));
-    names.dedup();
+    distinct_sorted(accounts.iter().map(|a| a.manager.as_str()))
+}
+
+/// The distinct non-empty names, sorted without regard to case. Told apart before sorting:
+/// tens of thousands of accounts share a few dozen names.
+fn distinct_sorted<'a>(names: impl Iterator<Item = &'a str>) -> Vec<String> {
+    let distinct: std::collections::HashSet<&str> = names.filter(|n| !n.is_empty()).collect();
+    let mut names: Vec<String> = distinct.into_iter().map(str::to_string).collect();
+    sort_by_cached_key(&mut names, |n| (n.to_lowercase(), n.clone()));
     names
 }
 
 /// The distinct industries, sorted; accounts without one are not listed here.
 pub fn industries(accounts: &[Account]) -> Vec<String> {
-    let mut names: Vec<String> = accounts
-        .iter()
-        .map(|a| a.industry.clone())
-        .filter(|i| !i.is_empty())
-        .collect();
-    sort_by_cached_key(&mut names, |i| (i.to_lowercase(), i.clone()));
-    names.dedup();
-    names
+    distinct_sorted(accounts.iter().map(|a| a.industry.as_str()))
 }
 
 /// Counts behind the guidelines.

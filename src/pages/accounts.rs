@@ -1,25 +1,29 @@
 //! The accounts list: search, filters, sorting, and the way in for a first-time user.
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use yew::prelude::*;
 
 use crate::browser::clock::{now_iso, now_iso_in_browser};
 use crate::browser::events::{on_input_value, on_value};
+use crate::browser::slices::{self, Stop};
 use crate::components::account_rows::rows_markup;
 use crate::components::csv_panel::CsvPanel;
 use crate::components::pager::Pager;
 use crate::components::raw_table_body::RawTableBody;
 use crate::domain::accounts::{Account, Tier};
 use crate::domain::demo::DEMO_SIZE;
+use crate::domain::list_ordering::ListOrdering;
 use crate::domain::portfolio::{
     list_order, managers, row, ListQuery, Page, QuadrantFilter, Row, SortKey,
 };
 use crate::domain::quadrant::Quadrant;
 use crate::domain::settings::Settings;
-use crate::hooks::{use_app_state, use_select_value};
+use crate::hooks::{use_app_state, use_local, use_select_value};
 use crate::route::Route;
 use crate::state::{Action, PortfolioAction};
+use crate::support::sliced::{grouped, Progress, Unit};
 
 fn quadrant_filter_from(value: &str) -> QuadrantFilter {
     match value {
@@ -79,6 +83,7 @@ fn EmptyAccounts() -> Html {
 /// What the list's order depends on. The accounts are compared by identity: a change to any
 /// of them replaces the list (`Rc::make_mut`), and comparing 50 000 accounts field by field
 /// would cost what the memo saves.
+#[derive(Clone)]
 struct ListKey {
     accounts: Rc<Vec<Account>>,
     settings: Settings,
@@ -92,6 +97,22 @@ impl PartialEq for ListKey {
             && self.query == other.query
     }
 }
+
+/// The accounts, compared by identity (see [`ListKey`]).
+struct SameAccounts(Rc<Vec<Account>>);
+
+impl PartialEq for SameAccounts {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// From this many accounts on, the list's order is worked out a slice at a time: filtering
+/// and sorting them at once would hold up the page for more than a frame or two.
+const SORT_IN_SLICES_FROM: usize = 5_000;
+
+/// The list's order last worked out, with what it was worked out for.
+type KnownOrder = Option<(ListKey, Rc<Vec<usize>>)>;
 
 #[component]
 pub fn AccountsPage() -> Html {
@@ -107,26 +128,76 @@ pub fn AccountsPage() -> Html {
     let manager_select = use_select_value(manager_value.clone());
     let sort_select = use_select_value(query.sort.slug().to_string());
     let accounts = &state.doc.portfolio.accounts;
+    // Worked out over every account, so kept while the accounts stay the same.
+    let (manager_names, demo_count) = (*use_memo(SameAccounts(accounts.clone()), |a| {
+        (
+            Rc::new(managers(&a.0)),
+            a.0.iter().filter(|a| a.demo).count(),
+        )
+    }))
+    .clone();
+    let known: Rc<RefCell<KnownOrder>> = use_mut_ref(|| None);
+    let sorting = use_local(|| None::<Progress>);
+    let settings = &state.doc.settings;
+    let key = ListKey {
+        accounts: accounts.clone(),
+        settings: settings.clone(),
+        query: ListQuery {
+            page: 0,
+            ..query.clone()
+        },
+    };
+    // Filtering and sorting tens of thousands of accounts takes tens of milliseconds: done
+    // again only when the accounts, the settings or the query change, not each time a notice
+    // comes or goes; and for a long list a slice at a time (the effect below), the screen
+    // saying so meanwhile rather than showing an order that no longer holds.
+    let ready = known
+        .borrow()
+        .as_ref()
+        .filter(|(k, _)| *k == key)
+        .map(|(_, order)| order.clone());
+    let order = ready.or_else(|| {
+        (accounts.len() < SORT_IN_SLICES_FROM).then(|| {
+            let order = Rc::new(list_order(accounts, settings, &key.query));
+            *known.borrow_mut() = Some((key.clone(), order.clone()));
+            order
+        })
+    });
+    {
+        let (known, sorting) = (known.clone(), sorting.clone());
+        use_effect_with(key, move |key| {
+            let stop = Stop::default();
+            let known_already = known.borrow().as_ref().is_some_and(|(k, _)| k == key);
+            if !known_already {
+                let key = key.clone();
+                let total = key.accounts.len();
+                sorting.set(Some(Progress::new(
+                    "Sorting",
+                    0,
+                    total,
+                    Unit::Records("accounts"),
+                )));
+                let stop = stop.clone();
+                wasm_bindgen_futures::spawn_local(async move {
+                    let job = ListOrdering::new(
+                        key.accounts.clone(),
+                        key.settings.clone(),
+                        key.query.clone(),
+                    );
+                    let show = |p| sorting.set(Some(p));
+                    if let Some(order) = slices::run(job, &stop, show).await {
+                        *known.borrow_mut() = Some((key, Rc::new(order)));
+                        sorting.set(None);
+                    }
+                });
+            }
+            move || stop.stop()
+        });
+    }
     if accounts.is_empty() {
         return html! { <EmptyAccounts /> };
     }
-    let settings = &state.doc.settings;
-    // Filtering and sorting tens of thousands of accounts takes tens of milliseconds: done
-    // again only when the accounts, the settings or the query change, not each time a notice
-    // comes or goes.
-    let order = use_memo(
-        ListKey {
-            accounts: accounts.clone(),
-            settings: settings.clone(),
-            query: ListQuery {
-                page: 0,
-                ..query.clone()
-            },
-        },
-        |key| list_order(&key.accounts, &key.settings, &key.query),
-    );
-    let rows: Vec<Row> = order.iter().map(|&i| row(&accounts[i], settings)).collect();
-
+    let listed = order.as_ref().map_or(0, |o| o.len());
     let update = |f: fn(&mut ListQuery, String)| {
         let state = state.clone();
         let query = query.clone();
@@ -158,7 +229,6 @@ pub fn AccountsPage() -> Html {
             state.dispatch(Action::SetListQuery(q));
         })
     };
-    let demo_count = accounts.iter().filter(|a| a.demo).count();
     let on_remove_demo = {
         let state = state.clone();
         Callback::from(move |_| {
@@ -207,7 +277,14 @@ pub fn AccountsPage() -> Html {
             page: query.page,
             ..ListQuery::default()
         };
-    let page = Page::of(rows.len(), query.page);
+    let page = Page::of(listed, query.page);
+    // Only the rows of the page shown are placed on the matrix again.
+    let rows: Vec<Row> = order.as_ref().map_or_else(Vec::new, |o| {
+        o[page.rows.clone()]
+            .iter()
+            .map(|&i| row(&accounts[i], settings))
+            .collect()
+    });
     let on_page = {
         let state = state.clone();
         let query = query.clone();
@@ -218,7 +295,11 @@ pub fn AccountsPage() -> Html {
         })
     };
     let templates = state.doc.plans.all_templates();
-    let count = page.summary(rows.len(), accounts.len());
+    // Said once while sorting: the bar below shows how far it has got.
+    let count = match &order {
+        None => format!("Sorting {} accounts…", grouped(accounts.len())),
+        Some(_) => page.summary(listed, accounts.len()),
+    };
 
     html! {
         <div class="accounts">
@@ -273,8 +354,8 @@ pub fn AccountsPage() -> Html {
                     <label for="filter-manager">{ "Account manager" }</label>
                     <select id="filter-manager" ref={manager_select} onchange={on_manager}>
                         <option value="" selected={manager_value.is_empty()}>{ "All" }</option>
-                        { for managers(accounts).into_iter().map(|m| html! {
-                            <option value={m.clone()} selected={manager_value == m}>{ m.clone() }</option>
+                        { for manager_names.iter().map(|m| html! {
+                            <option value={m.clone()} selected={manager_value == *m}>{ m.clone() }</option>
                         }) }
                         <option value={"\u{0}none"} selected={manager_value == "\u{0}none"}>{ "No manager" }</option>
                     </select>
@@ -301,7 +382,12 @@ pub fn AccountsPage() -> Html {
                     <button type="button" class="link-button" onclick={on_reset}>{ "Clear filters" }</button>
                 }
             </p>
-            if rows.is_empty() {
+            if let (None, Some(p)) = (&order, &*sorting) {
+                <div class="work-progress">
+                    <progress aria-labelledby="account-count" max={p.total.max(1).to_string()} value={p.done.to_string()}></progress>
+                </div>
+            } else if order.is_none() {
+            } else if rows.is_empty() {
                 <p class="card">{ "No account matches these filters." }</p>
             } else {
                 <div class="table-scroll card card--flush">
@@ -320,7 +406,7 @@ pub fn AccountsPage() -> Html {
                                 <th scope="col">{ "Plan" }</th>
                             </tr>
                         </thead>
-                        <RawTableBody rows={rows_markup(&rows[page.rows.clone()], &state.doc, &templates, today.as_deref())} />
+                        <RawTableBody rows={rows_markup(&rows, &state.doc, &templates, today.as_deref())} />
                     </table>
                 </div>
                 <Pager page={page} on_go={on_page} focus_after="account-count" />

@@ -42,6 +42,10 @@ impl<T: Serialize> Cached<T> {
 #[derive(Default)]
 pub struct DocumentEncoder {
     accounts: Option<Cached<Vec<Account>>>,
+    /// The account list encoded before `accounts`: Undo after an import or an edit brings
+    /// that very list back, and its save then reuses this rather than encoding every account
+    /// again in one go.
+    earlier_accounts: Option<Cached<Vec<Account>>>,
     snapshots: Option<Cached<Vec<crate::domain::snapshots::Snapshot>>>,
     plans: HashMap<*const Plan, Cached<Plan>>,
 }
@@ -58,10 +62,11 @@ impl DocumentEncoder {
     /// Takes parts encoded beforehand; they are used while the document still holds them.
     pub fn take(&mut self, encoded: Encoded) {
         if let Some((accounts, json)) = encoded.accounts {
-            self.accounts = Some(Cached {
+            let taken = Cached {
                 source: Rc::downgrade(&accounts),
                 json,
-            });
+            };
+            self.earlier_accounts = self.accounts.replace(taken);
         }
         for (plan, json) in encoded.plans {
             let cached = Cached {
@@ -101,7 +106,16 @@ impl DocumentEncoder {
         out.push_str(&format!("{{\"version\":{CURRENT_VERSION},\"grader\":"));
         out.push_str(&to_text(&doc.grader));
         out.push_str(",\"portfolio\":{\"accounts\":");
-        out.push_str(reuse(&mut self.accounts, &doc.portfolio.accounts));
+        let accounts = &doc.portfolio.accounts;
+        if !self.accounts.as_ref().is_some_and(|c| c.is_of(accounts)) {
+            let earlier = self.earlier_accounts.take();
+            self.earlier_accounts = self.accounts.take();
+            self.accounts = Some(match earlier {
+                Some(c) if c.is_of(accounts) => c,
+                _ => Cached::of(accounts),
+            });
+        }
+        out.push_str(&self.accounts.as_ref().expect("filled just above").json);
         out.push_str(",\"snapshots\":");
         out.push_str(reuse(&mut self.snapshots, &doc.portfolio.snapshots));
         out.push_str("},\"settings\":");
@@ -276,6 +290,40 @@ mod tests {
         let before = encoder.plans[&first].json.as_ptr();
         encoder.encode(&doc);
         assert_eq!(encoder.plans[&first].json.as_ptr(), before);
+    }
+
+    #[test]
+    fn undo_after_an_import_reuses_the_earlier_accounts_encoding() {
+        let before = document();
+        let mut encoder = DocumentEncoder::default();
+        encoder.encode(&before);
+        let earlier = encoder.accounts.as_ref().unwrap().json.as_ptr();
+        // The import's accounts, encoded beforehand and taken; then saved.
+        let mut imported = before.clone();
+        Rc::make_mut(&mut imported.portfolio.accounts)[0].name = "Imported".into();
+        let (done, encoded) = crate::support::sliced::run_to_end(Encoding::new(imported, &before));
+        encoder.take(encoded);
+        assert_eq!(encoder.encode(&done), encode(&done));
+        // Undo brings the earlier list back: its text is the one made before, not made anew.
+        assert_eq!(encoder.encode(&before), encode(&before));
+        assert_eq!(encoder.accounts.as_ref().unwrap().json.as_ptr(), earlier);
+        // And Redo the imported one's.
+        let imported = encoder.earlier_accounts.as_ref().unwrap().json.as_ptr();
+        assert_eq!(encoder.encode(&done), encode(&done));
+        assert_eq!(encoder.accounts.as_ref().unwrap().json.as_ptr(), imported);
+    }
+
+    #[test]
+    fn undo_after_an_edit_reuses_the_earlier_accounts_encoding() {
+        let before = document();
+        let mut encoder = DocumentEncoder::default();
+        encoder.encode(&before);
+        let earlier = encoder.accounts.as_ref().unwrap().json.as_ptr();
+        let mut edited = before.clone();
+        Rc::make_mut(&mut edited.portfolio.accounts)[0].name = "Renamed".into();
+        assert_eq!(encoder.encode(&edited), encode(&edited));
+        assert_eq!(encoder.encode(&before), encode(&before));
+        assert_eq!(encoder.accounts.as_ref().unwrap().json.as_ptr(), earlier);
     }
 
     #[test]

@@ -214,3 +214,71 @@ test('importing a spreadsheet of 7 500 rows against 10 000 accounts shows its pr
   await page.waitForFunction(() => JSON.parse(localStorage.getItem('account-grader')).portfolio.accounts.length === 10000);
   assert.equal(await accountsStored(page), 10000);
 });
+
+test('a change made in another tab during a big import starts the import again, and both are kept', async () => {
+  const page = await pageWith(10000, '#/settings');
+  const other = await page.context().newPage();
+  await other.goto(page.url().replace(/#.*/, '#/accounts/1'));
+  await other.getByRole('heading', { name: 'Account 00000', level: 1 }).waitFor();
+  const rate = await other.getByRole('group', { name: 'Access to decision makers' }).getByRole('radio', { name: '4', exact: true }).elementHandle();
+  const backup = `{"app":"account-grader","kind":"backup","version":4,"exported_at":"${AT}","data":${documentOf(names(8000, 7000))}}`;
+  const file = { name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(backup) };
+  const preview = page.getByRole('region', { name: 'Import this backup?' });
+  await page.locator('#import-file').setInputFiles(file);
+  assert.match(await preview.textContent(), /Accounts: 5000 added, 3000 updated/);
+
+  // Slowed, so that the import spans many slices; the other tab rates an account that the
+  // file does not have once the bar has moved.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 10 });
+  await page.evaluate(() => {
+    const moved = () => (document.getElementById('import-progress')?.value > 0 ? (window.moved = true) : requestAnimationFrame(moved));
+    requestAnimationFrame(moved);
+  });
+  await preview.getByRole('button', { name: 'Import', exact: true }).click();
+  await page.waitForFunction(() => window.moved === true);
+  await rate.evaluate(radio => radio.click());
+
+  await page.getByText('Your data changed during the import (another tab or an edit): starting again.').waitFor();
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+  await page.getByText('Imported. Use Undo to go back to your data as it was.').waitFor();
+  const both = ([key]) => {
+    const doc = JSON.parse(localStorage.getItem(key));
+    const first = doc.portfolio.accounts.find(a => a.name === 'Account 00000');
+    return doc.portfolio.accounts.length === 15000 && first.ratings['decision-maker-access'] === 4;
+  };
+  await page.waitForFunction(both, ['account-grader']);
+  await page.reload();
+  await page.locator('main h1').waitFor();
+  assert.ok(await page.evaluate(both, ['account-grader']), 'after a reload too');
+});
+
+test('leaving the screen during a big import stops it, changes nothing, and says so', async () => {
+  const page = await pageWith(5000, '#/settings');
+  const before = await stored(page);
+  const backup = `{"app":"account-grader","kind":"backup","version":4,"exported_at":"${AT}","data":${documentOf(names(6000, 3000))}}`;
+  const file = { name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(backup) };
+  const preview = page.getByRole('region', { name: 'Import this backup?' });
+  await page.locator('#import-file').setInputFiles(file);
+  await preview.waitFor();
+
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 6 });
+  // Leaves for the Grader as soon as the bar has moved.
+  await page.evaluate(() => {
+    const leave = () => (document.getElementById('import-progress')?.value > 0 ? (location.hash = '#/grader') : requestAnimationFrame(leave));
+    requestAnimationFrame(leave);
+  });
+  await preview.getByRole('button', { name: 'Import', exact: true }).click();
+  await page.getByRole('status').filter({ hasText: 'Import stopped because you left the page. Nothing was changed.' }).waitFor();
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+  // Given the time the import would have taken, still nothing has changed.
+  await page.waitForTimeout(3000);
+  assert.equal(await page.locator('#toast').count(), 0);
+  assert.equal(await stored(page), before);
+  await page.locator('.banner').filter({ hasText: 'Import stopped' }).getByRole('button', { name: 'Dismiss' }).click();
+  assert.equal(await page.getByText('Import stopped because you left the page.').count(), 0);
+  await page.reload();
+  await page.locator('main h1').waitFor();
+  assert.equal(await accountsStored(page), 5000);
+});

@@ -42,10 +42,16 @@ test('a full storage quota keeps the work in the tab, damages nothing, and expor
   const backup = JSON.parse(await readFile(await download.path(), 'utf8'));
   assert.equal(backup.data.grader.draft['manageable-load'], 'yes', 'the export has the unsaved change');
 
-  // Once there is room again, the next change saves everything and the warning goes.
+  // A text at least as long as one refused is not tried again (a refused write of a large
+  // document takes as long as a write), even once there would be room...
   await page.evaluate(() => { window.storageFull = false; });
   await env.open(page);
   await yes.nth(2).check();
+  await page.locator('.score__value').filter({ hasText: '3' }).waitFor();
+  assert.equal(await stored(page), before);
+  assert.match(await banner.textContent(), /storage for Account Grader is full/);
+  // ...until the user asks: then everything is saved and the warning goes.
+  await banner.getByRole('button', { name: 'Try saving again' }).click();
   await banner.waitFor({ state: 'detached' });
   assert.equal(JSON.parse(await stored(page)).grader.draft['growth-goals'], 'yes');
 });
