@@ -609,6 +609,7 @@ mod tests {
             table,
             mapping,
             mark: Default::default(),
+            tiers: Default::default(),
         });
         let form = |name: &str| ValidAccount {
             name: name.into(),
@@ -783,6 +784,7 @@ mod tests {
             table,
             mapping,
             mark: Default::default(),
+            tiers: Default::default(),
         });
         let start = reduce(
             AppState::default(),

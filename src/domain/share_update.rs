@@ -165,8 +165,10 @@ mod tests {
     #[test]
     fn updating_a_copy_offers_undo_only_when_the_link_changes_something() {
         let mut sender = demo_accounts(1, AT).remove(0);
-        let mut doc = Document::default();
-        doc.next_id = 100;
+        let mut doc = Document {
+            next_id: 100,
+            ..Document::default()
+        };
         let kept = ShareAction::ImportSharedAccount {
             shared: link(&sender),
             at: AT.into(),
