@@ -681,6 +681,7 @@ mod tests {
             table,
             mapping,
             mark: Default::default(),
+            tiers: Default::default(),
         });
         let form = |name: &str| ValidAccount {
             name: name.into(),
@@ -855,6 +856,7 @@ mod tests {
             table,
             mapping,
             mark: Default::default(),
+            tiers: Default::default(),
         });
         let start = reduce(
             AppState::default(),

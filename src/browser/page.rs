@@ -166,6 +166,29 @@ pub fn focus_later(id: String) {
     .forget();
 }
 
+/// Focuses the element with this `id` and scrolls it into view once the undo notice of the
+/// change just made has appeared and taken focus (it keeps the view where the user was): for
+/// a result far from the control that made it, such as the list after an import started at
+/// the foot of the page. Waits a few moments at most for the notice, then focuses anyway.
+pub fn focus_after_notice(id: String) {
+    fn attempt(id: String, tries_left: u32) {
+        gloo_timers::callback::Timeout::new(20, move || {
+            let notice_has_focus = focus_is_on("undo-button");
+            let present = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.get_element_by_id(&id))
+                .is_some();
+            if (notice_has_focus && present) || tries_left == 0 {
+                focus_later(id);
+            } else {
+                attempt(id, tries_left - 1);
+            }
+        })
+        .forget();
+    }
+    attempt(id, 50);
+}
+
 /// Opens the browser's print dialog.
 pub fn print() {
     if let Some(window) = web_sys::window() {

@@ -23,7 +23,7 @@ use crate::state::{Action, TransferAction};
 use crate::storage::document_encoder::Encoding;
 use crate::storage::schema::Document;
 use crate::support::dates::{date_part, readable_date_time};
-use crate::support::sliced::{Progress, Then, Unit};
+use crate::support::sliced::{grouped, Progress, Then, Unit};
 
 /// Work on a file under way, how far it has got, and how to stop it.
 type Work = Option<(Progress, Stop)>;
@@ -87,12 +87,18 @@ pub fn export_all(state: &AppContext) -> Result<(), String> {
 }
 
 fn describe(p: &Preview, mode: Mode) -> Vec<String> {
-    let line = |what: &str, added: usize, replaced: usize, removed: usize| {
-        let mut parts = vec![format!("{added} added")];
-        if mode == Mode::Merge {
-            parts.push(format!("{replaced} updated"));
+    let line = |what: &str, added: usize, replaced: usize, unchanged: usize, removed: usize| {
+        let mut parts = vec![format!("{} added", grouped(added))];
+        if mode == Mode::Replace {
+            parts.push(format!("{} removed", grouped(removed)));
         } else {
-            parts.push(format!("{removed} removed"));
+            // What the file would leave as it is, is not said to be updated.
+            if replaced > 0 || unchanged == 0 {
+                parts.push(format!("{} updated", grouped(replaced)));
+            }
+            if unchanged > 0 {
+                parts.push(format!("{} unchanged", grouped(unchanged)));
+            }
         }
         format!("{what}: {}", parts.join(", "))
     };
@@ -101,27 +107,61 @@ fn describe(p: &Preview, mode: Mode) -> Vec<String> {
             "Accounts",
             p.accounts_added,
             p.accounts_replaced,
+            p.accounts_unchanged,
             p.accounts_removed,
         ),
         line(
             "Account plans",
             p.plans_added,
             p.plans_replaced,
+            p.plans_unchanged,
             p.plans_removed,
         ),
         line(
             "Saved assessments",
             p.assessments_added,
             p.assessments_replaced,
+            p.assessments_unchanged,
             p.assessments_removed,
         ),
         line(
             "Prospects' results",
             p.prospects_added,
             p.prospects_replaced,
+            p.prospects_unchanged,
             p.prospects_removed,
         ),
     ]
+}
+
+/// The notice once a backup is imported: what it did to the accounts, and what it left out.
+fn imported_notice(import: &Prepared, mode: Mode) -> String {
+    let p = import.preview(mode);
+    let mut done = vec!["added".to_string()];
+    match mode {
+        Mode::Replace => done.push(format!("{} removed", grouped(p.accounts_removed))),
+        Mode::Merge => {
+            if p.accounts_replaced > 0 || p.accounts_unchanged == 0 {
+                done.push(format!("{} updated", grouped(p.accounts_replaced)));
+            }
+            if p.accounts_unchanged > 0 {
+                done.push(format!("{} unchanged", grouped(p.accounts_unchanged)));
+            }
+        }
+    }
+    let without = match import.incoming.dropped.len() {
+        0 => String::new(),
+        1 => "; the 1 part that could not be read was left out".into(),
+        n => format!(
+            "; the {} parts that could not be read were left out",
+            grouped(n)
+        ),
+    };
+    format!(
+        "Imported: {} accounts {}{without}. Use Undo to go back to your data as it was.",
+        grouped(p.accounts_added),
+        done.join(", ")
+    )
 }
 
 /// How many lines each list of an import preview shows before counting the rest: a damaged
@@ -136,7 +176,7 @@ pub(crate) fn listed(lines: impl ExactSizeIterator<Item = String>) -> Html {
         <ul class="import-preview__list">
             { for lines.take(LISTED).map(|l| html! { <li>{ l }</li> }) }
             if more > 0 {
-                <li>{ format!("…and {more} more.") }</li>
+                <li>{ format!("…and {} more.", grouped(more)) }</li>
             }
         </ul>
     }
@@ -358,7 +398,7 @@ pub fn BackupPanel() -> Html {
                     message.set(Some((true, DATA_CHANGED.into())));
                 };
                 crate::storage::take_encoded(encoded);
-                let left_out = import.incoming.dropped.len();
+                let notice = imported_notice(&import, mode);
                 // Done before the import is taken, which may replace this screen.
                 work.set(None);
                 state.dispatch(Action::Transfer(TransferAction::ImportWorkedOut {
@@ -373,18 +413,7 @@ pub fn BackupPanel() -> Html {
                     }),
                 }));
                 prepared.set(None);
-                let done = if left_out == 0 {
-                    "Imported.".to_string()
-                } else {
-                    format!(
-                        "Imported, without the {left_out} {} that could not be read.",
-                        if left_out == 1 { "part" } else { "parts" }
-                    )
-                };
-                message.set(Some((
-                    true,
-                    format!("{done} Use Undo to go back to your data as it was."),
-                )));
+                message.set(Some((true, notice)));
             });
         })
     };
@@ -432,26 +461,30 @@ pub fn BackupPanel() -> Html {
                 } }</p>
                 if !collisions.is_empty() {
                     <section aria-labelledby="import-collisions-title">
-                        <h4 id="import-collisions-title">{ format!("Names taken ({})", collisions.len()) }</h4>
+                        <h4 id="import-collisions-title">{ format!("Names taken ({})", grouped(collisions.len())) }</h4>
                         <p class="muted">{ "Two accounts, or two templates, never share a name. Where the file has a name twice, the first is imported under it and the others with a number added, so nothing in the file is lost." }</p>
                         { listed(collisions.iter().map(|c| c.sentence(mode))) }
                     </section>
                 }
                 if !incoming.dropped.is_empty() {
                     <section aria-labelledby="import-dropped-title">
-                        <h4 id="import-dropped-title">{ format!("Left out: could not be read ({})", incoming.dropped.len()) }</h4>
+                        <h4 id="import-dropped-title">{ format!("Left out: could not be read ({})", grouped(incoming.dropped.len())) }</h4>
                         <p class="muted">{ "Everything else in the file can be imported. The file itself is not changed: keep it, in case these parts can be mended later." }</p>
                         { listed(incoming.dropped.iter().map(|d| d.sentence())) }
                     </section>
                 }
-                <div class="editor-actions">
-                    <button type="button" class="button button--primary" disabled={work.is_some()} onclick={on_confirm}>{ "Import" }</button>
-                    <button type="button" class="button" onclick={on_cancel}>{ "Cancel" }</button>
-                </div>
+                // While work runs, the progress row's Cancel is the one offered.
+                if work.is_none() {
+                    <div class="editor-actions import-preview__actions">
+                        <button type="button" class="button button--primary" onclick={on_confirm}>{ "Import" }</button>
+                        <button type="button" class="button" onclick={on_cancel}>{ "Cancel" }</button>
+                    </div>
+                }
             </div>
         }
     });
 
+    let busy = work.is_some();
     html! {
         <section class="card" aria-labelledby="backup-title">
             <h2 id="backup-title">{ "Backup and restore" }</h2>
@@ -460,8 +493,10 @@ pub fn BackupPanel() -> Html {
             <p>{ format!("Last backup: {last}.") }</p>
             <div class="editor-actions">
                 <button type="button" class="button button--primary" onclick={on_export}>{ "Export all data" }</button>
-                <label class="button" for="import-file">{ "Import a backup…" }</label>
-                <input id="import-file" class="visually-hidden" type="file" accept="application/json,.json,text/plain,.txt" onchange={on_file} />
+                // Another file waits until the work under way is done or cancelled.
+                <label class={classes!("button", busy.then_some("button--disabled"))} for="import-file"
+                    aria-disabled={busy.then_some("true")}>{ "Import a backup…" }</label>
+                <input id="import-file" class="visually-hidden" type="file" disabled={busy} accept="application/json,.json,text/plain,.txt" onchange={on_file} />
             </div>
             <p class="muted">{ "Import also takes the file from \"Download the unreadable data\", and brings back all of it that can still be read." }</p>
             if let Some((progress, _)) = &*work {

@@ -15,24 +15,24 @@ use crate::browser::download::download_text;
 use crate::browser::events::on_value;
 use crate::browser::slices::{self, Stop};
 use crate::components::work_progress::WorkProgress;
-use crate::domain::accounts::{Account, DecimalMark};
+use crate::domain::accounts::{Account, DecimalMark, Tier};
 use crate::domain::csv_export::accounts_csv;
 use crate::domain::csv_import::{
-    guess_mapping, remap, suggest_mark, Applying, CsvError, CsvImport, CsvPreview, Displaced,
-    Previewing, SkipReason, TableReading, Target, MAX_CSV_BYTES,
+    remap, tier_key, Applying, CsvError, CsvImport, CsvPreview, Displaced, Previewing, SkipReason,
+    TableReading, Target, TierChoice, TierWords, MAX_CSV_BYTES,
 };
 use crate::domain::transfer_update::WorkedOut;
 use crate::hooks::{use_app_state, use_local};
 use crate::state::{Action, TransferAction};
 use crate::storage::document_encoder::Encoding;
 use crate::support::dates::date_part;
-use crate::support::sliced::{Progress, Then, Unit};
+use crate::support::sliced::{grouped, Progress, Then, Unit};
 
 fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
+    format!("{} {}", grouped(n), if n == 1 { one } else { many })
 }
 
-/// The preview's lists: what is updated, what is skipped and every problem.
+/// The preview's lists: what is updated, what is skipped and every problem, grouped.
 fn preview_lists(p: &CsvPreview, names: impl Fn(u64) -> String) -> Html {
     let skipped = p.skipped.iter().map(|(row, why)| match why {
         SkipReason::Unchanged(name) => format!("Row {row}: {name} is already as the file has it."),
@@ -42,35 +42,104 @@ fn preview_lists(p: &CsvPreview, names: impl Fn(u64) -> String) -> Html {
     });
     html! {
         <>
+            if !p.problems.is_empty() {
+                <section aria-labelledby="csv-problems-title">
+                    <h4 id="csv-problems-title">{ format!("Problems ({})", grouped(p.problems.len())) }</h4>
+                    <p class="muted">{ "Each line says what becomes of those values; the rest of each row is imported, unless it has no name." }</p>
+                    { listed(p.problem_groups.iter().map(|g| g.sentence())) }
+                </section>
+            }
             if !p.added.is_empty() {
                 <section aria-labelledby="csv-added-title">
-                    <h4 id="csv-added-title">{ format!("To add ({})", p.added.len()) }</h4>
+                    <h4 id="csv-added-title">{ format!("To add ({})", grouped(p.added.len())) }</h4>
                     { listed(p.added.iter().map(|a| a.name.clone())) }
                 </section>
             }
             if !p.updated.is_empty() {
                 <section aria-labelledby="csv-updated-title">
-                    <h4 id="csv-updated-title">{ format!("To update ({})", p.updated.len()) }</h4>
+                    <h4 id="csv-updated-title">{ format!("To update ({})", grouped(p.updated.len())) }</h4>
                     <p class="muted">{ "An account of the same name (capitals and spaces aside) takes the file's values; its empty cells leave what you have." }</p>
                     { listed(p.updated.iter().map(|(id, _)| names(*id))) }
                 </section>
             }
-            if !p.problems.is_empty() {
-                <section aria-labelledby="csv-problems-title">
-                    <h4 id="csv-problems-title">{ format!("Problems ({})", p.problems.len()) }</h4>
-                    <p class="muted">{ "These values are not imported; the rest of each row is, unless it has no name. Correct the file and choose it again to bring them in." }</p>
-                    { listed(p.problems.iter().map(|p| p.sentence())) }
-                </section>
-            }
             if !p.skipped.is_empty() {
                 <section aria-labelledby="csv-skipped-title">
-                    <h4 id="csv-skipped-title">{ format!("To skip ({})", p.skipped.len()) }</h4>
+                    <h4 id="csv-skipped-title">{ format!("To skip ({})", grouped(p.skipped.len())) }</h4>
                     { listed(skipped) }
                 </section>
             }
         </>
     }
 }
+
+/// The values found in the tier column, each with a choice of tier; shown when some value
+/// is not plainly A, B or C.
+fn tier_table(
+    p: &CsvPreview,
+    tiers: &TierWords,
+    busy: bool,
+    on_choose: impl Fn(String) -> Callback<Event>,
+) -> Html {
+    let default = Tier::default().letter();
+    let listed = p.tier_values.len().min(TIER_VALUES_LISTED);
+    let rest: usize = p.tier_values[listed..].iter().map(|v| v.rows).sum();
+    html! {
+        <section class="csv-tiers" aria-labelledby="csv-tiers-title">
+            <h4 id="csv-tiers-title">{ "Tier values" }</h4>
+            <p class="muted">{ format!(
+                "The tier column holds words other than A, B or C. Choose the tier each one stands for.                  \u{201c}Leave as is\u{201d} takes no tier from the file: an account here keeps its tier,                  and a new one gets tier {default}. A value left unmapped is treated the same way, and listed under Problems."
+            ) }</p>
+            <div class="table-scroll">
+                <table class="csv-mapping">
+                    <thead><tr>
+                        <th scope="col">{ "Value in the file" }</th>
+                        <th scope="col" class="num">{ "Rows" }</th>
+                        <th scope="col">{ "Tier" }</th>
+                    </tr></thead>
+                    <tbody>
+                        { for p.tier_values[..listed].iter().enumerate().map(|(i, v)| {
+                            let id = format!("csv-tier-{i}");
+                            let chosen = tiers.choice(&v.value);
+                            html! {
+                                <tr key={tier_key(&v.value)}>
+                                    <th scope="row">
+                                        <label for={id.clone()}>{ &v.value }</label>
+                                        // A phone has no room for the count's own column.
+                                        <span class="csv-tiers__rows">{ plural(v.rows, "row", "rows") }</span>
+                                    </th>
+                                    <td class="num">{ grouped(v.rows) }</td>
+                                    <td>
+                                        <select id={id} disabled={busy} onchange={on_choose(v.value.clone())}>
+                                            if chosen.is_none() {
+                                                <option value="" selected=true>{ "Not mapped" }</option>
+                                            }
+                                            { for Tier::ALL.into_iter().map(|t| html! {
+                                                <option value={TierChoice::Is(t).slug()} selected={chosen == Some(TierChoice::Is(t))}>{ format!("Tier {}", t.letter()) }</option>
+                                            }) }
+                                            <option value={TierChoice::LeaveAsIs.slug()} selected={chosen == Some(TierChoice::LeaveAsIs)}>{ "Leave as is" }</option>
+                                        </select>
+                                    </td>
+                                </tr>
+                            }
+                        }) }
+                    </tbody>
+                </table>
+            </div>
+            if listed < p.tier_values.len() {
+                <p class="muted">{ format!(
+                    "Only the {TIER_VALUES_LISTED} most frequent values are listed; the other {} ({}) stay unmapped. \
+                     So many different values suggest this column may not hold tiers.",
+                    plural(p.tier_values.len() - listed, "value", "values"),
+                    plural(rest, "row", "rows"),
+                ) }</p>
+            }
+        </section>
+    }
+}
+
+/// Tier values the mapping table lists: tiers are a handful of words, and a column with
+/// hundreds of different values is most likely not one of tiers.
+const TIER_VALUES_LISTED: usize = 20;
 
 /// A preview, with the choices and the accounts it was worked out from.
 type Checked = (Rc<CsvImport>, Rc<Vec<Account>>, Rc<CsvPreview>);
@@ -252,14 +321,8 @@ pub fn CsvPanel() -> Html {
                         None => {}
                         Some(Ok(table)) => {
                             work.set(None);
-                            let mapping =
-                                guess_mapping(&table.headers, &crate::storage::csv_mapping());
-                            let mark = suggest_mark(&table, &mapping);
-                            import.set(Some(Rc::new(CsvImport {
-                                table: Rc::new(table),
-                                mapping,
-                                mark,
-                            })));
+                            let remembered = crate::storage::csv_mapping();
+                            import.set(Some(Rc::new(CsvImport::guessed(table, &remembered))));
                         }
                         Some(Err(why)) => {
                             work.set(None);
@@ -299,10 +362,15 @@ pub fn CsvPanel() -> Html {
         Callback::from(move |_: DragEvent| dragging.set(false))
     };
     let on_drop = {
-        let (take_file, dragging) = (take_file.clone(), dragging.clone());
+        let (take_file, dragging, importing) =
+            (take_file.clone(), dragging.clone(), importing.clone());
         Callback::from(move |e: DragEvent| {
             e.prevent_default();
             dragging.set(false);
+            // While an import runs, only its Cancel stops it; a dropped file waits.
+            if importing.latest().is_some() {
+                return;
+            }
             if let Some(file) = first_file(e.data_transfer().and_then(|d| d.files())) {
                 take_file(file);
             }
@@ -320,10 +388,14 @@ pub fn CsvPanel() -> Html {
         })
     };
 
+    // While the import runs, its progress row's Cancel is the one way out: another file
+    // cannot be chosen meanwhile.
+    let importing_now = importing.is_some();
     let controls = html! {
         <div class="editor-actions">
-            <label class="button" for="csv-file">{ "Import from a spreadsheet (CSV)…" }</label>
-            <input id="csv-file" class="visually-hidden" type="file"
+            <label class={classes!("button", importing_now.then_some("button--disabled"))} for="csv-file"
+                aria-disabled={importing_now.then_some("true")}>{ "Import from a spreadsheet (CSV)…" }</label>
+            <input id="csv-file" class="visually-hidden" type="file" disabled={importing_now}
                 accept=".csv,text/csv,.tsv,text/tab-separated-values,.txt,text/plain" onchange={on_file} />
             if !state.doc.portfolio.accounts.is_empty() {
                 <button type="button" class="button" onclick={on_export}>{ "Export accounts (CSV)" }</button>
@@ -371,6 +443,22 @@ pub fn CsvPanel() -> Html {
                 Callback::from(move |_: Event| {
                     import.set(Some(Rc::new(CsvImport {
                         mark,
+                        ..(*current).clone()
+                    })))
+                })
+            };
+            let set_tier = |value: String| {
+                let (import, current) = (import.clone(), current.clone());
+                Callback::from(move |e: Event| {
+                    let select: web_sys::HtmlSelectElement = e
+                        .target()
+                        .expect("a change event has a target")
+                        .unchecked_into();
+                    let Some(choice) = TierChoice::from_slug(&select.value()) else {
+                        return;
+                    };
+                    import.set(Some(Rc::new(CsvImport {
+                        tiers: current.tiers.with(&value, choice),
                         ..(*current).clone()
                     })))
                 })
@@ -463,7 +551,8 @@ pub fn CsvPanel() -> Html {
                         };
                         // Remembered once imported: a stopped import changes nothing.
                         let remembered = crate::storage::csv_mapping()
-                            .updated(&current.table.headers, &current.mapping);
+                            .updated(&current.table.headers, &current.mapping)
+                            .with_tiers(&current.tiers);
                         crate::storage::remember_csv_mapping(&remembered);
                         crate::storage::take_encoded(encoded);
                         // Done before the import is taken, which may replace this screen
@@ -483,6 +572,9 @@ pub fn CsvPanel() -> Html {
                                 result: *result,
                             }),
                         }));
+                        // The result is the list, far above the Import button: its count
+                        // takes focus and comes into view, once the undo notice has come.
+                        crate::browser::page::focus_after_notice("account-count".into());
                     });
                 })
             };
@@ -549,6 +641,9 @@ pub fn CsvPanel() -> Html {
                             </tbody>
                         </table>
                     </div>
+                    if p.has_tier_words() {
+                        { tier_table(p, &current.tiers, busy, set_tier) }
+                    }
                     if has_revenue {
                         <fieldset class="segmented">
                             <legend>{ "Revenue is written like" }</legend>
@@ -565,19 +660,25 @@ pub fn CsvPanel() -> Html {
                     if !current.has_name() {
                         <p class="field__error" role="alert">{ "No column is imported as the name, so no row can be matched. Choose the column that holds the account's name." }</p>
                     }
-                    if let Some((progress, _)) = importing.as_ref().or(work.as_ref()) {
-                        <WorkProgress id="csv-progress" progress={*progress} on_cancel={on_stop.clone()} />
-                    }
                     <ul class="csv-summary">
                         <li>{ format!("To add: {}", plural(p.added.len(), "account", "accounts")) }</li>
                         <li>{ format!("To update: {}", plural(p.updated.len(), "account", "accounts")) }</li>
                         <li>{ format!("To skip: {}", plural(p.skipped.len(), "row", "rows")) }</li>
-                        <li>{ format!("Problems: {}", p.problems.len()) }</li>
+                        <li>{ format!("Problems: {}", grouped(p.problems.len())) }</li>
                     </ul>
                     { preview_lists(p, names) }
-                    <div class="editor-actions">
-                        <button type="button" class="button button--primary" disabled={!can_import} onclick={on_confirm}>{ "Import" }</button>
-                        <button type="button" class="button" onclick={on_cancel}>{ "Cancel" }</button>
+                    // Kept in view at the bottom of the screen while the lists below scroll
+                    // past, so that a long preview never hides Import and Cancel.
+                    <div class="import-preview__actions">
+                        if let Some((progress, _)) = importing.as_ref().or(work.as_ref()) {
+                            // The bar's own Cancel is then the one offered.
+                            <WorkProgress id="csv-progress" progress={*progress} on_cancel={on_stop.clone()} />
+                        } else {
+                            <div class="editor-actions">
+                                <button type="button" class="button button--primary" disabled={!can_import} onclick={on_confirm}>{ "Import" }</button>
+                                <button type="button" class="button" onclick={on_cancel}>{ "Cancel" }</button>
+                            </div>
+                        }
                     </div>
                 </div>
             }

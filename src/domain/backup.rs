@@ -232,16 +232,22 @@ pub enum Mode {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Preview {
     pub accounts_added: usize,
+    /// Matched to one here that the file's version changes; those it leaves as they are
+    /// are counted as unchanged instead.
     pub accounts_replaced: usize,
+    pub accounts_unchanged: usize,
     pub accounts_removed: usize,
     pub plans_added: usize,
     pub plans_replaced: usize,
+    pub plans_unchanged: usize,
     pub plans_removed: usize,
     pub assessments_added: usize,
     pub assessments_replaced: usize,
+    pub assessments_unchanged: usize,
     pub assessments_removed: usize,
     pub prospects_added: usize,
     pub prospects_replaced: usize,
+    pub prospects_unchanged: usize,
     pub prospects_removed: usize,
 }
 
@@ -403,6 +409,133 @@ struct MergePlan {
     /// From [`prospect_slots`].
     prospects: Vec<Option<usize>>,
     collisions: Vec<Collision>,
+    /// Of the items matched to one here, those the file's version would leave as they are.
+    unchanged: Unchanged,
+}
+
+/// Counts of matched items that merging would leave exactly as they are here.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct Unchanged {
+    accounts: usize,
+    plans: usize,
+    assessments: usize,
+    prospects: usize,
+}
+
+impl Unchanged {
+    /// Compares each matched item as merging would put it (under the id here, its name
+    /// trimmed, its plan's references followed) with the item it would go over. A backup
+    /// exported here and merged back is then all unchanged, not all updated.
+    fn of(current: &Document, incoming: &Document, plan: &MergePlan) -> Self {
+        // Of two items with one id here, merging puts over the later: so the later is kept.
+        let accounts_here: HashMap<AccountId, &Account> = current
+            .portfolio
+            .accounts
+            .iter()
+            .map(|a| (a.id, a))
+            .collect();
+        let accounts = incoming
+            .portfolio
+            .accounts
+            .iter()
+            .zip(&plan.accounts)
+            .filter(|(a, t)| match t {
+                Target::Existing(id) => accounts_here.get(id).is_some_and(|here| {
+                    here.name == a.name.trim()
+                        && **here
+                            == Account {
+                                id: *id,
+                                name: here.name.clone(),
+                                ..Account::clone(a)
+                            }
+                }),
+                Target::New => false,
+            })
+            .count();
+        let assessments_here: HashMap<AssessmentId, _> =
+            current.grader.history.iter().map(|a| (a.id, a)).collect();
+        let assessments = incoming
+            .grader
+            .history
+            .iter()
+            .zip(&plan.assessments)
+            .filter(|(a, t)| match t {
+                Target::Existing(id) => assessments_here.get(id).is_some_and(|here| {
+                    let mut a = (*a).clone();
+                    a.id = *id;
+                    a == **here
+                }),
+                Target::New => false,
+            })
+            .count();
+        let prospects = incoming
+            .prospects
+            .iter()
+            .zip(&plan.prospects)
+            .filter(|(p, slot)| {
+                slot.and_then(|i| current.prospects.get(i))
+                    .is_some_and(|here| {
+                        *here
+                            == Prospect {
+                                id: here.id,
+                                ..(*p).clone()
+                            }
+                    })
+            })
+            .count();
+        let account_ids: HashMap<AccountId, AccountId> = incoming
+            .portfolio
+            .accounts
+            .iter()
+            .zip(&plan.accounts)
+            .filter_map(|(a, t)| match t {
+                Target::Existing(id) => Some((a.id, *id)),
+                Target::New => None,
+            })
+            .collect();
+        let template_ids: HashMap<TemplateId, Target> = incoming
+            .plans
+            .templates
+            .iter()
+            .zip(&plan.templates)
+            .map(|(t, target)| (t.id, *target))
+            .collect();
+        let plans_here: HashMap<u64, &Rc<Plan>> =
+            current.plans.plans.iter().map(|p| (p.id, p)).collect();
+        let plans = incoming
+            .plans
+            .plans
+            .iter()
+            .zip(&plan.plans)
+            .filter(|(p, t)| {
+                let (Some(Target::Existing(id)), Some(&account)) = (t, account_ids.get(&p.account))
+                else {
+                    return false;
+                };
+                // A plan on a template the file adds is new to this data, whatever it holds.
+                let template = match template_ids.get(&p.template) {
+                    Some(Target::Existing(template)) => *template,
+                    Some(Target::New) => return false,
+                    None => p.template,
+                };
+                plans_here.get(id).is_some_and(|here| {
+                    ***here
+                        == Plan {
+                            id: *id,
+                            account,
+                            template,
+                            ..Plan::clone(p)
+                        }
+                })
+            })
+            .count();
+        Unchanged {
+            accounts,
+            plans,
+            assessments,
+            prospects,
+        }
+    }
 }
 
 /// What tells one prospect's result from another: the link it came from, or, for one moved
@@ -592,7 +725,7 @@ impl MergePlan {
                 Target::New => Some(Target::New),
             })
             .collect();
-        MergePlan {
+        let mut merge_plan = MergePlan {
             basis: Basis::of(current),
             prospects: prospect_slots(&current.prospects, &incoming.prospects),
             accounts,
@@ -602,7 +735,10 @@ impl MergePlan {
             assessments,
             plans,
             collisions,
-        }
+            unchanged: Unchanged::default(),
+        };
+        merge_plan.unchanged = Unchanged::of(current, incoming, &merge_plan);
+        merge_plan
     }
 }
 
@@ -721,15 +857,20 @@ impl Prepared {
         let (plans_added, plans_replaced) = count(&mut self.plan.plans.iter().flatten());
         let (assessments_added, assessments_replaced) = count(&mut self.plan.assessments.iter());
         let prospects_added = self.plan.prospects.iter().filter(|s| s.is_none()).count();
+        let same = self.plan.unchanged;
         Preview {
             prospects_added,
-            prospects_replaced: self.plan.prospects.len() - prospects_added,
+            prospects_replaced: self.plan.prospects.len() - prospects_added - same.prospects,
+            prospects_unchanged: same.prospects,
             accounts_added,
-            accounts_replaced,
+            accounts_replaced: accounts_replaced - same.accounts,
+            accounts_unchanged: same.accounts,
             plans_added,
-            plans_replaced,
+            plans_replaced: plans_replaced - same.plans,
+            plans_unchanged: same.plans,
             assessments_added,
-            assessments_replaced,
+            assessments_replaced: assessments_replaced - same.assessments,
+            assessments_unchanged: same.assessments,
             ..Preview::default()
         }
     }
@@ -1179,8 +1320,13 @@ mod tests {
         ];
         let (merged, preview) = import(&here, &there, Mode::Merge);
         assert_eq!(
-            (preview.prospects_added, preview.prospects_replaced),
-            (1, 2)
+            (
+                preview.prospects_added,
+                preview.prospects_replaced,
+                preview.prospects_unchanged
+            ),
+            (1, 1, 1),
+            "\"Moved\" is the same on both sides"
         );
         let (_, preview) = import(&here, &there, Mode::Replace);
         assert_eq!((preview.prospects_added, preview.prospects_removed), (3, 2));
@@ -1281,6 +1427,50 @@ mod tests {
         ids.dedup();
         assert_eq!(ids.len(), 3);
         assert!(merged.next_id > *ids.last().unwrap());
+    }
+
+    #[test]
+    fn merging_a_backup_of_the_same_data_counts_it_unchanged_not_updated() {
+        let mut here = doc_with(&["Acme", "Birch", "Cedar"], 1);
+        let mut plan = Plan::new(50, 2, 0, AT);
+        plan.write("vision", "Vision", Content::Text("Grow".into()), AT);
+        here.plans.plans.push(Rc::new(plan));
+        here.grader
+            .history
+            .push(crate::domain::history::SavedAssessment {
+                id: 60,
+                saved_at: AT.into(),
+                label: "Q4".into(),
+                answers: Default::default(),
+                team: String::new(),
+                assessed_on: None,
+            });
+        here.prospects = vec![prospect(70, "r1.a", "Dune")];
+        here.next_id = 71;
+        let file = parse(&export(&here, AT)).unwrap().doc;
+        let (merged, p) = import(&here, &file, Mode::Merge);
+        assert_eq!(
+            p,
+            Preview {
+                accounts_unchanged: 3,
+                plans_unchanged: 1,
+                assessments_unchanged: 1,
+                prospects_unchanged: 1,
+                ..Preview::default()
+            }
+        );
+        assert_eq!(merged.portfolio.accounts, here.portfolio.accounts);
+
+        // The same file from another browser, where the ids differ and one account has
+        // other notes: that one is updated, the rest unchanged.
+        let mut there = doc_with(&["Acme", " Birch", "Cedar"], 11);
+        Rc::make_mut(&mut there.portfolio.accounts)[2].notes = "Changed there".into();
+        let here = doc_with(&["Acme", "Birch", "Cedar"], 1);
+        let (_, p) = import(&here, &there, Mode::Merge);
+        assert_eq!(
+            (p.accounts_added, p.accounts_replaced, p.accounts_unchanged),
+            (0, 1, 2)
+        );
     }
 
     #[test]

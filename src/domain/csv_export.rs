@@ -253,6 +253,7 @@ mod tests {
             table,
             mapping,
             mark,
+            tiers: Default::default(),
         }
     }
 

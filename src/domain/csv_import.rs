@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use super::accounts::{name_key, parse_amount, Account, AccountId, DecimalMark, Tier, MAX_NAME};
 use super::rating::{CriterionId, Ratings, CRITERIA};
 use crate::support::sliced::{run_to_end, Progress, Sliced, Unit};
+use crate::support::sorting::sort_by_key;
 
 /// Files above this size are refused before they are read: ten thousand accounts with long
 /// notes fit well within it, and reading much more would stall the page.
@@ -538,7 +539,36 @@ fn guess_one(header: &str) -> Target {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RememberedMapping(pub BTreeMap<String, String>);
 
+/// Tier choices are kept among the column choices under this prefix: a header key holds
+/// letters and digits only, so the two never meet, and a build that knows no tier choices
+/// passes them over.
+const TIER_PREFIX: &str = "tier:";
+
 impl RememberedMapping {
+    /// The tier choices remembered.
+    pub fn tier_words(&self) -> TierWords {
+        TierWords(
+            self.0
+                .iter()
+                .filter_map(|(k, v)| {
+                    Some((
+                        k.strip_prefix(TIER_PREFIX)?.to_string(),
+                        TierChoice::from_slug(v)?,
+                    ))
+                })
+                .collect(),
+        )
+    }
+
+    /// The mapping with `tiers` added, replacing the choices for the same values.
+    pub fn with_tiers(&self, tiers: &TierWords) -> RememberedMapping {
+        let mut next = self.0.clone();
+        for (value, choice) in &tiers.0 {
+            next.insert(format!("{TIER_PREFIX}{value}"), choice.slug().to_string());
+        }
+        RememberedMapping(next)
+    }
+
     /// The mapping with `table`'s choices added, replacing those for the same headers.
     pub fn updated(&self, headers: &[String], mapping: &[Target]) -> RememberedMapping {
         let mut next = self.0.clone();
@@ -612,6 +642,117 @@ impl Problem {
     }
 }
 
+/// Problems of one kind in one column, as one line of the preview: a file of 20 000 rows
+/// with the same trouble on each says so once.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ProblemGroup {
+    pub column: String,
+    pub why: String,
+    /// Every row with the problem, in the file's order.
+    pub rows: Vec<usize>,
+    /// The distinct values, as first written, each with its number of rows, most frequent
+    /// first; empty values are not listed.
+    pub values: Vec<(String, usize)>,
+}
+
+/// Rows and values a grouped problem names before counting the rest.
+const EXAMPLES: usize = 3;
+
+impl ProblemGroup {
+    pub fn sentence(&self) -> String {
+        use crate::support::sliced::grouped;
+        if let [row] = self.rows[..] {
+            let value = self.values.first().map_or("", |(v, _)| v.as_str());
+            return Problem {
+                row,
+                column: self.column.clone(),
+                value: value.to_string(),
+                why: self.why.clone(),
+            }
+            .sentence();
+        }
+        let mut rows: Vec<String> = self
+            .rows
+            .iter()
+            .take(EXAMPLES)
+            .map(|r| r.to_string())
+            .collect();
+        let more_rows = self.rows.len().saturating_sub(EXAMPLES);
+        if more_rows > 0 {
+            rows.push(format!("{} more", grouped(more_rows)));
+        }
+        let mut text = format!(
+            "{}, {} rows ({})",
+            self.column,
+            grouped(self.rows.len()),
+            and_list(&rows)
+        );
+        if !self.values.is_empty() {
+            let mut values: Vec<String> = self
+                .values
+                .iter()
+                .take(EXAMPLES)
+                .map(|(v, n)| format!("\u{201c}{v}\u{201d} ({})", grouped(*n)))
+                .collect();
+            let more = self.values.len().saturating_sub(EXAMPLES);
+            if more > 0 {
+                values.push(format!(
+                    "{} more {}",
+                    grouped(more),
+                    if more == 1 { "value" } else { "values" }
+                ));
+            }
+            text.push_str(&format!(" with {}", and_list(&values)));
+        }
+        format!("{text}: {}", self.why)
+    }
+}
+
+/// "a", "a and b", "a, b and c".
+fn and_list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+/// The problems grouped by column and kind, in the order each first occurs.
+pub fn group_problems(problems: &[Problem]) -> Vec<ProblemGroup> {
+    let mut at: HashMap<(&str, &str), usize> = HashMap::new();
+    let mut groups: Vec<ProblemGroup> = Vec::new();
+    let mut value_at: Vec<HashMap<String, usize>> = Vec::new();
+    for p in problems {
+        let i = *at.entry((&p.column, &p.why)).or_insert_with(|| {
+            groups.push(ProblemGroup {
+                column: p.column.clone(),
+                why: p.why.clone(),
+                rows: Vec::new(),
+                values: Vec::new(),
+            });
+            value_at.push(HashMap::new());
+            groups.len() - 1
+        });
+        let group = &mut groups[i];
+        group.rows.push(p.row);
+        if !p.value.is_empty() {
+            let key = tier_key(&p.value);
+            match value_at[i].get(&key) {
+                Some(&v) => group.values[v].1 += 1,
+                None => {
+                    value_at[i].insert(key, group.values.len());
+                    group.values.push((p.value.clone(), 1));
+                }
+            }
+        }
+    }
+    for g in &mut groups {
+        // Stable: of values as frequent, the first met comes first.
+        sort_by_key(&mut g.values, |v| std::cmp::Reverse(v.1));
+    }
+    groups
+}
+
 /// The fields one row brings; `None` where its cell is empty or not mapped, which leaves an
 /// existing account's value as it is.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -677,6 +818,10 @@ pub struct CsvPreview {
     pub skipped: Vec<(usize, SkipReason)>,
     /// Values left out; a row with no usable name is left out whole.
     pub problems: Vec<Problem>,
+    /// The problems as the preview lists them, from [`group_problems`].
+    pub problem_groups: Vec<ProblemGroup>,
+    /// Each distinct value of the tier column, most frequent first.
+    pub tier_values: Vec<TierValue>,
 }
 
 impl CsvPreview {
@@ -684,6 +829,23 @@ impl CsvPreview {
     pub fn is_empty(&self) -> bool {
         self.added.is_empty() && self.updated.is_empty()
     }
+
+    /// Whether the tier column holds a value that is not plainly A, B or C, so that the
+    /// preview offers to map its values.
+    pub fn has_tier_words(&self) -> bool {
+        self.tier_values
+            .iter()
+            .any(|v| clear_tier(&v.value).is_none())
+    }
+}
+
+/// Why an unmapped tier value is reported, and what becomes of it.
+pub fn unmapped_tier() -> String {
+    format!(
+        "Not A, B or C, so no tier is taken from it: an account here keeps its tier, a new \
+         one gets tier {}. Choose a tier for each such value under \u{201c}Tier values\u{201d}.",
+        Tier::default().letter()
+    )
 }
 
 fn read_rating(text: &str) -> Result<u8, String> {
@@ -694,10 +856,84 @@ fn read_rating(text: &str) -> Result<u8, String> {
     }
 }
 
-fn read_tier(text: &str) -> Result<Tier, String> {
-    let lower = text.to_lowercase();
+/// The tier a value plainly names: "A", "a", "Tier B", "tier c". Any other word ("Strategic",
+/// "Gold") is the user's to map: a business word is never read as a tier by guesswork.
+pub fn clear_tier(text: &str) -> Option<Tier> {
+    let lower = text.trim().to_lowercase();
     let letter = lower.strip_prefix("tier").unwrap_or(&lower).trim();
-    Tier::from_letter(&letter.to_uppercase()).ok_or_else(|| "The tier is A, B or C.".to_string())
+    Tier::from_letter(&letter.to_uppercase())
+}
+
+/// A tier value as [`TierWords`] keys it: trimmed, in lower case, inner spaces as one, so
+/// "Key", "key " and "KEY" are one word.
+pub fn tier_key(value: &str) -> String {
+    value
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// What a tier value of the file becomes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TierChoice {
+    Is(Tier),
+    /// The value is not imported: an account here keeps its tier, a new one gets the
+    /// default tier.
+    LeaveAsIs,
+}
+
+impl TierChoice {
+    /// A stable word for the choice, for a select's value and the remembered mapping.
+    pub fn slug(self) -> &'static str {
+        match self {
+            TierChoice::Is(Tier::A) => "a",
+            TierChoice::Is(Tier::B) => "b",
+            TierChoice::Is(Tier::C) => "c",
+            TierChoice::LeaveAsIs => "leave",
+        }
+    }
+
+    pub fn from_slug(slug: &str) -> Option<TierChoice> {
+        match slug {
+            "leave" => Some(TierChoice::LeaveAsIs),
+            _ => Tier::ALL
+                .into_iter()
+                .map(TierChoice::Is)
+                .find(|c| c.slug() == slug),
+        }
+    }
+}
+
+/// The user's choice for each tier value of the file, by [`tier_key`]. A value with no
+/// choice is read by [`clear_tier`] when it plainly names a tier, and is otherwise unmapped:
+/// reported, and not imported.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct TierWords(pub BTreeMap<String, TierChoice>);
+
+impl TierWords {
+    /// What `value` becomes: the choice made for it, else the tier it plainly names; `None`
+    /// when it is unmapped.
+    pub fn choice(&self, value: &str) -> Option<TierChoice> {
+        self.0
+            .get(&tier_key(value))
+            .copied()
+            .or_else(|| clear_tier(value).map(TierChoice::Is))
+    }
+
+    /// These choices with `value` set to `choice`.
+    pub fn with(&self, value: &str, choice: TierChoice) -> TierWords {
+        let mut next = self.0.clone();
+        next.insert(tier_key(value), choice);
+        TierWords(next)
+    }
+}
+
+/// One value found in the tier column, as first written in the file, and on how many rows.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TierValue {
+    pub value: String,
+    pub rows: usize,
 }
 
 /// Everything the user chose for an import: the file read, a target per column and the
@@ -708,9 +944,23 @@ pub struct CsvImport {
     pub table: Rc<Table>,
     pub mapping: Vec<Target>,
     pub mark: DecimalMark,
+    /// What each tier value becomes.
+    pub tiers: TierWords,
 }
 
 impl CsvImport {
+    /// A file read, with the columns and tier values mapped as remembered or guessed.
+    pub fn guessed(table: Table, remembered: &RememberedMapping) -> CsvImport {
+        let mapping = guess_mapping(&table.headers, remembered);
+        let mark = suggest_mark(&table, &mapping);
+        CsvImport {
+            table: Rc::new(table),
+            mapping,
+            mark,
+            tiers: remembered.tier_words(),
+        }
+    }
+
     /// Whether some column is imported as the name, without which no row can be matched.
     pub fn has_name(&self) -> bool {
         self.mapping.contains(&Target::Name)
@@ -732,6 +982,7 @@ impl CsvImport {
         accounts: &[Account],
         existing: &HashMap<String, usize>,
         seen: &mut HashMap<String, usize>,
+        tier_values: &mut HashMap<String, usize>,
         out: &mut CsvPreview,
     ) {
         let headers = &self.table.headers;
@@ -778,10 +1029,21 @@ impl CsvImport {
                     Err(why) => problem(format!("{why} The value is left out.")),
                 },
                 Target::Tier if value.is_empty() => {}
-                Target::Tier => match read_tier(value) {
-                    Ok(t) => incoming.tier = Some(t),
-                    Err(why) => problem(format!("{why} The value is left out.")),
-                },
+                Target::Tier => {
+                    let at = *tier_values.entry(tier_key(value)).or_insert_with(|| {
+                        out.tier_values.push(TierValue {
+                            value: value.to_string(),
+                            rows: 0,
+                        });
+                        out.tier_values.len() - 1
+                    });
+                    out.tier_values[at].rows += 1;
+                    match self.tiers.choice(value) {
+                        Some(TierChoice::Is(t)) => incoming.tier = Some(t),
+                        Some(TierChoice::LeaveAsIs) => {}
+                        None => problem(unmapped_tier()),
+                    }
+                }
                 Target::Rating(_) if value.is_empty() => {}
                 Target::Rating(id) => match read_rating(value) {
                     Ok(r) => incoming.ratings.push((*id, r)),
@@ -823,6 +1085,8 @@ pub struct Previewing {
     existing: HashMap<String, usize>,
     keyed: usize,
     seen: HashMap<String, usize>,
+    /// Where each tier value (by [`tier_key`]) is in the preview's list.
+    tier_values: HashMap<String, usize>,
     out: CsvPreview,
     /// Rows checked so far.
     rows: usize,
@@ -836,6 +1100,7 @@ impl Previewing {
             existing: HashMap::new(),
             keyed: 0,
             seen: HashMap::new(),
+            tier_values: HashMap::new(),
             out: CsvPreview::default(),
             rows: 0,
         }
@@ -862,13 +1127,20 @@ impl Sliced for Previewing {
                 &self.accounts,
                 &self.existing,
                 &mut self.seen,
+                &mut self.tier_values,
                 &mut self.out,
             );
             self.rows += 1;
             left -= 1;
         }
-        (self.keyed == self.accounts.len() && self.rows == table.rows.len())
-            .then(|| std::mem::take(&mut self.out))
+        if self.keyed < self.accounts.len() || self.rows < table.rows.len() {
+            return None;
+        }
+        let mut out = std::mem::take(&mut self.out);
+        out.problem_groups = group_problems(&out.problems);
+        // Stable: of values as frequent, the first met comes first.
+        sort_by_key(&mut out.tier_values, |v| std::cmp::Reverse(v.rows));
+        Some(out)
     }
 
     fn progress(&self) -> Progress {
@@ -1010,6 +1282,7 @@ mod tests {
             table,
             mapping,
             mark,
+            tiers: TierWords::default(),
         }
     }
 
@@ -1288,6 +1561,136 @@ mod tests {
     }
 
     #[test]
+    fn only_plain_letters_are_read_as_tiers_without_a_choice() {
+        for (text, tier) in [
+            ("A", Some(Tier::A)),
+            ("a", Some(Tier::A)),
+            (" Tier B ", Some(Tier::B)),
+            ("tier c", Some(Tier::C)),
+            ("TIER  A", Some(Tier::A)),
+            ("Strategic", None),
+            ("Gold", None),
+            ("A+", None),
+            ("AA", None),
+            ("Tier 1", None),
+        ] {
+            assert_eq!(clear_tier(text), tier, "{text:?}");
+        }
+        for choice in [
+            TierChoice::Is(Tier::A),
+            TierChoice::Is(Tier::B),
+            TierChoice::Is(Tier::C),
+            TierChoice::LeaveAsIs,
+        ] {
+            assert_eq!(TierChoice::from_slug(choice.slug()), Some(choice));
+        }
+    }
+
+    #[test]
+    fn tier_words_are_counted_reported_as_one_line_and_imported_once_mapped() {
+        let mut text = String::from("Name,Tier\nHere,Key\n");
+        for i in 0..30 {
+            let tier = ["Strategic", "key", "Strategic", "A"][i % 4];
+            text.push_str(&format!("Firm {i},{tier}\n"));
+        }
+        let mut here = account(1, "Here");
+        here.tier = Tier::B;
+        let accounts = [here];
+        let unmapped = import(&text);
+        let p = unmapped.preview(&accounts);
+        assert!(p.has_tier_words());
+        let values: Vec<(&str, usize)> = p
+            .tier_values
+            .iter()
+            .map(|v| (v.value.as_str(), v.rows))
+            .collect();
+        // As first written, most frequent first; "Key" and "key" are one value.
+        assert_eq!(values, [("Strategic", 15), ("Key", 9), ("A", 7)]);
+        // 24 rows, one line: the rows and values it names, and what becomes of them.
+        assert_eq!(p.problems.len(), 24);
+        assert_eq!(p.problem_groups.len(), 1);
+        let line = p.problem_groups[0].sentence();
+        assert!(
+            line.starts_with(
+                "Tier, 24 rows (2, 3, 4 and 21 more) with \u{201c}Strategic\u{201d} (15) and \
+                 \u{201c}Key\u{201d} (9): Not A, B or C"
+            ),
+            "{line}"
+        );
+        assert!(line.contains("an account here keeps its tier, a new one gets tier C"));
+        // Unmapped, the value is not imported: the account here keeps its tier, and the
+        // file's plain "A" is read as A.
+        assert!(p.updated.is_empty());
+        assert_eq!(p.added[3].tier, Some(Tier::A));
+        assert_eq!(p.added[0].tier, None);
+
+        let mapped = CsvImport {
+            tiers: unmapped
+                .tiers
+                .with("strategic", TierChoice::Is(Tier::A))
+                .with("KEY ", TierChoice::LeaveAsIs),
+            ..unmapped.clone()
+        };
+        let p = mapped.preview(&accounts);
+        assert_eq!(p.problems, []);
+        assert!(p.updated.is_empty(), "Key left as is changes nothing here");
+        let tiers: Vec<Option<Tier>> = p.added.iter().take(4).map(|a| a.tier).collect();
+        assert_eq!(tiers, [Some(Tier::A), None, Some(Tier::A), Some(Tier::A)]);
+        let p = CsvImport {
+            tiers: mapped.tiers.with("key", TierChoice::Is(Tier::C)),
+            ..mapped.clone()
+        }
+        .preview(&accounts);
+        assert_eq!(p.updated.len(), 1);
+        assert_eq!(p.updated[0].1.tier, Some(Tier::C));
+    }
+
+    #[test]
+    fn tier_choices_are_remembered_beside_the_columns_without_touching_them() {
+        let headers = vec!["Company".to_string(), "Tier".to_string()];
+        let tiers = TierWords::default()
+            .with("Strategic", TierChoice::Is(Tier::A))
+            .with("Maintain", TierChoice::LeaveAsIs);
+        let remembered = RememberedMapping::default()
+            .updated(&headers, &[Target::Name, Target::Tier])
+            .with_tiers(&tiers);
+        let json = serde_json::to_string(&remembered).unwrap();
+        let back = crate::support::json::read::<RememberedMapping>(&json).unwrap();
+        assert_eq!(back.tier_words(), tiers);
+        assert_eq!(guess_mapping(&headers, &back), [Target::Name, Target::Tier]);
+        let table = read_table(b"Company,Tier\nAcme,strategic\n").unwrap();
+        let next = CsvImport::guessed(table, &back);
+        assert_eq!(next.preview(&[]).added[0].tier, Some(Tier::A));
+    }
+
+    #[test]
+    fn problems_of_one_kind_in_one_column_are_one_line() {
+        let problem = |row: usize, column: &str, value: &str, why: &str| Problem {
+            row,
+            column: column.into(),
+            value: value.into(),
+            why: why.into(),
+        };
+        let groups = group_problems(&[
+            problem(2, "Revenue", "lots", "Not a number."),
+            problem(3, "Name", "", "No name."),
+            problem(4, "Revenue", "n/a", "Not a number."),
+            problem(5, "Revenue", "lots", "Not a number."),
+            problem(6, "Name", "", "No name."),
+        ]);
+        let lines: Vec<String> = groups.iter().map(ProblemGroup::sentence).collect();
+        assert_eq!(
+            lines,
+            [
+                "Revenue, 3 rows (2, 4 and 5) with \u{201c}lots\u{201d} (2) and \u{201c}n/a\u{201d} (1): Not a number.",
+                "Name, 2 rows (3 and 6): No name.",
+            ]
+        );
+        let one = group_problems(&[problem(7, "Tier", "D", "Not A, B or C.")]);
+        assert_eq!(one[0].sentence(), "Row 7, Tier \"D\": Not A, B or C.");
+    }
+
+    #[test]
     fn a_decimal_comma_file_is_recognised() {
         let i = import("Firma;Annual Revenue\nAcme;€1.200.000,50\nBeta;250.000\n");
         assert_eq!(i.mark, DecimalMark::Comma);
@@ -1324,6 +1727,7 @@ mod tests {
                 table,
                 mapping,
                 mark,
+                tiers: TierWords::default(),
             }
             .preview(&[]);
             assert_eq!(p.added.len(), rows, "{file}");

@@ -64,6 +64,10 @@ pub fn update(doc: &mut Document, action: GraderAction) -> Change {
             }
             Change::made_if(taken)
         }
+        // With nothing to clear, nothing is offered to undo.
+        GraderAction::ClearAnswers if grader.draft.is_empty() && grader.draft_label.is_empty() => {
+            Change::NONE
+        }
         GraderAction::ClearAnswers => {
             grader.draft = Answers::default();
             grader.draft_label.clear();
@@ -118,5 +122,28 @@ pub fn update(doc: &mut Document, action: GraderAction) -> Change {
                 Change::undoable("Grader answers replaced.")
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::grader::Answer;
+
+    #[test]
+    fn clearing_answers_offers_undo_only_when_there_was_something_to_clear() {
+        let mut doc = Document::default();
+        assert_eq!(update(&mut doc, GraderAction::ClearAnswers), Change::NONE);
+        assert_eq!(doc, Document::default());
+
+        doc.grader.draft_label = "Team A".into();
+        let cleared = update(&mut doc, GraderAction::ClearAnswers);
+        assert_eq!(cleared, Change::undoable("Answers cleared."));
+        assert!(doc.grader.draft_label.is_empty());
+
+        let first = PRACTICES[0].id;
+        doc.grader.draft.set(first, Answer::Yes);
+        assert!(update(&mut doc, GraderAction::ClearAnswers).undo.is_some());
+        assert!(doc.grader.draft.is_empty());
     }
 }

@@ -10,6 +10,7 @@ use super::plans::Plan;
 use super::quadrant::{classify, Quadrant};
 use super::rating::{Axis, Position};
 use super::settings::Settings;
+use crate::support::sliced::grouped;
 use crate::support::sorted_map::SortedMap;
 use crate::support::sorting::{sort_by, sort_by_cached_key};
 
@@ -154,13 +155,14 @@ impl Page {
     /// The line above the list: which rows are shown of how many matches, of how many
     /// accounts in all.
     pub fn summary(&self, matching: usize, all: usize) -> String {
+        let (matching, all) = (grouped(matching), grouped(all));
         if self.count <= 1 {
             return format!("Showing {matching} of {all} accounts");
         }
         let range = format!(
             "Showing {}–{} of {matching} accounts",
-            self.rows.start + 1,
-            self.rows.end
+            grouped(self.rows.start + 1),
+            grouped(self.rows.end)
         );
         if matching < all {
             format!("{range} (filtered from {all})")
@@ -652,6 +654,10 @@ mod tests {
         assert_eq!(
             Page::of(150, 1).summary(150, 900),
             "Showing 101–150 of 150 accounts (filtered from 900)"
+        );
+        assert_eq!(
+            Page::of(12_345, 123).summary(12_345, 20_012),
+            "Showing 12\u{a0}301–12\u{a0}345 of 12\u{a0}345 accounts (filtered from 20\u{a0}012)"
         );
     }
 

@@ -92,6 +92,22 @@ pub fn update(doc: &mut Document, action: ShareAction) -> Change {
             let Some(mine) = doc.portfolio.accounts.iter().find(|a| a.id == id).cloned() else {
                 return Change::NONE;
             };
+            let my_plan = doc
+                .plans
+                .plan_for(id)
+                .and_then(|p| Some((doc.plans.template(p.template)?, p)));
+            let unchanged =
+                copy_update::changes(&mine, my_plan.as_ref().map(|(t, p)| (t, *p)), &shared)
+                    .is_empty();
+            let of_version = |c: &CopySource| CopySource {
+                copied_at: String::new(),
+                ..c.clone()
+            };
+            let same_version =
+                mine.copied_from.as_ref().map(of_version) == shared.source.as_ref().map(of_version);
+            if unchanged && same_version {
+                return Change::NONE;
+            }
             let next = copy_update::updated(&mine, &shared, &at);
             let incoming = copy_update::incoming_plan(doc.plans.plan_for(id), &shared);
             let what = format!("Updated your copy of {}.", next.name);
@@ -115,7 +131,79 @@ pub fn update(doc: &mut Document, action: ShareAction) -> Change {
                     None => add_shared_plan(doc, plan, id, template_id),
                 }
             }
+            // A newer link that changes nothing one can see only records its version: there
+            // is nothing to undo.
+            if unchanged {
+                return Change::MADE;
+            }
             Change::undoable(what)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::demo::demo_accounts;
+    use crate::domain::quadrant::Thresholds;
+    use crate::domain::rating::Weights;
+    use crate::domain::share::{shared_account, Privacy};
+
+    const AT: &str = "2026-11-20T00:00:00Z";
+
+    fn link(account: &Account) -> Box<SharedAccount> {
+        Box::new(shared_account(
+            account,
+            "USD",
+            &Weights::default(),
+            Thresholds::default(),
+            None,
+            Privacy::default(),
+        ))
+    }
+
+    #[test]
+    fn updating_a_copy_offers_undo_only_when_the_link_changes_something() {
+        let mut sender = demo_accounts(1, AT).remove(0);
+        let mut doc = Document {
+            next_id: 100,
+            ..Document::default()
+        };
+        let kept = ShareAction::ImportSharedAccount {
+            shared: link(&sender),
+            at: AT.into(),
+        };
+        assert!(update(&mut doc, kept).undo.is_some());
+        let id = doc.portfolio.accounts[0].id;
+        let again = |shared| ShareAction::UpdateSharedCopy {
+            id,
+            shared,
+            at: "2026-11-21T00:00:00Z".into(),
+        };
+
+        let before = doc.clone();
+        assert_eq!(update(&mut doc, again(link(&sender))), Change::NONE);
+        assert_eq!(doc, before, "the same link leaves the copy as it was");
+
+        // A newer version that carries the same details: its version is recorded, with no
+        // Undo for a change no one can see.
+        sender.updated_at = "2026-11-22T00:00:00Z".into();
+        assert_eq!(update(&mut doc, again(link(&sender))), Change::MADE);
+        assert_eq!(
+            doc.portfolio.accounts[0]
+                .copied_from
+                .as_ref()
+                .map(|c| c.updated_at.as_str()),
+            Some("2026-11-22T00:00:00Z")
+        );
+
+        sender.tier = match sender.tier {
+            crate::domain::accounts::Tier::C => crate::domain::accounts::Tier::A,
+            _ => crate::domain::accounts::Tier::C,
+        };
+        sender.updated_at = "2026-11-23T00:00:00Z".into();
+        let changed = update(&mut doc, again(link(&sender)));
+        assert!(changed.undo.is_some());
+        assert_eq!(doc.portfolio.accounts[0].tier, sender.tier);
     }
 }

@@ -7,7 +7,7 @@ use super::backup::{Merging, Mode, Prepared};
 use super::change::Change;
 use super::csv_import::{Applying, CsvImport, CsvPreview};
 use crate::storage::schema::Document;
-use crate::support::sliced::run_to_end;
+use crate::support::sliced::{grouped, run_to_end};
 
 /// A document worked out from another outside the reducer, for
 /// [`TransferAction::ImportWorkedOut`].
@@ -132,7 +132,7 @@ fn backup_imported(doc: &mut Document, next: Document) -> Change {
 /// Takes the document after a spreadsheet's import, undoable in one step.
 fn csv_imported(doc: &mut Document, next: Document, preview: &CsvPreview) -> Change {
     *doc = next;
-    let (added, updated) = (preview.added.len(), preview.updated.len());
+    let (added, updated) = (grouped(preview.added.len()), grouped(preview.updated.len()));
     Change::undoable(format!(
         "Imported from the spreadsheet: {added} added, {updated} updated."
     ))

@@ -25,6 +25,7 @@ use crate::hooks::{use_app_state, use_local};
 use crate::route::Route;
 use crate::state::{Action, SnapshotAction};
 use crate::support::dates::readable_date_time;
+use crate::support::sliced::grouped;
 use chart_specs::{growth_share_chart, quadrant_chart};
 
 const SVG_ID: &str = "portfolio-matrix";
@@ -313,7 +314,7 @@ pub fn MatrixPage() -> Html {
                     </fieldset>
                     <p class="matrix-filters__count" role="status">
                         if filtered {
-                            { format!("Showing {shown} of {placed_all} accounts on the chart") }
+                            { format!("Showing {} of {} accounts on the chart", grouped(shown), grouped(placed_all)) }
                         }
                     </p>
                     if let Some(p) = &*export_problem {

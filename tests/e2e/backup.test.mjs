@@ -48,7 +48,7 @@ test('all data exports to one file that imports into another browser, previewed 
   assert.match(await preview.textContent(), /Accounts: 12 added, 1 removed/);
   await preview.getByText('Merge with my data').click();
   await preview.getByRole('button', { name: 'Import' }).click();
-  await target.getByText('Imported. Use Undo').waitFor();
+  await target.getByText('Imported: 12 accounts added, 0 updated. Use Undo').waitFor();
   assert.equal(JSON.parse(await stored(target)).portfolio.accounts.length, 13);
 
   // One click restores the data as it was before the import.
@@ -109,7 +109,7 @@ test('data that could not be read at start-up comes back through Import, with wh
   const left = preview.getByRole('region', { name: /Left out: could not be read \(1\)/ });
   assert.match(await left.textContent(), /Account "Birch Foods": "revenue" left out \(expected a number, found text\)/);
   await preview.getByRole('button', { name: 'Import', exact: true }).click();
-  await page.getByText('Imported, without the 1 part that could not be read.').waitFor();
+  await page.getByText('Imported: 3 accounts added, 0 updated; the 1 part that could not be read was left out. Use Undo').waitFor();
 
   const accounts = JSON.parse(await stored(page)).portfolio.accounts;
   assert.deepEqual(accounts.map(a => a.name), ['Acme Logistics', 'Birch Foods', 'Cedar Health']);
@@ -145,7 +145,7 @@ test('names that differ only in capitals or spaces are one name: every collision
     'Account "beta" has the same name as "Beta" earlier in the file; it is added as "beta 2".',
   ]);
   await preview.getByRole('button', { name: 'Import', exact: true }).click();
-  await page.getByText('Imported. Use Undo').waitFor();
+  await page.getByText(/^Imported: .* Use Undo/).waitFor();
   const accounts = JSON.parse(await stored(page)).portfolio.accounts;
   assert.deepEqual(accounts.map(a => a.name), ['ACME', 'acme 2', 'Beta', 'beta 2']);
 });

@@ -64,6 +64,28 @@ function cancelOnce(page, id) {
   }, id);
 }
 
+/** Once the progress bar `id` shows: how many Cancel buttons the page offers, and whether
+ *  the file input `picker` is disabled. */
+function whileWorking(page, id, picker) {
+  return page.evaluate(([id, picker]) => new Promise(done => {
+    const look = () => {
+      if (!document.getElementById(id)) return requestAnimationFrame(look);
+      const visible = b => b.offsetParent !== null;
+      done({
+        cancels: [...document.querySelectorAll('button')].filter(b => b.textContent.trim() === 'Cancel' && visible(b)).length,
+        pickerDisabled: document.getElementById(picker).disabled,
+      });
+    };
+    look();
+  }), [id, picker]);
+}
+
+/** Whether the element is wholly inside the window. */
+const inView = locator => locator.evaluate(e => {
+  const r = e.getBoundingClientRect();
+  return r.top >= 0 && r.bottom <= window.innerHeight;
+});
+
 const accountsStored = async page => JSON.parse(await stored(page)).portfolio.accounts.length;
 
 test('a backup of 30 000 accounts into 10 000 shows its progress, keeps painting, and can be stopped', async () => {
@@ -103,7 +125,7 @@ test('a backup of 30 000 accounts into 10 000 shows its progress, keeps painting
   assert.ok(frames >= 5, `${frames} frames painted while reading: ${seen.join(' | ')}`);
 
   const preview = page.getByRole('region', { name: 'Import this backup?' });
-  assert.match(await preview.textContent(), /Accounts: 25000 added, 5000 updated/);
+  assert.match(await preview.textContent(), /Accounts: 25\u00a0000 added, 5\u00a0000 updated/);
   // (35 000 accounts would not fit in the browser's storage: the import itself is tested
   // with smaller files in backup.test.mjs.)
   await preview.getByRole('button', { name: 'Cancel' }).click();
@@ -124,12 +146,12 @@ test('a spreadsheet of 30 000 rows shows its progress while read and checked, an
   assert.ok(frames >= 5, `${frames} frames painted while reading: ${seen.join(' | ')}`);
 
   const preview = page.getByRole('region', { name: 'Import these accounts?' });
-  assert.match(await preview.textContent(), /To add: 25000 accounts/);
+  assert.match(await preview.textContent(), /To add: 25\u00a0000 accounts/);
   // A change of column checks every row again, with the figures of the last check in view.
   await preview.getByLabel('Industry').selectOption({ label: 'Notes' });
   await page.locator('.csv-summary').waitFor();
   await page.waitForFunction(() => !document.getElementById('csv-progress'));
-  assert.match(await preview.textContent(), /To add: 25000 accounts/);
+  assert.match(await preview.textContent(), /To add: 25\u00a0000 accounts/);
   assert.equal(await preview.getByRole('button', { name: 'Import', exact: true }).isEnabled(), true);
 });
 
@@ -143,7 +165,7 @@ test('importing a backup of 8 000 accounts into 10 000 shows its progress, keeps
   const before = await stored(page);
   const preview = page.getByRole('region', { name: 'Import this backup?' });
   await page.locator('#import-file').setInputFiles(file);
-  assert.match(await preview.textContent(), /Accounts: 5000 added, 3000 updated/);
+  assert.match(await preview.textContent(), /Accounts: 5\u00a0000 added, 3\u00a0000 updated/);
 
   // Stopped while importing: nothing changes, after a reload either.
   await cancelOnce(page, 'import-progress');
@@ -160,6 +182,8 @@ test('importing a backup of 8 000 accounts into 10 000 shows its progress, keeps
   await preview.waitFor();
   await watch(page, 'import-progress', '#toast', 'click');
   await preview.getByRole('button', { name: 'Import', exact: true }).click();
+  // While it runs, the bar's Cancel is the only one, and no other file can be chosen.
+  assert.deepEqual(await whileWorking(page, 'import-progress', 'import-file'), { cancels: 1, pickerDisabled: true });
   const { frames, seen } = await page.evaluate(() => window.watched);
   // The bar rose through the accounts (the merge itself may take less than a slice), then
   // through their encoding for the save.
@@ -169,7 +193,8 @@ test('importing a backup of 8 000 accounts into 10 000 shows its progress, keeps
   assert.ok(new Set(seen.map(s => s.split(' ')[0])).size >= 3, seen.join(' | '));
   assert.ok(frames >= 3, `${frames} frames painted while importing: ${seen.join(' | ')}`);
 
-  await page.getByText('Imported. Use Undo to go back to your data as it was.').waitFor();
+  await page.getByText(/^Imported: 5\u00a0000 accounts added, 3\u00a0000 updated\. Use Undo to go back to your data as it was\.$/).waitFor();
+  assert.equal(await page.locator('#import-file').isEnabled(), true, 'a file can be chosen again');
   assert.equal(await page.locator('#toast').textContent().then(t => t.includes('Backup imported.')), true);
   await page.waitForFunction(() => JSON.parse(localStorage.getItem('account-grader')).portfolio.accounts.length === 15000);
   await page.locator('#undo-button').click();
@@ -185,7 +210,7 @@ test('importing a spreadsheet of 7 500 rows against 10 000 accounts shows its pr
   const preview = page.getByRole('region', { name: 'Import these accounts?' });
   await page.locator('#csv-file').setInputFiles(csv);
   await page.locator('.csv-summary').waitFor();
-  assert.match(await preview.textContent(), /To add: 5000 accounts/);
+  assert.match(await preview.textContent(), /To add: 5\u00a0000 accounts/);
 
   await cancelOnce(page, 'csv-progress');
   await preview.getByRole('button', { name: 'Import', exact: true }).click();
@@ -201,6 +226,7 @@ test('importing a spreadsheet of 7 500 rows against 10 000 accounts shows its pr
   await page.locator('.csv-summary').waitFor();
   await watch(page, 'csv-progress', '#toast', 'click');
   await preview.getByRole('button', { name: 'Import', exact: true }).click();
+  assert.deepEqual(await whileWorking(page, 'csv-progress', 'csv-file'), { cancels: 1, pickerDisabled: true });
   const { frames, seen } = await page.evaluate(() => window.watched);
   assert.ok(seen.every(s => /(Importing [\d\u00a0]+ of 17\u00a0500 accounts|Preparing [\d\u00a0]+ of 15\u00a0000 accounts to save)…$/.test(s)), seen.join(' | '));
   assert.ok(seen.some(s => /Preparing [\d\u00a0]+ of 15\u00a0000 accounts to save…$/.test(s)), seen.join(' | '));
@@ -208,7 +234,11 @@ test('importing a spreadsheet of 7 500 rows against 10 000 accounts shows its pr
   assert.ok(new Set(seen.map(s => s.split(' ')[0])).size >= 3, seen.join(' | '));
   assert.ok(frames >= 3, `${frames} frames painted while importing: ${seen.join(' | ')}`);
 
-  assert.match(await page.locator('#toast').textContent(), /Imported from the spreadsheet: 5000 added, 2500 updated\./);
+  assert.match(await page.locator('#toast').textContent(), /Imported from the spreadsheet: 5\u00a0000 added, 2\u00a0500 updated\./);
+  assert.equal(await page.locator('#csv-file').isEnabled(), true, 'a file can be chosen again');
+  // The result is in view: the list's count has focus, not the Import button far below.
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'account-count');
+  assert.equal(await inView(page.locator('#account-count')), true);
   await page.waitForFunction(() => JSON.parse(localStorage.getItem('account-grader')).portfolio.accounts.length === 15000);
   await page.locator('#undo-button').click();
   await page.waitForFunction(() => JSON.parse(localStorage.getItem('account-grader')).portfolio.accounts.length === 10000);

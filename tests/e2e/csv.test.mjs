@@ -171,3 +171,63 @@ test('taking a column\'s choice for another says so, and undoing it gives it bac
   assert.equal(await preview.getByLabel('Notes', { exact: true }).inputValue(), 'notes', 'given back');
   assert.equal(await preview.getByText('is no longer imported as').count(), 0);
 });
+
+test('tier words are mapped in one small table, their problem is one line, Import stays in view, and the result comes into view', async () => {
+  const page = await env.newPage();
+  await env.open(page, '#/accounts');
+  const words = ['Strategic', 'Key', 'Growth', 'Maintain'];
+  const lines = ['Name,Tier,Manager,Revenue,Industry'];
+  for (let i = 0; i < 2000; i++) lines.push(`Firm ${i + 1},${words[i % 4]},Manager ${i % 7},${1000 + i},Retail`);
+  const file = csvFile('tiers.csv', lines.join('\n'));
+  await page.locator('#csv-file').setInputFiles(file);
+  const preview = page.getByRole('region', { name: 'Import these accounts?' });
+  await preview.waitFor();
+  await page.locator('.csv-summary').waitFor();
+
+  // One line for 2 000 rows of the same problem, saying what becomes of the values.
+  const problems = preview.getByRole('region', { name: /^Problems/ }).getByRole('listitem');
+  assert.equal(await problems.count(), 1);
+  assert.match(await problems.first().textContent(),
+    /^Tier, 2\u00a0000 rows \(2, 3, 4 and 1\u00a0997 more\) with “Strategic” \(500\), “Key” \(500\), “Growth” \(500\) and 1 more value: Not A, B or C, so no tier is taken from it: an account here keeps its tier, a new one gets tier C\./);
+  assert.match(await preview.textContent(), /To add: 2\u00a0000 accounts/);
+  // Each word once, with its rows, unmapped until chosen: no guess from a business word.
+  const tiers = preview.getByRole('region', { name: 'Tier values' });
+  assert.deepEqual(await tiers.locator('tbody th label').allTextContents(), words);
+  assert.deepEqual(await tiers.locator('tbody td.num').allTextContents(), words.map(() => '500'));
+  for (const w of words) assert.equal(await tiers.getByLabel(w, { exact: true }).inputValue(), '');
+
+  // Import and Cancel stay in view while the long lists scroll past.
+  const importButton = preview.getByRole('button', { name: 'Import', exact: true });
+  await preview.getByRole('heading', { name: /^To add/ }).scrollIntoViewIfNeeded();
+  assert.equal(await inView(importButton), true);
+  assert.equal(await inView(preview.getByRole('button', { name: 'Cancel' })), true);
+
+  await tiers.getByLabel('Strategic', { exact: true }).selectOption({ label: 'Tier A' });
+  await tiers.getByLabel('Key', { exact: true }).selectOption({ label: 'Tier B' });
+  await tiers.getByLabel('Growth', { exact: true }).selectOption({ label: 'Tier C' });
+  await tiers.getByLabel('Maintain', { exact: true }).selectOption({ label: 'Leave as is' });
+  await page.waitForFunction(() => /Problems: 0/.test(document.querySelector('.csv-summary')?.textContent));
+  await page.waitForFunction(() => !document.getElementById('csv-progress'));
+  await importButton.click();
+  await page.getByText('Imported from the spreadsheet: 2\u00a0000 added, 0 updated.').waitFor();
+  const byName = Object.fromEntries((await accounts(page)).map(a => [a.name, a.tier]));
+  assert.deepEqual([byName['Firm 1'], byName['Firm 2'], byName['Firm 3'], byName['Firm 4']], ['A', 'B', 'C', 'C']);
+
+  // The result is in view and has focus: the list's count, not the spot where Import was.
+  const count = page.locator('#account-count');
+  await page.waitForFunction(() => document.activeElement?.id === 'account-count');
+  assert.equal(await count.textContent(), 'Showing 1–100 of 2\u00a0000 accounts');
+  assert.equal(await inView(count), true);
+
+  // The words' tiers are remembered with the columns for the next file.
+  await page.locator('#csv-file').setInputFiles(file);
+  await preview.waitFor();
+  assert.equal(await tiers.getByLabel('Strategic', { exact: true }).inputValue(), 'a');
+  assert.equal(await tiers.getByLabel('Maintain', { exact: true }).inputValue(), 'leave');
+});
+
+/** Whether the element is wholly inside the window. */
+const inView = locator => locator.evaluate(e => {
+  const r = e.getBoundingClientRect();
+  return r.top >= 0 && r.bottom <= window.innerHeight;
+});
