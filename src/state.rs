@@ -283,7 +283,7 @@ impl AppState {
                 transfer_update::backup_exported(&mut self.doc, at)
             }
             Action::Transfer(action) => match area_updates::transfer() {
-                Some(update) => {
+                Some(update) if self.waiting.is_empty() => {
                     if let Some(restores_unreadable) = action.backup_import() {
                         if restores_unreadable {
                             self.unreadable = None;
@@ -292,13 +292,20 @@ impl AppState {
                     }
                     update(&mut self.doc, action)
                 }
-                None => self.wait(Action::Transfer(action)),
+                _ => self.wait(Action::Transfer(action)),
             },
             Action::ApplyWaiting => {
-                for action in std::mem::take(&mut self.waiting) {
+                // In the order they were asked for: the first that must wait again keeps
+                // every later one waiting behind it.
+                let mut queue = std::mem::take(&mut self.waiting).into_iter();
+                while let Some(action) = queue.next() {
                     let before = Rc::new(self.doc.clone());
                     if let Some(what) = self.apply(action) {
                         self.undo = Some(Undo { before, what });
+                    }
+                    if !self.waiting.is_empty() {
+                        self.waiting.extend(queue);
+                        break;
                     }
                 }
                 Change::NONE
@@ -407,8 +414,10 @@ impl AppState {
         wrap: fn(A) -> Action,
     ) -> Change {
         match update {
-            Some(update) => update(&mut self.doc, action),
-            None => self.wait(wrap(action)),
+            // Behind an earlier action that waits, a later one waits too, so that they are
+            // made in the order they were asked for.
+            Some(update) if self.waiting.is_empty() => update(&mut self.doc, action),
+            _ => self.wait(wrap(action)),
         }
     }
 
@@ -1241,6 +1250,35 @@ mod tests {
         );
         let s = reduce(s, [Action::Undo]);
         assert!(s.account(1).is_some());
+    }
+
+    #[test]
+    fn waiting_changes_are_made_in_the_order_they_were_asked_for() {
+        let s = reduce(
+            AppState::default(),
+            [Action::Portfolio(PortfolioAction::AddAccount {
+                account: valid("Acme"),
+                at: AT.into(),
+            })],
+        );
+        let _restore = area_updates::forget_all();
+        let template = Action::Plan(PlanAction::CreateTemplate {
+            from: None,
+            name: "Mine".into(),
+        });
+        let delete = Action::Portfolio(PortfolioAction::DeleteAccount(1));
+        let s = reduce(s, [template.clone()]);
+        // The accounts' code arrives first; the later change still waits behind the earlier.
+        area_updates::portfolio_group_arrived();
+        let s = reduce(s, [delete.clone()]);
+        let s = reduce(s, [Action::ApplyWaiting]);
+        assert_eq!(s.waiting, vec![template, delete]);
+        assert!(s.account(1).is_some());
+        area_updates::plans_group_arrived();
+        let s = reduce(s, [Action::ApplyWaiting]);
+        assert!(s.waiting.is_empty());
+        assert!(s.account(1).is_none());
+        assert!(s.doc.plans.all_templates().iter().any(|t| t.name == "Mine"));
     }
 
     #[test]

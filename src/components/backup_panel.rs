@@ -398,7 +398,13 @@ pub fn BackupPanel() -> Html {
                     message.set(Some((true, DATA_CHANGED.into())));
                 };
                 crate::storage::take_encoded(encoded);
-                let notice = imported_notice(&import, mode);
+                // After a restart the file was matched again against the data as it then
+                // was: the notice counts what was done, not what the first preview said.
+                let notice = if import.is_current(&basis) {
+                    imported_notice(&import, mode)
+                } else {
+                    imported_notice(&import.matched_again(&basis), mode)
+                };
                 // Done before the import is taken, which may replace this screen.
                 work.set(None);
                 state.dispatch(Action::Transfer(TransferAction::ImportWorkedOut {

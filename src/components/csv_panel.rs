@@ -18,8 +18,8 @@ use crate::components::work_progress::WorkProgress;
 use crate::domain::accounts::{Account, DecimalMark, Tier};
 use crate::domain::csv_export::accounts_csv;
 use crate::domain::csv_import::{
-    remap, tier_key, Applying, CsvError, CsvImport, CsvPreview, Displaced, Previewing, SkipReason,
-    TableReading, Target, TierChoice, TierWords, MAX_CSV_BYTES,
+    clear_tier, remap, tier_key, Applying, CsvError, CsvImport, CsvPreview, Displaced, Previewing,
+    SkipReason, TableReading, Target, TierChoice, TierWords, MAX_CSV_BYTES,
 };
 use crate::domain::transfer_update::WorkedOut;
 use crate::hooks::{use_app_state, use_local};
@@ -87,7 +87,10 @@ fn tier_table(
         <section class="csv-tiers" aria-labelledby="csv-tiers-title">
             <h4 id="csv-tiers-title">{ "Tier values" }</h4>
             <p class="muted">{ format!(
-                "The tier column holds words other than A, B or C. Choose the tier each one stands for.                  \u{201c}Leave as is\u{201d} takes no tier from the file: an account here keeps its tier,                  and a new one gets tier {default}. A value left unmapped is treated the same way, and listed under Problems."
+                "The tier column holds words other than A, B or C. Choose the tier each one stands for. \
+                 \u{201c}Leave as is\u{201d} takes no tier from the file: an account here keeps its tier, \
+                 and a new one gets tier {default}. A value left unmapped is treated the same way, and listed \
+                 under Problems. A plain A, B or C is always that tier."
             ) }</p>
             <div class="table-scroll">
                 <table class="csv-mapping">
@@ -108,6 +111,9 @@ fn tier_table(
                                         <span class="csv-tiers__rows">{ plural(v.rows, "row", "rows") }</span>
                                     </th>
                                     <td class="num">{ grouped(v.rows) }</td>
+                                    if let Some(tier) = clear_tier(&v.value) {
+                                        <td>{ format!("Tier {}", tier.letter()) }</td>
+                                    } else {
                                     <td>
                                         <select id={id} disabled={busy} onchange={on_choose(v.value.clone())}>
                                             if chosen.is_none() {
@@ -119,6 +125,7 @@ fn tier_table(
                                             <option value={TierChoice::LeaveAsIs.slug()} selected={chosen == Some(TierChoice::LeaveAsIs)}>{ "Leave as is" }</option>
                                         </select>
                                     </td>
+                                    }
                                 </tr>
                             }
                         }) }

@@ -912,13 +912,13 @@ impl TierChoice {
 pub struct TierWords(pub BTreeMap<String, TierChoice>);
 
 impl TierWords {
-    /// What `value` becomes: the choice made for it, else the tier it plainly names; `None`
-    /// when it is unmapped.
+    /// What `value` becomes: the tier it plainly names, else the choice made for it; `None`
+    /// when it is unmapped. A plain letter is never remapped: a choice remembered for it would
+    /// apply unseen to a later file of plain letters, where no table is shown.
     pub fn choice(&self, value: &str) -> Option<TierChoice> {
-        self.0
-            .get(&tier_key(value))
-            .copied()
-            .or_else(|| clear_tier(value).map(TierChoice::Is))
+        clear_tier(value)
+            .map(TierChoice::Is)
+            .or_else(|| self.0.get(&tier_key(value)).copied())
     }
 
     /// These choices with `value` set to `choice`.
@@ -1660,6 +1660,23 @@ mod tests {
         assert_eq!(guess_mapping(&headers, &back), [Target::Name, Target::Tier]);
         let table = read_table(b"Company,Tier\nAcme,strategic\n").unwrap();
         let next = CsvImport::guessed(table, &back);
+        assert_eq!(next.preview(&[]).added[0].tier, Some(Tier::A));
+    }
+
+    #[test]
+    fn a_plain_letter_is_its_tier_whatever_was_remembered_for_it() {
+        // A choice for "A" can only have been made while the table was shown, beside words;
+        // a later file of plain letters shows no table, so the choice must not apply there.
+        let tiers = TierWords::default().with("A", TierChoice::Is(Tier::B));
+        assert_eq!(tiers.choice("A"), Some(TierChoice::Is(Tier::A)));
+        assert_eq!(tiers.choice("tier a"), Some(TierChoice::Is(Tier::A)));
+        let remembered = RememberedMapping::default()
+            .updated(
+                &["Company".into(), "Tier".into()],
+                &[Target::Name, Target::Tier],
+            )
+            .with_tiers(&tiers);
+        let next = CsvImport::guessed(read_table(b"Company,Tier\nAcme,A\n").unwrap(), &remembered);
         assert_eq!(next.preview(&[]).added[0].tier, Some(Tier::A));
     }
 

@@ -255,7 +255,7 @@ test('a change made in another tab during a big import starts the import again, 
   const file = { name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(backup) };
   const preview = page.getByRole('region', { name: 'Import this backup?' });
   await page.locator('#import-file').setInputFiles(file);
-  assert.match(await preview.textContent(), /Accounts: 5000 added, 3000 updated/);
+  assert.match(await preview.textContent(), /Accounts: 5\u00a0000 added, 3\u00a0000 updated/);
 
   // Slowed, so that the import spans many slices; the other tab rates an account that the
   // file does not have once the bar has moved.
@@ -271,7 +271,7 @@ test('a change made in another tab during a big import starts the import again, 
 
   await page.getByText('Your data changed during the import (another tab or an edit): starting again.').waitFor();
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
-  await page.getByText('Imported. Use Undo to go back to your data as it was.').waitFor();
+  await page.getByText('Imported: 5\u00a0000 accounts added, 3\u00a0000 updated. Use Undo to go back to your data as it was.').waitFor();
   const both = ([key]) => {
     const doc = JSON.parse(localStorage.getItem(key));
     const first = doc.portfolio.accounts.find(a => a.name === 'Account 00000');

@@ -301,3 +301,40 @@ test('when the app cannot start, the copy gives way to a message saying why', as
   assert.ok(page.problems.length > 0);
   page.problems.length = 0;
 });
+
+// The other screens' styles are applied after the first frame (scripts/post-build.mjs): they
+// must change nothing on the copy a first-time visitor sees, the Grader's or an invitation's,
+// or it would shift when they arrive.
+test('the first screens look the same before the other screens\' styles apply, at 1280 and 390 px', async () => {
+  const sender = await env.newPage();
+  await env.open(sender);
+  await sender.getByText('Invite someone to grade their team').click();
+  const invitation = '#' + (await sender.getByLabel('Invitation link').inputValue()).split('#')[1];
+  for (const width of [1280, 390]) {
+    for (const hash of ['#/grader', invitation]) {
+      const page = await env.newPage({ width });
+      const release = await holdApp(page);
+      await visit(page, hash);
+      await page.locator('#prerendered:not([inert]) .choices input').first().check();
+      const layout = () => page.evaluate(() => [...document.querySelectorAll('#prerendered *')]
+        .filter(e => e.checkVisibility())
+        .map(e => {
+          const r = e.getBoundingClientRect();
+          const s = getComputedStyle(e);
+          return `${e.tagName}.${e.className} ${r.x},${r.y},${r.width},${r.height} ${s.color} ${s.backgroundColor} ${s.font} ${s.listStyleType}`;
+        }));
+      const later = page.locator('#later-styles');
+      await page.waitForFunction(() => !document.getElementById('later-styles').hasAttribute('media'));
+      // Practices off screen are laid out only when near (content-visibility): all of them,
+      // so that both layouts are whole.
+      await page.evaluate(() => document.querySelectorAll('#prerendered .practice').forEach(p => { p.style.contentVisibility = 'visible'; }));
+      const withAll = await layout();
+      await later.evaluate(e => e.setAttribute('media', 'not all'));
+      const firstOnly = await layout();
+      assert.ok(withAll.length > 100, `${withAll.length} elements compared`);
+      assert.deepEqual(firstOnly, withAll, `${hash.slice(0, 12)} at ${width} px`);
+      await release();
+      await page.context().close();
+    }
+  }
+});
