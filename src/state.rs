@@ -95,6 +95,9 @@ pub struct AppState {
     pub unreadable: Option<Unreadable>,
     /// Why the last save to the browser failed, while it keeps failing.
     pub save_problem: Option<String>,
+    /// Saving was tried again at the user's asking while it was failing, and failed again:
+    /// said, so that the click is seen to have done something.
+    pub save_retried: bool,
     pub undo: Option<Undo>,
     /// The assessment saved last from the grader, to confirm it there.
     pub just_saved: Option<AssessmentId>,
@@ -346,6 +349,7 @@ impl AppState {
             }
             Action::SaveSucceeded => {
                 self.save_problem = None;
+                self.save_retried = false;
                 Change::NONE
             }
             Action::OtherTabSaved { base, theirs } => {
@@ -378,6 +382,7 @@ impl AppState {
             }
             Action::RetrySave => {
                 if self.save_problem.is_some() {
+                    self.save_retried = true;
                     self.changed();
                 }
                 Change::NONE
@@ -469,6 +474,7 @@ impl AppState {
         } else {
             // Everything this tab holds is stored now.
             self.save_problem = None;
+            self.save_retried = false;
         }
         // The other tab wrote over the text kept unread here: there is nothing left
         // to keep, and saving can go on.
@@ -1250,6 +1256,23 @@ mod tests {
         );
         let s = reduce(s, [Action::Undo]);
         assert!(s.account(1).is_some());
+    }
+
+    #[test]
+    fn trying_to_save_again_is_said_until_a_save_is_taken() {
+        let s = reduce(AppState::default(), [Action::RetrySave]);
+        assert!(!s.save_retried, "nothing was failing");
+        let s = reduce(s, [Action::SaveFailed("full".into())]);
+        let revision = s.revision;
+        let s = reduce(s, [Action::RetrySave, Action::SaveFailed("full".into())]);
+        assert!(s.save_retried);
+        assert!(
+            s.revision > revision,
+            "the data is offered to the browser again"
+        );
+        let s = reduce(s, [Action::SaveSucceeded]);
+        assert!(!s.save_retried);
+        assert_eq!(s.save_problem, None);
     }
 
     #[test]

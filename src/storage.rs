@@ -6,6 +6,7 @@
 
 pub mod damaged_text;
 pub mod document_encoder;
+pub mod room;
 pub mod salvage;
 pub mod schema;
 pub mod tab_merge;
@@ -435,8 +436,8 @@ const QUOTA_EXCEEDED: &str = "QuotaExceededError";
 const STORAGE_FULL: &str = "This browser's storage for Account Grader is full (browsers keep \
     about 5 MB for each site, whatever else is stored), so your latest changes are kept only \
     in this tab for now. Nothing saved earlier was changed. Export all data to keep them in a \
-    file; once the data is smaller again (Undo a large import, or delete what you no longer \
-    need), your next change is saved.";
+    file; once the data is smaller again (delete what you no longer need, or Undo an import \
+    while its notice shows), your next change is saved.";
 
 fn describe(error: &JsValue) -> String {
     let name = error_name(error);

@@ -25,6 +25,7 @@ use crate::domain::transfer_update::WorkedOut;
 use crate::hooks::{use_app_state, use_local};
 use crate::state::{Action, TransferAction};
 use crate::storage::document_encoder::Encoding;
+use crate::storage::room::{self, ABOUT_THE_QUOTA};
 use crate::support::dates::date_part;
 use crate::support::sliced::{grouped, Progress, Then, Unit};
 
@@ -142,6 +143,17 @@ fn tier_table(
             }
         </section>
     }
+}
+
+/// The size the data would take with `more` accounts added to `accounts`, when that is
+/// likely more than the browser keeps: said before Import, not found out after it.
+fn too_big_to_keep(accounts: usize, more: usize) -> Option<usize> {
+    let size = room::size_with(crate::storage::stored_size().unwrap_or(0), accounts, more);
+    room::too_big(size).then_some(size)
+}
+
+fn megabytes(bytes: usize) -> String {
+    format!("{:.1} MB", bytes as f64 / 1e6)
 }
 
 /// Tier values the mapping table lists: tiers are a handful of words, and a column with
@@ -673,6 +685,13 @@ pub fn CsvPanel() -> Html {
                         <li>{ format!("To skip: {}", plural(p.skipped.len(), "row", "rows")) }</li>
                         <li>{ format!("Problems: {}", grouped(p.problems.len())) }</li>
                     </ul>
+                    if let Some(size) = too_big_to_keep(state.doc.portfolio.accounts.len(), p.added.len()) {
+                        <p class="form-message form-message--warn" id="csv-too-big" role="status">{ format!(
+                            "With these accounts your data would take about {}, more than the browser keeps for this \
+                             site (about {}). You can import them and work in this tab, but changes would not be saved \
+                             in this browser: export all data afterwards to keep them, or import fewer rows.",
+                            megabytes(size), megabytes(ABOUT_THE_QUOTA)) }</p>
+                    }
                     { preview_lists(p, names) }
                     // Kept in view at the bottom of the screen while the lists below scroll
                     // past, so that a long preview never hides Import and Cancel.

@@ -34,6 +34,9 @@ pub fn StorageBanner() -> Html {
             <section class="banner banner--error" role="alert" aria-labelledby="save-problem-title">
                 <h2 id="save-problem-title" class="banner__title">{ "Changes are not being saved" }</h2>
                 <p>{ why }</p>
+                if state.save_retried {
+                    <p role="status" class="banner__retried">{ "Tried again: there is still no room, so nothing more was saved." }</p>
+                }
                 <p>{ "Closing or reloading this tab will ask first, since those changes exist only here. \
                       A backup file keeps all of them, whatever the browser can store." }</p>
                 <div class="banner__actions">

@@ -458,8 +458,9 @@ pub fn guidelines(s: &Summary) -> Vec<Guideline> {
     for (manager, n) in &s.manager_loads {
         if *n > MAX_ACCOUNTS_PER_MANAGER {
             out.push(warn(format!(
-                "{manager} manages {n} accounts. Five to ten per account manager is a load that \
-                 leaves time to plan, not just react."
+                "{manager} manages {} accounts. Five to ten per account manager is a load that \
+                 leaves time to plan, not just react.",
+                crate::support::sliced::grouped(*n)
             )));
         }
     }

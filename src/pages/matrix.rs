@@ -350,7 +350,7 @@ pub fn MatrixPage() -> Html {
                                 <>{ if i > 0 { ", " } else { "" } }<a href={Route::Account(a.id).href()}>{ &a.name }</a></>
                             }) }
                             if borderline.len() > MEMBERS_SHOWN {
-                                { format!(" and {} more", borderline.len() - MEMBERS_SHOWN) }
+                                { format!(" and {} more", grouped(borderline.len() - MEMBERS_SHOWN)) }
                             }
                             { ". " }<span class="muted">{ BORDERLINE_RULE }</span>
                         </p>
@@ -367,9 +367,9 @@ pub fn MatrixPage() -> Html {
                                 <>{ if i > 0 { ", " } else { "" } }<a href={Route::Account(a.id).href()}>{ &a.name }</a></>
                             }) }
                             if unrated.len() > MEMBERS_SHOWN {
-                                { format!(" and {} more. ", unrated.len() - MEMBERS_SHOWN) }
+                                { format!(" and {} more. ", grouped(unrated.len() - MEMBERS_SHOWN)) }
                                 <button type="button" class="link-button" onclick={show_in_list(QuadrantFilter::Unrated)}>
-                                    { format!("See all {} unrated accounts", unrated.len()) }
+                                    { format!("See all {} unrated accounts", grouped(unrated.len())) }
                                 </button>
                             }
                         </p>
@@ -412,7 +412,7 @@ pub fn MatrixPage() -> Html {
                                         <p class="quadrant-card__more">
                                             { format!("The {MEMBERS_SHOWN} largest by revenue. ") }
                                             <button type="button" class="link-button" onclick={show_in_list(QuadrantFilter::Only(q))}>
-                                                { format!("See all {} in the accounts list", members.len()) }
+                                                { format!("See all {} in the accounts list", grouped(members.len())) }
                                             </button>
                                         </p>
                                     }

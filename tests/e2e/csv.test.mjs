@@ -29,6 +29,7 @@ test('a 60-row CSV is mapped, previewed, imported, undone and imported again', a
   const preview = page.getByRole('region', { name: 'Import these accounts?' });
   await preview.waitFor();
   assert.match(await preview.textContent(), /To add: 60 accounts/);
+  assert.equal(await page.locator('#csv-too-big').count(), 0, 'sixty accounts fit');
   assert.match(await preview.textContent(), /Row 11, Annual Revenue "lots"/);
   assert.equal(await preview.getByLabel('Company name').inputValue(), 'name');
   assert.equal(await preview.getByLabel('Company owner').inputValue(), 'manager');
@@ -230,4 +231,17 @@ test('tier words are mapped in one small table, their problem is one line, Impor
 const inView = locator => locator.evaluate(e => {
   const r = e.getBoundingClientRect();
   return r.top >= 0 && r.bottom <= window.innerHeight;
+});
+
+test('a file too large for what the browser keeps is said to be so before Import', async () => {
+  const page = await env.newPage();
+  await env.open(page, '#/accounts');
+  const rows = Array.from({ length: 20000 }, (_, i) => `Client ${i},Dana Reyes,Logistics,125000`);
+  await page.locator('#csv-file').setInputFiles(csvFile('big.csv', ['Name,Manager,Industry,Revenue', ...rows].join('\n')));
+  const preview = page.getByRole('region', { name: 'Import these accounts?' });
+  await preview.waitFor();
+  const warning = page.locator('#csv-too-big');
+  await warning.waitFor();
+  assert.match(await warning.textContent(), /more than the browser keeps for this site \(about 5\.0 MB\).*export all data afterwards/);
+  assert.ok(await preview.getByRole('button', { name: 'Import', exact: true }).isEnabled(), 'it can still be imported, knowingly');
 });
