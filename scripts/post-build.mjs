@@ -7,7 +7,8 @@
 //    a shared result or account link's content from the same copy;
 // 2. puts the stylesheets into the page, so the first paint waits for no other request: those
 //    the first screen needs, applied at once, and the others' in a second style element that
-//    is applied after the first screen's first frame (see FIRST_SCREEN_STYLES);
+//    is applied when the app starts on that first screen, at once anywhere else (see
+//    FIRST_SCREEN_STYLES);
 // 3. writes loader.js, which starts the app from the WebAssembly that scripts/build-wasm.mjs
 //    built and split (Trunk's own loader would be inline, which the policy forbids, and knows
 //    nothing of the split), adds service worker registration, and links the first download
@@ -183,12 +184,14 @@ export function minifyCss(css) {
 
 // The stylesheets (by their name in style/) that the Grader's first screen needs. The browser
 // matches every rule in the page against every element before the first paint, and the other
-// screens' rules doubled that work on the desktop (docs/performance.md): they wait, in a style
-// element that does not apply (media "not all"), until web/later-styles.js applies it after
-// the first frame. touch.css is in both, as it must come after every other sheet. No rule of
-// the later sheets matches anything on the first screen (tests/e2e/build.test.mjs).
-export const FIRST_SCREEN_STYLES = ['base', 'shell', 'controls', 'grader', 'touch'];
-const LAST_IN_BOTH = ['touch'];
+// screens' rules added to that work (docs/performance.md): they wait, in a style element that
+// does not apply (media "not all"), until the app starts on the first screen (loader.js), and
+// on any other screen are applied at once (web/later-styles.js). touch.css and print.css are
+// in both, as they must come after every other sheet (print.css: the first screen is printed
+// as the app would print it, even before the app has started). No rule of the later sheets
+// changes the first screens (tests/e2e/first-screen.test.mjs and build.test.mjs).
+export const FIRST_SCREEN_STYLES = ['base', 'shell', 'controls', 'grader', 'touch', 'print'];
+export const LAST_IN_BOTH = ['touch', 'print'];
 /** The id of the style element with the other screens' rules. */
 export const LATER_STYLES = 'later-styles';
 

@@ -1,12 +1,9 @@
 // Applies the other screens' styles, which the build puts into the page unapplied
-// (scripts/post-build.mjs, FIRST_SCREEN_STYLES). For the first screen a first-time visitor
-// sees, after its first frame, so that the browser does not match the rules of every screen
-// before painting it; for anything else at once, before anything is shown. The loader applies
-// them too once the app has started, in case no frame was drawn yet (a tab in the background).
+// (scripts/post-build.mjs, FIRST_SCREEN_STYLES). Anything but the first screen a first-time
+// visitor sees gets them at once, before anything is shown. That first screen gets them from
+// the loader when the app starts, as only the app shows other screens: matching every screen's
+// rules before its first paint, or while its first answer is clicked, would hold both up.
 (() => {
   const later = document.getElementById('later-styles');
-  if (!later) return;
-  const apply = () => later.removeAttribute('media');
-  if (document.documentElement.classList.contains('show-prerendered')) requestAnimationFrame(() => setTimeout(apply));
-  else apply();
+  if (later && !document.documentElement.classList.contains('show-prerendered')) later.removeAttribute('media');
 })();

@@ -7,7 +7,7 @@ import { extname } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { after, before, test } from 'node:test';
 import { assert, setUp } from './harness.mjs';
-import { FIRST_SCREEN_STYLES, minifyCss } from '../../scripts/post-build.mjs';
+import { FIRST_SCREEN_STYLES, LAST_IN_BOTH, minifyCss } from '../../scripts/post-build.mjs';
 import { COMPRESSIBLE } from '../../scripts/precompress.mjs';
 
 const DIST = new URL('../../dist/', import.meta.url);
@@ -26,8 +26,8 @@ async function sources() {
   const stem = n => n.replace(/^style\//, '').replace(/\.css$/, '');
   const first = names.filter(n => FIRST_SCREEN_STYLES.includes(stem(n)));
   assert.equal(first.length, FIRST_SCREEN_STYLES.length, 'every first-screen sheet is named in index.html');
-  // touch.css comes last among the sheets it overrides, in both.
-  const later = names.filter(n => !FIRST_SCREEN_STYLES.includes(stem(n)) || stem(n) === 'touch');
+  // touch.css and print.css come last among the sheets they override, in both.
+  const later = names.filter(n => !FIRST_SCREEN_STYLES.includes(stem(n)) || LAST_IN_BOTH.includes(stem(n)));
   return { first: await text(first), later: await text(later), all: await text(names) };
 }
 
@@ -75,9 +75,9 @@ for (const width of [1280, 390]) {
   });
 }
 
-test('the other screens\' styles wait for the first screen\'s first frame, and no longer', async () => {
+test('the other screens\' styles wait on the first screen until the app starts, and nowhere else', async () => {
   // A first-time visitor on the Grader: the frame that first shows the working copy of it is
-  // drawn without them.
+  // drawn without them; the app applies them.
   const first = await env.newPage();
   await first.addInitScript(() => new MutationObserver((_, observer) => {
     const copy = document.getElementById('prerendered');
@@ -88,7 +88,7 @@ test('the other screens\' styles wait for the first screen\'s first frame, and n
   await first.goto(env.server.url + '#/grader');
   await first.locator('main h1').waitFor();
   assert.equal(await first.evaluate(() => window.laterStylesAtFirstFrame), 'not all');
-  assert.equal(await first.locator('#later-styles').getAttribute('media'), null, 'and applied after it');
+  assert.equal(await first.locator('#later-styles').getAttribute('media'), null, 'and applied once the app works');
   // Any other screen: applied as soon as the page is read, before anything shows.
   const other = await env.newPage();
   await other.addInitScript(() => document.addEventListener('DOMContentLoaded', () => {
