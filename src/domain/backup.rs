@@ -11,6 +11,7 @@ use super::history::AssessmentId;
 use super::plan_export;
 use super::plans::{Plan, Template, TemplateId};
 use super::prospects::Prospect;
+use super::snapshots::Snapshot;
 use crate::storage::damaged_text::readable_part;
 use crate::storage::salvage::{decode_lenient, Dropped, Salvaged};
 use crate::storage::schema::{encode, Document, LoadError, CURRENT_VERSION};
@@ -955,6 +956,34 @@ impl Ids {
     }
 }
 
+/// Adds the file's matrix snapshots to `snapshots`, with the ids `ids` and their accounts'
+/// ids here. One already here (taken at the same moment, with the same positions) is not
+/// added again: merging the same backup twice would otherwise double every snapshot.
+fn add_snapshots(
+    snapshots: &mut Vec<Snapshot>,
+    incoming: &[Snapshot],
+    ids: &[u64],
+    account: &HashMap<AccountId, AccountId>,
+) {
+    for (s, &id) in incoming.iter().zip(ids) {
+        let positions = s
+            .positions
+            .iter()
+            .filter_map(|(a, pos)| Some((*account.get(a)?, *pos)))
+            .collect();
+        let here = snapshots
+            .iter()
+            .any(|h| h.taken_at == s.taken_at && h.positions == positions);
+        if !here {
+            snapshots.push(Snapshot {
+                id,
+                taken_at: s.taken_at.clone(),
+                positions,
+            });
+        }
+    }
+}
+
 /// An incoming account's or template's name after import: the numbered name the matching
 /// gave it, or its own trimmed, as the forms keep names.
 fn imported_name(name: &str, renamed: Option<&String>) -> String {
@@ -1067,17 +1096,12 @@ impl Merging {
                     a
                 }),
         );
-        let snapshots = Rc::make_mut(&mut doc.portfolio.snapshots);
-        for (s, &id) in incoming.portfolio.snapshots.iter().zip(&ids.snapshots) {
-            let mut s = s.clone();
-            s.id = id;
-            s.positions = s
-                .positions
-                .iter()
-                .filter_map(|(a, pos)| Some((*ids.account.get(a)?, *pos)))
-                .collect();
-            snapshots.push(s);
-        }
+        add_snapshots(
+            Rc::make_mut(&mut doc.portfolio.snapshots),
+            &incoming.portfolio.snapshots,
+            &ids.snapshots,
+            &ids.account,
+        );
         for (p, slot) in incoming.prospects.iter().zip(&plan.prospects) {
             match slot {
                 Some(i) => {
@@ -1446,9 +1470,21 @@ mod tests {
                 assessed_on: None,
             });
         here.prospects = vec![prospect(70, "r1.a", "Dune")];
-        here.next_id = 71;
+        let taken = crate::domain::snapshots::take(
+            80,
+            AT,
+            &here.portfolio.accounts,
+            &here.settings.weights,
+        );
+        Rc::make_mut(&mut here.portfolio.snapshots).push(taken);
+        here.next_id = 81;
         let file = parse(&export(&here, AT)).unwrap().doc;
         let (merged, p) = import(&here, &file, Mode::Merge);
+        assert_eq!(
+            merged.portfolio.snapshots.len(),
+            1,
+            "a snapshot already here is not doubled"
+        );
         assert_eq!(
             p,
             Preview {
@@ -1886,17 +1922,12 @@ mod tests {
                     Some(Rc::new(p))
                 }),
         );
-        let snapshots = Rc::make_mut(&mut doc.portfolio.snapshots);
-        for (s, &id) in incoming.portfolio.snapshots.iter().zip(&snapshot_ids) {
-            let mut s = s.clone();
-            s.id = id;
-            s.positions = s
-                .positions
-                .iter()
-                .filter_map(|(a, pos)| Some((*account_id.get(a)?, *pos)))
-                .collect();
-            snapshots.push(s);
-        }
+        add_snapshots(
+            Rc::make_mut(&mut doc.portfolio.snapshots),
+            &incoming.portfolio.snapshots,
+            &snapshot_ids,
+            &account_id,
+        );
         for (p, slot) in incoming.prospects.iter().zip(&plan.prospects) {
             match slot {
                 Some(i) => {
