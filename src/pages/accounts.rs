@@ -23,6 +23,7 @@ use crate::domain::settings::Settings;
 use crate::hooks::{use_app_state, use_local, use_select_value};
 use crate::route::Route;
 use crate::state::{Action, PortfolioAction};
+use crate::support::by_identity::ByIdentity;
 use crate::support::sliced::{grouped, Progress, Unit};
 
 fn quadrant_filter_from(value: &str) -> QuadrantFilter {
@@ -98,15 +99,6 @@ impl PartialEq for ListKey {
     }
 }
 
-/// The accounts, compared by identity (see [`ListKey`]).
-struct SameAccounts(Rc<Vec<Account>>);
-
-impl PartialEq for SameAccounts {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
-    }
-}
-
 /// From this many accounts on, the list's order is worked out a slice at a time: filtering
 /// and sorting them at once would hold up the page for more than a frame or two.
 const SORT_IN_SLICES_FROM: usize = 5_000;
@@ -129,7 +121,7 @@ pub fn AccountsPage() -> Html {
     let sort_select = use_select_value(query.sort.slug().to_string());
     let accounts = &state.doc.portfolio.accounts;
     // Worked out over every account, so kept while the accounts stay the same.
-    let (manager_names, demo_count) = (*use_memo(SameAccounts(accounts.clone()), |a| {
+    let (manager_names, demo_count) = (*use_memo(ByIdentity(accounts.clone()), |a| {
         (
             Rc::new(managers(&a.0)),
             a.0.iter().filter(|a| a.demo).count(),

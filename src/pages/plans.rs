@@ -1,7 +1,6 @@
 //! Every account's plan status, and the templates plans are written from.
 
 use std::cell::Cell;
-use std::rc::Rc;
 
 use yew::prelude::*;
 
@@ -16,21 +15,9 @@ use crate::domain::settings::Settings;
 use crate::hooks::use_app_state;
 use crate::route::Route;
 use crate::state::{Action, PlanAction};
+use crate::support::by_identity::ByIdentity;
 use crate::support::dates::readable_date;
 use crate::support::sorting::sort_by_cached_key;
-
-/// What the order of the plans list depends on; the accounts compared by identity, as for
-/// the accounts list (a change to any of them replaces the list).
-struct OrderKey {
-    accounts: Rc<Vec<Account>>,
-    settings: Settings,
-}
-
-impl PartialEq for OrderKey {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.accounts, &other.accounts) && self.settings == other.settings
-    }
-}
 
 /// Positions of the accounts in the order the plans list shows them: those that most need a
 /// plan first (tier, then quadrant, then name).
@@ -64,11 +51,11 @@ pub fn PlansPage() -> Html {
     // Classifying and sorting tens of thousands of accounts is done again only when they or
     // the settings change, and only one page of them is drawn, as on the accounts list.
     let order = use_memo(
-        OrderKey {
-            accounts: doc.portfolio.accounts.clone(),
-            settings: doc.settings.clone(),
-        },
-        |key| plan_order(&key.accounts, &key.settings),
+        (
+            ByIdentity(doc.portfolio.accounts.clone()),
+            doc.settings.clone(),
+        ),
+        |(accounts, settings)| plan_order(&accounts.0, settings),
     );
     let requested_page = use_state(|| LAST_PAGE.with(Cell::get));
     let page = Page::of(order.len(), *requested_page);
