@@ -32,7 +32,8 @@ use account_grader::domain::practices::{PRACTICES, PRIORITY_ORDER};
 use account_grader::domain::settings::{format_money, CURRENCIES};
 use account_grader::domain::share::{encode_invitation, encode_result, Invitation, SharedResult};
 use account_grader::pages::{
-    answered_on, shared_account_frame, shared_account_line, shared_result_title,
+    answered_on, shared_account_frame, shared_account_line, shared_account_loading,
+    shared_result_title,
 };
 use account_grader::route::Route;
 use account_grader::state::AppState;
@@ -230,15 +231,7 @@ fn shared_result_screen() -> String {
 /// whose name and line web/shared-first-screen.js replaces with the link's. The rest needs
 /// the app's rules, so the screen says it is on its way.
 fn shared_account_screen() -> String {
-    piece(shared_account_frame(
-        MARK,
-        MARK2,
-        html! {
-            <p class="loading-hint" role="status">
-                { "Opening where this account stands, its ratings and its plan…" }
-            </p>
-        },
-    ))
+    piece(shared_account_frame(MARK, MARK2, shared_account_loading()))
 }
 
 /// What the invitation screen shows above the Grader: its screen up to where the Grader's
