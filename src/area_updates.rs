@@ -149,6 +149,17 @@ pub fn group_bringing(action: &Action) -> Option<Group> {
     }
 }
 
+/// The groups whose code the `waiting` changes need, each once, in the order first needed.
+pub fn groups_bringing(waiting: &[Action]) -> Vec<Group> {
+    let mut groups = Vec::new();
+    for group in waiting.iter().filter_map(group_bringing) {
+        if !groups.contains(&group) {
+            groups.push(group);
+        }
+    }
+    groups
+}
+
 /// As on the web before any group has arrived, for tests of actions that must wait, until the
 /// value returned is dropped. (A test may run on a thread that later runs other tests.)
 #[cfg(test)]

@@ -123,6 +123,10 @@ pub struct AppState {
     /// screens that make them: see `crate::area_updates`), in the order they were asked for;
     /// `Action::ApplyWaiting` makes them once it has.
     pub waiting: Vec<Action>,
+    /// How many times a change started waiting; it only grows. What fetches the code that
+    /// waiting changes need watches it: the length of `waiting` can go from one to none and
+    /// back to one between two renders, and would then not be seen to change.
+    pub waits: u64,
 }
 
 /// Typing left unsaved in an account form.
@@ -428,6 +432,7 @@ impl AppState {
 
     fn wait(&mut self, action: Action) -> Change {
         self.waiting.push(action);
+        self.waits += 1;
         Change::NONE
     }
 
@@ -1302,6 +1307,44 @@ mod tests {
         assert!(s.waiting.is_empty());
         assert!(s.account(1).is_none());
         assert!(s.doc.plans.all_templates().iter().any(|t| t.name == "Mine"));
+    }
+
+    #[test]
+    fn each_change_that_starts_waiting_is_counted_even_when_the_list_is_as_long_as_before() {
+        let _restore = area_updates::forget_all();
+        let delete = Action::Portfolio(PortfolioAction::DeleteAccount(1));
+        let s = reduce(AppState::default(), [delete.clone()]);
+        assert_eq!(s.waits, 1);
+        area_updates::portfolio_group_arrived();
+        // Made, then another waits: one waiting change before and after, and yet a new wait.
+        let s = reduce(
+            s,
+            [
+                Action::ApplyWaiting,
+                Action::Plan(PlanAction::DeleteTemplate(9)),
+            ],
+        );
+        assert_eq!(s.waiting.len(), 1);
+        assert_eq!(s.waits, 2, "the fetch for the plans' code is started");
+    }
+
+    #[test]
+    fn the_code_for_waiting_changes_is_asked_for_once_per_group() {
+        use crate::lazy_screens::Group;
+        let _restore = area_updates::forget_all();
+        let s = reduce(
+            AppState::default(),
+            [
+                Action::Portfolio(PortfolioAction::DeleteAccount(1)),
+                Action::Plan(PlanAction::DeleteTemplate(9)),
+                Action::Snapshot(SnapshotAction::DeleteSnapshot(2)),
+                Action::Portfolio(PortfolioAction::DeleteAccount(3)),
+            ],
+        );
+        assert_eq!(
+            area_updates::groups_bringing(&s.waiting),
+            vec![Group::Portfolio, Group::Plans]
+        );
     }
 
     #[test]
