@@ -127,6 +127,9 @@ pub struct AppState {
     /// waiting changes need watches it: the length of `waiting` can go from one to none and
     /// back to one between two renders, and would then not be seen to change.
     pub waits: u64,
+    /// Waiting changes dropped because a change made before them replaced the whole
+    /// document: they were asked for on the data it replaced. Said until read.
+    pub waiting_dropped: usize,
 }
 
 /// Typing left unsaved in an account form.
@@ -182,6 +185,7 @@ pub enum Action {
     /// An import under way stopped, having changed nothing, because its screen was left.
     ImportStoppedByLeaving,
     DismissImportStopped,
+    DismissWaitingDropped,
     /// The user asks to try saving again while saving fails (the storage module having been
     /// told to try even a text as long as one refused): the document as it is, saved again.
     RetrySave,
@@ -208,6 +212,7 @@ impl Action {
                 | Action::DismissSyncNotice
                 | Action::ImportStoppedByLeaving
                 | Action::DismissImportStopped
+                | Action::DismissWaitingDropped
                 | Action::RetrySave
                 | Action::StopSaving { .. }
                 | Action::KeepAccountDraft(_)
@@ -307,11 +312,21 @@ impl AppState {
                 let mut queue = std::mem::take(&mut self.waiting).into_iter();
                 while let Some(action) = queue.next() {
                     let before = Rc::new(self.doc.clone());
+                    let replaces = matches!(&action, Action::Transfer(t) if t.replaces_document());
                     if let Some(what) = self.apply(action) {
-                        self.undo = Some(Undo { before, what });
+                        self.undo = Some(Undo {
+                            before: before.clone(),
+                            what,
+                        });
                     }
                     if !self.waiting.is_empty() {
                         self.waiting.extend(queue);
+                        break;
+                    }
+                    // Those asked for later name the records of the document it replaced:
+                    // by their ids they would change whatever now has them.
+                    if replaces && self.doc != *before {
+                        self.waiting_dropped += queue.len();
                         break;
                     }
                 }
@@ -382,6 +397,10 @@ impl AppState {
             }
             Action::DismissImportStopped => {
                 self.import_stopped_by_leaving = false;
+                Change::NONE
+            }
+            Action::DismissWaitingDropped => {
+                self.waiting_dropped = 0;
                 Change::NONE
             }
             Action::RetrySave => {
@@ -465,6 +484,10 @@ impl AppState {
                 draft.target = Some(to);
             }
         }
+        // A change still waiting was asked for on this tab's accounts: it follows them too.
+        for action in &mut self.waiting {
+            follow_moved_accounts(action, &moved_accounts);
+        }
         if !moved_accounts.is_empty() {
             self.moved_accounts = Rc::new(moved_accounts);
         }
@@ -486,6 +509,25 @@ impl AppState {
         if self.unreadable.as_ref().is_some_and(|u| u.keep_original) {
             self.unreadable = None;
         }
+    }
+}
+
+/// Points `action` at the new ids of the accounts in `moved` (old id, new id) that it names.
+fn follow_moved_accounts(action: &mut Action, moved: &[(AccountId, AccountId)]) {
+    let id = match action {
+        Action::Portfolio(
+            PortfolioAction::UpdateAccount { id, .. }
+            | PortfolioAction::DeleteAccount(id)
+            | PortfolioAction::Rate { id, .. }
+            | PortfolioAction::SetMarket { id, .. }
+            | PortfolioAction::ConfirmRatings { id, .. },
+        )
+        | Action::Plan(PlanAction::CreatePlan { account: id, .. })
+        | Action::Share(ShareAction::UpdateSharedCopy { id, .. }) => id,
+        _ => return,
+    };
+    if let Some(&(_, to)) = moved.iter().find(|(from, _)| from == id) {
+        *id = to;
     }
 }
 
@@ -1345,6 +1387,92 @@ mod tests {
             area_updates::groups_bringing(&s.waiting),
             vec![Group::Portfolio, Group::Plans]
         );
+    }
+
+    #[test]
+    fn a_waiting_change_follows_its_account_to_the_id_it_took_when_another_tab_used_its_own() {
+        let s = reduce(
+            AppState::default(),
+            [Action::Portfolio(PortfolioAction::AddAccount {
+                account: valid("Acme"),
+                at: AT.into(),
+            })],
+        );
+        let _restore = area_updates::forget_all();
+        let s = reduce(s, [Action::Portfolio(PortfolioAction::DeleteAccount(1))]);
+        // Meanwhile the other tab gave id 1 to an account of its own.
+        let mut theirs = Document::default();
+        let mut zed = demo_accounts(1, AT).remove(0);
+        zed.id = 1;
+        zed.name = "Zed".into();
+        theirs.portfolio.accounts = Rc::new(vec![zed]);
+        theirs.next_id = 2;
+        let s = reduce(
+            s,
+            [Action::OtherTabSaved {
+                base: Box::default(),
+                theirs: Box::new(theirs),
+            }],
+        );
+        let acme = s.doc.portfolio.accounts.iter().find(|a| a.name == "Acme");
+        let acme = acme.expect("ours is kept").id;
+        assert_ne!(acme, 1);
+        area_updates::portfolio_group_arrived();
+        let s = reduce(s, [Action::ApplyWaiting]);
+        let names: Vec<&str> = s
+            .doc
+            .portfolio
+            .accounts
+            .iter()
+            .map(|a| a.name.as_str())
+            .collect();
+        assert_eq!(names, ["Zed"], "the account deleted is the one asked for");
+    }
+
+    #[test]
+    fn changes_waiting_behind_a_backup_that_replaces_the_data_are_dropped_and_said() {
+        use crate::domain::backup::Mode;
+        let s = reduce(
+            AppState::default(),
+            [Action::Portfolio(PortfolioAction::AddAccount {
+                account: valid("Old"),
+                at: AT.into(),
+            })],
+        );
+        let import = backup_for(&s.doc);
+        let _restore = area_updates::forget_all();
+        let s = reduce(
+            s,
+            [
+                Action::Transfer(TransferAction::ImportBackup {
+                    import,
+                    mode: Mode::Replace,
+                    restores_unreadable: false,
+                }),
+                Action::Portfolio(PortfolioAction::DeleteAccount(1)),
+                Action::Portfolio(PortfolioAction::DeleteAccount(2)),
+            ],
+        );
+        assert_eq!(s.waiting.len(), 3);
+        area_updates::portfolio_group_arrived();
+        area_updates::more_group_arrived();
+        let s = reduce(s, [Action::ApplyWaiting]);
+        assert!(s.waiting.is_empty());
+        let names: Vec<&str> = s
+            .doc
+            .portfolio
+            .accounts
+            .iter()
+            .map(|a| a.name.as_str())
+            .collect();
+        assert_eq!(
+            names,
+            ["Acme", "Birch"],
+            "the backup's accounts are left alone"
+        );
+        assert_eq!(s.waiting_dropped, 2);
+        let s = reduce(s, [Action::DismissWaitingDropped]);
+        assert_eq!(s.waiting_dropped, 0);
     }
 
     #[test]

@@ -122,7 +122,25 @@ pub fn StorageBanner() -> Html {
         }
     });
 
-    html! { <>{ for stopped }{ for unreadable }{ for save_problem }{ for synced }{ for import_stopped }<BackupReminder /></> }
+    let waiting_dropped = (state.waiting_dropped > 0).then(|| {
+        let what = match state.waiting_dropped {
+            1 => "1 change".to_string(),
+            n => format!("{} changes", crate::support::sliced::grouped(n)),
+        };
+        let state = state.clone();
+        let on_dismiss = Callback::from(move |_| state.dispatch(Action::DismissWaitingDropped));
+        html! {
+            <section class="banner banner--info" role="status" aria-labelledby="waiting-dropped-title">
+                <h2 id="waiting-dropped-title" class="banner__title">{ "Some changes were left out" }</h2>
+                <p>{ format!("The backup took the place of all your data, so {what} asked for while it was on its way could not be made: they were for the data it replaced. Make them again if they still apply.") }</p>
+                <div class="banner__actions">
+                    <button type="button" class="button" onclick={on_dismiss}>{ "Dismiss" }</button>
+                </div>
+            </section>
+        }
+    });
+
+    html! { <>{ for stopped }{ for unreadable }{ for save_problem }{ for synced }{ for import_stopped }{ for waiting_dropped }<BackupReminder /></> }
 }
 
 #[derive(Properties, PartialEq)]

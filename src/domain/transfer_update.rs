@@ -63,6 +63,15 @@ impl TransferAction {
             _ => None,
         }
     }
+
+    /// Whether it throws the document away for another (a backup imported in place of it).
+    pub fn replaces_document(&self) -> bool {
+        match self {
+            TransferAction::ImportBackup { mode, .. } => *mode == Mode::Replace,
+            TransferAction::ImportWorkedOut { import, .. } => import.replaces_document(),
+            _ => false,
+        }
+    }
 }
 
 /// Applies `action` to `doc`. (Forgetting the unreadable text a backup replaces is the app
