@@ -296,13 +296,19 @@ impl AppState {
             }
             Action::Transfer(action) => match area_updates::transfer() {
                 Some(update) if self.waiting.is_empty() => {
-                    if let Some(restores_unreadable) = action.backup_import() {
-                        if restores_unreadable {
-                            self.unreadable = None;
-                        }
+                    let restores_unreadable = action.backup_import() == Some(true);
+                    if action.backup_import().is_some() {
                         self.just_saved = None;
                     }
-                    update(&mut self.doc, action)
+                    let change = update(&mut self.doc, action);
+                    if restores_unreadable {
+                        self.unreadable = None;
+                        // Saved even when it holds nothing new: the unreadable text it
+                        // takes the place of is still stored.
+                        saved_anyway(change)
+                    } else {
+                        change
+                    }
                 }
                 _ => self.wait(Action::Transfer(action)),
             },
@@ -404,7 +410,9 @@ impl AppState {
                 Change::NONE
             }
             Action::RetrySave => {
-                if self.save_problem.is_some() {
+                // While saving is paused nothing would be tried, and a new revision would
+                // only count as a change that a reload loses.
+                if self.save_problem.is_some() && !self.saving_paused() {
                     self.save_retried = true;
                     self.changed();
                 }
@@ -509,6 +517,14 @@ impl AppState {
         if self.unreadable.as_ref().is_some_and(|u| u.keep_original) {
             self.unreadable = None;
         }
+    }
+}
+
+/// `change`, saved even if it changed nothing.
+fn saved_anyway(change: Change) -> Change {
+    Change {
+        changed: true,
+        ..change
     }
 }
 
@@ -1320,6 +1336,24 @@ mod tests {
         let s = reduce(s, [Action::SaveSucceeded]);
         assert!(!s.save_retried);
         assert_eq!(s.save_problem, None);
+    }
+
+    #[test]
+    fn trying_to_save_again_while_saving_is_paused_changes_nothing_a_reload_would_lose() {
+        let s = reduce(
+            AppState::default(),
+            [
+                Action::SaveFailed("full".into()),
+                Action::StopSaving {
+                    why: LoadError::NewerVersion(99),
+                    saved_through: 0,
+                },
+            ],
+        );
+        assert!(!s.has_unsaved_changes());
+        let s = reduce(s, [Action::RetrySave]);
+        assert_eq!(s.revision, 0);
+        assert!(!s.has_unsaved_changes(), "no reload prompt for nothing");
     }
 
     #[test]
