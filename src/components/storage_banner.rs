@@ -102,7 +102,7 @@ pub fn StorageBanner() -> Html {
                 <h2 id="synced-title" class="banner__title">{ "Updated from another tab" }</h2>
                 <p>{ "Account Grader is open in another tab or window, and changes saved there are now shown here too." }</p>
                 <div class="banner__actions">
-                    <button type="button" class="button button--quiet" onclick={on_dismiss}>{ "Dismiss" }</button>
+                    <button type="button" class="button" onclick={on_dismiss}>{ "Dismiss" }</button>
                 </div>
             </section>
         }
@@ -114,9 +114,9 @@ pub fn StorageBanner() -> Html {
         html! {
             <section class="banner banner--info" role="status" aria-labelledby="import-stopped-title">
                 <h2 id="import-stopped-title" class="banner__title">{ "Import stopped" }</h2>
-                <p>{ "Import stopped because you left the page. Nothing was changed." }</p>
+                <p>{ "You left the page before it finished, so nothing was changed." }</p>
                 <div class="banner__actions">
-                    <button type="button" class="button button--quiet" onclick={on_dismiss}>{ "Dismiss" }</button>
+                    <button type="button" class="button" onclick={on_dismiss}>{ "Dismiss" }</button>
                 </div>
             </section>
         }
@@ -237,7 +237,7 @@ fn UnreadableNotice(props: &UnreadableProps) -> Html {
                         { "Download the unreadable data" }
                     </button>
                     if u.newer_version {
-                        <button type="button" class="button button--quiet" onclick={Callback::from(|_| page::reload())}>
+                        <button type="button" class="button" onclick={Callback::from(|_| page::reload())}>
                             { "Reload" }
                         </button>
                     } else if u.keep_original {
@@ -245,7 +245,7 @@ fn UnreadableNotice(props: &UnreadableProps) -> Html {
                             { "Discard it and start again…" }
                         </button>
                     } else {
-                        <button type="button" class="button button--quiet" onclick={on_dismiss}>
+                        <button type="button" class="button" onclick={on_dismiss}>
                             { "Dismiss" }
                         </button>
                     }
