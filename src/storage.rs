@@ -250,6 +250,14 @@ struct Known {
     refused: Refusal,
 }
 
+/// The length of `text` as the browser's quota counts it: in UTF-16 code units, which for
+/// accented or CJK names are fewer than the UTF-8 bytes Rust counts (one unit for two or three
+/// bytes), so that a text longer in bytes may still fit where a shorter one did not. One quick
+/// pass, small beside encoding the text (figures in the commit that added it).
+fn utf16_units(text: &str) -> usize {
+    text.encode_utf16().count()
+}
+
 /// The shortest text the browser refused for want of room, since the last write it took.
 /// A text at least as long is refused again (a refused write of a large document costs as
 /// much as a write), so it is not tried; a shorter one is.
@@ -365,12 +373,13 @@ pub fn save(doc: &Document, revision: u64) -> Result<(), SaveError> {
         };
         let mut text = ENCODER.with(|encoder| encoder.borrow_mut().encode(doc));
         stamp_in(&mut text, &stamp);
-        if !known.refused.worth_trying(text.len()) {
+        let units = utf16_units(&text);
+        if !known.refused.worth_trying(units) {
             return Err(SaveError::Refused(STORAGE_FULL.to_string()));
         }
         let value = write(&storage, KEY, &text).map_err(|e| {
             if error_name(&e) == QUOTA_EXCEEDED {
-                known.refused.refused(text.len());
+                known.refused.refused(units);
             }
             SaveError::Refused(describe(&e))
         })?;
@@ -460,6 +469,32 @@ fn describe(error: &JsValue) -> String {
 mod tests {
     use super::*;
     use std::collections::HashMap;
+
+    #[test]
+    fn texts_are_measured_as_the_quota_counts_them_in_utf16_units() {
+        for text in [
+            "",
+            "Acme",
+            "Société Générale",
+            "株式会社トヨタ",
+            "Café ☕ 🚀 𝄞",
+            "naïve\u{10FFFF}",
+        ] {
+            assert_eq!(
+                utf16_units(text),
+                text.chars().map(char::len_utf16).sum::<usize>(),
+                "{text}"
+            );
+        }
+        // Refused: 1 600 accented letters, 3 200 bytes. 1 100 CJK characters take more bytes
+        // (3 300) but fewer units, so they may fit and are tried.
+        let mut refusal = Refusal::default();
+        refusal.refused(utf16_units(&"é".repeat(1_600)));
+        let cjk = "株".repeat(1_100);
+        assert!(cjk.len() > 3_200);
+        assert!(refusal.worth_trying(utf16_units(&cjk)));
+        assert!(!refusal.worth_trying(utf16_units(&"a".repeat(1_600))));
+    }
 
     #[test]
     fn a_text_as_long_as_one_refused_for_want_of_room_is_not_tried_again() {
