@@ -176,6 +176,29 @@ async fn another_tab_with_a_newer_version_stops_saving_with_a_reload() {
     assert!(html.contains(">Reload</button>"));
 }
 
+/// "Try saving again" is offered while saving fails for want of room, and not while saving
+/// is paused because another tab holds newer data: a retry could write nothing then.
+#[tokio::test]
+async fn try_saving_again_only_where_a_retry_can_save() {
+    let full = AppState {
+        save_problem: Some("The browser's storage for this site is full.".into()),
+        ..AppState::default()
+    };
+    assert!(render(full.clone(), Route::Grader)
+        .await
+        .contains(">Try saving again</button>"));
+    let paused = AppState {
+        saving_stopped: Some(SavingStopped {
+            why: LoadError::NewerVersion(9),
+            at_revision: 0,
+        }),
+        ..full
+    };
+    let html = render(paused, Route::Grader).await;
+    assert!(html.contains("Changes are not being saved"), "{html}");
+    assert!(!html.contains("Try saving again"), "{html}");
+}
+
 #[tokio::test]
 async fn navigation_marks_the_current_section_and_the_footer_has_the_version() {
     let html = render(AppState::default(), Route::History).await;

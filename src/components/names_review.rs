@@ -89,64 +89,64 @@ pub fn NamesReview(props: &NamesReviewProps) -> Html {
             <p class="visually-hidden" role="status">{ announcement }</p>
             if !shown.is_empty() {
                 <p class="muted">{ "Changes here go into this link only: your plan stays as it is." }</p>
+                <ul class="names-review__list">
+                    { for shown.iter().zip(&counts).map(|((field, edit, text), &count)| {
+                        let id = field.id.clone();
+                        let dom_id = format!("review-{}", id.replace(|c: char| !c.is_ascii_alphanumeric(), "-"));
+                        let left_out = matches!(edit, Some(Edit::LeftOut));
+                        let is_editing = editing.as_deref() == Some(id.as_str()) && !left_out;
+                        let on_leave_out = {
+                            let (id, on_edit) = (id.clone(), props.on_edit.clone());
+                            Callback::from(move |_: Event| on_edit.emit((id.clone(), (!left_out).then_some(Edit::LeftOut))))
+                        };
+                        let on_toggle_edit = {
+                            let (id, editing) = (id.clone(), editing.clone());
+                            Callback::from(move |_| editing.set((!is_editing).then(|| id.clone())))
+                        };
+                        let on_reword = {
+                            let (id, original, on_edit) = (id.clone(), field.text.clone(), props.on_edit.clone());
+                            on_input_value(move |v| on_edit.emit((id.clone(), (v != original).then_some(Edit::Reworded(v)))))
+                        };
+                        let place = if field.place.is_empty() { field.section.clone() } else { format!("{} · {}", field.section, field.place) };
+                        html! {
+                            <li key={id.clone()} class={classes!("names-review__field", left_out.then_some("names-review__field--out"), (count > 0).then_some("names-review__field--names"))}>
+                                <p class="names-review__place" id={format!("{dom_id}-place")}>{ place.clone() }</p>
+                                if left_out {
+                                    <p class="muted">{ "Left out of this link." }</p>
+                                } else if is_editing {
+                                    <label class="visually-hidden" for={format!("{dom_id}-text")}>{ format!("Text of {place}") }</label>
+                                    <textarea id={format!("{dom_id}-text")} rows="3" value={text.clone()} oninput={on_reword} />
+                                } else {
+                                    <p class="names-review__text">
+                                        { for marked(text, &props.finder.find(text)).into_iter().map(|(name, run)| if name {
+                                            html! { <mark>{ run }</mark> }
+                                        } else {
+                                            html! { { run } }
+                                        }) }
+                                    </p>
+                                }
+                                <div class="names-review__actions">
+                                    if count > 0 {
+                                        <span class="names-review__count">{ plural(count, "name", "names") }</span>
+                                    }
+                                    if matches!(edit, Some(Edit::Reworded(_))) && !left_out {
+                                        <span class="muted">{ "Reworded for this link" }</span>
+                                    }
+                                    if !left_out {
+                                        <button type="button" class="button button--small" onclick={on_toggle_edit}
+                                            aria-describedby={format!("{dom_id}-place")}>{ if is_editing { "Done" } else { "Reword" } }</button>
+                                    }
+                                    <label class="checkbox">
+                                        <input type="checkbox" checked={left_out} onchange={on_leave_out}
+                                            aria-describedby={format!("{dom_id}-place")} />
+                                        { "Leave this out" }
+                                    </label>
+                                </div>
+                            </li>
+                        }
+                    }) }
+                </ul>
             }
-            <ul class="names-review__list">
-                { for shown.iter().zip(&counts).map(|((field, edit, text), &count)| {
-                    let id = field.id.clone();
-                    let dom_id = format!("review-{}", id.replace(|c: char| !c.is_ascii_alphanumeric(), "-"));
-                    let left_out = matches!(edit, Some(Edit::LeftOut));
-                    let is_editing = editing.as_deref() == Some(id.as_str()) && !left_out;
-                    let on_leave_out = {
-                        let (id, on_edit) = (id.clone(), props.on_edit.clone());
-                        Callback::from(move |_: Event| on_edit.emit((id.clone(), (!left_out).then_some(Edit::LeftOut))))
-                    };
-                    let on_toggle_edit = {
-                        let (id, editing) = (id.clone(), editing.clone());
-                        Callback::from(move |_| editing.set((!is_editing).then(|| id.clone())))
-                    };
-                    let on_reword = {
-                        let (id, original, on_edit) = (id.clone(), field.text.clone(), props.on_edit.clone());
-                        on_input_value(move |v| on_edit.emit((id.clone(), (v != original).then_some(Edit::Reworded(v)))))
-                    };
-                    let place = if field.place.is_empty() { field.section.clone() } else { format!("{} · {}", field.section, field.place) };
-                    html! {
-                        <li key={id.clone()} class={classes!("names-review__field", left_out.then_some("names-review__field--out"), (count > 0).then_some("names-review__field--names"))}>
-                            <p class="names-review__place" id={format!("{dom_id}-place")}>{ place.clone() }</p>
-                            if left_out {
-                                <p class="muted">{ "Left out of this link." }</p>
-                            } else if is_editing {
-                                <label class="visually-hidden" for={format!("{dom_id}-text")}>{ format!("Text of {place}") }</label>
-                                <textarea id={format!("{dom_id}-text")} rows="3" value={text.clone()} oninput={on_reword} />
-                            } else {
-                                <p class="names-review__text">
-                                    { for marked(text, &props.finder.find(text)).into_iter().map(|(name, run)| if name {
-                                        html! { <mark>{ run }</mark> }
-                                    } else {
-                                        html! { { run } }
-                                    }) }
-                                </p>
-                            }
-                            <div class="names-review__actions">
-                                if count > 0 {
-                                    <span class="names-review__count">{ plural(count, "name", "names") }</span>
-                                }
-                                if matches!(edit, Some(Edit::Reworded(_))) && !left_out {
-                                    <span class="muted">{ "Reworded for this link" }</span>
-                                }
-                                if !left_out {
-                                    <button type="button" class="button button--small" onclick={on_toggle_edit}
-                                        aria-describedby={format!("{dom_id}-place")}>{ if is_editing { "Done" } else { "Reword" } }</button>
-                                }
-                                <label class="checkbox">
-                                    <input type="checkbox" checked={left_out} onchange={on_leave_out}
-                                        aria-describedby={format!("{dom_id}-place")} />
-                                    { "Leave this out" }
-                                </label>
-                            </div>
-                        </li>
-                    }
-                }) }
-            </ul>
         </section>
     }
 }

@@ -41,7 +41,11 @@ pub fn StorageBanner() -> Html {
                       A backup file keeps all of them, whatever the browser can store." }</p>
                 <div class="banner__actions">
                     <button type="button" class="button" onclick={on_export}>{ "Export all data" }</button>
-                    <button type="button" class="button" onclick={on_retry}>{ "Try saving again" }</button>
+                    // While saving is paused (another tab's newer data, or an unreadable
+                    // original kept), a retry would write nothing: the notice for that says why.
+                    if !state.saving_paused() {
+                        <button type="button" class="button" onclick={on_retry}>{ "Try saving again" }</button>
+                    }
                 </div>
             </section>
         }
