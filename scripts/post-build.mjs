@@ -91,8 +91,9 @@ if ('serviceWorker' in navigator) {
 }
 `;
 
-/** The id of what the build writes right after the first screen (src/bin/prerender.rs). */
-export const FIRST_SCREEN_END = 'first-screen-data';
+/** The id of the empty element the build writes right after the first screen
+ *  (src/bin/prerender.rs), which the first paint waits for. */
+export const FIRST_SCREEN_END = 'first-screen-end';
 
 const PLACEHOLDER = '<div id="prerendered" class="prerendered" inert></div>';
 
@@ -128,8 +129,7 @@ export function rewrite(html, styles, markup, firstScreen, wasm) {
     `<link rel="preload" href="./${wasm.wasm}" as="fetch" type="application/wasm" crossorigin="anonymous">`,
     // On a slow network the browser would paint the part of the first screen that has
     // arrived (a header, half the practices, no score), which then jumps as the rest comes:
-    // the first paint waits until the parser has passed the whole first screen, to the table
-    // that follows it.
+    // the first paint waits until the parser has passed the whole first screen, and no more.
     `<link rel="expect" href="#${FIRST_SCREEN_END}" blocking="render">`,
     '<script type="module" src="./loader.js"></script>',
   ];

@@ -269,11 +269,13 @@ fn grader_screen() -> String {
 }
 
 fn main() {
+    // After the screen, an empty element that the page's first paint waits for
+    // (FIRST_SCREEN_END in scripts/post-build.mjs): a template, which shows nothing.
     // Inside a <script> element: `<` is written as an escape, so no text in the table can
     // end the element or open a comment there.
     let data = table().to_string().replace('<', "\\u003c");
     print!(
-        "{}\n<script type=\"application/json\" id=\"first-screen-data\">{data}</script>\n<template id=\"first-screen-result\">{}</template>\n<template id=\"first-screen-account\">{}</template>",
+        "{}<template id=\"first-screen-end\"></template>\n<script type=\"application/json\" id=\"first-screen-data\">{data}</script>\n<template id=\"first-screen-result\">{}</template>\n<template id=\"first-screen-account\">{}</template>",
         grader_screen(),
         shared_result_screen(),
         shared_account_screen(),
