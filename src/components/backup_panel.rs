@@ -13,7 +13,7 @@ use crate::browser::download::download_text;
 use crate::browser::slices::{self, Stop};
 use crate::components::work_progress::WorkProgress;
 use crate::domain::backup::{
-    export, ImportError, Incoming, Matching, Merging, Mode, Prepared, Preview, Source,
+    export, Collision, ImportError, Incoming, Matching, Merging, Mode, Prepared, Preview, Source,
     MAX_IMPORT_BYTES,
 };
 use crate::domain::backup_reading::BackupReading;
@@ -138,6 +138,10 @@ fn describe(p: &Preview, mode: Mode) -> Vec<String> {
 /// offered then, and nothing is saved).
 const NOTHING_TO_IMPORT: &str =
     "Nothing to import: your data already holds everything in this file, so nothing was changed.";
+/// Taking the place of the unreadable stored text is a change even when the file adds nothing
+/// to what this tab holds: the stored text is replaced by this tab's data, and saving resumes.
+const RESTORED_AS_IT_WAS: &str = "The file holds nothing that this tab did not already have. \
+    Your data here is now saved in place of the unreadable text, and saving goes on as usual.";
 
 /// The notice once a backup is imported: what it did to the accounts, and what it left out.
 fn imported_notice(import: &Prepared, mode: Mode) -> String {
@@ -405,13 +409,16 @@ pub fn BackupPanel() -> Html {
                 crate::storage::take_encoded(encoded);
                 // After a restart the file was matched again against the data as it then
                 // was: the notice counts what was done, not what the first preview said.
-                let notice = if transfer_update::imports_nothing(&basis, &result) {
-                    NOTHING_TO_IMPORT.to_string()
-                } else if import.is_current(&basis) {
-                    imported_notice(&import, mode)
-                } else {
-                    imported_notice(&import.matched_again(&basis), mode)
-                };
+                let notice =
+                    if restores_unreadable && transfer_update::imports_nothing(&basis, &result) {
+                        RESTORED_AS_IT_WAS.to_string()
+                    } else if transfer_update::imports_nothing(&basis, &result) {
+                        NOTHING_TO_IMPORT.to_string()
+                    } else if import.is_current(&basis) {
+                        imported_notice(&import, mode)
+                    } else {
+                        imported_notice(&import.matched_again(&basis), mode)
+                    };
                 // Done before the import is taken, which may replace this screen.
                 work.set(None);
                 state.dispatch(Action::Transfer(TransferAction::ImportWorkedOut {
@@ -444,7 +451,8 @@ pub fn BackupPanel() -> Html {
             Source::Backup => "Import this backup?",
             Source::StoredData => "Import this saved data?",
         };
-        let collisions = p.collisions();
+        let (newer_here, collisions): (Vec<&Collision>, Vec<&Collision>) =
+            p.collisions().iter().partition(|c| c.goes_over_newer());
         html! {
             <div class="import-preview" role="region" aria-labelledby="import-preview-title">
                 <h3 id="import-preview-title">{ title }</h3>
@@ -472,6 +480,13 @@ pub fn BackupPanel() -> Html {
                 } else {
                     "Everything here is replaced by the file's contents."
                 } }</p>
+                if !newer_here.is_empty() {
+                    <section aria-labelledby="import-newer-here-title">
+                        <h4 id="import-newer-here-title">{ format!("Changed here since this file ({})", grouped(newer_here.len())) }</h4>
+                        <p class="muted">{ "These were edited in this browser after the file was made. To keep a copy of your newer details, cancel and use Export first." }</p>
+                        { listed(newer_here.iter().map(|c| c.sentence(mode))) }
+                    </section>
+                }
                 if !collisions.is_empty() {
                     <section aria-labelledby="import-collisions-title">
                         <h4 id="import-collisions-title">{ format!("Names taken ({})", grouped(collisions.len())) }</h4>

@@ -15,6 +15,7 @@ use super::snapshots::Snapshot;
 use crate::storage::damaged_text::readable_part;
 use crate::storage::salvage::{decode_lenient, Dropped, Salvaged};
 use crate::storage::schema::{encode, Document, LoadError, CURRENT_VERSION};
+use crate::support::dates::readable_date_time;
 use crate::support::decimal::fixed;
 use crate::support::json::{export_file, to_text, Json, JsonError, Reader};
 
@@ -271,9 +272,17 @@ pub enum Outcome {
     /// An earlier item in the file has the same name; this one is added under a new name,
     /// so that nothing in the file is lost and no two names are the same.
     AddedAs { first: String, name: String },
+    /// The one here was changed after the file's copy: the file's older details go over the
+    /// newer ones here, said in the preview so that it is never a surprise.
+    OlderInFile { here_at: String, file_at: String },
 }
 
 impl Collision {
+    /// Whether the file's copy is older than the one here, as opposed to a name taken.
+    pub fn goes_over_newer(&self) -> bool {
+        matches!(self.outcome, Outcome::OlderInFile { .. })
+    }
+
     /// One line for the preview.
     pub fn sentence(&self, mode: Mode) -> String {
         let kind = self.kind;
@@ -292,6 +301,20 @@ impl Collision {
                 "{kind} \"{}\" has the same name as \"{first}\" earlier in the file; it is \
                  added as \"{name}\".",
                 self.incoming
+            ),
+            (Outcome::OlderInFile { here_at, file_at }, Mode::Merge) => format!(
+                "{kind} \"{}\" was changed here on {}, after the file's copy of {}: merging \
+                 puts the file's older details in place of yours.",
+                self.incoming,
+                readable_date_time(here_at),
+                readable_date_time(file_at)
+            ),
+            (Outcome::OlderInFile { here_at, file_at }, Mode::Replace) => format!(
+                "{kind} \"{}\" was changed here on {}, after the file's copy of {}: replacing \
+                 puts the file's older details in place of yours.",
+                self.incoming,
+                readable_date_time(here_at),
+                readable_date_time(file_at)
             ),
         }
     }
@@ -657,6 +680,7 @@ impl MergePlan {
             keys,
             &mut collisions,
         );
+        newer_here(current, incoming, &accounts, &mut collisions);
         let template_keys = Keys {
             here: current
                 .plans
@@ -740,6 +764,39 @@ impl MergePlan {
         };
         merge_plan.unchanged = Unchanged::of(current, incoming, &merge_plan);
         merge_plan
+    }
+}
+
+/// Lists each account that goes over one here that was changed after the file's copy of it.
+/// Times are stored as UTC in one format, so they compare as text; an item with no time
+/// (written before times were kept) says nothing either way.
+fn newer_here(
+    current: &Document,
+    incoming: &Document,
+    targets: &[Target],
+    collisions: &mut Vec<Collision>,
+) {
+    let here: HashMap<AccountId, &Account> = current
+        .portfolio
+        .accounts
+        .iter()
+        .map(|a| (a.id, a))
+        .collect();
+    for (file, target) in incoming.portfolio.accounts.iter().zip(targets) {
+        let Target::Existing(id) = target else {
+            continue;
+        };
+        let Some(here) = here.get(id) else { continue };
+        if !file.updated_at.is_empty() && here.updated_at > file.updated_at {
+            collisions.push(Collision {
+                kind: "Account",
+                incoming: file.name.clone(),
+                outcome: Outcome::OlderInFile {
+                    here_at: here.updated_at.clone(),
+                    file_at: file.updated_at.clone(),
+                },
+            });
+        }
     }
 }
 
@@ -1406,6 +1463,41 @@ mod tests {
         let v1 = include_str!("../../tests/fixtures/v1.json");
         let file = format!(r#"{{"app":"account-grader","kind":"backup","version":1,"data":{v1}}}"#);
         assert_eq!(parse(&file).unwrap().doc.grader.history.len(), 2);
+    }
+
+    #[test]
+    fn merging_an_older_copy_over_a_newer_account_is_said_in_the_preview() {
+        let mut here = doc_with(&["Acme", "Birch"], 1);
+        Rc::make_mut(&mut here.portfolio.accounts)[0].updated_at = "2026-11-05T10:00:00Z".into();
+        let mut there = doc_with(&["Acme", "Birch"], 1);
+        Rc::make_mut(&mut there.portfolio.accounts)[0].notes = "an old note".into();
+        // The file's Birch is newer than the one here: no warning for it.
+        Rc::make_mut(&mut there.portfolio.accounts)[1].updated_at = "2026-11-06T10:00:00Z".into();
+        let prepared = Prepared::new(
+            &here,
+            Incoming {
+                doc: there,
+                dropped: vec![],
+                source: Source::Backup,
+            },
+        );
+        let lines: Vec<_> = prepared
+            .collisions()
+            .iter()
+            .map(|c| c.sentence(Mode::Merge))
+            .collect();
+        assert_eq!(lines.len(), 1, "{lines:?}");
+        assert!(
+            lines[0].starts_with("Account \"Acme\" was changed here on ")
+                && lines[0].contains("merging puts the file's older details in place of yours"),
+            "{}",
+            lines[0]
+        );
+        // Both times are shown as a person reads them.
+        for at in ["2026-11-05T10:00:00Z", AT] {
+            assert!(lines[0].contains(&readable_date_time(at)), "{}", lines[0]);
+        }
+        assert!(!lines[0].contains("T10:00"), "{}", lines[0]);
     }
 
     #[test]
