@@ -32,7 +32,10 @@ import { precompress } from './precompress.mjs';
 // and is decided without reading storage: the first read of localStorage makes the browser
 // load everything stored before the page is parsed, about 30 ms for a large portfolio.
 // Storage that cannot be read counts as stored data.
-export const SHOW_PRERENDERED = "try{if(!navigator.serviceWorker?.controller&&!localStorage.length&&/^#?\\/?(grader\\/?|invite\\/[^/]+\\/?)?$/.test(location.hash))document.documentElement.classList.add('show-prerendered')}catch(e){}";
+// On an invitation link it marks the page as one too: the copy's invitation shows by the
+// page's styles alone (style/base.css), so that it is in the first paint however the page
+// arrives.
+export const SHOW_PRERENDERED = "try{var h=location.hash,c=document.documentElement.classList;if(!navigator.serviceWorker?.controller&&!localStorage.length&&/^#?\\/?(grader\\/?|invite\\/[^/]+\\/?)?$/.test(h)){c.add('show-prerendered');if(/invite\\//.test(h))c.add('show-invitation')}}catch(e){}";
 
 const sha256 = text => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
 
@@ -88,6 +91,9 @@ if ('serviceWorker' in navigator) {
 }
 `;
 
+/** The id of what the build writes right after the first screen (src/bin/prerender.rs). */
+export const FIRST_SCREEN_END = 'first-screen-data';
+
 const PLACEHOLDER = '<div id="prerendered" class="prerendered" inert></div>';
 
 /** The names of the first download's files in the build folder's `files`, from
@@ -112,6 +118,7 @@ export function rewrite(html, styles, markup, firstScreen, wasm) {
   if (!html.includes(PLACEHOLDER)) throw new Error('post-build.mjs: the prerendered placeholder is missing from index.html');
   if (!html.includes(STYLES)) throw new Error('post-build.mjs: the stylesheets were not found');
   if (!html.includes('</head>')) throw new Error('post-build.mjs: </head> not found');
+  if (!markup.includes(`id="${FIRST_SCREEN_END}"`)) throw new Error(`post-build.mjs: #${FIRST_SCREEN_END}, which the first paint waits for, is missing after the first screen`);
   const meta = `<meta http-equiv="Content-Security-Policy" content="${policy(styles, firstScreen)}">`;
   // Fetched at once rather than after the loader asks: the bindings, the modules they import,
   // and the main wasm (crossorigin, as the fetch that will use it).
@@ -119,6 +126,11 @@ export function rewrite(html, styles, markup, firstScreen, wasm) {
     `<link rel="modulepreload" href="./${wasm.bindings}">`,
     `<link rel="modulepreload" href="./${wasm.split}">`,
     `<link rel="preload" href="./${wasm.wasm}" as="fetch" type="application/wasm" crossorigin="anonymous">`,
+    // On a slow network the browser would paint the part of the first screen that has
+    // arrived (a header, half the practices, no score), which then jumps as the rest comes:
+    // the first paint waits until the parser has passed the whole first screen, to the table
+    // that follows it.
+    `<link rel="expect" href="#${FIRST_SCREEN_END}" blocking="render">`,
     '<script type="module" src="./loader.js"></script>',
   ];
   const page = html

@@ -147,14 +147,9 @@ pub fn Root(props: &RootProps) -> Html {
     {
         // A change asked for before the code of its area arrived is made once it has.
         let state = state.clone();
-        use_effect_with(state.waiting.len(), move |&count| {
-            if count > 0 {
-                let mut groups: Vec<Group> = state
-                    .waiting
-                    .iter()
-                    .filter_map(area_updates::group_bringing)
-                    .collect();
-                groups.dedup();
+        use_effect_with(state.waits, move |_| {
+            let groups = area_updates::groups_bringing(&state.waiting);
+            if !groups.is_empty() {
                 lazy_screens::bring(groups, move || state.dispatch(Action::ApplyWaiting));
             }
         });

@@ -7,6 +7,22 @@
 //!
 //! The grader and the settings stay in the first download: the Grader and the header's theme
 //! picker change them. So does recording a backup's export, which the storage notices offer.
+//!
+//! Which screens change which areas (each group's function below must bring every area its
+//! screens change, so that a screen, shown only once its group has arrived, never makes a
+//! change wait; `tests::no_screen_makes_a_change_wait_once_its_group_has_arrived` holds it):
+//!
+//! | Group     | Screens                                           | Areas they change            |
+//! |-----------|---------------------------------------------------|------------------------------|
+//! | first     | Grader, invitation, header, storage notices       | grader, settings, backup export |
+//! | Portfolio | accounts (with the spreadsheet import), an account, its form, rating grid, matrix | portfolio, snapshot, transfer |
+//! | Plans     | plans, a plan, its read view, templates            | plan                         |
+//! | More      | history, an assessment, prospects, settings (with the backup) | grader, settings, prospect, transfer |
+//! | Share     | a shared result, a shared account, a client plan   | share, prospect              |
+//!
+//! A change waits, then, only when it is dispatched from outside the screens of its group
+//! (none is today); the waiting list is a guard, kept in order and re-targeted when another
+//! tab's changes move an account's id (see `crate::state`).
 
 use std::cell::Cell;
 
@@ -149,6 +165,17 @@ pub fn group_bringing(action: &Action) -> Option<Group> {
     }
 }
 
+/// The groups whose code the `waiting` changes need, each once, in the order first needed.
+pub fn groups_bringing(waiting: &[Action]) -> Vec<Group> {
+    let mut groups = Vec::new();
+    for group in waiting.iter().filter_map(group_bringing) {
+        if !groups.contains(&group) {
+            groups.push(group);
+        }
+    }
+    groups
+}
+
 /// As on the web before any group has arrived, for tests of actions that must wait, until the
 /// value returned is dropped. (A test may run on a thread that later runs other tests.)
 #[cfg(test)]
@@ -167,6 +194,54 @@ pub fn forget_all() -> impl Drop {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::state::AppState;
+    use std::rc::Rc;
+    use yew::Reducible;
+
+    #[test]
+    fn no_screen_makes_a_change_wait_once_its_group_has_arrived() {
+        // An import (of a spreadsheet or of a backup): the transfer area.
+        let import = Action::Transfer(TransferAction::ImportWorkedOut {
+            import: Box::new(TransferAction::BackupExported { at: String::new() }),
+            result: Rc::new(transfer_update::WorkedOut {
+                basis: Document::default(),
+                result: Document::default(),
+            }),
+        });
+        let by_group: [(fn(), Vec<Action>); 4] = [
+            (
+                portfolio_group_arrived,
+                vec![
+                    Action::Portfolio(PortfolioAction::DeleteAccount(1)),
+                    Action::Snapshot(SnapshotAction::DeleteSnapshot(1)),
+                    import.clone(),
+                ],
+            ),
+            (
+                plans_group_arrived,
+                vec![Action::Plan(PlanAction::DeleteTemplate(1))],
+            ),
+            (
+                more_group_arrived,
+                vec![Action::Prospect(ProspectAction::DeleteProspect(1)), import],
+            ),
+            (
+                share_group_arrived,
+                vec![
+                    Action::Share(ShareAction::SaveSharedResultAsOwn(Default::default())),
+                    Action::Prospect(ProspectAction::DeleteProspect(1)),
+                ],
+            ),
+        ];
+        for (arrived, actions) in by_group {
+            for action in actions {
+                let _restore = forget_all();
+                arrived();
+                let state = Rc::new(AppState::default()).reduce(action.clone());
+                assert!(state.waiting.is_empty(), "{action:?} waited");
+            }
+        }
+    }
 
     #[test]
     fn each_area_that_waits_arrives_with_the_group_named_for_it() {

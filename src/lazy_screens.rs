@@ -212,23 +212,128 @@ pub fn focus_heading_on_arrival(wanted: bool) {
     FOCUS_ON_ARRIVAL.with(|f| f.set(wanted));
 }
 
-/// Fetches `groups`, trying again a little later while one cannot be fetched, then calls
-/// `then`. For changes that wait for their area's update (`crate::area_updates`): they are
-/// kept, not dropped, however long the connection is away.
+/// Fetches `groups`, then calls `then`. For changes that wait for their area's update
+/// (`crate::area_updates`): they are kept, not dropped, however long the connection is away.
+///
+/// One fetch is under way at a time: a call while one is adds its groups to it, and its
+/// `then` replaces the earlier one (each asks for the same thing: the waiting changes made).
+/// While a group cannot be fetched, it is tried again after a wait that doubles each time up
+/// to a minute, or at once when the browser says it is back online.
 pub fn bring(groups: Vec<Group>, then: impl FnOnce() + 'static) {
-    wasm_bindgen_futures::spawn_local(async move {
-        for index in 0..groups.len() {
-            if groups[index].load().await.is_err() {
-                gloo_timers::callback::Timeout::new(RETRY_AFTER_MS, move || bring(groups, then))
+    let start = BRINGING.with_borrow_mut(|bringing| match bringing {
+        Some(under_way) => {
+            for group in groups {
+                if !under_way.groups.contains(&group) {
+                    under_way.groups.push(group);
+                }
+            }
+            under_way.then = Box::new(then);
+            false
+        }
+        None => {
+            *bringing = Some(Bringing {
+                groups,
+                then: Box::new(then),
+                failures: 0,
+                retry: None,
+            });
+            true
+        }
+    });
+    if start {
+        keep_bringing();
+    }
+}
+
+/// The fetch `bring` has under way.
+struct Bringing {
+    groups: Vec<Group>,
+    then: Box<dyn FnOnce()>,
+    /// Failed fetches in a row, for the wait before the next try.
+    failures: u32,
+    /// The number of the try being waited for, if one is: a timer or an `online` event that
+    /// finds another number (or none) is late, and does nothing.
+    retry: Option<u32>,
+}
+
+thread_local! {
+    static BRINGING: std::cell::RefCell<Option<Bringing>> = const { std::cell::RefCell::new(None) };
+    static ONLINE_LISTENER: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Fetches the groups of the fetch under way that have not arrived, in turn; when all have,
+/// ends it and calls its `then`.
+fn keep_bringing() {
+    wasm_bindgen_futures::spawn_local(async {
+        loop {
+            let next = BRINGING.with_borrow(|b| {
+                b.as_ref()
+                    .and_then(|b| b.groups.iter().copied().find(|g| !g.is_loaded()))
+            });
+            let Some(group) = next else {
+                if let Some(done) = BRINGING.take() {
+                    (done.then)();
+                }
+                return;
+            };
+            let failed = group.load().await.is_err();
+            let retry = BRINGING.with_borrow_mut(|b| {
+                let b = b.as_mut()?;
+                if failed {
+                    b.failures += 1;
+                    b.retry = Some(b.failures);
+                    Some((b.failures, retry_after_ms(b.failures)))
+                } else {
+                    b.failures = 0;
+                    None
+                }
+            });
+            if let Some((number, after)) = retry {
+                gloo_timers::callback::Timeout::new(after, move || try_again(Some(number)))
                     .forget();
+                listen_for_online();
                 return;
             }
         }
-        then();
     });
 }
 
-const RETRY_AFTER_MS: u32 = 3_000;
+/// Starts the try numbered `number` (any waited for, for `None`) unless it has started.
+fn try_again(number: Option<u32>) {
+    let due = BRINGING.with_borrow_mut(|b| {
+        b.as_mut().is_some_and(|b| {
+            let due = b.retry.is_some() && (number.is_none() || b.retry == number);
+            if due {
+                b.retry = None;
+            }
+            due
+        })
+    });
+    if due {
+        keep_bringing();
+    }
+}
+
+/// Once for the page's life: a fetch waiting to try again tries at once when the connection
+/// comes back.
+fn listen_for_online() {
+    if ONLINE_LISTENER.replace(true) {
+        return;
+    }
+    if let Some(window) = web_sys::window() {
+        gloo_events::EventListener::new(&window, "online", |_| try_again(None)).forget();
+    }
+}
+
+/// The wait before the next try after `failures` failed fetches in a row: 3 s, doubling, at
+/// most a minute.
+fn retry_after_ms(failures: u32) -> u32 {
+    const FIRST_MS: u32 = 3_000;
+    const LONGEST_MS: u32 = 60_000;
+    FIRST_MS
+        .saturating_mul(1 << failures.saturating_sub(1).min(10))
+        .min(LONGEST_MS)
+}
 
 /// Fetches every group that has not arrived yet, one after another, once the page is idle:
 /// the first visit to any screen then finds its code here. Failures are left for the screen
@@ -338,6 +443,16 @@ mod tests {
         assert_eq!(Group::of(Route::Template(3)), Some(Group::Plans));
         assert_eq!(Group::of(Route::Settings), Some(Group::More));
         assert_eq!(Group::of(Route::SharedAccount), Some(Group::Share));
+    }
+
+    #[test]
+    fn a_fetch_that_keeps_failing_is_tried_again_less_and_less_often() {
+        let waits: Vec<u32> = (1..=8).map(retry_after_ms).collect();
+        assert_eq!(
+            waits,
+            [3_000, 6_000, 12_000, 24_000, 48_000, 60_000, 60_000, 60_000]
+        );
+        assert_eq!(retry_after_ms(u32::MAX), 60_000);
     }
 
     #[test]

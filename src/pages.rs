@@ -36,7 +36,7 @@ pub use prospects::ProspectsPage;
 pub use rating_grid::RatingGridPage;
 pub use settings::SettingsPage;
 pub use share_link_screens::{
-    answered_on, shared_account_frame, shared_account_line, shared_result_title, InvitationBanner,
-    SharedAccountPage, SharedResultPage,
+    answered_on, shared_account_frame, shared_account_line, shared_account_loading,
+    shared_result_title, InvitationBanner, SharedAccountPage, SharedResultPage,
 };
 pub use template::TemplatePage;

@@ -123,6 +123,13 @@ pub struct AppState {
     /// screens that make them: see `crate::area_updates`), in the order they were asked for;
     /// `Action::ApplyWaiting` makes them once it has.
     pub waiting: Vec<Action>,
+    /// How many times a change started waiting; it only grows. What fetches the code that
+    /// waiting changes need watches it: the length of `waiting` can go from one to none and
+    /// back to one between two renders, and would then not be seen to change.
+    pub waits: u64,
+    /// Waiting changes dropped because a change made before them replaced the whole
+    /// document: they were asked for on the data it replaced. Said until read.
+    pub waiting_dropped: usize,
 }
 
 /// Typing left unsaved in an account form.
@@ -178,6 +185,7 @@ pub enum Action {
     /// An import under way stopped, having changed nothing, because its screen was left.
     ImportStoppedByLeaving,
     DismissImportStopped,
+    DismissWaitingDropped,
     /// The user asks to try saving again while saving fails (the storage module having been
     /// told to try even a text as long as one refused): the document as it is, saved again.
     RetrySave,
@@ -204,6 +212,7 @@ impl Action {
                 | Action::DismissSyncNotice
                 | Action::ImportStoppedByLeaving
                 | Action::DismissImportStopped
+                | Action::DismissWaitingDropped
                 | Action::RetrySave
                 | Action::StopSaving { .. }
                 | Action::KeepAccountDraft(_)
@@ -287,13 +296,19 @@ impl AppState {
             }
             Action::Transfer(action) => match area_updates::transfer() {
                 Some(update) if self.waiting.is_empty() => {
-                    if let Some(restores_unreadable) = action.backup_import() {
-                        if restores_unreadable {
-                            self.unreadable = None;
-                        }
+                    let restores_unreadable = action.backup_import() == Some(true);
+                    if action.backup_import().is_some() {
                         self.just_saved = None;
                     }
-                    update(&mut self.doc, action)
+                    let change = update(&mut self.doc, action);
+                    if restores_unreadable {
+                        self.unreadable = None;
+                        // Saved even when it holds nothing new: the unreadable text it
+                        // takes the place of is still stored.
+                        saved_anyway(change)
+                    } else {
+                        change
+                    }
                 }
                 _ => self.wait(Action::Transfer(action)),
             },
@@ -303,11 +318,21 @@ impl AppState {
                 let mut queue = std::mem::take(&mut self.waiting).into_iter();
                 while let Some(action) = queue.next() {
                     let before = Rc::new(self.doc.clone());
+                    let replaces = matches!(&action, Action::Transfer(t) if t.replaces_document());
                     if let Some(what) = self.apply(action) {
-                        self.undo = Some(Undo { before, what });
+                        self.undo = Some(Undo {
+                            before: before.clone(),
+                            what,
+                        });
                     }
                     if !self.waiting.is_empty() {
                         self.waiting.extend(queue);
+                        break;
+                    }
+                    // Those asked for later name the records of the document it replaced:
+                    // by their ids they would change whatever now has them.
+                    if replaces && self.doc != *before {
+                        self.waiting_dropped += queue.len();
                         break;
                     }
                 }
@@ -380,8 +405,14 @@ impl AppState {
                 self.import_stopped_by_leaving = false;
                 Change::NONE
             }
+            Action::DismissWaitingDropped => {
+                self.waiting_dropped = 0;
+                Change::NONE
+            }
             Action::RetrySave => {
-                if self.save_problem.is_some() {
+                // While saving is paused nothing would be tried, and a new revision would
+                // only count as a change that a reload loses.
+                if self.save_problem.is_some() && !self.saving_paused() {
                     self.save_retried = true;
                     self.changed();
                 }
@@ -428,6 +459,7 @@ impl AppState {
 
     fn wait(&mut self, action: Action) -> Change {
         self.waiting.push(action);
+        self.waits += 1;
         Change::NONE
     }
 
@@ -460,6 +492,10 @@ impl AppState {
                 draft.target = Some(to);
             }
         }
+        // A change still waiting was asked for on this tab's accounts: it follows them too.
+        for action in &mut self.waiting {
+            follow_moved_accounts(action, &moved_accounts);
+        }
         if !moved_accounts.is_empty() {
             self.moved_accounts = Rc::new(moved_accounts);
         }
@@ -481,6 +517,33 @@ impl AppState {
         if self.unreadable.as_ref().is_some_and(|u| u.keep_original) {
             self.unreadable = None;
         }
+    }
+}
+
+/// `change`, saved even if it changed nothing.
+fn saved_anyway(change: Change) -> Change {
+    Change {
+        changed: true,
+        ..change
+    }
+}
+
+/// Points `action` at the new ids of the accounts in `moved` (old id, new id) that it names.
+fn follow_moved_accounts(action: &mut Action, moved: &[(AccountId, AccountId)]) {
+    let id = match action {
+        Action::Portfolio(
+            PortfolioAction::UpdateAccount { id, .. }
+            | PortfolioAction::DeleteAccount(id)
+            | PortfolioAction::Rate { id, .. }
+            | PortfolioAction::SetMarket { id, .. }
+            | PortfolioAction::ConfirmRatings { id, .. },
+        )
+        | Action::Plan(PlanAction::CreatePlan { account: id, .. })
+        | Action::Share(ShareAction::UpdateSharedCopy { id, .. }) => id,
+        _ => return,
+    };
+    if let Some(&(_, to)) = moved.iter().find(|(from, _)| from == id) {
+        *id = to;
     }
 }
 
@@ -1276,6 +1339,24 @@ mod tests {
     }
 
     #[test]
+    fn trying_to_save_again_while_saving_is_paused_changes_nothing_a_reload_would_lose() {
+        let s = reduce(
+            AppState::default(),
+            [
+                Action::SaveFailed("full".into()),
+                Action::StopSaving {
+                    why: LoadError::NewerVersion(99),
+                    saved_through: 0,
+                },
+            ],
+        );
+        assert!(!s.has_unsaved_changes());
+        let s = reduce(s, [Action::RetrySave]);
+        assert_eq!(s.revision, 0);
+        assert!(!s.has_unsaved_changes(), "no reload prompt for nothing");
+    }
+
+    #[test]
     fn waiting_changes_are_made_in_the_order_they_were_asked_for() {
         let s = reduce(
             AppState::default(),
@@ -1302,6 +1383,130 @@ mod tests {
         assert!(s.waiting.is_empty());
         assert!(s.account(1).is_none());
         assert!(s.doc.plans.all_templates().iter().any(|t| t.name == "Mine"));
+    }
+
+    #[test]
+    fn each_change_that_starts_waiting_is_counted_even_when_the_list_is_as_long_as_before() {
+        let _restore = area_updates::forget_all();
+        let delete = Action::Portfolio(PortfolioAction::DeleteAccount(1));
+        let s = reduce(AppState::default(), [delete.clone()]);
+        assert_eq!(s.waits, 1);
+        area_updates::portfolio_group_arrived();
+        // Made, then another waits: one waiting change before and after, and yet a new wait.
+        let s = reduce(
+            s,
+            [
+                Action::ApplyWaiting,
+                Action::Plan(PlanAction::DeleteTemplate(9)),
+            ],
+        );
+        assert_eq!(s.waiting.len(), 1);
+        assert_eq!(s.waits, 2, "the fetch for the plans' code is started");
+    }
+
+    #[test]
+    fn the_code_for_waiting_changes_is_asked_for_once_per_group() {
+        use crate::lazy_screens::Group;
+        let _restore = area_updates::forget_all();
+        let s = reduce(
+            AppState::default(),
+            [
+                Action::Portfolio(PortfolioAction::DeleteAccount(1)),
+                Action::Plan(PlanAction::DeleteTemplate(9)),
+                Action::Snapshot(SnapshotAction::DeleteSnapshot(2)),
+                Action::Portfolio(PortfolioAction::DeleteAccount(3)),
+            ],
+        );
+        assert_eq!(
+            area_updates::groups_bringing(&s.waiting),
+            vec![Group::Portfolio, Group::Plans]
+        );
+    }
+
+    #[test]
+    fn a_waiting_change_follows_its_account_to_the_id_it_took_when_another_tab_used_its_own() {
+        let s = reduce(
+            AppState::default(),
+            [Action::Portfolio(PortfolioAction::AddAccount {
+                account: valid("Acme"),
+                at: AT.into(),
+            })],
+        );
+        let _restore = area_updates::forget_all();
+        let s = reduce(s, [Action::Portfolio(PortfolioAction::DeleteAccount(1))]);
+        // Meanwhile the other tab gave id 1 to an account of its own.
+        let mut theirs = Document::default();
+        let mut zed = demo_accounts(1, AT).remove(0);
+        zed.id = 1;
+        zed.name = "Zed".into();
+        theirs.portfolio.accounts = Rc::new(vec![zed]);
+        theirs.next_id = 2;
+        let s = reduce(
+            s,
+            [Action::OtherTabSaved {
+                base: Box::default(),
+                theirs: Box::new(theirs),
+            }],
+        );
+        let acme = s.doc.portfolio.accounts.iter().find(|a| a.name == "Acme");
+        let acme = acme.expect("ours is kept").id;
+        assert_ne!(acme, 1);
+        area_updates::portfolio_group_arrived();
+        let s = reduce(s, [Action::ApplyWaiting]);
+        let names: Vec<&str> = s
+            .doc
+            .portfolio
+            .accounts
+            .iter()
+            .map(|a| a.name.as_str())
+            .collect();
+        assert_eq!(names, ["Zed"], "the account deleted is the one asked for");
+    }
+
+    #[test]
+    fn changes_waiting_behind_a_backup_that_replaces_the_data_are_dropped_and_said() {
+        use crate::domain::backup::Mode;
+        let s = reduce(
+            AppState::default(),
+            [Action::Portfolio(PortfolioAction::AddAccount {
+                account: valid("Old"),
+                at: AT.into(),
+            })],
+        );
+        let import = backup_for(&s.doc);
+        let _restore = area_updates::forget_all();
+        let s = reduce(
+            s,
+            [
+                Action::Transfer(TransferAction::ImportBackup {
+                    import,
+                    mode: Mode::Replace,
+                    restores_unreadable: false,
+                }),
+                Action::Portfolio(PortfolioAction::DeleteAccount(1)),
+                Action::Portfolio(PortfolioAction::DeleteAccount(2)),
+            ],
+        );
+        assert_eq!(s.waiting.len(), 3);
+        area_updates::portfolio_group_arrived();
+        area_updates::more_group_arrived();
+        let s = reduce(s, [Action::ApplyWaiting]);
+        assert!(s.waiting.is_empty());
+        let names: Vec<&str> = s
+            .doc
+            .portfolio
+            .accounts
+            .iter()
+            .map(|a| a.name.as_str())
+            .collect();
+        assert_eq!(
+            names,
+            ["Acme", "Birch"],
+            "the backup's accounts are left alone"
+        );
+        assert_eq!(s.waiting_dropped, 2);
+        let s = reduce(s, [Action::DismissWaitingDropped]);
+        assert_eq!(s.waiting_dropped, 0);
     }
 
     #[test]

@@ -157,16 +157,25 @@ fn text_of(value: JsValue) -> Option<String> {
     Some(String::from_utf8_lossy(&bytes).into_owned())
 }
 
-/// `Storage::set_item`, the mirror of [`read`]: the text goes across as bytes and the browser
-/// decodes it, rather than passing through wasm-bindgen's string conversion (which, with
-/// interning on, also hashes the whole text to look for it in the intern table). A large
-/// part the browser already has a copy of ([`HandingOver`]) is not copied again: the parts
-/// are joined by the browser, which links strings rather than copying them.
+/// `Storage::set_item` of a browser string ([`browser_text`]).
 ///
-/// `setItem` is the one part of a save that cannot be done a slice at a time: localStorage
-/// takes a value whole, in one call, so a large document is written in one task however the
+/// This is the one part of a save that cannot be done a slice at a time: localStorage takes
+/// a value whole, in one call, so a large document is written in one task however the
 /// encoding before it was sliced.
-fn write(storage: &Storage, key: &str, pieces: &[Piece]) -> Result<JsValue, JsValue> {
+fn write(storage: &Storage, key: &str, value: JsValue) -> Result<JsValue, JsValue> {
+    storage
+        .unchecked_ref::<RawStorage>()
+        .set_item(key, &value)
+        .map(|()| value)
+}
+
+/// The browser's string of the text `pieces` make, for [`write`], the mirror of [`read`]: the
+/// text goes across as bytes and the browser decodes it, rather than passing through
+/// wasm-bindgen's string conversion (which, with interning on, also hashes the whole text to
+/// look for it in the intern table). A large piece the browser already has a copy of
+/// ([`HandingOver`]) is not copied again: the pieces are joined by the browser, which links
+/// strings rather than copying them.
+fn browser_text(pieces: &[Piece]) -> JsString {
     fn flush(value: &mut JsString, small: &mut String) {
         if !small.is_empty() {
             *value = value.concat(&js_text(small));
@@ -185,11 +194,7 @@ fn write(storage: &Storage, key: &str, pieces: &[Piece]) -> Result<JsValue, JsVa
         }
     }
     flush(&mut value, &mut small);
-    let value = JsValue::from(value);
-    storage
-        .unchecked_ref::<RawStorage>()
-        .set_item(key, &value)
-        .map(|()| value)
+    value
 }
 
 fn js_text(text: &str) -> JsValue {
@@ -379,6 +384,16 @@ struct Known {
     refused: Refusal,
 }
 
+/// The length of `text` as the browser's quota counts it: in UTF-16 code units, which for
+/// accented or CJK names are fewer than the UTF-8 bytes Rust counts (one unit for two or three
+/// bytes), so that a text longer in bytes may still fit where a shorter one did not. One quick
+/// pass, small beside encoding the text (figures in the commit that added it). A save reads
+/// the same count from the browser's string instead, which has it already.
+#[cfg(test)]
+fn utf16_units(text: &str) -> usize {
+    text.encode_utf16().count()
+}
+
 /// The shortest text the browser refused for want of room, since the last write it took.
 /// A text at least as long is refused again (a refused write of a large document costs as
 /// much as a write), so it is not tried; a shorter one is.
@@ -497,18 +512,23 @@ pub fn save(doc: &Document, revision: u64) -> Result<(), SaveError> {
         if let Some(Piece::Text(head)) = pieces.first_mut() {
             stamp_in(head, &stamp);
         }
-        let len = pieces.iter().map(|p| p.as_str().len()).sum::<usize>();
-        if !known.refused.worth_trying(len) {
+        let text = browser_text(&pieces);
+        // The length of the browser's string is what its quota counts, UTF-16 units (see
+        // `utf16_units`), and costs nothing to read, where counting them in the module
+        // would be a pass over the whole text.
+        let units = text.length() as usize;
+        if !known.refused.worth_trying(units) {
             return Err(SaveError::Refused(STORAGE_FULL.to_string()));
         }
-        let value = write(&storage, KEY, &pieces).map_err(|e| {
+        let value = write(&storage, KEY, text.into()).map_err(|e| {
             if error_name(&e) == QUOTA_EXCEEDED {
-                known.refused.refused(len);
+                known.refused.refused(units);
             }
             SaveError::Refused(describe(&e))
         })?;
         known.refused = Refusal::default();
-        known.remember(value, Some(stamp), len, doc);
+        let bytes = pieces.iter().map(|p| p.as_str().len()).sum();
+        known.remember(value, Some(stamp), bytes, doc);
         known.saved_revision = revision;
         Ok(())
     })
@@ -593,6 +613,32 @@ fn describe(error: &JsValue) -> String {
 mod tests {
     use super::*;
     use std::collections::HashMap;
+
+    #[test]
+    fn texts_are_measured_as_the_quota_counts_them_in_utf16_units() {
+        for text in [
+            "",
+            "Acme",
+            "Société Générale",
+            "株式会社トヨタ",
+            "Café ☕ 🚀 𝄞",
+            "naïve\u{10FFFF}",
+        ] {
+            assert_eq!(
+                utf16_units(text),
+                text.chars().map(char::len_utf16).sum::<usize>(),
+                "{text}"
+            );
+        }
+        // Refused: 1 600 accented letters, 3 200 bytes. 1 100 CJK characters take more bytes
+        // (3 300) but fewer units, so they may fit and are tried.
+        let mut refusal = Refusal::default();
+        refusal.refused(utf16_units(&"é".repeat(1_600)));
+        let cjk = "株".repeat(1_100);
+        assert!(cjk.len() > 3_200);
+        assert!(refusal.worth_trying(utf16_units(&cjk)));
+        assert!(!refusal.worth_trying(utf16_units(&"a".repeat(1_600))));
+    }
 
     #[test]
     fn a_text_as_long_as_one_refused_for_want_of_room_is_not_tried_again() {

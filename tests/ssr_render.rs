@@ -804,3 +804,35 @@ async fn an_invitation_says_what_the_reply_holds_and_ends_with_the_way_back() {
         r#"href="mailto:dana@acme.example?subject=My%20Account%20Grader%20result&amp;body="#
     ));
 }
+
+/// The review of the text a shared link carries, for a plan with no free text at all: it says
+/// so once, and does not ask to read a text below that is not there.
+#[tokio::test]
+async fn a_link_with_no_free_text_says_so_once() {
+    use account_grader::components::names_review::{NamesReview, NamesReviewProps};
+    let html = LocalServerRenderer::<NamesReview>::with_props(NamesReviewProps {
+        fields: Vec::new(),
+        finder: Default::default(),
+        edits: Default::default(),
+        on_edit: Default::default(),
+    })
+    .hydratable(false)
+    .render()
+    .await;
+    assert!(
+        html.contains(
+            r#"<p class="names-review__summary">No free text goes out with this link.</p>"#
+        ),
+        "{html}"
+    );
+    assert_eq!(
+        html.matches("No free text goes out").count(),
+        2,
+        "the summary and its live region only: {html}"
+    );
+    assert!(!html.contains("below"), "{html}");
+    assert!(
+        !html.contains("Changes here go into this link only"),
+        "{html}"
+    );
+}

@@ -21,14 +21,11 @@
     return template.content;
   };
 
-  // An invitation link opens the Grader below the invitation; the sender's own words come
-  // with the app.
-  // The panel for inviting others is the sender's, not the prospect's: the way to send the
-  // result back takes its place once the app starts, as the sender's name does.
-  if (/^#?\/?invite\//.test(location.hash)) {
-    $('main').prepend(document.getElementById('first-screen-invitation').content.cloneNode(true));
-    $('.share-panel')?.remove();
-  }
+  // An invitation link's copy shows the invitation above the Grader, and not the panel for
+  // inviting others, by the page's styles alone (style/base.css), so that even a first paint
+  // before this script has them; the part not shown goes, as the app's screen has no such
+  // part. The sender's own words and the way to send the result back come with the app.
+  $(document.documentElement.classList.contains('show-invitation') ? '.share-panel' : '.first-screen-invitation')?.remove();
 
   // Only what needs the app stays out of reach until it starts: the menu with the theme,
   // and the invitation panel.

@@ -6,8 +6,10 @@
 //! - `#first-screen-data`, a JSON table of everything the result area shows for any answers:
 //!   each variant rendered here by the app's own view functions, so the script only counts
 //!   checked answers and looks up what to show, and the rules stay in Rust;
-//! - `#first-screen-invitation`, what the invitation screen shows above the Grader, for an
-//!   invitation link (without the sender's line, which the app fills in once it starts).
+//! - inside the screen's `<main>`, what the invitation screen shows above the Grader (without
+//!   the sender's line, which the app fills in once it starts), shown by the page's styles
+//!   only on an invitation link (style/base.css): in the page itself rather than added by a
+//!   script, so that it is in the first paint even of a page that arrives slowly.
 //!
 //! `cargo run --features prerender --bin prerender`
 
@@ -30,7 +32,8 @@ use account_grader::domain::practices::{PRACTICES, PRIORITY_ORDER};
 use account_grader::domain::settings::{format_money, CURRENCIES};
 use account_grader::domain::share::{encode_invitation, encode_result, Invitation, SharedResult};
 use account_grader::pages::{
-    answered_on, shared_account_frame, shared_account_line, shared_result_title,
+    answered_on, shared_account_frame, shared_account_line, shared_account_loading,
+    shared_result_title,
 };
 use account_grader::route::Route;
 use account_grader::state::AppState;
@@ -228,15 +231,7 @@ fn shared_result_screen() -> String {
 /// whose name and line web/shared-first-screen.js replaces with the link's. The rest needs
 /// the app's rules, so the screen says it is on its way.
 fn shared_account_screen() -> String {
-    piece(shared_account_frame(
-        MARK,
-        MARK2,
-        html! {
-            <p class="loading-hint" role="status">
-                { "Opening where this account stands, its ratings and its plan…" }
-            </p>
-        },
-    ))
+    piece(shared_account_frame(MARK, MARK2, shared_account_loading()))
 }
 
 /// What the invitation screen shows above the Grader: its screen up to where the Grader's
@@ -256,14 +251,30 @@ fn invitation_intro() -> String {
     }
 }
 
+/// The Grader's first screen with the invitation's intro at the start of its `<main>`.
+fn grader_screen() -> String {
+    let mut page = screen(Route::Grader, "");
+    let main = page
+        .find("<main")
+        .and_then(|i| page[i..].find('>').map(|j| i + j + 1))
+        .expect("prerender: the Grader's screen has a <main>");
+    page.insert_str(
+        main,
+        &format!(
+            r#"<div class="first-screen-invitation">{}</div>"#,
+            invitation_intro()
+        ),
+    );
+    page
+}
+
 fn main() {
     // Inside a <script> element: `<` is written as an escape, so no text in the table can
     // end the element or open a comment there.
     let data = table().to_string().replace('<', "\\u003c");
     print!(
-        "{}\n<script type=\"application/json\" id=\"first-screen-data\">{data}</script>\n<template id=\"first-screen-invitation\">{}</template>\n<template id=\"first-screen-result\">{}</template>\n<template id=\"first-screen-account\">{}</template>",
-        screen(Route::Grader, ""),
-        invitation_intro(),
+        "{}\n<script type=\"application/json\" id=\"first-screen-data\">{data}</script>\n<template id=\"first-screen-result\">{}</template>\n<template id=\"first-screen-account\">{}</template>",
+        grader_screen(),
         shared_result_screen(),
         shared_account_screen(),
     );

@@ -169,10 +169,31 @@ pub fn focus_later(id: String) {
 /// Focuses the element with this `id` and scrolls it into view once the undo notice of the
 /// change just made has appeared and taken focus (it keeps the view where the user was): for
 /// a result far from the control that made it, such as the list after an import started at
-/// the foot of the page. Waits a few moments at most for the notice, then focuses anyway.
+/// the foot of the page. Waits a few moments at most for the notice, then focuses anyway,
+/// unless the user has moved on: once focus is somewhere other than the page itself, the
+/// control that started this or the notice, it is theirs and stays there.
 pub fn focus_after_notice(id: String) {
-    fn attempt(id: String, tries_left: u32) {
+    fn active() -> Option<web_sys::Element> {
+        web_sys::window()?.document()?.active_element()
+    }
+    fn moved_on(starter: &Option<web_sys::Element>) -> bool {
+        let body = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.body());
+        match active() {
+            None => false,
+            Some(now) => {
+                body.is_none_or(|b| *b != now)
+                    && starter.as_ref() != Some(&now)
+                    && now.id() != "undo-button"
+            }
+        }
+    }
+    fn attempt(id: String, starter: Option<web_sys::Element>, tries_left: u32) {
         gloo_timers::callback::Timeout::new(20, move || {
+            if moved_on(&starter) {
+                return;
+            }
             let notice_has_focus = focus_is_on("undo-button");
             let present = web_sys::window()
                 .and_then(|w| w.document())
@@ -181,12 +202,12 @@ pub fn focus_after_notice(id: String) {
             if (notice_has_focus && present) || tries_left == 0 {
                 focus_later(id);
             } else {
-                attempt(id, tries_left - 1);
+                attempt(id, starter, tries_left - 1);
             }
         })
         .forget();
     }
-    attempt(id, 50);
+    attempt(id, active(), 50);
 }
 
 /// Opens the browser's print dialog.

@@ -17,7 +17,7 @@ use crate::domain::backup::{
     MAX_IMPORT_BYTES,
 };
 use crate::domain::backup_reading::BackupReading;
-use crate::domain::transfer_update::WorkedOut;
+use crate::domain::transfer_update::{self, WorkedOut};
 use crate::hooks::{use_app_state, use_local, AppContext, LocalHandle};
 use crate::state::{Action, TransferAction};
 use crate::storage::document_encoder::Encoding;
@@ -139,6 +139,11 @@ fn describe(p: &Preview, mode: Mode) -> Vec<String> {
         ),
     ]
 }
+
+/// The notice once a backup is imported that holds nothing the data does not (no Undo is
+/// offered then, and nothing is saved).
+const NOTHING_TO_IMPORT: &str =
+    "Nothing to import: your data already holds everything in this file, so nothing was changed.";
 
 /// The notice once a backup is imported: what it did to the accounts, and what it left out.
 fn imported_notice(import: &Prepared, mode: Mode) -> String {
@@ -419,7 +424,9 @@ pub fn BackupPanel() -> Html {
                 crate::storage::take_encoded(encoded);
                 // After a restart the file was matched again against the data as it then
                 // was: the notice counts what was done, not what the first preview said.
-                let notice = if import.is_current(&basis) {
+                let notice = if transfer_update::imports_nothing(&basis, &result) {
+                    NOTHING_TO_IMPORT.to_string()
+                } else if import.is_current(&basis) {
                     imported_notice(&import, mode)
                 } else {
                     imported_notice(&import.matched_again(&basis), mode)

@@ -47,7 +47,9 @@ pub fn NamesReview(props: &NamesReviewProps) -> Html {
         .collect();
     let names: usize = counts.iter().sum();
     let fields_with_names = counts.iter().filter(|&&n| n > 0).count();
-    let (found, advice) = if names > 0 {
+    let (found, advice) = if shown.is_empty() {
+        (String::new(), "No free text goes out with this link.")
+    } else if names > 0 {
         (
             format!(
                 "{} found in {}. ",
@@ -85,9 +87,8 @@ pub fn NamesReview(props: &NamesReviewProps) -> Html {
                 { advice }
             </p>
             <p class="visually-hidden" role="status">{ announcement }</p>
-            <p class="muted">{ "Changes here go into this link only: your plan stays as it is." }</p>
-            if shown.is_empty() {
-                <p class="muted">{ "No free text goes out." }</p>
+            if !shown.is_empty() {
+                <p class="muted">{ "Changes here go into this link only: your plan stays as it is." }</p>
             }
             <ul class="names-review__list">
                 { for shown.iter().zip(&counts).map(|((field, edit, text), &count)| {

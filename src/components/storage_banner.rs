@@ -102,7 +102,7 @@ pub fn StorageBanner() -> Html {
                 <h2 id="synced-title" class="banner__title">{ "Updated from another tab" }</h2>
                 <p>{ "Account Grader is open in another tab or window, and changes saved there are now shown here too." }</p>
                 <div class="banner__actions">
-                    <button type="button" class="button button--quiet" onclick={on_dismiss}>{ "Dismiss" }</button>
+                    <button type="button" class="button" onclick={on_dismiss}>{ "Dismiss" }</button>
                 </div>
             </section>
         }
@@ -114,15 +114,33 @@ pub fn StorageBanner() -> Html {
         html! {
             <section class="banner banner--info" role="status" aria-labelledby="import-stopped-title">
                 <h2 id="import-stopped-title" class="banner__title">{ "Import stopped" }</h2>
-                <p>{ "Import stopped because you left the page. Nothing was changed." }</p>
+                <p>{ "You left the page before it finished, so nothing was changed." }</p>
                 <div class="banner__actions">
-                    <button type="button" class="button button--quiet" onclick={on_dismiss}>{ "Dismiss" }</button>
+                    <button type="button" class="button" onclick={on_dismiss}>{ "Dismiss" }</button>
                 </div>
             </section>
         }
     });
 
-    html! { <>{ for stopped }{ for unreadable }{ for save_problem }{ for synced }{ for import_stopped }<BackupReminder /></> }
+    let waiting_dropped = (state.waiting_dropped > 0).then(|| {
+        let what = match state.waiting_dropped {
+            1 => "1 change".to_string(),
+            n => format!("{} changes", crate::support::sliced::grouped(n)),
+        };
+        let state = state.clone();
+        let on_dismiss = Callback::from(move |_| state.dispatch(Action::DismissWaitingDropped));
+        html! {
+            <section class="banner banner--info" role="status" aria-labelledby="waiting-dropped-title">
+                <h2 id="waiting-dropped-title" class="banner__title">{ "Some changes were left out" }</h2>
+                <p>{ format!("The backup took the place of all your data, so {what} asked for while it was on its way could not be made: they were for the data it replaced. Make them again if they still apply.") }</p>
+                <div class="banner__actions">
+                    <button type="button" class="button" onclick={on_dismiss}>{ "Dismiss" }</button>
+                </div>
+            </section>
+        }
+    });
+
+    html! { <>{ for stopped }{ for unreadable }{ for save_problem }{ for synced }{ for import_stopped }{ for waiting_dropped }<BackupReminder /></> }
 }
 
 #[derive(Properties, PartialEq)]
@@ -219,7 +237,7 @@ fn UnreadableNotice(props: &UnreadableProps) -> Html {
                         { "Download the unreadable data" }
                     </button>
                     if u.newer_version {
-                        <button type="button" class="button button--quiet" onclick={Callback::from(|_| page::reload())}>
+                        <button type="button" class="button" onclick={Callback::from(|_| page::reload())}>
                             { "Reload" }
                         </button>
                     } else if u.keep_original {
@@ -227,7 +245,7 @@ fn UnreadableNotice(props: &UnreadableProps) -> Html {
                             { "Discard it and start again…" }
                         </button>
                     } else {
-                        <button type="button" class="button button--quiet" onclick={on_dismiss}>
+                        <button type="button" class="button" onclick={on_dismiss}>
                             { "Dismiss" }
                         </button>
                     }

@@ -6,6 +6,7 @@ use super::accounts::Account;
 use super::backup::{Merging, Mode, Prepared};
 use super::change::Change;
 use super::csv_import::{Applying, CsvImport, CsvPreview};
+use super::settings::Settings;
 use crate::storage::schema::Document;
 use crate::support::sliced::{grouped, run_to_end};
 
@@ -61,6 +62,15 @@ impl TransferAction {
             } => Some(*restores_unreadable),
             TransferAction::ImportWorkedOut { import, .. } => import.backup_import(),
             _ => None,
+        }
+    }
+
+    /// Whether it throws the document away for another (a backup imported in place of it).
+    pub fn replaces_document(&self) -> bool {
+        match self {
+            TransferAction::ImportBackup { mode, .. } => *mode == Mode::Replace,
+            TransferAction::ImportWorkedOut { import, .. } => import.replaces_document(),
+            _ => false,
         }
     }
 }
@@ -121,12 +131,44 @@ pub fn backup_exported(doc: &mut Document, at: String) -> Change {
     Change::MADE
 }
 
-/// Takes the document after a backup's import, undoable in one step.
-fn backup_imported(doc: &mut Document, next: Document) -> Change {
-    let before = std::mem::replace(doc, next);
+/// Takes the document after a backup's import, undoable in one step; no change at all when
+/// the data already held everything the backup brings.
+fn backup_imported(doc: &mut Document, mut next: Document) -> Change {
+    if imports_nothing(doc, &next) {
+        return Change::NONE;
+    }
     // The backup's own date of export says nothing about this browser's backups.
-    doc.settings.last_backup_at = before.settings.last_backup_at;
+    next.settings
+        .last_backup_at
+        .clone_from(&doc.settings.last_backup_at);
+    *doc = next;
     Change::undoable("Backup imported.")
+}
+
+/// Whether a backup's import that worked out `after` from `before` changes nothing worth a
+/// revision, a save or an Undo: the backup's date of export, which is not taken, aside.
+pub fn imports_nothing(before: &Document, after: &Document) -> bool {
+    // Taken apart, so that a field added to the document is not forgotten here.
+    let Document {
+        grader,
+        portfolio,
+        settings,
+        plans,
+        prospects,
+        next_id,
+        classification_notice,
+    } = after;
+    let settings = Settings {
+        last_backup_at: before.settings.last_backup_at.clone(),
+        ..settings.clone()
+    };
+    *next_id == before.next_id
+        && settings == before.settings
+        && *portfolio == before.portfolio
+        && *grader == before.grader
+        && *plans == before.plans
+        && *prospects == before.prospects
+        && *classification_notice == before.classification_notice
 }
 
 /// Takes the document after a spreadsheet's import, undoable in one step.
@@ -136,4 +178,64 @@ fn csv_imported(doc: &mut Document, next: Document, preview: &CsvPreview) -> Cha
     Change::undoable(format!(
         "Imported from the spreadsheet: {added} added, {updated} updated."
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::backup::{export, parse};
+    use crate::domain::demo::demo_accounts;
+
+    const AT: &str = "2026-11-23T09:00:00.000Z";
+
+    fn import_of(file: &Document, into: &Document) -> TransferAction {
+        let incoming = parse(&export(file, AT)).expect("a backup");
+        TransferAction::ImportBackup {
+            import: Rc::new(Prepared::new(into, incoming)),
+            mode: Mode::Merge,
+            restores_unreadable: false,
+        }
+    }
+
+    #[test]
+    fn merging_a_backup_a_second_time_changes_nothing_and_offers_no_undo() {
+        let mut here = Document::default();
+        here.portfolio.accounts = Rc::new(demo_accounts(1, AT));
+        here.next_id = 1 + here.portfolio.accounts.len() as u64;
+        here.settings.last_backup_at = Some("2026-11-01T08:00:00.000Z".into());
+        let mut file = here.clone();
+        Rc::make_mut(&mut file.portfolio.accounts)[0].notes = "From the file".into();
+        file.settings.last_backup_at = Some(AT.into());
+
+        let action = import_of(&file, &here);
+        let first = update(&mut here, action);
+        assert!(first.changed);
+        assert_eq!(first.undo.as_deref(), Some("Backup imported."));
+        assert_eq!(here.portfolio.accounts[0].notes, "From the file");
+        let once = here.clone();
+
+        let action = import_of(&file, &here);
+        let again = update(&mut here, action);
+        assert!(!again.changed, "nothing to save");
+        assert_eq!(again.undo, None, "nothing to undo");
+        assert_eq!(here, once);
+        assert_eq!(
+            here.settings.last_backup_at.as_deref(),
+            Some("2026-11-01T08:00:00.000Z"),
+            "the file's date of export is not this browser's"
+        );
+    }
+
+    #[test]
+    fn an_import_that_changes_only_the_date_of_export_imports_nothing() {
+        let before = Document::default();
+        let mut after = before.clone();
+        after.settings.last_backup_at = Some(AT.into());
+        assert!(imports_nothing(&before, &after));
+        after.settings.currency = "EUR".into();
+        assert!(!imports_nothing(&before, &after));
+        let mut after = before.clone();
+        after.next_id += 1;
+        assert!(!imports_nothing(&before, &after));
+    }
 }

@@ -197,14 +197,17 @@ pub fn SharedAccountPage(props: &LinkProps) -> Html {
             // that then names the account, and keeps the focus.
             // The heading the page showed before the app started, if it did, stays.
             let early = early_account_heading(&props.link);
-            let (title, line) = early.as_ref().map_or(
-                (
+            // So does the line under it that says the rest is on its way, until it is there.
+            return match early {
+                Some((title, line)) => {
+                    shared_account_frame(&title, &line, shared_account_loading())
+                }
+                None => shared_account_frame(
                     "Opening the link…",
                     "Unpacking what the link carries, here in your browser.",
+                    html! { <></> },
                 ),
-                |(title, line)| (title.as_str(), line.as_str()),
-            );
-            return shared_account_frame(title, line, html! { <></> });
+            };
         }
     };
     let pos = position(&shared.ratings, &shared.weights);
@@ -300,6 +303,16 @@ pub fn shared_account_frame(title: &str, line: &str, body: Html) -> Html {
             </header>
             { body }
         </div>
+    }
+}
+
+/// Under a shared account's heading while the rest of the link is unpacked: on the page the
+/// build writes (src/bin/prerender.rs) before the app has started, then in the app's screen.
+pub fn shared_account_loading() -> Html {
+    html! {
+        <p class="loading-hint" role="status">
+            { "Opening where this account stands, its ratings and its plan…" }
+        </p>
     }
 }
 

@@ -56,6 +56,34 @@ test('all data exports to one file that imports into another browser, previewed 
   assert.equal(JSON.parse(await stored(target)).portfolio.accounts.length, 1);
 });
 
+test('merging the same backup a second time says nothing changed, saves nothing and offers no Undo', async () => {
+  const source = await env.newPage({ acceptDownloads: true });
+  await env.open(source, '#/accounts');
+  await source.getByRole('button', { name: /Explore a demo portfolio/ }).click();
+  await env.open(source, '#/settings');
+  const [download] = await Promise.all([
+    source.waitForEvent('download'),
+    source.getByRole('button', { name: 'Export all data' }).click(),
+  ]);
+  const backup = await readFile(await download.path(), 'utf8');
+
+  const page = await env.newPage();
+  await env.open(page, '#/settings');
+  const preview = page.getByRole('region', { name: 'Import this backup?' });
+  await page.locator('#import-file').setInputFiles(file('backup.json', backup));
+  await preview.getByRole('button', { name: 'Import' }).click();
+  await page.getByText('Imported: 12 accounts added, 0 updated. Use Undo').waitFor();
+  await page.getByRole('button', { name: 'Undo' }).waitFor();
+  const once = await stored(page);
+
+  await page.locator('#import-file').setInputFiles(file('backup.json', backup));
+  assert.match(await preview.textContent(), /Accounts: 0 added, 12 unchanged/);
+  await preview.getByRole('button', { name: 'Import' }).click();
+  await page.getByText('Nothing to import: your data already holds everything in this file').waitFor();
+  assert.equal(await page.getByRole('button', { name: 'Undo' }).count(), 0);
+  assert.equal(await stored(page), once);
+});
+
 test('a backup is suggested when data is over a month old and never exported', async () => {
   const page = await env.newPage();
   await env.open(page);

@@ -99,6 +99,19 @@ test('the other screens\' styles wait on the first screen until the app starts, 
   assert.equal(await other.evaluate(() => window.laterStylesAtParse), null);
 });
 
+// The render-blocking link (see FIRST_SCREEN_END in scripts/post-build.mjs): its target must
+// come right after the whole first screen, or the first paint would wait for nothing, or for
+// more than that screen.
+test('the first paint waits for the whole first screen to be parsed, and for nothing after it', async () => {
+  const page = await readFile(new URL('index.html', DIST), 'utf8');
+  const link = /<link rel="expect" href="#([\w-]+)" blocking="render">/.exec(page);
+  assert.ok(link && link.index < page.indexOf('</head>'), 'a render-blocking link in the head');
+  const target = page.indexOf(`id="${link[1]}"`);
+  const copyEnd = page.indexOf('</footer>', page.indexOf('<div id="prerendered"'));
+  assert.ok(copyEnd > 0 && target > copyEnd, 'its target comes after the first screen');
+  assert.match(page.slice(copyEnd, target), /^<\/footer>\s*<script type="application\/json" $/, 'and right after it');
+});
+
 test('minifying keeps strings and drops comments, even with quotes in them', () => {
   assert.equal(
     minifyCss('a , b {\n  color : red ;\n  content: "x ,  y ; /* kept */" ;\n}\n/* the "or" case, the chart\'s points\' rules */\n.q > p { margin: 0 }'),

@@ -208,6 +208,38 @@ test('an invitation link shows the same working first screen, and the app adds t
   assert.deepEqual(await storedDraft(page), { 'manageable-load': 'yes', 'growth-goals': 'yes' });
 });
 
+// On a slow network the page arrives in parts, and the browser may paint what has come: the
+// first paint must already be the whole first screen (the page waits for it to be parsed),
+// with an invitation link's invitation and without the panel for inviting others, which no
+// script has changed yet. Here the page ends right after the first screen, as if the rest
+// (the table, the scripts) had not come.
+test('a page cut off after the first screen already shows it whole, with an invitation link\'s invitation', async () => {
+  const sender = await env.newPage();
+  await env.open(sender);
+  await sender.getByText('Invite someone to grade their team').click();
+  const invitation = '#' + (await sender.getByLabel('Invitation link').inputValue()).split('#')[1];
+  for (const [hash, invited] of [[invitation, true], ['#/grader', false]]) {
+    for (const width of [1280, 390]) {
+      const page = await env.newPage({ width });
+      await holdApp(page);
+      await page.route(url => url.pathname.endsWith('/') || url.pathname.endsWith('/index.html'), async route => {
+        const page = await (await route.fetch()).text();
+        const cut = page.indexOf('<script type="application/json" id="first-screen-data">');
+        assert.ok(cut > 0, 'the table follows the first screen');
+        await route.fulfill({ contentType: 'text/html', body: page.slice(0, cut) });
+      });
+      await visit(page, hash);
+      const heading = page.getByRole('heading', { name: 'You are invited to grade your account management' });
+      await page.getByRole('heading', { name: 'Grade your account management', exact: true }).waitFor();
+      assert.equal(await heading.isVisible(), invited, `${hash.slice(0, 10)} at ${width} px: the invitation`);
+      assert.equal(await page.getByText('Invite someone to grade their team').isVisible(), !invited, 'the panel for inviting others');
+      assert.ok(await page.getByRole('heading', { name: 'Your score' }).isVisible(), 'the score');
+      assert.ok(await page.locator('.practice').nth(9).count(), 'all ten practices');
+      await page.context().close();
+    }
+  }
+});
+
 test('the first screen works by keyboard and has no accessibility violations', async () => {
   const page = await env.newPage({ bypassCSP: true });
   const release = await holdApp(page);
