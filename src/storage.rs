@@ -13,16 +13,18 @@ pub mod tab_merge;
 pub mod write_stamp;
 
 use std::cell::RefCell;
+use std::rc::{Rc, Weak};
 
 use gloo_events::EventListener;
-use js_sys::Uint8Array;
+use js_sys::{JsString, Uint8Array};
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Storage, StorageEvent};
 
-use crate::storage::document_encoder::DocumentEncoder;
+use crate::storage::document_encoder::{DocumentEncoder, Encoded, Piece};
 use crate::storage::schema::{decode, Document, LoadError};
 use crate::storage::write_stamp::{stamp_in, stamp_of, WriteHistory, WriteStamp};
+use crate::support::sliced::{Progress, Sliced, Unit};
 
 /// The key holding the user's document.
 pub const KEY: &str = "account-grader";
@@ -93,7 +95,11 @@ pub fn load() -> Loaded {
     };
     match decode(&raw) {
         Ok(doc) => {
-            KNOWN.with(|known| known.borrow_mut().remember(value, &raw, &doc));
+            KNOWN.with(|known| {
+                known
+                    .borrow_mut()
+                    .remember(value, stamp_of(&raw), raw.len(), &doc)
+            });
             Loaded::Document(Box::new(doc))
         }
         Err(error) => {
@@ -151,19 +157,147 @@ fn text_of(value: JsValue) -> Option<String> {
     Some(String::from_utf8_lossy(&bytes).into_owned())
 }
 
-/// `Storage::set_item`, the mirror of [`read`]: the text goes across as bytes and the browser
-/// decodes it, rather than passing through wasm-bindgen's string conversion (which, with
-/// interning on, also hashes the whole text to look for it in the intern table).
+/// `Storage::set_item` of a browser string ([`browser_text`]).
 ///
 /// This is the one part of a save that cannot be done a slice at a time: localStorage takes
 /// a value whole, in one call, so a large document is written in one task however the
 /// encoding before it was sliced.
-fn write(storage: &Storage, key: &str, text: &str) -> Result<JsValue, JsValue> {
-    let value = TextDecoder::new().decode(&Uint8Array::from(text.as_bytes()));
+fn write(storage: &Storage, key: &str, value: JsValue) -> Result<JsValue, JsValue> {
     storage
         .unchecked_ref::<RawStorage>()
         .set_item(key, &value)
         .map(|()| value)
+}
+
+/// The browser's string of the text `pieces` make, for [`write`], the mirror of [`read`]: the
+/// text goes across as bytes and the browser decodes it, rather than passing through
+/// wasm-bindgen's string conversion (which, with interning on, also hashes the whole text to
+/// look for it in the intern table). A large piece the browser already has a copy of
+/// ([`HandingOver`]) is not copied again: the pieces are joined by the browser, which links
+/// strings rather than copying them.
+fn browser_text(pieces: &[Piece]) -> JsString {
+    fn flush(value: &mut JsString, small: &mut String) {
+        if !small.is_empty() {
+            *value = value.concat(&js_text(small));
+            small.clear();
+        }
+    }
+    let mut value = JsString::from("");
+    let mut small = String::new();
+    for piece in pieces {
+        match piece {
+            Piece::Kept(part) if part.len() >= HANDED_OVER_FROM => {
+                flush(&mut value, &mut small);
+                value = value.concat(&handed_over(part));
+            }
+            piece => small.push_str(piece.as_str()),
+        }
+    }
+    flush(&mut value, &mut small);
+    value
+}
+
+fn js_text(text: &str) -> JsValue {
+    TextDecoder::new().decode(&Uint8Array::from(text.as_bytes()))
+}
+
+/// From this size on, a part of the document keeps its copy in the browser for the saves
+/// after: the account list of a large portfolio, not each plan.
+const HANDED_OVER_FROM: usize = 64 * 1024;
+
+thread_local! {
+    /// The browser's copies of large parts of the document, by the encoder's text they were
+    /// made from (held weakly: a part the encoder no longer keeps has its copy dropped too).
+    static HANDED_OVER: RefCell<Vec<(Weak<str>, JsValue)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// The browser's copy of `part`, made now unless it was made already.
+fn handed_over(part: &Rc<str>) -> JsValue {
+    HANDED_OVER.with(|handed| {
+        let mut handed = handed.borrow_mut();
+        handed.retain(|(source, _)| source.strong_count() > 0);
+        if let Some((_, copy)) = handed
+            .iter()
+            .find(|(source, _)| std::ptr::addr_eq(source.as_ptr(), Rc::as_ptr(part)))
+        {
+            return copy.clone();
+        }
+        let copy = js_text(part);
+        handed.push((Rc::downgrade(part), copy.clone()));
+        copy
+    })
+}
+
+/// Hands the account list of an import, encoded beforehand
+/// ([`Encoding`](document_encoder::Encoding)), to the browser
+/// a slice at a time, for its save: copying the text of 50 000 accounts to the browser in
+/// one go held the page for tens of milliseconds.
+pub struct HandingOver {
+    encoded: Option<(Box<Document>, Encoded)>,
+    text: Rc<str>,
+    at: usize,
+    copy: JsString,
+    /// Accounts in the list, for the progress shown.
+    accounts: usize,
+}
+
+impl HandingOver {
+    pub fn new((doc, encoded): (Box<Document>, Encoded)) -> Self {
+        let text = encoded
+            .accounts_json()
+            .cloned()
+            .unwrap_or_else(|| "".into());
+        HandingOver {
+            accounts: doc.portfolio.accounts.len(),
+            encoded: Some((doc, encoded)),
+            text,
+            at: 0,
+            copy: JsString::from(""),
+        }
+    }
+}
+
+/// Bytes handed over in one unit of work.
+const HANDED_PER_UNIT: usize = 32 * 1024;
+
+impl Sliced for HandingOver {
+    type Output = (Box<Document>, Encoded);
+
+    fn advance(&mut self, units: usize) -> Option<Self::Output> {
+        for _ in 0..units {
+            if self.at == self.text.len() {
+                break;
+            }
+            let mut end = (self.at + HANDED_PER_UNIT).min(self.text.len());
+            while !self.text.is_char_boundary(end) {
+                end += 1;
+            }
+            self.copy = self.copy.concat(&js_text(&self.text[self.at..end]));
+            self.at = end;
+        }
+        if self.at < self.text.len() {
+            return None;
+        }
+        if self.text.len() >= HANDED_OVER_FROM {
+            let copy = JsValue::from(std::mem::replace(&mut self.copy, JsString::from("")));
+            HANDED_OVER.with(|handed| {
+                let mut handed = handed.borrow_mut();
+                handed.retain(|(source, _)| source.strong_count() > 0);
+                handed.push((Rc::downgrade(&self.text), copy));
+            });
+        }
+        self.encoded.take()
+    }
+
+    fn progress(&self) -> Progress {
+        let done = self.accounts * self.at / self.text.len().max(1);
+        Progress::new(
+            "Preparing",
+            done,
+            self.accounts,
+            Unit::Records("accounts to save"),
+        )
+    }
 }
 
 fn back_up(storage: &Storage, raw: &str) -> Result<String, String> {
@@ -253,7 +387,9 @@ struct Known {
 /// The length of `text` as the browser's quota counts it: in UTF-16 code units, which for
 /// accented or CJK names are fewer than the UTF-8 bytes Rust counts (one unit for two or three
 /// bytes), so that a text longer in bytes may still fit where a shorter one did not. One quick
-/// pass, small beside encoding the text (figures in the commit that added it).
+/// pass, small beside encoding the text (figures in the commit that added it). A save reads
+/// the same count from the browser's string instead, which has it already.
+#[cfg(test)]
 fn utf16_units(text: &str) -> usize {
     text.encode_utf16().count()
 }
@@ -275,10 +411,11 @@ impl Refusal {
 }
 
 impl Known {
-    fn remember(&mut self, value: JsValue, text: &str, doc: &Document) {
-        self.history.remember(stamp_of(text), doc);
+    /// Records that `value` is stored now: `doc`, written as `stamp`, `size` bytes long.
+    fn remember(&mut self, value: JsValue, stamp: Option<WriteStamp>, size: usize, doc: &Document) {
+        self.history.remember(stamp, doc);
         self.value = value;
-        self.size = Some(text.len());
+        self.size = Some(size);
     }
 
     /// True when `value` (what is stored now) is not what this tab last read or wrote.
@@ -293,7 +430,7 @@ impl Known {
         match decode(&text) {
             Ok(theirs) => {
                 let base = self.history.base_of(stamp_of(&text).as_ref());
-                self.remember(value, &text, &theirs);
+                self.remember(value, stamp_of(&text), text.len(), &theirs);
                 Ok(OtherTabSaved { base, theirs })
             }
             Err(why) => {
@@ -371,20 +508,27 @@ pub fn save(doc: &Document, revision: u64) -> Result<(), SaveError> {
             id: format!("{}-{}", known.tab, known.writes),
             after: known.history.current.id.clone(),
         };
-        let mut text = ENCODER.with(|encoder| encoder.borrow_mut().encode(doc));
-        stamp_in(&mut text, &stamp);
-        let units = utf16_units(&text);
+        let mut pieces = ENCODER.with(|encoder| encoder.borrow_mut().encode_in_pieces(doc));
+        if let Some(Piece::Text(head)) = pieces.first_mut() {
+            stamp_in(head, &stamp);
+        }
+        let text = browser_text(&pieces);
+        // The length of the browser's string is what its quota counts, UTF-16 units (see
+        // `utf16_units`), and costs nothing to read, where counting them in the module
+        // would be a pass over the whole text.
+        let units = text.length() as usize;
         if !known.refused.worth_trying(units) {
             return Err(SaveError::Refused(STORAGE_FULL.to_string()));
         }
-        let value = write(&storage, KEY, &text).map_err(|e| {
+        let value = write(&storage, KEY, text.into()).map_err(|e| {
             if error_name(&e) == QUOTA_EXCEEDED {
                 known.refused.refused(units);
             }
             SaveError::Refused(describe(&e))
         })?;
         known.refused = Refusal::default();
-        known.remember(value, &text, doc);
+        let bytes = pieces.iter().map(|p| p.as_str().len()).sum();
+        known.remember(value, Some(stamp), bytes, doc);
         known.saved_revision = revision;
         Ok(())
     })

@@ -74,6 +74,16 @@ pub async fn next_frame() {
     next_task().await;
 }
 
+/// Resumes after `ms` milliseconds.
+pub async fn after(ms: i32) {
+    if let Some(window) = web_sys::window() {
+        let timer = js_sys::Promise::new(&mut |resolve, _| {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+        });
+        let _ = wasm_bindgen_futures::JsFuture::from(timer).await;
+    }
+}
+
 /// How often work goes on in a tab that paints no frames.
 const HIDDEN_TAB_MS: i32 = 100;
 

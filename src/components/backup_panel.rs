@@ -22,6 +22,7 @@ use crate::hooks::{use_app_state, use_local, AppContext, LocalHandle};
 use crate::state::{Action, TransferAction};
 use crate::storage::document_encoder::Encoding;
 use crate::storage::schema::Document;
+use crate::storage::HandingOver;
 use crate::support::dates::{date_part, readable_date_time};
 use crate::support::sliced::{grouped, Progress, Then, Unit};
 
@@ -69,6 +70,11 @@ pub(crate) const MAX_RESTARTS: usize = 3;
 /// Said when an import starts again.
 pub(crate) const DATA_CHANGED: &str =
     "Your data changed during the import (another tab or an edit): starting again.";
+
+/// Said before the import is left to the reducer, in one go, after the last restart: the
+/// page then stops answering for a moment, and should not seem to have hung.
+pub(crate) const IN_ONE_GO: &str = "Your data kept changing during the import, so it is now done \
+     in one go against your data as it is: the page may not respond for a moment.";
 
 /// Whether the document is no longer `basis`, so that the reducer would not take a result
 /// worked out from it. (Compared as the reducer compares them: the revision does not move
@@ -394,13 +400,26 @@ pub fn BackupPanel() -> Html {
                     slices::next_frame().await;
                     let merging = Merging::new(&basis, import.clone(), mode);
                     let known = basis.clone();
-                    let job = Then::new(merging, move |doc| Ok(Encoding::new(doc, &known)));
+                    let encoding = Then::new(merging, move |doc| Ok(Encoding::new(doc, &known)));
+                    let job = Then::new(encoding, |encoded| Ok(HandingOver::new(encoded)));
                     let shown = stop.clone();
                     let show = |p| work.set(Some((p, shown.clone())));
                     let Some((result, encoded)) = slices::run(job, &stop, show).await else {
                         return;
                     };
-                    if !changed_since(&state, &basis) || restarts == MAX_RESTARTS {
+                    // Taken in a task of its own rather than at the end of the last slice's, which
+                    // with the render and the save after it would hold up the page too long.
+                    slices::next_frame().await;
+                    if stop.is_stopped() {
+                        return;
+                    }
+                    if !changed_since(&state, &basis) {
+                        break (result, encoded, basis);
+                    }
+                    if restarts == MAX_RESTARTS {
+                        message.set(Some((true, IN_ONE_GO.into())));
+                        // Painted before the reducer holds up the page.
+                        slices::next_frame().await;
                         break (result, encoded, basis);
                     }
                     restarts += 1;

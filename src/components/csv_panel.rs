@@ -9,7 +9,7 @@ use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use super::backup_panel::{changed_since, listed, DATA_CHANGED, MAX_RESTARTS};
+use super::backup_panel::{changed_since, listed, DATA_CHANGED, IN_ONE_GO, MAX_RESTARTS};
 use crate::browser::clock::now_iso;
 use crate::browser::download::download_text;
 use crate::browser::events::on_value;
@@ -26,6 +26,7 @@ use crate::hooks::{use_app_state, use_local};
 use crate::state::{Action, TransferAction};
 use crate::storage::document_encoder::Encoding;
 use crate::storage::room::{self, ABOUT_THE_QUOTA};
+use crate::storage::HandingOver;
 use crate::support::dates::date_part;
 use crate::support::sliced::{grouped, Progress, Then, Unit};
 
@@ -556,13 +557,26 @@ pub fn CsvPanel() -> Html {
                             slices::next_frame().await;
                             let applying = Applying::new(&basis, preview.clone(), at.clone());
                             let known = basis.clone();
-                            let job =
+                            let encoding =
                                 Then::new(applying, move |doc| Ok(Encoding::new(doc, &known)));
+                            let job = Then::new(encoding, |encoded| Ok(HandingOver::new(encoded)));
                             let Some((result, encoded)) = slices::run(job, &stop, show).await
                             else {
                                 return;
                             };
-                            if !changed_since(&state, &basis) || restarts == MAX_RESTARTS {
+                            // Taken in a task of its own rather than at the end of the last slice's, which
+                            // with the render and the save after it would hold up the page too long.
+                            slices::next_frame().await;
+                            if stop.is_stopped() {
+                                return;
+                            }
+                            if !changed_since(&state, &basis) {
+                                break (result, encoded, basis);
+                            }
+                            if restarts == MAX_RESTARTS {
+                                message.set(Some((true, IN_ONE_GO.into())));
+                                // Painted before the reducer holds up the page.
+                                slices::next_frame().await;
                                 break (result, encoded, basis);
                             }
                             restarts += 1;

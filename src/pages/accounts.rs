@@ -66,7 +66,7 @@ fn EmptyAccounts() -> Html {
         crate::browser::page::focus_later("account-search".into());
     });
     html! {
-        <div class="empty-state">
+        <>
             <h1 tabindex="-1">{ "Accounts" }</h1>
             <p>{ "List the clients you manage, rate each one on relationship strength and \
                   potential for mutual gain, and see where your effort should go." }</p>
@@ -76,6 +76,18 @@ fn EmptyAccounts() -> Html {
                     { format!("Explore a demo portfolio ({DEMO_SIZE} invented accounts)") }
                 </button>
             </div>
+        </>
+    }
+}
+
+/// The screen's content followed by the spreadsheet panel. The panel is the same component
+/// at the same place for the empty list and the full one, so that a file being read,
+/// checked or imported into the empty list carries on when the first account arrives (from
+/// another tab, say) rather than being stopped as if the user had left.
+fn with_csv_panel(class: &'static str, content: Html) -> Html {
+    html! {
+        <div class={class}>
+            { content }
             <CsvPanel />
         </div>
     }
@@ -102,6 +114,10 @@ impl PartialEq for ListKey {
 /// From this many accounts on, the list's order is worked out a slice at a time: filtering
 /// and sorting them at once would hold up the page for more than a frame or two.
 const SORT_IN_SLICES_FROM: usize = 5_000;
+
+/// How long a long list waits after a change of its query before it is ordered again: about
+/// the gap between two keys of someone typing.
+const ORDER_AFTER_PAUSE_MS: i32 = 200;
 
 /// The list's order last worked out, with what it was worked out for.
 type KnownOrder = Option<(ListKey, Rc<Vec<usize>>)>;
@@ -155,6 +171,18 @@ pub fn AccountsPage() -> Html {
             order
         })
     });
+    // While a long list is ordered again (a letter typed in the search, say), the order
+    // worked out last stays on screen, dimmed and marked busy, with the accounts it was
+    // worked out from: a table that vanished and came back on every key would flicker.
+    let stale = order
+        .is_none()
+        .then(|| {
+            known
+                .borrow()
+                .as_ref()
+                .map(|(k, order)| (k.accounts.clone(), order.clone()))
+        })
+        .flatten();
     {
         let (known, sorting) = (known.clone(), sorting.clone());
         use_effect_with(key, move |key| {
@@ -170,7 +198,13 @@ pub fn AccountsPage() -> Html {
                     Unit::Records("accounts"),
                 )));
                 let stop = stop.clone();
+                // With an earlier order on screen, the work waits for a pause in the typing:
+                // each key would otherwise start it again, and the count would be said again.
+                let pause = known.borrow().is_some();
                 wasm_bindgen_futures::spawn_local(async move {
+                    if pause {
+                        slices::after(ORDER_AFTER_PAUSE_MS).await;
+                    }
                     let job = ListOrdering::new(
                         key.accounts.clone(),
                         key.settings.clone(),
@@ -187,9 +221,13 @@ pub fn AccountsPage() -> Html {
         });
     }
     if accounts.is_empty() {
-        return html! { <EmptyAccounts /> };
+        return with_csv_panel("empty-state", html! { <EmptyAccounts /> });
     }
-    let listed = order.as_ref().map_or(0, |o| o.len());
+    let shown = order
+        .clone()
+        .map(|o| (accounts.clone(), o))
+        .or_else(|| stale.clone());
+    let listed = shown.as_ref().map_or(0, |(_, o)| o.len());
     let update = |f: fn(&mut ListQuery, String)| {
         let state = state.clone();
         let query = query.clone();
@@ -271,7 +309,7 @@ pub fn AccountsPage() -> Html {
         };
     let page = Page::of(listed, query.page);
     // Only the rows of the page shown are placed on the matrix again.
-    let rows: Vec<Row> = order.as_ref().map_or_else(Vec::new, |o| {
+    let rows: Vec<Row> = shown.as_ref().map_or_else(Vec::new, |(accounts, o)| {
         o[page.rows.clone()]
             .iter()
             .map(|&i| row(&accounts[i], settings))
@@ -287,14 +325,18 @@ pub fn AccountsPage() -> Html {
         })
     };
     let templates = state.doc.plans.all_templates();
-    // Said once while sorting: the bar below shows how far it has got.
-    let count = match &order {
-        None => format!("Sorting {} accounts…", grouped(accounts.len())),
-        Some(_) => page.summary(listed, accounts.len()),
+    // Said once while sorting: the bar below shows how far it has got. While an earlier
+    // order stays on screen, the line says so only to the eye: a screen reader is told the
+    // new count once it is known, not "updating" on every key.
+    let count = match (&order, &stale) {
+        (None, None) => html! { { format!("Sorting {} accounts…", grouped(accounts.len())) } },
+        (None, Some(_)) => html! { <span aria-hidden="true">{ "Updating the list…" }</span> },
+        (Some(_), _) => html! { { page.summary(listed, accounts.len()) } },
     };
+    let busy = stale.is_some().then_some("true");
 
-    html! {
-        <div class="accounts">
+    let list = html! {
+        <>
             <header class="page-header page-header--with-actions">
                 <div>
                     <h1 tabindex="-1">{ "Accounts" }</h1>
@@ -374,15 +416,15 @@ pub fn AccountsPage() -> Html {
                     <button type="button" class="link-button" onclick={on_reset}>{ "Clear filters" }</button>
                 }
             </p>
-            if let (None, Some(p)) = (&order, &*sorting) {
+            if let (None, Some(p)) = (&shown, &*sorting) {
                 <div class="work-progress">
                     <progress aria-labelledby="account-count" max={p.total.max(1).to_string()} value={p.done.to_string()}></progress>
                 </div>
-            } else if order.is_none() {
+            } else if shown.is_none() {
             } else if rows.is_empty() {
-                <p class="card">{ "No account matches these filters." }</p>
+                <p class="card list-result" aria-busy={busy}>{ "No account matches these filters." }</p>
             } else {
-                <div class="table-scroll card card--flush">
+                <div class="table-scroll card card--flush list-result" aria-busy={busy}>
                     // The sort key picks which figure a phone's one-line rows show.
                     <table class="accounts-table" data-sort={query.sort.slug()}>
                         <thead>
@@ -403,7 +445,7 @@ pub fn AccountsPage() -> Html {
                 </div>
                 <Pager page={page} on_go={on_page} focus_after="account-count" />
             }
-            <CsvPanel />
-        </div>
-    }
+        </>
+    };
+    with_csv_panel("accounts", list)
 }

@@ -245,3 +245,31 @@ test('a file too large for what the browser keeps is said to be so before Import
   assert.match(await warning.textContent(), /more than the browser keeps for this site \(about 5\.0 MB\).*export all data afterwards/);
   assert.ok(await preview.getByRole('button', { name: 'Import', exact: true }).isEnabled(), 'it can still be imported, knowingly');
 });
+
+test('a spreadsheet previewed on the empty list carries on when another tab adds the first accounts', async () => {
+  const page = await env.newPage();
+  await env.open(page, '#/accounts');
+  const other = await page.context().newPage();
+  await other.goto(page.url());
+  const demo = other.getByRole('button', { name: /Explore a demo portfolio/ });
+  await demo.waitFor();
+
+  await page.locator('#csv-file').setInputFiles(csvFile('two.csv', 'Name,Industry\nNorthwind Logistics,Freight\nFresh Start Ltd,Retail\n'));
+  const preview = page.getByRole('region', { name: 'Import these accounts?' });
+  await preview.waitFor();
+  assert.match(await preview.textContent(), /To add: 2 accounts/);
+
+  // The other tab fills the list, one of its accounts named as a row of the file: the empty
+  // screen gives way to the list, and the preview stays, checked against the new accounts.
+  await demo.click();
+  await page.locator('.accounts-table').waitFor();
+  await page.waitForFunction(() => /To update: 1 account(?!s)/.test(document.querySelector('.csv-summary')?.textContent));
+  assert.match(await preview.textContent(), /To add: 1 account(?!s)/);
+  await preview.getByRole('button', { name: 'Import' }).click();
+  await page.getByText('Imported from the spreadsheet: 1 added, 1 updated.').waitFor();
+  const list = await accounts(page);
+  assert.equal(list.find(a => a.name === 'Northwind Logistics').industry, 'Freight');
+  assert.ok(list.some(a => a.name === 'Fresh Start Ltd'));
+  assert.equal(list.filter(a => a.demo).length + 1, list.length, 'the demo accounts and the new one');
+  assert.equal(await page.getByText('you left the page').count(), 0);
+});

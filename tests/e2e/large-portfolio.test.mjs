@@ -16,24 +16,25 @@ const CRITERIA = ['decision-maker-access', 'share-of-organization', 'promises-de
   'share-of-thought', 'long-term-potential', 'needs-fit', 'profitability', 'share-of-portfolio', 'strategic-value'];
 
 /** A stored document of `n` rated accounts named "Client 001" and on, with revenue growing
- *  with the number, and every fourth account unrated. */
-function portfolio(n) {
+ *  with the number, and every fourth account unrated (every one with `rated` false, which
+ *  lets 20 000 of them fit in the browser's storage). */
+function portfolio(n, rated = true) {
   const at = '2026-11-01T09:00:00Z';
   const accounts = Array.from({ length: n }, (_, i) => ({
     id: i + 1, name: `Client ${String(i + 1).padStart(3, '0')}`, industry: '', manager: '',
     revenue: 1000 * (i + 1), tier: 'ABC'[i % 3], notes: '',
     // The first five criteria make the relationship axis, the last five the potential axis.
-    ratings: i % 4 === 3 ? {} : Object.fromEntries(CRITERIA.map((c, j) => [c, 1 + (j < 5 ? i % 5 : (i * 3 + 1) % 5)])),
+    ratings: i % 4 === 3 || !rated ? {} : Object.fromEntries(CRITERIA.map((c, j) => [c, 1 + (j < 5 ? i % 5 : (i * 3 + 1) % 5)])),
     created_at: at, updated_at: at,
   }));
   return JSON.stringify({ version: 4, next_id: n + 1, portfolio: { accounts, snapshots: [] } });
 }
 
 /** A page showing `hash` with a stored portfolio of `n` accounts. */
-async function withPortfolio(n, hash, options = {}) {
+async function withPortfolio(n, hash, options = {}, rated = true) {
   const page = await env.newPage(options);
   await env.open(page);
-  await page.evaluate(([k, v]) => localStorage.setItem(k, v), [STORAGE_KEY, portfolio(n)]);
+  await page.evaluate(([k, v]) => localStorage.setItem(k, v), [STORAGE_KEY, portfolio(n, rated)]);
   await page.evaluate(h => { location.hash = h; }, hash);
   await page.reload();
   await page.locator('main h1').waitFor();
@@ -137,6 +138,39 @@ test('a long list is painted with its rows, never as an empty table first', asyn
   const frames = await page.evaluate(() => window.frames_);
   assert.equal(frames.at(-1), 100, 'the last frame sampled shows the first page of rows');
   assert.ok(!frames.includes(0), `no frame shows the table without rows (rows per frame: ${frames.join(', ')})`);
+});
+
+test('searching a list of 20 000 keeps the table on screen while typing, and ends on the matches', async () => {
+  const page = await withPortfolio(20000, '#/accounts', {}, false);
+  const count = page.locator('#account-count');
+  await page.locator('.accounts-table tbody tr').first().waitFor();
+  // Every frame from the first key until the search is done: is the table there, is it
+  // marked busy, and what does the count line say?
+  await page.evaluate(() => {
+    window.seen = { tableless: 0, busy: 0, counts: [] };
+    const sample = () => {
+      if (!document.querySelector('.accounts-table')) window.seen.tableless++;
+      if (document.querySelector('.list-result[aria-busy="true"]')) window.seen.busy++;
+      const said = document.getElementById('account-count').textContent;
+      if (said !== window.seen.counts.at(-1)) window.seen.counts.push(said);
+      if (!window.seen.done) requestAnimationFrame(sample);
+    };
+    requestAnimationFrame(sample);
+  });
+  await page.getByLabel('Search by name').focus();
+  await page.keyboard.type('Client 1999', { delay: 40 });
+  await page.waitForFunction(() => /^Showing 11 of 20\u00a0000 accounts/.test(document.getElementById('account-count').textContent));
+  const seen = await page.evaluate(() => { window.seen.done = true; return window.seen; });
+  assert.equal(seen.tableless, 0, `the table never left the screen (count lines: ${seen.counts.join(' | ')})`);
+  assert.ok(seen.busy > 0, 'the earlier rows were marked busy while the new order was worked out');
+  assert.ok(!seen.counts.some(c => c.includes('Sorting')), seen.counts.join(' | '));
+  // What a screen reader is told: the final count, not "updating" on the way.
+  assert.equal(await page.locator('#account-count [aria-hidden="true"]').count(), 0);
+  assert.equal(await page.locator('.list-result[aria-busy="true"]').count(), 0);
+  const names = await rowNames(page);
+  assert.equal(names.length, 11);
+  assert.ok(names.every(n => n.startsWith('Client 1999')), names.join(', '));
+  assert.match(await count.textContent(), /^Showing 11 of 20\u00a0000 accounts/);
 });
 
 test('the matrix draws every point but lists only the largest of each group', async () => {
