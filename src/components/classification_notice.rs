@@ -32,7 +32,11 @@ pub fn ClassificationNotice() -> Html {
         .collect();
     let on_dismiss = {
         let state = state.clone();
-        Callback::from(move |_| state.dispatch(Action::DismissClassificationNotice))
+        Callback::from(move |_| {
+            state.dispatch(Action::DismissClassificationNotice);
+            // Focus on the vanished button would be lost: the screen's heading takes it.
+            crate::browser::page::focus_main_heading_in_place_later();
+        })
     };
     html! {
         <section class="banner banner--info classification-notice" role="status" aria-labelledby="classification-notice-title">

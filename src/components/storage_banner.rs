@@ -4,7 +4,7 @@ use yew::prelude::*;
 
 use crate::browser::download::download_text;
 use crate::browser::page;
-use crate::hooks::{use_app_state, use_local};
+use crate::hooks::{use_app_state, use_local, AppContext};
 use crate::state::{Action, Unreadable};
 use crate::storage::schema::{LoadError, CURRENT_VERSION};
 
@@ -100,7 +100,7 @@ pub fn StorageBanner() -> Html {
     // Once saving has stopped, "shown here too" would mislead.
     let synced = (state.synced_from_other_tab && state.saving_stopped.is_none()).then(|| {
         let state = state.clone();
-        let on_dismiss = Callback::from(move |_| state.dispatch(Action::DismissSyncNotice));
+        let on_dismiss = dismissing(state, Action::DismissSyncNotice);
         html! {
             <section class="banner banner--info" role="status" aria-labelledby="synced-title">
                 <h2 id="synced-title" class="banner__title">{ "Updated from another tab" }</h2>
@@ -114,7 +114,7 @@ pub fn StorageBanner() -> Html {
 
     let import_stopped = state.import_stopped_by_leaving.then(|| {
         let state = state.clone();
-        let on_dismiss = Callback::from(move |_| state.dispatch(Action::DismissImportStopped));
+        let on_dismiss = dismissing(state, Action::DismissImportStopped);
         html! {
             <section class="banner banner--info" role="status" aria-labelledby="import-stopped-title">
                 <h2 id="import-stopped-title" class="banner__title">{ "Import stopped" }</h2>
@@ -132,7 +132,7 @@ pub fn StorageBanner() -> Html {
             n => format!("{} changes", crate::support::sliced::grouped(n)),
         };
         let state = state.clone();
-        let on_dismiss = Callback::from(move |_| state.dispatch(Action::DismissWaitingDropped));
+        let on_dismiss = dismissing(state, Action::DismissWaitingDropped);
         html! {
             <section class="banner banner--info" role="status" aria-labelledby="waiting-dropped-title">
                 <h2 id="waiting-dropped-title" class="banner__title">{ "Some changes were left out" }</h2>
@@ -145,6 +145,16 @@ pub fn StorageBanner() -> Html {
     });
 
     html! { <>{ for stopped }{ for unreadable }{ for save_problem }{ for synced }{ for import_stopped }{ for waiting_dropped }<BackupReminder /></> }
+}
+
+/// A notice's Dismiss: the notice goes, and so would the focus on its button; it moves to the
+/// screen's heading instead, without scrolling, so that a keyboard user carries on from the
+/// screen rather than from the top of the page.
+fn dismissing<E>(state: AppContext, action: Action) -> Callback<E> {
+    Callback::from(move |_| {
+        state.dispatch(action.clone());
+        page::focus_main_heading_in_place_later();
+    })
 }
 
 #[derive(Properties, PartialEq)]
@@ -170,7 +180,7 @@ fn UnreadableNotice(props: &UnreadableProps) -> Html {
     };
     let on_dismiss = {
         let state = state.clone();
-        Callback::from(move |_| state.dispatch(Action::DismissUnreadable))
+        dismissing(state, Action::DismissUnreadable)
     };
     let on_discard = {
         let confirming_discard = confirming_discard.clone();

@@ -91,6 +91,8 @@ test('a copy of unreadable data set aside stays reachable from Settings after th
   await page.reload();
   const banner = page.getByRole('alert').filter({ hasText: 'Your saved data could not be read' });
   await banner.getByRole('button', { name: 'Dismiss' }).click();
+  // Focus, lost with the button, goes to the screen's heading.
+  await page.waitForFunction(() => document.activeElement?.matches('main h1'));
   await page.getByRole('radio', { name: 'We do this consistently' }).first().check();
   await page.reload();
   assert.equal(await banner.count(), 0, 'the notice does not come back');
