@@ -11,6 +11,7 @@ use super::history::AssessmentId;
 use super::plan_export;
 use super::plans::{Plan, Template, TemplateId};
 use super::prospects::Prospect;
+use super::share::later;
 use super::snapshots::Snapshot;
 use crate::storage::damaged_text::readable_part;
 use crate::storage::salvage::{decode_lenient, Dropped, Salvaged};
@@ -253,11 +254,12 @@ pub struct Preview {
     pub prospects_removed: usize,
 }
 
-/// An incoming account or template whose name is taken, by the name rule of the account form
-/// ([`name_key`]), and what the import does about it.
+/// What the preview must say of one incoming item, and what the import does about it: an
+/// account or template whose name is taken, by the name rule of the account form
+/// ([`name_key`]), or an account or plan older than the one here it goes over.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Collision {
-    /// "Account" or "Template".
+    /// "Account" or "Template", or "The plan of" for a plan, named by its account.
     pub kind: &'static str,
     /// Its name in the file.
     pub incoming: String,
@@ -302,19 +304,16 @@ impl Collision {
                  added as \"{name}\".",
                 self.incoming
             ),
-            (Outcome::OlderInFile { here_at, file_at }, Mode::Merge) => format!(
-                "{kind} \"{}\" was changed here on {}, after the file's copy of {}: merging \
+            (Outcome::OlderInFile { here_at, file_at }, mode) => format!(
+                "{kind} \"{}\" was changed here on {}, after the file's copy of {}: {} \
                  puts the file's older details in place of yours.",
                 self.incoming,
                 readable_date_time(here_at),
-                readable_date_time(file_at)
-            ),
-            (Outcome::OlderInFile { here_at, file_at }, Mode::Replace) => format!(
-                "{kind} \"{}\" was changed here on {}, after the file's copy of {}: replacing \
-                 puts the file's older details in place of yours.",
-                self.incoming,
-                readable_date_time(here_at),
-                readable_date_time(file_at)
+                readable_date_time(file_at),
+                match mode {
+                    Mode::Merge => "merging",
+                    Mode::Replace => "replacing",
+                }
             ),
         }
     }
@@ -680,7 +679,6 @@ impl MergePlan {
             keys,
             &mut collisions,
         );
-        newer_here(current, incoming, &accounts, &mut collisions);
         let template_keys = Keys {
             here: current
                 .plans
@@ -737,7 +735,7 @@ impl MergePlan {
             .iter()
             .map(|p| (p.account, p.id))
             .collect();
-        let plans = incoming
+        let plans: Vec<Option<Target>> = incoming
             .plans
             .plans
             .iter()
@@ -750,6 +748,7 @@ impl MergePlan {
                 Target::New => Some(Target::New),
             })
             .collect();
+        newer_here(current, incoming, &accounts, &plans, &mut collisions);
         let mut merge_plan = MergePlan {
             basis: Basis::of(current),
             prospects: prospect_slots(&current.prospects, &incoming.prospects),
@@ -767,36 +766,77 @@ impl MergePlan {
     }
 }
 
-/// Lists each account that goes over one here that was changed after the file's copy of it.
-/// Times are stored as UTC in one format, so they compare as text; an item with no time
-/// (written before times were kept) says nothing either way.
+/// Lists each account and plan that goes over one here that was changed after the file's copy
+/// of it. Times carry the offset of the device that wrote them, so they are compared as
+/// instants ([`later`]); one with no time (written before times were kept) says nothing.
 fn newer_here(
     current: &Document,
     incoming: &Document,
-    targets: &[Target],
+    accounts: &[Target],
+    plans: &[Option<Target>],
     collisions: &mut Vec<Collision>,
 ) {
-    let here: HashMap<AccountId, &Account> = current
+    let older_in_file = |kind, name: &str, here_at: &str, file_at: &str| {
+        (!file_at.is_empty() && later(here_at, file_at)).then(|| Collision {
+            kind,
+            incoming: name.to_string(),
+            outcome: Outcome::OlderInFile {
+                here_at: here_at.to_string(),
+                file_at: file_at.to_string(),
+            },
+        })
+    };
+    let accounts_here: HashMap<AccountId, &Account> = current
         .portfolio
         .accounts
         .iter()
         .map(|a| (a.id, a))
         .collect();
-    for (file, target) in incoming.portfolio.accounts.iter().zip(targets) {
+    for (file, target) in incoming.portfolio.accounts.iter().zip(accounts) {
         let Target::Existing(id) = target else {
             continue;
         };
-        let Some(here) = here.get(id) else { continue };
-        if !file.updated_at.is_empty() && here.updated_at > file.updated_at {
-            collisions.push(Collision {
-                kind: "Account",
-                incoming: file.name.clone(),
-                outcome: Outcome::OlderInFile {
-                    here_at: here.updated_at.clone(),
-                    file_at: file.updated_at.clone(),
-                },
-            });
+        let Some(here) = accounts_here.get(id) else {
+            continue;
+        };
+        // Edited here and put back as it was: the file takes nothing away.
+        let same_but_for_time = **here
+            == Account {
+                id: here.id,
+                updated_at: here.updated_at.clone(),
+                ..Account::clone(file)
+            };
+        if !same_but_for_time {
+            collisions.extend(older_in_file(
+                "Account",
+                &file.name,
+                &here.updated_at,
+                &file.updated_at,
+            ));
         }
+    }
+    let plans_here: HashMap<u64, &Plan> =
+        current.plans.plans.iter().map(|p| (p.id, &**p)).collect();
+    let account_names: HashMap<AccountId, &str> = incoming
+        .portfolio
+        .accounts
+        .iter()
+        .map(|a| (a.id, a.name.as_str()))
+        .collect();
+    for (file, target) in incoming.plans.plans.iter().zip(plans) {
+        let Some(Target::Existing(id)) = target else {
+            continue;
+        };
+        let (Some(here), Some(name)) = (plans_here.get(id), account_names.get(&file.account))
+        else {
+            continue;
+        };
+        collisions.extend(older_in_file(
+            "The plan of",
+            name,
+            &here.updated_at,
+            &file.updated_at,
+        ));
     }
 }
 
@@ -1466,38 +1506,75 @@ mod tests {
     }
 
     #[test]
-    fn merging_an_older_copy_over_a_newer_account_is_said_in_the_preview() {
-        let mut here = doc_with(&["Acme", "Birch"], 1);
-        Rc::make_mut(&mut here.portfolio.accounts)[0].updated_at = "2026-11-05T10:00:00Z".into();
-        let mut there = doc_with(&["Acme", "Birch"], 1);
-        Rc::make_mut(&mut there.portfolio.accounts)[0].notes = "an old note".into();
-        // The file's Birch is newer than the one here: no warning for it.
-        Rc::make_mut(&mut there.portfolio.accounts)[1].updated_at = "2026-11-06T10:00:00Z".into();
-        let prepared = Prepared::new(
-            &here,
-            Incoming {
-                doc: there,
-                dropped: vec![],
-                source: Source::Backup,
-            },
-        );
-        let lines: Vec<_> = prepared
-            .collisions()
-            .iter()
-            .map(|c| c.sentence(Mode::Merge))
-            .collect();
-        assert_eq!(lines.len(), 1, "{lines:?}");
+    fn merging_an_older_copy_over_a_newer_one_is_said_in_the_preview() {
+        let lines = |here: &Document, there: &Document| -> Vec<String> {
+            let prepared = Prepared::new(
+                here,
+                Incoming {
+                    doc: there.clone(),
+                    dropped: vec![],
+                    source: Source::Backup,
+                },
+            );
+            prepared
+                .collisions()
+                .iter()
+                .map(|c| c.sentence(Mode::Merge))
+                .collect()
+        };
+        let at = |doc: &mut Document, i: usize, time: &str| {
+            Rc::make_mut(&mut doc.portfolio.accounts)[i].updated_at = time.into();
+        };
+        let mut here = doc_with(&["Acme", "Birch", "Cedar"], 1);
+        let mut there = doc_with(&["Acme", "Birch", "Cedar"], 1);
+        for i in 0..3 {
+            Rc::make_mut(&mut there.portfolio.accounts)[i].notes = "an old note".into();
+        }
+        // Acme: edited here at 09:30 UTC, the file's copy from a device an hour ahead of UTC
+        // at 09:00 UTC, which reads later as text.
+        at(&mut here, 0, "2026-11-05T09:30:00+00:00");
+        at(&mut there, 0, "2026-11-05T10:00:00+01:00");
+        // Birch: the file's copy is the newer one, written on a device behind UTC.
+        at(&mut here, 1, "2026-11-05T10:00:00+01:00");
+        at(&mut there, 1, "2026-11-05T09:30:00+00:00");
+        // Cedar: edited here later, but back to what the file holds but for its time.
+        at(&mut here, 2, "2026-11-06T10:00:00Z");
+        Rc::make_mut(&mut here.portfolio.accounts)[2].notes = "an old note".into();
+        let said = lines(&here, &there);
+        assert_eq!(said.len(), 1, "{said:?}");
         assert!(
-            lines[0].starts_with("Account \"Acme\" was changed here on ")
-                && lines[0].contains("merging puts the file's older details in place of yours"),
+            said[0].starts_with("Account \"Acme\" was changed here on ")
+                && said[0].ends_with("merging puts the file's older details in place of yours."),
             "{}",
-            lines[0]
+            said[0]
         );
         // Both times are shown as a person reads them.
-        for at in ["2026-11-05T10:00:00Z", AT] {
-            assert!(lines[0].contains(&readable_date_time(at)), "{}", lines[0]);
+        for time in ["2026-11-05T09:30:00+00:00", "2026-11-05T10:00:00+01:00"] {
+            assert!(said[0].contains(&readable_date_time(time)), "{}", said[0]);
         }
-        assert!(!lines[0].contains("T10:00"), "{}", lines[0]);
+
+        // A plan written here after the file's copy of it.
+        let mut here = doc_with(&["Acme"], 1);
+        let there_plan = Plan::new(10, 1, 0, AT);
+        let mut here_plan = there_plan.clone();
+        here_plan.write(
+            "vision",
+            "Vision",
+            Content::Text("Written today".into()),
+            "2026-11-20T08:00:00Z",
+        );
+        here.plans.plans.push(Rc::new(here_plan));
+        let mut there = doc_with(&["Acme"], 1);
+        there.plans.plans.push(Rc::new(there_plan));
+        let said = lines(&here, &there);
+        assert_eq!(said.len(), 1, "{said:?}");
+        assert!(
+            said[0].starts_with("The plan of \"Acme\" was changed here on "),
+            "{}",
+            said[0]
+        );
+        // The other way round, the file's plan is the newer: nothing to say.
+        assert_eq!(lines(&there, &here), Vec::<String>::new());
     }
 
     #[test]
