@@ -65,22 +65,68 @@ fn match_in_slices(
 
 /// How many times an import starts again because the data changed while it was worked out;
 /// after that, the reducer imports against the data of the moment in one go.
-pub(crate) const MAX_RESTARTS: usize = 3;
+const MAX_RESTARTS: usize = 3;
 
 /// Said when an import starts again.
-pub(crate) const DATA_CHANGED: &str =
+const DATA_CHANGED: &str =
     "Your data changed during the import (another tab or an edit): starting again.";
 
 /// Said before the import is left to the reducer, in one go, after the last restart: the
 /// page then stops answering for a moment, and should not seem to have hung.
-pub(crate) const IN_ONE_GO: &str = "Your data kept changing during the import, so it is now done \
+const IN_ONE_GO: &str = "Your data kept changing during the import, so it is now done \
      in one go against your data as it is: the page may not respond for a moment.";
 
 /// Whether the document is no longer `basis`, so that the reducer would not take a result
 /// worked out from it. (Compared as the reducer compares them: the revision does not move
 /// when another tab's document is taken as it is.)
-pub(crate) fn changed_since(state: &AppContext, basis: &Document) -> bool {
+fn changed_since(state: &AppContext, basis: &Document) -> bool {
     state.doc != *basis
+}
+
+/// What becomes of an import's result once its last slice is done.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) enum AfterWork {
+    /// Worked out against the data as it still is: the reducer takes it as it is.
+    Take,
+    /// The data changed again after the last restart: the reducer imports against the data
+    /// of the moment, in one go (IN_ONE_GO has been said and painted).
+    InOneGo,
+    /// The data changed: the work starts again (DATA_CHANGED has been said).
+    Again,
+    /// Stopped, by the user or by leaving the page: nothing is taken.
+    Stopped,
+}
+
+/// Decides, for both import panels, what becomes of a result worked out from `basis` after
+/// `restarts` restarts. It waits a frame first, so that the import is taken in a task of
+/// its own rather than at the end of the last slice's, which with the render and the save
+/// after it would hold up the page too long; the stop is looked at after every wait, since
+/// Stop is still on screen and the page can still be left.
+pub(crate) async fn after_work(
+    state: &AppContext,
+    basis: &Document,
+    stop: &Stop,
+    restarts: usize,
+    message: &LocalHandle<Option<(bool, String)>>,
+) -> AfterWork {
+    slices::next_frame().await;
+    if stop.is_stopped() {
+        return AfterWork::Stopped;
+    }
+    if !changed_since(state, basis) {
+        return AfterWork::Take;
+    }
+    if restarts < MAX_RESTARTS {
+        message.set(Some((true, DATA_CHANGED.into())));
+        return AfterWork::Again;
+    }
+    message.set(Some((true, IN_ONE_GO.into())));
+    // Painted before the reducer holds up the page.
+    slices::next_frame().await;
+    if stop.is_stopped() {
+        return AfterWork::Stopped;
+    }
+    AfterWork::InOneGo
 }
 
 /// Downloads every piece of data as one file and records the date.
@@ -146,8 +192,9 @@ const NOTHING_TO_IMPORT: &str =
     "Nothing to import: your data already holds everything in this file, so nothing was changed.";
 /// Taking the place of the unreadable stored text is a change even when the file adds nothing
 /// to what this tab holds: the stored text is replaced by this tab's data, and saving resumes.
+/// (Said before the save runs: should it fail, the storage notice says so.)
 const RESTORED_AS_IT_WAS: &str = "The file holds nothing that this tab did not already have. \
-    Your data here is now saved in place of the unreadable text, and saving goes on as usual.";
+    Your data here is saved in place of the unreadable text from now on.";
 
 /// The notice once a backup is imported: what it did to the accounts, and what it left out.
 fn imported_notice(import: &Prepared, mode: Mode) -> String {
@@ -385,7 +432,7 @@ pub fn BackupPanel() -> Html {
             // few times at most.
             wasm_bindgen_futures::spawn_local(async move {
                 let mut restarts = 0;
-                let (result, encoded, basis) = loop {
+                let (result, encoded, basis, in_one_go) = loop {
                     let basis = state.doc.clone();
                     let here = match mode {
                         Mode::Merge => basis.portfolio.accounts.len(),
@@ -407,37 +454,29 @@ pub fn BackupPanel() -> Html {
                     let Some((result, encoded)) = slices::run(job, &stop, show).await else {
                         return;
                     };
-                    // Taken in a task of its own rather than at the end of the last slice's, which
-                    // with the render and the save after it would hold up the page too long.
-                    slices::next_frame().await;
-                    if stop.is_stopped() {
-                        return;
+                    match after_work(&state, &basis, &stop, restarts, &message).await {
+                        AfterWork::Take => break (result, encoded, basis, false),
+                        AfterWork::InOneGo => break (result, encoded, basis, true),
+                        AfterWork::Again => restarts += 1,
+                        AfterWork::Stopped => return,
                     }
-                    if !changed_since(&state, &basis) {
-                        break (result, encoded, basis);
-                    }
-                    if restarts == MAX_RESTARTS {
-                        message.set(Some((true, IN_ONE_GO.into())));
-                        // Painted before the reducer holds up the page.
-                        slices::next_frame().await;
-                        break (result, encoded, basis);
-                    }
-                    restarts += 1;
-                    message.set(Some((true, DATA_CHANGED.into())));
                 };
                 crate::storage::take_encoded(encoded);
                 // After a restart the file was matched again against the data as it then
                 // was: the notice counts what was done, not what the first preview said.
-                let notice =
-                    if restores_unreadable && transfer_update::imports_nothing(&basis, &result) {
-                        RESTORED_AS_IT_WAS.to_string()
-                    } else if transfer_update::imports_nothing(&basis, &result) {
-                        NOTHING_TO_IMPORT.to_string()
-                    } else if import.is_current(&basis) {
-                        imported_notice(&import, mode)
-                    } else {
-                        imported_notice(&import.matched_again(&basis), mode)
-                    };
+                // Done in one go, the import is against the data as it is now, not `basis`.
+                let nothing = !in_one_go && transfer_update::imports_nothing(&basis, &result);
+                let notice = if nothing && restores_unreadable {
+                    RESTORED_AS_IT_WAS.to_string()
+                } else if nothing {
+                    NOTHING_TO_IMPORT.to_string()
+                } else if in_one_go {
+                    imported_notice(&import.matched_again(&state.doc), mode)
+                } else if import.is_current(&basis) {
+                    imported_notice(&import, mode)
+                } else {
+                    imported_notice(&import.matched_again(&basis), mode)
+                };
                 // Done before the import is taken, which may replace this screen.
                 work.set(None);
                 state.dispatch(Action::Transfer(TransferAction::ImportWorkedOut {

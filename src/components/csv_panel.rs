@@ -9,7 +9,7 @@ use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use super::backup_panel::{changed_since, listed, DATA_CHANGED, IN_ONE_GO, MAX_RESTARTS};
+use super::backup_panel::{after_work, listed, AfterWork};
 use crate::browser::clock::now_iso;
 use crate::browser::download::download_text;
 use crate::browser::events::on_value;
@@ -564,23 +564,13 @@ pub fn CsvPanel() -> Html {
                             else {
                                 return;
                             };
-                            // Taken in a task of its own rather than at the end of the last slice's, which
-                            // with the render and the save after it would hold up the page too long.
-                            slices::next_frame().await;
-                            if stop.is_stopped() {
-                                return;
+                            match after_work(&state, &basis, &stop, restarts, &message).await {
+                                AfterWork::Take | AfterWork::InOneGo => {
+                                    break (result, encoded, basis)
+                                }
+                                AfterWork::Again => restarts += 1,
+                                AfterWork::Stopped => return,
                             }
-                            if !changed_since(&state, &basis) {
-                                break (result, encoded, basis);
-                            }
-                            if restarts == MAX_RESTARTS {
-                                message.set(Some((true, IN_ONE_GO.into())));
-                                // Painted before the reducer holds up the page.
-                                slices::next_frame().await;
-                                break (result, encoded, basis);
-                            }
-                            restarts += 1;
-                            message.set(Some((true, DATA_CHANGED.into())));
                         };
                         // Remembered once imported: a stopped import changes nothing.
                         let remembered = crate::storage::csv_mapping()
@@ -588,8 +578,7 @@ pub fn CsvPanel() -> Html {
                             .with_tiers(&current.tiers);
                         crate::storage::remember_csv_mapping(&remembered);
                         crate::storage::take_encoded(encoded);
-                        // Done before the import is taken, which may replace this screen
-                        // (the empty list's).
+                        // Done before the import is taken, which may replace this screen.
                         importing.set(None);
                         import.set(None);
                         // The undo notice says what was done.
