@@ -111,12 +111,18 @@ impl PartialEq for ListKey {
     }
 }
 
+/// Whether two keys differ in their query alone: an order worked out for one then lists
+/// the same accounts as the other would, in another order or filtered otherwise.
+fn same_data(a: &ListKey, b: &ListKey) -> bool {
+    Rc::ptr_eq(&a.accounts, &b.accounts) && a.settings == b.settings
+}
+
 /// From this many accounts on, the list's order is worked out a slice at a time: filtering
 /// and sorting them at once would hold up the page for more than a frame or two.
 const SORT_IN_SLICES_FROM: usize = 5_000;
 
-/// How long a long list waits after a change of its query before it is ordered again: about
-/// the gap between two keys of someone typing.
+/// How long a long list waits after a change of its query alone before it is ordered again:
+/// about the gap between two keys of someone typing.
 const ORDER_AFTER_PAUSE_MS: i32 = 200;
 
 /// The list's order last worked out, with what it was worked out for.
@@ -171,15 +177,18 @@ pub fn AccountsPage() -> Html {
             order
         })
     });
-    // While a long list is ordered again (a letter typed in the search, say), the order
-    // worked out last stays on screen, dimmed and marked busy, with the accounts it was
-    // worked out from: a table that vanished and came back on every key would flicker.
+    // While a long list is ordered again for a new query (a letter typed in the search,
+    // say), the order worked out last stays on screen, dimmed and marked busy: a table that
+    // vanished and came back on every key would flicker. Only for the same accounts and
+    // settings: after an import, an undo or another tab's change, the rows shown before may
+    // no longer exist, and the screen says it is sorting instead.
     let stale = order
         .is_none()
         .then(|| {
             known
                 .borrow()
                 .as_ref()
+                .filter(|(k, _)| same_data(k, &key))
                 .map(|(k, order)| (k.accounts.clone(), order.clone()))
         })
         .flatten();
@@ -200,7 +209,10 @@ pub fn AccountsPage() -> Html {
                 let stop = stop.clone();
                 // With an earlier order on screen, the work waits for a pause in the typing:
                 // each key would otherwise start it again, and the count would be said again.
-                let pause = known.borrow().is_some();
+                let pause = known
+                    .borrow()
+                    .as_ref()
+                    .is_some_and(|(k, _)| same_data(k, &key));
                 wasm_bindgen_futures::spawn_local(async move {
                     if pause {
                         slices::after(ORDER_AFTER_PAUSE_MS).await;

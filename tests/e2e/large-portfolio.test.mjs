@@ -173,6 +173,39 @@ test('searching a list of 20 000 keeps the table on screen while typing, and end
   assert.match(await count.textContent(), /^Showing 11 of 20\u00a0000 accounts/);
 });
 
+test('a long list changed by another tab shows no row that has gone while it is ordered again', async () => {
+  const page = await withPortfolio(20000, '#/accounts', {}, false);
+  await page.locator('.accounts-table tbody tr').first().waitFor();
+  assert.equal((await rowNames(page))[0], 'Client 001');
+  // From the other tab's change on, every frame: does the table still list the old name?
+  await page.evaluate(() => {
+    window.seen = { changed: false, stale: 0, frames: 0 };
+    addEventListener('storage', () => { window.seen.changed = true; });
+    const sample = () => {
+      if (window.seen.changed) {
+        window.seen.frames++;
+        const names = [...document.querySelectorAll('.accounts-table tbody tr td:first-child')].map(td => td.textContent);
+        if (names.includes('Client 001')) window.seen.stale++;
+      }
+      if (!window.seen.done) requestAnimationFrame(sample);
+    };
+    requestAnimationFrame(sample);
+  });
+  const other = await page.context().newPage();
+  await other.goto(page.url());
+  await other.locator('main h1').waitFor();
+  await other.evaluate(key => {
+    const doc = JSON.parse(localStorage.getItem(key));
+    doc.portfolio.accounts[0].name = 'A renamed client';
+    localStorage.setItem(key, JSON.stringify(doc));
+  }, STORAGE_KEY);
+  await page.waitForFunction(() => [...document.querySelectorAll('.accounts-table tbody tr td:first-child')].some(td => td.textContent === 'A renamed client'));
+  const seen = await page.evaluate(() => { window.seen.done = true; return window.seen; });
+  assert.ok(seen.frames > 0);
+  assert.equal(seen.stale, 0, `frames that still listed the renamed account under its old name: ${seen.stale} of ${seen.frames}`);
+  await other.close();
+});
+
 test('the matrix draws every point but lists only the largest of each group', async () => {
   const page = await withPortfolio(250, '#/matrix');
   assert.equal(await page.locator('a.matrix__point').count(), 250 - 62, 'every rated account');
