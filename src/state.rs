@@ -70,6 +70,9 @@ pub struct Undo {
     pub before: Rc<Document>,
     /// What the notice offering it says.
     pub what: String,
+    /// Offered until dismissed or the screen is left, not for a few seconds only: for an
+    /// import, which changes many records at once and is looked over before it is judged.
+    pub stays: bool,
 }
 
 /// The same kept document is equal without looking inside it: the notice compares its undo
@@ -77,6 +80,7 @@ pub struct Undo {
 impl PartialEq for Undo {
     fn eq(&self, other: &Self) -> bool {
         self.what == other.what
+            && self.stays == other.stays
             && (Rc::ptr_eq(&self.before, &other.before) || self.before == other.before)
     }
 }
@@ -196,6 +200,11 @@ pub enum Action {
 }
 
 impl Action {
+    /// Whether it imports a file, whose Undo stays on offer ([`Undo::stays`]).
+    pub fn is_import(&self) -> bool {
+        matches!(self, Action::Transfer(t) if t.is_import())
+    }
+
     /// Whether the undo offered stays offered after this action. An undo is offered only
     /// until the next change: undoing after later edits would silently throw those edits
     /// away. The actions kept here change no part of the document (and should one ever do,
@@ -319,10 +328,12 @@ impl AppState {
                 while let Some(action) = queue.next() {
                     let before = Rc::new(self.doc.clone());
                     let replaces = matches!(&action, Action::Transfer(t) if t.replaces_document());
+                    let stays = action.is_import();
                     if let Some(what) = self.apply(action) {
                         self.undo = Some(Undo {
                             before: before.clone(),
                             what,
+                            stays,
                         });
                     }
                     if !self.waiting.is_empty() {
@@ -552,11 +563,13 @@ impl Reducible for AppState {
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = (*self).clone();
+        let stays = action.is_import();
         if let Some(what) = next.apply(action) {
             // The state before the change still holds the document as it was.
             next.undo = Some(Undo {
                 before: Rc::new(self.doc.clone()),
                 what,
+                stays,
             });
         }
         Rc::new(next)
@@ -791,12 +804,17 @@ mod tests {
         assert_eq!(accounts[0].ratings.get(CriterionId::NeedsFit), Some(4));
         assert_eq!(accounts[0].reviewed_at.as_deref(), Some(AT));
         assert_eq!(accounts[1].name, "Beta");
-        assert!(s
-            .undo
-            .as_ref()
-            .unwrap()
-            .description()
-            .contains("1 added, 1 updated"));
+        let undo = s.undo.as_ref().unwrap();
+        assert!(undo.description().contains("1 added, 1 updated"));
+        // An import's Undo stays on offer until dismissed; a single change's goes by itself.
+        assert!(undo.stays);
+        let deleted = reduce(
+            s.clone(),
+            [Action::Portfolio(PortfolioAction::DeleteAccount(
+                s.doc.portfolio.accounts[1].id,
+            ))],
+        );
+        assert!(!deleted.undo.as_ref().unwrap().stays);
         let s = reduce(s, [Action::Undo]);
         assert_eq!(s.doc.portfolio.accounts.len(), 1);
         assert_eq!(s.doc.portfolio.accounts[0].name, "acme");

@@ -140,17 +140,25 @@ pub fn export_all(state: &AppContext) -> Result<(), String> {
 
 fn describe(p: &Preview, mode: Mode) -> Vec<String> {
     let line = |what: &str, added: usize, replaced: usize, unchanged: usize, removed: usize| {
-        let mut parts = vec![format!("{} added", grouped(added))];
         if mode == Mode::Replace {
-            parts.push(format!("{} removed", grouped(removed)));
-        } else {
-            // What the file would leave as it is, is not said to be updated.
-            if replaced > 0 || unchanged == 0 {
-                parts.push(format!("{} updated", grouped(replaced)));
-            }
-            if unchanged > 0 {
-                parts.push(format!("{} unchanged", grouped(unchanged)));
-            }
+            let same = if unchanged > 0 {
+                format!(" ({} the same in both)", grouped(unchanged))
+            } else {
+                String::new()
+            };
+            return format!(
+                "{what}: {} from the file in place of {} here{same}",
+                grouped(added),
+                grouped(removed)
+            );
+        }
+        let mut parts = vec![format!("{} added", grouped(added))];
+        // What the file would leave as it is, is not said to be updated.
+        if replaced > 0 || unchanged == 0 {
+            parts.push(format!("{} updated", grouped(replaced)));
+        }
+        if unchanged > 0 {
+            parts.push(format!("{} unchanged", grouped(unchanged)));
         }
         format!("{what}: {}", parts.join(", "))
     };
@@ -220,7 +228,7 @@ fn imported_notice(import: &Prepared, mode: Mode) -> String {
         ),
     };
     format!(
-        "Imported: {} accounts {}{without}. Use Undo to go back to your data as it was.",
+        "Imported: {} accounts {}{without}.",
         grouped(p.accounts_added),
         done.join(", ")
     )
@@ -511,6 +519,18 @@ pub fn BackupPanel() -> Html {
         };
         let (newer_here, collisions): (Vec<&Collision>, Vec<&Collision>) =
             p.collisions().iter().partition(|c| c.goes_over_newer());
+        let only_here = p.only_here();
+        let only_here_lines: Vec<String> = only_here
+            .accounts
+            .iter()
+            .map(|name| format!("Account \"{name}\""))
+            .chain(
+                only_here
+                    .plans
+                    .iter()
+                    .map(|name| format!("The plan of \"{name}\"")),
+            )
+            .collect();
         html! {
             <div class="import-preview" role="region" aria-labelledby="import-preview-title">
                 <h3 id="import-preview-title">{ title }</h3>
@@ -538,6 +558,13 @@ pub fn BackupPanel() -> Html {
                 } else {
                     "Everything here is replaced by the file's contents."
                 } }</p>
+                if mode == Mode::Replace && !only_here.is_empty() {
+                    <section aria-labelledby="import-only-here-title">
+                        <h4 id="import-only-here-title">{ format!("Only here: replacing deletes them ({})", grouped(only_here.accounts.len() + only_here.plans.len())) }</h4>
+                        <p class="muted">{ "Nothing in the file matches these. Merging keeps them; to keep a copy as well, cancel and use Export first." }</p>
+                        { listed(only_here_lines.into_iter()) }
+                    </section>
+                }
                 if !newer_here.is_empty() {
                     <section aria-labelledby="import-newer-here-title">
                         <h4 id="import-newer-here-title">{ format!("Changed here since this file ({})", grouped(newer_here.len())) }</h4>

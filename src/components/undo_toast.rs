@@ -4,7 +4,8 @@
 //! speaks of, and sticks to the top of the window when the user is further down, so it is
 //! seen where the action was taken. It belongs to the screen it appeared on and goes when
 //! the user leaves that screen, or by itself after a few seconds unless the pointer or
-//! keyboard focus is on it. Focus and the view go back to where the user was once it goes.
+//! keyboard focus is on it; an import's stays until dismissed, as it is looked over first.
+//! Focus and the view go back to where the user was once it goes.
 
 use gloo_timers::callback::Timeout;
 use yew::prelude::*;
@@ -90,7 +91,7 @@ pub fn UndoToast(props: &UndoToastProps) -> Html {
         let held = *hovered || *focused;
         let return_to = return_to.clone();
         use_effect_with((undo, held), move |(undo, held)| {
-            let timeout = (undo.is_some() && !held).then(|| {
+            let timeout = (undo.as_ref().is_some_and(|u| !u.stays) && !held).then(|| {
                 Timeout::new(SHOWN_FOR_MS, move || {
                     // Focus the app put on Undo after a click goes back to where the user was
                     // rather than to nowhere.

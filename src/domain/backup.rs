@@ -434,6 +434,56 @@ struct MergePlan {
     collisions: Vec<Collision>,
     /// Of the items matched to one here, those the file's version would leave as they are.
     unchanged: Unchanged,
+    only_here: OnlyHere,
+}
+
+/// The accounts and plans here that nothing in the file matches: merging keeps them,
+/// replacing deletes them, so the preview names them. Plans are named by their account.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct OnlyHere {
+    pub accounts: Vec<String>,
+    pub plans: Vec<String>,
+}
+
+impl OnlyHere {
+    fn of(current: &Document, accounts: &[Target], plans: &[Option<Target>]) -> Self {
+        let matched = |targets: &mut dyn Iterator<Item = &Target>| -> HashSet<u64> {
+            targets
+                .filter_map(|t| match t {
+                    Target::Existing(id) => Some(*id),
+                    Target::New => None,
+                })
+                .collect()
+        };
+        let matched_accounts = matched(&mut accounts.iter());
+        let matched_plans = matched(&mut plans.iter().flatten());
+        let names: HashMap<AccountId, &str> = current
+            .portfolio
+            .accounts
+            .iter()
+            .map(|a| (a.id, a.name.as_str()))
+            .collect();
+        OnlyHere {
+            accounts: current
+                .portfolio
+                .accounts
+                .iter()
+                .filter(|a| !matched_accounts.contains(&a.id))
+                .map(|a| a.name.clone())
+                .collect(),
+            plans: current
+                .plans
+                .plans
+                .iter()
+                .filter(|p| !matched_plans.contains(&p.id))
+                .filter_map(|p| names.get(&p.account).map(|n| n.to_string()))
+                .collect(),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.accounts.is_empty() && self.plans.is_empty()
+    }
 }
 
 /// Counts of matched items that merging would leave exactly as they are here.
@@ -749,6 +799,7 @@ impl MergePlan {
             })
             .collect();
         newer_here(current, incoming, &accounts, &plans, &mut collisions);
+        let only_here = OnlyHere::of(current, &accounts, &plans);
         let mut merge_plan = MergePlan {
             basis: Basis::of(current),
             prospects: prospect_slots(&current.prospects, &incoming.prospects),
@@ -760,6 +811,7 @@ impl MergePlan {
             plans,
             collisions,
             unchanged: Unchanged::default(),
+            only_here,
         };
         merge_plan.unchanged = Unchanged::of(current, incoming, &merge_plan);
         merge_plan
@@ -929,11 +981,23 @@ impl Prepared {
         &self.plan.collisions
     }
 
+    /// What is here that the file does not hold: kept by merging, deleted by replacing.
+    pub fn only_here(&self) -> &OnlyHere {
+        &self.plan.only_here
+    }
+
     /// What importing would do.
     pub fn preview(&self, mode: Mode) -> Preview {
         let (current, incoming) = (&self.plan.basis, &self.incoming.doc);
+        let same = self.plan.unchanged;
         if mode == Mode::Replace {
+            // Those the same on both sides are said, so that replacing a list with one much
+            // like it does not read as a rewrite of everything.
             return Preview {
+                accounts_unchanged: same.accounts,
+                plans_unchanged: same.plans,
+                assessments_unchanged: same.assessments,
+                prospects_unchanged: same.prospects,
                 accounts_added: incoming.portfolio.accounts.len(),
                 accounts_removed: current.accounts.len(),
                 plans_added: incoming.plans.plans.len(),
@@ -955,7 +1019,6 @@ impl Prepared {
         let (plans_added, plans_replaced) = count(&mut self.plan.plans.iter().flatten());
         let (assessments_added, assessments_replaced) = count(&mut self.plan.assessments.iter());
         let prospects_added = self.plan.prospects.iter().filter(|s| s.is_none()).count();
-        let same = self.plan.unchanged;
         Preview {
             prospects_added,
             prospects_replaced: self.plan.prospects.len() - prospects_added - same.prospects,
@@ -1731,6 +1794,42 @@ mod tests {
         let (doc, p) = import(&here, &there, Mode::Replace);
         assert_eq!(doc, there);
         assert_eq!((p.accounts_added, p.accounts_removed), (1, 2));
+    }
+
+    #[test]
+    fn replacing_names_what_only_this_browser_holds() {
+        let mut here = doc_with(&["Acme", "Birch", "Cedar"], 1);
+        here.plans.plans.push(Rc::new(Plan::new(10, 2, 0, AT)));
+        here.plans.plans.push(Rc::new(Plan::new(11, 1, 0, AT)));
+        // The file: Acme as it is here, with its plan; no Birch, whose plan goes with it;
+        // Cedar, changed.
+        let mut there = doc_with(&["Acme", "Cedar"], 1);
+        Rc::make_mut(&mut there.portfolio.accounts)[1] = Account {
+            id: 2,
+            notes: "changed".into(),
+            ..here.portfolio.accounts[2].clone()
+        };
+        there.plans.plans.push(Rc::new(Plan::new(11, 1, 0, AT)));
+        let prepared = Prepared::new(
+            &here,
+            Incoming {
+                doc: there,
+                dropped: vec![],
+                source: Source::Backup,
+            },
+        );
+        let only = prepared.only_here();
+        assert_eq!(only.accounts, ["Birch"]);
+        assert_eq!(only.plans, ["Birch"]);
+        let p = prepared.preview(Mode::Replace);
+        assert_eq!(
+            (p.accounts_added, p.accounts_removed, p.accounts_unchanged),
+            (2, 3, 1)
+        );
+        assert_eq!(
+            (p.plans_added, p.plans_removed, p.plans_unchanged),
+            (1, 2, 1)
+        );
     }
 
     fn names(doc: &Document) -> Vec<&str> {

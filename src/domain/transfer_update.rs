@@ -65,6 +65,17 @@ impl TransferAction {
         }
     }
 
+    /// Whether it imports a file (a backup or a spreadsheet): a change of many records at
+    /// once, whose Undo is kept on offer until the user dismisses it or leaves the screen.
+    pub fn is_import(&self) -> bool {
+        matches!(
+            self,
+            TransferAction::ImportBackup { .. }
+                | TransferAction::ImportCsv { .. }
+                | TransferAction::ImportWorkedOut { .. }
+        )
+    }
+
     /// Whether it throws the document away for another (a backup imported in place of it).
     pub fn replaces_document(&self) -> bool {
         match self {

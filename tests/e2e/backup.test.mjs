@@ -45,12 +45,20 @@ test('all data exports to one file that imports into another browser, previewed 
   const preview = target.getByRole('region', { name: 'Import this backup?' });
   assert.match(await preview.textContent(), /Accounts: 12 added, 0 updated/);
   await preview.getByText('Replace my data').click();
-  assert.match(await preview.textContent(), /Accounts: 12 added, 1 removed/);
+  assert.match(await preview.textContent(), /Accounts: 12 from the file in place of 1 here/);
+  // What replacing would delete is named, not only counted.
+  const onlyHere = preview.getByRole('region', { name: 'Only here: replacing deletes them (1)' });
+  assert.equal(await onlyHere.getByRole('listitem').textContent(), 'Account "Zephyr Analytics"');
   await preview.getByText('Merge with my data').click();
   await preview.getByRole('button', { name: 'Import' }).click();
-  await target.getByText('Imported: 12 accounts added, 0 updated. Use Undo').waitFor();
+  await target.getByText('Imported: 12 accounts added, 0 updated.', { exact: true }).waitFor();
   assert.equal(JSON.parse(await stored(target)).portfolio.accounts.length, 13);
 
+  // An import's Undo stays on offer, with nobody on it, past the few seconds after which a
+  // single change's goes.
+  await target.locator('main h1').focus();
+  await target.mouse.move(0, 0);
+  await target.waitForTimeout(9000);
   // One click restores the data as it was before the import.
   await target.getByRole('button', { name: 'Undo' }).click();
   assert.equal(JSON.parse(await stored(target)).portfolio.accounts.length, 1);
@@ -72,7 +80,7 @@ test('merging the same backup a second time says nothing changed, saves nothing 
   const preview = page.getByRole('region', { name: 'Import this backup?' });
   await page.locator('#import-file').setInputFiles(file('backup.json', backup));
   await preview.getByRole('button', { name: 'Import' }).click();
-  await page.getByText('Imported: 12 accounts added, 0 updated. Use Undo').waitFor();
+  await page.getByText('Imported: 12 accounts added, 0 updated.', { exact: true }).waitFor();
   await page.getByRole('button', { name: 'Undo' }).waitFor();
   const once = await stored(page);
 
@@ -137,7 +145,7 @@ test('data that could not be read at start-up comes back through Import, with wh
   const left = preview.getByRole('region', { name: /Left out: could not be read \(1\)/ });
   assert.match(await left.textContent(), /Account "Birch Foods": "revenue" left out \(expected a number, found text\)/);
   await preview.getByRole('button', { name: 'Import', exact: true }).click();
-  await page.getByText('Imported: 3 accounts added, 0 updated; the 1 part that could not be read was left out. Use Undo').waitFor();
+  await page.getByText('Imported: 3 accounts added, 0 updated; the 1 part that could not be read was left out.').waitFor();
 
   const accounts = JSON.parse(await stored(page)).portfolio.accounts;
   assert.deepEqual(accounts.map(a => a.name), ['Acme Logistics', 'Birch Foods', 'Cedar Health']);
@@ -173,7 +181,7 @@ test('names that differ only in capitals or spaces are one name: every collision
     'Account "beta" has the same name as "Beta" earlier in the file; it is added as "beta 2".',
   ]);
   await preview.getByRole('button', { name: 'Import', exact: true }).click();
-  await page.getByText(/^Imported: .* Use Undo/).waitFor();
+  await page.getByText(/^Imported: .*\.$/).waitFor();
   const accounts = JSON.parse(await stored(page)).portfolio.accounts;
   assert.deepEqual(accounts.map(a => a.name), ['ACME', 'acme 2', 'Beta', 'beta 2']);
 });
