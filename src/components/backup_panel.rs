@@ -141,6 +141,9 @@ pub fn export_all(state: &AppContext) -> Result<(), String> {
 fn describe(p: &Preview, mode: Mode) -> Vec<String> {
     let line = |what: &str, added: usize, replaced: usize, unchanged: usize, removed: usize| {
         if mode == Mode::Replace {
+            if added == 0 && removed == 0 {
+                return format!("{what}: none, in the file or here");
+            }
             let same = if unchanged > 0 {
                 format!(" ({} the same in both)", grouped(unchanged))
             } else {
