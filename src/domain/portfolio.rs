@@ -474,9 +474,11 @@ pub fn guidelines(s: &Summary) -> Vec<Guideline> {
     let invest = count(Quadrant::InvestInRelationship);
     if invest > 0 {
         out.push(info(format!(
-            "{invest} {} in \"Invest in the relationship\" could become your next key accounts: \
-             plan introductions to their decision makers.",
-            plural(invest, "account", "accounts")
+            "{invest} {} in \"Invest in the relationship\" could become {}: plan \
+             introductions to {} decision makers.",
+            plural(invest, "account", "accounts"),
+            plural(invest, "your next key account", "your next key accounts"),
+            plural(invest, "its", "their")
         )));
     }
     let rethink = count(Quadrant::Rethink);
@@ -896,6 +898,42 @@ mod tests {
                 a
             })
             .collect()
+    }
+
+    #[test]
+    fn the_invest_guideline_agrees_with_its_count() {
+        let invest = |n: usize| -> String {
+            let accounts: Vec<Account> = key_accounts(n)
+                .into_iter()
+                .map(|mut a| {
+                    for c in crate::domain::rating::criteria_of(Axis::Relationship) {
+                        a.ratings.set(c.id, Some(1));
+                    }
+                    a
+                })
+                .collect();
+            guidelines(&summarize(&accounts, &Settings::default()))
+                .into_iter()
+                .find(|g| g.text.contains("Invest in the relationship"))
+                .expect("an invest guideline")
+                .text
+        };
+        assert!(
+            invest(1).starts_with(
+                "1 account in \"Invest in the relationship\" could become your next key \
+                 account: plan introductions to its decision makers."
+            ),
+            "{}",
+            invest(1)
+        );
+        assert!(
+            invest(2).starts_with(
+                "2 accounts in \"Invest in the relationship\" could become your next key \
+                 accounts: plan introductions to their decision makers."
+            ),
+            "{}",
+            invest(2)
+        );
     }
 
     fn warns_of_too_many(accounts: &[Account], settings: &Settings) -> bool {
