@@ -22,6 +22,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Storage, StorageEvent};
 
 use crate::storage::document_encoder::{DocumentEncoder, Encoded, Piece};
+use crate::storage::room::{storage_full, SiteUse};
 use crate::storage::schema::{decode, Document, LoadError};
 use crate::storage::write_stamp::{stamp_in, stamp_of, WriteHistory, WriteStamp};
 use crate::support::sliced::{Progress, Sliced, Unit};
@@ -383,6 +384,9 @@ struct Known {
     /// Set once another tab stored what this one must not overwrite; never cleared.
     stopped: Option<LoadError>,
     refused: Refusal,
+    /// What was said when the browser last refused a save for want of room, said again while
+    /// saves are not tried.
+    full: Option<String>,
 }
 
 /// The shortest text the browser refused for want of room, since the last write it took, in
@@ -511,13 +515,19 @@ pub fn save(doc: &Document, revision: u64) -> Result<(), SaveError> {
         // the module would be a pass over the whole text.
         let units = text.length() as usize;
         if !known.refused.worth_trying(units) {
-            return Err(SaveError::Refused(STORAGE_FULL.to_string()));
+            let full = known.full.clone();
+            return Err(SaveError::Refused(
+                full.unwrap_or_else(|| storage_full(None)),
+            ));
         }
         let value = write(&storage, KEY, text.into()).map_err(|e| {
-            if error_name(&e) == QUOTA_EXCEEDED {
-                known.refused.refused(units);
+            if error_name(&e) != QUOTA_EXCEEDED {
+                return SaveError::Refused(describe(&e));
             }
-            SaveError::Refused(describe(&e))
+            known.refused.refused(units);
+            let full = storage_full(Some(site_use(&storage, units)));
+            known.full = Some(full.clone());
+            SaveError::Refused(full)
         })?;
         known.refused = Refusal::default();
         let bytes = pieces.iter().map(|p| p.as_str().len()).sum();
@@ -578,17 +588,44 @@ fn error_name(error: &JsValue) -> String {
 
 const QUOTA_EXCEEDED: &str = "QuotaExceededError";
 
-/// Said while the browser's storage has no room for the document.
-const STORAGE_FULL: &str = "This browser's storage for Account Grader is full (browsers keep \
-    about 5 MB for each site, whatever else is stored), so your latest changes are kept only \
-    in this tab for now. Nothing saved earlier was changed. Export all data to keep them in a \
-    file; once the data is smaller again (delete what you no longer need, or Undo an import \
-    while its notice shows), your next change is saved.";
+/// What takes this site's storage, once a save of `ours` characters was refused: read only
+/// then, as it reads every other value stored (the app's own is not read: it is the one
+/// refused, and the save's is the size that counts).
+fn site_use(storage: &Storage, ours: usize) -> SiteUse {
+    let mut used = SiteUse {
+        ours,
+        kept: 0,
+        others: 0,
+    };
+    for i in 0..storage.length().unwrap_or(0) {
+        let Some(key) = storage.key(i).ok().flatten() else {
+            continue;
+        };
+        if key == KEY {
+            continue;
+        }
+        let size = key.len()
+            + storage
+                .get_item(&key)
+                .ok()
+                .flatten()
+                .map_or(0, |v| v.encode_utf16().count());
+        if key.starts_with(BACKUP_KEY) {
+            used.kept += size;
+        } else if key.starts_with(KEY) {
+            // The app's small remembered choices (the spreadsheet columns, say).
+            used.ours += size;
+        } else {
+            used.others += size;
+        }
+    }
+    used
+}
 
 fn describe(error: &JsValue) -> String {
     let name = error_name(error);
     if name == QUOTA_EXCEEDED {
-        STORAGE_FULL.to_string()
+        storage_full(None)
     } else {
         format!(
             "The browser refused to store your data ({}). Your latest changes are kept only in \

@@ -37,8 +37,7 @@ pub fn StorageBanner() -> Html {
                 if state.save_retried {
                     <p role="status" class="banner__retried">{ "Tried again: there is still no room, so nothing more was saved." }</p>
                 }
-                <p>{ "Closing or reloading this tab will ask first, since those changes exist only here. \
-                      A backup file keeps all of them, whatever the browser can store." }</p>
+                <p>{ "Closing or reloading this tab asks first." }</p>
                 <div class="banner__actions">
                     <button type="button" class="button" onclick={on_export}>{ "Export all data" }</button>
                     // While saving is paused (another tab's newer data, or an unreadable

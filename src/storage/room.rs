@@ -25,9 +25,97 @@ pub fn too_big(size: usize) -> bool {
     size > ABOUT_THE_QUOTA
 }
 
+/// A size as a person reads it: "18 KB", "5.2 MB".
+pub fn about(bytes: usize) -> String {
+    if bytes < 1_000_000 {
+        format!("{} KB", bytes.div_ceil(1_000))
+    } else {
+        format!("{:.1} MB", bytes as f64 / 1e6)
+    }
+}
+
+/// What takes the room of this site's storage once a save was refused for want of it, in
+/// characters stored: the document the app tried to save, the copies of unreadable data it
+/// keeps aside, and whatever else this site's pages keep there.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SiteUse {
+    pub ours: usize,
+    pub kept: usize,
+    pub others: usize,
+}
+
+/// Said when a save is refused for want of room: what happened, and the way to make room
+/// that fits where the room went (deleting accounts frees nothing when another page's data
+/// fills the storage).
+pub fn storage_full(used: Option<SiteUse>) -> String {
+    let what = "This browser's storage for this site is full (about 5 MB a site), so your latest \
+                changes are kept only in this tab. Nothing saved earlier was changed.";
+    let room = match used {
+        Some(u) if u.others > u.ours && u.others > u.kept => format!(
+            "Other data kept by this site's pages takes {}, and Account Grader's own {}: \
+             ask whoever runs this site, or use Account Grader from another address.",
+            about(u.others),
+            about(u.ours)
+        ),
+        Some(u) if u.kept > u.ours => format!(
+            "Copies of unreadable data set aside take {}: deleting those you no longer need, \
+             in Settings, makes room.",
+            about(u.kept)
+        ),
+        Some(u) => format!(
+            "Your data takes {}: deleting what you no longer need, or undoing an import while \
+             its notice shows, makes room.",
+            about(u.ours)
+        ),
+        None => "Deleting what you no longer need makes room.".to_string(),
+    };
+    format!("{what} {room} Export all data to keep every change in a file.")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_full_storage_points_to_where_the_room_went() {
+        let others = storage_full(Some(SiteUse {
+            ours: 18_000,
+            kept: 0,
+            others: 5_200_000,
+        }));
+        assert!(
+            others.contains(
+                "Other data kept by this site's pages takes 5.2 MB, and Account \
+                             Grader's own 18 KB"
+            ),
+            "{others}"
+        );
+        assert!(
+            !others.contains("deleting what you no longer need"),
+            "{others}"
+        );
+        let kept = storage_full(Some(SiteUse {
+            ours: 1_000_000,
+            kept: 3_900_000,
+            others: 0,
+        }));
+        assert!(
+            kept.contains("Copies of unreadable data set aside take 3.9 MB"),
+            "{kept}"
+        );
+        let ours = storage_full(Some(SiteUse {
+            ours: 4_990_000,
+            kept: 0,
+            others: 10_000,
+        }));
+        assert!(ours.contains("Your data takes 5.0 MB: deleting"), "{ours}");
+        for text in [others, kept, ours, storage_full(None)] {
+            assert!(text.starts_with("This browser's storage for this site is full"));
+            assert!(text.ends_with("Export all data to keep every change in a file."));
+        }
+        assert_eq!(about(999), "1 KB");
+        assert_eq!(about(18_000), "18 KB");
+    }
 
     #[test]
     fn twenty_thousand_new_accounts_do_not_fit_and_a_few_hundred_do() {

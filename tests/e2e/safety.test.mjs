@@ -23,7 +23,9 @@ test('a full storage quota keeps the work in the tab, damages nothing, and expor
   await page.evaluate(() => { window.storageFull = true; });
   await yes.nth(1).check();
   const banner = page.getByRole('alert').filter({ hasText: 'Changes are not being saved' });
-  assert.match(await banner.textContent(), /storage for Account Grader is full/);
+  assert.match(await banner.textContent(), /storage for this site is full/);
+  // Nothing else is stored: the way to make room is in the app's own data.
+  assert.match(await banner.textContent(), /Your data takes \d+ KB: deleting what you no longer need/);
   assert.equal(await stored(page), before, 'what was stored before is intact');
   assert.equal(await page.locator('.score__value').textContent(), '2', 'the tab keeps the change');
   // The way to keep what cannot be stored is in the message itself, and a notice at the
@@ -49,11 +51,32 @@ test('a full storage quota keeps the work in the tab, damages nothing, and expor
   await yes.nth(2).check();
   await page.locator('.score__value').filter({ hasText: '3' }).waitFor();
   assert.equal(await stored(page), before);
-  assert.match(await banner.textContent(), /storage for Account Grader is full/);
+  assert.match(await banner.textContent(), /storage for this site is full/);
   // ...until the user asks: then everything is saved and the warning goes.
   await banner.getByRole('button', { name: 'Try saving again' }).click();
   await banner.waitFor({ state: 'detached' });
   assert.equal(JSON.parse(await stored(page)).grader.draft['growth-goals'], 'yes');
+});
+
+test('storage filled by another page of the site says so, rather than asking to delete accounts', async () => {
+  const page = await env.newPage();
+  await env.open(page);
+  // Another page of this site fills the storage, to within a few characters.
+  await page.evaluate(() => {
+    let size = 6_000_000;
+    for (;;) {
+      try { localStorage.setItem('other-page', 'x'.repeat(size)); break; } catch { size -= 50_000; }
+    }
+    for (let step = 25_000; step >= 1; step = Math.floor(step / 2)) {
+      try { localStorage.setItem('other-page', 'x'.repeat(size + step)); size += step; } catch { /* too big */ }
+    }
+  });
+  await page.getByRole('radio', { name: 'We do this consistently' }).first().check();
+  const banner = page.getByRole('alert').filter({ hasText: 'Changes are not being saved' });
+  await banner.waitFor();
+  assert.match(await banner.textContent(), /Other data kept by this site's pages takes 5\.\d MB, and Account Grader's own \d+ KB/);
+  assert.doesNotMatch(await banner.textContent(), /deleting what you no longer need/);
+  await page.evaluate(() => localStorage.removeItem('other-page'));
 });
 
 const PAYLOADS = ['<script>window.pwned = 1</script>', '<img src="x" onerror="window.pwned = 1">'];
