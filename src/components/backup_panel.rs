@@ -521,7 +521,7 @@ pub fn BackupPanel() -> Html {
             Source::StoredData => "Import this saved data?",
         };
         let (newer_here, collisions): (Vec<&Collision>, Vec<&Collision>) =
-            p.collisions().iter().partition(|c| c.goes_over_newer());
+            p.collisions_for(mode).into_iter().partition(|c| c.goes_over_newer());
         let only_here = p.only_here();
         let only_here_lines: Vec<String> = only_here
             .accounts
@@ -557,7 +557,7 @@ pub fn BackupPanel() -> Html {
                 </fieldset>
                 <ul>{ for describe(&p.preview(mode), mode).into_iter().map(|l| html! { <li>{ l }</li> }) }</ul>
                 <p class="muted">{ if mode == Mode::Merge {
-                    "Accounts and templates with the same name (capitals and spaces aside), and assessments saved at the same moment, are updated from the file; everything else is added."
+                    "Accounts and templates with the same name (capitals and spaces aside), and assessments saved at the same moment, are updated from the file, unless the one here is newer; everything else is added."
                 } else {
                     "Everything here is replaced by the file's contents."
                 } }</p>
@@ -571,7 +571,11 @@ pub fn BackupPanel() -> Html {
                 if !newer_here.is_empty() {
                     <section aria-labelledby="import-newer-here-title">
                         <h4 id="import-newer-here-title">{ format!("Changed here since this file ({})", grouped(newer_here.len())) }</h4>
-                        <p class="muted">{ "These were edited in this browser after the file was made. To keep a copy of your newer details, cancel and use Export first." }</p>
+                        <p class="muted">{ if mode == Mode::Merge {
+                            "These were edited in this browser after the file was made. Merging keeps the newer of the two, so they stay as they are here."
+                        } else {
+                            "These were edited in this browser after the file was made. Replacing puts the file's older copies in their place: to keep yours, merge instead, or cancel and use Export first."
+                        } }</p>
                         { listed(newer_here.iter().map(|c| c.sentence(mode))) }
                     </section>
                 }

@@ -274,8 +274,8 @@ pub enum Outcome {
     /// An earlier item in the file has the same name; this one is added under a new name,
     /// so that nothing in the file is lost and no two names are the same.
     AddedAs { first: String, name: String },
-    /// The one here was changed after the file's copy: the file's older details go over the
-    /// newer ones here, said in the preview so that it is never a surprise.
+    /// The one here was changed after the file's copy: merging keeps it, replacing puts the
+    /// older copy in its place; said in the preview either way, so that it is no surprise.
     OlderInFile { here_at: String, file_at: String },
 }
 
@@ -305,14 +305,13 @@ impl Collision {
                 self.incoming
             ),
             (Outcome::OlderInFile { here_at, file_at }, mode) => format!(
-                "{kind} \"{}\" was changed here on {}, after the file's copy of {}: {} \
-                 puts the file's older details in place of yours.",
+                "{kind} \"{}\" was changed here on {}, after the file's copy of {}: {}",
                 self.incoming,
                 readable_date_time(here_at),
                 readable_date_time(file_at),
                 match mode {
-                    Mode::Merge => "merging",
-                    Mode::Replace => "replacing",
+                    Mode::Merge => "yours is kept.",
+                    Mode::Replace => "replacing puts the file's older copy in its place.",
                 }
             ),
         }
@@ -486,13 +485,16 @@ impl OnlyHere {
     }
 }
 
-/// Counts of matched items that merging would leave exactly as they are here.
+/// Counts of matched items that the file holds exactly as they are here, and of those that
+/// merging leaves as they are because the one here is the newer.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 struct Unchanged {
     accounts: usize,
     plans: usize,
     assessments: usize,
     prospects: usize,
+    newer_accounts: usize,
+    newer_plans: usize,
 }
 
 impl Unchanged {
@@ -507,24 +509,25 @@ impl Unchanged {
             .iter()
             .map(|a| (a.id, a))
             .collect();
-        let accounts = incoming
-            .portfolio
-            .accounts
-            .iter()
-            .zip(&plan.accounts)
-            .filter(|(a, t)| match t {
-                Target::Existing(id) => accounts_here.get(id).is_some_and(|here| {
-                    here.name == a.name.trim()
-                        && **here
-                            == Account {
-                                id: *id,
-                                name: here.name.clone(),
-                                ..Account::clone(a)
-                            }
-                }),
-                Target::New => false,
-            })
-            .count();
+        let (mut accounts, mut newer_accounts) = (0, 0);
+        for (a, t) in incoming.portfolio.accounts.iter().zip(&plan.accounts) {
+            let Target::Existing(id) = t else { continue };
+            let Some(here) = accounts_here.get(id) else {
+                continue;
+            };
+            if here.name == a.name.trim()
+                && **here
+                    == (Account {
+                        id: *id,
+                        name: here.name.clone(),
+                        ..Account::clone(a)
+                    })
+            {
+                accounts += 1;
+            } else if newer_here_than(&here.updated_at, &a.updated_at) {
+                newer_accounts += 1;
+            }
+        }
         let assessments_here: HashMap<AssessmentId, _> =
             current.grader.history.iter().map(|a| (a.id, a)).collect();
         let assessments = incoming
@@ -575,38 +578,43 @@ impl Unchanged {
             .collect();
         let plans_here: HashMap<u64, &Rc<Plan>> =
             current.plans.plans.iter().map(|p| (p.id, p)).collect();
-        let plans = incoming
-            .plans
-            .plans
-            .iter()
-            .zip(&plan.plans)
-            .filter(|(p, t)| {
-                let (Some(Target::Existing(id)), Some(&account)) = (t, account_ids.get(&p.account))
-                else {
-                    return false;
-                };
-                // A plan on a template the file adds is new to this data, whatever it holds.
-                let template = match template_ids.get(&p.template) {
-                    Some(Target::Existing(template)) => *template,
-                    Some(Target::New) => return false,
-                    None => p.template,
-                };
-                plans_here.get(id).is_some_and(|here| {
-                    ***here
-                        == Plan {
-                            id: *id,
-                            account,
-                            template,
-                            ..Plan::clone(p)
-                        }
-                })
-            })
-            .count();
+        let (mut plans, mut newer_plans) = (0, 0);
+        for (p, t) in incoming.plans.plans.iter().zip(&plan.plans) {
+            let (Some(Target::Existing(id)), Some(&account)) = (t, account_ids.get(&p.account))
+            else {
+                continue;
+            };
+            let Some(here) = plans_here.get(id) else {
+                continue;
+            };
+            // A plan on a template the file adds is new to this data, whatever it holds.
+            let template = match template_ids.get(&p.template) {
+                Some(Target::Existing(template)) => Some(*template),
+                Some(Target::New) => None,
+                None => Some(p.template),
+            };
+            let same = template.is_some_and(|template| {
+                ***here
+                    == Plan {
+                        id: *id,
+                        account,
+                        template,
+                        ..Plan::clone(p)
+                    }
+            });
+            if same {
+                plans += 1;
+            } else if newer_here_than(&here.updated_at, &p.updated_at) {
+                newer_plans += 1;
+            }
+        }
         Unchanged {
             accounts,
             plans,
             assessments,
             prospects,
+            newer_accounts,
+            newer_plans,
         }
     }
 }
@@ -818,6 +826,13 @@ impl MergePlan {
     }
 }
 
+/// Whether the item here was changed after the file's copy of it (`file_at`), so that merging
+/// keeps it. Times carry the offset of the device that wrote them, so they are compared as
+/// instants ([`later`]); a copy with no time (written before times were kept) is not older.
+fn newer_here_than(here_at: &str, file_at: &str) -> bool {
+    !file_at.is_empty() && later(here_at, file_at)
+}
+
 /// Lists each account and plan that goes over one here that was changed after the file's copy
 /// of it. Times carry the offset of the device that wrote them, so they are compared as
 /// instants ([`later`]); one with no time (written before times were kept) says nothing.
@@ -829,7 +844,7 @@ fn newer_here(
     collisions: &mut Vec<Collision>,
 ) {
     let older_in_file = |kind, name: &str, here_at: &str, file_at: &str| {
-        (!file_at.is_empty() && later(here_at, file_at)).then(|| Collision {
+        newer_here_than(here_at, file_at).then(|| Collision {
             kind,
             incoming: name.to_string(),
             outcome: Outcome::OlderInFile {
@@ -981,6 +996,22 @@ impl Prepared {
         &self.plan.collisions
     }
 
+    /// What the preview says for `mode`, in the order of the file. Merging keeps an item newer
+    /// here, so its name matching one here does not mean the file's details replace it: the
+    /// line that it is kept says all.
+    pub fn collisions_for(&self, mode: Mode) -> Vec<&Collision> {
+        let all = &self.plan.collisions;
+        let kept = |c: &Collision| {
+            all.iter()
+                .any(|o| o.goes_over_newer() && o.kind == c.kind && o.incoming == c.incoming)
+        };
+        all.iter()
+            .filter(|c| {
+                !(mode == Mode::Merge && matches!(c.outcome, Outcome::Updates { .. }) && kept(c))
+            })
+            .collect()
+    }
+
     /// What is here that the file does not hold: kept by merging, deleted by replacing.
     pub fn only_here(&self) -> &OnlyHere {
         &self.plan.only_here
@@ -1019,16 +1050,21 @@ impl Prepared {
         let (plans_added, plans_replaced) = count(&mut self.plan.plans.iter().flatten());
         let (assessments_added, assessments_replaced) = count(&mut self.plan.assessments.iter());
         let prospects_added = self.plan.prospects.iter().filter(|s| s.is_none()).count();
+        // Merging keeps the newer of two: those newer here are left as they are.
+        let (accounts_kept, plans_kept) = (
+            same.accounts + same.newer_accounts,
+            same.plans + same.newer_plans,
+        );
         Preview {
             prospects_added,
             prospects_replaced: self.plan.prospects.len() - prospects_added - same.prospects,
             prospects_unchanged: same.prospects,
             accounts_added,
-            accounts_replaced: accounts_replaced - same.accounts,
-            accounts_unchanged: same.accounts,
+            accounts_replaced: accounts_replaced - accounts_kept,
+            accounts_unchanged: accounts_kept,
             plans_added,
-            plans_replaced: plans_replaced - same.plans,
-            plans_unchanged: same.plans,
+            plans_replaced: plans_replaced - plans_kept,
+            plans_unchanged: plans_kept,
             assessments_added,
             assessments_replaced: assessments_replaced - same.assessments,
             assessments_unchanged: same.assessments,
@@ -1331,7 +1367,12 @@ impl crate::support::sliced::Sliced for Merging {
                         }
                         a.id = self.ids.accounts[i];
                         match self.account_at.get(&a.id) {
-                            Some(&at) => self.accounts[at] = a,
+                            // Merging keeps the newer of the two.
+                            Some(&at) => {
+                                if !newer_here_than(&self.accounts[at].updated_at, &a.updated_at) {
+                                    self.accounts[at] = a;
+                                }
+                            }
                             None => {
                                 self.account_at.insert(a.id, self.accounts.len());
                                 self.accounts.push(a);
@@ -1378,7 +1419,11 @@ impl crate::support::sliced::Sliced for Merging {
                             .copied()
                             .unwrap_or(p.template);
                         match self.plan_at.get(id) {
-                            Some(&at) => self.plans[at] = Rc::new(p),
+                            Some(&at) => {
+                                if !newer_here_than(&self.plans[at].updated_at, &p.updated_at) {
+                                    self.plans[at] = Rc::new(p);
+                                }
+                            }
                             None => {
                                 self.plan_at.insert(*id, self.plans.len());
                                 self.plans.push(Rc::new(p));
@@ -1580,7 +1625,7 @@ mod tests {
                 },
             );
             prepared
-                .collisions()
+                .collisions_for(Mode::Merge)
                 .iter()
                 .map(|c| c.sentence(Mode::Merge))
                 .collect()
@@ -1589,7 +1634,9 @@ mod tests {
             Rc::make_mut(&mut doc.portfolio.accounts)[i].updated_at = time.into();
         };
         let mut here = doc_with(&["Acme", "Birch", "Cedar"], 1);
-        let mut there = doc_with(&["Acme", "Birch", "Cedar"], 1);
+        // The file writes Acme in capitals: merging keeps the one here, so no line says the
+        // file's details replace it.
+        let mut there = doc_with(&["ACME", "Birch", "Cedar"], 1);
         for i in 0..3 {
             Rc::make_mut(&mut there.portfolio.accounts)[i].notes = "an old note".into();
         }
@@ -1606,11 +1653,45 @@ mod tests {
         let said = lines(&here, &there);
         assert_eq!(said.len(), 1, "{said:?}");
         assert!(
-            said[0].starts_with("Account \"Acme\" was changed here on ")
-                && said[0].ends_with("merging puts the file's older details in place of yours."),
+            said[0].starts_with("Account \"ACME\" was changed here on ")
+                && said[0].ends_with(": yours is kept."),
             "{}",
             said[0]
         );
+        // Merging keeps the newer of the two; replacing takes the file's.
+        let (merged, preview) = import(&here, &there, Mode::Merge);
+        let notes: Vec<&str> = merged
+            .portfolio
+            .accounts
+            .iter()
+            .map(|a| a.notes.as_str())
+            .collect();
+        assert_eq!(
+            notes,
+            [
+                here.portfolio.accounts[0].notes.as_str(),
+                "an old note",
+                "an old note"
+            ]
+        );
+        assert_eq!(
+            (preview.accounts_replaced, preview.accounts_unchanged),
+            (1, 2),
+            "Birch is updated; Acme, newer here, and Cedar, the same but for its time, are not"
+        );
+        assert_eq!(merged.portfolio.accounts[0].name, "Acme");
+        let (replaced, _) = import(&here, &there, Mode::Replace);
+        assert_eq!(replaced.portfolio.accounts[0].notes, "an old note");
+        // Replacing says both: the name, and the older copy going over the newer.
+        let prepared = Prepared::new(
+            &here,
+            Incoming {
+                doc: there.clone(),
+                dropped: vec![],
+                source: Source::Backup,
+            },
+        );
+        assert_eq!(prepared.collisions_for(Mode::Replace).len(), 2);
         // Both times are shown as a person reads them.
         for time in ["2026-11-05T09:30:00+00:00", "2026-11-05T10:00:00+01:00"] {
             assert!(said[0].contains(&readable_date_time(time)), "{}", said[0]);
@@ -1636,6 +1717,12 @@ mod tests {
             "{}",
             said[0]
         );
+        let (merged, preview) = import(&here, &there, Mode::Merge);
+        assert_eq!(
+            merged.plans.plans, here.plans.plans,
+            "the newer plan is kept"
+        );
+        assert_eq!((preview.plans_replaced, preview.plans_unchanged), (0, 1));
         // The other way round, the file's plan is the newer: nothing to say.
         assert_eq!(lines(&there, &here), Vec::<String>::new());
     }
@@ -2129,6 +2216,23 @@ mod tests {
         let mut renamed = incoming.clone();
         rename(&mut renamed, plan);
         let incoming = &renamed;
+        // Merging keeps the newer of two.
+        let accounts_at: HashMap<AccountId, String> = current
+            .portfolio
+            .accounts
+            .iter()
+            .map(|a| (a.id, a.updated_at.clone()))
+            .collect();
+        let plans_at: HashMap<u64, String> = current
+            .plans
+            .plans
+            .iter()
+            .map(|p| (p.id, p.updated_at.clone()))
+            .collect();
+        let older = |at: &HashMap<u64, String>, id: u64, file_at: &str| {
+            at.get(&id)
+                .is_some_and(|here_at| newer_here_than(here_at, file_at))
+        };
 
         let accounts = Rc::make_mut(&mut doc.portfolio.accounts);
         put_all(
@@ -2139,6 +2243,7 @@ mod tests {
                 .accounts
                 .iter()
                 .zip(&account_ids)
+                .filter(|(a, &id)| !older(&accounts_at, id, &a.updated_at))
                 .map(|(a, &id)| {
                     let mut a = a.clone();
                     a.id = id;
@@ -2187,7 +2292,7 @@ mod tests {
                     p.account = *account_id.get(&p.account)?;
                     // The built-in template (0) keeps its id; others follow their template.
                     p.template = template_id.get(&p.template).copied().unwrap_or(p.template);
-                    Some(Rc::new(p))
+                    (!older(&plans_at, p.id, &p.updated_at)).then(|| Rc::new(p))
                 }),
         );
         add_snapshots(

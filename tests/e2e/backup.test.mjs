@@ -167,7 +167,8 @@ test('names that differ only in capitals or spaces are one name: every collision
   const data = {
     version: 3,
     next_id: 5,
-    portfolio: { accounts: [account(1, 'ACME '), account(2, 'acme'), account(3, 'Beta'), account(4, 'beta')], snapshots: [] },
+    // ACME's copy is newer than the Acme made above, so that merging takes the file's.
+    portfolio: { accounts: [account(1, 'ACME ', { updated_at: '2030-01-01T09:00:00Z' }), account(2, 'acme'), account(3, 'Beta'), account(4, 'beta')], snapshots: [] },
   };
   const backup = { app: 'account-grader', kind: 'backup', version: 3, exported_at: '2026-11-01T09:00:00Z', data };
   await page.locator('#import-file').setInputFiles(file('backup.json', JSON.stringify(backup)));
