@@ -559,6 +559,14 @@ pub fn listen_to_other_tabs(
         };
         // No key: another tab cleared all of this site's storage.
         if event.key().is_some_and(|k| k != KEY) {
+            // Another page of the site (or a tab deleting a kept copy) changed what takes
+            // the room: a text refused for want of it may fit now, and what was said of
+            // where the room went may no longer hold.
+            KNOWN.with(|known| {
+                let mut known = known.borrow_mut();
+                known.refused = Refusal::default();
+                known.full = None;
+            });
             return;
         }
         // What is stored now, rather than the event's value: events can arrive after this

@@ -207,6 +207,9 @@ const NOTHING_TO_IMPORT: &str =
 const RESTORED_AS_IT_WAS: &str = "The file holds nothing that this tab did not already have. \
     Your data here is saved in place of the unreadable text from now on.";
 
+/// The notice once a backup was imported in one go, against data that kept changing.
+const IMPORTED_IN_ONE_GO: &str = "Imported, against your data as it was by then.";
+
 /// The notice once a backup is imported: what it did to the accounts, and what it left out.
 fn imported_notice(import: &Prepared, mode: Mode) -> String {
     let p = import.preview(mode);
@@ -482,7 +485,9 @@ pub fn BackupPanel() -> Html {
                 } else if nothing {
                     NOTHING_TO_IMPORT.to_string()
                 } else if in_one_go {
-                    imported_notice(&import.matched_again(&state.doc), mode)
+                    // Counting it would mean matching the file once more, in one go, beside
+                    // the reducer's own: the Undo notice says what was done.
+                    IMPORTED_IN_ONE_GO.to_string()
                 } else if import.is_current(&basis) {
                     imported_notice(&import, mode)
                 } else {
@@ -533,6 +538,12 @@ pub fn BackupPanel() -> Html {
                     .iter()
                     .map(|name| format!("The plan of \"{name}\"")),
             )
+            .chain(
+                only_here
+                    .templates
+                    .iter()
+                    .map(|name| format!("Template \"{name}\"")),
+            )
             .collect();
         html! {
             <div class="import-preview" role="region" aria-labelledby="import-preview-title">
@@ -557,13 +568,13 @@ pub fn BackupPanel() -> Html {
                 </fieldset>
                 <ul>{ for describe(&p.preview(mode), mode).into_iter().map(|l| html! { <li>{ l }</li> }) }</ul>
                 <p class="muted">{ if mode == Mode::Merge {
-                    "Accounts and templates with the same name (capitals and spaces aside), and assessments saved at the same moment, are updated from the file, unless the one here is newer; everything else is added."
+                    "Accounts and templates with the same name (capitals and spaces aside), and assessments saved at the same moment, are updated from the file; an account or plan changed here since the file's copy is kept as it is. Everything else is added."
                 } else {
                     "Everything here is replaced by the file's contents."
                 } }</p>
                 if mode == Mode::Replace && !only_here.is_empty() {
                     <section aria-labelledby="import-only-here-title">
-                        <h4 id="import-only-here-title">{ format!("Only here: replacing deletes them ({})", grouped(only_here.accounts.len() + only_here.plans.len())) }</h4>
+                        <h4 id="import-only-here-title">{ format!("Only here: replacing deletes them ({})", grouped(only_here.len())) }</h4>
                         <p class="muted">{ "Nothing in the file matches these. Merging keeps them; to keep a copy as well, cancel and use Export first." }</p>
                         { listed(only_here_lines.into_iter()) }
                     </section>

@@ -436,16 +436,22 @@ struct MergePlan {
     only_here: OnlyHere,
 }
 
-/// The accounts and plans here that nothing in the file matches: merging keeps them,
-/// replacing deletes them, so the preview names them. Plans are named by their account.
+/// The accounts, plans and templates here that nothing in the file matches: merging keeps
+/// them, replacing deletes them, so the preview names them. Plans are named by their account.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct OnlyHere {
     pub accounts: Vec<String>,
     pub plans: Vec<String>,
+    pub templates: Vec<String>,
 }
 
 impl OnlyHere {
-    fn of(current: &Document, accounts: &[Target], plans: &[Option<Target>]) -> Self {
+    fn of(
+        current: &Document,
+        accounts: &[Target],
+        plans: &[Option<Target>],
+        templates: &[Target],
+    ) -> Self {
         let matched = |targets: &mut dyn Iterator<Item = &Target>| -> HashSet<u64> {
             targets
                 .filter_map(|t| match t {
@@ -456,6 +462,7 @@ impl OnlyHere {
         };
         let matched_accounts = matched(&mut accounts.iter());
         let matched_plans = matched(&mut plans.iter().flatten());
+        let matched_templates = matched(&mut templates.iter());
         let names: HashMap<AccountId, &str> = current
             .portfolio
             .accounts
@@ -477,11 +484,22 @@ impl OnlyHere {
                 .filter(|p| !matched_plans.contains(&p.id))
                 .filter_map(|p| names.get(&p.account).map(|n| n.to_string()))
                 .collect(),
+            templates: current
+                .plans
+                .templates
+                .iter()
+                .filter(|t| !matched_templates.contains(&t.id))
+                .map(|t| t.name.clone())
+                .collect(),
         }
     }
 
     pub fn is_empty(&self) -> bool {
-        self.accounts.is_empty() && self.plans.is_empty()
+        self.accounts.is_empty() && self.plans.is_empty() && self.templates.is_empty()
+    }
+
+    pub fn len(&self) -> usize {
+        self.accounts.len() + self.plans.len() + self.templates.len()
     }
 }
 
@@ -807,7 +825,7 @@ impl MergePlan {
             })
             .collect();
         newer_here(current, incoming, &accounts, &plans, &mut collisions);
-        let only_here = OnlyHere::of(current, &accounts, &plans);
+        let only_here = OnlyHere::of(current, &accounts, &plans, &templates);
         let mut merge_plan = MergePlan {
             basis: Basis::of(current),
             prospects: prospect_slots(&current.prospects, &incoming.prospects),
@@ -1886,6 +1904,11 @@ mod tests {
     #[test]
     fn replacing_names_what_only_this_browser_holds() {
         let mut here = doc_with(&["Acme", "Birch", "Cedar"], 1);
+        here.plans.templates.push(Template {
+            id: 20,
+            name: "Key accounts".into(),
+            sections: vec![],
+        });
         here.plans.plans.push(Rc::new(Plan::new(10, 2, 0, AT)));
         here.plans.plans.push(Rc::new(Plan::new(11, 1, 0, AT)));
         // The file: Acme as it is here, with its plan; no Birch, whose plan goes with it;
@@ -1908,6 +1931,7 @@ mod tests {
         let only = prepared.only_here();
         assert_eq!(only.accounts, ["Birch"]);
         assert_eq!(only.plans, ["Birch"]);
+        assert_eq!(only.templates, ["Key accounts"]);
         let p = prepared.preview(Mode::Replace);
         assert_eq!(
             (p.accounts_added, p.accounts_removed, p.accounts_unchanged),
@@ -2398,6 +2422,16 @@ mod tests {
         use crate::domain::history::SavedAssessment;
         let names: Vec<&str> = names.iter().map(|&i| POOL[i]).collect();
         let mut doc = doc_with(&names, first_id);
+        // Times that differ between the two sides, some with an offset, so that merging's
+        // "the newer of two is kept" is put to the test.
+        const TIMES: [&str; 3] = ["2026-10-01T00:00:00Z", AT, "2026-12-01T00:00:00+01:00"];
+        let time = |i: usize| TIMES[(i + first_id as usize) % 3];
+        for (i, a) in Rc::make_mut(&mut doc.portfolio.accounts)
+            .iter_mut()
+            .enumerate()
+        {
+            a.updated_at = time(i).into();
+        }
         let mut next = first_id + 20;
         let mut id = || {
             next += 1;
@@ -2418,7 +2452,8 @@ mod tests {
         let accounts: Vec<AccountId> = doc.portfolio.accounts.iter().map(|a| a.id).collect();
         for (i, account) in accounts.iter().enumerate() {
             if plans & (1 << i) != 0 {
-                let plan = Plan::new(id(), *account, if i % 2 == 0 { template } else { 0 }, AT);
+                let mut plan = Plan::new(id(), *account, if i % 2 == 0 { template } else { 0 }, AT);
+                plan.updated_at = time(i + 1).into();
                 doc.plans.plans.push(Rc::new(plan));
             }
         }
