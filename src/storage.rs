@@ -612,7 +612,8 @@ fn site_use(storage: &Storage, ours: usize) -> SiteUse {
         if key == KEY {
             continue;
         }
-        let size = key.len()
+        // In UTF-16 units, as the quota counts keys and values alike.
+        let size = key.encode_utf16().count()
             + storage
                 .get_item(&key)
                 .ok()
@@ -620,7 +621,7 @@ fn site_use(storage: &Storage, ours: usize) -> SiteUse {
                 .map_or(0, |v| v.encode_utf16().count());
         if key.starts_with(BACKUP_KEY) {
             used.kept += size;
-        } else if key.starts_with(KEY) {
+        } else if key.starts_with(&format!("{KEY}.")) {
             // The app's small remembered choices (the spreadsheet columns, say).
             used.ours += size;
         } else {

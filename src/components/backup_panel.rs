@@ -200,7 +200,8 @@ fn describe(p: &Preview, mode: Mode) -> Vec<String> {
 /// The notice once a backup is imported that holds nothing the data does not (no Undo is
 /// offered then, and nothing is saved).
 const NOTHING_TO_IMPORT: &str =
-    "Nothing to import: your data already holds everything in this file, so nothing was changed.";
+    "Nothing to import: your data already holds everything in this file, or newer copies of it, \
+     so nothing was changed.";
 /// Taking the place of the unreadable stored text is a change even when the file adds nothing
 /// to what this tab holds: the stored text is replaced by this tab's data, and saving resumes.
 /// (Said before the save runs: should it fail, the storage notice says so.)

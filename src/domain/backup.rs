@@ -11,12 +11,11 @@ use super::history::AssessmentId;
 use super::plan_export;
 use super::plans::{Plan, Template, TemplateId};
 use super::prospects::Prospect;
-use super::share::later;
 use super::snapshots::Snapshot;
 use crate::storage::damaged_text::readable_part;
 use crate::storage::salvage::{decode_lenient, Dropped, Salvaged};
 use crate::storage::schema::{encode, Document, LoadError, CURRENT_VERSION};
-use crate::support::dates::readable_date_time;
+use crate::support::dates::{instant, readable_date_time};
 use crate::support::decimal::fixed;
 use crate::support::json::{export_file, to_text, Json, JsonError, Reader};
 
@@ -848,7 +847,12 @@ impl MergePlan {
 /// keeps it. Times carry the offset of the device that wrote them, so they are compared as
 /// instants ([`later`]); a copy with no time (written before times were kept) is not older.
 fn newer_here_than(here_at: &str, file_at: &str) -> bool {
-    !file_at.is_empty() && later(here_at, file_at)
+    // A time that does not read (salvaged from damaged data, say) is newer than nothing: as
+    // text it could sort after every real time and keep its item from every later file.
+    match (instant(here_at), instant(file_at)) {
+        (Some(here), Some(file)) => here > file,
+        _ => false,
+    }
 }
 
 /// Lists each account and plan that goes over one here that was changed after the file's copy
@@ -916,6 +920,18 @@ fn newer_here(
         else {
             continue;
         };
+        // Saved again here as the file has it: the file takes nothing away.
+        let same_but_for_time = **here
+            == Plan {
+                id: here.id,
+                account: here.account,
+                template: here.template,
+                updated_at: here.updated_at.clone(),
+                ..Plan::clone(file)
+            };
+        if same_but_for_time {
+            continue;
+        }
         collisions.extend(older_in_file(
             "The plan of",
             name,
@@ -1387,7 +1403,12 @@ impl crate::support::sliced::Sliced for Merging {
                         match self.account_at.get(&a.id) {
                             // Merging keeps the newer of the two.
                             Some(&at) => {
-                                if !newer_here_than(&self.accounts[at].updated_at, &a.updated_at) {
+                                // Against the account as it is here, not an earlier copy
+                                // from the file put in its place, as the preview counts it.
+                                let here = self.current.portfolio.accounts.get(at);
+                                if !here.is_some_and(|here| {
+                                    newer_here_than(&here.updated_at, &a.updated_at)
+                                }) {
                                     self.accounts[at] = a;
                                 }
                             }
@@ -1438,7 +1459,10 @@ impl crate::support::sliced::Sliced for Merging {
                             .unwrap_or(p.template);
                         match self.plan_at.get(id) {
                             Some(&at) => {
-                                if !newer_here_than(&self.plans[at].updated_at, &p.updated_at) {
+                                let here = self.current.plans.plans.get(at);
+                                if !here.is_some_and(|here| {
+                                    newer_here_than(&here.updated_at, &p.updated_at)
+                                }) {
                                     self.plans[at] = Rc::new(p);
                                 }
                             }
@@ -1899,6 +1923,22 @@ mod tests {
         let (doc, p) = import(&here, &there, Mode::Replace);
         assert_eq!(doc, there);
         assert_eq!((p.accounts_added, p.accounts_removed), (1, 2));
+    }
+
+    #[test]
+    fn the_newer_of_two_is_told_by_the_instant_and_a_time_that_does_not_read_is_never_newer() {
+        assert!(newer_here_than(
+            "2026-11-05T09:30:00Z",
+            "2026-11-05T10:00:00+01:00"
+        ));
+        assert!(!newer_here_than(
+            "2026-11-05T10:00:00+01:00",
+            "2026-11-05T09:30:00Z"
+        ));
+        assert!(!newer_here_than(AT, AT));
+        for (here, file) in [("x", AT), ("", AT), (AT, ""), (AT, "x")] {
+            assert!(!newer_here_than(here, file), "{here:?} against {file:?}");
+        }
     }
 
     #[test]
