@@ -324,7 +324,7 @@ if (!SKIP_REST) {
     await page.getByRole('button', { name: 'Cancel' }).click();
   }
   await page.locator('#import-file').setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(backup) });
-  await timed(false, 'Use Undo');
+  await timed(false, 'Imported: ');
   await page.getByRole('button', { name: 'Import', exact: true }).click();
   const imported = await page.evaluate(async () => (await window.shown) - (await window.started));
   results.import = { file_bytes: backup.length, preview: stats(previews), import: imported };
@@ -551,7 +551,7 @@ if (!ONLY_PHONE && !STORAGE_ONLY && !FIRST_RENDER_ONLY) {
     const backup = JSON.stringify({ app: 'account-grader', kind: 'backup', version: 5, exported_at: '2026-11-02T09:00:00Z', data });
     await give(page, backup, 'application/json');
     const preview = await longest(page, { choose: 'import-file' }, { present: '.import-preview', absent: '#import-progress' });
-    const imported = await longest(page, { region: '.import-preview', click: 'Import' }, { text: 'Use Undo' });
+    const imported = await longest(page, { region: '.import-preview', click: 'Import' }, { text: 'Imported: ' });
     results.long_tasks.backup_10k_into_10k = { preview, import: imported };
     await close();
   }
@@ -567,7 +567,7 @@ if (!ONLY_PHONE && !STORAGE_ONLY && !FIRST_RENDER_ONLY) {
     data.portfolio.accounts.forEach((a, i) => { a.name = `Imported ${i}`; });
     await give(page, JSON.stringify({ app: 'account-grader', kind: 'backup', version: 5, exported_at: '2026-11-02T09:00:00Z', data }), 'application/json');
     await longest(page, { choose: 'import-file' }, { present: '.import-preview', absent: '#import-progress' });
-    const imported = await longest(page, { region: '.import-preview', click: 'Import' }, { text: 'Use Undo' });
+    const imported = await longest(page, { region: '.import-preview', click: 'Import' }, { text: 'Imported: ' });
     const saved = await page.evaluate(() => JSON.parse(localStorage.getItem('account-grader')).portfolio.accounts.length);
     results.long_tasks.backup_2k_into_5k = { import: imported, saved };
     await close();
