@@ -444,6 +444,28 @@ pub struct OnlyHere {
     pub templates: Vec<String>,
 }
 
+/// The names of the `items` here that no target of the file points to; `named` gives an
+/// item's id and its name, if it has one to be listed by.
+fn unmatched<'a, T: 'a>(
+    items: &'a [T],
+    targets: impl Iterator<Item = &'a Target>,
+    named: impl Fn(&T) -> (u64, Option<String>),
+) -> Vec<String> {
+    let matched: HashSet<u64> = targets
+        .filter_map(|t| match t {
+            Target::Existing(id) => Some(*id),
+            Target::New => None,
+        })
+        .collect();
+    items
+        .iter()
+        .filter_map(|item| {
+            let (id, name) = named(item);
+            name.filter(|_| !matched.contains(&id))
+        })
+        .collect()
+}
+
 impl OnlyHere {
     fn of(
         current: &Document,
@@ -451,17 +473,6 @@ impl OnlyHere {
         plans: &[Option<Target>],
         templates: &[Target],
     ) -> Self {
-        let matched = |targets: &mut dyn Iterator<Item = &Target>| -> HashSet<u64> {
-            targets
-                .filter_map(|t| match t {
-                    Target::Existing(id) => Some(*id),
-                    Target::New => None,
-                })
-                .collect()
-        };
-        let matched_accounts = matched(&mut accounts.iter());
-        let matched_plans = matched(&mut plans.iter().flatten());
-        let matched_templates = matched(&mut templates.iter());
         let names: HashMap<AccountId, &str> = current
             .portfolio
             .accounts
@@ -469,27 +480,15 @@ impl OnlyHere {
             .map(|a| (a.id, a.name.as_str()))
             .collect();
         OnlyHere {
-            accounts: current
-                .portfolio
-                .accounts
-                .iter()
-                .filter(|a| !matched_accounts.contains(&a.id))
-                .map(|a| a.name.clone())
-                .collect(),
-            plans: current
-                .plans
-                .plans
-                .iter()
-                .filter(|p| !matched_plans.contains(&p.id))
-                .filter_map(|p| names.get(&p.account).map(|n| n.to_string()))
-                .collect(),
-            templates: current
-                .plans
-                .templates
-                .iter()
-                .filter(|t| !matched_templates.contains(&t.id))
-                .map(|t| t.name.clone())
-                .collect(),
+            accounts: unmatched(&current.portfolio.accounts, accounts.iter(), |a| {
+                (a.id, Some(a.name.clone()))
+            }),
+            plans: unmatched(&current.plans.plans, plans.iter().flatten(), |p| {
+                (p.id, names.get(&p.account).map(|n| n.to_string()))
+            }),
+            templates: unmatched(&current.plans.templates, templates.iter(), |t| {
+                (t.id, Some(t.name.clone()))
+            }),
         }
     }
 
