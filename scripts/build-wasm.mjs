@@ -6,7 +6,9 @@
 // 2. wasm-split-cli cuts it into the main module, one module per group and shared chunks;
 // 3. wasm-bindgen writes the JavaScript bindings for the main module;
 // 4. in a release build, wasm-opt shrinks each module;
-// 5. every file gets the build's hash in its name, so a browser never mixes two builds.
+// 5. the splitter's small chunks go end to end into one file, fetched once (see
+//    bundleSmallChunks);
+// 6. every file gets the build's hash in its name, so a browser never mixes two builds.
 // scripts/post-build.mjs then writes the loader that starts the app from these files.
 import { execFile as execFileCallback, execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -34,6 +36,7 @@ export function hashedNames(files, hash) {
     if (file === 'app.js') names.set(file, `${PREFIX}${hash}.js`);
     else if (file === 'app_bg.wasm') names.set(file, `${PREFIX}${hash}_bg.wasm`);
     else if (file === '__wasm_split.js') names.set(file, `${PREFIX}${hash}_split.js`);
+    else if (file === SMALL_CHUNKS) names.set(file, `${PREFIX}${hash}_${file}`);
     else if (/^(split_\w+|chunk_\d+)\.wasm$/.test(file)) names.set(file, `${PREFIX}${hash}_${file}`);
     else throw new Error(`build-wasm.mjs: unexpected file ${file} from the splitter or wasm-bindgen`);
   }
@@ -50,6 +53,48 @@ export function renameReferences(code, names) {
     renamed = renamed.replace(reference, (_, before, quote) => `${before}${quote}./${to}${quote}`);
   }
   return renamed;
+}
+
+/** The file that holds the small chunks, end to end. Named .wasm so that hosts serve and
+ *  compress it as they do the app's other WebAssembly files. */
+export const SMALL_CHUNKS = 'small_chunks.wasm';
+
+/** A chunk no larger than this goes into the file of small chunks. The splitter makes a chunk
+ *  for each set of screen groups sharing code, most of them a few hundred bytes; fetched one
+ *  by one, the first screen opened after the Grader waited for three rounds of requests on a
+ *  slow connection (a browser asks a host for six files at a time). */
+export const SMALL_CHUNK_BYTES = 6 * 1024;
+
+/** Puts the chunks in `chunks` (name to bytes) end to end, and makes the loader of the split
+ *  modules (`splitJs`, from wasm-split-cli) take each from that file instead of fetching it on
+ *  its own. The file is fetched once, on the first need of any of them; a failed fetch is
+ *  tried again on the next need, as the loader does for its own fetches. */
+export function bundleSmallChunks(chunks, splitJs) {
+  let offset = 0;
+  const parts = [];
+  let loader = splitJs;
+  for (const [name, bytes] of chunks) {
+    const fetchOne = `fetch(new URL("./${name}", import.meta.url))`;
+    if (!loader.includes(fetchOne)) throw new Error(`build-wasm.mjs: the loader of the split modules does not fetch ${name} as expected`);
+    loader = loader.replace(fetchOne, `__smallChunk(${offset}, ${bytes.length})`);
+    parts.push(bytes);
+    offset += bytes.length;
+  }
+  const helper = `
+// Added by scripts/build-wasm.mjs: the small chunks come in one file (${SMALL_CHUNKS}).
+let smallChunks = undefined;
+function __smallChunk(offset, length) {
+    if (smallChunks === undefined) {
+        const whole = fetch(new URL("./${SMALL_CHUNKS}", import.meta.url))
+            .then(r => r.ok ? r.arrayBuffer() : Promise.reject(new Error(\`${SMALL_CHUNKS}: \${r.status}\`)));
+        whole.catch(() => { if (smallChunks === whole) smallChunks = undefined; });
+        smallChunks = whole;
+    }
+    return smallChunks.then(bytes => new Response(bytes.slice(offset, offset + length), { headers: { "Content-Type": "application/wasm" } }));
+}
+`;
+  const firstLineEnd = loader.indexOf('\n') + 1;
+  return { bundle: Buffer.concat(parts), splitJs: loader.slice(0, firstLineEnd) + helper + loader.slice(firstLineEnd) };
 }
 
 async function build(staging, release) {
@@ -72,6 +117,18 @@ async function build(staging, release) {
         for (let file; (file = queue.shift());) await execFile('wasm-opt', ['-Oz', join(out, file), '-o', join(out, file)]);
       };
       await Promise.all([worker(), worker()]);
+    }
+    const small = [];
+    for (const file of files.filter(f => /^chunk_\d+\.wasm$/.test(f))) {
+      const bytes = await readFile(join(out, file));
+      if (bytes.length <= SMALL_CHUNK_BYTES) small.push([file, bytes]);
+    }
+    if (small.length > 1) {
+      const { bundle, splitJs } = bundleSmallChunks(small, await readFile(join(out, '__wasm_split.js'), 'utf8'));
+      await writeFile(join(out, SMALL_CHUNKS), bundle);
+      await writeFile(join(out, '__wasm_split.js'), splitJs);
+      for (const [file] of small) await rm(join(out, file));
+      files.splice(0, files.length, ...(await readdir(out)).sort());
     }
     const contents = await Promise.all(files.map(f => readFile(join(out, f))));
     const hash = createHash('sha256').update(Buffer.concat(contents)).digest('hex').slice(0, 16);

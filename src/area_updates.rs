@@ -17,7 +17,8 @@
 //! | first     | Grader, invitation, header, storage notices       | grader, settings, backup export |
 //! | Portfolio | accounts (with the spreadsheet import), an account, its form, rating grid, matrix | portfolio, snapshot, transfer |
 //! | Plans     | plans, a plan, its read view, templates            | plan                         |
-//! | More      | history, an assessment, prospects, settings (with the backup) | grader, settings, prospect, transfer |
+//! | History   | history, an assessment                            | grader, prospect             |
+//! | More      | prospects, settings (with the backup)             | grader, settings, prospect, transfer |
 //! | Share     | a shared result, a shared account, a client plan   | share, prospect              |
 //!
 //! A change waits, then, only when it is dispatched from outside the screens of its group
@@ -135,7 +136,12 @@ pub fn plans_group_arrived() {
     add(|u| u.plan = Some(plan_update::update));
 }
 
-/// The updates of the history's and the prospects' screens and of the settings' backup.
+/// The updates of the history's screens: a past result moved to the prospects.
+pub fn history_group_arrived() {
+    add(|u| u.prospect = Some(prospect_update::update));
+}
+
+/// The updates of the prospects' screens and of the settings' backup.
 pub fn more_group_arrived() {
     add(|u| {
         u.prospect = Some(prospect_update::update);
@@ -208,7 +214,7 @@ mod tests {
                 result: Document::default(),
             }),
         });
-        let by_group: [(fn(), Vec<Action>); 4] = [
+        let by_group: [(fn(), Vec<Action>); 5] = [
             (
                 portfolio_group_arrived,
                 vec![
@@ -220,6 +226,13 @@ mod tests {
             (
                 plans_group_arrived,
                 vec![Action::Plan(PlanAction::DeleteTemplate(1))],
+            ),
+            (
+                history_group_arrived,
+                vec![Action::Prospect(ProspectAction::MoveToProspects {
+                    ids: vec![1],
+                    at: String::new(),
+                })],
             ),
             (
                 more_group_arrived,
@@ -279,6 +292,7 @@ mod tests {
             match group_bringing(&action).expect("a group brings it") {
                 Group::Portfolio => portfolio_group_arrived(),
                 Group::Plans => plans_group_arrived(),
+                Group::History => history_group_arrived(),
                 Group::More => more_group_arrived(),
                 Group::Share => share_group_arrived(),
             }

@@ -29,7 +29,10 @@ pub enum Group {
     Portfolio,
     /// Account plans and templates.
     Plans,
-    /// The Grader's history, the prospects and the settings with backup.
+    /// The Grader's history and a past assessment: small, so that the first screen a visitor
+    /// opens after the Grader (its saved results) comes quickly.
+    History,
+    /// The prospects and the settings with backup.
     More,
     /// The screens that open a shared result, account or client plan.
     Share,
@@ -37,7 +40,13 @@ pub enum Group {
 
 impl Group {
     /// Every group, in the order they are fetched when the page is idle: the most used first.
-    pub const ALL: [Group; 4] = [Group::Portfolio, Group::Plans, Group::More, Group::Share];
+    pub const ALL: [Group; 5] = [
+        Group::History,
+        Group::Portfolio,
+        Group::Plans,
+        Group::More,
+        Group::Share,
+    ];
 
     /// The group that holds the screen for `route`, or `None` for a screen of the first download.
     pub fn of(route: Route) -> Option<Group> {
@@ -51,11 +60,8 @@ impl Group {
             Route::Plans | Route::Plan(_) | Route::PlanView(_) | Route::Template(_) => {
                 Some(Group::Plans)
             }
-            Route::History
-            | Route::Assessment(_)
-            | Route::Prospects
-            | Route::Prospect(_)
-            | Route::Settings => Some(Group::More),
+            Route::History | Route::Assessment(_) => Some(Group::History),
+            Route::Prospects | Route::Prospect(_) | Route::Settings => Some(Group::More),
             Route::SharedResult | Route::SharedAccount | Route::ClientPlan => Some(Group::Share),
             Route::Grader | Route::Invitation | Route::NotFound => None,
         }
@@ -65,15 +71,22 @@ impl Group {
         self as usize
     }
 
-    /// Fetches the group's code unless it is here already. A failure is not remembered: the
-    /// next call tries again.
+    /// Fetches the group's code unless it is here already, for a screen or a change that needs
+    /// it now: fetches for later wait until it has arrived (see `load_all_when_idle`). A
+    /// failure is not remembered: the next call tries again.
     pub async fn load(self) -> Result<(), SplitLoaderError> {
+        let _needed = NeededNow::start();
+        self.fetch().await
+    }
+
+    async fn fetch(self) -> Result<(), SplitLoaderError> {
         // Each split function keeps its own record of the file having arrived: the screen
         // function's is the one `LazyScreen` relies on to show a screen without waiting, so
         // it is the one that loads the file.
         let loaded = match self {
             Group::Portfolio => load_portfolio().await,
             Group::Plans => load_plans().await,
+            Group::History => load_history().await,
             Group::More => load_more().await,
             Group::Share => load_share().await,
         };
@@ -81,6 +94,7 @@ impl Group {
         let loaded = match self {
             Group::Portfolio => portfolio_arrived().await,
             Group::Plans => plans_arrived().await,
+            Group::History => history_arrived().await,
             Group::More => more_arrived().await,
             Group::Share => share_arrived().await,
         };
@@ -98,7 +112,7 @@ impl Group {
 
 thread_local! {
     /// Which groups have arrived, so that their screens render at once from then on.
-    static LOADED: [Cell<bool>; 4] = Default::default();
+    static LOADED: [Cell<bool>; 5] = Default::default();
     /// Set when the user moved to a screen whose code was still on its way: its heading
     /// takes focus when it arrives, as an eager screen's does on navigation.
     static FOCUS_ON_ARRIVAL: Cell<bool> = const { Cell::new(false) };
@@ -116,6 +130,12 @@ fn portfolio_arrived() -> Result<(), SplitLoaderError> {
 #[wasm_split(plans, fallible)]
 fn plans_arrived() -> Result<(), SplitLoaderError> {
     area_updates::plans_group_arrived();
+    Ok(())
+}
+
+#[wasm_split(history, fallible)]
+fn history_arrived() -> Result<(), SplitLoaderError> {
+    area_updates::history_group_arrived();
     Ok(())
 }
 
@@ -157,14 +177,20 @@ fn plans_screen(route: Route) -> Result<Html, SplitLoaderError> {
     })
 }
 
+#[wasm_split(history, fallible, preload(load_history))]
+fn history_screen(route: Route) -> Result<Html, SplitLoaderError> {
+    Ok(match route {
+        Route::Assessment(id) => html! { <AssessmentPage id={id} /> },
+        _ => html! { <HistoryPage /> },
+    })
+}
+
 #[wasm_split(more, fallible, preload(load_more))]
 fn more_screen(route: Route) -> Result<Html, SplitLoaderError> {
     Ok(match route {
-        Route::Assessment(id) => html! { <AssessmentPage id={id} /> },
-        Route::Settings => html! { <SettingsPage /> },
         Route::Prospects => html! { <ProspectsPage /> },
         Route::Prospect(id) => html! { <ProspectPage id={id} /> },
-        _ => html! { <HistoryPage /> },
+        _ => html! { <SettingsPage /> },
     })
 }
 
@@ -187,6 +213,7 @@ async fn screen(group: Group, route: Route, link: AttrValue) -> Result<Html, Spl
     match group {
         Group::Portfolio => portfolio_screen(route).await,
         Group::Plans => plans_screen(route).await,
+        Group::History => history_screen(route).await,
         Group::More => more_screen(route).await,
         Group::Share => share_screen(route, link).await,
     }
@@ -336,16 +363,59 @@ fn retry_after_ms(failures: u32) -> u32 {
 }
 
 /// Fetches every group that has not arrived yet, one after another, once the page is idle:
-/// the first visit to any screen then finds its code here. Failures are left for the screen
-/// itself to report when it is opened.
+/// the first visit to any screen then finds its code here. Each waits while a group needed
+/// now is on its way, so as not to share a slow connection with it. Failures are left for the
+/// screen itself to report when it is opened.
 pub fn load_all_when_idle() {
     crate::browser::idle::when_idle(|| {
         wasm_bindgen_futures::spawn_local(async {
             for group in Group::ALL {
-                let _ = group.load().await;
+                while NeededNow::any() {
+                    pause(NEEDED_NOW_CHECK_MS).await;
+                }
+                let _ = group.fetch().await;
             }
         })
     });
+}
+
+/// How often a fetch for later looks again whether the group needed now has arrived.
+const NEEDED_NOW_CHECK_MS: i32 = 100;
+
+thread_local! {
+    /// How many fetches for a screen or a change are under way.
+    static NEEDED_NOW: Cell<u32> = const { Cell::new(0) };
+}
+
+/// A fetch for a screen or a change, counted while it lasts, however it ends.
+struct NeededNow;
+
+impl NeededNow {
+    fn start() -> NeededNow {
+        NEEDED_NOW.with(|n| n.set(n.get() + 1));
+        NeededNow
+    }
+
+    fn any() -> bool {
+        NEEDED_NOW.with(Cell::get) > 0
+    }
+}
+
+impl Drop for NeededNow {
+    fn drop(&mut self) {
+        NEEDED_NOW.with(|n| n.set(n.get().saturating_sub(1)));
+    }
+}
+
+/// Resolves after `ms` milliseconds (at once off the web, where nothing is fetched).
+async fn pause(ms: i32) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let timer = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(timer).await;
 }
 
 #[derive(Properties, PartialEq)]
@@ -441,7 +511,10 @@ mod tests {
         assert_eq!(Group::of(Route::Accounts), Some(Group::Portfolio));
         assert_eq!(Group::of(Route::Matrix), Some(Group::Portfolio));
         assert_eq!(Group::of(Route::Template(3)), Some(Group::Plans));
+        assert_eq!(Group::of(Route::History), Some(Group::History));
+        assert_eq!(Group::of(Route::Assessment(2)), Some(Group::History));
         assert_eq!(Group::of(Route::Settings), Some(Group::More));
+        assert_eq!(Group::of(Route::Prospect(1)), Some(Group::More));
         assert_eq!(Group::of(Route::SharedAccount), Some(Group::Share));
     }
 

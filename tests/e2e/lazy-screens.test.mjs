@@ -25,8 +25,8 @@ const SCREENS = [
   ['#/c/not-a-real-link', 'This link cannot be opened'],
 ];
 
-const GROUPS = ['portfolio', 'plans', 'more', 'share'];
-const GROUP_FILE = /_split_(portfolio|plans|more|share)\.wasm$/;
+const GROUPS = ['portfolio', 'plans', 'history', 'more', 'share'];
+const GROUP_FILE = /_split_(portfolio|plans|history|more|share)\.wasm$/;
 
 function heading(page, name) {
   return page.getByRole('heading', { level: 1, name, exact: true });
@@ -69,6 +69,42 @@ test('every screen opens from its address, each group\'s file fetched from the a
   for (const [hash, name] of SCREENS) await openFresh(page, hash, name);
   for (const group of GROUPS) assert.ok(paths.some(p => p.endsWith(`_split_${group}.wasm`)), `${group} was fetched`);
   for (const path of paths.filter(p => p !== '/blank')) assert.ok(path.startsWith(BASE), `${path} is under ${BASE}`);
+});
+
+/** Opens `hash` afresh with its group's file (`group`) held back until the page has been idle
+ *  a while, and returns the app's WebAssembly files asked for by then, without their prefix. */
+async function filesWhileHeld(page, hash, group) {
+  const paths = watchRequests(page);
+  const file = new RegExp(`_split_${group}\\.wasm$`);
+  const held = [];
+  await page.route(file, route => { held.push(route); });
+  const asked = page.waitForRequest(file);
+  await page.goto(env.server.url + hash);
+  await asked;
+  await page.getByRole('status').filter({ hasText: 'Loading this screen…' }).waitFor({ state: 'attached' });
+  await page.evaluate(() => new Promise(done => requestIdleCallback(() => setTimeout(done, 1500))));
+  const wasm = paths.filter(p => p.endsWith('.wasm')).map(p => p.split('/').pop().replace(/^account-grader-[0-9a-f]+_/, ''));
+  for (const route of held) await route.continue();
+  await page.unroute(file);
+  return wasm.sort();
+}
+
+test('the History screen, opened first, needs only its own file and one file of small chunks', async () => {
+  const page = await env.newPage({ serviceWorkers: 'block' });
+  // Not one request for each small chunk: on a slow connection they queued, six at a time.
+  assert.deepEqual(await filesWhileHeld(page, '#/history', 'history'), ['bg.wasm', 'small_chunks.wasm', 'split_history.wasm']);
+  await heading(page, 'Assessment history').waitFor();
+});
+
+test('no other screens are fetched for later while a screen\'s file is on its way; then they are', async () => {
+  const page = await env.newPage({ serviceWorkers: 'block' });
+  // The page is idle while Settings' file is held: fetched now, the others would share a slow
+  // connection with the one the visitor waits for.
+  const files = await filesWhileHeld(page, '#/settings', 'more');
+  assert.deepEqual(files.filter(f => f.startsWith('split_')), ['split_more.wasm']);
+  await heading(page, 'Settings').waitFor();
+  await page.waitForFunction(groups => groups.every(g =>
+    performance.getEntriesByType('resource').some(e => e.name.endsWith(`_split_${g}.wasm`))), GROUPS);
 });
 
 test('a screen whose file is still on its way says so, then shows itself and takes focus', async () => {
