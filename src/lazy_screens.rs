@@ -364,13 +364,17 @@ fn retry_after_ms(failures: u32) -> u32 {
 
 /// Fetches every group that has not arrived yet, one after another, once the page is idle:
 /// the first visit to any screen then finds its code here. Each waits while a group needed
-/// now is on its way, so as not to share a slow connection with it. Failures are left for the
+/// now is on its way, so as not to share a slow connection with it, but not for ever: a fetch
+/// that hangs must not keep the other screens from being fetched. Failures are left for the
 /// screen itself to report when it is opened.
 pub fn load_all_when_idle() {
     crate::browser::idle::when_idle(|| {
         wasm_bindgen_futures::spawn_local(async {
             for group in Group::ALL {
-                while NeededNow::any() {
+                for _ in 0..NEEDED_NOW_CHECKS {
+                    if !NeededNow::any() {
+                        break;
+                    }
                     pause(NEEDED_NOW_CHECK_MS).await;
                 }
                 let _ = group.fetch().await;
@@ -379,8 +383,10 @@ pub fn load_all_when_idle() {
     });
 }
 
-/// How often a fetch for later looks again whether the group needed now has arrived.
+/// How often a fetch for later looks again whether the group needed now has arrived, and how
+/// many times at most before it goes ahead (half a minute in all, before each group).
 const NEEDED_NOW_CHECK_MS: i32 = 100;
+const NEEDED_NOW_CHECKS: u32 = 300;
 
 thread_local! {
     /// How many fetches for a screen or a change are under way.
