@@ -7,7 +7,8 @@
 // 3. wasm-bindgen writes the JavaScript bindings for the main module;
 // 4. in a release build, wasm-opt shrinks each module;
 // 5. the splitter's small chunks go end to end into one file, fetched once (see
-//    bundleSmallChunks);
+//    bundleSmallChunks), and every download of the split modules gets a time limit
+//    (withTimeLimit);
 // 6. every file gets the build's hash in its name, so a browser never mixes two builds.
 // scripts/post-build.mjs then writes the loader that starts the app from these files.
 import { execFile as execFileCallback, execFileSync } from 'node:child_process';
@@ -93,8 +94,35 @@ function __smallChunk(offset, length) {
     return smallChunks.then(bytes => new Response(bytes.slice(offset, offset + length), { headers: { "Content-Type": "application/wasm" } }));
 }
 `;
-  const firstLineEnd = loader.indexOf('\n') + 1;
-  return { bundle: Buffer.concat(parts), splitJs: loader.slice(0, firstLineEnd) + helper + loader.slice(firstLineEnd) };
+  return { bundle: Buffer.concat(parts), splitJs: withHelper(loader, helper) };
+}
+
+/** How long a download of a screen's code may take before it counts as failed. The loader
+ *  remembers a download under way until it fails, so one that stalls (a mobile connection
+ *  that went quiet) would leave its screens "loading" for the rest of the tab's life; failed,
+ *  it ends in the screen's message with Try again. Far longer than the largest file takes on
+ *  a slow phone connection (about a second on the benchmark's). */
+export const FETCH_TIME_LIMIT_MS = 30_000;
+
+/** The loader of the split modules with every download given a time limit. */
+export function withTimeLimit(splitJs) {
+  const fetches = /fetch\((new URL\("\.\/[\w.]+", import\.meta\.url\))\)/g;
+  if (!fetches.test(splitJs)) throw new Error('build-wasm.mjs: the loader of the split modules fetches nothing as expected');
+  const helper = `
+// Added by scripts/build-wasm.mjs: a download that takes longer than this fails.
+function __timeLimit() {
+    return typeof AbortSignal.timeout === "function" ? { signal: AbortSignal.timeout(${FETCH_TIME_LIMIT_MS}) } : {};
+}
+`;
+  return withHelper(splitJs.replace(fetches, 'fetch($1, __timeLimit())'), helper);
+}
+
+/** `splitJs` with `helper` after its first line, the import of the bindings, as the helpers
+ *  need nothing else and must come before any use. */
+function withHelper(splitJs, helper) {
+  if (!splitJs.startsWith('import ')) throw new Error('build-wasm.mjs: the loader of the split modules does not start with its import');
+  const firstLineEnd = splitJs.indexOf('\n') + 1;
+  return splitJs.slice(0, firstLineEnd) + helper + splitJs.slice(firstLineEnd);
 }
 
 async function build(staging, release) {
@@ -123,13 +151,15 @@ async function build(staging, release) {
       const bytes = await readFile(join(out, file));
       if (bytes.length <= SMALL_CHUNK_BYTES) small.push([file, bytes]);
     }
+    let splitJs = await readFile(join(out, '__wasm_split.js'), 'utf8');
     if (small.length > 1) {
-      const { bundle, splitJs } = bundleSmallChunks(small, await readFile(join(out, '__wasm_split.js'), 'utf8'));
-      await writeFile(join(out, SMALL_CHUNKS), bundle);
-      await writeFile(join(out, '__wasm_split.js'), splitJs);
+      const bundled = bundleSmallChunks(small, splitJs);
+      splitJs = bundled.splitJs;
+      await writeFile(join(out, SMALL_CHUNKS), bundled.bundle);
       for (const [file] of small) await rm(join(out, file));
       files.splice(0, files.length, ...(await readdir(out)).sort());
     }
+    await writeFile(join(out, '__wasm_split.js'), withTimeLimit(splitJs));
     const contents = await Promise.all(files.map(f => readFile(join(out, f))));
     const hash = createHash('sha256').update(Buffer.concat(contents)).digest('hex').slice(0, 16);
     const names = hashedNames(files, hash);
@@ -141,9 +171,9 @@ async function build(staging, release) {
       const code = await readFile(join(staging, names.get(file)), 'utf8');
       if (/from\s*["']\.\/(app|__wasm_split)\.js["']/.test(code)) throw new Error(`build-wasm.mjs: ${file} still imports a file by its old name`);
     }
-    const splitJs = await readFile(join(staging, names.get('__wasm_split.js')), 'utf8');
+    const hashedLoader = await readFile(join(staging, names.get('__wasm_split.js')), 'utf8');
     for (const [file, name] of names) {
-      if (file.endsWith('.wasm') && file !== 'app_bg.wasm' && !splitJs.includes(`"./${name}"`)) {
+      if (file.endsWith('.wasm') && file !== 'app_bg.wasm' && !hashedLoader.includes(`"./${name}"`)) {
         throw new Error(`build-wasm.mjs: the loader of the split modules does not name ${file}`);
       }
     }

@@ -53,12 +53,24 @@ export function policy(styles, firstScreen) {
   ].join('; ');
 }
 
+/** The event the app sends once it has fetched the code of every screen
+ *  (EVERY_SCREEN_FETCHED in src/browser/page.rs). */
+export const EVERY_SCREEN_FETCHED = 'account-grader-every-screen-fetched';
+
+/** How long a first visit waits for that event at most before it registers the worker
+ *  anyway (an app that could not start sends none). */
+export const WORKER_WAITS_AT_MOST_MS = 60_000;
+
 // Registers the service worker and, when a newer version has been installed in the
 // background, tells the user and reloads on request. Plain DOM: it must work even when the
-// app's own code is the part being replaced.
+// app's own code is the part being replaced. On a first visit the worker, installing, fetches
+// every file of the app, and on a slow connection that would share the line with the files
+// the visitor is waiting for: it is registered once the app has fetched every screen's code,
+// which also lets a host's caching serve the worker's fetches. A returning visitor's worker
+// has them all already, and is registered at once to look for an update.
 const REGISTER = `
 if ('serviceWorker' in navigator) {
-  navigator.serviceWorker.register('./sw.js').then(registration => {
+  const register = () => navigator.serviceWorker.register('./sw.js').then(registration => {
     const offer = worker => {
       if (document.querySelector('.update-notice')) return;
       const notice = document.createElement('div');
@@ -88,6 +100,14 @@ if ('serviceWorker' in navigator) {
       location.reload();
     });
   }).catch(() => {});
+  if (navigator.serviceWorker.controller) {
+    register();
+  } else {
+    let registered = false;
+    const once = () => { if (!registered) { registered = true; register(); } };
+    document.addEventListener('${EVERY_SCREEN_FETCHED}', once, { once: true });
+    setTimeout(once, ${WORKER_WAITS_AT_MOST_MS});
+  }
 }
 `;
 

@@ -57,6 +57,7 @@ fn with_early_work(state: AppState, early: Option<&EarlyWork>) -> AppState {
     let mut state = Rc::new(state).reduce(Action::Grader(GraderAction::TakeOverFirstScreen {
         answers: early.answers.clone(),
         label: early.label.clone(),
+        team: early.team.clone(),
     }));
     if early.save {
         state = state.reduce(Action::Grader(GraderAction::SaveAssessment {

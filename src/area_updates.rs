@@ -15,7 +15,8 @@
 //! | Group     | Screens                                           | Areas they change            |
 //! |-----------|---------------------------------------------------|------------------------------|
 //! | first     | Grader, invitation, header, storage notices       | grader, settings, backup export |
-//! | Portfolio | accounts (with the spreadsheet import), an account, its form, rating grid, matrix | portfolio, snapshot, transfer |
+//! | Portfolio | accounts (with the spreadsheet import), an account, its form | portfolio, snapshot, transfer |
+//! | Matrix    | the matrix, the rating grid                       | portfolio, snapshot          |
 //! | Plans     | plans, a plan, its read view, templates            | plan                         |
 //! | History   | history, an assessment                            | grader, prospect             |
 //! | More      | prospects, settings (with the backup)             | grader, settings, prospect, transfer |
@@ -131,6 +132,14 @@ pub fn portfolio_group_arrived() {
     });
 }
 
+/// The updates of the matrix's snapshots and of the rating grid's ratings.
+pub fn matrix_group_arrived() {
+    add(|u| {
+        u.portfolio = Some(portfolio_update::update);
+        u.snapshot = Some(snapshot_update::update);
+    });
+}
+
 /// The updates of the plans and templates.
 pub fn plans_group_arrived() {
     add(|u| u.plan = Some(plan_update::update));
@@ -165,7 +174,9 @@ pub fn group_bringing(action: &Action) -> Option<Group> {
         Action::Transfer(TransferAction::BackupExported { .. }) => None,
         Action::Portfolio(_) | Action::Snapshot(_) => Some(Group::Portfolio),
         Action::Plan(_) => Some(Group::Plans),
-        Action::Prospect(_) | Action::Transfer(_) => Some(Group::More),
+        // The smallest of the groups that bring the prospects' update (More brings it too).
+        Action::Prospect(_) => Some(Group::History),
+        Action::Transfer(_) => Some(Group::More),
         Action::Share(_) => Some(Group::Share),
         _ => None,
     }
@@ -214,13 +225,20 @@ mod tests {
                 result: Document::default(),
             }),
         });
-        let by_group: [(fn(), Vec<Action>); 5] = [
+        let by_group: [(fn(), Vec<Action>); 6] = [
             (
                 portfolio_group_arrived,
                 vec![
                     Action::Portfolio(PortfolioAction::DeleteAccount(1)),
                     Action::Snapshot(SnapshotAction::DeleteSnapshot(1)),
                     import.clone(),
+                ],
+            ),
+            (
+                matrix_group_arrived,
+                vec![
+                    Action::Portfolio(PortfolioAction::DeleteAccount(1)),
+                    Action::Snapshot(SnapshotAction::DeleteSnapshot(1)),
                 ],
             ),
             (
@@ -291,6 +309,7 @@ mod tests {
             assert!(!is_here());
             match group_bringing(&action).expect("a group brings it") {
                 Group::Portfolio => portfolio_group_arrived(),
+                Group::Matrix => matrix_group_arrived(),
                 Group::Plans => plans_group_arrived(),
                 Group::History => history_group_arrived(),
                 Group::More => more_group_arrived(),

@@ -25,8 +25,11 @@ use crate::route::Route;
 /// A group of screens that is downloaded together.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum Group {
-    /// Accounts, their forms, the rating grid and the matrix.
+    /// Accounts (with the spreadsheet import), an account and its form.
     Portfolio,
+    /// The portfolio matrix and the rating grid: apart from the accounts, so that the first
+    /// visit to the accounts list waits for less.
+    Matrix,
     /// Account plans and templates.
     Plans,
     /// The Grader's history and a past assessment: small, so that the first screen a visitor
@@ -40,9 +43,10 @@ pub enum Group {
 
 impl Group {
     /// Every group, in the order they are fetched when the page is idle: the most used first.
-    pub const ALL: [Group; 5] = [
+    pub const ALL: [Group; 6] = [
         Group::History,
         Group::Portfolio,
+        Group::Matrix,
         Group::Plans,
         Group::More,
         Group::Share,
@@ -51,12 +55,10 @@ impl Group {
     /// The group that holds the screen for `route`, or `None` for a screen of the first download.
     pub fn of(route: Route) -> Option<Group> {
         match route {
-            Route::Accounts
-            | Route::NewAccount
-            | Route::Account(_)
-            | Route::EditAccount(_)
-            | Route::RatingGrid
-            | Route::Matrix => Some(Group::Portfolio),
+            Route::Accounts | Route::NewAccount | Route::Account(_) | Route::EditAccount(_) => {
+                Some(Group::Portfolio)
+            }
+            Route::RatingGrid | Route::Matrix => Some(Group::Matrix),
             Route::Plans | Route::Plan(_) | Route::PlanView(_) | Route::Template(_) => {
                 Some(Group::Plans)
             }
@@ -72,19 +74,21 @@ impl Group {
     }
 
     /// Fetches the group's code unless it is here already, for a screen or a change that needs
-    /// it now: fetches for later wait until it has arrived (see `load_all_when_idle`). A
-    /// failure is not remembered: the next call tries again.
+    /// it now: the fetches for later wait while it is on its way (see `load_all_when_idle`).
+    /// A failure is not remembered: the next call tries again.
     pub async fn load(self) -> Result<(), SplitLoaderError> {
-        let _needed = NeededNow::start();
+        let _needed = NeededNow::start(self);
         self.fetch().await
     }
 
+    /// Fetches the group's code unless it is here already, with no claim to be needed now.
     async fn fetch(self) -> Result<(), SplitLoaderError> {
         // Each split function keeps its own record of the file having arrived: the screen
         // function's is the one `LazyScreen` relies on to show a screen without waiting, so
         // it is the one that loads the file.
         let loaded = match self {
             Group::Portfolio => load_portfolio().await,
+            Group::Matrix => load_matrix().await,
             Group::Plans => load_plans().await,
             Group::History => load_history().await,
             Group::More => load_more().await,
@@ -93,6 +97,7 @@ impl Group {
         loaded?;
         let loaded = match self {
             Group::Portfolio => portfolio_arrived().await,
+            Group::Matrix => matrix_arrived().await,
             Group::Plans => plans_arrived().await,
             Group::History => history_arrived().await,
             Group::More => more_arrived().await,
@@ -112,7 +117,7 @@ impl Group {
 
 thread_local! {
     /// Which groups have arrived, so that their screens render at once from then on.
-    static LOADED: [Cell<bool>; 5] = Default::default();
+    static LOADED: [Cell<bool>; Group::ALL.len()] = Default::default();
     /// Set when the user moved to a screen whose code was still on its way: its heading
     /// takes focus when it arrives, as an eager screen's does on navigation.
     static FOCUS_ON_ARRIVAL: Cell<bool> = const { Cell::new(false) };
@@ -124,6 +129,12 @@ thread_local! {
 #[wasm_split(portfolio, fallible)]
 fn portfolio_arrived() -> Result<(), SplitLoaderError> {
     area_updates::portfolio_group_arrived();
+    Ok(())
+}
+
+#[wasm_split(matrix, fallible)]
+fn matrix_arrived() -> Result<(), SplitLoaderError> {
+    area_updates::matrix_group_arrived();
     Ok(())
 }
 
@@ -161,9 +172,15 @@ fn portfolio_screen(route: Route) -> Result<Html, SplitLoaderError> {
         Route::Account(id) => html! { <AccountPage id={id} /> },
         // Keyed so that switching between two accounts' forms starts from the right values.
         Route::EditAccount(id) => html! { <AccountFormPage key={id} id={Some(id)} /> },
-        Route::RatingGrid => html! { <RatingGridPage /> },
-        Route::Matrix => html! { <MatrixPage /> },
         _ => html! { <AccountsPage /> },
+    })
+}
+
+#[wasm_split(matrix, fallible, preload(load_matrix))]
+fn matrix_screen(route: Route) -> Result<Html, SplitLoaderError> {
+    Ok(match route {
+        Route::RatingGrid => html! { <RatingGridPage /> },
+        _ => html! { <MatrixPage /> },
     })
 }
 
@@ -212,6 +229,7 @@ fn share_screen(route: Route, link: AttrValue) -> Result<Html, SplitLoaderError>
 async fn screen(group: Group, route: Route, link: AttrValue) -> Result<Html, SplitLoaderError> {
     match group {
         Group::Portfolio => portfolio_screen(route).await,
+        Group::Matrix => matrix_screen(route).await,
         Group::Plans => plans_screen(route).await,
         Group::History => history_screen(route).await,
         Group::More => more_screen(route).await,
@@ -363,65 +381,64 @@ fn retry_after_ms(failures: u32) -> u32 {
 }
 
 /// Fetches every group that has not arrived yet, one after another, once the page is idle:
-/// the first visit to any screen then finds its code here. Each waits while a group needed
-/// now is on its way, so as not to share a slow connection with it, but not for ever: a fetch
-/// that hangs must not keep the other screens from being fetched. Failures are left for the
-/// screen itself to report when it is opened.
+/// the first visit to any screen then finds its code here. While a group is needed now (for
+/// a screen the visitor opened, or a change), the others wait, so as not to share a slow
+/// connection with it, though not past a deadline: a fetch that hangs must not keep the rest
+/// from ever being fetched. A group needed now is left to its own fetch. Failures are left
+/// for the screen itself to report when it is opened. When every group has been tried, the
+/// page is told (see `crate::browser::page::announce_every_screen_fetched`).
 pub fn load_all_when_idle() {
     crate::browser::idle::when_idle(|| {
         wasm_bindgen_futures::spawn_local(async {
+            let deadline = js_sys::Date::now() + WAIT_FOR_NEEDED_AT_MOST_MS;
             for group in Group::ALL {
-                for _ in 0..NEEDED_NOW_CHECKS {
-                    if !NeededNow::any() {
-                        break;
-                    }
-                    pause(NEEDED_NOW_CHECK_MS).await;
+                while NeededNow::any() && js_sys::Date::now() < deadline {
+                    crate::browser::slices::after(NEEDED_NOW_CHECK_MS).await;
                 }
-                let _ = group.fetch().await;
+                if !NeededNow::of(group) {
+                    let _ = group.fetch().await;
+                }
             }
+            page::announce_every_screen_fetched();
         })
     });
 }
 
-/// How often a fetch for later looks again whether the group needed now has arrived, and how
-/// many times at most before it goes ahead (half a minute in all, before each group).
+/// How long the fetches for later wait in all for groups needed now, at most. A deadline
+/// rather than a count of checks: a hidden tab's timers fire far less often than asked.
+const WAIT_FOR_NEEDED_AT_MOST_MS: f64 = 30_000.0;
+/// How often they look again whether those have arrived.
 const NEEDED_NOW_CHECK_MS: i32 = 100;
-const NEEDED_NOW_CHECKS: u32 = 300;
 
 thread_local! {
-    /// How many fetches for a screen or a change are under way.
-    static NEEDED_NOW: Cell<u32> = const { Cell::new(0) };
+    /// How many fetches of each group (by `Group::index`) are under way for a screen or a
+    /// change.
+    static NEEDED_NOW: [Cell<u32>; Group::ALL.len()] = Default::default();
 }
 
-/// A fetch for a screen or a change, counted while it lasts, however it ends.
-struct NeededNow;
+/// A fetch for a screen or a change, counted while it lasts, whether it succeeds or fails.
+struct NeededNow(Group);
 
 impl NeededNow {
-    fn start() -> NeededNow {
-        NEEDED_NOW.with(|n| n.set(n.get() + 1));
-        NeededNow
+    fn start(group: Group) -> NeededNow {
+        NEEDED_NOW.with(|n| n[group.index()].set(n[group.index()].get() + 1));
+        NeededNow(group)
+    }
+
+    fn of(group: Group) -> bool {
+        NEEDED_NOW.with(|n| n[group.index()].get() > 0)
     }
 
     fn any() -> bool {
-        NEEDED_NOW.with(Cell::get) > 0
+        Group::ALL.into_iter().any(NeededNow::of)
     }
 }
 
 impl Drop for NeededNow {
     fn drop(&mut self) {
-        NEEDED_NOW.with(|n| n.set(n.get().saturating_sub(1)));
+        let index = self.0.index();
+        NEEDED_NOW.with(|n| n[index].set(n[index].get().saturating_sub(1)));
     }
-}
-
-/// Resolves after `ms` milliseconds (at once off the web, where nothing is fetched).
-async fn pause(ms: i32) {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let timer = js_sys::Promise::new(&mut |resolve, _| {
-        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(timer).await;
 }
 
 #[derive(Properties, PartialEq)]
@@ -515,7 +532,9 @@ mod tests {
     #[test]
     fn every_other_screen_belongs_to_a_group() {
         assert_eq!(Group::of(Route::Accounts), Some(Group::Portfolio));
-        assert_eq!(Group::of(Route::Matrix), Some(Group::Portfolio));
+        assert_eq!(Group::of(Route::Account(1)), Some(Group::Portfolio));
+        assert_eq!(Group::of(Route::Matrix), Some(Group::Matrix));
+        assert_eq!(Group::of(Route::RatingGrid), Some(Group::Matrix));
         assert_eq!(Group::of(Route::Template(3)), Some(Group::Plans));
         assert_eq!(Group::of(Route::History), Some(Group::History));
         assert_eq!(Group::of(Route::Assessment(2)), Some(Group::History));

@@ -1213,6 +1213,7 @@ mod tests {
             [Action::Grader(GraderAction::TakeOverFirstScreen {
                 answers: early,
                 label: "Sales".into(),
+                team: "North".into(),
             })],
         );
         assert!(s.doc.grader.draft.does(PracticeId::NpsSurvey));
@@ -1221,7 +1222,20 @@ mod tests {
             Some(Answer::NotYet)
         );
         assert_eq!(s.doc.grader.draft_label, "Sales");
+        assert_eq!(s.doc.grader.draft_team, "North");
         assert_eq!(s.revision, 1, "a change, so it is saved");
+        // Save pressed there: the assessment has the team typed there too.
+        let s = reduce(
+            s,
+            [Action::Grader(GraderAction::SaveAssessment {
+                at: AT.into(),
+            })],
+        );
+        let saved = s.doc.grader.history.last().expect("saved");
+        assert_eq!(
+            (saved.label.as_str(), saved.team.as_str()),
+            ("Sales", "North")
+        );
     }
 
     #[test]
@@ -1231,6 +1245,7 @@ mod tests {
             [
                 Action::Grader(GraderAction::Answer(PracticeId::NpsSurvey, Answer::NotYet)),
                 Action::Grader(GraderAction::SetDraftLabel("Stored".into())),
+                Action::Grader(GraderAction::SetDraftTeam("Stored team".into())),
             ],
         );
         let mut early = Answers::default();
@@ -1240,6 +1255,7 @@ mod tests {
             [Action::Grader(GraderAction::TakeOverFirstScreen {
                 answers: early.clone(),
                 label: "Early".into(),
+                team: "Early team".into(),
             })],
         );
         assert_eq!(s.doc, stored.doc, "nothing stored changes");
@@ -1250,6 +1266,7 @@ mod tests {
             [Action::Grader(GraderAction::TakeOverFirstScreen {
                 answers: early,
                 label: String::new(),
+                team: String::new(),
             })],
         );
         assert_eq!(

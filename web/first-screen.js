@@ -13,6 +13,7 @@
   const $ = selector => copy.querySelector(selector);
   const radios = [...copy.querySelectorAll('input[type=radio]')];
   const label = $('#assessment-label');
+  const team = $('#assessment-team');
   const form = $('.save-form');
   const [save, clear] = form.querySelectorAll('.save-form__actions button');
   const markup = html => {
@@ -118,6 +119,7 @@
       sessionStorage.setItem(data.handoff, JSON.stringify({
         checked: radios.filter(r => r.checked).map(r => r.id),
         label: label.value,
+        team: team?.value ?? '',
         save: form.hasAttribute('data-save-requested'),
       }));
     } catch {
@@ -130,6 +132,7 @@
     if (kept) {
       for (const id of kept.checked ?? []) if (data.choices[id]) $(`#${id}`).checked = true;
       if (typeof kept.label === 'string') label.value = kept.label;
+      if (team && typeof kept.team === 'string') team.value = kept.team;
       if (kept.save === true) requestSave();
     }
   } catch {
@@ -146,6 +149,7 @@
     show();
     keep();
   });
+  team?.addEventListener('input', keep);
   form.addEventListener('submit', event => {
     event.preventDefault();
     requestSave();

@@ -51,6 +51,7 @@ pub fn early_account_heading(link: &str) -> Option<(String, String)> {
 pub struct EarlyWork {
     pub answers: Answers,
     pub label: String,
+    pub team: String,
     /// Save was pressed; the script could only promise it.
     pub save: bool,
     /// The `id` of the control that had keyboard focus, for the app's own one to take it.
@@ -93,6 +94,7 @@ pub fn take_over() -> Option<EarlyWork> {
         return Some(EarlyWork {
             answers: Answers::default(),
             label: String::new(),
+            team: String::new(),
             save: false,
             focus,
         });
@@ -117,6 +119,7 @@ pub fn take_over() -> Option<EarlyWork> {
         }
     }
     let label = input("#assessment-label").map_or_else(String::new, |i| i.value());
+    let team = input("#assessment-team").map_or_else(String::new, |i| i.value());
     let save = copy
         .query_selector(".save-form[data-save-requested]")
         .ok()
@@ -129,6 +132,7 @@ pub fn take_over() -> Option<EarlyWork> {
     Some(EarlyWork {
         answers,
         label,
+        team,
         save,
         focus,
     })

@@ -272,3 +272,16 @@ pub fn ask_before_unloading(unsaved: impl Fn() -> bool + 'static) -> Option<Even
         },
     ))
 }
+
+/// The event the page's loader waits for before it registers the service worker on a first
+/// visit (scripts/post-build.mjs): fetching every file of the app again at once, the worker
+/// would share a slow connection with the files the visitor is waiting for.
+pub const EVERY_SCREEN_FETCHED: &str = "account-grader-every-screen-fetched";
+
+/// Tells the page that the app has fetched (or tried to fetch) the code of every screen.
+pub fn announce_every_screen_fetched() {
+    let event = web_sys::Event::new(EVERY_SCREEN_FETCHED);
+    if let (Some(document), Ok(event)) = (web_sys::window().and_then(|w| w.document()), event) {
+        let _ = document.dispatch_event(&event);
+    }
+}

@@ -18,6 +18,7 @@ pub enum GraderAction {
     TakeOverFirstScreen {
         answers: Answers,
         label: String,
+        team: String,
     },
     /// Save the draft as an assessment, stamped with `at` (RFC 3339).
     SaveAssessment {
@@ -50,7 +51,11 @@ pub fn update(doc: &mut Document, action: GraderAction) -> Change {
             grader.draft_team = team;
             Change::MADE
         }
-        GraderAction::TakeOverFirstScreen { answers, label } => {
+        GraderAction::TakeOverFirstScreen {
+            answers,
+            label,
+            team,
+        } => {
             let mut taken = false;
             for p in &PRACTICES {
                 if let (Some(answer), None) = (answers.get(p.id), grader.draft.get(p.id)) {
@@ -60,6 +65,10 @@ pub fn update(doc: &mut Document, action: GraderAction) -> Change {
             }
             if grader.draft_label.is_empty() && !label.is_empty() {
                 grader.draft_label = label;
+                taken = true;
+            }
+            if grader.draft_team.is_empty() && !team.is_empty() {
+                grader.draft_team = team;
                 taken = true;
             }
             Change::made_if(taken)

@@ -61,6 +61,7 @@ test('a first-time visitor can answer before the app has loaded, and the app tak
   await notYet.nth(1).check();
   await yes.nth(2).check();
   await page.getByLabel('Label (optional)').fill('Sales team');
+  await page.getByLabel('Team (optional)').fill('North');
   assert.equal(await page.locator('#prerendered').count(), 1, 'the app has not started');
   assert.equal(await page.locator('.score__value').textContent(), '2');
   assert.equal(await page.locator('.score').textContent(), '2/10: Accounts at risk');
@@ -93,6 +94,7 @@ test('a first-time visitor can answer before the app has loaded, and the app tak
   assert.equal(await page.locator('main').count(), 1);
   assert.equal(await mainText(page), early, 'the app shows what the first screen showed for the same answers');
   assert.equal(await page.getByLabel('Label (optional)').inputValue(), 'Sales team');
+  assert.equal(await page.getByLabel('Team (optional)').inputValue(), 'North');
   await page.waitForFunction(() => localStorage.getItem('account-grader'));
   assert.deepEqual(await storedDraft(page), { 'assigned-manager': 'yes', 'manageable-load': 'not-yet', 'growth-goals': 'yes' });
   await yes.nth(3).check();
@@ -160,12 +162,14 @@ test('answers given before a reload are still there, and Save waits for the app'
   await page.locator('#practice-1-yes').check();
   await page.locator('#practice-4-yes').check();
   await page.getByLabel('Label (optional)').fill('Before reload');
+  await page.getByLabel('Team (optional)').fill('South');
   await page.evaluate(() => location.reload());
   await page.waitForFunction(() => document.readyState === 'complete');
   await page.locator('#prerendered').waitFor({ state: 'attached' });
   assert.equal(await page.locator('#practice-1-yes').isChecked(), true);
   assert.equal(await page.locator('#practice-4-yes').isChecked(), true);
   assert.equal(await page.getByLabel('Label (optional)').inputValue(), 'Before reload');
+  assert.equal(await page.getByLabel('Team (optional)').inputValue(), 'South');
   assert.equal(await page.locator('.score__value').textContent(), '2');
   assert.equal(await page.locator('#prerendered').count(), 1, 'still before the app');
 
@@ -176,6 +180,7 @@ test('answers given before a reload are still there, and Save waits for the app'
   const doc = JSON.parse(await stored(page));
   assert.equal(doc.grader.history.length, 1);
   assert.equal(doc.grader.history[0].label, 'Before reload');
+  assert.equal(doc.grader.history[0].team, 'South', 'the team typed before the app is the saved one\'s');
   assert.deepEqual(Object.keys(doc.grader.history[0].answers), ['assigned-manager', 'tiered-profiles']);
   assert.equal(await page.evaluate(() => sessionStorage.length), 0, 'the handoff is gone');
 });

@@ -25,8 +25,8 @@ const SCREENS = [
   ['#/c/not-a-real-link', 'This link cannot be opened'],
 ];
 
-const GROUPS = ['portfolio', 'plans', 'history', 'more', 'share'];
-const GROUP_FILE = /_split_(portfolio|plans|history|more|share)\.wasm$/;
+const GROUPS = ['portfolio', 'matrix', 'plans', 'history', 'more', 'share'];
+const GROUP_FILE = /_split_(portfolio|matrix|plans|history|more|share)\.wasm$/;
 
 function heading(page, name) {
   return page.getByRole('heading', { level: 1, name, exact: true });
@@ -105,6 +105,54 @@ test('no other screens are fetched for later while a screen\'s file is on its wa
   await heading(page, 'Settings').waitFor();
   await page.waitForFunction(groups => groups.every(g =>
     performance.getEntriesByType('resource').some(e => e.name.endsWith(`_split_${g}.wasm`))), GROUPS);
+});
+
+test('on a first visit the service worker starts only once every screen\'s code is here', async () => {
+  // Installing, the worker fetches every file of the app: on a slow connection it would share
+  // the line with the screen the visitor is waiting for.
+  const page = await env.newPage();
+  const files = await filesWhileHeld(page, '#/settings', 'more');
+  assert.ok(files.includes('split_more.wasm'));
+  assert.equal(await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()) === undefined), true,
+    'no worker while Settings\' file is on its way');
+  await heading(page, 'Settings').waitFor();
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  const fetched = await page.evaluate(() => performance.getEntriesByType('resource').map(e => e.name));
+  for (const group of GROUPS) assert.ok(fetched.some(n => n.endsWith(`_split_${group}.wasm`)), `${group} was fetched before the worker started`);
+});
+
+test('when the file of small chunks fails once, Try again brings the screen', async () => {
+  const page = await env.newPage({ serviceWorkers: 'block' });
+  let tries = 0;
+  await page.route(/_small_chunks\.wasm$/, route => (tries++ === 0 ? route.abort() : route.continue()));
+  await page.goto(env.server.url + '#/history');
+  const failure = page.getByRole('alert').filter({ has: heading(page, 'This screen could not be loaded') });
+  await failure.waitFor();
+  await page.getByRole('button', { name: 'Try again' }).click();
+  await heading(page, 'Assessment history').waitFor();
+  await page.unroute(/_small_chunks\.wasm$/);
+  // The blocked file's failed request is this test's doing, not the app's error.
+  const expected = /Failed to load resource|_small_chunks|Failed to fetch|ERR_FAILED|small_chunks\.wasm/;
+  const others = page.problems.filter(p => !expected.test(p));
+  page.problems.splice(0, page.problems.length, ...others);
+});
+
+test('a screen whose file stalls says so after a while, and Try again brings it', async () => {
+  const page = await env.newPage({ serviceWorkers: 'block' });
+  // The first request for History's file is never answered, as on a connection gone quiet.
+  let tries = 0;
+  const stalled = [];
+  await page.route(/_split_history\.wasm$/, route => (tries++ === 0 ? stalled.push(route) : route.continue()));
+  await page.goto(env.server.url + '#/history');
+  await page.getByRole('status').filter({ hasText: 'Loading this screen…' }).waitFor({ state: 'attached' });
+  const failure = page.getByRole('alert').filter({ has: heading(page, 'This screen could not be loaded') });
+  await failure.waitFor({ timeout: 45_000 });
+  await page.getByRole('button', { name: 'Try again' }).click();
+  await heading(page, 'Assessment history').waitFor();
+  await page.unroute(/_split_history\.wasm$/);
+  const expected = /Failed to load resource|_split_history|signal timed out|TimeoutError|aborted/i;
+  const others = page.problems.filter(p => !expected.test(p));
+  page.problems.splice(0, page.problems.length, ...others);
 });
 
 test('a screen whose file is still on its way says so, then shows itself and takes focus', async () => {
