@@ -1938,17 +1938,24 @@ mod tests {
         let s = reduce(
             AppState::default(),
             [
+                Action::Grader(GraderAction::SetDraftTeam("North".into())),
                 Action::Grader(GraderAction::Answer(PracticeId::NpsSurvey, Answer::Yes)),
                 Action::Grader(GraderAction::SaveAssessment { at: AT.into() }),
+                Action::Grader(GraderAction::SetDraftTeam("South".into())),
                 Action::Grader(GraderAction::Answer(PracticeId::GrowthGoals, Answer::Yes)),
                 Action::Grader(GraderAction::SetDraftLabel("Draft".into())),
                 Action::Grader(GraderAction::ReuseAnswers(1)),
             ],
         );
         assert!(!s.doc.grader.draft.does(PracticeId::GrowthGoals));
+        assert_eq!(
+            s.doc.grader.draft_team, "North",
+            "the team of the assessment reused"
+        );
         let s = reduce(s, [Action::Undo]);
         assert!(s.doc.grader.draft.does(PracticeId::GrowthGoals));
         assert_eq!(s.doc.grader.draft_label, "Draft");
+        assert_eq!(s.doc.grader.draft_team, "South");
     }
 
     #[test]

@@ -125,6 +125,11 @@ pub fn update(doc: &mut Document, action: GraderAction) -> Change {
             };
             let answers = std::mem::replace(&mut grader.draft, saved.answers.clone());
             let label = std::mem::take(&mut grader.draft_label);
+            // A re-grade is of the same team as the assessment it starts from, not of the
+            // last team typed.
+            if !saved.team.is_empty() {
+                grader.draft_team = saved.team.clone();
+            }
             if answers.is_empty() && label.is_empty() {
                 Change::MADE
             } else {
