@@ -17,6 +17,7 @@
 //! | first     | Grader, invitation, header, storage notices       | grader, settings, backup export |
 //! | Portfolio | accounts (with the spreadsheet import), an account, its form | portfolio, snapshot, transfer |
 //! | Matrix    | the matrix, the rating grid                       | portfolio, snapshot          |
+//! | Spreadsheet | the accounts list's spreadsheet import (a panel, shown in Portfolio's list) | transfer, brought by Portfolio |
 //! | Plans     | plans, a plan, its read view, templates            | plan                         |
 //! | History   | history, an assessment                            | grader, prospect             |
 //! | More      | prospects, settings (with the backup)             | grader, settings, prospect, transfer |
@@ -314,6 +315,7 @@ mod tests {
                 Group::History => history_group_arrived(),
                 Group::More => more_group_arrived(),
                 Group::Share => share_group_arrived(),
+                Group::Spreadsheet => unreachable!("no change waits for the spreadsheet panel"),
             }
             assert!(is_here(), "{action:?}");
         }

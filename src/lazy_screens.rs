@@ -15,6 +15,7 @@ use yew::prelude::*;
 
 use crate::area_updates;
 use crate::browser::page;
+use crate::components::csv_panel::CsvPanel;
 use crate::pages::{
     AccountFormPage, AccountPage, AccountsPage, AssessmentPage, ClientPlanPage, HistoryPage,
     MatrixPage, PlanPage, PlanViewPage, PlansPage, ProspectPage, ProspectsPage, RatingGridPage,
@@ -27,6 +28,9 @@ use crate::route::Route;
 pub enum Group {
     /// Accounts (with the spreadsheet import), an account and its form.
     Portfolio,
+    /// The accounts list's spreadsheet import (its panel, the reading of files, the `csv`
+    /// crate): the list opens sooner without it, and the panel follows.
+    Spreadsheet,
     /// The portfolio matrix and the rating grid: apart from the accounts, so that the first
     /// visit to the accounts list waits for less.
     Matrix,
@@ -43,9 +47,10 @@ pub enum Group {
 
 impl Group {
     /// Every group, in the order they are fetched when the page is idle: the most used first.
-    pub const ALL: [Group; 6] = [
+    pub const ALL: [Group; 7] = [
         Group::History,
         Group::Portfolio,
+        Group::Spreadsheet,
         Group::Matrix,
         Group::Plans,
         Group::More,
@@ -88,6 +93,7 @@ impl Group {
         // it is the one that loads the file.
         let loaded = match self {
             Group::Portfolio => load_portfolio().await,
+            Group::Spreadsheet => load_spreadsheet().await,
             Group::Matrix => load_matrix().await,
             Group::Plans => load_plans().await,
             Group::History => load_history().await,
@@ -97,6 +103,8 @@ impl Group {
         loaded?;
         let loaded = match self {
             Group::Portfolio => portfolio_arrived().await,
+            // Its panel changes only what the accounts' group brings the update of.
+            Group::Spreadsheet => Ok(()),
             Group::Matrix => matrix_arrived().await,
             Group::Plans => plans_arrived().await,
             Group::History => history_arrived().await,
@@ -176,6 +184,11 @@ fn portfolio_screen(route: Route) -> Result<Html, SplitLoaderError> {
     })
 }
 
+#[wasm_split(spreadsheet, fallible, preload(load_spreadsheet))]
+fn spreadsheet_panel() -> Result<Html, SplitLoaderError> {
+    Ok(html! { <CsvPanel /> })
+}
+
 #[wasm_split(matrix, fallible, preload(load_matrix))]
 fn matrix_screen(route: Route) -> Result<Html, SplitLoaderError> {
     Ok(match route {
@@ -229,6 +242,7 @@ fn share_screen(route: Route, link: AttrValue) -> Result<Html, SplitLoaderError>
 async fn screen(group: Group, route: Route, link: AttrValue) -> Result<Html, SplitLoaderError> {
     match group {
         Group::Portfolio => portfolio_screen(route).await,
+        Group::Spreadsheet => spreadsheet_panel().await,
         Group::Matrix => matrix_screen(route).await,
         Group::Plans => plans_screen(route).await,
         Group::History => history_screen(route).await,
@@ -456,11 +470,11 @@ enum Arrival {
     Failed,
 }
 
-/// The screen for `route` from `group`: at once when the group's code is here, else a short
-/// wait, or a message with a way to try again when it cannot be fetched.
-#[component]
-pub fn LazyScreen(props: &LazyScreenProps) -> Html {
-    let group = props.group;
+/// Whether `group`'s code is here, fetched when it is not: set to `Waiting` again to try
+/// again after a failure. With `focus_heading`, the main heading takes focus on arrival when
+/// the user moved to the screen while it was on its way.
+#[hook]
+fn use_arrival(group: Group, focus_heading: bool) -> UseStateHandle<Arrival> {
     let arrival = use_state(|| {
         if group.is_loaded() {
             Arrival::Arrived
@@ -477,13 +491,22 @@ pub fn LazyScreen(props: &LazyScreenProps) -> Html {
                         Ok(()) => Arrival::Arrived,
                         Err(_) => Arrival::Failed,
                     });
-                    if FOCUS_ON_ARRIVAL.with(|f| f.replace(false)) {
+                    if focus_heading && FOCUS_ON_ARRIVAL.with(|f| f.replace(false)) {
                         page::focus_main_heading_later();
                     }
                 });
             }
         });
     }
+    arrival
+}
+
+/// The screen for `route` from `group`: at once when the group's code is here, else a short
+/// wait, or a message with a way to try again when it cannot be fetched.
+#[component]
+pub fn LazyScreen(props: &LazyScreenProps) -> Html {
+    let group = props.group;
+    let arrival = use_arrival(group, true);
     match *arrival {
         Arrival::Arrived => {
             match ready_now(screen(group, props.route, props.link.clone())) {
@@ -509,6 +532,38 @@ pub fn LazyScreen(props: &LazyScreenProps) -> Html {
                 </div>
             }
         }
+    }
+}
+
+/// The accounts list's spreadsheet import, from its own download: its heading at once, its
+/// controls when they arrive, or a message with a way to try again.
+#[component]
+pub fn LazySpreadsheetPanel() -> Html {
+    let arrival = use_arrival(Group::Spreadsheet, false);
+    if *arrival == Arrival::Arrived {
+        if let Some(Ok(panel)) = ready_now(spreadsheet_panel()) {
+            return panel;
+        }
+    }
+    let body = if *arrival == Arrival::Failed {
+        let retry = {
+            let arrival = arrival.clone();
+            Callback::from(move |_| arrival.set(Arrival::Waiting))
+        };
+        html! {
+            <div role="alert">
+                <p>{ "The spreadsheet import did not arrive, perhaps because the connection dropped. Your accounts are safe." }</p>
+                <p><button type="button" class="button" onclick={retry}>{ "Try again" }</button></p>
+            </div>
+        }
+    } else {
+        html! { <p class="muted" role="status">{ "The spreadsheet import is on its way…" }</p> }
+    };
+    html! {
+        <section class="card csv-panel" aria-labelledby="csv-title">
+            <h2 id="csv-title">{ "Spreadsheets and CRM exports" }</h2>
+            { body }
+        </section>
     }
 }
 

@@ -9,7 +9,6 @@ use crate::browser::clock::{now_iso, now_iso_in_browser};
 use crate::browser::events::{on_input_value, on_value};
 use crate::browser::slices::{self, Stop};
 use crate::components::account_rows::rows_markup;
-use crate::components::csv_panel::CsvPanel;
 use crate::components::pager::Pager;
 use crate::components::raw_table_body::RawTableBody;
 use crate::domain::accounts::{Account, Tier};
@@ -21,6 +20,7 @@ use crate::domain::portfolio::{
 use crate::domain::quadrant::Quadrant;
 use crate::domain::settings::Settings;
 use crate::hooks::{use_app_state, use_local, use_select_value};
+use crate::lazy_screens::LazySpreadsheetPanel;
 use crate::route::Route;
 use crate::state::{Action, PortfolioAction};
 use crate::support::by_identity::ByIdentity;
@@ -88,7 +88,7 @@ fn with_csv_panel(class: &'static str, content: Html) -> Html {
     html! {
         <div class={class}>
             { content }
-            <CsvPanel />
+            <LazySpreadsheetPanel />
         </div>
     }
 }

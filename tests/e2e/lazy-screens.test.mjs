@@ -25,8 +25,8 @@ const SCREENS = [
   ['#/c/not-a-real-link', 'This link cannot be opened'],
 ];
 
-const GROUPS = ['portfolio', 'matrix', 'plans', 'history', 'more', 'share'];
-const GROUP_FILE = /_split_(portfolio|matrix|plans|history|more|share)\.wasm$/;
+const GROUPS = ['portfolio', 'spreadsheet', 'matrix', 'plans', 'history', 'more', 'share'];
+const GROUP_FILE = /_split_(portfolio|spreadsheet|matrix|plans|history|more|share)\.wasm$/;
 
 function heading(page, name) {
   return page.getByRole('heading', { level: 1, name, exact: true });
