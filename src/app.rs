@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use crate::area_updates;
 use crate::browser::clock::now_iso;
-use crate::browser::first_screen::EarlyWork;
+use crate::browser::first_screen::{self, EarlyWork};
 use crate::browser::page;
 use crate::components::shell::shell;
 use crate::hooks::{use_hash_route, AppContext};
@@ -82,12 +82,11 @@ pub fn App(props: &AppProps) -> Html {
     let initial = use_memo((), |_| {
         with_early_work(initial_state(storage::load()), early.as_deref())
     });
-    // Keyboard focus on the first screen stays on the same control in the app's.
-    let focus = props.early.as_ref().and_then(|e| e.focus.clone());
+    // Keyboard focus, the caret, keys pressed meanwhile and open panels on the first screen
+    // carry over to the app's.
+    let early_work = props.early.clone();
     use_effect_with((), move |_| {
-        if let Some(id) = focus {
-            page::focus_element(&id);
-        }
+        first_screen::finish_hand_off(early_work.as_deref())
     });
     let route = use_hash_route();
     // A share link's screen is made afresh for each link: a second link pasted into the same

@@ -53,7 +53,7 @@ pub fn practice_question(
                     </p>
                 }
                 <details class="practice__more">
-                    <summary>{ "Why it matters and where to start" }</summary>
+                    <summary id={more_id(id)}>{ "Why it matters and where to start" }</summary>
                     <p><strong>{ "Why it matters: " }</strong>{ practice.why }</p>
                     <p><strong>{ "First step: " }</strong>{ practice.first_step }</p>
                 </details>
@@ -65,6 +65,12 @@ pub fn practice_question(
 /// The `id` of the radio input that gives `answer` to practice `id`.
 pub fn choice_id(id: PracticeId, answer: Answer) -> String {
     format!("practice-{}-{}", id.number(), answer_slug(answer))
+}
+
+/// The `id` of the summary that opens practice `id`'s "why it matters": the app's screen
+/// finds by it the panels a visitor opened on the build's copy before the app started.
+pub fn more_id(id: PracticeId) -> String {
+    format!("practice-{}-more", id.number())
 }
 
 /// The class a practice takes once answered, which colours its answer mark.

@@ -272,6 +272,51 @@ test('the first screen works by keyboard and has no accessibility violations', a
   assert.equal(await page.locator('#practice-1-not-yet').isChecked(), true);
 });
 
+test('keys typed while the app takes the screen over all reach the field', async () => {
+  const page = await env.newPage({ width: 390 });
+  // A phone's slower processor: the take-over spans several frames, as it does there.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  // Which screen each key went to.
+  await page.addInitScript(() => {
+    window.keysTo = [];
+    addEventListener('keydown', () => window.keysTo.push(document.getElementById('prerendered') ? 'copy' : 'app'), true);
+  });
+  const release = await holdApp(page);
+  await visit(page, '#/grader');
+  await page.locator('#assessment-label').focus();
+  await page.keyboard.type('Q4 ');
+  await release();
+  // Key after key, each as soon as the page takes it, until well after the app has started
+  // (the label holds 80 characters). With the old hand-off 1 to 4 of them went to the page
+  // itself while the app's screen had no focus yet.
+  const typed = 'Q4 review of the northern region, the southern one and the two in the west';
+  await page.keyboard.type(typed.slice(3));
+  const keysTo = await page.evaluate(() => window.keysTo);
+  assert.ok(keysTo.includes('copy') && keysTo.includes('app'), `the app took over while keys were typed: ${keysTo.join(' ')}`);
+  await page.waitForFunction(() => !document.getElementById('prerendered'));
+  assert.equal(await page.locator('#assessment-label').inputValue(), typed);
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'assessment-label');
+  await page.waitForFunction(t => JSON.parse(localStorage.getItem('account-grader') ?? '{"grader":{}}').grader.draft_label === t, typed);
+});
+
+test('panels opened on the first screen stay open when the app takes it over, and the focus stays', async () => {
+  const page = await env.newPage({ width: 390 });
+  const release = await holdApp(page);
+  await visit(page, '#/grader');
+  const why = n => page.locator('main .practice').nth(n - 1).locator('details');
+  await why(5).locator('summary').click();
+  await why(7).locator('summary').click();
+  assert.equal(await why(5).getAttribute('open'), '');
+  await release();
+  await page.waitForFunction(() => !document.getElementById('prerendered'));
+  assert.equal(await why(5).getAttribute('open'), '', 'practice 5 still open');
+  assert.equal(await why(7).getAttribute('open'), '', 'practice 7 still open');
+  assert.equal(await why(6).getAttribute('open'), null, 'practice 6 still closed');
+  assert.equal(await page.evaluate(() => document.activeElement.closest('.practice')?.querySelector('.practice__number')?.textContent), '7');
+  assert.equal(await page.evaluate(() => document.activeElement.tagName), 'SUMMARY');
+});
+
 test('a visitor with stored data, or on another screen, sees nothing until the app has started', async () => {
   const page = await env.newPage();
   const release = await holdApp(page);
