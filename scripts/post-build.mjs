@@ -2,7 +2,8 @@
 // once and works under a strict Content-Security-Policy and offline:
 // 1. puts the Grader's first screen, rendered by src/bin/prerender.rs, into the page, with a
 //    small inline script that shows it only to a first-time visitor on the Grader or an
-//    invitation link (see SHOW_PRERENDERED), and web/first-screen.js after it, which makes it
+//    invitation link (see SHOW_PRERENDERED; anyone else sees its header and a line saying
+//    their screen is on its way), and web/first-screen.js after it, which makes it
 //    work before the app has started; web/shared-first-screen.js, in the same script, shows
 //    a shared result or account link's content from the same copy;
 // 2. puts the stylesheets into the page, so the first paint waits for no other request: those
@@ -28,14 +29,15 @@ import { precompress } from './precompress.mjs';
 
 // Shown only where the app will show the same: on the Grader or an invitation link (which
 // opens the Grader), to a visitor with nothing stored. Anyone else would see the wrong screen
-// until the app starts, so they see nothing until then, as before. A page the service worker already controls is a returning visitor's
+// until the app starts, so they see only its header and a line saying their screen is on its
+// way ('show-waiting', style/base.css). A page the service worker already controls is a returning visitor's
 // and is decided without reading storage: the first read of localStorage makes the browser
 // load everything stored before the page is parsed, about 30 ms for a large portfolio.
 // Storage that cannot be read counts as stored data.
 // On an invitation link it marks the page as one too: the copy's invitation shows by the
 // page's styles alone (style/base.css), so that it is in the first paint however the page
 // arrives.
-export const SHOW_PRERENDERED = "try{var h=location.hash,c=document.documentElement.classList;if(!navigator.serviceWorker?.controller&&!localStorage.length&&/^#?\\/?(grader\\/?|invite\\/[^/]+\\/?)?$/.test(h)){c.add('show-prerendered');if(/invite\\//.test(h))c.add('show-invitation')}}catch(e){}";
+export const SHOW_PRERENDERED = "try{var h=location.hash,c=document.documentElement.classList;if(!navigator.serviceWorker?.controller&&!localStorage.length&&/^#?\\/?(grader\\/?|invite\\/[^/]+\\/?)?$/.test(h)){c.add('show-prerendered');if(/invite\\//.test(h))c.add('show-invitation')}else c.add('show-waiting')}catch(e){document.documentElement.classList.add('show-waiting')}";
 
 const sha256 = text => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
 

@@ -570,8 +570,12 @@ pub fn LazySpreadsheetPanel() -> Html {
 /// Shown while a screen's code is on its way; it appears only after a moment (see
 /// style/shell.css), so a quick arrival does not flash it.
 fn waiting() -> Html {
-    html! { <p class="screen-loading" role="status">{ "Loading this screen…" }</p> }
+    html! { <p class="screen-loading" role="status">{ SCREEN_LOADING }</p> }
 }
+
+/// What a screen says while its code is on its way; the page says it too, before the app
+/// has started, on any screen but the Grader's first (src/bin/prerender.rs).
+pub const SCREEN_LOADING: &str = "Loading this screen…";
 
 #[cfg(test)]
 mod tests {

@@ -27,6 +27,8 @@
   // before this script has them; the part not shown goes, as the app's screen has no such
   // part. The sender's own words and the way to send the result back come with the app.
   $(document.documentElement.classList.contains('show-invitation') ? '.share-panel' : '.first-screen-invitation')?.remove();
+  // The line shown in the Grader's place on other screens until the app starts.
+  $('.first-screen-waiting')?.remove();
 
   // Only what needs the app stays out of reach until it starts: the menu with the theme,
   // and the invitation panel.

@@ -9,7 +9,9 @@
 //! - inside the screen's `<main>`, what the invitation screen shows above the Grader (without
 //!   the sender's line, which the app fills in once it starts), shown by the page's styles
 //!   only on an invitation link (style/base.css): in the page itself rather than added by a
-//!   script, so that it is in the first paint even of a page that arrives slowly.
+//!   script, so that it is in the first paint even of a page that arrives slowly;
+//! - at the start of that `<main>`, the line saying a screen is on its way, which the page's
+//!   styles show instead of the Grader on any other address until the app starts.
 //!
 //! `cargo run --features prerender --bin prerender`
 
@@ -31,6 +33,7 @@ use account_grader::domain::history::SavedAssessment;
 use account_grader::domain::practices::{PRACTICES, PRIORITY_ORDER};
 use account_grader::domain::settings::{format_money, CURRENCIES};
 use account_grader::domain::share::{encode_invitation, encode_result, Invitation, SharedResult};
+use account_grader::lazy_screens::SCREEN_LOADING;
 use account_grader::pages::{
     answered_on, shared_account_frame, shared_account_line, shared_account_loading,
     shared_result_title,
@@ -251,7 +254,9 @@ fn invitation_intro() -> String {
     }
 }
 
-/// The Grader's first screen with the invitation's intro at the start of its `<main>`.
+/// The Grader's first screen with the invitation's intro at the start of its `<main>`, and
+/// before it the line that the page shows there on any other screen until the app starts
+/// (style/base.css).
 fn grader_screen() -> String {
     let mut page = screen(Route::Grader, "");
     let main = page
@@ -261,7 +266,7 @@ fn grader_screen() -> String {
     page.insert_str(
         main,
         &format!(
-            r#"<div class="first-screen-invitation">{}</div>"#,
+            r#"<p class="screen-loading first-screen-waiting">{SCREEN_LOADING}</p><div class="first-screen-invitation">{}</div>"#,
             invitation_intro()
         ),
     );

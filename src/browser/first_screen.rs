@@ -66,7 +66,8 @@ pub struct EarlyWork {
 }
 
 /// Reads what was done on the first screen, removes the screen and forgets the script's copy,
-/// all in one step, so that no click can fall between the reading and the removal. To be
+/// all in one step, so that no click can fall between the reading and the removal; if a
+/// control had the focus, holds the keys pressed until `finish_hand_off`. To be
 /// called before Yew mounts the app, which empties the page. `None`
 /// when the page had no such screen or did not show it (to a returning visitor, say, whose
 /// browser may have filled the hidden copy's fields from the last visit).
@@ -287,7 +288,8 @@ pub fn finish_hand_off(early: Option<&EarlyWork>) {
 
 /// `text` with `keys` typed into it as a text field takes them, from the selection
 /// `start..end` and at most `max` long (in UTF-16 code units, as the browser counts), and
-/// where the caret ends. A held Tab is dropped: focus stays where the visitor left it.
+/// where the caret ends. Keys from a Tab on were meant for another control: they are dropped
+/// rather than typed here, and the focus stays where the visitor left it.
 fn typed_into(
     text: &str,
     (start, end): (u32, u32),
@@ -302,7 +304,7 @@ fn typed_into(
     }
     for key in keys {
         match key.as_str() {
-            "Tab" => {}
+            "Tab" => break,
             "Backspace" => {
                 if start == end && start > 0 {
                     let pair = start >= 2
@@ -381,6 +383,14 @@ mod tests {
         );
         let tab = vec!["Tab".to_string()];
         assert_eq!(typed_into("abc", (1, 1), &tab, Some(4)), ("abc".into(), 1));
+    }
+
+    #[test]
+    fn keys_after_a_tab_are_not_typed_into_this_field() {
+        let mut typed = keys("Q4");
+        typed.push("Tab".into());
+        typed.extend(keys("North"));
+        assert_eq!(typed_into("", (0, 0), &typed, Some(80)), ("Q4".into(), 2));
     }
 
     #[test]

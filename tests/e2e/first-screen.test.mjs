@@ -317,20 +317,33 @@ test('panels opened on the first screen stay open when the app takes it over, an
   assert.equal(await page.evaluate(() => document.activeElement.tagName), 'SUMMARY');
 });
 
-test('a visitor with stored data, or on another screen, sees nothing until the app has started', async () => {
+test('a visitor with stored data, or on another screen, sees the header and that the screen is on its way until the app has started', async () => {
   const page = await env.newPage();
   const release = await holdApp(page);
+  /** What the page shows before the app starts: the header's links, how many look like the
+   *  current screen's (the copy's header is the Grader's), and the main part's text. */
+  const shown = () => page.evaluate(() => {
+    const links = [...document.querySelectorAll('.nav-list a')].filter(a => a.checkVisibility());
+    const look = a => getComputedStyle(a).backgroundColor;
+    return {
+      links: links.length,
+      marked: links.filter(a => look(a) !== look(links.at(-1))).length,
+      main: document.querySelector('main').innerText.trim(),
+    };
+  });
   await visit(page, '#/accounts');
   await page.evaluate(k => localStorage.setItem(k, JSON.stringify({ version: 3 })), STORAGE_KEY);
   await visit(page, '#/grader');
-  assert.equal(await page.locator('#prerendered').isHidden(), true, 'stored data: hidden');
-  assert.equal(await page.locator('main h1').first().isVisible(), false);
+  assert.equal(await page.locator('main h1').first().isVisible(), false, 'stored data: no copy of the Grader');
+  assert.deepEqual(await shown(), { links: 8, marked: 0, main: 'Loading this screen…' });
 
   await page.evaluate(() => localStorage.clear());
   await visit(page, '#/matrix');
-  assert.equal(await page.locator('#prerendered').isHidden(), true, 'another screen: hidden');
+  assert.equal(await page.locator('main h1').first().isVisible(), false, 'another screen: no copy of the Grader');
+  assert.deepEqual(await shown(), { links: 8, marked: 0, main: 'Loading this screen…' });
   await visit(page, '#/grader');
-  assert.equal(await page.locator('#prerendered').isVisible(), true, 'the same visitor on the Grader sees it');
+  assert.equal(await page.locator('main h1').isVisible(), true, 'the same visitor on the Grader sees it');
+  assert.equal(await page.getByText('Loading this screen…').count(), 0, 'and no line saying it is on its way');
 
   await release();
   await page.waitForFunction(() => !document.getElementById('prerendered'));
@@ -349,7 +362,7 @@ test('answers a tab kept from a first screen never replace stored ones', async (
     sessionStorage.setItem('account-grader.first-screen', JSON.stringify({ checked: ['practice-1-yes', 'practice-2-yes'], label: 'Kept', save: true }));
   }, [STORAGE_KEY, data]);
   await visit(page, '#/grader');
-  assert.equal(await page.locator('#prerendered').isHidden(), true);
+  assert.equal(await page.locator('#prerendered .grader').isHidden(), true, 'no copy of the Grader');
   await release();
   await page.waitForFunction(() => !document.getElementById('prerendered'));
   assert.equal(await page.locator('#practice-1-not-yet').isChecked(), true);

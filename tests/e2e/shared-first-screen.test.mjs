@@ -1,7 +1,7 @@
 // A shared result link and a plain shared account link show what they carry before the app
 // has loaded (web/shared-first-screen.js, from what src/bin/prerender.rs wrote into the
 // page), the same as the app shows once it starts; links it cannot read as the app does
-// show nothing until then. The links are the Rust encoders' (tests/shared_links.rs).
+// show only the header and that the screen is on its way until then. The links are the Rust encoders' (tests/shared_links.rs).
 import { after, before, test } from 'node:test';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -130,7 +130,7 @@ test('a shared account link shows the account before the app has loaded, as the 
   assert.match(plain.seen.text, /Tier A · Logistics · \$1,250,000 a year/);
 });
 
-test('a protected or damaged link shows nothing before the app, which then says what it is', async () => {
+test('a protected or damaged link shows none of its content before the app, which then says what it is', async () => {
   const damaged = links.results[0].slice(0, -3) + (links.results[0].endsWith('A') ? 'B' : 'A') + links.results[0].slice(-2);
   const cases = [
     [`#/a/${links.protected}`, 'Protected account link'],
