@@ -7,6 +7,7 @@ use yew::prelude::*;
 use crate::area_updates;
 use crate::browser::clock::now_iso;
 use crate::browser::first_screen::{self, EarlyWork};
+use crate::browser::hand_off;
 use crate::browser::page;
 use crate::components::shell::shell;
 use crate::hooks::{use_hash_route, AppContext};
@@ -82,11 +83,12 @@ pub fn App(props: &AppProps) -> Html {
     let initial = use_memo((), |_| {
         with_early_work(initial_state(storage::load()), early.as_deref())
     });
-    // Keyboard focus, the caret, keys pressed meanwhile and open panels on the first screen
-    // carry over to the app's.
-    let early_work = props.early.clone();
-    use_effect_with((), move |_| {
-        first_screen::finish_hand_off(early_work.as_deref())
+    // Where the visitor was on the first screen is put back as soon as the app's screen is
+    // drawn (browser/hand_off.rs); whatever is left stops here.
+    use_effect_with((), |_| {
+        hand_off::finish();
+        // Only the screen drawn first replaces the page's waiting line.
+        first_screen::take_waiting_line();
     });
     let route = use_hash_route();
     // A share link's screen is made afresh for each link: a second link pasted into the same

@@ -7,6 +7,7 @@ pub mod download;
 pub mod events;
 pub mod first_screen;
 pub mod focus_return;
+pub mod hand_off;
 pub mod idle;
 pub mod page;
 pub mod persistence;

@@ -14,7 +14,7 @@ use wasm_split_helpers::{wasm_split, SplitLoaderError};
 use yew::prelude::*;
 
 use crate::area_updates;
-use crate::browser::page;
+use crate::browser::{first_screen, page};
 use crate::components::csv_panel::CsvPanel;
 use crate::pages::{
     AccountFormPage, AccountPage, AccountsPage, AssessmentPage, ClientPlanPage, HistoryPage,
@@ -507,15 +507,16 @@ fn use_arrival(group: Group, focus_heading: bool) -> UseStateHandle<Arrival> {
 pub fn LazyScreen(props: &LazyScreenProps) -> Html {
     let group = props.group;
     let arrival = use_arrival(group, true);
+    let at_once = *use_state(first_screen::take_waiting_line);
     match *arrival {
         Arrival::Arrived => {
             match ready_now(screen(group, props.route, props.link.clone())) {
                 Some(Ok(screen)) => screen,
                 // Not reached: an arrived group's screen is ready at its first step.
-                _ => waiting(),
+                _ => waiting(at_once),
             }
         }
-        Arrival::Waiting => waiting(),
+        Arrival::Waiting => waiting(at_once),
         Arrival::Failed => {
             let retry = {
                 let arrival = arrival.clone();
@@ -568,9 +569,14 @@ pub fn LazySpreadsheetPanel() -> Html {
 }
 
 /// Shown while a screen's code is on its way; it appears only after a moment (see
-/// style/shell.css), so a quick arrival does not flash it.
-fn waiting() -> Html {
-    html! { <p class="screen-loading" role="status">{ SCREEN_LOADING }</p> }
+/// style/shell.css), so a quick arrival does not flash it, or `at_once` in place of the
+/// page's same line (first_screen::take_waiting_line).
+fn waiting(at_once: bool) -> Html {
+    html! {
+        <p class={classes!("screen-loading", at_once.then_some("screen-loading--at-once"))} role="status">
+            { SCREEN_LOADING }
+        </p>
+    }
 }
 
 /// What a screen says while its code is on its way; the page says it too, before the app

@@ -280,7 +280,8 @@ test('keys typed while the app takes the screen over all reach the field', async
   // Which screen each key went to.
   await page.addInitScript(() => {
     window.keysTo = [];
-    addEventListener('keydown', () => window.keysTo.push(document.getElementById('prerendered') ? 'copy' : 'app'), true);
+    addEventListener('keydown', () => window.keysTo.push(document.getElementById('prerendered') ? 'copy'
+      : document.activeElement === document.body ? 'the page itself' : 'app'), true);
   });
   const release = await holdApp(page);
   await visit(page, '#/grader');
@@ -294,6 +295,7 @@ test('keys typed while the app takes the screen over all reach the field', async
   await page.keyboard.type(typed.slice(3));
   const keysTo = await page.evaluate(() => window.keysTo);
   assert.ok(keysTo.includes('copy') && keysTo.includes('app'), `the app took over while keys were typed: ${keysTo.join(' ')}`);
+  assert.ok(!keysTo.includes('the page itself'), `no key went to the page while the focus was off the field: ${keysTo.join(' ')}`);
   await page.waitForFunction(() => !document.getElementById('prerendered'));
   assert.equal(await page.locator('#assessment-label').inputValue(), typed);
   assert.equal(await page.evaluate(() => document.activeElement.id), 'assessment-label');
@@ -348,6 +350,24 @@ test('a visitor with stored data, or on another screen, sees the header and that
   await release();
   await page.waitForFunction(() => !document.getElementById('prerendered'));
   assert.equal(await page.locator('main h1').textContent(), 'Grade your account management');
+});
+
+test('on another screen, the app\'s line saying the screen is on its way takes the page\'s place without vanishing', async () => {
+  const page = await env.newPage();
+  // Every WebAssembly file is held, the History screen's too once the app asks for it.
+  const release = await holdApp(page);
+  await visit(page, '#/history');
+  const line = page.getByText('Loading this screen…');
+  await line.waitFor();
+  await release();
+  await page.waitForFunction(() => !document.getElementById('prerendered'));
+  assert.equal(await line.isVisible(), true);
+  const appears = () => line.evaluate(l => getComputedStyle(l).animationName);
+  assert.equal(await appears(), 'none', 'shown at once, in place of the page\'s');
+  // Any later wait shows its line after a moment, as before, so a quick arrival does not flash it.
+  await page.evaluate(() => { location.hash = '#/settings'; });
+  await page.getByRole('status').filter({ hasText: 'Loading this screen…' }).waitFor({ state: 'attached' });
+  assert.equal(await appears(), 'screen-loading-appears');
 });
 
 test('answers a tab kept from a first screen never replace stored ones', async () => {
