@@ -59,6 +59,7 @@ fn with_early_work(state: AppState, early: Option<&EarlyWork>) -> AppState {
         answers: early.answers.clone(),
         label: early.label.clone(),
         team: early.team.clone(),
+        date: early.date.clone(),
     }));
     if early.save {
         state = state.reduce(Action::Grader(GraderAction::SaveAssessment {

@@ -1214,6 +1214,7 @@ mod tests {
                 answers: early,
                 label: "Sales".into(),
                 team: "North".into(),
+                date: "2026-06-30".into(),
             })],
         );
         assert!(s.doc.grader.draft.does(PracticeId::NpsSurvey));
@@ -1223,6 +1224,7 @@ mod tests {
         );
         assert_eq!(s.doc.grader.draft_label, "Sales");
         assert_eq!(s.doc.grader.draft_team, "North");
+        assert_eq!(s.doc.grader.draft_date, "2026-06-30");
         assert_eq!(s.revision, 1, "a change, so it is saved");
         // Save pressed there: the assessment has the team typed there too.
         let s = reduce(
@@ -1236,6 +1238,7 @@ mod tests {
             (saved.label.as_str(), saved.team.as_str()),
             ("Sales", "North")
         );
+        assert_eq!(saved.assessed_on.as_deref(), Some("2026-06-30"));
     }
 
     #[test]
@@ -1246,6 +1249,7 @@ mod tests {
                 Action::Grader(GraderAction::Answer(PracticeId::NpsSurvey, Answer::NotYet)),
                 Action::Grader(GraderAction::SetDraftLabel("Stored".into())),
                 Action::Grader(GraderAction::SetDraftTeam("Stored team".into())),
+                Action::Grader(GraderAction::SetDraftDate("2026-03-31".into())),
             ],
         );
         let mut early = Answers::default();
@@ -1256,6 +1260,7 @@ mod tests {
                 answers: early.clone(),
                 label: "Early".into(),
                 team: "Early team".into(),
+                date: "2026-01-02".into(),
             })],
         );
         assert_eq!(s.doc, stored.doc, "nothing stored changes");
@@ -1267,6 +1272,7 @@ mod tests {
                 answers: early,
                 label: String::new(),
                 team: String::new(),
+                date: String::new(),
             })],
         );
         assert_eq!(

@@ -14,6 +14,7 @@
   const radios = [...copy.querySelectorAll('input[type=radio]')];
   const label = $('#assessment-label');
   const team = $('#assessment-team');
+  const date = $('#assessment-date');
   const form = $('.save-form');
   const [save, clear] = form.querySelectorAll('.save-form__actions button');
   const markup = html => {
@@ -84,7 +85,7 @@
     } else {
       note?.remove();
     }
-    clear.disabled = !answered && !label.value;
+    clear.disabled = !answered && !label.value && !date?.value;
 
     $('.grader > .next-steps')?.remove();
     if (answered) {
@@ -122,6 +123,7 @@
         checked: radios.filter(r => r.checked).map(r => r.id),
         label: label.value,
         team: team?.value ?? '',
+        date: date?.value ?? '',
         save: form.hasAttribute('data-save-requested'),
       }));
     } catch {
@@ -135,6 +137,7 @@
       for (const id of kept.checked ?? []) if (data.choices[id]) $(`#${id}`).checked = true;
       if (typeof kept.label === 'string') label.value = kept.label;
       if (team && typeof kept.team === 'string') team.value = kept.team;
+      if (date && typeof kept.date === 'string') date.value = kept.date;
       if (kept.save === true) requestSave();
     }
   } catch {
@@ -152,6 +155,10 @@
     keep();
   });
   team?.addEventListener('input', keep);
+  date?.addEventListener('input', () => {
+    show();
+    keep();
+  });
   form.addEventListener('submit', event => {
     event.preventDefault();
     requestSave();
@@ -160,6 +167,7 @@
   clear.addEventListener('click', () => {
     for (const radio of radios) radio.checked = false;
     label.value = '';
+    if (date) date.value = '';
     cancelSave();
     show();
     keep();

@@ -62,6 +62,8 @@ pub struct EarlyWork {
     pub answers: Answers,
     pub label: String,
     pub team: String,
+    /// The day typed for the assessment (`YYYY-MM-DD`), or empty.
+    pub date: String,
     /// Save was pressed; the script could only promise it.
     pub save: bool,
 }
@@ -111,6 +113,7 @@ pub fn take_over() -> Option<EarlyWork> {
             answers: Answers::default(),
             label: String::new(),
             team: String::new(),
+            date: String::new(),
             save: false,
         });
     }
@@ -137,6 +140,7 @@ pub fn take_over() -> Option<EarlyWork> {
     }
     let label = input("#assessment-label").map_or_else(String::new, |i| i.value());
     let team = input("#assessment-team").map_or_else(String::new, |i| i.value());
+    let date = input("#assessment-date").map_or_else(String::new, |i| i.value());
     let save = copy
         .query_selector(".save-form[data-save-requested]")
         .ok()
@@ -165,6 +169,7 @@ pub fn take_over() -> Option<EarlyWork> {
         answers,
         label,
         team,
+        date,
         save,
     })
 }

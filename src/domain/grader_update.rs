@@ -2,7 +2,7 @@
 
 use super::change::Change;
 use super::grader::{Answer, Answers};
-use super::history::{AssessmentId, SavedAssessment, ValidDetails};
+use super::history::{day_for_save, AssessmentId, SavedAssessment, ValidDetails};
 use super::practices::{PracticeId, PRACTICES};
 use crate::storage::schema::Document;
 
@@ -12,6 +12,9 @@ pub enum GraderAction {
     Answer(PracticeId, Answer),
     SetDraftLabel(String),
     SetDraftTeam(String),
+    /// The day the assessment being filled in stands for (`YYYY-MM-DD`), or empty for the
+    /// day it is saved.
+    SetDraftDate(String),
     ClearAnswers,
     /// What a visitor answered on the build's first screen before the app started: fills
     /// the practices and the label the draft leaves open, never changing what it holds.
@@ -19,8 +22,10 @@ pub enum GraderAction {
         answers: Answers,
         label: String,
         team: String,
+        date: String,
     },
-    /// Save the draft as an assessment, stamped with `at` (RFC 3339).
+    /// Save the draft as an assessment, stamped with `at` (RFC 3339), for the day typed with
+    /// it; nothing is saved while that day cannot be one (the form says why).
     SaveAssessment {
         at: String,
     },
@@ -51,10 +56,15 @@ pub fn update(doc: &mut Document, action: GraderAction) -> Change {
             grader.draft_team = team;
             Change::MADE
         }
+        GraderAction::SetDraftDate(date) => {
+            grader.draft_date = date;
+            Change::MADE
+        }
         GraderAction::TakeOverFirstScreen {
             answers,
             label,
             team,
+            date,
         } => {
             let mut taken = false;
             for p in &PRACTICES {
@@ -71,18 +81,30 @@ pub fn update(doc: &mut Document, action: GraderAction) -> Change {
                 grader.draft_team = team;
                 taken = true;
             }
+            if grader.draft_date.is_empty() && !date.is_empty() {
+                grader.draft_date = date;
+                taken = true;
+            }
             Change::made_if(taken)
         }
         // With nothing to clear, nothing is offered to undo.
-        GraderAction::ClearAnswers if grader.draft.is_empty() && grader.draft_label.is_empty() => {
+        GraderAction::ClearAnswers
+            if grader.draft.is_empty()
+                && grader.draft_label.is_empty()
+                && grader.draft_date.is_empty() =>
+        {
             Change::NONE
         }
         GraderAction::ClearAnswers => {
             grader.draft = Answers::default();
             grader.draft_label.clear();
+            grader.draft_date.clear();
             Change::undoable("Answers cleared.")
         }
         GraderAction::SaveAssessment { at } => {
+            let Ok(assessed_on) = day_for_save(&doc.grader.draft_date, &at) else {
+                return Change::NONE;
+            };
             let id = doc.take_id();
             let grader = &mut doc.grader;
             grader.history.push(SavedAssessment {
@@ -91,9 +113,10 @@ pub fn update(doc: &mut Document, action: GraderAction) -> Change {
                 label: grader.draft_label.trim().to_string(),
                 answers: grader.draft.clone(),
                 team: grader.draft_team.trim().to_string(),
-                assessed_on: None,
+                assessed_on,
             });
             grader.draft_label.clear();
+            grader.draft_date.clear();
             Change::MADE
         }
         GraderAction::DeleteAssessment(id) => {
@@ -159,5 +182,55 @@ mod tests {
         doc.grader.draft.set(first, Answer::Yes);
         assert!(update(&mut doc, GraderAction::ClearAnswers).undo.is_some());
         assert!(doc.grader.draft.is_empty());
+
+        doc.grader.draft_date = "2026-06-30".into();
+        assert!(update(&mut doc, GraderAction::ClearAnswers).undo.is_some());
+        assert!(
+            doc.grader.draft_date.is_empty(),
+            "a date alone is cleared too"
+        );
+    }
+
+    const AT: &str = "2026-07-15T10:00:00+02:00";
+
+    fn save(doc: &mut Document) -> Change {
+        update(doc, GraderAction::SaveAssessment { at: AT.into() })
+    }
+
+    #[test]
+    fn an_assessment_saved_with_an_earlier_day_stands_for_that_day() {
+        let mut doc = Document::default();
+        doc.grader.draft_date = "2026-06-30".into();
+        assert!(save(&mut doc).changed);
+        let saved = doc.grader.history.last().expect("saved");
+        assert_eq!(saved.assessed_on.as_deref(), Some("2026-06-30"));
+        assert_eq!(saved.saved_at, AT, "the moment it was saved stays");
+        assert!(
+            doc.grader.draft_date.is_empty(),
+            "the next one starts from today again"
+        );
+    }
+
+    #[test]
+    fn no_day_or_the_day_itself_is_the_day_it_is_saved() {
+        for date in ["", "  ", "2026-07-15"] {
+            let mut doc = Document::default();
+            doc.grader.draft_date = date.into();
+            assert!(save(&mut doc).changed);
+            assert_eq!(doc.grader.history[0].assessed_on, None, "{date:?}");
+        }
+    }
+
+    #[test]
+    fn a_day_that_cannot_be_saves_nothing_and_keeps_the_draft() {
+        for date in ["2026-07-16", "1999-12-31", "2026-02-30"] {
+            let mut doc = Document::default();
+            doc.grader.draft.set(PRACTICES[0].id, Answer::Yes);
+            doc.grader.draft_label = "Q2".into();
+            doc.grader.draft_date = date.into();
+            let before = doc.clone();
+            assert_eq!(save(&mut doc), Change::NONE, "{date}");
+            assert_eq!(doc, before, "{date}: nothing saved, nothing lost");
+        }
     }
 }

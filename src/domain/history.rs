@@ -341,22 +341,40 @@ impl DetailsForm {
         if date.is_empty() {
             return Err(DetailsProblem::NoDate);
         }
-        if !is_real_date(date) {
-            return Err(DetailsProblem::NotADate(date.into()));
-        }
-        // Both are YYYY-MM-DD, so their text orders as their days do.
-        if date < "2000-01-01" {
-            return Err(DetailsProblem::TooEarly(date.into()));
-        }
-        if date > today {
-            return Err(DetailsProblem::InTheFuture(date.into()));
-        }
+        check_day(date, today)?;
         Ok(ValidDetails {
             label: label.into(),
             team: team.into(),
             assessed_on: (date != date_part(saved_at)).then(|| date.to_string()),
         })
     }
+}
+
+/// Whether `date` (`YYYY-MM-DD`) can be the day an assessment stands for, on the day `today`.
+fn check_day(date: &str, today: &str) -> Result<(), DetailsProblem> {
+    if !is_real_date(date) {
+        return Err(DetailsProblem::NotADate(date.into()));
+    }
+    // Both are YYYY-MM-DD, so their text orders as their days do.
+    if date < "2000-01-01" {
+        return Err(DetailsProblem::TooEarly(date.into()));
+    }
+    if date > today {
+        return Err(DetailsProblem::InTheFuture(date.into()));
+    }
+    Ok(())
+}
+
+/// The day an assessment saved at `saved_at` stands for, from the date typed with it
+/// (`YYYY-MM-DD`, or empty for the day it is saved): `None` for that day itself.
+pub fn day_for_save(date: &str, saved_at: &str) -> Result<Option<String>, DetailsProblem> {
+    let date = date.trim();
+    let today = date_part(saved_at);
+    if date.is_empty() || date == today {
+        return Ok(None);
+    }
+    check_day(date, today)?;
+    Ok(Some(date.to_string()))
 }
 
 #[cfg(test)]

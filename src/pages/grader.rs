@@ -2,19 +2,24 @@
 
 use yew::prelude::*;
 
-use crate::browser::clock::now_iso;
+use crate::browser::clock::{now_iso, now_iso_in_browser};
+use crate::browser::page;
 use crate::components::next_steps::next_steps;
 use crate::components::practice_question::practice_question;
 use crate::components::score_card::{score_card, score_strip, unanswered_note};
 use crate::components::send_back::SendBack;
 use crate::components::share_panels::ShareInvitation;
 use crate::domain::grader::{grade, Answer};
-use crate::domain::history::{teams_used, MAX_TEAM};
+use crate::domain::history::{day_for_save, teams_used, MAX_TEAM};
 use crate::domain::practices::{PracticeId, PRACTICES};
 use crate::domain::self_check::contradictions;
 use crate::hooks::use_app_state;
 use crate::route::Route;
 use crate::state::{Action, GraderAction};
+use crate::support::dates::date_part;
+
+/// The `id` of the field for the day the assessment stands for.
+const DATE_FIELD: &str = "assessment-date";
 
 #[derive(Properties, PartialEq)]
 pub struct GraderPageProps {
@@ -63,18 +68,41 @@ pub fn GraderPage(props: &GraderPageProps) -> Html {
             state.dispatch(Action::Grader(GraderAction::SetDraftTeam(input.value())));
         })
     };
+    let on_date = {
+        let state = state.clone();
+        Callback::from(move |e: InputEvent| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            state.dispatch(Action::Grader(GraderAction::SetDraftDate(input.value())));
+        })
+    };
     let on_save = {
         let state = state.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            state.dispatch(Action::Grader(GraderAction::SaveAssessment {
-                at: now_iso(),
-            }));
+            let at = now_iso();
+            // Nothing is saved for a day that cannot be one; the field says why.
+            if day_for_save(&state.doc.grader.draft_date, &at).is_err() {
+                page::focus_element(DATE_FIELD);
+                return;
+            }
+            state.dispatch(Action::Grader(GraderAction::SaveAssessment { at }));
         })
     };
     let on_clear = {
         let state = state.clone();
         Callback::from(move |_| state.dispatch(Action::Grader(GraderAction::ClearAnswers)))
+    };
+
+    // The latest day the date picker offers, and what is wrong with the day typed; neither in a
+    // render without a browser clock (the build's first screen).
+    let now = now_iso_in_browser();
+    let date_problem = now
+        .as_deref()
+        .and_then(|now| day_for_save(&grader.draft_date, now).err());
+    let date_described = if date_problem.is_some() {
+        "assessment-date-hint assessment-date-error"
+    } else {
+        "assessment-date-hint"
     };
 
     let saved = state
@@ -97,7 +125,7 @@ pub fn GraderPage(props: &GraderPageProps) -> Html {
                 </ol>
                 <aside class="grader__result" aria-labelledby="result-title">
                     { score_card(&result) }
-                    <form class="save-form" onsubmit={on_save} aria-labelledby="save-title">
+                    <form class="save-form" onsubmit={on_save} aria-labelledby="save-title" novalidate=true>
                         <h2 id="save-title" class="save-form__title">{ "Save this assessment" }</h2>
                         <label for="assessment-label">{ "Label (optional)" }</label>
                         <input id="assessment-label" type="text" maxlength="80"
@@ -113,6 +141,18 @@ pub fn GraderPage(props: &GraderPageProps) -> Html {
                         <p class="muted save-form__hint" id="assessment-team-hint">
                             { "The history can then draw each team's scores as a line of its own. Kept for your next assessment." }
                         </p>
+                        <label for={DATE_FIELD}>{ "Date (optional)" }</label>
+                        <input id={DATE_FIELD} type="date" min="2000-01-01"
+                            max={now.as_deref().map(|n| date_part(n).to_string())}
+                            value={grader.draft_date.clone()} oninput={on_date}
+                            aria-invalid={date_problem.is_some().then_some("true")}
+                            aria-describedby={date_described} />
+                        <p class="muted save-form__hint" id="assessment-date-hint">
+                            { "Leave it empty for today. Set it for an assessment recorded after the fact, such as last quarter's review." }
+                        </p>
+                        if let Some(problem) = &date_problem {
+                            <p class="field__error" id="assessment-date-error">{ problem.message() }</p>
+                        }
                         if let Some(note) = unanswered_note(result.answered) {
                             <p class="muted" id="unanswered-note">{ note }</p>
                         }
@@ -121,7 +161,7 @@ pub fn GraderPage(props: &GraderPageProps) -> Html {
                                 { if saved.is_some() { "Saved" } else { "Save assessment" } }
                             </button>
                             <button type="button" class="button button--quiet" onclick={on_clear}
-                                disabled={grader.draft.is_empty() && grader.draft_label.is_empty()}>
+                                disabled={grader.draft.is_empty() && grader.draft_label.is_empty() && grader.draft_date.is_empty()}>
                                 { "Clear answers" }
                             </button>
                         </div>

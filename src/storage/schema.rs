@@ -52,6 +52,10 @@ pub struct GraderData {
     /// assessment is most often the same team's.
     #[serde(skip_serializing_if = "String::is_empty")]
     pub draft_team: String,
+    /// The day typed for the assessment being filled in (`YYYY-MM-DD`), for one recorded
+    /// after the fact; empty for the day it is saved.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub draft_date: String,
     pub history: Vec<SavedAssessment>,
 }
 

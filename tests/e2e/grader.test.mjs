@@ -50,6 +50,35 @@ test('answering eight practices yes scores 8/10 in the 7-8 band, and the saved r
   assert.equal(doc.grader.history.length, 1);
 });
 
+test('an assessment recorded after the fact is given its day when it is saved, and a day to come is refused', async () => {
+  const page = await env.newPage();
+  await env.open(page);
+  await page.getByRole('radio', { name: 'We do this consistently' }).nth(0).check();
+  await page.getByLabel('Label (optional)').fill('Q2 review');
+  const date = page.getByLabel('Date (optional)');
+  // A day to come: nothing is saved, the field says why and takes the focus.
+  const tomorrow = await page.evaluate(() => { const d = new Date(); d.setDate(d.getDate() + 1); return d.toLocaleDateString('en-CA'); });
+  await date.fill(tomorrow);
+  await page.getByRole('button', { name: 'Save assessment' }).click();
+  await page.getByText('has not happened yet. Choose today or an earlier day.').waitFor();
+  assert.equal(await date.getAttribute('aria-invalid'), 'true');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'assessment-date');
+  assert.equal(JSON.parse(await stored(page)).grader.history?.length ?? 0, 0, 'nothing saved');
+  // The day is kept with the answers in progress, through a reload.
+  await date.fill('2026-06-30');
+  await page.reload();
+  await page.locator('main h1').waitFor();
+  assert.equal(await date.inputValue(), '2026-06-30');
+  await page.getByRole('button', { name: 'Save assessment' }).click();
+  await page.getByText('Saved with a score of 1/10.').waitFor();
+  assert.equal(await date.inputValue(), '', 'the next one starts from today');
+  const saved = JSON.parse(await stored(page)).grader.history[0];
+  assert.equal(saved.assessed_on, '2026-06-30');
+  await page.getByRole('link', { name: 'View it in your history' }).click();
+  await page.getByRole('heading', { level: 1, name: /Q2 review/ }).waitFor();
+  assert.match(await page.locator('main').textContent(), /30 Jun 2026/);
+});
+
 test('an answer changes the score live and moves the band at its edges', async () => {
   const page = await env.newPage();
   await env.open(page);
