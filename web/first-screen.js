@@ -8,6 +8,14 @@
 (() => {
   const copy = document.getElementById('prerendered');
   const table = document.getElementById('first-screen-data');
+  // On any other screen the page shows only the copy's header and the line saying the
+  // screen is on its way (style/base.css): that line is for screen readers too, the header
+  // stays out of reach until the app starts.
+  const classes = document.documentElement.classList;
+  if (copy && classes.contains('show-waiting') && !classes.contains('show-prerendered')) {
+    copy.inert = false;
+    copy.querySelector('.site-header').inert = true;
+  }
   if (!copy || !table || !document.documentElement.classList.contains('show-prerendered')) return;
   const data = JSON.parse(table.textContent);
   const $ = selector => copy.querySelector(selector);

@@ -447,6 +447,7 @@ mod tests {
         doc.grader.draft.set(PracticeId::NpsSurvey, Answer::NotYet);
         doc.grader.draft_label = "Q4 \"east\" team\n".into();
         doc.grader.draft_team = "East \"1\"".into();
+        doc.grader.draft_date = "2026-10-31".into();
         doc.grader.history.push(SavedAssessment {
             id: 2,
             saved_at: AT.into(),

@@ -70,6 +70,12 @@ pub fn join(base: &Document, mine: &Document, theirs: &Document) -> Joined {
         &theirs.grader.draft_team,
     )
     .clone();
+    let draft_date = merge_value(
+        &base.grader.draft_date,
+        &mine.grader.draft_date,
+        &theirs.grader.draft_date,
+    )
+    .clone();
 
     let history = merge_records(
         &base.grader.history,
@@ -167,6 +173,7 @@ pub fn join(base: &Document, mine: &Document, theirs: &Document) -> Joined {
     doc.grader.draft = draft;
     doc.grader.draft_label = draft_label;
     doc.grader.draft_team = draft_team;
+    doc.grader.draft_date = draft_date;
     doc.grader.history = history;
     doc.prospects = prospects;
     doc.portfolio.accounts = accounts;
@@ -501,6 +508,23 @@ mod tests {
                 merged.grader.draft_label.as_str()
             ),
             ("Sales", "Q4")
+        );
+    }
+
+    #[test]
+    fn a_date_typed_in_one_tab_survives_a_label_typed_in_the_other() {
+        let base = Document::default();
+        let mut mine = base.clone();
+        mine.grader.draft_date = "2026-06-30".into();
+        let mut theirs = base.clone();
+        theirs.grader.draft_label = "Q2".into();
+        let merged = merge(&base, &mine, &theirs);
+        assert_eq!(
+            (
+                merged.grader.draft_date.as_str(),
+                merged.grader.draft_label.as_str()
+            ),
+            ("2026-06-30", "Q2")
         );
     }
 

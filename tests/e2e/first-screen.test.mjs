@@ -355,6 +355,11 @@ test('a visitor with stored data, or on another screen, sees the header and that
   await visit(page, '#/matrix');
   assert.equal(await page.locator('main h1').first().isVisible(), false, 'another screen: no copy of the Grader');
   assert.deepEqual(await shown(), { links: 8, marked: 0, main: 'Loading this screen…' });
+  // Screen readers read the line; the header, which needs the app, is out of reach.
+  assert.deepEqual(await page.evaluate(() => ({
+    line: !document.querySelector('.first-screen-waiting').closest('[inert]'),
+    header: !!document.querySelector('#prerendered .site-header').closest('[inert]'),
+  })), { line: true, header: true });
   await visit(page, '#/grader');
   assert.equal(await page.locator('main h1').isVisible(), true, 'the same visitor on the Grader sees it');
   assert.equal(await page.getByText('Loading this screen…').count(), 0, 'and no line saying it is on its way');
@@ -434,6 +439,30 @@ test('when the app cannot start, the copy gives way to a message saying why', as
 // The other screens' styles are applied after the first frame (scripts/post-build.mjs): they
 // must change nothing on the copy a first-time visitor sees, the Grader's or an invitation's,
 // or it would shift when they arrive.
+test('the first screen fits a phone\'s width with no sideways scrolling, before the app and in it', async () => {
+  for (const width of [320, 390]) {
+    const page = await env.newPage({ width });
+    const release = await holdApp(page);
+    await visit(page, '#/grader');
+    await page.locator('#prerendered:not([inert]) .choices input').first().check();
+    const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
+    assert.equal(await overflow(), 0, `the copy at ${width} px`);
+    // Moved straight to the save form below the practices, the field stays where it is.
+    const where = () => page.evaluate(() => Math.round(document.getElementById('assessment-label').getBoundingClientRect().top));
+    await page.evaluate(() => document.getElementById('assessment-label').focus());
+    const before = await where();
+    await page.evaluate(() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done))));
+    // Within a few pixels: the practices' stand-in size is close to, not exactly, each one's
+    // (they moved it 130 to 530 px before).
+    const moved = Math.abs(await where() - before);
+    assert.ok(moved <= 8, `the label field stays put at ${width} px: moved ${moved} px`);
+    await release();
+    await page.waitForFunction(() => !document.getElementById('prerendered'));
+    assert.equal(await overflow(), 0, `the app at ${width} px`);
+    await page.context().close();
+  }
+});
+
 test('the first screens look the same before the other screens\' styles apply, at 1280 and 390 px', async () => {
   const sender = await env.newPage();
   await env.open(sender);
