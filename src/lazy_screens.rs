@@ -541,6 +541,17 @@ pub fn LazyScreen(props: &LazyScreenProps) -> Html {
 #[component]
 pub fn LazySpreadsheetPanel() -> Html {
     let arrival = use_arrival(Group::Spreadsheet, false);
+    // A file dropped before the panel's controls arrive would otherwise be opened by the
+    // browser in the app's place.
+    let dropped_early = use_state(|| false);
+    let on_drag_over = Callback::from(|e: DragEvent| e.prevent_default());
+    let on_drop = {
+        let dropped_early = dropped_early.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            dropped_early.set(true);
+        })
+    };
     if *arrival == Arrival::Arrived {
         if let Some(Ok(panel)) = ready_now(spreadsheet_panel()) {
             return panel;
@@ -557,11 +568,13 @@ pub fn LazySpreadsheetPanel() -> Html {
                 <p><button type="button" class="button" onclick={retry}>{ "Try again" }</button></p>
             </div>
         }
+    } else if *dropped_early {
+        html! { <p class="muted" role="status">{ "The spreadsheet import is on its way: drop the file again in a moment." }</p> }
     } else {
         html! { <p class="muted" role="status">{ "The spreadsheet import is on its way…" }</p> }
     };
     html! {
-        <section class="card csv-panel" aria-labelledby="csv-title">
+        <section class="card csv-panel" aria-labelledby="csv-title" ondragover={on_drag_over} ondrop={on_drop}>
             <h2 id="csv-title">{ "Spreadsheets and CRM exports" }</h2>
             { body }
         </section>

@@ -10,11 +10,16 @@
   const table = document.getElementById('first-screen-data');
   // On any other screen the page shows only the copy's header and the line saying the
   // screen is on its way (style/base.css): that line is for screen readers too, the header
-  // stays out of reach until the app starts.
+  // stays out of reach until the app starts, and the skip link moves the focus as the app
+  // does (its address, #main, the app would take for a screen's).
   const classes = document.documentElement.classList;
   if (copy && classes.contains('show-waiting') && !classes.contains('show-prerendered')) {
     copy.inert = false;
     copy.querySelector('.site-header').inert = true;
+    copy.querySelector('.skip-link')?.addEventListener('click', event => {
+      event.preventDefault();
+      copy.querySelector('main').focus();
+    });
   }
   if (!copy || !table || !document.documentElement.classList.contains('show-prerendered')) return;
   const data = JSON.parse(table.textContent);
@@ -167,8 +172,16 @@
     show();
     keep();
   });
+  // The day picker allows no day to come, as the app's does; a day half typed, or one out of
+  // range, is shown by the browser's own message rather than saved as today or refused
+  // by the app after Save was promised.
+  if (date) date.max = new Date().toLocaleDateString('en-CA');
   form.addEventListener('submit', event => {
     event.preventDefault();
+    if (date && !date.checkValidity()) {
+      date.reportValidity();
+      return;
+    }
     requestSave();
     keep();
   });

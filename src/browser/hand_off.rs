@@ -8,7 +8,10 @@
 //! CPU a fast typist lost 1 to 4 keys in every run, and a Tab sent the focus to the top of
 //! the page. A mutation observer's callback runs as soon as the script that changed the page
 //! has finished, before the browser handles any more input, so the focus is back on the
-//! control before another key arrives.
+//! control before another key arrives. That holds because Yew yields only once no drawing
+//! is pending (its `can_yield`), so the field is in the page before any pause. Should a
+//! later Yew pause in the middle of a drawing, a key could again reach the page itself, and
+//! the browser test of typing through the take-over would fail.
 
 use std::cell::RefCell;
 use std::rc::Rc;

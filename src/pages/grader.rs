@@ -1,5 +1,6 @@
 //! The grader: ten practices, a live score and band, next steps, and saving the result.
 
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::browser::clock::{now_iso, now_iso_in_browser};
@@ -10,7 +11,7 @@ use crate::components::score_card::{score_card, score_strip, unanswered_note};
 use crate::components::send_back::SendBack;
 use crate::components::share_panels::ShareInvitation;
 use crate::domain::grader::{grade, Answer};
-use crate::domain::history::{day_for_save, teams_used, MAX_TEAM};
+use crate::domain::history::{day_for_save, teams_used, DetailsProblem, MAX_TEAM};
 use crate::domain::practices::{PracticeId, PRACTICES};
 use crate::domain::self_check::contradictions;
 use crate::hooks::use_app_state;
@@ -68,20 +69,32 @@ pub fn GraderPage(props: &GraderPageProps) -> Html {
             state.dispatch(Action::Grader(GraderAction::SetDraftTeam(input.value())));
         })
     };
+    // A day half typed reads as no day at all (an empty value): without this it would be
+    // saved as today.
+    let date_half_typed = use_state(|| false);
     let on_date = {
         let state = state.clone();
+        let date_half_typed = date_half_typed.clone();
         Callback::from(move |e: InputEvent| {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            date_half_typed.set(input.validity().bad_input());
             state.dispatch(Action::Grader(GraderAction::SetDraftDate(input.value())));
         })
     };
     let on_save = {
         let state = state.clone();
+        let date_half_typed = date_half_typed.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let at = now_iso();
+            let half_typed = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.get_element_by_id(DATE_FIELD))
+                .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
+                .is_some_and(|field| field.validity().bad_input());
+            date_half_typed.set(half_typed);
             // Nothing is saved for a day that cannot be one; the field says why.
-            if day_for_save(&state.doc.grader.draft_date, &at).is_err() {
+            if half_typed || day_for_save(&state.doc.grader.draft_date, &at).is_err() {
                 page::focus_element(DATE_FIELD);
                 return;
             }
@@ -96,9 +109,12 @@ pub fn GraderPage(props: &GraderPageProps) -> Html {
     // The latest day the date picker offers, and what is wrong with the day typed; neither in a
     // render without a browser clock (the build's first screen).
     let now = now_iso_in_browser();
-    let date_problem = now
-        .as_deref()
-        .and_then(|now| day_for_save(&grader.draft_date, now).err());
+    let date_problem = if *date_half_typed {
+        Some(DetailsProblem::NoDate)
+    } else {
+        now.as_deref()
+            .and_then(|now| day_for_save(&grader.draft_date, now).err())
+    };
     let date_described = if date_problem.is_some() {
         "assessment-date-hint assessment-date-error"
     } else {

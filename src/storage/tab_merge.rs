@@ -11,7 +11,7 @@ use std::collections::{HashMap, HashSet};
 use std::hash::Hash;
 use std::rc::Rc;
 
-use super::schema::Document;
+use super::schema::{Document, GraderData};
 use crate::domain::accounts::{same_name, Account};
 use crate::domain::grader::Answers;
 use crate::domain::history::SavedAssessment;
@@ -70,6 +70,16 @@ pub fn join(base: &Document, mine: &Document, theirs: &Document) -> Joined {
         &theirs.grader.draft_team,
     )
     .clone();
+    // Every field of the grader's part is merged in this function, field by field, over the
+    // other tab's document: a field added to it without a line here is a compile error, not
+    // a field silently taken from the other tab.
+    let GraderData {
+        draft: _,
+        draft_label: _,
+        draft_team: _,
+        draft_date: _,
+        history: _,
+    } = &theirs.grader;
     let draft_date = merge_value(
         &base.grader.draft_date,
         &mine.grader.draft_date,

@@ -137,6 +137,9 @@ test('a CSV file dropped on the panel opens the same preview', async () => {
   const page = await env.newPage();
   await env.open(page, '#/accounts');
   const panel = page.locator('.csv-panel');
+  // The panel's controls come in a download of their own: until then it says they are on
+  // their way, and a drop is not taken.
+  await page.locator('#csv-file').waitFor({ state: 'attached' });
   const data = await page.evaluateHandle(() => {
     const transfer = new DataTransfer();
     transfer.items.add(new File(['Account Name;Industry\nDropped Co;Retail\n'], 'dropped.csv', { type: 'text/csv' }));
@@ -150,6 +153,30 @@ test('a CSV file dropped on the panel opens the same preview', async () => {
   await preview.getByRole('button', { name: 'Import' }).click();
   await page.getByText('Imported from the spreadsheet: 1 added, 0 updated.').waitFor();
   assert.deepEqual((await accounts(page)).map(a => [a.name, a.industry]), [['Dropped Co', 'Retail']]);
+});
+
+test('a file dropped before the panel\'s controls arrive is not opened by the browser, and the panel says to drop it again', async () => {
+  const page = await env.newPage();
+  const held = [];
+  await page.route(/split_spreadsheet\.wasm$/, route => { held.push(route); });
+  await env.open(page, '#/accounts');
+  const panel = page.locator('.csv-panel');
+  await panel.getByText('The spreadsheet import is on its way…').waitFor();
+  const data = await page.evaluateHandle(() => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File(['Name\nEarly Co\n'], 'early.csv', { type: 'text/csv' }));
+    return transfer;
+  });
+  assert.equal(await page.evaluate(() => {
+    const event = new DragEvent('drop', { dataTransfer: new DataTransfer(), bubbles: true, cancelable: true });
+    document.querySelector('.csv-panel').dispatchEvent(event);
+    return event.defaultPrevented;
+  }), true, 'the browser does not open the file');
+  await panel.dispatchEvent('drop', { dataTransfer: data });
+  await panel.getByText('drop the file again in a moment').waitFor();
+  await Promise.all(held.map(r => r.continue()));
+  await page.locator('#csv-file').waitFor({ state: 'attached' });
+  await page.context().close();
 });
 
 test('taking a column\'s choice for another says so, and undoing it gives it back', async () => {

@@ -64,6 +64,14 @@ test('an assessment recorded after the fact is given its day when it is saved, a
   assert.equal(await date.getAttribute('aria-invalid'), 'true');
   assert.equal(await page.evaluate(() => document.activeElement.id), 'assessment-date');
   assert.equal(JSON.parse(await stored(page)).grader.history?.length ?? 0, 0, 'nothing saved');
+  // A day half typed is not taken for today.
+  await date.fill('');
+  await date.focus();
+  await page.keyboard.type('06');
+  await page.getByRole('button', { name: 'Save assessment' }).click();
+  await page.getByText('Enter the whole date the assessment stands for: day, month and year.').waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'assessment-date');
+  assert.equal(JSON.parse(await stored(page)).grader.history?.length ?? 0, 0, 'still nothing saved');
   // The day is kept with the answers in progress, through a reload.
   await date.fill('2026-06-30');
   await page.reload();
