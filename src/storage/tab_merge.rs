@@ -504,36 +504,39 @@ mod tests {
         assert_eq!(ids.len(), 3, "every prospect keeps an id of its own");
     }
 
+    /// The grader's part after merging a change made here (`mine`) with one made in another
+    /// tab (`theirs`), both from an empty document.
+    fn merged_grader(
+        mine: impl FnOnce(&mut GraderData),
+        theirs: impl FnOnce(&mut GraderData),
+    ) -> GraderData {
+        let base = Document::default();
+        let (mut here, mut there) = (base.clone(), base.clone());
+        mine(&mut here.grader);
+        theirs(&mut there.grader);
+        merge(&base, &here, &there).grader
+    }
+
     #[test]
     fn a_team_typed_in_one_tab_survives_a_label_typed_in_the_other() {
-        let base = Document::default();
-        let mut mine = base.clone();
-        mine.grader.draft_team = "Sales".into();
-        let mut theirs = base.clone();
-        theirs.grader.draft_label = "Q4".into();
-        let merged = merge(&base, &mine, &theirs);
+        let merged = merged_grader(
+            |g| g.draft_team = "Sales".into(),
+            |g| g.draft_label = "Q4".into(),
+        );
         assert_eq!(
-            (
-                merged.grader.draft_team.as_str(),
-                merged.grader.draft_label.as_str()
-            ),
+            (merged.draft_team.as_str(), merged.draft_label.as_str()),
             ("Sales", "Q4")
         );
     }
 
     #[test]
     fn a_date_typed_in_one_tab_survives_a_label_typed_in_the_other() {
-        let base = Document::default();
-        let mut mine = base.clone();
-        mine.grader.draft_date = "2026-06-30".into();
-        let mut theirs = base.clone();
-        theirs.grader.draft_label = "Q2".into();
-        let merged = merge(&base, &mine, &theirs);
+        let merged = merged_grader(
+            |g| g.draft_date = "2026-06-30".into(),
+            |g| g.draft_label = "Q2".into(),
+        );
         assert_eq!(
-            (
-                merged.grader.draft_date.as_str(),
-                merged.grader.draft_label.as_str()
-            ),
+            (merged.draft_date.as_str(), merged.draft_label.as_str()),
             ("2026-06-30", "Q2")
         );
     }
