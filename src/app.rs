@@ -14,8 +14,9 @@ use crate::hooks::{use_hash_route, AppContext};
 use crate::lazy_screens::{self, Group, LazyScreen};
 use crate::pages::{not_found_page, GraderPage, InvitationBanner};
 use crate::route::Route;
-use crate::state::{Action, AppState, GraderAction, Unreadable};
-use crate::storage::{self, Loaded, OtherTabSaved, SaveError};
+use crate::state::{Action, AppState, GraderAction, SavingStopped, Unreadable};
+use crate::storage::schema::LoadError;
+use crate::storage::{self, Loaded, OtherTabChange, OtherTabSaved, SaveError};
 
 /// Saving stops; what was saved last is the storage module's to say, since the change that
 /// found the other tab's value was not saved.
@@ -26,10 +27,17 @@ fn stop_saving(why: crate::storage::schema::LoadError) -> Action {
     }
 }
 
-fn joined(other: OtherTabSaved) -> Action {
-    Action::OtherTabSaved {
-        base: Box::new(other.base),
-        theirs: Box::new(other.theirs),
+fn other_tab(change: OtherTabChange) -> Action {
+    match change {
+        OtherTabChange::Saved(other) => {
+            let OtherTabSaved { base, theirs } = *other;
+            Action::OtherTabSaved {
+                base: Box::new(base),
+                theirs: Box::new(theirs),
+            }
+        }
+        OtherTabChange::Unreadable(why) => stop_saving(why),
+        OtherTabChange::NotReadYet => Action::OtherTabNotRead,
     }
 }
 
@@ -44,6 +52,13 @@ fn initial_state(loaded: Loaded) -> AppState {
         },
         Loaded::Unavailable(why) => AppState {
             save_problem: Some(why),
+            ..AppState::default()
+        },
+        Loaded::NotRead => AppState {
+            saving_stopped: Some(SavingStopped {
+                why: LoadError::ReaderNotDownloaded,
+                at_revision: 0,
+            }),
             ..AppState::default()
         },
     }
@@ -141,9 +156,24 @@ pub fn Root(props: &RootProps) -> Html {
                     Ok(()) if state.save_problem.is_some() => state.dispatch(Action::SaveSucceeded),
                     Ok(()) => {}
                     Err(SaveError::Refused(why)) => state.dispatch(Action::SaveFailed(why)),
-                    Err(SaveError::OtherTabSaved(other)) => state.dispatch(joined(*other)),
+                    Err(SaveError::OtherTab(change)) => state.dispatch(other_tab(change)),
                     Err(SaveError::Stopped(why)) => state.dispatch(stop_saving(why)),
                 }
+            }
+        });
+    }
+    {
+        // What another tab stored before this tab's reader of stored data arrived is read
+        // once it has.
+        let state = state.clone();
+        use_effect_with(state.other_tab_unread, move |&unread| {
+            if unread {
+                lazy_screens::bring(vec![Group::Reading], move || {
+                    state.dispatch(match storage::look_at_other_tab() {
+                        Some(change) => other_tab(change),
+                        None => Action::OtherTabGone,
+                    })
+                });
             }
         });
     }
@@ -202,12 +232,8 @@ pub fn Root(props: &RootProps) -> Html {
     {
         let state = state.clone();
         use_effect_with((), move |_| {
-            let listener = storage::listen_to_other_tabs(move |change| {
-                state.dispatch(match change {
-                    Ok(other) => joined(other),
-                    Err(why) => stop_saving(why),
-                })
-            });
+            let listener =
+                storage::listen_to_other_tabs(move |change| state.dispatch(other_tab(change)));
             move || drop(listener)
         });
     }

@@ -43,11 +43,15 @@ pub enum Group {
     More,
     /// The screens that open a shared result, account or client plan.
     Share,
+    /// No screen: the reader of stored documents and the join of another tab's changes
+    /// (`crate::storage::reading`). Fetched before the app starts when something is stored,
+    /// else last, as a first visit needs it only if another tab saves.
+    Reading,
 }
 
 impl Group {
     /// Every group, in the order they are fetched when the page is idle: the most used first.
-    pub const ALL: [Group; 7] = [
+    pub const ALL: [Group; 8] = [
         Group::History,
         Group::Portfolio,
         Group::Spreadsheet,
@@ -55,6 +59,7 @@ impl Group {
         Group::Plans,
         Group::More,
         Group::Share,
+        Group::Reading,
     ];
 
     /// The group that holds the screen for `route`, or `None` for a screen of the first download.
@@ -99,6 +104,7 @@ impl Group {
             Group::History => load_history().await,
             Group::More => load_more().await,
             Group::Share => load_share().await,
+            Group::Reading => reading_arrived().await,
         };
         loaded?;
         let loaded = match self {
@@ -110,6 +116,8 @@ impl Group {
             Group::History => history_arrived().await,
             Group::More => more_arrived().await,
             Group::Share => share_arrived().await,
+            // Its function above has done all there is to do.
+            Group::Reading => Ok(()),
         };
         if loaded.is_ok() {
             LOADED.with(|l| l[self.index()].set(true));
@@ -167,6 +175,13 @@ fn more_arrived() -> Result<(), SplitLoaderError> {
 #[wasm_split(share, fallible)]
 fn share_arrived() -> Result<(), SplitLoaderError> {
     area_updates::share_group_arrived();
+    Ok(())
+}
+
+#[wasm_split(reading, fallible)]
+fn reading_arrived() -> Result<(), SplitLoaderError> {
+    crate::storage::reading::reading_group_arrived();
+    area_updates::reading_group_arrived();
     Ok(())
 }
 
@@ -248,6 +263,8 @@ async fn screen(group: Group, route: Route, link: AttrValue) -> Result<Html, Spl
         Group::History => history_screen(route).await,
         Group::More => more_screen(route).await,
         Group::Share => share_screen(route, link).await,
+        // No route's screen is in it (`Group::of`).
+        Group::Reading => Ok(Html::default()),
     }
 }
 
@@ -272,10 +289,12 @@ pub fn focus_heading_on_arrival(wanted: bool) {
 }
 
 /// Fetches `groups`, then calls `then`. For changes that wait for their area's update
-/// (`crate::area_updates`): they are kept, not dropped, however long the connection is away.
+/// (`crate::area_updates`), and another tab's value that waits for the reader of stored data
+/// (`crate::storage::reading`): they are kept, not dropped, however long the connection is
+/// away.
 ///
 /// One fetch is under way at a time: a call while one is adds its groups to it, and its
-/// `then` replaces the earlier one (each asks for the same thing: the waiting changes made).
+/// `then` is called after the earlier ones once all have arrived.
 /// While a group cannot be fetched, it is tried again after a wait that doubles each time up
 /// to a minute, or at once when the browser says it is back online.
 pub fn bring(groups: Vec<Group>, then: impl FnOnce() + 'static) {
@@ -286,13 +305,13 @@ pub fn bring(groups: Vec<Group>, then: impl FnOnce() + 'static) {
                     under_way.groups.push(group);
                 }
             }
-            under_way.then = Box::new(then);
+            under_way.then.push(Box::new(then));
             false
         }
         None => {
             *bringing = Some(Bringing {
                 groups,
-                then: Box::new(then),
+                then: vec![Box::new(then)],
                 failures: 0,
                 retry: None,
             });
@@ -307,7 +326,7 @@ pub fn bring(groups: Vec<Group>, then: impl FnOnce() + 'static) {
 /// The fetch `bring` has under way.
 struct Bringing {
     groups: Vec<Group>,
-    then: Box<dyn FnOnce()>,
+    then: Vec<Box<dyn FnOnce()>>,
     /// Failed fetches in a row, for the wait before the next try.
     failures: u32,
     /// The number of the try being waited for, if one is: a timer or an `online` event that
@@ -331,7 +350,7 @@ fn keep_bringing() {
             });
             let Some(group) = next else {
                 if let Some(done) = BRINGING.take() {
-                    (done.then)();
+                    done.then.into_iter().for_each(|then| then());
                 }
                 return;
             };

@@ -134,6 +134,10 @@ pub struct AppState {
     /// Waiting changes dropped because a change made before them replaced the whole
     /// document: they were asked for on the data it replaced. Said until read.
     pub waiting_dropped: usize,
+    /// Another tab stored something this tab cannot read before its reader of stored data
+    /// has arrived (`crate::storage::reading`): nothing is saved over it meanwhile, and what
+    /// fetches the reader watches this.
+    pub other_tab_unread: bool,
 }
 
 /// Typing left unsaved in an account form.
@@ -177,6 +181,12 @@ pub enum Action {
         base: Box<Document>,
         theirs: Box<Document>,
     },
+    /// Another tab stored something that this tab reads once its reader of stored data has
+    /// arrived.
+    OtherTabNotRead,
+    /// Looked again once the reader arrived, and another tab's value had gone: save what this
+    /// tab holds.
+    OtherTabGone,
     /// Another tab stored a value this build cannot read: stop saving for good. Changes
     /// after revision `saved_through` were not saved.
     StopSaving {
@@ -224,6 +234,8 @@ impl Action {
                 | Action::DismissWaitingDropped
                 | Action::RetrySave
                 | Action::StopSaving { .. }
+                | Action::OtherTabNotRead
+                | Action::OtherTabGone
                 | Action::KeepAccountDraft(_)
                 | Action::DropAccountDraft(_)
                 | Action::SetPrintFilledOnly(_)
@@ -257,6 +269,7 @@ impl AppState {
         (self.save_problem.is_some() && self.revision > 0)
             || paused_since.is_some_and(|at| self.revision > at)
             || !self.waiting.is_empty()
+            || self.other_tab_unread
     }
 
     fn changed(&mut self) {
@@ -388,11 +401,27 @@ impl AppState {
                 self.save_retried = false;
                 Change::NONE
             }
-            Action::OtherTabSaved { base, theirs } => {
-                self.join_other_tab(&base, *theirs);
+            Action::OtherTabSaved { base, theirs } => match area_updates::join() {
+                Some(join) => {
+                    self.other_tab_unread = false;
+                    self.join_other_tab(join, &base, *theirs);
+                    Change::NONE
+                }
+                None => self.wait(Action::OtherTabSaved { base, theirs }),
+            },
+            Action::OtherTabNotRead => {
+                self.other_tab_unread = true;
+                Change::NONE
+            }
+            Action::OtherTabGone => {
+                self.other_tab_unread = false;
+                if !self.saving_paused() {
+                    self.changed();
+                }
                 Change::NONE
             }
             Action::StopSaving { why, saved_through } => {
+                self.other_tab_unread = false;
                 if self.saving_stopped.is_none() {
                     self.saving_stopped = Some(SavingStopped {
                         why,
@@ -490,11 +519,11 @@ impl AppState {
     }
 
     /// Joins what another tab saved (`theirs`, starting from `base`) with this tab's changes.
-    fn join_other_tab(&mut self, base: &Document, theirs: Document) {
+    fn join_other_tab(&mut self, join: area_updates::Join, base: &Document, theirs: Document) {
         let tab_merge::Joined {
             doc: merged,
             moved_accounts,
-        } = tab_merge::join(base, &self.doc, &theirs);
+        } = join(base, &self.doc, &theirs);
         for draft in &mut self.account_drafts {
             let moved = moved_accounts
                 .iter()
@@ -1474,6 +1503,8 @@ mod tests {
             })],
         );
         let _restore = area_updates::forget_all();
+        // Another tab's changes are read, hence joined, only once the reader has arrived.
+        area_updates::reading_group_arrived();
         let s = reduce(s, [Action::Portfolio(PortfolioAction::DeleteAccount(1))]);
         // Meanwhile the other tab gave id 1 to an account of its own.
         let mut theirs = Document::default();
@@ -1999,6 +2030,63 @@ mod tests {
         assert_eq!(s.doc.settings.currency, "EUR");
         // The joined document holds changes the stored one lacks, so it is saved again.
         assert_eq!(s.revision, 3);
+    }
+
+    #[test]
+    fn another_tabs_value_unread_until_the_reader_arrives_counts_as_unsaved_until_joined() {
+        let answered = reduce(
+            AppState::default(),
+            [
+                Action::Grader(GraderAction::Answer(PracticeId::GrowthGoals, Answer::Yes)),
+                Action::OtherTabNotRead,
+            ],
+        );
+        assert!(answered.other_tab_unread);
+        assert!(answered.has_unsaved_changes(), "a reload asks first");
+        let mut theirs = Document::default();
+        theirs.grader.draft_label = "from the other tab".into();
+        let joined = reduce(
+            answered.clone(),
+            [Action::OtherTabSaved {
+                base: Box::default(),
+                theirs: Box::new(theirs),
+            }],
+        );
+        assert!(!joined.other_tab_unread);
+        assert_eq!(joined.doc.grader.draft_label, "from the other tab");
+        assert!(joined.doc.grader.draft.does(PracticeId::GrowthGoals));
+        assert_eq!(joined.revision, 2, "what this tab adds is saved");
+
+        // The value went away before it could be read: what this tab holds is saved.
+        let gone = reduce(answered, [Action::OtherTabGone]);
+        assert!(!gone.other_tab_unread);
+        assert_eq!(gone.revision, 2);
+        assert!(!gone.has_unsaved_changes());
+    }
+
+    #[test]
+    fn another_tabs_document_waits_for_the_join_and_is_joined_once_it_arrives() {
+        let _restore = area_updates::forget_all();
+        let mut theirs = Document::default();
+        theirs.grader.draft_label = "from the other tab".into();
+        let s = reduce(
+            AppState::default(),
+            [
+                Action::Grader(GraderAction::Answer(PracticeId::GrowthGoals, Answer::Yes)),
+                Action::OtherTabSaved {
+                    base: Box::default(),
+                    theirs: Box::new(theirs),
+                },
+            ],
+        );
+        assert_eq!(s.waiting.len(), 1);
+        assert!(s.has_unsaved_changes());
+        assert_eq!(s.doc.grader.draft_label, "", "nothing joined yet");
+        area_updates::reading_group_arrived();
+        let s = reduce(s, [Action::ApplyWaiting]);
+        assert!(s.waiting.is_empty());
+        assert_eq!(s.doc.grader.draft_label, "from the other tab");
+        assert!(s.doc.grader.draft.does(PracticeId::GrowthGoals));
     }
 
     #[test]

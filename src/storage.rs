@@ -6,6 +6,7 @@
 
 pub mod damaged_text;
 pub mod document_encoder;
+pub mod reading;
 pub mod room;
 pub mod salvage;
 pub mod schema;
@@ -23,7 +24,7 @@ use web_sys::{Storage, StorageEvent};
 
 use crate::storage::document_encoder::{DocumentEncoder, Encoded, Piece};
 use crate::storage::room::{storage_full, SiteUse};
-use crate::storage::schema::{decode, Document, LoadError};
+use crate::storage::schema::{Document, LoadError};
 use crate::storage::write_stamp::{stamp_in, stamp_of, WriteHistory, WriteStamp};
 use crate::support::sliced::{Progress, Sliced, Unit};
 
@@ -69,6 +70,17 @@ pub enum Loaded {
     },
     /// The browser gives this page no storage at all.
     Unavailable(String),
+    /// Something is stored, but the reader of stored data did not arrive
+    /// (`storage::reading`): nothing was read, and nothing will be written over it.
+    NotRead,
+}
+
+/// Whether the browser holds a document for `load` to read, which needs the reader
+/// (`storage::reading`) to have arrived first.
+pub fn holds_a_document() -> bool {
+    local_storage()
+        .and_then(|storage| read_value(&storage, KEY).map_err(|e| describe(&e)))
+        .is_ok_and(|value| !value.is_null() && !value.is_undefined())
 }
 
 fn local_storage() -> Result<Storage, String> {
@@ -93,6 +105,10 @@ pub fn load() -> Loaded {
     };
     let Some(raw) = text_of(value.clone()) else {
         return Loaded::FirstRun;
+    };
+    let Some(decode) = reading::reader() else {
+        KNOWN.with(|known| known.borrow_mut().stopped = Some(LoadError::ReaderNotDownloaded));
+        return Loaded::NotRead;
     };
     match decode(&raw) {
         Ok(doc) => {
@@ -420,18 +436,22 @@ impl Known {
     }
 
     /// Reads what another tab stored: its document with the one to join it from, or why
-    /// this tab must stop saving.
-    fn other_tabs_value(&mut self, value: JsValue) -> Result<OtherTabSaved, LoadError> {
+    /// this tab must stop saving. Before the reader has arrived nothing is read or
+    /// remembered, so the value stays news until it has.
+    fn other_tabs_value(&mut self, value: JsValue) -> OtherTabChange {
+        let Some(decode) = reading::reader() else {
+            return OtherTabChange::NotReadYet;
+        };
         let text = text_of(value.clone()).unwrap_or_default();
         match decode(&text) {
             Ok(theirs) => {
                 let base = self.history.base_of(stamp_of(&text).as_ref());
                 self.remember(value, stamp_of(&text), text.len(), &theirs);
-                Ok(OtherTabSaved { base, theirs })
+                OtherTabChange::Saved(Box::new(OtherTabSaved { base, theirs }))
             }
             Err(why) => {
                 self.stopped = Some(why.clone());
-                Err(why)
+                OtherTabChange::Unreadable(why)
             }
         }
     }
@@ -469,15 +489,26 @@ pub struct OtherTabSaved {
     pub theirs: Document,
 }
 
+/// What another tab stored, as this tab found it.
+pub enum OtherTabChange {
+    /// A document to join with this tab's.
+    Saved(Box<OtherTabSaved>),
+    /// A value this build cannot read: this tab must stop saving.
+    Unreadable(LoadError),
+    /// A value this tab cannot read until its reader has arrived ([`reading`]); nothing is
+    /// written over it meanwhile. [`look_at_other_tab`] reads it then.
+    NotReadYet,
+}
+
 /// Why a save did not happen.
 pub enum SaveError {
     /// The browser refused; nothing already stored has changed.
     Refused(String),
-    /// Another tab saved since this one last looked: join its document with this tab's
-    /// changes, then save again.
-    OtherTabSaved(Box<OtherTabSaved>),
-    /// Another tab stored a value this build cannot read (a newer version, or damage): this
-    /// tab no longer saves at all.
+    /// Another tab stored something since this one last looked: join its document with
+    /// this tab's changes, then save again, or stop saving, or wait for the reader.
+    OtherTab(OtherTabChange),
+    /// This tab no longer saves at all: another tab stored a value this build cannot read
+    /// (a newer version, or damage), or what was stored at start could not be read.
     Stopped(LoadError),
 }
 
@@ -494,10 +525,7 @@ pub fn save(doc: &Document, revision: u64) -> Result<(), SaveError> {
         // tab's write may still be on its way.
         let stored = read_value(&storage, KEY).map_err(|e| SaveError::Refused(describe(&e)))?;
         if known.is_news(&stored) {
-            return match known.other_tabs_value(stored) {
-                Ok(theirs) => Err(SaveError::OtherTabSaved(Box::new(theirs))),
-                Err(why) => Err(SaveError::Stopped(why)),
-            };
+            return Err(SaveError::OtherTab(known.other_tabs_value(stored)));
         }
         known.writes += 1;
         let stamp = WriteStamp {
@@ -547,11 +575,9 @@ pub fn stored_size() -> Option<usize> {
     KNOWN.with(|known| known.borrow().size)
 }
 
-/// Calls `changed` whenever another tab of this app stores a new value: with its document
-/// to join, or with why this tab must stop saving. Dropping the listener stops it.
-pub fn listen_to_other_tabs(
-    changed: impl Fn(Result<OtherTabSaved, LoadError>) + 'static,
-) -> Option<EventListener> {
+/// Calls `changed` whenever another tab of this app stores a new value (see
+/// [`look_at_other_tab`]). Dropping the listener stops it.
+pub fn listen_to_other_tabs(changed: impl Fn(OtherTabChange) + 'static) -> Option<EventListener> {
     let window = web_sys::window()?;
     Some(EventListener::new(&window, "storage", move |event| {
         let Some(event) = event.dyn_ref::<StorageEvent>() else {
@@ -569,22 +595,23 @@ pub fn listen_to_other_tabs(
             });
             return;
         }
-        // What is stored now, rather than the event's value: events can arrive after this
-        // tab has already read (and joined) the value they carry.
-        let Ok(stored) =
-            local_storage().and_then(|s| read_value(&s, KEY).map_err(|_| String::new()))
-        else {
-            return;
-        };
-        let change = KNOWN.with(|known| {
-            let mut known = known.borrow_mut();
-            (known.stopped.is_none() && known.is_news(&stored))
-                .then(|| known.other_tabs_value(stored))
-        });
-        if let Some(change) = change {
+        if let Some(change) = look_at_other_tab() {
             changed(change);
         }
     }))
+}
+
+/// What another tab stored since this tab last read or wrote the value, if anything, unless
+/// this tab has stopped saving. The value stored now is read, rather than a storage event's:
+/// events can arrive after this tab has already read (and joined) the value they carry.
+pub fn look_at_other_tab() -> Option<OtherTabChange> {
+    let stored = local_storage()
+        .and_then(|s| read_value(&s, KEY).map_err(|_| String::new()))
+        .ok()?;
+    KNOWN.with(|known| {
+        let mut known = known.borrow_mut();
+        (known.stopped.is_none() && known.is_news(&stored)).then(|| known.other_tabs_value(stored))
+    })
 }
 
 fn error_name(error: &JsValue) -> String {

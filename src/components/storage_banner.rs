@@ -61,6 +61,14 @@ pub fn StorageBanner() -> Html {
                      the new version."
                 ),
             ),
+            LoadError::ReaderNotDownloaded => (
+                "Your saved data could not be read",
+                format!(
+                    "{} It is left as it was: this tab shows none of it and saves nothing over \
+                     it. Check the connection, then reload.",
+                    stopped.why.explanation()
+                ),
+            ),
             why => (
                 "Another tab stored data this tab cannot read",
                 format!(
@@ -84,7 +92,8 @@ pub fn StorageBanner() -> Html {
                 <p>{ what }</p>
                 if unsaved {
                     <p>{ "Changes made in this tab since then are not saved. Export them first \
-                          if you want to keep them; the new version can import the file." }</p>
+                          if you want to keep them; after the reload, the backup in Settings \
+                          can import the file." }</p>
                 }
                 <div class="banner__actions">
                     <button type="button" class="button button--primary" onclick={on_reload}>{ "Reload" }</button>

@@ -113,6 +113,10 @@ impl ImportError {
             ImportError::Unreadable(LoadError::NotJson) => {
                 "This file's data is damaged and cannot be read. Nothing was imported.".into()
             }
+            // A backup is read by the settings' own code, which has the reader; said all the same.
+            ImportError::Unreadable(why @ LoadError::ReaderNotDownloaded) => {
+                format!("{} Nothing was imported.", why.explanation())
+            }
         }
     }
 }

@@ -148,6 +148,9 @@ pub enum LoadError {
     NotJson,
     WrongShape(String),
     NewerVersion(u64),
+    /// The part of the app that reads stored data could not be downloaded
+    /// (`storage::reading`); what is stored was not looked at.
+    ReaderNotDownloaded,
 }
 
 impl LoadError {
@@ -165,6 +168,10 @@ impl LoadError {
                 "The saved data was written by a newer version of Account Grader (data version \
                  {v}; this version reads up to {CURRENT_VERSION})."
             ),
+            LoadError::ReaderNotDownloaded => "The part of Account Grader that reads saved \
+                                               data could not be downloaded, so the data saved \
+                                               in this browser was not read."
+                .to_string(),
         }
     }
 }

@@ -200,3 +200,64 @@ test('unreadable data too big to copy comes back by importing its download, and 
   assert.deepEqual(saved.portfolio.accounts.map(a => a.name), ['Acme', 'Beta']);
   assert.equal(saved.portfolio.accounts[1].revenue, null, 'only the bad field is left out');
 });
+
+// The reader of stored data comes in a file of its own (src/storage/reading.rs): a first visit
+// starts without it, and a returning one waits for it.
+const READER_FILE = /_split_reading\.wasm$/;
+
+test('a first visit leaves what another tab stored alone until it can read it, then joins it', async () => {
+  const first = await env.newPage({ serviceWorkers: 'block' });
+  const held = [];
+  await first.route(READER_FILE, route => { held.push(route); });
+  await env.open(first);
+  await yes(first, 0).check();
+  await first.waitForFunction(() => localStorage.length > 0);
+  // The second tab finds data, reads it, and adds an answer of its own.
+  const second = await first.context().newPage();
+  await second.goto(first.url());
+  await second.locator('main h1').waitFor();
+  await yes(second, 5).check();
+  await second.waitForFunction(k => Object.keys(JSON.parse(localStorage.getItem(k)).grader.draft).length === 2, STORAGE_KEY);
+  const theirs = await stored(second);
+
+  // The first tab cannot read it yet: its next answer is kept, not written over theirs.
+  await yes(first, 1).check();
+  assert.equal(await first.locator('.score__value').textContent(), '2');
+  assert.equal(await stored(first), theirs);
+  assert.ok(await reloadAsks(first), 'a reload asks first while its answer is unsaved');
+
+  // Once the reader is here, both tabs' answers are joined and stored.
+  assert.ok(held.length > 0, 'the reader was asked for');
+  await Promise.all(held.splice(0).map(route => route.continue()));
+  await first.unroute(READER_FILE);
+  await first.locator('.score__value').filter({ hasText: '3' }).waitFor();
+  await first.waitForFunction(k => Object.keys(JSON.parse(localStorage.getItem(k)).grader.draft).length === 3, STORAGE_KEY);
+  await second.locator('.score__value').filter({ hasText: '3' }).waitFor();
+});
+
+test('stored data whose reader cannot be downloaded is left as it was, and the tab says so', async () => {
+  const page = await env.newPage({ serviceWorkers: 'block' });
+  await env.open(page);
+  await yes(page, 0).check();
+  await page.waitForFunction(() => localStorage.length > 0);
+  const before = await stored(page);
+
+  await page.route(READER_FILE, route => route.abort());
+  await page.reload();
+  const banner = page.getByRole('alert').filter({ hasText: 'Your saved data could not be read' });
+  await banner.waitFor();
+  assert.match(await banner.textContent(), /Check the connection, then reload/);
+  await yes(page, 1).check();
+  assert.equal(await stored(page), before, 'nothing is written over what could not be read');
+  assert.ok(await reloadAsks(page), 'a reload asks first');
+
+  // With the file back, the data is all there.
+  const again = await page.context().newPage();
+  await again.goto(page.url());
+  await again.locator('.score__value').filter({ hasText: '1' }).waitFor();
+  await page.unroute(READER_FILE);
+  // The refused file's failed request is this test's doing, not the app's error.
+  const expected = /Failed to load resource|_split_reading|Failed to fetch|ERR_FAILED/;
+  const others = page.problems.filter(p => !expected.test(p));
+  page.problems.splice(0, page.problems.length, ...others);
+});
