@@ -6,7 +6,7 @@
 // 2. wasm-split-cli cuts it into the main module, one module per group and shared chunks;
 // 3. wasm-bindgen writes the JavaScript bindings for the main module;
 // 4. in a release build, wasm-opt shrinks each module;
-// 5. the splitter's small chunks go end to end into one file, fetched once (see
+// 5. the splitter's small chunks go end to end into two files, each fetched once (see
 //    bundleSmallChunks), and every download of the split modules gets a time limit
 //    (withTimeLimit);
 // 6. every file gets the build's hash in its name, so a browser never mixes two builds.
@@ -37,7 +37,7 @@ export function hashedNames(files, hash) {
     if (file === 'app.js') names.set(file, `${PREFIX}${hash}.js`);
     else if (file === 'app_bg.wasm') names.set(file, `${PREFIX}${hash}_bg.wasm`);
     else if (file === '__wasm_split.js') names.set(file, `${PREFIX}${hash}_split.js`);
-    else if (file === SMALL_CHUNKS) names.set(file, `${PREFIX}${hash}_${file}`);
+    else if (file === SMALL_CHUNKS || file === LATER_SMALL_CHUNKS) names.set(file, `${PREFIX}${hash}_${file}`);
     else if (/^(split_\w+|chunk_\d+)\.wasm$/.test(file)) names.set(file, `${PREFIX}${hash}_${file}`);
     else throw new Error(`build-wasm.mjs: unexpected file ${file} from the splitter or wasm-bindgen`);
   }
@@ -56,45 +56,78 @@ export function renameReferences(code, names) {
   return renamed;
 }
 
-/** The file that holds the small chunks, end to end. Named .wasm so that hosts serve and
- *  compress it as they do the app's other WebAssembly files. */
+/** The files that hold the small chunks, end to end: those the group fetched first after
+ *  the Grader uses, then the others. Named .wasm so that hosts serve and compress them as
+ *  they do the app's other WebAssembly files. */
 export const SMALL_CHUNKS = 'small_chunks.wasm';
+export const LATER_SMALL_CHUNKS = 'later_chunks.wasm';
 
-/** A chunk no larger than this goes into the file of small chunks. The splitter makes a chunk
+/** The group whose screens a visitor opens first after the Grader, fetched first when the
+ *  page is idle (`Group::ALL` in src/lazy_screens.rs): its small chunks come on their own,
+ *  without the three quarters of them that only the other groups use. */
+export const FIRST_GROUP = 'history';
+
+/** A chunk no larger than this goes into a file of small chunks. The splitter makes a chunk
  *  for each set of screen groups sharing code, most of them a few hundred bytes; fetched one
  *  by one, the first screen opened after the Grader waited for three rounds of requests on a
  *  slow connection (a browser asks a host for six files at a time). */
 export const SMALL_CHUNK_BYTES = 6 * 1024;
 
-/** Puts the chunks in `chunks` (name to bytes) end to end, and makes the loader of the split
- *  modules (`splitJs`, from wasm-split-cli) take each from that file instead of fetching it on
- *  its own. The file is fetched once, on the first need of any of them; a failed fetch is
- *  tried again on the next need, as the loader does for its own fetches. */
-export function bundleSmallChunks(chunks, splitJs) {
-  let offset = 0;
-  const parts = [];
+/** The chunk files the loader of the split modules (`splitJs`) fetches before `group`'s
+ *  module. */
+export function chunksOf(splitJs, group) {
+  const declaration = new RegExp(`export const __wasm_split_load_${group} = wrapAsyncCb\\(makeLoad\\([\\s\\S]*?\\n, \\[([^\\]]*)\\]\\)\\);`);
+  const found = declaration.exec(splitJs);
+  if (!found) throw new Error(`build-wasm.mjs: the loader of the split modules does not load ${group} as expected`);
+  const files = new Set();
+  for (const dependency of found[1].split(',').map(d => d.trim()).filter(Boolean)) {
+    const chunk = new RegExp(`const ${dependency} = makeLoad\\(\\(\\) => \\{\\s*const src = fetch\\(new URL\\("\\./(chunk_\\d+\\.wasm)"`).exec(splitJs);
+    if (!chunk) throw new Error(`build-wasm.mjs: the loader of the split modules does not fetch ${dependency} as expected`);
+    files.add(chunk[1]);
+  }
+  return files;
+}
+
+/** Puts the chunks in `chunks` (name to bytes) end to end in two files, those `group` uses
+ *  ([SMALL_CHUNKS]) and the rest ([LATER_SMALL_CHUNKS]), and makes the loader of the split
+ *  modules (`splitJs`, from wasm-split-cli) take each from its file instead of fetching it on
+ *  its own. Each file is fetched once, on the first need of any of its chunks; a failed fetch
+ *  is tried again on the next need, as the loader does for its own fetches. */
+export function bundleSmallChunks(chunks, splitJs, group = FIRST_GROUP) {
+  const first = chunksOf(splitJs, group);
+  const bundles = new Map([[SMALL_CHUNKS, []], [LATER_SMALL_CHUNKS, []]]);
   let loader = splitJs;
   for (const [name, bytes] of chunks) {
+    const file = first.has(name) ? SMALL_CHUNKS : LATER_SMALL_CHUNKS;
+    const parts = bundles.get(file);
+    const offset = parts.reduce((sum, part) => sum + part.length, 0);
     const fetchOne = `fetch(new URL("./${name}", import.meta.url))`;
     if (!loader.includes(fetchOne)) throw new Error(`build-wasm.mjs: the loader of the split modules does not fetch ${name} as expected`);
-    loader = loader.replace(fetchOne, `__smallChunk(${offset}, ${bytes.length})`);
+    loader = loader.replace(fetchOne, `__smallChunk("${file}", ${offset}, ${bytes.length})`);
     parts.push(bytes);
-    offset += bytes.length;
   }
+  const fetches = [...bundles.keys()].map(file => `"${file}": () => fetch(new URL("./${file}", import.meta.url))`).join(',\n    ');
   const helper = `
-// Added by scripts/build-wasm.mjs: the small chunks come in one file (${SMALL_CHUNKS}).
-let smallChunks = undefined;
-function __smallChunk(offset, length) {
-    if (smallChunks === undefined) {
-        const whole = fetch(new URL("./${SMALL_CHUNKS}", import.meta.url))
-            .then(r => r.ok ? r.arrayBuffer() : Promise.reject(new Error(\`${SMALL_CHUNKS}: \${r.status}\`)));
-        whole.catch(() => { if (smallChunks === whole) smallChunks = undefined; });
-        smallChunks = whole;
+// Added by scripts/build-wasm.mjs: the small chunks come in two files, ${SMALL_CHUNKS} (those
+// of ${group}) and ${LATER_SMALL_CHUNKS}.
+const smallChunkFiles = {
+    ${fetches}
+};
+const smallChunks = {};
+function __smallChunk(file, offset, length) {
+    if (smallChunks[file] === undefined) {
+        const whole = smallChunkFiles[file]()
+            .then(r => r.ok ? r.arrayBuffer() : Promise.reject(new Error(\`\${file}: \${r.status}\`)));
+        whole.catch(() => { if (smallChunks[file] === whole) smallChunks[file] = undefined; });
+        smallChunks[file] = whole;
     }
-    return smallChunks.then(bytes => new Response(bytes.slice(offset, offset + length), { headers: { "Content-Type": "application/wasm" } }));
+    return smallChunks[file].then(bytes => new Response(bytes.slice(offset, offset + length), { headers: { "Content-Type": "application/wasm" } }));
 }
 `;
-  return { bundle: Buffer.concat(parts), splitJs: withHelper(loader, helper) };
+  return {
+    bundles: [...bundles].map(([file, parts]) => [file, Buffer.concat(parts)]),
+    splitJs: withHelper(loader, helper),
+  };
 }
 
 /** How long a download of a screen's code may take before it counts as failed. The loader
@@ -155,7 +188,7 @@ async function build(staging, release) {
     if (small.length > 1) {
       const bundled = bundleSmallChunks(small, splitJs);
       splitJs = bundled.splitJs;
-      await writeFile(join(out, SMALL_CHUNKS), bundled.bundle);
+      for (const [file, bundle] of bundled.bundles) await writeFile(join(out, file), bundle);
       for (const [file] of small) await rm(join(out, file));
       files.splice(0, files.length, ...(await readdir(out)).sort());
     }

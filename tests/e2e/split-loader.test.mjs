@@ -1,0 +1,74 @@
+// What scripts/build-wasm.mjs does to the loader that wasm-split-cli writes: the small chunks
+// go into two files, those of the group opened first after the Grader and the rest, each
+// fetched once; and every download gets a time limit. Checked on a loader of the same shape
+// as the splitter's, without a browser.
+import { test } from 'node:test';
+import { assert } from './harness.mjs';
+import { bundleSmallChunks, LATER_SMALL_CHUNKS, SMALL_CHUNKS, withTimeLimit } from '../../scripts/build-wasm.mjs';
+
+/** A module's loader as wasm-split-cli writes it: `name` fetched, after `deps`. */
+function load(name, deps) {
+  return `makeLoad(() => {
+    const src = fetch(new URL("./${name}", import.meta.url));
+    src.catch(() => {});
+    return async (imports) => (WebAssembly.instantiateStreaming(src, imports));
+}
+, [${deps.join(', ')}])`;
+}
+
+const LOADER = [
+  'import { initSync } from "./app.js";',
+  `/* history, more */\nconst __chunk_1 = ${load('chunk_1.wasm', [])};`,
+  `/* more */\nconst __chunk_2 = ${load('chunk_2.wasm', [])};`,
+  `/* history, more, plans */\nconst __chunk_3 = ${load('chunk_3.wasm', [])};`,
+  `export const __wasm_split_load_history = wrapAsyncCb(${load('split_history.wasm', ['__chunk_1', '__chunk_3'])});`,
+  `export const __wasm_split_load_more = wrapAsyncCb(${load('split_more.wasm', ['__chunk_1', '__chunk_2', '__chunk_3'])});`,
+].join('\n');
+
+const CHUNKS = [
+  ['chunk_1.wasm', Buffer.from('aaa')],
+  ['chunk_2.wasm', Buffer.from('bb')],
+  ['chunk_3.wasm', Buffer.from('cccc')],
+];
+
+test('the small chunks of the first group after the Grader come in a file of their own', () => {
+  const { bundles, splitJs } = bundleSmallChunks(CHUNKS, LOADER, 'history');
+  assert.deepEqual(bundles.map(([file, bytes]) => [file, bytes.toString()]),
+    [[SMALL_CHUNKS, 'aaacccc'], [LATER_SMALL_CHUNKS, 'bb']]);
+  assert.ok(splitJs.includes(`__smallChunk("${SMALL_CHUNKS}", 0, 3)`), 'chunk 1 from the first file');
+  assert.ok(splitJs.includes(`__smallChunk("${SMALL_CHUNKS}", 3, 4)`), 'chunk 3 after it');
+  assert.ok(splitJs.includes(`__smallChunk("${LATER_SMALL_CHUNKS}", 0, 2)`), 'chunk 2 from the later file');
+  assert.doesNotMatch(splitJs, /chunk_\d\.wasm/, 'no chunk is fetched on its own');
+  assert.ok(splitJs.startsWith('import { initSync } from "./app.js";\n'), 'the import stays first');
+});
+
+test('a loader that does not read as expected fails the build', () => {
+  assert.throws(() => bundleSmallChunks(CHUNKS, LOADER, 'portfolio'), /does not load portfolio/);
+  assert.throws(() => bundleSmallChunks([['chunk_9.wasm', Buffer.from('x')]], LOADER, 'history'), /does not fetch chunk_9/);
+  assert.throws(() => withTimeLimit('import x from "./app.js";\nconst nothing = 1;'), /fetches nothing/);
+});
+
+test('each file of small chunks is fetched once, again only after a failure, and within a time limit', async () => {
+  const { splitJs } = bundleSmallChunks(CHUNKS, LOADER, 'history');
+  const limited = withTimeLimit(splitJs);
+  // Every download, the two files' and the modules', has the limit.
+  assert.equal((limited.match(/fetch\(new URL\([^)]*\)\)/g) ?? []).length, 0, 'no fetch without a limit');
+  assert.equal((limited.match(/, __timeLimit\(\)\)/g) ?? []).length, 4);
+  // The helper run as the browser would, with a network that fails the first time.
+  const helper = limited.slice(limited.indexOf('const smallChunkFiles'), limited.indexOf('/* history, more */'))
+    .replaceAll('import.meta.url', '"https://app.test/"');
+  const asked = [];
+  const fetch = async url => {
+    asked.push(String(url).replace('https://app.test/', ''));
+    if (asked.length === 1) return { ok: false, status: 503 };
+    const bytes = Buffer.from(String(url).endsWith(SMALL_CHUNKS) ? 'aaacccc' : 'bb');
+    return { ok: true, arrayBuffer: async () => bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length) };
+  };
+  const smallChunk = new Function('fetch', 'Response', '__timeLimit', `${helper}\nreturn __smallChunk;`)(
+    fetch, class { constructor(body) { this.text = Buffer.from(body).toString(); } }, () => ({}));
+  await assert.rejects(smallChunk(SMALL_CHUNKS, 0, 3), /503/);
+  const [one, three, two] = await Promise.all([
+    smallChunk(SMALL_CHUNKS, 0, 3), smallChunk(SMALL_CHUNKS, 3, 4), smallChunk(LATER_SMALL_CHUNKS, 0, 2)]);
+  assert.deepEqual([one.text, three.text, two.text], ['aaa', 'cccc', 'bb']);
+  assert.deepEqual(asked, [SMALL_CHUNKS, SMALL_CHUNKS, LATER_SMALL_CHUNKS], 'once each after the failure');
+});
