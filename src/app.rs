@@ -30,10 +30,11 @@ fn stop_saving(why: crate::storage::schema::LoadError) -> Action {
 fn other_tab(change: OtherTabChange) -> Action {
     match change {
         OtherTabChange::Saved(other) => {
-            let OtherTabSaved { base, theirs } = *other;
+            let OtherTabSaved { base, theirs, join } = *other;
             Action::OtherTabSaved {
                 base: Box::new(base),
                 theirs: Box::new(theirs),
+                join,
             }
         }
         OtherTabChange::Unreadable(why) => stop_saving(why),

@@ -22,11 +22,9 @@
 //! | History   | history, an assessment                            | grader, prospect             |
 //! | More      | prospects, settings (with the backup)             | grader, settings, prospect, transfer |
 //! | Share     | a shared result, a shared account, a client plan   | share, prospect              |
-//! | Reading   | none: the reader of stored documents (`crate::storage::reading`) | other tabs' changes, joined |
 //!
-//! Another tab's changes come only once this tab has read them, with the Reading group's
-//! reader, which brings their join too; they never wait in practice. A change waits, then, only
-//! when it is dispatched from outside the screens of its group (none is today); the waiting list is a guard, kept in order and re-targeted when another
+//! A change waits, then, only when it is dispatched from outside the screens of its group
+//! (none is today); the waiting list is a guard, kept in order and re-targeted when another
 //! tab's changes move an account's id (see `crate::state`).
 
 use std::cell::Cell;
@@ -41,13 +39,8 @@ use crate::state::{
     TransferAction,
 };
 use crate::storage::schema::Document;
-use crate::storage::tab_merge::{self, Joined};
 
 type Update<A> = fn(&mut Document, A) -> Change;
-
-/// Joins another tab's document with this tab's: `(base, mine, theirs)`, as
-/// [`tab_merge::join`].
-pub type Join = fn(&Document, &Document, &Document) -> Joined;
 
 /// The updates that have arrived.
 #[derive(Clone, Copy)]
@@ -58,7 +51,6 @@ struct Updates {
     prospect: Option<Update<ProspectAction>>,
     share: Option<Update<ShareAction>>,
     transfer: Option<Update<TransferAction>>,
-    join: Option<Join>,
 }
 
 impl Updates {
@@ -70,7 +62,6 @@ impl Updates {
         prospect: None,
         share: None,
         transfer: None,
-        join: None,
     };
 
     #[cfg(not(target_family = "wasm"))]
@@ -81,7 +72,6 @@ impl Updates {
         prospect: Some(prospect_update::update),
         share: Some(share_update::update),
         transfer: Some(transfer_update::update),
-        join: Some(tab_merge::join),
     };
 
     #[cfg(not(target_family = "wasm"))]
@@ -128,10 +118,6 @@ pub fn share() -> Option<Update<ShareAction>> {
 
 pub fn transfer() -> Option<Update<TransferAction>> {
     arrived().transfer
-}
-
-pub fn join() -> Option<Join> {
-    arrived().join
 }
 
 // One function per group, each called only from its group's code: an update named in one of
@@ -182,11 +168,6 @@ pub fn share_group_arrived() {
     });
 }
 
-/// The join of another tab's changes, which arrive read by the same group's reader.
-pub fn reading_group_arrived() {
-    add(|u| u.join = Some(tab_merge::join));
-}
-
 /// The group whose arrival brings the update `action` waits for; `None` for an action whose
 /// update is part of the first download.
 pub fn group_bringing(action: &Action) -> Option<Group> {
@@ -198,7 +179,6 @@ pub fn group_bringing(action: &Action) -> Option<Group> {
         Action::Prospect(_) => Some(Group::History),
         Action::Transfer(_) => Some(Group::More),
         Action::Share(_) => Some(Group::Share),
-        Action::OtherTabSaved { .. } => Some(Group::Reading),
         _ => None,
     }
 }
@@ -297,7 +277,7 @@ mod tests {
 
     #[test]
     fn each_area_that_waits_arrives_with_the_group_named_for_it() {
-        let cases: [(Action, fn() -> bool); 7] = [
+        let cases: [(Action, fn() -> bool); 6] = [
             (Action::Portfolio(PortfolioAction::DeleteAccount(1)), || {
                 portfolio().is_some()
             }),
@@ -324,13 +304,6 @@ mod tests {
             (Action::Snapshot(SnapshotAction::DeleteSnapshot(1)), || {
                 snapshot().is_some()
             }),
-            (
-                Action::OtherTabSaved {
-                    base: Box::default(),
-                    theirs: Box::default(),
-                },
-                || join().is_some(),
-            ),
         ];
         for (action, is_here) in cases {
             let _restore = forget_all();
@@ -342,8 +315,8 @@ mod tests {
                 Group::History => history_group_arrived(),
                 Group::More => more_group_arrived(),
                 Group::Share => share_group_arrived(),
-                Group::Reading => reading_group_arrived(),
                 Group::Spreadsheet => unreachable!("no change waits for the spreadsheet panel"),
+                Group::Reading => unreachable!("no change waits for the reader of stored data"),
             }
             assert!(is_here(), "{action:?}");
         }

@@ -181,7 +181,6 @@ fn share_arrived() -> Result<(), SplitLoaderError> {
 #[wasm_split(reading, fallible)]
 fn reading_arrived() -> Result<(), SplitLoaderError> {
     crate::storage::reading::reading_group_arrived();
-    area_updates::reading_group_arrived();
     Ok(())
 }
 
@@ -293,41 +292,43 @@ pub fn focus_heading_on_arrival(wanted: bool) {
 /// (`crate::storage::reading`): they are kept, not dropped, however long the connection is
 /// away.
 ///
-/// One fetch is under way at a time: a call while one is adds its groups to it, and its
-/// `then` is called after the earlier ones once all have arrived.
-/// While a group cannot be fetched, it is tried again after a wait that doubles each time up
-/// to a minute, or at once when the browser says it is back online.
+/// One fetch is under way at a time: a call while one is adds its groups to it. Each `then`
+/// is called as soon as its own groups have arrived, whatever becomes of the others'. While
+/// a group cannot be fetched, the others are tried, then it is tried again after a wait that
+/// doubles each time up to a minute, or at once when the browser says it is back online.
 pub fn bring(groups: Vec<Group>, then: impl FnOnce() + 'static) {
-    let start = BRINGING.with_borrow_mut(|bringing| match bringing {
-        Some(under_way) => {
-            for group in groups {
-                if !under_way.groups.contains(&group) {
-                    under_way.groups.push(group);
-                }
-            }
-            under_way.then.push(Box::new(then));
-            false
-        }
-        None => {
-            *bringing = Some(Bringing {
-                groups,
-                then: vec![Box::new(then)],
+    if groups.iter().all(|g| g.is_loaded()) {
+        return then();
+    }
+    let start = BRINGING.with_borrow_mut(|bringing| {
+        let start = bringing.is_none();
+        bringing
+            .get_or_insert_with(|| Bringing {
+                waiting: Vec::new(),
                 failures: 0,
                 retry: None,
-            });
-            true
-        }
+            })
+            .waiting
+            .push((groups, Box::new(then)));
+        start
     });
     if start {
         keep_bringing();
+    } else {
+        // Its groups may well come now, though another's failed: they need not wait for that
+        // one's next try.
+        try_again(None);
     }
 }
 
+/// What a caller of `bring` does once its groups have arrived.
+type Then = Box<dyn FnOnce()>;
+
 /// The fetch `bring` has under way.
 struct Bringing {
-    groups: Vec<Group>,
-    then: Vec<Box<dyn FnOnce()>>,
-    /// Failed fetches in a row, for the wait before the next try.
+    /// What each caller waits for, and what it then does.
+    waiting: Vec<(Vec<Group>, Then)>,
+    /// Rounds in a row in which a fetch failed, for the wait before the next try.
     failures: u32,
     /// The number of the try being waited for, if one is: a timer or an `online` event that
     /// finds another number (or none) is late, and does nothing.
@@ -339,39 +340,54 @@ thread_local! {
     static ONLINE_LISTENER: Cell<bool> = const { Cell::new(false) };
 }
 
-/// Fetches the groups of the fetch under way that have not arrived, in turn; when all have,
-/// ends it and calls its `then`.
+/// Calls the callers' `then` whose groups have all arrived; fetches, in turn, each group still
+/// waited for that has not failed in this round; when none is waited for any more, ends the
+/// fetch, else waits to try again.
 fn keep_bringing() {
     wasm_bindgen_futures::spawn_local(async {
+        let mut failed: Vec<Group> = Vec::new();
         loop {
-            let next = BRINGING.with_borrow(|b| {
-                b.as_ref()
-                    .and_then(|b| b.groups.iter().copied().find(|g| !g.is_loaded()))
+            let ready: Vec<Then> = BRINGING.with_borrow_mut(|b| {
+                let Some(b) = b.as_mut() else {
+                    return Vec::new();
+                };
+                let (ready, waiting) = std::mem::take(&mut b.waiting)
+                    .into_iter()
+                    .partition(|(groups, _)| groups.iter().all(|g| g.is_loaded()));
+                b.waiting = waiting;
+                ready.into_iter().map(|(_, then)| then).collect()
             });
-            let Some(group) = next else {
-                if let Some(done) = BRINGING.take() {
-                    done.then.into_iter().for_each(|then| then());
+            ready.into_iter().for_each(|then| then());
+            let next = BRINGING.with_borrow(|b| {
+                b.as_ref().and_then(|b| {
+                    b.waiting
+                        .iter()
+                        .flat_map(|(groups, _)| groups.iter().copied())
+                        .find(|g| !g.is_loaded() && !failed.contains(g))
+                })
+            });
+            if let Some(group) = next {
+                if group.load().await.is_err() {
+                    failed.push(group);
                 }
-                return;
-            };
-            let failed = group.load().await.is_err();
-            let retry = BRINGING.with_borrow_mut(|b| {
-                let b = b.as_mut()?;
-                if failed {
-                    b.failures += 1;
-                    b.retry = Some(b.failures);
-                    Some((b.failures, retry_after_ms(b.failures)))
-                } else {
-                    b.failures = 0;
-                    None
+                continue;
+            }
+            let retry = BRINGING.with_borrow_mut(|bringing| {
+                let b = bringing.as_mut()?;
+                if b.waiting.is_empty() {
+                    *bringing = None;
+                    return None;
                 }
+                b.failures += 1;
+                b.retry = Some(b.failures);
+                Some((b.failures, retry_after_ms(b.failures)))
             });
             if let Some((number, after)) = retry {
                 gloo_timers::callback::Timeout::new(after, move || try_again(Some(number)))
                     .forget();
                 listen_for_online();
-                return;
             }
+            return;
         }
     });
 }

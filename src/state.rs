@@ -23,6 +23,7 @@ use crate::domain::change::Change;
 use crate::domain::history::AssessmentId;
 use crate::domain::portfolio::ListQuery;
 use crate::domain::{grader_update, settings_update, transfer_update};
+use crate::storage::reading::Join;
 use crate::storage::schema::{Document, LoadError};
 use crate::storage::tab_merge;
 
@@ -52,7 +53,8 @@ impl Unreadable {
     }
 }
 
-/// Another tab stored what this tab must not overwrite, so this tab stopped saving.
+/// Another tab stored what this tab must not overwrite, or what was stored at start could not
+/// be read (its reader did not download), so this tab stopped saving.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SavingStopped {
     pub why: LoadError,
@@ -111,8 +113,8 @@ pub struct AppState {
     pub synced_from_other_tab: bool,
     /// Set when an import under way was stopped because its screen was left; until read.
     pub import_stopped_by_leaving: bool,
-    /// Set when another tab stored a value this build cannot read; never cleared but by a
-    /// reload.
+    /// Set when another tab stored a value this build cannot read, or when the reader of
+    /// stored data did not download at start; never cleared but by a reload.
     pub saving_stopped: Option<SavingStopped>,
     /// Accounts of this tab's that took new ids when joined with another tab's (old, new),
     /// so that a screen showing one follows it.
@@ -176,10 +178,12 @@ pub enum Action {
     /// Whether printed plans leave out their empty sections.
     SetPrintFilledOnly(bool),
     /// Another tab saved `theirs`, starting from `base`: join it with this tab's changes
-    /// since `base`. What `theirs` already holds is stored and is not saved again.
+    /// since `base`. What `theirs` already holds is stored and is not saved again. The join
+    /// comes with the reader that read `theirs` (`crate::storage::reading`).
     OtherTabSaved {
         base: Box<Document>,
         theirs: Box<Document>,
+        join: Join,
     },
     /// Another tab stored something that this tab reads once its reader of stored data has
     /// arrived.
@@ -401,14 +405,11 @@ impl AppState {
                 self.save_retried = false;
                 Change::NONE
             }
-            Action::OtherTabSaved { base, theirs } => match area_updates::join() {
-                Some(join) => {
-                    self.other_tab_unread = false;
-                    self.join_other_tab(join, &base, *theirs);
-                    Change::NONE
-                }
-                None => self.wait(Action::OtherTabSaved { base, theirs }),
-            },
+            Action::OtherTabSaved { base, theirs, join } => {
+                self.other_tab_unread = false;
+                self.join_other_tab(join, &base, *theirs);
+                Change::NONE
+            }
             Action::OtherTabNotRead => {
                 self.other_tab_unread = true;
                 Change::NONE
@@ -519,11 +520,11 @@ impl AppState {
     }
 
     /// Joins what another tab saved (`theirs`, starting from `base`) with this tab's changes.
-    fn join_other_tab(&mut self, join: area_updates::Join, base: &Document, theirs: Document) {
+    fn join_other_tab(&mut self, join: Join, base: &Document, theirs: Document) {
         let tab_merge::Joined {
             doc: merged,
             moved_accounts,
-        } = join(base, &self.doc, &theirs);
+        } = join.join(base, &self.doc, &theirs);
         for draft in &mut self.account_drafts {
             let moved = moved_accounts
                 .iter()
@@ -1503,8 +1504,6 @@ mod tests {
             })],
         );
         let _restore = area_updates::forget_all();
-        // Another tab's changes are read, hence joined, only once the reader has arrived.
-        area_updates::reading_group_arrived();
         let s = reduce(s, [Action::Portfolio(PortfolioAction::DeleteAccount(1))]);
         // Meanwhile the other tab gave id 1 to an account of its own.
         let mut theirs = Document::default();
@@ -1518,6 +1517,7 @@ mod tests {
             [Action::OtherTabSaved {
                 base: Box::default(),
                 theirs: Box::new(theirs),
+                join: crate::storage::reading::JOIN,
             }],
         );
         let acme = s.doc.portfolio.accounts.iter().find(|a| a.name == "Acme");
@@ -1946,6 +1946,7 @@ mod tests {
                     next_id: s.doc.next_id + 5,
                     ..s.doc.clone()
                 }),
+                join: crate::storage::reading::JOIN,
             }],
         );
         assert_eq!(
@@ -2004,6 +2005,7 @@ mod tests {
             [Action::OtherTabSaved {
                 base: Box::default(),
                 theirs: Box::new(theirs.clone()),
+                join: crate::storage::reading::JOIN,
             }],
         );
         assert_eq!(s.doc, theirs);
@@ -2023,6 +2025,7 @@ mod tests {
                 Action::OtherTabSaved {
                     base: Box::default(),
                     theirs: Box::new(theirs),
+                    join: crate::storage::reading::JOIN,
                 },
             ],
         );
@@ -2050,6 +2053,7 @@ mod tests {
             [Action::OtherTabSaved {
                 base: Box::default(),
                 theirs: Box::new(theirs),
+                join: crate::storage::reading::JOIN,
             }],
         );
         assert!(!joined.other_tab_unread);
@@ -2062,31 +2066,6 @@ mod tests {
         assert!(!gone.other_tab_unread);
         assert_eq!(gone.revision, 2);
         assert!(!gone.has_unsaved_changes());
-    }
-
-    #[test]
-    fn another_tabs_document_waits_for_the_join_and_is_joined_once_it_arrives() {
-        let _restore = area_updates::forget_all();
-        let mut theirs = Document::default();
-        theirs.grader.draft_label = "from the other tab".into();
-        let s = reduce(
-            AppState::default(),
-            [
-                Action::Grader(GraderAction::Answer(PracticeId::GrowthGoals, Answer::Yes)),
-                Action::OtherTabSaved {
-                    base: Box::default(),
-                    theirs: Box::new(theirs),
-                },
-            ],
-        );
-        assert_eq!(s.waiting.len(), 1);
-        assert!(s.has_unsaved_changes());
-        assert_eq!(s.doc.grader.draft_label, "", "nothing joined yet");
-        area_updates::reading_group_arrived();
-        let s = reduce(s, [Action::ApplyWaiting]);
-        assert!(s.waiting.is_empty());
-        assert_eq!(s.doc.grader.draft_label, "from the other tab");
-        assert!(s.doc.grader.draft.does(PracticeId::GrowthGoals));
     }
 
     #[test]

@@ -106,7 +106,7 @@ pub fn load() -> Loaded {
     let Some(raw) = text_of(value.clone()) else {
         return Loaded::FirstRun;
     };
-    let Some(decode) = reading::reader() else {
+    let Some(reading::Reading { decode, .. }) = reading::reading() else {
         KNOWN.with(|known| known.borrow_mut().stopped = Some(LoadError::ReaderNotDownloaded));
         return Loaded::NotRead;
     };
@@ -397,7 +397,8 @@ struct Known {
     writes: u64,
     /// The revision of the app state that was saved last.
     saved_revision: u64,
-    /// Set once another tab stored what this one must not overwrite; never cleared.
+    /// Set once another tab stored what this one must not overwrite, or when what was stored
+    /// at start could not be read for want of the reader; never cleared.
     stopped: Option<LoadError>,
     refused: Refusal,
     /// What was said when the browser last refused a save for want of room, said again while
@@ -439,7 +440,7 @@ impl Known {
     /// this tab must stop saving. Before the reader has arrived nothing is read or
     /// remembered, so the value stays news until it has.
     fn other_tabs_value(&mut self, value: JsValue) -> OtherTabChange {
-        let Some(decode) = reading::reader() else {
+        let Some(reading::Reading { decode, join }) = reading::reading() else {
             return OtherTabChange::NotReadYet;
         };
         let text = text_of(value.clone()).unwrap_or_default();
@@ -447,7 +448,7 @@ impl Known {
             Ok(theirs) => {
                 let base = self.history.base_of(stamp_of(&text).as_ref());
                 self.remember(value, stamp_of(&text), text.len(), &theirs);
-                OtherTabChange::Saved(Box::new(OtherTabSaved { base, theirs }))
+                OtherTabChange::Saved(Box::new(OtherTabSaved { base, theirs, join }))
             }
             Err(why) => {
                 self.stopped = Some(why.clone());
@@ -483,10 +484,12 @@ pub fn take_encoded(encoded: crate::storage::document_encoder::Encoded) {
     ENCODER.with(|encoder| encoder.borrow_mut().take(encoded));
 }
 
-/// A document another tab saved, and the one of this tab's that its changes started from.
+/// A document another tab saved, the one of this tab's that its changes started from, and
+/// the join that arrived with the reader that read it.
 pub struct OtherTabSaved {
     pub base: Document,
     pub theirs: Document,
+    pub join: reading::Join,
 }
 
 /// What another tab stored, as this tab found it.

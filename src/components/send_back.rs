@@ -8,6 +8,7 @@ use crate::browser::clock::now_iso_in_browser;
 use crate::browser::events::on_input_value;
 use crate::browser::page::link_to;
 use crate::domain::grader::grade;
+use crate::domain::history::day_for_save;
 use crate::domain::practices::PRACTICES;
 use crate::domain::reply_mail::{is_address, mailto, reply_message};
 use crate::domain::share::{
@@ -15,7 +16,7 @@ use crate::domain::share::{
 };
 use crate::hooks::{use_app_state, use_local};
 use crate::route::Route;
-use crate::support::dates::date_part;
+use crate::support::dates::{date_part, readable_date};
 
 #[derive(Properties, PartialEq)]
 pub struct SendBackProps {
@@ -35,11 +36,22 @@ pub fn SendBack(props: &SendBackProps) -> Html {
     let answers = &state.doc.grader.draft;
     let g = grade(answers);
     let recipient = invitation.recipient();
+    let now = now_iso_in_browser();
+    // The day given in the save form goes with the result, as it would with a saved
+    // assessment; one the form refuses (a day to come, half typed) leaves today's.
+    let given = now.as_deref().and_then(|now| {
+        day_for_save(&state.doc.grader.draft_date, now)
+            .ok()
+            .flatten()
+    });
+    let date = given.clone().unwrap_or_else(|| {
+        now.as_deref()
+            .map(|t| date_part(t).to_string())
+            .unwrap_or_default()
+    });
     let reply = SharedResult {
         answers: answers.clone(),
-        date: now_iso_in_browser()
-            .map(|t| date_part(&t).to_string())
-            .unwrap_or_default(),
+        date,
         name: (*name).clone(),
         company: (*company).clone(),
         reply: true,
@@ -55,10 +67,14 @@ pub fn SendBack(props: &SendBackProps) -> Html {
         let handle = handle.clone();
         on_input_value(move |v| handle.set(v))
     };
+    let day = match &given {
+        Some(day) => format!("the date you gave ({})", readable_date(day)),
+        None => "today's date".to_string(),
+    };
     let what = if name.trim().is_empty() && company.trim().is_empty() {
-        "your ten answers, your score and today's date".to_string()
+        format!("your ten answers, your score and {day}")
     } else {
-        "your ten answers, your score, today's date and the name and company above".to_string()
+        format!("your ten answers, your score, {day} and the name and company above")
     };
     html! {
         <section class="card send-back" aria-labelledby="send-back-title">

@@ -152,7 +152,50 @@ pub fn StorageBanner() -> Html {
         }
     });
 
-    html! { <>{ for stopped }{ for unreadable }{ for save_problem }{ for synced }{ for import_stopped }{ for waiting_dropped }<BackupReminder /></> }
+    let unread = (state.other_tab_unread && state.saving_stopped.is_none())
+        .then(|| html! { <OtherTabUnreadNotice /> });
+
+    html! { <>{ for stopped }{ for unreadable }{ for save_problem }{ for unread }{ for synced }{ for import_stopped }{ for waiting_dropped }<BackupReminder /></> }
+}
+
+/// How long another tab's value may wait for the reader before the notice says so: the
+/// reader usually arrives well within it, and a notice that comes and goes at once would
+/// only move the page.
+const UNREAD_NOTICE_AFTER_MS: u32 = 1_500;
+
+/// Says that this tab's changes wait to be saved until it can read what another tab saved
+/// (`crate::storage::reading`), once that has taken a while.
+#[component]
+fn OtherTabUnreadNotice() -> Html {
+    let state = use_app_state();
+    let shown = use_state(|| false);
+    {
+        let shown = shown.clone();
+        use_effect_with((), move |_| {
+            let timeout = gloo_timers::callback::Timeout::new(UNREAD_NOTICE_AFTER_MS, move || {
+                shown.set(true)
+            });
+            move || drop(timeout)
+        });
+    }
+    if !*shown {
+        return html! {};
+    }
+    let on_export = Callback::from(move |_| {
+        let _ = crate::components::backup_panel::export_all(&state);
+    });
+    html! {
+        <section class="banner banner--warning" role="status" aria-labelledby="unread-title">
+            <h2 id="unread-title" class="banner__title">{ "Changes here are waiting to be saved" }</h2>
+            <p>{ "Another tab saved changes to your data. This tab saves its own only once it has \
+                  read them, and the part of Account Grader that reads them is still on its way \
+                  (it may need a connection). Until then your changes are kept in this tab only: \
+                  closing it would lose them." }</p>
+            <div class="banner__actions">
+                <button type="button" class="button" onclick={on_export}>{ "Export this tab's data" }</button>
+            </div>
+        </section>
+    }
 }
 
 /// A notice's Dismiss: the notice goes, and so would the focus on its button; it moves to the

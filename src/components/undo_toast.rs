@@ -150,7 +150,7 @@ pub fn UndoToast(props: &UndoToastProps) -> Html {
                     onfocusin={on_focus} onfocusout={on_blur}>
                     <span class="toast__text">
                         { undo.description() }
-                        if state.save_problem.is_some() {
+                        if state.save_problem.is_some() || state.other_tab_unread {
                             { " Not saved in this browser: see the message at the top of the page." }
                         }
                     </span>

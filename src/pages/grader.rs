@@ -184,6 +184,9 @@ pub fn GraderPage(props: &GraderPageProps) -> Html {
                         if let Some(saved) = saved {
                             <p class="save-form__saved" role="status">
                                 { format!("Saved with a score of {}/10. ", saved.grade().score) }
+                                if state.save_problem.is_some() || state.other_tab_unread || state.saving_paused() {
+                                    { "It is kept in this tab but not yet stored in this browser: see the message at the top of the page. " }
+                                }
                                 <a href={Route::Assessment(saved.id).href()}>{ "View it in your history" }</a>
                             </p>
                         }

@@ -7,7 +7,7 @@ import { extname } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { after, before, test } from 'node:test';
 import { assert, setUp } from './harness.mjs';
-import { FIRST_SCREEN_STYLES, LAST_IN_BOTH, minifyCss } from '../../scripts/post-build.mjs';
+import { FIRST_SCREEN_STYLES, groupFiles, LAST_IN_BOTH, minifyCss, START_GROUP } from '../../scripts/post-build.mjs';
 import { COMPRESSIBLE } from '../../scripts/precompress.mjs';
 
 const DIST = new URL('../../dist/', import.meta.url);
@@ -147,6 +147,12 @@ test('the service worker caches the files the browser asks for, not their compre
   const files = JSON.parse(worker.match(/const FILES = (\[.*\]);/)[1]);
   assert.ok(files.some(f => f.endsWith('.wasm')), 'the wasm is cached');
   assert.deepEqual(files.filter(f => /\.(br|gz)$/.test(f)), []);
+  // A start with data stored needs the reader of stored data: it is cached with the rest of
+  // the start, all or none, rather than later at best.
+  const loader = (await readdir(DIST)).find(f => f.endsWith('_split.js'));
+  const reader = groupFiles(await readFile(new URL(loader, DIST), 'utf8'), START_GROUP);
+  assert.ok(reader.some(f => f.endsWith('_split_reading.wasm')) && reader.length > 1, reader.join());
+  for (const file of reader) assert.ok(files.includes(`./${file}`), `${file} is cached at install`);
 });
 
 test('served its brotli copies, the app starts and works with the wasm downloaded compressed', async () => {

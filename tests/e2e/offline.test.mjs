@@ -24,6 +24,22 @@ test('after one visit the app opens and works with the network off', async () =>
   await page.context().setOffline(false);
 });
 
+test('after one visit, stored data opens with the network off, and changes are saved', async () => {
+  const page = await env.newPage();
+  await env.openReturning(page);
+  await page.getByRole('radio', { name: 'We do this consistently' }).first().check();
+  await page.waitForFunction(() => localStorage.length > 0);
+
+  // A start with data stored waits for the reader of stored data, from the worker's cache.
+  await page.context().setOffline(true);
+  await page.reload();
+  await page.locator('.score__value').filter({ hasText: '1' }).waitFor();
+  await page.getByRole('radio', { name: 'We do this consistently' }).nth(1).check();
+  await page.waitForFunction(() => Object.keys(JSON.parse(localStorage.getItem('account-grader')).grader.draft).length === 2);
+  assert.equal(await page.getByRole('alert').count(), 0, 'no message');
+  await page.context().setOffline(false);
+});
+
 test('the app can be installed: a manifest with name, start page and icon', async () => {
   const page = await env.newPage();
   await env.open(page);

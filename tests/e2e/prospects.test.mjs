@@ -181,3 +181,20 @@ test('an invitation made before firms and reply addresses still opens, and the r
   assert.match(mail, /^mailto:\?subject=My%20Account%20Grader%20result&body=Hello%20Ann%2C/);
   assert.match(await sendBack.textContent(), /9 you leave unanswered are sent as unanswered/);
 });
+
+test('a date given in the save form goes with the result sent back', async () => {
+  const { sender, invitation } = await senderWithInvitation();
+  const prospect = await env.newPage();
+  await prospect.goto(invitation);
+  const sendBack = prospect.getByRole('region', { name: 'Send your result to Dana at Acme Advisory' });
+  await prospect.getByRole('radio', { name: 'We do this consistently' }).first().check();
+  await prospect.getByLabel('Date (optional)').fill('2026-11-02');
+  assert.match(await sendBack.textContent(), /The link holds your ten answers, your score and the date you gave \(2 Nov 2026\), nothing else\./);
+  const link = await sendBack.getByLabel('Your result link').inputValue();
+  // A day to come is refused by the form, and today's date goes instead.
+  await prospect.getByLabel('Date (optional)').fill('2999-01-01');
+  assert.match(await sendBack.textContent(), /your score and today's date, nothing else\./);
+
+  await sender.goto(link);
+  await sender.getByText(/^Answered on 2 Nov 2026\./).waitFor();
+});

@@ -1,10 +1,12 @@
 // What scripts/build-wasm.mjs does to the loader that wasm-split-cli writes: the small chunks
 // go into two files, those of the group opened first after the Grader and the rest, each
 // fetched once; and every download gets a time limit. Checked on a loader of the same shape
-// as the splitter's, without a browser.
+// as the splitter's, without a browser. And what the service worker learns from it: the files
+// a group loads.
 import { test } from 'node:test';
 import { assert } from './harness.mjs';
 import { bundleSmallChunks, LATER_SMALL_CHUNKS, SMALL_CHUNKS, withTimeLimit } from '../../scripts/build-wasm.mjs';
+import { groupFiles } from '../../scripts/post-build.mjs';
 
 /** A module's loader as wasm-split-cli writes it: `name` fetched, after `deps`. */
 function load(name, deps) {
@@ -71,4 +73,12 @@ test('each file of small chunks is fetched once, again only after a failure, and
     smallChunk(SMALL_CHUNKS, 0, 3), smallChunk(SMALL_CHUNKS, 3, 4), smallChunk(LATER_SMALL_CHUNKS, 0, 2)]);
   assert.deepEqual([one.text, three.text, two.text], ['aaa', 'cccc', 'bb']);
   assert.deepEqual(asked, [SMALL_CHUNKS, SMALL_CHUNKS, LATER_SMALL_CHUNKS], 'once each after the failure');
+});
+
+test('the files a group loads are read from the loader as built', () => {
+  const { splitJs } = bundleSmallChunks(CHUNKS, LOADER, 'history');
+  const built = withTimeLimit(splitJs);
+  assert.deepEqual(groupFiles(built, 'history'), [SMALL_CHUNKS, 'split_history.wasm']);
+  assert.deepEqual(groupFiles(built, 'more'), [LATER_SMALL_CHUNKS, SMALL_CHUNKS, 'split_more.wasm']);
+  assert.throws(() => groupFiles(built, 'reading'), /does not load reading/);
 });

@@ -220,19 +220,26 @@ test('a first visit leaves what another tab stored alone until it can read it, t
   await second.waitForFunction(k => Object.keys(JSON.parse(localStorage.getItem(k)).grader.draft).length === 2, STORAGE_KEY);
   const theirs = await stored(second);
 
-  // The first tab cannot read it yet: its next answer is kept, not written over theirs.
+  // The first tab cannot read it yet: its next answer is kept, not written over theirs, and
+  // after a moment the tab says so.
   await yes(first, 1).check();
   assert.equal(await first.locator('.score__value').textContent(), '2');
+  assert.equal(await stored(first), theirs);
+  const notice = first.getByRole('status').filter({ hasText: 'Changes here are waiting to be saved' });
+  await notice.waitFor();
+  assert.match(await notice.textContent(), /kept in this tab only: closing it would lose them/);
+  await notice.getByRole('button', { name: "Export this tab's data" }).waitFor();
   assert.equal(await stored(first), theirs);
   assert.ok(await reloadAsks(first), 'a reload asks first while its answer is unsaved');
 
   // Once the reader is here, both tabs' answers are joined and stored.
-  assert.ok(held.length > 0, 'the reader was asked for');
+  assert.equal(held.length, 1, 'the reader was asked for, and held');
   await Promise.all(held.splice(0).map(route => route.continue()));
   await first.unroute(READER_FILE);
   await first.locator('.score__value').filter({ hasText: '3' }).waitFor();
   await first.waitForFunction(k => Object.keys(JSON.parse(localStorage.getItem(k)).grader.draft).length === 3, STORAGE_KEY);
   await second.locator('.score__value').filter({ hasText: '3' }).waitFor();
+  await notice.waitFor({ state: 'detached' });
 });
 
 test('stored data whose reader cannot be downloaded is left as it was, and the tab says so', async () => {
@@ -251,7 +258,7 @@ test('stored data whose reader cannot be downloaded is left as it was, and the t
   assert.equal(await stored(page), before, 'nothing is written over what could not be read');
   assert.ok(await reloadAsks(page), 'a reload asks first');
 
-  // With the file back, the data is all there.
+  // In a tab where the file comes, the data is all there.
   const again = await page.context().newPage();
   await again.goto(page.url());
   await again.locator('.score__value').filter({ hasText: '1' }).waitFor();
