@@ -373,9 +373,16 @@ if (!SKIP_REST) {
 // - bytes before each: the encoded sizes of the responses finished by then (CDP
 //   Network.loadingFinished), the page's own included.
 const PHONE = { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 };
-async function phoneLoad(url, goal) {
+// A returning visitor's data (every field the schema has), for the loads with data stored.
+const STORED = await readFile(new URL('../tests/fixtures/every-field.json', import.meta.url), 'utf8');
+async function phoneLoad(url, goal, stored = null) {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
   const page = await context.newPage();
+  if (stored !== null) {
+    await page.addInitScript(([key, value]) => {
+      if (localStorage.getItem(key) === null) localStorage.setItem(key, value);
+    }, ['account-grader', stored]);
+  }
   const cdp = await context.newCDPSession(page);
   await cdp.send('Network.enable');
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
@@ -458,13 +465,16 @@ async function phoneLoad(url, goal) {
   return figures;
 }
 if (!LONG_TASKS_ONLY && !STORAGE_ONLY && !FIRST_RENDER_ONLY) {
-  const runs = { baseline: [], grader: [], invitation: [], result: [], account: [] };
+  const runs = { baseline: [], grader: [], invitation: [], result: [], account: [], returning: [] };
   for (let i = 0; i < PHONE_RUNS; i++) {
     runs.baseline.push(await phoneLoad(baseline.url, { render: 'firstRender', click: 'firstClick' }));
     runs.grader.push(await phoneLoad(server.url + '#/grader', { render: 'firstRender', click: 'firstClick', working: 'working', screens: 'otherScreens', worker: 'worker' }));
     runs.invitation.push(await phoneLoad(server.url + '#' + links.invitation, { render: 'firstRender', click: 'firstClick', working: 'working' }));
     runs.result.push(await phoneLoad(server.url + '#' + links.result, { content: 'sharedResult' }));
     runs.account.push(await phoneLoad(server.url + '#' + links.account, { content: 'sharedAccount', classified: 'sharedAccountClassified' }));
+    // Data stored but no service worker (it was never registered, or was cleared): the start
+    // waits for the reader of stored data too (src/storage/reading.rs).
+    runs.returning.push(await phoneLoad(server.url + '#/grader', { working: 'working' }, STORED));
   }
   const of = (kind, name, field = 'at') => stats(runs[kind].map(r => r[name][field]));
   const base = of('baseline', 'render'), baseClick = of('baseline', 'click');
@@ -485,6 +495,7 @@ if (!LONG_TASKS_ONLY && !STORAGE_ONLY && !FIRST_RENDER_ONLY) {
     phone[kind] = { first_content: of(kind, 'content'), bytes_before_content: of(kind, 'content', 'bytes') };
     phone[kind].content_ratio = phone[kind].first_content.median / base.median;
   }
+  phone.returning = { working: of('returning', 'working'), bytes_before_working: of('returning', 'working', 'bytes') };
   phone.account.classified = of('account', 'classified');
   phone.account.classified_ratio = phone.account.classified.median / base.median;
   const kb = ({ median, min, max }) => `${(median / 1024).toFixed(1)} KB (min ${(min / 1024).toFixed(1)}, max ${(max / 1024).toFixed(1)})`;
@@ -505,6 +516,7 @@ if (!LONG_TASKS_ONLY && !STORAGE_ONLY && !FIRST_RENDER_ONLY) {
     console.log(`  shared ${kind} link: first content ${fmt(k.first_content)}, ratio to the baseline's first render ${k.content_ratio.toFixed(2)}, ${kb(k.bytes_before_content)} before it`);
   }
   console.log(`  shared account link: classification shown ${fmt(phone.account.classified)}, ratio ${phone.account.classified_ratio.toFixed(2)}`);
+  console.log(`  data stored, no service worker: fully working ${fmt(phone.returning.working)}, ${kb(phone.returning.bytes_before_working)} before it`);
 
 }
 

@@ -137,7 +137,7 @@ export function firstDownload(files) {
  *  sharing the line with the wasm's, delayed the first answer that works (see
  *  docs/performance.md). It runs before the loader, a module, which waits for the page to be
  *  parsed. */
-export function rewrite(html, styles, markup, firstScreen, wasm) {
+export function rewrite(html, styles, markup, firstScreen, wasm, startFiles = []) {
   if (!html.includes(PLACEHOLDER)) throw new Error('post-build.mjs: the prerendered placeholder is missing from index.html');
   if (!html.includes(STYLES)) throw new Error('post-build.mjs: the stylesheets were not found');
   if (!html.includes('</head>')) throw new Error('post-build.mjs: </head> not found');
@@ -163,14 +163,26 @@ export function rewrite(html, styles, markup, firstScreen, wasm) {
     .replace(STYLES, () => `<style>${styles.first}</style>\n  <style id="${LATER_STYLES}" media="not all">${styles.later}</style>\n  `)
     .replace(PLACEHOLDER, () => PLACEHOLDER.replace('></div>', `>${markup}</div>\n  <script>${firstScreen}</script>`));
   if (!page.includes(meta)) throw new Error('post-build.mjs: <meta charset="utf-8"> not found');
-  return { page, loader: loader(wasm) + '\n' + REGISTER };
+  return { page, loader: loader(wasm, startFiles) + '\n' + REGISTER };
 }
 
 // When the app cannot start (no WebAssembly, a failed download, an error while starting), the
 // prerendered copy must not stay on screen as a form that ignores every click: it is
 // replaced by a message. A failed static import cannot be caught, so the import is dynamic.
-function loader(wasm) {
+function loader(wasm, startFiles) {
   return `try {
+  // A start with data stored waits for the reader of stored data (src/storage/reading.rs) as
+  // well as the first download: both are fetched at once rather than one after the other.
+  // (A first visit's page, with nothing stored, is marked 'show-prerendered'.)
+  let stored = false;
+  try { stored = localStorage.getItem('${STORAGE_KEY}') !== null; } catch (blocked) {}
+  if (stored && document.documentElement.classList.contains('show-waiting')) {
+    for (const file of ${JSON.stringify(startFiles)}) {
+      const link = document.createElement('link');
+      Object.assign(link, { rel: 'preload', as: 'fetch', crossOrigin: 'anonymous', href: './' + file });
+      document.head.append(link);
+    }
+  }
   const bindings = await import('./${wasm.bindings}');
   // A first-time visitor is shown the build's copy of the first screen: its first frame comes
   // before the WebAssembly's compilation, which would otherwise hold it up on the page's
@@ -276,6 +288,9 @@ export function laterFiles(files, wasm, startFiles = []) {
  *  data (src/storage/reading.rs). */
 export const START_GROUP = 'reading';
 
+/** The key of the user's document in localStorage (`storage::KEY` in src/storage.rs). */
+const STORAGE_KEY = 'account-grader';
+
 /** The files the loader of the split modules (`splitJs`, as built) fetches for `group`: its
  *  module, the chunks it loads, and the files of small chunks these come from. */
 export function groupFiles(splitJs, group) {
@@ -356,13 +371,13 @@ if (dir) {
   const firstScreen = (await Promise.all(['later-styles.js', 'first-screen.js', 'shared-first-screen.js']
     .map(name => readFile(new URL(`../web/${name}`, import.meta.url), 'utf8')))).map(withoutCommentLines).join('\n');
   const wasm = firstDownload(await readdir(dir));
-  const { page, loader } = rewrite(taken.page, taken.styles, prerendered(), firstScreen, wasm);
+  const start = groupFiles(await readFile(join(dir, wasm.split), 'utf8'), START_GROUP);
+  const { page, loader } = rewrite(taken.page, taken.styles, prerendered(), firstScreen, wasm, start);
   await writeFile(join(dir, 'loader.js'), loader);
   await writeFile(file, page);
   // Compressed copies are the host's business: the browser asks for the plain name.
   const files = (await readdir(dir)).filter(f => f !== 'sw.js' && !f.startsWith('.') && !/\.(br|gz)$/.test(f)).sort();
   const contents = Buffer.concat(await Promise.all(files.map(f => readFile(join(dir, f)))));
-  const start = groupFiles(await readFile(join(dir, wasm.split), 'utf8'), START_GROUP);
   await writeFile(join(dir, 'sw.js'), serviceWorker(files, laterFiles(files, wasm, start), contents));
   // Last, so that the page and sw.js are compressed in their final form. Not for `trunk
   // serve`'s debug builds, where brotli's highest quality would slow every rebuild.

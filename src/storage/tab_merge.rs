@@ -3,13 +3,18 @@
 //! Each tab knows the stored document its own changes started from (the base). When another
 //! tab's document arrives, the two are joined record by record (an assessment, an account, a
 //! snapshot, a template, a plan, a prospect, the grader's draft, the settings): a record changed on one
-//! side only keeps that change, so edits to different records all survive. When both sides
-//! changed the same record, the other tab's version wins, which is also what both tabs end
-//! up agreeing on. An edit always beats a deletion, so nothing typed is silently dropped.
+//! side only keeps that change, so edits to different records all survive. A record changed on
+//! both sides is joined field by field in the same way, so that an account renamed in one tab
+//! keeps the industry set in the other. When both sides changed the same field, the other
+//! tab's version wins, which is also what both tabs end up agreeing on. An edit always beats a
+//! deletion, so nothing typed is silently dropped.
 
 use std::collections::{HashMap, HashSet};
 use std::hash::Hash;
 use std::rc::Rc;
+
+use serde::de::DeserializeOwned;
+use serde::Serialize;
 
 use super::schema::{Document, GraderData};
 use crate::domain::accounts::{same_name, Account};
@@ -18,7 +23,6 @@ use crate::domain::history::SavedAssessment;
 use crate::domain::plans::{unique_name, Plan, Template, BUILT_IN_TEMPLATE};
 use crate::domain::practices::PRACTICES;
 use crate::domain::prospects::Prospect;
-use crate::domain::settings::Settings;
 use crate::domain::snapshots::Snapshot;
 use crate::support::json::{self, to_text, Json};
 
@@ -177,7 +181,7 @@ pub fn join(base: &Document, mine: &Document, theirs: &Document) -> Joined {
     }
     let (plans, _) = renumbered(plans, &mut fresh_id, |p, id| Rc::make_mut(p).id = id);
 
-    let settings = merge_settings(&base.settings, &mine.settings, &theirs.settings);
+    let settings = merge_fields(&base.settings, &mine.settings, &theirs.settings);
 
     let mut doc = theirs.clone();
     doc.grader.draft = draft;
@@ -209,33 +213,45 @@ pub fn join(base: &Document, mine: &Document, theirs: &Document) -> Joined {
     }
 }
 
-/// Settings joined field by field, so a theme chosen in one tab and a currency in the other
-/// both hold. Going through the stored form keeps this right as fields are added.
-fn merge_settings(base: &Settings, mine: &Settings, theirs: &Settings) -> Settings {
-    let fields = |s: &Settings| match Json::parse(&to_text(s)) {
-        Ok(Json::Object(fields)) => fields,
-        _ => Vec::new(),
+/// A record changed on both sides (or the settings), joined field by field through its stored
+/// form, nested objects too: a field changed on one side keeps that change; changed on both,
+/// theirs wins. Going through the stored form keeps this right as fields are added. A join
+/// that does not read back as a record (two variants of one field mixed) is theirs whole.
+fn merge_fields<T: Serialize + DeserializeOwned + Clone>(base: &T, mine: &T, theirs: &T) -> T {
+    let parse = |record: &T| Json::parse(&to_text(record)).ok();
+    let (Some(b), Some(m), Some(t)) = (parse(base), parse(mine), parse(theirs)) else {
+        return theirs.clone();
     };
-    let (base_fields, mine_fields) = (fields(base), fields(mine));
-    let field = |fields: &[(String, Json)], key: &str| {
-        fields
-            .iter()
-            .find(|(k, _)| k == key)
-            .map(|(_, v)| v.clone())
+    json::read(&merge_json(&b, &m, &t).to_text()).unwrap_or_else(|_| theirs.clone())
+}
+
+/// The member `key` of an object's `members`.
+fn member<'a>(members: &'a [(String, Json)], key: &str) -> Option<&'a Json> {
+    members.iter().find(|(k, _)| k == key).map(|(_, v)| v)
+}
+
+/// [`merge_value`] member by member for objects, in the other tab's order with members added
+/// here after them; a member deleted on one side and left alone on the other goes, one edited
+/// on either side stays.
+fn merge_json(base: &Json, mine: &Json, theirs: &Json) -> Json {
+    let (Json::Object(b), Json::Object(m), Json::Object(t)) = (base, mine, theirs) else {
+        return merge_value(base, mine, theirs).clone();
     };
-    let joined = fields(theirs)
-        .into_iter()
-        .map(|(key, value)| {
-            let merged = merge_value(
-                &field(&base_fields, &key),
-                &field(&mine_fields, &key),
-                &Some(value.clone()),
-            )
-            .clone();
-            (key, merged.unwrap_or(value))
-        })
-        .collect();
-    json::read(&Json::Object(joined).to_text()).unwrap_or_else(|_| theirs.clone())
+    let mut joined = Vec::with_capacity(t.len());
+    for (key, theirs) in t {
+        match (member(b, key), member(m, key)) {
+            (Some(base), Some(mine)) => joined.push((key.clone(), merge_json(base, mine, theirs))),
+            // Deleted here, left alone there.
+            (Some(base), None) if base == theirs => {}
+            _ => joined.push((key.clone(), theirs.clone())),
+        }
+    }
+    for (key, mine) in m {
+        if member(t, key).is_none() && member(b, key).is_none_or(|base| base != mine) {
+            joined.push((key.clone(), mine.clone()));
+        }
+    }
+    Json::Object(joined)
 }
 
 /// Every plan keeps its account and template, and an account has one plan: what one tab
@@ -333,7 +349,7 @@ struct Merged<T> {
 
 /// Records joined by id, in the other tab's order, with the records added here placed where
 /// they stood here.
-fn merge_records<T: Clone, K: Eq + Hash + Copy>(
+fn merge_records<T: Clone + Serialize + DeserializeOwned, K: Eq + Hash + Copy>(
     base: &[T],
     mine: &[T],
     theirs: &[T],
@@ -355,6 +371,10 @@ fn merge_records<T: Clone, K: Eq + Hash + Copy>(
         match (base_by_key.get(&k), mine_by_key.get(&k)) {
             // Changed here only.
             (Some(b), Some(m)) if same(t, b) && !same(m, b) => merged.push(from(m, Origin::Mine)),
+            // Changed on both sides.
+            (Some(b), Some(m)) if !same(m, b) => {
+                merged.push(from(&merge_fields(*b, *m, t), Origin::Theirs))
+            }
             // Deleted here, left alone there.
             (Some(b), None) if same(t, b) => {}
             // Added on both sides under one id: both are kept.
@@ -574,6 +594,45 @@ mod tests {
             &renamed(&base, 1, "Theirs"),
         );
         assert_eq!(names(&merged), [(1, "Theirs")]);
+    }
+
+    #[test]
+    fn a_record_changed_on_both_sides_keeps_the_fields_each_side_changed() {
+        use crate::domain::rating::CriterionId::{DecisionMakerAccess, NeedsFit, Profitability};
+        let mut base = with_accounts(vec![account(1, "Acme")]);
+        Rc::make_mut(&mut base.portfolio.accounts)[0]
+            .ratings
+            .set(Profitability, Some(3));
+        let edited = |doc: &Document, edit: &dyn Fn(&mut Account)| {
+            let mut doc = doc.clone();
+            edit(&mut Rc::make_mut(&mut doc.portfolio.accounts)[0]);
+            doc
+        };
+        let mine = edited(&base, &|a| {
+            a.name = "Acme (mine)".into();
+            a.industry = "Retail".into();
+            a.ratings.set(NeedsFit, Some(2));
+            a.ratings.set(Profitability, None);
+        });
+        let theirs = edited(&base, &|a| {
+            a.name = "Acme (theirs)".into();
+            a.manager = "Bo".into();
+            a.ratings.set(DecisionMakerAccess, Some(5));
+        });
+        let joined = &merge(&base, &mine, &theirs).portfolio.accounts[0];
+        assert_eq!(
+            joined.name, "Acme (theirs)",
+            "changed on both sides: theirs"
+        );
+        assert_eq!(joined.industry, "Retail", "changed here only");
+        assert_eq!(joined.manager, "Bo", "changed there only");
+        assert_eq!(joined.ratings.get(NeedsFit), Some(2));
+        assert_eq!(joined.ratings.get(DecisionMakerAccess), Some(5));
+        assert_eq!(
+            joined.ratings.get(Profitability),
+            None,
+            "a rating cleared here"
+        );
     }
 
     #[test]
