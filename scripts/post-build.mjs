@@ -175,8 +175,10 @@ function loader(wasm, startFiles) {
   // well as the first download: both are fetched at once rather than one after the other.
   // (A first visit's page, with nothing stored, is marked 'show-prerendered'.)
   let stored = false;
-  try { stored = localStorage.getItem('${STORAGE_KEY}') !== null; } catch (blocked) {}
-  if (stored && document.documentElement.classList.contains('show-waiting')) {
+  if (document.documentElement.classList.contains('show-waiting')) {
+    try { stored = localStorage.getItem('${STORAGE_KEY}') !== null; } catch (blocked) {}
+  }
+  if (stored) {
     for (const file of ${JSON.stringify(startFiles)}) {
       const link = document.createElement('link');
       Object.assign(link, { rel: 'preload', as: 'fetch', crossOrigin: 'anonymous', href: './' + file });
