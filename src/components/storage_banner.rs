@@ -187,10 +187,10 @@ fn OtherTabUnreadNotice() -> Html {
     html! {
         <section class="banner banner--warning" role="status" aria-labelledby="unread-title">
             <h2 id="unread-title" class="banner__title">{ "Changes here are waiting to be saved" }</h2>
-            <p>{ "Another tab saved changes to your data. This tab saves its own only once it has \
+            <p>{ "Another tab saved changes to your data. This tab saves again only once it has \
                   read them, and the part of Account Grader that reads them is still on its way \
-                  (it may need a connection). Until then your changes are kept in this tab only: \
-                  closing it would lose them." }</p>
+                  (it may need a connection). Until then, what you change here is kept in this \
+                  tab only: closing it would lose it." }</p>
             <div class="banner__actions">
                 <button type="button" class="button" onclick={on_export}>{ "Export this tab's data" }</button>
             </div>

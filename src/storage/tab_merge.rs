@@ -24,6 +24,7 @@ use crate::domain::plans::{unique_name, Plan, Template, BUILT_IN_TEMPLATE};
 use crate::domain::practices::PRACTICES;
 use crate::domain::prospects::Prospect;
 use crate::domain::snapshots::Snapshot;
+use crate::support::dates::instant;
 use crate::support::json::{self, to_text, Json};
 
 /// The joined document, and the accounts of ours that took a fresh id because the other tab
@@ -230,13 +231,53 @@ fn member<'a>(members: &'a [(String, Json)], key: &str) -> Option<&'a Json> {
     members.iter().find(|(k, _)| k == key).map(|(_, v)| v)
 }
 
-/// [`merge_value`] member by member for objects, in the other tab's order with members added
-/// here after them; a member deleted on one side and left alone on the other goes, one edited
-/// on either side stays.
+/// [`merge_value`] member by member for objects, and item by item for lists of records (each
+/// with its own `key` or `id`, as a plan's sections): in the other tab's order, with what was
+/// added here after it; a member or item deleted on one side and left alone on the other goes,
+/// one edited on either side stays. An object that is one of several kinds (its `type`) is
+/// joined member by member only when all three are of one kind, else as one value. When the
+/// record was changed on both sides at once, its `updated_at` is the later of the two.
 fn merge_json(base: &Json, mine: &Json, theirs: &Json) -> Json {
-    let (Json::Object(b), Json::Object(m), Json::Object(t)) = (base, mine, theirs) else {
-        return merge_value(base, mine, theirs).clone();
-    };
+    match (base, mine, theirs) {
+        (Json::Object(b), Json::Object(m), Json::Object(t))
+            if member(b, "type") == member(t, "type") && member(m, "type") == member(t, "type") =>
+        {
+            let mut joined: Vec<(String, Json)> = merge_members(b, m, t);
+            if let (Some(Json::String(mine)), Some(Json::String(theirs))) =
+                (member(m, "updated_at"), member(t, "updated_at"))
+            {
+                let later = |a: &String, b: &String| instant(a) > instant(b);
+                if member(b, "updated_at").is_some_and(|base| base != &Json::String(mine.clone()))
+                    && later(mine, theirs)
+                {
+                    for (key, value) in &mut joined {
+                        if key == "updated_at" {
+                            *value = Json::String(mine.clone());
+                        }
+                    }
+                }
+            }
+            Json::Object(joined)
+        }
+        (Json::Array(b), Json::Array(m), Json::Array(t)) => match (keyed(b), keyed(m), keyed(t)) {
+            (Some(b), Some(m), Some(t)) => Json::Array(
+                merge_members(&b, &m, &t)
+                    .into_iter()
+                    .map(|(_, item)| item)
+                    .collect(),
+            ),
+            _ => merge_value(base, mine, theirs).clone(),
+        },
+        _ => merge_value(base, mine, theirs).clone(),
+    }
+}
+
+/// Members (or keyed items) joined one by one, as [`merge_json`] says.
+fn merge_members(
+    b: &[(String, Json)],
+    m: &[(String, Json)],
+    t: &[(String, Json)],
+) -> Vec<(String, Json)> {
     let mut joined = Vec::with_capacity(t.len());
     for (key, theirs) in t {
         match (member(b, key), member(m, key)) {
@@ -251,7 +292,25 @@ fn merge_json(base: &Json, mine: &Json, theirs: &Json) -> Json {
             joined.push((key.clone(), mine.clone()));
         }
     }
-    Json::Object(joined)
+    joined
+}
+
+/// A list of records by their `key` (or `id`), if every item is an object with one, and no
+/// two share it; else `None`, and the list is one value.
+fn keyed(items: &[Json]) -> Option<Vec<(String, Json)>> {
+    let mut keys = HashSet::new();
+    items
+        .iter()
+        .map(|item| {
+            let Json::Object(members) = item else {
+                return None;
+            };
+            let key = member(members, "key")
+                .or_else(|| member(members, "id"))?
+                .to_text();
+            keys.insert(key.clone()).then(|| (key, item.clone()))
+        })
+        .collect()
 }
 
 /// Every plan keeps its account and template, and an account has one plan: what one tab
@@ -633,6 +692,96 @@ mod tests {
             None,
             "a rating cleared here"
         );
+    }
+
+    #[test]
+    fn a_rating_cleared_in_the_other_tab_stays_cleared() {
+        use crate::domain::rating::CriterionId::{NeedsFit, Profitability};
+        let mut base = with_accounts(vec![account(1, "Acme")]);
+        Rc::make_mut(&mut base.portfolio.accounts)[0]
+            .ratings
+            .set(Profitability, Some(3));
+        let mut mine = renamed(&base, 1, "Acme (mine)");
+        Rc::make_mut(&mut mine.portfolio.accounts)[0]
+            .ratings
+            .set(NeedsFit, Some(4));
+        let mut theirs = base.clone();
+        Rc::make_mut(&mut theirs.portfolio.accounts)[0]
+            .ratings
+            .set(Profitability, None);
+        let joined = &merge(&base, &mine, &theirs).portfolio.accounts[0];
+        assert_eq!(joined.ratings.get(Profitability), None);
+        assert_eq!(joined.ratings.get(NeedsFit), Some(4));
+        assert_eq!(joined.name, "Acme (mine)");
+    }
+
+    #[test]
+    fn a_plan_written_in_both_tabs_keeps_the_sections_each_wrote_and_the_later_time() {
+        use crate::domain::plans::{Content, Plan};
+        let (early, later, latest) = (
+            "2026-12-01T09:00:00Z",
+            "2026-12-01T10:00:00Z",
+            "2026-12-01T11:00:00+02:00",
+        );
+        let mut base = with_accounts(vec![account(1, "Acme")]);
+        let mut plan = Plan::new(2, 1, BUILT_IN_TEMPLATE, early);
+        plan.write("vision", "Vision", Content::Text("Grow".into()), early);
+        plan.write(
+            "top-issues",
+            "Issues",
+            Content::List(vec!["Late".into()]),
+            early,
+        );
+        base.plans.plans = vec![Rc::new(plan)];
+        let written = |doc: &Document, key: &str, content: Content, at: &str| {
+            let mut doc = doc.clone();
+            Rc::make_mut(&mut doc.plans.plans[0]).write(key, key, content, at);
+            doc
+        };
+        // 11:00+02:00 is 09:00 UTC: earlier than the other tab's 10:00.
+        let mine = written(
+            &base,
+            "vision",
+            Content::Text("Grow in the north".into()),
+            latest,
+        );
+        let theirs = written(
+            &base,
+            "top-issues",
+            Content::List(vec!["Slow".into()]),
+            later,
+        );
+        let content = |doc: &Document, key: &str| {
+            let section = doc.plans.plans[0].sections.iter().find(|s| s.key == key);
+            section.map(|s| s.content.clone())
+        };
+        let joined = merge(&base, &mine, &theirs);
+        let plan = &joined.plans.plans[0];
+        assert_eq!(
+            content(&joined, "vision"),
+            Some(Content::Text("Grow in the north".into()))
+        );
+        assert_eq!(
+            content(&joined, "top-issues"),
+            Some(Content::List(vec!["Slow".into()]))
+        );
+        assert_eq!(plan.updated_at, later, "the later of the two, by the clock");
+        let mine = written(
+            &base,
+            "vision",
+            Content::Text("Grow in the north".into()),
+            "2026-12-01T12:00:00Z",
+        );
+        assert_eq!(
+            merge(&base, &mine, &theirs).plans.plans[0].updated_at,
+            "2026-12-01T12:00:00Z"
+        );
+
+        // One section written as another kind on each side: the other tab's, whole.
+        let mine = written(&base, "vision", Content::List(vec!["A".into()]), latest);
+        let theirs = written(&base, "vision", Content::Text("B".into()), later);
+        let joined = merge(&base, &mine, &theirs);
+        assert_eq!(content(&joined, "vision"), Some(Content::Text("B".into())));
     }
 
     #[test]

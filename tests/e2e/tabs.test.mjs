@@ -227,7 +227,7 @@ test('a first visit leaves what another tab stored alone until it can read it, t
   assert.equal(await stored(first), theirs);
   const notice = first.getByRole('status').filter({ hasText: 'Changes here are waiting to be saved' });
   await notice.waitFor();
-  assert.match(await notice.textContent(), /kept in this tab only: closing it would lose them/);
+  assert.match(await notice.textContent(), /what you change here is kept in this tab only: closing it would lose it/);
   await notice.getByRole('button', { name: "Export this tab's data" }).waitFor();
   assert.equal(await stored(first), theirs);
   assert.ok(await reloadAsks(first), 'a reload asks first while its answer is unsaved');
