@@ -121,6 +121,8 @@ impl Group {
         };
         if loaded.is_ok() {
             LOADED.with(|l| l[self.index()].set(true));
+            // Those waiting for it need not wait for `bring`'s next try.
+            call_those_ready();
         }
         loaded
     }
@@ -314,10 +316,6 @@ pub fn bring(groups: Vec<Group>, then: impl FnOnce() + 'static) {
     });
     if start {
         keep_bringing();
-    } else {
-        // Its groups may well come now, though another's failed: they need not wait for that
-        // one's next try.
-        try_again(None);
     }
 }
 
@@ -347,17 +345,7 @@ fn keep_bringing() {
     wasm_bindgen_futures::spawn_local(async {
         let mut failed: Vec<Group> = Vec::new();
         loop {
-            let ready: Vec<Then> = BRINGING.with_borrow_mut(|b| {
-                let Some(b) = b.as_mut() else {
-                    return Vec::new();
-                };
-                let (ready, waiting) = std::mem::take(&mut b.waiting)
-                    .into_iter()
-                    .partition(|(groups, _)| groups.iter().all(|g| g.is_loaded()));
-                b.waiting = waiting;
-                ready.into_iter().map(|(_, then)| then).collect()
-            });
-            ready.into_iter().for_each(|then| then());
+            call_those_ready();
             let next = BRINGING.with_borrow(|b| {
                 b.as_ref().and_then(|b| {
                     b.waiting
@@ -390,6 +378,22 @@ fn keep_bringing() {
             return;
         }
     });
+}
+
+/// Calls the `then` of each caller of `bring` whose groups have all arrived, however they came
+/// (`bring`'s own fetch, a screen's, the fetches for later).
+fn call_those_ready() {
+    let ready: Vec<Then> = BRINGING.with_borrow_mut(|b| {
+        let Some(b) = b.as_mut() else {
+            return Vec::new();
+        };
+        let (ready, waiting) = std::mem::take(&mut b.waiting)
+            .into_iter()
+            .partition(|(groups, _)| groups.iter().all(|g| g.is_loaded()));
+        b.waiting = waiting;
+        ready.into_iter().map(|(_, then)| then).collect()
+    });
+    ready.into_iter().for_each(|then| then());
 }
 
 /// Starts the try numbered `number` (any waited for, for `None`) unless it has started.

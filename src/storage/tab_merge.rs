@@ -6,8 +6,10 @@
 //! side only keeps that change, so edits to different records all survive. A record changed on
 //! both sides is joined field by field in the same way, so that an account renamed in one tab
 //! keeps the industry set in the other. When both sides changed the same field, the other
-//! tab's version wins, which is also what both tabs end up agreeing on. An edit always beats a
-//! deletion, so nothing typed is silently dropped.
+//! tab's version wins, which is also what both tabs end up agreeing on; but the draft's label,
+//! team and date, which the person in this tab may be typing at that very moment, keep this
+//! tab's text (the other tab takes it on its next read, having not changed it since). An edit
+//! always beats a deletion, so nothing typed is silently dropped.
 
 use std::collections::{HashMap, HashSet};
 use std::hash::Hash;
@@ -63,13 +65,13 @@ pub fn join(base: &Document, mine: &Document, theirs: &Document) -> Joined {
             draft.set(id, answer);
         }
     }
-    let draft_label = merge_value(
+    let draft_label = typed_here(
         &base.grader.draft_label,
         &mine.grader.draft_label,
         &theirs.grader.draft_label,
     )
     .clone();
-    let draft_team = merge_value(
+    let draft_team = typed_here(
         &base.grader.draft_team,
         &mine.grader.draft_team,
         &theirs.grader.draft_team,
@@ -85,7 +87,7 @@ pub fn join(base: &Document, mine: &Document, theirs: &Document) -> Joined {
         draft_date: _,
         history: _,
     } = &theirs.grader;
-    let draft_date = merge_value(
+    let draft_date = typed_here(
         &base.grader.draft_date,
         &mine.grader.draft_date,
         &theirs.grader.draft_date,
@@ -384,6 +386,17 @@ fn keep_account_names_apart(doc: &mut Document, theirs: &Document) {
     }
 }
 
+/// A field of the draft that may be being typed in here: changed here, it keeps this tab's
+/// text, even if the other tab changed it too. Putting the other tab's text in its place
+/// while a key is pressed would splice the two ("Team from Bhe lazy dog").
+fn typed_here<'a, T: PartialEq>(base: &'a T, mine: &'a T, theirs: &'a T) -> &'a T {
+    if mine != base {
+        mine
+    } else {
+        theirs
+    }
+}
+
 /// One value changed on at most one side keeps that change; changed on both, theirs wins.
 fn merge_value<'a, T: PartialEq>(base: &'a T, mine: &'a T, theirs: &'a T) -> &'a T {
     if mine != base && theirs == base {
@@ -606,6 +619,29 @@ mod tests {
             (merged.draft_team.as_str(), merged.draft_label.as_str()),
             ("Sales", "Q4")
         );
+    }
+
+    #[test]
+    fn a_draft_field_typed_in_both_tabs_keeps_this_tabs_text_and_the_tabs_then_agree() {
+        let merged = merged_grader(
+            |g| g.draft_team = "A team, still typ".into(),
+            |g| {
+                g.draft_team = "Team from B".into();
+                g.draft_label = "Q4".into();
+            },
+        );
+        assert_eq!(
+            merged.draft_team, "A team, still typ",
+            "not spliced with the other's"
+        );
+        assert_eq!(merged.draft_label, "Q4");
+        // The other tab, which has not changed its team since it saved, takes this tab's.
+        let mut saved_there = Document::default();
+        saved_there.grader.draft_team = "Team from B".into();
+        let mut written_here = saved_there.clone();
+        written_here.grader = merged.clone();
+        let there = merge(&saved_there, &saved_there, &written_here);
+        assert_eq!(there.grader, merged);
     }
 
     #[test]
