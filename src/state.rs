@@ -257,6 +257,14 @@ impl AppState {
         }
     }
 
+    /// True when data is stored that this tab could not read at start (the part of the app
+    /// that reads it did not arrive): the screens' "nothing yet" would not be true.
+    pub fn stored_data_unread(&self) -> bool {
+        self.saving_stopped
+            .as_ref()
+            .is_some_and(|stopped| stopped.why == LoadError::ReaderNotDownloaded)
+    }
+
     /// True while nothing may be written to storage: another tab stored what this build
     /// cannot read, or the unreadable value found at start-up exists nowhere else.
     pub fn saving_paused(&self) -> bool {

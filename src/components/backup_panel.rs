@@ -13,8 +13,8 @@ use crate::browser::download::download_text;
 use crate::browser::slices::{self, Stop};
 use crate::components::work_progress::WorkProgress;
 use crate::domain::backup::{
-    export, Collision, ImportError, Incoming, Matching, Merging, Mode, Prepared, Preview, Source,
-    MAX_IMPORT_BYTES,
+    export, export_file_name, Collision, ImportError, Incoming, Matching, Merging, Mode, Prepared,
+    Preview, Source, MAX_IMPORT_BYTES,
 };
 use crate::domain::backup_reading::BackupReading;
 use crate::domain::transfer_update::{self, WorkedOut};
@@ -23,7 +23,7 @@ use crate::state::{Action, TransferAction};
 use crate::storage::document_encoder::Encoding;
 use crate::storage::schema::Document;
 use crate::storage::HandingOver;
-use crate::support::dates::{date_part, readable_date_time};
+use crate::support::dates::readable_date_time;
 use crate::support::sliced::{grouped, Progress, Then, Unit};
 
 /// Work on a file under way, how far it has got, and how to stop it.
@@ -129,12 +129,22 @@ pub(crate) async fn after_work(
     AfterWork::InOneGo
 }
 
-/// Downloads every piece of data as one file and records the date.
+/// Why an import was not taken.
+const NOT_SAVING: &str =
+    "Not imported: this tab has stopped saving (the notice at the top says why), so \
+    nothing imported here would be kept. Reload, then import the file again.";
+
+/// Downloads every piece of data as one file and records the date. A tab that has stopped
+/// saving holds only its own data, not what is stored: its file is named for this tab, and it
+/// is not recorded as a backup.
 pub fn export_all(state: &AppContext) -> Result<(), String> {
     let now = now_iso();
-    let name = format!("account-grader-backup-{}.json", date_part(&now));
+    let this_tab_only = state.saving_stopped.is_some();
+    let name = export_file_name(&now, this_tab_only);
     download_text(&name, "application/json", &export(&state.doc, &now))?;
-    state.dispatch(Action::Transfer(TransferAction::BackupExported { at: now }));
+    if !this_tab_only {
+        state.dispatch(Action::Transfer(TransferAction::BackupExported { at: now }));
+    }
     Ok(())
 }
 
@@ -309,6 +319,9 @@ pub fn BackupPanel() -> Html {
     let on_export = {
         let (state, message) = (state.clone(), message.clone());
         Callback::from(move |_| match export_all(&state) {
+            Ok(()) if state.saving_stopped.is_some() => {
+                message.set(Some((true, "This tab's data downloaded.".into())))
+            }
             Ok(()) => message.set(Some((true, "Backup file downloaded.".into()))),
             Err(why) => message.set(Some((false, why))),
         })
@@ -438,6 +451,12 @@ pub fn BackupPanel() -> Html {
             let (mode, restores_unreadable) = (*mode, *restores_unreadable);
             // Reads the app state as it is now, not as of this render.
             let state = latest.borrow().clone();
+            // Saving stopped since the file was read: the import would never be stored.
+            if state.saving_stopped.is_some() {
+                prepared.set(None);
+                message.set(Some((false, NOT_SAVING.into())));
+                return;
+            }
             let stop = Stop::default();
             let (prepared, message, work) = (prepared.clone(), message.clone(), work.clone());
             // The merge, and the encoding of its large parts for the save after it, are done
@@ -617,18 +636,30 @@ pub fn BackupPanel() -> Html {
     });
 
     let busy = work.is_some();
+    // A tab that has stopped saving (the notice at the top says why) would import into data
+    // that is never stored, and its export holds only what is in this tab.
+    let stopped = state.saving_stopped.is_some();
+    let no_import = busy || stopped;
     html! {
         <section class="card" aria-labelledby="backup-title">
             <h2 id="backup-title">{ "Backup and restore" }</h2>
             <p class="muted">{ "Your data lives only in this browser. Export it now and then, to keep a copy or to move it \
                 to another browser or computer." }</p>
             <p>{ format!("Last backup: {last}.") }</p>
+            if stopped {
+                <p id="backup-stopped">{ "This tab is not saving (the notice at the top says why), so it cannot \
+                    import, and what it exports is only what is in this tab, not the data stored in this \
+                    browser: the file is named \"this tab\", not a backup. Reload to back up or import." }</p>
+            }
             <div class="editor-actions">
-                <button type="button" class="button button--primary" onclick={on_export}>{ "Export all data" }</button>
+                <button type="button" class="button button--primary" onclick={on_export}>
+                    { if stopped { "Export this tab's data" } else { "Export all data" } }
+                </button>
                 // Another file waits until the work under way is done or cancelled.
-                <label class={classes!("button", busy.then_some("button--disabled"))} for="import-file"
-                    aria-disabled={busy.then_some("true")}>{ "Import a backup…" }</label>
-                <input id="import-file" class="visually-hidden" type="file" disabled={busy} accept="application/json,.json,text/plain,.txt" onchange={on_file} />
+                <label class={classes!("button", no_import.then_some("button--disabled"))} for="import-file"
+                    aria-disabled={no_import.then_some("true")}
+                    aria-describedby={stopped.then_some("backup-stopped")}>{ "Import a backup…" }</label>
+                <input id="import-file" class="visually-hidden" type="file" disabled={no_import} accept="application/json,.json,text/plain,.txt" onchange={on_file} />
             </div>
             <p class="muted">{ "Import also takes the file from \"Download the unreadable data\", and brings back all of it that can still be read." }</p>
             if let Some((progress, _)) = &*work {

@@ -8,6 +8,10 @@ use crate::hooks::{use_app_state, use_local, AppContext};
 use crate::state::{Action, Unreadable};
 use crate::storage::schema::{LoadError, CURRENT_VERSION};
 
+/// What a screen says in place of "nothing here yet" when the stored data was not read.
+pub const NOT_READ_HERE: &str = "Your saved data could not be read in this tab (the notice at the \
+    top says why), so none of it is shown here. Reload to see it.";
+
 #[component]
 pub fn StorageBanner() -> Html {
     let state = use_app_state();

@@ -36,6 +36,18 @@ pub fn export(doc: &Document, now: &str) -> String {
     ])
 }
 
+/// The name of an export made at `now`. A tab that has stopped saving (`this_tab_only`: the
+/// stored data was not read, or another tab stored what this one must not write over) holds
+/// only its own data: its file is named so, that it never takes the place of a real backup
+/// in the visitor's downloads.
+pub fn export_file_name(now: &str, this_tab_only: bool) -> String {
+    let what = if this_tab_only { "this-tab" } else { "backup" };
+    format!(
+        "account-grader-{what}-{}.json",
+        crate::support::dates::date_part(now)
+    )
+}
+
 /// Days without a backup after which the app suggests one.
 pub const REMIND_AFTER_DAYS: i64 = 30;
 
@@ -1531,6 +1543,19 @@ fn put_all<T>(list: &mut Vec<T>, id: impl Fn(&T) -> u64, items: impl Iterator<It
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_export_from_a_tab_that_is_not_saving_is_not_named_a_backup() {
+        let now = "2026-12-07T09:30:00Z";
+        assert_eq!(
+            export_file_name(now, false),
+            "account-grader-backup-2026-12-07.json"
+        );
+        assert_eq!(
+            export_file_name(now, true),
+            "account-grader-this-tab-2026-12-07.json"
+        );
+    }
     use crate::domain::demo::demo_accounts;
     use crate::domain::plans::{Content, Plan};
 

@@ -11,6 +11,7 @@ use crate::browser::slices::{self, Stop};
 use crate::components::account_rows::rows_markup;
 use crate::components::pager::Pager;
 use crate::components::raw_table_body::RawTableBody;
+use crate::components::storage_banner::NOT_READ_HERE;
 use crate::domain::accounts::{Account, Tier};
 use crate::domain::demo::DEMO_SIZE;
 use crate::domain::list_ordering::ListOrdering;
@@ -58,6 +59,7 @@ fn manager_value(manager: &Option<String>) -> String {
 #[component]
 fn EmptyAccounts() -> Html {
     let state = use_app_state();
+    let unread = state.stored_data_unread();
     let on_demo = Callback::from(move |_| {
         state.dispatch(Action::Portfolio(PortfolioAction::LoadDemoPortfolio {
             at: now_iso(),
@@ -70,12 +72,16 @@ fn EmptyAccounts() -> Html {
             <h1 tabindex="-1">{ "Accounts" }</h1>
             <p>{ "List the clients you manage, rate each one on relationship strength and \
                   potential for mutual gain, and see where your effort should go." }</p>
-            <div class="empty-state__actions">
-                <a class="button button--primary" href={Route::NewAccount.href()}>{ "Add your first account" }</a>
-                <button type="button" class="button" onclick={on_demo}>
-                    { format!("Explore a demo portfolio ({DEMO_SIZE} invented accounts)") }
-                </button>
-            </div>
+            if unread {
+                <p>{ NOT_READ_HERE }</p>
+            } else {
+                <div class="empty-state__actions">
+                    <a class="button button--primary" href={Route::NewAccount.href()}>{ "Add your first account" }</a>
+                    <button type="button" class="button" onclick={on_demo}>
+                        { format!("Explore a demo portfolio ({DEMO_SIZE} invented accounts)") }
+                    </button>
+                </div>
+            }
         </>
     }
 }

@@ -4,6 +4,7 @@ use yew::prelude::*;
 
 use crate::browser::clock::now_iso;
 use crate::components::band_badge::band_badge;
+use crate::components::storage_banner::NOT_READ_HERE;
 use crate::components::trend_panel::TrendPanel;
 use crate::domain::history::{chronological, diff, previous_in_team};
 use crate::domain::prospects::looks_shared;
@@ -20,8 +21,12 @@ pub fn HistoryPage() -> Html {
         return html! {
             <div class="empty-state">
                 <h1 tabindex="-1">{ "Assessment history" }</h1>
-                <p>{ "No saved assessments yet. Grade your team, save the result, and come back \
-                      after the next review to see what changed." }</p>
+                if state.stored_data_unread() {
+                    <p>{ NOT_READ_HERE }</p>
+                } else {
+                    <p>{ "No saved assessments yet. Grade your team, save the result, and come back \
+                          after the next review to see what changed." }</p>
+                }
                 <p><a class="button button--primary" href={Route::Grader.href()}>{ "Take the assessment" }</a></p>
             </div>
         };

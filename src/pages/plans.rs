@@ -8,6 +8,7 @@ use crate::browser::clock::now_iso_in_browser;
 use crate::browser::page::navigate;
 use crate::components::pager::Pager;
 use crate::components::quadrant_badge::quadrant_badge;
+use crate::components::storage_banner::NOT_READ_HERE;
 use crate::domain::accounts::Account;
 use crate::domain::plans::BUILT_IN_TEMPLATE;
 use crate::domain::portfolio::{row, Page};
@@ -91,7 +92,9 @@ pub fn PlansPage() -> Html {
             </header>
             <section class="card" aria-labelledby="plan-list-title">
                 <h2 id="plan-list-title">{ "Plans by account" }</h2>
-                if accounts.is_empty() {
+                if accounts.is_empty() && state.stored_data_unread() {
+                    <p>{ NOT_READ_HERE }</p>
+                } else if accounts.is_empty() {
                     <p>{ "Add accounts first; each can then have a plan." }
                         <a href={Route::Accounts.href()}>{ " Go to accounts" }</a></p>
                 } else {

@@ -6,6 +6,7 @@ use yew::prelude::*;
 use crate::browser::page::navigate;
 use crate::components::band_badge::band_badge;
 use crate::components::missing::missing;
+use crate::components::storage_banner::NOT_READ_HERE;
 use crate::domain::grader::{Answer, Answers};
 use crate::domain::history::chronological;
 use crate::domain::practices::{PracticeId, PRACTICES};
@@ -94,6 +95,8 @@ pub fn ProspectPage(props: &ProspectPageProps) -> Html {
                         { band_badge(a.grade().band) }
                         <p class="muted">{ format!("{}{}", if a.label.is_empty() { String::new() } else { format!("{}, ", a.label) },
                             readable_date(a.day())) }</p>
+                    } else if state.stored_data_unread() {
+                        <p>{ NOT_READ_HERE }</p>
                     } else {
                         <p>{ "You have no saved assessment of your own team yet. " }
                             <a href={Route::Grader.href()}>{ "Grade your team" }</a>

@@ -243,7 +243,7 @@ test('a first visit leaves what another tab stored alone until it can read it, t
 });
 
 test('stored data whose reader cannot be downloaded is left as it was, and the tab says so', async () => {
-  const page = await env.newPage({ serviceWorkers: 'block' });
+  const page = await env.newPage({ serviceWorkers: 'block', acceptDownloads: true });
   await env.open(page);
   await yes(page, 0).check();
   await page.waitForFunction(() => localStorage.length > 0);
@@ -258,9 +258,28 @@ test('stored data whose reader cannot be downloaded is left as it was, and the t
   assert.equal(await stored(page), before, 'nothing is written over what could not be read');
   assert.ok(await reloadAsks(page), 'a reload asks first');
 
+  // The screens do not say there is nothing stored, and Settings neither imports into data
+  // that is never stored nor calls this tab's data a backup.
+  const notRead = /Your saved data could not be read in this tab/;
+  await page.evaluate(() => { location.hash = '#/history'; });
+  await page.locator('main').getByText(notRead).waitFor();
+  assert.equal(await page.getByText('No saved assessments yet').count(), 0);
+  await page.evaluate(() => { location.hash = '#/accounts'; });
+  await page.locator('main').getByText(notRead).waitFor();
+  assert.equal(await page.getByRole('button', { name: /Explore a demo portfolio/ }).isVisible(), false);
+  await page.evaluate(() => { location.hash = '#/settings'; });
+  const exportButton = page.getByRole('button', { name: "Export this tab's data" }).last();
+  await exportButton.waitFor();
+  assert.equal(await page.locator('#import-file').isDisabled(), true, 'no import into data never stored');
+  const [download] = await Promise.all([page.waitForEvent('download'), exportButton.click()]);
+  assert.match(download.suggestedFilename(), /^account-grader-this-tab-\d{4}-\d{2}-\d{2}\.json$/);
+  await page.getByText("This tab's data downloaded.").waitFor();
+  assert.match(await page.getByText(/^Last backup:/).textContent(), /never/, 'not recorded as a backup');
+  assert.equal(await stored(page), before);
+
   // In a tab where the file comes, the data is all there.
   const again = await page.context().newPage();
-  await again.goto(page.url());
+  await again.goto(page.url().replace(/#.*/, '#/grader'));
   await again.locator('.score__value').filter({ hasText: '1' }).waitFor();
   await page.unroute(READER_FILE);
   // The refused file's failed request is this test's doing, not the app's error.
