@@ -156,8 +156,9 @@ function __timeLimit() {
  *  it fetches and compiles the group's modules and chunks without instantiating them, which
  *  needs the main module. The page's loader calls it for the reader of stored data, so that a
  *  start with data stored compiles the reader while the first download compiles (the reader
- *  then only has to be instantiated: about 30 ms less on a desktop). A prepared module is
- *  used by the first load only: a load that fails fetches again, as before. */
+ *  then only has to be instantiated). A prepared module is used by the first load only; if
+ *  its download or compilation failed, that load fetches it afresh, and a load that fails
+ *  is tried afresh by the next, as before. */
 export function withEarlyCompile(splitJs) {
   const instantiate = /return async \(imports\) => \(WebAssembly\.instantiateStreaming\(src, imports\)\);/g;
   const modules = (splitJs.match(/= (?:wrapAsyncCb\()?makeLoad\(\(\) => \{/g) ?? []).length;
@@ -176,7 +177,11 @@ function makeLoad(fetcher, deps) {
         const early = prepared;
         started = true;
         prepared = undefined;
-        return early ?? fetcher();
+        if (early === undefined) return fetcher();
+        // A download begun ahead that failed (its time limit ran from the start of the page)
+        // is not this load's failure: the load fetches afresh.
+        const ready = early.compiled.then(() => early, () => fetcher());
+        return async (imports) => (await ready)(imports);
     }, deps);
     load.prepare = () => {
         for (const dependency of deps) dependency.prepare();
@@ -193,7 +198,7 @@ function wrapAsyncCb(callee) {
   const rewritten = splitJs
     .replace(instantiate, `const compiled = WebAssembly.compileStreaming(src);
     compiled.catch(() => {});
-    return async (imports) => (WebAssembly.instantiate(await compiled, imports));`)
+    return Object.assign(async (imports) => (WebAssembly.instantiate(await compiled, imports)), { compiled });`)
     .replace('function makeLoad(fetcher, deps) {', 'function __generatedMakeLoad(fetcher, deps) {')
     .replace('function wrapAsyncCb(callee) {', 'function __generatedWrapAsyncCb(callee) {');
   return withHelper(rewritten, helper);

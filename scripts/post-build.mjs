@@ -43,7 +43,10 @@ import { precompress } from './precompress.mjs';
 // parsed: the first download's files and loader.js (`firstDownload`, links as the page's
 // own) first, then the reader's (`startFiles`); the page's own links, further down, then
 // find them on their way. On a returning visitor's page they come from the service worker's
-// cache, so storage is not read here for them (see above). loader.js, which runs once the
+// cache, so storage is not read here for them (see above); should nothing be stored there,
+// the reader's files wait unused until the app fetches it when idle (the browser may warn
+// that they were preloaded and not used), a cost taken so as not to load everything stored
+// before the page is parsed. loader.js, which runs once the
 // page has been parsed, has the reader compiled beside the first download if something is
 // stored (see withEarlyCompile in scripts/build-wasm.mjs).
 export function showPrerendered(firstDownload, startFiles) {
@@ -162,20 +165,20 @@ export function rewrite(html, styles, markup, firstScreen, wasm, startFiles = []
   // and the main wasm (crossorigin, as the fetch that will use it). After the inline styles:
   // on a slow network, asked for at the top of the page they took the line from the rest of
   // the page, which holds the first screen and its script, and its first click came later.
-  const firstDownload = [
+  const firstDownloadLinks = [
     `<link rel="modulepreload" href="./${wasm.bindings}">`,
     `<link rel="modulepreload" href="./${wasm.split}">`,
     `<link rel="preload" href="./${wasm.wasm}" as="fetch" type="application/wasm" crossorigin="anonymous">`,
   ];
   const links = [
-    ...firstDownload,
+    ...firstDownloadLinks,
     // On a slow network the browser would paint the part of the first screen that has
     // arrived (a header, half the practices, no score), which then jumps as the rest comes:
     // the first paint waits until the parser has passed the whole first screen, and no more.
     `<link rel="expect" href="#${FIRST_SCREEN_END}" blocking="render">`,
     '<script type="module" src="./loader.js"></script>',
   ];
-  const headScript = showPrerendered([...firstDownload, '<link rel="modulepreload" href="./loader.js">'], startFiles);
+  const headScript = showPrerendered([...firstDownloadLinks, '<link rel="modulepreload" href="./loader.js">'], startFiles);
   const meta = `<meta http-equiv="Content-Security-Policy" content="${policy(styles, firstScreen, headScript)}">`;
   const page = html
     // Trunk leaves the crate's skipped link in the page; the loader below does its work.
@@ -193,7 +196,8 @@ export function rewrite(html, styles, markup, firstScreen, wasm, startFiles = []
 // replaced by a message. A failed static import cannot be caught, so the import is dynamic.
 function loader(wasm) {
   return `try {
-  const bindings = await import('./${wasm.bindings}');
+  // The bindings import the loader of the split modules: both are here once the first is.
+  const [bindings, split] = await Promise.all([import('./${wasm.bindings}'), import('./${wasm.split}')]);
   // A first-time visitor is shown the build's copy of the first screen: its first frame comes
   // before the WebAssembly's compilation, which would otherwise hold it up on the page's
   // thread. The file goes on downloading meanwhile (it is preloaded); the timer is for a tab
@@ -203,13 +207,17 @@ function loader(wasm) {
   }
   const started = bindings.default({ module_or_path: './${wasm.wasm}' });
   // A start with data stored compiles the reader of stored data, whose files the page asked
-  // for while it was parsed, beside the first download (see showPrerendered). Storage is read
-  // while the first download compiles, away from the page's thread.
+  // for while it was parsed, beside the first download, which compiles off the page's
+  // thread meanwhile (see showPrerendered): asked for at once, before the app can ask. Only a
+  // way to start sooner: should it fail, the app's own load of the reader fetches it.
   let stored = false;
   try { stored = localStorage.length > 0; } catch (blocked) {}
   if (stored && document.documentElement.classList.contains('${STARTS_WITH_DATA}')) {
-    const split = await import('./${wasm.split}');
-    split.__wasm_split_load_${START_GROUP}.prepare();
+    try {
+      split.__wasm_split_load_${START_GROUP}.prepare();
+    } catch (notPrepared) {
+      console.warn('The reader of stored data was not fetched ahead:', notPrepared);
+    }
   }
   await started;
   document.getElementById('${LATER_STYLES}')?.removeAttribute('media');

@@ -107,7 +107,12 @@ pub fn load() -> Loaded {
         return Loaded::FirstRun;
     };
     let Some(reading::Reading { decode, .. }) = reading::reading() else {
-        KNOWN.with(|known| known.borrow_mut().stopped = Some(LoadError::ReaderNotDownloaded));
+        KNOWN.with(|known| {
+            let mut known = known.borrow_mut();
+            known.stopped = Some(LoadError::ReaderNotDownloaded);
+            // Its size is known without reading it, and Settings says it.
+            known.size = Some(raw.len());
+        });
         return Loaded::NotRead;
     };
     match decode(&raw) {

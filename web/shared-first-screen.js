@@ -13,7 +13,7 @@
   const table = document.getElementById('first-screen-data');
   const link = /^#\/?([ra])\/([A-Za-z0-9_-]+)$/.exec(location.hash);
   if (!copy || !table || !link || root.classList.contains('show-prerendered')) return;
-  // As for the first screen (SHOW_PRERENDERED in scripts/post-build.mjs): a returning
+  // As for the first screen (showPrerendered in scripts/post-build.mjs): a returning
   // visitor's screen may differ (a result already added to the prospects, say).
   try {
     if (navigator.serviceWorker?.controller || localStorage.length) return;

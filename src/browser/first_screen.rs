@@ -175,7 +175,7 @@ pub fn take_over() -> Option<EarlyWork> {
 }
 
 /// Whether the page's root element has `class`, which the head script sets to say what the
-/// page shows before the app starts (SHOW_PRERENDERED in scripts/post-build.mjs).
+/// page shows before the app starts (showPrerendered in scripts/post-build.mjs).
 fn page_is_marked(document: &web_sys::Document, class: &str) -> bool {
     document
         .document_element()

@@ -531,12 +531,17 @@ pub fn BackupPanel() -> Html {
             });
         })
     };
-    let last = state
-        .doc
-        .settings
-        .last_backup_at
-        .as_deref()
-        .map_or("never".to_string(), readable_date_time);
+    // A tab that did not read the stored data does not know its last backup either.
+    let last = if state.stored_data_unread() {
+        "not known in this tab, which could not read the saved data".to_string()
+    } else {
+        state
+            .doc
+            .settings
+            .last_backup_at
+            .as_deref()
+            .map_or("never".to_string(), readable_date_time)
+    };
 
     let preview = prepared.as_ref().map(|p| {
         let mode = *mode;
@@ -647,12 +652,15 @@ pub fn BackupPanel() -> Html {
                 to another browser or computer." }</p>
             <p>{ format!("Last backup: {last}.") }</p>
             if stopped {
-                <p id="backup-stopped">{ "This tab is not saving (the notice at the top says why), so it cannot \
-                    import, and what it exports is only what is in this tab, not the data stored in this \
-                    browser: the file is named \"this tab\", not a backup. Reload to back up or import." }</p>
+                <p id="backup-stopped">{ "This tab is not saving (the notice at the top says why). What is stored \
+                    in this browser is safe and unchanged, but this tab can neither import nor back it up. \
+                    Its export holds only the changes made in this tab, in a file named \"this tab\". Reload \
+                    to back up or import." }</p>
             }
             <div class="editor-actions">
-                <button type="button" class="button button--primary" onclick={on_export}>
+                // A tab that stopped saving with nothing changed in it has nothing of its own.
+                <button type="button" class="button button--primary" onclick={on_export}
+                    disabled={stopped && !state.has_unsaved_changes()}>
                     { if stopped { "Export this tab's data" } else { "Export all data" } }
                 </button>
                 // Another file waits until the work under way is done or cancelled.
@@ -661,7 +669,9 @@ pub fn BackupPanel() -> Html {
                     aria-describedby={stopped.then_some("backup-stopped")}>{ "Import a backup…" }</label>
                 <input id="import-file" class="visually-hidden" type="file" disabled={no_import} accept="application/json,.json,text/plain,.txt" onchange={on_file} />
             </div>
-            <p class="muted">{ "Import also takes the file from \"Download the unreadable data\", and brings back all of it that can still be read." }</p>
+            if !stopped {
+                <p class="muted">{ "Import also takes the file from \"Download the unreadable data\", and brings back all of it that can still be read." }</p>
+            }
             if let Some((progress, _)) = &*work {
                 <WorkProgress id="import-progress" progress={*progress} on_cancel={on_stop} />
             }

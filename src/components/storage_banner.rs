@@ -68,8 +68,9 @@ pub fn StorageBanner() -> Html {
             LoadError::ReaderNotDownloaded => (
                 "Your saved data could not be read",
                 format!(
-                    "{} It is left as it was: this tab shows none of it and saves nothing over \
-                     it. Check the connection, then reload.",
+                    "{} It is safe and unchanged: this tab shows none of it and saves nothing \
+                     over it. Check the connection, then reload; if that does not help, try again \
+                     later.",
                     stopped.why.explanation()
                 ),
             ),

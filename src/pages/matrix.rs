@@ -12,6 +12,7 @@ use crate::browser::download::{download_text, element_xml};
 use crate::browser::events::on_value;
 use crate::components::matrix_chart::{svg_file, MatrixChart};
 use crate::components::quadrant_badge::quadrant_badge;
+use crate::components::storage_banner::NOT_READ_HERE;
 use crate::domain::accounts::{Account, Tier};
 use crate::domain::bcg::{categorize, BcgCategory};
 use crate::domain::portfolio::{
@@ -57,8 +58,12 @@ pub fn MatrixPage() -> Html {
         return html! {
             <div class="empty-state">
                 <h1 tabindex="-1">{ "Portfolio matrix" }</h1>
-                <p>{ "Add and rate accounts, and they appear here on a matrix of relationship \
-                      strength against potential for mutual gain." }</p>
+                if state.stored_data_unread() {
+                    <p>{ NOT_READ_HERE }</p>
+                } else {
+                    <p>{ "Add and rate accounts, and they appear here on a matrix of relationship \
+                          strength against potential for mutual gain." }</p>
+                }
                 <p><a class="button button--primary" href={Route::Accounts.href()}>{ "Go to accounts" }</a></p>
             </div>
         };

@@ -6,6 +6,7 @@ use crate::browser::clock::now_iso;
 use crate::browser::download::download_text;
 use crate::browser::events::on_value;
 use crate::components::band_badge::band_badge;
+use crate::components::storage_banner::NOT_READ_HERE;
 use crate::domain::csv_export::prospects_csv;
 use crate::domain::prospects::{looks_shared, sorted, ProspectOrder};
 use crate::hooks::{use_app_state, use_local, use_select_value};
@@ -32,10 +33,14 @@ pub fn ProspectsPage() -> Html {
         return html! {
             <div class="empty-state">
                 <h1 tabindex="-1">{ "Prospects" }</h1>
-                <p>{ "No results from prospects yet. To get one, send an invitation: on the Grader, open \
-                      \"Invite someone to grade their team\" and pass the link on. The prospect answers the ten \
-                      practices in their own browser and sends you a link back; open it and choose \
-                      \"Add to prospects\"." }</p>
+                if state.stored_data_unread() {
+                    <p>{ NOT_READ_HERE }</p>
+                } else {
+                    <p>{ "No results from prospects yet. To get one, send an invitation: on the Grader, open \
+                          \"Invite someone to grade their team\" and pass the link on. The prospect answers the ten \
+                          practices in their own browser and sends you a link back; open it and choose \
+                          \"Add to prospects\"." }</p>
+                }
                 <p class="muted">{ "Their results stay here, apart from your own history, so they never move \
                                     your team's trend." }</p>
                 if shared_in_history > 0 {

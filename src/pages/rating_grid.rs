@@ -15,6 +15,7 @@ use crate::browser::events::{cell_within, on_value};
 use crate::browser::page::{focus_element, navigate};
 use crate::components::pager::Pager;
 use crate::components::quadrant_badge::quadrant_badge;
+use crate::components::storage_banner::NOT_READ_HERE;
 use crate::domain::accounts::{AccountId, Tier};
 use crate::domain::portfolio::industries;
 use crate::domain::portfolio::managers;
@@ -152,7 +153,11 @@ pub fn RatingGridPage() -> Html {
         return html! {
             <div class="rating-grid-page">
                 <h1 tabindex="-1">{ "Rate accounts" }</h1>
-                <p>{ "There are no accounts to rate yet." }</p>
+                if state.stored_data_unread() {
+                    <p>{ NOT_READ_HERE }</p>
+                } else {
+                    <p>{ "There are no accounts to rate yet." }</p>
+                }
                 <a class="button button--primary" href={Route::Accounts.href()}>{ "Go to accounts" }</a>
             </div>
         };

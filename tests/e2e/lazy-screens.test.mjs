@@ -76,8 +76,19 @@ test('a start with data stored asks for the reader of stored data while the page
   const url = page.url();
   await page.goto('about:blank');
   const paths = watchRequests(page);
+  // Who first asks for the reader's compilation: the page's loader, ahead of the app's load.
+  await page.addInitScript(() => {
+    const { compileStreaming } = WebAssembly;
+    WebAssembly.compileStreaming = function (source) {
+      const asker = new Error().stack;
+      Promise.resolve(source).then(r => { if (r.url.endsWith('_split_reading.wasm')) window.readerCompileAsker ??= asker; }, () => {});
+      return compileStreaming.call(this, source);
+    };
+  });
   await page.goto(url);
   await page.locator('.score__value').filter({ hasText: '1' }).waitFor();
+  assert.match(await page.evaluate(() => window.readerCompileAsker), /loader\.js/, 'compiled as the page starts, not when the app asks');
+  assert.equal(await page.locator('.start-failed').count(), 0);
   const reader = paths.filter(p => /_split_reading\.wasm$/.test(p));
   assert.equal(reader.length, 1, paths.join('\n'));
   // The first download too, asked for here and by the page's own links further down.
@@ -96,6 +107,7 @@ test('a start with data stored asks for the reader of stored data while the page
   await env.open(fresh);
   assert.equal(await fresh.locator('link[href$="_split_reading.wasm"]').count(), 0);
   assert.equal(await fresh.evaluate(() => document.documentElement.classList.contains('may-start-with-data')), false);
+  assert.equal(await fresh.evaluate(() => window.readerCompileAsker), undefined);
 });
 
 test('every screen opens from its address, each group\'s file fetched from the app\'s folder', async () => {

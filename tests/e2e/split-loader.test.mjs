@@ -155,15 +155,29 @@ test('a group prepared ahead of its load is fetched and compiled once, and insta
   assert.deepEqual(seen.instantiated.slice(4), ['split_history.wasm']);
 });
 
-test('a prepared module that failed to download is fetched again by the next load', async () => {
-  let failing = true;
-  const { exports, seen } = runLoader(file => (file === 'chunk_2.wasm' && failing ? Promise.reject(new Error('offline')) : { ok: true, file }));
+test('a prepared module that failed to download is fetched afresh by its load, and a failed load by the next', async () => {
+  let failures = 2;
+  const { exports, seen } = runLoader(file => (file === 'chunk_2.wasm' && failures-- > 0 ? Promise.reject(new Error('offline')) : { ok: true, file }));
   exports.__wasm_split_load_more.prepare();
+  await new Promise(done => setTimeout(done, 0));
+  // The download prepared ahead failed: the load does not fail for it, it fetches afresh
+  // (and fails, the network still being down).
   await assert.rejects(exports.__wasm_split_load_more(), /offline/);
-  failing = false;
+  assert.equal(seen.fetched.filter(f => f === 'chunk_2.wasm').length, 2, 'fetched afresh by the load');
+  // The next load fetches again, and the network is back.
   await exports.__wasm_split_load_more();
-  assert.equal(seen.fetched.filter(f => f === 'chunk_2.wasm').length, 2, 'fetched again after the failure');
+  assert.equal(seen.fetched.filter(f => f === 'chunk_2.wasm').length, 3, 'fetched again after the failed load');
   assert.equal(seen.fetched.filter(f => f === 'chunk_1.wasm').length, 1, 'what loaded is kept');
+  assert.ok(seen.instantiated.includes('split_more.wasm'));
+});
+
+test('a load after a prepared download that failed once succeeds', async () => {
+  let failures = 1;
+  const { exports, seen } = runLoader(file => (file === 'split_more.wasm' && failures-- > 0 ? Promise.reject(new Error('blip')) : { ok: true, file }));
+  exports.__wasm_split_load_more.prepare();
+  await new Promise(done => setTimeout(done, 0));
+  await exports.__wasm_split_load_more();
+  assert.equal(seen.fetched.filter(f => f === 'split_more.wasm').length, 2);
   assert.ok(seen.instantiated.includes('split_more.wasm'));
 });
 

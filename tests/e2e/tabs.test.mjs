@@ -267,14 +267,20 @@ test('stored data whose reader cannot be downloaded is left as it was, and the t
   await page.evaluate(() => { location.hash = '#/accounts'; });
   await page.locator('main').getByText(notRead).waitFor();
   assert.equal(await page.getByRole('button', { name: /Explore a demo portfolio/ }).isVisible(), false);
+  await page.evaluate(() => { location.hash = '#/prospects'; });
+  await page.locator('main').getByText(notRead).waitFor();
+  await page.evaluate(() => { location.hash = '#/accounts/1'; });
+  await page.getByRole('heading', { name: 'Not shown in this tab' }).waitFor();
+  assert.equal(await page.getByText('It may have been deleted').count(), 0);
   await page.evaluate(() => { location.hash = '#/settings'; });
   const exportButton = page.getByRole('button', { name: "Export this tab's data" }).last();
   await exportButton.waitFor();
   assert.equal(await page.locator('#import-file').isDisabled(), true, 'no import into data never stored');
+  assert.doesNotMatch(await page.locator('#stored-size').textContent(), /takes 0 bytes/, 'the stored size is known unread');
   const [download] = await Promise.all([page.waitForEvent('download'), exportButton.click()]);
   assert.match(download.suggestedFilename(), /^account-grader-this-tab-\d{4}-\d{2}-\d{2}\.json$/);
   await page.getByText("This tab's data downloaded.").waitFor();
-  assert.match(await page.getByText(/^Last backup:/).textContent(), /never/, 'not recorded as a backup');
+  assert.match(await page.getByText(/^Last backup:/).textContent(), /not known in this tab/, 'nor said to be never');
   assert.equal(await stored(page), before);
 
   // In a tab where the file comes, the data is all there.
