@@ -40,8 +40,8 @@ import { precompress } from './precompress.mjs';
 // A start with data stored waits for the reader of stored data (src/storage/reading.rs) as
 // well as the first download. A page likely to be one (a returning visitor's, or storage not
 // empty) is marked 'may-start-with-data' and both are asked for here, while the page is
-// parsed: the first download's files and loader.js (`firstDownload`, links as the page's
-// own) first, then the reader's (`startFiles`); the page's own links, further down, then
+// parsed: the first download's files and loader.js (`firstDownloadLinks`, links as the
+// page's own) first, then the reader's (`startFiles`); the page's own links, further down, then
 // find them on their way. On a returning visitor's page they come from the service worker's
 // cache, so storage is not read here for them (see above); should nothing be stored there,
 // the reader's files wait unused until the app fetches it when idle (the browser may warn
@@ -49,8 +49,8 @@ import { precompress } from './precompress.mjs';
 // before the page is parsed. loader.js, which runs once the
 // page has been parsed, has the reader compiled beside the first download if something is
 // stored (see withEarlyCompile in scripts/build-wasm.mjs).
-export function showPrerendered(firstDownload, startFiles) {
-  const early = firstDownload.join('');
+export function showPrerendered(firstDownloadLinks, startFiles) {
+  const early = firstDownloadLinks.join('');
   const preloads = `d.head.insertAdjacentHTML('beforeend',${JSON.stringify(early)});for(var f of ${JSON.stringify(startFiles)}){var l=d.createElement('link');l.rel='preload';l.as='fetch';l.crossOrigin='anonymous';l.href='./'+f;d.head.append(l)}`;
   return `try{var d=document,h=location.hash,c=d.documentElement.classList,w=navigator.serviceWorker?.controller;if(!w&&!localStorage.length&&/^#?\\/?(grader\\/?|invite\\/[^/]+\\/?)?$/.test(h)){c.add('show-prerendered');if(/invite\\//.test(h))c.add('show-invitation')}else{c.add('show-waiting');if(w||localStorage.length){c.add('${STARTS_WITH_DATA}');${preloads}}}}catch(e){document.documentElement.classList.add('show-waiting')}`;
 }

@@ -124,6 +124,9 @@ pub fn GraderPage(props: &GraderPageProps) -> Html {
     let saved = state
         .just_saved
         .and_then(|id| grader.history.iter().find(|a| a.id == id));
+    // Saved in the history here, but not in the browser's storage: "Saved" would mislead.
+    let not_stored =
+        state.save_problem.is_some() || state.other_tab_unread || state.saving_paused();
 
     html! {
         <div class="grader">
@@ -174,7 +177,11 @@ pub fn GraderPage(props: &GraderPageProps) -> Html {
                         }
                         <div class="save-form__actions">
                             <button type="submit" class="button button--primary" disabled={saved.is_some()}>
-                                { if saved.is_some() { "Saved" } else { "Save assessment" } }
+                                { match (saved.is_some(), not_stored) {
+                                    (false, _) => "Save assessment",
+                                    (true, false) => "Saved",
+                                    (true, true) => "Kept in this tab",
+                                } }
                             </button>
                             <button type="button" class="button button--quiet" onclick={on_clear}
                                 disabled={grader.draft.is_empty() && grader.draft_label.is_empty() && grader.draft_date.is_empty()}>
@@ -183,9 +190,11 @@ pub fn GraderPage(props: &GraderPageProps) -> Html {
                         </div>
                         if let Some(saved) = saved {
                             <p class="save-form__saved" role="status">
-                                { format!("Saved with a score of {}/10. ", saved.grade().score) }
-                                if state.save_problem.is_some() || state.other_tab_unread || state.saving_paused() {
-                                    { "It is kept in this tab but not yet stored in this browser: see the message at the top of the page. " }
+                                if not_stored {
+                                    { format!("Kept in this tab's history with a score of {}/10, but not yet stored in \
+                                        this browser: see the message at the top of the page. ", saved.grade().score) }
+                                } else {
+                                    { format!("Saved with a score of {}/10. ", saved.grade().score) }
                                 }
                                 <a href={Route::Assessment(saved.id).href()}>{ "View it in your history" }</a>
                             </p>

@@ -283,6 +283,14 @@ test('stored data whose reader cannot be downloaded is left as it was, and the t
   assert.match(await page.getByText(/^Last backup:/).textContent(), /not known in this tab/, 'nor said to be never');
   assert.equal(await stored(page), before);
 
+  // An assessment saved there is not said to be saved.
+  await page.evaluate(() => { location.hash = '#/grader'; });
+  await page.getByRole('button', { name: 'Save assessment' }).click();
+  await page.getByRole('button', { name: 'Kept in this tab' }).waitFor();
+  await page.getByText(/Kept in this tab's history with a score of 1\/10, but not yet stored in this browser/).waitFor();
+  assert.equal(await page.getByText(/^Saved with a score/).count(), 0);
+  assert.equal(await stored(page), before);
+
   // In a tab where the file comes, the data is all there.
   const again = await page.context().newPage();
   await again.goto(page.url().replace(/#.*/, '#/grader'));
