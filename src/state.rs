@@ -257,6 +257,12 @@ impl AppState {
         }
     }
 
+    /// True while what this tab changes does not reach storage: a save failed, another tab's
+    /// value waits for the reader, or saving is paused. A change is then kept in this tab only.
+    pub fn not_storing(&self) -> bool {
+        self.save_problem.is_some() || self.other_tab_unread || self.saving_paused()
+    }
+
     /// True when data is stored that this tab could not read at start (the part of the app
     /// that reads it did not arrive): the screens' "nothing yet" would not be true.
     pub fn stored_data_unread(&self) -> bool {
@@ -2041,6 +2047,25 @@ mod tests {
         assert_eq!(s.doc.settings.currency, "EUR");
         // The joined document holds changes the stored one lacks, so it is saved again.
         assert_eq!(s.revision, 3);
+    }
+
+    #[test]
+    fn a_tab_stores_nothing_while_a_save_failed_another_tab_waits_or_saving_stopped() {
+        assert!(!AppState::default().not_storing());
+        let failed = AppState {
+            save_problem: Some("full".into()),
+            ..AppState::default()
+        };
+        let waiting = reduce(AppState::default(), [Action::OtherTabNotRead]);
+        let stopped = AppState {
+            saving_stopped: Some(SavingStopped {
+                why: LoadError::ReaderNotDownloaded,
+                at_revision: 0,
+            }),
+            ..AppState::default()
+        };
+        assert!(failed.not_storing() && waiting.not_storing() && stopped.not_storing());
+        assert!(stopped.stored_data_unread() && !failed.stored_data_unread());
     }
 
     #[test]

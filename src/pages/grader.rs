@@ -125,8 +125,7 @@ pub fn GraderPage(props: &GraderPageProps) -> Html {
         .just_saved
         .and_then(|id| grader.history.iter().find(|a| a.id == id));
     // Saved in the history here, but not in the browser's storage: "Saved" would mislead.
-    let not_stored =
-        state.save_problem.is_some() || state.other_tab_unread || state.saving_paused();
+    let not_stored = state.not_storing();
 
     html! {
         <div class="grader">
