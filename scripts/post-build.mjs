@@ -21,7 +21,7 @@
 // 6. in a release build, writes a .br and a .gz copy beside each file (scripts/precompress.mjs).
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PREFIX } from './build-wasm.mjs';
 import { precompress } from './precompress.mjs';
@@ -202,10 +202,34 @@ function loader(wasm) {
   // before the WebAssembly's compilation, which would otherwise hold it up on the page's
   // thread. The file goes on downloading meanwhile (it is preloaded); the timer is for a tab
   // in the background, which draws no frames.
-  if (document.documentElement.classList.contains('show-prerendered')) {
+  const firstScreen = document.documentElement.classList.contains('show-prerendered');
+  if (firstScreen) {
     await new Promise(done => { requestAnimationFrame(() => setTimeout(done)); setTimeout(done, 200); });
   }
-  const started = bindings.default({ module_or_path: './${wasm.wasm}' });
+  // A first visit to the Grader or an invitation asks for the group the app fetches first
+  // once it has started (History's) when most of the first download has arrived: its
+  // request then crosses the download's last bytes, and its own bytes follow them on the
+  // line. Asked for later, when the app asks, a round trip and the app's start went by with
+  // nothing on the line (docs/performance.md). On the phone profile the last ${Math.round((1 - AHEAD_AT) * 100)}% take
+  // about a round trip; on a faster line the moment hardly matters, and on a slower one the
+  // two share the line for a while. Only a way to be ready sooner: should it fail, the
+  // app's own load fetches it again. A page opened at another screen's address wants that
+  // screen's files first, and a returning visitor's come from the service worker.
+  const module = fetch('./${wasm.wasm}').then(response => {
+    if (firstScreen && response.ok && response.body) {
+      const reader = response.clone().body.getReader();
+      let received = 0;
+      const readOn = () => reader.read().then(({ done, value }) => {
+        if (!done) received += value.length;
+        if (!done && received < ${Math.round(wasm.bytes * AHEAD_AT)}) return readOn();
+        reader.cancel();
+        split.__wasm_split_load_${FIRST_IDLE_GROUP}.prepare();
+      });
+      readOn().catch(notPrepared => console.warn('The screens after the Grader were not fetched ahead:', notPrepared));
+    }
+    return response;
+  });
+  const started = bindings.default({ module_or_path: module });
   // A start with data stored compiles the reader of stored data, whose files the page asked
   // for while it was parsed, beside the first download, which compiles off the page's
   // thread meanwhile (see showPrerendered): asked for at once, before the app can ask. Only a
@@ -316,6 +340,15 @@ export function laterFiles(files, wasm, startFiles = []) {
  *  data (src/storage/reading.rs). */
 export const START_GROUP = 'reading';
 
+/** The group the app fetches first once it has started, when the page is idle: the first of
+ *  `Group::ALL` in src/lazy_screens.rs. A first visit asks for it as soon as the first
+ *  download has arrived (`loader`). */
+export const FIRST_IDLE_GROUP = 'history';
+
+/** The share of the first download that has arrived when a first visit asks for
+ *  `FIRST_IDLE_GROUP`. */
+const AHEAD_AT = 0.85;
+
 /** The files the loader of the split modules (`splitJs`, as built) fetches for `group`: its
  *  module, the chunks it loads, and the files of small chunks these come from. */
 export function groupFiles(splitJs, group) {
@@ -396,7 +429,12 @@ if (dir) {
   const firstScreen = (await Promise.all(['later-styles.js', 'first-screen.js', 'shared-first-screen.js']
     .map(name => readFile(new URL(`../web/${name}`, import.meta.url), 'utf8')))).map(withoutCommentLines).join('\n');
   const wasm = firstDownload(await readdir(dir));
-  const start = groupFiles(await readFile(join(dir, wasm.split), 'utf8'), START_GROUP);
+  // The loader watches the first download's progress against its size.
+  wasm.bytes = (await stat(join(dir, wasm.wasm))).size;
+  const splitJs = await readFile(join(dir, wasm.split), 'utf8');
+  const start = groupFiles(splitJs, START_GROUP);
+  // The loader asks for this group by name: a build whose splitter no longer makes it fails.
+  groupFiles(splitJs, FIRST_IDLE_GROUP);
   const { page, loader } = rewrite(taken.page, taken.styles, prerendered(), firstScreen, wasm, start);
   await writeFile(join(dir, 'loader.js'), loader);
   await writeFile(file, page);

@@ -51,6 +51,8 @@ pub enum Group {
 
 impl Group {
     /// Every group, in the order they are fetched when the page is idle: the most used first.
+    /// A first visit's page asks for the first as soon as the first download has arrived
+    /// (`FIRST_IDLE_GROUP` in scripts/post-build.mjs).
     pub const ALL: [Group; 8] = [
         Group::History,
         Group::Portfolio,
@@ -658,6 +660,12 @@ mod tests {
         assert_eq!(Group::of(Route::Settings), Some(Group::More));
         assert_eq!(Group::of(Route::Prospect(1)), Some(Group::More));
         assert_eq!(Group::of(Route::SharedAccount), Some(Group::Share));
+    }
+
+    #[test]
+    fn the_first_group_fetched_when_idle_is_the_one_the_page_asks_for_ahead() {
+        // scripts/post-build.mjs's FIRST_IDLE_GROUP names it for the page's loader.
+        assert_eq!(Group::ALL[0], Group::History);
     }
 
     #[test]

@@ -110,6 +110,29 @@ test('a start with data stored asks for the reader of stored data while the page
   assert.equal(await fresh.evaluate(() => window.readerCompileAsker), undefined);
 });
 
+// A first visit's loader asks for History's group as the first download's last bytes
+// arrive (scripts/post-build.mjs), so that its round trip does not wait for the app's start;
+// the app's own load then takes that copy.
+test('a first visit asks for the History screen\'s files as the first download ends, each once', async () => {
+  const page = await env.newPage({ serviceWorkers: 'block' });
+  const paths = watchRequests(page);
+  await page.addInitScript(() => {
+    const { compileStreaming } = WebAssembly;
+    WebAssembly.compileStreaming = function (source) {
+      const asker = new Error().stack;
+      Promise.resolve(source).then(r => { if (r.url.endsWith('_split_history.wasm')) window.historyCompileAsker ??= asker; }, () => {});
+      return compileStreaming.call(this, source);
+    };
+  });
+  await env.open(page);
+  await page.getByRole('radio', { name: 'We do this consistently' }).first().check();
+  await page.getByRole('link', { name: 'History' }).click();
+  await heading(page, 'Assessment history').waitFor();
+  assert.match(await page.evaluate(() => window.historyCompileAsker), /loader\.js/, 'asked for by the page\'s loader, not when the app asks');
+  assert.equal(paths.filter(p => /_split_history\.wasm$/.test(p)).length, 1, paths.join('\n'));
+  assert.equal(await page.locator('.start-failed').count(), 0);
+});
+
 test('every screen opens from its address, each group\'s file fetched from the app\'s folder', async () => {
   const page = await env.newPage();
   const paths = watchRequests(page);
