@@ -353,6 +353,13 @@ pub fn kept_copies() -> Vec<(String, usize)> {
     copies
 }
 
+/// The stored document's text as it is, which a tab that cannot read it can still hand over.
+pub fn stored_text() -> Option<String> {
+    local_storage()
+        .ok()
+        .and_then(|storage| read(&storage, KEY).ok().flatten())
+}
+
 /// The text of one kept copy.
 pub fn kept_copy(key: &str) -> Option<String> {
     local_storage()

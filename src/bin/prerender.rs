@@ -266,7 +266,7 @@ fn grader_screen() -> String {
     page.insert_str(
         main,
         &format!(
-            r#"<p class="screen-loading first-screen-waiting">{SCREEN_LOADING}</p><div class="first-screen-invitation">{}</div>"#,
+            r#"<p class="screen-loading first-screen-waiting" role="status">{SCREEN_LOADING}</p><div class="first-screen-invitation">{}</div>"#,
             invitation_intro()
         ),
     );

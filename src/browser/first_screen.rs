@@ -44,6 +44,17 @@ pub fn take_waiting_line() -> bool {
     WAITING_LINE_SHOWN.with(|w| w.replace(false))
 }
 
+/// Puts `text` in place of the page's line saying the screen is on its way, shown until the
+/// app starts on any screen but the Grader's first (src/bin/prerender.rs).
+pub fn say_while_waiting(text: &str) {
+    let line = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector(".first-screen-waiting").ok().flatten());
+    if let Some(line) = line {
+        line.set_text_content(Some(text));
+    }
+}
+
 /// The name and the line under it that the page showed for the account in `link` before the
 /// app started, if it did: the app's screen keeps them while it unpacks the link itself, so
 /// that the heading does not change back and forth.

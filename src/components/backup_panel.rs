@@ -141,7 +141,11 @@ pub fn export_all(state: &AppContext) -> Result<(), String> {
     let now = now_iso();
     let this_tab_only = state.saving_stopped.is_some();
     let name = export_file_name(&now, this_tab_only);
-    download_text(&name, "application/json", &export(&state.doc, &now))?;
+    download_text(
+        &name,
+        "application/json",
+        &export(&state.doc, &now, this_tab_only),
+    )?;
     if !this_tab_only {
         state.dispatch(Action::Transfer(TransferAction::BackupExported { at: now }));
     }
@@ -327,13 +331,14 @@ pub fn BackupPanel() -> Html {
         })
     };
     let on_file = {
-        let (latest, prepared, message, work, reader, restores_unreadable) = (
+        let (latest, prepared, message, work, reader, restores_unreadable, mode) = (
             latest.clone(),
             prepared.clone(),
             message.clone(),
             work.clone(),
             reader.clone(),
             restores_unreadable.clone(),
+            mode.clone(),
         );
         Callback::from(move |e: Event| {
             let input: HtmlInputElement = e
@@ -362,12 +367,13 @@ pub fn BackupPanel() -> Html {
                 Progress::new("Reading", 0, size, Unit::Bytes),
                 stop.clone(),
             )));
-            let (latest, prepared, message, work, restores_unreadable) = (
+            let (latest, prepared, message, work, restores_unreadable, mode) = (
                 latest.clone(),
                 prepared.clone(),
                 message.clone(),
                 work.clone(),
                 restores_unreadable.clone(),
+                mode.clone(),
             );
             *reader.borrow_mut() = Some(gloo_file::callbacks::read_as_bytes(&file, move |bytes| {
                 if stop.is_stopped() {
@@ -395,6 +401,10 @@ pub fn BackupPanel() -> Html {
                     match read {
                         None => {}
                         Some(Ok(incoming)) => {
+                            // Replacing everything with one tab's part is never the default.
+                            if incoming.source == Source::ThisTab {
+                                mode.set(Mode::Merge);
+                            }
                             match_in_slices(incoming, latest, stop, work, prepared);
                         }
                         Some(Err(why)) => {
@@ -548,6 +558,7 @@ pub fn BackupPanel() -> Html {
         let incoming = &p.incoming;
         let title = match incoming.source {
             Source::Backup => "Import this backup?",
+            Source::ThisTab => "Import this tab's data?",
             Source::StoredData => "Import this saved data?",
         };
         let (newer_here, collisions): (Vec<&Collision>, Vec<&Collision>) =
@@ -576,6 +587,10 @@ pub fn BackupPanel() -> Html {
                 if *restores_unreadable {
                     <p>{ "This is the data this browser could not read. Importing it keeps what can be read \
                           in place of the damaged text, and saving starts again." }</p>
+                } else if incoming.source == Source::ThisTab {
+                    <p>{ "This file is not a full backup: it holds only what one tab had while it could not \
+                          save, such as a few changes made there. Merging adds them to your data; replacing \
+                          would put that tab's data in place of everything here." }</p>
                 } else if incoming.source == Source::StoredData {
                     <p>{ "This file is not a backup but Account Grader's saved data as a browser stored it, \
                           such as \"Download the unreadable data\" gives. It imports as a backup does." }</p>

@@ -2,10 +2,13 @@
 
 use yew::prelude::*;
 
+use crate::browser::clock::now_iso;
 use crate::browser::download::download_text;
 use crate::browser::page;
+use crate::domain::backup::stored_data_file_name;
 use crate::hooks::{use_app_state, use_local, AppContext};
 use crate::state::{Action, Unreadable};
+use crate::storage;
 use crate::storage::schema::{LoadError, CURRENT_VERSION};
 
 /// What a screen says in place of "nothing here yet" when the stored data was not read.
@@ -15,6 +18,7 @@ pub const NOT_READ_HERE: &str = "Your saved data could not be read in this tab (
 #[component]
 pub fn StorageBanner() -> Html {
     let state = use_app_state();
+    let download_error = use_local(|| None::<String>);
     let unreadable = state
         .unreadable
         .as_ref()
@@ -84,6 +88,18 @@ pub fn StorageBanner() -> Html {
             ),
         };
         let unsaved = state.revision > stopped.at_revision;
+        // Read without the reader that did not arrive: the text as stored, which Settings'
+        // import reads as it does a backup.
+        let as_stored = matches!(stopped.why, LoadError::ReaderNotDownloaded).then(|| {
+            let download_error = download_error.clone();
+            Callback::from(move |_| {
+                let result = match storage::stored_text() {
+                    Some(text) => download_text(&stored_data_file_name(&now_iso()), "application/json", &text),
+                    None => Err("There is no saved data in this browser to download.".to_string()),
+                };
+                download_error.set(result.err());
+            })
+        });
         let on_reload = Callback::from(|_| page::reload());
         let on_export = {
             let state = state.clone();
@@ -100,8 +116,14 @@ pub fn StorageBanner() -> Html {
                           if you want to keep them; after the reload, the backup in Settings \
                           can import the file." }</p>
                 }
+                if let Some(err) = &*download_error {
+                    <p class="banner__error">{ err }</p>
+                }
                 <div class="banner__actions">
                     <button type="button" class="button button--primary" onclick={on_reload}>{ "Reload" }</button>
+                    if let Some(on_download) = as_stored {
+                        <button type="button" class="button" onclick={on_download}>{ "Download the saved data as it is" }</button>
+                    }
                     if unsaved {
                         <button type="button" class="button" onclick={on_export}>{ "Export this tab's data" }</button>
                     }

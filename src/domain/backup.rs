@@ -25,15 +25,24 @@ const KIND: &str = "backup";
 /// full plans is far smaller, and parsing a huge file would freeze the tab.
 pub const MAX_IMPORT_BYTES: usize = 20 * 1024 * 1024;
 
-/// The whole document as a backup file.
-pub fn export(doc: &Document, now: &str) -> String {
-    export_file(&[
-        ("app", &to_text(APP)),
-        ("kind", &to_text(KIND)),
-        ("version", &CURRENT_VERSION.to_string()),
-        ("exported_at", &to_text(now)),
-        ("data", &encode(doc)),
-    ])
+/// Marks the export of a tab that has stopped saving (see `export_file_name`).
+const THIS_TAB: &str = "this-tab";
+
+/// The whole document as a backup file; `this_tab_only` as for `export_file_name`, said in
+/// the file too, so that a renamed copy is still not taken for a full backup.
+pub fn export(doc: &Document, now: &str, this_tab_only: bool) -> String {
+    let mut fields = vec![
+        ("app", to_text(APP)),
+        ("kind", to_text(KIND)),
+        ("version", CURRENT_VERSION.to_string()),
+        ("exported_at", to_text(now)),
+    ];
+    if this_tab_only {
+        fields.push(("scope", to_text(THIS_TAB)));
+    }
+    fields.push(("data", encode(doc)));
+    let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    export_file(&fields)
 }
 
 /// The name of an export made at `now`. A tab that has stopped saving (`this_tab_only`: the
@@ -44,6 +53,15 @@ pub fn export_file_name(now: &str, this_tab_only: bool) -> String {
     let what = if this_tab_only { "this-tab" } else { "backup" };
     format!(
         "account-grader-{what}-{}.json",
+        crate::support::dates::date_part(now)
+    )
+}
+
+/// The name of a download, made at `now`, of the stored data as the browser holds it, for a
+/// tab that could not read it; importing the file reads it as a backup.
+pub fn stored_data_file_name(now: &str) -> String {
+    format!(
+        "account-grader-saved-data-{}.json",
         crate::support::dates::date_part(now)
     )
 }
@@ -138,6 +156,9 @@ impl ImportError {
 pub enum Source {
     /// A file from "Export all data".
     Backup,
+    /// A file from "Export this tab's data", in a tab that had stopped saving: only what that
+    /// tab held, not everything that was stored.
+    ThisTab,
     /// A stored document as it stands, such as the file "Download the unreadable data" gives.
     StoredData,
 }
@@ -156,13 +177,14 @@ pub fn parse(text: &str) -> Result<Incoming, ImportError> {
     if text.len() > MAX_IMPORT_BYTES {
         return Err(ImportError::TooLarge(text.len()));
     }
-    let (mut app, mut kind, mut data, mut version) = (None, None, None, false);
+    let (mut app, mut kind, mut scope, mut data, mut version) = (None, None, None, None, false);
     let mut reader = Reader::new(text);
     let envelope = reader
         .object(&mut |r, key| {
             match key {
                 "app" => app = Some(Json::read(r)?),
                 "kind" => kind = Some(Json::read(r)?),
+                "scope" => scope = Some(Json::read(r)?),
                 "data" => data = Some(r.raw()?),
                 "version" => {
                     version = true;
@@ -185,6 +207,9 @@ pub fn parse(text: &str) -> Result<Incoming, ImportError> {
     }
     let is = |field: &Option<Json>, name: &str| matches!(field, Some(Json::String(s)) if s == name);
     let (data, source) = match data {
+        Some(data) if is(&app, APP) && is(&kind, KIND) && is(&scope, THIS_TAB) => {
+            (data, Source::ThisTab)
+        }
         Some(data) if is(&app, APP) && is(&kind, KIND) => (data, Source::Backup),
         _ if is(&app, APP) && is(&kind, plan_export::KIND) => return Err(ImportError::SinglePlan),
         _ if app.is_none() && kind.is_none() && version => (text, Source::StoredData),
@@ -1555,6 +1580,22 @@ mod tests {
             export_file_name(now, true),
             "account-grader-this-tab-2026-12-07.json"
         );
+        assert_eq!(
+            stored_data_file_name(now),
+            "account-grader-saved-data-2026-12-07.json"
+        );
+    }
+
+    #[test]
+    fn a_tab_s_own_export_says_so_inside_and_reads_back_as_such() {
+        let doc = doc_with(&["Acme"], 1);
+        let this_tab = export(&doc, AT, true);
+        assert!(this_tab.contains(r#""scope": "this-tab""#), "{this_tab}");
+        let read = parse(&this_tab).unwrap();
+        assert_eq!((read.source, read.doc), (Source::ThisTab, doc.clone()));
+        let backup = export(&doc, AT, false);
+        assert!(!backup.contains("scope"));
+        assert_eq!(parse(&backup).unwrap().source, Source::Backup);
     }
     use crate::domain::demo::demo_accounts;
     use crate::domain::plans::{Content, Plan};
@@ -1643,7 +1684,7 @@ mod tests {
     #[test]
     fn a_backup_round_trips() {
         let doc = doc_with(&["Acme", "Birch"], 1);
-        assert_eq!(parse(&export(&doc, AT)).map(|i| i.doc), Ok(doc));
+        assert_eq!(parse(&export(&doc, AT, false)).map(|i| i.doc), Ok(doc));
     }
 
     #[test]
@@ -1867,7 +1908,7 @@ mod tests {
         );
         Rc::make_mut(&mut here.portfolio.snapshots).push(taken);
         here.next_id = 81;
-        let file = parse(&export(&here, AT)).unwrap().doc;
+        let file = parse(&export(&here, AT, false)).unwrap().doc;
         let (merged, p) = import(&here, &file, Mode::Merge);
         assert_eq!(
             merged.portfolio.snapshots.len(),
@@ -1937,7 +1978,7 @@ mod tests {
             next_id: 3,
             ..Document::default()
         };
-        let text = export(&doc, AT);
+        let text = export(&doc, AT, false);
         let cut = text.find("Zephyr").unwrap();
         let read = parse(&text[..cut]).expect("what comes before the damage is read");
         assert_eq!(read.doc.prospects.len(), 1);
@@ -2190,7 +2231,7 @@ mod tests {
 
     #[test]
     fn a_cut_off_or_damaged_file_gives_back_what_comes_before_the_damage() {
-        let text = export(&doc_with(&["Acme", "Birch", "Cedar"], 1), AT);
+        let text = export(&doc_with(&["Acme", "Birch", "Cedar"], 1), AT, false);
         let cut = text.find("\"Cedar\"").unwrap() + 3;
         let read = parse(&text[..cut]).unwrap();
         assert_eq!(names(&read.doc), ["Acme", "Birch"]);

@@ -22,12 +22,13 @@ pub fn HistoryPage() -> Html {
             <div class="empty-state">
                 <h1 tabindex="-1">{ "Assessment history" }</h1>
                 if state.stored_data_unread() {
+                    // No call to work that this tab would not save.
                     <p>{ NOT_READ_HERE }</p>
                 } else {
                     <p>{ "No saved assessments yet. Grade your team, save the result, and come back \
                           after the next review to see what changed." }</p>
+                    <p><a class="button button--primary" href={Route::Grader.href()}>{ "Take the assessment" }</a></p>
                 }
-                <p><a class="button button--primary" href={Route::Grader.href()}>{ "Take the assessment" }</a></p>
             </div>
         };
     }

@@ -47,6 +47,7 @@ thread_local! {
 pub fn PlansPage() -> Html {
     let state = use_app_state();
     let doc = &state.doc;
+    let unread = state.stored_data_unread();
     // Read once when the screen opens, with the first render: staleness needs no second one.
     let today = use_memo((), |_| now_iso_in_browser());
     // Classifying and sorting tens of thousands of accounts is done again only when they or
@@ -92,7 +93,7 @@ pub fn PlansPage() -> Html {
             </header>
             <section class="card" aria-labelledby="plan-list-title">
                 <h2 id="plan-list-title">{ "Plans by account" }</h2>
-                if accounts.is_empty() && state.stored_data_unread() {
+                if accounts.is_empty() && unread {
                     <p>{ NOT_READ_HERE }</p>
                 } else if accounts.is_empty() {
                     <p>{ "Add accounts first; each can then have a plan." }
@@ -172,8 +173,13 @@ pub fn PlansPage() -> Html {
                             <li key={t.id} class="template-list__item">
                                 <div>
                                     <a href={Route::Template(t.id).href()} class="template-list__name">{ t.display_name() }</a>
-                                    <span class="muted">{ format!(" · {} sections · used by {used} {}", t.sections.len(),
-                                        if used == 1 { "plan" } else { "plans" }) }</span>
+                                    <span class="muted">{ if unread {
+                                        // The plans that use it are in the data this tab could not read.
+                                        format!(" · {} sections", t.sections.len())
+                                    } else {
+                                        format!(" · {} sections · used by {used} {}", t.sections.len(),
+                                            if used == 1 { "plan" } else { "plans" })
+                                    } }</span>
                                 </div>
                                 <div class="template-list__actions">
                                     <button type="button" class="button button--small" onclick={on_duplicate}

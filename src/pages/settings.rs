@@ -23,6 +23,7 @@ use crate::support::decimal::shortest;
 pub fn SettingsPage() -> Html {
     let state = use_app_state();
     let settings = &state.doc.settings;
+    let unread = state.stored_data_unread();
     let currency = use_select_value(settings.currency.clone());
     let dispatch = |make: fn(String) -> Option<Action>| {
         let state = state.clone();
@@ -42,6 +43,13 @@ pub fn SettingsPage() -> Html {
             <BackupPanel />
             <KeptCopies />
             <KeepingPanel />
+            if unread {
+                <p class="banner banner--warning" id="settings-unread">{ SETTINGS_NOT_READ }</p>
+            }
+            // Off while the saved settings are unread: these are the defaults, not the
+            // visitor's, and a change here would not be saved.
+            <fieldset class="settings__all" disabled={unread}
+                aria-describedby={unread.then_some("settings-unread")}>
             <section class="card" aria-labelledby="theme-title">
                 <h2 id="theme-title">{ "Appearance" }</h2>
                 <ThemeChoice />
@@ -109,9 +117,15 @@ pub fn SettingsPage() -> Html {
                     assessments and backup date are not touched, and you can undo it." }</p>
                 <ResetButton label="Reset all settings to defaults" described_by="reset-all-note" />
             </section>
+            </fieldset>
         </div>
     }
 }
+
+/// Said above the settings in a tab that could not read the saved data.
+const SETTINGS_NOT_READ: &str = "The settings below are the defaults, not yours: your saved \
+    data, settings included, could not be read in this tab (the notice at the top says why). \
+    Reload to see and change them.";
 
 /// The text of a number field and why it was not saved, if it was not. Both follow the stored
 /// value when it changes elsewhere (a reset, undo, another tab). Typing never triggers that

@@ -1,4 +1,5 @@
 // Nothing stored is ever lost to another tab, an older build, or a value too big to copy.
+import { readFile } from 'node:fs/promises';
 import { after, before, test } from 'node:test';
 import { assert, BACKUP_KEY, setUp, stored, STORAGE_KEY } from './harness.mjs';
 
@@ -254,6 +255,11 @@ test('stored data whose reader cannot be downloaded is left as it was, and the t
   const banner = page.getByRole('alert').filter({ hasText: 'Your saved data could not be read' });
   await banner.waitFor();
   assert.match(await banner.textContent(), /Check the connection, then reload/);
+  // The stored data can be had as it is, without the reader: Settings imports that file.
+  const [asStored] = await Promise.all([page.waitForEvent('download'),
+    banner.getByRole('button', { name: 'Download the saved data as it is' }).click()]);
+  assert.match(asStored.suggestedFilename(), /^account-grader-saved-data-\d{4}-\d{2}-\d{2}\.json$/);
+  assert.equal(await readFile(await asStored.path(), 'utf8'), before);
   await yes(page, 1).check();
   assert.equal(await stored(page), before, 'nothing is written over what could not be read');
   assert.ok(await reloadAsks(page), 'a reload asks first');
@@ -264,9 +270,13 @@ test('stored data whose reader cannot be downloaded is left as it was, and the t
   await page.evaluate(() => { location.hash = '#/history'; });
   await page.locator('main').getByText(notRead).waitFor();
   assert.equal(await page.getByText('No saved assessments yet').count(), 0);
+  assert.equal(await page.getByRole('link', { name: 'Take the assessment' }).count(), 0);
   await page.evaluate(() => { location.hash = '#/accounts'; });
   await page.locator('main').getByText(notRead).waitFor();
   assert.equal(await page.getByRole('button', { name: /Explore a demo portfolio/ }).isVisible(), false);
+  await page.evaluate(() => { location.hash = '#/plans'; });
+  await page.locator('main').getByText(notRead).waitFor();
+  assert.equal(await page.getByText(/used by 0 plans/).count(), 0, 'the plans that use a template are not known');
   await page.evaluate(() => { location.hash = '#/prospects'; });
   await page.locator('main').getByText(notRead).waitFor();
   await page.evaluate(() => { location.hash = '#/accounts/1'; });
@@ -276,6 +286,9 @@ test('stored data whose reader cannot be downloaded is left as it was, and the t
   const exportButton = page.getByRole('button', { name: "Export this tab's data" }).last();
   await exportButton.waitFor();
   assert.equal(await page.locator('#import-file').isDisabled(), true, 'no import into data never stored');
+  assert.match(await page.locator('#settings-unread').textContent(), /The settings below are the defaults, not yours/);
+  assert.equal(await page.getByLabel('Revenue is entered in').isDisabled(), true, 'the defaults are not offered as the visitor\'s');
+  assert.equal(await page.getByRole('button', { name: 'Reset all settings to defaults' }).isDisabled(), true);
   assert.doesNotMatch(await page.locator('#stored-size').textContent(), /takes 0 bytes/, 'the stored size is known unread');
   const [download] = await Promise.all([page.waitForEvent('download'), exportButton.click()]);
   assert.match(download.suggestedFilename(), /^account-grader-this-tab-\d{4}-\d{2}-\d{2}\.json$/);
@@ -295,9 +308,42 @@ test('stored data whose reader cannot be downloaded is left as it was, and the t
   const again = await page.context().newPage();
   await again.goto(page.url().replace(/#.*/, '#/grader'));
   await again.locator('.score__value').filter({ hasText: '1' }).waitFor();
+  // The file says inside that it is one tab's: imported where the data was read, it is not
+  // offered as a backup, and merges.
+  const file = await readFile(await download.path(), 'utf8');
+  assert.match(file, /"scope": "this-tab"/);
+  await again.evaluate(() => { location.hash = '#/settings'; });
+  await again.locator('#import-file').setInputFiles({ name: download.suggestedFilename(), mimeType: 'application/json', buffer: Buffer.from(file) });
+  const preview = again.getByRole('region', { name: "Import this tab's data?" });
+  await preview.waitFor();
+  assert.match(await preview.textContent(), /not a full backup/);
+  assert.equal(await preview.getByRole('radio', { name: 'Merge with my data' }).isChecked(), true);
   await page.unroute(READER_FILE);
   // The refused file's failed request is this test's doing, not the app's error.
   const expected = /Failed to load resource|_split_reading|Failed to fetch|ERR_FAILED/;
   const others = page.problems.filter(p => !expected.test(p));
   page.problems.splice(0, page.problems.length, ...others);
+});
+
+test('a start whose reader of stored data is slow says what it waits for, then shows the screen', async () => {
+  const page = await env.newPage({ serviceWorkers: 'block' });
+  await env.open(page);
+  await yes(page, 0).check();
+  await page.waitForFunction(() => localStorage.length > 0);
+
+  const held = [];
+  await page.route(READER_FILE, route => { held.push(route); });
+  // Not the harness's reload, which waits for the app to start.
+  await Promise.all([page.waitForNavigation({ waitUntil: 'commit' }), page.evaluate(() => setTimeout(() => location.reload()))]);
+  const line = page.getByRole('status').filter({ hasText: 'Loading this screen…' });
+  await line.waitFor();
+  const slow = page.getByRole('status').filter({ hasText: 'Opening your saved data is taking longer than usual' });
+  await slow.waitFor();
+  assert.match(await slow.textContent(), /Your data is safe/);
+  assert.equal(await page.locator('.score__value').isVisible(), false, 'the Grader waits for the data');
+
+  for (const route of held) await route.continue();
+  await page.unroute(READER_FILE);
+  await page.locator('.score__value').filter({ hasText: '1' }).waitFor();
+  assert.equal(await slow.count(), 0);
 });
