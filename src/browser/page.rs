@@ -32,6 +32,22 @@ pub fn focus_is_on(id: &str) -> bool {
         .is_some_and(|e| e.id() == id)
 }
 
+/// Calls `handler` with each key pressed while the focus is on no element, as for a moment
+/// after the focused element was taken out of the page and before its successor is focused.
+/// Dropping the listener stops it.
+pub fn on_keys_to_no_element(
+    handler: impl Fn(&web_sys::KeyboardEvent) + 'static,
+) -> Option<EventListener> {
+    let document = web_sys::window()?.document()?;
+    let body: JsValue = document.body()?.into();
+    Some(EventListener::new(&document, "keydown", move |event| {
+        let on_no_element = event.target().is_some_and(|t| JsValue::from(t) == body);
+        if let (true, Some(key)) = (on_no_element, event.dyn_ref::<web_sys::KeyboardEvent>()) {
+            handler(key);
+        }
+    }))
+}
+
 /// True when the focused element shows a focus ring, which the browser draws when the user
 /// got there by keyboard (or the app moved focus after a key press), not after a click.
 pub fn focus_is_visible() -> bool {

@@ -12,7 +12,7 @@ use yew::prelude::*;
 
 use crate::browser::clock::now_iso;
 use crate::browser::events::{cell_within, on_value};
-use crate::browser::page::{focus_element, navigate};
+use crate::browser::page::{focus_element, navigate, on_keys_to_no_element};
 use crate::components::pager::Pager;
 use crate::components::quadrant_badge::quadrant_badge;
 use crate::components::storage_banner::NOT_READ_HERE;
@@ -261,6 +261,22 @@ pub fn RatingGridPage() -> Html {
             }
         })
     };
+    // While the next page of rows is drawn, the focused cell is gone and a key goes to no
+    // element until the cursor's cell is focused: a fast typist's next rating would be lost,
+    // and every rating after it would land one cell early. Such a key is the grid's.
+    let latest_keydown = use_mut_ref(|| onkeydown.clone());
+    *latest_keydown.borrow_mut() = onkeydown.clone();
+    {
+        let (latest_keydown, focus_pending) = (latest_keydown.clone(), focus_pending.clone());
+        use_effect_with((), move |_| {
+            let listener = on_keys_to_no_element(move |key| {
+                if *focus_pending.borrow() {
+                    latest_keydown.borrow().emit(key.clone());
+                }
+            });
+            move || drop(listener)
+        });
+    }
     // A click or tap on a cell, or focus arriving there, puts the cursor on it.
     let onfocusin = {
         let (cursor, go_to) = (cursor.clone(), go_to.clone());
