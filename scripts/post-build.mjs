@@ -23,7 +23,7 @@ import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { PREFIX } from './build-wasm.mjs';
+import { FIRST_GROUP, PREFIX } from './build-wasm.mjs';
 import { precompress } from './precompress.mjs';
 
 
@@ -52,8 +52,12 @@ import { precompress } from './precompress.mjs';
 export function showPrerendered(firstDownloadLinks, startFiles) {
   const early = firstDownloadLinks.join('');
   const preloads = `d.head.insertAdjacentHTML('beforeend',${JSON.stringify(early)});for(var f of ${JSON.stringify(startFiles)}){var l=d.createElement('link');l.rel='preload';l.as='fetch';l.crossOrigin='anonymous';l.href='./'+f;d.head.append(l)}`;
-  return `try{var d=document,h=location.hash,c=d.documentElement.classList,w=navigator.serviceWorker?.controller;if(!w&&!localStorage.length&&/^#?\\/?(grader\\/?|invite\\/[^/]+\\/?)?$/.test(h)){c.add('show-prerendered');if(/invite\\//.test(h))c.add('show-invitation')}else{c.add('show-waiting');if(w||localStorage.length){c.add('${STARTS_WITH_DATA}');${preloads}}}}catch(e){document.documentElement.classList.add('show-waiting')}`;
+  return `try{var d=document,h=location.hash,c=d.documentElement.classList,w=navigator.serviceWorker?.controller;if(!w&&!localStorage.length&&${GRADER_ADDRESS}.test(h)){c.add('show-prerendered');if(/invite\\//.test(h))c.add('show-invitation')}else{c.add('show-waiting');if(w||localStorage.length){c.add('${STARTS_WITH_DATA}');${preloads}}}}catch(e){document.documentElement.classList.add('show-waiting')}`;
 }
+
+/** The addresses of the Grader's first screen, an invitation's included, as a regular
+ *  expression in a script's text: the page shows its copy of the Grader there. */
+const GRADER_ADDRESS = String.raw`/^#?\/?(grader\/?|invite\/[^/]+\/?)?$/`;
 
 /** The mark of a page whose start is likely to read stored data (see showPrerendered). */
 export const STARTS_WITH_DATA = 'may-start-with-data';
@@ -213,8 +217,9 @@ function loader(wasm) {
   // nothing on the line (docs/performance.md). On the phone profile the last ${Math.round((1 - AHEAD_AT) * 100)}% take
   // about a round trip; on a faster line the moment hardly matters, and on a slower one the
   // two share the line for a while. Only a way to be ready sooner: should it fail, the
-  // app's own load fetches it again. A page opened at another screen's address wants that
-  // screen's files first, and a returning visitor's come from the service worker.
+  // app's own load fetches it again. A page opened at another screen's address (a shared
+  // link's too, shown by the first screen's script) wants that screen's files first, and a
+  // returning visitor's come from the service worker.
   const module = fetch('./${wasm.wasm}').then(response => {
     if (firstScreen && response.ok && response.body) {
       const reader = response.clone().body.getReader();
@@ -223,7 +228,7 @@ function loader(wasm) {
         if (!done) received += value.length;
         if (!done && received < ${Math.round(wasm.bytes * AHEAD_AT)}) return readOn();
         reader.cancel();
-        split.__wasm_split_load_${FIRST_IDLE_GROUP}.prepare();
+        if (${GRADER_ADDRESS}.test(location.hash)) split.__wasm_split_load_${FIRST_GROUP}.prepare();
       });
       readOn().catch(notPrepared => console.warn('The screens after the Grader were not fetched ahead:', notPrepared));
     }
@@ -340,13 +345,8 @@ export function laterFiles(files, wasm, startFiles = []) {
  *  data (src/storage/reading.rs). */
 export const START_GROUP = 'reading';
 
-/** The group the app fetches first once it has started, when the page is idle: the first of
- *  `Group::ALL` in src/lazy_screens.rs. A first visit asks for it as soon as the first
- *  download has arrived (`loader`). */
-export const FIRST_IDLE_GROUP = 'history';
-
 /** The share of the first download that has arrived when a first visit asks for
- *  `FIRST_IDLE_GROUP`. */
+ *  `FIRST_GROUP` (scripts/build-wasm.mjs). */
 const AHEAD_AT = 0.85;
 
 /** The files the loader of the split modules (`splitJs`, as built) fetches for `group`: its
@@ -434,7 +434,7 @@ if (dir) {
   const splitJs = await readFile(join(dir, wasm.split), 'utf8');
   const start = groupFiles(splitJs, START_GROUP);
   // The loader asks for this group by name: a build whose splitter no longer makes it fails.
-  groupFiles(splitJs, FIRST_IDLE_GROUP);
+  groupFiles(splitJs, FIRST_GROUP);
   const { page, loader } = rewrite(taken.page, taken.styles, prerendered(), firstScreen, wasm, start);
   await writeFile(join(dir, 'loader.js'), loader);
   await writeFile(file, page);

@@ -51,8 +51,8 @@ pub enum Group {
 
 impl Group {
     /// Every group, in the order they are fetched when the page is idle: the most used first.
-    /// A first visit's page asks for the first as soon as the first download has arrived
-    /// (`FIRST_IDLE_GROUP` in scripts/post-build.mjs).
+    /// A first visit's page asks for the first as its first download ends, and its small
+    /// chunks come on their own (`FIRST_GROUP` in scripts/build-wasm.mjs).
     pub const ALL: [Group; 8] = [
         Group::History,
         Group::Portfolio,
@@ -663,9 +663,13 @@ mod tests {
     }
 
     #[test]
-    fn the_first_group_fetched_when_idle_is_the_one_the_page_asks_for_ahead() {
-        // scripts/post-build.mjs's FIRST_IDLE_GROUP names it for the page's loader.
-        assert_eq!(Group::ALL[0], Group::History);
+    fn the_first_group_fetched_when_idle_is_the_one_the_build_and_the_page_ask_for_ahead() {
+        let build = include_str!("../scripts/build-wasm.mjs");
+        let first = format!("{:?}", Group::ALL[0]).to_lowercase();
+        assert!(
+            build.contains(&format!("export const FIRST_GROUP = '{first}';")),
+            "scripts/build-wasm.mjs's FIRST_GROUP is not {first}"
+        );
     }
 
     #[test]

@@ -6,7 +6,7 @@ use account_grader::storage;
 const READER_SLOW_AFTER_MS: u32 = 3_000;
 const READER_SLOW: &str =
     "Opening your saved data is taking longer than usual: the connection may be slow. \
-                           Your data is safe, and this screen shows as soon as it is open.";
+                           Your data is safe, and this screen shows as soon as it is open, or says what went wrong.";
 
 fn main() {
     // A shared link's content shown before the app started stays until the app can show it

@@ -353,11 +353,11 @@ pub fn kept_copies() -> Vec<(String, usize)> {
     copies
 }
 
-/// The stored document's text as it is, which a tab that cannot read it can still hand over.
-pub fn stored_text() -> Option<String> {
-    local_storage()
-        .ok()
-        .and_then(|storage| read(&storage, KEY).ok().flatten())
+/// The stored document's text as it is, which a tab that cannot read it can still hand over;
+/// `None` when nothing is stored, or why the browser's storage could not be read.
+pub fn stored_text() -> Result<Option<String>, String> {
+    let storage = local_storage()?;
+    read(&storage, KEY).map_err(|e| describe(&e))
 }
 
 /// The text of one kept copy.

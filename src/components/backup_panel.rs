@@ -14,7 +14,7 @@ use crate::browser::slices::{self, Stop};
 use crate::components::work_progress::WorkProgress;
 use crate::domain::backup::{
     export, export_file_name, Collision, ImportError, Incoming, Matching, Merging, Mode, Prepared,
-    Preview, Source, MAX_IMPORT_BYTES,
+    Preview, Scope, Source, MAX_IMPORT_BYTES,
 };
 use crate::domain::backup_reading::BackupReading;
 use crate::domain::transfer_update::{self, WorkedOut};
@@ -134,19 +134,27 @@ const NOT_SAVING: &str =
     "Not imported: this tab has stopped saving (the notice at the top says why), so \
     nothing imported here would be kept. Reload, then import the file again.";
 
+/// What an export of this tab holds when it is not everything stored: saving has stopped, or
+/// another tab stored a value this one has not read yet (see `Scope`).
+fn this_tab_scope(state: &AppContext) -> Option<Scope> {
+    if state.stored_data_unread() {
+        Some(Scope::ThisTab { read_stored: false })
+    } else if state.saving_stopped.is_some() || state.other_tab_unread {
+        Some(Scope::ThisTab { read_stored: true })
+    } else {
+        None
+    }
+}
+
 /// Downloads every piece of data as one file and records the date. A tab that has stopped
-/// saving holds only its own data, not what is stored: its file is named for this tab, and it
-/// is not recorded as a backup.
+/// saving, or not yet read what another tab stored, holds only its own data, not what is
+/// stored: its file is named for this tab, and it is not recorded as a backup.
 pub fn export_all(state: &AppContext) -> Result<(), String> {
     let now = now_iso();
-    let this_tab_only = state.saving_stopped.is_some();
-    let name = export_file_name(&now, this_tab_only);
-    download_text(
-        &name,
-        "application/json",
-        &export(&state.doc, &now, this_tab_only),
-    )?;
-    if !this_tab_only {
+    let scope = this_tab_scope(state).unwrap_or(Scope::Everything);
+    let name = export_file_name(&now, scope);
+    download_text(&name, "application/json", &export(&state.doc, &now, scope))?;
+    if scope == Scope::Everything {
         state.dispatch(Action::Transfer(TransferAction::BackupExported { at: now }));
     }
     Ok(())
@@ -323,7 +331,7 @@ pub fn BackupPanel() -> Html {
     let on_export = {
         let (state, message) = (state.clone(), message.clone());
         Callback::from(move |_| match export_all(&state) {
-            Ok(()) if state.saving_stopped.is_some() => {
+            Ok(()) if this_tab_scope(&state).is_some() => {
                 message.set(Some((true, "This tab's data downloaded.".into())))
             }
             Ok(()) => message.set(Some((true, "Backup file downloaded.".into()))),
@@ -402,7 +410,7 @@ pub fn BackupPanel() -> Html {
                         None => {}
                         Some(Ok(incoming)) => {
                             // Replacing everything with one tab's part is never the default.
-                            if incoming.source == Source::ThisTab {
+                            if matches!(incoming.source, Source::ThisTab { .. }) {
                                 mode.set(Mode::Merge);
                             }
                             match_in_slices(incoming, latest, stop, work, prepared);
@@ -558,7 +566,7 @@ pub fn BackupPanel() -> Html {
         let incoming = &p.incoming;
         let title = match incoming.source {
             Source::Backup => "Import this backup?",
-            Source::ThisTab => "Import this tab's data?",
+            Source::ThisTab { .. } => "Import this tab's data?",
             Source::StoredData => "Import this saved data?",
         };
         let (newer_here, collisions): (Vec<&Collision>, Vec<&Collision>) =
@@ -587,13 +595,23 @@ pub fn BackupPanel() -> Html {
                 if *restores_unreadable {
                     <p>{ "This is the data this browser could not read. Importing it keeps what can be read \
                           in place of the damaged text, and saving starts again." }</p>
-                } else if incoming.source == Source::ThisTab {
+                } else if let Source::ThisTab { read_stored } = incoming.source {
                     <p>{ "This file is not a full backup: it holds only what one tab had while it could not \
-                          save, such as a few changes made there. Merging adds them to your data; replacing \
-                          would put that tab's data in place of everything here." }</p>
+                          save, such as a few changes made there." }</p>
+                    <p>{ if read_stored {
+                        "Merging adds and updates what that tab changed, and keeps what was changed here later."
+                    } else {
+                        "That tab could not see your data: merging adds what it holds beside yours, an \
+                         account or template of a name you have under a new name, and changes nothing of yours."
+                    } }</p>
+                    if mode == Mode::Replace {
+                        <p><strong>{ "Replacing would put that tab's data, and its settings (the defaults if it \
+                                      could not see yours), in place of everything here." }</strong></p>
+                    }
                 } else if incoming.source == Source::StoredData {
                     <p>{ "This file is not a backup but Account Grader's saved data as a browser stored it, \
-                          such as \"Download the unreadable data\" gives. It imports as a backup does." }</p>
+                          such as \"Download the unreadable data\" or \"Download the saved data as it is\" \
+                          gives. It imports as a backup does." }</p>
                 }
                 <fieldset class="segmented">
                     <legend>{ "How" }</legend>

@@ -94,8 +94,11 @@ pub fn StorageBanner() -> Html {
             let download_error = download_error.clone();
             Callback::from(move |_| {
                 let result = match storage::stored_text() {
-                    Some(text) => download_text(&stored_data_file_name(&now_iso()), "application/json", &text),
-                    None => Err("There is no saved data in this browser to download.".to_string()),
+                    Ok(Some(text)) => download_text(&stored_data_file_name(&now_iso()), "application/json", &text),
+                    Ok(None) => Err("There is no saved data in this browser to download: another tab may \
+                                     have cleared it since."
+                        .to_string()),
+                    Err(why) => Err(format!("The saved data could not be had from the browser's storage: {why}")),
                 };
                 download_error.set(result.err());
             })

@@ -25,32 +25,48 @@ const KIND: &str = "backup";
 /// full plans is far smaller, and parsing a huge file would freeze the tab.
 pub const MAX_IMPORT_BYTES: usize = 20 * 1024 * 1024;
 
-/// Marks the export of a tab that has stopped saving (see `export_file_name`).
-const THIS_TAB: &str = "this-tab";
+/// What an export holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Scope {
+    /// Everything stored, from a tab that saves: a backup.
+    Everything,
+    /// Only what a tab that has stopped saving holds (the stored data was not read, or
+    /// another tab stored what this one must not write over). `read_stored`: whether the tab
+    /// had read the stored data, so that its records are copies of those, or started without
+    /// them, so that a record of the same name is another one.
+    ThisTab { read_stored: bool },
+}
 
-/// The whole document as a backup file; `this_tab_only` as for `export_file_name`, said in
-/// the file too, so that a renamed copy is still not taken for a full backup.
-pub fn export(doc: &Document, now: &str, this_tab_only: bool) -> String {
+/// The marks of a tab's own export in the file (see `Scope`).
+const THIS_TAB: &str = "this-tab";
+const THIS_TAB_UNREAD: &str = "this-tab-unread";
+
+/// The whole document as a backup file, its `scope` said in the file, so that a renamed copy
+/// of a tab's own export is still not taken for a full backup.
+pub fn export(doc: &Document, now: &str, scope: Scope) -> String {
     let mut fields = vec![
         ("app", to_text(APP)),
         ("kind", to_text(KIND)),
         ("version", CURRENT_VERSION.to_string()),
         ("exported_at", to_text(now)),
     ];
-    if this_tab_only {
-        fields.push(("scope", to_text(THIS_TAB)));
+    match scope {
+        Scope::Everything => {}
+        Scope::ThisTab { read_stored: true } => fields.push(("scope", to_text(THIS_TAB))),
+        Scope::ThisTab { read_stored: false } => fields.push(("scope", to_text(THIS_TAB_UNREAD))),
     }
     fields.push(("data", encode(doc)));
     let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
     export_file(&fields)
 }
 
-/// The name of an export made at `now`. A tab that has stopped saving (`this_tab_only`: the
-/// stored data was not read, or another tab stored what this one must not write over) holds
-/// only its own data: its file is named so, that it never takes the place of a real backup
-/// in the visitor's downloads.
-pub fn export_file_name(now: &str, this_tab_only: bool) -> String {
-    let what = if this_tab_only { "this-tab" } else { "backup" };
+/// The name of an export made at `now`. A tab's own export is named so, that it never takes
+/// the place of a real backup in the visitor's downloads.
+pub fn export_file_name(now: &str, scope: Scope) -> String {
+    let what = match scope {
+        Scope::Everything => "backup",
+        Scope::ThisTab { .. } => "this-tab",
+    };
     format!(
         "account-grader-{what}-{}.json",
         crate::support::dates::date_part(now)
@@ -157,8 +173,8 @@ pub enum Source {
     /// A file from "Export all data".
     Backup,
     /// A file from "Export this tab's data", in a tab that had stopped saving: only what that
-    /// tab held, not everything that was stored.
-    ThisTab,
+    /// tab held, not everything that was stored (see `Scope`).
+    ThisTab { read_stored: bool },
     /// A stored document as it stands, such as the file "Download the unreadable data" gives.
     StoredData,
 }
@@ -208,7 +224,10 @@ pub fn parse(text: &str) -> Result<Incoming, ImportError> {
     let is = |field: &Option<Json>, name: &str| matches!(field, Some(Json::String(s)) if s == name);
     let (data, source) = match data {
         Some(data) if is(&app, APP) && is(&kind, KIND) && is(&scope, THIS_TAB) => {
-            (data, Source::ThisTab)
+            (data, Source::ThisTab { read_stored: true })
+        }
+        Some(data) if is(&app, APP) && is(&kind, KIND) && is(&scope, THIS_TAB_UNREAD) => {
+            (data, Source::ThisTab { read_stored: false })
         }
         Some(data) if is(&app, APP) && is(&kind, KIND) => (data, Source::Backup),
         _ if is(&app, APP) && is(&kind, plan_export::KIND) => return Err(ImportError::SinglePlan),
@@ -317,6 +336,10 @@ pub enum Outcome {
     /// The one here was changed after the file's copy: merging keeps it, replacing puts the
     /// older copy in its place; said in the preview either way, so that it is no surprise.
     OlderInFile { here_at: String, file_at: String },
+    /// Its name is that of one here, but the file comes from a tab that could not read the
+    /// data here, so it is another item: merging adds it under a new name and leaves the one
+    /// here as it is.
+    AddedBeside { existing: String, name: String },
 }
 
 impl Collision {
@@ -342,6 +365,12 @@ impl Collision {
             (Outcome::AddedAs { first, name }, _) => format!(
                 "{kind} \"{}\" has the same name as \"{first}\" earlier in the file; it is \
                  added as \"{name}\".",
+                self.incoming
+            ),
+            (Outcome::AddedBeside { existing, name }, _) => format!(
+                "{kind} \"{}\" has the same name as \"{existing}\" here, but the file comes from a \
+                 tab that could not see yours: it is added as \"{name}\", and \"{existing}\" \
+                 stays as it is.",
                 self.incoming
             ),
             (Outcome::OlderInFile { here_at, file_at }, mode) => format!(
@@ -715,11 +744,15 @@ fn prospect_slots(here: &[Prospect], incoming: &[Prospect]) -> Vec<Option<usize>
 ///
 /// `keys` are the [`name_key`]s of the names here and of the incoming ones, in order: worked
 /// out beforehand, a slice at a time for a large file ([`Matching`]).
+///
+/// `beside`: the file comes from a tab that could not read the data here (`Source::ThisTab`),
+/// so an item of a name here is not a copy of it: it is added under a numbered name too.
 fn match_names<'a>(
     kind: &'static str,
     here: impl Iterator<Item = (u64, &'a str)>,
     incoming: impl Iterator<Item = &'a str>,
     keys: &'a Keys,
+    beside: bool,
     collisions: &mut Vec<Collision>,
 ) -> (Vec<Target>, Vec<(usize, String)>) {
     let here: HashMap<&str, (u64, &str)> = here
@@ -753,6 +786,24 @@ fn match_names<'a>(
         }
         seen.insert(key, name);
         match here.get(key) {
+            Some(&(_, existing)) if beside => {
+                let base = name.trim();
+                let new_name = (2..)
+                    .map(|n| format!("{base} {n}"))
+                    .find(|n| !taken.contains(&name_key(n)))
+                    .expect("the sequence of names is endless");
+                taken.insert(name_key(&new_name));
+                collisions.push(Collision {
+                    kind,
+                    incoming: name.to_string(),
+                    outcome: Outcome::AddedBeside {
+                        existing: existing.to_string(),
+                        name: new_name.clone(),
+                    },
+                });
+                renamed.push((i, new_name));
+                targets.push(Target::New);
+            }
             Some(&(id, existing)) => {
                 if existing != name {
                     collisions.push(Collision {
@@ -774,14 +825,16 @@ fn match_names<'a>(
 impl MergePlan {
     /// Items are matched by what the user sees, not by id (two browsers hand out the same
     /// ids): accounts and templates by name, assessments by the moment saved.
-    fn new(current: &Document, incoming: &Document) -> Self {
+    fn new(current: &Document, incoming: &Incoming) -> Self {
         let mut keys = Keys::default();
-        keys.add(current, incoming, usize::MAX);
+        keys.add(current, &incoming.doc, usize::MAX);
         Self::with_keys(current, incoming, &keys)
     }
 
     /// `keys` of every account here and in the file.
-    fn with_keys(current: &Document, incoming: &Document, keys: &Keys) -> Self {
+    fn with_keys(current: &Document, incoming: &Incoming, keys: &Keys) -> Self {
+        let beside = incoming.source == (Source::ThisTab { read_stored: false });
+        let incoming = &incoming.doc;
         let mut collisions = Vec::new();
         let (accounts, account_names) = match_names(
             "Account",
@@ -792,6 +845,7 @@ impl MergePlan {
                 .map(|a| (a.id, a.name.as_str())),
             incoming.portfolio.accounts.iter().map(|a| a.name.as_str()),
             keys,
+            beside,
             &mut collisions,
         );
         let template_keys = Keys {
@@ -817,6 +871,7 @@ impl MergePlan {
                 .map(|t| (t.id, t.name.as_str())),
             incoming.plans.templates.iter().map(|t| t.name.as_str()),
             &template_keys,
+            beside,
             &mut collisions,
         );
         let mut saved: HashMap<&str, AssessmentId> = current
@@ -1033,7 +1088,7 @@ impl crate::support::sliced::Sliced for Matching {
             return None;
         }
         let incoming = self.incoming.take().expect("checked just above");
-        let plan = MergePlan::with_keys(&self.current, &incoming.doc, &self.keys);
+        let plan = MergePlan::with_keys(&self.current, &incoming, &self.keys);
         Some(Prepared { incoming, plan })
     }
 
@@ -1061,7 +1116,7 @@ pub struct Prepared {
 
 impl Prepared {
     pub fn new(current: &Document, incoming: Incoming) -> Self {
-        let plan = MergePlan::new(current, &incoming.doc);
+        let plan = MergePlan::new(current, &incoming);
         Prepared { incoming, plan }
     }
 
@@ -1080,8 +1135,11 @@ impl Prepared {
                 .any(|o| o.goes_over_newer() && o.kind == c.kind && o.incoming == c.incoming)
         };
         all.iter()
-            .filter(|c| {
-                !(mode == Mode::Merge && matches!(c.outcome, Outcome::Updates { .. }) && kept(c))
+            .filter(|c| match (&c.outcome, mode) {
+                (Outcome::Updates { .. }, Mode::Merge) => !kept(c),
+                // Replacing adds nothing beside what is here: it all gives way.
+                (Outcome::AddedBeside { .. }, Mode::Replace) => false,
+                _ => true,
             })
             .collect()
     }
@@ -1573,11 +1631,11 @@ mod tests {
     fn an_export_from_a_tab_that_is_not_saving_is_not_named_a_backup() {
         let now = "2026-12-07T09:30:00Z";
         assert_eq!(
-            export_file_name(now, false),
+            export_file_name(now, Scope::Everything),
             "account-grader-backup-2026-12-07.json"
         );
         assert_eq!(
-            export_file_name(now, true),
+            export_file_name(now, Scope::ThisTab { read_stored: false }),
             "account-grader-this-tab-2026-12-07.json"
         );
         assert_eq!(
@@ -1589,14 +1647,78 @@ mod tests {
     #[test]
     fn a_tab_s_own_export_says_so_inside_and_reads_back_as_such() {
         let doc = doc_with(&["Acme"], 1);
-        let this_tab = export(&doc, AT, true);
-        assert!(this_tab.contains(r#""scope": "this-tab""#), "{this_tab}");
-        let read = parse(&this_tab).unwrap();
-        assert_eq!((read.source, read.doc), (Source::ThisTab, doc.clone()));
-        let backup = export(&doc, AT, false);
+        for read_stored in [true, false] {
+            let this_tab = export(&doc, AT, Scope::ThisTab { read_stored });
+            let mark = if read_stored {
+                "this-tab"
+            } else {
+                "this-tab-unread"
+            };
+            assert!(
+                this_tab.contains(&format!(r#""scope": "{mark}""#)),
+                "{this_tab}"
+            );
+            let read = parse(&this_tab).unwrap();
+            assert_eq!(
+                (read.source, read.doc),
+                (Source::ThisTab { read_stored }, doc.clone())
+            );
+        }
+        let backup = export(&doc, AT, Scope::Everything);
         assert!(!backup.contains("scope"));
         assert_eq!(parse(&backup).unwrap().source, Source::Backup);
     }
+
+    #[test]
+    fn a_tab_that_could_not_read_the_data_adds_beside_it_and_changes_nothing_here() {
+        let mut here = doc_with(&["Acme", "Birch"], 1);
+        {
+            let accounts = Rc::make_mut(&mut here.portfolio.accounts);
+            accounts[0].revenue = Some(123.0);
+            accounts[0].notes = "Met the COO".into();
+        }
+        // That tab started empty and its visitor entered "Acme" again, later.
+        let mut there = doc_with(&["ACME", "Cedar"], 1);
+        Rc::make_mut(&mut there.portfolio.accounts)[0].updated_at = "2026-12-01T09:00:00Z".into();
+        let incoming = |read_stored| Incoming {
+            doc: there.clone(),
+            dropped: vec![],
+            source: Source::ThisTab { read_stored },
+        };
+        let prepared = Prepared::new(&here, incoming(false));
+        let merged = prepared.apply(&here, Mode::Merge);
+        let names: Vec<&str> = merged
+            .portfolio
+            .accounts
+            .iter()
+            .map(|a| a.name.as_str())
+            .collect();
+        assert_eq!(names, ["Acme", "Birch", "ACME 2", "Cedar"]);
+        assert_eq!(
+            merged.portfolio.accounts[0], here.portfolio.accounts[0],
+            "left as it is"
+        );
+        let preview = prepared.preview(Mode::Merge);
+        assert_eq!((preview.accounts_added, preview.accounts_replaced), (2, 0));
+        let said: Vec<String> = prepared
+            .collisions_for(Mode::Merge)
+            .iter()
+            .map(|c| c.sentence(Mode::Merge))
+            .collect();
+        assert_eq!(
+            said,
+            ["Account \"ACME\" has the same name as \"Acme\" here, but the file comes from a tab \
+              that could not see yours: it is added as \"ACME 2\", and \"Acme\" stays as it is."]
+        );
+        // Replacing puts the file's contents in place of everything: no renaming is said.
+        assert!(prepared.collisions_for(Mode::Replace).is_empty());
+        // A tab that had read the data holds copies of it: the same name updates, as a backup.
+        let copies = Prepared::new(&here, incoming(true));
+        let merged = copies.apply(&here, Mode::Merge);
+        assert_eq!(merged.portfolio.accounts.len(), 3);
+        assert_eq!(merged.portfolio.accounts[0].name, "ACME");
+    }
+
     use crate::domain::demo::demo_accounts;
     use crate::domain::plans::{Content, Plan};
 
@@ -1684,7 +1806,10 @@ mod tests {
     #[test]
     fn a_backup_round_trips() {
         let doc = doc_with(&["Acme", "Birch"], 1);
-        assert_eq!(parse(&export(&doc, AT, false)).map(|i| i.doc), Ok(doc));
+        assert_eq!(
+            parse(&export(&doc, AT, Scope::Everything)).map(|i| i.doc),
+            Ok(doc)
+        );
     }
 
     #[test]
@@ -1908,7 +2033,7 @@ mod tests {
         );
         Rc::make_mut(&mut here.portfolio.snapshots).push(taken);
         here.next_id = 81;
-        let file = parse(&export(&here, AT, false)).unwrap().doc;
+        let file = parse(&export(&here, AT, Scope::Everything)).unwrap().doc;
         let (merged, p) = import(&here, &file, Mode::Merge);
         assert_eq!(
             merged.portfolio.snapshots.len(),
@@ -1978,7 +2103,7 @@ mod tests {
             next_id: 3,
             ..Document::default()
         };
-        let text = export(&doc, AT, false);
+        let text = export(&doc, AT, Scope::Everything);
         let cut = text.find("Zephyr").unwrap();
         let read = parse(&text[..cut]).expect("what comes before the damage is read");
         assert_eq!(read.doc.prospects.len(), 1);
@@ -2231,7 +2356,11 @@ mod tests {
 
     #[test]
     fn a_cut_off_or_damaged_file_gives_back_what_comes_before_the_damage() {
-        let text = export(&doc_with(&["Acme", "Birch", "Cedar"], 1), AT, false);
+        let text = export(
+            &doc_with(&["Acme", "Birch", "Cedar"], 1),
+            AT,
+            Scope::Everything,
+        );
         let cut = text.find("\"Cedar\"").unwrap() + 3;
         let read = parse(&text[..cut]).unwrap();
         assert_eq!(names(&read.doc), ["Acme", "Birch"]);

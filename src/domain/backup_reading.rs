@@ -363,7 +363,7 @@ impl BackupReading {
             Err(why) => return Some(Err(Err(why))),
         };
         let place = match skeleton.source {
-            super::backup::Source::Backup | super::backup::Source::ThisTab => Place::Data,
+            super::backup::Source::Backup | super::backup::Source::ThisTab { .. } => Place::Data,
             super::backup::Source::StoredData => Place::File,
         };
         let [file, data] = walk.found;
@@ -481,8 +481,12 @@ mod tests {
     /// its line breaks (which the damage below needs), and the document as a browser stores it.
     fn files(doc: &Document) -> Vec<String> {
         vec![
-            export(doc, AT, false),
-            export(doc, AT, true),
+            export(doc, AT, crate::domain::backup::Scope::Everything),
+            export(
+                doc,
+                AT,
+                crate::domain::backup::Scope::ThisTab { read_stored: false },
+            ),
             compact(doc),
             encode(doc),
         ]
@@ -510,7 +514,7 @@ mod tests {
 
     #[test]
     fn progress_goes_through_the_bytes_and_then_each_list_of_records() {
-        let text = export(&document(30), AT, false);
+        let text = export(&document(30), AT, crate::domain::backup::Scope::Everything);
         let (_, seen) = run_in_slices(BackupReading::new(text.as_str().into()), 4);
         let bytes: Vec<_> = seen.iter().filter(|p| p.unit == Unit::Bytes).collect();
         assert!(bytes.len() > 5, "{bytes:?}");
@@ -530,7 +534,7 @@ mod tests {
 
     #[test]
     fn a_backup_from_version_4_is_read_record_by_record_too() {
-        let v5 = export(&document(30), AT, false);
+        let v5 = export(&document(30), AT, crate::domain::backup::Scope::Everything);
         let v4 = v5
             .replace("\"version\": 5", "\"version\": 4")
             .replace("\"version\":5", "\"version\":4");
@@ -574,7 +578,7 @@ mod tests {
     fn files_that_are_not_current_backups_give_what_parse_gives() {
         let v1 = include_str!("../../tests/fixtures/v1.json");
         let old = format!(r#"{{"app":"account-grader","kind":"backup","version":1,"data":{v1}}}"#);
-        let text = export(&document(5), AT, false);
+        let text = export(&document(5), AT, crate::domain::backup::Scope::Everything);
         let cut = &text[..text.len() - 40];
         let cases = [
             v1.to_string(),

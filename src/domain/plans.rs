@@ -1433,7 +1433,7 @@ pub(crate) mod tests {
             p.write(key, key, content, AT);
         }
         doc.plans.plans.push(std::rc::Rc::new(p.clone()));
-        let text = backup::export(&doc, AT, false);
+        let text = backup::export(&doc, AT, crate::domain::backup::Scope::Everything);
         let incoming = backup::parse(&text).unwrap();
         assert_eq!(&*incoming.doc.plans.plans[0], &p);
     }

@@ -200,7 +200,8 @@ mod tests {
     const AT: &str = "2026-11-23T09:00:00.000Z";
 
     fn import_of(file: &Document, into: &Document) -> TransferAction {
-        let incoming = parse(&export(file, AT, false)).expect("a backup");
+        let incoming =
+            parse(&export(file, AT, crate::domain::backup::Scope::Everything)).expect("a backup");
         TransferAction::ImportBackup {
             import: Rc::new(Prepared::new(into, incoming)),
             mode: Mode::Merge,

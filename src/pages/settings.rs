@@ -38,17 +38,22 @@ pub fn SettingsPage() -> Html {
         <div class="settings">
             <header class="page-header">
                 <h1 tabindex="-1">{ "Settings" }</h1>
-                <p class="lead">{ "Your data, and how accounts are scored and placed on the matrix. Changes apply at once." }</p>
+                <p class="lead">{ if unread {
+                    "Your data, and how accounts are scored and placed on the matrix."
+                } else {
+                    "Your data, and how accounts are scored and placed on the matrix. Changes apply at once."
+                } }</p>
             </header>
             <BackupPanel />
             <KeptCopies />
             <KeepingPanel />
             if unread {
-                <p class="banner banner--warning" id="settings-unread">{ SETTINGS_NOT_READ }</p>
+                <p class="banner banner--warning settings__unread" id="settings-unread">{ SETTINGS_NOT_READ }</p>
             }
             // Off while the saved settings are unread: these are the defaults, not the
             // visitor's, and a change here would not be saved.
             <fieldset class="settings__all" disabled={unread}
+                role={(!unread).then_some("none")}
                 aria-describedby={unread.then_some("settings-unread")}>
             <section class="card" aria-labelledby="theme-title">
                 <h2 id="theme-title">{ "Appearance" }</h2>

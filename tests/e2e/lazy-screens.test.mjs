@@ -5,7 +5,7 @@
 // nothing is fetched from anywhere but the app's own folder.
 import { readFile } from 'node:fs/promises';
 import { after, before, test } from 'node:test';
-import { assert, BASE, setUp } from './harness.mjs';
+import { assert, BASE, fixture, setUp } from './harness.mjs';
 
 let env;
 before(async () => { env = await setUp(); });
@@ -130,7 +130,25 @@ test('a first visit asks for the History screen\'s files as the first download e
   await heading(page, 'Assessment history').waitFor();
   assert.match(await page.evaluate(() => window.historyCompileAsker), /loader\.js/, 'asked for by the page\'s loader, not when the app asks');
   assert.equal(paths.filter(p => /_split_history\.wasm$/.test(p)).length, 1, paths.join('\n'));
+  assert.equal(paths.filter(p => /_bg\.wasm$/.test(p)).length, 1, 'the first download, read by the loader too, once');
   assert.equal(await page.locator('.start-failed').count(), 0);
+
+  // A shared link's page, which shows its content from the first screen's script too, waits
+  // for the screens of shared links: History is not asked for ahead of them.
+  const links = JSON.parse(await fixture('shared-links.json'));
+  const shared = await env.newPage({ serviceWorkers: 'block' });
+  await shared.addInitScript(() => {
+    const { compileStreaming } = WebAssembly;
+    WebAssembly.compileStreaming = function (source) {
+      const asker = new Error().stack;
+      Promise.resolve(source).then(r => { if (r.url.endsWith('_split_history.wasm')) window.historyCompileAsker ??= asker; }, () => {});
+      return compileStreaming.call(this, source);
+    };
+  });
+  await shared.goto(env.server.url + `#/r/${links.results[0]}`);
+  await shared.locator('main .answer-list').waitFor();
+  await shared.waitForFunction(() => performance.getEntriesByType('resource').some(e => e.name.endsWith('_split_history.wasm')));
+  assert.doesNotMatch(await shared.evaluate(() => window.historyCompileAsker), /loader\.js/);
 });
 
 test('every screen opens from its address, each group\'s file fetched from the app\'s folder', async () => {

@@ -288,7 +288,6 @@ test('stored data whose reader cannot be downloaded is left as it was, and the t
   assert.equal(await page.locator('#import-file').isDisabled(), true, 'no import into data never stored');
   assert.match(await page.locator('#settings-unread').textContent(), /The settings below are the defaults, not yours/);
   assert.equal(await page.getByLabel('Revenue is entered in').isDisabled(), true, 'the defaults are not offered as the visitor\'s');
-  assert.equal(await page.getByRole('button', { name: 'Reset all settings to defaults' }).isDisabled(), true);
   assert.doesNotMatch(await page.locator('#stored-size').textContent(), /takes 0 bytes/, 'the stored size is known unread');
   const [download] = await Promise.all([page.waitForEvent('download'), exportButton.click()]);
   assert.match(download.suggestedFilename(), /^account-grader-this-tab-\d{4}-\d{2}-\d{2}\.json$/);
@@ -308,16 +307,25 @@ test('stored data whose reader cannot be downloaded is left as it was, and the t
   const again = await page.context().newPage();
   await again.goto(page.url().replace(/#.*/, '#/grader'));
   await again.locator('.score__value').filter({ hasText: '1' }).waitFor();
-  // The file says inside that it is one tab's: imported where the data was read, it is not
-  // offered as a backup, and merges.
+  // The file says inside that it is one tab's, from a tab that could not read the data:
+  // imported where the data was read, it is not offered as a backup, and merges, even after
+  // Replace was chosen for another file.
   const file = await readFile(await download.path(), 'utf8');
-  assert.match(file, /"scope": "this-tab"/);
+  assert.match(file, /"scope": "this-tab-unread"/);
+  const importFile = (name, text) => again.locator('#import-file').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
   await again.evaluate(() => { location.hash = '#/settings'; });
-  await again.locator('#import-file').setInputFiles({ name: download.suggestedFilename(), mimeType: 'application/json', buffer: Buffer.from(file) });
+  await importFile('backup.json', file.replace(/\s*"scope": "this-tab-unread",/, ''));
+  const backupPreview = again.getByRole('region', { name: 'Import this backup?' });
+  await backupPreview.getByRole('radio', { name: 'Replace my data' }).check();
+  await importFile(download.suggestedFilename(), file);
   const preview = again.getByRole('region', { name: "Import this tab's data?" });
   await preview.waitFor();
-  assert.match(await preview.textContent(), /not a full backup/);
+  assert.match(await preview.textContent(), /not a full backup.*That tab could not see your data/s);
   assert.equal(await preview.getByRole('radio', { name: 'Merge with my data' }).isChecked(), true);
+  await preview.getByRole('button', { name: 'Cancel' }).click();
+  // The saved data as it was stored imports as such.
+  await importFile(asStored.suggestedFilename(), await readFile(await asStored.path(), 'utf8'));
+  await again.getByRole('region', { name: 'Import this saved data?' }).waitFor();
   await page.unroute(READER_FILE);
   // The refused file's failed request is this test's doing, not the app's error.
   const expected = /Failed to load resource|_split_reading|Failed to fetch|ERR_FAILED/;
