@@ -14,8 +14,9 @@ use crate::support::dates::date_part;
 #[derive(Properties, PartialEq)]
 pub struct AssessmentDetailsFormProps {
     pub assessment: SavedAssessment,
-    /// Called once the details are kept or the change is cancelled.
-    pub on_close: Callback<()>,
+    /// Called once the details are kept (`true`, which brings an undo notice if anything
+    /// changed) or the change is cancelled (`false`).
+    pub on_close: Callback<bool>,
 }
 
 fn field_id(field: DetailsField) -> &'static str {
@@ -52,7 +53,7 @@ pub fn AssessmentDetailsForm(props: &AssessmentDetailsFormProps) -> Html {
             match form.validate(&saved_at, date_part(&today)) {
                 Ok(details) => {
                     state.dispatch(Action::Grader(GraderAction::EditAssessment { id, details }));
-                    on_close.emit(());
+                    on_close.emit(true);
                 }
                 Err(p) => {
                     focus_later(field_id(p.field()).into());
@@ -63,13 +64,13 @@ pub fn AssessmentDetailsForm(props: &AssessmentDetailsFormProps) -> Html {
     };
     let on_cancel = {
         let on_close = props.on_close.clone();
-        Callback::from(move |_| on_close.emit(()))
+        Callback::from(move |_| on_close.emit(false))
     };
     let on_key = {
         let on_close = props.on_close.clone();
         Callback::from(move |e: KeyboardEvent| {
             if e.key() == "Escape" {
-                on_close.emit(());
+                on_close.emit(false);
             }
         })
     };

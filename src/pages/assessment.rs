@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use crate::browser::page::{focus_later, navigate};
+use crate::browser::page::{focus_after_notice, focus_later, navigate};
 use crate::components::answer_list::answer_list;
 use crate::components::assessment_details_form::AssessmentDetailsForm;
 use crate::components::change_summary::change_summary;
@@ -56,9 +56,15 @@ pub fn AssessmentPage(props: &AssessmentPageProps) -> Html {
     };
     let on_edited = {
         let editing = editing.clone();
-        Callback::from(move |()| {
+        Callback::from(move |saved: bool| {
             editing.set(false);
-            focus_later("edit-details".into());
+            // After a save, once its undo notice has taken focus (if anything changed), so
+            // that the two do not race for it.
+            if saved {
+                focus_after_notice("edit-details".into());
+            } else {
+                focus_later("edit-details".into());
+            }
         })
     };
 

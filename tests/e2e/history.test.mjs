@@ -90,6 +90,11 @@ test("an assessment's label and date can be changed: it moves in the order and t
   await date.fill('2026-01-15');
   await page.getByRole('button', { name: 'Save details' }).click();
   await page.getByRole('heading', { name: 'Q1 catch-up: 15 Jan 2026', level: 1 }).waitFor();
+  // Focus goes back to the button that opened the form once the undo notice has appeared,
+  // and stays there (the notice used to take it back at times).
+  await page.waitForFunction(() => document.activeElement?.id === 'edit-details');
+  await page.getByRole('status').getByRole('button', { name: 'Undo' }).waitFor();
+  await page.waitForTimeout(100);
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'edit-details');
   // Now the earliest, so there is nothing before it to compare with.
   await page.getByText('This is the first saved assessment, so there is nothing to compare yet.').waitFor();
