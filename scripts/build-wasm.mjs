@@ -157,8 +157,8 @@ function __timeLimit() {
  *  needs the main module. The page's loader calls it for the reader of stored data, so that a
  *  start with data stored compiles the reader while the first download compiles (the reader
  *  then only has to be instantiated). A prepared module is used by the first load only; if
- *  its download or compilation failed, that load fetches it afresh, and a load that fails
- *  is tried afresh by the next, as before. */
+ *  its download or compilation failed, that load fetches it afresh, unless it ran out of
+ *  time (FETCH_TIME_LIMIT_MS), and a load that fails is tried afresh by the next, as before. */
 export function withEarlyCompile(splitJs) {
   const instantiate = /return async \(imports\) => \(WebAssembly\.instantiateStreaming\(src, imports\)\);/g;
   const modules = (splitJs.match(/= (?:wrapAsyncCb\()?makeLoad\(\(\) => \{/g) ?? []).length;
@@ -178,9 +178,10 @@ function makeLoad(fetcher, deps) {
         started = true;
         prepared = undefined;
         if (early === undefined) return fetcher();
-        // A download begun ahead that failed (its time limit ran from the start of the page)
-        // is not this load's failure: the load fetches afresh.
-        const ready = early.compiled.then(() => early, () => fetcher());
+        // A download begun ahead that failed (a blip) is not this load's failure: the load
+        // fetches afresh. One that ran out of time is: a second try would keep the screen,
+        // or a start waiting for the reader, waiting as long again.
+        const ready = early.compiled.then(() => early, e => (e?.name === 'TimeoutError' ? Promise.reject(e) : fetcher()));
         return async (imports) => (await ready)(imports);
     }, deps);
     load.prepare = () => {

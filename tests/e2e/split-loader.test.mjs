@@ -171,6 +171,19 @@ test('a prepared module that failed to download is fetched afresh by its load, a
   assert.ok(seen.instantiated.includes('split_more.wasm'));
 });
 
+test('a prepared module that ran out of time fails its load, which does not wait a second time limit', async () => {
+  let failures = 1;
+  const timedOut = () => Promise.reject(new DOMException('signal timed out', 'TimeoutError'));
+  const { exports, seen } = runLoader(file => (file === 'split_more.wasm' && failures-- > 0 ? timedOut() : { ok: true, file }));
+  exports.__wasm_split_load_more.prepare();
+  await new Promise(done => setTimeout(done, 0));
+  await assert.rejects(exports.__wasm_split_load_more(), /timed out/);
+  assert.equal(seen.fetched.filter(f => f === 'split_more.wasm').length, 1, 'not fetched again by that load');
+  // The next load, asked for later (Try again, or the next visit to a screen), fetches again.
+  await exports.__wasm_split_load_more();
+  assert.equal(seen.fetched.filter(f => f === 'split_more.wasm').length, 2);
+});
+
 test('a load after a prepared download that failed once succeeds', async () => {
   let failures = 1;
   const { exports, seen } = runLoader(file => (file === 'split_more.wasm' && failures-- > 0 ? Promise.reject(new Error('blip')) : { ok: true, file }));
