@@ -411,12 +411,20 @@ pub fn CsvPanel() -> Html {
     // While the import runs, its progress row's Cancel is the one way out: another file
     // cannot be chosen meanwhile.
     let importing_now = importing.is_some();
+    // A tab that could not read the saved data would import beside nothing, and save none of it.
+    let unread = state.stored_data_unread();
+    let off = importing_now || unread;
     let controls = html! {
         <div class="editor-actions">
-            <label class={classes!("button", importing_now.then_some("button--disabled"))} for="csv-file"
-                aria-disabled={importing_now.then_some("true")}>{ "Import from a spreadsheet (CSV)…" }</label>
-            <input id="csv-file" class="visually-hidden" type="file" disabled={importing_now}
+            <label class={classes!("button", off.then_some("button--disabled"))} for="csv-file"
+                aria-disabled={off.then_some("true")}
+                aria-describedby={unread.then_some("csv-unread")}>{ "Import from a spreadsheet (CSV)…" }</label>
+            <input id="csv-file" class="visually-hidden" type="file" disabled={off}
                 accept=".csv,text/csv,.tsv,text/tab-separated-values,.txt,text/plain" onchange={on_file} />
+            if unread {
+                <p class="muted" id="csv-unread">{ "Import is off: your saved data could not be read in this \
+                    tab, so nothing imported here would be saved. Reload, then import." }</p>
+            }
             if !state.doc.portfolio.accounts.is_empty() {
                 <button type="button" class="button" onclick={on_export}>{ "Export accounts (CSV)" }</button>
             }

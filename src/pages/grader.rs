@@ -137,6 +137,11 @@ pub fn GraderPage(props: &GraderPageProps) -> Html {
                        consistently, for every client that matters and not just now and then." }
                 </p>
             </header>
+            if state.stored_data_unread() {
+                <p class="banner banner--warning banner--in-page">{ "Your saved answers could not be read in this \
+                    tab (the notice at the top says why), so these start empty. What you answer here is kept in \
+                    this tab only: reload to see your own." }</p>
+            }
             <div class="grader__layout">
                 <ol class="practice-list">
                     { for PRACTICES.iter().map(|p| practice_question(p.id, grader.draft.get(p.id), contradiction(p.id), &on_answer)) }

@@ -183,6 +183,7 @@ pub fn PlansPage() -> Html {
                                 </div>
                                 <div class="template-list__actions">
                                     <button type="button" class="button button--small" onclick={on_duplicate}
+                                        disabled={unread}
                                         aria-label={format!("Duplicate {}", t.display_name())}>{ "Duplicate" }</button>
                                     if t.id != BUILT_IN_TEMPLATE {
                                         <button type="button" class="button button--small button--danger" onclick={on_delete}
@@ -195,11 +196,18 @@ pub fn PlansPage() -> Html {
                     }) }
                 </ul>
                 <div class="editor-actions">
-                    <button type="button" class="button" onclick={new_template(Some(BUILT_IN_TEMPLATE), "My key account plan")}>
+                    // Not in a tab that could not read the saved data: nothing made here is saved.
+                    <button type="button" class="button" onclick={new_template(Some(BUILT_IN_TEMPLATE), "My key account plan")}
+                        disabled={unread} aria-describedby={unread.then_some("templates-unread")}>
                         { "New template from the built-in one" }
                     </button>
-                    <button type="button" class="button" onclick={new_template(None, "Blank template")}>{ "New blank template" }</button>
+                    <button type="button" class="button" onclick={new_template(None, "Blank template")}
+                        disabled={unread} aria-describedby={unread.then_some("templates-unread")}>{ "New blank template" }</button>
                 </div>
+                if unread {
+                    <p class="muted" id="templates-unread">{ "New templates are off: your saved data could not be \
+                        read in this tab, so nothing made here would be saved. Reload to work on your templates." }</p>
+                }
                 <p class="muted">{ "A template used by a plan cannot be deleted; its plans would lose their structure." }</p>
             </section>
         </div>

@@ -359,7 +359,12 @@ pub fn RatingGridPage() -> Html {
                 <p class="lead" id="rating-grid-keys">
                     { "Type 1 to 5 to rate the highlighted cell; the cursor then moves to the next \
                        criterion, and on to the next account. 0 or Delete clears a rating, the \
-                       arrow keys move, Enter opens the account. Every rating is saved at once." }
+                       arrow keys move, Enter opens the account." }
+                    { if state.stored_data_unread() {
+                        " Your saved data could not be read in this tab: ratings given here are kept in this tab only."
+                    } else {
+                        " Every rating is saved at once."
+                    } }
                 </p>
             </header>
             <form class="toolbar card" role="search" aria-label="Choose the accounts to rate"

@@ -48,7 +48,7 @@ pub fn SettingsPage() -> Html {
             <KeptCopies />
             <KeepingPanel />
             if unread {
-                <p class="banner banner--warning settings__unread" id="settings-unread">{ SETTINGS_NOT_READ }</p>
+                <p class="banner banner--warning banner--in-page" id="settings-unread">{ SETTINGS_NOT_READ }</p>
             }
             // Off while the saved settings are unread: these are the defaults, not the
             // visitor's, and a change here would not be saved.

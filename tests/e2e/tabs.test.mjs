@@ -274,9 +274,11 @@ test('stored data whose reader cannot be downloaded is left as it was, and the t
   await page.evaluate(() => { location.hash = '#/accounts'; });
   await page.locator('main').getByText(notRead).waitFor();
   assert.equal(await page.getByRole('button', { name: /Explore a demo portfolio/ }).isVisible(), false);
+  assert.equal(await page.locator('#csv-file').isDisabled(), true, 'no spreadsheet import into data never stored');
   await page.evaluate(() => { location.hash = '#/plans'; });
   await page.locator('main').getByText(notRead).waitFor();
   assert.equal(await page.getByText(/used by 0 plans/).count(), 0, 'the plans that use a template are not known');
+  assert.equal(await page.getByRole('button', { name: 'New blank template' }).isDisabled(), true, 'no template that is never stored');
   await page.evaluate(() => { location.hash = '#/prospects'; });
   await page.locator('main').getByText(notRead).waitFor();
   await page.evaluate(() => { location.hash = '#/accounts/1'; });
@@ -295,8 +297,10 @@ test('stored data whose reader cannot be downloaded is left as it was, and the t
   assert.match(await page.getByText(/^Last backup:/).textContent(), /not known in this tab/, 'nor said to be never');
   assert.equal(await stored(page), before);
 
-  // An assessment saved there is not said to be saved.
+  // An assessment saved there is not said to be saved, and the Grader says its answers are
+  // not the visitor's saved ones.
   await page.evaluate(() => { location.hash = '#/grader'; });
+  await page.getByText(/Your saved answers could not be read in this tab/).waitFor();
   await page.getByRole('button', { name: 'Save assessment' }).click();
   await page.getByRole('button', { name: 'Kept in this tab' }).waitFor();
   await page.getByText(/Kept in this tab's history with a score of 1\/10, but not yet stored in this browser/).waitFor();
