@@ -765,7 +765,8 @@ fn match_names<'a>(
     let (mut targets, mut renamed) = (Vec::new(), Vec::new());
     for ((i, name), key) in incoming.enumerate().zip(&keys.incoming) {
         let key = key.as_str();
-        if let Some(first) = seen.get(key) {
+        // Added under a numbered name that neither side uses, with what the preview says.
+        let mut add_renamed = |outcome: Box<dyn FnOnce(String) -> Outcome>| {
             let base = name.trim();
             let new_name = (2..)
                 .map(|n| format!("{base} {n}"))
@@ -775,34 +776,21 @@ fn match_names<'a>(
             collisions.push(Collision {
                 kind,
                 incoming: name.to_string(),
-                outcome: Outcome::AddedAs {
-                    first: first.to_string(),
-                    name: new_name.clone(),
-                },
+                outcome: outcome(new_name.clone()),
             });
             renamed.push((i, new_name));
             targets.push(Target::New);
+        };
+        if let Some(first) = seen.get(key) {
+            let first = first.to_string();
+            add_renamed(Box::new(|name| Outcome::AddedAs { first, name }));
             continue;
         }
         seen.insert(key, name);
         match here.get(key) {
             Some(&(_, existing)) if beside => {
-                let base = name.trim();
-                let new_name = (2..)
-                    .map(|n| format!("{base} {n}"))
-                    .find(|n| !taken.contains(&name_key(n)))
-                    .expect("the sequence of names is endless");
-                taken.insert(name_key(&new_name));
-                collisions.push(Collision {
-                    kind,
-                    incoming: name.to_string(),
-                    outcome: Outcome::AddedBeside {
-                        existing: existing.to_string(),
-                        name: new_name.clone(),
-                    },
-                });
-                renamed.push((i, new_name));
-                targets.push(Target::New);
+                let existing = existing.to_string();
+                add_renamed(Box::new(|name| Outcome::AddedBeside { existing, name }));
             }
             Some(&(id, existing)) => {
                 if existing != name {

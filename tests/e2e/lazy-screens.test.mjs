@@ -46,6 +46,19 @@ function watchRequests(page) {
   return paths;
 }
 
+/** Keeps in `window[name]` the stack of the first call that compiles the file ending in
+ *  `suffix`: who asked for it, the page's loader or the app. */
+function recordCompileAsker(page, suffix, name) {
+  return page.addInitScript(([suffix, name]) => {
+    const { compileStreaming } = WebAssembly;
+    WebAssembly.compileStreaming = function (source) {
+      const asker = new Error().stack;
+      Promise.resolve(source).then(r => { if (r.url.endsWith(suffix)) window[name] ??= asker; }, () => {});
+      return compileStreaming.call(this, source);
+    };
+  }, [suffix, name]);
+}
+
 test('the Grader works before the other screens\' files arrive; the app fetches them when idle', async () => {
   const page = await env.newPage({ serviceWorkers: 'block' });
   const held = [];
@@ -77,14 +90,7 @@ test('a start with data stored asks for the reader of stored data while the page
   await page.goto('about:blank');
   const paths = watchRequests(page);
   // Who first asks for the reader's compilation: the page's loader, ahead of the app's load.
-  await page.addInitScript(() => {
-    const { compileStreaming } = WebAssembly;
-    WebAssembly.compileStreaming = function (source) {
-      const asker = new Error().stack;
-      Promise.resolve(source).then(r => { if (r.url.endsWith('_split_reading.wasm')) window.readerCompileAsker ??= asker; }, () => {});
-      return compileStreaming.call(this, source);
-    };
-  });
+  await recordCompileAsker(page, '_split_reading.wasm', 'readerCompileAsker');
   await page.goto(url);
   await page.locator('.score__value').filter({ hasText: '1' }).waitFor();
   assert.match(await page.evaluate(() => window.readerCompileAsker), /loader\.js/, 'compiled as the page starts, not when the app asks');
@@ -116,14 +122,7 @@ test('a start with data stored asks for the reader of stored data while the page
 test('a first visit asks for the History screen\'s files as the first download ends, each once', async () => {
   const page = await env.newPage({ serviceWorkers: 'block' });
   const paths = watchRequests(page);
-  await page.addInitScript(() => {
-    const { compileStreaming } = WebAssembly;
-    WebAssembly.compileStreaming = function (source) {
-      const asker = new Error().stack;
-      Promise.resolve(source).then(r => { if (r.url.endsWith('_split_history.wasm')) window.historyCompileAsker ??= asker; }, () => {});
-      return compileStreaming.call(this, source);
-    };
-  });
+  await recordCompileAsker(page, '_split_history.wasm', 'historyCompileAsker');
   await env.open(page);
   await page.getByRole('radio', { name: 'We do this consistently' }).first().check();
   await page.getByRole('link', { name: 'History' }).click();
@@ -137,14 +136,7 @@ test('a first visit asks for the History screen\'s files as the first download e
   // for the screens of shared links: History is not asked for ahead of them.
   const links = JSON.parse(await fixture('shared-links.json'));
   const shared = await env.newPage({ serviceWorkers: 'block' });
-  await shared.addInitScript(() => {
-    const { compileStreaming } = WebAssembly;
-    WebAssembly.compileStreaming = function (source) {
-      const asker = new Error().stack;
-      Promise.resolve(source).then(r => { if (r.url.endsWith('_split_history.wasm')) window.historyCompileAsker ??= asker; }, () => {});
-      return compileStreaming.call(this, source);
-    };
-  });
+  await recordCompileAsker(shared, '_split_history.wasm', 'historyCompileAsker');
   await shared.goto(env.server.url + `#/r/${links.results[0]}`);
   await shared.locator('main .answer-list').waitFor();
   await shared.waitForFunction(() => performance.getEntriesByType('resource').some(e => e.name.endsWith('_split_history.wasm')));
