@@ -98,7 +98,7 @@ pub fn StorageBanner() -> Html {
                     Ok(None) => Err("There is no saved data in this browser to download: another tab may \
                                      have cleared it since."
                         .to_string()),
-                    Err(why) => Err(format!("The saved data could not be had from the browser's storage: {why}")),
+                    Err(why) => Err(format!("The browser's storage did not give the saved data: {why}")),
                 };
                 download_error.set(result.err());
             })
