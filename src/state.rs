@@ -19,6 +19,7 @@ pub use crate::domain::transfer_update::TransferAction;
 
 use crate::area_updates;
 use crate::domain::accounts::{Account, AccountForm, AccountId};
+use crate::domain::backup::Scope;
 use crate::domain::change::Change;
 use crate::domain::history::AssessmentId;
 use crate::domain::portfolio::ListQuery;
@@ -269,6 +270,18 @@ impl AppState {
         self.saving_stopped
             .as_ref()
             .is_some_and(|stopped| stopped.why == LoadError::ReaderNotDownloaded)
+    }
+
+    /// What an export from this tab holds: everything stored, or only this tab's own data when
+    /// saving has stopped or another tab stored a value this one has not read yet.
+    pub fn export_scope(&self) -> Scope {
+        if self.stored_data_unread() {
+            Scope::ThisTab { read_stored: false }
+        } else if self.saving_stopped.is_some() || self.other_tab_unread {
+            Scope::ThisTab { read_stored: true }
+        } else {
+            Scope::Everything
+        }
     }
 
     /// True while nothing may be written to storage: another tab stored what this build
@@ -2066,6 +2079,14 @@ mod tests {
         };
         assert!(failed.not_storing() && waiting.not_storing() && stopped.not_storing());
         assert!(stopped.stored_data_unread() && !failed.stored_data_unread());
+        // What each exports: everything, this tab's own after the stored data was read, or
+        // this tab's own without it.
+        assert_eq!(failed.export_scope(), Scope::Everything);
+        assert_eq!(waiting.export_scope(), Scope::ThisTab { read_stored: true });
+        assert_eq!(
+            stopped.export_scope(),
+            Scope::ThisTab { read_stored: false }
+        );
     }
 
     #[test]

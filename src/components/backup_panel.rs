@@ -134,24 +134,12 @@ const NOT_SAVING: &str =
     "Not imported: this tab has stopped saving (the notice at the top says why), so \
     nothing imported here would be kept. Reload, then import the file again.";
 
-/// What an export of this tab holds when it is not everything stored: saving has stopped, or
-/// another tab stored a value this one has not read yet (see `Scope`).
-fn this_tab_scope(state: &AppContext) -> Option<Scope> {
-    if state.stored_data_unread() {
-        Some(Scope::ThisTab { read_stored: false })
-    } else if state.saving_stopped.is_some() || state.other_tab_unread {
-        Some(Scope::ThisTab { read_stored: true })
-    } else {
-        None
-    }
-}
-
 /// Downloads every piece of data as one file and records the date. A tab that has stopped
 /// saving, or not yet read what another tab stored, holds only its own data, not what is
 /// stored: its file is named for this tab, and it is not recorded as a backup.
 pub fn export_all(state: &AppContext) -> Result<(), String> {
     let now = now_iso();
-    let scope = this_tab_scope(state).unwrap_or(Scope::Everything);
+    let scope = state.export_scope();
     let name = export_file_name(&now, scope);
     download_text(&name, "application/json", &export(&state.doc, &now, scope))?;
     if scope == Scope::Everything {
@@ -331,7 +319,7 @@ pub fn BackupPanel() -> Html {
     let on_export = {
         let (state, message) = (state.clone(), message.clone());
         Callback::from(move |_| match export_all(&state) {
-            Ok(()) if this_tab_scope(&state).is_some() => {
+            Ok(()) if state.export_scope() != Scope::Everything => {
                 message.set(Some((true, "This tab's data downloaded.".into())))
             }
             Ok(()) => message.set(Some((true, "Backup file downloaded.".into()))),

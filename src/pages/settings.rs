@@ -38,11 +38,12 @@ pub fn SettingsPage() -> Html {
         <div class="settings">
             <header class="page-header">
                 <h1 tabindex="-1">{ "Settings" }</h1>
-                <p class="lead">{ if unread {
-                    "Your data, and how accounts are scored and placed on the matrix."
-                } else {
-                    "Your data, and how accounts are scored and placed on the matrix. Changes apply at once."
-                } }</p>
+                <p class="lead">
+                    { "Your data, and how accounts are scored and placed on the matrix." }
+                    if !unread {
+                        { " Changes apply at once." }
+                    }
+                </p>
             </header>
             <BackupPanel />
             <KeptCopies />
