@@ -66,7 +66,7 @@ export const LATER_SMALL_CHUNKS = 'later_chunks.wasm';
 /** The group whose screens a visitor opens first after the Grader, fetched first when the
  *  page is idle (`Group::ALL` in src/lazy_screens.rs): its small chunks come on their own,
  *  without the three quarters of them that only the other groups use. */
-export const FIRST_GROUP = 'history';
+export const FIRST_GROUP = 'portfolio';
 
 /** A chunk no larger than this goes into a file of small chunks. The splitter makes a chunk
  *  for each set of screen groups sharing code, most of them a few hundred bytes; fetched one

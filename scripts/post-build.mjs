@@ -21,7 +21,7 @@
 // 6. in a release build, writes a .br and a .gz copy beside each file (scripts/precompress.mjs).
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { FIRST_GROUP, PREFIX } from './build-wasm.mjs';
 import { precompress } from './precompress.mjs';
@@ -211,23 +211,18 @@ function loader(wasm) {
     await new Promise(done => { requestAnimationFrame(() => setTimeout(done)); setTimeout(done, 200); });
   }
   // A first visit to the Grader or an invitation asks for the group the app fetches first
-  // once it has started (History's) when most of the first download has arrived: its
-  // request then crosses the download's last bytes, and its own bytes follow them on the
-  // line. Asked for later, when the app asks, a round trip and the app's start went by with
-  // nothing on the line (docs/performance.md). On the phone profile the last ${Math.round((1 - AHEAD_AT) * 100)}% take
-  // about a round trip; on a faster line the moment hardly matters, and on a slower one the
-  // two share the line for a while. Only a way to be ready sooner: should it fail, the
-  // app's own load fetches it again. A page opened at another screen's address (a shared
-  // link's too, shown by the first screen's script) wants that screen's files first, and a
-  // returning visitor's come from the service worker.
+  // once it has started (the accounts') as soon as the first download has arrived: its
+  // bytes then follow the download's on the line while the app starts, instead of waiting a
+  // round trip after the start with nothing on the line (docs/performance.md). Not sooner:
+  // sharing the line with the download's last bytes would hold up the start. Only a way to
+  // be ready sooner: should it fail, the app's own load fetches it again. A page opened at
+  // another screen's address (a shared link's too, shown by the first screen's script)
+  // wants that screen's files first, and a returning visitor's come from the service worker.
   const module = fetch('./${wasm.wasm}').then(response => {
     if (firstScreen && response.ok && response.body) {
       const reader = response.clone().body.getReader();
-      let received = 0;
-      const readOn = () => reader.read().then(({ done, value }) => {
-        if (!done) received += value.length;
-        if (!done && received < ${Math.round(wasm.bytes * AHEAD_AT)}) return readOn();
-        reader.cancel();
+      const readOn = () => reader.read().then(({ done }) => {
+        if (!done) return readOn();
         if (${GRADER_ADDRESS}.test(location.hash)) split.__wasm_split_load_${FIRST_GROUP}.prepare();
       });
       readOn().catch(notPrepared => console.warn('The screens after the Grader were not fetched ahead:', notPrepared));
@@ -345,10 +340,6 @@ export function laterFiles(files, wasm, startFiles = []) {
  *  data (src/storage/reading.rs). */
 export const START_GROUP = 'reading';
 
-/** The share of the first download that has arrived when a first visit asks for
- *  `FIRST_GROUP` (scripts/build-wasm.mjs). */
-const AHEAD_AT = 0.85;
-
 /** The files the loader of the split modules (`splitJs`, as built) fetches for `group`: its
  *  module, the chunks it loads, and the files of small chunks these come from. */
 export function groupFiles(splitJs, group) {
@@ -429,8 +420,6 @@ if (dir) {
   const firstScreen = (await Promise.all(['later-styles.js', 'first-screen.js', 'shared-first-screen.js']
     .map(name => readFile(new URL(`../web/${name}`, import.meta.url), 'utf8')))).map(withoutCommentLines).join('\n');
   const wasm = firstDownload(await readdir(dir));
-  // The loader watches the first download's progress against its size.
-  wasm.bytes = (await stat(join(dir, wasm.wasm))).size;
   const splitJs = await readFile(join(dir, wasm.split), 'utf8');
   const start = groupFiles(splitJs, START_GROUP);
   // The loader asks for this group by name: a build whose splitter no longer makes it fails.

@@ -12,7 +12,7 @@ use crate::browser::page;
 use crate::components::shell::shell;
 use crate::hooks::{use_hash_route, AppContext};
 use crate::lazy_screens::{self, Group, LazyScreen};
-use crate::pages::{not_found_page, GraderPage, InvitationBanner};
+use crate::pages::{not_found_page, GraderPage, HistoryPage, InvitationBanner};
 use crate::route::Route;
 use crate::state::{Action, AppState, GraderAction, SavingStopped, Unreadable};
 use crate::storage::schema::LoadError;
@@ -133,13 +133,23 @@ pub fn App(props: &AppProps) -> Html {
     html! { <Root initial={initial} route={route} link={link} /> }
 }
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct RootProps {
     /// The state to start from; later changes to this prop are ignored.
     pub initial: Rc<AppState>,
     pub route: Route,
     /// What the share link holds on the screens that show one, else empty.
     pub link: AttrValue,
+}
+
+impl PartialEq for RootProps {
+    /// `initial` by identity: it is read once, and comparing it field by field would bring
+    /// every stored type's comparison into the first download.
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.initial, &other.initial)
+            && self.route == other.route
+            && self.link == other.link
+    }
 }
 
 /// Holds the app state, shares it with every component, and saves each change.
@@ -248,7 +258,7 @@ pub fn Root(props: &RootProps) -> Html {
         });
     }
     html! {
-        <ContextProvider<AppContext> context={state}>
+        <ContextProvider<AppContext> context={AppContext::new(state)}>
             { shell(props.route, page_for(props.route, &props.link)) }
         </ContextProvider<AppContext>>
     }
@@ -287,6 +297,7 @@ fn page_for(route: Route, link: &AttrValue) -> Html {
             html! { <><InvitationBanner key={link.to_string()} link={link.clone()} /><GraderPage key="grader" invitation={link.clone()} /></> }
         }
         Route::NotFound => not_found_page(),
+        Route::History => html! { <HistoryPage /> },
         // `Group::of` names a group for every other route.
         _ => html! { <GraderPage /> },
     }

@@ -1,7 +1,7 @@
 //! The screens that are not part of the first download. The build (scripts/build-wasm.mjs)
 //! splits each group's code into a file of its own, fetched when one of its screens is first
-//! opened or, earlier, when the page is idle after starting; the shell, the Grader and the
-//! invitation screen come with the first download. Off the web (tests, prerendering) the
+//! opened or, earlier, when the page is idle after starting; the shell, the Grader, the
+//! invitation screen and the list of saved assessments come with the first download. Off the web (tests, prerendering) the
 //! group functions are plain function calls.
 
 use std::cell::Cell;
@@ -16,10 +16,11 @@ use yew::prelude::*;
 use crate::area_updates;
 use crate::browser::{first_screen, page};
 use crate::components::csv_panel::CsvPanel;
+use crate::components::trend_panel::TrendPanel;
 use crate::pages::{
-    AccountFormPage, AccountPage, AccountsPage, AssessmentPage, ClientPlanPage, HistoryPage,
-    MatrixPage, PlanPage, PlanViewPage, PlansPage, ProspectPage, ProspectsPage, RatingGridPage,
-    SettingsPage, SharedAccountPage, SharedResultPage, TemplatePage,
+    AccountFormPage, AccountPage, AccountsPage, AssessmentPage, ClientPlanPage, MatrixPage,
+    PlanPage, PlanViewPage, PlansPage, ProspectPage, ProspectsPage, RatingGridPage, SettingsPage,
+    SharedAccountPage, SharedResultPage, TemplatePage,
 };
 use crate::route::Route;
 
@@ -36,8 +37,9 @@ pub enum Group {
     Matrix,
     /// Account plans and templates.
     Plans,
-    /// The Grader's history and a past assessment: small, so that the first screen a visitor
-    /// opens after the Grader (its saved results) comes quickly.
+    /// The history's score-over-time chart and a past assessment's page. The list of saved
+    /// assessments is in the first download, so that the screen a visitor opens after the
+    /// Grader shows at once; a first visit's history is empty and draws no chart.
     History,
     /// The prospects and the settings with backup.
     More,
@@ -51,13 +53,12 @@ pub enum Group {
 
 impl Group {
     /// Every group, in the order they are fetched when the page is idle: the most used first.
-    /// A first visit's page asks for the first as its first download ends, and its small
-    /// chunks come on their own (`FIRST_GROUP` in scripts/build-wasm.mjs).
+    /// The first's small chunks come on their own (`FIRST_GROUP` in scripts/build-wasm.mjs).
     pub const ALL: [Group; 8] = [
-        Group::History,
         Group::Portfolio,
         Group::Spreadsheet,
         Group::Matrix,
+        Group::History,
         Group::Plans,
         Group::More,
         Group::Share,
@@ -74,10 +75,10 @@ impl Group {
             Route::Plans | Route::Plan(_) | Route::PlanView(_) | Route::Template(_) => {
                 Some(Group::Plans)
             }
-            Route::History | Route::Assessment(_) => Some(Group::History),
+            Route::Assessment(_) => Some(Group::History),
             Route::Prospects | Route::Prospect(_) | Route::Settings => Some(Group::More),
             Route::SharedResult | Route::SharedAccount | Route::ClientPlan => Some(Group::Share),
-            Route::Grader | Route::Invitation | Route::NotFound => None,
+            Route::Grader | Route::Invitation | Route::History | Route::NotFound => None,
         }
     }
 
@@ -103,7 +104,11 @@ impl Group {
             Group::Spreadsheet => load_spreadsheet().await,
             Group::Matrix => load_matrix().await,
             Group::Plans => load_plans().await,
-            Group::History => load_history().await,
+            // The chart's function keeps a record of its own, which `LazyTrendPanel` relies on.
+            Group::History => match load_history().await {
+                Ok(()) => load_trend_panel().await,
+                failed => failed,
+            },
             Group::More => load_more().await,
             Group::Share => load_share().await,
             Group::Reading => reading_arrived().await,
@@ -229,8 +234,14 @@ fn plans_screen(route: Route) -> Result<Html, SplitLoaderError> {
 fn history_screen(route: Route) -> Result<Html, SplitLoaderError> {
     Ok(match route {
         Route::Assessment(id) => html! { <AssessmentPage id={id} /> },
-        _ => html! { <HistoryPage /> },
+        // No other route's screen is in it (`Group::of`).
+        _ => Html::default(),
     })
+}
+
+#[wasm_split(history, fallible, preload(load_trend_panel))]
+fn trend_panel() -> Result<Html, SplitLoaderError> {
+    Ok(html! { <TrendPanel /> })
 }
 
 #[wasm_split(more, fallible, preload(load_more))]
@@ -622,6 +633,36 @@ pub fn LazySpreadsheetPanel() -> Html {
     }
 }
 
+/// The history's chart, from its own download: the list under it is in the first download
+/// and shows at once; the chart follows, or a message with a way to try again.
+#[component]
+pub fn LazyTrendPanel() -> Html {
+    let arrival = use_arrival(Group::History, false);
+    match *arrival {
+        Arrival::Arrived => match ready_now(trend_panel()) {
+            Some(Ok(panel)) => panel,
+            // Not reached: an arrived group's function returns at its first step.
+            _ => html! {},
+        },
+        // As a screen's line, it shows only after a moment: a quick arrival does not flash it.
+        Arrival::Waiting => html! {
+            <p class="screen-loading trend-loading" role="status">{ "The chart is on its way…" }</p>
+        },
+        Arrival::Failed => {
+            let retry = {
+                let arrival = arrival.clone();
+                Callback::from(move |_| arrival.set(Arrival::Waiting))
+            };
+            html! {
+                <div role="alert">
+                    <p>{ "The chart did not arrive, perhaps because the connection dropped. The saved assessments below are all there." }</p>
+                    <p><button type="button" class="button" onclick={retry}>{ "Try again" }</button></p>
+                </div>
+            }
+        }
+    }
+}
+
 /// Shown while a screen's code is on its way; it appears only after a moment (see
 /// style/shell.css), so a quick arrival does not flash it, or `at_once` in place of the
 /// page's same line (first_screen::take_waiting_line).
@@ -646,6 +687,8 @@ mod tests {
         assert_eq!(Group::of(Route::Grader), None);
         assert_eq!(Group::of(Route::Invitation), None);
         assert_eq!(Group::of(Route::NotFound), None);
+        // The screen a visitor opens after the Grader: its list, without the chart.
+        assert_eq!(Group::of(Route::History), None);
     }
 
     #[test]
@@ -655,7 +698,6 @@ mod tests {
         assert_eq!(Group::of(Route::Matrix), Some(Group::Matrix));
         assert_eq!(Group::of(Route::RatingGrid), Some(Group::Matrix));
         assert_eq!(Group::of(Route::Template(3)), Some(Group::Plans));
-        assert_eq!(Group::of(Route::History), Some(Group::History));
         assert_eq!(Group::of(Route::Assessment(2)), Some(Group::History));
         assert_eq!(Group::of(Route::Settings), Some(Group::More));
         assert_eq!(Group::of(Route::Prospect(1)), Some(Group::More));

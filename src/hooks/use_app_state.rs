@@ -1,9 +1,42 @@
+use std::ops::Deref;
+
 use yew::prelude::*;
 
 use crate::state::AppState;
 
-/// The app state and its dispatcher, shared through a context by [`crate::app::Root`].
-pub type AppContext = UseReducerHandle<AppState>;
+/// The app state and its dispatcher, shared through a context by [`crate::app::Root`];
+/// components call `.dispatch(Action::...)` on it to change anything.
+#[derive(Clone)]
+pub struct AppContext {
+    handle: UseReducerHandle<AppState>,
+    /// The state value this context was made for, by address (see `PartialEq`).
+    value: *const AppState,
+}
+
+impl AppContext {
+    pub fn new(handle: UseReducerHandle<AppState>) -> Self {
+        let value = std::ptr::from_ref::<AppState>(&handle);
+        Self { handle, value }
+    }
+}
+
+impl Deref for AppContext {
+    type Target = UseReducerHandle<AppState>;
+
+    fn deref(&self) -> &Self::Target {
+        &self.handle
+    }
+}
+
+impl PartialEq for AppContext {
+    /// The same state value: every change makes a new one, and a reducer's handle keeps alive
+    /// each value it has given out, so two live values at one address are one value. The
+    /// handle's own equality compares the whole document, field by field, on every render of
+    /// the root, and brings every stored type's comparison into the first download.
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self.value, other.value)
+    }
+}
 
 /// The app state; components call `.dispatch(Action::...)` on it to change anything.
 #[hook]

@@ -5,10 +5,10 @@ use yew::prelude::*;
 use crate::browser::clock::now_iso;
 use crate::components::band_badge::band_badge;
 use crate::components::storage_banner::NOT_READ_HERE;
-use crate::components::trend_panel::TrendPanel;
 use crate::domain::history::{chronological, diff, previous_in_team};
 use crate::domain::prospects::looks_shared;
 use crate::hooks::use_app_state;
+use crate::lazy_screens::LazyTrendPanel;
 use crate::route::Route;
 use crate::state::{Action, GraderAction, ProspectAction};
 
@@ -93,7 +93,7 @@ pub fn HistoryPage() -> Html {
             { shared_copies_notice(&state) }
             <section aria-labelledby="trend-title" class="card">
                 <h2 id="trend-title">{ "Score over time" }</h2>
-                <TrendPanel />
+                <LazyTrendPanel />
             </section>
             <section aria-labelledby="saved-title" class="card">
                 <h2 id="saved-title">{ "Saved assessments" }</h2>

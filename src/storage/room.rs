@@ -30,7 +30,10 @@ pub fn about(bytes: usize) -> String {
     if bytes < 1_000_000 {
         format!("{} KB", bytes.div_ceil(1_000))
     } else {
-        format!("{:.1} MB", bytes as f64 / 1e6)
+        // In tenths, rounded, without formatting a float: that code would be in the first
+        // download for this one message.
+        let tenths = (bytes + 50_000) / 100_000;
+        format!("{}.{} MB", tenths / 10, tenths % 10)
     }
 }
 
@@ -115,6 +118,11 @@ mod tests {
         }
         assert_eq!(about(999), "1 KB");
         assert_eq!(about(18_000), "18 KB");
+        assert_eq!(about(1_000_000), "1.0 MB");
+        assert_eq!(about(1_049_999), "1.0 MB");
+        assert_eq!(about(1_050_000), "1.1 MB");
+        assert_eq!(about(5_239_000), "5.2 MB");
+        assert_eq!(about(9_960_000), "10.0 MB");
     }
 
     #[test]

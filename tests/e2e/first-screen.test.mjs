@@ -377,9 +377,9 @@ test('a visitor with stored data, or on another screen, sees the header and that
 
 test('on another screen, the app\'s line saying the screen is on its way takes the page\'s place without vanishing', async () => {
   const page = await env.newPage();
-  // Every WebAssembly file is held, the History screen's too once the app asks for it.
+  // Every WebAssembly file is held, the Prospects screen's too once the app asks for it.
   const release = await holdApp(page, { keepHolding: true });
-  await visit(page, '#/history');
+  await visit(page, '#/prospects');
   const line = page.getByText('Loading this screen…');
   await line.waitFor();
   await release();
@@ -388,7 +388,7 @@ test('on another screen, the app\'s line saying the screen is on its way takes t
   const appears = () => line.evaluate(l => getComputedStyle(l).animationName);
   assert.equal(await appears(), 'none', 'shown at once, in place of the page\'s');
   // Any later wait shows its line after a moment, as before, so a quick arrival does not flash it.
-  await page.evaluate(() => { location.hash = '#/settings'; });
+  await page.evaluate(() => { location.hash = '#/plans'; });
   await page.getByRole('status').filter({ hasText: 'Loading this screen…' }).waitFor({ state: 'attached' });
   assert.equal(await appears(), 'screen-loading-appears');
   // Its files stay held: closed now, before their downloads time out.

@@ -19,6 +19,7 @@ const SCREENS = [
   ['#/matrix', 'Portfolio matrix'],
   ['#/plans', 'Account plans'],
   ['#/history', 'Assessment history'],
+  ['#/history/404', 'Assessment not found'],
   ['#/prospects', 'Prospects'],
   ['#/settings', 'Settings'],
   ['#/r/not-a-real-link', 'This link cannot be opened'],
@@ -116,31 +117,73 @@ test('a start with data stored asks for the reader of stored data while the page
   assert.equal(await fresh.evaluate(() => window.readerCompileAsker), undefined);
 });
 
-// A first visit's loader asks for History's group as the first download's last bytes
-// arrive (scripts/post-build.mjs), so that its round trip does not wait for the app's start;
+// A first visit's loader asks for the accounts' group as soon as the first download has
+// arrived (scripts/post-build.mjs), so that its round trip does not wait for the app's start;
 // the app's own load then takes that copy.
-test('a first visit asks for the History screen\'s files as the first download ends, each once', async () => {
+test('a first visit asks for the accounts\' files as the first download ends, each once', async () => {
   const page = await env.newPage({ serviceWorkers: 'block' });
   const paths = watchRequests(page);
-  await recordCompileAsker(page, '_split_history.wasm', 'historyCompileAsker');
+  await recordCompileAsker(page, '_split_portfolio.wasm', 'accountsCompileAsker');
   await env.open(page);
   await page.getByRole('radio', { name: 'We do this consistently' }).first().check();
-  await page.getByRole('link', { name: 'History' }).click();
-  await heading(page, 'Assessment history').waitFor();
-  assert.match(await page.evaluate(() => window.historyCompileAsker), /loader\.js/, 'asked for by the page\'s loader, not when the app asks');
-  assert.equal(paths.filter(p => /_split_history\.wasm$/.test(p)).length, 1, paths.join('\n'));
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Accounts' }).click();
+  await heading(page, 'Accounts').waitFor();
+  assert.match(await page.evaluate(() => window.accountsCompileAsker), /loader\.js/, 'asked for by the page\'s loader, not when the app asks');
+  assert.equal(paths.filter(p => /_split_portfolio\.wasm$/.test(p)).length, 1, paths.join('\n'));
   assert.equal(paths.filter(p => /_bg\.wasm$/.test(p)).length, 1, 'the first download, read by the loader too, once');
   assert.equal(await page.locator('.start-failed').count(), 0);
 
   // A shared link's page, which shows its content from the first screen's script too, waits
-  // for the screens of shared links: History is not asked for ahead of them.
+  // for the screens of shared links: the accounts' are not asked for ahead of them.
   const links = JSON.parse(await fixture('shared-links.json'));
   const shared = await env.newPage({ serviceWorkers: 'block' });
-  await recordCompileAsker(shared, '_split_history.wasm', 'historyCompileAsker');
+  await recordCompileAsker(shared, '_split_portfolio.wasm', 'accountsCompileAsker');
   await shared.goto(env.server.url + `#/r/${links.results[0]}`);
   await shared.locator('main .answer-list').waitFor();
-  await shared.waitForFunction(() => performance.getEntriesByType('resource').some(e => e.name.endsWith('_split_history.wasm')));
-  assert.doesNotMatch(await shared.evaluate(() => window.historyCompileAsker), /loader\.js/);
+  await shared.waitForFunction(() => performance.getEntriesByType('resource').some(e => e.name.endsWith('_split_portfolio.wasm')));
+  assert.doesNotMatch(await shared.evaluate(() => window.accountsCompileAsker), /loader\.js/);
+});
+
+// The screen a visitor opens after the Grader: its list comes with the first download, its
+// chart from the History group's file.
+test('the history\'s list shows with the first download alone; its chart follows, or says it could not come', async () => {
+  const page = await env.newPage({ serviceWorkers: 'block' });
+  await env.open(page);
+  await page.getByRole('radio', { name: 'We do this consistently' }).first().check();
+  await page.getByRole('button', { name: 'Save assessment' }).click();
+  await page.waitForFunction(() => localStorage.length > 0);
+  const url = page.url();
+  await page.goto('about:blank');
+  const held = [];
+  await page.route(/_split_history\.wasm$/, route => { held.push(route); });
+  const asked = page.waitForRequest(/_split_history\.wasm$/);
+  await page.goto(url.replace(/#.*$/, '#/history'));
+  await heading(page, 'Assessment history').waitFor();
+  await page.getByRole('row').filter({ hasText: '1/10' }).waitFor();
+  await asked;
+  const line = page.getByRole('status').filter({ hasText: 'The chart is on its way…' });
+  await line.waitFor({ state: 'attached' });
+  assert.equal(await page.locator('.trend__chart').count(), 0);
+  for (const route of held) await route.continue();
+  await page.unroute(/_split_history\.wasm$/);
+  await page.locator('.trend__chart').waitFor();
+  assert.equal(await line.count(), 0);
+
+  // Its file refused: the list stays, the chart's card says so, and Try again brings it.
+  const refused = await env.newPage({ serviceWorkers: 'block' });
+  await refused.addInitScript(([key, value]) => {
+    if (localStorage.getItem(key) === null) localStorage.setItem(key, value);
+  }, ['account-grader', await page.evaluate(() => localStorage.getItem('account-grader'))]);
+  await refused.route(/_split_history\.wasm$/, route => route.abort());
+  await refused.goto(url.replace(/#.*$/, '#/history'));
+  const failure = refused.getByRole('alert').filter({ hasText: 'The chart did not arrive' });
+  await failure.waitFor();
+  assert.equal(await refused.getByRole('row').filter({ hasText: '1/10' }).count(), 1, 'the list is there');
+  await refused.unroute(/_split_history\.wasm$/);
+  await failure.getByRole('button', { name: 'Try again' }).click();
+  await refused.locator('.trend__chart').waitFor();
+  const expected = /Failed to load resource|_split_history|Failed to fetch|ERR_FAILED/;
+  refused.problems.splice(0, refused.problems.length, ...refused.problems.filter(p => !expected.test(p)));
 });
 
 test('every screen opens from its address, each group\'s file fetched from the app\'s folder', async () => {
@@ -169,11 +212,12 @@ async function filesWhileHeld(page, hash, group) {
   return wasm.sort();
 }
 
-test('the History screen, opened first, needs only its own file and one file of small chunks', async () => {
+test('the accounts, opened first, need their own files and one file of small chunks', async () => {
   const page = await env.newPage({ serviceWorkers: 'block' });
   // Not one request for each small chunk: on a slow connection they queued, six at a time.
-  assert.deepEqual(await filesWhileHeld(page, '#/history', 'history'), ['bg.wasm', 'small_chunks.wasm', 'split_history.wasm']);
-  await heading(page, 'Assessment history').waitFor();
+  const files = await filesWhileHeld(page, '#/accounts', 'portfolio');
+  assert.deepEqual(files.filter(f => !/^chunk_\d+\.wasm$/.test(f)), ['bg.wasm', 'small_chunks.wasm', 'split_portfolio.wasm']);
+  await heading(page, 'Accounts').waitFor();
 });
 
 test('no other screens are fetched for later while a screen\'s file is on its way; then they are', async () => {
@@ -205,11 +249,11 @@ test('when the file of small chunks fails once, Try again brings the screen', as
   const page = await env.newPage({ serviceWorkers: 'block' });
   let tries = 0;
   await page.route(/_small_chunks\.wasm$/, route => (tries++ === 0 ? route.abort() : route.continue()));
-  await page.goto(env.server.url + '#/history');
+  await page.goto(env.server.url + '#/accounts');
   const failure = page.getByRole('alert').filter({ has: heading(page, 'This screen could not be loaded') });
   await failure.waitFor();
   await page.getByRole('button', { name: 'Try again' }).click();
-  await heading(page, 'Assessment history').waitFor();
+  await heading(page, 'Accounts').waitFor();
   await page.unroute(/_small_chunks\.wasm$/);
   // The blocked file's failed request is this test's doing, not the app's error.
   const expected = /Failed to load resource|_small_chunks|Failed to fetch|ERR_FAILED|small_chunks\.wasm/;
@@ -219,18 +263,18 @@ test('when the file of small chunks fails once, Try again brings the screen', as
 
 test('a screen whose file stalls says so after a while, and Try again brings it', async () => {
   const page = await env.newPage({ serviceWorkers: 'block' });
-  // The first request for History's file is never answered, as on a connection gone quiet.
+  // The first request for Settings' file is never answered, as on a connection gone quiet.
   let tries = 0;
   const stalled = [];
-  await page.route(/_split_history\.wasm$/, route => (tries++ === 0 ? stalled.push(route) : route.continue()));
-  await page.goto(env.server.url + '#/history');
+  await page.route(/_split_more\.wasm$/, route => (tries++ === 0 ? stalled.push(route) : route.continue()));
+  await page.goto(env.server.url + '#/settings');
   await page.getByRole('status').filter({ hasText: 'Loading this screen…' }).waitFor({ state: 'attached' });
   const failure = page.getByRole('alert').filter({ has: heading(page, 'This screen could not be loaded') });
   await failure.waitFor({ timeout: 45_000 });
   await page.getByRole('button', { name: 'Try again' }).click();
-  await heading(page, 'Assessment history').waitFor();
-  await page.unroute(/_split_history\.wasm$/);
-  const expected = /Failed to load resource|_split_history|signal timed out|TimeoutError|aborted/i;
+  await heading(page, 'Settings').waitFor();
+  await page.unroute(/_split_more\.wasm$/);
+  const expected = /Failed to load resource|_split_more|signal timed out|TimeoutError|aborted/i;
   const others = page.problems.filter(p => !expected.test(p));
   page.problems.splice(0, page.problems.length, ...others);
 });
