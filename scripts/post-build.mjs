@@ -18,12 +18,14 @@
 //    compilation, and the page's two inline scripts and two inline styles, named by hash;
 // 5. writes sw.js, a service worker that caches exactly this build's files, the screens
 //    loaded later as the app fetches them;
-// 6. in a release build, writes a .br and a .gz copy beside each file (scripts/precompress.mjs).
+// 6. in a release build, minifies the scripts (scripts/minify.mjs) and writes a .br and a .gz
+//    copy beside each file (scripts/precompress.mjs).
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { FIRST_GROUP, PREFIX } from './build-wasm.mjs';
+import { minifiedScript, minifyModules } from './minify.mjs';
 import { precompress } from './precompress.mjs';
 
 
@@ -417,8 +419,12 @@ if (dir) {
   const taken = await takeStyles(dir, await readFile(file, 'utf8'));
   // One inline script: web/later-styles.js, web/first-screen.js, then
   // web/shared-first-screen.js, which shows a shared result or account link's content the same way.
-  const firstScreen = (await Promise.all(['later-styles.js', 'first-screen.js', 'shared-first-screen.js']
+  // Debug builds (`trunk serve`) keep every script as written, to read and debug.
+  const release = process.env.TRUNK_PROFILE === 'release';
+  const written = (await Promise.all(['later-styles.js', 'first-screen.js', 'shared-first-screen.js']
     .map(name => readFile(new URL(`../web/${name}`, import.meta.url), 'utf8')))).map(withoutCommentLines).join('\n');
+  // Minified before the policy names it by its hash.
+  const firstScreen = release ? await minifiedScript(written, { module: false }) : written;
   const wasm = firstDownload(await readdir(dir));
   const splitJs = await readFile(join(dir, wasm.split), 'utf8');
   const start = groupFiles(splitJs, START_GROUP);
@@ -427,11 +433,13 @@ if (dir) {
   const { page, loader } = rewrite(taken.page, taken.styles, prerendered(), firstScreen, wasm, start);
   await writeFile(join(dir, 'loader.js'), loader);
   await writeFile(file, page);
+  // After the steps above have read the loader of the split modules as the splitter wrote it.
+  if (release) await minifyModules(dir, [wasm.bindings, wasm.split, 'loader.js']);
   // Compressed copies are the host's business: the browser asks for the plain name.
   const files = (await readdir(dir)).filter(f => f !== 'sw.js' && !f.startsWith('.') && !/\.(br|gz)$/.test(f)).sort();
   const contents = Buffer.concat(await Promise.all(files.map(f => readFile(join(dir, f)))));
   await writeFile(join(dir, 'sw.js'), serviceWorker(files, laterFiles(files, wasm, start), contents));
   // Last, so that the page and sw.js are compressed in their final form. Not for `trunk
   // serve`'s debug builds, where brotli's highest quality would slow every rebuild.
-  if (process.env.TRUNK_PROFILE === 'release') await precompress(dir);
+  if (release) await precompress(dir);
 }

@@ -79,7 +79,10 @@ test('a first-time visitor can answer before the app has loaded, and the app tak
   assert.equal(await page.locator('.next-steps li').count(), 8, 'the practices done are no next step');
   assert.equal(await page.locator('.practice--yes').count(), 2);
   const early = await mainText(page);
-  // Practices far below the window wait to be laid out; a printout would have them all.
+  // Practices far below the window wait to be laid out; a printout would have them all. From
+  // the top of the page: filling the form may have scrolled it, and the browser decides
+  // which practices to draw on its next frame.
+  await page.evaluate(() => new Promise(r => { scrollTo(0, 0); requestAnimationFrame(() => requestAnimationFrame(r)); }));
   assert.ok(await undrawnPractices(page) > 0, 'the last practices wait until scrolled to');
   await page.emulateMedia({ media: 'print' });
   // The switch to print media is laid out on the next frame, not at once.
