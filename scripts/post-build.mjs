@@ -17,7 +17,8 @@
 // 4. adds the Content-Security-Policy meta tag: only the app's own files, WebAssembly
 //    compilation, and the page's two inline scripts and two inline styles, named by hash;
 // 5. writes sw.js, a service worker that caches exactly this build's files, the screens
-//    loaded later as the app fetches them;
+//    loaded later as the app fetches them, and _headers, the response headers for hosts
+//    that read such a file (see hostHeaders);
 // 6. in a release build, minifies the scripts (scripts/minify.mjs) and writes a .br and a .gz
 //    copy beside each file (scripts/precompress.mjs).
 import { execFileSync } from 'node:child_process';
@@ -196,6 +197,35 @@ export function rewrite(html, styles, markup, firstScreen, wasm, startFiles = []
   if (!page.includes(meta)) throw new Error('post-build.mjs: <meta charset="utf-8"> not found');
   return { page, loader: loader(wasm) + '\n' + REGISTER };
 }
+
+/** A host's `_headers` file (the format of Netlify and Cloudflare Pages, which read it from the
+ *  published folder; scripts/serve.mjs does too): the protections of the README's "Response
+ *  headers to add" for every file, and for the page a Link header naming the first download
+ *  (`wasm`, see `firstDownload`) and loader.js. A browser asks for these as the page's response
+ *  begins, rather than once it has parsed the page's own links to them: on a slow phone line
+ *  the page's last bytes and a round trip went by with nothing else on the line (Cloudflare
+ *  sends it even before the page, as an Early Hint). The paths are the site's root: an app
+ *  under a sub-path needs them changed (README, "Deploying"). */
+export function hostHeaders(wasm) {
+  const link = [
+    `<./${wasm.bindings}>; rel=modulepreload`,
+    `<./${wasm.split}>; rel=modulepreload`,
+    `<./${wasm.wasm}>; rel=preload; as=fetch; type="application/wasm"; crossorigin=anonymous`,
+    '<./loader.js>; rel=modulepreload',
+  ].join(', ');
+  const everyFile = [
+    "Content-Security-Policy: frame-ancestors 'none'",
+    'X-Frame-Options: DENY',
+    'X-Content-Type-Options: nosniff',
+  ];
+  return [
+    '/*', ...everyFile.map(h => `  ${h}`),
+    ...['/', '/index.html'].flatMap(page => [page, `  Link: ${link}`]),
+  ].join('\n') + '\n';
+}
+
+/** The file `hostHeaders` is written to: a host reads it, it is not one of the app's files. */
+export const HOST_HEADERS = '_headers';
 
 // When the app cannot start (no WebAssembly, a failed download, an error while starting), the
 // prerendered copy must not stay on screen as a form that ignores every click: it is
@@ -436,7 +466,8 @@ if (dir) {
   // After the steps above have read the loader of the split modules as the splitter wrote it.
   if (release) await minifyModules(dir, [wasm.bindings, wasm.split, 'loader.js']);
   // Compressed copies are the host's business: the browser asks for the plain name.
-  const files = (await readdir(dir)).filter(f => f !== 'sw.js' && !f.startsWith('.') && !/\.(br|gz)$/.test(f)).sort();
+  await writeFile(join(dir, HOST_HEADERS), hostHeaders(wasm));
+  const files = (await readdir(dir)).filter(f => f !== 'sw.js' && f !== HOST_HEADERS && !f.startsWith('.') && !/\.(br|gz)$/.test(f)).sort();
   const contents = Buffer.concat(await Promise.all(files.map(f => readFile(join(dir, f)))));
   await writeFile(join(dir, 'sw.js'), serviceWorker(files, laterFiles(files, wasm, start), contents));
   // Last, so that the page and sw.js are compressed in their final form. Not for `trunk

@@ -158,6 +158,34 @@ test('the service worker caches the files the browser asks for, not their compre
   for (const file of reader) assert.ok(files.includes(`./${file}`), `${file} is cached at install`);
 });
 
+// A host that reads the build's _headers (scripts/serve.mjs does, as Netlify and Cloudflare
+// Pages) sends with the page a Link to the first download, which the browser then asks for
+// before it has read the page: each file once, as the page's own links and the loader use it.
+test('the page\'s response names the first download, which is then fetched once, and _headers is not served', async () => {
+  const headers = await readFile(new URL('_headers', DIST), 'utf8');
+  const worker = await readFile(new URL('sw.js', DIST), 'utf8');
+  assert.doesNotMatch(worker, /_headers/, 'not one of the files the service worker caches');
+  const page = await env.newPage({ serviceWorkers: 'block' });
+  const paths = [];
+  page.on('request', r => paths.push(new URL(r.url()).pathname));
+  const response = await page.goto(env.server.url);
+  const link = (await response.allHeaders()).link ?? '';
+  assert.equal(headers.match(/^\/\n {2}Link: (.*)$/m)?.[1], link, 'the Link of the build\'s _headers');
+  const named = [...link.matchAll(/<\.\/([^>]+)>/g)].map(m => m[1]);
+  const files = await readdir(DIST);
+  assert.deepEqual(named.map(n => n.replace(/^account-grader-[0-9a-f]+/, '')).sort(), ['.js', '_bg.wasm', '_split.js', 'loader.js']);
+  for (const name of named) assert.ok(files.includes(name), `${name} is in the build`);
+  assert.match((await response.allHeaders())['x-content-type-options'] ?? '', /nosniff/);
+  await page.getByRole('radio', { name: 'We do this consistently' }).first().check();
+  await page.locator('.score__value').filter({ hasText: '1' }).waitFor();
+  await page.waitForFunction(() => !document.getElementById('prerendered'));
+  for (const name of named) assert.equal(paths.filter(p => p.endsWith('/' + name)).length, 1, `${name} fetched once: ${paths.join(' ')}`);
+  const served = await page.evaluate(async () => (await fetch('./_headers')).status);
+  assert.equal(served, 404);
+  // The refused request is this test's doing.
+  page.problems.splice(0, page.problems.length, ...page.problems.filter(p => !/404|Failed to load resource/.test(p)));
+});
+
 test('served its brotli copies, the app starts and works with the wasm downloaded compressed', async () => {
   const page = await env.newPage();
   const encodings = new Map();
