@@ -63,9 +63,9 @@ export function renameReferences(code, names) {
 export const SMALL_CHUNKS = 'small_chunks.wasm';
 export const LATER_SMALL_CHUNKS = 'later_chunks.wasm';
 
-/** The group whose screens a visitor opens first after the Grader, fetched first when the
- *  page is idle (`Group::ALL` in src/lazy_screens.rs): its small chunks come on their own,
- *  without the three quarters of them that only the other groups use. */
+/** The group fetched first when the page is idle (`Group::ALL` in src/lazy_screens.rs), the
+ *  accounts', which a first visit's loader asks for as its first download ends: its small
+ *  chunks come on their own, without those that only the other groups use. */
 export const FIRST_GROUP = 'portfolio';
 
 /** A chunk no larger than this goes into a file of small chunks. The splitter makes a chunk

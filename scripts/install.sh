@@ -45,7 +45,8 @@ if ! cargo install --list | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSIO
   cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary --locked
 fi
 
-# npm packages: wasm-opt (binaryen) for the release build, playwright-core for the browser tests.
+# npm packages: wasm-opt (binaryen) and terser for the release build, playwright-core and axe-core
+# for the browser tests.
 # The stamp holds the lock file's checksum, not a time: a fresh checkout of the same lock file
 # (a clone, a git worktree) is newer than the stamp, yet needs nothing installed.
 lock_sum="$(sha256sum package-lock.json | cut -d' ' -f1)"

@@ -1,16 +1,16 @@
 // Minifies the scripts a release build ships before the app works (terser): the bindings
 // wasm-bindgen writes, the loader of the split modules, loader.js and the page's inline
-// script. (The service worker is registered after everything else, and stays readable.)
-// On a phone's slow line their bytes come before the app works; minified, they are about
-// 4 KB (brotli) fewer, a fifth of what the first download needed to lose to meet its budget
-// (docs/performance.md). Names a page or test looks for (exports, the loader's `prepare`,
-// file names) are kept: terser renames only local names.
+// script. On a phone's slow line their bytes come before the app works (docs/performance.md).
+// Names a page or test looks for (exports, the loader's `prepare`, file names) are kept:
+// terser renames only local names. sw.js, fetched once everything else has been, is left as
+// written.
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { minify } from 'terser';
 
 /** `code` minified: a module's (`module`), or a classic script's, whose top-level names stay. */
 export async function minifiedScript(code, { module }) {
+  // Imported here: a debug build, which minifies nothing, does not need terser installed.
+  const { minify } = await import('terser');
   const { code: minified } = await minify(code, {
     module,
     compress: { passes: 2 },

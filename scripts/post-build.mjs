@@ -200,7 +200,7 @@ export function rewrite(html, styles, markup, firstScreen, wasm, startFiles = []
 
 /** A host's `_headers` file (the format of Netlify and Cloudflare Pages, which read it from the
  *  published folder; scripts/serve.mjs does too): the protections of the README's "Response
- *  headers to add" for every file, and for the page a Link header naming the first download
+ *  headers to add", and for the page a Link header naming the first download
  *  (`wasm`, see `firstDownload`) and loader.js. A browser asks for these as the page's response
  *  begins, rather than once it has parsed the page's own links to them: on a slow phone line
  *  the page's last bytes and a round trip went by with nothing else on the line (Cloudflare
@@ -213,14 +213,12 @@ export function hostHeaders(wasm) {
     `<./${wasm.wasm}>; rel=preload; as=fetch; type="application/wasm"; crossorigin=anonymous`,
     '<./loader.js>; rel=modulepreload',
   ].join(', ');
-  const everyFile = [
-    "Content-Security-Policy: frame-ancestors 'none'",
-    'X-Frame-Options: DENY',
-    'X-Content-Type-Options: nosniff',
-  ];
+  // The frame protections apply to pages only; sent with every file, they would be bytes
+  // before the app works for nothing.
+  const thePage = ["Content-Security-Policy: frame-ancestors 'none'", 'X-Frame-Options: DENY', `Link: ${link}`];
   return [
-    '/*', ...everyFile.map(h => `  ${h}`),
-    ...['/', '/index.html'].flatMap(page => [page, `  Link: ${link}`]),
+    '/*', '  X-Content-Type-Options: nosniff',
+    ...['/', '/index.html'].flatMap(page => [page, ...thePage.map(h => `  ${h}`)]),
   ].join('\n') + '\n';
 }
 
@@ -257,7 +255,7 @@ function loader(wasm) {
         if (!done) return readOn();
         if (${GRADER_ADDRESS}.test(location.hash)) split.__wasm_split_load_${FIRST_GROUP}.prepare();
       });
-      readOn().catch(notPrepared => console.warn('The screens after the Grader were not fetched ahead:', notPrepared));
+      readOn().catch(notPrepared => console.warn("The accounts' screens were not fetched ahead:", notPrepared));
     }
     return response;
   });

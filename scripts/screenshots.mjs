@@ -43,6 +43,8 @@ for (const scheme of ['light', 'dark']) {
     await page.goto(server.url + hash);
     await page.reload();
     await page.locator('main h1').waitFor();
+    // The history's chart comes from a download of its own, after the list.
+    if (name === 'history') await page.locator('.trend__chart').waitFor();
     const path = `docs/${name}-${scheme}.png`;
     await page.screenshot({ path });
     console.log('wrote', path);

@@ -14,17 +14,18 @@
 //!
 //! | Group     | Screens                                           | Areas they change            |
 //! |-----------|---------------------------------------------------|------------------------------|
-//! | first     | Grader, invitation, header, storage notices       | grader, settings, backup export |
+//! | first     | Grader, invitation, history, header, storage notices | grader, settings, backup export |
 //! | Portfolio | accounts (with the spreadsheet import), an account, its form | portfolio, snapshot, transfer |
 //! | Matrix    | the matrix, the rating grid                       | portfolio, snapshot          |
 //! | Spreadsheet | the accounts list's spreadsheet import (a panel, shown in Portfolio's list) | transfer, brought by Portfolio |
 //! | Plans     | plans, a plan, its read view, templates            | plan                         |
-//! | History   | history, an assessment                            | grader, prospect             |
+//! | History   | the history's chart, an assessment                | grader, prospect             |
 //! | More      | prospects, settings (with the backup)             | grader, settings, prospect, transfer |
 //! | Share     | a shared result, a shared account, a client plan   | share, prospect              |
 //!
-//! A change waits, then, only when it is dispatched from outside the screens of its group
-//! (none is today); the waiting list is a guard, kept in order and re-targeted when another
+//! The history's list, in the first download, offers to move a result to the prospects only
+//! once the History group is here. A change waits, then, only when it is dispatched from
+//! outside the screens of its group (none is today); the waiting list is a guard, kept in order and re-targeted when another
 //! tab's changes move an account's id (see `crate::state`).
 
 use std::cell::Cell;

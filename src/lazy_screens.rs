@@ -1,8 +1,8 @@
 //! The screens that are not part of the first download. The build (scripts/build-wasm.mjs)
 //! splits each group's code into a file of its own, fetched when one of its screens is first
 //! opened or, earlier, when the page is idle after starting; the shell, the Grader, the
-//! invitation screen and the list of saved assessments come with the first download. Off the web (tests, prerendering) the
-//! group functions are plain function calls.
+//! invitation screen and the list of saved assessments come with the first download. Off the
+//! web (tests, prerendering) the group functions are plain function calls.
 
 use std::cell::Cell;
 use std::future::Future;
@@ -53,7 +53,8 @@ pub enum Group {
 
 impl Group {
     /// Every group, in the order they are fetched when the page is idle: the most used first.
-    /// The first's small chunks come on their own (`FIRST_GROUP` in scripts/build-wasm.mjs).
+    /// A first visit's page asks for the first as its first download ends, and its small
+    /// chunks come on their own (`FIRST_GROUP` in scripts/build-wasm.mjs).
     pub const ALL: [Group; 8] = [
         Group::Portfolio,
         Group::Spreadsheet,
@@ -300,6 +301,14 @@ fn ready_now<F: Future>(future: F) -> Option<F::Output> {
 /// navigation decides afresh.
 pub fn focus_heading_on_arrival(wanted: bool) {
     FOCUS_ON_ARRIVAL.with(|f| f.set(wanted));
+}
+
+/// Fetches `group` now unless it is here, with no claim to be needed now: for a screen the
+/// visitor is likely to open next. A failure is left for that screen to report.
+pub fn fetch_ahead(group: Group) {
+    wasm_bindgen_futures::spawn_local(async move {
+        let _ = group.fetch().await;
+    });
 }
 
 /// Fetches `groups`, then calls `then`. For changes that wait for their area's update
@@ -633,25 +642,38 @@ pub fn LazySpreadsheetPanel() -> Html {
     }
 }
 
+/// Whether `group`'s code is here, fetched when it is not; the component re-renders when it
+/// arrives. For a control of a first-download screen whose change only that group updates
+/// (see `crate::area_updates`): shown once it would take effect at once.
+#[hook]
+pub fn use_group_here(group: Group) -> bool {
+    *use_arrival(group, false) == Arrival::Arrived
+}
+
 /// The history's chart, from its own download: the list under it is in the first download
 /// and shows at once; the chart follows, or a message with a way to try again.
 #[component]
 pub fn LazyTrendPanel() -> Html {
     let arrival = use_arrival(Group::History, false);
+    // As a screen's line, it shows only after a moment: a quick arrival does not flash it.
+    let waiting = html! { <p class="screen-loading trend-loading" role="status">{ "The chart is on its way…" }</p> };
+    // Brought meanwhile by another screen or the fetches for later.
+    let here = *arrival == Arrival::Arrived || Group::History.is_loaded();
     match *arrival {
-        Arrival::Arrived => match ready_now(trend_panel()) {
+        _ if here => match ready_now(trend_panel()) {
             Some(Ok(panel)) => panel,
             // Not reached: an arrived group's function returns at its first step.
-            _ => html! {},
+            _ => waiting,
         },
-        // As a screen's line, it shows only after a moment: a quick arrival does not flash it.
-        Arrival::Waiting => html! {
-            <p class="screen-loading trend-loading" role="status">{ "The chart is on its way…" }</p>
-        },
+        Arrival::Waiting | Arrival::Arrived => waiting,
         Arrival::Failed => {
             let retry = {
                 let arrival = arrival.clone();
-                Callback::from(move |_| arrival.set(Arrival::Waiting))
+                Callback::from(move |_| {
+                    // The button goes; the focus stays in the card, on its heading.
+                    page::focus_element_in_place("trend-title");
+                    arrival.set(Arrival::Waiting)
+                })
             };
             html! {
                 <div role="alert">

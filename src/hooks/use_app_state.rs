@@ -6,10 +6,10 @@ use crate::state::AppState;
 
 /// The app state and its dispatcher, shared through a context by [`crate::app::Root`];
 /// components call `.dispatch(Action::...)` on it to change anything.
-#[derive(Clone)]
 pub struct AppContext {
     handle: UseReducerHandle<AppState>,
-    /// The state value this context was made for, by address (see `PartialEq`).
+    /// The state value this context was made for, by address (see `PartialEq`): the value
+    /// `handle` gave when dereferenced, which it keeps alive from then on.
     value: *const AppState,
 }
 
@@ -17,6 +17,14 @@ impl AppContext {
     pub fn new(handle: UseReducerHandle<AppState>) -> Self {
         let value = std::ptr::from_ref::<AppState>(&handle);
         Self { handle, value }
+    }
+}
+
+impl Clone for AppContext {
+    /// Made afresh from the handle's clone, which keeps alive only the value it was cloned at:
+    /// a copied address could outlive its value, and a later value could take it.
+    fn clone(&self) -> Self {
+        Self::new(self.handle.clone())
     }
 }
 

@@ -99,6 +99,8 @@ pub fn GraderPage(props: &GraderPageProps) -> Html {
                 return;
             }
             state.dispatch(Action::Grader(GraderAction::SaveAssessment { at }));
+            // "View it in your history" opens the saved assessment, from the History group.
+            crate::lazy_screens::fetch_ahead(crate::lazy_screens::Group::History);
         })
     };
     let on_clear = {

@@ -8,13 +8,16 @@ use crate::components::storage_banner::NOT_READ_HERE;
 use crate::domain::history::{chronological, diff, previous_in_team};
 use crate::domain::prospects::looks_shared;
 use crate::hooks::use_app_state;
-use crate::lazy_screens::LazyTrendPanel;
+use crate::lazy_screens::{use_group_here, Group, LazyTrendPanel};
 use crate::route::Route;
 use crate::state::{Action, GraderAction, ProspectAction};
 
 #[component]
 pub fn HistoryPage() -> Html {
     let state = use_app_state();
+    // Moving a result to the prospects is a change the History group's code makes (see
+    // `crate::area_updates`): offered once it is here, so that it takes effect at once.
+    let can_move = use_group_here(Group::History);
     let oldest_first = chronological(&state.doc.grader.history);
 
     if oldest_first.is_empty() {
@@ -58,7 +61,7 @@ pub fn HistoryPage() -> Html {
         };
         let date = a.when();
         let name = if a.label.is_empty() { date.clone() } else { format!("{} ({date})", a.label) };
-        let on_move = looks_shared(a).then(|| move_to_prospects(&state, vec![a.id]));
+        let on_move = (can_move && looks_shared(a)).then(|| move_to_prospects(&state, vec![a.id]));
         html! {
             <tr key={a.id}>
                 <td data-label="Date">{ &date }</td>
@@ -90,9 +93,11 @@ pub fn HistoryPage() -> Html {
                 <p class="lead">{ "Every saved assessment, so you can see whether your account \
                                    management is getting stronger." }</p>
             </header>
-            { shared_copies_notice(&state) }
+            if can_move {
+                { shared_copies_notice(&state) }
+            }
             <section aria-labelledby="trend-title" class="card">
-                <h2 id="trend-title">{ "Score over time" }</h2>
+                <h2 id="trend-title" tabindex="-1">{ "Score over time" }</h2>
                 <LazyTrendPanel />
             </section>
             <section aria-labelledby="saved-title" class="card">

@@ -61,6 +61,8 @@ export async function setUp() {
   async function open(page, hash = '#/grader') {
     await page.goto(server.url + hash);
     await page.locator('main h1').waitFor();
+    // The history's chart comes from a download of its own, after the list.
+    if (await page.locator('.history-table').count() > 0) await page.locator('.trend__chart').waitFor();
   }
 
   /** Opens the app, then reloads it under its service worker, as on a return visit. */
