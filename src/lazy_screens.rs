@@ -705,7 +705,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_grader_and_the_invitation_come_with_the_first_download() {
+    fn the_screens_of_the_first_download_belong_to_no_group() {
         assert_eq!(Group::of(Route::Grader), None);
         assert_eq!(Group::of(Route::Invitation), None);
         assert_eq!(Group::of(Route::NotFound), None);

@@ -14,6 +14,7 @@ pub struct AppContext {
 }
 
 impl AppContext {
+    /// The context of the state `handle` holds now.
     pub fn new(handle: UseReducerHandle<AppState>) -> Self {
         let value = std::ptr::from_ref::<AppState>(&handle);
         Self { handle, value }

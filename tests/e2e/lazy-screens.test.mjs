@@ -11,7 +11,7 @@ let env;
 before(async () => { env = await setUp(); });
 after(async () => { await env.tearDown(); });
 
-// A screen of each group, by address, with its heading.
+// A screen of each group, and the History list of the first download, by address, with its heading.
 const SCREENS = [
   ['#/accounts', 'Accounts'],
   ['#/accounts/new', 'Add an account'],
@@ -184,6 +184,29 @@ test('the history\'s list shows with the first download alone; its chart follows
   await refused.locator('.trend__chart').waitFor();
   const expected = /Failed to load resource|_split_history|Failed to fetch|ERR_FAILED/;
   refused.problems.splice(0, refused.problems.length, ...refused.problems.filter(p => !expected.test(p)));
+});
+
+// "View it in your history", under the Grader's save, opens the saved assessment, whose code
+// is the History group's: saving asks for it at once, whatever the fetches for later are at.
+test('saving an assessment asks for the History group\'s file, ahead of the fetches for later', async () => {
+  const page = await env.newPage({ serviceWorkers: 'block' });
+  // The fetches for later start with the accounts' group: held, they never reach History's.
+  const held = [];
+  await page.route(/_split_portfolio\.wasm$/, route => { held.push(route); });
+  const paths = watchRequests(page);
+  const accountsAsked = page.waitForRequest(/_split_portfolio\.wasm$/);
+  await env.open(page);
+  await page.getByRole('radio', { name: 'We do this consistently' }).first().check();
+  await accountsAsked;
+  assert.equal(paths.filter(p => p.endsWith('_split_history.wasm')).length, 0, 'not asked for before the save');
+  // Well before the held download's 30 s limit, after which the fetches for later go on.
+  const asked = page.waitForRequest(/_split_history\.wasm$/, { timeout: 5_000 });
+  await page.getByRole('button', { name: 'Save assessment' }).click();
+  await asked;
+  await page.getByRole('link', { name: 'View it in your history' }).click();
+  await page.getByRole('heading', { level: 1, name: /^Assessment of / }).waitFor();
+  for (const route of held) await route.continue();
+  await page.unroute(/_split_portfolio\.wasm$/);
 });
 
 test('every screen opens from its address, each group\'s file fetched from the app\'s folder', async () => {
