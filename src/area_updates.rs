@@ -25,8 +25,9 @@
 //!
 //! The history's list, in the first download, offers to move a result to the prospects only
 //! once the History group is here. A change waits, then, only when it is dispatched from
-//! outside the screens of its group (none is today); the waiting list is a guard, kept in order and re-targeted when another
-//! tab's changes move an account's id (see `crate::state`).
+//! outside the screens of its group (none is today); the waiting list is a guard, kept in
+//! order and re-targeted when another tab's changes move an account's id (see
+//! `crate::state`).
 
 use std::cell::Cell;
 
