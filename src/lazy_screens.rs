@@ -619,16 +619,11 @@ pub fn LazySpreadsheetPanel() -> Html {
         }
     }
     let body = if *arrival == Arrival::Failed {
-        let retry = {
-            let arrival = arrival.clone();
-            Callback::from(move |_| arrival.set(Arrival::Waiting))
-        };
-        html! {
-            <div role="alert">
-                <p>{ "The spreadsheet import did not arrive, perhaps because the connection dropped. Your accounts are safe." }</p>
-                <p><button type="button" class="button" onclick={retry}>{ "Try again" }</button></p>
-            </div>
-        }
+        panel_not_arrived(
+            "The spreadsheet import did not arrive, perhaps because the connection dropped. Your accounts are safe.",
+            &arrival,
+            None,
+        )
     } else if *dropped_early {
         html! { <p class="muted" role="status">{ "The spreadsheet import is on its way: drop the file again in a moment." }</p> }
     } else {
@@ -666,22 +661,36 @@ pub fn LazyTrendPanel() -> Html {
             _ => waiting,
         },
         Arrival::Waiting | Arrival::Arrived => waiting,
-        Arrival::Failed => {
-            let retry = {
-                let arrival = arrival.clone();
-                Callback::from(move |_| {
-                    // The button goes; the focus stays in the card, on its heading.
-                    page::focus_element_in_place("trend-title");
-                    arrival.set(Arrival::Waiting)
-                })
-            };
-            html! {
-                <div role="alert">
-                    <p>{ "The chart did not arrive, perhaps because the connection dropped. The saved assessments below are all there." }</p>
-                    <p><button type="button" class="button" onclick={retry}>{ "Try again" }</button></p>
-                </div>
+        Arrival::Failed => panel_not_arrived(
+            "The chart did not arrive, perhaps because the connection dropped. The saved assessments below are all there.",
+            &arrival,
+            Some("trend-title"),
+        ),
+    }
+}
+
+/// What a panel of a first-download screen says when its own download failed: `text`, and
+/// Try again, which fetches it afresh. The button goes as it is pressed: the focus goes to
+/// `focus_on` (the panel's heading), where there is one.
+fn panel_not_arrived(
+    text: &'static str,
+    arrival: &UseStateHandle<Arrival>,
+    focus_on: Option<&'static str>,
+) -> Html {
+    let retry = {
+        let arrival = arrival.clone();
+        Callback::from(move |_| {
+            if let Some(id) = focus_on {
+                page::focus_element_in_place(id);
             }
-        }
+            arrival.set(Arrival::Waiting)
+        })
+    };
+    html! {
+        <div role="alert">
+            <p>{ text }</p>
+            <p><button type="button" class="button" onclick={retry}>{ "Try again" }</button></p>
+        </div>
     }
 }
 
