@@ -9,6 +9,7 @@ use crate::browser::clock::now_iso;
 use crate::browser::first_screen::{self, EarlyWork};
 use crate::browser::hand_off;
 use crate::browser::page;
+use crate::browser::places;
 use crate::components::shell::shell;
 use crate::hooks::{use_hash_route, AppContext};
 use crate::lazy_screens::{self, Group, LazyScreen};
@@ -106,6 +107,7 @@ pub fn App(props: &AppProps) -> Html {
         hand_off::finish();
         // Only the screen drawn first replaces the page's waiting line.
         first_screen::take_waiting_line();
+        places::start();
     });
     let route = use_hash_route();
     // A share link's screen is made afresh for each link: a second link pasted into the same
@@ -123,9 +125,10 @@ pub fn App(props: &AppProps) -> Html {
         // An action that deleted something and moved to another screen offers Undo, which
         // has taken focus already; it keeps it.
         // A screen whose code is still on its way focuses its heading when it arrives.
+        // Back or Forward to a screen already drawn puts back where the visitor was on it.
         let navigated = !std::mem::replace(&mut *first_render.borrow_mut(), false);
         let focus = navigated && !page::focus_is_on("undo-button");
-        if focus {
+        if focus && !(page::has_main_heading() && places::put_back()) {
             page::focus_main_heading();
         }
         lazy_screens::focus_heading_on_arrival(focus && !page::has_main_heading());

@@ -11,5 +11,6 @@ pub mod hand_off;
 pub mod idle;
 pub mod page;
 pub mod persistence;
+pub mod places;
 pub mod slices;
 pub mod text_fit;

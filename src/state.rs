@@ -21,7 +21,7 @@ use crate::area_updates;
 use crate::domain::accounts::{Account, AccountForm, AccountId};
 use crate::domain::backup::Scope;
 use crate::domain::change::Change;
-use crate::domain::history::AssessmentId;
+use crate::domain::history::{AssessmentId, TrendView};
 use crate::domain::portfolio::ListQuery;
 use crate::domain::{grader_update, settings_update, transfer_update};
 use crate::storage::reading::Join;
@@ -110,6 +110,8 @@ pub struct AppState {
     pub just_saved: Option<AssessmentId>,
     /// How the accounts list is filtered and sorted; kept while moving between screens.
     pub list_query: ListQuery,
+    /// How History's chart is drawn; kept while moving between screens.
+    pub trend_view: TrendView,
     /// Set when another tab's changes were loaded into this one.
     pub synced_from_other_tab: bool,
     /// Set when an import under way was stopped because its screen was left; until read.
@@ -167,6 +169,7 @@ pub enum Action {
     Share(ShareAction),
     Transfer(TransferAction),
     SetListQuery(ListQuery),
+    SetTrendView(TrendView),
     Undo,
     DismissUndo,
     DismissUnreadable,
@@ -233,6 +236,7 @@ impl Action {
                 | Action::SaveFailed(_)
                 | Action::SaveSucceeded
                 | Action::SetListQuery(_)
+                | Action::SetTrendView(_)
                 | Action::DismissSyncNotice
                 | Action::ImportStoppedByLeaving
                 | Action::DismissImportStopped
@@ -399,6 +403,10 @@ impl AppState {
             }
             Action::SetListQuery(query) => {
                 self.list_query = self.list_query.followed_by(query);
+                Change::NONE
+            }
+            Action::SetTrendView(view) => {
+                self.trend_view = view;
                 Change::NONE
             }
             Action::Undo => {

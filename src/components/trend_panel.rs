@@ -5,21 +5,19 @@
 use yew::prelude::*;
 
 use super::trend_chart::{line_sample, trend_chart, TrendLine, TrendSlot};
-use crate::domain::history::{chronological, grouped, GroupBy, SavedAssessment};
+use crate::domain::history::{chronological, grouped, GroupBy, SavedAssessment, TrendView};
 use crate::hooks::use_app_state;
+use crate::state::Action;
 use crate::support::dates::readable_date;
 
 #[component]
 pub fn TrendPanel() -> Html {
     let state = use_app_state();
-    let by = use_state(GroupBy::default);
-    // The groups unticked, by key; forgotten when the grouping changes.
-    let hidden = use_state(Vec::<String>::new);
-
+    let view = &state.trend_view;
     let history = &state.doc.grader.history;
+    let by = view.by_for(history);
     let sorted = chronological(history);
-    let groups = grouped(&sorted, *by);
-    let is_shown = |key: &str| !hidden.iter().any(|k| k == key);
+    let groups = grouped(&sorted, by);
 
     // Only the assessments of the groups shown take a place along the time axis.
     let shown: Vec<&SavedAssessment> = sorted
@@ -28,7 +26,7 @@ pub fn TrendPanel() -> Html {
         .filter(|a| {
             groups
                 .iter()
-                .any(|g| is_shown(&g.key) && g.members.iter().any(|m| m.id == a.id))
+                .any(|g| view.is_shown(&g.key) && g.members.iter().any(|m| m.id == a.id))
         })
         .collect();
     let slot_of = |a: &SavedAssessment| shown.iter().position(|s| s.id == a.id);
@@ -42,7 +40,7 @@ pub fn TrendPanel() -> Html {
     let lines: Vec<TrendLine> = groups
         .iter()
         .enumerate()
-        .filter(|(_, g)| is_shown(&g.key))
+        .filter(|(_, g)| view.is_shown(&g.key))
         .map(|(style, g)| TrendLine {
             name: g.name.clone(),
             style,
@@ -62,28 +60,38 @@ pub fn TrendPanel() -> Html {
     };
 
     let on_group_by = {
-        let (by, hidden) = (by.clone(), hidden.clone());
+        let state = state.clone();
         Callback::from(move |e: Event| {
             let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
             if let Some(choice) = GroupBy::from_slug(&select.value()) {
-                by.set(choice);
-                hidden.set(Vec::new());
+                state.dispatch(Action::SetTrendView(state.trend_view.grouped_by(choice)));
             }
         })
     };
     let on_toggle = |key: String| {
-        let hidden = hidden.clone();
+        let state = state.clone();
         Callback::from(move |e: Event| {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-            let mut keys: Vec<String> = hidden.iter().filter(|k| **k != key).cloned().collect();
-            if !input.checked() {
-                keys.push(key.clone());
-            }
-            hidden.set(keys);
+            state.dispatch(Action::SetTrendView(
+                state.trend_view.showing(&key, input.checked()),
+            ));
         })
     };
-    let no_teams = *by == GroupBy::Team && history.iter().all(|a| a.team.trim().is_empty());
-    let is_grouped = *by != GroupBy::Nothing;
+    let on_table_toggle = {
+        let state = state.clone();
+        Callback::from(move |e: Event| {
+            let details: web_sys::Element = e.target_unchecked_into();
+            let open = details.has_attribute("open");
+            if open != state.trend_view.table_open {
+                state.dispatch(Action::SetTrendView(TrendView {
+                    table_open: open,
+                    ..state.trend_view.clone()
+                }));
+            }
+        })
+    };
+    let no_teams = by == GroupBy::Team && history.iter().all(|a| a.team.trim().is_empty());
+    let is_grouped = by != GroupBy::Nothing;
 
     html! {
         <div class="trend">
@@ -91,7 +99,7 @@ pub fn TrendPanel() -> Html {
                 <label for="trend-group-by">{ "Draw a line for each" }</label>
                 <select id="trend-group-by" onchange={on_group_by} aria-describedby={no_teams.then_some("trend-no-teams")}>
                     { for GroupBy::ALL.iter().map(|g| html! {
-                        <option value={g.slug()} selected={*by == *g}>{ g.title() }</option>
+                        <option value={g.slug()} selected={by == *g}>{ g.title() }</option>
                     }) }
                 </select>
             </div>
@@ -110,7 +118,7 @@ pub fn TrendPanel() -> Html {
                             let count = g.members.len();
                             html! {
                                 <li key={g.key.clone()}>
-                                    <input type="checkbox" id={id.clone()} checked={is_shown(&g.key)}
+                                    <input type="checkbox" id={id.clone()} checked={view.is_shown(&g.key)}
                                         onchange={on_toggle(g.key.clone())} />
                                     <label for={id}>
                                         { line_sample(style) }
@@ -134,10 +142,10 @@ pub fn TrendPanel() -> Html {
                         { "Shaded bands: 0–6 accounts at risk, 7–8 some areas to work on, 9–10 doing consistently well." }
                     </figcaption>
                 </figure>
-                <details class="trend__data">
+                <details class="trend__data" open={view.table_open} ontoggle={on_table_toggle}>
                     <summary>{ "The chart's figures as a table" }</summary>
                     <div class="table-scroll">
-                        <table>
+                        <table class="trend__table">
                             <thead>
                                 <tr>
                                     <th scope="col">{ "Date" }</th>
@@ -151,12 +159,12 @@ pub fn TrendPanel() -> Html {
                             <tbody>
                                 { for shown.iter().map(|a| html! {
                                     <tr key={a.id}>
-                                        <td>{ readable_date(a.day()) }</td>
-                                        <td>{ if a.label.is_empty() { "—" } else { &a.label } }</td>
+                                        <td data-label="Date">{ readable_date(a.day()) }</td>
+                                        <td data-label="Assessment">{ if a.label.is_empty() { "—" } else { &a.label } }</td>
                                         if is_grouped {
-                                            <td>{ group_of(a) }</td>
+                                            <td data-label="Line">{ group_of(a) }</td>
                                         }
-                                        <td class="num">{ format!("{}/10", a.grade().score) }</td>
+                                        <td class="num" data-label="Score">{ format!("{}/10", a.grade().score) }</td>
                                     </tr>
                                 }) }
                             </tbody>

@@ -207,6 +207,65 @@ impl GroupBy {
     }
 }
 
+impl GroupBy {
+    /// What the chart draws before the user chooses: a line for each team once the
+    /// assessments belong to more than one (those without a team count as one, as they do
+    /// for "since previous"), since a single line through them would read as one team's
+    /// trend; else one line.
+    pub fn suggested(history: &[SavedAssessment]) -> GroupBy {
+        let first = history.first().map(|a| team_key(&a.team));
+        if history.iter().any(|a| Some(team_key(&a.team)) != first) {
+            GroupBy::Team
+        } else {
+            GroupBy::Nothing
+        }
+    }
+}
+
+/// How the History screen's chart is drawn, as the user last chose: kept while the app is
+/// open, so that coming back from an assessment finds the chart as it was left.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct TrendView {
+    /// What a line is drawn for; `None` until the user chooses ([`GroupBy::suggested`]).
+    pub by: Option<GroupBy>,
+    /// The lines unticked, by group key; forgotten when the grouping changes.
+    pub hidden: Vec<String>,
+    /// Whether the chart's figures are open as a table.
+    pub table_open: bool,
+}
+
+impl TrendView {
+    /// The grouping drawn for `history`.
+    pub fn by_for(&self, history: &[SavedAssessment]) -> GroupBy {
+        self.by.unwrap_or_else(|| GroupBy::suggested(history))
+    }
+
+    /// Drawn by `by` from now on, every line of it shown.
+    pub fn grouped_by(&self, by: GroupBy) -> TrendView {
+        TrendView {
+            by: Some(by),
+            hidden: Vec::new(),
+            ..self.clone()
+        }
+    }
+
+    /// With the line of `key` shown or not.
+    pub fn showing(&self, key: &str, shown: bool) -> TrendView {
+        let mut hidden: Vec<String> = self.hidden.iter().filter(|k| *k != key).cloned().collect();
+        if !shown {
+            hidden.push(key.to_string());
+        }
+        TrendView {
+            hidden,
+            ..self.clone()
+        }
+    }
+
+    pub fn is_shown(&self, key: &str) -> bool {
+        !self.hidden.iter().any(|k| k == key)
+    }
+}
+
 /// Assessments that share a team or a label, oldest first.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Group<'a> {
@@ -543,6 +602,55 @@ mod tests {
         assert_eq!(by_label[0].name, "No label");
         assert_eq!(GroupBy::from_slug("label"), Some(GroupBy::Label));
         assert_eq!(GroupBy::from_slug("x"), None);
+    }
+
+    #[test]
+    fn the_chart_draws_a_line_per_team_once_there_is_more_than_one() {
+        assert_eq!(GroupBy::suggested(&[]), GroupBy::Nothing);
+        let one_team = vec![
+            of_team(1, "2026-01-01T10:00:00Z", "North"),
+            of_team(2, "2026-02-01T10:00:00Z", " north"),
+        ];
+        assert_eq!(GroupBy::suggested(&one_team), GroupBy::Nothing);
+        let none_named = vec![
+            of_team(1, "2026-01-01T10:00:00Z", ""),
+            of_team(2, "2026-02-01T10:00:00Z", ""),
+        ];
+        assert_eq!(GroupBy::suggested(&none_named), GroupBy::Nothing);
+        let two_teams = vec![
+            of_team(1, "2026-01-01T10:00:00Z", "North"),
+            of_team(2, "2026-02-01T10:00:00Z", "North"),
+            of_team(3, "2026-03-01T10:00:00Z", "South"),
+        ];
+        assert_eq!(GroupBy::suggested(&two_teams), GroupBy::Team);
+        // Those without a team are a team of their own, as "since previous" counts them.
+        let named_and_not = vec![
+            of_team(1, "2026-01-01T10:00:00Z", ""),
+            of_team(2, "2026-02-01T10:00:00Z", "North"),
+        ];
+        assert_eq!(GroupBy::suggested(&named_and_not), GroupBy::Team);
+    }
+
+    #[test]
+    fn the_chart_keeps_the_users_choice_and_forgets_hidden_lines_with_the_grouping() {
+        let two_teams = vec![
+            of_team(1, "2026-01-01T10:00:00Z", "North"),
+            of_team(2, "2026-02-01T10:00:00Z", "South"),
+        ];
+        let view = TrendView::default();
+        assert_eq!(view.by_for(&two_teams), GroupBy::Team);
+        let view = view.grouped_by(GroupBy::Nothing);
+        assert_eq!(view.by_for(&two_teams), GroupBy::Nothing);
+        let view = view.grouped_by(GroupBy::Label).showing("q1", false);
+        assert!(!view.is_shown("q1") && view.is_shown("q2"));
+        assert!(view.showing("q1", true).is_shown("q1"));
+        let view = TrendView {
+            table_open: true,
+            ..view
+        }
+        .grouped_by(GroupBy::Team);
+        assert!(view.is_shown("q1"), "a new grouping shows every line");
+        assert!(view.table_open, "the table stays as it was");
     }
 
     #[test]

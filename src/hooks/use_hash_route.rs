@@ -19,7 +19,11 @@ pub fn use_hash_route() -> Route {
         let route = route.clone();
         use_effect_with((), move |_| {
             let listener = web_sys::window().map(|window| {
-                EventListener::new(&window, "hashchange", move |_| route.set(current_route()))
+                EventListener::new(&window, "hashchange", move |_| {
+                    // Before the new screen is drawn: the page is still the one left.
+                    crate::browser::places::moved();
+                    route.set(current_route())
+                })
             });
             move || drop(listener)
         });

@@ -157,9 +157,14 @@ async function withTeams(options) {
 test('grouped by team, each team has its own line and legend entry, and a team can be hidden', async () => {
   const page = await withTeams();
   const chart = page.getByRole('img', { name: /Score trend/ });
+  // Two teams: a line each from the start, not one line joining their scores.
+  const groupBy = page.getByLabel('Draw a line for each');
+  assert.equal(await groupBy.inputValue(), 'team');
+  assert.equal(await chart.locator('.trend__series').count(), 2);
+  await groupBy.selectOption({ label: 'Nothing (one line)' });
   assert.equal(await chart.locator('.trend__series').count(), 1);
 
-  await page.getByLabel('Draw a line for each').selectOption({ label: 'Team' });
+  await groupBy.selectOption({ label: 'Team' });
   assert.equal(await chart.locator('.trend__series').count(), 2);
   assert.equal(await chart.locator('polyline').count(), 2);
   assert.equal(await chart.getAttribute('aria-label'),
@@ -198,6 +203,59 @@ test('grouped by team, each team has its own line and legend entry, and a team c
   assert.match(await rows.nth(2).textContent(), /Spring check.*Support.*First for Support/);
   await page.getByRole('link', { name: 'Open assessment Q2 (30 Jun 2026)' }).click();
   await page.getByText('Compared with Q1 (31 Mar 2026), which scored 4/10: the previous assessment of Sales.').waitFor();
+});
+
+test('Back from an assessment finds History as it was left: the chart, the place in the list, the focus', async () => {
+  const page = await withTeams();
+  await page.getByLabel('Draw a line for each').selectOption('label');
+  await page.getByRole('checkbox', { name: 'Q1 (1 assessment)' }).uncheck();
+  await page.getByText("The chart's figures as a table").click();
+  const open = page.getByRole('link', { name: 'Open assessment Q1 (31 Mar 2026)' });
+  await open.focus();
+  const left = await page.evaluate(() => scrollY);
+  assert.ok(left > 300, `the last row is further down the page (${left})`);
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { name: 'Q1: 31 Mar 2026', level: 1 }).waitFor();
+  assert.ok(await page.evaluate(() => scrollY) < left, 'the assessment starts at its heading');
+
+  const asLeft = async () => {
+    await page.getByRole('heading', { name: 'Assessment history', level: 1 }).waitFor();
+    assert.equal(await page.evaluate(() => document.activeElement.getAttribute('aria-label') ?? document.activeElement.textContent),
+      'Open assessment Q1 (31 Mar 2026)');
+    assert.equal(await page.evaluate(() => scrollY), left);
+    assert.equal(await page.getByLabel('Draw a line for each').inputValue(), 'label');
+    assert.equal(await page.getByRole('checkbox', { name: 'Q1 (1 assessment)' }).isChecked(), false);
+    assert.ok(await page.locator('.trend__data').evaluate(d => d.open), 'the figures are still open');
+  };
+  await page.goBack();
+  await asLeft();
+  // Forward goes back to the assessment, and Back again finds History the same.
+  await page.goForward();
+  await page.getByRole('heading', { name: 'Q1: 31 Mar 2026', level: 1 }).waitFor();
+  await page.goBack();
+  await asLeft();
+
+  // Reached from a link instead, History starts at its heading; the chart is as chosen.
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  await nav.getByRole('link', { name: 'Grader' }).click();
+  await page.getByRole('heading', { name: 'Grade your account management', level: 1 }).waitFor();
+  await nav.getByRole('link', { name: 'History' }).click();
+  await page.getByRole('heading', { name: 'Assessment history', level: 1 }).waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement.tagName), 'H1');
+  assert.equal(await page.getByLabel('Draw a line for each').inputValue(), 'label');
+});
+
+test("on a phone the chart's figures fit the screen, each score in view with its label", async () => {
+  const page = await withTeams({ width: 390 });
+  await page.getByText("The chart's figures as a table").click();
+  const table = page.locator('.trend__data table');
+  const [fits, wide] = await table.evaluate(t => [t.parentElement.scrollWidth <= t.parentElement.clientWidth, t.parentElement.clientWidth]);
+  assert.ok(fits, `the table is no wider than its ${wide} px box`);
+  const score = table.locator('tbody tr').first().locator('td.num');
+  assert.ok(await score.isVisible());
+  assert.equal(await score.evaluate(td => getComputedStyle(td, '::before').content), '"Score"');
+  const box = await score.boundingBox();
+  assert.ok(box.x + box.width <= 390, 'the score is on screen');
 });
 
 test('the team typed when saving is saved with the assessment and kept for the next one', async () => {

@@ -73,11 +73,17 @@ test('the accounts list shows 100 at a time and pages through the rest', async (
   await pager.getByRole('button', { name: 'Next →' }).click();
   assert.equal(await pager.getByRole('combobox').inputValue(), '3');
 
-  // The page is kept while visiting an account and coming back.
-  await page.getByRole('link', { name: 'Client 201', exact: true }).click();
+  // The page is kept while visiting an account and coming back, with the account's link in
+  // view and focused, where the visitor left it.
+  const client = page.getByRole('link', { name: 'Client 201', exact: true });
+  await client.focus();
+  const left = await page.evaluate(() => scrollY);
+  await page.keyboard.press('Enter');
   await page.locator('main h1', { hasText: 'Client 201' }).waitFor();
   await page.goBack();
   assert.equal(await count.textContent(), 'Showing 201–250 of 250 accounts');
+  await page.waitForFunction(() => document.activeElement?.textContent === 'Client 201');
+  assert.equal(await page.evaluate(() => scrollY), left);
 
   // Reordering starts again from the first page.
   await page.getByRole('button', { name: 'Revenue' }).click();
