@@ -52,16 +52,18 @@ pub enum Group {
 }
 
 impl Group {
-    /// Every group, in the order they are fetched when the page is idle: the most used first.
-    /// A first visit's page asks for the first as its first download ends, and its small
-    /// chunks come on their own (`FIRST_GROUP` in scripts/build-wasm.mjs).
+    /// Every group, in the order they are fetched when the page is idle: the screens of the
+    /// header's links first, in its order, then what a screen shows below its first view
+    /// (the import panel, History's chart). A first visit's page asks for the first as its
+    /// first download ends, and its small chunks come on their own (`FIRST_GROUP` in
+    /// scripts/build-wasm.mjs).
     pub const ALL: [Group; 8] = [
         Group::Portfolio,
-        Group::Spreadsheet,
         Group::Matrix,
-        Group::History,
         Group::Plans,
         Group::More,
+        Group::Spreadsheet,
+        Group::History,
         Group::Share,
         Group::Reading,
     ];
