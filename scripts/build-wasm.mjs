@@ -138,6 +138,14 @@ function __smallChunk(file, offset, length) {
  *  a slow phone connection (about a second on the benchmark's). */
 export const FETCH_TIME_LIMIT_MS = 30_000;
 
+/** The loader of the split modules logging a failed download as a warning, not an error:
+ *  the screen that needed it says so and offers Try again, so nothing is left unhandled. */
+export function withQuietFailures(splitJs) {
+  const logged = /(\} catch \(e\) \{\s*)console\.error\(e\);/;
+  if (!logged.test(splitJs)) throw new Error('build-wasm.mjs: the loader of the split modules does not log a failed load as expected');
+  return splitJs.replace(logged, '$1console.warn("A part of the app was not loaded:", e);');
+}
+
 /** The loader of the split modules with every download given a time limit. */
 export function withTimeLimit(splitJs) {
   const fetches = /fetch\((new URL\("\.\/[\w.]+", import\.meta\.url\))\)/g;
@@ -247,7 +255,7 @@ async function build(staging, release) {
       for (const [file] of small) await rm(join(out, file));
       files.splice(0, files.length, ...(await readdir(out)).sort());
     }
-    await writeFile(join(out, '__wasm_split.js'), withEarlyCompile(withTimeLimit(splitJs)));
+    await writeFile(join(out, '__wasm_split.js'), withQuietFailures(withEarlyCompile(withTimeLimit(splitJs))));
     const contents = await Promise.all(files.map(f => readFile(join(out, f))));
     const hash = createHash('sha256').update(Buffer.concat(contents)).digest('hex').slice(0, 16);
     const names = hashedNames(files, hash);

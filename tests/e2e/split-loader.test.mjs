@@ -6,7 +6,7 @@
 // a group loads.
 import { test } from 'node:test';
 import { assert } from './harness.mjs';
-import { bundleSmallChunks, LATER_SMALL_CHUNKS, SMALL_CHUNKS, withEarlyCompile, withTimeLimit } from '../../scripts/build-wasm.mjs';
+import { bundleSmallChunks, LATER_SMALL_CHUNKS, SMALL_CHUNKS, withEarlyCompile, withQuietFailures, withTimeLimit } from '../../scripts/build-wasm.mjs';
 import { groupFiles } from '../../scripts/post-build.mjs';
 
 /** A module's loader as wasm-split-cli writes it: `name` fetched, after `deps`. */
@@ -199,4 +199,31 @@ test('a loader without the helpers or instantiations as expected fails the build
   const [imports, ...rest] = LOADER.split('\n');
   const odd = [imports, GENERATED_HELPERS, ...rest].join('\n').replace('WebAssembly.instantiateStreaming(src, imports)', 'WebAssembly.instantiate(src, imports)');
   assert.throws(() => withEarlyCompile(odd), /instantiates 4 of its 5 modules/);
+});
+
+test('a failed load is logged as a warning: the screen that needed it reports it', async () => {
+  // The splitter's wrapper of a group's load, as it writes it.
+  const wrapper = `function wrapAsyncCb(callee) {
+    return async (callbackIndex, callbackData) => {
+        let success;
+        try {
+            await callee();
+            success = true;
+        } catch (e) {
+            console.error(e);
+            success = false;
+        } finally {
+            report(success);
+        }
+    }
+}`;
+  const logged = { error: [], warn: [] };
+  const console = { error: (...a) => logged.error.push(a), warn: (...a) => logged.warn.push(a) };
+  const reported = [];
+  const wrap = new Function('console', 'report', `${withQuietFailures(wrapper)}\nreturn wrapAsyncCb;`)(console, s => reported.push(s));
+  await wrap(async () => { throw new Error('offline'); })();
+  assert.deepEqual(reported, [false], 'the app is told the load failed');
+  assert.deepEqual(logged.error, []);
+  assert.match(String(logged.warn[0]), /not loaded.*offline/);
+  assert.throws(() => withQuietFailures('function wrapAsyncCb(callee) { return callee; }'), /does not log a failed load/);
 });
