@@ -11,7 +11,7 @@
 use std::cell::{Cell, RefCell};
 
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Element, HtmlElement, ScrollRestoration};
+use web_sys::{Element, HtmlElement};
 
 /// The key of the entry's tag in `history.state`.
 const TAG: &str = "accountGraderPlace";
@@ -44,8 +44,9 @@ thread_local! {
 /// Takes scrolling on Back and Forward over from the browser, and tags the entry the app
 /// started on, so that coming back to it is known.
 pub fn start() {
+    // Set as a plain property: the binding's enum would weigh more in the first download.
     if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
-        let _ = history.set_scroll_restoration(ScrollRestoration::Manual);
+        let _ = js_sys::Reflect::set(&history, &"scrollRestoration".into(), &"manual".into());
     }
     CURRENT.set(tag_current_entry());
 }
@@ -123,12 +124,11 @@ fn find(focused: &Focused) -> Option<Element> {
     let document = web_sys::window()?.document()?;
     match focused {
         Focused::Id(id) => document.get_element_by_id(id),
-        Focused::Link(href) => {
-            let links = document.query_selector_all("a[href]").ok()?;
-            (0..links.length())
-                .filter_map(|i| links.item(i)?.dyn_into::<Element>().ok())
-                .find(|a| a.get_attribute("href").as_deref() == Some(href.as_str()))
-        }
+        // The app's addresses are a route's, with no quotes or backslashes to escape.
+        Focused::Link(href) => document
+            .query_selector(&format!("main a[href=\"{href}\"]"))
+            .ok()
+            .flatten(),
     }
 }
 
