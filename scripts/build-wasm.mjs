@@ -138,12 +138,14 @@ function __smallChunk(file, offset, length) {
  *  a slow phone connection (about a second on the benchmark's). */
 export const FETCH_TIME_LIMIT_MS = 30_000;
 
-/** The loader of the split modules logging a failed download as a warning, not an error:
- *  the screen that needed it says so and offers Try again, so nothing is left unhandled. */
+/** The loader of the split modules logging a failed download (the network's failure or the
+ *  time limit's) as a warning, not an error: the screen that needed it says so and offers
+ *  Try again, so nothing is left unhandled. Anything else (a module that does not compile or
+ *  link, as one from another build would) stays an error. */
 export function withQuietFailures(splitJs) {
-  const logged = /(\} catch \(e\) \{\s*)console\.error\(e\);/;
-  if (!logged.test(splitJs)) throw new Error('build-wasm.mjs: the loader of the split modules does not log a failed load as expected');
-  return splitJs.replace(logged, '$1console.warn("A part of the app was not loaded:", e);');
+  const logged = /(\} catch \(e\) \{\s*)console\.error\(e\);/g;
+  if ((splitJs.match(logged) ?? []).length !== 1) throw new Error('build-wasm.mjs: the loader of the split modules does not log a failed load as expected');
+  return splitJs.replace(logged, '$1(e instanceof TypeError || e?.name === "TimeoutError" || e?.name === "AbortError" ? console.warn : console.error)("A part of the app was not loaded:", e);');
 }
 
 /** The loader of the split modules with every download given a time limit. */

@@ -125,10 +125,12 @@ pub fn App(props: &AppProps) -> Html {
         // An action that deleted something and moved to another screen offers Undo, which
         // has taken focus already; it keeps it.
         // A screen whose code is still on its way focuses its heading when it arrives.
-        // Back or Forward to a screen already drawn puts back where the visitor was on it.
+        // Back or Forward to a screen already drawn puts back where the visitor was on it,
+        // whatever had the focus on the screen left (the undo notice goes with that screen).
         let navigated = !std::mem::replace(&mut *first_render.borrow_mut(), false);
-        let focus = navigated && !page::focus_is_on("undo-button");
-        if focus && !(page::has_main_heading() && places::put_back()) {
+        let returned = navigated && page::has_main_heading() && places::put_back();
+        let focus = navigated && !returned && !page::focus_is_on("undo-button");
+        if focus {
             page::focus_main_heading();
         }
         lazy_screens::focus_heading_on_arrival(focus && !page::has_main_heading());

@@ -52,11 +52,12 @@ pub enum Group {
 }
 
 impl Group {
-    /// Every group, in the order they are fetched when the page is idle: the screens of the
-    /// header's links first, in its order, then what a screen shows below its first view
-    /// (the import panel, History's chart). A first visit's page asks for the first as its
-    /// first download ends, and its small chunks come on their own (`FIRST_GROUP` in
-    /// scripts/build-wasm.mjs).
+    /// Every group, in the order they are fetched when the page is idle: the screens the
+    /// header links to (History's list is in the first download), then the accounts' import
+    /// panel, which follows their list, and History's chart and past assessments, which a
+    /// first visit's empty History does not show (a save fetches them at once). A first
+    /// visit's page asks for the first as its first download ends, and its small chunks come
+    /// on their own (`FIRST_GROUP` in scripts/build-wasm.mjs).
     pub const ALL: [Group; 8] = [
         Group::Portfolio,
         Group::Matrix,

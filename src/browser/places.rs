@@ -6,35 +6,61 @@
 //!
 //! The app keeps the places itself: the browser's own restoring scrolls as the address
 //! changes, before the screen it belongs to is drawn. Each entry is told apart by a tag in
-//! its `history.state`; the places are kept while the page is open.
+//! its `history.state`; the places are kept while the app is open (a reload forgets them).
 
 use std::cell::{Cell, RefCell};
 
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Element, HtmlElement};
+use web_sys::{Element, HtmlAnchorElement, HtmlElement};
 
 /// The key of the entry's tag in `history.state`.
 const TAG: &str = "accountGraderPlace";
-/// Places kept at most, the oldest forgotten first.
-const KEPT: usize = 100;
 
-#[derive(Clone)]
+/// Where the visitor was on a screen when they left it.
+#[derive(Clone, Debug, PartialEq)]
 struct Place {
     scroll_y: f64,
     focus: Option<Focused>,
 }
 
 /// The control that had the focus, found again on the screen drawn afresh.
-#[derive(Clone)]
+#[derive(Clone, Debug, PartialEq)]
 enum Focused {
     Id(String),
-    /// A link without an id, by its address: a row's Open or an account's name.
-    Link(String),
+    /// A link without an id, by its address and which of the screen's links to that address
+    /// it was: the matrix names an account in two lists.
+    Link {
+        href: String,
+        nth: usize,
+    },
+}
+
+/// The places of the entries left, by tag, the oldest forgotten first past `KEPT`.
+#[derive(Default)]
+struct PlaceBook(Vec<(f64, Place)>);
+
+impl PlaceBook {
+    /// More than a tab's history holds (Chromium keeps 50 entries).
+    const KEPT: usize = 100;
+
+    fn leave(&mut self, tag: f64, place: Place) {
+        self.0.retain(|(t, _)| *t != tag);
+        self.0.push((tag, place));
+        if self.0.len() > Self::KEPT {
+            self.0.remove(0);
+        }
+    }
+
+    fn of(&self, tag: f64) -> Option<Place> {
+        self.0
+            .iter()
+            .find(|(t, _)| *t == tag)
+            .map(|(_, p)| p.clone())
+    }
 }
 
 thread_local! {
-    /// Each entry's place, by its tag, as it was left.
-    static PLACES: RefCell<Vec<(f64, Place)>> = const { RefCell::new(Vec::new()) };
+    static PLACES: RefCell<PlaceBook> = RefCell::default();
     /// The tag of the entry shown now.
     static CURRENT: Cell<Option<f64>> = const { Cell::new(None) };
     /// The place of the entry just returned to, until it is put back.
@@ -55,47 +81,40 @@ pub fn start() {
 /// entry left, and notes the place of the one arrived at if it was shown before.
 pub fn moved() {
     if let (Some(left), Some(place)) = (CURRENT.get(), place_now()) {
-        PLACES.with_borrow_mut(|places| {
-            places.retain(|(tag, _)| *tag != left);
-            places.push((left, place));
-            if places.len() > KEPT {
-                places.remove(0);
-            }
-        });
+        PLACES.with_borrow_mut(|places| places.leave(left, place));
     }
     let arrived = tag_current_entry();
     CURRENT.set(arrived);
-    let place = arrived.and_then(|tag| {
-        PLACES.with_borrow(|places| {
-            places
-                .iter()
-                .find(|(t, _)| *t == tag)
-                .map(|(_, p)| p.clone())
-        })
-    });
-    RETURNED_TO.set(place);
+    RETURNED_TO.set(arrived.and_then(|tag| PLACES.with_borrow(|places| places.of(tag))));
 }
 
 /// Once the screen arrived at is drawn: puts back the scroll and the focus it had when it
 /// was left, and says so; false on a screen not shown before, which starts at its heading.
+/// When the control is not on the screen any more (or not yet: a list of thousands ordered
+/// after its first render), the heading takes the focus.
 pub fn put_back() -> bool {
     let Some(place) = RETURNED_TO.take() else {
         return false;
     };
-    let Some(window) = web_sys::window() else {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return false;
     };
-    let focus = place
-        .focus
-        .and_then(|f| find(&f))
-        .or_else(|| window.document()?.query_selector("main h1").ok().flatten())
-        .and_then(|e| e.dyn_into::<HtmlElement>().ok());
-    if let Some(focus) = focus {
-        let options = web_sys::FocusOptions::new();
-        options.set_prevent_scroll(true);
-        let _ = focus.focus_with_options(&options);
+    let options = web_sys::FocusOptions::new();
+    options.set_prevent_scroll(true);
+    let focused = |e: &HtmlElement| {
+        let _ = e.focus_with_options(&options);
+        document.active_element().as_ref() == Some(e.as_ref())
+    };
+    let control = place.focus.as_ref().and_then(find);
+    if !control.as_ref().is_some_and(focused) {
+        let heading = document.query_selector("main h1").ok().flatten();
+        if let Some(heading) = heading.and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
+            focused(&heading);
+        }
     }
-    window.scroll_to_with_x_and_y(0.0, place.scroll_y);
+    if let Some(window) = web_sys::window() {
+        window.scroll_to_with_x_and_y(0.0, place.scroll_y);
+    }
     true
 }
 
@@ -110,26 +129,47 @@ fn place_now() -> Option<Place> {
 
 /// Only a control of the screen itself: one of the header, which took the user away, would
 /// leave them at the top of the page, away from where they were; the heading is better.
+/// An id may name a place in a list (a line of the chart, a cell of the rating grid) that
+/// holds something else once the data changed meanwhile; it is still where they were.
 fn describe(element: &Element) -> Option<Focused> {
     element.closest("main").ok()??;
     let id = element.id();
     if !id.is_empty() {
         return Some(Focused::Id(id));
     }
-    let href = element.get_attribute("href")?;
-    (element.tag_name() == "A").then_some(Focused::Link(href))
+    let link = element.dyn_ref::<HtmlAnchorElement>()?;
+    let href = link.get_attribute("href")?;
+    let nth = links_to(&href).iter().position(|a| a == link)?;
+    Some(Focused::Link { href, nth })
 }
 
-fn find(focused: &Focused) -> Option<Element> {
-    let document = web_sys::window()?.document()?;
+fn find(focused: &Focused) -> Option<HtmlElement> {
     match focused {
-        Focused::Id(id) => document.get_element_by_id(id),
-        // The app's addresses are a route's, with no quotes or backslashes to escape.
-        Focused::Link(href) => document
-            .query_selector(&format!("main a[href=\"{href}\"]"))
-            .ok()
-            .flatten(),
+        Focused::Id(id) => web_sys::window()?
+            .document()?
+            .get_element_by_id(id)?
+            .dyn_into()
+            .ok(),
+        Focused::Link { href, nth } => {
+            let links = links_to(href);
+            links.get(*nth).or(links.first()).cloned().map(Into::into)
+        }
     }
+}
+
+/// The screen's HTML links to `href`, in the page's order (not the matrix's SVG points,
+/// which cannot take the focus from a script the same way).
+fn links_to(href: &str) -> Vec<HtmlAnchorElement> {
+    let Some(links) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector_all("main a[href]").ok())
+    else {
+        return Vec::new();
+    };
+    (0..links.length())
+        .filter_map(|i| links.item(i)?.dyn_into::<HtmlAnchorElement>().ok())
+        .filter(|a| a.get_attribute("href").as_deref() == Some(href))
+        .collect()
 }
 
 /// The tag of the entry shown now, given one if it has none yet.
@@ -147,4 +187,49 @@ fn tag_current_entry() -> Option<f64> {
     js_sys::Reflect::set(&tagged, &key, &JsValue::from_f64(tag)).ok()?;
     history.replace_state(&tagged, "").ok()?;
     Some(tag)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(scroll_y: f64) -> Place {
+        Place {
+            scroll_y,
+            focus: Some(Focused::Link {
+                href: "#/accounts/7".into(),
+                nth: 1,
+            }),
+        }
+    }
+
+    #[test]
+    fn an_entry_left_twice_keeps_its_last_place() {
+        let mut book = PlaceBook::default();
+        book.leave(0.5, at(100.0));
+        book.leave(0.7, at(20.0));
+        book.leave(0.5, at(300.0));
+        assert_eq!(book.of(0.5), Some(at(300.0)));
+        assert_eq!(book.of(0.7), Some(at(20.0)));
+        assert_eq!(book.of(0.9), None, "an entry never left has no place");
+    }
+
+    #[test]
+    fn past_the_limit_the_oldest_place_is_forgotten() {
+        let mut book = PlaceBook::default();
+        for i in 0..=PlaceBook::KEPT {
+            book.leave(i as f64, at(i as f64));
+        }
+        assert_eq!(book.of(0.0), None);
+        assert_eq!(book.of(1.0), Some(at(1.0)));
+        assert_eq!(
+            book.of(PlaceBook::KEPT as f64),
+            Some(at(PlaceBook::KEPT as f64))
+        );
+        // Leaving an old entry again makes it the newest.
+        book.leave(1.0, at(5.0));
+        book.leave(1000.0, at(0.0));
+        assert_eq!(book.of(1.0), Some(at(5.0)));
+        assert_eq!(book.of(2.0), None);
+    }
 }

@@ -72,9 +72,11 @@ pub fn TrendPanel() -> Html {
         let state = state.clone();
         Callback::from(move |e: Event| {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-            state.dispatch(Action::SetTrendView(
-                state.trend_view.showing(&key, input.checked()),
-            ));
+            state.dispatch(Action::SetTrendView(state.trend_view.showing(
+                by,
+                &key,
+                input.checked(),
+            )));
         })
     };
     let on_table_toggle = {

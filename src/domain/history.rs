@@ -157,10 +157,9 @@ pub fn teams_used(history: &[SavedAssessment]) -> Vec<String> {
 }
 
 /// What the trend chart draws one line for.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum GroupBy {
     /// One line through every assessment.
-    #[default]
     Nothing,
     Team,
     Label,
@@ -205,9 +204,7 @@ impl GroupBy {
             GroupBy::Label => "No label",
         }
     }
-}
 
-impl GroupBy {
     /// What the chart draws before the user chooses: a line for each team once the
     /// assessments belong to more than one (those without a team count as one, as they do
     /// for "since previous"), since a single line through them would read as one team's
@@ -249,13 +246,16 @@ impl TrendView {
         }
     }
 
-    /// With the line of `key` shown or not.
-    pub fn showing(&self, key: &str, shown: bool) -> TrendView {
+    /// With the line of `key` (a group of `by`, the grouping drawn) shown or not. The
+    /// grouping becomes the user's choice: should it follow the data instead, a key hidden
+    /// under one grouping could hide the only line of another, with no box to tick.
+    pub fn showing(&self, by: GroupBy, key: &str, shown: bool) -> TrendView {
         let mut hidden: Vec<String> = self.hidden.iter().filter(|k| *k != key).cloned().collect();
         if !shown {
             hidden.push(key.to_string());
         }
         TrendView {
+            by: Some(by),
             hidden,
             ..self.clone()
         }
@@ -641,9 +641,11 @@ mod tests {
         assert_eq!(view.by_for(&two_teams), GroupBy::Team);
         let view = view.grouped_by(GroupBy::Nothing);
         assert_eq!(view.by_for(&two_teams), GroupBy::Nothing);
-        let view = view.grouped_by(GroupBy::Label).showing("q1", false);
+        let view = view
+            .grouped_by(GroupBy::Label)
+            .showing(GroupBy::Label, "q1", false);
         assert!(!view.is_shown("q1") && view.is_shown("q2"));
-        assert!(view.showing("q1", true).is_shown("q1"));
+        assert!(view.showing(GroupBy::Label, "q1", true).is_shown("q1"));
         let view = TrendView {
             table_open: true,
             ..view
@@ -651,6 +653,27 @@ mod tests {
         .grouped_by(GroupBy::Team);
         assert!(view.is_shown("q1"), "a new grouping shows every line");
         assert!(view.table_open, "the table stays as it was");
+    }
+
+    #[test]
+    fn a_line_hidden_under_the_suggested_grouping_keeps_that_grouping() {
+        // North twice and one without a team: a line each, and the user hides "No team".
+        let mut history = vec![
+            of_team(1, "2026-01-01T10:00:00Z", "North"),
+            of_team(2, "2026-02-01T10:00:00Z", "North"),
+            of_team(3, "2026-03-01T10:00:00Z", ""),
+        ];
+        let view = TrendView::default();
+        let by = view.by_for(&history);
+        assert_eq!(by, GroupBy::Team);
+        let view = view.showing(by, "", false);
+        // The assessment without a team is deleted: one team left, whose line still shows,
+        // rather than a single line under the key hidden ("" is also "every assessment").
+        history.pop();
+        let by = view.by_for(&history);
+        assert_eq!(by, GroupBy::Team);
+        let sorted = chronological(&history);
+        assert!(grouped(&sorted, by).iter().any(|g| view.is_shown(&g.key)));
     }
 
     #[test]

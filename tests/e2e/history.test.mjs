@@ -132,7 +132,7 @@ function assessment(id, day, label, team, yes) {
   return { id, saved_at: '2026-11-20T10:00:00.000Z', label, answers, team, assessed_on: day };
 }
 
-async function withTeams(options) {
+async function withTeams(options, more = []) {
   const page = await env.newPage(options);
   await env.open(page);
   const doc = {
@@ -143,6 +143,7 @@ async function withTeams(options) {
         assessment(2, '2026-04-10', 'Spring check', 'Support', 7),
         assessment(3, '2026-06-30', 'Q2', 'Sales', 6),
         assessment(4, '2026-07-20', 'Summer check', 'Support', 5),
+        ...more,
       ],
     },
     next_id: 5,
@@ -245,8 +246,26 @@ test('Back from an assessment finds History as it was left: the chart, the place
   assert.equal(await page.getByLabel('Draw a line for each').inputValue(), 'label');
 });
 
+test('Back while the undo notice has the focus still puts the screen back as it was left', async () => {
+  const page = await withTeams();
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  await nav.getByRole('link', { name: 'Grader' }).click();
+  await page.getByRole('heading', { name: 'Grade your account management', level: 1 }).waitFor();
+  assert.equal(await page.evaluate(() => scrollY), 0);
+  await nav.getByRole('link', { name: 'History' }).click();
+  await page.getByRole('button', { name: 'Delete assessment Q1 (31 Mar 2026)' }).click();
+  await page.waitForFunction(() => document.activeElement?.id === 'undo-button');
+  assert.ok(await page.evaluate(() => scrollY) > 0, 'the deleted row was further down');
+  await page.goBack();
+  await page.getByRole('heading', { name: 'Grade your account management', level: 1 }).waitFor();
+  assert.equal(await page.evaluate(() => scrollY), 0, 'the Grader where it was left');
+  assert.ok(await page.evaluate(() => document.activeElement !== document.body), 'the focus is not lost');
+});
+
 test("on a phone the chart's figures fit the screen, each score in view with its label", async () => {
-  const page = await withTeams({ width: 390 });
+  // A long label without a space, as pasted from an address, must not push the score away.
+  const long = 'QuarterlyAccountReviewForTheNorthernRegionKeyAccountsAndPartners2026';
+  const page = await withTeams({ width: 390 }, [assessment(5, '2026-08-01', long, 'Support', 6)]);
   await page.getByText("The chart's figures as a table").click();
   const table = page.locator('.trend__data table');
   const [fits, wide] = await table.evaluate(t => [t.parentElement.scrollWidth <= t.parentElement.clientWidth, t.parentElement.clientWidth]);
@@ -275,7 +294,6 @@ test('the chart grouped by team and the details form with a problem have no acce
   for (const colorScheme of ['light', 'dark']) {
     // axe is injected as a script, which the page's CSP forbids (see a11y.test.mjs).
     const page = await withTeams({ colorScheme, bypassCSP: true });
-    await page.getByLabel('Draw a line for each').selectOption('team');
     await page.getByText("The chart's figures as a table").click();
     await page.addScriptTag({ content: AXE });
     const axe = () => page.evaluate(async () => (await window.axe.run(document)).violations

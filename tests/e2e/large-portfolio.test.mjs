@@ -105,6 +105,21 @@ test('the accounts list shows 100 at a time and pages through the rest', async (
   assert.equal(await pager.count(), 0);
 });
 
+test("Back to the matrix from an account named in a group's list focuses that name, not the chart's point", async () => {
+  const page = await withPortfolio(30, '#/matrix');
+  const member = page.locator('.quadrant-card__members a').nth(2);
+  const name = await member.textContent();
+  await member.focus();
+  const left = await page.evaluate(() => scrollY);
+  await page.keyboard.press('Enter');
+  await page.locator('main h1', { hasText: name }).waitFor();
+  await page.goBack();
+  await page.getByRole('heading', { name: 'Portfolio matrix', level: 1 }).waitFor();
+  await page.waitForFunction(() => document.activeElement?.closest('.quadrant-card__members'));
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), name);
+  assert.equal(await page.evaluate(() => scrollY), left);
+});
+
 test('the plans list shows 100 accounts at a time, and keeps its page while a plan is open', async () => {
   const page = await withPortfolio(250, '#/plans');
   const rows = page.locator('.plans-table tbody tr');

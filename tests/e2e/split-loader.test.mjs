@@ -201,7 +201,7 @@ test('a loader without the helpers or instantiations as expected fails the build
   assert.throws(() => withEarlyCompile(odd), /instantiates 4 of its 5 modules/);
 });
 
-test('a failed load is logged as a warning: the screen that needed it reports it', async () => {
+test("a download that failed is logged as a warning (the screen that needed it reports it), any other failure as an error", async () => {
   // The splitter's wrapper of a group's load, as it writes it.
   const wrapper = `function wrapAsyncCb(callee) {
     return async (callbackIndex, callbackData) => {
@@ -221,9 +221,16 @@ test('a failed load is logged as a warning: the screen that needed it reports it
   const console = { error: (...a) => logged.error.push(a), warn: (...a) => logged.warn.push(a) };
   const reported = [];
   const wrap = new Function('console', 'report', `${withQuietFailures(wrapper)}\nreturn wrapAsyncCb;`)(console, s => reported.push(s));
-  await wrap(async () => { throw new Error('offline'); })();
-  assert.deepEqual(reported, [false], 'the app is told the load failed');
+  // What fetch throws when the network fails, and the time limit's abort.
+  await wrap(async () => { throw new TypeError('Failed to fetch'); })();
+  await wrap(async () => { throw new DOMException('signal timed out', 'TimeoutError'); })();
+  assert.deepEqual(reported, [false, false], 'the app is told each load failed');
   assert.deepEqual(logged.error, []);
-  assert.match(String(logged.warn[0]), /not loaded.*offline/);
+  assert.match(String(logged.warn[0]), /not loaded.*Failed to fetch/);
+  assert.match(String(logged.warn[1]), /not loaded.*timed out/);
+  // A module that does not link (one from another build) is a fault, not the network's.
+  await wrap(async () => { throw new WebAssembly.LinkError('import function requires a callable'); })();
+  assert.equal(logged.warn.length, 2);
+  assert.match(String(logged.error[0]), /not loaded.*LinkError|not loaded.*callable/);
   assert.throws(() => withQuietFailures('function wrapAsyncCb(callee) { return callee; }'), /does not log a failed load/);
 });
