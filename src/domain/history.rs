@@ -604,39 +604,28 @@ mod tests {
         assert_eq!(GroupBy::from_slug("x"), None);
     }
 
+    /// Assessments a month apart, of these teams in turn.
+    fn of_teams(teams: &[&str]) -> Vec<SavedAssessment> {
+        (1..)
+            .zip(teams)
+            .map(|(i, team)| of_team(i, &format!("2026-{i:02}-01T10:00:00Z"), team))
+            .collect()
+    }
+
     #[test]
     fn the_chart_draws_a_line_per_team_once_there_is_more_than_one() {
-        assert_eq!(GroupBy::suggested(&[]), GroupBy::Nothing);
-        let one_team = vec![
-            of_team(1, "2026-01-01T10:00:00Z", "North"),
-            of_team(2, "2026-02-01T10:00:00Z", " north"),
-        ];
-        assert_eq!(GroupBy::suggested(&one_team), GroupBy::Nothing);
-        let none_named = vec![
-            of_team(1, "2026-01-01T10:00:00Z", ""),
-            of_team(2, "2026-02-01T10:00:00Z", ""),
-        ];
-        assert_eq!(GroupBy::suggested(&none_named), GroupBy::Nothing);
-        let two_teams = vec![
-            of_team(1, "2026-01-01T10:00:00Z", "North"),
-            of_team(2, "2026-02-01T10:00:00Z", "North"),
-            of_team(3, "2026-03-01T10:00:00Z", "South"),
-        ];
-        assert_eq!(GroupBy::suggested(&two_teams), GroupBy::Team);
+        let suggested = |teams: &[&str]| GroupBy::suggested(&of_teams(teams));
+        assert_eq!(suggested(&[]), GroupBy::Nothing);
+        assert_eq!(suggested(&["North", " north"]), GroupBy::Nothing);
+        assert_eq!(suggested(&["", ""]), GroupBy::Nothing);
+        assert_eq!(suggested(&["North", "North", "South"]), GroupBy::Team);
         // Those without a team are a team of their own, as "since previous" counts them.
-        let named_and_not = vec![
-            of_team(1, "2026-01-01T10:00:00Z", ""),
-            of_team(2, "2026-02-01T10:00:00Z", "North"),
-        ];
-        assert_eq!(GroupBy::suggested(&named_and_not), GroupBy::Team);
+        assert_eq!(suggested(&["", "North"]), GroupBy::Team);
     }
 
     #[test]
     fn the_chart_keeps_the_users_choice_and_forgets_hidden_lines_with_the_grouping() {
-        let two_teams = vec![
-            of_team(1, "2026-01-01T10:00:00Z", "North"),
-            of_team(2, "2026-02-01T10:00:00Z", "South"),
-        ];
+        let two_teams = of_teams(&["North", "South"]);
         let view = TrendView::default();
         assert_eq!(view.by_for(&two_teams), GroupBy::Team);
         let view = view.grouped_by(GroupBy::Nothing);
@@ -658,11 +647,7 @@ mod tests {
     #[test]
     fn a_line_hidden_under_the_suggested_grouping_keeps_that_grouping() {
         // North twice and one without a team: a line each, and the user hides "No team".
-        let mut history = vec![
-            of_team(1, "2026-01-01T10:00:00Z", "North"),
-            of_team(2, "2026-02-01T10:00:00Z", "North"),
-            of_team(3, "2026-03-01T10:00:00Z", ""),
-        ];
+        let mut history = of_teams(&["North", "North", ""]);
         let view = TrendView::default();
         let by = view.by_for(&history);
         assert_eq!(by, GroupBy::Team);
