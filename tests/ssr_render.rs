@@ -121,8 +121,10 @@ async fn assessments_recorded_after_the_fact_show_their_own_day_and_team() {
         .unwrap();
     assert!(q3 < support && support < q2);
     assert!(html.contains("First for Support"));
-    // The trend can be drawn per team, and its figures are there as a table too.
-    assert!(html.contains(r#"<option value="team">Team</option>"#));
+    // Two teams: the trend is drawn per team from the start, with a legend entry each, and
+    // its figures are there as a table too.
+    assert!(html.contains(r#"<option value="team" selected="selected">Team</option>"#));
+    assert!(html.contains("Lines shown"));
     assert!(html.contains("The chart's figures as a table"));
 
     let html = render(AppState::with_document(doc), Route::Assessment(1)).await;
