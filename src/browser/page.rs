@@ -122,6 +122,14 @@ pub fn navigate(route: crate::route::Route) {
     }
 }
 
+/// Goes to another screen in this one's place in the tab's history: after deleting what
+/// this screen showed, Back would lead to "not found".
+pub fn navigate_replacing(route: crate::route::Route) {
+    if let Some(window) = web_sys::window() {
+        let _ = window.location().replace(&route.href());
+    }
+}
+
 /// Moves focus to the element with this `id` without scrolling to it: for a control the
 /// user can already see, such as a notice kept in view.
 pub fn focus_element_in_place(id: &str) {

@@ -4,7 +4,7 @@ use yew::prelude::*;
 
 use crate::browser::clock::{now_iso, now_iso_in_browser};
 use crate::browser::events::on_input_value;
-use crate::browser::page::navigate;
+use crate::browser::page::navigate_replacing;
 use crate::components::missing::missing;
 use crate::components::quadrant_badge::quadrant_badge;
 use crate::components::rating_input::rating_input;
@@ -58,7 +58,7 @@ pub fn AccountPage(props: &AccountPageProps) -> Html {
         let state = state.clone();
         Callback::from(move |_| {
             state.dispatch(Action::Portfolio(PortfolioAction::DeleteAccount(id)));
-            navigate(Route::Accounts);
+            navigate_replacing(Route::Accounts);
         })
     };
 

@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use crate::browser::page::{focus_after_notice, focus_later, navigate};
+use crate::browser::page::{focus_after_notice, focus_later, navigate, navigate_replacing};
 use crate::components::answer_list::answer_list;
 use crate::components::assessment_details_form::AssessmentDetailsForm;
 use crate::components::change_summary::change_summary;
@@ -46,7 +46,7 @@ pub fn AssessmentPage(props: &AssessmentPageProps) -> Html {
         let state = state.clone();
         Callback::from(move |_| {
             state.dispatch(Action::Grader(GraderAction::DeleteAssessment(id)));
-            navigate(Route::History);
+            navigate_replacing(Route::History);
         })
     };
 

@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use crate::browser::page::navigate;
+use crate::browser::page::navigate_replacing;
 use crate::components::band_badge::band_badge;
 use crate::components::missing::missing;
 use crate::components::storage_banner::NOT_READ_HERE;
@@ -54,7 +54,7 @@ pub fn ProspectPage(props: &ProspectPageProps) -> Html {
         let state = state.clone();
         Callback::from(move |_| {
             state.dispatch(Action::Prospect(ProspectAction::DeleteProspect(id)));
-            navigate(Route::Prospects);
+            navigate_replacing(Route::Prospects);
         })
     };
     let details = [

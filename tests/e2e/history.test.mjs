@@ -246,6 +246,20 @@ test('Back from an assessment finds History as it was left: the chart, the place
   assert.equal(await page.getByLabel('Draw a line for each').inputValue(), 'label');
 });
 
+test("deleting an assessment from its own page leaves no way Back to a page that says it is gone", async () => {
+  const page = await withTeams();
+  await page.getByRole('link', { name: 'Open assessment Q1 (31 Mar 2026)' }).click();
+  await page.getByRole('heading', { name: 'Q1: 31 Mar 2026', level: 1 }).waitFor();
+  await page.getByRole('button', { name: 'Delete this assessment' }).click();
+  await page.getByRole('heading', { name: 'Assessment history', level: 1 }).waitFor();
+  await page.getByRole('button', { name: 'Undo' }).waitFor();
+  await page.goBack();
+  await page.getByRole('heading', { name: 'Assessment history', level: 1 }).waitFor();
+  assert.equal(await page.getByText('Assessment not found').count(), 0);
+  assert.equal(await page.locator('.history-table tbody tr').count(), 3);
+  assert.ok(await page.evaluate(() => document.activeElement !== document.body), 'the focus is not lost');
+});
+
 test('Back while the undo notice has the focus still puts the screen back as it was left', async () => {
   const page = await withTeams();
   const nav = page.getByRole('navigation', { name: 'Main' });
