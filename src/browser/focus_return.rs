@@ -109,10 +109,19 @@ impl FocusSpot {
     }
 }
 
-fn spot_of(element: Element) -> Option<FocusSpot> {
+/// Where the centre of `element` is on the page (not the window).
+pub fn centre_on_page(element: &Element) -> Option<(f64, f64)> {
     let window = web_sys::window()?;
     let rect = element.get_bounding_client_rect();
     let (sx, sy) = (window.scroll_x().ok()?, window.scroll_y().ok()?);
+    Some((
+        rect.left() + rect.width() / 2.0 + sx,
+        rect.top() + rect.height() / 2.0 + sy,
+    ))
+}
+
+fn spot_of(element: Element) -> Option<FocusSpot> {
+    let window = web_sys::window()?;
     let mut ancestors = Vec::new();
     let mut next = element.parent_element();
     while let Some(a) = next {
@@ -121,10 +130,7 @@ fn spot_of(element: Element) -> Option<FocusSpot> {
     }
     Some(FocusSpot {
         view: view_now(),
-        at: (
-            rect.left() + rect.width() / 2.0 + sx,
-            rect.top() + rect.height() / 2.0 + sy,
-        ),
+        at: centre_on_page(&element)?,
         element,
         ancestors,
         hash: window.location().hash().unwrap_or_default(),
@@ -164,7 +170,7 @@ pub fn return_focus_later(spot: Option<FocusSpot>, view: Option<View>) {
 
 /// The visible control inside `area` whose centre is nearest `at` (page coordinates),
 /// rows mattering more than columns so the same row's controls win.
-fn nearest_control(area: &Element, at: (f64, f64)) -> Option<HtmlElement> {
+pub fn nearest_control(area: &Element, at: (f64, f64)) -> Option<HtmlElement> {
     let window = web_sys::window()?;
     let (sx, sy) = (window.scroll_x().ok()?, window.scroll_y().ok()?);
     let list = area.query_selector_all(FOCUSABLE).ok()?;

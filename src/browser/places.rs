@@ -10,6 +10,7 @@
 
 use std::cell::{Cell, RefCell};
 
+use super::focus_return;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, HtmlAnchorElement, HtmlElement};
 
@@ -21,6 +22,9 @@ const TAG: &str = "accountGraderPlace";
 struct Place {
     scroll_y: f64,
     focus: Option<Focused>,
+    /// Where that control was on the page: once it is gone (a row deleted meanwhile) or
+    /// cannot be told apart, the control nearest that spot takes the focus.
+    at: Option<(f64, f64)>,
 }
 
 /// The control that had the focus, found again on the screen drawn afresh.
@@ -105,8 +109,12 @@ pub fn put_back() -> bool {
         let _ = e.focus_with_options(&options);
         document.active_element().as_ref() == Some(e.as_ref())
     };
+    let near = || {
+        let main = document.query_selector("main").ok().flatten()?;
+        focus_return::nearest_control(&main, place.at?)
+    };
     let control = place.focus.as_ref().and_then(find);
-    if !control.as_ref().is_some_and(focused) {
+    if !control.as_ref().is_some_and(focused) && !near().as_ref().is_some_and(focused) {
         let heading = document.query_selector("main h1").ok().flatten();
         if let Some(heading) = heading.and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
             focused(&heading);
@@ -118,21 +126,24 @@ pub fn put_back() -> bool {
     true
 }
 
+/// Only a control of the screen itself: one of the header, which took the user away, would
+/// leave them at the top of the page, away from where they were; the heading is better.
 fn place_now() -> Option<Place> {
     let window = web_sys::window()?;
-    let focused = window.document()?.active_element();
+    let focused = window
+        .document()?
+        .active_element()
+        .filter(|e| e.closest("main").ok().flatten().is_some());
     Some(Place {
         scroll_y: window.scroll_y().ok()?,
-        focus: focused.and_then(|e| describe(&e)),
+        focus: focused.as_ref().and_then(describe),
+        at: focused.as_ref().and_then(focus_return::centre_on_page),
     })
 }
 
-/// Only a control of the screen itself: one of the header, which took the user away, would
-/// leave them at the top of the page, away from where they were; the heading is better.
 /// An id may name a place in a list (a line of the chart, a cell of the rating grid) that
 /// holds something else once the data changed meanwhile; it is still where they were.
 fn describe(element: &Element) -> Option<Focused> {
-    element.closest("main").ok()??;
     let id = element.id();
     if !id.is_empty() {
         return Some(Focused::Id(id));
@@ -200,6 +211,7 @@ mod tests {
                 href: "#/accounts/7".into(),
                 nth: 1,
             }),
+            at: Some((640.0, scroll_y + 300.0)),
         }
     }
 

@@ -120,6 +120,21 @@ test("Back to the matrix from an account named in a group's list focuses that na
   assert.equal(await page.evaluate(() => scrollY), left);
 });
 
+test('Back to the matrix from a button that left it focuses that button again, where it was', async () => {
+  const page = await withPortfolio(250, '#/matrix');
+  const seeAll = page.getByRole('button', { name: /^See all [\d,]+ in the accounts list$/ }).last();
+  const label = await seeAll.textContent();
+  await seeAll.focus();
+  const left = await page.evaluate(() => scrollY);
+  assert.ok(left > 0, 'the button is further down the page');
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { name: 'Accounts', level: 1 }).waitFor();
+  await page.goBack();
+  await page.getByRole('heading', { name: 'Portfolio matrix', level: 1 }).waitFor();
+  await page.waitForFunction(text => document.activeElement?.textContent === text, label);
+  assert.equal(await page.evaluate(() => scrollY), left);
+});
+
 test('the plans list shows 100 accounts at a time, and keeps its page while a plan is open', async () => {
   const page = await withPortfolio(250, '#/plans');
   const rows = page.locator('.plans-table tbody tr');
