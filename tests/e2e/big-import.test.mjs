@@ -36,8 +36,10 @@ function watch(page, id, present, startOn = 'change') {
     window.watched = new Promise(done => {
       let started = false, frames = 0;
       const seen = [];
+      const until = performance.now() + 120_000;
       document.addEventListener(startOn, () => { started = true; }, { capture: true, once: true });
       const tick = () => {
+        if (performance.now() > until) return done({ frames, seen: [...seen, `no ${present} within two minutes`] });
         if (started) {
           frames++;
           const bar = document.getElementById(id);
@@ -68,7 +70,10 @@ function cancelOnce(page, id) {
  *  the file input `picker` is disabled. */
 function whileWorking(page, id, picker) {
   return page.evaluate(([id, picker]) => new Promise(done => {
+    // A bar that never shows fails the test rather than leaving it waiting for ever.
+    const until = performance.now() + 60_000;
     const look = () => {
+      if (performance.now() > until) return done({ barNeverShown: id });
       if (!document.getElementById(id)) return requestAnimationFrame(look);
       const visible = b => b.offsetParent !== null;
       done({
