@@ -242,7 +242,7 @@ pub fn Root(props: &RootProps) -> Html {
             }
         });
     }
-    // The tab title (and a printout's header) names the account on its screens.
+    // The tab title (and a printout's header) names the account or assessment on its screens.
     let title = page_title(props.route, &state.doc);
     use_effect_with(title, |title| page::set_title(title));
     {
@@ -281,6 +281,13 @@ fn page_title(route: Route, doc: &crate::storage::schema::Document) -> String {
         Route::Account(id) => account(id),
         Route::EditAccount(id) => account(id).map(|n| format!("Edit {n}")),
         Route::Plan(id) | Route::PlanView(id) => account(id).map(|n| format!("{n}: account plan")),
+        // Tabs and the history menu tell past assessments apart.
+        Route::Assessment(id) => doc
+            .grader
+            .history
+            .iter()
+            .find(|a| a.id == id)
+            .map(|a| format!("Assessment: {}", a.name())),
         _ => None,
     };
     match named {

@@ -218,6 +218,8 @@ test('Back from an assessment finds History as it was left: the chart, the place
   await page.keyboard.press('Enter');
   await page.getByRole('heading', { name: 'Q1: 31 Mar 2026', level: 1 }).waitFor();
   assert.ok(await page.evaluate(() => scrollY) < left, 'the assessment starts at its heading');
+  // The tab, and the browser's list of pages behind Back, name the assessment.
+  assert.equal(await page.title(), 'Assessment: Q1 (31 Mar 2026) · Account Grader');
 
   const asLeft = async () => {
     await page.getByRole('heading', { name: 'Assessment history', level: 1 }).waitFor();
