@@ -77,18 +77,20 @@ pub fn focus_is_inside(id: &str) -> bool {
 /// Moves focus to the main heading after this update, leaving the page scrolled where it is:
 /// for focus that would otherwise be lost with a control that goes away by itself.
 pub fn focus_main_heading_in_place_later() {
-    gloo_timers::callback::Timeout::new(0, || {
-        let heading = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.query_selector("main h1").ok().flatten())
-            .and_then(|e| e.dyn_into::<HtmlElement>().ok());
-        if let Some(heading) = heading {
-            let options = web_sys::FocusOptions::new();
-            options.set_prevent_scroll(true);
-            let _ = heading.focus_with_options(&options);
-        }
-    })
-    .forget();
+    gloo_timers::callback::Timeout::new(0, focus_main_heading_in_place).forget();
+}
+
+/// Moves focus to the main heading now, leaving the page scrolled where it is.
+pub fn focus_main_heading_in_place() {
+    let heading = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector("main h1").ok().flatten())
+        .and_then(|e| e.dyn_into::<HtmlElement>().ok());
+    if let Some(heading) = heading {
+        let options = web_sys::FocusOptions::new();
+        options.set_prevent_scroll(true);
+        let _ = heading.focus_with_options(&options);
+    }
 }
 
 /// Moves focus to the main heading once the current update has been rendered.

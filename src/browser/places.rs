@@ -115,10 +115,7 @@ pub fn put_back() -> bool {
     };
     let control = place.focus.as_ref().and_then(find);
     if !control.as_ref().is_some_and(focused) && !near().as_ref().is_some_and(focused) {
-        let heading = document.query_selector("main h1").ok().flatten();
-        if let Some(heading) = heading.and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
-            focused(&heading);
-        }
+        super::page::focus_main_heading_in_place();
     }
     if let Some(window) = web_sys::window() {
         window.scroll_to_with_x_and_y(0.0, place.scroll_y);
@@ -173,7 +170,8 @@ fn find(focused: &Focused) -> Option<HtmlElement> {
 fn links_to(href: &str) -> Vec<HtmlAnchorElement> {
     let Some(links) = web_sys::window()
         .and_then(|w| w.document())
-        .and_then(|d| d.query_selector_all("main a[href]").ok())
+        // Not the matrix's points, which can be thousands.
+        .and_then(|d| d.query_selector_all("main a[href]:not(svg *)").ok())
     else {
         return Vec::new();
     };
