@@ -103,11 +103,12 @@ pub fn App(props: &AppProps) -> Html {
     });
     // Where the visitor was on the first screen is put back as soon as the app's screen is
     // drawn (browser/hand_off.rs); whatever is left stops here.
-    use_effect_with((), |_| {
+    let reopened = props.early.is_none();
+    use_effect_with((), move |_| {
         hand_off::finish();
         // Only the screen drawn first replaces the page's waiting line.
         first_screen::take_waiting_line();
-        places::start();
+        places::start(reopened);
     });
     let route = use_hash_route();
     // A share link's screen is made afresh for each link: a second link pasted into the same
@@ -126,9 +127,11 @@ pub fn App(props: &AppProps) -> Html {
         // has taken focus already; it keeps it.
         // A screen whose code is still on its way focuses its heading when it arrives.
         // Back or Forward to a screen already drawn puts back where the visitor was on it,
-        // whatever had the focus on the screen left (the undo notice goes with that screen).
+        // whatever had the focus on the screen left (the undo notice goes with that screen),
+        // and so does a reload on the first render. A screen whose code is on its way puts
+        // the place back when it arrives.
         let navigated = !std::mem::replace(&mut *first_render.borrow_mut(), false);
-        let returned = navigated && page::has_main_heading() && places::put_back();
+        let returned = page::has_main_heading() && places::put_back();
         let focus = navigated && !returned && !page::focus_is_on("undo-button");
         if focus {
             page::focus_main_heading();

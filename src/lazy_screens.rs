@@ -14,7 +14,7 @@ use wasm_split_helpers::{wasm_split, SplitLoaderError};
 use yew::prelude::*;
 
 use crate::area_updates;
-use crate::browser::{first_screen, page};
+use crate::browser::{first_screen, page, places};
 use crate::components::csv_panel::CsvPanel;
 use crate::components::trend_panel::TrendPanel;
 use crate::pages::{
@@ -551,11 +551,18 @@ fn use_arrival(group: Group, focus_heading: bool) -> UseStateHandle<Arrival> {
         use_effect_with((group, *arrival), move |&(group, now)| {
             if now == Arrival::Waiting {
                 wasm_bindgen_futures::spawn_local(async move {
-                    arrival.set(match group.load().await {
-                        Ok(()) => Arrival::Arrived,
-                        Err(_) => Arrival::Failed,
+                    let loaded = group.load().await.is_ok();
+                    arrival.set(if loaded {
+                        Arrival::Arrived
+                    } else {
+                        Arrival::Failed
                     });
-                    if focus_heading && FOCUS_ON_ARRIVAL.with(|f| f.replace(false)) {
+                    let focus = focus_heading && FOCUS_ON_ARRIVAL.with(|f| f.replace(false));
+                    // Back, Forward or a reload to where the visitor was on this screen; a
+                    // failed screen keeps the place for when Try again brings it.
+                    if focus_heading && loaded && places::waiting_to_be_put_back() {
+                        places::put_back_later();
+                    } else if focus {
                         page::focus_main_heading_later();
                     }
                 });

@@ -93,6 +93,48 @@ pub fn focus_main_heading_in_place() {
     }
 }
 
+/// The id of the shell's line that names the screen to screen readers when the focus lands
+/// on one of its controls instead of its heading.
+pub const SCREEN_ANNOUNCER: &str = "screen-announcer";
+
+/// Has screen readers say the screen's name, as the page's title gives it: the focus is on
+/// one of its controls, which says nothing of the screen around it. The line is emptied
+/// first, so that the same name is said again on a second return to the same screen.
+pub fn announce_screen() {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Some(line) = document.get_element_by_id(SCREEN_ANNOUNCER) else {
+        return;
+    };
+    let title = document.title();
+    let name = title.split(" · ").next().unwrap_or_default().to_string();
+    line.set_text_content(None);
+    let saying = gloo_timers::callback::Timeout::new(100, move || {
+        line.set_text_content(Some(&name));
+    });
+    ANNOUNCING.set(Some(saying));
+}
+
+thread_local! {
+    /// The name `announce_screen` is about to put in its line: a screen left meanwhile
+    /// (`forget_screen_announcement`) drops it.
+    static ANNOUNCING: std::cell::RefCell<Option<gloo_timers::callback::Timeout>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// Empties the line `announce_screen` filled, as the screen it named is left: read later, as
+/// the end of the page, it would name the wrong one.
+pub fn forget_screen_announcement() {
+    ANNOUNCING.take();
+    if let Some(line) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(SCREEN_ANNOUNCER))
+    {
+        line.set_text_content(None);
+    }
+}
+
 /// Moves focus to the main heading once the current update has been rendered.
 pub fn focus_main_heading_later() {
     gloo_timers::callback::Timeout::new(0, focus_main_heading).forget();

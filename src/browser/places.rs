@@ -6,16 +6,27 @@
 //!
 //! The app keeps the places itself: the browser's own restoring scrolls as the address
 //! changes, before the screen it belongs to is drawn. Each entry is told apart by a tag in
-//! its `history.state`; the places are kept while the app is open (a reload forgets them).
+//! its `history.state`. While the app is open the places are kept in memory; as the page is
+//! hidden or left, they are copied to the tab's session storage, so that a reload, or the
+//! browser bringing the tab back after closing or discarding it, puts the visitor back on
+//! that screen and on those Back and Forward lead to. They are not the user's data: the
+//! stored document (crate::storage) knows nothing of them, and losing them loses nothing.
 
 use std::cell::{Cell, RefCell};
 
-use super::focus_return;
+use gloo_events::EventListener;
+use gloo_timers::callback::Timeout;
+use js_sys::{Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, HtmlAnchorElement, HtmlElement};
 
+use super::focus_return;
+
 /// The key of the entry's tag in `history.state`.
 const TAG: &str = "accountGraderPlace";
+/// The key of the copy of the places in the tab's session storage, which the browser keeps
+/// over a reload and brings back with the tab, and no other tab reads.
+const KEPT: &str = "account-grader.places";
 
 /// Where the visitor was on a screen when they left it.
 #[derive(Clone, Debug, PartialEq)]
@@ -25,6 +36,9 @@ struct Place {
     /// Where that control was on the page: once it is gone (a row deleted meanwhile) or
     /// cannot be told apart, the control nearest that spot takes the focus.
     at: Option<(f64, f64)>,
+    /// Kept over a reload, which starts the screen's page, filter and order afresh: only
+    /// the very control is put back then; the one nearest its spot would be another record.
+    reloaded: bool,
 }
 
 /// The control that had the focus, found again on the screen drawn afresh.
@@ -69,33 +83,86 @@ thread_local! {
     static CURRENT: Cell<Option<f64>> = const { Cell::new(None) };
     /// The place of the entry just returned to, until it is put back.
     static RETURNED_TO: RefCell<Option<Place>> = const { RefCell::new(None) };
+    /// What had the focus when that place was noted: a control the visitor moves to while
+    /// the screen's code is on its way keeps the focus (as in browser/hand_off.rs).
+    static FOCUS_WHEN_NOTED: RefCell<Option<Element>> = const { RefCell::new(None) };
 }
 
-/// Takes scrolling on Back and Forward over from the browser, and tags the entry the app
-/// started on, so that coming back to it is known.
-pub fn start() {
+/// Takes scrolling on Back and Forward over from the browser, tags the entry the app started
+/// on, so that coming back to it is known, and takes back the places kept before a reload
+/// (or the tab's restore). With `reopened`, the entry's own place is put back once
+/// the screen is drawn; without, the visitor's work on the page before the app started has
+/// put back a place of its own (browser/hand_off.rs).
+pub fn start(reopened: bool) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
     // Set as a plain property: the binding's enum would weigh more in the first download.
-    if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
-        let _ = js_sys::Reflect::set(&history, &"scrollRestoration".into(), &"manual".into());
+    if let Ok(history) = window.history() {
+        let _ = Reflect::set(&history, &"scrollRestoration".into(), &"manual".into());
     }
-    CURRENT.set(tag_current_entry());
+    let tag = tag_current_entry();
+    CURRENT.set(tag);
+    if let Some(kept) = kept_places() {
+        PLACES.set(kept);
+    }
+    if reopened {
+        note_return(tag);
+    }
+    // Hidden: the browser may discard the tab, or close, without the page being told again.
+    if let Some(document) = window.document() {
+        EventListener::new(&document, "visibilitychange", |_| keep()).forget();
+    }
+    EventListener::new(&window, "pagehide", |_| keep()).forget();
 }
 
 /// Called as the address changes, before the new screen is drawn: keeps the place of the
 /// entry left, and notes the place of the one arrived at if it was shown before.
 pub fn moved() {
+    super::page::forget_screen_announcement();
     if let (Some(left), Some(place)) = (CURRENT.get(), place_now()) {
         PLACES.with_borrow_mut(|places| places.leave(left, place));
     }
     let arrived = tag_current_entry();
     CURRENT.set(arrived);
-    RETURNED_TO.set(arrived.and_then(|tag| PLACES.with_borrow(|places| places.of(tag))));
+    note_return(arrived);
+}
+
+/// Notes the place of the entry tagged `tag`, if it has one, as the one to put back.
+fn note_return(tag: Option<f64>) {
+    RETURNED_TO.set(tag.and_then(|tag| PLACES.with_borrow(|places| places.of(tag))));
+    FOCUS_WHEN_NOTED.set(active_element());
+}
+
+fn active_element() -> Option<Element> {
+    web_sys::window()?.document()?.active_element()
+}
+
+/// Whether a place waits to be put back: a screen whose code is still on its way puts it
+/// back when it arrives (`put_back_later`) rather than focusing its heading.
+pub fn waiting_to_be_put_back() -> bool {
+    RETURNED_TO.with_borrow(Option::is_some)
+}
+
+/// `put_back` once the screen arrived is drawn, unless the visitor has moved the focus
+/// meanwhile. While the screen is not drawn (another screen's code arrived), the place waits.
+pub fn put_back_later() {
+    Timeout::new(0, || {
+        let moved_on = active_element() != FOCUS_WHEN_NOTED.with_borrow(Clone::clone);
+        if moved_on {
+            RETURNED_TO.take();
+        } else if super::page::has_main_heading() {
+            put_back();
+        }
+    })
+    .forget();
 }
 
 /// Once the screen arrived at is drawn: puts back the scroll and the focus it had when it
 /// was left, and says so; false on a screen not shown before, which starts at its heading.
 /// When the control is not on the screen any more (or not yet: a list of thousands ordered
-/// after its first render), the heading takes the focus.
+/// after its first render), the heading takes the focus; when it is, screen readers are told
+/// the screen's name, which the heading would have said.
 pub fn put_back() -> bool {
     let Some(place) = RETURNED_TO.take() else {
         return false;
@@ -110,31 +177,46 @@ pub fn put_back() -> bool {
         document.active_element().as_ref() == Some(e.as_ref())
     };
     let near = || {
+        if place.reloaded {
+            return None;
+        }
         let main = document.query_selector("main").ok().flatten()?;
         focus_return::nearest_control(&main, place.at?)
     };
     let control = place.focus.as_ref().and_then(find);
-    if !control.as_ref().is_some_and(focused) && !near().as_ref().is_some_and(focused) {
+    let scroll_y = if control.as_ref().is_some_and(focused) || near().as_ref().is_some_and(focused)
+    {
+        super::page::announce_screen();
+        place.scroll_y
+    } else {
         super::page::focus_main_heading_in_place();
-    }
+        // After a reload, a control not found means the list shows other records there.
+        if place.reloaded && place.focus.is_some() {
+            0.0
+        } else {
+            place.scroll_y
+        }
+    };
     if let Some(window) = web_sys::window() {
-        window.scroll_to_with_x_and_y(0.0, place.scroll_y);
+        window.scroll_to_with_x_and_y(0.0, scroll_y);
     }
     true
 }
 
 /// Only a control of the screen itself: one of the header, which took the user away, would
-/// leave them at the top of the page, away from where they were; the heading is better.
+/// leave them at the top of the page, away from where they were; the heading is better. The
+/// heading itself is put back as the heading, not as the control nearest it.
 fn place_now() -> Option<Place> {
     let window = web_sys::window()?;
     let focused = window
         .document()?
         .active_element()
-        .filter(|e| e.closest("main").ok().flatten().is_some());
+        .filter(|e| e.closest("main").ok().flatten().is_some() && e.tag_name() != "H1");
     Some(Place {
         scroll_y: window.scroll_y().ok()?,
         focus: focused.as_ref().and_then(describe),
         at: focused.as_ref().and_then(focus_return::centre_on_page),
+        reloaded: false,
     })
 }
 
@@ -146,7 +228,9 @@ fn describe(element: &Element) -> Option<Focused> {
         return Some(Focused::Id(id));
     }
     let link = element.dyn_ref::<HtmlAnchorElement>()?;
-    let href = link.get_attribute("href")?;
+    // Only the app's own addresses: a mail link holds the visitor's answers, which have no
+    // place in the tab's session storage.
+    let href = link.get_attribute("href").filter(|h| h.starts_with('#'))?;
     let nth = links_to(&href).iter().position(|a| a == link)?;
     Some(Focused::Link { href, nth })
 }
@@ -185,17 +269,109 @@ fn links_to(href: &str) -> Vec<HtmlAnchorElement> {
 fn tag_current_entry() -> Option<f64> {
     let history = web_sys::window()?.history().ok()?;
     let state = history.state().ok()?;
-    let key = JsValue::from_str(TAG);
-    if state.is_object() {
-        if let Some(tag) = js_sys::Reflect::get(&state, &key).ok()?.as_f64() {
-            return Some(tag);
-        }
+    if let Some(tag) = tag_in(&state) {
+        return Some(tag);
     }
     let tag = js_sys::Math::random();
-    let tagged = js_sys::Object::new();
-    js_sys::Reflect::set(&tagged, &key, &JsValue::from_f64(tag)).ok()?;
+    let tagged = Object::new();
+    Reflect::set(&tagged, &TAG.into(), &JsValue::from_f64(tag)).ok()?;
     history.replace_state(&tagged, "").ok()?;
     Some(tag)
+}
+
+/// The tag in an entry's `state`, if the app gave it one.
+fn tag_in(state: &JsValue) -> Option<f64> {
+    if !state.is_object() {
+        return None;
+    }
+    Reflect::get(state, &TAG.into()).ok()?.as_f64()
+}
+
+/// Copies the places, with the one of the entry shown now, to the tab's session storage.
+/// (The entry's own state would be the natural home, but a change to it as the page is left
+/// is lost on a reload.)
+fn keep() {
+    let Some(tag) = CURRENT.get() else {
+        return;
+    };
+    // A place still waiting to be put back (its screen's code on its way) is the one to keep,
+    // not the page's loading line.
+    if let Some(place) = place_now().filter(|_| !waiting_to_be_put_back()) {
+        PLACES.with_borrow_mut(|places| places.leave(tag, place));
+    }
+    let kept = PLACES.with_borrow(|places| {
+        places
+            .0
+            .iter()
+            .map(|(tag, place)| place.to_js(*tag))
+            .collect::<js_sys::Array>()
+    });
+    if let (Some(storage), Ok(text)) = (session_storage(), js_sys::JSON::stringify(&kept)) {
+        // A full or refused storage only means a reload starts at the heading.
+        let _ = storage.set_item(KEPT, &String::from(text));
+    }
+}
+
+/// The places `keep` copied before a reload, if there are any.
+fn kept_places() -> Option<PlaceBook> {
+    let text = session_storage()?.get_item(KEPT).ok()??;
+    let kept: js_sys::Array = js_sys::JSON::parse(&text).ok()?.dyn_into().ok()?;
+    let mut book = PlaceBook::default();
+    for (tag, place) in kept.iter().filter_map(Place::from_js) {
+        book.leave(tag, place);
+    }
+    Some(book)
+}
+
+fn session_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.session_storage().ok()?
+}
+
+impl Place {
+    /// The place of the entry tagged `tag` as plain values: the tag, the scroll, where the
+    /// control was (not-a-number for nowhere), and the control: an id, or a link's address
+    /// and which of those links it was (-1 for an id).
+    fn to_js(&self, tag: f64) -> js_sys::Array {
+        let (x, y) = self.at.unwrap_or((f64::NAN, f64::NAN));
+        let (key, nth) = match &self.focus {
+            Some(Focused::Id(id)) => (JsValue::from(id), -1.0),
+            Some(Focused::Link { href, nth }) => (JsValue::from(href), *nth as f64),
+            None => (JsValue::NULL, -1.0),
+        };
+        [
+            tag.into(),
+            self.scroll_y.into(),
+            x.into(),
+            y.into(),
+            key,
+            nth.into(),
+        ]
+        .iter()
+        .collect()
+    }
+
+    /// The tag and place `to_js` wrote; `None` for anything else.
+    fn from_js(kept: JsValue) -> Option<(f64, Place)> {
+        let kept: js_sys::Array = kept.dyn_into().ok()?;
+        let number = |i: u32| kept.get(i).as_f64().filter(|n| n.is_finite());
+        let focus = match (kept.get(4).as_string(), number(5)) {
+            (Some(id), Some(nth)) if nth < 0.0 => Some(Focused::Id(id)),
+            (Some(href), Some(nth)) => Some(Focused::Link {
+                href,
+                nth: nth as usize,
+            }),
+            _ => None,
+        };
+        Some((
+            number(0)?,
+            Place {
+                scroll_y: number(1)?,
+                focus,
+                at: number(2).zip(number(3)),
+                reloaded: true,
+            },
+        ))
+    }
 }
 
 #[cfg(test)]
@@ -210,6 +386,7 @@ mod tests {
                 nth: 1,
             }),
             at: Some((640.0, scroll_y + 300.0)),
+            reloaded: false,
         }
     }
 

@@ -28,6 +28,9 @@ pub fn shell(route: Route, screen: Html) -> Html {
             <ClassificationNotice />
             <UndoToast route={route} />
             <main id="main" class="page" tabindex="-1">{ screen }</main>
+            // Names the screen when Back, Forward or a reload put the focus on one of its
+            // controls rather than on its heading (browser/places.rs).
+            <p id={page::SCREEN_ANNOUNCER} class="visually-hidden" role="status" aria-live="polite"></p>
             <footer class="site-footer">
                 <p>
                     { format!("Account Grader {VERSION}") }

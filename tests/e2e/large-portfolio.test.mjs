@@ -105,6 +105,41 @@ test('the accounts list shows 100 at a time and pages through the rest', async (
   assert.equal(await pager.count(), 0);
 });
 
+test('a reload puts the visitor back where they were, and so does Back to a screen left before it', async () => {
+  const page = await withPortfolio(250, '#/accounts');
+  const focusedText = () => page.evaluate(() => document.activeElement?.textContent);
+  // Far down the list, on an account's link; reloaded at once, with nothing else done.
+  const client = page.getByRole('link', { name: 'Client 080', exact: true });
+  await client.focus();
+  const left = await page.evaluate(() => scrollY);
+  assert.ok(left > 1000, `the link is far down the list (${left})`);
+  await page.reload();
+  await page.locator('.accounts-table tbody tr').first().waitFor();
+  await page.waitForFunction(() => document.activeElement?.textContent === 'Client 080');
+  assert.equal(await page.evaluate(() => scrollY), left);
+  // The focus is on a link, not the heading: screen readers are told which screen this is.
+  const announced = () => page.locator('#screen-announcer').textContent();
+  await page.waitForFunction(() => document.getElementById('screen-announcer')?.textContent === 'Accounts');
+
+  // Onwards to the account, reloaded there, then Back: the list's place is still known.
+  await page.keyboard.press('Enter');
+  await page.locator('main h1', { hasText: 'Client 080' }).waitFor();
+  await page.reload();
+  await page.locator('main h1', { hasText: 'Client 080' }).waitFor();
+  assert.equal(await page.evaluate(() => scrollY), 0, 'the account opened at its top');
+  await page.goBack();
+  await page.waitForFunction(() => document.activeElement?.textContent === 'Client 080');
+  assert.equal(await page.evaluate(() => scrollY), left);
+  assert.equal(await focusedText(), 'Client 080');
+  await page.waitForFunction(() => document.getElementById('screen-announcer')?.textContent === 'Accounts');
+
+  // A screen opened afresh, by a link, still starts at its heading.
+  await page.getByRole('link', { name: 'Matrix' }).first().click();
+  await page.locator('main h1', { hasText: /matrix/i }).waitFor();
+  await page.waitForFunction(() => document.activeElement?.tagName === 'H1');
+  assert.equal(await announced(), '', 'the heading says the name itself');
+});
+
 test("Back to the matrix from an account named in a group's list focuses that name, not the chart's point", async () => {
   const page = await withPortfolio(30, '#/matrix');
   const member = page.locator('.quadrant-card__members a').nth(2);
