@@ -103,12 +103,12 @@ pub fn App(props: &AppProps) -> Html {
     });
     // Where the visitor was on the first screen is put back as soon as the app's screen is
     // drawn (browser/hand_off.rs); whatever is left stops here.
-    let reopened = props.early.is_none();
+    let put_back_own_place = props.early.is_none();
     use_effect_with((), move |_| {
         hand_off::finish();
         // Only the screen drawn first replaces the page's waiting line.
         first_screen::take_waiting_line();
-        places::start(reopened);
+        places::start(put_back_own_place);
     });
     let route = use_hash_route();
     // A share link's screen is made afresh for each link: a second link pasted into the same
@@ -121,8 +121,9 @@ pub fn App(props: &AppProps) -> Html {
     use_effect_with((), |_| lazy_screens::load_all_when_idle());
     let first_render = use_mut_ref(|| true);
     use_effect_with((route, link.clone()), move |_| {
-        // On the first render the browser's own focus handling is right; on a route change,
-        // focus moves to the new heading so keyboard and screen reader users land on it.
+        // On the first render the focus is left where the browser put it, unless a reload
+        // has a place to put back; on a route change, focus moves to the new heading so
+        // keyboard and screen reader users land on it.
         // An action that deleted something and moved to another screen offers Undo, which
         // has taken focus already; it keeps it.
         // A screen whose code is still on its way focuses its heading when it arrives.

@@ -12,5 +12,6 @@ pub mod idle;
 pub mod page;
 pub mod persistence;
 pub mod places;
+pub mod screen_announcer;
 pub mod slices;
 pub mod text_fit;

@@ -82,56 +82,10 @@ pub fn focus_main_heading_in_place_later() {
 
 /// Moves focus to the main heading now, leaving the page scrolled where it is.
 pub fn focus_main_heading_in_place() {
-    let heading = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.query_selector("main h1").ok().flatten())
-        .and_then(|e| e.dyn_into::<HtmlElement>().ok());
-    if let Some(heading) = heading {
+    if let Some(heading) = main_heading() {
         let options = web_sys::FocusOptions::new();
         options.set_prevent_scroll(true);
         let _ = heading.focus_with_options(&options);
-    }
-}
-
-/// The id of the shell's line that names the screen to screen readers when the focus lands
-/// on one of its controls instead of its heading.
-pub const SCREEN_ANNOUNCER: &str = "screen-announcer";
-
-/// Has screen readers say the screen's name, as the page's title gives it: the focus is on
-/// one of its controls, which says nothing of the screen around it. The line is emptied
-/// first, so that the same name is said again on a second return to the same screen.
-pub fn announce_screen() {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-        return;
-    };
-    let Some(line) = document.get_element_by_id(SCREEN_ANNOUNCER) else {
-        return;
-    };
-    let title = document.title();
-    let name = title.split(" · ").next().unwrap_or_default().to_string();
-    line.set_text_content(None);
-    let saying = gloo_timers::callback::Timeout::new(100, move || {
-        line.set_text_content(Some(&name));
-    });
-    ANNOUNCING.set(Some(saying));
-}
-
-thread_local! {
-    /// The name `announce_screen` is about to put in its line: a screen left meanwhile
-    /// (`forget_screen_announcement`) drops it.
-    static ANNOUNCING: std::cell::RefCell<Option<gloo_timers::callback::Timeout>> =
-        const { std::cell::RefCell::new(None) };
-}
-
-/// Empties the line `announce_screen` filled, as the screen it named is left: read later, as
-/// the end of the page, it would name the wrong one.
-pub fn forget_screen_announcement() {
-    ANNOUNCING.take();
-    if let Some(line) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(SCREEN_ANNOUNCER))
-    {
-        line.set_text_content(None);
     }
 }
 
@@ -142,21 +96,25 @@ pub fn focus_main_heading_later() {
 
 /// Moves focus to the main heading of the screen (it has `tabindex="-1"`).
 pub fn focus_main_heading() {
-    let heading = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.query_selector("main h1").ok().flatten())
-        .and_then(|e| e.dyn_into::<HtmlElement>().ok());
-    if let Some(heading) = heading {
+    if let Some(heading) = main_heading() {
         let _ = heading.focus();
     }
 }
 
 /// True when the screen shown has its main heading, false while it is still on its way.
 pub fn has_main_heading() -> bool {
-    web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.query_selector("main h1").ok().flatten())
-        .is_some()
+    main_heading().is_some()
+}
+
+/// The heading that names the screen shown, if it is drawn.
+pub fn main_heading() -> Option<HtmlElement> {
+    web_sys::window()?
+        .document()?
+        .query_selector("main h1")
+        .ok()
+        .flatten()?
+        .dyn_into()
+        .ok()
 }
 
 /// Goes to another screen, adding a history entry so Back returns here.

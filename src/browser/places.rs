@@ -20,13 +20,15 @@ use js_sys::{Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, HtmlAnchorElement, HtmlElement};
 
-use super::focus_return;
+use super::{focus_return, screen_announcer};
 
 /// The key of the entry's tag in `history.state`.
 const TAG: &str = "accountGraderPlace";
 /// The key of the copy of the places in the tab's session storage, which the browser keeps
-/// over a reload and brings back with the tab, and no other tab reads.
-const KEPT: &str = "account-grader.places";
+/// over a reload and brings back with the tab, and no other tab reads. A duplicated tab
+/// starts with a copy of it as it was when the tab was last hidden: its entries' tags are
+/// copied too, so the two tabs never mix their places, though the copy may lack the last.
+const SESSION_KEY: &str = "account-grader.places";
 
 /// Where the visitor was on a screen when they left it.
 #[derive(Clone, Debug, PartialEq)]
@@ -53,7 +55,7 @@ enum Focused {
     },
 }
 
-/// The places of the entries left, by tag, the oldest forgotten first past `KEPT`.
+/// The places of the entries left, by tag, the oldest forgotten first past `KEPT` places.
 #[derive(Default)]
 struct PlaceBook(Vec<(f64, Place)>);
 
@@ -83,6 +85,9 @@ thread_local! {
     static CURRENT: Cell<Option<f64>> = const { Cell::new(None) };
     /// The place of the entry just returned to, until it is put back.
     static RETURNED_TO: RefCell<Option<Place>> = const { RefCell::new(None) };
+    /// Whether that return is the page's load (a reload, the tab brought back), whose title
+    /// screen readers read as it loads, rather than Back or Forward within the app.
+    static RETURNED_ON_LOAD: Cell<bool> = const { Cell::new(false) };
     /// What had the focus when that place was noted: a control the visitor moves to while
     /// the screen's code is on its way keeps the focus (as in browser/hand_off.rs).
     static FOCUS_WHEN_NOTED: RefCell<Option<Element>> = const { RefCell::new(None) };
@@ -90,10 +95,10 @@ thread_local! {
 
 /// Takes scrolling on Back and Forward over from the browser, tags the entry the app started
 /// on, so that coming back to it is known, and takes back the places kept before a reload
-/// (or the tab's restore). With `reopened`, the entry's own place is put back once
+/// (or the tab's restore). With `put_back_own_place`, the entry's own place is put back once
 /// the screen is drawn; without, the visitor's work on the page before the app started has
 /// put back a place of its own (browser/hand_off.rs).
-pub fn start(reopened: bool) {
+pub fn start(put_back_own_place: bool) {
     let Some(window) = web_sys::window() else {
         return;
     };
@@ -106,26 +111,34 @@ pub fn start(reopened: bool) {
     if let Some(kept) = kept_places() {
         PLACES.set(kept);
     }
-    if reopened {
+    if put_back_own_place {
         note_return(tag);
+        RETURNED_ON_LOAD.set(true);
     }
     // Hidden: the browser may discard the tab, or close, without the page being told again.
     if let Some(document) = window.document() {
-        EventListener::new(&document, "visibilitychange", |_| keep()).forget();
+        let hidden = document.clone();
+        EventListener::new(&document, "visibilitychange", move |_| {
+            if hidden.hidden() {
+                copy_to_session();
+            }
+        })
+        .forget();
     }
-    EventListener::new(&window, "pagehide", |_| keep()).forget();
+    EventListener::new(&window, "pagehide", |_| copy_to_session()).forget();
 }
 
 /// Called as the address changes, before the new screen is drawn: keeps the place of the
 /// entry left, and notes the place of the one arrived at if it was shown before.
 pub fn moved() {
-    super::page::forget_screen_announcement();
+    screen_announcer::forget_screen_announcement();
     if let (Some(left), Some(place)) = (CURRENT.get(), place_now()) {
         PLACES.with_borrow_mut(|places| places.leave(left, place));
     }
     let arrived = tag_current_entry();
     CURRENT.set(arrived);
     note_return(arrived);
+    RETURNED_ON_LOAD.set(false);
 }
 
 /// Notes the place of the entry tagged `tag`, if it has one, as the one to put back.
@@ -162,7 +175,8 @@ pub fn put_back_later() {
 /// was left, and says so; false on a screen not shown before, which starts at its heading.
 /// When the control is not on the screen any more (or not yet: a list of thousands ordered
 /// after its first render), the heading takes the focus; when it is, screen readers are told
-/// the screen's name, which the heading would have said.
+/// the screen's name, which the heading would have said; not as the page loads, when they
+/// read its title and would hear the name twice.
 pub fn put_back() -> bool {
     let Some(place) = RETURNED_TO.take() else {
         return false;
@@ -186,7 +200,9 @@ pub fn put_back() -> bool {
     let control = place.focus.as_ref().and_then(find);
     let scroll_y = if control.as_ref().is_some_and(focused) || near().as_ref().is_some_and(focused)
     {
-        super::page::announce_screen();
+        if !RETURNED_ON_LOAD.get() {
+            screen_announcer::announce_screen();
+        }
         place.scroll_y
     } else {
         super::page::focus_main_heading_in_place();
@@ -290,7 +306,7 @@ fn tag_in(state: &JsValue) -> Option<f64> {
 /// Copies the places, with the one of the entry shown now, to the tab's session storage.
 /// (The entry's own state would be the natural home, but a change to it as the page is left
 /// is lost on a reload.)
-fn keep() {
+fn copy_to_session() {
     let Some(tag) = CURRENT.get() else {
         return;
     };
@@ -307,14 +323,17 @@ fn keep() {
             .collect::<js_sys::Array>()
     });
     if let (Some(storage), Ok(text)) = (session_storage(), js_sys::JSON::stringify(&kept)) {
-        // A full or refused storage only means a reload starts at the heading.
-        let _ = storage.set_item(KEPT, &String::from(text));
+        // A full or refused storage only means a reload starts at the heading, not at an
+        // older copy's place.
+        if storage.set_item(SESSION_KEY, &String::from(text)).is_err() {
+            let _ = storage.remove_item(SESSION_KEY);
+        }
     }
 }
 
-/// The places `keep` copied before a reload, if there are any.
+/// The places `copy_to_session` copied before a reload, if there are any.
 fn kept_places() -> Option<PlaceBook> {
-    let text = session_storage()?.get_item(KEPT).ok()??;
+    let text = session_storage()?.get_item(SESSION_KEY).ok()??;
     let kept: js_sys::Array = js_sys::JSON::parse(&text).ok()?.dyn_into().ok()?;
     let mut book = PlaceBook::default();
     for (tag, place) in kept.iter().filter_map(Place::from_js) {

@@ -6,7 +6,7 @@ use super::classification_notice::ClassificationNotice;
 use super::site_header::SiteHeader;
 use super::storage_banner::StorageBanner;
 use super::undo_toast::UndoToast;
-use crate::browser::page;
+use crate::browser::{page, screen_announcer};
 use crate::route::Route;
 
 /// The app's version, shown in the footer.
@@ -30,7 +30,7 @@ pub fn shell(route: Route, screen: Html) -> Html {
             <main id="main" class="page" tabindex="-1">{ screen }</main>
             // Names the screen when Back, Forward or a reload put the focus on one of its
             // controls rather than on its heading (browser/places.rs).
-            <p id={page::SCREEN_ANNOUNCER} class="visually-hidden" role="status" aria-live="polite"></p>
+            <p id={screen_announcer::SCREEN_ANNOUNCER} class="visually-hidden" role="status" aria-live="polite"></p>
             <footer class="site-footer">
                 <p>
                     { format!("Account Grader {VERSION}") }
