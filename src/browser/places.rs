@@ -30,13 +30,22 @@ const TAG: &str = "accountGraderPlace";
 /// copied too, so the two tabs never mix their places, though the copy may lack the last.
 const SESSION_KEY: &str = "account-grader.places";
 
+/// How far, in CSS pixels up or down, a control may be from the spot where the one left had
+/// been to take its place: about two rows of a list.
+const NEAR: f64 = 120.0;
+
 /// Where the visitor was on a screen when they left it.
 #[derive(Clone, Debug, PartialEq)]
+///
+/// Heights are measured from the top of the screen (`main`), not of the page: a notice
+/// shown above it meanwhile (another tab's change, say) moves the whole screen down.
 struct Place {
+    /// How far the page was scrolled.
     scroll_y: f64,
     focus: Option<Focused>,
-    /// Where that control was on the page: once it is gone (a row deleted meanwhile) or
-    /// cannot be told apart, the control nearest that spot takes the focus.
+    /// Where the centre of that control was: once it is gone (a row deleted meanwhile) or
+    /// cannot be told apart, the control nearest that spot takes the focus. The control
+    /// taking the focus is shown where it was in the window.
     at: Option<(f64, f64)>,
     /// Kept over a reload, which starts the screen's page, filter and order afresh: only
     /// the very control is put back then; the one nearest its spot would be another record.
@@ -190,27 +199,43 @@ pub fn put_back() -> bool {
         let _ = e.focus_with_options(&options);
         document.active_element().as_ref() == Some(e.as_ref())
     };
+    // The next row in the place of one deleted meanwhile, not a control far from the spot
+    // because the list around it is not drawn yet (or is drawn shorter).
+    let screen_top = screen_top().unwrap_or_default();
+    let on_page = |(x, y): (f64, f64)| (x, y + screen_top);
     let near = || {
         if place.reloaded {
             return None;
         }
         let main = document.query_selector("main").ok().flatten()?;
-        focus_return::nearest_control(&main, place.at?)
+        let at = on_page(place.at?);
+        focus_return::nearest_control(&main, at).filter(|control| {
+            focus_return::centre_on_page(control).is_some_and(|(_, y)| (y - at.1).abs() <= NEAR)
+        })
     };
-    let control = place.focus.as_ref().and_then(find);
-    let scroll_y = if control.as_ref().is_some_and(focused) || near().as_ref().is_some_and(focused)
-    {
+    let control = place
+        .focus
+        .as_ref()
+        .and_then(find)
+        .filter(focused)
+        .or_else(|| near().filter(focused));
+    let scroll_y = if let Some(control) = control {
         if !RETURNED_ON_LOAD.get() {
             screen_announcer::announce_screen();
         }
-        place.scroll_y
+        // As far down the window as it was, whatever moved above it meanwhile.
+        let centre = focus_return::centre_on_page(&control).map(|(_, y)| y);
+        match (centre, place.at) {
+            (Some(centre), Some((_, at))) => centre - (at - place.scroll_y),
+            _ => on_page((0.0, place.scroll_y)).1,
+        }
     } else {
         super::page::focus_main_heading_in_place();
         // After a reload, a control not found means the list shows other records there.
         if place.reloaded && place.focus.is_some() {
             0.0
         } else {
-            place.scroll_y
+            on_page((0.0, place.scroll_y)).1
         }
     };
     if let Some(window) = web_sys::window() {
@@ -228,12 +253,23 @@ fn place_now() -> Option<Place> {
         .document()?
         .active_element()
         .filter(|e| e.closest("main").ok().flatten().is_some() && e.tag_name() != "H1");
+    let screen_top = screen_top()?;
     Some(Place {
-        scroll_y: window.scroll_y().ok()?,
+        scroll_y: window.scroll_y().ok()? - screen_top,
         focus: focused.as_ref().and_then(describe),
-        at: focused.as_ref().and_then(focus_return::centre_on_page),
+        at: focused
+            .as_ref()
+            .and_then(focus_return::centre_on_page)
+            .map(|(x, y)| (x, y - screen_top)),
         reloaded: false,
     })
+}
+
+/// Where the screen (`main`) starts on the page.
+fn screen_top() -> Option<f64> {
+    let window = web_sys::window()?;
+    let main = window.document()?.query_selector("main").ok()??;
+    Some(main.get_bounding_client_rect().top() + window.scroll_y().ok()?)
 }
 
 /// An id may name a place in a list (a line of the chart, a cell of the rating grid) that

@@ -134,6 +134,14 @@ const ORDER_AFTER_PAUSE_MS: i32 = 200;
 /// The list's order last worked out, with what it was worked out for.
 type KnownOrder = Option<(ListKey, Rc<Vec<usize>>)>;
 
+thread_local! {
+    /// Kept while the screen is closed: back from an account, a list of thousands is drawn
+    /// at once in the order it had, so Back finds the row the visitor left from
+    /// (browser/places.rs) instead of a list still being sorted again. Only the last order,
+    /// for the accounts it was worked out over: any change means working it out afresh.
+    static LAST_ORDER: Rc<RefCell<KnownOrder>> = Rc::default();
+}
+
 #[component]
 pub fn AccountsPage() -> Html {
     let state = use_app_state();
@@ -156,7 +164,7 @@ pub fn AccountsPage() -> Html {
         )
     }))
     .clone();
-    let known: Rc<RefCell<KnownOrder>> = use_mut_ref(|| None);
+    let known = LAST_ORDER.with(Rc::clone);
     let sorting = use_local(|| None::<Progress>);
     let settings = &state.doc.settings;
     let key = ListKey {

@@ -140,6 +140,105 @@ test('a reload puts the visitor back where they were, and so does Back to a scre
   assert.equal(await announced(), '', 'the heading says the name itself');
 });
 
+// The accounts' code comes after the reload's first render here: the place waits for it.
+test("a reload puts the place back when the screen's code arrives late, unless the visitor has moved on", async () => {
+  const page = await withPortfolio(250, '#/accounts', { serviceWorkers: 'block' });
+  const client = page.getByRole('link', { name: 'Client 080', exact: true });
+  const GROUP = /_split_portfolio\.wasm$/;
+  const reloadHeld = async () => {
+    const held = [];
+    await page.route(GROUP, route => { held.push(route); });
+    await page.reload();
+    await page.getByRole('status').filter({ hasText: 'Loading this screen…' }).waitFor({ state: 'attached' });
+    return held;
+  };
+  const release = async held => {
+    for (const route of held) await route.continue();
+    await page.unroute(GROUP);
+  };
+
+  await client.focus();
+  const left = await page.evaluate(() => scrollY);
+  await release(await reloadHeld());
+  await page.waitForFunction(() => document.activeElement?.textContent === 'Client 080');
+  assert.equal(await page.evaluate(() => scrollY), left);
+
+  // This time the visitor goes on to the header's links while the code is on its way.
+  const held = await reloadHeld();
+  await page.keyboard.press('Tab');
+  const moved = await page.evaluate(() => document.activeElement?.textContent);
+  await release(held);
+  await client.waitFor();
+  await page.evaluate(() => new Promise(done => setTimeout(done, 300)));
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent), moved, 'the focus stays where the visitor put it');
+});
+
+test('a reload with the copy of the places garbled starts the screen as usual', async () => {
+  const page = await withPortfolio(250, '#/accounts');
+  for (const garbage of ['{', '"text"', '[1, 2]', '[[1, "a", null, {}, 7, "x"]]', '[[0.5, 1e400, 3, 4, "#/x", -1]]', 'null']) {
+    await page.getByRole('link', { name: 'Client 080', exact: true }).focus();
+    assert.ok(await page.evaluate(() => scrollY) > 1000);
+    // In place of the copy the page wrote as it was left, as the reloaded page starts.
+    await page.addInitScript(g => sessionStorage.setItem('account-grader.places', g), garbage);
+    await page.reload();
+    await page.getByRole('heading', { name: 'Accounts', level: 1 }).waitFor();
+    await page.locator('.accounts-table tbody tr').first().waitFor();
+    assert.equal(await page.evaluate(() => scrollY), 0, `started at the top with ${garbage}`);
+  }
+});
+
+test('Back to a list of 6 000 from an account finds the row left, in the order it had', async () => {
+  const page = await withPortfolio(6000, '#/accounts', {}, false);
+  await page.locator('.accounts-table tbody tr').first().waitFor();
+  const client = page.getByRole('link', { name: 'Client 080', exact: true });
+  await client.focus();
+  const left = await page.evaluate(() => scrollY);
+  assert.ok(left > 1000, `the link is far down the list (${left})`);
+  await page.keyboard.press('Enter');
+  await page.locator('main h1', { hasText: 'Client 080' }).waitFor();
+  // Every frame from Back on: was the list ever shown without its rows, being sorted again?
+  await page.evaluate(() => {
+    window.seen = { rowless: 0 };
+    const sample = () => {
+      if (document.querySelector('#account-count') && !document.querySelector('.accounts-table tbody tr')) window.seen.rowless++;
+      if (!window.seen.done) requestAnimationFrame(sample);
+    };
+    requestAnimationFrame(sample);
+  });
+  await page.goBack();
+  await page.waitForFunction(() => document.activeElement?.textContent === 'Client 080');
+  assert.equal(await page.evaluate(() => scrollY), left);
+  const seen = await page.evaluate(() => { window.seen.done = true; return window.seen; });
+  assert.equal(seen.rowless, 0, 'the list came back drawn, not sorting again');
+});
+
+test('Back to the list after another tab deleted the account left focuses the row now in its place', async () => {
+  const page = await withPortfolio(250, '#/accounts');
+  const client = page.getByRole('link', { name: 'Client 080', exact: true });
+  await client.focus();
+  const inWindow = () => page.evaluate(() => document.activeElement.getBoundingClientRect().top);
+  const left = await inWindow();
+  await page.keyboard.press('Enter');
+  await page.locator('main h1', { hasText: 'Client 080' }).waitFor();
+  const other = await page.context().newPage();
+  await other.goto(page.url());
+  await other.locator('main h1').waitFor();
+  await other.evaluate(key => {
+    const doc = JSON.parse(localStorage.getItem(key));
+    doc.portfolio.accounts = doc.portfolio.accounts.filter(a => a.name !== 'Client 080');
+    localStorage.setItem(key, JSON.stringify(doc));
+  }, STORAGE_KEY);
+  await other.close();
+  await page.goBack();
+  await page.getByRole('heading', { name: 'Accounts', level: 1 }).waitFor();
+  await page.waitForFunction(() => document.activeElement?.textContent === 'Client 081');
+  // Where the row left was in the window, though the notice of the other tab's change now
+  // sits above the list.
+  await page.getByText('Updated from another tab').waitFor();
+  const now = await inWindow();
+  assert.ok(Math.abs(now - left) < 1, `${now} px from the window's top, against ${left} before`);
+});
+
 test("Back to the matrix from an account named in a group's list focuses that name, not the chart's point", async () => {
   const page = await withPortfolio(30, '#/matrix');
   const member = page.locator('.quadrant-card__members a').nth(2);
