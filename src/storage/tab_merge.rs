@@ -165,23 +165,34 @@ pub fn join(base: &Document, mine: &Document, theirs: &Document) -> Joined {
     );
     let (templates, moved_templates) = renumbered(templates, &mut fresh_id, |t, id| t.id = id);
 
-    let mut plans = merge_records(
+    // A plan written here for an account or template that had to take a fresh id follows it,
+    // before the join: a plan changed on both sides is joined field by field, and its
+    // account or template field, set here, would otherwise point at the other tab's record.
+    // (Ids that moved were in neither base nor theirs, so only plans changed here name them.)
+    let my_plans: Vec<Rc<Plan>> = mine
+        .plans
+        .plans
+        .iter()
+        .map(|plan| {
+            let account = moved_accounts.get(&plan.account);
+            let template = moved_templates.get(&plan.template);
+            if account.is_none() && template.is_none() {
+                return plan.clone();
+            }
+            let mut plan = plan.clone();
+            let moved = Rc::make_mut(&mut plan);
+            moved.account = *account.unwrap_or(&moved.account);
+            moved.template = *template.unwrap_or(&moved.template);
+            plan
+        })
+        .collect();
+    let plans = merge_records(
         &base.plans.plans,
-        &mine.plans.plans,
+        &my_plans,
         &theirs.plans.plans,
         |p| p.id,
         |a, b| Rc::ptr_eq(a, b) || a == b,
     );
-    // A plan written here for an account or template that had to take a fresh id follows it.
-    for merged in plans.iter_mut().filter(|m| m.origin != Origin::Theirs) {
-        let plan = &mut merged.record;
-        if let Some(&to) = moved_accounts.get(&plan.account) {
-            Rc::make_mut(plan).account = to;
-        }
-        if let Some(&to) = moved_templates.get(&plan.template) {
-            Rc::make_mut(plan).template = to;
-        }
-    }
     let (plans, _) = renumbered(plans, &mut fresh_id, |p, id| Rc::make_mut(p).id = id);
 
     let settings = merge_fields(&base.settings, &mine.settings, &theirs.settings);
@@ -863,6 +874,54 @@ mod tests {
         assert_eq!(merged.plans.plans.len(), 1);
         assert_eq!(merged.plans.plans[0].account, 4);
         assert_eq!(merged.next_id, 5);
+    }
+
+    #[test]
+    fn a_plan_changed_on_both_sides_follows_the_template_chosen_here_to_its_new_id() {
+        let base = with_accounts(vec![account(1, "Acme")]);
+        let mut base = base;
+        base.plans
+            .plans
+            .push(Rc::new(Plan::new(2, 1, BUILT_IN_TEMPLATE, "2026-01-01")));
+        base.next_id = 3;
+        let template = |name: &str| Template {
+            id: 3,
+            name: name.into(),
+            sections: Vec::new(),
+        };
+        // Here: a template added, and the plan switched to it and reviewed.
+        let mut mine = base.clone();
+        mine.plans.templates.push(template("Ours"));
+        let plan = Rc::make_mut(&mut mine.plans.plans[0]);
+        plan.template = 3;
+        plan.reviewed_at = Some("2026-02-01".into());
+        mine.next_id = 4;
+        // There: another template under the same id, and the same plan's consensus changed.
+        let mut theirs = base.clone();
+        theirs.plans.templates.push(template("Theirs"));
+        Rc::make_mut(&mut theirs.plans.plans[0])
+            .consensus
+            .client_agreed = true;
+        theirs.next_id = 4;
+
+        let merged = merge(&base, &mine, &theirs);
+        let ours = merged
+            .plans
+            .templates
+            .iter()
+            .find(|t| t.name == "Ours")
+            .expect("our template is kept");
+        assert_ne!(ours.id, 3, "ours took a fresh id");
+        let plan = &merged.plans.plans[0];
+        assert_eq!(
+            plan.template, ours.id,
+            "the plan still uses the template chosen here"
+        );
+        assert_eq!(plan.reviewed_at.as_deref(), Some("2026-02-01"));
+        assert!(
+            plan.consensus.client_agreed,
+            "their change to the plan is kept too"
+        );
     }
 
     #[test]
