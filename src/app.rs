@@ -8,6 +8,7 @@ use crate::area_updates;
 use crate::browser::clock::now_iso;
 use crate::browser::first_screen::{self, EarlyWork};
 use crate::browser::hand_off;
+use crate::browser::kept_view;
 use crate::browser::page;
 use crate::browser::places;
 use crate::components::shell::shell;
@@ -66,6 +67,19 @@ fn initial_state(loaded: Loaded) -> AppState {
     }
 }
 
+/// The state with the accounts list and History's chart as the visitor left them before a
+/// reload (browser/kept_view.rs).
+fn with_kept_views(state: AppState) -> AppState {
+    match kept_view::taken_back() {
+        Some((list_query, trend_view)) => AppState {
+            list_query,
+            trend_view,
+            ..state
+        },
+        None => state,
+    }
+}
+
 /// The state with what the visitor did on the build's first screen taken over: answers where
 /// the draft has none, and the save that was asked for there.
 fn with_early_work(state: AppState, early: Option<&EarlyWork>) -> AppState {
@@ -99,7 +113,10 @@ pub struct AppProps {
 pub fn App(props: &AppProps) -> Html {
     let early = props.early.clone();
     let initial = use_memo((), |_| {
-        with_early_work(initial_state(storage::load()), early.as_deref())
+        with_kept_views(with_early_work(
+            initial_state(storage::load()),
+            early.as_deref(),
+        ))
     });
     // Where the visitor was on the first screen is put back as soon as the app's screen is
     // drawn (browser/hand_off.rs); whatever is left stops here.
@@ -218,6 +235,10 @@ pub fn Root(props: &RootProps) -> Html {
     // Colours follow the theme setting from the first render on (effects run before the
     // browser paints), and again whenever it changes here or in another tab.
     use_effect_with(state.doc.settings.theme, |&theme| page::set_theme(theme));
+    use_effect_with(
+        (state.list_query.clone(), state.trend_view.clone()),
+        |(list, trend)| kept_view::keep(list, trend),
+    );
     {
         // After the first screen is drawn, while the user reads it.
         let state = state.clone();

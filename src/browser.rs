@@ -9,6 +9,7 @@ pub mod first_screen;
 pub mod focus_return;
 pub mod hand_off;
 pub mod idle;
+pub mod kept_view;
 pub mod page;
 pub mod persistence;
 pub mod places;

@@ -26,8 +26,8 @@ use super::{focus_return, screen_announcer};
 const TAG: &str = "accountGraderPlace";
 /// The key of the copy of the places in the tab's session storage, which the browser keeps
 /// over a reload and brings back with the tab, and no other tab reads. A duplicated tab
-/// starts with a copy of it as it was when the tab was last hidden: its entries' tags are
-/// copied too, so the two tabs never mix their places, though the copy may lack the last.
+/// starts with the same tags and a copy of the places as they were when the tab was last
+/// hidden (perhaps without the last one); from then on each tab keeps its own.
 const SESSION_KEY: &str = "account-grader.places";
 
 /// How far, in CSS pixels up or down, a control may be from the spot where the one left had
@@ -36,19 +36,21 @@ const NEAR: f64 = 120.0;
 
 /// Where the visitor was on a screen when they left it.
 #[derive(Clone, Debug, PartialEq)]
-///
-/// Heights are measured from the top of the screen (`main`), not of the page: a notice
-/// shown above it meanwhile (another tab's change, say) moves the whole screen down.
 struct Place {
     /// How far the page was scrolled.
     scroll_y: f64,
+    /// Where the screen started on the page, below the page's notices (`screen_top`): a
+    /// notice shown above it meanwhile (another tab's change, say) moves the screen down,
+    /// and the place with it. `None` in a copy an earlier version kept.
+    top: Option<f64>,
     focus: Option<Focused>,
     /// Where the centre of that control was: once it is gone (a row deleted meanwhile) or
-    /// cannot be told apart, the control nearest that spot takes the focus. The control
-    /// taking the focus is shown where it was in the window.
+    /// cannot be told apart, the control nearest that spot takes the focus.
     at: Option<(f64, f64)>,
-    /// Kept over a reload, which starts the screen's page, filter and order afresh: only
-    /// the very control is put back then; the one nearest its spot would be another record.
+    /// Kept over a reload: only the very control is put back then. The list's query comes
+    /// back with it (browser/kept_view.rs), but a copy of one and not the other (a storage
+    /// refusing one write) would show other records there, and the control nearest the
+    /// spot would be another record.
     reloaded: bool,
 }
 
@@ -199,16 +201,15 @@ pub fn put_back() -> bool {
         let _ = e.focus_with_options(&options);
         document.active_element().as_ref() == Some(e.as_ref())
     };
+    let (scroll_y, moved) = place.moved_to(screen_top());
     // The next row in the place of one deleted meanwhile, not a control far from the spot
     // because the list around it is not drawn yet (or is drawn shorter).
-    let screen_top = screen_top().unwrap_or_default();
-    let on_page = |(x, y): (f64, f64)| (x, y + screen_top);
     let near = || {
         if place.reloaded {
             return None;
         }
         let main = document.query_selector("main").ok().flatten()?;
-        let at = on_page(place.at?);
+        let at = place.at.map(|(x, y)| (x, y + moved))?;
         focus_return::nearest_control(&main, at).filter(|control| {
             focus_return::centre_on_page(control).is_some_and(|(_, y)| (y - at.1).abs() <= NEAR)
         })
@@ -219,23 +220,18 @@ pub fn put_back() -> bool {
         .and_then(find)
         .filter(focused)
         .or_else(|| near().filter(focused));
-    let scroll_y = if let Some(control) = control {
+    let scroll_y = if control.is_some() {
         if !RETURNED_ON_LOAD.get() {
             screen_announcer::announce_screen();
         }
-        // As far down the window as it was, whatever moved above it meanwhile.
-        let centre = focus_return::centre_on_page(&control).map(|(_, y)| y);
-        match (centre, place.at) {
-            (Some(centre), Some((_, at))) => centre - (at - place.scroll_y),
-            _ => on_page((0.0, place.scroll_y)).1,
-        }
+        scroll_y
     } else {
         super::page::focus_main_heading_in_place();
         // After a reload, a control not found means the list shows other records there.
         if place.reloaded && place.focus.is_some() {
             0.0
         } else {
-            on_page((0.0, place.scroll_y)).1
+            scroll_y
         }
     };
     if let Some(window) = web_sys::window() {
@@ -253,23 +249,23 @@ fn place_now() -> Option<Place> {
         .document()?
         .active_element()
         .filter(|e| e.closest("main").ok().flatten().is_some() && e.tag_name() != "H1");
-    let screen_top = screen_top()?;
     Some(Place {
-        scroll_y: window.scroll_y().ok()? - screen_top,
+        scroll_y: window.scroll_y().ok()?,
+        top: screen_top(),
         focus: focused.as_ref().and_then(describe),
-        at: focused
-            .as_ref()
-            .and_then(focus_return::centre_on_page)
-            .map(|(x, y)| (x, y - screen_top)),
+        at: focused.as_ref().and_then(focus_return::centre_on_page),
         reloaded: false,
     })
 }
 
-/// Where the screen (`main`) starts on the page.
+/// Where the page's notices above the screen end: the bottom of the last of them, or of the
+/// header. The undo notice below them is not counted: it goes with the screen it was shown
+/// on, a moment after the next screen is drawn.
 fn screen_top() -> Option<f64> {
     let window = web_sys::window()?;
-    let main = window.document()?.query_selector("main").ok()??;
-    Some(main.get_bounding_client_rect().top() + window.scroll_y().ok()?)
+    let undo_region = window.document()?.query_selector(".toast-region").ok()??;
+    let above = undo_region.previous_element_sibling()?;
+    Some(above.get_bounding_client_rect().bottom() + window.scroll_y().ok()?)
 }
 
 /// An id may name a place in a list (a line of the chart, a cell of the rating grid) that
@@ -383,9 +379,21 @@ fn session_storage() -> Option<web_sys::Storage> {
 }
 
 impl Place {
+    /// The scroll that shows the screen as it was, now that it starts at `top_now`, and how
+    /// far it moved down (or up) since. The scroll follows it, unless the visitor saw the top
+    /// of the page, notices included: a notice shown there since stays in view.
+    fn moved_to(&self, top_now: Option<f64>) -> (f64, f64) {
+        let moved = self.top.zip(top_now).map_or(0.0, |(then, now)| now - then);
+        if self.top.is_some_and(|top| self.scroll_y < top) {
+            (self.scroll_y, moved)
+        } else {
+            (self.scroll_y + moved, moved)
+        }
+    }
+
     /// The place of the entry tagged `tag` as plain values: the tag, the scroll, where the
-    /// control was (not-a-number for nowhere), and the control: an id, or a link's address
-    /// and which of those links it was (-1 for an id).
+    /// control was (not-a-number for nowhere), the control: an id, or a link's address and
+    /// which of those links it was (-1 for an id), and where the screen started.
     fn to_js(&self, tag: f64) -> js_sys::Array {
         let (x, y) = self.at.unwrap_or((f64::NAN, f64::NAN));
         let (key, nth) = match &self.focus {
@@ -400,6 +408,7 @@ impl Place {
             y.into(),
             key,
             nth.into(),
+            self.top.unwrap_or(f64::NAN).into(),
         ]
         .iter()
         .collect()
@@ -421,6 +430,7 @@ impl Place {
             number(0)?,
             Place {
                 scroll_y: number(1)?,
+                top: number(6),
                 focus,
                 at: number(2).zip(number(3)),
                 reloaded: true,
@@ -436,6 +446,7 @@ mod tests {
     fn at(scroll_y: f64) -> Place {
         Place {
             scroll_y,
+            top: Some(120.0),
             focus: Some(Focused::Link {
                 href: "#/accounts/7".into(),
                 nth: 1,
@@ -443,6 +454,23 @@ mod tests {
             at: Some((640.0, scroll_y + 300.0)),
             reloaded: false,
         }
+    }
+
+    #[test]
+    fn the_scroll_follows_the_screen_moved_by_a_notice_unless_the_page_top_was_in_view() {
+        // Down the list, the screen now 150 px lower: the same rows in view, the spot moved.
+        assert_eq!(at(5855.0).moved_to(Some(270.0)), (6005.0, 150.0));
+        // At the page's top: the new notice is seen; the spot still moved.
+        assert_eq!(at(0.0).moved_to(Some(270.0)), (0.0, 150.0));
+        // A notice gone since: the screen moved up.
+        assert_eq!(at(900.0).moved_to(Some(60.0)), (840.0, -60.0));
+        // A copy kept by an earlier version, or a screen with no notices' end: as it was.
+        let old = Place {
+            top: None,
+            ..at(900.0)
+        };
+        assert_eq!(old.moved_to(Some(270.0)), (900.0, 0.0));
+        assert_eq!(at(900.0).moved_to(None), (900.0, 0.0));
     }
 
     #[test]

@@ -16,7 +16,8 @@ thread_local! {
     static ANNOUNCING: RefCell<Option<Timeout>> = const { RefCell::new(None) };
 }
 
-/// Has screen readers say what the screen's heading would have said. The line is emptied
+/// Has screen readers say what the screen's heading would have said (the headings hold
+/// plain text, nothing hidden from screen readers, so its text is what they say). The line is emptied
 /// first, and filled a moment later, so that the same name is said again on a second
 /// return to the same screen.
 pub fn announce_screen() {

@@ -88,6 +88,29 @@ pub enum QuadrantFilter {
     Only(Quadrant),
 }
 
+impl QuadrantFilter {
+    /// The filter as a word, for the list's select and the copy of the list's query kept
+    /// over a reload: empty for every account.
+    pub fn slug(self) -> &'static str {
+        match self {
+            QuadrantFilter::All => "",
+            QuadrantFilter::Unrated => "unrated",
+            QuadrantFilter::Only(q) => q.slug(),
+        }
+    }
+
+    /// The filter `slug` names; every account for a word that names none.
+    pub fn from_slug(slug: &str) -> QuadrantFilter {
+        match slug {
+            "unrated" => QuadrantFilter::Unrated,
+            v => Quadrant::ALL
+                .into_iter()
+                .find(|q| q.slug() == v)
+                .map_or(QuadrantFilter::All, QuadrantFilter::Only),
+        }
+    }
+}
+
 /// How the user has narrowed and ordered the list.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ListQuery {
@@ -572,6 +595,17 @@ mod tests {
 
     fn demo() -> Vec<Account> {
         demo_accounts(1, "2026-11-01T00:00:00.000Z")
+    }
+
+    #[test]
+    fn a_quadrant_filter_reads_back_from_its_word() {
+        let filters = [QuadrantFilter::All, QuadrantFilter::Unrated]
+            .into_iter()
+            .chain(Quadrant::ALL.map(QuadrantFilter::Only));
+        for filter in filters {
+            assert_eq!(QuadrantFilter::from_slug(filter.slug()), filter);
+        }
+        assert_eq!(QuadrantFilter::from_slug("no-such"), QuadrantFilter::All);
     }
 
     #[test]

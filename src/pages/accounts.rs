@@ -1,7 +1,7 @@
 //! The accounts list: search, filters, sorting, and the way in for a first-time user.
 
 use std::cell::RefCell;
-use std::rc::Rc;
+use std::rc::{Rc, Weak};
 
 use yew::prelude::*;
 
@@ -26,25 +26,6 @@ use crate::route::Route;
 use crate::state::{Action, PortfolioAction};
 use crate::support::by_identity::ByIdentity;
 use crate::support::sliced::{grouped, Progress, Unit};
-
-fn quadrant_filter_from(value: &str) -> QuadrantFilter {
-    match value {
-        "unrated" => QuadrantFilter::Unrated,
-        v => Quadrant::ALL
-            .into_iter()
-            .find(|q| q.slug() == v)
-            .map_or(QuadrantFilter::All, QuadrantFilter::Only),
-    }
-}
-
-/// The quadrant select's value for a filter: the reverse of `quadrant_filter_from`.
-fn quadrant_value(filter: QuadrantFilter) -> &'static str {
-    match filter {
-        QuadrantFilter::All => "",
-        QuadrantFilter::Unrated => "unrated",
-        QuadrantFilter::Only(q) => q.slug(),
-    }
-}
 
 /// The manager select's value: empty for everyone, a marker no name can be for "no manager".
 fn manager_value(manager: &Option<String>) -> String {
@@ -134,12 +115,43 @@ const ORDER_AFTER_PAUSE_MS: i32 = 200;
 /// The list's order last worked out, with what it was worked out for.
 type KnownOrder = Option<(ListKey, Rc<Vec<usize>>)>;
 
+/// The order the list last showed, kept while the screen is closed: back from an account, a
+/// list of thousands is drawn at once in the order it had, so Back finds the row the visitor
+/// left from (browser/places.rs) instead of a list being sorted again.
+struct KeptOrder {
+    /// Weak: an old portfolio is not kept alive for this. While it is held, its allocation
+    /// cannot be reused, so the same pointer means the same accounts.
+    accounts: Weak<Vec<Account>>,
+    settings: Settings,
+    query: ListQuery,
+    order: Rc<Vec<usize>>,
+}
+
+impl KeptOrder {
+    fn of((key, order): (ListKey, Rc<Vec<usize>>)) -> KeptOrder {
+        KeptOrder {
+            accounts: Rc::downgrade(&key.accounts),
+            settings: key.settings,
+            query: key.query,
+            order,
+        }
+    }
+
+    /// The order, if it was worked out for exactly `key`: an order for other accounts, or
+    /// another search, would show rows that are not the list's, until the right one is ready.
+    fn for_key(self, key: &ListKey) -> KnownOrder {
+        let same = self
+            .accounts
+            .upgrade()
+            .is_some_and(|a| Rc::ptr_eq(&a, &key.accounts))
+            && self.settings == key.settings
+            && self.query == key.query;
+        same.then(|| (key.clone(), self.order))
+    }
+}
+
 thread_local! {
-    /// Kept while the screen is closed: back from an account, a list of thousands is drawn
-    /// at once in the order it had, so Back finds the row the visitor left from
-    /// (browser/places.rs) instead of a list still being sorted again. Only the last order,
-    /// for the accounts it was worked out over: any change means working it out afresh.
-    static LAST_ORDER: Rc<RefCell<KnownOrder>> = Rc::default();
+    static KEPT_ORDER: RefCell<Option<KeptOrder>> = const { RefCell::new(None) };
 }
 
 #[component]
@@ -150,7 +162,7 @@ pub fn AccountsPage() -> Html {
     let query = state.list_query.clone();
     // The selects show the query even when it changes without them: Clear filters, or the
     // matrix's "See all" buttons.
-    let quadrant_select = use_select_value(quadrant_value(query.quadrant).to_string());
+    let quadrant_select = use_select_value(query.quadrant.slug().to_string());
     let tier_select = use_select_value(query.tier.map_or("", |t| t.letter()).to_string());
     let manager_value = manager_value(&query.manager);
     let manager_select = use_select_value(manager_value.clone());
@@ -164,7 +176,6 @@ pub fn AccountsPage() -> Html {
         )
     }))
     .clone();
-    let known = LAST_ORDER.with(Rc::clone);
     let sorting = use_local(|| None::<Progress>);
     let settings = &state.doc.settings;
     let key = ListKey {
@@ -175,6 +186,14 @@ pub fn AccountsPage() -> Html {
             ..query.clone()
         },
     };
+    let known: Rc<RefCell<KnownOrder>> =
+        use_mut_ref(|| KEPT_ORDER.take().and_then(|kept| kept.for_key(&key)));
+    {
+        let known = known.clone();
+        use_effect_with((), move |_| {
+            move || KEPT_ORDER.set(known.borrow_mut().take().map(KeptOrder::of))
+        });
+    }
     // Filtering and sorting tens of thousands of accounts takes tens of milliseconds: done
     // again only when the accounts, the settings or the query change, not each time a notice
     // comes or goes; and for a long list a slice at a time (the effect below), the screen
@@ -264,7 +283,7 @@ pub fn AccountsPage() -> Html {
         }
     };
     let on_search = on_input_value(update(|q, v| q.search = v));
-    let on_quadrant = on_value(update(|q, v| q.quadrant = quadrant_filter_from(&v)));
+    let on_quadrant = on_value(update(|q, v| q.quadrant = QuadrantFilter::from_slug(&v)));
     let on_tier = on_value(update(|q, v| q.tier = Tier::from_letter(&v)));
     let on_manager = on_value(update(|q, v| {
         q.manager = match v.as_str() {

@@ -175,7 +175,10 @@ test("a reload puts the place back when the screen's code arrives late, unless t
 
 test('a reload with the copy of the places garbled starts the screen as usual', async () => {
   const page = await withPortfolio(250, '#/accounts');
-  for (const garbage of ['{', '"text"', '[1, 2]', '[[1, "a", null, {}, 7, "x"]]', '[[0.5, 1e400, 3, 4, "#/x", -1]]', 'null']) {
+  // The entry's own tag with a place that is not one, and copies that are no list of places.
+  const tag = await page.evaluate(() => history.state.accountGraderPlace);
+  const garbled = [[tag, 'far', 3, 4, '#/accounts/80', 0], [tag, 1e400, 3, 4, '#/accounts/80', 0], [tag]];
+  for (const garbage of ['{', '"text"', '[1, 2]', 'null', ...garbled.map(g => JSON.stringify([g]).replace('null', '1e400'))]) {
     await page.getByRole('link', { name: 'Client 080', exact: true }).focus();
     assert.ok(await page.evaluate(() => scrollY) > 1000);
     // In place of the copy the page wrote as it was left, as the reloaded page starts.
@@ -185,6 +188,43 @@ test('a reload with the copy of the places garbled starts the screen as usual', 
     await page.locator('.accounts-table tbody tr').first().waitFor();
     assert.equal(await page.evaluate(() => scrollY), 0, `started at the top with ${garbage}`);
   }
+});
+
+test('the accounts list keeps its search, filters, order and page over a reload, and Back finds the row', async () => {
+  const page = await withPortfolio(250, '#/accounts');
+  const count = page.locator('#account-count');
+  await page.getByLabel('Tier').selectOption('B');
+  await page.getByLabel('Sort by').selectOption('revenue');
+  await page.getByRole('button', { name: 'Sorted ascending; switch to descending' }).click();
+  await page.getByLabel('Search by name').fill('Client');
+  await page.waitForFunction(() => /^Showing 83 of 250/.test(document.getElementById('account-count').textContent));
+  const shown = await rowNames(page);
+  assert.equal(shown[0], 'Client 248', 'tier B, largest first');
+  const client = page.getByRole('link', { name: shown[60], exact: true });
+  await client.focus();
+  const left = await page.evaluate(() => scrollY);
+  await client.press('Enter');
+  await page.locator('main h1', { hasText: shown[60] }).waitFor();
+  await page.reload();
+  await page.locator('main h1', { hasText: shown[60] }).waitFor();
+  await page.goBack();
+  await page.waitForFunction(name => document.activeElement?.textContent === name, shown[60]);
+  assert.equal(await page.evaluate(() => scrollY), left);
+  assert.deepEqual(await rowNames(page), shown);
+  assert.match(await count.textContent(), /^Showing 83 of 250/);
+  assert.equal(await page.getByLabel('Search by name').inputValue(), 'Client');
+  assert.equal(await page.getByLabel('Tier').inputValue(), 'B');
+  assert.equal(await page.getByLabel('Sort by').inputValue(), 'revenue');
+
+  // The page too; and the usual list once the filters are cleared, over the next reload.
+  await page.getByLabel('Search by name').fill('');
+  await page.getByLabel('Tier').selectOption('');
+  await page.getByRole('navigation', { name: 'Pages of the list' }).getByRole('button', { name: 'Next →' }).click();
+  await page.waitForFunction(() => /^Showing 101–200 of 250/.test(document.getElementById('account-count').textContent));
+  await page.reload();
+  await page.locator('.accounts-table tbody tr').first().waitFor();
+  assert.match(await count.textContent(), /^Showing 101–200 of 250/);
+  assert.equal((await rowNames(page))[0], 'Client 150', 'still by revenue, largest first');
 });
 
 test('Back to a list of 6 000 from an account finds the row left, in the order it had', async () => {
@@ -237,6 +277,27 @@ test('Back to the list after another tab deleted the account left focuses the ro
   await page.getByText('Updated from another tab').waitFor();
   const now = await inWindow();
   assert.ok(Math.abs(now - left) < 1, `${now} px from the window's top, against ${left} before`);
+});
+
+test("Back to the top of the list after another tab's change keeps its notice in view", async () => {
+  const page = await withPortfolio(250, '#/accounts');
+  await page.getByRole('link', { name: 'Client 002', exact: true }).click();
+  await page.locator('main h1', { hasText: 'Client 002' }).waitFor();
+  const other = await page.context().newPage();
+  await other.goto(page.url());
+  await other.locator('main h1').waitFor();
+  await other.evaluate(key => {
+    const doc = JSON.parse(localStorage.getItem(key));
+    doc.portfolio.accounts[0].name = 'A renamed client';
+    localStorage.setItem(key, JSON.stringify(doc));
+  }, STORAGE_KEY);
+  await other.close();
+  await page.getByText('Updated from another tab').waitFor();
+  await page.goBack();
+  await page.getByRole('heading', { name: 'Accounts', level: 1 }).waitFor();
+  assert.equal(await page.evaluate(() => scrollY), 0);
+  assert.ok(await page.getByText('Updated from another tab').isVisible());
+  assert.ok(await page.getByText('Updated from another tab').evaluate(e => e.getBoundingClientRect().top >= 0), 'the notice is in the window');
 });
 
 test("Back to the matrix from an account named in a group's list focuses that name, not the chart's point", async () => {
