@@ -17,9 +17,9 @@ thread_local! {
 }
 
 /// Has screen readers say what the screen's heading would have said (the headings hold
-/// plain text, nothing hidden from screen readers, so its text is what they say). The line is emptied
-/// first, and filled a moment later, so that the same name is said again on a second
-/// return to the same screen.
+/// plain text, nothing hidden from screen readers, so its text is what they say). The line
+/// is emptied first, and filled a moment later, so that the same name is said again on a
+/// second return to the same screen.
 pub fn announce_screen() {
     let Some(line) = announcer() else {
         return;
