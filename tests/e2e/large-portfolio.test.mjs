@@ -43,6 +43,18 @@ async function withPortfolio(n, hash, options = {}, rated = true) {
 
 const rowNames = page => page.locator('.accounts-table tbody tr td:first-child').allTextContents();
 
+/** Another tab of the same browser, opened on the page's address, stores the document as
+ *  `change` (given the stored document) leaves it; returns that tab, still open. */
+async function changedInAnotherTab(page, change) {
+  const doc = JSON.parse(await page.evaluate(key => localStorage.getItem(key), STORAGE_KEY));
+  change(doc);
+  const other = await page.context().newPage();
+  await other.goto(page.url());
+  await other.locator('main h1').waitFor();
+  await other.evaluate(([key, text]) => localStorage.setItem(key, text), [STORAGE_KEY, JSON.stringify(doc)]);
+  return other;
+}
+
 test('the accounts list shows 100 at a time and pages through the rest', async () => {
   const page = await withPortfolio(250, '#/accounts');
   const count = page.locator('#account-count');
@@ -260,14 +272,7 @@ test('Back to the list after another tab deleted the account left focuses the ro
   const left = await inWindow();
   await page.keyboard.press('Enter');
   await page.locator('main h1', { hasText: 'Client 080' }).waitFor();
-  const other = await page.context().newPage();
-  await other.goto(page.url());
-  await other.locator('main h1').waitFor();
-  await other.evaluate(key => {
-    const doc = JSON.parse(localStorage.getItem(key));
-    doc.portfolio.accounts = doc.portfolio.accounts.filter(a => a.name !== 'Client 080');
-    localStorage.setItem(key, JSON.stringify(doc));
-  }, STORAGE_KEY);
+  const other = await changedInAnotherTab(page, doc => { doc.portfolio.accounts = doc.portfolio.accounts.filter(a => a.name !== 'Client 080'); });
   await other.close();
   await page.goBack();
   await page.getByRole('heading', { name: 'Accounts', level: 1 }).waitFor();
@@ -283,14 +288,7 @@ test("Back to the top of the list after another tab's change keeps its notice in
   const page = await withPortfolio(250, '#/accounts');
   await page.getByRole('link', { name: 'Client 002', exact: true }).click();
   await page.locator('main h1', { hasText: 'Client 002' }).waitFor();
-  const other = await page.context().newPage();
-  await other.goto(page.url());
-  await other.locator('main h1').waitFor();
-  await other.evaluate(key => {
-    const doc = JSON.parse(localStorage.getItem(key));
-    doc.portfolio.accounts[0].name = 'A renamed client';
-    localStorage.setItem(key, JSON.stringify(doc));
-  }, STORAGE_KEY);
+  const other = await changedInAnotherTab(page, doc => { doc.portfolio.accounts[0].name = 'A renamed client'; });
   await other.close();
   await page.getByText('Updated from another tab').waitFor();
   await page.goBack();
@@ -422,14 +420,7 @@ test('a long list changed by another tab shows no row that has gone while it is 
     };
     requestAnimationFrame(sample);
   });
-  const other = await page.context().newPage();
-  await other.goto(page.url());
-  await other.locator('main h1').waitFor();
-  await other.evaluate(key => {
-    const doc = JSON.parse(localStorage.getItem(key));
-    doc.portfolio.accounts[0].name = 'A renamed client';
-    localStorage.setItem(key, JSON.stringify(doc));
-  }, STORAGE_KEY);
+  const other = await changedInAnotherTab(page, doc => { doc.portfolio.accounts[0].name = 'A renamed client'; });
   await page.waitForFunction(() => [...document.querySelectorAll('.accounts-table tbody tr td:first-child')].some(td => td.textContent === 'A renamed client'));
   const seen = await page.evaluate(() => { window.seen.done = true; return window.seen; });
   assert.ok(seen.frames > 0);
