@@ -121,6 +121,9 @@ async fn assessments_recorded_after_the_fact_show_their_own_day_and_team() {
         .unwrap();
     assert!(q3 < support && support < q2);
     assert!(html.contains("First for Support"));
+    // The oldest of all is named as the first of its team too, as the others are.
+    assert!(html.contains("First for Sales"));
+    assert!(!html.contains("First assessment"));
     // Two teams: the trend is drawn per team from the start, with a legend entry each, and
     // its figures are there as a table too.
     assert!(html.contains(r#"<option value="team" selected="selected">Team</option>"#));

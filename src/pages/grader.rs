@@ -21,6 +21,8 @@ use crate::support::dates::date_part;
 
 /// The `id` of the field for the day the assessment stands for.
 const DATE_FIELD: &str = "assessment-date";
+/// The `id` of the link to the assessment just saved, in the line that confirms the save.
+const SAVED_LINK: &str = "saved-assessment-link";
 
 #[derive(Properties, PartialEq)]
 pub struct GraderPageProps {
@@ -99,6 +101,9 @@ pub fn GraderPage(props: &GraderPageProps) -> Html {
                 return;
             }
             state.dispatch(Action::Grader(GraderAction::SaveAssessment { at }));
+            // "Save assessment" turns into a disabled "Saved", which would drop the focus to
+            // the page: it goes to the link that confirmation offers instead.
+            gloo_timers::callback::Timeout::new(0, || page::focus_element(SAVED_LINK)).forget();
             // "View it in your history" opens the saved assessment, from the History group.
             crate::lazy_screens::fetch_ahead(crate::lazy_screens::Group::History);
         })
@@ -202,7 +207,7 @@ pub fn GraderPage(props: &GraderPageProps) -> Html {
                                 } else {
                                     { format!("Saved with a score of {}/10. ", saved.grade().score) }
                                 }
-                                <a href={Route::Assessment(saved.id).href()}>{ "View it in your history" }</a>
+                                <a id={SAVED_LINK} href={Route::Assessment(saved.id).href()}>{ "View it in your history" }</a>
                             </p>
                         }
                     </form>

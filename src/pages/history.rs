@@ -43,7 +43,8 @@ pub fn HistoryPage() -> Html {
         // Measured against the same team's previous assessment, as on the assessment's page.
         let change = previous_in_team(&oldest_first, i).map(|p| diff(&p.answers, &a.answers));
         let change_text = match change {
-            None if i == 0 => "First assessment".to_string(),
+            // Once teams are named, the oldest is the first of its team like any other.
+            None if i == 0 && !has_teams => "First assessment".to_string(),
             None if a.team.trim().is_empty() => "First without a team".to_string(),
             None => format!("First for {}", a.team.trim()),
             Some(c) if c.is_empty() => "Same practices".to_string(),

@@ -30,6 +30,8 @@ test('answering eight practices yes scores 8/10 in the 7-8 band, and the saved r
   await page.getByLabel('Label (optional)').fill('Sales team, Q4');
   await page.getByRole('button', { name: 'Save assessment' }).click();
   await page.getByText('Saved with a score of 8/10.').waitFor();
+  // The button is now a disabled "Saved": the focus is on the confirmation's link, not lost.
+  await page.waitForFunction(() => document.activeElement?.textContent === 'View it in your history');
 
   await page.reload();
   await page.locator('main h1').waitFor();
