@@ -193,7 +193,10 @@ pub fn Root(props: &RootProps) -> Html {
                     Ok(()) if state.save_problem.is_some() => state.dispatch(Action::SaveSucceeded),
                     Ok(()) => {}
                     Err(SaveError::Refused(why)) => state.dispatch(Action::SaveFailed(why)),
-                    Err(SaveError::OtherTab(change)) => state.dispatch(other_tab(change)),
+                    Err(SaveError::OtherTab(change)) => {
+                        page::keep_focus_on_screen_later();
+                        state.dispatch(other_tab(change));
+                    }
                     Err(SaveError::Stopped(why)) => state.dispatch(stop_saving(why)),
                 }
             }
@@ -206,6 +209,7 @@ pub fn Root(props: &RootProps) -> Html {
         use_effect_with(state.other_tab_unread, move |&unread| {
             if unread {
                 lazy_screens::bring(vec![Group::Reading], move || {
+                    page::keep_focus_on_screen_later();
                     state.dispatch(match storage::look_at_other_tab() {
                         Some(change) => other_tab(change),
                         None => Action::OtherTabGone,
@@ -273,8 +277,10 @@ pub fn Root(props: &RootProps) -> Html {
     {
         let state = state.clone();
         use_effect_with((), move |_| {
-            let listener =
-                storage::listen_to_other_tabs(move |change| state.dispatch(other_tab(change)));
+            let listener = storage::listen_to_other_tabs(move |change| {
+                page::keep_focus_on_screen_later();
+                state.dispatch(other_tab(change));
+            });
             move || drop(listener)
         });
     }

@@ -15,4 +15,5 @@ pub mod persistence;
 pub mod places;
 pub mod screen_announcer;
 pub mod slices;
+pub mod tab_copy;
 pub mod text_fit;

@@ -74,7 +74,7 @@ pub struct Undo {
     /// What the notice offering it says.
     pub what: String,
     /// Offered until dismissed or the screen is left, not for a few seconds only: for an
-    /// import, which changes many records at once and is looked over before it is judged.
+    /// import or a deleted record ([`Action::undo_stays`]).
     pub stays: bool,
 }
 
@@ -218,9 +218,21 @@ pub enum Action {
 }
 
 impl Action {
-    /// Whether it imports a file, whose Undo stays on offer ([`Undo::stays`]).
-    pub fn is_import(&self) -> bool {
-        matches!(self, Action::Transfer(t) if t.is_import())
+    /// Whether its Undo stays on offer until dismissed or the screen is left
+    /// ([`Undo::stays`]): an import, looked over before it is judged, and the deletion of a
+    /// whole record (an account with its ratings and plan, a plan, a saved assessment), which
+    /// the user may only miss once the notice would have gone.
+    pub fn undo_stays(&self) -> bool {
+        matches!(
+            self,
+            Action::Grader(GraderAction::DeleteAssessment(_))
+                | Action::Portfolio(
+                    PortfolioAction::DeleteAccount(_) | PortfolioAction::RemoveDemoAccounts
+                )
+                | Action::Snapshot(SnapshotAction::DeleteSnapshot(_))
+                | Action::Plan(PlanAction::DeletePlan(_) | PlanAction::DeleteTemplate(_))
+                | Action::Prospect(ProspectAction::DeleteProspect(_))
+        ) || matches!(self, Action::Transfer(t) if t.is_import())
     }
 
     /// Whether the undo offered stays offered after this action. An undo is offered only
@@ -376,7 +388,7 @@ impl AppState {
                 while let Some(action) = queue.next() {
                     let before = Rc::new(self.doc.clone());
                     let replaces = matches!(&action, Action::Transfer(t) if t.replaces_document());
-                    let stays = action.is_import();
+                    let stays = action.undo_stays();
                     if let Some(what) = self.apply(action) {
                         self.undo = Some(Undo {
                             before: before.clone(),
@@ -628,7 +640,7 @@ impl Reducible for AppState {
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = (*self).clone();
-        let stays = action.is_import();
+        let stays = action.undo_stays();
         if let Some(what) = next.apply(action) {
             // The state before the change still holds the document as it was.
             next.undo = Some(Undo {
@@ -871,7 +883,8 @@ mod tests {
         assert_eq!(accounts[1].name, "Beta");
         let undo = s.undo.as_ref().unwrap();
         assert!(undo.description().contains("1 added, 1 updated"));
-        // An import's Undo stays on offer until dismissed; a single change's goes by itself.
+        // An import's Undo stays on offer until dismissed, and so does a deleted account's,
+        // which may hold ratings and a plan; a smaller change's goes by itself.
         assert!(undo.stays);
         let deleted = reduce(
             s.clone(),
@@ -879,7 +892,15 @@ mod tests {
                 s.doc.portfolio.accounts[1].id,
             ))],
         );
-        assert!(!deleted.undo.as_ref().unwrap().stays);
+        assert!(deleted.undo.as_ref().unwrap().stays);
+        let cleared = reduce(
+            s.clone(),
+            [
+                Action::Grader(GraderAction::Answer(PracticeId::GrowthGoals, Answer::Yes)),
+                Action::Grader(GraderAction::ClearAnswers),
+            ],
+        );
+        assert!(!cleared.undo.as_ref().unwrap().stays);
         let s = reduce(s, [Action::Undo]);
         assert_eq!(s.doc.portfolio.accounts.len(), 1);
         assert_eq!(s.doc.portfolio.accounts[0].name, "acme");

@@ -107,6 +107,12 @@ impl FocusSpot {
         let hash = web_sys::window()?.location().hash().ok()?;
         (hash == self.hash).then_some(self.view).flatten()
     }
+
+    /// The address of the screen the control was on, if that is no longer the one shown.
+    pub fn screen_left(&self) -> Option<&str> {
+        let hash = web_sys::window()?.location().hash().ok()?;
+        (hash != self.hash).then_some(self.hash.as_str())
+    }
 }
 
 /// Where the centre of `element` is on the page (not the window).

@@ -11,6 +11,7 @@
 use js_sys::Array;
 use wasm_bindgen::{JsCast, JsValue};
 
+use super::tab_copy;
 use crate::domain::accounts::Tier;
 use crate::domain::history::{GroupBy, TrendView};
 use crate::domain::portfolio::{ListQuery, QuadrantFilter, SortKey};
@@ -21,26 +22,17 @@ const SESSION_KEY: &str = "account-grader.view";
 /// Copies the views as they are now; called whenever one changes. The usual views leave no
 /// copy at all.
 pub fn keep(list: &ListQuery, trend: &TrendView) {
-    let Some(storage) = session_storage() else {
-        return;
-    };
     if *list == ListQuery::default() && *trend == TrendView::default() {
-        let _ = storage.remove_item(SESSION_KEY);
+        tab_copy::remove(SESSION_KEY);
         return;
     }
     let kept: Array = [list_to_js(list), trend_to_js(trend)].iter().collect();
-    if let Ok(text) = js_sys::JSON::stringify(&kept) {
-        // Refused (storage full): a reload then starts from the usual views, not an older copy.
-        if storage.set_item(SESSION_KEY, &String::from(text)).is_err() {
-            let _ = storage.remove_item(SESSION_KEY);
-        }
-    }
+    tab_copy::write(SESSION_KEY, &kept);
 }
 
 /// The views `keep` copied before a reload; the usual one for any part not read.
 pub fn taken_back() -> Option<(ListQuery, TrendView)> {
-    let text = session_storage()?.get_item(SESSION_KEY).ok()??;
-    let kept = array(js_sys::JSON::parse(&text).ok()?)?;
+    let kept = tab_copy::read(SESSION_KEY)?;
     Some((
         array(kept.get(0))
             .and_then(list_from_js)
@@ -54,10 +46,6 @@ pub fn taken_back() -> Option<(ListQuery, TrendView)> {
 /// `value` if it is an array.
 fn array(value: JsValue) -> Option<Array> {
     value.dyn_into().ok()
-}
-
-fn session_storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.session_storage().ok()?
 }
 
 /// The list's query as plain values: the search, the quadrant's and the tier's words, the

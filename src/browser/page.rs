@@ -89,6 +89,30 @@ pub fn focus_main_heading_in_place() {
     }
 }
 
+/// For a change the user did not make here (another tab's), called before it: once it is
+/// drawn, if it took away the element that had the focus (another tab deleted the account
+/// shown), the screen's heading takes the focus, so that the keyboard stays on the screen
+/// and a screen reader says what it now shows.
+pub fn keep_focus_on_screen_later() {
+    if focus_is_on_the_page() {
+        return;
+    }
+    gloo_timers::callback::Timeout::new(0, || {
+        if focus_is_on_the_page() {
+            focus_main_heading_in_place();
+        }
+    })
+    .forget();
+}
+
+/// Whether the focus is on the page itself, on no element of it.
+fn focus_is_on_the_page() -> bool {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return false;
+    };
+    document.active_element().is_none_or(|e| Some(e) == document.body().map(Into::into))
+}
+
 /// Moves focus to the main heading once the current update has been rendered.
 pub fn focus_main_heading_later() {
     gloo_timers::callback::Timeout::new(0, focus_main_heading).forget();
@@ -127,19 +151,20 @@ pub fn navigate(route: crate::route::Route) {
 /// Goes to another screen in this one's place in the tab's history: after deleting what
 /// this screen showed, Back would lead to "not found".
 pub fn navigate_replacing(route: crate::route::Route) {
+    navigate_replacing_to(&route.href());
+}
+
+/// [`navigate_replacing`] to an address (`#/…`) taken from the page earlier.
+pub fn navigate_replacing_to(href: &str) {
     if let Some(window) = web_sys::window() {
-        let _ = window.location().replace(&route.href());
+        let _ = window.location().replace(href);
     }
 }
 
 /// Moves focus to the element with this `id` without scrolling to it: for a control the
 /// user can already see, such as a notice kept in view.
 pub fn focus_element_in_place(id: &str) {
-    let element = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(id))
-        .and_then(|e| e.dyn_into::<HtmlElement>().ok());
-    if let Some(element) = element {
+    if let Some(element) = element_by_id(id) {
         let options = web_sys::FocusOptions::new();
         options.set_prevent_scroll(true);
         let _ = element.focus_with_options(&options);
@@ -148,27 +173,26 @@ pub fn focus_element_in_place(id: &str) {
 
 /// Moves focus to the element with this `id`, such as the first field with an error.
 pub fn focus_element(id: &str) {
-    let element = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(id))
-        .and_then(|e| e.dyn_into::<HtmlElement>().ok());
-    if let Some(element) = element {
+    if let Some(element) = element_by_id(id) {
         let _ = element.focus();
     }
+}
+
+fn element_by_id(id: &str) -> Option<HtmlElement> {
+    web_sys::window()?
+        .document()?
+        .get_element_by_id(id)?
+        .dyn_into()
+        .ok()
 }
 
 /// Once the current update has been rendered, scrolls the element with this `id` to the top
 /// of the window and focuses it: a jump to a part of a long page.
 pub fn jump_later(id: String) {
     gloo_timers::callback::Timeout::new(0, move || {
-        let element = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.get_element_by_id(&id));
-        if let Some(e) = element {
+        if let Some(e) = element_by_id(&id) {
             e.scroll_into_view_with_bool(true);
-            if let Ok(e) = e.dyn_into::<HtmlElement>() {
-                let _ = e.focus();
-            }
+            let _ = e.focus();
         }
     })
     .forget();
@@ -178,12 +202,9 @@ pub fn jump_later(id: String) {
 /// or move as a result of the click that is still being handled.
 pub fn focus_later(id: String) {
     gloo_timers::callback::Timeout::new(0, move || {
-        focus_element(&id);
         // Focusing an element that already had focus does not scroll; a moved one must.
-        let element = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.get_element_by_id(&id));
-        if let Some(e) = element {
+        if let Some(e) = element_by_id(&id) {
+            let _ = e.focus();
             let options = web_sys::ScrollIntoViewOptions::new();
             options.set_block(web_sys::ScrollLogicalPosition::Nearest);
             e.scroll_into_view_with_scroll_into_view_options(&options);
@@ -221,10 +242,7 @@ pub fn focus_after_notice(id: String) {
                 return;
             }
             let notice_has_focus = focus_is_on("undo-button");
-            let present = web_sys::window()
-                .and_then(|w| w.document())
-                .and_then(|d| d.get_element_by_id(&id))
-                .is_some();
+            let present = element_by_id(&id).is_some();
             if (notice_has_focus && present) || tries_left == 0 {
                 focus_later(id);
             } else {

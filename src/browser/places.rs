@@ -20,7 +20,7 @@ use js_sys::{Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, HtmlAnchorElement, HtmlElement};
 
-use super::{focus_return, screen_announcer};
+use super::{focus_return, screen_announcer, tab_copy};
 
 /// The key of the entry's tag in `history.state`.
 const TAG: &str = "accountGraderPlace";
@@ -354,28 +354,18 @@ fn copy_to_session() {
             .map(|(tag, place)| place.to_js(*tag))
             .collect::<js_sys::Array>()
     });
-    if let (Some(storage), Ok(text)) = (session_storage(), js_sys::JSON::stringify(&kept)) {
-        // A full or refused storage only means a reload starts at the heading, not at an
-        // older copy's place.
-        if storage.set_item(SESSION_KEY, &String::from(text)).is_err() {
-            let _ = storage.remove_item(SESSION_KEY);
-        }
-    }
+    // A refused copy only means a reload starts at the heading.
+    tab_copy::write(SESSION_KEY, &kept);
 }
 
 /// The places `copy_to_session` copied before a reload, if there are any.
 fn kept_places() -> Option<PlaceBook> {
-    let text = session_storage()?.get_item(SESSION_KEY).ok()??;
-    let kept: js_sys::Array = js_sys::JSON::parse(&text).ok()?.dyn_into().ok()?;
+    let kept = tab_copy::read(SESSION_KEY)?;
     let mut book = PlaceBook::default();
     for (tag, place) in kept.iter().filter_map(Place::from_js) {
         book.leave(tag, place);
     }
     Some(book)
-}
-
-fn session_storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.session_storage().ok()?
 }
 
 impl Place {

@@ -4,7 +4,7 @@
 //! speaks of, and sticks to the top of the window when the user is further down, so it is
 //! seen where the action was taken. It belongs to the screen it appeared on and goes when
 //! the user leaves that screen, or by itself after a few seconds unless the pointer or
-//! keyboard focus is on it; an import's stays until dismissed, as it is looked over first.
+//! keyboard focus is on it; an import's, or a deleted record's, stays until dismissed.
 //! Focus and the view go back to where the user was once it goes.
 
 use gloo_timers::callback::Timeout;
@@ -109,14 +109,25 @@ pub fn UndoToast(props: &UndoToastProps) -> Html {
         });
     }
     // After Undo or Dismiss the toast's buttons vanish; focus goes back to where the user
-    // was: after Undo, that is the row brought back.
+    // was: after Undo, that is the row brought back. A delete that moved to another screen
+    // (an account's page to the list) is taken back with its move: Undo returns to the
+    // screen of the record brought back.
     let dispatch = |action: Action| {
         let state = state.clone();
         let return_to = return_to.clone();
         Callback::from(move |_| {
             let view = view_now();
+            let undo = matches!(action, Action::Undo);
             state.dispatch(action.clone());
-            return_focus_later(return_to.borrow_mut().take(), view);
+            let spot = return_to.borrow_mut().take();
+            match spot
+                .as_ref()
+                .and_then(FocusSpot::screen_left)
+                .filter(|_| undo)
+            {
+                Some(screen) => page::navigate_replacing_to(screen),
+                None => return_focus_later(spot, view),
+            }
         })
     };
     let on_enter = {

@@ -130,6 +130,31 @@ pub fn previous_in_team<'a>(
         .copied()
 }
 
+/// What History's "Since previous" column says of each of `sorted` (oldest first), in the
+/// same order: the practices gained and lost since the same team's previous assessment, or
+/// which first this is. Once teams are named, the oldest is the first of its team like any
+/// other.
+pub fn since_previous(sorted: &[&SavedAssessment]) -> Vec<String> {
+    let teams_named = sorted.iter().any(|a| !a.team.trim().is_empty());
+    (0..sorted.len())
+        .map(|i| {
+            let a = sorted[i];
+            match previous_in_team(sorted, i).map(|p| diff(&p.answers, &a.answers)) {
+                None if i == 0 && !teams_named => "First assessment".to_string(),
+                None if a.team.trim().is_empty() => "First without a team".to_string(),
+                None => format!("First for {}", a.team.trim()),
+                Some(c) if c.is_empty() => "Same practices".to_string(),
+                Some(c) => [(c.gained.len(), "gained"), (c.lost.len(), "lost")]
+                    .iter()
+                    .filter(|(n, _)| *n > 0)
+                    .map(|(n, what)| format!("{n} {what}"))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            }
+        })
+        .collect()
+}
+
 /// The assessment of the same team just before the one with `id`, if any.
 pub fn previous_of(history: &[SavedAssessment], id: AssessmentId) -> Option<&SavedAssessment> {
     let sorted = chronological(history);
@@ -459,6 +484,32 @@ mod tests {
         let change = diff(&before, &after);
         assert_eq!(change.gained, vec![GrowthGoals, ClientVision]);
         assert_eq!(change.lost, vec![NpsSurvey]);
+    }
+
+    #[test]
+    fn since_previous_counts_practices_gained_and_lost_within_a_team() {
+        let mut history = vec![
+            saved(1, "2026-01-01T00:00:00Z", &[AssignedManager]),
+            saved(2, "2026-02-01T00:00:00Z", &[AssignedManager]),
+            saved(3, "2026-03-01T00:00:00Z", &[GrowthGoals, ClientVision]),
+        ];
+        let texts = since_previous(&chronological(&history));
+        assert_eq!(
+            texts,
+            ["First assessment", "Same practices", "2 gained, 1 lost"]
+        );
+
+        history[1].team = " Sales ".into();
+        history[2].team = "sales".into();
+        let texts = since_previous(&chronological(&history));
+        assert_eq!(
+            texts,
+            [
+                "First without a team",
+                "First for Sales",
+                "2 gained, 1 lost"
+            ]
+        );
     }
 
     #[test]

@@ -103,7 +103,7 @@ pub fn GraderPage(props: &GraderPageProps) -> Html {
             state.dispatch(Action::Grader(GraderAction::SaveAssessment { at }));
             // "Save assessment" turns into a disabled "Saved", which would drop the focus to
             // the page: it goes to the link that confirmation offers instead.
-            gloo_timers::callback::Timeout::new(0, || page::focus_element(SAVED_LINK)).forget();
+            page::focus_later(SAVED_LINK.into());
             // "View it in your history" opens the saved assessment, from the History group.
             crate::lazy_screens::fetch_ahead(crate::lazy_screens::Group::History);
         })

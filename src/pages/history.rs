@@ -5,7 +5,7 @@ use yew::prelude::*;
 use crate::browser::clock::now_iso;
 use crate::components::band_badge::band_badge;
 use crate::components::storage_banner::NOT_READ_HERE;
-use crate::domain::history::{chronological, diff, previous_in_team};
+use crate::domain::history::{chronological, since_previous};
 use crate::domain::prospects::looks_shared;
 use crate::hooks::use_app_state;
 use crate::lazy_screens::{use_group_here, Group, LazyTrendPanel};
@@ -38,23 +38,9 @@ pub fn HistoryPage() -> Html {
 
     let has_teams = oldest_first.iter().any(|a| !a.team.trim().is_empty());
 
-    let rows = oldest_first.iter().enumerate().rev().map(|(i, a)| {
+    let changes = since_previous(&oldest_first);
+    let rows = oldest_first.iter().zip(changes).rev().map(|(a, change_text)| {
         let grade = a.grade();
-        // Measured against the same team's previous assessment, as on the assessment's page.
-        let change = previous_in_team(&oldest_first, i).map(|p| diff(&p.answers, &a.answers));
-        let change_text = match change {
-            // Once teams are named, the oldest is the first of its team like any other.
-            None if i == 0 && !has_teams => "First assessment".to_string(),
-            None if a.team.trim().is_empty() => "First without a team".to_string(),
-            None => format!("First for {}", a.team.trim()),
-            Some(c) if c.is_empty() => "Same practices".to_string(),
-            Some(c) => [(c.gained.len(), "gained"), (c.lost.len(), "lost")]
-                .iter()
-                .filter(|(n, _)| *n > 0)
-                .map(|(n, what)| format!("{n} {what}"))
-                .collect::<Vec<_>>()
-                .join(", "),
-        };
         let on_delete = {
             let state = state.clone();
             let id = a.id;

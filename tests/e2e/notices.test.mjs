@@ -1,7 +1,8 @@
-// The notice after a destructive action: it goes by itself after a few seconds, stays while
-// the pointer or keyboard focus is on it, belongs to the screen it appeared on, and never
-// covers the table or chart it is about. Time is Playwright's fake clock, moved on by hand,
-// so no test waits for the seconds to pass.
+// The notice after a destructive action: it goes by itself after a few seconds (a deleted
+// record's and an import's stay until dismissed), stays while the pointer or keyboard focus
+// is on it, belongs to the screen it appeared on, and never covers the table or chart it is
+// about. Time is Playwright's fake clock, moved on by hand, so no test waits for the seconds
+// to pass.
 import { after, before, test } from 'node:test';
 import { assert, setUp } from './harness.mjs';
 
@@ -95,7 +96,17 @@ test('a notice stays on its screen: leaving dismisses it, a delete that moves sc
   await page.evaluate(() => new Promise(r => requestAnimationFrame(() => setTimeout(r, 50))));
   await page.clock.runFor(1_000);
   assert.match(await toast(page).textContent(), new RegExp(`Deleted ${name}`));
+  // A whole account (its ratings, its plan) deleted: its Undo stays on offer with nobody on
+  // it, past the few seconds after which a smaller change's goes.
+  await page.locator('main h1').focus();
+  await page.mouse.move(0, 0);
+  await page.clock.runFor(30_000);
+  assert.equal(await toast(page).count(), 1, 'still offered after 30 s');
+  // Undo takes the delete back with its move: the account's page again.
   await page.getByRole('button', { name: 'Undo' }).click();
+  await page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
+  assert.equal(new URL(page.url()).hash, '#/accounts/2');
+  await env.open(page, '#/accounts');
   await page.locator('.accounts-table').getByRole('link', { name, exact: true }).waitFor();
 });
 

@@ -159,6 +159,21 @@ test('changes made in two tabs at the same moment to different records both surv
   await second.locator('.score__value').filter({ hasText: '3' }).waitFor();
 });
 
+test('another tab deleting the account shown puts the focus on the screen that says so, not on the page', async () => {
+  const [first, second] = await twoTabs('#/accounts');
+  await first.getByRole('button', { name: /Explore a demo portfolio/ }).click();
+  await second.getByText('Showing 12 of 12 accounts').waitFor();
+  await second.getByRole('link', { name: 'Harbor Health Group', exact: true }).click();
+  await second.getByRole('heading', { name: 'Harbor Health Group', level: 1 }).waitFor();
+  await second.getByRole('button', { name: 'Delete this account' }).focus();
+
+  await first.getByRole('link', { name: 'Harbor Health Group', exact: true }).click();
+  await first.getByRole('button', { name: 'Delete this account' }).click();
+  await second.getByRole('heading', { name: 'Account not found', level: 1 }).waitFor();
+  await second.waitForFunction(() => document.activeElement?.tagName === 'H1');
+  assert.equal(await second.evaluate(() => document.activeElement.textContent.trim()), 'Account not found');
+});
+
 test('unreadable data too big to copy comes back by importing its download, and saving starts again', async () => {
   const page = await env.newPage({ acceptDownloads: true });
   await env.open(page);
