@@ -110,7 +110,9 @@ fn focus_is_on_the_page() -> bool {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return false;
     };
-    document.active_element().is_none_or(|e| Some(e) == document.body().map(Into::into))
+    document
+        .active_element()
+        .is_none_or(|e| Some(e) == document.body().map(Into::into))
 }
 
 /// Moves focus to the main heading once the current update has been rendered.

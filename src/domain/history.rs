@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use super::grader::{grade, Answers, Grade};
 use super::practices::{PracticeId, PRACTICES};
+use crate::support::case::lower;
 use crate::support::dates::{date_part, instant, is_real_date, readable_date, readable_date_time};
 use crate::support::sorting::sort_by_key;
 
@@ -112,7 +113,7 @@ pub fn chronological(history: &[SavedAssessment]) -> Vec<&SavedAssessment> {
 /// Team names compare without regard to case or surrounding spaces: "Sales" and "sales "
 /// are one team.
 fn team_key(team: &str) -> String {
-    team.trim().to_lowercase()
+    lower(team.trim())
 }
 
 /// The assessment of the same team just before the one at `position` of `sorted` (oldest

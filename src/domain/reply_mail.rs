@@ -5,21 +5,24 @@ use super::share::Invitation;
 
 /// True when `text` can stand as the address of a `mailto:` link: one `@` with something
 /// on both sides, a dot in the domain, and no spaces or characters mail addresses never
-/// hold unquoted.
+/// hold unquoted. Beyond ASCII, any character but a space or a control may be part of an
+/// internationalised address (RFC 6531), accents written as combining marks included.
 pub fn is_address(text: &str) -> bool {
     let Some((local, domain)) = text.split_once('@') else {
         return false;
     };
-    let fine = |c: char| c.is_alphanumeric() || "!#$%&'*+-/=?^_`{|}~.".contains(c);
+    let letter = |c: char| {
+        c.is_ascii_alphanumeric() || (!c.is_ascii() && !c.is_whitespace() && !c.is_control())
+    };
     !local.is_empty()
         && !domain.contains('@')
         && domain.contains('.')
         && !domain.starts_with('.')
         && !domain.ends_with('.')
-        && local.chars().all(fine)
-        && domain
+        && local
             .chars()
-            .all(|c| c.is_alphanumeric() || c == '-' || c == '.')
+            .all(|c| letter(c) || "!#$%&'*+-/=?^_`{|}~.".contains(c))
+        && domain.chars().all(|c| letter(c) || c == '-' || c == '.')
 }
 
 /// Percent-encodes every byte but the unreserved ones of RFC 3986 (and `@` where `keep_at`).
@@ -96,7 +99,13 @@ mod tests {
 
     #[test]
     fn addresses_are_told_from_other_text() {
-        for good in ["dana@acme.example", "d.lee+grader@mail.acme.co.uk"] {
+        for good in [
+            "dana@acme.example",
+            "d.lee+grader@mail.acme.co.uk",
+            "josé@société.fr",
+            // The é of José written as e and a combining accent.
+            "jose\u{301}@acme.example",
+        ] {
             assert!(is_address(good), "{good}");
         }
         for bad in [
@@ -109,6 +118,8 @@ mod tests {
             "a@b@c.com",
             "x@acme.com?cc=evil@x.com",
             "dana@.com",
+            "dana\u{a0}lee@acme.com",
+            "dana@acme\u{2003}.com",
         ] {
             assert!(!is_address(bad), "{bad}");
         }

@@ -155,6 +155,17 @@ async function withTeams(options, more = []) {
   return page;
 }
 
+test('team names match whatever their case, in any script, as the app compares them with the browser', async () => {
+  const page = await withTeams({}, [
+    assessment(5, '2026-08-01', 'Aug', 'ÉQUIPE NORD ', 6),
+    assessment(6, '2026-09-01', 'Sep', 'équipe nord', 8),
+  ]);
+  const rows = page.locator('.history-table tbody tr');
+  assert.match(await rows.nth(0).textContent(), /Sep.*équipe nord.*8\/10.*2 gained/);
+  assert.match(await rows.nth(1).textContent(), /Aug.*ÉQUIPE NORD.*6\/10.*First for ÉQUIPE NORD/);
+  await page.getByRole('checkbox', { name: /équipe nord \(2 assessments\)/i }).waitFor();
+});
+
 test('grouped by team, each team has its own line and legend entry, and a team can be hidden', async () => {
   const page = await withTeams();
   const chart = page.getByRole('img', { name: /Score trend/ });
