@@ -16,6 +16,8 @@ use yew::prelude::*;
 use crate::area_updates;
 use crate::browser::{first_screen, page, places};
 use crate::components::csv_panel::CsvPanel;
+use crate::components::send_back::SendBackForm;
+use crate::components::share_panels::InvitationForm;
 use crate::components::trend_panel::TrendPanel;
 use crate::pages::{
     AccountFormPage, AccountPage, AccountsPage, AssessmentPage, ClientPlanPage, MatrixPage,
@@ -114,7 +116,11 @@ impl Group {
                 failed => failed,
             },
             Group::More => load_more().await,
-            Group::Share => load_share().await,
+            // The Grader's sharing forms keep a record of their own (`LazySharePart`).
+            Group::Share => match load_share().await {
+                Ok(()) => load_share_part().await,
+                failed => failed,
+            },
             Group::Reading => reading_arrived().await,
         };
         loaded?;
@@ -254,6 +260,17 @@ fn more_screen(route: Route) -> Result<Html, SplitLoaderError> {
         Route::Prospects => html! { <ProspectsPage /> },
         Route::Prospect(id) => html! { <ProspectPage id={id} /> },
         _ => html! { <SettingsPage /> },
+    })
+}
+
+/// The inside of one of the Grader's sharing parts: with no `invitation`, the form that makes
+/// an invitation; with one, the result link to send back to whoever sent it.
+#[wasm_split(share, fallible, preload(load_share_part))]
+fn share_part(invitation: AttrValue) -> Result<Html, SplitLoaderError> {
+    Ok(if invitation.is_empty() {
+        html! { <InvitationForm /> }
+    } else {
+        html! { <SendBackForm {invitation} /> }
     })
 }
 
@@ -675,6 +692,38 @@ pub fn LazyTrendPanel() -> Html {
             "The chart did not arrive, perhaps because the connection dropped. The saved assessments below are all there.",
             &arrival,
             Some("trend-title"),
+        ),
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct LazySharePartProps {
+    /// The invitation answered, if any (see `share_part`).
+    #[prop_or_default]
+    pub invitation: AttrValue,
+}
+
+/// One of the Grader's sharing parts (`share_part`), from the shared links' download: the
+/// Grader shows at once without them, and they are asked for only when wanted (the
+/// invitation panel opened, a first practice answered), if the fetches for later have not
+/// brought them already.
+#[component]
+pub fn LazySharePart(props: &LazySharePartProps) -> Html {
+    let arrival = use_arrival(Group::Share, false);
+    let waiting =
+        html! { <p class="screen-loading" role="status">{ "This part is on its way…" }</p> };
+    let here = *arrival == Arrival::Arrived || Group::Share.is_loaded();
+    match *arrival {
+        _ if here => match ready_now(share_part(props.invitation.clone())) {
+            Some(Ok(part)) => part,
+            // Not reached: an arrived group's function returns at its first step.
+            _ => waiting,
+        },
+        Arrival::Waiting | Arrival::Arrived => waiting,
+        Arrival::Failed => panel_not_arrived(
+            "This part did not arrive, perhaps because the connection dropped. Your answers are all here.",
+            &arrival,
+            None,
         ),
     }
 }

@@ -15,6 +15,7 @@ use crate::domain::share::{
     decode_invitation, encode_reply, SharedResult, MAX_COMPANY_BYTES, MAX_NAME_BYTES,
 };
 use crate::hooks::{use_app_state, use_local};
+use crate::lazy_screens::LazySharePart;
 use crate::route::Route;
 use crate::support::dates::{date_part, readable_date};
 
@@ -24,12 +25,34 @@ pub struct SendBackProps {
     pub invitation: AttrValue,
 }
 
+/// The step's section. Its form comes with the shared links' download, once the first
+/// practice is answered: until then there is nothing to send.
 #[component]
 pub fn SendBack(props: &SendBackProps) -> Html {
     let state = use_app_state();
+    // A link that cannot be read has its explanation above the grader already.
+    let Ok(invitation) = decode_invitation(&props.invitation) else {
+        return html! {};
+    };
+    let recipient = invitation.recipient();
+    html! {
+        <section class="card send-back" aria-labelledby="send-back-title">
+            <h2 id="send-back-title">{ format!("Send your result to {recipient}") }</h2>
+            if grade(&state.doc.grader.draft).answered == 0 {
+                <p>{ "Answer the practices above first: your result link appears here as you go." }</p>
+            } else {
+                <LazySharePart invitation={props.invitation.clone()} />
+            }
+        </section>
+    }
+}
+
+/// The result link, with the name and company it may carry, and the message for the mail app.
+#[component]
+pub fn SendBackForm(props: &SendBackProps) -> Html {
+    let state = use_app_state();
     let name = use_local(String::new);
     let company = use_local(String::new);
-    // A link that cannot be read has its explanation above the grader already.
     let Ok(invitation) = decode_invitation(&props.invitation) else {
         return html! {};
     };
@@ -77,47 +100,42 @@ pub fn SendBack(props: &SendBackProps) -> Html {
         format!("your ten answers, your score, {day} and the name and company above")
     };
     html! {
-        <section class="card send-back" aria-labelledby="send-back-title">
-            <h2 id="send-back-title">{ format!("Send your result to {recipient}") }</h2>
-            if g.answered == 0 {
-                <p>{ "Answer the practices above first: your result link appears here as you go." }</p>
-            } else {
-                <p>
-                    { format!("Your score: {}/10, {} of 10 practices answered.", g.score, g.answered) }
-                    if unanswered > 0 {
-                        { format!(" The {unanswered} you leave unanswered {} sent as unanswered.",
-                            if unanswered == 1 { "is" } else { "are" }) }
-                    }
-                </p>
-                <div class="form__grid">
-                    <div class="field">
-                        <label for="reply-name">{ "Your name (optional)" }</label>
-                        <input id="reply-name" type="text" autocomplete="name" maxlength={MAX_NAME_BYTES.to_string()}
-                            value={(*name).clone()} oninput={field(&name)} />
-                    </div>
-                    <div class="field">
-                        <label for="reply-company">{ "Your company (optional)" }</label>
-                        <input id="reply-company" type="text" autocomplete="organization" maxlength={MAX_COMPANY_BYTES.to_string()}
-                            value={(*company).clone()} oninput={field(&company)} />
-                    </div>
+        <>
+            <p>
+                { format!("Your score: {}/10, {} of 10 practices answered.", g.score, g.answered) }
+                if unanswered > 0 {
+                    { format!(" The {unanswered} you leave unanswered {} sent as unanswered.",
+                        if unanswered == 1 { "is" } else { "are" }) }
+                }
+            </p>
+            <div class="form__grid">
+                <div class="field">
+                    <label for="reply-name">{ "Your name (optional)" }</label>
+                    <input id="reply-name" type="text" autocomplete="name" maxlength={MAX_NAME_BYTES.to_string()}
+                        value={(*name).clone()} oninput={field(&name)} />
                 </div>
-                <p class="send-back__contents" id="send-back-contents">
-                    { format!("The link holds {what}, nothing else. Account Grader sends nothing itself: \
-                               {recipient} sees your result only if you send the link.") }
-                </p>
-                <ShareLink id="reply-link" link={link.clone()} label="Your result link" />
-                <p class="send-back__mail">
-                    <a class="button button--primary" href={mail} aria-describedby="send-back-mail-note">{ "Open in my mail app" }</a>
-                </p>
-                <p class="muted" id="send-back-mail-note">
-                    { match to {
-                        Some(to) => format!("Starts a message to {to} in your own mail app, with the link in it. \
-                                             You can read and change it before you send it."),
-                        None => "Starts a message in your own mail app with the link in it; add the address \
-                                 of whoever invited you. You can read and change it before you send it.".to_string(),
-                    } }
-                </p>
-            }
-        </section>
+                <div class="field">
+                    <label for="reply-company">{ "Your company (optional)" }</label>
+                    <input id="reply-company" type="text" autocomplete="organization" maxlength={MAX_COMPANY_BYTES.to_string()}
+                        value={(*company).clone()} oninput={field(&company)} />
+                </div>
+            </div>
+            <p class="send-back__contents" id="send-back-contents">
+                { format!("The link holds {what}, nothing else. Account Grader sends nothing itself: \
+                           {recipient} sees your result only if you send the link.") }
+            </p>
+            <ShareLink id="reply-link" link={link.clone()} label="Your result link" />
+            <p class="send-back__mail">
+                <a class="button button--primary" href={mail} aria-describedby="send-back-mail-note">{ "Open in my mail app" }</a>
+            </p>
+            <p class="muted" id="send-back-mail-note">
+                { match to {
+                    Some(to) => format!("Starts a message to {to} in your own mail app, with the link in it. \
+                                         You can read and change it before you send it."),
+                    None => "Starts a message in your own mail app with the link in it; add the address \
+                             of whoever invited you. You can read and change it before you send it.".to_string(),
+                } }
+            </p>
+        </>
     }
 }

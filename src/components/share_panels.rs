@@ -39,9 +39,11 @@ pub fn share_result(assessment: &SavedAssessment) -> Html {
     }
 }
 
-/// An invitation for someone else to grade their own team and send the result back.
+/// The form of an invitation for someone else to grade their own team and send the result
+/// back: the inside of the Grader's "Invite someone" panel (`pages::grader`), which comes
+/// with the shared links' download when the panel is first opened.
 #[component]
-pub fn ShareInvitation() -> Html {
+pub fn InvitationForm() -> Html {
     let state = use_app_state();
     // The firm's details from the settings are where the invitation starts; the sender may
     // change them for this one invitation.
@@ -68,8 +70,7 @@ pub fn ShareInvitation() -> Html {
     let contact = invitation.contact.trim();
     let bad_contact = !contact.is_empty() && !is_address(contact);
     html! {
-        <details class="card share-panel">
-            <summary>{ "Invite someone to grade their team" }</summary>
+        <>
             <p class="muted">{ "They answer the ten practices in their own browser, then send you their result as a link. \
                 Open that link and add it to your Prospects, apart from your own history." }</p>
             <div class="form__grid">
@@ -102,7 +103,7 @@ pub fn ShareInvitation() -> Html {
                 </div>
             </div>
             <ShareLink id="invite-link" {link} label="Invitation link" />
-        </details>
+        </>
     }
 }
 

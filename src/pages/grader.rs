@@ -9,12 +9,12 @@ use crate::components::next_steps::next_steps;
 use crate::components::practice_question::practice_question;
 use crate::components::score_card::{score_card, score_strip, unanswered_note};
 use crate::components::send_back::SendBack;
-use crate::components::share_panels::ShareInvitation;
 use crate::domain::grader::{grade, Answer};
 use crate::domain::history::{day_for_save, teams_used, DetailsProblem, MAX_TEAM};
 use crate::domain::practices::{PracticeId, PRACTICES};
 use crate::domain::self_check::contradictions;
-use crate::hooks::use_app_state;
+use crate::hooks::{use_app_state, use_local};
+use crate::lazy_screens::LazySharePart;
 use crate::route::Route;
 use crate::state::{Action, GraderAction};
 use crate::support::dates::date_part;
@@ -106,6 +106,18 @@ pub fn GraderPage(props: &GraderPageProps) -> Html {
             page::focus_later(SAVED_LINK.into());
             // "View it in your history" opens the saved assessment, from the History group.
             crate::lazy_screens::fetch_ahead(crate::lazy_screens::Group::History);
+        })
+    };
+    let invite_opened = use_local(|| false);
+    let on_invite_toggle = {
+        let invite_opened = invite_opened.clone();
+        Callback::from(move |e: Event| {
+            let open = e
+                .target_dyn_into::<web_sys::Element>()
+                .is_some_and(|d| d.has_attribute("open"));
+            if open && !*invite_opened {
+                invite_opened.set(true);
+            }
         })
     };
     let on_clear = {
@@ -217,7 +229,14 @@ pub fn GraderPage(props: &GraderPageProps) -> Html {
                 { next_steps(&result.next_steps) }
             }
             if props.invitation.is_empty() {
-                <ShareInvitation />
+                <details class="card share-panel" ontoggle={on_invite_toggle}>
+                    <summary>{ "Invite someone to grade their team" }</summary>
+                    // Its form comes with the shared links' download, asked for as the panel
+                    // is first opened; once there it stays, with what was typed in it.
+                    if *invite_opened {
+                        <LazySharePart />
+                    }
+                </details>
             } else {
                 <SendBack invitation={props.invitation.clone()} />
             }

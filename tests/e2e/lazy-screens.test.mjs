@@ -186,6 +186,30 @@ test('the history\'s list shows with the first download alone; its chart follows
   refused.problems.splice(0, refused.problems.length, ...refused.problems.filter(p => !expected.test(p)));
 });
 
+// The Grader's "Invite someone" panel and an invitation's "Send your result" form come with
+// the shared links' group: the Grader works without them, and they are asked for when wanted.
+test('the Grader\'s sharing forms come with the shared links\' file when wanted, and say so when it fails', async () => {
+  const page = await env.newPage({ serviceWorkers: 'block' });
+  await page.route(/_split_share\.wasm$/, route => route.abort());
+  await env.open(page);
+  await page.getByRole('radio', { name: 'We do this consistently' }).first().check();
+  await page.locator('.score__value').filter({ hasText: '1' }).waitFor();
+  await page.getByText('Invite someone to grade their team').click();
+  const failure = page.locator('.share-panel').getByRole('alert').filter({ hasText: 'This part did not arrive' });
+  await failure.waitFor();
+  assert.match(await failure.textContent(), /Your answers are all here/);
+  await page.unroute(/_split_share\.wasm$/);
+  await failure.getByRole('button', { name: 'Try again' }).click();
+  await page.locator('#invite-sender').fill('Dana');
+  // Closed and opened again, the form keeps what was typed.
+  await page.getByText('Invite someone to grade their team').click();
+  await page.getByText('Invite someone to grade their team').click();
+  assert.equal(await page.locator('#invite-sender').inputValue(), 'Dana');
+  assert.match(await page.getByLabel('Invitation link').inputValue(), /#\/invite\//);
+  const expected = /Failed to load resource|_split_share|Failed to fetch|ERR_FAILED|A part of the app was not loaded/;
+  page.problems.splice(0, page.problems.length, ...page.problems.filter(p => !expected.test(p)));
+});
+
 // "View it in your history", under the Grader's save, opens the saved assessment, whose code
 // is the History group's: saving asks for it at once, whatever the fetches for later are at.
 test('saving an assessment asks for the History group\'s file, ahead of the fetches for later', async () => {
