@@ -269,6 +269,7 @@ function loader(wasm) {
   if (stored && document.documentElement.classList.contains('${STARTS_WITH_DATA}')) {
     try {
       split.__wasm_split_load_${START_GROUP}.prepare();
+      split.__wasm_split_load_${START_WRITER}.prepare();
     } catch (notPrepared) {
       console.warn('The reader of stored data was not fetched ahead:', notPrepared);
     }
@@ -367,8 +368,9 @@ export function laterFiles(files, wasm, startFiles = []) {
 }
 
 /** The group every start with stored data loads before the app starts: the reader of stored
- *  data (src/storage/reading.rs). */
+ *  data (src/storage/reading.rs); the writer (src/storage/writing.rs) comes with it. */
 export const START_GROUP = 'reading';
+export const START_WRITER = 'writing';
 
 /** The files the loader of the split modules (`splitJs`, as built) fetches for `group`: its
  *  module, the chunks it loads, and the files of small chunks these come from. */
@@ -455,7 +457,7 @@ if (dir) {
   const firstScreen = release ? await minifiedScript(written, { module: false }) : written;
   const wasm = firstDownload(await readdir(dir));
   const splitJs = await readFile(join(dir, wasm.split), 'utf8');
-  const start = groupFiles(splitJs, START_GROUP);
+  const start = [...new Set([...groupFiles(splitJs, START_GROUP), ...groupFiles(splitJs, START_WRITER)])];
   // The loader asks for this group by name: a build whose splitter no longer makes it fails.
   groupFiles(splitJs, FIRST_GROUP);
   const { page, loader } = rewrite(taken.page, taken.styles, prerendered(), firstScreen, wasm, start);

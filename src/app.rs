@@ -44,6 +44,13 @@ fn other_tab(change: OtherTabChange) -> Action {
     }
 }
 
+/// Shows what another tab stored. The focus stays on the screen if the change takes away
+/// the element that had it (another tab deleted the account shown).
+fn take_other_tabs_change(state: &UseReducerHandle<AppState>, change: OtherTabChange) {
+    page::keep_focus_on_screen_later();
+    state.dispatch(other_tab(change));
+}
+
 /// The state the app starts with, from whatever the browser had stored.
 fn initial_state(loaded: Loaded) -> AppState {
     match loaded {
@@ -193,11 +200,18 @@ pub fn Root(props: &RootProps) -> Html {
                     Ok(()) if state.save_problem.is_some() => state.dispatch(Action::SaveSucceeded),
                     Ok(()) => {}
                     Err(SaveError::Refused(why)) => state.dispatch(Action::SaveFailed(why)),
-                    Err(SaveError::OtherTab(change)) => {
-                        page::keep_focus_on_screen_later();
-                        state.dispatch(other_tab(change));
-                    }
+                    Err(SaveError::OtherTab(change)) => take_other_tabs_change(&state, change),
                     Err(SaveError::Stopped(why)) => state.dispatch(stop_saving(why)),
+                    // A first visit's first changes, made before the writer's download:
+                    // saved once it arrives, one fetch for all of them.
+                    Err(SaveError::WriterOnItsWay) if !state.save_awaits_writer => {
+                        state.dispatch(Action::SaveAwaitsWriter);
+                        let state = state.clone();
+                        lazy_screens::bring(vec![Group::Writing], move || {
+                            state.dispatch(Action::WriterArrived)
+                        });
+                    }
+                    Err(SaveError::WriterOnItsWay) => {}
                 }
             }
         });
@@ -208,13 +222,13 @@ pub fn Root(props: &RootProps) -> Html {
         let state = state.clone();
         use_effect_with(state.other_tab_unread, move |&unread| {
             if unread {
-                lazy_screens::bring(vec![Group::Reading], move || {
-                    page::keep_focus_on_screen_later();
-                    state.dispatch(match storage::look_at_other_tab() {
-                        Some(change) => other_tab(change),
-                        None => Action::OtherTabGone,
-                    })
-                });
+                lazy_screens::bring(
+                    vec![Group::Reading],
+                    move || match storage::look_at_other_tab() {
+                        Some(change) => take_other_tabs_change(&state, change),
+                        None => state.dispatch(Action::OtherTabGone),
+                    },
+                );
             }
         });
     }
@@ -277,10 +291,8 @@ pub fn Root(props: &RootProps) -> Html {
     {
         let state = state.clone();
         use_effect_with((), move |_| {
-            let listener = storage::listen_to_other_tabs(move |change| {
-                page::keep_focus_on_screen_later();
-                state.dispatch(other_tab(change));
-            });
+            let listener =
+                storage::listen_to_other_tabs(move |change| take_other_tabs_change(&state, change));
             move || drop(listener)
         });
     }

@@ -318,7 +318,9 @@ mod tests {
                 Group::More => more_group_arrived(),
                 Group::Share => share_group_arrived(),
                 Group::Spreadsheet => unreachable!("no change waits for the spreadsheet panel"),
-                Group::Reading => unreachable!("no change waits for the reader of stored data"),
+                Group::Reading | Group::Writing => {
+                    unreachable!("no change waits for the reader or writer of stored data")
+                }
             }
             assert!(is_here(), "{action:?}");
         }

@@ -14,6 +14,6 @@ pub mod page;
 pub mod persistence;
 pub mod places;
 pub mod screen_announcer;
+pub mod session_copy;
 pub mod slices;
-pub mod tab_copy;
 pub mod text_fit;

@@ -51,6 +51,11 @@ pub enum Group {
     /// (`crate::storage::reading`). Fetched before the app starts when something is stored,
     /// else last, as a first visit needs it only if another tab saves.
     Reading,
+    /// No screen: the writer of stored documents and backup files
+    /// (`crate::storage::writing`). Fetched with the reader before the app starts when
+    /// something is stored, else at the first change or export that needs it, if the
+    /// fetches for later have not brought it already.
+    Writing,
 }
 
 impl Group {
@@ -60,7 +65,7 @@ impl Group {
     /// first visit's empty History does not show (a save fetches them at once). A first
     /// visit's page asks for the first as its first download ends, and its small chunks come
     /// on their own (`FIRST_GROUP` in scripts/build-wasm.mjs).
-    pub const ALL: [Group; 8] = [
+    pub const ALL: [Group; 9] = [
         Group::Portfolio,
         Group::Matrix,
         Group::Plans,
@@ -68,6 +73,7 @@ impl Group {
         Group::Spreadsheet,
         Group::History,
         Group::Share,
+        Group::Writing,
         Group::Reading,
     ];
 
@@ -116,12 +122,14 @@ impl Group {
                 failed => failed,
             },
             Group::More => load_more().await,
-            // The Grader's sharing forms keep a record of their own (`LazySharePart`).
+            // `share_part` has its own loader: the group counts as here once both have
+            // run, so that `LazySharePart` draws its part at once.
             Group::Share => match load_share().await {
                 Ok(()) => load_share_part().await,
                 failed => failed,
             },
             Group::Reading => reading_arrived().await,
+            Group::Writing => writing_arrived().await,
         };
         loaded?;
         let loaded = match self {
@@ -133,8 +141,8 @@ impl Group {
             Group::History => history_arrived().await,
             Group::More => more_arrived().await,
             Group::Share => share_arrived().await,
-            // Its function above has done all there is to do.
-            Group::Reading => Ok(()),
+            // Their functions above have done all there is to do.
+            Group::Reading | Group::Writing => Ok(()),
         };
         if loaded.is_ok() {
             LOADED.with(|l| l[self.index()].set(true));
@@ -203,6 +211,12 @@ fn reading_arrived() -> Result<(), SplitLoaderError> {
     Ok(())
 }
 
+#[wasm_split(writing, fallible)]
+fn writing_arrived() -> Result<(), SplitLoaderError> {
+    crate::storage::writing::writing_group_arrived();
+    Ok(())
+}
+
 // Each group function takes the route and builds the screen for it; the keys are those the
 // screens had before they were split off (see `app::page_for`).
 
@@ -263,14 +277,38 @@ fn more_screen(route: Route) -> Result<Html, SplitLoaderError> {
     })
 }
 
-/// The inside of one of the Grader's sharing parts: with no `invitation`, the form that makes
-/// an invitation; with one, the result link to send back to whoever sent it.
+/// One of the Grader's parts for sharing, which come with the shared links' group.
+#[derive(Clone, PartialEq)]
+pub enum SharePart {
+    /// The form that makes an invitation, inside the "Invite someone" panel.
+    Invite,
+    /// The result link to send back to whoever sent the invitation (its payload).
+    SendBack(AttrValue),
+}
+
+impl SharePart {
+    /// What it says while it is on its way.
+    fn waiting_line(&self) -> &'static str {
+        match self {
+            SharePart::Invite => "The invitation form is on its way…",
+            SharePart::SendBack(_) => "The way to send your result is on its way…",
+        }
+    }
+
+    /// Where Try again puts the focus as the button goes: the part's heading.
+    fn heading_id(&self) -> &'static str {
+        match self {
+            SharePart::Invite => "invite-summary",
+            SharePart::SendBack(_) => "send-back-title",
+        }
+    }
+}
+
 #[wasm_split(share, fallible, preload(load_share_part))]
-fn share_part(invitation: AttrValue) -> Result<Html, SplitLoaderError> {
-    Ok(if invitation.is_empty() {
-        html! { <InvitationForm /> }
-    } else {
-        html! { <SendBackForm {invitation} /> }
+fn share_part(part: SharePart) -> Result<Html, SplitLoaderError> {
+    Ok(match part {
+        SharePart::Invite => html! { <InvitationForm /> },
+        SharePart::SendBack(invitation) => html! { <SendBackForm {invitation} /> },
     })
 }
 
@@ -298,8 +336,8 @@ async fn screen(group: Group, route: Route, link: AttrValue) -> Result<Html, Spl
         Group::History => history_screen(route).await,
         Group::More => more_screen(route).await,
         Group::Share => share_screen(route, link).await,
-        // No route's screen is in it (`Group::of`).
-        Group::Reading => Ok(Html::default()),
+        // No route's screen is in them (`Group::of`).
+        Group::Reading | Group::Writing => Ok(Html::default()),
     }
 }
 
@@ -698,33 +736,33 @@ pub fn LazyTrendPanel() -> Html {
 
 #[derive(Properties, PartialEq)]
 pub struct LazySharePartProps {
-    /// The invitation answered, if any (see `share_part`).
-    #[prop_or_default]
-    pub invitation: AttrValue,
+    pub part: SharePart,
 }
 
-/// One of the Grader's sharing parts (`share_part`), from the shared links' download: the
-/// Grader shows at once without them, and they are asked for only when wanted (the
+/// One of the Grader's parts for sharing (`share_part`), from the shared links' download:
+/// the Grader shows at once without them, and they are asked for only when wanted (the
 /// invitation panel opened, a first practice answered), if the fetches for later have not
 /// brought them already.
 #[component]
 pub fn LazySharePart(props: &LazySharePartProps) -> Html {
     let arrival = use_arrival(Group::Share, false);
-    let waiting =
-        html! { <p class="screen-loading" role="status">{ "This part is on its way…" }</p> };
-    let here = *arrival == Arrival::Arrived || Group::Share.is_loaded();
-    match *arrival {
-        _ if here => match ready_now(share_part(props.invitation.clone())) {
-            Some(Ok(part)) => part,
-            // Not reached: an arrived group's function returns at its first step.
-            _ => waiting,
-        },
-        Arrival::Waiting | Arrival::Arrived => waiting,
-        Arrival::Failed => panel_not_arrived(
+    let part = &props.part;
+    let waiting = html! {
+        <p class="screen-loading screen-loading--part" role="status">{ part.waiting_line() }</p>
+    };
+    if *arrival == Arrival::Arrived || Group::Share.is_loaded() {
+        // At its first step: an arrived group's function does not wait.
+        ready_now(share_part(part.clone()))
+            .and_then(Result::ok)
+            .unwrap_or(waiting)
+    } else if *arrival == Arrival::Failed {
+        panel_not_arrived(
             "This part did not arrive, perhaps because the connection dropped. Your answers are all here.",
             &arrival,
-            None,
-        ),
+            Some(part.heading_id()),
+        )
+    } else {
+        waiting
     }
 }
 

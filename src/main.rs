@@ -27,6 +27,9 @@ fn main() {
                     first_screen::say_while_waiting(READER_SLOW)
                 });
                 let _ = Group::Reading.load().await;
+                // The writer too, which the page asked for beside the reader: the first
+                // change is then saved at once. Should it fail, that change waits for it.
+                let _ = Group::Writing.load().await;
                 drop(slow);
             }
             start();

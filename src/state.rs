@@ -143,6 +143,9 @@ pub struct AppState {
     /// has arrived (`crate::storage::reading`): nothing is saved over it meanwhile, and what
     /// fetches the reader watches this.
     pub other_tab_unread: bool,
+    /// A save waits for the writer's download (`crate::storage::writing`): the document
+    /// holds changes that are only in this tab until it arrives.
+    pub save_awaits_writer: bool,
 }
 
 /// Typing left unsaved in an account form.
@@ -211,6 +214,10 @@ pub enum Action {
     /// The user asks to try saving again while saving fails (the storage module having been
     /// told to try even a text as long as one refused): the document as it is, saved again.
     RetrySave,
+    /// A save found the writer not here yet; it is being fetched.
+    SaveAwaitsWriter,
+    /// The writer has arrived: the document is saved again.
+    WriterArrived,
     /// The user has read what the upgrade to schema version 4 changed.
     DismissClassificationNotice,
     /// Makes the changes that were waiting for their area's update, now that it has arrived.
@@ -220,8 +227,11 @@ pub enum Action {
 impl Action {
     /// Whether its Undo stays on offer until dismissed or the screen is left
     /// ([`Undo::stays`]): an import, looked over before it is judged, and the deletion of a
-    /// whole record (an account with its ratings and plan, a plan, a saved assessment), which
-    /// the user may only miss once the notice would have gone.
+    /// whole record (an account with its ratings and plan, a plan, a template, a saved
+    /// assessment, a prospect's result, a snapshot, the demo accounts), whose loss the user
+    /// may only notice once a timed notice would have gone. A change within a record
+    /// (answers cleared or replaced, a plan's section removed) is seen where it is made, and
+    /// its notice goes by itself.
     pub fn undo_stays(&self) -> bool {
         matches!(
             self,
@@ -254,6 +264,8 @@ impl Action {
                 | Action::DismissImportStopped
                 | Action::DismissWaitingDropped
                 | Action::RetrySave
+                | Action::SaveAwaitsWriter
+                | Action::WriterArrived
                 | Action::StopSaving { .. }
                 | Action::OtherTabNotRead
                 | Action::OtherTabGone
@@ -317,6 +329,7 @@ impl AppState {
             || paused_since.is_some_and(|at| self.revision > at)
             || !self.waiting.is_empty()
             || self.other_tab_unread
+            || self.save_awaits_writer
     }
 
     fn changed(&mut self) {
@@ -495,6 +508,16 @@ impl AppState {
             }
             Action::DismissWaitingDropped => {
                 self.waiting_dropped = 0;
+                Change::NONE
+            }
+            Action::SaveAwaitsWriter => {
+                self.save_awaits_writer = true;
+                Change::NONE
+            }
+            Action::WriterArrived => {
+                if std::mem::take(&mut self.save_awaits_writer) {
+                    self.changed();
+                }
                 Change::NONE
             }
             Action::RetrySave => {
@@ -676,6 +699,55 @@ mod tests {
     }
 
     const AT: &str = "2026-11-23T09:00:00.000Z";
+
+    #[test]
+    fn a_deleted_record_s_undo_stays_and_a_change_within_one_goes_by_itself() {
+        for stays in [
+            Action::Grader(GraderAction::DeleteAssessment(1)),
+            Action::Portfolio(PortfolioAction::DeleteAccount(1)),
+            Action::Portfolio(PortfolioAction::RemoveDemoAccounts),
+            Action::Snapshot(SnapshotAction::DeleteSnapshot(1)),
+            Action::Plan(PlanAction::DeletePlan(1)),
+            Action::Plan(PlanAction::DeleteTemplate(1)),
+            Action::Prospect(ProspectAction::DeleteProspect(1)),
+        ] {
+            assert!(stays.undo_stays(), "{stays:?}");
+        }
+        for goes in [
+            Action::Grader(GraderAction::ClearAnswers),
+            Action::Grader(GraderAction::Answer(PracticeId::GrowthGoals, Answer::Yes)),
+        ] {
+            assert!(!goes.undo_stays(), "{goes:?}");
+        }
+    }
+
+    #[test]
+    fn changes_made_before_the_writer_arrives_are_unsaved_until_it_does_then_saved_again() {
+        let s = reduce(
+            AppState::default(),
+            [Action::Grader(GraderAction::Answer(
+                PracticeId::GrowthGoals,
+                Answer::Yes,
+            ))],
+        );
+        assert!(!s.has_unsaved_changes());
+        let waiting = reduce(s.clone(), [Action::SaveAwaitsWriter]);
+        // Closing the tab now would lose the answer: the page asks first.
+        assert!(waiting.has_unsaved_changes());
+        assert_eq!(waiting.revision, s.revision);
+        let arrived = reduce(waiting, [Action::WriterArrived]);
+        assert!(!arrived.save_awaits_writer && !arrived.has_unsaved_changes());
+        assert_eq!(
+            arrived.revision,
+            s.revision + 1,
+            "a new revision, which saves again"
+        );
+        // An arrival nothing waited for saves nothing.
+        assert_eq!(
+            reduce(arrived.clone(), [Action::WriterArrived]).revision,
+            arrived.revision
+        );
+    }
 
     #[test]
     fn a_kept_copy_remembers_its_source_and_updates_in_place_in_one_undoable_step() {

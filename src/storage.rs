@@ -12,6 +12,7 @@ pub mod salvage;
 pub mod schema;
 pub mod tab_merge;
 pub mod write_stamp;
+pub mod writing;
 
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
@@ -487,7 +488,9 @@ fn tab_name() -> String {
 /// Encodes the document once, off the path of any change, so that the first save after
 /// start-up already re-encodes only what changed.
 pub fn prepare_to_save(doc: &Document) {
-    ENCODER.with(|encoder| encoder.borrow_mut().encode(doc));
+    if let Some(writing) = writing::writing() {
+        ENCODER.with(|encoder| (writing.encode)(&mut encoder.borrow_mut(), doc));
+    }
 }
 
 /// Keeps the JSON of a document's new parts, encoded beforehand a slice at a time (by an
@@ -525,6 +528,8 @@ pub enum SaveError {
     /// This tab no longer saves at all: another tab stored a value this build cannot read
     /// (a newer version, or damage), or what was stored at start could not be read.
     Stopped(LoadError),
+    /// The writer has not arrived yet (`writing`): save again once it has.
+    WriterOnItsWay,
 }
 
 /// Writes the user's document (as of app revision `revision`), unless another tab stored
@@ -542,12 +547,15 @@ pub fn save(doc: &Document, revision: u64) -> Result<(), SaveError> {
         if known.is_news(&stored) {
             return Err(SaveError::OtherTab(known.other_tabs_value(stored)));
         }
+        let Some(writing) = writing::writing() else {
+            return Err(SaveError::WriterOnItsWay);
+        };
         known.writes += 1;
         let stamp = WriteStamp {
             id: format!("{}-{}", known.tab, known.writes),
             after: known.history.current.id.clone(),
         };
-        let mut pieces = ENCODER.with(|encoder| encoder.borrow_mut().encode_in_pieces(doc));
+        let mut pieces = ENCODER.with(|encoder| (writing.encode)(&mut encoder.borrow_mut(), doc));
         if let Some(Piece::Text(head)) = pieces.first_mut() {
             stamp_in(head, &stamp);
         }

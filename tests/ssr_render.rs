@@ -826,6 +826,8 @@ async fn an_invitation_says_what_the_reply_holds_and_ends_with_the_way_back() {
     assert!(html.contains("Send your result to Dana at Acme"));
     assert!(html.contains("Answer the practices above first"));
     assert!(!html.contains("Invite someone to grade their team"));
+    // Off the web the shared links' group is always here, so the form is drawn at once; in
+    // the browser it follows the first answer (tests/e2e/lazy-screens.test.mjs).
     let html = render_with(state_with_draft(&[PracticeId::NpsSurvey])).await;
     assert!(html.contains("Your score: 1/10, 10 of 10 practices answered."));
     assert!(html.contains(

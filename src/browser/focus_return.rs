@@ -107,12 +107,6 @@ impl FocusSpot {
         let hash = web_sys::window()?.location().hash().ok()?;
         (hash == self.hash).then_some(self.view).flatten()
     }
-
-    /// The address of the screen the control was on, if that is no longer the one shown.
-    pub fn screen_left(&self) -> Option<&str> {
-        let hash = web_sys::window()?.location().hash().ok()?;
-        (hash != self.hash).then_some(self.hash.as_str())
-    }
 }
 
 /// Where the centre of `element` is on the page (not the window).
@@ -124,6 +118,16 @@ pub fn centre_on_page(element: &Element) -> Option<(f64, f64)> {
         rect.left() + rect.width() / 2.0 + sx,
         rect.top() + rect.height() / 2.0 + sy,
     ))
+}
+
+/// Where the focused element is, if an element has the focus.
+pub fn focused_spot() -> Option<FocusSpot> {
+    let document = web_sys::window()?.document()?;
+    let focused = document.active_element()?;
+    if document.body().is_some_and(|b| Element::from(b) == focused) {
+        return None;
+    }
+    spot_of(focused)
 }
 
 fn spot_of(element: Element) -> Option<FocusSpot> {

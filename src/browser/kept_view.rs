@@ -11,7 +11,7 @@
 use js_sys::Array;
 use wasm_bindgen::{JsCast, JsValue};
 
-use super::tab_copy;
+use super::session_copy;
 use crate::domain::accounts::Tier;
 use crate::domain::history::{GroupBy, TrendView};
 use crate::domain::portfolio::{ListQuery, QuadrantFilter, SortKey};
@@ -23,16 +23,16 @@ const SESSION_KEY: &str = "account-grader.view";
 /// copy at all.
 pub fn keep(list: &ListQuery, trend: &TrendView) {
     if *list == ListQuery::default() && *trend == TrendView::default() {
-        tab_copy::remove(SESSION_KEY);
+        session_copy::remove(SESSION_KEY);
         return;
     }
     let kept: Array = [list_to_js(list), trend_to_js(trend)].iter().collect();
-    tab_copy::write(SESSION_KEY, &kept);
+    session_copy::write(SESSION_KEY, &kept);
 }
 
 /// The views `keep` copied before a reload; the usual one for any part not read.
 pub fn taken_back() -> Option<(ListQuery, TrendView)> {
-    let kept = tab_copy::read(SESSION_KEY)?;
+    let kept = session_copy::read(SESSION_KEY)?;
     Some((
         array(kept.get(0))
             .and_then(list_from_js)

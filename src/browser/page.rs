@@ -90,23 +90,31 @@ pub fn focus_main_heading_in_place() {
 }
 
 /// For a change the user did not make here (another tab's), called before it: once it is
-/// drawn, if it took away the element that had the focus (another tab deleted the account
-/// shown), the screen's heading takes the focus, so that the keyboard stays on the screen
-/// and a screen reader says what it now shows.
+/// drawn, if it took away the element that had the focus, the focus stays on the screen
+/// instead of dropping to the page: on the heading when the screen now shows something else
+/// (another tab deleted the account shown: "Account not found"), so that a screen reader
+/// says what it shows; else on the control nearest the one taken (a row deleted there).
 pub fn keep_focus_on_screen_later() {
-    if focus_is_on_the_page() {
+    let Some(spot) = super::focus_return::focused_spot() else {
         return;
-    }
-    gloo_timers::callback::Timeout::new(0, || {
-        if focus_is_on_the_page() {
+    };
+    let heading = main_heading().map(|h| h.inner_text());
+    gloo_timers::callback::Timeout::new(0, move || {
+        if !nothing_has_focus() {
+            return;
+        }
+        if main_heading().map(|h| h.inner_text()) == heading {
+            super::focus_return::return_focus_later(Some(spot), None);
+        } else {
             focus_main_heading_in_place();
         }
     })
     .forget();
 }
 
-/// Whether the focus is on the page itself, on no element of it.
-fn focus_is_on_the_page() -> bool {
+/// Whether the focus is on the page itself, on no element of it (as when the element that
+/// had it was taken out).
+fn nothing_has_focus() -> bool {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return false;
     };
@@ -151,13 +159,30 @@ pub fn navigate(route: crate::route::Route) {
 }
 
 /// Goes to another screen in this one's place in the tab's history: after deleting what
-/// this screen showed, Back would lead to "not found".
+/// this screen showed, Back would lead to "not found". The address left is kept for the
+/// undo notice ([`take_screen_left`]): Undo brings the screen back with what it showed.
 pub fn navigate_replacing(route: crate::route::Route) {
-    navigate_replacing_to(&route.href());
+    let left = current_hash();
+    let to = route.href();
+    replace_address(&to);
+    SCREEN_LEFT.with_borrow_mut(|s| *s = Some((left, to)));
 }
 
-/// [`navigate_replacing`] to an address (`#/…`) taken from the page earlier.
-pub fn navigate_replacing_to(href: &str) {
+thread_local! {
+    /// The address `navigate_replacing` left last, and the one it went to.
+    static SCREEN_LEFT: std::cell::RefCell<Option<(String, String)>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// The address of the screen `navigate_replacing` left to show this one, if that is what it
+/// last did, and forgets it.
+pub fn take_screen_left() -> Option<String> {
+    let (left, to) = SCREEN_LEFT.with_borrow_mut(Option::take)?;
+    (to == current_hash() && left.starts_with("#/")).then_some(left)
+}
+
+/// Shows the screen at `href` (`#/…`) in this one's place in the tab's history.
+pub fn replace_address(href: &str) {
     if let Some(window) = web_sys::window() {
         let _ = window.location().replace(href);
     }

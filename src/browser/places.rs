@@ -20,7 +20,7 @@ use js_sys::{Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, HtmlAnchorElement, HtmlElement};
 
-use super::{focus_return, screen_announcer, tab_copy};
+use super::{focus_return, screen_announcer, session_copy};
 
 /// The key of the entry's tag in `history.state`.
 const TAG: &str = "accountGraderPlace";
@@ -355,12 +355,12 @@ fn copy_to_session() {
             .collect::<js_sys::Array>()
     });
     // A refused copy only means a reload starts at the heading.
-    tab_copy::write(SESSION_KEY, &kept);
+    session_copy::write(SESSION_KEY, &kept);
 }
 
 /// The places `copy_to_session` copied before a reload, if there are any.
 fn kept_places() -> Option<PlaceBook> {
-    let kept = tab_copy::read(SESSION_KEY)?;
+    let kept = session_copy::read(SESSION_KEY)?;
     let mut book = PlaceBook::default();
     for (tag, place) in kept.iter().filter_map(Place::from_js) {
         book.leave(tag, place);

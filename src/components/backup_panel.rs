@@ -13,15 +13,17 @@ use crate::browser::download::download_text;
 use crate::browser::slices::{self, Stop};
 use crate::components::work_progress::WorkProgress;
 use crate::domain::backup::{
-    export, export_file_name, Collision, ImportError, Incoming, Matching, Merging, Mode, Prepared,
-    Preview, Scope, Source, MAX_IMPORT_BYTES,
+    export_file_name, Collision, ImportError, Incoming, Matching, Merging, Mode, Prepared, Preview,
+    Scope, Source, MAX_IMPORT_BYTES,
 };
 use crate::domain::backup_reading::BackupReading;
 use crate::domain::transfer_update::{self, WorkedOut};
 use crate::hooks::{use_app_state, use_local, AppContext, LocalHandle};
+use crate::lazy_screens::{self, Group};
 use crate::state::{Action, TransferAction};
 use crate::storage::document_encoder::Encoding;
 use crate::storage::schema::Document;
+use crate::storage::writing::writing;
 use crate::storage::HandingOver;
 use crate::support::dates::readable_date_time;
 use crate::support::sliced::{grouped, Progress, Then, Unit};
@@ -137,15 +139,36 @@ const NOT_SAVING: &str =
 /// Downloads every piece of data as one file and records the date. A tab that has stopped
 /// saving, or not yet read what another tab stored, holds only its own data, not what is
 /// stored: its file is named for this tab, and it is not recorded as a backup.
-pub fn export_all(state: &AppContext) -> Result<(), String> {
+pub fn export_all(state: &AppContext) -> Result<Exported, String> {
+    let Some(writing) = writing() else {
+        // Only before the fetches for later or a first change have brought the writer: the
+        // file follows it, with the data as it is now.
+        let state = state.clone();
+        lazy_screens::bring(vec![Group::Writing], move || {
+            let _ = export_all(&state);
+        });
+        return Ok(Exported::Soon);
+    };
     let now = now_iso();
     let scope = state.export_scope();
     let name = export_file_name(&now, scope);
-    download_text(&name, "application/json", &export(&state.doc, &now, scope))?;
+    download_text(
+        &name,
+        "application/json",
+        &(writing.export)(&state.doc, &now, scope),
+    )?;
     if scope == Scope::Everything {
         state.dispatch(Action::Transfer(TransferAction::BackupExported { at: now }));
     }
-    Ok(())
+    Ok(Exported::Now)
+}
+
+/// When the file of `export_all` downloads.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Exported {
+    Now,
+    /// As soon as the part of the app that writes it has arrived.
+    Soon,
 }
 
 fn describe(p: &Preview, mode: Mode) -> Vec<String> {
@@ -318,12 +341,18 @@ pub fn BackupPanel() -> Html {
 
     let on_export = {
         let (state, message) = (state.clone(), message.clone());
-        Callback::from(move |_| match export_all(&state) {
-            Ok(()) if state.export_scope() != Scope::Everything => {
+        Callback::from(move |_| {
+            match export_all(&state) {
+            Ok(Exported::Soon) => message.set(Some((
+                true,
+                "The file downloads in a moment, once the part of Account Grader that writes it has arrived.".into(),
+            ))),
+            Ok(Exported::Now) if state.export_scope() != Scope::Everything => {
                 message.set(Some((true, "This tab's data downloaded.".into())))
             }
-            Ok(()) => message.set(Some((true, "Backup file downloaded.".into()))),
+            Ok(Exported::Now) => message.set(Some((true, "Backup file downloaded.".into()))),
             Err(why) => message.set(Some((false, why))),
+        }
         })
     };
     let on_file = {

@@ -15,7 +15,7 @@ use crate::domain::share::{
     decode_invitation, encode_reply, SharedResult, MAX_COMPANY_BYTES, MAX_NAME_BYTES,
 };
 use crate::hooks::{use_app_state, use_local};
-use crate::lazy_screens::LazySharePart;
+use crate::lazy_screens::{fetch_ahead, Group, LazySharePart, SharePart};
 use crate::route::Route;
 use crate::support::dates::{date_part, readable_date};
 
@@ -26,10 +26,25 @@ pub struct SendBackProps {
 }
 
 /// The step's section. Its form comes with the shared links' download, once the first
-/// practice is answered: until then there is nothing to send.
+/// practice is answered: until then there is nothing to send. Once there it stays, hidden
+/// while no practice is answered, so that the name and company typed in it are kept when
+/// the answers are cleared.
 #[component]
 pub fn SendBack(props: &SendBackProps) -> Html {
     let state = use_app_state();
+    let unanswered = grade(&state.doc.grader.draft).answered == 0;
+    let wanted = use_local(|| false);
+    // Asked for ahead, with no claim to be needed now: sending back is what the invitation
+    // is for, and the form must be here even if the connection drops while they answer.
+    use_effect_with((), |_| fetch_ahead(Group::Share));
+    {
+        let wanted = wanted.clone();
+        use_effect_with(unanswered, move |&unanswered| {
+            if !unanswered && !*wanted {
+                wanted.set(true);
+            }
+        });
+    }
     // A link that cannot be read has its explanation above the grader already.
     let Ok(invitation) = decode_invitation(&props.invitation) else {
         return html! {};
@@ -37,11 +52,14 @@ pub fn SendBack(props: &SendBackProps) -> Html {
     let recipient = invitation.recipient();
     html! {
         <section class="card send-back" aria-labelledby="send-back-title">
-            <h2 id="send-back-title">{ format!("Send your result to {recipient}") }</h2>
-            if grade(&state.doc.grader.draft).answered == 0 {
+            <h2 id="send-back-title" tabindex="-1">{ format!("Send your result to {recipient}") }</h2>
+            if unanswered {
                 <p>{ "Answer the practices above first: your result link appears here as you go." }</p>
-            } else {
-                <LazySharePart invitation={props.invitation.clone()} />
+            }
+            if *wanted || !unanswered {
+                <div hidden={unanswered}>
+                    <LazySharePart part={SharePart::SendBack(props.invitation.clone())} />
+                </div>
             }
         </section>
     }

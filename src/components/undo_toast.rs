@@ -40,6 +40,9 @@ pub fn UndoToast(props: &UndoToastProps) -> Html {
     // goes back there, not to the top of the screen, once the notice has gone.
     let last_control = use_mut_ref(|| None::<FocusSpot>);
     let return_to = use_mut_ref(|| None::<FocusSpot>);
+    // The screen a delete left for this one (an account's page for the list), which Undo
+    // brings back with the record.
+    let screen_left = use_mut_ref(|| None::<String>);
     {
         let last_control = last_control.clone();
         use_effect_with((), move |_| {
@@ -51,6 +54,7 @@ pub fn UndoToast(props: &UndoToastProps) -> Html {
     {
         let home = home.clone();
         let return_to = return_to.clone();
+        let screen_left = screen_left.clone();
         let (hovered, focused) = (hovered.clone(), focused.clone());
         // When an undo appears, focus its button: the control the user pressed (a Delete
         // button, say) may have just disappeared, and Undo is the likeliest next step.
@@ -66,6 +70,8 @@ pub fn UndoToast(props: &UndoToastProps) -> Html {
             if *focused {
                 focused.set(false);
             }
+            // Taken whether or not there is a notice, so that an old move is never reused.
+            *screen_left.borrow_mut() = page::take_screen_left().filter(|_| undo.is_some());
             if undo.is_some() {
                 let spot = last_control.borrow().clone();
                 // The notice came in above the screen: what the user was looking at stays
@@ -115,18 +121,15 @@ pub fn UndoToast(props: &UndoToastProps) -> Html {
     let dispatch = |action: Action| {
         let state = state.clone();
         let return_to = return_to.clone();
+        let screen_left = screen_left.clone();
         Callback::from(move |_| {
             let view = view_now();
-            let undo = matches!(action, Action::Undo);
+            let undoing = matches!(action, Action::Undo);
             state.dispatch(action.clone());
-            let spot = return_to.borrow_mut().take();
-            match spot
-                .as_ref()
-                .and_then(FocusSpot::screen_left)
-                .filter(|_| undo)
-            {
-                Some(screen) => page::navigate_replacing_to(screen),
-                None => return_focus_later(spot, view),
+            let left = screen_left.borrow_mut().take();
+            match left {
+                Some(screen) if undoing => page::replace_address(&screen),
+                _ => return_focus_later(return_to.borrow_mut().take(), view),
             }
         })
     };

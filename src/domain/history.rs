@@ -131,16 +131,27 @@ pub fn previous_in_team<'a>(
         .copied()
 }
 
+/// Whether any of `assessments` names its team: History then shows the teams.
+pub fn teams_named(assessments: &[&SavedAssessment]) -> bool {
+    assessments.iter().any(|a| !a.team.trim().is_empty())
+}
+
 /// What History's "Since previous" column says of each of `sorted` (oldest first), in the
-/// same order: the practices gained and lost since the same team's previous assessment, or
-/// which first this is. Once teams are named, the oldest is the first of its team like any
-/// other.
+/// same order: the practices gained and lost since the same team's previous assessment (as
+/// [`previous_in_team`] finds it), or which first this is. Once teams are named, the oldest
+/// is the first of its team like any other.
 pub fn since_previous(sorted: &[&SavedAssessment]) -> Vec<String> {
-    let teams_named = sorted.iter().any(|a| !a.team.trim().is_empty());
-    (0..sorted.len())
-        .map(|i| {
-            let a = sorted[i];
-            match previous_in_team(sorted, i).map(|p| diff(&p.answers, &a.answers)) {
+    let teams_named = teams_named(sorted);
+    // Each team's key once: a long history would otherwise lower-case every earlier name
+    // for each row.
+    let mut latest_of_team: std::collections::HashMap<String, &SavedAssessment> =
+        std::collections::HashMap::new();
+    sorted
+        .iter()
+        .enumerate()
+        .map(|(i, a)| {
+            let previous = latest_of_team.insert(team_key(&a.team), a);
+            match previous.map(|p| diff(&p.answers, &a.answers)) {
                 None if i == 0 && !teams_named => "First assessment".to_string(),
                 None if a.team.trim().is_empty() => "First without a team".to_string(),
                 None => format!("First for {}", a.team.trim()),

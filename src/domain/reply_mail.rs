@@ -5,14 +5,17 @@ use super::share::Invitation;
 
 /// True when `text` can stand as the address of a `mailto:` link: one `@` with something
 /// on both sides, a dot in the domain, and no spaces or characters mail addresses never
-/// hold unquoted. Beyond ASCII, any character but a space or a control may be part of an
-/// internationalised address (RFC 6531), accents written as combining marks included.
+/// hold unquoted. Beyond ASCII, any character that can be seen may be part of an
+/// internationalised address (RFC 6531), accents written as combining marks included; not a
+/// space, a control, or an invisible mark that changes how the text runs or joins (a link
+/// from someone else could hide one in the address).
 pub fn is_address(text: &str) -> bool {
     let Some((local, domain)) = text.split_once('@') else {
         return false;
     };
     let letter = |c: char| {
-        c.is_ascii_alphanumeric() || (!c.is_ascii() && !c.is_whitespace() && !c.is_control())
+        c.is_ascii_alphanumeric()
+            || (!c.is_ascii() && !c.is_whitespace() && !c.is_control() && !is_invisible(c))
     };
     !local.is_empty()
         && !domain.contains('@')
@@ -23,6 +26,13 @@ pub fn is_address(text: &str) -> bool {
             .chars()
             .all(|c| letter(c) || "!#$%&'*+-/=?^_`{|}~.".contains(c))
         && domain.chars().all(|c| letter(c) || c == '-' || c == '.')
+}
+
+/// The invisible formatting characters: soft hyphen, zero-width spaces and joiners, marks
+/// of writing direction, word joiner and byte order mark.
+fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{ad}' | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}'
+        | '\u{2060}'..='\u{206f}' | '\u{feff}')
 }
 
 /// Percent-encodes every byte but the unreserved ones of RFC 3986 (and `@` where `keep_at`).
@@ -120,6 +130,8 @@ mod tests {
             "dana@.com",
             "dana\u{a0}lee@acme.com",
             "dana@acme\u{2003}.com",
+            "dana\u{200b}@acme.com",
+            "dana@acme\u{202e}moc.evil",
         ] {
             assert!(!is_address(bad), "{bad}");
         }

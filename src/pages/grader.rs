@@ -14,7 +14,7 @@ use crate::domain::history::{day_for_save, teams_used, DetailsProblem, MAX_TEAM}
 use crate::domain::practices::{PracticeId, PRACTICES};
 use crate::domain::self_check::contradictions;
 use crate::hooks::{use_app_state, use_local};
-use crate::lazy_screens::LazySharePart;
+use crate::lazy_screens::{LazySharePart, SharePart};
 use crate::route::Route;
 use crate::state::{Action, GraderAction};
 use crate::support::dates::date_part;
@@ -230,11 +230,11 @@ pub fn GraderPage(props: &GraderPageProps) -> Html {
             }
             if props.invitation.is_empty() {
                 <details class="card share-panel" ontoggle={on_invite_toggle}>
-                    <summary>{ "Invite someone to grade their team" }</summary>
+                    <summary id="invite-summary">{ "Invite someone to grade their team" }</summary>
                     // Its form comes with the shared links' download, asked for as the panel
                     // is first opened; once there it stays, with what was typed in it.
                     if *invite_opened {
-                        <LazySharePart />
+                        <LazySharePart part={SharePart::Invite} />
                     }
                 </details>
             } else {

@@ -5,7 +5,7 @@ use yew::prelude::*;
 use crate::browser::clock::now_iso;
 use crate::components::band_badge::band_badge;
 use crate::components::storage_banner::NOT_READ_HERE;
-use crate::domain::history::{chronological, since_previous};
+use crate::domain::history::{chronological, since_previous, teams_named};
 use crate::domain::prospects::looks_shared;
 use crate::hooks::use_app_state;
 use crate::lazy_screens::{use_group_here, Group, LazyTrendPanel};
@@ -36,7 +36,7 @@ pub fn HistoryPage() -> Html {
         };
     }
 
-    let has_teams = oldest_first.iter().any(|a| !a.team.trim().is_empty());
+    let has_teams = teams_named(&oldest_first);
 
     let changes = since_previous(&oldest_first);
     let rows = oldest_first.iter().zip(changes).rev().map(|(a, change_text)| {

@@ -2,9 +2,11 @@
 //!
 //! In the browser the page's own `toLowerCase` does it, which follows the same Unicode rules as
 //! Rust's `str::to_lowercase`: Rust's would bring a second copy of Unicode's case tables into
-//! the first download (about 7 KB brotli, for the team names History compares). Screens that
-//! come in downloads of their own use `str::to_lowercase`, carried by their own download.
-//! Natively (tests, the build's first screen) it is Rust's.
+//! the first download (about 7 KB brotli, for the team names History compares). Whatever
+//! compares team names goes through `domain::history`'s one key, so every screen groups them
+//! alike; text that only a later screen compares (account names, searches) uses
+//! `str::to_lowercase`, carried by that screen's own download. Natively (tests, the build's
+//! first screen) it is Rust's; the browser's is checked by the end-to-end tests.
 
 /// `text` in lower case.
 pub fn lower(text: &str) -> String {

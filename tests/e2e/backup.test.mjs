@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { after, before, test } from 'node:test';
-import { assert, setUp, stored, STORAGE_KEY } from './harness.mjs';
+import { assert, setUp, stored, STORAGE_KEY, storedDocument } from './harness.mjs';
 
 let env;
 before(async () => { env = await setUp(); });
@@ -39,7 +39,7 @@ test('all data exports to one file that imports into another browser, previewed 
   await target.getByText('stops part-way through its data').waitFor();
   await target.locator('#import-file').setInputFiles(file('other.json', '{"name":"something else"}'));
   await target.getByText('was not made by Account Grader').waitFor();
-  assert.equal(JSON.parse(await stored(target)).portfolio.accounts.length, 1);
+  assert.equal(await storedDocument(target).portfolio.accounts.length, 1);
 
   await target.locator('#import-file').setInputFiles(file('backup.json', backup));
   const preview = target.getByRole('region', { name: 'Import this backup?' });
@@ -52,7 +52,7 @@ test('all data exports to one file that imports into another browser, previewed 
   await preview.getByText('Merge with my data').click();
   await preview.getByRole('button', { name: 'Import' }).click();
   await target.getByText('Imported: 12 accounts added, 0 updated.', { exact: true }).waitFor();
-  assert.equal(JSON.parse(await stored(target)).portfolio.accounts.length, 13);
+  assert.equal(await storedDocument(target).portfolio.accounts.length, 13);
 
   // An import's Undo stays on offer, with nobody on it, past the few seconds after which a
   // single change's goes.
@@ -61,7 +61,7 @@ test('all data exports to one file that imports into another browser, previewed 
   await target.waitForTimeout(9000);
   // One click restores the data as it was before the import.
   await target.getByRole('button', { name: 'Undo' }).click();
-  assert.equal(JSON.parse(await stored(target)).portfolio.accounts.length, 1);
+  assert.equal(await storedDocument(target).portfolio.accounts.length, 1);
 });
 
 test('merging the same backup a second time says nothing changed, saves nothing and offers no Undo', async () => {
@@ -147,7 +147,7 @@ test('data that could not be read at start-up comes back through Import, with wh
   await preview.getByRole('button', { name: 'Import', exact: true }).click();
   await page.getByText('Imported: 3 accounts added, 0 updated; the 1 part that could not be read was left out.').waitFor();
 
-  const accounts = JSON.parse(await stored(page)).portfolio.accounts;
+  const accounts = await storedDocument(page).portfolio.accounts;
   assert.deepEqual(accounts.map(a => a.name), ['Acme Logistics', 'Birch Foods', 'Cedar Health']);
   assert.equal(accounts[0].revenue, 250000);
   assert.equal(accounts[1].revenue, null, 'only the unreadable figure is gone');
@@ -183,7 +183,7 @@ test('names that differ only in capitals or spaces are one name: every collision
   ]);
   await preview.getByRole('button', { name: 'Import', exact: true }).click();
   await page.getByText(/^Imported: .*\.$/).waitFor();
-  const accounts = JSON.parse(await stored(page)).portfolio.accounts;
+  const accounts = await storedDocument(page).portfolio.accounts;
   assert.deepEqual(accounts.map(a => a.name), ['ACME', 'acme 2', 'Beta', 'beta 2']);
 });
 

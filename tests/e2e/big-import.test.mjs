@@ -1,7 +1,7 @@
 // Large imports (issue 16): a backup or spreadsheet of tens of thousands of accounts is read
 // and matched a slice at a time, so the page keeps painting and shows how far it has got.
 import { after, before, test } from 'node:test';
-import { assert, setUp, stored } from './harness.mjs';
+import { assert, setUp, stored, storedDocument } from './harness.mjs';
 
 let env;
 before(async () => { env = await setUp(); });
@@ -91,7 +91,7 @@ const inView = locator => locator.evaluate(e => {
   return r.top >= 0 && r.bottom <= window.innerHeight;
 });
 
-const accountsStored = async page => JSON.parse(await stored(page)).portfolio.accounts.length;
+const accountsStored = async page => await storedDocument(page).portfolio.accounts.length;
 
 test('a backup of 30 000 accounts into 10 000 shows its progress, keeps painting, and can be stopped', async () => {
   const page = await pageWith(10000, '#/settings');

@@ -3,7 +3,7 @@
 // contexts, so nothing passes between them but the link.
 import { after, before, test } from 'node:test';
 import { inflateRawSync } from 'node:zlib';
-import { assert, setUp, stored } from './harness.mjs';
+import { assert, setUp, stored, storedDocument } from './harness.mjs';
 
 let env;
 before(async () => { env = await setUp(); });
@@ -101,7 +101,7 @@ test('names in the free text are marked, and text left out is not in the link', 
   const reworded = decodeClientLink(await linkField.inputValue());
   assert.match(reworded, /first carbon-neutral carrier\./);
   assert.doesNotMatch(reworded, /ann lee/i);
-  const doc = JSON.parse(await stored(page));
+  const doc = await storedDocument(page);
   assert.match(JSON.stringify(doc.plans.plans[0]), /as ann lee put it/, 'the plan is unchanged');
 });
 
@@ -115,7 +115,7 @@ test('a colleague who kept a copy updates it from a newer link instead of saving
   await colleague.goto(first);
   await colleague.getByRole('button', { name: 'Save a copy to my data' }).click();
   await colleague.getByRole('heading', { name: 'Northwind Logistics', level: 1 }).waitFor();
-  const copied = JSON.parse(await stored(colleague));
+  const copied = await storedDocument(colleague);
   assert.equal(copied.portfolio.accounts.length, 1);
   assert.ok(copied.portfolio.accounts[0].copied_from.key);
 
@@ -155,7 +155,7 @@ test('a colleague who kept a copy updates it from a newer link instead of saving
   assert.match(await choices.first().getAttribute('class'), /button--primary/);
   await colleague.getByRole('button', { name: 'Update my copy anyway' }).click();
   await colleague.getByRole('status').filter({ hasText: 'Updated your copy of Northwind Logistics.' }).waitFor();
-  const updated = JSON.parse(await stored(colleague));
+  const updated = await storedDocument(colleague);
   assert.equal(updated.portfolio.accounts.length, 1, 'no second copy');
   assert.equal(updated.plans.plans.length, 1);
   assert.match(JSON.stringify(updated.plans.plans[0]), /whole northern region by 2028/);

@@ -5,7 +5,7 @@
 import { after, before, test } from 'node:test';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { assert, fixture, setUp, STORAGE_KEY, stored } from './harness.mjs';
+import { assert, fixture, setUp, STORAGE_KEY, stored, storedDocument } from './harness.mjs';
 
 const AXE = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -191,7 +191,7 @@ test('answers given before a reload are still there, and Save waits for the app'
   assert.match(await page.locator('.save-form__saved').textContent(), /as soon as the app has loaded/);
   await release();
   await page.getByText('Saved with a score of 2/10.').waitFor();
-  const doc = JSON.parse(await stored(page));
+  const doc = await storedDocument(page);
   assert.equal(doc.grader.history.length, 1);
   assert.equal(doc.grader.history[0].label, 'Before reload');
   assert.equal(doc.grader.history[0].team, 'South', 'the team typed before the app is the saved one\'s');
@@ -218,8 +218,10 @@ test('an invitation link shows the same working first screen, and the app adds t
   await release();
   await page.getByRole('heading', { name: 'Dana from Acme invites you to grade your account management' }).waitFor();
   assert.equal(await page.locator('#prerendered').count(), 0);
-  // The way to send the result back comes with the app, as the sender's name does.
+  // The way to send the result back comes with the app, as the sender's name does (its form
+  // from the shared links' group, a moment later).
   assert.equal(await page.getByRole('heading', { name: 'Send your result to Dana from Acme' }).count(), 1);
+  await page.locator('#reply-link').waitFor();
   const sendBack = await page.locator('.send-back').textContent();
   const later = (await mainText(page)).replace('Dana from Acme invites you', '')
     .replace('send your result to Dana from Acme as', 'send your result to the sender as').replace(sendBack.replace(/\d+ characters\./, 'N characters.'), '');

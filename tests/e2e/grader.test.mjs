@@ -1,5 +1,5 @@
 import { after, before, test } from 'node:test';
-import { assert, setUp, stored } from './harness.mjs';
+import { assert, setUp, stored, storedDocument } from './harness.mjs';
 
 let env;
 before(async () => { env = await setUp(); });
@@ -47,7 +47,7 @@ test('answering eight practices yes scores 8/10 in the 7-8 band, and the saved r
   assert.match(row, /8\/10/);
   assert.match(row, /Some areas to work on/);
 
-  const doc = JSON.parse(await stored(page));
+  const doc = await storedDocument(page);
   assert.equal(doc.version, 5, "saved with the current schema version");
   assert.equal(doc.grader.history.length, 1);
 });
@@ -65,7 +65,7 @@ test('an assessment recorded after the fact is given its day when it is saved, a
   await page.getByText('has not happened yet. Choose today or an earlier day.').waitFor();
   assert.equal(await date.getAttribute('aria-invalid'), 'true');
   assert.equal(await page.evaluate(() => document.activeElement.id), 'assessment-date');
-  assert.equal(JSON.parse(await stored(page)).grader.history?.length ?? 0, 0, 'nothing saved');
+  assert.equal(await storedDocument(page).grader.history?.length ?? 0, 0, 'nothing saved');
   // A day half typed is not taken for today.
   await date.fill('');
   await date.focus();
@@ -73,7 +73,7 @@ test('an assessment recorded after the fact is given its day when it is saved, a
   await page.getByRole('button', { name: 'Save assessment' }).click();
   await page.getByText('Enter the whole date the assessment stands for: day, month and year.').waitFor();
   assert.equal(await page.evaluate(() => document.activeElement.id), 'assessment-date');
-  assert.equal(JSON.parse(await stored(page)).grader.history?.length ?? 0, 0, 'still nothing saved');
+  assert.equal(await storedDocument(page).grader.history?.length ?? 0, 0, 'still nothing saved');
   // The day is kept with the answers in progress, through a reload.
   await date.fill('2026-06-30');
   await page.reload();
@@ -82,7 +82,7 @@ test('an assessment recorded after the fact is given its day when it is saved, a
   await page.getByRole('button', { name: 'Save assessment' }).click();
   await page.getByText('Saved with a score of 1/10.').waitFor();
   assert.equal(await date.inputValue(), '', 'the next one starts from today');
-  const saved = JSON.parse(await stored(page)).grader.history[0];
+  const saved = await storedDocument(page).grader.history[0];
   assert.equal(saved.assessed_on, '2026-06-30');
   await page.getByRole('link', { name: 'View it in your history' }).click();
   await page.getByRole('heading', { level: 1, name: /Q2 review/ }).waitFor();

@@ -2,7 +2,7 @@
 // left unreviewed are flagged until re-rated or confirmed, and the Grader points out answers
 // the portfolio contradicts.
 import { after, before, test } from 'node:test';
-import { assert, setUp, stored, STORAGE_KEY } from './harness.mjs';
+import { assert, setUp, stored, STORAGE_KEY, storedDocument } from './harness.mjs';
 
 let env;
 before(async () => { env = await setUp(); });
@@ -14,7 +14,7 @@ async function demoEdited(edit) {
   await env.open(page, '#/accounts');
   await page.getByRole('button', { name: /Explore a demo portfolio/ }).click();
   await page.getByText('Showing 12 of 12 accounts').waitFor();
-  const doc = JSON.parse(await stored(page));
+  const doc = await storedDocument(page);
   edit(doc);
   await page.evaluate(([k, v]) => localStorage.setItem(k, v), [STORAGE_KEY, JSON.stringify(doc)]);
   await page.reload();
@@ -43,7 +43,7 @@ test('the firm size setting decides when there are too many key accounts', async
   await env.open(page, '#/settings');
   await page.getByLabel('Firm size').selectOption('clients');
   await page.getByLabel('Number of clients').fill('40');
-  assert.equal(JSON.parse(await stored(page)).settings.firm_size, 40);
+  assert.equal(await storedDocument(page).settings.firm_size, 40);
   await env.open(page, '#/matrix');
   assert.match(await warning.textContent(), /a firm with 40 clients can usually serve well: about 5/);
 });
@@ -67,7 +67,7 @@ test('old ratings are flagged in the list and on the account until they are conf
   await review.getByRole('button', { name: 'Ratings still hold' }).click();
   await review.getByText('Ratings count as old after 90 days').waitFor();
   assert.doesNotMatch(await review.textContent(), /Ratings old/);
-  const northwind = JSON.parse(await stored(page)).portfolio.accounts.find(a => a.name === 'Northwind Logistics');
+  const northwind = await storedDocument(page).portfolio.accounts.find(a => a.name === 'Northwind Logistics');
   assert.ok(northwind.reviewed_at > '2025', `reviewed again: ${northwind.reviewed_at}`);
 
   await env.open(page, '#/accounts');

@@ -95,4 +95,11 @@ export function stored(page, key = STORAGE_KEY) {
   return page.evaluate(k => localStorage.getItem(k), key);
 }
 
+/** The stored document, once there is one: a first visit's first change is stored as soon as
+ *  the writer of stored data has arrived, a moment after the change. */
+export async function storedDocument(page, key = STORAGE_KEY) {
+  await page.waitForFunction(k => localStorage.getItem(k) !== null, key);
+  return JSON.parse(await stored(page, key));
+}
+
 export { assert };

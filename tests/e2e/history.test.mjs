@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { after, before, test } from 'node:test';
-import { assert, fixture, setUp, stored, STORAGE_KEY } from './harness.mjs';
+import { assert, fixture, setUp, stored, STORAGE_KEY, storedDocument } from './harness.mjs';
 
 const AXE = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -49,13 +49,13 @@ test('deleting an assessment can be undone, and the deletion is stored', async (
   const rows = page.locator('.history-table tbody tr');
   await page.getByRole('button', { name: 'Delete assessment Sales, Q1 (2 Mar 2026, 09:15)' }).click();
   assert.equal(await rows.count(), 1);
-  assert.equal(JSON.parse(await stored(page)).grader.history.length, 1);
+  assert.equal(await storedDocument(page).grader.history.length, 1);
   // Focus moves to Undo, since the pressed Delete button is gone.
   assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Undo');
 
   await page.getByRole('status').getByRole('button', { name: 'Undo' }).click();
   assert.equal(await rows.count(), 2);
-  assert.equal(JSON.parse(await stored(page)).grader.history.length, 2);
+  assert.equal(await storedDocument(page).grader.history.length, 2);
 });
 
 test('a saved assessment can start the next one', async () => {
@@ -85,7 +85,7 @@ test("an assessment's label and date can be changed: it moves in the order and t
   assert.equal(await date.getAttribute('aria-invalid'), 'true');
   // Focus goes to the field to mend once the error is drawn (a task after it, not with it).
   await page.waitForFunction(() => document.activeElement?.id === 'details-date');
-  assert.equal(JSON.parse(await stored(page)).grader.history[1].label, '');
+  assert.equal(await storedDocument(page).grader.history[1].label, '');
 
   await date.fill('2026-01-15');
   await page.getByRole('button', { name: 'Save details' }).click();
@@ -108,7 +108,7 @@ test("an assessment's label and date can be changed: it moves in the order and t
   await date.press('Enter');
   await page.getByRole('heading', { name: 'Q1 catch-up: 15 Jan 2026', level: 1 }).waitFor();
 
-  const saved = JSON.parse(await stored(page)).grader.history.find(a => a.id === 3);
+  const saved = await storedDocument(page).grader.history.find(a => a.id === 3);
   assert.equal(saved.assessed_on, '2026-01-15');
   assert.equal(saved.saved_at, '2026-09-14T16:40:00.000Z', 'the moment it was saved stays');
 
@@ -159,10 +159,14 @@ test('team names match whatever their case, in any script, as the app compares t
   const page = await withTeams({}, [
     assessment(5, '2026-08-01', 'Aug', 'ÉQUIPE NORD ', 6),
     assessment(6, '2026-09-01', 'Sep', 'équipe nord', 8),
+    assessment(7, '2026-09-15', 'Mid-Sep', 'ΟΜΆΔΑ', 3),
+    assessment(8, '2026-10-01', 'Oct', 'ομάδα', 4),
   ]);
   const rows = page.locator('.history-table tbody tr');
-  assert.match(await rows.nth(0).textContent(), /Sep.*équipe nord.*8\/10.*2 gained/);
-  assert.match(await rows.nth(1).textContent(), /Aug.*ÉQUIPE NORD.*6\/10.*First for ÉQUIPE NORD/);
+  assert.match(await rows.nth(0).textContent(), /Oct.*ομάδα.*4\/10.*1 gained/);
+  assert.match(await rows.nth(1).textContent(), /Mid-Sep.*ΟΜΆΔΑ.*3\/10.*First for ΟΜΆΔΑ/);
+  assert.match(await rows.nth(2).textContent(), /Sep.*équipe nord.*8\/10.*2 gained/);
+  assert.match(await rows.nth(3).textContent(), /Aug.*ÉQUIPE NORD.*6\/10.*First for ÉQUIPE NORD/);
   await page.getByRole('checkbox', { name: /équipe nord \(2 assessments\)/i }).waitFor();
 });
 
@@ -314,7 +318,7 @@ test('the team typed when saving is saved with the assessment and kept for the n
   assert.equal(await page.getByLabel('Team (optional)').inputValue(), 'Key accounts');
   await env.open(page, '#/history');
   assert.match(await page.locator('.history-table tbody tr').first().textContent(), /Key accounts/);
-  assert.equal(JSON.parse(await stored(page)).grader.history[0].team, 'Key accounts');
+  assert.equal(await storedDocument(page).grader.history[0].team, 'Key accounts');
 });
 
 test('the chart grouped by team and the details form with a problem have no accessibility violations', async () => {

@@ -186,6 +186,28 @@ test('the history\'s list shows with the first download alone; its chart follows
   refused.problems.splice(0, refused.problems.length, ...refused.problems.filter(p => !expected.test(p)));
 });
 
+// The writer of stored data comes in a file of its own, which a first visit needs only at its
+// first change: that change waits in the tab for it, and the tab asks before it is closed.
+test('a first visit\'s first answer is stored once the writer arrives, and leaving before asks first', async () => {
+  const page = await env.newPage({ serviceWorkers: 'block' });
+  const held = [];
+  await page.route(/_split_writing\.wasm$/, route => { held.push(route); });
+  await env.open(page);
+  const asked = page.waitForRequest(/_split_writing\.wasm$/);
+  await page.getByRole('radio', { name: 'We do this consistently' }).first().check();
+  await page.locator('.score__value').filter({ hasText: '1' }).waitFor();
+  await asked;
+  assert.equal(await page.evaluate(() => localStorage.length), 0, 'nothing written before the writer is here');
+  const dialog = new Promise(resolve => {
+    page.once('dialog', d => { resolve(d.type()); d.dismiss(); });
+  });
+  page.reload().catch(() => {});
+  assert.equal(await dialog, 'beforeunload');
+  for (const route of held) await route.continue();
+  await page.unroute(/_split_writing\.wasm$/);
+  await page.waitForFunction(() => JSON.parse(localStorage.getItem('account-grader') ?? '{}').grader?.draft?.['assigned-manager'] === 'yes');
+});
+
 // The Grader's "Invite someone" panel and an invitation's "Send your result" form come with
 // the shared links' group: the Grader works without them, and they are asked for when wanted.
 test('the Grader\'s sharing forms come with the shared links\' file when wanted, and say so when it fails', async () => {

@@ -108,6 +108,37 @@ test('a notice stays on its screen: leaving dismisses it, a delete that moves sc
   assert.equal(new URL(page.url()).hash, '#/accounts/2');
   await env.open(page, '#/accounts');
   await page.locator('.accounts-table').getByRole('link', { name, exact: true }).waitFor();
+
+  // Staying is for its screen only: leaving it dismisses the notice as any other.
+  await env.open(page, '#/accounts/3');
+  await page.getByRole('button', { name: 'Delete this account' }).click();
+  await toast(page).waitFor();
+  await page.clock.runFor(30_000);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'History' }).click();
+  await page.getByRole('heading', { name: 'Assessment history' }).waitFor();
+  assert.equal(await toast(page).count(), 0, 'gone with its screen');
+});
+
+test('a control reached by keyboard while a notice stays is scrolled into view below it, not under it (390 px)', async () => {
+  const page = await env.newPage({ width: 390 });
+  await env.open(page, '#/accounts');
+  await page.getByRole('button', { name: /Explore a demo portfolio/ }).click();
+  await env.open(page, '#/accounts/3');
+  await page.getByRole('button', { name: 'Delete this account' }).click();
+  await toast(page).waitFor();
+  // Each row's name: a link to its account's page.
+  const links = page.locator('.accounts-table tbody a[href^="#/accounts/"]:not([href$="/plan"])');
+  await links.nth(5).waitFor();
+  // A row's link put right under the notice stuck at the top of the window, then reached
+  // with Tab from the control before it.
+  await links.nth(5).evaluate(a => window.scrollBy(0, a.getBoundingClientRect().top - 30));
+  await links.nth(4).evaluate(a => a.focus({ preventScroll: true }));
+  await links.nth(4).evaluate(a => window.scrollBy(0, a.getBoundingClientRect().top - 30));
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Shift+Tab');
+  const [notice, link] = await Promise.all([toast(page).boundingBox(), links.nth(4).boundingBox()]);
+  assert.equal(await links.nth(4).evaluate(a => a === document.activeElement), true);
+  assert.ok(link.y >= notice.y + notice.height, `the focused link (top ${link.y}) is below the notice (bottom ${notice.y + notice.height})`);
 });
 
 for (const width of [1280, 390]) {

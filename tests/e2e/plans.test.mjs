@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { after, before, test } from 'node:test';
-import { assert, fixture, setUp, stored } from './harness.mjs';
+import { assert, fixture, setUp, stored, storedDocument } from './harness.mjs';
 
 let env;
 before(async () => { env = await setUp(); });
@@ -185,7 +185,7 @@ test('removing a section from a template keeps plans\' content under other secti
   const other = page.locator('.plan-other');
   assert.match(await other.textContent(), /The client's top five issues.*Budget freeze/);
   assert.match(await page.locator('.plan-status').textContent(), /0 of 16 sections/);
-  const doc = JSON.parse(await stored(page));
+  const doc = await storedDocument(page);
   assert.equal(doc.plans.plans[0].sections[0].content.value[0], 'Budget freeze');
 });
 

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { after, before, test } from 'node:test';
-import { assert, fixture, setUp, stored, STORAGE_KEY } from './harness.mjs';
+import { assert, fixture, setUp, stored, STORAGE_KEY, storedDocument } from './harness.mjs';
 
 let env;
 before(async () => { env = await setUp(); });
@@ -64,7 +64,7 @@ test('the account form refuses bad input next to the field and saves nothing hal
   await save.click();
   assert.match(await page.locator('#account-name-error').textContent(), /already an account called/);
   assert.match(await page.locator('#account-revenue-error').textContent(), /plain number/);
-  assert.equal(JSON.parse(await stored(page)).portfolio.accounts.length, 12, 'nothing saved');
+  assert.equal(await storedDocument(page).portfolio.accounts.length, 12, 'nothing saved');
 
   await page.getByLabel(/^Name/).fill('Zephyr Analytics');
   await page.getByLabel('Annual revenue (USD)').fill('75,000');
@@ -99,7 +99,7 @@ test('typing left in the account form is kept for later, and a reload asks first
   await page.getByRole('button', { name: 'Discard them' }).click();
   assert.equal(await page.getByLabel(/^Name/).inputValue(), '');
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'account-name');
-  assert.equal(JSON.parse(await stored(page)).portfolio.accounts.length, 12, 'nothing saved');
+  assert.equal(await storedDocument(page).portfolio.accounts.length, 12, 'nothing saved');
 
   // Cancel means the typing is not wanted.
   await page.getByLabel(/^Name/).fill('Not wanted');
@@ -247,7 +247,7 @@ test('settings change the currency, thresholds and weights everywhere', async ()
   await env.open(page, '#/settings');
   await page.getByRole('button', { name: 'Reset thresholds to defaults' }).click();
   assert.equal(await page.getByLabel('Relationship strength threshold').inputValue(), '50');
-  const doc = JSON.parse(await stored(page));
+  const doc = await storedDocument(page);
   assert.equal(doc.settings.currency, 'EUR');
   assert.equal(doc.settings.thresholds.relationship, 50);
 });
@@ -260,7 +260,10 @@ test('deleting an account can be undone from the keyboard, and the demo goes in 
   assert.match(await page.getByRole('status').filter({ hasText: 'Deleted' }).textContent(), /Deleted Northwind Logistics\./);
   await page.waitForTimeout(100);
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'undo-button', 'Undo has focus');
+  // Undone, the account is back, and so is its page, where the delete was made.
   await page.keyboard.press('Enter');
+  await page.getByRole('heading', { level: 1, name: 'Northwind Logistics' }).waitFor();
+  await env.open(page, '#/accounts');
   await page.getByText('Showing 12 of 12 accounts').waitFor();
 
   await page.getByRole('button', { name: 'Remove the demo accounts' }).click();

@@ -3,13 +3,13 @@
 // their own history. Sender and prospect each have a browser context of their own.
 import { readFile } from 'node:fs/promises';
 import { after, before, test } from 'node:test';
-import { assert, setUp, stored } from './harness.mjs';
+import { assert, setUp, stored, storedDocument } from './harness.mjs';
 
 let env;
 before(async () => { env = await setUp(); });
 after(async () => { await env.tearDown(); });
 
-const doc = async page => JSON.parse(await stored(page));
+const doc = async page => await storedDocument(page);
 
 /** The sender's own team graded and saved, then an invitation made on the Grader. */
 async function senderWithInvitation() {

@@ -1,7 +1,7 @@
 // The rating grid: a portfolio rated by keyboard alone at one key press per rating, filters,
 // Enter to open an account, and the account page's way on to the next account to rate.
 import { after, before, test } from 'node:test';
-import { assert, setUp, stored, STORAGE_KEY } from './harness.mjs';
+import { assert, setUp, stored, STORAGE_KEY, storedDocument } from './harness.mjs';
 
 let env;
 before(async () => { env = await setUp(); });
@@ -60,7 +60,7 @@ test('60 accounts are fully rated by keyboard alone, one key press per rating', 
   assert.match(await focused(page), /^Client 60, Strategic value beyond revenue: \d of 5$/);
 
   const check = async () => {
-    const doc = JSON.parse(await stored(page));
+    const doc = await storedDocument(page);
     assert.equal(doc.version, 5);
     doc.portfolio.accounts.forEach((a, i) => {
       assert.deepEqual(CRITERIA.map(c => a.ratings[c]), CRITERIA.map((_, j) => Number(digit(i, j))), a.name);
@@ -111,7 +111,7 @@ test('keys move, clear and open; a click puts the cursor on a cell', async () =>
   await page.getByRole('gridcell', { name: 'Client 03, Their needs fit our capabilities: not rated' }).click();
   await page.getByRole('group', { name: /Client 03/ }).getByRole('button', { name: '4' }).click();
   assert.equal(await page.getByRole('gridcell', { name: 'Client 03, Their needs fit our capabilities: 4 of 5' }).count(), 1);
-  assert.equal(JSON.parse(await stored(page)).portfolio.accounts[2].ratings['needs-fit'], 4);
+  assert.equal(await storedDocument(page).portfolio.accounts[2].ratings['needs-fit'], 4);
 
   await page.getByRole('gridcell', { name: 'Client 05, Profitability, past and forecast: not rated' }).focus();
   await page.keyboard.press('Enter');

@@ -1,5 +1,5 @@
 import { after, before, test } from 'node:test';
-import { assert, setUp, stored, STORAGE_KEY } from './harness.mjs';
+import { assert, setUp, stored, STORAGE_KEY, storedDocument } from './harness.mjs';
 
 let env;
 before(async () => { env = await setUp(); });
@@ -65,7 +65,7 @@ test('a version 3 document is reclassified and says so once', async () => {
   await notice.getByRole('button', { name: 'Got it' }).click();
   await notice.waitFor({ state: 'detached' });
   await page.waitForFunction(k => !localStorage.getItem(k).includes('classification_notice'), STORAGE_KEY);
-  const doc = JSON.parse(await stored(page));
+  const doc = await storedDocument(page);
   assert.equal(doc.version, 5);
   assert.equal(doc.portfolio.accounts[1].ratings['share-of-portfolio'], 1);
   assert.equal(doc.portfolio.accounts[1].ratings['portfolio-headroom'], undefined);

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { after, before, test } from 'node:test';
-import { assert, setUp, stored, STORAGE_KEY } from './harness.mjs';
+import { assert, setUp, stored, STORAGE_KEY, storedDocument } from './harness.mjs';
 
 let env;
 before(async () => { env = await setUp(); });
@@ -55,7 +55,7 @@ test('a full storage quota keeps the work in the tab, damages nothing, and expor
   // ...until the user asks: then everything is saved and the warning goes.
   await banner.getByRole('button', { name: 'Try saving again' }).click();
   await banner.waitFor({ state: 'detached' });
-  assert.equal(JSON.parse(await stored(page)).grader.draft['growth-goals'], 'yes');
+  assert.equal(await storedDocument(page).grader.draft['growth-goals'], 'yes');
 });
 
 test('storage filled by another page of the site says so, rather than asking to delete accounts', async () => {
@@ -92,7 +92,7 @@ test('markup typed, imported or stored is shown as text and never run', async ()
   assert.match(await page.locator('.notes').textContent(), /<img src="x" onerror/);
 
   // Read from storage: a saved assessment label and an account name.
-  const doc = JSON.parse(await stored(page));
+  const doc = await storedDocument(page);
   doc.grader.history = [{ id: 90, saved_at: '2026-11-01T10:00:00Z', label: PAYLOADS[1], answers: {} }];
   const ratings = Object.fromEntries(['decision-maker-access', 'share-of-organization', 'share-of-portfolio', 'share-of-thought',
     'promises-delivered', 'contact-cadence', 'long-term-potential', 'needs-fit', 'profitability', 'strategic-value'].map(k => [k, 4]));

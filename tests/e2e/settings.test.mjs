@@ -1,7 +1,7 @@
 // The theme setting (system, light or dark, remembered and shared between tabs) and putting
 // settings back to their defaults without touching the user's data.
 import { after, before, test } from 'node:test';
-import { assert, setUp, stored, STORAGE_KEY } from './harness.mjs';
+import { assert, setUp, stored, STORAGE_KEY, storedDocument } from './harness.mjs';
 
 let env;
 before(async () => { env = await setUp(); });
@@ -13,7 +13,7 @@ const DARK_BG = 'rgb(17, 19, 26)';
 const background = page => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
 const themeAttribute = page => page.evaluate(() => document.documentElement.getAttribute('data-theme'));
 const picker = page => page.getByRole('combobox', { name: 'Theme' });
-const storedSettings = async page => JSON.parse(await stored(page)).settings;
+const storedSettings = async page => await storedDocument(page).settings;
 
 test('choosing Dark on a light system makes the page dark, and it is remembered', async () => {
   const page = await env.newPage({ colorScheme: 'light' });
@@ -133,7 +133,7 @@ test('reset all brings back every default, keeps the data, and can be undone', a
   const changed = await storedSettings(page);
   assert.equal(changed.weights['needs-fit'], 4);
   assert.equal(changed.thresholds.relationship, 70);
-  const before = JSON.parse(await stored(page));
+  const before = await storedDocument(page);
 
   // One section alone.
   await page.getByRole('button', { name: 'Reset weights to defaults' }).click();
@@ -156,7 +156,7 @@ test('reset all brings back every default, keeps the data, and can be undone', a
   assert.equal(await page.getByRole('radio', { name: 'Match the system' }).isChecked(), true);
   assert.equal(await background(page), LIGHT_BG);
   assert.equal(await resetAll.isDisabled(), true);
-  const after = JSON.parse(await stored(page));
+  const after = await storedDocument(page);
   assert.deepEqual({ ...after, settings: before.settings, written: before.written }, before, 'accounts, plans and assessments are untouched');
 
   await page.getByRole('button', { name: 'Undo' }).click();

@@ -1,7 +1,7 @@
 import { after, before, test } from 'node:test';
 import { createCipheriv, pbkdf2Sync, randomBytes } from 'node:crypto';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
-import { assert, setUp, stored } from './harness.mjs';
+import { assert, setUp, stored, storedDocument } from './harness.mjs';
 
 let env;
 before(async () => { env = await setUp(); });
@@ -34,7 +34,7 @@ test('a saved result travels in a short link and opens read-only, to keep among 
   assert.equal(await stored(recipient), null, 'opening a link stores nothing');
   await recipient.getByRole('button', { name: 'Add to prospects' }).click();
   await recipient.getByRole('heading', { level: 1, name: 'Sales <team>, Q4' }).waitFor();
-  const kept = JSON.parse(await stored(recipient));
+  const kept = await storedDocument(recipient);
   assert.equal(kept.prospects.length, 1);
   assert.equal(kept.grader.history.length, 0, 'kept apart from the own history');
 });
@@ -79,7 +79,7 @@ test('an account link leaves out private fields and can be kept by the recipient
   await recipient.getByRole('button', { name: 'Save a copy to my data' }).click();
   await recipient.getByRole('heading', { name: 'Northwind Logistics', level: 1 }).waitFor();
   await recipient.getByRole('status').filter({ hasText: 'Saved a copy as Northwind Logistics.' }).waitFor();
-  const doc = JSON.parse(await stored(recipient));
+  const doc = await storedDocument(recipient);
   assert.equal(doc.portfolio.accounts.length, 1);
   assert.equal(doc.plans.plans.length, 1);
 

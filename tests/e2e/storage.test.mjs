@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { after, before, test } from 'node:test';
-import { assert, BACKUP_KEY, fixture, setUp, stored, STORAGE_KEY } from './harness.mjs';
+import { assert, BACKUP_KEY, fixture, setUp, stored, STORAGE_KEY, storedDocument } from './harness.mjs';
 
 let env;
 before(async () => { env = await setUp(); });
@@ -33,7 +33,7 @@ test('unreadable stored data gets a banner, a download, and is never overwritten
 
   // Only a change the user makes replaces the stored value; the backup stays.
   await page.getByRole('radio', { name: 'We do this consistently' }).first().check();
-  const doc = JSON.parse(await stored(page));
+  const doc = await storedDocument(page);
   assert.equal(doc.grader.draft['assigned-manager'], 'yes');
   assert.equal(await stored(page, BACKUP_KEY), GARBAGE);
 });
@@ -78,7 +78,7 @@ test('two tabs never overwrite each other: each picks up what the other saved', 
   assert.equal(await second.locator('.score__value').textContent(), '1');
   // ...so a change made there keeps the first tab's saved assessment.
   await second.getByRole('radio', { name: 'We do this consistently' }).nth(1).check();
-  const doc = JSON.parse(await stored(second));
+  const doc = await storedDocument(second);
   assert.equal(doc.grader.history.length, 1);
   assert.equal(doc.grader.draft['manageable-load'], 'yes');
   assert.equal(await first.locator('.score__value').textContent(), '2');

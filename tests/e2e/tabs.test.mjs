@@ -1,7 +1,7 @@
 // Nothing stored is ever lost to another tab, an older build, or a value too big to copy.
 import { readFile } from 'node:fs/promises';
 import { after, before, test } from 'node:test';
-import { assert, BACKUP_KEY, setUp, stored, STORAGE_KEY } from './harness.mjs';
+import { assert, BACKUP_KEY, setUp, stored, STORAGE_KEY, storedDocument } from './harness.mjs';
 
 let env;
 before(async () => { env = await setUp(); });
@@ -106,7 +106,7 @@ test('unreadable data too big to copy is never written over; discarding it is an
   await page.waitForFunction(() => document.activeElement?.textContent === 'Yes, discard it');
   await banner.getByRole('button', { name: 'Yes, discard it' }).click();
   await banner.waitFor({ state: 'detached' });
-  const doc = JSON.parse(await stored(page));
+  const doc = await storedDocument(page);
   assert.equal(Object.keys(doc.grader.draft).length, 2, 'what was done in memory is saved now');
 });
 
@@ -212,7 +212,7 @@ test('unreadable data too big to copy comes back by importing its download, and 
   await preview.getByRole('button', { name: 'Import' }).click();
 
   await banner.waitFor({ state: 'detached' });
-  const saved = JSON.parse(await stored(page));
+  const saved = await storedDocument(page);
   assert.deepEqual(saved.portfolio.accounts.map(a => a.name), ['Acme', 'Beta']);
   assert.equal(saved.portfolio.accounts[1].revenue, null, 'only the bad field is left out');
 });
