@@ -82,6 +82,7 @@ test('merging the same backup a second time says nothing changed, saves nothing 
   await preview.getByRole('button', { name: 'Import' }).click();
   await page.getByText('Imported: 12 accounts added, 0 updated.', { exact: true }).waitFor();
   await page.getByRole('button', { name: 'Undo' }).waitFor();
+  await storedDocument(page);
   const once = await stored(page);
 
   await page.locator('#import-file').setInputFiles(file('backup.json', backup));
@@ -147,7 +148,7 @@ test('data that could not be read at start-up comes back through Import, with wh
   await preview.getByRole('button', { name: 'Import', exact: true }).click();
   await page.getByText('Imported: 3 accounts added, 0 updated; the 1 part that could not be read was left out.').waitFor();
 
-  const accounts = await storedDocument(page).portfolio.accounts;
+  const accounts = (await storedDocument(page)).portfolio.accounts;
   assert.deepEqual(accounts.map(a => a.name), ['Acme Logistics', 'Birch Foods', 'Cedar Health']);
   assert.equal(accounts[0].revenue, 250000);
   assert.equal(accounts[1].revenue, null, 'only the unreadable figure is gone');
@@ -183,7 +184,7 @@ test('names that differ only in capitals or spaces are one name: every collision
   ]);
   await preview.getByRole('button', { name: 'Import', exact: true }).click();
   await page.getByText(/^Imported: .*\.$/).waitFor();
-  const accounts = await storedDocument(page).portfolio.accounts;
+  const accounts = (await storedDocument(page)).portfolio.accounts;
   assert.deepEqual(accounts.map(a => a.name), ['ACME', 'acme 2', 'Beta', 'beta 2']);
 });
 

@@ -91,7 +91,7 @@ const inView = locator => locator.evaluate(e => {
   return r.top >= 0 && r.bottom <= window.innerHeight;
 });
 
-const accountsStored = async page => await storedDocument(page).portfolio.accounts.length;
+const accountsStored = async page => (await storedDocument(page)).portfolio.accounts.length;
 
 test('a backup of 30 000 accounts into 10 000 shows its progress, keeps painting, and can be stopped', async () => {
   const page = await pageWith(10000, '#/settings');

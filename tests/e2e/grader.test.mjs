@@ -82,7 +82,7 @@ test('an assessment recorded after the fact is given its day when it is saved, a
   await page.getByRole('button', { name: 'Save assessment' }).click();
   await page.getByText('Saved with a score of 1/10.').waitFor();
   assert.equal(await date.inputValue(), '', 'the next one starts from today');
-  const saved = await storedDocument(page).grader.history[0];
+  const saved = (await storedDocument(page)).grader.history[0];
   assert.equal(saved.assessed_on, '2026-06-30');
   await page.getByRole('link', { name: 'View it in your history' }).click();
   await page.getByRole('heading', { level: 1, name: /Q2 review/ }).waitFor();

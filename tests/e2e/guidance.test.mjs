@@ -67,7 +67,7 @@ test('old ratings are flagged in the list and on the account until they are conf
   await review.getByRole('button', { name: 'Ratings still hold' }).click();
   await review.getByText('Ratings count as old after 90 days').waitFor();
   assert.doesNotMatch(await review.textContent(), /Ratings old/);
-  const northwind = await storedDocument(page).portfolio.accounts.find(a => a.name === 'Northwind Logistics');
+  const northwind = (await storedDocument(page)).portfolio.accounts.find(a => a.name === 'Northwind Logistics');
   assert.ok(northwind.reviewed_at > '2025', `reviewed again: ${northwind.reviewed_at}`);
 
   await env.open(page, '#/accounts');

@@ -108,7 +108,7 @@ test("an assessment's label and date can be changed: it moves in the order and t
   await date.press('Enter');
   await page.getByRole('heading', { name: 'Q1 catch-up: 15 Jan 2026', level: 1 }).waitFor();
 
-  const saved = await storedDocument(page).grader.history.find(a => a.id === 3);
+  const saved = (await storedDocument(page)).grader.history.find(a => a.id === 3);
   assert.equal(saved.assessed_on, '2026-01-15');
   assert.equal(saved.saved_at, '2026-09-14T16:40:00.000Z', 'the moment it was saved stays');
 

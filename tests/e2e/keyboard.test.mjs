@@ -68,7 +68,7 @@ test('grade, add and rate an account, open it from the matrix and plan it, by ke
   await page.waitForFunction(() => document.activeElement?.id === 'section-top-issues-item-2');
   await page.keyboard.type('New CEO');
 
-  const plan = await storedDocument(page).plans.plans[0];
+  const plan = (await storedDocument(page)).plans.plans[0];
   assert.deepEqual(plan.sections[0].content.value, ['Budget cuts', 'New CEO']);
   assert.equal(await page.evaluate(() => window.pointerEvents), 0, 'no pointer event at all');
   assert.ok(await focused());

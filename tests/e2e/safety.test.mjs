@@ -18,6 +18,7 @@ test('a full storage quota keeps the work in the tab, damages nothing, and expor
   await env.open(page);
   const yes = page.getByRole('radio', { name: 'We do this consistently' });
   await yes.nth(0).check();
+  await storedDocument(page);
   const before = await stored(page);
 
   await page.evaluate(() => { window.storageFull = true; });

@@ -13,7 +13,7 @@ const DARK_BG = 'rgb(17, 19, 26)';
 const background = page => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
 const themeAttribute = page => page.evaluate(() => document.documentElement.getAttribute('data-theme'));
 const picker = page => page.getByRole('combobox', { name: 'Theme' });
-const storedSettings = async page => await storedDocument(page).settings;
+const storedSettings = async page => (await storedDocument(page)).settings;
 
 test('choosing Dark on a light system makes the page dark, and it is remembered', async () => {
   const page = await env.newPage({ colorScheme: 'light' });

@@ -94,6 +94,7 @@ test('a damaged link explains itself and changes nothing', async () => {
   const page = await env.newPage();
   await env.open(page);
   await page.getByRole('radio', { name: 'We do this consistently' }).first().check();
+  await storedDocument(page);
   const before = await stored(page);
   for (const hash of ['#/r/AAAA', '#/r/not*valid', '#/a/Zm9v', '#/r/']) {
     await env.open(page, hash);
