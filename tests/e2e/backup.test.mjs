@@ -39,7 +39,7 @@ test('all data exports to one file that imports into another browser, previewed 
   await target.getByText('stops part-way through its data').waitFor();
   await target.locator('#import-file').setInputFiles(file('other.json', '{"name":"something else"}'));
   await target.getByText('was not made by Account Grader').waitFor();
-  assert.equal(await storedDocument(target).portfolio.accounts.length, 1);
+  assert.equal((await storedDocument(target)).portfolio.accounts.length, 1);
 
   await target.locator('#import-file').setInputFiles(file('backup.json', backup));
   const preview = target.getByRole('region', { name: 'Import this backup?' });
@@ -52,7 +52,7 @@ test('all data exports to one file that imports into another browser, previewed 
   await preview.getByText('Merge with my data').click();
   await preview.getByRole('button', { name: 'Import' }).click();
   await target.getByText('Imported: 12 accounts added, 0 updated.', { exact: true }).waitFor();
-  assert.equal(await storedDocument(target).portfolio.accounts.length, 13);
+  assert.equal((await storedDocument(target)).portfolio.accounts.length, 13);
 
   // An import's Undo stays on offer, with nobody on it, past the few seconds after which a
   // single change's goes.
@@ -61,7 +61,7 @@ test('all data exports to one file that imports into another browser, previewed 
   await target.waitForTimeout(9000);
   // One click restores the data as it was before the import.
   await target.getByRole('button', { name: 'Undo' }).click();
-  assert.equal(await storedDocument(target).portfolio.accounts.length, 1);
+  assert.equal((await storedDocument(target)).portfolio.accounts.length, 1);
 });
 
 test('merging the same backup a second time says nothing changed, saves nothing and offers no Undo', async () => {

@@ -2,7 +2,7 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { assert, setUp, stored } from './harness.mjs';
+import { assert, setUp, stored, storedDocument } from './harness.mjs';
 
 let env;
 before(async () => { env = await setUp(); });
@@ -10,6 +10,8 @@ after(async () => { await env.tearDown(); });
 
 const csvFile = (name, text) => ({ name, mimeType: 'text/csv', buffer: Buffer.isBuffer(text) ? text : Buffer.from(text) });
 const accounts = async page => JSON.parse(await stored(page) ?? '{"portfolio":{"accounts":[]}}').portfolio.accounts;
+/** The accounts stored once something is: a first visit's first save waits for the writer. */
+const savedAccounts = async page => (await storedDocument(page)).portfolio.accounts;
 
 /** A HubSpot-like export of 60 invented companies; the tier sits in a column named
  *  "Segment", which the app does not guess, and row 11 has a revenue it cannot read. */
@@ -39,7 +41,7 @@ test('a 60-row CSV is mapped, previewed, imported, undone and imported again', a
 
   await preview.getByRole('button', { name: 'Import' }).click();
   await page.getByText('Imported from the spreadsheet: 60 added, 0 updated.').waitFor();
-  let list = await accounts(page);
+  let list = await savedAccounts(page);
   assert.equal(list.length, 60);
   const first = list.find(a => a.name === 'Company 1, Inc.');
   assert.equal(first.tier, 'B');
@@ -58,7 +60,7 @@ test('a 60-row CSV is mapped, previewed, imported, undone and imported again', a
   assert.equal(await preview.getByLabel('Segment').inputValue(), 'tier');
   await preview.getByRole('button', { name: 'Import' }).click();
   await page.getByText('Imported from the spreadsheet: 60 added').waitFor();
-  list = await accounts(page);
+  list = await savedAccounts(page);
   assert.equal(list.length, 60);
   assert.equal(list.find(a => a.name === 'Company 1, Inc.').tier, 'B');
 });
@@ -93,7 +95,7 @@ test('exported accounts import back unchanged, here and in another browser', asy
   await other.getByText('Imported from the spreadsheet: 12 added').waitFor();
   const fields = a => ({ name: a.name, industry: a.industry, manager: a.manager, revenue: a.revenue, tier: a.tier, notes: a.notes, ratings: a.ratings });
   const byName = list => list.map(fields).sort((x, y) => x.name.localeCompare(y.name));
-  assert.deepEqual(byName(await accounts(other)), byName(await accounts(page)));
+  assert.deepEqual(byName(await savedAccounts(other)), byName(await savedAccounts(page)));
 
   // The matrix's groups and guidelines, for a slide.
   await env.open(page, '#/matrix');
@@ -152,7 +154,7 @@ test('a CSV file dropped on the panel opens the same preview', async () => {
   assert.match(await preview.textContent(), /To add: 1 account/);
   await preview.getByRole('button', { name: 'Import' }).click();
   await page.getByText('Imported from the spreadsheet: 1 added, 0 updated.').waitFor();
-  assert.deepEqual((await accounts(page)).map(a => [a.name, a.industry]), [['Dropped Co', 'Retail']]);
+  assert.deepEqual((await savedAccounts(page)).map(a => [a.name, a.industry]), [['Dropped Co', 'Retail']]);
 });
 
 test('a file dropped before the panel\'s controls arrive is not opened by the browser, and the panel says to drop it again', async () => {
@@ -238,7 +240,7 @@ test('tier words are mapped in one small table, their problem is one line, Impor
   await page.waitForFunction(() => !document.getElementById('csv-progress'));
   await importButton.click();
   await page.getByText('Imported from the spreadsheet: 2\u00a0000 added, 0 updated.').waitFor();
-  const byName = Object.fromEntries((await accounts(page)).map(a => [a.name, a.tier]));
+  const byName = Object.fromEntries((await savedAccounts(page)).map(a => [a.name, a.tier]));
   assert.deepEqual([byName['Firm 1'], byName['Firm 2'], byName['Firm 3'], byName['Firm 4']], ['A', 'B', 'C', 'C']);
 
   // The result is in view and has focus: the list's count, not the spot where Import was.
@@ -294,7 +296,7 @@ test('a spreadsheet previewed on the empty list carries on when another tab adds
   assert.match(await preview.textContent(), /To add: 1 account(?!s)/);
   await preview.getByRole('button', { name: 'Import' }).click();
   await page.getByText('Imported from the spreadsheet: 1 added, 1 updated.').waitFor();
-  const list = await accounts(page);
+  const list = await savedAccounts(page);
   assert.equal(list.find(a => a.name === 'Northwind Logistics').industry, 'Freight');
   assert.ok(list.some(a => a.name === 'Fresh Start Ltd'));
   assert.equal(list.filter(a => a.demo).length + 1, list.length, 'the demo accounts and the new one');

@@ -65,7 +65,7 @@ test('an assessment recorded after the fact is given its day when it is saved, a
   await page.getByText('has not happened yet. Choose today or an earlier day.').waitFor();
   assert.equal(await date.getAttribute('aria-invalid'), 'true');
   assert.equal(await page.evaluate(() => document.activeElement.id), 'assessment-date');
-  assert.equal(await storedDocument(page).grader.history?.length ?? 0, 0, 'nothing saved');
+  assert.equal((await storedDocument(page)).grader.history?.length ?? 0, 0, 'nothing saved');
   // A day half typed is not taken for today.
   await date.fill('');
   await date.focus();
@@ -73,7 +73,7 @@ test('an assessment recorded after the fact is given its day when it is saved, a
   await page.getByRole('button', { name: 'Save assessment' }).click();
   await page.getByText('Enter the whole date the assessment stands for: day, month and year.').waitFor();
   assert.equal(await page.evaluate(() => document.activeElement.id), 'assessment-date');
-  assert.equal(await storedDocument(page).grader.history?.length ?? 0, 0, 'still nothing saved');
+  assert.equal((await storedDocument(page)).grader.history?.length ?? 0, 0, 'still nothing saved');
   // The day is kept with the answers in progress, through a reload.
   await date.fill('2026-06-30');
   await page.reload();

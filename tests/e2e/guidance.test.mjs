@@ -43,7 +43,7 @@ test('the firm size setting decides when there are too many key accounts', async
   await env.open(page, '#/settings');
   await page.getByLabel('Firm size').selectOption('clients');
   await page.getByLabel('Number of clients').fill('40');
-  assert.equal(await storedDocument(page).settings.firm_size, 40);
+  assert.equal((await storedDocument(page)).settings.firm_size, 40);
   await env.open(page, '#/matrix');
   assert.match(await warning.textContent(), /a firm with 40 clients can usually serve well: about 5/);
 });

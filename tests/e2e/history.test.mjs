@@ -49,13 +49,13 @@ test('deleting an assessment can be undone, and the deletion is stored', async (
   const rows = page.locator('.history-table tbody tr');
   await page.getByRole('button', { name: 'Delete assessment Sales, Q1 (2 Mar 2026, 09:15)' }).click();
   assert.equal(await rows.count(), 1);
-  assert.equal(await storedDocument(page).grader.history.length, 1);
+  assert.equal((await storedDocument(page)).grader.history.length, 1);
   // Focus moves to Undo, since the pressed Delete button is gone.
   assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Undo');
 
   await page.getByRole('status').getByRole('button', { name: 'Undo' }).click();
   assert.equal(await rows.count(), 2);
-  assert.equal(await storedDocument(page).grader.history.length, 2);
+  assert.equal((await storedDocument(page)).grader.history.length, 2);
 });
 
 test('a saved assessment can start the next one', async () => {
@@ -85,7 +85,7 @@ test("an assessment's label and date can be changed: it moves in the order and t
   assert.equal(await date.getAttribute('aria-invalid'), 'true');
   // Focus goes to the field to mend once the error is drawn (a task after it, not with it).
   await page.waitForFunction(() => document.activeElement?.id === 'details-date');
-  assert.equal(await storedDocument(page).grader.history[1].label, '');
+  assert.equal((await storedDocument(page)).grader.history[1].label, '');
 
   await date.fill('2026-01-15');
   await page.getByRole('button', { name: 'Save details' }).click();
@@ -318,7 +318,7 @@ test('the team typed when saving is saved with the assessment and kept for the n
   assert.equal(await page.getByLabel('Team (optional)').inputValue(), 'Key accounts');
   await env.open(page, '#/history');
   assert.match(await page.locator('.history-table tbody tr').first().textContent(), /Key accounts/);
-  assert.equal(await storedDocument(page).grader.history[0].team, 'Key accounts');
+  assert.equal((await storedDocument(page)).grader.history[0].team, 'Key accounts');
 });
 
 test('the chart grouped by team and the details form with a problem have no accessibility violations', async () => {

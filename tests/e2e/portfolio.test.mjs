@@ -64,7 +64,7 @@ test('the account form refuses bad input next to the field and saves nothing hal
   await save.click();
   assert.match(await page.locator('#account-name-error').textContent(), /already an account called/);
   assert.match(await page.locator('#account-revenue-error').textContent(), /plain number/);
-  assert.equal(await storedDocument(page).portfolio.accounts.length, 12, 'nothing saved');
+  assert.equal((await storedDocument(page)).portfolio.accounts.length, 12, 'nothing saved');
 
   await page.getByLabel(/^Name/).fill('Zephyr Analytics');
   await page.getByLabel('Annual revenue (USD)').fill('75,000');
@@ -99,7 +99,7 @@ test('typing left in the account form is kept for later, and a reload asks first
   await page.getByRole('button', { name: 'Discard them' }).click();
   assert.equal(await page.getByLabel(/^Name/).inputValue(), '');
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'account-name');
-  assert.equal(await storedDocument(page).portfolio.accounts.length, 12, 'nothing saved');
+  assert.equal((await storedDocument(page)).portfolio.accounts.length, 12, 'nothing saved');
 
   // Cancel means the typing is not wanted.
   await page.getByLabel(/^Name/).fill('Not wanted');

@@ -111,7 +111,7 @@ test('keys move, clear and open; a click puts the cursor on a cell', async () =>
   await page.getByRole('gridcell', { name: 'Client 03, Their needs fit our capabilities: not rated' }).click();
   await page.getByRole('group', { name: /Client 03/ }).getByRole('button', { name: '4' }).click();
   assert.equal(await page.getByRole('gridcell', { name: 'Client 03, Their needs fit our capabilities: 4 of 5' }).count(), 1);
-  assert.equal(await storedDocument(page).portfolio.accounts[2].ratings['needs-fit'], 4);
+  assert.equal((await storedDocument(page)).portfolio.accounts[2].ratings['needs-fit'], 4);
 
   await page.getByRole('gridcell', { name: 'Client 05, Profitability, past and forecast: not rated' }).focus();
   await page.keyboard.press('Enter');

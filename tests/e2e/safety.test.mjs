@@ -56,7 +56,7 @@ test('a full storage quota keeps the work in the tab, damages nothing, and expor
   // ...until the user asks: then everything is saved and the warning goes.
   await banner.getByRole('button', { name: 'Try saving again' }).click();
   await banner.waitFor({ state: 'detached' });
-  assert.equal(await storedDocument(page).grader.draft['growth-goals'], 'yes');
+  assert.equal((await storedDocument(page)).grader.draft['growth-goals'], 'yes');
 });
 
 test('storage filled by another page of the site says so, rather than asking to delete accounts', async () => {
