@@ -7,6 +7,7 @@
 use std::cell::Cell;
 use std::future::Future;
 use std::pin::pin;
+use std::rc::Rc;
 use std::sync::Arc;
 use std::task::{Context, Poll, Wake, Waker};
 
@@ -19,6 +20,7 @@ use crate::components::csv_panel::CsvPanel;
 use crate::components::send_back::SendBackForm;
 use crate::components::share_panels::InvitationForm;
 use crate::components::trend_panel::TrendPanel;
+use crate::domain::share::Invitation;
 use crate::pages::{
     AccountFormPage, AccountPage, AccountsPage, AssessmentPage, ClientPlanPage, MatrixPage,
     PlanPage, PlanViewPage, PlansPage, ProspectPage, ProspectsPage, RatingGridPage, SettingsPage,
@@ -282,8 +284,8 @@ fn more_screen(route: Route) -> Result<Html, SplitLoaderError> {
 pub enum SharePart {
     /// The form that makes an invitation, inside the "Invite someone" panel.
     Invite,
-    /// The result link to send back to whoever sent the invitation (its payload).
-    SendBack(AttrValue),
+    /// The result link to send back to whoever sent the invitation.
+    SendBack(Rc<Invitation>),
 }
 
 impl SharePart {

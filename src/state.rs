@@ -63,18 +63,23 @@ pub struct SavingStopped {
     pub at_revision: u64,
 }
 
-/// Something the user can take back right after doing it: the document as it was before.
+/// Something the user can take back right after doing it: the document as it was before and
+/// as the change left it.
 ///
-/// It is offered only until the next change to the document, so going back to the whole
-/// document takes back that change alone. The document's large parts are shared `Rc`s, so
-/// keeping it costs little.
+/// Taken back at once, the document before comes back whole. A change made since (another
+/// tab's, or here while a deleted record's undo stays) is kept: the undo is then joined with
+/// it as another tab's changes are ([`tab_merge::join`], from the document after to the one
+/// before, over the one now), so it takes back its own change alone. The document's large
+/// parts are shared `Rc`s, so keeping both costs little.
 #[derive(Clone, Debug)]
 pub struct Undo {
     pub before: Rc<Document>,
+    pub after: Rc<Document>,
     /// What the notice offering it says.
     pub what: String,
-    /// Offered until dismissed or the screen is left, not for a few seconds only: for an
-    /// import or a deleted record ([`Action::undo_stays`]).
+    /// Offered until dismissed or the screen is left, whatever else changes meanwhile, not for
+    /// a few seconds or until the next change only: for an import or a deleted record
+    /// ([`Action::undo_stays`]).
     pub stays: bool,
 }
 
@@ -82,9 +87,11 @@ pub struct Undo {
 /// on every render. (`Rc`'s own `==` takes that shortcut only for types that are `Eq`.)
 impl PartialEq for Undo {
     fn eq(&self, other: &Self) -> bool {
+        let same = |a: &Rc<Document>, b: &Rc<Document>| Rc::ptr_eq(a, b) || a == b;
         self.what == other.what
             && self.stays == other.stays
-            && (Rc::ptr_eq(&self.before, &other.before) || self.before == other.before)
+            && same(&self.before, &other.before)
+            && same(&self.after, &other.after)
     }
 }
 
@@ -92,6 +99,24 @@ impl Undo {
     pub fn description(&self) -> String {
         self.what.clone()
     }
+
+    /// `now` with this change taken back, and the accounts of `now` whose ids the record
+    /// brought back took meanwhile (old id, new id).
+    fn take_back_from(self, now: &Document) -> tab_merge::Joined {
+        let join = (*now != *self.after).then(join_here).flatten();
+        match join {
+            Some(join) => join.join(&self.after, &self.before, now),
+            None => tab_merge::Joined {
+                doc: Rc::unwrap_or_clone(self.before),
+                moved_accounts: Vec::new(),
+            },
+        }
+    }
+}
+
+/// The join of two tabs' changes, once it has arrived (with the reader of stored data).
+fn join_here() -> Option<Join> {
+    crate::storage::reading::reading().map(|reading| reading.join)
 }
 
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -225,8 +250,8 @@ pub enum Action {
 }
 
 impl Action {
-    /// Whether its Undo stays on offer until dismissed or the screen is left
-    /// ([`Undo::stays`]): an import, looked over before it is judged, and the deletion of a
+    /// Whether its Undo stays on offer until dismissed or the screen is left, through later
+    /// changes ([`Undo::stays`]): an import, looked over before it is judged, and the deletion of a
     /// whole record (an account with its ratings and plan, a plan, a template, a saved
     /// assessment, a prospect's result, a snapshot, the demo accounts), whose loss the user
     /// may only notice once a timed notice would have gone. A change within a record
@@ -245,10 +270,10 @@ impl Action {
         ) || matches!(self, Action::Transfer(t) if t.is_import())
     }
 
-    /// Whether the undo offered stays offered after this action. An undo is offered only
-    /// until the next change: undoing after later edits would silently throw those edits
-    /// away. The actions kept here change no part of the document (and should one ever do,
-    /// `AppState::apply` ends the offer all the same).
+    /// Whether any undo offered stays offered after this action, which changes no part of the
+    /// document (and should one ever do, `AppState::apply` ends the offer all the same unless
+    /// [`AppState::undo_outlives_changes`]). Another tab's changes are kept by an undo
+    /// ([`Undo`]), so its save keeps the offer too.
     pub fn keeps_undo(&self) -> bool {
         matches!(
             self,
@@ -272,6 +297,7 @@ impl Action {
                 | Action::KeepAccountDraft(_)
                 | Action::DropAccountDraft(_)
                 | Action::SetPrintFilledOnly(_)
+                | Action::OtherTabSaved { .. }
                 // Each change it makes is undone or ends the offer on its own.
                 | Action::ApplyWaiting
         )
@@ -356,7 +382,7 @@ impl AppState {
     /// Applies `action`; returns what the notice offering to undo it says, if it can be
     /// undone.
     fn apply(&mut self, action: Action) -> Option<String> {
-        if !action.keeps_undo() {
+        if !action.keeps_undo() && !self.undo_outlives_changes() {
             self.undo = None;
         }
         let change = match action {
@@ -405,6 +431,7 @@ impl AppState {
                     if let Some(what) = self.apply(action) {
                         self.undo = Some(Undo {
                             before: before.clone(),
+                            after: Rc::new(self.doc.clone()),
                             what,
                             stays,
                         });
@@ -435,12 +462,17 @@ impl AppState {
                 Change::NONE
             }
             Action::Undo => {
-                if let Some(Undo { before, .. }) = self.undo.take() {
+                if let Some(undo) = self.undo.take() {
+                    let tab_merge::Joined {
+                        doc,
+                        moved_accounts,
+                    } = undo.take_back_from(&self.doc);
                     // Ids handed out since stay used: something may still refer to them (an
                     // address, a history entry), and ids are never reused.
-                    let next_id = self.doc.next_id.max(before.next_id);
-                    self.doc = Rc::unwrap_or_clone(before);
+                    let next_id = self.doc.next_id.max(doc.next_id);
+                    self.doc = doc;
                     self.doc.next_id = next_id;
+                    self.follow_moved(moved_accounts);
                     self.changed();
                 }
                 Change::NONE
@@ -544,12 +576,19 @@ impl AppState {
             }
         };
         if change.changed {
-            // Going back to the document before the undoable change would take this change
-            // back too: so a change, whatever the action, ends the offer.
-            self.undo = None;
+            if !self.undo_outlives_changes() {
+                self.undo = None;
+            }
             self.changed();
         }
         change.undo
+    }
+
+    /// Whether the undo offered stays offered when the document changes: a deleted record's or
+    /// an import's ([`Undo::stays`]), once the join that keeps the changes made since is here
+    /// ([`Undo`]). Any other is for the change just made, and its notice goes by itself.
+    fn undo_outlives_changes(&self) -> bool {
+        self.undo.as_ref().is_some_and(|undo| undo.stays) && join_here().is_some()
     }
 
     /// `action` made by `update` when it has arrived, else kept (as `wrap` makes it an
@@ -590,11 +629,12 @@ impl AppState {
     }
 
     /// Joins what another tab saved (`theirs`, starting from `base`) with this tab's changes.
-    fn join_other_tab(&mut self, join: Join, base: &Document, theirs: Document) {
-        let tab_merge::Joined {
-            doc: merged,
-            moved_accounts,
-        } = join.join(base, &self.doc, &theirs);
+    /// Points what names accounts that took new ids (old id, new id) at them: the forms' kept
+    /// typing, the changes still waiting, and (through `moved_accounts`) the screen shown.
+    fn follow_moved(&mut self, moved_accounts: Vec<(AccountId, AccountId)>) {
+        if moved_accounts.is_empty() {
+            return;
+        }
         for draft in &mut self.account_drafts {
             let moved = moved_accounts
                 .iter()
@@ -607,9 +647,15 @@ impl AppState {
         for action in &mut self.waiting {
             follow_moved_accounts(action, &moved_accounts);
         }
-        if !moved_accounts.is_empty() {
-            self.moved_accounts = Rc::new(moved_accounts);
-        }
+        self.moved_accounts = Rc::new(moved_accounts);
+    }
+
+    fn join_other_tab(&mut self, join: Join, base: &Document, theirs: Document) {
+        let tab_merge::Joined {
+            doc: merged,
+            moved_accounts,
+        } = join.join(base, &self.doc, &theirs);
+        self.follow_moved(moved_accounts);
         if merged != self.doc {
             self.synced_from_other_tab = true;
             self.just_saved = None;
@@ -668,6 +714,7 @@ impl Reducible for AppState {
             // The state before the change still holds the document as it was.
             next.undo = Some(Undo {
                 before: Rc::new(self.doc.clone()),
+                after: Rc::new(next.doc.clone()),
                 what,
                 stays,
             });
@@ -1058,7 +1105,9 @@ mod tests {
         assert_eq!(unmarked, in_one_go.doc);
         assert_eq!(taken.doc.portfolio.accounts[0].industry, "From the file");
         assert_eq!(taken.doc.settings.last_backup_at.as_deref(), Some(AT));
-        assert_eq!(taken.undo, in_one_go.undo);
+        // The same undo, but for the mark in the document it leaves.
+        let before = |s: &AppState| s.undo.as_ref().map(|u| (u.before.clone(), u.stays));
+        assert_eq!(before(&taken), before(&in_one_go));
         assert_eq!(
             taken.undo.as_ref().unwrap().description(),
             "Backup imported."
@@ -2031,7 +2080,7 @@ mod tests {
     }
 
     #[test]
-    fn what_keeps_the_undo_offered_leaves_the_document_alone_and_another_tab_ends_it() {
+    fn what_keeps_the_undo_offered_leaves_the_document_alone_another_tab_s_save_too() {
         let s = reduce(
             state_with_every_area(),
             [Action::Grader(GraderAction::ClearAnswers)],
@@ -2066,21 +2115,160 @@ mod tests {
             assert_eq!(after.undo, s.undo, "{action:?} keeps the undo offered");
             assert_eq!(after.doc, s.doc, "{action:?} leaves the document alone");
         }
+        // Another tab's save keeps it too, and the Undo keeps what that tab changed.
+        let mut theirs = s.doc.clone();
+        theirs.next_id += 5;
+        theirs.settings.theme = Theme::Light;
         let synced = reduce(
             s.clone(),
             [Action::OtherTabSaved {
                 base: Box::new(s.doc.clone()),
-                theirs: Box::new(Document {
-                    next_id: s.doc.next_id + 5,
-                    ..s.doc.clone()
-                }),
+                theirs: Box::new(theirs),
                 join: crate::storage::reading::JOIN,
             }],
         );
+        assert_eq!(synced.undo, s.undo, "another tab's save keeps the undo");
+        let undone = reduce(synced, [Action::Undo]);
+        assert_eq!(undone.doc.settings.theme, Theme::Light);
         assert_eq!(
-            synced.undo, None,
-            "undo does not reach across another tab's save"
+            undone.doc.grader.draft,
+            reduce(s, [Action::Undo]).doc.grader.draft,
+            "the cleared answers are back"
         );
+    }
+
+    /// The state after another tab, starting from what this tab stored last, saved `theirs`.
+    fn after_other_tab_saved(s: AppState, base: &Document, theirs: Document) -> AppState {
+        reduce(
+            s,
+            [Action::OtherTabSaved {
+                base: Box::new(base.clone()),
+                theirs: Box::new(theirs),
+                join: crate::storage::reading::JOIN,
+            }],
+        )
+    }
+
+    #[test]
+    fn a_deleted_account_comes_back_with_its_ratings_and_plan_after_another_tab_s_save() {
+        let s = state_with_every_area();
+        let planned = s.doc.plans.plans[0].account;
+        let other = s
+            .doc
+            .portfolio
+            .accounts
+            .iter()
+            .find(|a| a.id != planned)
+            .unwrap()
+            .id;
+        let deleted = reduce(
+            s.clone(),
+            [Action::Portfolio(PortfolioAction::DeleteAccount(planned))],
+        );
+        assert!(deleted.account(planned).is_none());
+        assert!(deleted.doc.plans.plans.is_empty());
+        // The other tab read the delete, then rated another account.
+        let stored = deleted.doc.clone();
+        let theirs = reduce(
+            AppState::with_document(stored.clone()),
+            [Action::Portfolio(PortfolioAction::Rate {
+                id: other,
+                criterion: CriterionId::NeedsFit,
+                rating: Some(1),
+                at: AT.into(),
+            })],
+        )
+        .doc;
+        let synced = after_other_tab_saved(deleted.clone(), &stored, theirs);
+        assert_eq!(synced.undo, deleted.undo, "the Undo is still offered");
+        let undone = reduce(synced, [Action::Undo]);
+        assert_eq!(
+            undone.account(planned),
+            s.account(planned),
+            "ratings and all"
+        );
+        assert_eq!(undone.doc.plans.plans, s.doc.plans.plans, "its plan");
+        assert_eq!(
+            undone
+                .account(other)
+                .unwrap()
+                .ratings
+                .get(CriterionId::NeedsFit),
+            Some(1),
+            "the other tab's rating is kept"
+        );
+        assert!(undone.revision > deleted.revision, "the undo is saved");
+    }
+
+    #[test]
+    fn a_deleted_record_s_undo_outlives_later_changes_here_and_keeps_them() {
+        let s = state_with_every_area();
+        let plan = s.doc.plans.plans[0].clone();
+        let deleted = reduce(s.clone(), [Action::Plan(PlanAction::DeletePlan(plan.id))]);
+        let rated = reduce(
+            deleted.clone(),
+            [
+                Action::Portfolio(PortfolioAction::Rate {
+                    id: plan.account,
+                    criterion: CriterionId::NeedsFit,
+                    rating: Some(2),
+                    at: AT.into(),
+                }),
+                Action::Settings(SettingsAction::SetTheme(Theme::Light)),
+            ],
+        );
+        assert_eq!(
+            rated.undo, deleted.undo,
+            "rating the account keeps the Undo"
+        );
+        let undone = reduce(rated, [Action::Undo]);
+        assert_eq!(
+            undone.doc.plans.plans, s.doc.plans.plans,
+            "the plan is back"
+        );
+        let account = undone.account(plan.account).unwrap();
+        assert_eq!(account.ratings.get(CriterionId::NeedsFit), Some(2));
+        assert_eq!(undone.doc.settings.theme, Theme::Light);
+
+        // A change within a record is undone only until the next change.
+        let cleared = reduce(s.clone(), [Action::Grader(GraderAction::ClearAnswers)]);
+        let themed = reduce(
+            cleared,
+            [Action::Settings(SettingsAction::SetTheme(Theme::Light))],
+        );
+        assert_eq!(themed.undo, None);
+    }
+
+    #[test]
+    fn an_account_brought_back_whose_id_another_tab_took_meanwhile_takes_a_new_one() {
+        let s = state_with_every_area();
+        let planned = s.doc.plans.plans[0].account;
+        // Deleted here before this tab's last save reached the other tab, which gave the same
+        // id to an account of its own.
+        let deleted = reduce(
+            s.clone(),
+            [Action::Portfolio(PortfolioAction::DeleteAccount(planned))],
+        );
+        let mut theirs = deleted.doc.clone();
+        let mut newcomer = s.account(planned).unwrap().clone();
+        newcomer.name = "Their newcomer".into();
+        newcomer.ratings = Default::default();
+        Rc::make_mut(&mut theirs.portfolio.accounts).push(newcomer);
+        let synced = after_other_tab_saved(deleted.clone(), &deleted.doc, theirs);
+        let undone = reduce(synced, [Action::Undo]);
+        let names = |id| undone.account(id).map(|a| a.name.clone());
+        assert_eq!(names(planned).as_deref(), Some("Their newcomer"));
+        let &[(from, to)] = undone.moved_accounts.as_slice() else {
+            panic!("{:?}", undone.moved_accounts)
+        };
+        assert_eq!(from, planned);
+        assert_eq!(names(to), s.account(planned).map(|a| a.name.clone()));
+        assert_eq!(
+            undone.account(to).unwrap().ratings,
+            s.account(planned).unwrap().ratings
+        );
+        let plan = &undone.doc.plans.plans[0];
+        assert_eq!(plan.account, to, "its plan follows it");
     }
 
     #[test]

@@ -1,6 +1,8 @@
 //! The last step of a grader opened from an invitation: the prospect's result as a link to
 //! send back, copied or put into a message in their own mail app. The app sends nothing.
 
+use std::rc::Rc;
+
 use yew::prelude::*;
 
 use super::share_link::ShareLink;
@@ -12,9 +14,9 @@ use crate::domain::history::day_for_save;
 use crate::domain::practices::PRACTICES;
 use crate::domain::reply_mail::{is_address, mailto, reply_message};
 use crate::domain::share::{
-    decode_invitation, encode_reply, SharedResult, MAX_COMPANY_BYTES, MAX_NAME_BYTES,
+    decode_invitation, encode_reply, Invitation, SharedResult, MAX_COMPANY_BYTES, MAX_NAME_BYTES,
 };
-use crate::hooks::{use_app_state, use_local};
+use crate::hooks::{use_app_state, use_latch, use_local};
 use crate::lazy_screens::{fetch_ahead, Group, LazySharePart, SharePart};
 use crate::route::Route;
 use crate::support::dates::{date_part, readable_date};
@@ -33,15 +35,15 @@ pub struct SendBackProps {
 pub fn SendBack(props: &SendBackProps) -> Html {
     let state = use_app_state();
     let unanswered = grade(&state.doc.grader.draft).answered == 0;
-    let wanted = use_local(|| false);
+    let wanted = use_latch();
     // Asked for ahead, with no claim to be needed now: sending back is what the invitation
     // is for, and the form must be here even if the connection drops while they answer.
     use_effect_with((), |_| fetch_ahead(Group::Share));
     {
         let wanted = wanted.clone();
         use_effect_with(unanswered, move |&unanswered| {
-            if !unanswered && !*wanted {
-                wanted.set(true);
+            if !unanswered {
+                wanted.turn_on();
             }
         });
     }
@@ -50,30 +52,34 @@ pub fn SendBack(props: &SendBackProps) -> Html {
         return html! {};
     };
     let recipient = invitation.recipient();
+    let invitation = Rc::new(invitation);
     html! {
         <section class="card send-back" aria-labelledby="send-back-title">
             <h2 id="send-back-title" tabindex="-1">{ format!("Send your result to {recipient}") }</h2>
             if unanswered {
                 <p>{ "Answer the practices above first: your result link appears here as you go." }</p>
             }
-            if *wanted || !unanswered {
+            if wanted.is_on() || !unanswered {
                 <div hidden={unanswered}>
-                    <LazySharePart part={SharePart::SendBack(props.invitation.clone())} />
+                    <LazySharePart part={SharePart::SendBack(invitation)} />
                 </div>
             }
         </section>
     }
 }
 
+#[derive(Properties, PartialEq)]
+pub struct SendBackFormProps {
+    pub invitation: Rc<Invitation>,
+}
+
 /// The result link, with the name and company it may carry, and the message for the mail app.
 #[component]
-pub fn SendBackForm(props: &SendBackProps) -> Html {
+pub fn SendBackForm(props: &SendBackFormProps) -> Html {
     let state = use_app_state();
     let name = use_local(String::new);
     let company = use_local(String::new);
-    let Ok(invitation) = decode_invitation(&props.invitation) else {
-        return html! {};
-    };
+    let invitation = &props.invitation;
     let answers = &state.doc.grader.draft;
     let g = grade(answers);
     let recipient = invitation.recipient();
@@ -101,7 +107,7 @@ pub fn SendBackForm(props: &SendBackProps) -> Html {
     let link = link_to(&Route::share_hash("r", &encode_reply(&reply)));
     let contact = invitation.contact.trim();
     let to = is_address(contact).then_some(contact);
-    let (subject, body) = reply_message(&invitation, &name, &company, g.score, &link);
+    let (subject, body) = reply_message(invitation, &name, &company, g.score, &link);
     let mail = mailto(to.unwrap_or(""), &subject, &body);
     let unanswered = PRACTICES.len() - g.answered;
     let field = |handle: &crate::hooks::LocalHandle<String>| {

@@ -13,7 +13,7 @@ use crate::domain::grader::{grade, Answer};
 use crate::domain::history::{day_for_save, teams_used, DetailsProblem, MAX_TEAM};
 use crate::domain::practices::{PracticeId, PRACTICES};
 use crate::domain::self_check::contradictions;
-use crate::hooks::{use_app_state, use_local};
+use crate::hooks::{use_app_state, use_latch};
 use crate::lazy_screens::{LazySharePart, SharePart};
 use crate::route::Route;
 use crate::state::{Action, GraderAction};
@@ -108,15 +108,15 @@ pub fn GraderPage(props: &GraderPageProps) -> Html {
             crate::lazy_screens::fetch_ahead(crate::lazy_screens::Group::History);
         })
     };
-    let invite_opened = use_local(|| false);
+    let invite_opened = use_latch();
     let on_invite_toggle = {
         let invite_opened = invite_opened.clone();
         Callback::from(move |e: Event| {
             let open = e
                 .target_dyn_into::<web_sys::Element>()
                 .is_some_and(|d| d.has_attribute("open"));
-            if open && !*invite_opened {
-                invite_opened.set(true);
+            if open {
+                invite_opened.turn_on();
             }
         })
     };
@@ -233,7 +233,7 @@ pub fn GraderPage(props: &GraderPageProps) -> Html {
                     <summary id="invite-summary">{ "Invite someone to grade their team" }</summary>
                     // Its form comes with the shared links' download, asked for as the panel
                     // is first opened; once there it stays, with what was typed in it.
-                    if *invite_opened {
+                    if invite_opened.is_on() {
                         <LazySharePart part={SharePart::Invite} />
                     }
                 </details>

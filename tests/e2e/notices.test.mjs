@@ -1,5 +1,6 @@
 // The notice after a destructive action: it goes by itself after a few seconds (a deleted
-// record's and an import's stay until dismissed), stays while the pointer or keyboard focus
+// record's and an import's stay until dismissed or their screen is left, through later
+// changes), stays while the pointer or keyboard focus
 // is on it, belongs to the screen it appeared on, and never covers the table or chart it is
 // about. Time is Playwright's fake clock, moved on by hand, so no test waits for the seconds
 // to pass.
@@ -117,6 +118,24 @@ test('a notice stays on its screen: leaving dismisses it, a delete that moves sc
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'History' }).click();
   await page.getByRole('heading', { name: 'Assessment history' }).waitFor();
   assert.equal(await toast(page).count(), 0, 'gone with its screen');
+});
+
+test("a deleted plan's Undo outlives a rating made after it, and brings the plan back with the rating kept", async () => {
+  const page = await env.newPage();
+  await planWithActions(page);
+  await page.getByRole('button', { name: 'Delete this plan' }).click();
+  await toast(page).getByText('Plan deleted.').waitFor();
+  const access = page.getByRole('group', { name: 'Access to decision makers' });
+  await access.getByRole('radio', { name: '1', exact: true }).click();
+  await page.waitForFunction(() => JSON.parse(localStorage.getItem('account-grader'))
+    .portfolio.accounts[0].ratings['decision-maker-access'] === 1);
+  assert.equal(await toast(page).count(), 1, 'the rating does not take the Undo away');
+  await toast(page).getByRole('button', { name: 'Undo' }).click();
+  await page.locator('#section-actions-2-what').waitFor();
+  assert.equal(await page.locator('#section-actions-2-what').inputValue(), 'Send the pricing memo');
+  await env.open(page, '#/accounts/1');
+  assert.ok(await page.getByRole('group', { name: 'Access to decision makers' })
+    .getByRole('radio', { name: '1', exact: true }).isChecked(), 'the rating is kept');
 });
 
 test('a control reached by keyboard while a notice stays is scrolled into view below it, not under it (390 px)', async () => {

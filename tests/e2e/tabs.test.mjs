@@ -174,6 +174,37 @@ test('another tab deleting the account shown puts the focus on the screen that s
   assert.equal(await second.evaluate(() => document.activeElement.textContent.trim()), 'Account not found');
 });
 
+test("another tab's save keeps a deleted account's Undo here, and Undo keeps that tab's change", async () => {
+  const [first, second] = await twoTabs('#/accounts');
+  await first.getByRole('button', { name: /Explore a demo portfolio/ }).click();
+  await second.getByText('Showing 12 of 12 accounts').waitFor();
+  const harbor = async () => (await storedDocument(first)).portfolio.accounts.find(a => a.name === 'Harbor Health Group');
+  const ratings = (await harbor()).ratings;
+  await first.getByRole('link', { name: 'Harbor Health Group', exact: true }).click();
+  await first.getByRole('button', { name: 'Delete this account' }).focus();
+  await first.keyboard.press('Enter');
+  await first.getByText('Deleted Harbor Health Group.').waitFor();
+  await first.waitForFunction(() => document.activeElement?.id === 'undo-button');
+
+  // The other tab, having read the delete, rates another account.
+  await second.getByText('Showing 11 of 11 accounts').waitFor();
+  await second.getByRole('link', { name: 'Meridian Hotels', exact: true }).click();
+  await second.getByRole('group', { name: 'Access to decision makers' }).getByRole('radio', { name: '1', exact: true }).click();
+  await first.getByRole('heading', { name: 'Updated from another tab' }).waitFor();
+  assert.ok(await first.getByText('Deleted Harbor Health Group.').isVisible(), 'the notice stays');
+  assert.equal(await first.evaluate(() => document.activeElement?.id), 'undo-button', 'and keeps the focus');
+
+  await first.keyboard.press('Enter');
+  await first.getByRole('heading', { name: 'Harbor Health Group', level: 1 }).waitFor();
+  await first.waitForFunction(k => JSON.parse(localStorage.getItem(k)).portfolio.accounts.length === 12, STORAGE_KEY);
+  assert.deepEqual((await harbor()).ratings, ratings, 'back with its ratings');
+  const meridian = (await storedDocument(first)).portfolio.accounts.find(a => a.name === 'Meridian Hotels');
+  assert.equal(meridian.ratings['decision-maker-access'], 1, "the other tab's rating is kept");
+  // And the other tab shows it back too.
+  await second.getByRole('link', { name: 'Accounts' }).first().click();
+  await second.getByText('Showing 12 of 12 accounts').waitFor();
+});
+
 test('unreadable data too big to copy comes back by importing its download, and saving starts again', async () => {
   const page = await env.newPage({ acceptDownloads: true });
   await env.open(page);
