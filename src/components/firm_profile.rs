@@ -99,7 +99,7 @@ pub fn FirmProfilePanel() -> Html {
                 </div>
                 <div class="field">
                     <label for="firm-contact">{ "Contact e-mail (optional)" }</label>
-                    <input id="firm-contact" type="email" maxlength="120" autocomplete="email"
+                    <input id="firm-contact" type="text" inputmode="email" autocapitalize="off" spellcheck="false" maxlength="120" autocomplete="email"
                         value={firm.contact.clone()} onchange={set(|f, v| f.contact = v.trim().to_string())}
                         aria-invalid={contact_error.is_some().then_some("true")}
                         aria-describedby={contact_error.is_some().then_some("firm-contact-error")} />

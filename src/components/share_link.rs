@@ -15,13 +15,20 @@ pub struct ShareLinkProps {
 
 #[component]
 pub fn ShareLink(props: &ShareLinkProps) -> Html {
-    let copied = use_local(|| false);
+    // The link last copied: once the link changes (a field of its form edited), the
+    // clipboard holds an older one, and "Copied." would mislead.
+    let copied = use_local(|| None::<AttrValue>);
     let on_copy = {
         let (copied, link) = (copied.clone(), props.link.clone());
         Callback::from(move |_| {
             copy_to_clipboard(&link);
-            copied.set(true);
+            copied.set(Some(link.clone()));
         })
+    };
+    let copy_status = match &*copied {
+        Some(link) if *link == props.link => "Copied. ",
+        Some(_) => "The link has changed since you copied it: copy it again. ",
+        None => "",
     };
     html! {
         <div class="share-link">
@@ -34,7 +41,7 @@ pub fn ShareLink(props: &ShareLinkProps) -> Html {
                 <button type="button" class="button button--small" onclick={on_copy}>{ "Copy link" }</button>
             </div>
             <p class="muted" role="status">
-                { if *copied { "Copied. " } else { "" } }
+                { copy_status }
                 { format!("{} characters. Everything is inside the link itself: nothing is uploaded anywhere.", props.link.len()) }
             </p>
         </div>

@@ -9,6 +9,7 @@ use crate::browser::crypto::lock;
 use crate::browser::deflate::{deflate, StreamError};
 use crate::browser::events::{on_input_value, on_value};
 use crate::browser::page::link_to;
+use crate::browser::session_copy;
 use crate::domain::accounts::AccountId;
 use crate::domain::client_share::{
     apply_edits, apply_plan_edits, client_plan, offered_sections, reviewed_sections,
@@ -19,9 +20,9 @@ use crate::domain::name_finder::NameFinder;
 use crate::domain::passphrase::{assess, Strength, TooShort, MIN_CHARS, STRONG_CHARS};
 use crate::domain::reply_mail::is_address;
 use crate::domain::share::{
-    account_json, encode_account, encode_client, encode_client_locked, encode_invitation,
-    encode_locked, encode_result, shared_account, Invitation, Privacy, MAX_CONTACT_BYTES,
-    MAX_FIRM_BYTES, MAX_MESSAGE_BYTES, MAX_SENDER_BYTES,
+    account_json, decode_invitation, encode_account, encode_client, encode_client_locked,
+    encode_invitation, encode_locked, encode_result, shared_account, Invitation, Privacy,
+    MAX_CONTACT_BYTES, MAX_FIRM_BYTES, MAX_MESSAGE_BYTES, MAX_SENDER_BYTES,
 };
 use crate::hooks::{use_app_state, use_local};
 use crate::route::Route;
@@ -39,20 +40,37 @@ pub fn share_result(assessment: &SavedAssessment) -> Html {
     }
 }
 
+/// Where the tab keeps the invitation being written.
+const KEPT_INVITATION: &str = "account-grader-invitation";
+
+/// The invitation written last in this tab, as its link's payload.
+fn kept_invitation() -> Option<Invitation> {
+    let payload = session_copy::read(KEPT_INVITATION)?.get(0).as_string()?;
+    decode_invitation(&payload).ok()
+}
+
+fn keep_invitation(invitation: &Invitation) {
+    let payload = encode_invitation(invitation);
+    session_copy::write(KEPT_INVITATION, &js_sys::Array::of1(&payload.into()));
+}
+
 /// The form of an invitation for someone else to grade their own team and send the result
 /// back: the inside of the Grader's "Invite someone" panel (`pages::grader`), which comes
 /// with the shared links' download when the panel is first opened.
 #[component]
 pub fn InvitationForm() -> Html {
     let state = use_app_state();
-    // The firm's details from the settings are where the invitation starts; the sender may
-    // change them for this one invitation.
+    // The invitation written last in this tab, kept over a reload and a visit to another
+    // screen (a consultant sends one after another); else the firm's details from the
+    // settings, which the sender may change for this one invitation.
     let invitation = {
         let firm = state.doc.settings.firm.clone();
-        use_local(move || Invitation {
-            firm: firm.name,
-            contact: firm.contact,
-            ..Invitation::default()
+        use_local(move || {
+            kept_invitation().unwrap_or(Invitation {
+                firm: firm.name,
+                contact: firm.contact,
+                ..Invitation::default()
+            })
         })
     };
     let set = |f: fn(&mut Invitation, String)| {
@@ -60,6 +78,7 @@ pub fn InvitationForm() -> Html {
         on_input_value(move |v| {
             let mut next = (*invitation).clone();
             f(&mut next, v);
+            keep_invitation(&next);
             invitation.set(next);
         })
     };
@@ -86,7 +105,7 @@ pub fn InvitationForm() -> Html {
                 </div>
                 <div class="field">
                     <label for="invite-contact">{ "E-mail for their reply (optional)" }</label>
-                    <input id="invite-contact" type="email" maxlength={MAX_CONTACT_BYTES.to_string()} value={invitation.contact.clone()}
+                    <input id="invite-contact" type="text" inputmode="email" autocapitalize="off" maxlength={MAX_CONTACT_BYTES.to_string()} value={invitation.contact.clone()}
                         oninput={set(|i, v| i.contact = v)} autocomplete="email" spellcheck="false"
                         aria-invalid={bad_contact.then_some("true")}
                         aria-describedby={if bad_contact { "invite-contact-error invite-contact-help" } else { "invite-contact-help" }} />

@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use super::grader::{grade, Answers, Grade};
 use super::practices::{PracticeId, PRACTICES};
-use crate::support::case::lower;
+use crate::support::case::folded;
 use crate::support::dates::{date_part, instant, is_real_date, readable_date, readable_date_time};
 use crate::support::sorting::sort_by_key;
 
@@ -66,6 +66,25 @@ impl SavedAssessment {
     }
 }
 
+/// The team's latest saved assessment, if it has exactly the answers given now: the Grader
+/// then says they are saved already, so that coming back to it later does not save them twice
+/// without a word. Teams compare as everywhere ([`team_key`]); nothing answered is never saved.
+pub fn saved_with_these_answers<'a>(
+    history: &'a [SavedAssessment],
+    answers: &Answers,
+    team: &str,
+) -> Option<&'a SavedAssessment> {
+    if answers.is_empty() {
+        return None;
+    }
+    let team = team_key(team);
+    chronological(history)
+        .into_iter()
+        .rev()
+        .find(|a| team_key(&a.team) == team)
+        .filter(|latest| latest.answers == *answers)
+}
+
 /// What changed between two assessments.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Change {
@@ -110,10 +129,10 @@ pub fn chronological(history: &[SavedAssessment]) -> Vec<&SavedAssessment> {
     sorted
 }
 
-/// Team names compare without regard to case or surrounding spaces: "Sales" and "sales "
-/// are one team.
+/// Team names compare without regard to case, accents or spaces around and between words:
+/// "Sales" and "sales " are one team, as are "Équipe Nord" and "EQUIPE  NORD".
 fn team_key(team: &str) -> String {
-    lower(team.trim())
+    folded(&team.split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
 /// The assessment of the same team just before the one at `position` of `sorted` (oldest
@@ -487,6 +506,35 @@ mod tests {
             team: String::new(),
             assessed_on: None,
         }
+    }
+
+    #[test]
+    fn answers_saved_already_are_found_in_the_team_s_latest_assessment_only() {
+        let mut history = vec![
+            saved(1, "2026-01-01T00:00:00Z", &[AssignedManager]),
+            saved(2, "2026-02-01T00:00:00Z", &[GrowthGoals]),
+        ];
+        history[1].team = "Sales".into();
+        let growth = Answers::all_answered_with_yes(&[GrowthGoals]);
+        let found = |history: &[SavedAssessment], answers: &Answers, team: &str| {
+            saved_with_these_answers(history, answers, team).map(|a| a.id)
+        };
+        assert_eq!(found(&history, &growth, " SALES"), Some(2));
+        assert_eq!(found(&history, &growth, ""), None, "another team's");
+        let manager = Answers::all_answered_with_yes(&[AssignedManager]);
+        assert_eq!(found(&history, &manager, ""), Some(1));
+        assert_eq!(
+            found(&history, &manager, "Sales"),
+            None,
+            "not the team's latest"
+        );
+        assert_eq!(found(&history, &Answers::default(), ""), None);
+        history.push(saved(3, "2026-03-01T00:00:00Z", &[NpsSurvey]));
+        assert_eq!(
+            found(&history, &manager, ""),
+            None,
+            "an older one is not the latest"
+        );
     }
 
     #[test]

@@ -1,8 +1,9 @@
 //! The portfolio as a whole: the filtered, sorted account list and the resourcing guidelines.
 
 use std::cmp::Ordering;
+use std::collections::HashMap;
 
-use super::accounts::{Account, AccountId, Tier};
+use super::accounts::{name_key, same_name, Account, AccountId, Tier};
 use super::guidance::{
     budget_share, key_account_warning, ratings_are_stale, BudgetFit, BudgetShare, FirmSize,
 };
@@ -12,7 +13,7 @@ use super::rating::{Axis, Position};
 use super::settings::Settings;
 use crate::support::sliced::grouped;
 use crate::support::sorted_map::SortedMap;
-use crate::support::sorting::{sort_by, sort_by_cached_key};
+use crate::support::sorting::sort_by;
 
 /// An account with its place on the matrix worked out.
 #[derive(Clone, Debug, PartialEq)]
@@ -135,8 +136,14 @@ impl ListQuery {
         let needle = self.search.trim();
         (needle.is_empty() || a.name.to_lowercase().contains(&needle.to_lowercase()))
             && self.tier.is_none_or(|t| a.tier == t)
-            && self.manager.as_deref().is_none_or(|m| a.manager == m)
-            && self.industry.as_deref().is_none_or(|i| a.industry == i)
+            && self
+                .manager
+                .as_deref()
+                .is_none_or(|m| a.manager == m || same_name(&a.manager, m))
+            && self
+                .industry
+                .as_deref()
+                .is_none_or(|i| a.industry == i || same_name(&a.industry, i))
             && match self.quadrant {
                 QuadrantFilter::All => true,
                 QuadrantFilter::Unrated => row.quadrant.is_none(),
@@ -328,13 +335,39 @@ pub fn managers(accounts: &[Account]) -> Vec<String> {
     distinct_sorted(accounts.iter().map(|a| a.manager.as_str()))
 }
 
-/// The distinct non-empty names, sorted without regard to case. Told apart before sorting:
-/// tens of thousands of accounts share a few dozen names.
+/// The distinct non-empty names, sorted without regard to case.
 fn distinct_sorted<'a>(names: impl Iterator<Item = &'a str>) -> Vec<String> {
-    let distinct: std::collections::HashSet<&str> = names.filter(|n| !n.is_empty()).collect();
-    let mut names: Vec<String> = distinct.into_iter().map(str::to_string).collect();
-    sort_by_cached_key(&mut names, |n| (n.to_lowercase(), n.clone()));
-    names
+    counted_names(names)
+        .into_iter()
+        .map(|(name, _)| name)
+        .collect()
+}
+
+/// The distinct non-empty names with how many times each comes, in order without regard to
+/// case. Names that differ only in case or spaces ([`same_name`]) are one, shown in the
+/// spelling used most (the first in order when two are used as often). Spellings are told
+/// apart before their keys are made: tens of thousands of accounts share a few dozen names.
+fn counted_names<'a>(names: impl Iterator<Item = &'a str>) -> Vec<(String, usize)> {
+    let mut spellings: HashMap<&str, usize> = HashMap::new();
+    for name in names.filter(|n| !n.trim().is_empty()) {
+        *spellings.entry(name).or_default() += 1;
+    }
+    let mut spellings: Vec<(&str, usize)> = spellings.into_iter().collect();
+    sort_by(&mut spellings, |a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    let mut names: Vec<(String, String, usize)> = Vec::new();
+    let mut position: HashMap<String, usize> = HashMap::new();
+    for (spelling, n) in spellings {
+        let key = name_key(spelling);
+        match position.get(&key) {
+            Some(&at) => names[at].2 += n,
+            None => {
+                position.insert(key.clone(), names.len());
+                names.push((key, spelling.trim().to_string(), n));
+            }
+        }
+    }
+    sort_by(&mut names, |a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
+    names.into_iter().map(|(_, name, n)| (name, n)).collect()
 }
 
 /// The distinct industries, sorted; accounts without one are not listed here.
@@ -371,7 +404,6 @@ pub fn summarize(accounts: &[Account], settings: &Settings) -> Summary {
         rating_stale_days: settings.rating_stale_days,
         ..Summary::default()
     };
-    let mut managers: Vec<&str> = Vec::new();
     for a in accounts {
         match row(a, settings).quadrant {
             Some(q) => {
@@ -380,19 +412,11 @@ pub fn summarize(accounts: &[Account], settings: &Settings) -> Summary {
             }
             None => s.unrated += 1,
         }
-        if a.manager.is_empty() {
+        if a.manager.trim().is_empty() {
             s.without_manager += 1;
-        } else {
-            managers.push(&a.manager);
         }
     }
-    sort_by(&mut managers, |a, b| a.cmp(b));
-    for manager in managers {
-        match s.manager_loads.last_mut() {
-            Some((m, n)) if m == manager => *n += 1,
-            _ => s.manager_loads.push((manager.to_string(), 1)),
-        }
-    }
+    s.manager_loads = counted_names(accounts.iter().map(|a| a.manager.as_str()));
     sort_by(&mut s.manager_loads, |a, b| {
         b.1.cmp(&a.1).then(a.0.cmp(&b.0))
     });
@@ -812,6 +836,51 @@ mod tests {
         let rows = list(&accounts, &Settings::default(), &q);
         assert_eq!(rows[0].account.name, "Northwind Logistics");
         assert_eq!(rows.last().unwrap().account.name, "Lumen Media");
+    }
+
+    #[test]
+    fn managers_and_industries_typed_in_another_case_are_one_in_the_lists_filters_and_loads() {
+        let mut accounts = demo();
+        for (i, manager) in ["Dana Ruiz", "dana ruiz ", "Dana Ruiz", "DANA  RUIZ"]
+            .into_iter()
+            .enumerate()
+        {
+            accounts[i].manager = manager.into();
+        }
+        accounts[4].industry = "logistics".into();
+        let listed = managers(&accounts);
+        assert_eq!(
+            listed.iter().filter(|m| same_name(m, "dana ruiz")).count(),
+            1,
+            "{listed:?}"
+        );
+        assert!(
+            listed.contains(&"Dana Ruiz".to_string()),
+            "the spelling used most"
+        );
+        assert_eq!(
+            industries(&accounts)
+                .iter()
+                .filter(|i| same_name(i, "Logistics"))
+                .count(),
+            1
+        );
+        let settings = Settings::default();
+        let dana = ListQuery {
+            manager: Some("Dana Ruiz".into()),
+            ..ListQuery::default()
+        };
+        assert_eq!(list(&accounts, &settings, &dana).len(), 4);
+        let logistics = ListQuery {
+            industry: Some("Logistics".into()),
+            ..ListQuery::default()
+        };
+        let logistics_rows = list(&accounts, &settings, &logistics);
+        assert!(logistics_rows
+            .iter()
+            .any(|r| r.account.id == accounts[4].id));
+        let loads = summarize(&accounts, &settings).manager_loads;
+        assert_eq!(loads[0], ("Dana Ruiz".to_string(), 4));
     }
 
     #[test]

@@ -10,7 +10,9 @@ use crate::components::practice_question::practice_question;
 use crate::components::score_card::{score_card, score_strip, unanswered_note};
 use crate::components::send_back::SendBack;
 use crate::domain::grader::{grade, Answer};
-use crate::domain::history::{day_for_save, teams_used, DetailsProblem, MAX_TEAM};
+use crate::domain::history::{
+    day_for_save, saved_with_these_answers, teams_used, DetailsProblem, MAX_TEAM,
+};
 use crate::domain::practices::{PracticeId, PRACTICES};
 use crate::domain::self_check::contradictions;
 use crate::hooks::{use_app_state, use_latch};
@@ -143,6 +145,12 @@ pub fn GraderPage(props: &GraderPageProps) -> Html {
     let saved = state
         .just_saved
         .and_then(|id| grader.history.iter().find(|a| a.id == id));
+    // Back on the Grader after a save (a reload, another day), the answers may be the ones
+    // saved already: said, with the way to them, before Save adds a second copy.
+    let saved_before = saved
+        .is_none()
+        .then(|| saved_with_these_answers(&grader.history, &grader.draft, &grader.draft_team))
+        .flatten();
     // Saved in the history here, but not in the browser's storage: "Saved" would mislead.
     let not_stored = state.not_storing();
 
@@ -199,7 +207,8 @@ pub fn GraderPage(props: &GraderPageProps) -> Html {
                             <p class="muted" id="unanswered-note">{ note }</p>
                         }
                         <div class="save-form__actions">
-                            <button type="submit" class="button button--primary" disabled={saved.is_some()}>
+                            <button type="submit" class="button button--primary" disabled={saved.is_some()}
+                                aria-describedby={saved_before.is_some().then_some("saved-before")}>
                                 { match (saved.is_some(), not_stored) {
                                     (false, _) => "Save assessment",
                                     (true, false) => "Saved",
@@ -211,6 +220,13 @@ pub fn GraderPage(props: &GraderPageProps) -> Html {
                                 { "Clear answers" }
                             </button>
                         </div>
+                        if let Some(before) = saved_before {
+                            <p class="muted save-form__hint" id="saved-before">
+                                { format!("These answers are saved already, as {}. ", before.name()) }
+                                <a href={Route::Assessment(before.id).href()}>{ "View it" }</a>
+                                { ". Saving them again adds a second assessment." }
+                            </p>
+                        }
                         if let Some(saved) = saved {
                             <p class="save-form__saved" role="status">
                                 if not_stored {

@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use crate::browser::clock::now_iso;
 use crate::browser::events::on_value;
-use crate::browser::page::{jump_later, navigate};
+use crate::browser::page::{self, jump_later, navigate_replacing};
 use crate::browser::text_fit;
 use crate::components::missing::missing;
 use crate::components::plan_consensus::ConsensusFields;
@@ -105,7 +105,9 @@ pub fn PlanPage(props: &PlanPageProps) -> Html {
         let account = account.id;
         Callback::from(move |_| {
             state.dispatch(Action::Plan(PlanAction::DeletePlan(plan_id)));
-            navigate(Route::Account(account));
+            // In place of the plan's address, as a deleted account's page: Back does not
+            // come to a plan that is gone, and Undo returns to the plan.
+            navigate_replacing(Route::Account(account));
         })
     };
 
@@ -271,6 +273,9 @@ fn CreatePlan(props: &CreatePlanProps) -> Html {
                 template: *chosen,
                 at: now_iso(),
             }));
+            // The button goes with the form: the focus goes to the plan's heading, above its
+            // menu of sections, rather than to the page.
+            page::focus_main_heading_later();
         })
     };
     html! {

@@ -37,6 +37,14 @@ test('answering eight practices yes scores 8/10 in the 7-8 band, and the saved r
   await page.locator('main h1').waitFor();
   assert.equal(await page.locator('.score__value').textContent(), '8', 'answers in progress survive a reload');
   assert.ok(await yes.nth(0).isChecked());
+  // Back after the save, nothing is saved twice without a word: the Grader says these
+  // answers are saved already, with the way to them.
+  const already = page.locator('#saved-before');
+  assert.match(await already.textContent(), /These answers are saved already, as Sales team, Q4 \(.*\)\. View it\. Saving them again adds a second assessment\./);
+  assert.equal(await page.getByRole('button', { name: 'Save assessment' }).getAttribute('aria-describedby'), 'saved-before');
+  await notYet.nth(0).check();
+  assert.equal(await already.count(), 0, 'changed answers are not saved yet');
+  await yes.nth(0).check();
 
   await page.getByRole('link', { name: 'History' }).click();
   await page.getByRole('heading', { name: 'Assessment history', level: 1 }).waitFor();

@@ -59,6 +59,8 @@ test('a plan is created, filled in, kept across a reload, and exported', async (
   await page.getByRole('link', { name: 'Create a plan' }).click();
   await page.getByRole('button', { name: 'Create the plan' }).click();
   await page.getByRole('heading', { name: 'Account plan: Northwind Logistics' }).waitFor();
+  // The button went with its form: the focus is on the plan's heading, not on the page.
+  await page.waitForFunction(() => document.activeElement?.matches('main h1'));
 
   const issue = n => page.getByRole('textbox', { name: `The client's top five issues item ${n}` });
   await issue(1).fill('Late deliveries in the north');

@@ -76,6 +76,25 @@ test('the account form refuses bad input next to the field and saves nothing hal
   assert.match(await page.locator('.classification').textContent(), /Not rated/);
 });
 
+test('a manager or industry typed in another case is the same one in the filters', async () => {
+  const page = await withDemo();
+  await page.getByRole('link', { name: 'Add account' }).click();
+  await page.getByLabel(/^Name/).fill('Zephyr Analytics');
+  await page.getByLabel('Account manager').fill('priya shah ');
+  await page.getByLabel('Industry').fill('LOGISTICS');
+  await page.getByRole('button', { name: 'Add account' }).click();
+  await page.getByRole('heading', { name: 'Zephyr Analytics', level: 1 }).waitFor();
+  await env.open(page, '#/accounts');
+  const managers = await page.getByLabel('Account manager').locator('option').allTextContents();
+  assert.equal(managers.filter(m => /priya shah/i.test(m)).length, 1, managers.join(', '));
+  await page.getByLabel('Account manager').selectOption('Priya Shah');
+  assert.ok((await names(page)).includes('Zephyr Analytics'));
+  await page.getByRole('button', { name: 'Clear filters' }).click();
+  await env.open(page, '#/matrix');
+  const industries = await page.getByLabel('Industry').locator('option').allTextContents();
+  assert.equal(industries.filter(i => /logistics/i.test(i)).length, 1, industries.join(', '));
+});
+
 test('typing left in the account form is kept for later, and a reload asks first', async () => {
   const page = await withDemo();
   await page.getByRole('link', { name: 'Add account' }).click();

@@ -72,6 +72,11 @@ test('an invitation comes back as a prospect, compared with the team and kept ap
   await sendBack.getByRole('button', { name: 'Copy link' }).click();
   await sendBack.getByText(/^Copied\./).waitFor();
   assert.equal(await prospect.evaluate(() => navigator.clipboard.readText()), link);
+  // Changed after the copy, the link is no longer what was copied, and the status says so.
+  await sendBack.getByLabel('Your company (optional)').fill('Northwind & Daughters');
+  await sendBack.getByText(/^The link has changed since you copied it: copy it again\./).waitFor();
+  await sendBack.getByLabel('Your company (optional)').fill('Northwind & Sons');
+  await sendBack.getByText(/^Copied\./).waitFor();
   // The prospect's grade stays out of their own history.
   assert.deepEqual((await doc(prospect)).grader.history, []);
 
@@ -123,6 +128,28 @@ test('an invitation comes back as a prospect, compared with the team and kept ap
   await sender.getByRole('status').getByRole('button', { name: 'Undo' }).click();
   await sender.getByRole('row', { name: /Lee Park/ }).waitFor();
   assert.equal((await doc(sender)).prospects.length, 1);
+});
+
+test('the invitation being written is kept over another screen and a reload, and an accented address stays as typed', async () => {
+  const { sender } = await senderWithInvitation();
+  const contact = sender.getByLabel('E-mail for their reply (optional)');
+  await contact.fill('contact@société.fr');
+  await sender.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'History' }).click();
+  await sender.getByRole('heading', { name: 'Assessment history' }).waitFor();
+  await sender.reload();
+  await sender.getByRole('heading', { name: 'Assessment history' }).waitFor();
+  await sender.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Grader' }).click();
+  await sender.getByText('Invite someone to grade their team').click();
+  assert.equal(await sender.getByLabel('Your name (optional)').inputValue(), 'Dana');
+  assert.equal(await sender.getByLabel('Your firm (optional)').inputValue(), 'Acme Advisory');
+  assert.equal(await sender.getByLabel('A short message (optional)').inputValue(), 'Five minutes, promise.');
+  assert.equal(await contact.inputValue(), 'contact@société.fr');
+  // The invitee reads the address as it was typed, not in the browser's encoded form.
+  const invitee = await env.newPage();
+  await invitee.goto(await sender.getByLabel('Invitation link').inputValue());
+  await invitee.getByRole('radio', { name: 'We do this consistently' }).first().check();
+  await invitee.getByText('Starts a message to contact@société.fr in your own mail app', { exact: false }).waitFor();
+  assert.doesNotMatch(await invitee.locator('main').textContent(), /xn--/);
 });
 
 test('a result saved to the history from a link before prospects existed moves to prospects', async () => {
