@@ -54,6 +54,7 @@ pub fn UndoToast(props: &UndoToastProps) -> Html {
     {
         let home = home.clone();
         let return_to = return_to.clone();
+        let last_control = last_control.clone();
         let screen_left = screen_left.clone();
         let (hovered, focused) = (hovered.clone(), focused.clone());
         // When an undo appears, focus its button: the control the user pressed (a Delete
@@ -73,7 +74,8 @@ pub fn UndoToast(props: &UndoToastProps) -> Html {
             // Taken whether or not there is a notice, so that an old move is never reused.
             *screen_left.borrow_mut() = page::take_screen_left().filter(|_| undo.is_some());
             if undo.is_some() {
-                let spot = last_control.borrow().clone();
+                // Taken, so that what is remembered from now on is what the user did since.
+                let spot = last_control.borrow_mut().take();
                 // The notice came in above the screen: what the user was looking at stays
                 // where it was, and the notice, kept in view, takes focus without a scroll.
                 keep_view(spot.as_ref().and_then(FocusSpot::view_on_this_screen));
@@ -117,19 +119,25 @@ pub fn UndoToast(props: &UndoToastProps) -> Html {
     // After Undo or Dismiss the toast's buttons vanish; focus goes back to where the user
     // was: after Undo, that is the row brought back. A delete that moved to another screen
     // (an account's page to the list) is taken back with its move: Undo returns to the
-    // screen of the record brought back.
+    // screen of the record brought back. A notice that stays may be dismissed long after,
+    // once the user has worked elsewhere on the screen: Dismiss returns to the control used
+    // last since it appeared, if any, rather than pulling the page back to the delete.
     let dispatch = |action: Action| {
         let state = state.clone();
         let return_to = return_to.clone();
+        let last_control = last_control.clone();
         let screen_left = screen_left.clone();
         Callback::from(move |_| {
             let view = view_now();
             let undoing = matches!(action, Action::Undo);
             state.dispatch(action.clone());
             let left = screen_left.borrow_mut().take();
+            let used_since = last_control.borrow_mut().take();
+            let back_to = return_to.borrow_mut().take();
             match left {
                 Some(screen) if undoing => page::replace_address(&screen),
-                _ => return_focus_later(return_to.borrow_mut().take(), view),
+                _ if undoing => return_focus_later(back_to, view),
+                _ => return_focus_later(used_since.or(back_to), view),
             }
         })
     };

@@ -138,6 +138,21 @@ test("a deleted plan's Undo outlives a rating made after it, and brings the plan
     .getByRole('radio', { name: '1', exact: true }).isChecked(), 'the rating is kept');
 });
 
+test('dismissing a notice that stayed returns the focus to the control used since, not to the delete', async () => {
+  const page = await env.newPage();
+  await env.open(page, '#/accounts');
+  await page.getByRole('button', { name: /Explore a demo portfolio/ }).click();
+  await env.open(page, '#/accounts/2');
+  await page.getByRole('button', { name: 'Delete this account' }).click();
+  await toast(page).waitFor();
+  const search = page.getByLabel('Search by name');
+  await search.fill('a');
+  await toast(page).getByRole('button', { name: 'Dismiss' }).click();
+  assert.equal(await toast(page).count(), 0);
+  // The search field the user typed in last, not the deleted account's place.
+  await page.waitForFunction(field => field === document.activeElement, await search.elementHandle());
+});
+
 test('a control reached by keyboard while a notice stays is scrolled into view below it, not under it (390 px)', async () => {
   const page = await env.newPage({ width: 390 });
   await env.open(page, '#/accounts');
