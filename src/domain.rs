@@ -29,6 +29,7 @@ pub mod quadrant;
 pub mod rating;
 pub mod rating_grid;
 pub mod reclassification;
+pub mod removed;
 pub mod reply_mail;
 pub mod self_check;
 pub mod settings;

@@ -23,6 +23,7 @@ use crate::domain::backup::Scope;
 use crate::domain::change::Change;
 use crate::domain::history::{AssessmentId, TrendView};
 use crate::domain::portfolio::ListQuery;
+use crate::domain::removed::Removed;
 use crate::domain::{grader_update, settings_update, transfer_update};
 use crate::storage::reading::Join;
 use crate::storage::schema::{Document, LoadError};
@@ -66,21 +67,28 @@ pub struct SavingStopped {
 /// Something the user can take back right after doing it: the document as it was before and
 /// as the change left it.
 ///
-/// Taken back at once, the document before comes back whole. A change made since (another
-/// tab's, or here while a deleted record's undo stays) is kept: the undo is then joined with
-/// it as another tab's changes are ([`tab_merge::join`], from the document after to the one
-/// before, over the one now), so it takes back its own change alone. The document's large
-/// parts are shared `Rc`s, so keeping both costs little.
+/// Taken back with nothing changed since, the document before comes back whole. A change
+/// that only removed whole records (a deleted account with its plan, an assessment) stays on
+/// offer through later changes, here and in other tabs, and is taken back by putting those
+/// records back into the document as it is then ([`Removed`]), so that the later changes are
+/// kept; it goes when none of them could come back any more. Any other undo is offered
+/// until the next change only. The document's large parts are shared `Rc`s, so keeping both
+/// costs little.
 #[derive(Clone, Debug)]
 pub struct Undo {
     pub before: Rc<Document>,
     pub after: Rc<Document>,
+    /// The whole records the change removed, when that is all it did: taken back after other
+    /// changes, they are put back into the document as it is then ([`Removed`]).
+    pub removed: Option<Rc<Removed>>,
     /// What the notice offering it says.
     pub what: String,
-    /// Offered until dismissed or the screen is left, whatever else changes meanwhile, not for
-    /// a few seconds or until the next change only: for an import or a deleted record
-    /// ([`Action::undo_stays`]).
+    /// Offered until dismissed or the screen is left, not for a few seconds only: for an
+    /// import or a deleted record ([`Action::undo_stays`]).
     pub stays: bool,
+    /// Of a change another tab made (accounts it deleted): offered here without taking the
+    /// focus from what the user is doing.
+    pub from_another_tab: bool,
 }
 
 /// The same kept document is equal without looking inside it: the notice compares its undo
@@ -90,33 +98,52 @@ impl PartialEq for Undo {
         let same = |a: &Rc<Document>, b: &Rc<Document>| Rc::ptr_eq(a, b) || a == b;
         self.what == other.what
             && self.stays == other.stays
+            && self.from_another_tab == other.from_another_tab
             && same(&self.before, &other.before)
             && same(&self.after, &other.after)
+            && self.removed == other.removed
     }
 }
 
 impl Undo {
+    /// The undo of a change from `before` to `after`, whose notice says `what` and `stays`
+    /// if the action's does ([`Action::undo_stays`]).
+    fn of(stays: bool, before: Rc<Document>, after: &Document, what: String) -> Undo {
+        // Worked out for an undo that stays only: the others go at the next change anyway.
+        let removed = stays
+            .then(|| Removed::between(&before, after))
+            .flatten()
+            .map(Rc::new);
+        Undo {
+            before,
+            after: Rc::new(after.clone()),
+            removed,
+            what,
+            stays,
+            from_another_tab: false,
+        }
+    }
+
     pub fn description(&self) -> String {
         self.what.clone()
     }
 
-    /// `now` with this change taken back, and the accounts of `now` whose ids the record
-    /// brought back took meanwhile (old id, new id).
-    fn take_back_from(self, now: &Document) -> tab_merge::Joined {
-        let join = (*now != *self.after).then(join_here).flatten();
-        match join {
-            Some(join) => join.join(&self.after, &self.before, now),
-            None => tab_merge::Joined {
-                doc: Rc::unwrap_or_clone(self.before),
-                moved_accounts: Vec::new(),
-            },
+    /// `now` with this change taken back, if it can be.
+    fn take_back_from(self, now: &Document) -> Option<Document> {
+        if *now == *self.after {
+            return Some(Rc::unwrap_or_clone(self.before));
         }
+        self.removed.and_then(|removed| removed.put_back(now))
     }
-}
 
-/// The join of two tabs' changes, once it has arrived (with the reader of stored data).
-fn join_here() -> Option<Join> {
-    crate::storage::reading::reading().map(|reading| reading.join)
+    /// Whether it can still be taken back from `now` (see [`Undo`]).
+    fn can_take_back_from(&self, now: &Document) -> bool {
+        *now == *self.after
+            || self
+                .removed
+                .as_ref()
+                .is_some_and(|removed| removed.put_back(now).is_some())
+    }
 }
 
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -250,8 +277,8 @@ pub enum Action {
 }
 
 impl Action {
-    /// Whether its Undo stays on offer until dismissed or the screen is left, through later
-    /// changes ([`Undo::stays`]): an import, looked over before it is judged, and the deletion of a
+    /// Whether its Undo stays on offer until dismissed or the screen is left, not for a few
+    /// seconds ([`Undo::stays`]): an import, looked over before it is judged, and the deletion of a
     /// whole record (an account with its ratings and plan, a plan, a template, a saved
     /// assessment, a prospect's result, a snapshot, the demo accounts), whose loss the user
     /// may only notice once a timed notice would have gone. A change within a record
@@ -270,10 +297,10 @@ impl Action {
         ) || matches!(self, Action::Transfer(t) if t.is_import())
     }
 
-    /// Whether any undo offered stays offered after this action, which changes no part of the
-    /// document (and should one ever do, `AppState::apply` ends the offer all the same unless
-    /// [`AppState::undo_outlives_changes`]). Another tab's changes are kept by an undo
-    /// ([`Undo`]), so its save keeps the offer too.
+    /// Whether the undo offered is not ended by this action before it is applied: these change
+    /// no part of the document (and should one ever do, `AppState::apply` ends the offer all
+    /// the same unless it outlives changes, see [`Undo`]), but for another tab's save, whose
+    /// join decides ([`AppState::join_other_tab`]).
     pub fn keeps_undo(&self) -> bool {
         matches!(
             self,
@@ -429,12 +456,7 @@ impl AppState {
                     let replaces = matches!(&action, Action::Transfer(t) if t.replaces_document());
                     let stays = action.undo_stays();
                     if let Some(what) = self.apply(action) {
-                        self.undo = Some(Undo {
-                            before: before.clone(),
-                            after: Rc::new(self.doc.clone()),
-                            what,
-                            stays,
-                        });
+                        self.undo = Some(Undo::of(stays, before.clone(), &self.doc, what));
                     }
                     if !self.waiting.is_empty() {
                         self.waiting.extend(queue);
@@ -462,17 +484,12 @@ impl AppState {
                 Change::NONE
             }
             Action::Undo => {
-                if let Some(undo) = self.undo.take() {
-                    let tab_merge::Joined {
-                        doc,
-                        moved_accounts,
-                    } = undo.take_back_from(&self.doc);
+                if let Some(doc) = self.undo.take().and_then(|u| u.take_back_from(&self.doc)) {
                     // Ids handed out since stay used: something may still refer to them (an
                     // address, a history entry), and ids are never reused.
                     let next_id = self.doc.next_id.max(doc.next_id);
                     self.doc = doc;
                     self.doc.next_id = next_id;
-                    self.follow_moved(moved_accounts);
                     self.changed();
                 }
                 Change::NONE
@@ -580,15 +597,30 @@ impl AppState {
                 self.undo = None;
             }
             self.changed();
+            self.end_undo_that_cannot_be_taken_back();
         }
         change.undo
     }
 
-    /// Whether the undo offered stays offered when the document changes: a deleted record's or
-    /// an import's ([`Undo::stays`]), once the join that keeps the changes made since is here
-    /// ([`Undo`]). Any other is for the change just made, and its notice goes by itself.
+    /// Whether the undo offered stays offered when the document changes: one that only
+    /// removed whole records ([`Undo`]). Any other is for the change just made, and its
+    /// notice goes by itself.
     fn undo_outlives_changes(&self) -> bool {
-        self.undo.as_ref().is_some_and(|undo| undo.stays) && join_here().is_some()
+        self.undo
+            .as_ref()
+            .is_some_and(|undo| undo.removed.is_some())
+    }
+
+    /// Ends the offer once nothing it would put back can come back (their places taken since,
+    /// or back already): the notice would otherwise promise what Undo cannot do.
+    fn end_undo_that_cannot_be_taken_back(&mut self) {
+        if self
+            .undo
+            .as_ref()
+            .is_some_and(|undo| !undo.can_take_back_from(&self.doc))
+        {
+            self.undo = None;
+        }
     }
 
     /// `action` made by `update` when it has arrived, else kept (as `wrap` makes it an
@@ -628,7 +660,6 @@ impl AppState {
         change
     }
 
-    /// Joins what another tab saved (`theirs`, starting from `base`) with this tab's changes.
     /// Points what names accounts that took new ids (old id, new id) at them: the forms' kept
     /// typing, the changes still waiting, and (through `moved_accounts`) the screen shown.
     fn follow_moved(&mut self, moved_accounts: Vec<(AccountId, AccountId)>) {
@@ -650,11 +681,19 @@ impl AppState {
         self.moved_accounts = Rc::new(moved_accounts);
     }
 
+    /// Joins what another tab saved (`theirs`, starting from `base`) with this tab's changes.
     fn join_other_tab(&mut self, join: Join, base: &Document, theirs: Document) {
         let tab_merge::Joined {
             doc: merged,
             moved_accounts,
         } = join.join(base, &self.doc, &theirs);
+        // An undo offered here is kept only if it can be taken back over the other tab's
+        // changes (see `Undo`). Else accounts the other tab deleted are offered back here
+        // too, so that whoever looks at one here is told, and has a way back, without going
+        // to the tab that deleted it.
+        if !self.undo_outlives_changes() {
+            self.undo = deleted_elsewhere(&self.doc, &merged);
+        }
         self.follow_moved(moved_accounts);
         if merged != self.doc {
             self.synced_from_other_tab = true;
@@ -662,6 +701,7 @@ impl AppState {
         }
         let keeps_changes_of_ours = merged != theirs;
         self.doc = merged;
+        self.end_undo_that_cannot_be_taken_back();
         if keeps_changes_of_ours {
             self.changed();
         } else {
@@ -675,6 +715,24 @@ impl AppState {
             self.unreadable = None;
         }
     }
+}
+
+/// The undo of the accounts of `before` that `after` (another tab's changes joined in) no
+/// longer has, if any: put back in their places, with their plans.
+fn deleted_elsewhere(before: &Document, after: &Document) -> Option<Undo> {
+    let gone = Removed::accounts_gone(before, after)?;
+    let what = match gone.accounts() {
+        (1, Some(name)) => format!("{name} was deleted in another tab."),
+        (n, _) => format!("{n} accounts were deleted in another tab."),
+    };
+    Some(Undo {
+        before: Rc::new(gone.put_back(after)?),
+        after: Rc::new(after.clone()),
+        removed: Some(Rc::new(gone)),
+        what,
+        stays: true,
+        from_another_tab: true,
+    })
 }
 
 /// `change`, saved even if it changed nothing.
@@ -712,12 +770,7 @@ impl Reducible for AppState {
         let stays = action.undo_stays();
         if let Some(what) = next.apply(action) {
             // The state before the change still holds the document as it was.
-            next.undo = Some(Undo {
-                before: Rc::new(self.doc.clone()),
-                after: Rc::new(next.doc.clone()),
-                what,
-                stays,
-            });
+            next.undo = Some(Undo::of(stays, Rc::new(self.doc.clone()), &next.doc, what));
         }
         Rc::new(next)
     }
@@ -2080,7 +2133,7 @@ mod tests {
     }
 
     #[test]
-    fn what_keeps_the_undo_offered_leaves_the_document_alone_another_tab_s_save_too() {
+    fn what_keeps_the_undo_offered_leaves_the_document_alone() {
         let s = reduce(
             state_with_every_area(),
             [Action::Grader(GraderAction::ClearAnswers)],
@@ -2115,7 +2168,7 @@ mod tests {
             assert_eq!(after.undo, s.undo, "{action:?} keeps the undo offered");
             assert_eq!(after.doc, s.doc, "{action:?} leaves the document alone");
         }
-        // Another tab's save keeps it too, and the Undo keeps what that tab changed.
+        // Another tab's save ends it: only a deleted record's undo stays through changes.
         let mut theirs = s.doc.clone();
         theirs.next_id += 5;
         theirs.settings.theme = Theme::Light;
@@ -2127,14 +2180,7 @@ mod tests {
                 join: crate::storage::reading::JOIN,
             }],
         );
-        assert_eq!(synced.undo, s.undo, "another tab's save keeps the undo");
-        let undone = reduce(synced, [Action::Undo]);
-        assert_eq!(undone.doc.settings.theme, Theme::Light);
-        assert_eq!(
-            undone.doc.grader.draft,
-            reduce(s, [Action::Undo]).doc.grader.draft,
-            "the cleared answers are back"
-        );
+        assert_eq!(synced.undo, None);
     }
 
     /// The state after another tab, starting from what this tab stored last, saved `theirs`.
@@ -2201,6 +2247,63 @@ mod tests {
     }
 
     #[test]
+    fn accounts_another_tab_deleted_are_offered_back_here_with_their_plans() {
+        let s = state_with_every_area();
+        let planned = s.doc.plans.plans[0].account;
+        let name = s.account(planned).unwrap().name.clone();
+        // The other tab deletes the planned account and changes the theme.
+        let mut theirs = reduce(
+            AppState::with_document(s.doc.clone()),
+            [Action::Portfolio(PortfolioAction::DeleteAccount(planned))],
+        )
+        .doc;
+        theirs.settings.theme = Theme::Light;
+        let synced = after_other_tab_saved(s.clone(), &s.doc, theirs);
+        assert!(synced.account(planned).is_none());
+        let undo = synced.undo.as_ref().expect("offered here too");
+        assert_eq!(
+            undo.description(),
+            format!("{name} was deleted in another tab.")
+        );
+        assert!(undo.stays && undo.from_another_tab);
+        let undone = reduce(synced, [Action::Undo]);
+        assert_eq!(
+            undone.doc.portfolio.accounts, s.doc.portfolio.accounts,
+            "in its place"
+        );
+        assert_eq!(undone.doc.plans.plans, s.doc.plans.plans);
+        assert_eq!(
+            undone.doc.settings.theme,
+            Theme::Light,
+            "the rest of their change stays"
+        );
+
+        // Several at once are counted; a deleted record's undo offered here is left as it is.
+        let mut theirs = s.doc.clone();
+        Rc::make_mut(&mut theirs.portfolio.accounts).truncate(2);
+        let gone = s.doc.portfolio.accounts.len() - 2;
+        let synced = after_other_tab_saved(s.clone(), &s.doc, theirs.clone());
+        assert_eq!(
+            synced.undo.as_ref().map(Undo::description),
+            Some(format!("{gone} accounts were deleted in another tab."))
+        );
+        let snapshot = s.doc.portfolio.snapshots[0].id;
+        let deleted_here = reduce(
+            s.clone(),
+            [Action::Snapshot(SnapshotAction::DeleteSnapshot(snapshot))],
+        );
+        let mut theirs = deleted_here.doc.clone();
+        Rc::make_mut(&mut theirs.portfolio.accounts).truncate(2);
+        let synced = after_other_tab_saved(deleted_here.clone(), &deleted_here.doc, theirs);
+        assert_eq!(synced.undo, deleted_here.undo);
+
+        // Nothing deleted there, nothing offered.
+        let mut theirs = s.doc.clone();
+        theirs.settings.theme = Theme::Light;
+        assert_eq!(after_other_tab_saved(s.clone(), &s.doc, theirs).undo, None);
+    }
+
+    #[test]
     fn a_deleted_record_s_undo_outlives_later_changes_here_and_keeps_them() {
         let s = state_with_every_area();
         let plan = s.doc.plans.plans[0].clone();
@@ -2240,35 +2343,81 @@ mod tests {
     }
 
     #[test]
-    fn an_account_brought_back_whose_id_another_tab_took_meanwhile_takes_a_new_one() {
+    fn a_deleted_record_s_undo_goes_once_it_could_only_come_back_over_something_else() {
         let s = state_with_every_area();
         let planned = s.doc.plans.plans[0].account;
-        // Deleted here before this tab's last save reached the other tab, which gave the same
-        // id to an account of its own.
+        let unplanned = s.doc.portfolio.accounts[0].id;
+        assert_ne!(planned, unplanned);
+        // Another tab, which had not yet read the delete, edited the account: the join keeps
+        // it, so it is back already, and Undo would only make a second one.
+        let deleted = reduce(
+            s.clone(),
+            [Action::Portfolio(PortfolioAction::DeleteAccount(unplanned))],
+        );
+        let mut edited = s.doc.clone();
+        Rc::make_mut(&mut edited.portfolio.accounts)[0].notes = "Edited there".into();
+        let synced = after_other_tab_saved(deleted.clone(), &s.doc, edited);
+        assert_eq!(synced.account(unplanned).unwrap().notes, "Edited there");
+        assert_eq!(synced.undo, None, "nothing to bring back");
         let deleted = reduce(
             s.clone(),
             [Action::Portfolio(PortfolioAction::DeleteAccount(planned))],
         );
+
+        // The demo removed (which also takes the accounts out of the snapshots, so it is
+        // undone only until the next change), then explored again: never both.
+        let removed = reduce(
+            s.clone(),
+            [Action::Portfolio(PortfolioAction::RemoveDemoAccounts)],
+        );
+        assert!(removed.undo.as_ref().unwrap().removed.is_none());
+        let again = reduce(
+            removed,
+            [Action::Portfolio(PortfolioAction::LoadDemoPortfolio {
+                at: AT.into(),
+            })],
+        );
+        assert_eq!(again.undo, None);
+        assert_eq!(
+            again.doc.portfolio.accounts.len(),
+            s.doc.portfolio.accounts.len()
+        );
+
+        // A plan deleted here whose account another tab deleted since: not brought back
+        // alone, nor its account with it.
+        let plan = s.doc.plans.plans[0].id;
+        let plan_deleted = reduce(s.clone(), [Action::Plan(PlanAction::DeletePlan(plan))]);
+        let theirs = reduce(
+            AppState::with_document(plan_deleted.doc.clone()),
+            [Action::Portfolio(PortfolioAction::DeleteAccount(planned))],
+        )
+        .doc;
+        let synced = after_other_tab_saved(plan_deleted.clone(), &plan_deleted.doc, theirs);
+        assert_eq!(synced.undo, None);
+        assert!(synced.account(planned).is_none());
+
+        // An account whose id another tab gave to one of its own meanwhile stays out, and the
+        // other tab's account is left as it is.
         let mut theirs = deleted.doc.clone();
         let mut newcomer = s.account(planned).unwrap().clone();
         newcomer.name = "Their newcomer".into();
-        newcomer.ratings = Default::default();
-        Rc::make_mut(&mut theirs.portfolio.accounts).push(newcomer);
+        Rc::make_mut(&mut theirs.portfolio.accounts).push(newcomer.clone());
         let synced = after_other_tab_saved(deleted.clone(), &deleted.doc, theirs);
-        let undone = reduce(synced, [Action::Undo]);
-        let names = |id| undone.account(id).map(|a| a.name.clone());
-        assert_eq!(names(planned).as_deref(), Some("Their newcomer"));
-        let &[(from, to)] = undone.moved_accounts.as_slice() else {
-            panic!("{:?}", undone.moved_accounts)
-        };
-        assert_eq!(from, planned);
-        assert_eq!(names(to), s.account(planned).map(|a| a.name.clone()));
+        assert_eq!(synced.undo, None);
+        assert_eq!(synced.account(planned), Some(&newcomer));
+    }
+
+    #[test]
+    fn an_import_s_undo_goes_with_the_next_change_here_or_in_another_tab() {
+        let s = state_with_every_area();
+        let cleared = reduce(s.clone(), [Action::Grader(GraderAction::ClearAnswers)]);
+        assert_eq!(cleared.undo.as_ref().unwrap().removed, None);
+        let mut theirs = cleared.doc.clone();
+        theirs.settings.theme = Theme::Light;
         assert_eq!(
-            undone.account(to).unwrap().ratings,
-            s.account(planned).unwrap().ratings
+            after_other_tab_saved(cleared.clone(), &cleared.doc, theirs).undo,
+            None
         );
-        let plan = &undone.doc.plans.plans[0];
-        assert_eq!(plan.account, to, "its plan follows it");
     }
 
     #[test]

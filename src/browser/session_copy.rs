@@ -1,5 +1,6 @@
 //! Copies kept in the tab's session storage as JSON arrays of plain values, which a reload
-//! of the tab finds again and no other tab reads: the places of Back and Forward, the views.
+//! of the tab finds again and no other tab reads: the places of Back and Forward, the views,
+//! and the invitation being written on the Grader. The browser forgets them with the tab.
 
 use js_sys::Array;
 use wasm_bindgen::JsCast;

@@ -47,12 +47,15 @@ pub fn SendBack(props: &SendBackProps) -> Html {
             }
         });
     }
-    // A link that cannot be read has its explanation above the grader already.
-    let Ok(invitation) = decode_invitation(&props.invitation) else {
+    // Read once per link, not at every answer. A link that cannot be read has its
+    // explanation above the grader already.
+    let invitation = use_memo(props.invitation.clone(), |payload| {
+        decode_invitation(payload).ok().map(Rc::new)
+    });
+    let Some(invitation) = (*invitation).clone() else {
         return html! {};
     };
     let recipient = invitation.recipient();
-    let invitation = Rc::new(invitation);
     html! {
         <section class="card send-back" aria-labelledby="send-back-title">
             <h2 id="send-back-title" tabindex="-1">{ format!("Send your result to {recipient}") }</h2>

@@ -40,8 +40,10 @@ pub fn ShareLink(props: &ShareLinkProps) -> Html {
                     })} />
                 <button type="button" class="button button--small" onclick={on_copy}>{ "Copy link" }</button>
             </div>
-            <p class="muted" role="status">
-                { copy_status }
+            // The copy's status alone is announced: the count would be read out again at every
+            // letter typed in the link's form.
+            <p class="muted">
+                <span role="status">{ copy_status }</span>
                 { format!("{} characters. Everything is inside the link itself: nothing is uploaded anywhere.", props.link.len()) }
             </p>
         </div>

@@ -8,7 +8,7 @@ use super::share_link::ShareLink;
 use crate::browser::crypto::lock;
 use crate::browser::deflate::{deflate, StreamError};
 use crate::browser::events::{on_input_value, on_value};
-use crate::browser::page::link_to;
+use crate::browser::page::{self, link_to};
 use crate::browser::session_copy;
 use crate::domain::accounts::AccountId;
 use crate::domain::client_share::{
@@ -82,6 +82,20 @@ pub fn InvitationForm() -> Html {
             invitation.set(next);
         })
     };
+    // Empties the fields but the firm's details from the settings, as they are now, and
+    // forgets the copy kept in the tab.
+    let on_new = {
+        let (invitation, firm) = (invitation.clone(), state.doc.settings.firm.clone());
+        Callback::from(move |_| {
+            session_copy::remove(KEPT_INVITATION);
+            invitation.set(Invitation {
+                firm: firm.name.clone(),
+                contact: firm.contact.clone(),
+                ..Invitation::default()
+            });
+            page::focus_element("invite-sender");
+        })
+    };
     let link = link_to(&Route::share_hash(
         "invite",
         &encode_invitation(&invitation),
@@ -122,6 +136,11 @@ pub fn InvitationForm() -> Html {
                 </div>
             </div>
             <ShareLink id="invite-link" {link} label="Invitation link" />
+            <p>
+                <button type="button" class="button button--small button--quiet" onclick={on_new}>
+                    { "Start a new invitation" }
+                </button>
+            </p>
         </>
     }
 }

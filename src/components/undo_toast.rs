@@ -73,14 +73,18 @@ pub fn UndoToast(props: &UndoToastProps) -> Html {
             }
             // Taken whether or not there is a notice, so that an old move is never reused.
             *screen_left.borrow_mut() = page::take_screen_left().filter(|_| undo.is_some());
-            if undo.is_some() {
+            if let Some(undo) = undo {
                 // Taken, so that what is remembered from now on is what the user did since.
                 let spot = last_control.borrow_mut().take();
                 // The notice came in above the screen: what the user was looking at stays
                 // where it was, and the notice, kept in view, takes focus without a scroll.
-                keep_view(spot.as_ref().and_then(FocusSpot::view_on_this_screen));
+                // Not so for a change made in another tab, where the user was: the page
+                // here is left as the other tab's change left it, focus included.
+                if !undo.from_another_tab {
+                    keep_view(spot.as_ref().and_then(FocusSpot::view_on_this_screen));
+                    focus_element_in_place("undo-button");
+                }
                 *return_to.borrow_mut() = spot;
-                focus_element_in_place("undo-button");
             }
         });
     }

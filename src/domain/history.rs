@@ -68,13 +68,15 @@ impl SavedAssessment {
 
 /// The team's latest saved assessment, if it has exactly the answers given now: the Grader
 /// then says they are saved already, so that coming back to it later does not save them twice
-/// without a word. Teams compare as everywhere ([`team_key`]); nothing answered is never saved.
+/// without a word. Teams compare as everywhere ([`team_key`]); no answers, no match.
 pub fn saved_with_these_answers<'a>(
     history: &'a [SavedAssessment],
     answers: &Answers,
     team: &str,
 ) -> Option<&'a SavedAssessment> {
-    if answers.is_empty() {
+    // Most renders (an answer given, a letter typed) find no assessment with these answers,
+    // and need no team's key or order.
+    if answers.is_empty() || !history.iter().any(|a| a.answers == *answers) {
         return None;
     }
     let team = team_key(team);

@@ -139,11 +139,11 @@ impl ListQuery {
             && self
                 .manager
                 .as_deref()
-                .is_none_or(|m| a.manager == m || same_name(&a.manager, m))
+                .is_none_or(|m| is_chosen(&a.manager, m))
             && self
                 .industry
                 .as_deref()
-                .is_none_or(|i| a.industry == i || same_name(&a.industry, i))
+                .is_none_or(|i| is_chosen(&a.industry, i))
             && match self.quadrant {
                 QuadrantFilter::All => true,
                 QuadrantFilter::Unrated => row.quadrant.is_none(),
@@ -328,6 +328,13 @@ pub fn members_by_quadrant<'a>(
         });
     }
     members
+}
+
+/// Whether `name` (an account's manager or industry) is the one `chosen` in a filter: the
+/// same name in any case and spacing ([`same_name`]), as the filters list it once; `""`
+/// chooses the accounts without one.
+pub fn is_chosen(name: &str, chosen: &str) -> bool {
+    name == chosen || same_name(name, chosen)
 }
 
 /// The distinct account managers, sorted; accounts without one are not listed here.

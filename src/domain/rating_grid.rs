@@ -2,7 +2,7 @@
 //! and which account to rate next.
 
 use super::accounts::{Account, AccountId, Tier};
-use super::portfolio::{list, ListQuery, Page};
+use super::portfolio::{is_chosen, list, ListQuery, Page};
 use super::rating::{fully_rated, Weights, CRITERIA};
 use super::settings::Settings;
 
@@ -67,12 +67,15 @@ impl GridFilter {
 
     pub fn keeps(&self, account: &Account, weights: &Weights) -> bool {
         (!self.unrated_only || needs_rating(account, weights))
-            && self.manager.as_deref().is_none_or(|m| account.manager == m)
+            && self
+                .manager
+                .as_deref()
+                .is_none_or(|m| is_chosen(&account.manager, m))
             && self.tier.is_none_or(|t| account.tier == t)
             && self
                 .industry
                 .as_deref()
-                .is_none_or(|i| account.industry == i)
+                .is_none_or(|i| is_chosen(&account.industry, i))
     }
 }
 
@@ -180,6 +183,23 @@ impl Cursor {
 mod tests {
     use super::*;
     use crate::domain::rating::Ratings;
+
+    #[test]
+    fn a_manager_or_industry_chosen_keeps_its_other_spellings_too() {
+        let mut a = account(1, "A", 0);
+        a.manager = "Dana Ruiz".into();
+        a.industry = "Logistics".into();
+        let mut b = account(2, "B", 0);
+        b.manager = " dana  ruiz".into();
+        b.industry = "LOGISTICS".into();
+        let weights = Weights::default();
+        let filter = GridFilter {
+            manager: Some("Dana Ruiz".into()),
+            industry: Some("Logistics".into()),
+            ..GridFilter::default()
+        };
+        assert_eq!(grid_rows(&[&a, &b], &weights, &filter), [1, 2]);
+    }
 
     fn account(id: AccountId, name: &str, rated: usize) -> Account {
         Account {

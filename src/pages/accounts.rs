@@ -16,7 +16,7 @@ use crate::domain::accounts::{Account, Tier};
 use crate::domain::demo::DEMO_SIZE;
 use crate::domain::list_ordering::ListOrdering;
 use crate::domain::portfolio::{
-    list_order, managers, row, ListQuery, Page, QuadrantFilter, Row, SortKey,
+    is_chosen, list_order, managers, row, ListQuery, Page, QuadrantFilter, Row, SortKey,
 };
 use crate::domain::quadrant::Quadrant;
 use crate::domain::settings::Settings;
@@ -434,7 +434,7 @@ pub fn AccountsPage() -> Html {
                     <select id="filter-manager" ref={manager_select} onchange={on_manager}>
                         <option value="" selected={manager_value.is_empty()}>{ "All" }</option>
                         { for manager_names.iter().map(|m| html! {
-                            <option value={m.clone()} selected={manager_value == *m}>{ m.clone() }</option>
+                            <option value={m.clone()} selected={query.manager.as_deref().is_some_and(|c| !c.is_empty() && is_chosen(m, c))}>{ m.clone() }</option>
                         }) }
                         <option value={"\u{0}none"} selected={manager_value == "\u{0}none"}>{ "No manager" }</option>
                     </select>

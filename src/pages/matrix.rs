@@ -16,7 +16,7 @@ use crate::components::storage_banner::NOT_READ_HERE;
 use crate::domain::accounts::{Account, Tier};
 use crate::domain::bcg::{categorize, BcgCategory};
 use crate::domain::portfolio::{
-    guidelines, industries, managers, members_by_quadrant, summarize, Level, ListQuery,
+    guidelines, industries, is_chosen, managers, members_by_quadrant, summarize, Level, ListQuery,
     QuadrantFilter, SortKey,
 };
 use crate::domain::quadrant::{Quadrant, BORDERLINE_BAND, BORDERLINE_RULE};
@@ -166,7 +166,8 @@ pub fn MatrixPage() -> Html {
     let shown = spec.points.len();
     let manager_names = managers(accounts);
     let industry_names = industries(accounts);
-    let any_without = |field: fn(&Account) -> &str| accounts.iter().any(|a| field(a).is_empty());
+    let any_without =
+        |field: fn(&Account) -> &str| accounts.iter().any(|a| field(a).trim().is_empty());
     let (no_manager, no_industry) = (
         any_without(|a| a.manager.as_str()),
         any_without(|a| a.industry.as_str()),
@@ -220,7 +221,7 @@ pub fn MatrixPage() -> Html {
             <>
                 <option value="" selected={current.is_none()}>{ "All" }</option>
                 { for names.iter().enumerate().map(|(i, name)| html! {
-                    <option value={i.to_string()} selected={current.as_deref() == Some(name.as_str())}>{ name }</option>
+                    <option value={i.to_string()} selected={current.as_deref().is_some_and(|c| !c.is_empty() && is_chosen(name, c))}>{ name }</option>
                 }) }
                 if none {
                     <option value="none" selected={current.as_deref() == Some("")}>{ none_text }</option>

@@ -18,7 +18,7 @@ use crate::components::quadrant_badge::quadrant_badge;
 use crate::components::storage_banner::NOT_READ_HERE;
 use crate::domain::accounts::{AccountId, Tier};
 use crate::domain::portfolio::industries;
-use crate::domain::portfolio::managers;
+use crate::domain::portfolio::{is_chosen, managers};
 use crate::domain::quadrant::{classify, Quadrant};
 use crate::domain::rating::{axis_score, criteria_of, position, Axis, Ratings, CRITERIA};
 use crate::domain::rating_grid::{
@@ -380,7 +380,7 @@ pub fn RatingGridPage() -> Html {
                     <select id="grid-manager" onchange={set_filter(|f, v| f.manager = choice(&v))}>
                         <option value="" selected={f.manager.is_none()}>{ "All" }</option>
                         { for managers(&accounts).into_iter().map(|m| html! {
-                            <option value={m.clone()} selected={f.manager.as_deref() == Some(m.as_str())}>{ m.clone() }</option>
+                            <option value={m.clone()} selected={f.manager.as_deref().is_some_and(|c| !c.is_empty() && is_chosen(&m, c))}>{ m.clone() }</option>
                         }) }
                         <option value={NONE} selected={choice_value(&f.manager) == NONE}>{ "No manager" }</option>
                     </select>
@@ -399,7 +399,7 @@ pub fn RatingGridPage() -> Html {
                     <select id="grid-industry" onchange={set_filter(|f, v| f.industry = choice(&v))}>
                         <option value="" selected={f.industry.is_none()}>{ "All" }</option>
                         { for industries(&accounts).into_iter().map(|i| html! {
-                            <option value={i.clone()} selected={f.industry.as_deref() == Some(i.as_str())}>{ i.clone() }</option>
+                            <option value={i.clone()} selected={f.industry.as_deref().is_some_and(|c| !c.is_empty() && is_chosen(&i, c))}>{ i.clone() }</option>
                         }) }
                         <option value={NONE} selected={choice_value(&f.industry) == NONE}>{ "No industry" }</option>
                     </select>

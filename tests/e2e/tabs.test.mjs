@@ -172,6 +172,15 @@ test('another tab deleting the account shown puts the focus on the screen that s
   await second.getByRole('heading', { name: 'Account not found', level: 1 }).waitFor();
   await second.waitForFunction(() => document.activeElement?.tagName === 'H1');
   assert.equal(await second.evaluate(() => document.activeElement.textContent.trim()), 'Account not found');
+  // This tab says which account went, and can bring it back itself; its notice does not
+  // take the focus from the heading.
+  const notice = second.locator('.toast');
+  await notice.getByText('Harbor Health Group was deleted in another tab.').waitFor();
+  assert.equal(await second.evaluate(() => document.activeElement.textContent.trim()), 'Account not found');
+  await notice.getByRole('button', { name: 'Undo' }).click();
+  await second.getByRole('heading', { name: 'Harbor Health Group', level: 1 }).waitFor();
+  await first.getByRole('heading', { name: 'Accounts', exact: true }).waitFor();
+  await first.locator('.accounts-table').getByRole('link', { name: 'Harbor Health Group', exact: true }).waitFor();
 });
 
 test("another tab's save keeps a deleted account's Undo here, and Undo keeps that tab's change", async () => {
