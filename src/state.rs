@@ -142,7 +142,7 @@ impl Undo {
             || self
                 .removed
                 .as_ref()
-                .is_some_and(|removed| removed.put_back(now).is_some())
+                .is_some_and(|removed| removed.could_come_back(now, &self.after))
     }
 }
 

@@ -95,6 +95,68 @@ impl Removed {
         (self.accounts.len(), first)
     }
 
+    /// Whether any of them could still come back into `now`: looked at after every change
+    /// while the undo is offered, so an account's name is looked for only among the accounts
+    /// added since `after` (the others had their names when it was removed). [`Self::put_back`]
+    /// looks at them all.
+    pub fn could_come_back(&self, now: &Document, after: &Document) -> bool {
+        let others = [
+            absent_from(
+                now.portfolio.snapshots.iter().map(|s| s.id),
+                self.snapshots.iter().map(|(_, s)| s.id),
+            ),
+            absent_from(
+                now.grader.history.iter().map(|a| a.id),
+                self.history.iter().map(|(_, a)| a.id),
+            ),
+            absent_from(
+                now.prospects.iter().map(|p| p.id),
+                self.prospects.iter().map(|(_, p)| p.id),
+            ),
+            absent_from(
+                now.plans.templates.iter().map(|t| t.id),
+                self.templates.iter().map(|(_, t)| t.id),
+            ),
+        ];
+        if others.into_iter().any(|absent| absent) {
+            return true;
+        }
+        if self.accounts.is_empty() && self.plans.is_empty() {
+            return false;
+        }
+        let now_ids: HashSet<u64> = now.portfolio.accounts.iter().map(|a| a.id).collect();
+        let accounts_back: HashSet<u64> = if self.accounts.is_empty() {
+            HashSet::new()
+        } else {
+            let after_ids: HashSet<u64> = after.portfolio.accounts.iter().map(|a| a.id).collect();
+            let new_names: HashSet<String> = now
+                .portfolio
+                .accounts
+                .iter()
+                .filter(|a| !after_ids.contains(&a.id))
+                .map(|a| name_key(&a.name))
+                .collect();
+            self.accounts
+                .iter()
+                .filter(|(_, a)| {
+                    !now_ids.contains(&a.id) && !new_names.contains(&name_key(&a.name))
+                })
+                .map(|(_, a)| a.id)
+                .collect()
+        };
+        if !accounts_back.is_empty() {
+            return true;
+        }
+        let planned: HashSet<u64> = now.plans.plans.iter().map(|p| p.account).collect();
+        self.plans.iter().any(|(_, p)| {
+            let removed_with = self.accounts.iter().any(|(_, a)| a.id == p.account);
+            !removed_with
+                && now_ids.contains(&p.account)
+                && !planned.contains(&p.account)
+                && !now.plans.plans.iter().any(|q| q.id == p.id)
+        })
+    }
+
     /// `now` with the records that can come back put back in their places; `None` when none
     /// can.
     pub fn put_back(&self, now: &Document) -> Option<Document> {
@@ -158,6 +220,16 @@ impl Removed {
         }
         any.then_some(doc)
     }
+}
+
+/// Whether any of `removed` is not among `ids`.
+fn absent_from(ids: impl Iterator<Item = u64>, removed: impl Iterator<Item = u64>) -> bool {
+    let removed: Vec<u64> = removed.collect();
+    if removed.is_empty() {
+        return false;
+    }
+    let ids: HashSet<u64> = ids.collect();
+    removed.iter().any(|id| !ids.contains(id))
 }
 
 /// The records of `before` missing from `after`, with their places, if `after` is `before`
