@@ -25,7 +25,7 @@ use crate::domain::history::{AssessmentId, TrendView};
 use crate::domain::portfolio::ListQuery;
 use crate::domain::removed::Removed;
 use crate::domain::{grader_update, settings_update, transfer_update};
-use crate::storage::reading::Join;
+use crate::storage::reading::{Join, Removal};
 use crate::storage::schema::{Document, LoadError};
 use crate::storage::tab_merge;
 
@@ -80,7 +80,7 @@ pub struct Undo {
     pub after: Rc<Document>,
     /// The whole records the change removed, when that is all it did: taken back after other
     /// changes, they are put back into the document as it is then ([`Removed`]).
-    pub removed: Option<Rc<Removed>>,
+    pub removed: Option<(Rc<Removed>, Removal)>,
     /// What the notice offering it says.
     pub what: String,
     /// Offered until dismissed or the screen is left, not for a few seconds only: for an
@@ -101,7 +101,10 @@ impl PartialEq for Undo {
             && self.from_another_tab == other.from_another_tab
             && same(&self.before, &other.before)
             && same(&self.after, &other.after)
-            && self.removed == other.removed
+            && match (&self.removed, &other.removed) {
+                (Some((a, _)), Some((b, _))) => Rc::ptr_eq(a, b),
+                (a, b) => a.is_none() && b.is_none(),
+            }
     }
 }
 
@@ -110,10 +113,15 @@ impl Undo {
     /// if the action's does ([`Action::undo_stays`]).
     fn of(stays: bool, before: Rc<Document>, after: &Document, what: String) -> Undo {
         // Worked out for an undo that stays only: the others go at the next change anyway.
+        // Before the code that puts records back has arrived, the undo goes at the next
+        // change too.
         let removed = stays
-            .then(|| Removed::between(&before, after))
+            .then(crate::storage::reading::reading)
             .flatten()
-            .map(Rc::new);
+            .and_then(|reading| {
+                let removal = reading.removal;
+                (removal.between)(&before, after).map(|removed| (Rc::new(removed), removal))
+            });
         Undo {
             before,
             after: Rc::new(after.clone()),
@@ -133,16 +141,16 @@ impl Undo {
         if *now == *self.after {
             return Some(Rc::unwrap_or_clone(self.before));
         }
-        self.removed.and_then(|removed| removed.put_back(now))
+        self.removed
+            .and_then(|(removed, removal)| (removal.put_back)(&removed, now))
     }
 
     /// Whether it can still be taken back from `now` (see [`Undo`]).
     fn can_take_back_from(&self, now: &Document) -> bool {
         *now == *self.after
-            || self
-                .removed
-                .as_ref()
-                .is_some_and(|removed| removed.could_come_back(now, &self.after))
+            || self.removed.as_ref().is_some_and(|(removed, removal)| {
+                (removal.could_come_back)(removed, now, &self.after)
+            })
     }
 }
 
@@ -692,7 +700,9 @@ impl AppState {
         // too, so that whoever looks at one here is told, and has a way back, without going
         // to the tab that deleted it.
         if !self.undo_outlives_changes() {
-            self.undo = deleted_elsewhere(&self.doc, &merged);
+            // The reader that read `theirs` has arrived, and this code with it.
+            self.undo = crate::storage::reading::reading()
+                .and_then(|reading| deleted_elsewhere(&self.doc, &merged, reading.removal));
         }
         self.follow_moved(moved_accounts);
         if merged != self.doc {
@@ -719,16 +729,16 @@ impl AppState {
 
 /// The undo of the accounts of `before` that `after` (another tab's changes joined in) no
 /// longer has, if any: put back in their places, with their plans.
-fn deleted_elsewhere(before: &Document, after: &Document) -> Option<Undo> {
-    let gone = Removed::accounts_gone(before, after)?;
+fn deleted_elsewhere(before: &Document, after: &Document, removal: Removal) -> Option<Undo> {
+    let gone = (removal.accounts_gone)(before, after)?;
     let what = match gone.accounts() {
         (1, Some(name)) => format!("{name} was deleted in another tab."),
         (n, _) => format!("{n} accounts were deleted in another tab."),
     };
     Some(Undo {
-        before: Rc::new(gone.put_back(after)?),
+        before: Rc::new((removal.put_back)(&gone, after)?),
         after: Rc::new(after.clone()),
-        removed: Some(Rc::new(gone)),
+        removed: Some((Rc::new(gone), removal)),
         what,
         stays: true,
         from_another_tab: true,
@@ -2411,7 +2421,7 @@ mod tests {
     fn an_import_s_undo_goes_with_the_next_change_here_or_in_another_tab() {
         let s = state_with_every_area();
         let cleared = reduce(s.clone(), [Action::Grader(GraderAction::ClearAnswers)]);
-        assert_eq!(cleared.undo.as_ref().unwrap().removed, None);
+        assert!(cleared.undo.as_ref().unwrap().removed.is_none());
         let mut theirs = cleared.doc.clone();
         theirs.settings.theme = Theme::Light;
         assert_eq!(

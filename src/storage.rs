@@ -453,7 +453,7 @@ impl Known {
     /// this tab must stop saving. Before the reader has arrived nothing is read or
     /// remembered, so the value stays news until it has.
     fn other_tabs_value(&mut self, value: JsValue) -> OtherTabChange {
-        let Some(reading::Reading { decode, join }) = reading::reading() else {
+        let Some(reading::Reading { decode, join, .. }) = reading::reading() else {
             return OtherTabChange::NotReadYet;
         };
         let text = text_of(value.clone()).unwrap_or_default();

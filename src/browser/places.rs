@@ -259,12 +259,23 @@ fn place_now() -> Option<Place> {
 }
 
 /// Where the page's notices above the screen end: the bottom of the last of them, or of the
-/// header. The undo notice below them is not counted: it goes with the screen it was shown
-/// on, a moment after the next screen is drawn.
+/// header. The undo notice below them is not counted, as it goes with the screen it was shown
+/// on, a moment after the next screen is drawn; but one for another tab's change (accounts
+/// deleted there) may have come with this screen, and stays, as the notices above it do.
 fn screen_top() -> Option<f64> {
     let window = web_sys::window()?;
-    let undo_region = window.document()?.query_selector(".toast-region").ok()??;
-    let above = undo_region.previous_element_sibling()?;
+    let document = window.document()?;
+    let undo_region = document.query_selector(".toast-region").ok()??;
+    let from_another_tab = document
+        .query_selector(".toast--from-another-tab")
+        .ok()
+        .flatten()
+        .is_some();
+    let above = if from_another_tab {
+        undo_region
+    } else {
+        undo_region.previous_element_sibling()?
+    };
     Some(above.get_bounding_client_rect().bottom() + window.scroll_y().ok()?)
 }
 

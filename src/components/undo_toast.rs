@@ -172,7 +172,8 @@ pub fn UndoToast(props: &UndoToastProps) -> Html {
     html! {
         <div class="toast-region" role="status" aria-live="polite">
             if let Some(undo) = &state.undo {
-                <div class="toast" id="toast" onmouseenter={on_enter} onmouseleave={on_leave}
+                <div class={classes!("toast", undo.from_another_tab.then_some("toast--from-another-tab"))} id="toast"
+                    onmouseenter={on_enter} onmouseleave={on_leave}
                     onfocusin={on_focus} onfocusout={on_blur}>
                     <span class="toast__text">
                         { undo.description() }

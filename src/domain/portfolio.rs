@@ -1,9 +1,8 @@
 //! The portfolio as a whole: the filtered, sorted account list and the resourcing guidelines.
 
 use std::cmp::Ordering;
-use std::collections::HashMap;
 
-use super::accounts::{name_key, same_name, Account, AccountId, Tier};
+use super::accounts::{Account, AccountId, Tier};
 use super::guidance::{
     budget_share, key_account_warning, ratings_are_stale, BudgetFit, BudgetShare, FirmSize,
 };
@@ -11,6 +10,7 @@ use super::plans::Plan;
 use super::quadrant::{classify, Quadrant};
 use super::rating::{Axis, Position};
 use super::settings::Settings;
+use crate::support::case::words_key;
 use crate::support::sliced::grouped;
 use crate::support::sorted_map::SortedMap;
 use crate::support::sorting::sort_by;
@@ -331,10 +331,10 @@ pub fn members_by_quadrant<'a>(
 }
 
 /// Whether `name` (an account's manager or industry) is the one `chosen` in a filter: the
-/// same name in any case and spacing ([`same_name`]), as the filters list it once; `""`
+/// same name in any case and spacing ([`words_key`]), as the filters list it once; `""`
 /// chooses the accounts without one.
 pub fn is_chosen(name: &str, chosen: &str) -> bool {
-    name == chosen || same_name(name, chosen)
+    name == chosen || words_key(name) == words_key(chosen)
 }
 
 /// The distinct account managers, sorted; accounts without one are not listed here.
@@ -351,29 +351,30 @@ fn distinct_sorted<'a>(names: impl Iterator<Item = &'a str>) -> Vec<String> {
 }
 
 /// The distinct non-empty names with how many times each comes, in order without regard to
-/// case. Names that differ only in case or spaces ([`same_name`]) are one, shown in the
+/// case. Names that differ only in case or spaces ([`is_chosen`]) are one, shown in the
 /// spelling used most (the first in order when two are used as often). Spellings are told
 /// apart before their keys are made: tens of thousands of accounts share a few dozen names.
 fn counted_names<'a>(names: impl Iterator<Item = &'a str>) -> Vec<(String, usize)> {
-    let mut spellings: HashMap<&str, usize> = HashMap::new();
-    for name in names.filter(|n| !n.trim().is_empty()) {
-        *spellings.entry(name).or_default() += 1;
-    }
-    let mut spellings: Vec<(&str, usize)> = spellings.into_iter().collect();
-    sort_by(&mut spellings, |a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
-    let mut names: Vec<(String, String, usize)> = Vec::new();
-    let mut position: HashMap<String, usize> = HashMap::new();
-    for (spelling, n) in spellings {
-        let key = name_key(spelling);
-        match position.get(&key) {
-            Some(&at) => names[at].2 += n,
-            None => {
-                position.insert(key.clone(), names.len());
-                names.push((key, spelling.trim().to_string(), n));
-            }
+    let mut spellings: Vec<&str> = names.filter(|n| !n.trim().is_empty()).collect();
+    sort_by(&mut spellings, |a, b| a.cmp(b));
+    let mut keyed: Vec<(String, &str, usize)> = Vec::new();
+    for spelling in spellings {
+        match keyed.last_mut() {
+            Some((_, last, n)) if *last == spelling => *n += 1,
+            _ => keyed.push((words_key(spelling), spelling, 1)),
         }
     }
-    sort_by(&mut names, |a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
+    // By key, then the spelling used most first.
+    sort_by(&mut keyed, |a, b| {
+        a.0.cmp(&b.0).then(b.2.cmp(&a.2)).then(a.1.cmp(b.1))
+    });
+    let mut names: Vec<(String, String, usize)> = Vec::new();
+    for (key, spelling, n) in keyed {
+        match names.last_mut() {
+            Some((last, _, total)) if *last == key => *total += n,
+            _ => names.push((key, spelling.trim().to_string(), n)),
+        }
+    }
     names.into_iter().map(|(_, name, n)| (name, n)).collect()
 }
 
@@ -857,7 +858,7 @@ mod tests {
         accounts[4].industry = "logistics".into();
         let listed = managers(&accounts);
         assert_eq!(
-            listed.iter().filter(|m| same_name(m, "dana ruiz")).count(),
+            listed.iter().filter(|m| is_chosen(m, "dana ruiz")).count(),
             1,
             "{listed:?}"
         );
@@ -868,7 +869,7 @@ mod tests {
         assert_eq!(
             industries(&accounts)
                 .iter()
-                .filter(|i| same_name(i, "Logistics"))
+                .filter(|i| is_chosen(i, "Logistics"))
                 .count(),
             1
         );

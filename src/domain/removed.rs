@@ -4,16 +4,20 @@
 //! only where nothing has taken their place since: a record whose id is in use again, an
 //! account whose name another account now has, a plan whose account is gone or has another
 //! plan stays out. Anything else the change did, or anyone did since, is left as it is.
+//!
+//! On the web this code comes with the reader of stored data (`storage::reading`), reached
+//! through [`crate::storage::reading::Removal`]: an undo made before it has arrived goes at
+//! the next change, as any other.
 
-use std::collections::HashSet;
 use std::rc::Rc;
 
-use super::accounts::{name_key, Account};
+use super::accounts::Account;
 use super::history::SavedAssessment;
-use super::plans::{Plan, Template};
+use super::plans::{Plan, Template, BUILT_IN_TEMPLATE};
 use super::prospects::Prospect;
 use super::snapshots::Snapshot;
 use crate::storage::schema::Document;
+use crate::support::case::words_key;
 
 /// Each collection's removed records, with the place each had.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -62,7 +66,7 @@ impl Removed {
         if Rc::ptr_eq(&before.portfolio.accounts, &after.portfolio.accounts) {
             return None;
         }
-        let kept: HashSet<u64> = after.portfolio.accounts.iter().map(|a| a.id).collect();
+        let kept: Sorted<u64> = after.portfolio.accounts.iter().map(|a| a.id).collect();
         let accounts: Vec<(usize, Account)> = before
             .portfolio
             .accounts
@@ -124,22 +128,22 @@ impl Removed {
         if self.accounts.is_empty() && self.plans.is_empty() {
             return false;
         }
-        let now_ids: HashSet<u64> = now.portfolio.accounts.iter().map(|a| a.id).collect();
-        let accounts_back: HashSet<u64> = if self.accounts.is_empty() {
-            HashSet::new()
+        let now_ids: Sorted<u64> = now.portfolio.accounts.iter().map(|a| a.id).collect();
+        let accounts_back: Sorted<u64> = if self.accounts.is_empty() {
+            Sorted::default()
         } else {
-            let after_ids: HashSet<u64> = after.portfolio.accounts.iter().map(|a| a.id).collect();
-            let new_names: HashSet<String> = now
+            let after_ids: Sorted<u64> = after.portfolio.accounts.iter().map(|a| a.id).collect();
+            let new_names: Sorted<String> = now
                 .portfolio
                 .accounts
                 .iter()
                 .filter(|a| !after_ids.contains(&a.id))
-                .map(|a| name_key(&a.name))
+                .map(|a| words_key(&a.name))
                 .collect();
             self.accounts
                 .iter()
                 .filter(|(_, a)| {
-                    !now_ids.contains(&a.id) && !new_names.contains(&name_key(&a.name))
+                    !now_ids.contains(&a.id) && !new_names.contains(&words_key(&a.name))
                 })
                 .map(|(_, a)| a.id)
                 .collect()
@@ -147,7 +151,7 @@ impl Removed {
         if !accounts_back.is_empty() {
             return true;
         }
-        let planned: HashSet<u64> = now.plans.plans.iter().map(|p| p.account).collect();
+        let planned: Sorted<u64> = now.plans.plans.iter().map(|p| p.account).collect();
         self.plans.iter().any(|(_, p)| {
             let removed_with = self.accounts.iter().any(|(_, a)| a.id == p.account);
             !removed_with
@@ -162,23 +166,23 @@ impl Removed {
     pub fn put_back(&self, now: &Document) -> Option<Document> {
         let mut doc = now.clone();
         let mut any = false;
-        let ids: HashSet<u64> = now.portfolio.accounts.iter().map(|a| a.id).collect();
-        let names: HashSet<String> = if self.accounts.is_empty() {
-            HashSet::new()
+        let ids: Sorted<u64> = now.portfolio.accounts.iter().map(|a| a.id).collect();
+        let names: Sorted<String> = if self.accounts.is_empty() {
+            Sorted::default()
         } else {
             now.portfolio
                 .accounts
                 .iter()
-                .map(|a| name_key(&a.name))
+                .map(|a| words_key(&a.name))
                 .collect()
         };
         let accounts: Vec<(usize, Account)> = self
             .accounts
             .iter()
-            .filter(|(_, a)| !ids.contains(&a.id) && !names.contains(&name_key(&a.name)))
+            .filter(|(_, a)| !ids.contains(&a.id) && !names.contains(&words_key(&a.name)))
             .cloned()
             .collect();
-        let accounts_back: HashSet<u64> = accounts.iter().map(|(_, a)| a.id).collect();
+        let accounts_back: Sorted<u64> = accounts.iter().map(|(_, a)| a.id).collect();
         if !accounts.is_empty() {
             any = true;
             insert_at(Rc::make_mut(&mut doc.portfolio.accounts), accounts);
@@ -195,10 +199,10 @@ impl Removed {
         // the plan of an account removed with it comes back only with that account, never
         // onto another that has its id since.
         let plans: Vec<(usize, Rc<Plan>)> = {
-            let account_ids: HashSet<u64> = doc.portfolio.accounts.iter().map(|a| a.id).collect();
-            let planned: HashSet<u64> = doc.plans.plans.iter().map(|p| p.account).collect();
-            let plan_ids: HashSet<u64> = doc.plans.plans.iter().map(|p| p.id).collect();
-            let templates = doc.plans.all_templates();
+            let account_ids: Sorted<u64> = doc.portfolio.accounts.iter().map(|a| a.id).collect();
+            let planned: Sorted<u64> = doc.plans.plans.iter().map(|p| p.account).collect();
+            let plan_ids: Sorted<u64> = doc.plans.plans.iter().map(|p| p.id).collect();
+            let templates = &doc.plans.templates;
             self.plans
                 .iter()
                 .filter(|(_, p)| {
@@ -209,7 +213,8 @@ impl Removed {
                         account_ids.contains(&p.account)
                     }) && !planned.contains(&p.account)
                         && !plan_ids.contains(&p.id)
-                        && templates.iter().any(|t| t.id == p.template)
+                        && (p.template == BUILT_IN_TEMPLATE
+                            || templates.iter().any(|t| t.id == p.template))
                 })
                 .cloned()
                 .collect()
@@ -222,13 +227,35 @@ impl Removed {
     }
 }
 
+/// A set looked up by binary search: a hash set of each kind would add code of its own.
+#[derive(Default)]
+struct Sorted<T>(Vec<T>);
+
+impl<T: Ord> FromIterator<T> for Sorted<T> {
+    fn from_iter<I: IntoIterator<Item = T>>(items: I) -> Self {
+        let mut items: Vec<T> = items.into_iter().collect();
+        items.sort_unstable();
+        Sorted(items)
+    }
+}
+
+impl<T: Ord> Sorted<T> {
+    fn contains(&self, item: &T) -> bool {
+        self.0.binary_search(item).is_ok()
+    }
+
+    fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
 /// Whether any of `removed` is not among `ids`.
 fn absent_from(ids: impl Iterator<Item = u64>, removed: impl Iterator<Item = u64>) -> bool {
     let removed: Vec<u64> = removed.collect();
     if removed.is_empty() {
         return false;
     }
-    let ids: HashSet<u64> = ids.collect();
+    let ids: Sorted<u64> = ids.collect();
     removed.iter().any(|id| !ids.contains(id))
 }
 
@@ -260,7 +287,7 @@ fn put_back_by_id<T: Clone>(
     if removed.is_empty() {
         return false;
     }
-    let ids: HashSet<u64> = records.iter().map(&id).collect();
+    let ids: Sorted<u64> = records.iter().map(&id).collect();
     let back: Vec<(usize, T)> = removed
         .iter()
         .filter(|(_, r)| !ids.contains(&id(r)))

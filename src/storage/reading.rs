@@ -11,6 +11,7 @@
 
 use std::cell::Cell;
 
+use crate::domain::removed::Removed;
 use crate::storage::schema::{Document, LoadError};
 use crate::storage::tab_merge::{self, Joined};
 
@@ -19,6 +20,36 @@ use crate::storage::tab_merge::{self, Joined};
 pub struct Reading {
     pub decode: fn(&str) -> Result<Document, LoadError>,
     pub join: Join,
+    pub removal: Removal,
+}
+
+/// What puts records a delete removed back after later changes ([`Removed`]), kept by the
+/// undo that uses it. Any two are equal: there is one.
+#[derive(Clone, Copy)]
+pub struct Removal {
+    pub between: fn(&Document, &Document) -> Option<Removed>,
+    pub accounts_gone: fn(&Document, &Document) -> Option<Removed>,
+    pub could_come_back: fn(&Removed, &Document, &Document) -> bool,
+    pub put_back: fn(&Removed, &Document) -> Option<Document>,
+}
+
+const REMOVAL: Removal = Removal {
+    between: Removed::between,
+    accounts_gone: Removed::accounts_gone,
+    could_come_back: Removed::could_come_back,
+    put_back: Removed::put_back,
+};
+
+impl PartialEq for Removal {
+    fn eq(&self, _: &Removal) -> bool {
+        true
+    }
+}
+
+impl std::fmt::Debug for Removal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Removal")
+    }
 }
 
 /// Joins `theirs`, saved by another tab starting from `base`, with `mine`
@@ -53,6 +84,7 @@ pub const JOIN: Join = Join(tab_merge::join);
 const AT_START: Option<Reading> = Some(Reading {
     decode: crate::storage::schema::decode,
     join: JOIN,
+    removal: REMOVAL,
 });
 #[cfg(target_family = "wasm")]
 const AT_START: Option<Reading> = None;
@@ -74,6 +106,7 @@ pub fn reading_group_arrived() {
     let reading = std::hint::black_box(Reading {
         decode: crate::storage::schema::decode,
         join: Join(tab_merge::join),
+        removal: REMOVAL,
     });
     READING.with(|r| r.set(Some(reading)));
 }

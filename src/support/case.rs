@@ -25,6 +25,21 @@ pub fn folded(text: &str) -> String {
     lowered.chars().filter(|&c| !is_combining_mark(c)).collect()
 }
 
+/// `text` in lower case, its words one space apart: the key of a name typed in more than one
+/// way ("Priya Shah", "priya  shah "). In the browser its own `toLowerCase`, as for
+/// [`folded`].
+pub fn words_key(text: &str) -> String {
+    let words = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    #[cfg(target_arch = "wasm32")]
+    {
+        String::from(js_sys::JsString::from(words.as_str()).to_lower_case())
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        words.to_lowercase()
+    }
+}
+
 /// The blocks of accents that combine with the letter before them.
 fn is_combining_mark(c: char) -> bool {
     matches!(c,
@@ -46,5 +61,11 @@ mod tests {
         assert_eq!(folded("E\u{301}QUIPE Nord"), "equipe nord");
         // Letters that are not accented letters stay.
         assert_eq!(folded("Straße"), "straße");
+    }
+
+    #[test]
+    fn a_words_key_ignores_case_and_spacing_but_keeps_accents() {
+        assert_eq!(words_key("  Priya   SHAH "), "priya shah");
+        assert_ne!(words_key("Équipe"), words_key("Equipe"));
     }
 }
