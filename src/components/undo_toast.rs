@@ -4,7 +4,8 @@
 //! speaks of, and sticks to the top of the window when the user is further down, so it is
 //! seen where the action was taken. It belongs to the screen it appeared on and goes when
 //! the user leaves that screen, or by itself after a few seconds unless the pointer or
-//! keyboard focus is on it; an import's, or a deleted record's, stays until dismissed.
+//! keyboard focus is on it; an import's, or a deleted record's, stays until dismissed. One
+//! offering back accounts another tab deleted stays on every screen until dismissed.
 //! Focus and the view go back to where the user was once it goes.
 
 use gloo_timers::callback::Timeout;
@@ -91,9 +92,11 @@ pub fn UndoToast(props: &UndoToastProps) -> Html {
     {
         let state = state.clone();
         let home = home.clone();
+        // One for accounts another tab deleted is not about this screen, and stays, as the
+        // notice of that tab's change above it does (browser/places.rs counts it so).
         use_effect_with(props.route, move |&route| {
             let elsewhere = home.borrow().is_some_and(|home| home != route);
-            if elsewhere && state.undo.is_some() {
+            if elsewhere && state.undo.as_ref().is_some_and(|u| !u.from_another_tab) {
                 state.dispatch(Action::DismissUndo);
             }
         });
